@@ -1,0 +1,215 @@
+/**
+ * Environment → typed, validated Config.
+ *
+ * Every setting the bot reads is listed once in CONFIG_SETTINGS (name, meaning, whether it is a
+ * secret, its default). The deployment templates and their tests are checked against this table,
+ * so a new setting added here without an app setting in Azure fails a test.
+ */
+import { z } from 'zod';
+
+export interface SettingSpec {
+  name: string;
+  description: string;
+  secret: boolean;
+  /** Shown in docs and used when the variable is unset. */
+  default?: string;
+  /** Only meaningful outside demo mode (bot identity, Graph credentials). */
+  production?: boolean;
+  schema: z.ZodType<unknown>;
+}
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const positiveInt = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().positive());
+const text = z.string().min(1);
+const httpsUrl = z.url({ protocol: /^https$/ });
+const anyUrl = z.url({ protocol: /^https?$/ });
+const guidList = z
+  .string()
+  .transform((v) => v.split(/[,;\s]+/).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[0-9a-fA-F-]{8,}$/, 'each entry must be an object id (GUID)')));
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Europe/Amsterdam');
+
+export const CONFIG_SETTINGS: readonly SettingSpec[] = [
+  { name: 'DEMO', description: 'Force demo mode (built-in demo tenant, no Bot Framework authentication).', secret: false, schema: bool },
+  { name: 'MicrosoftAppId', description: 'Bot app registration (client) id. Required outside demo mode.', secret: false, production: true, schema: text },
+  { name: 'MicrosoftAppType', description: 'SingleTenant or UserAssignedMSI.', secret: false, default: 'SingleTenant', production: true, schema: z.enum(['SingleTenant', 'UserAssignedMSI']) },
+  { name: 'MicrosoftAppTenantId', description: 'Tenant id of the bot app registration.', secret: false, production: true, schema: text },
+  { name: 'MicrosoftAppPassword', description: 'Client secret of the bot app registration (SingleTenant only).', secret: true, production: true, schema: text },
+  { name: 'AZURE_TENANT_ID', description: 'Tenant whose sign-in logs the bot reads; Teams activities from other tenants are refused.', secret: false, production: true, schema: text },
+  { name: 'AZURE_CLIENT_ID', description: 'App (client) id used for Microsoft Graph, or the client id of a user-assigned managed identity.', secret: false, production: true, schema: text },
+  { name: 'AZURE_CLIENT_SECRET', description: 'Client secret for Microsoft Graph (leave empty for certificate or managed identity).', secret: true, production: true, schema: text },
+  { name: 'AZURE_CLIENT_CERTIFICATE_PATH', description: 'PEM certificate (with private key) for Microsoft Graph, instead of a secret.', secret: false, production: true, schema: text },
+  { name: 'AZURE_CLIENT_CERTIFICATE_PASSWORD', description: 'Password of the certificate file, if it has one.', secret: true, production: true, schema: text },
+  { name: 'GRAPH_ENDPOINT', description: 'Microsoft Graph root for national clouds.', secret: false, default: 'https://graph.microsoft.com', schema: httpsUrl },
+  { name: 'PORT', description: 'HTTP port of the bot.', secret: false, default: '3978', schema: positiveInt },
+  { name: 'HOST', description: 'Address the bot listens on.', secret: false, default: '127.0.0.1', schema: text },
+  { name: 'LOG_LEVEL', description: 'pino log level.', secret: false, default: 'info', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) },
+  { name: 'DEFAULT_TIME_ZONE', description: 'Time zone used when Teams sends none.', secret: false, default: 'UTC', schema: timeZone },
+  { name: 'DEFAULT_WINDOW_DAYS', description: 'Days searched when a question names no time.', secret: false, default: '7', schema: positiveInt },
+  { name: 'LOG_RETENTION_DAYS', description: 'How far back the tenant keeps sign-ins (7 without Entra ID P1/P2, 30 with).', secret: false, default: '30', schema: positiveInt },
+  { name: 'HELPDESK_GROUP_IDS', description: 'Object ids of groups whose (transitive) members may read everyone\'s sign-ins.', secret: false, default: '', schema: guidList },
+  { name: 'SIGNIN_READER_ROLE_IDS', description: 'Directory role template ids whose holders may read everyone\'s sign-ins.', secret: false, default: '62e90394-69f5-4237-9190-012177145e10,f2ef992c-3afb-46b9-b7cf-a126ee74c451,194ae4cb-b126-40b2-bd5b-6091b380977d,5d6b6bb7-de71-4623-b4af-96380a352509,5f2222b1-57c3-48ba-8ad5-d4759f1fde6f,4a5d8f65-41da-4de4-8968-e035b65339cf', schema: guidList },
+  { name: 'READER_CACHE_SECONDS', description: 'How long a "may read others" decision is cached per person.', secret: false, default: '300', schema: positiveInt },
+  { name: 'RATE_LIMIT_PER_MINUTE', description: 'Questions one person may ask per minute.', secret: false, default: '20', schema: positiveInt },
+  { name: 'GRAPH_REPORTS_MAX_REQUESTS', description: 'Sign-in log requests allowed per window (Graph allows about 5 per 10 s per tenant).', secret: false, default: '5', schema: positiveInt },
+  { name: 'GRAPH_REPORTS_WINDOW_SECONDS', description: 'Length of that window.', secret: false, default: '10', schema: positiveInt },
+  { name: 'SIGNIN_CACHE_SECONDS', description: 'How long sign-in query results are reused.', secret: false, default: '60', schema: positiveInt },
+  { name: 'GRAPH_TIMEOUT_MS', description: 'Timeout of one Microsoft Graph request.', secret: false, default: '8000', schema: positiveInt },
+  { name: 'TURN_BUDGET_MS', description: 'After this long the bot answers "still looking" and sends the card when ready.', secret: false, default: '10000', schema: positiveInt },
+  { name: 'MAX_SIGNIN_PAGES', description: 'Sign-in log pages read at most per question.', secret: false, default: '3', schema: positiveInt },
+  { name: 'TICKET_SINK', description: 'Where "Open support ticket" goes: graph-mail, webhook, servicenow or none.', secret: false, schema: z.enum(['graph-mail', 'webhook', 'servicenow', 'none']) },
+  { name: 'HELPDESK_EMAIL', description: 'Helpdesk address that receives e-mailed tickets.', secret: false, schema: z.email() },
+  { name: 'TICKET_MAILBOX', description: 'Mailbox (UPN) the bot sends ticket mail from (needs Mail.Send).', secret: false, schema: text },
+  { name: 'TICKET_WEBHOOK_URL', description: 'URL that receives tickets as signed JSON.', secret: false, schema: anyUrl },
+  { name: 'TICKET_WEBHOOK_SECRET', description: 'HMAC-SHA256 key for the webhook signature.', secret: true, schema: text },
+  { name: 'SERVICENOW_INSTANCE_URL', description: 'ServiceNow instance, e.g. https://contoso.service-now.com.', secret: false, schema: anyUrl },
+  { name: 'SERVICENOW_USERNAME', description: 'ServiceNow user that creates incidents.', secret: false, schema: text },
+  { name: 'SERVICENOW_PASSWORD', description: 'Password of that ServiceNow user.', secret: true, schema: text },
+];
+
+export type TicketSinkKind = 'graph-mail' | 'webhook' | 'servicenow' | 'none';
+
+export interface Config {
+  mode: 'demo' | 'production';
+  bot: { appId: string; appType: 'SingleTenant' | 'UserAssignedMSI'; tenantId: string; password: string };
+  graph: {
+    tenantId: string;
+    clientId: string;
+    clientSecret?: string;
+    certificatePath?: string;
+    certificatePassword?: string;
+    endpoint: string;
+    timeoutMs: number;
+    reportsMaxRequests: number;
+    reportsWindowSeconds: number;
+    signInCacheSeconds: number;
+    maxSignInPages: number;
+  };
+  server: { port: number; host: string };
+  logLevel: string;
+  defaultTimeZone: string;
+  defaultWindowDays: number;
+  logRetentionDays: number;
+  access: { helpdeskGroupIds: string[]; readerRoleIds: string[]; readerCacheSeconds: number; rateLimitPerMinute: number };
+  turnBudgetMs: number;
+  tickets: {
+    sink: TicketSinkKind;
+    helpdeskEmail?: string;
+    mailbox?: string;
+    webhookUrl?: string;
+    webhookSecret?: string;
+    serviceNowUrl?: string;
+    serviceNowUser?: string;
+    serviceNowPassword?: string;
+  };
+}
+
+/** The tenant id the built-in demo tenant uses (the Agents Playground's default). */
+export const DEMO_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
+export const DEMO_TICKET_MAILBOX = 'signin-troubleshooter@contoso.example';
+export const DEMO_HELPDESK_EMAIL = 'helpdesk@contoso.example';
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and checks every setting; returns all problems at once, one line each. */
+export function loadConfig(env: Env = process.env): ConfigResult {
+  const errors: string[] = [];
+  const values = new Map<string, unknown>();
+  for (const spec of CONFIG_SETTINGS) {
+    const raw = env[spec.name]?.trim();
+    const input = raw === undefined || raw === '' ? spec.default : raw;
+    if (input === undefined) continue;
+    const parsed = spec.schema.safeParse(input);
+    if (parsed.success) values.set(spec.name, parsed.data);
+    else errors.push(`${spec.name}: ${parsed.error.issues[0]?.message ?? 'invalid value'}${spec.secret ? '' : ` (got "${input}")`}`);
+  }
+  const get = <T>(name: string): T | undefined => values.get(name) as T | undefined;
+
+  const forcedDemo = get<boolean>('DEMO') === true;
+  const demo = forcedDemo || (!get('MicrosoftAppId') && !get('AZURE_TENANT_ID'));
+
+  if (!demo) {
+    const required = (name: string, why: string) => {
+      if (values.get(name) === undefined && !errors.some((e) => e.startsWith(`${name}:`))) errors.push(`${name}: missing — ${why}`);
+    };
+    required('MicrosoftAppId', 'the bot app registration id; without it anyone could post to /api/messages');
+    required('MicrosoftAppTenantId', 'the tenant of the bot app registration');
+    required('AZURE_TENANT_ID', 'the tenant whose sign-in logs are read');
+    required('AZURE_CLIENT_ID', 'the Graph app or managed identity client id');
+    if (get('MicrosoftAppType') === 'SingleTenant') required('MicrosoftAppPassword', 'SingleTenant bots need the app registration\'s client secret');
+    if (get('AZURE_CLIENT_SECRET') && get('AZURE_CLIENT_CERTIFICATE_PATH')) {
+      errors.push('AZURE_CLIENT_SECRET / AZURE_CLIENT_CERTIFICATE_PATH: set one, not both');
+    }
+  }
+
+  const sink = (get<TicketSinkKind>('TICKET_SINK') ?? (demo || get('HELPDESK_EMAIL') ? 'graph-mail' : 'none')) as TicketSinkKind;
+  if (!demo) {
+    const need = (name: string) => {
+      if (values.get(name) === undefined && !errors.some((e) => e.startsWith(`${name}:`))) errors.push(`${name}: missing — needed by TICKET_SINK=${sink}`);
+    };
+    if (sink === 'graph-mail') ['HELPDESK_EMAIL', 'TICKET_MAILBOX'].forEach(need);
+    if (sink === 'webhook') ['TICKET_WEBHOOK_URL', 'TICKET_WEBHOOK_SECRET'].forEach(need);
+    if (sink === 'servicenow') ['SERVICENOW_INSTANCE_URL', 'SERVICENOW_USERNAME', 'SERVICENOW_PASSWORD'].forEach(need);
+  }
+
+  if (errors.length > 0) return { ok: false, errors };
+
+  const str = (name: string) => get<string>(name);
+  const num = (name: string) => get<number>(name) as number;
+  const config: Config = {
+    mode: demo ? 'demo' : 'production',
+    bot: demo
+      ? { appId: '', appType: 'SingleTenant', tenantId: '', password: '' }
+      : {
+          appId: str('MicrosoftAppId')!,
+          appType: get<'SingleTenant' | 'UserAssignedMSI'>('MicrosoftAppType')!,
+          tenantId: str('MicrosoftAppTenantId')!,
+          password: str('MicrosoftAppPassword') ?? '',
+        },
+    graph: {
+      tenantId: demo ? DEMO_TENANT_ID : str('AZURE_TENANT_ID')!,
+      clientId: demo ? 'demo' : str('AZURE_CLIENT_ID')!,
+      clientSecret: str('AZURE_CLIENT_SECRET'),
+      certificatePath: str('AZURE_CLIENT_CERTIFICATE_PATH'),
+      certificatePassword: str('AZURE_CLIENT_CERTIFICATE_PASSWORD'),
+      endpoint: (str('GRAPH_ENDPOINT') as string).replace(/\/+$/, ''),
+      timeoutMs: num('GRAPH_TIMEOUT_MS'),
+      reportsMaxRequests: num('GRAPH_REPORTS_MAX_REQUESTS'),
+      reportsWindowSeconds: num('GRAPH_REPORTS_WINDOW_SECONDS'),
+      signInCacheSeconds: num('SIGNIN_CACHE_SECONDS'),
+      maxSignInPages: num('MAX_SIGNIN_PAGES'),
+    },
+    server: { port: num('PORT'), host: str('HOST')! },
+    logLevel: str('LOG_LEVEL')!,
+    defaultTimeZone: str('DEFAULT_TIME_ZONE')!,
+    defaultWindowDays: num('DEFAULT_WINDOW_DAYS'),
+    logRetentionDays: num('LOG_RETENTION_DAYS'),
+    access: {
+      helpdeskGroupIds: get<string[]>('HELPDESK_GROUP_IDS') ?? [],
+      readerRoleIds: get<string[]>('SIGNIN_READER_ROLE_IDS') ?? [],
+      readerCacheSeconds: num('READER_CACHE_SECONDS'),
+      rateLimitPerMinute: num('RATE_LIMIT_PER_MINUTE'),
+    },
+    turnBudgetMs: num('TURN_BUDGET_MS'),
+    tickets: {
+      sink,
+      helpdeskEmail: str('HELPDESK_EMAIL') ?? (demo ? DEMO_HELPDESK_EMAIL : undefined),
+      mailbox: str('TICKET_MAILBOX') ?? (demo ? DEMO_TICKET_MAILBOX : undefined),
+      webhookUrl: str('TICKET_WEBHOOK_URL'),
+      webhookSecret: str('TICKET_WEBHOOK_SECRET'),
+      serviceNowUrl: str('SERVICENOW_INSTANCE_URL'),
+      serviceNowUser: str('SERVICENOW_USERNAME'),
+      serviceNowPassword: str('SERVICENOW_PASSWORD'),
+    },
+  };
+  return { ok: true, config };
+}

@@ -1,0 +1,311 @@
+/**
+ * Generates the demo tenant's sign-in log: complete Graph v1.0 `signIn` records, deterministic for a
+ * given `now`, spread over the last 30 days, newest first.
+ *
+ * Each person's `stories` decide their failures. The six Playground users get a failure episode in
+ * every 4-hour slot of the last three days, so that "yesterday" has failures in any time zone.
+ */
+import type { SignIn } from '@microsoft/microsoft-graph-types';
+import { DEMO_PEOPLE, type DemoPerson, type Story } from './people';
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const DAY = 24 * HOUR;
+
+/** Small deterministic PRNG (mulberry32): the same seed gives the same tenant. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface App { appId: string; appDisplayName: string; resourceDisplayName: string; resourceId: string }
+
+const EXCHANGE = { resourceDisplayName: 'Office 365 Exchange Online', resourceId: '00000002-0000-0ff1-ce00-000000000000' };
+export const DEMO_APPS = {
+  outlook: { appId: 'd3590ed6-52b3-4102-aeff-aad2292ab01c', appDisplayName: 'Microsoft Outlook', ...EXCHANGE },
+  teams: { appId: '1fec8e78-bce4-4aaf-ab1b-5451cc387264', appDisplayName: 'Microsoft Teams', resourceDisplayName: 'Microsoft Teams Services', resourceId: 'cc15fd57-2c6c-4117-a88c-83b1d56b4bbe' },
+  sharepoint: { appId: '08e18876-6177-487e-b8b5-cf950c1e598c', appDisplayName: 'SharePoint Online Web Client Extensibility', resourceDisplayName: 'Office 365 SharePoint Online', resourceId: '00000003-0000-0ff1-ce00-000000000000' },
+  officeHome: { appId: '4765445b-32c6-49b0-83e6-1d93765276ca', appDisplayName: 'OfficeHome', resourceDisplayName: 'Microsoft Graph', resourceId: '00000003-0000-0000-c000-000000000000' },
+  salesforce: { appId: '7c1b3f2a-5d4e-4a6b-9c8d-0e1f2a3b4c5d', appDisplayName: 'Salesforce', resourceDisplayName: 'Salesforce', resourceId: '7c1b3f2a-5d4e-4a6b-9c8d-0e1f2a3b4c5d' },
+  vpn: { appId: '2b9c4d6e-8f0a-4b1c-9d2e-3f4a5b6c7d8e', appDisplayName: 'Contoso VPN', resourceDisplayName: 'Contoso VPN', resourceId: '2b9c4d6e-8f0a-4b1c-9d2e-3f4a5b6c7d8e' },
+  azurePortal: { appId: 'c44b4083-3bb0-49c1-b47d-974e53cbdf3c', appDisplayName: 'Azure Portal', resourceDisplayName: 'Windows Azure Service Management API', resourceId: '797f4846-ba00-4fd7-ba43-dac1f8f63013' },
+  expenses: { appId: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d', appDisplayName: 'Contoso Expenses', resourceDisplayName: 'Microsoft Graph', resourceId: '00000003-0000-0000-c000-000000000000' },
+  legacyPortal: { appId: '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9', appDisplayName: 'Contoso Legacy Portal', resourceDisplayName: 'Contoso Legacy Portal', resourceId: '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9' },
+} satisfies Record<string, App>;
+
+const EVERYDAY_APPS = [DEMO_APPS.outlook, DEMO_APPS.teams, DEMO_APPS.teams, DEMO_APPS.sharepoint, DEMO_APPS.officeHome, DEMO_APPS.salesforce, DEMO_APPS.vpn];
+
+/** The failure reason Graph would log for each code the demo uses (our wording). */
+const REASONS: Record<number, { failureReason: string; additionalDetails?: string }> = {
+  0: { failureReason: 'Other.' },
+  50126: { failureReason: 'Error validating credentials due to invalid username or password.', additionalDetails: 'The user didn\'t enter the right credentials.' },
+  50053: { failureReason: 'Account is locked because the user tried to sign in too many times with an incorrect user ID or password.', additionalDetails: 'Smart lockout blocked further attempts for a while.' },
+  50055: { failureReason: 'The password is expired.', additionalDetails: 'The user must change the password before signing in.' },
+  50057: { failureReason: 'The user account is disabled.', additionalDetails: 'An administrator disabled the account.' },
+  50034: { failureReason: 'The user account does not exist in the directory.', additionalDetails: 'The sign-in name typed does not match any user in this tenant.' },
+  50074: { failureReason: 'Strong Authentication is required.', additionalDetails: 'MFA requirement satisfied by claim in the token or by the prompt that followed.' },
+  50076: { failureReason: 'Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication.', additionalDetails: 'MFA was requested; the user completed it.' },
+  50058: { failureReason: 'Session information is not sufficient for single-sign-on.', additionalDetails: 'No browser session was present; the user was asked to sign in.' },
+  50140: { failureReason: 'This error occurred due to the "Keep me signed in" interrupt when the user was signing in.' },
+  500121: { failureReason: 'Authentication failed during strong authentication request.', additionalDetails: 'The user denied the MFA request in Microsoft Authenticator.' },
+  53003: { failureReason: 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.' },
+  53000: { failureReason: 'Device is not in required device state: compliant. Conditional Access policy requires a compliant device, and the device is not compliant.' },
+  53001: { failureReason: 'Device is not in required device state: domain joined.' },
+  65001: { failureReason: 'The user or administrator has not consented to use the application.', additionalDetails: 'Admin consent is required for the permissions this app asks for.' },
+  700016: { failureReason: 'Application with identifier was not found in the directory.', additionalDetails: 'The app may not be installed by the tenant administrator.' },
+  50097: { failureReason: 'Device authentication is required.' },
+  50125: { failureReason: 'Sign-in was interrupted due to a password reset or password registration entry.' },
+};
+
+export interface GeneratorOptions {
+  now: Date;
+  seed?: number;
+  people?: readonly DemoPerson[];
+  /** Days of history; 30 is what a P1/P2 tenant keeps. */
+  days?: number;
+  /** Successful sign-ins per person per day, roughly. */
+  successesPerDay?: number;
+}
+
+const PLAYGROUND_IDS = new Set(DEMO_PEOPLE.slice(0, 6).map((p) => p.id));
+
+const FOREIGN: { country: string; city: string; state: string; ipPrefix: string }[] = [
+  { country: 'BR', city: 'São Paulo', state: 'São Paulo', ipPrefix: '203.0.113' },
+  { country: 'PT', city: 'Lisbon', state: 'Lisboa', ipPrefix: '198.51.100' },
+  { country: 'VN', city: 'Hanoi', state: 'Hanoi', ipPrefix: '192.0.2' },
+];
+
+const COORDS: Record<string, [number, number]> = {
+  Seattle: [47.6, -122.33], Amsterdam: [52.37, 4.9], London: [51.51, -0.13], 'New York': [40.71, -74.0], Berlin: [52.52, 13.4],
+  Milan: [45.46, 9.19], Utrecht: [52.09, 5.12], Rotterdam: [51.92, 4.48], Dublin: [53.35, -6.26], Madrid: [40.42, -3.7],
+  Eindhoven: [51.44, 5.48], Antwerp: [51.22, 4.4], 'São Paulo': [-23.55, -46.63], Lisbon: [38.72, -9.14], Hanoi: [21.03, 105.85],
+};
+
+interface Where { country: string; city: string; state: string; ip: string }
+interface Device { os: string; browser: string; compliant: boolean; managed: boolean; trustType: string; name: string; id: string }
+
+/** Builds records for one tenant. */
+export function generateSignIns(options: GeneratorOptions): SignIn[] {
+  const now = options.now.getTime();
+  const random = prng(options.seed ?? 20261127);
+  const people = options.people ?? DEMO_PEOPLE;
+  const days = options.days ?? 30;
+  const successesPerDay = options.successesPerDay ?? 2.2;
+  const out: SignIn[] = [];
+  let counter = 0;
+
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  const guid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
+
+  const homeOf = (p: DemoPerson): Where => ({
+    country: p.country, city: p.city, state: p.city,
+    ip: `${p.country === 'US' ? '20.42' : p.country === 'NL' ? '145.53' : '81.2'}.${(p.id.charCodeAt(p.id.length - 1) % 200) + 10}.${(p.id.charCodeAt(p.id.length - 2) % 200) + 20}`,
+  });
+  const deviceOf = (p: DemoPerson, compliant = true): Device => ({
+    os: p.department === 'Sales' ? 'MacOs' : 'Windows10', browser: p.department === 'Sales' ? 'Safari 18.1' : 'Edge 131.0.0',
+    compliant, managed: true, trustType: 'Azure AD joined', name: `${p.givenName.toUpperCase().replace(/[^A-Z]/g, '')}-LT${p.id.slice(-3)}`,
+    id: `dev-${p.id.slice(-12)}`,
+  });
+
+  function record(p: DemoPerson | null, at: number, code: number, app: App, where: Where, device: Device, extra: Partial<SignIn> = {}, correlationId = guid()): SignIn {
+    counter += 1;
+    const reason = REASONS[code] ?? { failureReason: 'Other.' };
+    const [lat, lon] = COORDS[where.city] ?? [0, 0];
+    const upn = p ? p.userPrincipalName.toLowerCase() : (extra.userPrincipalName as string);
+    return {
+      id: guid(),
+      createdDateTime: new Date(Math.round(at / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
+      userDisplayName: p ? p.displayName : upn,
+      userPrincipalName: upn,
+      userId: p ? p.id : '00000000-0000-0000-0000-000000000000',
+      appId: app.appId,
+      appDisplayName: app.appDisplayName,
+      ipAddress: where.ip,
+      clientAppUsed: 'Browser',
+      correlationId,
+      conditionalAccessStatus: code === 53003 || code === 53000 || code === 53001 ? 'failure' : code === 0 ? 'success' : 'notApplied',
+      isInteractive: true,
+      riskDetail: 'none',
+      riskLevelAggregated: 'none',
+      riskLevelDuringSignIn: 'none',
+      riskState: 'none',
+      riskEventTypes: [],
+      riskEventTypes_v2: [],
+      resourceDisplayName: app.resourceDisplayName,
+      resourceId: app.resourceId,
+      status: { errorCode: code, failureReason: code === 0 ? null : reason.failureReason, additionalDetails: code === 0 ? null : reason.additionalDetails ?? null } as SignIn['status'],
+      deviceDetail: {
+        deviceId: device.id, displayName: device.name, operatingSystem: device.os, browser: device.browser,
+        isCompliant: device.compliant, isManaged: device.managed, trustType: device.trustType,
+      },
+      location: { city: where.city, state: where.state, countryOrRegion: where.country, geoCoordinates: { altitude: null, latitude: lat, longitude: lon } },
+      appliedConditionalAccessPolicies: standardPolicies(code === 0 ? 'success' : 'notApplied'),
+      ...extra,
+    };
+  }
+
+  /** One failure episode from a story, starting at `at`. Returns the records it adds. */
+  function episode(p: DemoPerson, story: Story, at: number): void {
+    const home = homeOf(p);
+    const device = deviceOf(p);
+    const app = pick(EVERYDAY_APPS);
+    switch (story) {
+      case 'lockout': {
+        const where: Where = { country: 'PT', city: 'Lisbon', state: 'Lisboa', ip: `203.0.113.${20 + Math.floor(random() * 20)}` };
+        const attempts = 6 + Math.floor(random() * 6);
+        const unknownDevice: Device = { ...device, compliant: false, managed: false, trustType: '', name: '', id: '', os: 'Windows10', browser: 'Chrome 131.0.0' };
+        for (let i = 0; i < attempts; i++) out.push(record(p, at + i * 40_000, 50126, DEMO_APPS.outlook, where, unknownDevice));
+        out.push(record(p, at + attempts * 40_000, 50053, DEMO_APPS.outlook, where, unknownDevice));
+        out.push(record(p, at + attempts * 40_000 + 90_000, 50053, DEMO_APPS.outlook, where, unknownDevice));
+        break;
+      }
+      case 'wrongPassword': {
+        out.push(record(p, at, 50126, app, home, device));
+        out.push(record(p, at + 45_000, 0, app, home, device));
+        break;
+      }
+      case 'mfaPromptThenSuccess': {
+        const correlation = guid();
+        const prompt = random() < 0.5 ? 50074 : 50076;
+        out.push(record(p, at, prompt, app, home, device, {}, correlation));
+        out.push(record(p, at + 25_000, 0, app, home, device, {}, correlation));
+        break;
+      }
+      case 'conditionalAccessBlock': {
+        const away = pick(FOREIGN);
+        const where: Where = { country: away.country, city: away.city, state: away.state, ip: `${away.ipPrefix}.${10 + Math.floor(random() * 200)}` };
+        out.push(record(p, at, 53003, DEMO_APPS.salesforce, where, { ...device, compliant: false, managed: false, trustType: '' }, {
+          appliedConditionalAccessPolicies: [
+            { id: 'ca000001-0000-4000-8000-000000000001', displayName: 'Block access from outside allowed countries', enforcedGrantControls: ['Block'], enforcedSessionControls: [], result: 'failure' },
+            { id: 'ca000001-0000-4000-8000-000000000002', displayName: 'Require MFA for all users', enforcedGrantControls: ['Mfa'], enforcedSessionControls: [], result: 'notApplied' },
+            { id: 'ca000001-0000-4000-8000-000000000003', displayName: 'Require compliant device for Salesforce', enforcedGrantControls: ['CompliantDevice'], enforcedSessionControls: [], result: 'notApplied' },
+            { id: 'ca000001-0000-4000-8000-000000000004', displayName: 'Sign-in frequency 12 hours', enforcedGrantControls: [], enforcedSessionControls: ['SignInFrequency'], result: 'notApplied' },
+          ],
+        }));
+        break;
+      }
+      case 'nonCompliantDevice': {
+        const code = random() < 0.8 ? 53000 : 53001;
+        out.push(record(p, at, code, pick([DEMO_APPS.outlook, DEMO_APPS.salesforce, DEMO_APPS.sharepoint]), home, { ...device, compliant: false, trustType: code === 53001 ? 'Azure AD registered' : device.trustType }, {
+          appliedConditionalAccessPolicies: [
+            { id: 'ca000001-0000-4000-8000-000000000002', displayName: 'Require MFA for all users', enforcedGrantControls: ['Mfa'], enforcedSessionControls: [], result: 'success' },
+            code === 53000
+              ? { id: 'ca000001-0000-4000-8000-000000000005', displayName: 'Require compliant device for Office 365', enforcedGrantControls: ['CompliantDevice'], enforcedSessionControls: [], result: 'failure' }
+              : { id: 'ca000001-0000-4000-8000-000000000006', displayName: 'Require hybrid joined device on-site', enforcedGrantControls: ['DomainJoinedDevice'], enforcedSessionControls: [], result: 'failure' },
+          ],
+        }));
+        break;
+      }
+      case 'mfaFatigue': {
+        const burst = random() < 0.5 ? 6 : 2;
+        for (let i = 0; i < burst; i++) {
+          out.push(record(p, at + i * 70_000, 500121, DEMO_APPS.officeHome, { country: 'VN', city: 'Hanoi', state: 'Hanoi', ip: '192.0.2.66' }, { ...device, compliant: false, managed: false, trustType: '', name: '', id: '' }, {
+            status: { errorCode: 500121, failureReason: REASONS[500121].failureReason, additionalDetails: i % 2 ? 'The MFA request timed out: the user did not respond.' : 'The user denied the MFA request in Microsoft Authenticator.' },
+          }));
+        }
+        break;
+      }
+      case 'expiredPassword': {
+        out.push(record(p, at, 50055, app, home, device));
+        break;
+      }
+      case 'disabledAccount': {
+        for (let i = 0; i < 3; i++) out.push(record(p, at + i * 5 * MINUTE, 50057, pick(EVERYDAY_APPS), home, device));
+        break;
+      }
+      case 'legacyProtocol': {
+        const client = pick(['IMAP4', 'Authenticated SMTP', 'POP3', 'Exchange ActiveSync']);
+        out.push(record(p, at, 50126, DEMO_APPS.outlook, home, { ...device, browser: '', os: client === 'Exchange ActiveSync' ? 'Ios' : '' }, { clientAppUsed: client }));
+        break;
+      }
+      case 'consentMissing': {
+        out.push(record(p, at, 65001, DEMO_APPS.expenses, home, device));
+        break;
+      }
+      case 'unusualLocation': {
+        const away = pick(FOREIGN);
+        const where: Where = { country: away.country, city: away.city, state: away.state, ip: `${away.ipPrefix}.${10 + Math.floor(random() * 200)}` };
+        out.push(record(p, at, 50126, app, where, { ...device, compliant: false, managed: false, trustType: '', name: '', id: '' }));
+        break;
+      }
+      case 'quiet':
+        break;
+    }
+  }
+
+  for (const p of people) {
+    const home = homeOf(p);
+    const device = deviceOf(p);
+    // Everyday successes across the window (and the occasional interrupt that then succeeds).
+    const successes = Math.round(days * successesPerDay);
+    for (let i = 0; i < successes; i++) {
+      const at = now - random() * days * DAY;
+      const app = pick(EVERYDAY_APPS);
+      if (random() < 0.08) {
+        const correlation = guid();
+        out.push(record(p, at, random() < 0.5 ? 50058 : 50140, app, home, device, {}, correlation));
+        out.push(record(p, at + 20_000, 0, app, home, device, {}, correlation));
+      } else {
+        out.push(record(p, at, 0, app, home, device));
+      }
+    }
+    if (p.stories.includes('unusualLocation')) {
+      // One successful sign-in from the foreign country too, a week ago.
+      const away = FOREIGN[0];
+      out.push(record(p, now - 7 * DAY, 0, DEMO_APPS.outlook, { country: away.country, city: away.city, state: away.state, ip: `${away.ipPrefix}.5` }, device));
+    }
+    const failureStories = p.stories.filter((s) => s !== 'quiet' && s !== 'mfaPromptThenSuccess');
+    const prompts = p.stories.includes('mfaPromptThenSuccess');
+    if (PLAYGROUND_IDS.has(p.id)) {
+      // One episode in every 4-hour slot of the last three days: any 8-hour stretch has a failure.
+      for (let slot = 0; slot < 18; slot++) {
+        const at = now - (slot + 1) * 4 * HOUR + random() * 3.5 * HOUR;
+        const story = failureStories[slot % failureStories.length];
+        // The lockout story shows as an occasional lockout run between single wrong passwords.
+        episode(p, story === 'lockout' && slot % 3 !== 1 ? 'wrongPassword' : story, at);
+        if (prompts) episode(p, 'mfaPromptThenSuccess', at - 2 * HOUR);
+      }
+      for (let day = 3; day < days; day += 2) episode(p, pick(failureStories), now - day * DAY - random() * DAY);
+    } else {
+      for (let day = 0; day < days; day += 3) {
+        if (failureStories.length > 0 && random() < 0.6) episode(p, pick(failureStories), now - day * DAY - random() * 3 * DAY);
+        if (prompts) episode(p, 'mfaPromptThenSuccess', now - day * DAY - random() * 3 * DAY);
+      }
+    }
+  }
+
+  // Tenant-wide stories: a password spray yesterday, and sign-ins by names that do not exist.
+  const sprayAt = now - DAY - 3 * HOUR;
+  const sprayWhere: Where = { country: 'NG', city: 'Lagos', state: 'Lagos', ip: '198.51.100.77' };
+  const sprayDevice: Device = { os: 'Linux', browser: 'Python Requests 2.31', compliant: false, managed: false, trustType: '', name: '', id: '' };
+  people.slice(6, 14).forEach((p, i) => out.push(record(p, sprayAt + i * 95_000, 50126, DEMO_APPS.officeHome, sprayWhere, sprayDevice, { clientAppUsed: 'Other clients' })));
+  for (let i = 0; i < 6; i++) {
+    const upn = pick(['admin@example.com', 'test@example.com', 'alex.wilber@example.com', 'sales@example.com']);
+    out.push(record(null, now - random() * 10 * DAY, 50034, DEMO_APPS.officeHome, sprayWhere, sprayDevice, { userPrincipalName: upn, userDisplayName: upn }));
+  }
+  for (let i = 0; i < 8; i++) {
+    const p = pick(people);
+    out.push(record(p, now - random() * 5 * DAY, 700016, DEMO_APPS.legacyPortal, homeOf(p), deviceOf(p)));
+  }
+
+  void counter;
+  return out.filter((r) => Date.parse(r.createdDateTime as string) <= now).sort(newestFirst);
+}
+
+function standardPolicies(result: 'success' | 'notApplied'): SignIn['appliedConditionalAccessPolicies'] {
+  return [
+    { id: 'ca000001-0000-4000-8000-000000000002', displayName: 'Require MFA for all users', enforcedGrantControls: ['Mfa'], enforcedSessionControls: [], result },
+    { id: 'ca000001-0000-4000-8000-000000000001', displayName: 'Block access from outside allowed countries', enforcedGrantControls: ['Block'], enforcedSessionControls: [], result: 'notApplied' },
+  ];
+}
+
+export function newestFirst(a: SignIn, b: SignIn): number {
+  return (b.createdDateTime as string).localeCompare(a.createdDateTime as string);
+}

@@ -1,0 +1,282 @@
+/**
+ * The built-in demo tenant: a small Microsoft Graph look-alike that speaks the user, directory-role,
+ * group, sendMail and sign-in log APIs with Graph's JSON shapes, paging and error format.
+ *
+ * It is transport-free (`handle` takes a request and returns a response) so that it can sit as the
+ * Graph client's last middleware in demo mode, and behind an HTTPS loopback server in tests.
+ */
+import { randomUUID } from 'node:crypto';
+import type { SignIn } from '@microsoft/microsoft-graph-types';
+import { compileFilter, ODataFilterError, SIGNIN_FILTER_RULES, USER_FILTER_RULES, type CollectionRules } from './odataFilter';
+import { DEMO_GROUPS, DEMO_PEOPLE, ROLE_NAMES, type DemoPerson } from './people';
+import { generateSignIns } from './signInGenerator';
+
+export interface GraphRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface GraphResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface LoggedRequest {
+  method: string;
+  /** Path below the version segment, e.g. /auditLogs/signIns or /users/x. */
+  path: string;
+  filter: string | null;
+  at: number;
+}
+
+export interface SentMail {
+  from: string;
+  message: {
+    subject: string;
+    body: { contentType: string; content: string };
+    toRecipients: { emailAddress: { address: string } }[];
+  };
+}
+
+export interface DemoTenantOptions {
+  now?: Date;
+  people?: readonly DemoPerson[];
+  signIns?: SignIn[];
+}
+
+const MAX_SIGNIN_PAGE = 1000;
+const MAX_USER_PAGE = 999;
+
+class GraphHttpError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export class DemoTenant {
+  readonly people: readonly DemoPerson[];
+  readonly signIns: SignIn[];
+  readonly requestLog: LoggedRequest[] = [];
+  readonly sentMail: SentMail[] = [];
+  private readonly signInsByUser = new Map<string, SignIn[]>();
+  private readonly signInsById = new Map<string, SignIn>();
+
+  constructor(options: DemoTenantOptions = {}) {
+    this.people = options.people ?? DEMO_PEOPLE;
+    this.signIns = options.signIns ?? generateSignIns({ now: options.now ?? new Date(), people: this.people });
+    for (const record of this.signIns) {
+      const list = this.signInsByUser.get(record.userId as string) ?? [];
+      list.push(record);
+      this.signInsByUser.set(record.userId as string, list);
+      this.signInsById.set(record.id as string, record);
+    }
+  }
+
+  /** Requests for the sign-in log, for tests that prove what the bot asked. */
+  signInRequests(): LoggedRequest[] {
+    return this.requestLog.filter((r) => r.path.startsWith('/auditLogs/signIns'));
+  }
+
+  handle(request: GraphRequest): GraphResponse {
+    const requestId = randomUUID();
+    try {
+      const url = new URL(request.url);
+      const match = /^\/(v1\.0|beta)(\/.*)$/.exec(url.pathname);
+      if (!match) throw new GraphHttpError(400, 'BadRequest', `Invalid version in '${url.pathname}'.`);
+      const path = decodeURIComponent(match[2]).replace(/\/+$/, '');
+      const query = url.searchParams;
+      this.requestLog.push({ method: request.method, path, filter: query.get('$filter'), at: Date.now() });
+      const auth = headerOf(request.headers, 'authorization');
+      if (!auth || !/^Bearer \S+/.test(auth)) {
+        throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+      }
+      const result = this.route(request.method.toUpperCase(), path, query, request, url);
+      if (result.status === 202 || result.status === 204) return { status: result.status, headers: baseHeaders(requestId), body: '' };
+      return { status: result.status, headers: { ...baseHeaders(requestId), 'content-type': 'application/json; odata.metadata=minimal' }, body: JSON.stringify(result.body) };
+    } catch (error) {
+      const e = error instanceof GraphHttpError ? error
+        : error instanceof ODataFilterError ? new GraphHttpError(400, 'BadRequest', `Invalid filter clause: ${error.message}`)
+        : new GraphHttpError(500, 'InternalServerError', 'The demo tenant failed to answer.');
+      return {
+        status: e.status,
+        headers: { ...baseHeaders(requestId), 'content-type': 'application/json' },
+        body: JSON.stringify({ error: { code: e.code, message: e.message, innerError: { date: new Date().toISOString(), 'request-id': requestId, 'client-request-id': headerOf(request.headers, 'client-request-id') ?? requestId } } }),
+      };
+    }
+  }
+
+  private route(method: string, path: string, query: URLSearchParams, request: GraphRequest, url: URL): { status: number; body?: unknown } {
+    const segments = path.split('/').filter(Boolean);
+    if (segments[0] === 'auditLogs' && segments[1] === 'signIns') {
+      if (method !== 'GET') throw new GraphHttpError(405, 'Request_BadRequest', 'The sign-in log is read-only.');
+      if (segments.length === 2) return { status: 200, body: this.listSignIns(query, url) };
+      if (segments.length === 3) {
+        const found = this.signInsById.get(segments[2]);
+        if (!found) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${segments[2]}' does not exist.`);
+        return { status: 200, body: { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns/$entity', ...found } };
+      }
+    }
+    if (segments[0] === 'users') {
+      if (segments.length === 1 && method === 'GET') return { status: 200, body: this.listUsers(query) };
+      const user = this.findUser(segments[1]);
+      if (segments.length === 2 && method === 'GET') return { status: 200, body: select(toUser(user), query.get('$select')) };
+      if (segments[2] === 'transitiveMemberOf' && method === 'GET') return { status: 200, body: this.transitiveMemberOf(user, segments[3], query, request) };
+      if (segments[2] === 'checkMemberGroups' && method === 'POST') {
+        const body = parseBody(request.body) as { groupIds?: unknown };
+        if (!Array.isArray(body.groupIds) || body.groupIds.some((g) => typeof g !== 'string')) throw new GraphHttpError(400, 'Request_BadRequest', 'groupIds must be an array of strings.');
+        const mine = this.groupsOf(user);
+        return { status: 200, body: { value: (body.groupIds as string[]).filter((g) => mine.has(g)) } };
+      }
+      if (segments[2] === 'sendMail' && method === 'POST') {
+        const body = parseBody(request.body) as { message?: SentMail['message'] };
+        if (!body.message?.subject || !body.message.toRecipients?.length) throw new GraphHttpError(400, 'ErrorInvalidRecipients', 'At least one recipient is required.');
+        this.sentMail.push({ from: user.userPrincipalName, message: body.message });
+        return { status: 202 };
+      }
+    }
+    throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${segments[segments.length - 1] ?? ''}'.`);
+  }
+
+  private listSignIns(query: URLSearchParams, url: URL): unknown {
+    rejectUnsupported(query, ['$filter', '$top', '$skiptoken', '$select', '$orderby']);
+    const orderBy = query.get('$orderby');
+    if (orderBy !== null && !/^createdDateTime( desc)?$/i.test(orderBy)) throw new GraphHttpError(400, 'BadRequest', `Ordering by '${orderBy}' is not supported.`);
+    const top = pageSize(query.get('$top'), MAX_SIGNIN_PAGE, MAX_SIGNIN_PAGE);
+    const filter = query.get('$filter');
+    let candidates: SignIn[] = this.signIns;
+    let matches: SignIn[] = candidates;
+    if (filter !== null) {
+      const compiled = compileFilter(filter, SIGNIN_FILTER_RULES);
+      const userId = compiled.equalities.get('userId');
+      if (typeof userId === 'string') candidates = this.signInsByUser.get(userId) ?? [];
+      const id = compiled.equalities.get('id');
+      if (typeof id === 'string') candidates = this.signInsById.has(id) ? [this.signInsById.get(id)!] : [];
+      matches = candidates.filter(compiled.test);
+    }
+    const offset = readSkipToken(query.get('$skiptoken'));
+    const page = matches.slice(offset, offset + top);
+    const body: Record<string, unknown> = {
+      '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns',
+      value: page.map((r) => select(r, query.get('$select'))),
+    };
+    if (offset + top < matches.length) {
+      const next = new URL(url.toString());
+      next.searchParams.set('$skiptoken', Buffer.from(`offset:${offset + top}`).toString('base64url'));
+      body['@odata.nextLink'] = next.toString();
+    }
+    return body;
+  }
+
+  private listUsers(query: URLSearchParams): unknown {
+    rejectUnsupported(query, ['$filter', '$top', '$select', '$count']);
+    const top = pageSize(query.get('$top'), 100, MAX_USER_PAGE);
+    const filter = query.get('$filter');
+    const users = this.people.map(toUser);
+    const matches = filter === null ? users : users.filter(compileFilter(filter, USER_FILTER_RULES as CollectionRules).test);
+    return { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', value: matches.slice(0, top).map((u) => select(u, query.get('$select'))) };
+  }
+
+  private findUser(key: string): DemoPerson {
+    const lower = key.toLowerCase();
+    const user = this.people.find((p) => p.id.toLowerCase() === lower || p.userPrincipalName.toLowerCase() === lower);
+    if (!user) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`);
+    return user;
+  }
+
+  /** Every group a person belongs to, directly or through nested groups. */
+  groupsOf(person: DemoPerson): Set<string> {
+    const all = Object.values(DEMO_GROUPS);
+    const result = new Set<string>(person.groups);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const group of all) {
+        if (!result.has(group.id) && group.memberGroups.some((child) => result.has(child))) {
+          result.add(group.id);
+          grew = true;
+        }
+      }
+    }
+    return result;
+  }
+
+  private transitiveMemberOf(person: DemoPerson, cast: string | undefined, query: URLSearchParams, request: GraphRequest): unknown {
+    if (cast !== undefined && !['microsoft.graph.directoryRole', 'microsoft.graph.group'].includes(cast)) {
+      throw new GraphHttpError(400, 'Request_BadRequest', `Unsupported type cast '${cast}'.`);
+    }
+    if (cast !== undefined && (headerOf(request.headers, 'consistencylevel') !== 'eventual' || query.get('$count') !== 'true')) {
+      throw new GraphHttpError(400, 'Request_UnsupportedQuery', 'A type cast on this collection needs the ConsistencyLevel: eventual header and $count=true.');
+    }
+    const groups = this.groupsOf(person);
+    const roleIds = new Set(person.roles);
+    for (const group of Object.values(DEMO_GROUPS)) {
+      if ('role' in group && groups.has(group.id)) roleIds.add(group.role);
+    }
+    const roles = [...roleIds].map((templateId) => ({
+      '@odata.type': '#microsoft.graph.directoryRole', id: `role-${templateId.slice(0, 8)}`, displayName: ROLE_NAMES[templateId] ?? 'Directory role', roleTemplateId: templateId,
+    }));
+    const groupObjects = Object.values(DEMO_GROUPS).filter((g) => groups.has(g.id)).map((g) => ({ '@odata.type': '#microsoft.graph.group', id: g.id, displayName: g.displayName }));
+    const value = cast === 'microsoft.graph.directoryRole' ? roles : cast === 'microsoft.graph.group' ? groupObjects : [...roles, ...groupObjects];
+    return { '@odata.count': value.length, value: value.map((v) => select(v, query.get('$select'))) };
+  }
+}
+
+function toUser(p: DemoPerson): Record<string, unknown> {
+  return {
+    id: p.id, displayName: p.displayName, givenName: p.givenName, surname: p.surname, userPrincipalName: p.userPrincipalName,
+    mail: p.mail, jobTitle: p.jobTitle, department: p.department, officeLocation: p.officeLocation, accountEnabled: p.accountEnabled,
+  };
+}
+
+function select(item: object, selectParam: string | null): Record<string, unknown> {
+  const source = item as Record<string, unknown>;
+  if (!selectParam) return source;
+  const out: Record<string, unknown> = {};
+  if ('@odata.type' in source) out['@odata.type'] = source['@odata.type'];
+  for (const name of selectParam.split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new GraphHttpError(400, 'BadRequest', `Invalid $select property '${name}'.`);
+    if (name in source) out[name] = source[name];
+  }
+  return out;
+}
+
+function pageSize(raw: string | null, fallback: number, max: number): number {
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new GraphHttpError(400, 'BadRequest', `Invalid $top value '${raw}'.`);
+  if (Number(raw) > max) throw new GraphHttpError(400, 'BadRequest', `The limit of '${max}' for $top was exceeded. The value from the incoming request is '${raw}'.`);
+  return Number(raw);
+}
+
+function readSkipToken(raw: string | null): number {
+  if (raw === null) return 0;
+  const decoded = Buffer.from(raw, 'base64url').toString();
+  const m = /^offset:(\d+)$/.exec(decoded);
+  if (!m) throw new GraphHttpError(400, 'BadRequest', 'The $skiptoken is not valid.');
+  return Number(m[1]);
+}
+
+function rejectUnsupported(query: URLSearchParams, allowed: string[]): void {
+  for (const key of query.keys()) {
+    if (!allowed.includes(key)) throw new GraphHttpError(400, 'BadRequest', `Query option '${key}' is not supported on this resource.`);
+  }
+}
+
+function parseBody(body: string | undefined): unknown {
+  try {
+    return JSON.parse(body ?? '');
+  } catch {
+    throw new GraphHttpError(400, 'BadRequest', 'The request body is not valid JSON.');
+  }
+}
+
+function headerOf(headers: Record<string, string>, name: string): string | undefined {
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
+}
+
+function baseHeaders(requestId: string): Record<string, string> {
+  return { 'request-id': requestId, 'client-request-id': requestId, date: new Date().toUTCString() };
+}

@@ -1,0 +1,91 @@
+/**
+ * Builds the Microsoft Graph client. Demo and production share the whole middleware chain —
+ * authentication, retry (honours Retry-After on 429/503/504), redirect, telemetry — and differ only
+ * in the token source and the last link: the demo tenant in-process, or HTTP through fetch.
+ */
+import {
+  AuthenticationHandler,
+  Client,
+  HTTPMessageHandler,
+  RedirectHandler,
+  RetryHandler,
+  RetryHandlerOptions,
+  TelemetryHandler,
+  type AuthenticationProvider,
+  type Context,
+  type Middleware,
+} from '@microsoft/microsoft-graph-client';
+import type { DemoTenant } from '../demo/tenant';
+
+export interface GraphClientOptions {
+  /** Graph root, e.g. https://graph.microsoft.com (national clouds differ). */
+  endpoint: string;
+  authProvider: AuthenticationProvider;
+  /** The link that answers requests; defaults to real HTTP. */
+  transport?: Middleware;
+  /** Per-request timeout (HTTP transport only). */
+  timeoutMs?: number;
+  /** Hosts besides Graph's own that may receive the token (a Graph-compatible test server). */
+  customHosts?: string[];
+  maxRetries?: number;
+}
+
+export function createGraphClient(options: GraphClientOptions): Client {
+  const chain: Middleware[] = [
+    new AuthenticationHandler(options.authProvider),
+    new RetryHandler(new RetryHandlerOptions(1, options.maxRetries ?? 3)),
+    new RedirectHandler(),
+    new TelemetryHandler(),
+  ];
+  if (options.timeoutMs) chain.push(new TimeoutHandler(options.timeoutMs));
+  chain.push(options.transport ?? new HTTPMessageHandler());
+  for (let i = 0; i < chain.length - 1; i++) chain[i].setNext?.(chain[i + 1]);
+  return Client.initWithMiddleware({
+    middleware: chain[0],
+    baseUrl: `${options.endpoint.replace(/\/+$/, '')}/`,
+    defaultVersion: 'v1.0',
+    customHosts: options.customHosts ? new Set(options.customHosts) : undefined,
+  });
+}
+
+/** Gives every request an abort signal so that a hung Graph call ends as an error. */
+class TimeoutHandler implements Middleware {
+  private next?: Middleware;
+  constructor(private readonly timeoutMs: number) {}
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+  async execute(context: Context): Promise<void> {
+    context.options = { ...(context.options ?? {}), signal: AbortSignal.timeout(this.timeoutMs) } as typeof context.options;
+    await this.next!.execute(context);
+  }
+}
+
+/** The demo tenant as the chain's last link: same URLs, no network. */
+export class DemoTenantTransport implements Middleware {
+  constructor(private readonly tenant: DemoTenant) {}
+
+  async execute(context: Context): Promise<void> {
+    const request = context.request;
+    const url = typeof request === 'string' ? request : request.url;
+    const options = context.options ?? {};
+    const answer = this.tenant.handle({
+      method: (options.method ?? (typeof request === 'string' ? 'GET' : request.method)).toUpperCase(),
+      url,
+      headers: headerRecord(options.headers),
+      body: typeof options.body === 'string' ? options.body : undefined,
+    });
+    const empty = answer.status === 202 || answer.status === 204;
+    context.response = new Response(empty ? null : answer.body, { status: answer.status, headers: answer.headers });
+  }
+}
+
+function headerRecord(headers: unknown): Record<string, string> {
+  if (!headers) return {};
+  if (headers instanceof Headers) return Object.fromEntries(headers.entries());
+  if (Array.isArray(headers)) return Object.fromEntries(headers as [string, string][]);
+  return { ...(headers as Record<string, string>) };
+}
+
+/** A fixed token for the demo tenant: the authentication middleware still runs and sends it. */
+export const demoAuthProvider: AuthenticationProvider = { getAccessToken: async () => 'demo-tenant-token' };

@@ -1,0 +1,49 @@
+/** What the asker wants, as understood from one message. The contract between `understand` and the rest of the flow. */
+
+export type Intent = 'failures' | 'signins' | 'explain' | 'help' | 'unknown';
+
+export type Language = 'en' | 'nl';
+
+export type Subject =
+  | { kind: 'self' }
+  | { kind: 'person'; text: string }
+  | { kind: 'upn'; value: string }
+  | { kind: 'objectId'; value: string }
+  /** Index into the `mentions` passed to `parse` (the bot's own mention already removed). */
+  | { kind: 'mention'; index: number }
+  | { kind: 'anyone' };
+
+/** A follow-up that acts on the previous answer rather than asking a new question. */
+export type FollowUp = { kind: 'more' } | { kind: 'details'; index: number };
+
+export interface Question {
+  intent: Intent;
+  subject: Subject | null;
+  /** UTC instants; null when the question gives no time (the caller applies the default window). */
+  from: Date | null;
+  to: Date | null;
+  app: string | null;
+  errorCode: number | null;
+  correlationId: string | null;
+  language: Language;
+  followUp?: FollowUp;
+}
+
+/** A Teams mention of someone other than the bot, in the order it appears in the message. */
+export interface Mention {
+  /** Teams user id (29:…). */
+  id: string;
+  name: string;
+  aadObjectId?: string;
+}
+
+export interface ParseContext {
+  now: Date;
+  /** IANA zone of the asker, e.g. Europe/Amsterdam. */
+  timeZone: string;
+  /** BCP-47 tag from the activity, e.g. nl-NL; may be undefined. */
+  locale?: string;
+  mentions?: Mention[];
+  /** The previous question of this conversation, for follow-ups ("and the day before?"). */
+  previous?: Question;
+}
