@@ -112,9 +112,10 @@ export interface Config {
 }
 
 /** The tenant id the built-in demo tenant uses (the Agents Playground's default). */
-export const DEMO_TENANT_ID = '00000000-0000-0000-0000-0000000000001';
-export const DEMO_TICKET_MAILBOX = 'signin-troubleshooter@contoso.example';
-export const DEMO_HELPDESK_EMAIL = 'helpdesk@contoso.example';
+// The example activities' tenant; the Agents Playground is configured (.m365agentsplayground.yml) to send the same.
+export const DEMO_TENANT_ID = '72f988bf-0000-0000-0000-000000000001';
+export const DEMO_TICKET_MAILBOX = 'signin-troubleshooter@example.com';
+export const DEMO_HELPDESK_EMAIL = 'helpdesk@example.com';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 

@@ -10,6 +10,7 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { compileFilter, ODataFilterError, SIGNIN_FILTER_RULES, USER_FILTER_RULES, type CollectionRules } from './odataFilter';
 import { DEMO_GROUPS, DEMO_PEOPLE, ROLE_NAMES, type DemoPerson } from './people';
 import { generateSignIns } from './signInGenerator';
+import { DEMO_TICKET_MAILBOX } from '../config';
 
 export interface GraphRequest {
   method: string;
@@ -45,6 +46,8 @@ export interface DemoTenantOptions {
   now?: Date;
   people?: readonly DemoPerson[];
   signIns?: SignIn[];
+  /** Shared mailboxes that can send mail but are not people (the bot's ticket mailbox). */
+  sharedMailboxes?: string[];
 }
 
 const MAX_SIGNIN_PAGE = 1000;
@@ -63,9 +66,11 @@ export class DemoTenant {
   readonly sentMail: SentMail[] = [];
   private readonly signInsByUser = new Map<string, SignIn[]>();
   private readonly signInsById = new Map<string, SignIn>();
+  private readonly sharedMailboxes: string[];
 
   constructor(options: DemoTenantOptions = {}) {
     this.people = options.people ?? DEMO_PEOPLE;
+    this.sharedMailboxes = (options.sharedMailboxes ?? [DEMO_TICKET_MAILBOX]).map((m) => m.toLowerCase());
     this.signIns = options.signIns ?? generateSignIns({ now: options.now ?? new Date(), people: this.people });
     for (const record of this.signIns) {
       const list = this.signInsByUser.get(record.userId as string) ?? [];
@@ -121,6 +126,9 @@ export class DemoTenant {
     }
     if (segments[0] === 'users') {
       if (segments.length === 1 && method === 'GET') return { status: 200, body: this.listUsers(query) };
+      if (segments[2] === 'sendMail' && method === 'POST' && this.sharedMailboxes.includes(segments[1].toLowerCase())) {
+        return this.sendMail(segments[1].toLowerCase(), request);
+      }
       const user = this.findUser(segments[1]);
       if (segments.length === 2 && method === 'GET') return { status: 200, body: select(toUser(user), query.get('$select')) };
       if (segments[2] === 'transitiveMemberOf' && method === 'GET') return { status: 200, body: this.transitiveMemberOf(user, segments[3], query, request) };
@@ -130,14 +138,16 @@ export class DemoTenant {
         const mine = this.groupsOf(user);
         return { status: 200, body: { value: (body.groupIds as string[]).filter((g) => mine.has(g)) } };
       }
-      if (segments[2] === 'sendMail' && method === 'POST') {
-        const body = parseBody(request.body) as { message?: SentMail['message'] };
-        if (!body.message?.subject || !body.message.toRecipients?.length) throw new GraphHttpError(400, 'ErrorInvalidRecipients', 'At least one recipient is required.');
-        this.sentMail.push({ from: user.userPrincipalName, message: body.message });
-        return { status: 202 };
-      }
+      if (segments[2] === 'sendMail' && method === 'POST') return this.sendMail(user.userPrincipalName, request);
     }
     throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${segments[segments.length - 1] ?? ''}'.`);
+  }
+
+  private sendMail(from: string, request: GraphRequest): { status: number } {
+    const body = parseBody(request.body) as { message?: SentMail['message'] };
+    if (!body.message?.subject || !body.message.toRecipients?.length) throw new GraphHttpError(400, 'ErrorInvalidRecipients', 'At least one recipient is required.');
+    this.sentMail.push({ from, message: body.message });
+    return { status: 202 };
   }
 
   private listSignIns(query: URLSearchParams, url: URL): unknown {

@@ -29,6 +29,8 @@ export interface SignInPage {
 export interface SignInSource {
   find(query: SignInQuery): Promise<SignInPage>;
   byId(id: string): Promise<SignIn | null>;
+  /** The sign-in with this id only if it is this person's: the filter makes Graph check, not us. */
+  ownById(id: string, userId: string): Promise<SignIn | null>;
 }
 
 const APP_ALIASES = new Map(Object.entries(aliases as Record<string, string>).filter(([k]) => !k.startsWith('_')).map(([k, v]) => [k.toLowerCase(), v]));
@@ -79,6 +81,15 @@ export class GraphSignInLog implements SignInSource {
       const problem = toGraphProblem(error);
       if (problem.kind === 'notFound') return null;
       throw problem;
+    }
+  }
+
+  async ownById(id: string, userId: string): Promise<SignIn | null> {
+    try {
+      const page = await this.client.api('/auditLogs/signIns').filter(and(`id eq ${odataString(id)}`, `userId eq ${odataString(userId)}`)).top(1).get();
+      return ((page.value as SignIn[])[0]) ?? null;
+    } catch (error) {
+      throw toGraphProblem(error);
     }
   }
 }

@@ -1,0 +1,43 @@
+/**
+ * People @mentioned in a message, in order, without the bot itself. A mention is resolved to an
+ * Entra object id through Teams (the mention entity's id), never by re-reading the text.
+ */
+import { TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
+import type { Mention } from '../understanding/question';
+import { DEMO_PEOPLE } from '../demo/people';
+
+export interface MemberResolver {
+  /** Entra object id of a Teams member (29:…), or undefined. */
+  aadObjectId(context: TurnContext, memberId: string, name: string): Promise<string | undefined>;
+}
+
+export const teamsMemberResolver: MemberResolver = {
+  async aadObjectId(context, memberId) {
+    try {
+      return (await TeamsInfo.getMember(context, memberId)).aadObjectId ?? undefined;
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** The Agents Playground has no member API worth trusting; the demo tenant resolves its own people by name. */
+export const demoMemberResolver: MemberResolver = {
+  async aadObjectId(_context, _memberId, name) {
+    return DEMO_PEOPLE.find((p) => p.displayName.toLowerCase() === name.trim().toLowerCase())?.id;
+  },
+};
+
+export function mentionEntities(activity: Partial<Activity>): { id: string; name: string; text: string }[] {
+  const botId = activity.recipient?.id;
+  return (activity.entities ?? [])
+    .filter((e) => e.type === 'mention')
+    .map((e) => e as unknown as { mentioned?: { id?: string; name?: string }; text?: string })
+    .filter((e) => e.mentioned?.id && e.mentioned.id !== botId)
+    .map((e) => ({ id: e.mentioned!.id!, name: e.mentioned!.name ?? '', text: e.text ?? '' }));
+}
+
+export async function resolveMentions(context: TurnContext, resolver: MemberResolver): Promise<Mention[]> {
+  const found = mentionEntities(context.activity);
+  return Promise.all(found.map(async (m) => ({ id: m.id, name: m.name, aadObjectId: await resolver.aadObjectId(context, m.id, m.name) })));
+}

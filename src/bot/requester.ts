@@ -1,0 +1,28 @@
+/** Who is asking, read from a Teams activity (never from the message text). */
+import type { Activity } from 'botbuilder';
+import type { Requester } from '../troubleshooter';
+
+export function requesterOf(activity: Partial<Activity>, defaultTimeZone: string): Requester {
+  const clientInfo = (activity.entities ?? []).find((e) => e.type === 'clientInfo') as { timezone?: string; locale?: string } | undefined;
+  const zone = [activity.localTimezone, clientInfo?.timezone].find(isTimeZone) ?? defaultTimeZone;
+  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  const userId = activity.from?.aadObjectId || undefined;
+  return {
+    userId,
+    tenantId: channelData?.tenant?.id ?? activity.conversation?.tenantId,
+    name: activity.from?.name,
+    locale: activity.locale ?? clientInfo?.locale,
+    timeZone: zone,
+    conversationKey: `${activity.conversation?.id ?? '?'}|${userId ?? activity.from?.id ?? '?'}`,
+  };
+}
+
+function isTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * Fills the JSON card templates (src/cards/templates) with view data, in the asker's language.
+ * Every card carries a plain-text summary (fallbackText/speak) for notifications and screen readers.
+ */
+import { Template } from 'adaptivecards-templating';
+import type { SignIn } from '@microsoft/microsoft-graph-types';
+import { readJsonAsset } from '../assets';
+import type { Language } from '../understanding/question';
+import type { Audience } from '../diagnosis/catalogTypes';
+import { explain } from '../diagnosis/catalog';
+import { fill, type Diagnosis, type Failure } from '../diagnosis/diagnose';
+import { localDateTime, localRange, utcStamp } from '../time';
+import type { GraphProblemKind } from '../graph/errors';
+import type { Person } from '../directory/people';
+import en from './strings/en.json';
+import nl from './strings/nl.json';
+
+export type Strings = typeof en;
+const STRINGS: Record<Language, Strings> = { en, nl };
+
+export type TemplateName = 'failureSummary' | 'explainCode' | 'message' | 'ticketOpened';
+
+export interface Card {
+  /** The Adaptive Card JSON (schema 1.5). */
+  content: Record<string, unknown>;
+  /** Plain text for notifications, screen readers and the CLI. */
+  summary: string;
+}
+
+/** How many failed attempts one card lists before "show more". */
+export const ROWS_PER_CARD = 10;
+
+const templates = new Map<TemplateName, Template>();
+function expand(name: TemplateName, data: Record<string, unknown>): Record<string, unknown> {
+  let template = templates.get(name);
+  if (!template) {
+    template = new Template(readJsonAsset(`src/cards/templates/${name}.json`));
+    templates.set(name, template);
+  }
+  return template.expand({ $root: data }) as Record<string, unknown>;
+}
+
+export function strings(language: Language): Strings {
+  return STRINGS[language];
+}
+
+const numbered = (steps: string[]) => steps.map((s, i) => `${i + 1}. ${s}`).join('\n');
+
+/**
+ * Card text must not be read as markdown or template syntax: Graph data (a policy name, a failure
+ * reason) could contain `${...}` or markdown links.
+ */
+function plain(text: string | null | undefined): string {
+  return (text ?? '').replace(/\$\{/g, '$ {').replace(/([*_[\]`])/g, '\\$1');
+}
+
+export interface FailureSummaryInput {
+  diagnosis: Diagnosis;
+  language: Language;
+  audience: Audience;
+  timeZone: string;
+  /** Display name of the subject, or null when the asker asked about themselves. */
+  subjectName: string | null;
+  tenantWide: boolean;
+  window: { from: Date; to: Date };
+  defaultWindowDays: number | null;
+  /** First failure to show (for "show more"). */
+  offset?: number;
+}
+
+export function signInFacts(record: SignIn, language: Language, timeZone: string): { title: string; value: string }[] {
+  const s = STRINGS[language];
+  const at = new Date(record.createdDateTime as string);
+  const device = record.deviceDetail;
+  const deviceText = device
+    ? [device.displayName, device.operatingSystem, device.browser,
+        device.isCompliant === true ? s.deviceCompliant : device.isCompliant === false ? s.deviceNotCompliant : null,
+        device.isManaged === true ? s.deviceManaged : device.isManaged === false ? s.deviceUnmanaged : null,
+        device.trustType].filter(Boolean).join(', ')
+    : '';
+  const location = [record.location?.city, record.location?.state, record.location?.countryOrRegion].filter(Boolean).join(', ');
+  const facts = [
+    { title: fill(s.factLocal, { zone: timeZone }), value: localDateTime(at, timeZone, language) },
+    { title: s.factUtc, value: utcStamp(at) },
+    { title: s.factApp, value: record.appDisplayName ?? '' },
+    { title: s.factRequestId, value: record.id ?? '' },
+    { title: s.factCorrelationId, value: record.correlationId ?? '' },
+    { title: s.factIp, value: record.ipAddress ?? '' },
+    { title: s.factLocation, value: location },
+    { title: s.factDevice, value: deviceText },
+    { title: s.factClientApp, value: record.clientAppUsed ?? '' },
+    ...(record.appliedConditionalAccessPolicies ?? [])
+      .filter((p) => p.result === 'failure')
+      .map((p) => ({ title: s.factPolicy, value: fill(s.factPolicyValue, { name: p.displayName ?? p.id ?? '?', controls: (p.enforcedGrantControls ?? []).join(', ') || '?' }) })),
+  ];
+  return facts.filter((f) => f.value).map((f) => ({ title: plain(f.title), value: plain(f.value) }));
+}
+
+function failureRow(f: Failure, index: number, input: FailureSummaryInput) {
+  const record = f.record;
+  const person = input.tenantWide ? `${record.userDisplayName ?? record.userPrincipalName} · ` : '';
+  return {
+    time: localDateTime(f.at, input.timeZone, input.language),
+    app: plain(person + (record.appDisplayName ?? '?')),
+    code: String(f.code),
+    reason: plain(f.explanation.title),
+    explanationTitle: plain(f.explanation.title),
+    explanation: plain([f.explanation.explanation, record.status?.additionalDetails && input.audience === 'helpdesk' ? `(${record.status.additionalDetails})` : ''].filter(Boolean).join(' ')),
+    steps: plain(numbered(f.explanation.steps)),
+    facts: signInFacts(record, input.language, input.timeZone),
+    commentId: `comment${index}`,
+    signInId: record.id ?? '',
+    userId: record.userId ?? '',
+    lookupUrl: f.explanation.lookupUrl,
+  };
+}
+
+export function failureSummaryCard(input: FailureSummaryInput): Card {
+  const s = STRINGS[input.language];
+  const d = input.diagnosis;
+  const offset = input.offset ?? 0;
+  const shown = d.failures.slice(offset, offset + ROWS_PER_CARD);
+  const more = Math.max(0, d.failures.length - offset - shown.length);
+  const title = d.failures.length === 0 ? s.noFailuresTitle
+    : input.tenantWide ? s.failuresTitleTenant
+    : input.subjectName === null ? s.failuresTitleSelf : fill(s.failuresTitleOther, { name: input.subjectName });
+  const range = localRange(input.window.from, input.window.to, input.timeZone, input.language);
+  const subtitle = input.defaultWindowDays ? fill(s.period, { range, days: input.defaultWindowDays }) : fill(s.periodAsked, { range });
+  const banners = d.patterns.map((p) => ({ text: plain(p.headline) }));
+  const data = {
+    title: plain(title), subtitle, headline: plain(d.headline), banners,
+    rows: shown.map((f, i) => failureRow(f, offset + i, input)),
+    moreCount: more, moreText: fill(s.moreText, { count: more }), nextOffset: offset + shown.length,
+    notes: d.notes.map((text) => ({ text: plain(text) })),
+    strings: s,
+  };
+  const summaryLines = [title, d.headline, ...d.patterns.map((p) => p.headline), ...shown.map((f) => `${localDateTime(f.at, input.timeZone, input.language)} · ${f.record.appDisplayName} · ${f.code} · ${f.explanation.title}`), ...d.notes];
+  const summary = summaryLines.join('\n');
+  return { content: expand('failureSummary', { ...data, summary }), summary };
+}
+
+export function explainCodeCard(code: number, language: Language, audience: Audience): Card {
+  const s = STRINGS[language];
+  const e = explain(code, language, audience);
+  const title = fill(s.explainTitle, { code, title: e.title });
+  const facts = [
+    { title: s.factCode, value: String(code) },
+    ...(e.whoFixes ? [{ title: s.factWhoFixes, value: s[`whoFixes_${e.whoFixes}` as keyof Strings] }] : []),
+  ];
+  const summary = `${title}\n${e.explanation}\n${numbered(e.steps)}`;
+  return {
+    content: expand('explainCode', {
+      title: plain(title), subtitle: audience === 'user' ? s.explainSubtitleUser : s.explainSubtitleHelpdesk,
+      explanation: plain(e.explanation), steps: plain(numbered(e.steps)), facts, lookupUrl: e.lookupUrl, strings: s, summary,
+    }),
+    summary,
+  };
+}
+
+export interface MessageAction {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+}
+
+/** A title, paragraphs, optional example questions and optional buttons: help, refusals, errors. */
+export function messageCard(language: Language, title: string, paragraphs: string[], examples: string[] = [], actions: MessageAction[] = []): Card {
+  const s = STRINGS[language];
+  const summary = [title, ...paragraphs, ...examples.map((e) => `• ${e}`)].join('\n');
+  return {
+    content: expand('message', {
+      title: plain(title), paragraphs: paragraphs.map((text) => ({ text: plain(text) })), examples: examples.map((text) => ({ text: plain(text) })),
+      actions, strings: s, summary,
+    }),
+    summary,
+  };
+}
+
+export function helpCard(language: Language, reader: boolean, examples: string[]): Card {
+  const s = STRINGS[language];
+  return messageCard(language, s.helpTitle, [s.helpText, reader ? s.helpScopeHelpdesk : s.helpScopeUser], examples);
+}
+
+export function unknownCard(language: Language, examples: string[]): Card {
+  const s = STRINGS[language];
+  return messageCard(language, s.unknownTitle, [s.unknownText], examples);
+}
+
+export function chooserCard(language: Language, typedName: string, people: Person[], pending: Record<string, unknown>): Card {
+  const s = STRINGS[language];
+  return messageCard(language, s.chooseTitle, [fill(s.chooseText, { name: typedName })], [], people.map((p) => ({
+    title: `${p.displayName} (${p.userPrincipalName}${p.department ? `, ${p.department}` : ''})`,
+    verb: 'choosePerson',
+    data: { ...pending, userId: p.id },
+  })));
+}
+
+export function serviceProblemCard(language: Language, kind: GraphProblemKind, retry: Record<string, unknown> | null, retryAfterSeconds?: number): Card {
+  const s = STRINGS[language];
+  const title = s[`serviceTitle_${kind}` as keyof Strings];
+  const text = fill(s[`serviceText_${kind}` as keyof Strings], { seconds: retryAfterSeconds ?? 10 });
+  const canRetry = retry !== null && (kind === 'throttled' || kind === 'unavailable');
+  return messageCard(language, title, [text], [], canRetry ? [{ title: s.retry, verb: 'retry', data: retry! }] : []);
+}
+
+export function ticketOpenedCard(language: Language, ticket: { reference: string; where: string; duplicate: boolean }, record: SignIn, timeZone: string): Card {
+  const s = STRINGS[language];
+  const title = fill(s.ticketOpenedTitle, { reference: ticket.reference });
+  const text = fill(ticket.duplicate ? s.ticketAlreadyText : s.ticketOpenedText, { reference: ticket.reference, where: ticket.where });
+  const facts = [
+    { title: s.factReference, value: ticket.reference },
+    { title: s.factSentTo, value: ticket.where },
+    { title: s.factAffected, value: `${record.userDisplayName ?? ''} (${record.userPrincipalName ?? ''})` },
+    { title: s.factError, value: `${record.status?.errorCode ?? ''} · ${explain(record.status?.errorCode ?? 0, language, 'user').title}` },
+    ...signInFacts(record, language, timeZone).slice(0, 5),
+  ].map((f) => ({ title: plain(f.title), value: plain(f.value) }));
+  const summary = `${title}\n${text}`;
+  return { content: expand('ticketOpened', { title: plain(title), text: plain(text), facts, summary }), summary };
+}

@@ -1,0 +1,121 @@
+/**
+ * Command line: `ask` (one question through the real server and adapter), `parse` (the question
+ * parser alone) and `explain` (one catalog entry).
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config';
+import { createApp } from './app';
+import { createLogger } from './logger';
+import { cardToText, executeActions } from './cards/text';
+import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from './tools/activities';
+import { catalog, explain } from './diagnosis/catalog';
+import type { Audience } from './diagnosis/catalogTypes';
+import { parseCommand } from './understanding/parseCli';
+
+const USAGE = `Usage:
+  npm run ask -- [--as <upn|object id>] [--tz <IANA zone>] [--locale <tag>] [--json] [--open-ticket <n>] [--comment <text>] [--url <bot url>] "<question>"
+  npm run --silent parse -- --now <ISO> --tz <IANA> --locale <tag> [--jsonl] "<text>"
+  npm run --silent explain -- <code> [--audience user|helpdesk] [--locale en-US|nl-NL]
+  npm run --silent explain -- --list`;
+
+async function ask(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: {
+      as: { type: 'string', default: 'alexw@example.com' }, tz: { type: 'string', default: 'Europe/Amsterdam' }, locale: { type: 'string', default: 'en-US' },
+      json: { type: 'boolean', default: false }, 'open-ticket': { type: 'string' }, comment: { type: 'string' }, url: { type: 'string' },
+    },
+  });
+  const question = positionals.join(' ').trim();
+  if (!question) {
+    console.error(USAGE);
+    return 2;
+  }
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    loaded.errors.forEach((e) => console.error(`  - ${e}`));
+    return 2;
+  }
+  const app = createApp(loaded.config, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never) });
+  try {
+    const person = values.as.includes('@') ? await app.people.get(values.as) : { id: values.as, displayName: values.as };
+    if (!person) {
+      console.error(`No person ${values.as} in the ${loaded.config.mode === 'demo' ? 'demo ' : ''}tenant.`);
+      return 2;
+    }
+    const url = values.url ?? (await app.listen(0, '127.0.0.1'));
+    const asker: AskerInfo = { aadObjectId: person.id, name: person.displayName, tenantId: loaded.config.graph.tenantId, timeZone: values.tz, locale: values.locale, conversationId: `a:cli-${process.pid}` };
+    const result = await postActivity(url, teamsMessage(question, asker));
+    if (values.json) console.log(JSON.stringify(result.body, null, 2));
+    if (result.status !== 200) {
+      console.error(`The bot answered HTTP ${result.status}.`);
+      return 1;
+    }
+    const cards = cardsIn(result);
+    if (!values.json) cards.forEach((c) => console.log(cardToText(c)));
+    if (values['open-ticket']) {
+      const n = Number(values['open-ticket']);
+      const action = executeActions(cards[0] ?? {}).filter((a) => a.verb === 'openTicket')[n - 1];
+      if (!action) {
+        console.error(`There is no ticket button number ${n} on that card.`);
+        return 1;
+      }
+      const commentId = String(action.data.commentId ?? 'comment');
+      const invoke = await postActivity(url, teamsCardAction('openTicket', { ...action.data, [commentId]: values.comment ?? '' }, asker));
+      console.log('\n--- after clicking "Open support ticket" ---');
+      if (values.json) console.log(JSON.stringify(invoke.body, null, 2));
+      else cardsIn(invoke).forEach((c) => console.log(cardToText(c)));
+      for (const mail of app.demoTenant?.sentMail ?? []) {
+        console.log(`\n--- mail sent by the demo tenant from ${mail.from} to ${mail.message.toRecipients.map((r) => r.emailAddress.address).join(', ')} ---`);
+        console.log(`Subject: ${mail.message.subject}`);
+        console.log(mail.message.body.content.replace(/<[^>]+>/g, ' ').replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim());
+      }
+    }
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+function explainCli(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { audience: { type: 'string', default: 'user' }, locale: { type: 'string', default: 'en-US' }, list: { type: 'boolean', default: false } } });
+  if (values.list) {
+    [...catalog().keys()].sort((a, b) => a - b).forEach((c) => console.log(c));
+    return 0;
+  }
+  const code = Number(String(positionals[0] ?? '').replace(/^AADSTS/i, ''));
+  if (!Number.isSafeInteger(code) || positionals.length !== 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (values.audience !== 'user' && values.audience !== 'helpdesk') {
+    console.error('--audience must be user or helpdesk');
+    return 2;
+  }
+  const language = values.locale.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+  const e = explain(code, language, values.audience as Audience);
+  console.log(`AADSTS${code}: ${e.title}${e.known ? '' : ' (not in the catalog)'}`);
+  console.log(`${e.category ? `Category: ${e.category}. ` : ''}${e.whoFixes ? `Who fixes it: ${e.whoFixes}. ` : ''}${e.interrupt ? 'This is a prompt, not a failure.' : ''}`.trim());
+  console.log('');
+  console.log(e.explanation);
+  console.log('');
+  e.steps.forEach((s, i) => console.log(`${i + 1}. ${s}`));
+  console.log('');
+  console.log(e.lookupUrl);
+  return 0;
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  let code: number;
+  if (command === 'ask') code = await ask(rest);
+  else if (command === 'parse') code = await parseCommand(rest, process.stdin, process.stdout);
+  else if (command === 'explain') code = explainCli(rest);
+  else {
+    console.error(USAGE);
+    code = 2;
+  }
+  process.exitCode = code;
+}
+
+void main();

@@ -1,0 +1,30 @@
+/** Process entry: configuration → app → listen. */
+import { loadConfig } from './config';
+import { createApp } from './app';
+import { createLogger } from './logger';
+
+async function main(): Promise<void> {
+  const result = loadConfig(process.env);
+  if (!result.ok) {
+    console.error('Sign-in Troubleshooter cannot start; fix these settings:');
+    for (const line of result.errors) console.error(`  - ${line}`);
+    process.exit(2);
+  }
+  const config = result.config;
+  const logger = createLogger(config.logLevel);
+  if (config.mode === 'demo') {
+    logger.warn('DEMO MODE: answering from the built-in demo tenant; Bot Framework authentication is off. Set MicrosoftAppId and AZURE_TENANT_ID for a real tenant.');
+  }
+  const app = createApp(config, { logger });
+  const url = await app.listen();
+  logger.info({ url, mode: config.mode, tenantId: config.graph.tenantId }, `listening on ${url} (POST /api/messages, GET /healthz)`);
+  const stop = () => {
+    logger.info('shutting down');
+    app.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('unhandledRejection', (reason) => logger.error({ err: { message: String((reason as Error)?.message ?? reason) } }, 'unhandled rejection'));
+}
+
+void main();

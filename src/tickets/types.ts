@@ -1,0 +1,44 @@
+/** What a support ticket carries and what opening one returns. */
+
+export interface TicketContent {
+  requester: { id: string; name: string; upn?: string };
+  subject: { id: string; name: string; upn: string };
+  /** ISO 8601, UTC. */
+  occurredAtUtc: string;
+  /** e.g. "27 Nov 2026, 09:12 (Europe/Amsterdam)". */
+  occurredAtLocal: string;
+  app: string;
+  resource: string | null;
+  errorCode: number;
+  failureReason: string;
+  /** Our short title for the code. */
+  title: string;
+  explanation: string;
+  steps: string[];
+  requestId: string;
+  correlationId: string;
+  ipAddress: string | null;
+  location: string | null;
+  device: string | null;
+  clientApp: string | null;
+  conditionalAccess: { name: string; result: string; controls: string[] }[];
+  lookupUrl: string;
+  comment: string | null;
+}
+
+export interface OpenedTicket {
+  reference: string;
+  where: string;
+  /** Sink name. */
+  sink: string;
+  createdAt: string;
+  /** True when this call returned a ticket opened earlier (or by a concurrent call). */
+  duplicate: boolean;
+}
+
+export interface TicketSink {
+  readonly name: string;
+  /** Human-readable destination, e.g. "helpdesk@contoso.com". */
+  readonly destination: string;
+  create(key: string, content: TicketContent): Promise<{ reference: string }>;
+}

@@ -1,0 +1,393 @@
+/**
+ * The answer to one question or one card action, without any Bot Framework type:
+ * understand → resolve → authorize → fetch → diagnose → render.
+ * The Teams handler (src/bot) and the tests drive this same class.
+ */
+import type { Logger } from 'pino';
+import type { SignIn } from '@microsoft/microsoft-graph-types';
+import { LRUCache } from 'lru-cache';
+import type { Config } from './config';
+import type { Language, Mention, ParseContext, Question, Subject } from './understanding/question';
+import type { PeopleDirectory, Person } from './directory/people';
+import type { AccessPolicy } from './directory/access';
+import type { SignInSource } from './signins/signInLog';
+import { diagnose } from './diagnosis/diagnose';
+import type { Audience } from './diagnosis/catalogTypes';
+import { explain } from './diagnosis/catalog';
+import {
+  chooserCard, explainCodeCard, failureSummaryCard, helpCard, messageCard, serviceProblemCard, strings,
+  ticketOpenedCard, unknownCard, type Card,
+} from './cards/render';
+import { fill } from './diagnosis/diagnose';
+import { GraphProblem, toGraphProblem } from './graph/errors';
+import { audit, type AuditEvent } from './logger';
+import { localDateTime } from './time';
+import type { TicketContent, TicketDesk } from './tickets';
+import { ticketKey } from './tickets';
+
+export interface Requester {
+  /** Entra object id (activity.from.aadObjectId). */
+  userId: string | undefined;
+  tenantId: string | undefined;
+  name?: string;
+  locale?: string;
+  timeZone: string;
+  /** Where follow-ups are remembered: one conversation, one person. */
+  conversationKey: string;
+}
+
+export interface Understanding {
+  parse(text: string, context: ParseContext): Question;
+  clean(text: string): { ok: true; text: string } | { ok: false; reason: 'too-long' | 'empty' };
+  examples(language: Language): string[];
+  detectLanguage(text: string, locale: string | undefined): Language;
+  maxLength: number;
+}
+
+export interface TroubleshooterDeps {
+  config: Config;
+  understanding: Understanding;
+  people: PeopleDirectory;
+  access: AccessPolicy;
+  signIns: SignInSource;
+  tickets: TicketDesk | null;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** What a follow-up needs from the previous turn. */
+interface Remembered {
+  question: Question;
+  subjectId: string | null;
+  subjectName: string | null;
+}
+
+/** A question whose subject is already an object id: what card actions carry (ids only). */
+export interface ResolvedAsk {
+  intent: 'failures' | 'signins';
+  userId: string | null;
+  from: string | null;
+  to: string | null;
+  app: string | null;
+  errorCode: number | null;
+  correlationId: string | null;
+  offset?: number;
+}
+
+const DAY = 86_400_000;
+
+export class Troubleshooter {
+  private readonly memory = new LRUCache<string, Remembered>({ max: 10_000, ttl: 60 * 60_000 });
+  private readonly rate = new LRUCache<string, number[]>({ max: 50_000, ttl: 60_000 });
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: TroubleshooterDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** One typed question. */
+  async ask(requester: Requester, text: string, mentions: Mention[] = []): Promise<Card> {
+    const language = this.deps.understanding.detectLanguage(text ?? '', requester.locale);
+    const s = strings(language);
+    const event: AuditEvent = { event: 'question', requester: requester.userId ?? 'unknown', subject: null, intent: 'unknown', from: null, to: null, decision: 'refused', records: 0 };
+    try {
+      const refusal = this.refuseStranger(requester, language, event);
+      if (refusal) return refusal;
+      if (this.overRateLimit(requester.userId!)) {
+        event.reason = 'rate-limited';
+        return messageCard(language, s.rateLimitedTitle, [s.rateLimitedText]);
+      }
+      const cleaned = this.deps.understanding.clean(text ?? '');
+      if (!cleaned.ok) {
+        event.reason = cleaned.reason;
+        return cleaned.reason === 'too-long'
+          ? messageCard(language, s.tooLongTitle, [fill(s.tooLongText, { max: this.deps.understanding.maxLength })])
+          : unknownCard(language, this.deps.understanding.examples(language));
+      }
+      const previous = this.memory.get(requester.conversationKey);
+      const question = this.deps.understanding.parse(cleaned.text, {
+        now: this.now(), timeZone: requester.timeZone, locale: requester.locale, mentions, previous: previous?.question,
+      });
+      event.intent = question.intent;
+      return await this.answer(requester, question, mentions, previous, event);
+    } catch (error) {
+      return this.problemCard(error, language, event, null);
+    } finally {
+      audit(this.deps.logger, event);
+    }
+  }
+
+  private async answer(requester: Requester, question: Question, mentions: Mention[], previous: Remembered | undefined, event: AuditEvent): Promise<Card> {
+    const language = question.language;
+    const reader = () => this.deps.access.readerDecision(requester.userId!);
+    switch (question.intent) {
+      case 'help': {
+        event.decision = 'allowed';
+        return helpCard(language, (await reader()).reader, this.deps.understanding.examples(language));
+      }
+      case 'unknown':
+        event.decision = 'allowed';
+        return unknownCard(language, this.deps.understanding.examples(language));
+      case 'explain': {
+        event.decision = 'allowed';
+        if (question.errorCode === null) return unknownCard(language, this.deps.understanding.examples(language));
+        return explainCodeCard(question.errorCode, language, (await reader()).reader ? 'helpdesk' : 'user');
+      }
+    }
+
+    // Follow-ups that page through or open the previous answer keep its subject.
+    let subject: Subject | null = question.subject;
+    if (question.followUp && previous && (subject === null)) {
+      return this.run(requester, { ...toResolved(question, previous.subjectId), offset: question.followUp.kind === 'details' ? question.followUp.index - 1 : undefined }, language, event, previous.subjectName, previous.subjectId === null && previous.question.subject?.kind === 'anyone');
+    }
+    if (subject === null) subject = { kind: 'self' };
+
+    const target = await this.resolveSubject(requester, subject, mentions, language, event, question);
+    if ('card' in target) return target.card;
+    this.memory.set(requester.conversationKey, { question, subjectId: target.userId, subjectName: target.name });
+    return this.run(requester, toResolved(question, target.userId), language, event, target.name, subject.kind === 'anyone');
+  }
+
+  /**
+   * Turns the subject into an object id. Authorization happens here, before any lookup: a person
+   * who is not a sign-in reader gets the same refusal for every other subject, and no directory or
+   * sign-in request is made on their behalf.
+   */
+  private async resolveSubject(requester: Requester, subject: Subject, mentions: Mention[], language: Language, event: AuditEvent, question: Question): Promise<{ userId: string | null; name: string | null } | { card: Card }> {
+    const self = { userId: requester.userId!, name: null };
+    const s = strings(language);
+    if (subject.kind === 'self') return self;
+    if (subject.kind === 'objectId' && sameId(subject.value, requester.userId)) return self;
+    if (subject.kind === 'mention' && sameId(mentions[subject.index]?.aadObjectId, requester.userId)) return self;
+    if (subject.kind === 'person' && requester.name && normalizeName(subject.text) === normalizeName(requester.name)) return self;
+
+    const decision = await this.deps.access.readerDecision(requester.userId!);
+    if (!decision.reader) {
+      event.reason = 'not-a-reader';
+      return { card: messageCard(language, s.notAllowedTitle, [s.notAllowedText]) };
+    }
+    switch (subject.kind) {
+      case 'anyone':
+        event.subject = 'anyone';
+        return { userId: null, name: null };
+      case 'objectId':
+        return { userId: subject.value, name: null };
+      case 'mention': {
+        const mention = mentions[subject.index];
+        if (!mention?.aadObjectId) return { card: messageCard(language, s.notFoundTitle, [fill(s.notFoundText, { name: mention?.name ?? '?' })]) };
+        return { userId: mention.aadObjectId, name: mention.name };
+      }
+      case 'upn': {
+        const person = await this.deps.people.get(subject.value);
+        if (!person) return { card: messageCard(language, s.notFoundTitle, [fill(s.notFoundText, { name: subject.value })]) };
+        return { userId: person.id, name: person.displayName };
+      }
+      case 'person': {
+        const found = await this.deps.people.search(subject.text);
+        const exact = found.filter((p) => normalizeName(p.displayName) === normalizeName(subject.text));
+        const pick: Person[] = exact.length === 1 ? exact : found;
+        if (pick.length === 0) return { card: messageCard(language, s.notFoundTitle, [fill(s.notFoundText, { name: subject.text })]) };
+        if (pick.length > 1) {
+          event.decision = 'allowed';
+          event.reason = 'ambiguous';
+          const pending = toResolved(question, null);
+          return { card: chooserCard(language, subject.text, pick, { ...pending, language }) };
+        }
+        return { userId: pick[0].id, name: pick[0].displayName };
+      }
+    }
+  }
+
+  /** Fetches, diagnoses and renders a question whose subject is resolved and authorized. */
+  private async run(requester: Requester, ask: ResolvedAsk, language: Language, event: AuditEvent, subjectName: string | null, tenantWide: boolean): Promise<Card> {
+    const config = this.deps.config;
+    const now = this.now();
+    const defaulted = ask.from === null;
+    const asked = { from: ask.from ? new Date(ask.from) : new Date(now.getTime() - config.defaultWindowDays * DAY), to: ask.to ? new Date(ask.to) : now };
+    const oldest = new Date(now.getTime() - config.logRetentionDays * DAY);
+    const clamped = asked.from < oldest;
+    const window = { from: clamped ? oldest : asked.from, to: asked.to > now ? now : asked.to };
+    const isSelf = ask.userId !== null && sameId(ask.userId, requester.userId);
+    event.subject = tenantWide ? 'anyone' : isSelf ? 'self' : ask.userId;
+    event.from = window.from.toISOString();
+    event.to = window.to.toISOString();
+    event.intent = ask.intent;
+    event.decision = 'allowed';
+
+    const page = await this.deps.signIns.find({
+      userId: tenantWide ? undefined : ask.userId ?? undefined,
+      from: window.from, to: window.to, app: ask.app, errorCode: ask.errorCode, correlationId: ask.correlationId,
+    });
+    event.records = page.records.length;
+    event.graphRequests = page.requests;
+    const audience: Audience = isSelf ? 'user' : 'helpdesk';
+    const name = isSelf ? strings(language).you : subjectName ?? page.records[0]?.userDisplayName ?? ask.userId ?? '?';
+    const diagnosis = diagnose(page.records, {
+      language, audience, timeZone: requester.timeZone, subjectName: name, tenantWide,
+      window, retentionDays: config.logRetentionDays, clampedFrom: clamped ? oldest : undefined, truncated: page.truncated,
+    });
+    return failureSummaryCard({
+      diagnosis, language, audience, timeZone: requester.timeZone, subjectName: isSelf ? null : name, tenantWide, window,
+      defaultWindowDays: defaulted ? config.defaultWindowDays : null, offset: ask.offset,
+    });
+  }
+
+  /** A card button (Action.Execute). Card data is untrusted: everything is re-authorized and re-read. */
+  async act(requester: Requester, verb: string, data: Record<string, unknown>, inputs: Record<string, unknown> = {}): Promise<Card> {
+    const language = data.language === 'nl' || data.language === 'en' ? data.language : this.deps.understanding.detectLanguage('', requester.locale);
+    const s = strings(language);
+    const event: AuditEvent = { event: 'action', requester: requester.userId ?? 'unknown', subject: null, intent: verb, from: null, to: null, decision: 'refused', records: 0 };
+    try {
+      const refusal = this.refuseStranger(requester, language, event);
+      if (refusal) return refusal;
+      if (this.overRateLimit(requester.userId!)) {
+        event.reason = 'rate-limited';
+        return messageCard(language, s.rateLimitedTitle, [s.rateLimitedText]);
+      }
+      if (verb === 'openTicket') return await this.openTicket(requester, data, inputs, language, event);
+      if (verb === 'choosePerson' || verb === 'retry' || verb === 'showMore') {
+        const ask = verb === 'showMore' ? this.rememberedAsk(requester, data) : parseResolvedAsk(data);
+        if (!ask) {
+          event.reason = 'bad-action-data';
+          return unknownCard(language, this.deps.understanding.examples(language));
+        }
+        const tenantWide = ask.userId === null;
+        if (tenantWide || !sameId(ask.userId!, requester.userId)) {
+          const decision = await this.deps.access.readerDecision(requester.userId!);
+          if (!decision.reader) {
+            event.reason = 'not-a-reader';
+            return messageCard(language, s.notAllowedTitle, [s.notAllowedText]);
+          }
+        }
+        const name = verb === 'showMore' ? this.memory.get(requester.conversationKey)?.subjectName ?? null : null;
+        return await this.run(requester, ask, language, event, name, tenantWide);
+      }
+      event.reason = 'unknown-verb';
+      return unknownCard(language, this.deps.understanding.examples(language));
+    } catch (error) {
+      return this.problemCard(error, language, event, verb === 'openTicket' ? null : data);
+    } finally {
+      audit(this.deps.logger, event);
+    }
+  }
+
+  private rememberedAsk(requester: Requester, data: Record<string, unknown>): ResolvedAsk | null {
+    const remembered = this.memory.get(requester.conversationKey);
+    if (!remembered) return null;
+    const offset = Number(data.offset);
+    return { ...toResolved(remembered.question, remembered.subjectId), offset: Number.isInteger(offset) && offset >= 0 ? offset : 0 };
+  }
+
+  private async openTicket(requester: Requester, data: Record<string, unknown>, inputs: Record<string, unknown>, language: Language, event: AuditEvent): Promise<Card> {
+    const s = strings(language);
+    const signInId = typeof data.signInId === 'string' ? data.signInId : '';
+    if (!/^[0-9a-zA-Z-]{1,64}$/.test(signInId)) {
+      event.reason = 'bad-action-data';
+      return messageCard(language, s.ticketFailedTitle, [s.ticketSignInGoneText]);
+    }
+    const reader = (await this.deps.access.readerDecision(requester.userId!)).reader;
+    // A non-reader's read is scoped to their own sign-ins on the server side: a forged id of
+    // someone else's sign-in simply finds nothing.
+    const record = reader ? await this.deps.signIns.byId(signInId) : await this.deps.signIns.ownById(signInId, requester.userId!);
+    if (!record) {
+      event.reason = reader ? 'sign-in-not-found' : 'not-own-sign-in';
+      return reader ? messageCard(language, s.ticketFailedTitle, [s.ticketSignInGoneText]) : messageCard(language, s.notAllowedTitle, [s.notAllowedText]);
+    }
+    event.subject = sameId(record.userId ?? '', requester.userId) ? 'self' : record.userId ?? null;
+    event.decision = 'allowed';
+    event.records = 1;
+    if (!this.deps.tickets) return messageCard(language, s.ticketNotConfiguredTitle, [s.ticketNotConfiguredText]);
+    const commentField = typeof data.commentId === 'string' ? data.commentId : 'comment';
+    const comment = typeof inputs[commentField] === 'string' ? (inputs[commentField] as string).slice(0, 1000).trim() : '';
+    const audience: Audience = sameId(record.userId ?? '', requester.userId) ? 'user' : 'helpdesk';
+    const content = ticketContent(requester, record, language, audience, comment || null);
+    try {
+      const ticket = await this.deps.tickets.open(ticketKey(signInId, requester.userId!), content);
+      return ticketOpenedCard(language, ticket, record, requester.timeZone);
+    } catch (error) {
+      event.decision = 'error';
+      event.reason = 'ticket-sink-failed';
+      const reason = error instanceof Error ? error.message : String(error);
+      return messageCard(language, s.ticketFailedTitle, [fill(s.ticketFailedText, { reason })], [], [{ title: s.retry, verb: 'openTicket', data: { signInId, userId: record.userId ?? '', commentId: commentField } }]);
+    }
+  }
+
+  private refuseStranger(requester: Requester, language: Language, event: AuditEvent): Card | null {
+    const s = strings(language);
+    if (!requester.userId || !requester.tenantId || requester.tenantId.toLowerCase() !== this.deps.config.graph.tenantId.toLowerCase()) {
+      event.reason = !requester.userId ? 'no-object-id' : 'other-tenant';
+      return messageCard(language, s.refusedTitle, [s.refusedText]);
+    }
+    return null;
+  }
+
+  private overRateLimit(userId: string): boolean {
+    const now = Date.now();
+    const recent = (this.rate.get(userId) ?? []).filter((t) => now - t < 60_000);
+    recent.push(now);
+    this.rate.set(userId, recent);
+    return recent.length > this.deps.config.access.rateLimitPerMinute;
+  }
+
+  private problemCard(error: unknown, language: Language, event: AuditEvent, retry: Record<string, unknown> | null): Card {
+    const problem = toGraphProblem(error);
+    event.decision = 'error';
+    event.reason = problem.kind;
+    if (!(error instanceof GraphProblem) && !(typeof error === 'object' && error && 'statusCode' in error)) {
+      this.deps.logger.error({ err: { message: (error as Error)?.message, stack: (error as Error)?.stack } }, 'unexpected error while answering');
+    }
+    return serviceProblemCard(language, problem.kind, retry, problem.retryAfterSeconds);
+  }
+}
+
+function toResolved(question: Question, userId: string | null): ResolvedAsk {
+  return {
+    intent: question.intent === 'signins' ? 'signins' : 'failures',
+    userId,
+    from: question.from ? question.from.toISOString() : null,
+    to: question.to ? question.to.toISOString() : null,
+    app: question.app, errorCode: question.errorCode, correlationId: question.correlationId,
+  };
+}
+
+/** Card data back into a query, validating every field (it came from the client). */
+export function parseResolvedAsk(data: Record<string, unknown>): ResolvedAsk | null {
+  const str = (v: unknown) => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : null);
+  const date = (v: unknown) => (str(v) && !Number.isNaN(Date.parse(v as string)) ? new Date(v as string).toISOString() : null);
+  const intent = data.intent === 'signins' ? 'signins' : 'failures';
+  const code = typeof data.errorCode === 'number' && Number.isSafeInteger(data.errorCode) ? data.errorCode : null;
+  const userId = data.userId === null || data.userId === undefined ? null : str(data.userId);
+  if (data.userId !== null && data.userId !== undefined && userId === null) return null;
+  return { intent, userId, from: date(data.from), to: date(data.to), app: str(data.app), errorCode: code, correlationId: str(data.correlationId) };
+}
+
+function ticketContent(requester: Requester, record: SignIn, language: Language, audience: Audience, comment: string | null): TicketContent {
+  const code = record.status?.errorCode ?? 0;
+  const e = explain(code, language, audience, record.status?.failureReason);
+  const at = new Date(record.createdDateTime as string);
+  return {
+    requester: { id: requester.userId!, name: requester.name ?? requester.userId! },
+    subject: { id: record.userId ?? '', name: record.userDisplayName ?? '', upn: record.userPrincipalName ?? '' },
+    occurredAtUtc: at.toISOString(),
+    occurredAtLocal: `${localDateTime(at, requester.timeZone, language)} (${requester.timeZone})`,
+    app: record.appDisplayName ?? '', resource: record.resourceDisplayName ?? null,
+    errorCode: code, failureReason: record.status?.failureReason ?? '',
+    title: e.title, explanation: e.explanation, steps: e.steps,
+    requestId: record.id ?? '', correlationId: record.correlationId ?? '',
+    ipAddress: record.ipAddress ?? null,
+    location: [record.location?.city, record.location?.countryOrRegion].filter(Boolean).join(', ') || null,
+    device: [record.deviceDetail?.displayName, record.deviceDetail?.operatingSystem, record.deviceDetail?.browser].filter(Boolean).join(', ') || null,
+    clientApp: record.clientAppUsed ?? null,
+    conditionalAccess: (record.appliedConditionalAccessPolicies ?? []).map((p) => ({ name: p.displayName ?? p.id ?? '', result: p.result ?? '', controls: p.enforcedGrantControls ?? [] })),
+    lookupUrl: e.lookupUrl,
+    comment,
+  };
+}
+
+function sameId(a: string | undefined | null, b: string | undefined | null): boolean {
+  return Boolean(a) && Boolean(b) && a!.toLowerCase() === b!.toLowerCase();
+}
+
+function normalizeName(name: string): string {
+  return name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,143 @@
+/**
+ * The vocabulary of one language, as data. The parser merges the lists of all languages for
+ * recognising times, intents and apps (people mix languages: "en yesterday?"); only the
+ * `notNames` list is used per language, because some words are a name in one language and a
+ * function word in the other (English "Ben", Dutch "ben" = am).
+ *
+ * Phrases are plain lower-case text: a space matches any run of white space, a trailing `*`
+ * matches the rest of the word ("fail*" = fail, failed, failing, failures).
+ */
+export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
+export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month';
+
+export interface TimeWords {
+  today: string[];
+  yesterday: string[];
+  dayBeforeYesterday: string[];
+  /** Today from midnight until now. */
+  earlierToday: string[];
+  /** Monday first; full names (and common typos), usable on their own. */
+  weekdays: string[][];
+  /** Monday first; short forms, only recognised after a prefix ("on tue", "since wed"). */
+  weekdayAbbreviations: string[][];
+  /** Before a weekday, means "strictly before today" ("last monday" said on a Monday = 7 days ago). */
+  lastWeekdayPrefix: string[];
+  /** Before a weekday, adds nothing ("on monday"). */
+  weekdayPrefix: string[];
+  /** Parts of the day, after a day word, a weekday, or a "this" prefix ("yesterday morning", "vanochtend"). */
+  parts: Record<PartOfDay, string[]>;
+  /** Part words that may also stand alone ("failures in the morning"); Dutch "morgen" alone means tomorrow. */
+  bareParts: string[];
+  /** Before a part word, means "today" ("this morning", "vanochtend", "deze middag"); may be written attached. */
+  thisPartPrefix: string[];
+  /** Before a bare part word ("in the morning", "'s avonds"). */
+  partPrefix: string[];
+  tonight: string[];
+  /** Yesterday 18:00 to today 06:00. */
+  lastNight: string[];
+  /** Before a time expression: from that time until now ("since tuesday", "sinds 9 uur"). */
+  since: string[];
+  /** "between 9 and 11" / "from 9 to 11": the opening and joining words. */
+  rangeOpen: string[];
+  rangeJoin: string[];
+  /** "at 9", "around 10am": one hour centred on the time. */
+  at: string[];
+  /** Before/after a clock time; `…Strict` ones need a clearly written time ("voor 10 uur", not "voor 2"). */
+  before: string[];
+  beforeStrict: string[];
+  after: string[];
+  afterStrict: string[];
+  /** Words after an hour number that mark it as a clock time: am/pm or "uur". */
+  am: string[];
+  pm: string[];
+  oClock: string[];
+  noon: string[];
+  midnight: string[];
+  /** "in the last", "de afgelopen" … followed by an optional number and a unit. */
+  lastN: string[];
+  /** "2 hours ago", "3 dagen geleden". */
+  ago: string[];
+  units: Record<Unit, string[]>;
+  /** Number words usable before a unit ("a couple of hours", "twee uur"). */
+  numbers: Record<string, number>;
+  thisWeek: string[];
+  lastWeek: string[];
+  thisMonth: string[];
+  lastMonth: string[];
+  /** The most recent weekend (this one when asked on Saturday or Sunday). */
+  weekend: string[];
+  /** The weekend before the most recent one when asked during a weekend, else the most recent. */
+  lastWeekend: string[];
+  /** Follow-ups: shift the previous question's range back ("and the day before?"). */
+  dayBefore: string[];
+  weekBefore: string[];
+  /** Words that say "no particular time" and are simply dropped ("recently", "onlangs"). */
+  vague: string[];
+}
+
+export interface IntentWords {
+  /** Something went wrong: fail, blocked, locked out, can't … */
+  failure: string[];
+  /** Asking to look into someone without saying what ("check alice"): failures unless sign-ins are named. */
+  troubleshoot: string[];
+  /** Sign-in verbs and nouns. Their verb forms are also removed before looking for apps and names. */
+  signin: string[];
+  /** Asking what a code means. `explainBeforeCode` only counts right before the code ("what is 50126"). */
+  explain: string[];
+  explainBeforeCode: string[];
+  help: string[];
+  /** Words for an error code right before the number ("error 50126", "foutcode 50126"). */
+  codeLabel: string[];
+  /** Labels that name a GUID as a correlation id ("correlation id", "request id", "correlatie-id"). */
+  correlationLabel: string[];
+}
+
+export interface SubjectWords {
+  /** First person: the asker ("I", "my", "ik", "mijn"). */
+  self: string[];
+  /** Phrases whose "me" is not the subject ("show me", "laat me … zien"). */
+  notSelf: string[];
+  /** "me" missing but meant: "cant sign in to outlook" with no one named is about the asker. */
+  selfWhenNoSubject: string[];
+  /** Tenant-wide questions: "who", "anyone", "welke gebruikers". */
+  anyone: string[];
+  /** Plural nouns that make a question with no one named tenant-wide ("failed logins to the VPN"). */
+  pluralEvents: string[];
+  /** Lower-case particles inside names ("Jan de Vries", "Sanne van der Berg"). */
+  nameParticles: string[];
+  /** Openers of a follow-up about someone or something else ("what about bob?", "en voor jan?"). */
+  followUpOpeners: string[];
+}
+
+export interface AppWords {
+  /** Prepositions that introduce an app ("log into Outlook", "inloggen bij Teams"). */
+  prepositions: string[];
+  /** Articles skipped before the app name ("the VPN" → "VPN"). */
+  articles: string[];
+  /** Words right before a preposition that make it not about an app ("what happened to bob"). */
+  notAfter: string[];
+  /** Words that cannot start an app name (pronouns, devices, places). */
+  notApps: string[];
+}
+
+export interface FollowUpWords {
+  /** The whole message asks for the next page ("show more", "meer"). */
+  more: string[];
+  /** Words around "details of the second one": the asking words and the ordinals. */
+  details: string[];
+  ordinals: Record<string, number>;
+  /** Nouns that may follow an ordinal ("the second one", "de tweede melding"). */
+  items: string[];
+}
+
+export interface Words {
+  /** Common words that mark the language, for detectLanguage. */
+  markers: string[];
+  time: TimeWords;
+  intent: IntentWords;
+  subject: SubjectWords;
+  app: AppWords;
+  followUp: FollowUpWords;
+  /** Words that are never (part of) a person's name in this language, besides the lists above. */
+  notNames: string[];
+}
