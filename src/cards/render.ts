@@ -37,7 +37,8 @@ function expand(name: TemplateName, data: Record<string, unknown>): Record<strin
     template = new Template(readJsonAsset(`src/cards/templates/${name}.json`));
     templates.set(name, template);
   }
-  return template.expand({ $root: data }) as Record<string, unknown>;
+  const speak = typeof data.summary === 'string' ? data.summary.split('\n').slice(0, 2).join(' ') : '';
+  return template.expand({ $root: { ...data, speak } }) as Record<string, unknown>;
 }
 
 export function strings(language: Language): Strings {
@@ -51,8 +52,19 @@ const numbered = (steps: string[]) => steps.map((s, i) => `${i + 1}. ${s}`).join
  * reason) could contain `${...}` or markdown links.
  */
 function plain(text: string | null | undefined): string {
-  return (text ?? '').replace(/\$\{/g, '$ {').replace(/([*_[\]`])/g, '\\$1');
+  return (text ?? '').replace(/\$\{/g, '$ {').replace(/([*[\]])/g, '\\$1');
 }
+
+/** Graph's free texts can be long; a card shows the start (the ticket carries them whole). */
+function clip(text: string | null | undefined, max = 160): string {
+  const t = (text ?? '').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Failing Conditional Access policies shown per attempt; the rest are counted. */
+const MAX_POLICY_FACTS = 3;
+/** Choices offered in "which person did you mean?" (Teams shows at most 5 buttons). */
+export const MAX_CHOICES = 5;
 
 export interface FailureSummaryInput {
   diagnosis: Diagnosis;
@@ -80,8 +92,7 @@ export function signInFacts(record: SignIn, language: Language, timeZone: string
     : '';
   const location = [record.location?.city, record.location?.state, record.location?.countryOrRegion].filter(Boolean).join(', ');
   const facts = [
-    { title: fill(s.factLocal, { zone: timeZone }), value: localDateTime(at, timeZone, language) },
-    { title: s.factUtc, value: utcStamp(at) },
+    { title: fill(s.factLocal, { zone: timeZone }), value: `${localDateTime(at, timeZone, language)} (${utcStamp(at)})` },
     { title: s.factApp, value: record.appDisplayName ?? '' },
     { title: s.factRequestId, value: record.id ?? '' },
     { title: s.factCorrelationId, value: record.correlationId ?? '' },
@@ -89,24 +100,49 @@ export function signInFacts(record: SignIn, language: Language, timeZone: string
     { title: s.factLocation, value: location },
     { title: s.factDevice, value: deviceText },
     { title: s.factClientApp, value: record.clientAppUsed ?? '' },
-    ...(record.appliedConditionalAccessPolicies ?? [])
-      .filter((p) => p.result === 'failure')
-      .map((p) => ({ title: s.factPolicy, value: fill(s.factPolicyValue, { name: p.displayName ?? p.id ?? '?', controls: (p.enforcedGrantControls ?? []).join(', ') || '?' }) })),
+    ...failingPolicyFacts(record, s),
   ];
   return facts.filter((f) => f.value).map((f) => ({ title: plain(f.title), value: plain(f.value) }));
 }
 
-function failureRow(f: Failure, index: number, input: FailureSummaryInput) {
+function failingPolicyFacts(record: SignIn, s: Strings): { title: string; value: string }[] {
+  const failing = (record.appliedConditionalAccessPolicies ?? []).filter((p) => p.result === 'failure');
+  const facts = failing.slice(0, MAX_POLICY_FACTS).map((p) => ({
+    title: s.factPolicy,
+    value: fill(s.factPolicyValue, { name: clip(p.displayName ?? p.id ?? '?', 80), controls: (p.enforcedGrantControls ?? []).join(', ') || '?' }),
+  }));
+  if (failing.length > MAX_POLICY_FACTS) facts.push({ title: s.factPolicy, value: fill(s.morePolicies, { count: failing.length - MAX_POLICY_FACTS }) });
+  return facts;
+}
+
+function failureRow(f: Failure, index: number, input: FailureSummaryInput, firstOfCode: Failure | undefined) {
   const record = f.record;
   const person = input.tenantWide ? `${record.userDisplayName ?? record.userPrincipalName} · ` : '';
+  const time = localDateTime(f.at, input.timeZone, input.language);
   return {
-    time: localDateTime(f.at, input.timeZone, input.language),
-    app: plain(person + (record.appDisplayName ?? '?')),
-    code: String(f.code),
-    reason: plain(f.explanation.title),
+    line: `**${time}** · ${plain(person + (record.appDisplayName ?? '?'))} · **${f.code}** · ${plain(clip(f.explanation.title, 80))}`,
     explanationTitle: plain(f.explanation.title),
-    explanation: plain([f.explanation.explanation, record.status?.additionalDetails && input.audience === 'helpdesk' ? `(${record.status.additionalDetails})` : ''].filter(Boolean).join(' ')),
+    ...(firstOfCode ? sameAs(firstOfCode, input) : explained(f, input)),
+    ...rowFacts(f, index, input),
+  };
+}
+
+/** A later attempt with the same code points at the first one instead of repeating its texts. */
+function sameAs(first: Failure, input: FailureSummaryInput) {
+  return { explanation: fill(STRINGS[input.language].sameAsAbove, { time: localDateTime(first.at, input.timeZone, input.language) }), steps: '' };
+}
+
+function explained(f: Failure, input: FailureSummaryInput) {
+  const record = f.record;
+  return {
+    explanation: plain([f.explanation.explanation, record.status?.additionalDetails && input.audience === 'helpdesk' ? `(${clip(record.status.additionalDetails)})` : ''].filter(Boolean).join(' ')),
     steps: plain(numbered(f.explanation.steps)),
+  };
+}
+
+function rowFacts(f: Failure, index: number, input: FailureSummaryInput) {
+  const record = f.record;
+  return {
     facts: signInFacts(record, input.language, input.timeZone),
     commentId: `comment${index}`,
     signInId: record.id ?? '',
@@ -115,11 +151,25 @@ function failureRow(f: Failure, index: number, input: FailureSummaryInput) {
   };
 }
 
+/** Cards are kept under this many bytes of JSON (Teams' older limit is 28 KB). */
+export const CARD_BUDGET_BYTES = 26 * 1024;
+
 export function failureSummaryCard(input: FailureSummaryInput): Card {
+  // Ten rows normally fit; with unusually long texts fewer rows are shown and "show more" goes on from there.
+  let rows = ROWS_PER_CARD;
+  let card = renderFailureSummary(input, rows);
+  while (Buffer.byteLength(JSON.stringify(card.content)) > CARD_BUDGET_BYTES && rows > 1) {
+    rows -= 1;
+    card = renderFailureSummary(input, rows);
+  }
+  return card;
+}
+
+function renderFailureSummary(input: FailureSummaryInput, rowCount: number): Card {
   const s = STRINGS[input.language];
   const d = input.diagnosis;
   const offset = input.offset ?? 0;
-  const shown = d.failures.slice(offset, offset + ROWS_PER_CARD);
+  const shown = d.failures.slice(offset, offset + rowCount);
   const more = Math.max(0, d.failures.length - offset - shown.length);
   const title = d.failures.length === 0 ? s.noFailuresTitle
     : input.tenantWide ? s.failuresTitleTenant
@@ -129,7 +179,7 @@ export function failureSummaryCard(input: FailureSummaryInput): Card {
   const banners = d.patterns.map((p) => ({ text: plain(p.headline) }));
   const data = {
     title: plain(title), subtitle, headline: plain(d.headline), banners,
-    rows: shown.map((f, i) => failureRow(f, offset + i, input)),
+    rows: shown.map((f, i) => failureRow(f, offset + i, input, shown.slice(0, i).find((g) => g.code === f.code))),
     moreCount: more, moreText: fill(s.moreText, { count: more }), nextOffset: offset + shown.length,
     notes: d.notes.map((text) => ({ text: plain(text) })),
     strings: s,
@@ -188,7 +238,9 @@ export function unknownCard(language: Language, examples: string[]): Card {
 
 export function chooserCard(language: Language, typedName: string, people: Person[], pending: Record<string, unknown>): Card {
   const s = STRINGS[language];
-  return messageCard(language, s.chooseTitle, [fill(s.chooseText, { name: typedName })], [], people.map((p) => ({
+  const more = people.length - MAX_CHOICES;
+  const paragraphs = [fill(s.chooseText, { name: typedName }), ...(more > 0 ? [fill(s.chooseMore, { count: more })] : [])];
+  return messageCard(language, s.chooseTitle, paragraphs, [], people.slice(0, MAX_CHOICES).map((p) => ({
     title: `${p.displayName} (${p.userPrincipalName}${p.department ? `, ${p.department}` : ''})`,
     verb: 'choosePerson',
     data: { ...pending, userId: p.id },

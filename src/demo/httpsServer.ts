@@ -1,0 +1,288 @@
+/**
+ * A Microsoft Graph look-alike on the network: an HTTPS server on 127.0.0.1 (ephemeral port) that
+ * serves a DemoTenant — the same data, filters and paging, through `tenant.handle` — with a
+ * self-signed certificate made when it starts, and fault injection per request: 429 or 503 with
+ * `Retry-After`, 500, 403 with a Graph error code, slow answers, malformed JSON and dropped
+ * connections.
+ *
+ * The real Graph client reaches it over HTTPS with `endpoint: server.url` and
+ * `customHosts: ['127.0.0.1']`, so the authentication handler sends its token and
+ * `@odata.nextLink` paging works as against Graph. `trustGraphTestServer()` makes this process's
+ * `fetch` (which the Graph client's HTTPMessageHandler uses) trust the certificate; a child process
+ * can be given `NODE_EXTRA_CA_CERTS` pointing at a file holding `server.ca`.
+ *
+ * For tests and the benchmark only: it uses the devDependencies `selfsigned` and `undici`.
+ */
+import { randomUUID } from 'node:crypto';
+import https from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { rootCertificates } from 'node:tls';
+import { DemoTenant, type GraphRequest } from './tenant';
+import { prng } from './signInGenerator';
+
+/** What the server does instead of (or before) answering normally. */
+export type Fault =
+  /** An error answer in Graph's JSON error shape, e.g. 429 + Retry-After, 500, 503, 403 + code. */
+  | { type: 'status'; status: number; code?: string; message?: string; retryAfterSeconds?: number }
+  /** The normal answer, after a delay. */
+  | { type: 'slow'; delayMs: number }
+  /** 200 with a JSON content type and a body cut off in the middle. */
+  | { type: 'malformed' }
+  /** The connection is destroyed without an answer. */
+  | { type: 'drop' };
+
+/** Ready-made faults. */
+export const FAULTS = {
+  throttled: (retryAfterSeconds = 1): Fault => ({ type: 'status', status: 429, code: 'TooManyRequests', message: 'Too many requests.', retryAfterSeconds }),
+  serverError: (): Fault => ({ type: 'status', status: 500, code: 'InternalServerError', message: 'Something went wrong.' }),
+  unavailable: (retryAfterSeconds?: number): Fault => ({ type: 'status', status: 503, code: 'ServiceUnavailable', message: 'The service is temporarily unavailable.', retryAfterSeconds }),
+  notLicensed: (): Fault => ({ type: 'status', status: 403, code: 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', message: "Neither tenant is B2C or tenant doesn't have premium license" }),
+  permissionDenied: (): Fault => ({ type: 'status', status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' }),
+  slow: (delayMs: number): Fault => ({ type: 'slow', delayMs }),
+  malformed: (): Fault => ({ type: 'malformed' }),
+  drop: (): Fault => ({ type: 'drop' }),
+};
+
+/** What a fault plan sees of a request. */
+export interface FaultRequest {
+  method: string;
+  /** Path below the version segment, e.g. /auditLogs/signIns. */
+  path: string;
+  url: URL;
+  /** 1 for the first request the server received, and so on. */
+  seq: number;
+}
+
+/**
+ * Either a function deciding per request, or a rate: that share of the matching requests (a seeded
+ * draw) gets one of `faults` (drawn evenly).
+ */
+export type FaultPlan =
+  | ((request: FaultRequest) => Fault | null | undefined)
+  | { rate: number; faults: Fault[]; seed?: number; match?: (request: FaultRequest) => boolean };
+
+export interface ServedRequest {
+  seq: number;
+  method: string;
+  path: string;
+  filter: string | null;
+  status: number | 'dropped';
+  fault: Fault['type'] | null;
+  /** Response body bytes written. */
+  bytes: number;
+  at: number;
+  /** True when the client had gone before the answer was written (e.g. its timeout). */
+  abandoned: boolean;
+}
+
+export interface GraphTestServerOptions {
+  tenant?: DemoTenant;
+  faults?: FaultPlan | null;
+  /** Reuse a certificate (key and cert PEM) instead of making one. */
+  certificate?: TestCertificate;
+}
+
+export interface TestCertificate {
+  key: string;
+  cert: string;
+}
+
+export interface GraphTestServer {
+  /** https://127.0.0.1:PORT — the Graph endpoint to configure. */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  /** The certificate (PEM) to trust. */
+  readonly ca: string;
+  readonly tenant: DemoTenant;
+  /** Every request received, faults included, oldest first. */
+  readonly log: ServedRequest[];
+  /** Requests for the sign-in log (list or by id) that reached the server. */
+  signInRequests(): ServedRequest[];
+  setFaults(plan: FaultPlan | null): void;
+  close(): Promise<void>;
+}
+
+let certificatePromise: Promise<TestCertificate> | null = null;
+
+/** A self-signed certificate for 127.0.0.1 and localhost, made once per process (EC P-256, 1 day). */
+export function testCertificate(): Promise<TestCertificate> {
+  certificatePromise ??= (async () => {
+    const selfsigned = await import('selfsigned');
+    const notBeforeDate = new Date(Date.now() - 60_000);
+    const pems = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], {
+      keyType: 'ec',
+      curve: 'P-256',
+      algorithm: 'sha256',
+      notBeforeDate,
+      notAfterDate: new Date(notBeforeDate.getTime() + 86_400_000),
+      extensions: [
+        { name: 'basicConstraints', cA: true },
+        { name: 'keyUsage', digitalSignature: true, keyCertSign: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+      ],
+    });
+    return { key: pems.private, cert: pems.cert };
+  })();
+  return certificatePromise;
+}
+
+export async function startGraphTestServer(options: GraphTestServerOptions = {}): Promise<GraphTestServer> {
+  const certificate = options.certificate ?? (await testCertificate());
+  const tenant = options.tenant ?? new DemoTenant();
+  const log: ServedRequest[] = [];
+  const sockets = new Set<Socket>();
+  let decide = compilePlan(options.faults ?? null);
+  let seq = 0;
+
+  const server = https.createServer({ key: certificate.key, cert: certificate.cert, keepAliveTimeout: 5_000 }, (req, res) => {
+    seq += 1;
+    const mySeq = seq;
+    readBody(req).then(
+      (body) => serve(req, res, body, mySeq),
+      () => req.socket.destroy(),
+    );
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  // A client that goes away mid-handshake is not the server's problem.
+  server.on('tlsClientError', () => {});
+
+  function serve(req: IncomingMessage, res: ServerResponse, body: string, mySeq: number): void {
+    const url = new URL(req.url ?? '/', `https://${req.headers.host ?? '127.0.0.1'}`);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const path = decodeURIComponent(url.pathname.replace(/^\/(v1\.0|beta)/, '')).replace(/\/+$/, '');
+    const entry: ServedRequest = { seq: mySeq, method, path, filter: url.searchParams.get('$filter'), status: 200, fault: null, bytes: 0, at: Date.now(), abandoned: false };
+    log.push(entry);
+    const fault = decide({ method, path, url, seq: mySeq }) ?? null;
+    entry.fault = fault?.type ?? null;
+
+    const answerNormally = () => {
+      const answer = tenant.handle({ method, url: url.toString(), headers: flatHeaders(req), body: body || undefined } satisfies GraphRequest);
+      write(res, entry, answer.status, answer.headers, answer.body);
+    };
+
+    if (!fault) return answerNormally();
+    switch (fault.type) {
+      case 'drop':
+        entry.status = 'dropped';
+        req.socket.destroy();
+        return;
+      case 'slow': {
+        const timer = setTimeout(answerNormally, fault.delayMs);
+        res.on('close', () => clearTimeout(timer));
+        return;
+      }
+      case 'malformed': {
+        const answer = tenant.handle({ method, url: url.toString(), headers: flatHeaders(req), body: body || undefined });
+        const cut = answer.body.slice(0, Math.max(1, Math.floor(answer.body.length / 2)));
+        write(res, entry, 200, { ...answer.headers, 'content-type': 'application/json; odata.metadata=minimal' }, cut || '{"value": [');
+        return;
+      }
+      case 'status': {
+        const requestId = randomUUID();
+        const headers: Record<string, string> = { 'content-type': 'application/json', 'request-id': requestId, 'client-request-id': requestId };
+        if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+        const error = { error: { code: fault.code ?? `Status${fault.status}`, message: fault.message ?? `Injected ${fault.status}.`, innerError: { date: new Date().toISOString(), 'request-id': requestId, 'client-request-id': requestId } } };
+        write(res, entry, fault.status, headers, JSON.stringify(error));
+        return;
+      }
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `https://127.0.0.1:${port}`,
+    host: '127.0.0.1',
+    port,
+    ca: certificate.cert,
+    tenant,
+    log,
+    signInRequests: () => log.filter((r) => r.path.startsWith('/auditLogs/signIns')),
+    setFaults: (plan) => {
+      decide = compilePlan(plan);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+function write(res: ServerResponse, entry: ServedRequest, status: number, headers: Record<string, string>, body: string): void {
+  entry.status = status;
+  if (res.destroyed || res.writableEnded) {
+    entry.abandoned = true;
+    return;
+  }
+  const empty = status === 202 || status === 204;
+  const bytes = empty ? 0 : Buffer.byteLength(body);
+  entry.bytes = bytes;
+  res.writeHead(status, { ...headers, ...(empty ? {} : { 'content-length': String(bytes) }) });
+  res.end(empty ? undefined : body);
+}
+
+function compilePlan(plan: FaultPlan | null): (request: FaultRequest) => Fault | null | undefined {
+  if (plan === null) return () => null;
+  if (typeof plan === 'function') return plan;
+  if (!(plan.rate >= 0 && plan.rate <= 1)) throw new RangeError('A fault rate is between 0 and 1.');
+  if (plan.faults.length === 0) return () => null;
+  const random = prng(plan.seed ?? 1);
+  const match = plan.match ?? (() => true);
+  return (request) => {
+    if (!match(request)) return null;
+    if (random() >= plan.rate) return null;
+    return plan.faults[Math.floor(random() * plan.faults.length)];
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > 1_000_000) reject(new Error('Request body too large.'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function flatHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/**
+ * Makes this process's global `fetch` trust the test certificate (besides the usual public roots),
+ * through undici's global dispatcher, which Node's fetch shares. Returns a function that puts the
+ * previous dispatcher back and closes this one.
+ */
+export async function trustGraphTestServer(ca: string): Promise<() => Promise<void>> {
+  const undici = await import('undici');
+  const previous = undici.getGlobalDispatcher();
+  const agent = new undici.Agent({ connect: { ca: [...rootCertificates, ca] }, keepAliveTimeout: 4_000 });
+  undici.setGlobalDispatcher(agent);
+  return async () => {
+    undici.setGlobalDispatcher(previous);
+    await agent.close().catch(() => {});
+  };
+}
