@@ -7,7 +7,8 @@ let root: string | undefined;
 export function projectRoot(): string {
   if (root) return root;
   let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
+  // dist/ holds a copy of package.json too; the root is where the data files (src/) are.
+  while (!(existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'src', 'cards', 'templates')))) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error('package.json not found above ' + __dirname);
     dir = parent;

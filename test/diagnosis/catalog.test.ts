@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalog, explain, isInterrupt, lookupUrl } from '../../src/diagnosis/catalog';
 
-const tsv = readFileSync(join(__dirname, '../../../shared/reference/aadsts-codes.tsv'), 'utf8')
+const tsv = readFileSync(join(__dirname, '../fixtures/aadsts-codes.tsv'), 'utf8')
   .split('\n').filter((l) => l && !l.startsWith('#') && !l.startsWith('code\t'))
   .map((l) => l.split('\t'));
 const referenceCodes = tsv.map((cols) => Number(cols[0]));

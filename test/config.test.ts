@@ -1,0 +1,83 @@
+import { CONFIG_SETTINGS, DEMO_TENANT_ID, loadConfig } from '../src/config';
+
+const production = {
+  MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+  MicrosoftAppType: 'SingleTenant',
+  MicrosoftAppTenantId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+  MicrosoftAppPassword: 'bot-secret-value',
+  AZURE_TENANT_ID: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+  AZURE_CLIENT_ID: '99999999-2222-3333-4444-555555555555',
+  AZURE_CLIENT_SECRET: 'graph-secret-value',
+};
+
+describe('configuration', () => {
+  it('runs in demo mode with sensible defaults when nothing is configured', () => {
+    const result = loadConfig({});
+    if (!result.ok) throw new Error(result.errors.join('; '));
+    expect(result.config.mode).toBe('demo');
+    expect(result.config.graph.tenantId).toBe(DEMO_TENANT_ID);
+    expect(result.config.server).toEqual({ port: 3978, host: '127.0.0.1' });
+    expect(result.config.graph.endpoint).toBe('https://graph.microsoft.com');
+    expect(result.config.defaultWindowDays).toBe(7);
+    expect(result.config.access.readerRoleIds).toHaveLength(6);
+    expect(result.config.access.rateLimitPerMinute).toBe(20);
+    expect(result.config.tickets.sink).toBe('graph-mail');
+  });
+
+  it('is demo mode when DEMO=true even with production settings', () => {
+    const result = loadConfig({ ...production, DEMO: 'true' });
+    expect(result.ok && result.config.mode).toBe('demo');
+  });
+
+  it('reads a complete production configuration', () => {
+    const result = loadConfig({ ...production, GRAPH_ENDPOINT: 'https://graph.microsoft.us/', PORT: '8080', HELPDESK_GROUP_IDS: '9d3a0000-0000-4000-8000-000000000001, 9d3a0000-0000-4000-8000-000000000002', TICKET_SINK: 'none' });
+    if (!result.ok) throw new Error(result.errors.join('; '));
+    expect(result.config.mode).toBe('production');
+    expect(result.config.bot.appId).toBe(production.MicrosoftAppId);
+    expect(result.config.graph.endpoint).toBe('https://graph.microsoft.us');
+    expect(result.config.server.port).toBe(8080);
+    expect(result.config.access.helpdeskGroupIds).toEqual(['9d3a0000-0000-4000-8000-000000000001', '9d3a0000-0000-4000-8000-000000000002']);
+  });
+
+  it('lists every missing production setting, one clear line each', () => {
+    const result = loadConfig({ MicrosoftAppId: production.MicrosoftAppId });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      expect.stringMatching(/^MicrosoftAppTenantId: missing/),
+      expect.stringMatching(/^AZURE_TENANT_ID: missing/),
+      expect.stringMatching(/^AZURE_CLIENT_ID: missing/),
+      expect.stringMatching(/^MicrosoftAppPassword: missing/),
+    ]);
+  });
+
+  it('refuses a production configuration without a bot app id', () => {
+    const { MicrosoftAppId: _omit, ...rest } = production;
+    const result = loadConfig(rest);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.some((e) => e.startsWith('MicrosoftAppId: missing'))).toBe(true);
+  });
+
+  it('rejects bad values and never echoes a secret', () => {
+    const result = loadConfig({ ...production, PORT: 'eighty', GRAPH_ENDPOINT: 'http://graph.example', DEFAULT_TIME_ZONE: 'Mars/Olympus', MicrosoftAppType: 'MultiTenant', TICKET_SINK: 'fax' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = result.errors.join('\n');
+    for (const name of ['PORT', 'GRAPH_ENDPOINT', 'DEFAULT_TIME_ZONE', 'MicrosoftAppType', 'TICKET_SINK']) expect(text).toMatch(new RegExp(`^${name}: `, 'm'));
+    expect(text).not.toContain(production.MicrosoftAppPassword);
+    expect(text).not.toContain(production.AZURE_CLIENT_SECRET);
+  });
+
+  it('asks for the settings of the chosen ticket sink', () => {
+    const result = loadConfig({ ...production, TICKET_SINK: 'servicenow', SERVICENOW_INSTANCE_URL: 'https://contoso.service-now.com' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toEqual([expect.stringMatching(/^SERVICENOW_USERNAME: missing/), expect.stringMatching(/^SERVICENOW_PASSWORD: missing/)]);
+  });
+
+  it('marks every password and secret setting as secret', () => {
+    for (const spec of CONFIG_SETTINGS) {
+      if (/PASSWORD|SECRET/i.test(spec.name)) expect(spec.secret).toBe(true);
+      if (spec.secret) expect(spec.default).toBeUndefined();
+    }
+  });
+});
