@@ -14,6 +14,8 @@ import { DEMO_HELPDESK_GROUP_IDS } from './demo/people';
 import { GraphPeopleDirectory, type PeopleDirectory } from './directory/people';
 import { GraphAccessPolicy } from './directory/access';
 import { GraphSignInLog } from './signins/signInLog';
+import { CachedSignInSource } from './signins/cachedSignInLog';
+import { createReportsLimiter } from './graph/limiter';
 import { Troubleshooter, type Understanding } from './troubleshooter';
 import { TroubleshooterBot } from './bot/troubleshooterBot';
 import { demoMemberResolver, teamsMemberResolver } from './bot/mentions';
@@ -57,6 +59,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     transport: options.graphTransport ?? (demoTenant ? new DemoTenantTransport(demoTenant) : undefined),
     timeoutMs: config.graph.timeoutMs,
     customHosts: options.customHosts,
+    // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
+    middleware: [createReportsLimiter(config.graph)],
   });
   const access = new GraphAccessPolicy(graph, {
     readerRoleIds: config.access.readerRoleIds,
@@ -70,13 +74,15 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     understanding: options.understanding ?? understanding,
     people,
     access,
-    signIns: new GraphSignInLog(graph, { pageSize: 500, maxPages: config.graph.maxSignInPages }),
+    // Identical questions in flight share one read; answers are kept SIGNIN_CACHE_SECONDS.
+    signIns: new CachedSignInSource(new GraphSignInLog(graph, { pageSize: 500, maxPages: config.graph.maxSignInPages }), config.graph.signInCacheSeconds),
     tickets: sink ? new TicketDesk(sink) : null,
     logger,
     now: options.now,
   });
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  // Demo mode has no app id: the adapter then accepts unauthenticated local traffic (the Playground sends no token).
+  const auth = new ConfigurationBotFrameworkAuthentication(demo ? {} : {
     MicrosoftAppId: config.bot.appId,
     MicrosoftAppPassword: config.bot.password,
     MicrosoftAppType: config.bot.appType,
@@ -92,7 +98,15 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       /* the channel may be gone; the error is logged */
     }
   };
-  const bot = new TroubleshooterBot(troubleshooter, demo ? demoMemberResolver : teamsMemberResolver, config.defaultTimeZone);
+  const bot = new TroubleshooterBot(troubleshooter, {
+    members: demo ? demoMemberResolver : teamsMemberResolver,
+    defaultTimeZone: config.defaultTimeZone,
+    turnBudgetMs: config.turnBudgetMs,
+    sendLater: (reference, card) => adapter.continueConversationAsync(config.bot.appId, reference, async (context) => {
+      await context.sendActivity(cardActivity(card));
+    }),
+    onLateFailure: (error) => logger.error({ err: { message: (error as Error)?.message } }, 'could not send a late answer'),
+  });
   const server = createServer({
     adapter, bot, logger,
     health: () => ({ version: packageJson.version, mode: config.mode, tenantId: demo ? DEMO_TENANT_ID : config.graph.tenantId }),

@@ -85,6 +85,11 @@ export class Troubleshooter {
     this.now = deps.now ?? (() => new Date());
   }
 
+  /** The language an answer to this message will be in. */
+  languageOf(requester: Requester, text: string): Language {
+    return this.deps.understanding.detectLanguage(text, requester.locale);
+  }
+
   /** One typed question. */
   async ask(requester: Requester, text: string, mentions: Mention[] = []): Promise<Card> {
     const language = this.deps.understanding.detectLanguage(text ?? '', requester.locale);
@@ -223,7 +228,7 @@ export class Troubleshooter {
     const audience: Audience = isSelf ? 'user' : 'helpdesk';
     const name = isSelf ? strings(language).you : subjectName ?? page.records[0]?.userDisplayName ?? ask.userId ?? '?';
     const diagnosis = diagnose(page.records, {
-      language, audience, timeZone: requester.timeZone, subjectName: name, tenantWide,
+      language, audience, timeZone: requester.timeZone, subjectName: name, self: isSelf, tenantWide,
       window, retentionDays: config.logRetentionDays, clampedFrom: clamped ? oldest : undefined, truncated: page.truncated,
     });
     return failureSummaryCard({

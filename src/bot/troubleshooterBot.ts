@@ -1,9 +1,9 @@
 /** The Teams-facing handler: activity in, card out. All decisions live in the Troubleshooter. */
 import {
   ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext,
-  type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue,
+  type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationReference,
 } from 'botbuilder';
-import type { Card } from '../cards/render';
+import { messageCard, strings, type Card } from '../cards/render';
 import type { Troubleshooter } from '../troubleshooter';
 import { requesterOf } from './requester';
 import { resolveMentions, type MemberResolver } from './mentions';
@@ -14,11 +14,22 @@ export function cardActivity(card: Card) {
   return activity;
 }
 
+/** Sends a card into a conversation after its turn has ended (a slow answer). */
+export type SendLater = (reference: Partial<ConversationReference>, card: Card) => Promise<void>;
+
+export interface BotOptions {
+  members: MemberResolver;
+  defaultTimeZone: string;
+  /** After this long the asker gets "still looking…" and the answer follows proactively. */
+  turnBudgetMs: number;
+  sendLater: SendLater;
+  onLateFailure?: (error: unknown) => void;
+}
+
 export class TroubleshooterBot extends TeamsActivityHandler {
   constructor(
     private readonly troubleshooter: Troubleshooter,
-    private readonly members: MemberResolver,
-    private readonly defaultTimeZone: string,
+    private readonly options: BotOptions,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -33,15 +44,32 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     if (!activity.text && activity.value) return;
     await context.sendActivity({ type: ActivityTypes.Typing });
     TurnContext.removeRecipientMention(activity);
-    const mentions = await resolveMentions(context, this.members);
-    const card = await this.troubleshooter.ask(requesterOf(activity, this.defaultTimeZone), activity.text ?? '', mentions);
-    await context.sendActivity(cardActivity(card));
+    const mentions = await resolveMentions(context, this.options.members);
+    const requester = requesterOf(activity, this.options.defaultTimeZone);
+    const answer = this.troubleshooter.ask(requester, activity.text ?? '', mentions);
+    let timer: NodeJS.Timeout | undefined;
+    const budget = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), this.options.turnBudgetMs);
+    });
+    const first = await Promise.race([answer, budget]);
+    clearTimeout(timer);
+    if (first !== 'late') {
+      await context.sendActivity(cardActivity(first));
+      return;
+    }
+    const language = this.troubleshooter.languageOf(requester, activity.text ?? '');
+    const s = strings(language);
+    await context.sendActivity(cardActivity(messageCard(language, s.stillLookingTitle, [s.stillLookingText])));
+    const reference = TurnContext.getConversationReference(activity);
+    answer
+      .then((card) => this.options.sendLater(reference, card))
+      .catch((error) => this.options.onLateFailure?.(error));
   }
 
   protected async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const action = invokeValue?.action;
     const data = (action?.data && typeof action.data === 'object' ? action.data : {}) as Record<string, unknown>;
-    const card = await this.troubleshooter.act(requesterOf(context.activity, this.defaultTimeZone), String(action?.verb ?? ''), data, data);
+    const card = await this.troubleshooter.act(requesterOf(context.activity, this.options.defaultTimeZone), String(action?.verb ?? ''), data, data);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };
   }
 }

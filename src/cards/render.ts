@@ -176,7 +176,7 @@ function renderFailureSummary(input: FailureSummaryInput, rowCount: number): Car
     : input.subjectName === null ? s.failuresTitleSelf : fill(s.failuresTitleOther, { name: input.subjectName });
   const range = localRange(input.window.from, input.window.to, input.timeZone, input.language);
   const subtitle = input.defaultWindowDays ? fill(s.period, { range, days: input.defaultWindowDays }) : fill(s.periodAsked, { range });
-  const banners = d.patterns.map((p) => ({ text: plain(p.headline) }));
+  const banners = d.patterns.filter((p) => p.headline !== d.headline).map((p) => ({ text: plain(p.headline) }));
   const data = {
     title: plain(title), subtitle, headline: plain(d.headline), banners,
     rows: shown.map((f, i) => failureRow(f, offset + i, input, shown.slice(0, i).find((g) => g.code === f.code))),

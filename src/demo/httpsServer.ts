@@ -7,9 +7,9 @@
  *
  * The real Graph client reaches it over HTTPS with `endpoint: server.url` and
  * `customHosts: ['127.0.0.1']`, so the authentication handler sends its token and
- * `@odata.nextLink` paging works as against Graph. `trustGraphTestServer()` makes this process's
- * `fetch` (which the Graph client's HTTPMessageHandler uses) trust the certificate; a child process
- * can be given `NODE_EXTRA_CA_CERTS` pointing at a file holding `server.ca`.
+ * `@odata.nextLink` paging works as against Graph. Its `transport()` is the Graph client's own
+ * HTTPMessageHandler made to trust the certificate; a child process can instead be given
+ * `NODE_EXTRA_CA_CERTS` pointing at a file holding `server.ca`.
  *
  * For tests and the benchmark only: it uses the devDependencies `selfsigned` and `undici`.
  */
@@ -18,6 +18,8 @@ import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { rootCertificates } from 'node:tls';
+import { HTTPMessageHandler, type Context } from '@microsoft/microsoft-graph-client';
+import { Agent, type Dispatcher } from 'undici';
 import { DemoTenant, type GraphRequest } from './tenant';
 import { prng } from './signInGenerator';
 
@@ -101,6 +103,11 @@ export interface GraphTestServer {
   /** Requests for the sign-in log (list or by id) that reached the server. */
   signInRequests(): ServedRequest[];
   setFaults(plan: FaultPlan | null): void;
+  /**
+   * A new Graph client transport (last middleware) that reaches this server over HTTPS and trusts
+   * its certificate; closed with the server.
+   */
+  transport(): TrustingHttpMessageHandler;
   close(): Promise<void>;
 }
 
@@ -136,6 +143,7 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
   const sockets = new Set<Socket>();
   let decide = compilePlan(options.faults ?? null);
   let seq = 0;
+  const transports: TrustingHttpMessageHandler[] = [];
 
   const server = https.createServer({ key: certificate.key, cert: certificate.cert, keepAliveTimeout: 5_000 }, (req, res) => {
     seq += 1;
@@ -214,11 +222,18 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
     setFaults: (plan) => {
       decide = compilePlan(plan);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    transport: () => {
+      const handler = new TrustingHttpMessageHandler(certificate.cert);
+      transports.push(handler);
+      return handler;
+    },
+    close: async () => {
+      await Promise.all(transports.map((t) => t.close()));
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
-      }),
+      });
+    },
   };
 }
 
@@ -272,17 +287,26 @@ function flatHeaders(req: IncomingMessage): Record<string, string> {
 }
 
 /**
- * Makes this process's global `fetch` trust the test certificate (besides the usual public roots),
- * through undici's global dispatcher, which Node's fetch shares. Returns a function that puts the
- * previous dispatcher back and closes this one.
+ * The Graph client's own HTTP link (HTTPMessageHandler: `fetch(request, options)`), made to trust
+ * the test certificate — besides the usual public roots — by handing fetch an undici dispatcher for
+ * each request. A per-request dispatcher, not undici's global one, because jest runs tests in a
+ * separate realm whose globals Node's fetch does not read.
  */
-export async function trustGraphTestServer(ca: string): Promise<() => Promise<void>> {
-  const undici = await import('undici');
-  const previous = undici.getGlobalDispatcher();
-  const agent = new undici.Agent({ connect: { ca: [...rootCertificates, ca] }, keepAliveTimeout: 4_000 });
-  undici.setGlobalDispatcher(agent);
-  return async () => {
-    undici.setGlobalDispatcher(previous);
-    await agent.close().catch(() => {});
-  };
+export class TrustingHttpMessageHandler extends HTTPMessageHandler {
+  private readonly agent: Dispatcher;
+
+  constructor(ca: string) {
+    super();
+    this.agent = new Agent({ connect: { ca: [...rootCertificates, ca] }, keepAliveTimeout: 4_000 });
+  }
+
+  async execute(context: Context): Promise<void> {
+    context.options = { ...(context.options ?? {}), dispatcher: this.agent } as typeof context.options;
+    await super.execute(context);
+  }
+
+  /** Closes the pooled connections. */
+  async close(): Promise<void> {
+    await this.agent.destroy().catch(() => {});
+  }
 }

@@ -78,6 +78,8 @@ export interface DiagnoseContext {
   timeZone: string;
   /** How the subject is named in sentences: a display name, or "You". */
   subjectName: string;
+  /** The asker asks about themselves: sentences say "you". */
+  self?: boolean;
   tenantWide: boolean;
   window: { from: Date; to: Date };
   retentionDays: number;
@@ -130,7 +132,11 @@ function failedPolicies(record: SignIn): FailedPolicy[] {
 export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis {
   const thresholds = context.thresholds ?? DEFAULT_THRESHOLDS;
   const texts = textsJson[context.language];
-  const t = (key: TextKey, values: Record<string, string | number> = {}) => fill(texts[key], values);
+  const t = (key: TextKey, values: Record<string, string | number> = {}) => {
+    const selfKey = `${key}Self` as TextKey;
+    return fill(context.self && !context.tenantWide && selfKey in texts ? texts[selfKey] : texts[key], values);
+  };
+  const newCountryText = context.self ? texts.newCountrySelf : texts.newCountry;
   const when = (at: Date) => localDateTime(at, context.timeZone, context.language);
   const legacy = new Set(thresholds.legacyProtocol.clients.map((c) => c.toLowerCase()));
 
@@ -153,12 +159,15 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
   const isNewCountry = (r: SignIn) => Boolean(r.location?.countryOrRegion) && successCountries.size > 0 && !successCountries.has(r.location!.countryOrRegion!);
   const chronological = [...failures].reverse();
 
-  // Lockout: a run of wrong passwords ending in a lockout code.
-  const lockoutsSeen = new Set<string>();
+  // Lockout: a run of wrong passwords ending in a lockout code. Several lockouts of one person make one banner.
+  const lockouts = new Map<string, { at: Date; wrong: number; record: SignIn }[]>();
   for (let i = 0; i < chronological.length; i++) {
     const f = chronological[i];
     if (!thresholds.lockout.lockoutCodes.includes(f.code)) continue;
     const user = f.record.userId ?? '';
+    const previous = lockouts.get(user) ?? [];
+    const last = previous[previous.length - 1];
+    if (last && f.at.getTime() - last.at.getTime() < 60 * 60_000) continue;
     let wrong = 0;
     for (let j = i - 1; j >= 0; j--) {
       const prev = chronological[j];
@@ -167,17 +176,15 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
       if (thresholds.lockout.wrongPasswordCodes.includes(prev.code)) wrong++;
       else if (!thresholds.lockout.lockoutCodes.includes(prev.code)) break;
     }
-    const key = `${user}|${Math.floor(f.at.getTime() / 3_600_000)}`;
-    if (wrong >= thresholds.lockout.minWrongPasswords && !lockoutsSeen.has(key)) {
-      lockoutsSeen.add(key);
-      patterns.push({
-        kind: 'lockout', at: f.at,
-        headline: t('lockout', {
-          name: context.tenantWide ? f.record.userDisplayName ?? '?' : context.subjectName, time: when(f.at), count: wrong,
-          ip: f.record.ipAddress ?? '?', place: place(f.record), newCountry: isNewCountry(f.record) ? texts.newCountry : '',
-        }),
-      });
-    }
+    if (wrong >= thresholds.lockout.minWrongPasswords) lockouts.set(user, [...previous, { at: f.at, wrong, record: f.record }]);
+  }
+  for (const list of lockouts.values()) {
+    const latest = list[list.length - 1];
+    const values = {
+      name: context.tenantWide ? latest.record.userDisplayName ?? '?' : context.subjectName, time: when(latest.at), count: latest.wrong, times: list.length,
+      ip: latest.record.ipAddress ?? '?', place: place(latest.record), newCountry: isNewCountry(latest.record) ? newCountryText : '',
+    };
+    patterns.push({ kind: 'lockout', at: latest.at, headline: t(list.length > 1 ? 'lockoutRepeated' : 'lockout', values) });
   }
 
   // MFA fatigue: many denied or unanswered MFA requests in a short time.

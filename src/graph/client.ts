@@ -28,6 +28,12 @@ export interface GraphClientOptions {
   /** Hosts besides Graph's own that may receive the token (a Graph-compatible test server). */
   customHosts?: string[];
   maxRetries?: number;
+  /**
+   * Extra links placed after telemetry and before the per-request timeout and the transport — e.g.
+   * the reports limiter: after the retry handler so that every retry passes through and counts,
+   * before the timeout so that time spent queueing is not taken for a slow Graph.
+   */
+  middleware?: Middleware[];
 }
 
 export function createGraphClient(options: GraphClientOptions): Client {
@@ -36,6 +42,7 @@ export function createGraphClient(options: GraphClientOptions): Client {
     new RetryHandler(new RetryHandlerOptions(1, options.maxRetries ?? 3)),
     new RedirectHandler(),
     new TelemetryHandler(),
+    ...(options.middleware ?? []),
   ];
   if (options.timeoutMs) chain.push(new TimeoutHandler(options.timeoutMs));
   chain.push(options.transport ?? new HTTPMessageHandler());

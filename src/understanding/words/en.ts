@@ -89,7 +89,7 @@ export const en: Words = {
       'problem*', 'issue*', 'trouble*', 'wrong', 'broken', 'stuck', 'why', 'disabled', 'expired', 'invalid',
       'incorrect', 'mfa', '2fa', 'prompt*', 'password*', 'conditional access', 'unsuccessful', 'kicked out', 'keeps asking',
       'keep asking', 'keeps getting', 'keep getting', 'interrupted', 'timed out', 'timeout', 'suspicious', 'risky',
-      'compromised', 'hacked', 'what happened', 'no access', 'access denied', 'unauthorized', 'unauthorised',
+      'compromised', 'hacked', 'down', 'outage', 'what happened', 'no access', 'access denied', 'unauthorized', 'unauthorised',
     ],
     troubleshoot: [
       'check', 'checking', 'look into', 'look at', 'look up', 'lookup', 'investigate', 'troubleshoot', 'diagnose',
@@ -132,6 +132,18 @@ export const en: Words = {
       'errors', 'blocks', 'events', 'problems', 'issues',
     ],
     nameParticles: ['van', 'de', 'der', 'den', 'ter', 'ten', 'la', 'le', 'du', 'da', 'di', 'von', 'del', 'dos', 'bin', 'al', 'el'],
+    cuesBefore: [
+      'for', 'about', 'of', 'did', 'does', 'is', 'was', 'has', 'had', 'can', 'could', "can't", 'cant', "couldn't",
+      'couldnt', 'cannot', 'why', 'user', 'check', 'will', 'would', "isn't", 'isnt', "wasn't", 'wasnt', "hasn't", 'hasnt',
+      "didn't", 'didnt', "doesn't", 'doesnt', "won't", 'wont', 'colleague', 'named', 'called', 'to', 'with', 'when',
+      'where', 'has', 'have', 'investigate', 'lookup', 'employee',
+    ],
+    cuesAfter: [
+      "can't", 'cant', 'cannot', "couldn't", 'couldnt', 'could', 'can', 'failed', 'fails', 'failing', 'is', 'was', 'has',
+      'had', 'did', "didn't", 'didnt', 'keeps', 'kept', 'got', 'gets', 'getting', 'tried', 'tries', 'trying', "isn't",
+      'isnt', "wasn't", 'wasnt', "hasn't", 'hasnt', 'says', 'said', 'reported', 'reports', 'logged', 'signed', 'locked',
+      'blocked', 'unable', 'still', 'just', 'cannot', 'and', 'or',
+    ],
     followUpOpeners: [
       'and what about', 'what about', 'how about', 'and for', 'and also', 'and', 'same for', 'same question for',
       'same thing for', 'now for', 'now', 'also', 'or', 'ok and', 'okay and', 'ok now', 'ok what about', 'then',
@@ -140,6 +152,7 @@ export const en: Words = {
 
   app: {
     prepositions: ['to', 'into', 'onto', 'in', 'on', 'out of'],
+    weakPrepositions: ['with', 'for', 'at'],
     articles: ['the', 'a', 'an'],
     notAfter: [
       'happened', 'happen', 'happening', 'going', 'due', 'up', 'according', 'similar', 'next', 'close', 'sent', 'send',

@@ -82,7 +82,7 @@ export const nl: Words = {
       'buitengesloten', 'op slot', 'fout*', 'probleem', 'problemen', 'storing*', 'waarom', 'wachtwoord*', 'verlopen',
       'uitgeschakeld', 'geweigerd', 'weiger*', 'lukt', 'lukte', 'lukken', 'geen toegang', 'mfa', 'verificatie',
       'misgegaan', 'mis gegaan', 'gaat mis', 'ging mis', 'wat is er gebeurd', 'wat is er mis', 'kapot', 'error*',
-      'verdacht*', 'gehackt', 'vast',
+      'verdacht*', 'gehackt', 'vast', 'inlogproblem*', 'aanmeldproblem*', 'inlogfout*', 'aanmeldfout*', 'storing*',
     ],
     troubleshoot: ['check', 'controleer', 'controleren', 'bekijk', 'bekijken', 'kijk', 'kijken', 'zoek', 'uitzoeken', 'onderzoek', 'status'],
     signin: [
@@ -90,7 +90,7 @@ export const nl: Words = {
       'meldde zich aan', 'melden aan', 'logt in', 'logde in', 'logden in', 'log in', 'login*', 'log-in*', 'sign-in*',
       'signin*', 'activiteit*', 'geschiedenis', 'actief', 'pogingen', 'poging',
     ],
-    explain: ['wat betekent', 'wat betekend', 'betekent', 'betekenis', 'uitleg', 'leg uit', 'verklaar', 'verklaring', 'houdt in', 'wil zeggen', 'wat wil'],
+    explain: ['leg', 'wat betekent', 'wat betekend', 'betekent', 'betekenis', 'uitleg', 'leg uit', 'verklaar', 'verklaring', 'houdt in', 'wil zeggen', 'wat wil'],
     explainBeforeCode: ['wat is', 'wat is de', 'wat is fout', 'wat is foutcode', "wat's"],
     help: [
       'help', 'hulp', 'wat kan je', 'wat kun je', 'wat kan jij', 'wat kun jij', 'wat doe je', 'hoe werkt dit',
@@ -114,9 +114,18 @@ export const nl: Words = {
     ],
     pluralEvents: [
       'aanmeldingen', 'inlogpogingen', 'logins', 'pogingen', 'fouten', 'storingen', 'mislukkingen', 'blokkades',
-      'inlogs', 'meldingen', 'aanmeldpogingen', 'sign-ins', 'problemen',
+      'inlogs', 'meldingen', 'aanmeldpogingen', 'sign-ins', 'problemen', 'inlogproblemen', 'aanmeldproblemen',
+      'inlogfouten', 'aanmeldfouten',
     ],
     nameParticles: ['van', 'de', 'der', 'den', 'ter', 'ten', 'te', "van't", "'t", 'het', 'op', 'in'],
+    cuesBefore: [
+      'van', 'voor', 'over', 'kon', 'kan', 'konden', 'kunnen', 'heeft', 'had', 'is', 'was', 'gebruiker', 'collega',
+      'met', 'waarom', 'mag', 'wil', 'medewerker', 'genaamd', 'bij', 'wanneer', 'controleer', 'check', 'bekijk',
+    ],
+    cuesAfter: [
+      'kan', 'kon', 'heeft', 'had', 'is', 'was', 'krijgt', 'kreeg', 'logde', 'meldde', 'probeerde', 'probeert', 'zegt',
+      'zei', 'niet', 'zich', 'en', 'of', 'geblokkeerd', 'vergrendeld',
+    ],
     followUpOpeners: [
       'en wat dacht je van', 'wat dacht je van', 'hoe zit het met', 'en hoe zit het met', 'en voor', 'en bij', 'en met',
       'ook voor', 'hetzelfde voor', 'idem voor', 'zelfde voor', 'en', 'ook', 'nu voor', 'en nu', 'of',
@@ -124,7 +133,8 @@ export const nl: Words = {
   },
 
   app: {
-    prepositions: ['bij', 'in', 'op', 'naar', 'tot'],
+    prepositions: ['in', 'op', 'naar', 'tot'],
+    weakPrepositions: ['bij', 'met', 'voor'],
     articles: ['de', 'het', "'t", 'een'],
     notAfter: ['gebeurd', 'kijk', 'kijken', 'let', 'letten', 'kom', 'komen', 'reageer', 'wacht', 'wachten', 'hoort', 'toegewezen', 'terug'],
     notApps: [
@@ -186,6 +196,6 @@ export const nl: Words = {
     'laatste', 'eerste', 'vorige', 'volgende', 'recente', 'nieuwe', 'oude', 'uur', 'uren', 'minuut', 'minuten', 'dag',
     'dagen', 'week', 'weken', 'maand', 'ochtend', 'middag', 'avond', 'nacht', 'vandaag', 'gisteren', 'geleden',
     'afgelopen', 'kapot', 'vast', 'raar', 'vreemd', 'verdacht', 'dringend', 'snel', 'wie', 'welke', 'thuis', 'kantoor',
-    'werk', 'mogelijk', 'normaal', 'prima', 'oké', 'oke', 'ok', 'goed', 'mis', 'misgegaan', 'aan', 'toe',
+    'werk', 'dacht', 'denk', 'mogelijk', 'normaal', 'prima', 'oké', 'oke', 'ok', 'goed', 'mis', 'misgegaan', 'aan', 'toe',
   ],
 };

@@ -105,6 +105,9 @@ export interface SubjectWords {
   pluralEvents: string[];
   /** Lower-case particles inside names ("Jan de Vries", "Sanne van der Berg"). */
   nameParticles: string[];
+  /** Words right before or after a name that make it more likely a name ("for bob", "bob can't"). */
+  cuesBefore: string[];
+  cuesAfter: string[];
   /** Openers of a follow-up about someone or something else ("what about bob?", "en voor jan?"). */
   followUpOpeners: string[];
 }
@@ -112,6 +115,8 @@ export interface SubjectWords {
 export interface AppWords {
   /** Prepositions that introduce an app ("log into Outlook", "inloggen bij Teams"). */
   prepositions: string[];
+  /** Prepositions that often introduce a person too ("problemen bij Ruud"): only known app names count after them. */
+  weakPrepositions: string[];
   /** Articles skipped before the app name ("the VPN" → "VPN"). */
   articles: string[];
   /** Words right before a preposition that make it not about an app ("what happened to bob"). */

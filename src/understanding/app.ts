@@ -1,0 +1,76 @@
+/**
+ * The app the question is about: the words after a preposition ("log into Outlook", "failed logins
+ * to the VPN", "inloggen bij Teams"), or else a well-known app name anywhere ("outlook failures").
+ * The name is kept as typed, without a leading article: "the VPN" → "VPN", "de vpn" → "vpn".
+ * Times, ids and sign-in verbs are masked before this runs, so "on Monday" and the "in" of
+ * "sign in" are never taken for an app.
+ */
+import { mask, wordsRegex } from './phrases';
+import { Token, adjacent, tokenize } from './tokens';
+import { merged } from './words';
+import { knownApps } from './words/apps';
+
+const PREPOSITIONS = new Set(merged((w) => w.app.prepositions).filter((p) => !p.includes(' ')));
+const ARTICLES = new Set(merged((w) => w.app.articles));
+const NOT_AFTER = new Set(merged((w) => w.app.notAfter));
+const NOT_APPS = new Set(merged((w) => w.app.notApps));
+/** Words that end an app name: every language's non-name words, except nouns that occur in app names. */
+const APP_NOUNS = new Set(['portal', 'app', 'vpn', 'online', 'center', 'centre', 'web', 'admin', 'mail', 'email', 'wifi', 'cloud', 'service', 'services', 'access', 'network', 'sso', 'portaal', 'site', 'server', 'desktop', 'teams', 'hr', 'crm', 'erp']);
+const NOT_NAMES = new Set(merged((w) => w.notNames));
+const KNOWN_APP = new RegExp(wordsRegex(knownApps).source, 'gu');
+const MAX_APP_WORDS = 4;
+
+function appWord(word: string): boolean {
+  return /\d/.test(word) || APP_NOUNS.has(word) || !(NOT_NAMES.has(word) || NOT_APPS.has(word));
+}
+
+/** "out of" counts as one preposition ("locked out of Salesforce"). */
+function prepositionAt(tokens: Token[], i: number): number {
+  if (tokens[i].word === 'out' && tokens[i + 1]?.word === 'of') return 2;
+  return PREPOSITIONS.has(tokens[i].word) ? 1 : 0;
+}
+
+function appAfter(text: string, tokens: Token[], i: number): { start: number; end: number } | null {
+  let j = i;
+  if (j < tokens.length && ARTICLES.has(tokens[j].word) && adjacent(text, tokens[j - 1], tokens[j])) j += 1;
+  const first = tokens[j];
+  if (!first || !adjacent(text, tokens[j - 1], first) || NOT_APPS.has(first.word) || !appWord(first.word)) return null;
+  let last = j;
+  while (
+    last + 1 < tokens.length &&
+    last + 1 - j < MAX_APP_WORDS &&
+    adjacent(text, tokens[last], tokens[last + 1]) &&
+    appWord(tokens[last + 1].word) &&
+    !PREPOSITIONS.has(tokens[last + 1].word)
+  ) {
+    last += 1;
+  }
+  return { start: first.start, end: tokens[last].end };
+}
+
+export interface AppFinding {
+  app: string | null;
+  text: string;
+}
+
+/** `work` is the lower-cased, masked text; `original` the same text as typed (same offsets). */
+export function findApp(work: string, original: string): AppFinding {
+  const tokens = tokenize(work);
+  for (let i = 0; i < tokens.length; i++) {
+    const width = prepositionAt(tokens, i);
+    if (width === 0 || (i > 0 && NOT_AFTER.has(tokens[i - 1].word))) continue;
+    const span = appAfter(work, tokens, i + width);
+    if (span) return { app: tidy(original.slice(span.start, span.end)), text: mask(work, span.start, span.end) };
+  }
+  KNOWN_APP.lastIndex = 0;
+  const known = KNOWN_APP.exec(work);
+  if (known) {
+    const end = known.index + known[0].length;
+    return { app: tidy(original.slice(known.index, end)), text: mask(work, known.index, end) };
+  }
+  return { app: null, text: work };
+}
+
+function tidy(app: string): string {
+  return app.replace(/["']/g, (q, offset: number, s: string) => (offset > 0 && offset < s.length - 1 && q === "'" ? q : '')).trim();
+}

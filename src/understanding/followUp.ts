@@ -1,0 +1,46 @@
+/**
+ * Follow-ups that act on the previous answer: "show more" and "details of the second one".
+ * They must be the whole message (apart from politeness), so "show me more about bob's failures"
+ * stays a question. Detail indexes are 0-based: "the second one" → 1.
+ */
+import type { FollowUp } from './question';
+import { alternation } from './phrases';
+import { merged, mergedRecord } from './words';
+
+const MORE = new Set(merged((w) => w.followUp.more));
+const ORDINALS = mergedRecord((w) => w.followUp.ordinals);
+const DETAIL_WORDS = alternation(merged((w) => w.followUp.details));
+const ITEMS = alternation(merged((w) => w.followUp.items));
+const ORDINAL = alternation(Object.keys(ORDINALS));
+
+/** Politeness and fillers around a follow-up command. */
+const LEADING = /^(?:(?:ok|okay|oke|oké|and|en|now|nu|please|pls|graag|can you|could you|kun je|kan je|kunt u|cool|thanks|bedankt)\s+)+/u;
+const TRAILING = /(?:\s+(?:please|pls|plz|graag|aub|alsjeblieft|alstublieft|thanks|thx|bedankt))+$/u;
+
+const DETAILS = new RegExp(
+  `^(?:(${DETAIL_WORDS})\\s+)?(?:(?:of|on|about|for|over|van|voor)\\s+)?(?:(?:the|de|het)\\s+)?` +
+    `(?:(?:number|no|nr|nummer|#)\\s*)?(${ORDINAL}|\\d{1,2})(?:\\s+(?:${ITEMS}))?$`,
+  'u',
+);
+
+function normalise(lower: string): string {
+  return lower
+    .replace(/[^\p{L}\p{N}#'\s-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(LEADING, '')
+    .replace(TRAILING, '');
+}
+
+export function findFollowUp(lower: string): FollowUp | null {
+  const text = normalise(lower);
+  if (MORE.has(text)) return { kind: 'more' };
+  const m = DETAILS.exec(text);
+  if (!m) return null;
+  const [, asking, ordinal] = m;
+  const isNumber = /^\d+$/.test(ordinal);
+  // A bare number is a detail request only with an asking word or a "#"/"number" ("details 2", "#2").
+  if (isNumber && !asking && !/(?:#|number|no|nr|nummer)\s*\d+/.test(text)) return null;
+  const position = isNumber ? Number(ordinal) : ORDINALS[ordinal];
+  return position >= 1 ? { kind: 'details', index: position - 1 } : null;
+}

@@ -1,0 +1,16 @@
+/** The understanding step as the rest of the bot uses it (see `Understanding` in src/troubleshooter.ts). */
+import { MAX_CHARACTERS, cleanText } from './clean';
+import { examplesFor } from './examples';
+import { detectLanguage } from './language';
+import { parse } from './parse';
+import type { Language } from './question';
+
+export const understanding = {
+  parse,
+  clean: cleanText,
+  examples: (language: Language): string[] => [...examplesFor(language)],
+  detectLanguage: (text: string, locale: string | undefined): Language => detectLanguage(text, locale),
+  maxLength: MAX_CHARACTERS,
+};
+
+export { parse, cleanText, detectLanguage, examplesFor, MAX_CHARACTERS };

@@ -1,0 +1,78 @@
+/**
+ * What kind of question this is, from signal words (merged over the languages) and from what else
+ * was found (a code, a subject, a time). See `decideIntent` for the order of the rules.
+ */
+import type { Intent, Subject } from './question';
+import { MASK, START, alternation, wordsRegex } from './phrases';
+import { merged } from './words';
+import type { IntentWords } from './words/types';
+
+const regexOf = (pick: (i: IntentWords) => string[]) => wordsRegex(merged((w) => pick(w.intent)));
+
+const FAILURE = regexOf((i) => i.failure);
+const TROUBLESHOOT = regexOf((i) => i.troubleshoot);
+const SIGNIN = regexOf((i) => i.signin);
+const EXPLAIN = regexOf((i) => i.explain);
+/** "what is 50126": only right before the (masked) code. */
+const EXPLAIN_BEFORE_CODE = new RegExp(
+  `${START}${alternation(merged((w) => w.intent.explainBeforeCode))}\\s*${MASK}`,
+  'u',
+);
+const HELP = regexOf((i) => i.help);
+/** Sign-in verb phrases, removed before looking for apps and names ("sign in" is not "in <app>"). */
+const SIGNIN_VERBS = new RegExp(SIGNIN.source, 'gu');
+
+export interface Signals {
+  failure: boolean;
+  troubleshoot: boolean;
+  signin: boolean;
+  explain: boolean;
+  help: boolean;
+}
+
+export function signalsOf(work: string): Signals {
+  return {
+    failure: FAILURE.test(work),
+    troubleshoot: TROUBLESHOOT.test(work),
+    signin: SIGNIN.test(work),
+    explain: EXPLAIN.test(work) || EXPLAIN_BEFORE_CODE.test(work),
+    help: HELP.test(work) || /^[\s?!.\u0001]*\?[\s?!.\u0001]*$/u.test(work),
+  };
+}
+
+/** True when the question asks for something: worth looking for a person's name in it. */
+export function asksSomething(s: Signals): boolean {
+  return s.failure || s.troubleshoot || s.signin;
+}
+
+export function maskSigninVerbs(work: string): string {
+  return work.replace(SIGNIN_VERBS, (m) => MASK.repeat(m.length));
+}
+
+export interface IntentInput {
+  signals: Signals;
+  errorCode: number | null;
+  correlationId: string | null;
+  subject: Subject | null;
+  hasTime: boolean;
+}
+
+/**
+ * 1. a code and an explain phrase ("what does 50126 mean"), or a code alone → explain;
+ * 2. failure words → failures; sign-in words → sign-ins; "check alice" → failures;
+ * 3. a code, a correlation id, or an unambiguous subject (mention, UPN, object id) with no
+ *    verb → failures ("did alice get 50126", "<at>Megan</at>?");
+ * 4. help words or an empty question → help; otherwise unknown.
+ */
+export function decideIntent({ signals, errorCode, correlationId, subject, hasTime }: IntentInput): Intent {
+  const asks = asksSomething(signals);
+  if (errorCode !== null && (signals.explain || (!asks && !subject && !hasTime))) return 'explain';
+  if (signals.failure) return 'failures';
+  if (signals.signin) return 'signins';
+  if (signals.troubleshoot) return 'failures';
+  if (errorCode !== null || correlationId !== null) return 'failures';
+  if (subject && ['mention', 'upn', 'objectId'].includes(subject.kind)) return 'failures';
+  if (signals.help) return 'help';
+  return 'unknown';
+}
+

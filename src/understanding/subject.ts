@@ -1,0 +1,147 @@
+/**
+ * Who the question is about, from the words left after times, ids and apps are masked: the asker
+ * ("I", "mijn"), everyone ("who", "welke gebruikers"), or a person's name as typed.
+ *
+ * A name is a run of words that are not known non-name words of the asker's language, joined
+ * only by spaces, with particles inside ("Jan de Vries"). When there are several runs the first
+ * one with a cue wins: a possessive ("bob's"), a word before it ("for", "did", "kon") or after it
+ * ("can't", "heeft"); this keeps an unknown verb at the start ("pull up bob's logins") from
+ * becoming the name.
+ */
+import type { Language } from './question';
+import { END, alternation, mask, wordsRegex } from './phrases';
+import { Token, adjacent, isPossessive, tokenize, withoutPossessive } from './tokens';
+import { languages, merged, wordsByLanguage } from './words';
+import { knownApps } from './words/apps';
+import type { Words } from './words/types';
+
+const MAX_NAME_WORDS = 4;
+
+/** Every string in a word list, including the keys of number tables. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, v]) => (typeof v === 'number' ? [key] : strings(v)));
+  }
+  return [];
+}
+
+const singleWords = (phrases: string[]) => phrases.flatMap((p) => p.split(' ')).filter((w) => !w.endsWith('*'));
+const wildcardStems = (phrases: string[]) => phrases.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1));
+
+/** Words that are never a name, whatever the language: time words, intent words, app names, pronouns. */
+const SHARED_NOT_NAMES = singleWords([
+  ...merged((w) => strings(w.time)),
+  ...merged((w) => [...w.intent.failure, ...w.intent.signin, ...w.intent.troubleshoot, ...w.intent.explain, ...w.intent.help]),
+  ...merged((w) => [...w.subject.self, ...w.subject.anyone, ...w.subject.pluralEvents]),
+  ...merged((w) => [...w.app.prepositions, ...w.app.notApps]),
+  ...knownApps,
+]);
+const NOT_NAME_STEMS = new RegExp(
+  `^${alternation(merged((w) => wildcardStems([...w.intent.failure, ...w.intent.signin, ...w.intent.explain])))}`,
+  'u',
+);
+
+const notNamesByLanguage = Object.fromEntries(
+  languages.map((l) => [l, new Set([...SHARED_NOT_NAMES, ...wordsByLanguage[l].notNames])]),
+) as Record<Language, Set<string>>;
+
+const subjectSet = (pick: (w: Words) => string[]) => new Set(merged(pick));
+const PARTICLES = subjectSet((w) => w.subject.nameParticles);
+const CUES_BEFORE = subjectSet((w) => w.subject.cuesBefore);
+const CUES_AFTER = subjectSet((w) => w.subject.cuesAfter);
+const SELF = subjectSet((w) => w.subject.self);
+const NOT_SELF = new RegExp(wordsRegex(merged((w) => w.subject.notSelf)).source, 'gu');
+const ANYONE = wordsRegex(merged((w) => w.subject.anyone));
+const PLURAL_EVENTS = wordsRegex(merged((w) => w.subject.pluralEvents));
+const SELF_WHEN_NO_SUBJECT = wordsRegex(merged((w) => w.subject.selfWhenNoSubject));
+const FOLLOW_UP_OPENER = new RegExp(`^\\s*${alternation(merged((w) => w.subject.followUpOpeners))}${END}`, 'u');
+
+function isNameWord(word: string, notNames: Set<string>): boolean {
+  const base = withoutPossessive(word);
+  return (
+    /^\p{L}/u.test(word) &&
+    base.length >= 2 &&
+    !notNames.has(word) &&
+    !notNames.has(base) &&
+    !NOT_NAME_STEMS.test(base)
+  );
+}
+
+/** Runs of name words: [first token index, last token index]. */
+function nameRuns(text: string, tokens: Token[], notNames: Set<string>): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let start = -1;
+  let lastName = -1;
+  const close = () => {
+    if (start >= 0) runs.push([start, Math.min(lastName, start + MAX_NAME_WORDS - 1)]);
+    start = -1;
+  };
+  tokens.forEach((token, i) => {
+    const joined = start >= 0 && adjacent(text, tokens[i - 1], token);
+    if (isNameWord(token.word, notNames)) {
+      if (!joined) close();
+      if (start < 0) start = i;
+      lastName = i;
+      if (isPossessive(token.word)) close();
+    } else if (!(joined && PARTICLES.has(token.word))) {
+      close();
+    }
+  });
+  close();
+  return runs;
+}
+
+function isCued(tokens: Token[], [first, last]: [number, number]): boolean {
+  return (
+    isPossessive(tokens[last].word) ||
+    CUES_BEFORE.has(tokens[first - 1]?.word ?? '') ||
+    CUES_AFTER.has(tokens[last + 1]?.word ?? '')
+  );
+}
+
+/** The person's name as typed: possessive and quotes removed, inner apostrophes kept ("O'Brien"). */
+function tidyName(name: string): string {
+  return withoutPossessive(name.replace(/"/g, '').trim()).replace(/^'+|'+$/g, '').trim();
+}
+
+export interface PersonFinding {
+  person: string | null;
+  text: string;
+}
+
+export function findPerson(work: string, original: string, language: Language): PersonFinding {
+  const tokens = tokenize(work);
+  const runs = nameRuns(work, tokens, notNamesByLanguage[language]);
+  const run = runs.find((r) => isCued(tokens, r)) ?? runs[0];
+  if (!run) return { person: null, text: work };
+  const start = tokens[run[0]].start;
+  const end = tokens[run[1]].end;
+  return { person: tidyName(original.slice(start, end)) || null, text: mask(work, start, end) };
+}
+
+/** "I", "my", "ik", "mijn" — but not the "me" of "show me" / "laat me zien". */
+export function mentionsSelf(work: string): boolean {
+  const text = work.replace(NOT_SELF, (m) => ' '.repeat(m.length));
+  return tokenize(text).some((t) => SELF.has(t.word));
+}
+
+export function mentionsAnyone(work: string): boolean {
+  return ANYONE.test(work);
+}
+
+export function mentionsPluralEvents(work: string): boolean {
+  return PLURAL_EVENTS.test(work);
+}
+
+/** "cant sign in to outlook": no one named, but the asker means themselves. */
+export function impliesSelf(work: string): boolean {
+  return SELF_WHEN_NO_SUBJECT.test(work);
+}
+
+/** A follow-up opener at the start ("what about", "and", "en voor"); returns the text with it masked. */
+export function followUpOpener(work: string): string | null {
+  const m = FOLLOW_UP_OPENER.exec(work);
+  return m ? mask(work, m.index, m.index + m[0].length) : null;
+}

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cardToText, executeActions } from '../../src/cards/text';
+import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
+import { NOW, startApp, type RunningApp } from '../support/app';
+
+const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' };
+const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' };
+const CHRISTIE_ID = '5e1f0000-0000-4000-8000-00000000000e';
+let running: RunningApp;
+
+beforeAll(async () => {
+  running = await startApp();
+});
+afterAll(() => running.stop());
+
+function yesterdayInAmsterdam(): [number, number] {
+  // NOW is Friday 2026-11-27 11:00 in Amsterdam (UTC+1): yesterday is 25 Nov 23:00Z – 26 Nov 23:00Z.
+  return [Date.parse('2026-11-25T23:00:00Z'), Date.parse('2026-11-26T23:00:00Z')];
+}
+
+describe('the bot over HTTP (restify + CloudAdapter, expectReplies)', () => {
+  it('answers /healthz with version, mode and tenant', async () => {
+    const response = await fetch(`${running.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', version: '0.1.0', mode: 'demo', tenantId: '72f988bf-0000-0000-0000-000000000001' });
+  });
+
+  it('answers the example Teams activity asking about Megan with a card holding her error codes from yesterday', async () => {
+    const activity = JSON.parse(readFileSync(join(__dirname, '../fixtures/teams-message-personal.json'), 'utf8'));
+    activity.from.aadObjectId = ALEX.aadObjectId;
+    activity.text = 'why did megan bowen fail to sign in yesterday';
+    activity.deliveryMode = 'expectReplies';
+    const before = running.tenant.signInRequests().length;
+    const result = await postActivity(running.url, activity);
+    expect(result.status).toBe(200);
+    const [card] = cardsIn(result);
+    const text = cardToText(card);
+    const [from, to] = yesterdayInAmsterdam();
+    const expected = running.tenant.signIns.filter((r) => r.userId === MEGAN.aadObjectId && r.status!.errorCode !== 0 && Date.parse(r.createdDateTime as string) >= from && Date.parse(r.createdDateTime as string) <= to);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(text).toContain('Sign-in failures: Megan Bowen');
+    expect(text).toContain(`**${expected.find((r) => r.status!.errorCode !== 50074 && r.status!.errorCode !== 50076)!.status!.errorCode}**`);
+    const shownIds = executeActions(card).filter((a) => a.verb === 'openTicket').map((a) => a.data.signInId);
+    expect(shownIds.length).toBeGreaterThan(0);
+    for (const id of shownIds) expect(expected.map((r) => r.id)).toContain(id);
+    // One server-side-filtered sign-in query, for Megan, for yesterday.
+    const queries = running.tenant.signInRequests().slice(before);
+    expect(queries).toHaveLength(1);
+    expect(queries[0].filter).toBe(`userId eq '${MEGAN.aadObjectId}' and createdDateTime ge 2026-11-25T23:00:00Z and createdDateTime le 2026-11-26T23:00:00Z`);
+  });
+
+  it('tells Megan about her lockout when she asks why she cannot sign in', async () => {
+    const result = await postActivity(running.url, teamsMessage("why can't I sign in?", MEGAN));
+    const text = cardToText(cardsIn(result)[0]);
+    expect(text).toContain('Your sign-in failures');
+    expect(text).toMatch(/^Your account was locked (\d+ times in this period, most recently )?at .* after \d+ wrong passwords from 203\.0\.113\.\d+ \(Lisbon, PT\), a country not seen in your other sign-ins/m);
+  });
+
+  it('does not report a person whose MFA prompts all succeeded as failing', async () => {
+    const result = await postActivity(running.url, teamsMessage(`why did ${CHRISTIE_ID} fail to sign in this week`, ALEX));
+    const card = cardsIn(result)[0];
+    const text = cardToText(card);
+    const codes = executeActions(card).filter((a) => a.verb === 'openTicket').map((a) => running.tenant.signIns.find((r) => r.id === a.data.signInId)!.status!.errorCode);
+    expect(codes).not.toContain(50074);
+    expect(codes).not.toContain(50076);
+    expect(text).toMatch(/asked for something extra .* and then succeeded; those are not failures/);
+  });
+
+  it('refuses Megan when she asks about Alex, without any sign-in query for Alex', async () => {
+    const before = running.tenant.requestLog.length;
+    const result = await postActivity(running.url, teamsMessage('why did Alex Wilber fail to sign in yesterday?', MEGAN));
+    expect(cardToText(cardsIn(result)[0])).toContain('You can only look up your own sign-ins');
+    const made = running.tenant.requestLog.slice(before);
+    expect(made.filter((r) => r.path.startsWith('/auditLogs') || r.path === '/users')).toEqual([]);
+  });
+
+  it('opens a support ticket once, however often the button is clicked', async () => {
+    const result = await postActivity(running.url, teamsMessage("why can't I sign in?", MEGAN));
+    const [action] = executeActions(cardsIn(result)[0]).filter((a) => a.verb === 'openTicket');
+    const mailBefore = running.tenant.sentMail.length;
+    const click = () => postActivity(running.url, teamsCardAction('openTicket', { ...action.data, [String(action.data.commentId)]: 'I was on holiday in Lisbon' }, MEGAN));
+    const [first, second] = await Promise.all([click(), click()]);
+    const third = await click();
+    const texts = [first, second, third].map((r) => cardToText(cardsIn(r)[0]));
+    const reference = /Ticket (SIT-[0-9A-F]+) opened/i.exec(texts[0])?.[1];
+    expect(reference).toBeDefined();
+    for (const text of texts) expect(text).toContain(reference);
+    expect(running.tenant.sentMail.length - mailBefore).toBe(1);
+    const mail = running.tenant.sentMail[running.tenant.sentMail.length - 1];
+    expect(mail.message.subject).toContain(reference);
+    expect(mail.message.body.content).toContain(String(action.data.signInId));
+    expect(mail.message.body.content).toContain('I was on holiday in Lisbon');
+  });
+
+  it('answers 400 to a body that is not an activity, and keeps serving', async () => {
+    const bad = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2,3]' });
+    expect(bad.status).toBe(400);
+    const broken = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
+    expect(broken.status).toBe(400);
+    expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+  });
+
+  it('writes one audit event per question with no message text or tokens', async () => {
+    running.logLines.length = 0;
+    await postActivity(running.url, teamsMessage('why did megan bowen fail to sign in yesterday', ALEX));
+    const audits = running.logLines.map((l) => JSON.parse(l)).filter((l) => l.audit);
+    expect(audits).toHaveLength(1);
+    expect(audits[0].audit).toMatchObject({ event: 'question', requester: ALEX.aadObjectId, subject: MEGAN.aadObjectId, intent: 'failures', decision: 'allowed' });
+    expect(audits[0].audit.records).toBeGreaterThan(0);
+    const all = running.logLines.join('\n');
+    expect(all).not.toContain('why did megan');
+    expect(all).not.toMatch(/demo-tenant-token|Bearer/);
+  });
+});
+
+void NOW;

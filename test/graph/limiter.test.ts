@@ -1,0 +1,148 @@
+/**
+ * The reports limiter: a sliding window with a FIFO queue and Retry-After pauses, as a Graph client
+ * middleware after the retry handler (retries count) and only for /auditLogs/.
+ *
+ * Timing assertions are on counts per window measured by the limiter's own clock (an invariant that
+ * holds by construction), plus generous lower bounds; never on exact wall-clock durations.
+ */
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { createGraphClient, demoAuthProvider } from '../../src/graph/client';
+import { createReportsLimiter, isReportsRequest, ReportsLimiter, RequestLimiter, retryAfterMs } from '../../src/graph/limiter';
+import { toGraphProblem } from '../../src/graph/errors';
+
+/** The most start times that fall in any half-open window [t, t + windowMs). */
+function maxInAnyWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let lo = 0;
+  for (let hi = 0; hi < sorted.length; hi++) {
+    while (sorted[hi] - sorted[lo] >= windowMs) lo++;
+    best = Math.max(best, hi - lo + 1);
+  }
+  return best;
+}
+
+describe('RequestLimiter', () => {
+  test('queues instead of failing, and never lets more than N start in any window', async () => {
+    const limiter = new RequestLimiter({ maxRequests: 2, windowMs: 200 });
+    const t0 = Date.now();
+    const done: number[] = [];
+    await Promise.all(Array.from({ length: 9 }, (_, i) => limiter.acquire().then(() => done.push(i))));
+    const stats = limiter.stats();
+    expect(stats.started).toBe(9);
+    expect(stats.delayed).toBe(7);
+    expect(stats.maxQueued).toBe(7);
+    expect(stats.queued).toBe(0);
+    expect(maxInAnyWindow(stats.startTimes, 200)).toBe(2);
+    // FIFO: served in the order asked.
+    expect(done).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    // 9 requests at 2 per 200 ms need at least 4 full windows.
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(800);
+  });
+
+  test('a Retry-After pause holds everyone back; a shorter pause does not cut a longer one', async () => {
+    const limiter = new RequestLimiter({ maxRequests: 100, windowMs: 1000 });
+    const t0 = Date.now();
+    limiter.pauseFor(300);
+    limiter.pauseFor(50);
+    await Promise.all([limiter.acquire(), limiter.acquire()]);
+    expect(limiter.stats().startTimes.every((t) => t - t0 >= 300)).toBe(true);
+    expect(limiter.stats().pauses).toBe(1);
+  });
+
+  test('rejects nonsense settings', () => {
+    expect(() => new RequestLimiter({ maxRequests: 0, windowMs: 10 })).toThrow(RangeError);
+    expect(() => new RequestLimiter({ maxRequests: 1, windowMs: -1 })).toThrow(RangeError);
+  });
+});
+
+test('retryAfterMs reads seconds and HTTP dates', () => {
+  expect(retryAfterMs('3')).toBe(3000);
+  expect(retryAfterMs('0')).toBe(0);
+  expect(retryAfterMs(null)).toBeNull();
+  expect(retryAfterMs('soon')).toBeNull();
+  const now = Date.parse('2026-11-27T12:00:00Z');
+  expect(retryAfterMs('Fri, 27 Nov 2026 12:00:05 GMT', now)).toBe(5000);
+});
+
+test('only identity reports are limited', () => {
+  expect(isReportsRequest(new URL('https://graph.microsoft.com/v1.0/auditLogs/signIns?$top=5'))).toBe(true);
+  expect(isReportsRequest(new URL('https://graph.microsoft.com/beta/auditLogs/signIns/abc'))).toBe(true);
+  expect(isReportsRequest(new URL('https://graph.microsoft.com/v1.0/users/abc'))).toBe(false);
+  expect(isReportsRequest(new URL('https://graph.microsoft.com/v1.0/users?$filter=auditLogs'))).toBe(false);
+});
+
+/** A transport that answers from a script and records when each request arrived. */
+class ScriptedTransport implements Middleware {
+  readonly seen: { path: string; at: number }[] = [];
+  constructor(private readonly answer: (path: string, n: number) => { status: number; headers?: Record<string, string> }) {}
+  async execute(context: Context): Promise<void> {
+    const url = new URL(typeof context.request === 'string' ? context.request : context.request.url);
+    this.seen.push({ path: url.pathname, at: Date.now() });
+    const { status, headers } = this.answer(url.pathname, this.seen.length);
+    const body = status === 200 ? { value: [] } : { error: { code: status === 429 ? 'TooManyRequests' : 'Error', message: 'scripted' } };
+    context.response = new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  }
+}
+
+describe('ReportsLimiter in the Graph client chain', () => {
+  test('built from the configuration; limits /auditLogs/ but not /users', async () => {
+    const limiter = createReportsLimiter({ reportsMaxRequests: 2, reportsWindowSeconds: 1 });
+    const transport = new ScriptedTransport(() => ({ status: 200 }));
+    const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport, middleware: [limiter] });
+    const t0 = Date.now();
+    await Promise.all([
+      ...Array.from({ length: 5 }, () => client.api('/auditLogs/signIns').top(1).get()),
+      ...Array.from({ length: 5 }, () => client.api('/users').top(1).get()),
+    ]);
+    const users = transport.seen.filter((s) => s.path.startsWith('/v1.0/users'));
+    const reports = transport.seen.filter((s) => s.path.startsWith('/v1.0/auditLogs'));
+    expect(users.every((s) => s.at - t0 < 500)).toBe(true);
+    expect(reports).toHaveLength(5);
+    expect(limiter.stats().started).toBe(5);
+    expect(maxInAnyWindow(limiter.stats().startTimes, 1000)).toBe(2);
+    expect(reports[4].at - t0).toBeGreaterThanOrEqual(2000);
+  });
+
+  test('retries pass through the limiter and count against it, and Retry-After pauses the others', async () => {
+    const limiter = new ReportsLimiter({ maxRequests: 10, windowSeconds: 10 });
+    let throttledOnce = false;
+    const transport = new ScriptedTransport((path) => {
+      if (path.startsWith('/v1.0/auditLogs') && !throttledOnce) {
+        throttledOnce = true;
+        return { status: 429, headers: { 'Retry-After': '1' } };
+      }
+      return { status: 200 };
+    });
+    const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport, middleware: [limiter] });
+    const t0 = Date.now();
+    await client.api('/auditLogs/signIns').top(1).get();
+    // The throttled request and its retry both went through the limiter.
+    expect(limiter.stats().started).toBe(2);
+    expect(limiter.stats().pauses).toBe(1);
+    // A request asked right after the 429 waits for the Retry-After pause too.
+    await client.api('/auditLogs/signIns').top(2).get();
+    const reports = transport.seen.filter((s) => s.path.startsWith('/v1.0/auditLogs'));
+    expect(reports).toHaveLength(3);
+    expect(reports[1].at - t0).toBeGreaterThanOrEqual(1000);
+    expect(reports[2].at - t0).toBeGreaterThanOrEqual(1000);
+  });
+
+  test('persistent 429 ends as a throttled problem after the retries, all counted', async () => {
+    const limiter = new ReportsLimiter({ maxRequests: 100, windowSeconds: 1 });
+    const transport = new ScriptedTransport(() => ({ status: 429, headers: { 'Retry-After': '0' } }));
+    const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport, middleware: [limiter], maxRetries: 3 });
+    const error = await client.api('/auditLogs/signIns').get().then(() => null, (e: unknown) => e);
+    expect(toGraphProblem(error).kind).toBe('throttled');
+    expect(limiter.stats().started).toBe(4);
+  });
+
+  test('queueing time does not count against the per-request timeout', async () => {
+    const limiter = new ReportsLimiter({ maxRequests: 1, windowSeconds: 0.4 });
+    const transport = new ScriptedTransport(() => ({ status: 200 }));
+    const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport, middleware: [limiter], timeoutMs: 300 });
+    // The fourth waits about 1.2 s in the queue, four times the timeout, and still succeeds.
+    const results = await Promise.allSettled(Array.from({ length: 4 }, () => client.api('/auditLogs/signIns').get()));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+  });
+});

@@ -1,0 +1,26 @@
+/** Starts the real server (restify + CloudAdapter) on an ephemeral loopback port over the demo tenant. */
+import pino from 'pino';
+import { createApp, type App, type AppOptions } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { DemoTenant } from '../../src/demo/tenant';
+
+export const NOW = new Date('2026-11-27T10:00:00Z');
+
+export interface RunningApp {
+  app: App;
+  url: string;
+  tenant: DemoTenant;
+  logLines: string[];
+  stop(): Promise<void>;
+}
+
+export async function startApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<RunningApp> {
+  const result = loadConfig({ DEMO: 'true', ...env });
+  if (!result.ok) throw new Error(result.errors.join('; '));
+  const tenant = options.demoTenant ?? new DemoTenant({ now: NOW });
+  const logLines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => logLines.push(line) });
+  const app = createApp(result.config, { logger, demoTenant: tenant, now: () => NOW, ...options });
+  const url = await app.listen(0, '127.0.0.1');
+  return { app, url, tenant, logLines, stop: () => app.close() };
+}
