@@ -41,7 +41,7 @@ export interface Failure {
   legacyClient: string | null;
 }
 
-export type PatternKind = 'lockout' | 'passwordSpray' | 'mfaFatigue' | 'unusualLocation' | 'accountLoop' | 'legacyProtocol' | 'appFailingForMany';
+export type PatternKind = 'lockout' | 'conditionalAccess' | 'passwordSpray' | 'mfaFatigue' | 'unusualLocation' | 'accountLoop' | 'legacyProtocol' | 'appFailingForMany';
 
 export interface Pattern {
   kind: PatternKind;
@@ -214,6 +214,17 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
     });
   }
 
+  // Conditional Access: which policy blocked, with which unmet control (the portal makes you open each record).
+  if (!context.tenantWide) {
+    const byPolicy = new Map<string, Failure[]>();
+    for (const f of failures) for (const p of f.failedPolicies) byPolicy.set(p.name, [...(byPolicy.get(p.name) ?? []), f]);
+    for (const [policy, list] of byPolicy) {
+      const latest = list[0];
+      const controls = latest.failedPolicies.find((p) => p.name === policy)?.controls.join(', ') || '?';
+      patterns.push({ kind: 'conditionalAccess', at: latest.at, headline: t(list.length === 1 ? 'conditionalAccessOne' : 'conditionalAccess', { count: list.length, policy, controls, time: when(latest.at), app: latest.record.appDisplayName ?? '?', place: place(latest.record) }) });
+    }
+  }
+
   // Unusual location: failures from a country where the person had no other sign-in this period.
   if (!context.tenantWide && !patterns.some((p) => p.kind === 'lockout' || p.kind === 'mfaFatigue')) {
     const unusual = failures.find((f) => isNewCountry(f.record));
@@ -256,7 +267,7 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
   const windowText = t('window', { from: when(context.window.from), to: when(context.window.to) });
   const people = new Set(failures.map((f) => f.record.userId ?? f.record.userPrincipalName)).size;
   let headline: string;
-  if (failures.length === 0) headline = t('headlineNone', { name: context.subjectName, window: windowText });
+  if (failures.length === 0) headline = t(context.tenantWide ? 'headlineNoneTenant' : 'headlineNone', { name: context.subjectName, window: windowText });
   else if (patterns.length > 0 && !context.tenantWide) headline = patterns[0].headline;
   else if (context.tenantWide) headline = t('headlineTenant', { count: failures.length, users: people, window: windowText, title: byCode[0].title, codeCount: byCode[0].count });
   else {

@@ -49,6 +49,7 @@ describe('reading the record', () => {
     const d = diagnose([record], context());
     expect(d.failures[0].failedPolicies).toEqual([{ name: 'Block access from outside allowed countries', controls: ['Block'] }]);
     expect(d.failures[0].explanation.known).toBe(true);
+    expect(d.headline).toBe('The Conditional Access policy "Block access from outside allowed countries" blocked a sign-in (Block not met) at Thu 26 Nov, 10:00 in Office 365 Exchange Online from Lisbon, PT.');
   });
 
   it('flags legacy protocols from clientAppUsed', () => {
@@ -129,6 +130,16 @@ describe('summary and honest emptiness', () => {
     const d = diagnose([signIn(T0, 50126)], context({ clampedFrom: new Date('2026-10-28T10:00:00Z'), truncated: true }));
     expect(d.notes.join(' ')).toMatch(/only reaches back 30 days/);
     expect(d.notes.join(' ')).toMatch(/Only the newest 1 sign-ins/);
+  });
+
+  it('words an empty tenant-wide answer without a person', () => {
+    expect(diagnose([], context({ tenantWide: true })).headline).toMatch(/^No failed sign-ins found between /);
+  });
+
+  it('speaks to the asker as "you" about their own sign-ins', () => {
+    const wrong = Array.from({ length: 4 }, (_, i) => signIn(minutesAfter(T0, i), 50126, LISBON));
+    const d = diagnose([...wrong, signIn(minutesAfter(T0, 5), 50053, LISBON)], context({ self: true, subjectName: 'You' }));
+    expect(d.headline).toMatch(/^Your account was locked at Thu 26 Nov, 10:05 after 4 wrong passwords/);
   });
 
   it('speaks Dutch to a Dutch asker', () => {
