@@ -8,7 +8,7 @@ import { readJsonAsset } from '../assets';
 import type { Language } from '../understanding/question';
 import type { Audience } from '../diagnosis/catalogTypes';
 import { explain } from '../diagnosis/catalog';
-import { fill, type Diagnosis, type Failure } from '../diagnosis/diagnose';
+import { describeControls, fill, type Diagnosis, type Failure } from '../diagnosis/diagnose';
 import { localDateTime, localRange, utcStamp } from '../time';
 import type { GraphProblemKind } from '../graph/errors';
 import type { Person } from '../directory/people';
@@ -92,7 +92,7 @@ export function signInFacts(record: SignIn, language: Language, timeZone: string
     : '';
   const location = [record.location?.city, record.location?.state, record.location?.countryOrRegion].filter(Boolean).join(', ');
   const facts = [
-    { title: fill(s.factLocal, { zone: timeZone }), value: `${localDateTime(at, timeZone, language)} (${utcStamp(at)})` },
+    { title: s.factLocal, value: `${localDateTime(at, timeZone, language)} ${timeZone} (${utcStamp(at)})` },
     { title: s.factApp, value: record.appDisplayName ?? '' },
     { title: s.factRequestId, value: record.id ?? '' },
     { title: s.factCorrelationId, value: record.correlationId ?? '' },
@@ -100,17 +100,21 @@ export function signInFacts(record: SignIn, language: Language, timeZone: string
     { title: s.factLocation, value: location },
     { title: s.factDevice, value: deviceText },
     { title: s.factClientApp, value: record.clientAppUsed ?? '' },
-    ...failingPolicyFacts(record, s),
+    ...failingPolicyFacts(record, s, language),
   ];
   return facts.filter((f) => f.value).map((f) => ({ title: plain(f.title), value: plain(f.value) }));
 }
 
-function failingPolicyFacts(record: SignIn, s: Strings): { title: string; value: string }[] {
+function failingPolicyFacts(record: SignIn, s: Strings, language: Language): { title: string; value: string }[] {
   const failing = (record.appliedConditionalAccessPolicies ?? []).filter((p) => p.result === 'failure');
-  const facts = failing.slice(0, MAX_POLICY_FACTS).map((p) => ({
-    title: s.factPolicy,
-    value: fill(s.factPolicyValue, { name: clip(p.displayName ?? p.id ?? '?', 80), controls: (p.enforcedGrantControls ?? []).join(', ') || '?' }),
-  }));
+  const facts = failing.slice(0, MAX_POLICY_FACTS).map((p) => {
+    const controls = p.enforcedGrantControls ?? [];
+    const name = clip(p.displayName ?? p.id ?? '?', 80);
+    return {
+      title: s.factPolicy,
+      value: controls.includes('Block') ? fill(s.factPolicyBlock, { name }) : fill(s.factPolicyValue, { name, controls: describeControls(controls, language) }),
+    };
+  });
   if (failing.length > MAX_POLICY_FACTS) facts.push({ title: s.factPolicy, value: fill(s.morePolicies, { count: failing.length - MAX_POLICY_FACTS }) });
   return facts;
 }
@@ -121,7 +125,6 @@ function failureRow(f: Failure, index: number, input: FailureSummaryInput, first
   const time = localDateTime(f.at, input.timeZone, input.language);
   return {
     line: `**${time}** · ${plain(person + (record.appDisplayName ?? '?'))} · **${f.code}** · ${plain(clip(f.explanation.title, 80))}`,
-    explanationTitle: plain(f.explanation.title),
     ...(firstOfCode ? sameAs(firstOfCode, input) : explained(f, input)),
     ...rowFacts(f, index, input),
   };
@@ -145,6 +148,7 @@ function rowFacts(f: Failure, index: number, input: FailureSummaryInput) {
   return {
     facts: signInFacts(record, input.language, input.timeZone),
     commentId: `comment${index}`,
+    detailsId: `details${index}`,
     signInId: record.id ?? '',
     userId: record.userId ?? '',
     lookupUrl: f.explanation.lookupUrl,
@@ -152,7 +156,7 @@ function rowFacts(f: Failure, index: number, input: FailureSummaryInput) {
 }
 
 /** Cards are kept under this many bytes of JSON (Teams' older limit is 28 KB). */
-export const CARD_BUDGET_BYTES = 26 * 1024;
+export const CARD_BUDGET_BYTES = 27 * 1024;
 
 export function failureSummaryCard(input: FailureSummaryInput): Card {
   // Ten rows normally fit; with unusually long texts fewer rows are shown and "show more" goes on from there.
@@ -175,7 +179,8 @@ function renderFailureSummary(input: FailureSummaryInput, rowCount: number): Car
     : input.tenantWide ? s.failuresTitleTenant
     : input.subjectName === null ? s.failuresTitleSelf : fill(s.failuresTitleOther, { name: input.subjectName });
   const range = localRange(input.window.from, input.window.to, input.timeZone, input.language);
-  const subtitle = input.defaultWindowDays ? fill(s.period, { range, days: input.defaultWindowDays }) : fill(s.periodAsked, { range });
+  const period = input.defaultWindowDays ? fill(s.period, { range, days: input.defaultWindowDays }) : fill(s.periodAsked, { range });
+  const subtitle = offset > 0 && shown.length > 0 ? `${period} ${fill(s.pageOf, { first: offset + 1, last: offset + shown.length, total: d.failures.length })}` : period;
   const banners = d.patterns.filter((p) => p.headline !== d.headline).map((p) => ({ text: plain(p.headline) }));
   const data = {
     title: plain(title), subtitle, headline: plain(d.headline), banners,

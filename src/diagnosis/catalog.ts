@@ -39,22 +39,22 @@ const FALLBACK: Record<Language, Record<Audience, (reason: string) => AudienceTe
   en: {
     title: (code) => `Sign-in error ${code}`,
     user: (reason) => ({
-      explanation: `Microsoft Entra ID stopped this sign-in and logged: "${reason}"`,
+      explanation: reason ? `Microsoft Entra ID stopped this sign-in and logged: "${reason}"` : 'This code is not in our catalog; Microsoft\'s lookup page below describes it.',
       steps: ['Try once more in a few minutes.', 'If it happens again, use "Open support ticket" so the helpdesk gets the request ID and time.'],
     }),
     helpdesk: (reason) => ({
-      explanation: `This code is not in our catalog. Graph logged the reason: "${reason}"`,
+      explanation: reason ? `This code is not in our catalog. Graph logged the reason: "${reason}"` : 'This code is not in our catalog; Microsoft\'s lookup page below has its current description.',
       steps: ['Open the lookup link for Microsoft\'s current description of the code.', 'Compare status.additionalDetails and the Conditional Access tab of the record in the Entra admin center.'],
     }),
   },
   nl: {
     title: (code) => `Aanmeldfout ${code}`,
     user: (reason) => ({
-      explanation: `Microsoft Entra ID heeft deze aanmelding tegengehouden met de melding: "${reason}"`,
+      explanation: reason ? `Microsoft Entra ID heeft deze aanmelding tegengehouden met de melding: "${reason}"` : 'Deze code staat niet in onze catalogus; de opzoekpagina van Microsoft hieronder beschrijft hem.',
       steps: ['Probeer het over een paar minuten nog eens.', 'Gebeurt het weer, gebruik dan "Supportticket openen" zodat de helpdesk het aanvraag-ID en tijdstip krijgt.'],
     }),
     helpdesk: (reason) => ({
-      explanation: `Deze code staat niet in onze catalogus. Graph gaf als reden: "${reason}"`,
+      explanation: reason ? `Deze code staat niet in onze catalogus. Graph gaf als reden: "${reason}"` : 'Deze code staat niet in onze catalogus; de opzoekpagina van Microsoft hieronder heeft de actuele beschrijving.',
       steps: ['Open de opzoeklink voor de actuele beschrijving van Microsoft.', 'Vergelijk status.additionalDetails en het tabblad Voorwaardelijke toegang van de aanmelding in het Entra-beheercentrum.'],
     }),
   },
@@ -70,7 +70,7 @@ export function explain(code: number, language: Language, audience: Audience, fa
     };
   }
   const fallback = FALLBACK[language];
-  const reason = failureReason?.trim() || (language === 'nl' ? 'geen reden opgegeven' : 'no reason given');
+  const reason = failureReason?.trim() ?? '';
   return {
     code, title: fallback.title(code), ...fallback[audience](reason), category: null, whoFixes: null,
     interrupt: KNOWN_INTERRUPTS.has(code), lookupUrl: lookupUrl(code), known: false,

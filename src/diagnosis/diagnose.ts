@@ -91,7 +91,13 @@ export interface DiagnoseContext {
 
 export type Thresholds = typeof thresholdsJson;
 export const DEFAULT_THRESHOLDS: Thresholds = thresholdsJson;
-type TextKey = keyof typeof textsJson.en;
+type TextKey = Exclude<keyof typeof textsJson.en, 'grantControls'>;
+
+/** Conditional Access grant controls in words ("a compliant device or multifactor authentication"). */
+export function describeControls(controls: string[], language: Language): string {
+  const words = textsJson[language].grantControls as Record<string, string>;
+  return controls.map((c) => words[c] ?? c).join(textsJson[language].or) || '?';
+}
 
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => (key in values ? String(values[key]) : `{${key}}`));
@@ -220,8 +226,10 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
     for (const f of failures) for (const p of f.failedPolicies) byPolicy.set(p.name, [...(byPolicy.get(p.name) ?? []), f]);
     for (const [policy, list] of byPolicy) {
       const latest = list[0];
-      const controls = latest.failedPolicies.find((p) => p.name === policy)?.controls.join(', ') || '?';
-      patterns.push({ kind: 'conditionalAccess', at: latest.at, headline: t(list.length === 1 ? 'conditionalAccessOne' : 'conditionalAccess', { count: list.length, policy, controls, time: when(latest.at), app: latest.record.appDisplayName ?? '?', place: place(latest.record) }) });
+      const controls = latest.failedPolicies.find((p) => p.name === policy)?.controls ?? [];
+      const block = controls.includes('Block');
+      const key: TextKey = block ? (list.length === 1 ? 'conditionalAccessBlockOne' : 'conditionalAccessBlock') : list.length === 1 ? 'conditionalAccessOne' : 'conditionalAccess';
+      patterns.push({ kind: 'conditionalAccess', at: latest.at, headline: t(key, { count: list.length, policy, controls: describeControls(controls, context.language), time: when(latest.at), app: latest.record.appDisplayName ?? '?', place: place(latest.record) }) });
     }
   }
 
@@ -245,7 +253,7 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
   const legacyFailures = failures.filter((f) => f.legacyClient);
   if (legacyFailures.length > 0) {
     const clients = [...new Set(legacyFailures.map((f) => f.legacyClient))].join(', ');
-    patterns.push({ kind: 'legacyProtocol', at: legacyFailures[0].at, headline: t('legacyProtocol', { count: legacyFailures.length, clients }) });
+    patterns.push({ kind: 'legacyProtocol', at: legacyFailures[0].at, headline: t(legacyFailures.length === 1 ? 'legacyProtocolOne' : 'legacyProtocol', { count: legacyFailures.length, clients }) });
   }
 
   // One app failing for many people with the same code (tenant-wide only).
@@ -269,7 +277,7 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
   let headline: string;
   if (failures.length === 0) headline = t(context.tenantWide ? 'headlineNoneTenant' : 'headlineNone', { name: context.subjectName, window: windowText });
   else if (patterns.length > 0 && !context.tenantWide) headline = patterns[0].headline;
-  else if (context.tenantWide) headline = t('headlineTenant', { count: failures.length, users: people, window: windowText, title: byCode[0].title, codeCount: byCode[0].count });
+  else if (context.tenantWide) headline = t(people === 1 ? 'headlineTenantOnePerson' : 'headlineTenant', { count: failures.length, users: people, window: windowText, title: byCode[0].title, codeCount: byCode[0].count });
   else {
     const latest = failures[0];
     headline = t(failures.length === 1 ? 'headlineOneFailure' : 'headlineFailures', {

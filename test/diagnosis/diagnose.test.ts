@@ -49,7 +49,7 @@ describe('reading the record', () => {
     const d = diagnose([record], context());
     expect(d.failures[0].failedPolicies).toEqual([{ name: 'Block access from outside allowed countries', controls: ['Block'] }]);
     expect(d.failures[0].explanation.known).toBe(true);
-    expect(d.headline).toBe('The Conditional Access policy "Block access from outside allowed countries" blocked a sign-in (Block not met) at Thu 26 Nov, 10:00 in Office 365 Exchange Online from Lisbon, PT.');
+    expect(d.headline).toBe('The Conditional Access policy "Block access from outside allowed countries" blocked a sign-in outright at Thu 26 Nov, 10:00 in Office 365 Exchange Online from Lisbon, PT.');
   });
 
   it('flags legacy protocols from clientAppUsed', () => {

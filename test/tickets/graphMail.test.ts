@@ -83,7 +83,10 @@ describe('GraphMailSink over HTTP (real Graph client, loopback server)', () => {
     graph = await startLoopback((request, res) => {
       const code = status();
       if (code === 0) return; // hang
-      if (code === 202) return void res.writeHead(202).end();
+      if (code === 202) {
+        res.writeHead(202);
+        return void res.end();
+      }
       sendJson(res, code, { error: { code: code === 401 ? 'InvalidAuthenticationToken' : 'generalException', message: 'Graph says no.', innerError: { 'request-id': 'r1', date: '2026-11-27T10:00:00' } } });
     });
   });

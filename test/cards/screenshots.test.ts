@@ -1,0 +1,213 @@
+/**
+ * Renders every card with the Adaptive Cards HTML renderer in headless Chromium, in a Teams-like
+ * light theme, and writes PNGs to docs/cards/ (the README shows some of them).
+ *
+ * Needs Debian's Chromium (`apt-get install -y chromium`; CHROMIUM_PATH overrides /usr/bin/chromium).
+ * Without it the suite is skipped, except under CI, where it fails.
+ * Nothing is loaded over the network: the page is set from a string, the scripts are inlined, and
+ * every request the page makes is refused and counted.
+ */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { strings, type Card } from '../../src/cards/render';
+import type { Language } from '../../src/understanding/question';
+import { everyCard, storySummaryCard, storyTicketCard } from '../fixtures/cards';
+
+const ROOT = resolve(__dirname, '..', '..');
+const OUT = join(ROOT, 'docs', 'cards');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SCRIPTS = [
+  // The Adaptive Cards renderer renders markdown with markdown-it when the page has it (window.markdownit), as Teams renders markdown.
+  join(ROOT, 'node_modules', 'markdown-it', 'dist', 'browser', 'markdown-it.umd.min.js'),
+  join(ROOT, 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.min.js'),
+];
+const STYLES = join(ROOT, 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.css');
+/** About the width of a bot's card in a Teams desktop chat. */
+const CARD_WIDTH = 450;
+/** A PNG smaller than this is blank or nearly so. */
+const MIN_PNG_BYTES = 2 * 1024;
+
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const TEXT = { default: '#242424', subtle: '#616161' };
+const foregroundColors = {
+  default: TEXT,
+  dark: { default: '#252423', subtle: '#484644' },
+  light: { default: '#FFFFFF', subtle: '#E1DFDD' },
+  accent: { default: '#5B5FC7', subtle: '#7F85F5' },
+  good: { default: '#0E700E', subtle: '#107C10' },
+  warning: { default: '#835B00', subtle: '#8A6A00' },
+  attention: { default: '#C4314B', subtle: '#D13438' },
+};
+/** Close to Teams' light theme (Segoe UI is not on Linux; Liberation Sans has Arial's metrics, DejaVu Sans is wider). */
+const HOST_CONFIG = {
+  fontFamily: "'Segoe UI', 'Liberation Sans', system-ui, sans-serif",
+  fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
+  fontWeights: { lighter: 200, default: 400, bolder: 600 },
+  supportsInteractivity: true,
+  spacing: { small: 8, default: 12, medium: 16, large: 20, extraLarge: 24, padding: 16 },
+  separator: { lineThickness: 1, lineColor: '#E0E0E0' },
+  containerStyles: {
+    default: { backgroundColor: '#FFFFFF', foregroundColors },
+    emphasis: { backgroundColor: '#F5F5F5', foregroundColors },
+    accent: { backgroundColor: '#EBEBFA', foregroundColors },
+    good: { backgroundColor: '#F1FAF1', foregroundColors },
+    warning: { backgroundColor: '#FFF9F5', foregroundColors },
+    attention: { backgroundColor: '#FDF3F4', foregroundColors },
+  },
+  actions: {
+    maxActions: 6, spacing: 'default', buttonSpacing: 8, actionsOrientation: 'horizontal', actionAlignment: 'stretch',
+    showCard: { actionMode: 'inline', inlineTopMargin: 12, style: 'emphasis' },
+  },
+  factSet: { title: { weight: 'bolder', wrap: true, maxWidth: 150 }, value: { wrap: true }, spacing: 12 },
+  inputs: { label: { inputSpacing: 'small', optionalInputs: { weight: 'bolder' } } },
+};
+/** Teams-like buttons and inputs on top of the renderer's own stylesheet. */
+const TEAMS_CSS = `
+  body { margin: 0; padding: 16px; background: #F5F5F5; font-family: ${HOST_CONFIG.fontFamily}; }
+  #host { width: ${CARD_WIDTH}px; }
+  #host > .ac-adaptiveCard { border: 1px solid #E0E0E0; border-radius: 6px; overflow: hidden; }
+  .ac-pushButton { font-family: inherit; font-size: 14px; font-weight: 600; min-height: 32px; border: 1px solid #D1D1D1; border-radius: 4px; color: #242424; background: #FFFFFF; }
+  .ac-pushButton.style-positive { background: #5B5FC7; border-color: #5B5FC7; color: #FFFFFF; }
+  .ac-pushButton:hover, .ac-pushButton:active { background: #F5F5F5; color: #242424; border-color: #C7C7C7; }
+  .ac-pushButton.expanded { background: #EBEBEB; color: #242424; border-color: #C7C7C7; }
+  .ac-pushButton.style-positive:hover, .ac-pushButton.style-positive:active { background: #4F52B2; border-color: #4F52B2; color: #FFFFFF; }
+  /* The renderer's chevron is a glyph of an icon font Teams has and Linux has not. */
+  .ac-pushButton.expandable:after { font-family: inherit; font-size: 12px; font-weight: 400; margin-left: 6px; content: "\\25BE"; }
+  .ac-pushButton.expandable.expanded:after { content: "\\25B4"; }
+  .ac-input { font-family: inherit; font-size: 14px; border: 1px solid #D1D1D1; border-radius: 4px; }
+  a.ac-anchor:link, a.ac-anchor:visited { color: #5B5FC7; }
+  /* The renderer gives markdown lists width: 100% on top of the browser's 40px indent, which cuts off their right edge. */
+  .ac-textBlock ol, .ac-textBlock ul { box-sizing: border-box; padding-left: 24px; }
+`;
+
+interface RenderResult { ok: boolean; width: number; height: number; text: string; }
+
+/** The card's first TextBlock, as a reader sees it (the bot escapes markdown characters with a backslash). */
+function titleOf(card: Card): string {
+  const body = card.content.body as { text?: string }[];
+  return (body[0].text ?? '').replace(/\\([*[\]\\_])/g, '$1');
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/**
+ * What gets a PNG: the README's story in English and Dutch (the README shows the English ones, so they are
+ * drawn at twice the resolution), and worst-case data for every card.
+ */
+interface Shot { file: string; card: Card; language: Language; scale: Scale; expandDetails?: boolean; }
+type Scale = 1 | 2;
+function shots(): Shot[] {
+  const list: Shot[] = [];
+  for (const language of ['en', 'nl'] as const) {
+    const scale = language === 'en' ? 2 : 1;
+    list.push({ file: `failure-summary-${language}`, card: storySummaryCard(language), language, scale });
+    list.push({ file: `failure-summary-details-${language}`, card: storySummaryCard(language), language, scale, expandDetails: true });
+    list.push({ file: `ticket-opened-${language}`, card: storyTicketCard(language), language, scale });
+  }
+  for (const [name, card] of everyCard('en')) list.push({ file: `worst-case-${slug(name)}-en`, card, language: 'en', scale: 1 });
+  const [[name, summary]] = everyCard('nl');
+  list.push({ file: `worst-case-${slug(name)}-nl`, card: summary, language: 'nl', scale: 1 });
+  list.push({ file: `worst-case-${slug(name)}-details-en`, card: everyCard('en')[0][1], language: 'en', scale: 1, expandDetails: true });
+  return list;
+}
+
+const haveChromium = existsSync(CHROMIUM);
+const missing = `Chromium not found at ${CHROMIUM}: install Debian's chromium: apt-get install -y chromium (or set CHROMIUM_PATH)`;
+
+if (!haveChromium && process.env.CI) {
+  describe('card screenshots', () => {
+    it('needs Chromium', () => {
+      throw new Error(missing);
+    });
+  });
+} else {
+  if (!haveChromium) console.warn(`Skipping card screenshots. ${missing}`);
+  (haveChromium ? describe : describe.skip)('card screenshots in headless Chromium', () => {
+    let browser: Browser;
+    const pages = new Map<Scale, Page>();
+    const problems: string[] = [];
+    const requests: string[] = [];
+
+    beforeAll(async () => {
+      mkdirSync(OUT, { recursive: true });
+      // launch() gives Chromium a new, empty profile directory of its own and removes it on close.
+      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+      for (const scale of [1, 2] as const) pages.set(scale, await openPage(browser, scale));
+    }, 30_000);
+
+    async function openPage(b: Browser, scale: Scale): Promise<Page> {
+      const context = await b.newContext({ viewport: { width: CARD_WIDTH + 32, height: 800 }, deviceScaleFactor: scale, colorScheme: 'light', locale: 'en-US' });
+      await context.route('**/*', (route) => {
+        requests.push(route.request().url());
+        return route.abort();
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+      await page.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><div id="host"></div></body></html>');
+      await page.addStyleTag({ path: STYLES });
+      await page.addStyleTag({ content: TEAMS_CSS });
+      for (const path of SCRIPTS) await page.addScriptTag({ path });
+      return page;
+    }
+
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    beforeEach(() => {
+      problems.length = 0;
+    });
+
+    async function render(page: Page, card: Card, language: Language): Promise<RenderResult> {
+      return page.evaluate(({ json, hostConfig, lang }) => {
+        const AC = (window as unknown as { AdaptiveCards: typeof import('adaptivecards') }).AdaptiveCards;
+        const host = document.getElementById('host')!;
+        host.replaceChildren();
+        document.documentElement.lang = lang;
+        const ac = new AC.AdaptiveCard();
+        ac.hostConfig = new AC.HostConfig(hostConfig);
+        ac.onExecuteAction = () => undefined;
+        ac.parse(json);
+        const el = ac.render();
+        if (!el) return { ok: false, width: 0, height: 0, text: '' };
+        el.setAttribute('data-card', 'root');
+        host.appendChild(el);
+        const box = el.getBoundingClientRect();
+        return { ok: true, width: box.width, height: box.height, text: el.innerText };
+      }, { json: card.content, hostConfig: HOST_CONFIG, lang: language });
+    }
+
+    it.each(shots().map((s) => [s.file, s] as const))('%s.png', async (_file, shot) => {
+      const page = pages.get(shot.scale)!;
+      const result = await render(page, shot.card, shot.language);
+      expect(result.ok).toBe(true);
+      expect(result.width).toBeGreaterThan(100);
+      expect(result.height).toBeGreaterThan(40);
+      expect(squash(result.text)).toContain(squash(titleOf(shot.card)));
+
+      const root = page.locator('#host > [data-card="root"]');
+      if (shot.expandDetails) {
+        const details = strings(shot.language).details;
+        await root.getByRole('button', { name: details }).first().click();
+        // The details card is open: its ticket button and comment box are shown.
+        await expect(root.getByRole('button', { name: strings(shot.language).openTicket }).first().isVisible()).resolves.toBe(true);
+        expect(await root.locator('textarea').first().isVisible()).toBe(true);
+      }
+
+      await page.mouse.move(0, 0);
+      const path = join(OUT, `${shot.file}.png`);
+      await root.screenshot({ path, animations: 'disabled' });
+      expect(existsSync(path)).toBe(true);
+      expect(statSync(path).size).toBeGreaterThan(MIN_PNG_BYTES);
+      expect(problems).toEqual([]);
+    });
+
+    it('made no network requests', () => {
+      expect(requests).toEqual([]);
+    });
+  });
+}
