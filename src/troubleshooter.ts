@@ -60,6 +60,8 @@ interface Remembered {
   question: Question;
   subjectId: string | null;
   subjectName: string | null;
+  /** The question was refused (not a sign-in reader): follow-ups to it are refused too. */
+  refused?: boolean;
 }
 
 /** A question whose subject is already an object id: what card actions carry (ids only). */
@@ -143,12 +145,24 @@ export class Troubleshooter {
     // Follow-ups that page through or open the previous answer keep its subject.
     let subject: Subject | null = question.subject;
     if (question.followUp && previous && (subject === null)) {
+      // A follow-up is a new request: re-authorize it against the remembered subject.
+      if (previous.refused || previous.subjectId === null || !sameId(previous.subjectId, requester.userId)) {
+        if (previous.refused || !(await reader()).reader) {
+          event.reason = 'not-a-reader';
+          return messageCard(language, strings(language).notAllowedTitle, [strings(language).notAllowedText]);
+        }
+      }
       return this.run(requester, { ...toResolved(question, previous.subjectId), offset: question.followUp.kind === 'details' ? question.followUp.index - 1 : undefined }, language, event, previous.subjectName, previous.subjectId === null && previous.question.subject?.kind === 'anyone');
     }
     if (subject === null) subject = { kind: 'self' };
 
     const target = await this.resolveSubject(requester, subject, mentions, language, event, question);
-    if ('card' in target) return target.card;
+    if ('card' in target) {
+      // Remember a refused question so that "and the day before?" or "show more" after it are
+      // refused as well, instead of silently answering the previous (allowed) question.
+      if (event.reason === 'not-a-reader') this.memory.set(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
+      return target.card;
+    }
     this.memory.set(requester.conversationKey, { question, subjectId: target.userId, subjectName: target.name });
     return this.run(requester, toResolved(question, target.userId), language, event, target.name, subject.kind === 'anyone');
   }
@@ -168,6 +182,9 @@ export class Troubleshooter {
 
     const decision = await this.deps.access.readerDecision(requester.userId!);
     if (!decision.reader) {
+      // Their own UPN: compared with their own directory entry (a lookup of themselves only, so
+      // nothing is learned about the person named, who is never looked up).
+      if (subject.kind === 'upn' && (await this.isOwnUpn(requester.userId!, subject.value))) return self;
       event.reason = 'not-a-reader';
       return { card: messageCard(language, s.notAllowedTitle, [s.notAllowedText]) };
     }
@@ -201,6 +218,12 @@ export class Troubleshooter {
         return { userId: pick[0].id, name: pick[0].displayName };
       }
     }
+  }
+
+  private async isOwnUpn(userId: string, upn: string): Promise<boolean> {
+    const me = await this.deps.people.get(userId);
+    const wanted = upn.toLowerCase();
+    return Boolean(me) && [me!.userPrincipalName, me!.mail].some((v) => typeof v === 'string' && v.toLowerCase() === wanted);
   }
 
   /** Fetches, diagnoses and renders a question whose subject is resolved and authorized. */
@@ -251,6 +274,10 @@ export class Troubleshooter {
       }
       if (verb === 'openTicket') return await this.openTicket(requester, data, inputs, language, event);
       if (verb === 'choosePerson' || verb === 'retry' || verb === 'showMore') {
+        if (verb === 'showMore' && this.memory.get(requester.conversationKey)?.refused) {
+          event.reason = 'not-a-reader';
+          return messageCard(language, s.notAllowedTitle, [s.notAllowedText]);
+        }
         const ask = verb === 'showMore' ? this.rememberedAsk(requester, data) : parseResolvedAsk(data);
         if (!ask) {
           event.reason = 'bad-action-data';
@@ -278,7 +305,7 @@ export class Troubleshooter {
 
   private rememberedAsk(requester: Requester, data: Record<string, unknown>): ResolvedAsk | null {
     const remembered = this.memory.get(requester.conversationKey);
-    if (!remembered) return null;
+    if (!remembered || remembered.refused) return null;
     const offset = Number(data.offset);
     return { ...toResolved(remembered.question, remembered.subjectId), offset: Number.isInteger(offset) && offset >= 0 ? offset : 0 };
   }
