@@ -62,6 +62,8 @@ interface Remembered {
   subjectName: string | null;
   /** The question was refused (not a sign-in reader): follow-ups to it are refused too. */
   refused?: boolean;
+  /** Where "show more" goes on. */
+  nextOffset?: number;
 }
 
 /** A question whose subject is already an object id: what card actions carry (ids only). */
@@ -74,6 +76,8 @@ export interface ResolvedAsk {
   errorCode: number | null;
   correlationId: string | null;
   offset?: number;
+  /** At most this many attempts on the card. */
+  limit?: number;
 }
 
 const DAY = 86_400_000;
@@ -142,17 +146,27 @@ export class Troubleshooter {
       }
     }
 
-    // Follow-ups that page through or open the previous answer keep its subject.
+    // Follow-ups ("show more", "details of the second one", "and the day before?") keep the
+    // previous subject: its resolution is reused, and the asker is authorized again.
     let subject: Subject | null = question.subject;
-    if (question.followUp && previous && (subject === null)) {
-      // A follow-up is a new request: re-authorize it against the remembered subject.
+    const followsUp = previous && (question.followUp !== undefined || subject === null || sameSubject(subject, previous.question.subject));
+    if (previous && followsUp && (question.followUp !== undefined || !previous.refused)) {
       if (previous.refused || previous.subjectId === null || !sameId(previous.subjectId, requester.userId)) {
         if (previous.refused || !(await reader()).reader) {
           event.reason = 'not-a-reader';
           return messageCard(language, strings(language).notAllowedTitle, [strings(language).notAllowedText]);
         }
       }
-      return this.run(requester, { ...toResolved(question, previous.subjectId), offset: question.followUp.kind === 'details' ? question.followUp.index - 1 : undefined }, language, event, previous.subjectName, previous.subjectId === null && previous.question.subject?.kind === 'anyone');
+      const followUp = question.followUp;
+      const ask: ResolvedAsk = {
+        ...toResolved(question, previous.subjectId),
+        offset: followUp?.kind === 'more' ? previous.nextOffset : followUp?.kind === 'details' ? followUp.index : undefined,
+        limit: followUp?.kind === 'details' ? 1 : undefined,
+      };
+      const tenantWide = previous.subjectId === null;
+      const card = await this.run(requester, ask, language, event, previous.subjectName, tenantWide);
+      this.memory.set(requester.conversationKey, { ...previous, question, nextOffset: card.nextOffset });
+      return card;
     }
     if (subject === null) subject = { kind: 'self' };
 
@@ -163,8 +177,9 @@ export class Troubleshooter {
       if (event.reason === 'not-a-reader') this.memory.set(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
       return target.card;
     }
-    this.memory.set(requester.conversationKey, { question, subjectId: target.userId, subjectName: target.name });
-    return this.run(requester, toResolved(question, target.userId), language, event, target.name, subject.kind === 'anyone');
+    const card = await this.run(requester, toResolved(question, target.userId), language, event, target.name, subject.kind === 'anyone');
+    this.memory.set(requester.conversationKey, { question, subjectId: target.userId, subjectName: target.name, nextOffset: card.nextOffset });
+    return card;
   }
 
   /**
@@ -256,7 +271,7 @@ export class Troubleshooter {
     });
     return failureSummaryCard({
       diagnosis, language, audience, timeZone: requester.timeZone, subjectName: isSelf ? null : name, tenantWide, window,
-      defaultWindowDays: defaulted ? config.defaultWindowDays : null, offset: ask.offset,
+      defaultWindowDays: defaulted ? config.defaultWindowDays : null, offset: ask.offset, maxRows: ask.limit,
     });
   }
 
@@ -414,6 +429,13 @@ function ticketContent(requester: Requester, record: SignIn, language: Language,
     lookupUrl: e.lookupUrl,
     comment,
   };
+}
+
+/** Whether a question names the same subject as the previous one ("what about megan" after "megan"). */
+function sameSubject(a: Subject, b: Subject | null): boolean {
+  if (!b || a.kind !== b.kind) return false;
+  if (a.kind === 'person' && b.kind === 'person') return normalizeName(a.text) === normalizeName(b.text);
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function sameId(a: string | undefined | null, b: string | undefined | null): boolean {

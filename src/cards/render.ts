@@ -25,6 +25,8 @@ export interface Card {
   content: Record<string, unknown>;
   /** Plain text for notifications, screen readers and the CLI. */
   summary: string;
+  /** For a list of attempts: where "show more" goes on. */
+  nextOffset?: number;
 }
 
 /** How many failed attempts one card lists before "show more". */
@@ -78,6 +80,8 @@ export interface FailureSummaryInput {
   defaultWindowDays: number | null;
   /** First failure to show (for "show more"). */
   offset?: number;
+  /** Show at most this many attempts ("details of the second one" shows one). */
+  maxRows?: number;
 }
 
 export function signInFacts(record: SignIn, language: Language, timeZone: string): { title: string; value: string }[] {
@@ -160,7 +164,7 @@ export const CARD_BUDGET_BYTES = 27 * 1024;
 
 export function failureSummaryCard(input: FailureSummaryInput): Card {
   // Ten rows normally fit; with unusually long texts fewer rows are shown and "show more" goes on from there.
-  let rows = ROWS_PER_CARD;
+  let rows = Math.min(ROWS_PER_CARD, input.maxRows ?? ROWS_PER_CARD);
   let card = renderFailureSummary(input, rows);
   while (Buffer.byteLength(JSON.stringify(card.content)) > CARD_BUDGET_BYTES && rows > 1) {
     rows -= 1;
@@ -191,7 +195,7 @@ function renderFailureSummary(input: FailureSummaryInput, rowCount: number): Car
   };
   const summaryLines = [title, d.headline, ...d.patterns.map((p) => p.headline), ...shown.map((f) => `${localDateTime(f.at, input.timeZone, input.language)} · ${f.record.appDisplayName} · ${f.code} · ${f.explanation.title}`), ...d.notes];
   const summary = summaryLines.join('\n');
-  return { content: expand('failureSummary', { ...data, summary }), summary };
+  return { content: expand('failureSummary', { ...data, summary }), summary, nextOffset: offset + shown.length };
 }
 
 export function explainCodeCard(code: number, language: Language, audience: Audience): Card {
