@@ -102,12 +102,8 @@ export class Troubleshooter {
     const s = strings(language);
     const event: AuditEvent = { event: 'question', requester: requester.userId ?? 'unknown', subject: null, intent: 'unknown', from: null, to: null, decision: 'refused', records: 0 };
     try {
-      const refusal = this.refuseStranger(requester, language, event);
-      if (refusal) return refusal;
-      if (this.overRateLimit(requester.userId!)) {
-        event.reason = 'rate-limited';
-        return messageCard(language, s.rateLimitedTitle, [s.rateLimitedText]);
-      }
+      const turnedAway = this.gate(requester, language, event);
+      if (turnedAway) return turnedAway;
       const cleaned = this.deps.understanding.clean(text ?? '');
       if (!cleaned.ok) {
         event.reason = cleaned.reason;
@@ -281,12 +277,8 @@ export class Troubleshooter {
     const s = strings(language);
     const event: AuditEvent = { event: 'action', requester: requester.userId ?? 'unknown', subject: null, intent: verb, from: null, to: null, decision: 'refused', records: 0 };
     try {
-      const refusal = this.refuseStranger(requester, language, event);
-      if (refusal) return refusal;
-      if (this.overRateLimit(requester.userId!)) {
-        event.reason = 'rate-limited';
-        return messageCard(language, s.rateLimitedTitle, [s.rateLimitedText]);
-      }
+      const turnedAway = this.gate(requester, language, event);
+      if (turnedAway) return turnedAway;
       if (verb === 'openTicket') return await this.openTicket(requester, data, inputs, language, event);
       if (verb === 'choosePerson' || verb === 'retry' || verb === 'showMore') {
         if (verb === 'showMore' && this.memory.get(requester.conversationKey)?.refused) {
@@ -359,11 +351,16 @@ export class Troubleshooter {
     }
   }
 
-  private refuseStranger(requester: Requester, language: Language, event: AuditEvent): Card | null {
+  /** Every message and click passes here first: strangers (no object id, another tenant) and people over their rate limit stop here. */
+  private gate(requester: Requester, language: Language, event: AuditEvent): Card | null {
     const s = strings(language);
     if (!requester.userId || !requester.tenantId || requester.tenantId.toLowerCase() !== this.deps.config.graph.tenantId.toLowerCase()) {
       event.reason = !requester.userId ? 'no-object-id' : 'other-tenant';
       return messageCard(language, s.refusedTitle, [s.refusedText]);
+    }
+    if (this.overRateLimit(requester.userId)) {
+      event.reason = 'rate-limited';
+      return messageCard(language, s.rateLimitedTitle, [s.rateLimitedText]);
     }
     return null;
   }
