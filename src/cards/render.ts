@@ -96,7 +96,7 @@ export function signInFacts(record: SignIn, language: Language, timeZone: string
     : '';
   const location = [record.location?.city, record.location?.state, record.location?.countryOrRegion].filter(Boolean).join(', ');
   const facts = [
-    { title: s.factLocal, value: `${localDateTime(at, timeZone, language)} ${timeZone} (${utcStamp(at)})` },
+    { title: s.factLocal, value: timeZone === 'UTC' ? utcStamp(at) : `${localDateTime(at, timeZone, language)} ${timeZone} (${utcStamp(at)})` },
     { title: s.factApp, value: record.appDisplayName ?? '' },
     { title: s.factRequestId, value: record.id ?? '' },
     { title: s.factCorrelationId, value: record.correlationId ?? '' },

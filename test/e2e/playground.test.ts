@@ -1,0 +1,82 @@
+/**
+ * What `npm start` gives a newcomer: the bot and the Microsoft 365 Agents Playground on loopback,
+ * and a real browser asking the question, opening the details and the ticket. Runs the built starter
+ * (dist/), so it builds first when dist is missing.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const ROOT = join(__dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const BOT_PORT = 39781;
+const PLAYGROUND_PORT = 56151;
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser && process.env.CI) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium).`);
+if (!haveBrowser) console.warn(`Skipping the Agents Playground test: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
+const describeWithBrowser = haveBrowser ? describe : describe.skip;
+
+async function waitFor(url: string, seconds: number): Promise<boolean> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+describeWithBrowser('npm start: the bot with the Agents Playground', () => {
+  let starter: ChildProcess;
+  let browser: Browser;
+  let output = '';
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+    starter = spawn(process.execPath, [join(ROOT, 'dist/src/tools/start-with-playground.js')], {
+      cwd: ROOT, env: { ...process.env, PORT: String(BOT_PORT), PLAYGROUND_PORT: String(PLAYGROUND_PORT), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    starter.stdout!.on('data', (d) => (output += d));
+    starter.stderr!.on('data', (d) => (output += d));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM, headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    starter?.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 700));
+  });
+
+  it('serves /healthz and the Playground page within 90 s, and says where to go', async () => {
+    expect(await waitFor(`http://127.0.0.1:${BOT_PORT}/healthz`, 90)).toBe(true);
+    expect(await waitFor(`http://127.0.0.1:${PLAYGROUND_PORT}/`, 90)).toBe(true);
+    const deadline = Date.now() + 10_000;
+    while (!output.includes('is ready') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(output).toContain(`Open http://127.0.0.1:${PLAYGROUND_PORT}`);
+  }, 120_000);
+
+  it('answers a question typed in the Playground with a card, and opens a ticket from it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    page.on('pageerror', (e) => console.warn('playground page error:', e.message));
+    await page.goto(`http://127.0.0.1:${PLAYGROUND_PORT}/`, { waitUntil: 'domcontentloaded' });
+    const box = page.locator('[contenteditable="true"]').first();
+    await box.waitFor({ timeout: 30_000 });
+    await box.click();
+    await page.keyboard.type('why did Megan Bowen fail to sign in yesterday?');
+    await page.getByRole('button', { name: 'Send Message' }).click();
+    await page.getByText('Sign-in failures: Megan Bowen').first().waitFor({ timeout: 30_000 });
+    expect(await page.getByText(/^(50053|50126)$/).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ROOT, 'docs/playground.png') });
+    await page.getByRole('button', { name: 'Details' }).first().click();
+    await page.getByRole('button', { name: 'Open support ticket' }).first().click();
+    await page.getByText(/Ticket SIT-[0-9A-F]{8} opened/).first().waitFor({ timeout: 30_000 });
+    await page.close();
+  }, 120_000);
+});
