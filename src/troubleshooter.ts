@@ -96,6 +96,22 @@ export class Troubleshooter {
     return this.deps.understanding.detectLanguage(text, requester.locale);
   }
 
+  /** The greeting when someone installs the bot: what they may ask, for their audience. */
+  async welcome(requester: Requester): Promise<Card> {
+    const language = this.deps.understanding.detectLanguage('', requester.locale);
+    const event: AuditEvent = { event: 'question', requester: requester.userId ?? 'unknown', subject: null, intent: 'welcome', from: null, to: null, decision: 'refused', records: 0 };
+    try {
+      const turnedAway = this.gate(requester, language, event);
+      if (turnedAway) return turnedAway;
+      event.decision = 'allowed';
+      return helpCard(language, (await this.deps.access.readerDecision(requester.userId!)).reader, this.deps.understanding.examples(language));
+    } catch (error) {
+      return this.problemCard(error, language, event, null);
+    } finally {
+      audit(this.deps.logger, event);
+    }
+  }
+
   /** One typed question. */
   async ask(requester: Requester, text: string, mentions: Mention[] = []): Promise<Card> {
     const language = this.deps.understanding.detectLanguage(text ?? '', requester.locale);

@@ -36,6 +36,15 @@ export class TroubleshooterBot extends TeamsActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+    // A person who installs the bot in a personal chat is greeted with what they can ask.
+    this.onMembersAdded(async (context, next) => {
+      const activity = context.activity;
+      const someoneElse = (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id);
+      if (someoneElse && activity.conversation?.conversationType === 'personal') {
+        await context.sendActivity(cardActivity(await this.troubleshooter.welcome(requesterOf(activity, this.options.defaultTimeZone))));
+      }
+      await next();
+    });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -115,3 +115,12 @@ describe('the bot over HTTP (restify + CloudAdapter, expectReplies)', () => {
 });
 
 void NOW;
+
+describe('installing the bot', () => {
+  it('greets a person who adds the bot in a personal chat with what they may ask', async () => {
+    const activity = { ...teamsMessage('', MEGAN), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: '29:megan' }, { id: '28:signin-troubleshooter' }] };
+    const text = cardToText(cardsIn(await postActivity(running.url, activity))[0]);
+    expect(text).toContain('Sign-in Troubleshooter');
+    expect(text).toContain('You can ask about your own sign-ins.');
+  });
+});
