@@ -5,21 +5,24 @@
  * Times, ids and sign-in verbs are masked before this runs, so "on Monday" and the "in" of
  * "sign in" are never taken for an app.
  */
-import { mask, wordsRegex } from './phrases';
+import { alternation, mask, wordsRegex } from './phrases';
 import { Token, adjacent, tokenize } from './tokens';
 import { merged } from './words';
-import { knownApps } from './words/apps';
+import { appNouns, knownApps } from './words/apps';
 
 const PREPOSITIONS = new Set(merged((w) => w.app.prepositions).filter((p) => !p.includes(' ')));
+const WEAK_PREPOSITIONS = new Set(merged((w) => w.app.weakPrepositions));
+const STRONG_AFTER_SIGN_IN = new Set(merged((w) => w.app.strongAfterSignIn));
+const SIGN_IN_BEFORE = new RegExp(`${alternation(merged((w) => w.intent.signin))}\\s+$`, 'u');
 const ARTICLES = new Set(merged((w) => w.app.articles));
 const NOT_AFTER = new Set(merged((w) => w.app.notAfter));
 const NOT_APPS = new Set(merged((w) => w.app.notApps));
-/** Words that end an app name: every language's non-name words, except nouns that occur in app names. */
-const APP_NOUNS = new Set(['portal', 'app', 'vpn', 'online', 'center', 'centre', 'web', 'admin', 'mail', 'email', 'wifi', 'cloud', 'service', 'services', 'access', 'network', 'sso', 'portaal', 'site', 'server', 'desktop', 'teams', 'hr', 'crm', 'erp']);
+const APP_NOUNS = new Set(appNouns);
 const NOT_NAMES = new Set(merged((w) => w.notNames));
 const KNOWN_APP = new RegExp(wordsRegex(knownApps).source, 'gu');
 const MAX_APP_WORDS = 4;
 
+/** A word that can be part of an app name: not a function or domain word of any language, unless an app noun. */
 function appWord(word: string): boolean {
   return /\d/.test(word) || APP_NOUNS.has(word) || !(NOT_NAMES.has(word) || NOT_APPS.has(word));
 }
@@ -27,7 +30,20 @@ function appWord(word: string): boolean {
 /** "out of" counts as one preposition ("locked out of Salesforce"). */
 function prepositionAt(tokens: Token[], i: number): number {
   if (tokens[i].word === 'out' && tokens[i + 1]?.word === 'of') return 2;
-  return PREPOSITIONS.has(tokens[i].word) ? 1 : 0;
+  return PREPOSITIONS.has(tokens[i].word) || WEAK_PREPOSITIONS.has(tokens[i].word) ? 1 : 0;
+}
+
+/** "bij" is weak ("problemen bij Ruud") unless it follows a sign-in verb ("inloggen bij AFAS"). */
+function isWeak(preposition: Token, original: string): boolean {
+  if (!WEAK_PREPOSITIONS.has(preposition.word)) return false;
+  return !(STRONG_AFTER_SIGN_IN.has(preposition.word) && SIGN_IN_BEFORE.test(original.slice(0, preposition.start).toLowerCase()));
+}
+
+/** After a weak preposition only something that looks like an app: a known name, an app noun or a number. */
+function looksLikeApp(name: string): boolean {
+  KNOWN_APP.lastIndex = 0;
+  const known = KNOWN_APP.exec(name);
+  return (known !== null && known[0] === name) || name.split(/\s+/).some((w) => APP_NOUNS.has(w) || /\d/.test(w));
 }
 
 function appAfter(text: string, tokens: Token[], i: number): { start: number; end: number } | null {
@@ -35,6 +51,7 @@ function appAfter(text: string, tokens: Token[], i: number): { start: number; en
   if (j < tokens.length && ARTICLES.has(tokens[j].word) && adjacent(text, tokens[j - 1], tokens[j])) j += 1;
   const first = tokens[j];
   if (!first || !adjacent(text, tokens[j - 1], first) || NOT_APPS.has(first.word) || !appWord(first.word)) return null;
+  if (!/\p{L}/u.test(first.word)) return null;
   let last = j;
   while (
     last + 1 < tokens.length &&
@@ -60,6 +77,7 @@ export function findApp(work: string, original: string): AppFinding {
     const width = prepositionAt(tokens, i);
     if (width === 0 || (i > 0 && NOT_AFTER.has(tokens[i - 1].word))) continue;
     const span = appAfter(work, tokens, i + width);
+    if (span && isWeak(tokens[i], original) && !looksLikeApp(work.slice(span.start, span.end))) continue;
     if (span) return { app: tidy(original.slice(span.start, span.end)), text: mask(work, span.start, span.end) };
   }
   KNOWN_APP.lastIndex = 0;

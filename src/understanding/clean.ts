@@ -41,8 +41,9 @@ export function cleanText(text: string | null | undefined): CleanResult {
     .normalize('NFC')
     .replace(/[‘’ʼ`´]/g, "'")
     .replace(/[“”„«»]/g, '"')
-    // control characters (except the mention markers \u0002 and \u0003) and zero-width characters
-    .replace(/[\u0000\u0001\u0004-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u2060-\u2064\ufeff]/g, ' ')
+    .replace(/[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/g, '') // zero-width characters and soft hyphens
+    // control characters, except the mention markers \u0002 and \u0003
+    .replace(/[\u0000\u0001\u0004-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/\u0002\s*([^\u0003]*?)\s*\u0003/g, (_, name: string) => `<at>${name}</at>`);

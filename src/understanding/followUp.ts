@@ -1,10 +1,12 @@
 /**
- * Follow-ups that act on the previous answer: "show more" and "details of the second one".
- * They must be the whole message (apart from politeness), so "show me more about bob's failures"
- * stays a question. Detail indexes are 0-based: "the second one" → 1.
+ * Follow-ups. Commands that act on the previous answer ("show more", "details of the second one")
+ * must be the whole message apart from politeness, so "show me more about bob's failures" stays a
+ * question; detail indexes are 0-based ("the second one" → 1). Questions that change part of the
+ * previous one ("and yesterday?", "what about bob?") are merged with it by `mergeWithPrevious`.
  */
-import type { FollowUp } from './question';
+import type { FollowUp, Intent, Language, Question, Subject } from './question';
 import { alternation } from './phrases';
+import { TimeContext, TimeRange, shiftRange } from './timeRange';
 import { merged, mergedRecord } from './words';
 
 const MORE = new Set(merged((w) => w.followUp.more));
@@ -43,4 +45,44 @@ export function findFollowUp(lower: string): FollowUp | null {
   if (isNumber && !asking && !/(?:#|number|no|nr|nummer)\s*\d+/.test(text)) return null;
   const position = isNumber ? Number(ordinal) : ORDINALS[ordinal];
   return position >= 1 ? { kind: 'details', index: position - 1 } : null;
+}
+
+/** What a message itself says; null where it says nothing. */
+export interface Changes {
+  intent: Intent;
+  subject: Subject | null;
+  range: TimeRange | null;
+  shiftDays?: number;
+  app: string | null;
+  errorCode: number | null;
+  correlationId: string | null;
+}
+
+/**
+ * The previous question with what this message changes. The intent stays unless the message asks
+ * something itself ("and did she sign in?"); a new subject drops the previous correlation id (it
+ * belonged to that person's sign-in); "the day before" moves the previous range.
+ */
+export function mergeWithPrevious(
+  previous: Question,
+  changes: Changes,
+  asksAgain: boolean,
+  language: Language,
+  timeCtx: TimeContext,
+): Question {
+  const previousRange = previous.from && previous.to ? { from: previous.from, to: previous.to } : null;
+  const range =
+    changes.shiftDays !== undefined ? shiftRange(previousRange, changes.shiftDays, timeCtx) : (changes.range ?? previousRange);
+  const previousAnswered = previous.intent !== 'unknown' && previous.intent !== 'help';
+  const intent = (asksAgain || !previousAnswered) && changes.intent !== 'unknown' ? changes.intent : previous.intent;
+  return {
+    intent,
+    subject: changes.subject ?? previous.subject,
+    from: range?.from ?? null,
+    to: range?.to ?? null,
+    app: changes.app ?? previous.app,
+    errorCode: changes.errorCode ?? previous.errorCode,
+    correlationId: changes.correlationId ?? (changes.subject ? null : previous.correlationId),
+    language,
+  };
 }

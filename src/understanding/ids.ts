@@ -21,7 +21,7 @@ const CORRELATION_LABEL = alternation(merged((w) => w.intent.correlationLabel));
 /** Words that may sit between a label and its value: "correlation id is …", "request id: …". */
 const LABEL_TAIL = `[\\s:=#-]*(?:(?:is|was|of|van|nummer|number|nr)\\b[\\s:=#-]*)?$`;
 const CORRELATION_BEFORE = new RegExp(`${START}${CORRELATION_LABEL}${LABEL_TAIL}`, 'u');
-const TRACE_BEFORE = new RegExp(`${START}trace[\\s-]*id${LABEL_TAIL}`, 'u');
+const REQUEST_BEFORE = new RegExp(`${START}${alternation(merged((w) => w.intent.requestLabel))}${LABEL_TAIL}`, 'u');
 /** GUIDs that name something other than a person or a sign-in: left alone. */
 const OTHER_ID_BEFORE = new RegExp(
   `${START}(?:tenant|app|application|client|resource|device|policy|session|directory)[\\s-]*id${LABEL_TAIL}`,
@@ -39,11 +39,11 @@ export function findIds(lower: string): Ids {
   let text = lower;
   let objectId: string | null = null;
   let correlation: string | null = null;
-  let trace: string | null = null;
+  let request: string | null = null;
   for (const m of lower.matchAll(GUID)) {
     const before = lower.slice(Math.max(0, m.index - 40), m.index);
     if (CORRELATION_BEFORE.test(before)) correlation ??= m[0];
-    else if (TRACE_BEFORE.test(before)) trace ??= m[0];
+    else if (REQUEST_BEFORE.test(before)) request ??= m[0];
     else if (!OTHER_ID_BEFORE.test(before)) objectId ??= m[0];
     text = mask(text, m.index, m.index + m[0].length);
   }
@@ -53,7 +53,7 @@ export function findIds(lower: string): Ids {
     text = mask(text, m.index, m.index + m[0].length);
   }
   const found = findLabelledCode(text);
-  return { upn, objectId, correlationId: correlation ?? trace, errorCode: found.code, text: found.text };
+  return { upn, objectId, correlationId: correlation ?? request, errorCode: found.code, text: found.text };
 }
 
 function findLabelledCode(text: string): { code: number | null; text: string } {
@@ -69,10 +69,9 @@ function findLabelledCode(text: string): { code: number | null; text: string } {
 }
 
 /** A bare 5–7 digit number is an error code ("did alice get 50126"); run after times are masked. */
-export function findBareCode(text: string): { code: number | null; text: string } {
+export function findBareCode(text: string): { code: number; start: number; end: number } | null {
   BARE_CODE.lastIndex = 0;
   const m = BARE_CODE.exec(text);
-  if (!m) return { code: null, text };
-  return { code: Number(m[0]), text: mask(text, m.index, m.index + m[0].length) };
+  return m ? { code: Number(m[0]), start: m.index, end: m.index + m[0].length } : null;
 }
 

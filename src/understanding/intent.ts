@@ -11,7 +11,7 @@ const regexOf = (pick: (i: IntentWords) => string[]) => wordsRegex(merged((w) =>
 
 const FAILURE = regexOf((i) => i.failure);
 const TROUBLESHOOT = regexOf((i) => i.troubleshoot);
-const SIGNIN = regexOf((i) => i.signin);
+const SIGNIN = regexOf((i) => [...i.signin, ...i.signinInto]);
 const EXPLAIN = regexOf((i) => i.explain);
 /** "what is 50126": only right before the (masked) code. */
 const EXPLAIN_BEFORE_CODE = new RegExp(
@@ -20,7 +20,7 @@ const EXPLAIN_BEFORE_CODE = new RegExp(
 );
 const HELP = regexOf((i) => i.help);
 /** Sign-in verb phrases, removed before looking for apps and names ("sign in" is not "in <app>"). */
-const SIGNIN_VERBS = new RegExp(SIGNIN.source, 'gu');
+const SIGNIN_VERBS = new RegExp(regexOf((i) => i.signin).source, 'gu');
 
 export interface Signals {
   failure: boolean;
@@ -55,16 +55,24 @@ export interface IntentInput {
   correlationId: string | null;
   subject: Subject | null;
   hasTime: boolean;
+  /** The person's name is clearly a name (a cue, or nothing else in the message: "alice this week"). */
+  clearName: boolean;
+}
+
+/** Worth looking for a name: the question asks something, gives a code, or names a time ("alice this week"). */
+export function looksForSubject(s: Signals, errorCode: number | null, hasTime: boolean): boolean {
+  return asksSomething(s) || errorCode !== null || hasTime;
 }
 
 /**
  * 1. a code and an explain phrase ("what does 50126 mean"), or a code alone → explain;
  * 2. failure words → failures; sign-in words → sign-ins; "check alice" → failures;
  * 3. a code, a correlation id, or an unambiguous subject (mention, UPN, object id) with no
- *    verb → failures ("did alice get 50126", "<at>Megan</at>?");
+ *    verb → failures ("did alice get 50126", "<at>Megan</at>?"); so is a clear name with a time
+ *    ("alice this week", "everything for alice yesterday"): this bot's first job is failures;
  * 4. help words or an empty question → help; otherwise unknown.
  */
-export function decideIntent({ signals, errorCode, correlationId, subject, hasTime }: IntentInput): Intent {
+export function decideIntent({ signals, errorCode, correlationId, subject, hasTime, clearName }: IntentInput): Intent {
   const asks = asksSomething(signals);
   if (errorCode !== null && (signals.explain || (!asks && !subject && !hasTime))) return 'explain';
   if (signals.failure) return 'failures';
@@ -72,6 +80,7 @@ export function decideIntent({ signals, errorCode, correlationId, subject, hasTi
   if (signals.troubleshoot) return 'failures';
   if (errorCode !== null || correlationId !== null) return 'failures';
   if (subject && ['mention', 'upn', 'objectId'].includes(subject.kind)) return 'failures';
+  if (subject?.kind === 'person' && hasTime && clearName) return 'failures';
   if (signals.help) return 'help';
   return 'unknown';
 }

@@ -13,7 +13,7 @@ export type Subject =
   | { kind: 'mention'; index: number }
   | { kind: 'anyone' };
 
-/** A follow-up that acts on the previous answer rather than asking a new question. */
+/** A follow-up that acts on the previous answer rather than asking a new question. `details.index` is 0-based ("the second one" → 1). */
 export type FollowUp = { kind: 'more' } | { kind: 'details'; index: number };
 
 export interface Question {

@@ -8,7 +8,7 @@
  * ("can't", "heeft"); this keeps an unknown verb at the start ("pull up bob's logins") from
  * becoming the name.
  */
-import type { Language } from './question';
+import type { Language, Subject } from './question';
 import { END, alternation, mask, wordsRegex } from './phrases';
 import { Token, adjacent, isPossessive, tokenize, withoutPossessive } from './tokens';
 import { languages, merged, wordsByLanguage } from './words';
@@ -32,7 +32,8 @@ const wildcardStems = (phrases: string[]) => phrases.filter((p) => p.endsWith('*
 
 /** Words that are never a name, whatever the language: time words, intent words, app names, pronouns. */
 const SHARED_NOT_NAMES = singleWords([
-  ...merged((w) => strings(w.time)),
+  // Month names are left out: several are given names too (Jan, April, June); see each language's notNames.
+  ...merged((w) => strings({ ...w.time, months: [] })),
   ...merged((w) => [...w.intent.failure, ...w.intent.signin, ...w.intent.troubleshoot, ...w.intent.explain, ...w.intent.help]),
   ...merged((w) => [...w.subject.self, ...w.subject.anyone, ...w.subject.pluralEvents]),
   ...merged((w) => [...w.app.prepositions, ...w.app.notApps]),
@@ -51,8 +52,10 @@ const subjectSet = (pick: (w: Words) => string[]) => new Set(merged(pick));
 const PARTICLES = subjectSet((w) => w.subject.nameParticles);
 const CUES_BEFORE = subjectSet((w) => w.subject.cuesBefore);
 const CUES_AFTER = subjectSet((w) => w.subject.cuesAfter);
+const GROUP_NOUNS = subjectSet((w) => w.subject.groupNouns);
 const SELF = subjectSet((w) => w.subject.self);
-const NOT_SELF = new RegExp(wordsRegex(merged((w) => w.subject.notSelf)).source, 'gu');
+const NOT_SELF = new RegExp(wordsRegex(merged((w) => [...w.subject.notSelf, ...w.subject.someoneElse])).source, 'gu');
+const SOMEONE_ELSE = wordsRegex(merged((w) => w.subject.someoneElse));
 const ANYONE = wordsRegex(merged((w) => w.subject.anyone));
 const PLURAL_EVENTS = wordsRegex(merged((w) => w.subject.pluralEvents));
 const SELF_WHEN_NO_SUBJECT = wordsRegex(merged((w) => w.subject.selfWhenNoSubject));
@@ -108,17 +111,22 @@ function tidyName(name: string): string {
 
 export interface PersonFinding {
   person: string | null;
+  /** The name had a cue (possessive, "for", "can't" …); an uncued word loses to "who"/"anyone". */
+  cued: boolean;
   text: string;
 }
 
 export function findPerson(work: string, original: string, language: Language): PersonFinding {
   const tokens = tokenize(work);
-  const runs = nameRuns(work, tokens, notNamesByLanguage[language]);
-  const run = runs.find((r) => isCued(tokens, r)) ?? runs[0];
-  if (!run) return { person: null, text: work };
+  const runs = nameRuns(work, tokens, notNamesByLanguage[language]).filter(
+    ([, last]) => !GROUP_NOUNS.has(tokens[last + 1]?.word ?? ''),
+  );
+  const cued = runs.find((r) => isCued(tokens, r));
+  const run = cued ?? runs[0];
+  if (!run) return { person: null, cued: false, text: work };
   const start = tokens[run[0]].start;
   const end = tokens[run[1]].end;
-  return { person: tidyName(original.slice(start, end)) || null, text: mask(work, start, end) };
+  return { person: tidyName(original.slice(start, end)) || null, cued: cued !== undefined, text: mask(work, start, end) };
 }
 
 /** "I", "my", "ik", "mijn" — but not the "me" of "show me" / "laat me zien". */
@@ -135,13 +143,46 @@ export function mentionsPluralEvents(work: string): boolean {
   return PLURAL_EVENTS.test(work);
 }
 
-/** "cant sign in to outlook": no one named, but the asker means themselves. */
+/** "cant sign in to outlook": no one named, but the asker means themselves (not "my manager can't …"). */
 export function impliesSelf(work: string): boolean {
-  return SELF_WHEN_NO_SUBJECT.test(work);
+  return SELF_WHEN_NO_SUBJECT.test(work) && !SOMEONE_ELSE.test(work);
 }
 
 /** A follow-up opener at the start ("what about", "and", "en voor"); returns the text with it masked. */
 export function followUpOpener(work: string): string | null {
   const m = FOLLOW_UP_OPENER.exec(work);
   return m ? mask(work, m.index, m.index + m[0].length) : null;
+}
+
+/** Everything found that says who the question is about; `chooseSubject` picks one. */
+export interface SubjectClues {
+  mention: number | null;
+  upn: string | null;
+  objectId: string | null;
+  person: PersonFinding | null;
+  /** "I", "my", "ik" outside "show me"-like phrases. */
+  self: boolean;
+  /** "who", "anyone", "welke gebruikers". */
+  anyone: boolean;
+  /** The question asks about failures or sign-ins, or gives an error code. */
+  asks: boolean;
+  /** "failed logins", "aanmeldingen": tenant-wide when no one is named. */
+  pluralEvents: boolean;
+  /** "cant sign in": the asker, when no one is named. */
+  impliedSelf: boolean;
+  /** An app, code or correlation id with no one named: tenant-wide ("is salesforce failing?"). */
+  tenantWide: boolean;
+}
+
+/** Ids beat names, names beat pronouns; an uncued word loses to "who"/"anyone". */
+export function chooseSubject(c: SubjectClues): Subject | null {
+  if (c.mention !== null) return { kind: 'mention', index: c.mention };
+  if (c.upn) return { kind: 'upn', value: c.upn };
+  if (c.objectId) return { kind: 'objectId', value: c.objectId };
+  if (c.person?.person && (c.person.cued || !c.anyone)) return { kind: 'person', text: c.person.person };
+  if (c.self) return { kind: 'self' };
+  if (c.anyone) return { kind: 'anyone' };
+  if (c.asks && c.pluralEvents) return { kind: 'anyone' };
+  if (c.asks && c.impliedSelf) return { kind: 'self' };
+  return c.tenantWide ? { kind: 'anyone' } : null;
 }

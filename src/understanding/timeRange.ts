@@ -21,7 +21,7 @@
  * | 20 november, 2026-11-20, 20-11, 20/11, the 20th | that whole day; without a year the most recent past one; |
  * |                                              | d-m unless that is impossible and m-d is not ("11/20")    |
  * | between 9 and 11, van 9 tot 11 uur           | 09:00 → 11:00 of the day named, else today                |
- * | at 9, around 10am, om 9 uur                  | one hour centred on the time: 08:30 → 09:30               |
+ * | at 9, around 10am, om 9 uur, 10am, half 10   | one hour centred on the time: 08:30 → 09:30               |
  * | before 10am / after 5pm                      | day start → 10:00 / 17:00 → day end                       |
  * | in the last/past N minutes/hours/days/weeks  | now − N × unit → now (exact durations)                    |
  * | the past week, afgelopen week                | now − 7 days → now                                        |
@@ -37,8 +37,9 @@
  * Hours without am/pm: as written after "this morning"; +12 after afternoon/evening; after "last
  * night" 1–6 are the small hours of the next day (between 1 and 4 last night = today 01:00–04:00); with
  * no hint 1–6 are read as afternoon (13–18h, office hours) and 7–12 as written. A range whose end
- * comes before its start ("between 11 and 1") is read across noon. Two days ("monday and
- * tuesday") give the span from the first to the end of the last.
+ * comes before its start ("between 11 and 1") is read across noon. A clock time or part of the day
+ * with no day named that has not begun yet today is yesterday's ("since 2pm" asked at 11:00). Two
+ * days ("monday and tuesday") give the span from the first to the end of the last.
  */
 import * as chrono from 'chrono-node';
 import type { Language } from './question';
@@ -55,6 +56,7 @@ import {
   startOfDay,
   toUtc,
 } from './localTime';
+import { CLEAR_CLOCK, CLOCK, Clock, clockMinutes, parseClock, validClock } from './clock';
 import { merged, mergedRecord } from './words';
 import type { PartOfDay, TimeWords, Unit } from './words/types';
 
@@ -75,16 +77,6 @@ export interface TimeFinding {
   shiftDays?: number;
   /** The input with every recognised time expression replaced by MASK characters. */
   text: string;
-}
-
-interface Clock {
-  hour: number;
-  minute: number;
-  meridiem?: 'am' | 'pm';
-  /** Written as a clock time (09:00, 9am, 9 uur, noon) rather than a bare number. */
-  marked: boolean;
-  /** 24-hour notation ("14:00", "09:30"): never moved by am/pm guessing. */
-  twentyFour: boolean;
 }
 
 type ClockUse =
@@ -146,13 +138,6 @@ const NUMBER_WORDS = mergedRecord((w) => w.time.numbers);
 const NUMBER = `(?:\\d{1,3}|${alternation(Object.keys(NUMBER_WORDS))})`;
 const WEEKDAYS: string[][] = [0, 1, 2, 3, 4, 5, 6].map((i) => T((t) => t.weekdays[i]));
 const WEEKDAY_ABBREVIATIONS: string[][] = [0, 1, 2, 3, 4, 5, 6].map((i) => T((t) => t.weekdayAbbreviations[i]));
-const AM = T((t) => t.am);
-const PM = T((t) => t.pm);
-const MERIDIEM = alternation([...AM, ...PM, ...T((t) => t.oClock)]);
-const NOON = T((t) => t.noon);
-const MIDNIGHT = T((t) => t.midnight);
-/** A clock time: 9, 9am, 09:30, 14.30, 9 uur, 9 in the morning, noon. */
-const CLOCK = `(?:\\d{1,2}(?:[:.]\\d{2})?(?:\\s*${MERIDIEM})?|${alternation([...NOON, ...MIDNIGHT])})`;
 /** A following word that makes a number a quantity, not a time ("voor 2 dagen"). */
 const NOT_AFTER_CLOCK = `(?!\\s*(?:${ALL_UNITS})${END})`;
 const SINCE_BEFORE = new RegExp(`${START}${alt((t) => t.since)}\\s+$`, 'u');
@@ -161,12 +146,13 @@ const LOOKS_BEFORE_LAST = `(?<!(?:the|in|de|het|over|within|during|for|binnen)\\
 const re = (source: string) => new RegExp(source, 'gu');
 const phrases = (pick: (t: TimeWords) => string[]) => new RegExp(wordsRegex(T(pick)).source, 'gu');
 
+const MONTH = new RegExp(`${START}${alt((t) => t.months)}`, 'u');
 const ANY_WEEKDAY = alternation(WEEKDAYS.flat());
 const ANY_WEEKDAY_OR_ABBREVIATION = alternation([...WEEKDAYS.flat(), ...WEEKDAY_ABBREVIATIONS.flat()]);
 
 const REGEX = {
   vague: phrases((t) => t.vague),
-  isoDate: re(`${START}(\\d{4})-(\\d{1,2})-(\\d{1,2})${END}`),
+  isoDate: re(`${START}(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${END}`),
   numericDateWithYear: re(`${START}(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4}|\\d{2})${END}`),
   numericDate: re(`${START}(\\d{1,2})[-/](\\d{1,2})${END}(?![-/]\\d)`),
   ordinalDay: re(`${START}(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)${END}`),
@@ -186,15 +172,16 @@ const REGEX = {
   lastN: re(`${START}${alt((t) => t.lastN)}\\s+(?:(${NUMBER})\\s*)?(${ALL_UNITS})${END}`),
   ago: re(`${START}(${NUMBER})\\s*(${ALL_UNITS})\\s+${alt((t) => t.ago)}${END}`),
   between: re(`${START}${alt((t) => t.rangeOpen)}\\s+(${CLOCK})\\s*${alt((t) => t.rangeJoin)}\\s*(${CLOCK})${END}`),
-  bareClockRange: re(`${START}(${CLOCK})\\s*(?:-|–|to|tot|till|until)\\s*(${CLOCK})${END}`),
+  bareClockRange: re(`${START}(${CLOCK})\\s*${alt((t) => t.rangeJoin)}\\s*(${CLOCK})${END}`),
   sinceClock: re(`${START}${alt((t) => t.since)}\\s+(${CLOCK})${END}${NOT_AFTER_CLOCK}`),
-  at: re(`${START}${alt((t) => t.at)}\\s+(${CLOCK})${END}${NOT_AFTER_CLOCK}`),
+  at: re(`${START}${alt((t) => t.at)}\\s*(${CLOCK})${END}${NOT_AFTER_CLOCK}`),
   before: re(`${START}(${alt((t) => [...t.before, ...t.beforeStrict])})\\s+(${CLOCK})${END}${NOT_AFTER_CLOCK}`),
   after: re(`${START}(${alt((t) => [...t.after, ...t.afterStrict])})\\s+(${CLOCK})${END}${NOT_AFTER_CLOCK}`),
+  clearClock: re(`${START}(${CLEAR_CLOCK})${END}`),
   day: re(
     `${START}(?:(${alt((t) => [...t.lastWeekdayPrefix, ...t.weekdayPrefix])})\\s+)?` +
       `(${alt((t) => [...t.today, ...t.yesterday, ...t.dayBeforeYesterday])}|${ANY_WEEKDAY_OR_ABBREVIATION})` +
-      `(?:\\s*(?:'s\\s*|s\\s+|in\\s+the\\s+|in\\s+de\\s+)?(${ALL_PARTS})s?)?${END}`,
+      `(?:\\s*(?:'s\\s*|s\\s+|in\\s+the\\s+|in\\s+de\\s+)?(${ALL_PARTS})s?)?${END}(?!\\.\\p{L})`,
   ),
   thisPart: re(`${START}${alt((t) => t.thisPartPrefix)}\\s*(${ALL_PARTS})${END}`),
   tonight: phrases((t) => t.tonight),
@@ -237,39 +224,6 @@ function weekdayIndex(word: string): number {
 
 function isAbbreviation(word: string): boolean {
   return !WEEKDAYS.some((names) => names.includes(word));
-}
-
-function parseClock(text: string): Clock {
-  const t = text.trim().replace(/\s+/g, ' ');
-  if (NOON.includes(t)) return { hour: 12, minute: 0, marked: true, twentyFour: true };
-  if (MIDNIGHT.includes(t)) return { hour: 0, minute: 0, marked: true, twentyFour: true };
-  const m = /^(\d{1,2})(?:[:.](\d{2}))?\s*(.*)$/.exec(t)!;
-  const suffix = m[3];
-  const meridiem = AM.includes(suffix) ? 'am' : PM.includes(suffix) ? 'pm' : undefined;
-  const hour = Number(m[1]);
-  return {
-    hour,
-    minute: m[2] ? Number(m[2]) : 0,
-    meridiem,
-    marked: Boolean(m[2] || suffix),
-    twentyFour: hour > 12 || (m[1].length === 2 && m[1][0] === '0') || hour === 0,
-  };
-}
-
-function validClock(c: Clock): boolean {
-  return c.hour <= 24 && c.minute < 60 && !(c.meridiem && (c.hour === 0 || c.hour > 12));
-}
-
-/** Minutes after midnight for a clock time, guessing am/pm from the part of the day (see the table). */
-function clockMinutes(c: Clock, hint: PartOfDay | undefined): number {
-  let h = c.hour;
-  if (c.meridiem === 'am') h = h % 12;
-  else if (c.meridiem === 'pm') h = (h % 12) + 12;
-  else if (c.twentyFour || hint === 'morning') h = c.hour;
-  else if (hint === 'night') h = h <= 6 ? h + 24 : h < 12 ? h + 12 : h;
-  else if (hint) h = h < 12 ? h + 12 : h;
-  else if (h >= 1 && h <= 6) h += 12;
-  return h * 60 + c.minute;
 }
 
 /** Most recent past (or today's) occurrence of day/month when no year is written. */
@@ -342,9 +296,9 @@ function addDay(state: State, date: LocalDate | null): boolean {
   return true;
 }
 
-function recogniseDates(state: State, language: Language): void {
+function recogniseDates(state: State): void {
   scan(state, REGEX.isoDate, (m) => {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const [y, mo, d] = [Number(m[1]), Number(m[3]), Number(m[4])];
     return isValidDate(y, mo, d) && addDay(state, { year: y, month: mo, day: d });
   });
   scan(state, REGEX.numericDateWithYear, (m) => {
@@ -352,7 +306,6 @@ function recogniseDates(state: State, language: Language): void {
     const year = fullYear(m[3]);
     return dm !== null && isValidDate(year, dm[1], dm[0]) && addDay(state, { year, month: dm[1], day: dm[0] });
   });
-  if (/\d/.test(state.text)) recogniseChronoDates(state, language);
 }
 
 /** Dates with a month name, by chrono-node: only its day, month and (if written) year are used. */
@@ -361,7 +314,7 @@ function recogniseChronoDates(state: State, language: Language): void {
   for (const parser of parsers) {
     const results = parser.parse(state.text, { instant: state.ctx.now, timezone: state.ctx.timeZone });
     for (const r of results) {
-      if (!r.start.isCertain('day') || !r.start.isCertain('month') || !/\d/.test(r.text) || r.text.includes(MASK)) continue;
+      if (!r.start.isCertain('day') || !r.start.isCertain('month') || r.text.includes(MASK) || !MONTH.test(r.text)) continue;
       const month = r.start.get('month')!;
       const day = r.start.get('day')!;
       const date = r.start.isCertain('year')
@@ -443,8 +396,9 @@ function recogniseClock(state: State): void {
     return (from.marked || to.marked || followedByPart) && setClock({ kind: 'between', from, to });
   });
   scan(state, REGEX.sinceClock, (m) => {
+    if (!setClock({ kind: 'since', at: parseClock(m[1]) })) return false;
     state.found.since = true;
-    return setClock({ kind: 'since', at: parseClock(m[1]) });
+    return true;
   });
   scan(state, REGEX.at, (m) => setClock({ kind: 'at', at: parseClock(m[1]) }));
   scan(state, REGEX.before, (m) => {
@@ -455,6 +409,7 @@ function recogniseClock(state: State): void {
     const at = parseClock(m[2]);
     return (at.marked || !AFTER_STRICT.has(m[1])) && setClock({ kind: 'after', at });
   });
+  scan(state, REGEX.clearClock, (m) => setClock({ kind: 'at', at: parseClock(m[1]) }));
 }
 
 function recogniseDays(state: State): void {
@@ -491,7 +446,7 @@ function recogniseDays(state: State): void {
   });
   scan(state, REGEX.tonight, () => {
     state.found.part = 'evening';
-    return true;
+    return addDay(state, today);
   });
   scan(state, REGEX.barePart, (m) => {
     state.found.part = partOf(m[1] ?? m[2]);
@@ -529,8 +484,17 @@ function clockRange(use: ClockUse, day: LocalDate, hint: PartOfDay | undefined, 
   }
 }
 
-function resolve(found: Found, ctx: TimeContext, today: LocalDate): TimeRange | null {
+function dayPartClockRange(found: Found, first: LocalDate, last: LocalDate, ctx: TimeContext): TimeRange {
   const tz = ctx.timeZone;
+  if (found.clock) return clockRange(found.clock, first, found.part, ctx);
+  if (found.part) {
+    const [start, end] = PART_WINDOWS[found.part];
+    return { from: toUtc(first, start, tz), to: toUtc(last, end, tz) };
+  }
+  return dayRange(first, last, tz);
+}
+
+function resolve(found: Found, ctx: TimeContext, today: LocalDate): TimeRange | null {
   let range: TimeRange | null = null;
   if (found.ranges.length > 0) {
     range = {
@@ -540,13 +504,12 @@ function resolve(found: Found, ctx: TimeContext, today: LocalDate): TimeRange | 
   } else if (found.days.length > 0 || found.part || found.clock) {
     const days = [...found.days].sort(compareDates);
     const defaultDay = found.part === 'night' && !found.clock ? addDays(today, -1) : today;
-    const first = days[0] ?? defaultDay;
-    const last = days[days.length - 1] ?? defaultDay;
-    if (found.clock) range = clockRange(found.clock, first, found.part, ctx);
-    else if (found.part) {
-      const [start, end] = PART_WINDOWS[found.part];
-      range = { from: toUtc(first, start, tz), to: toUtc(last, end, tz) };
-    } else range = dayRange(first, last, tz);
+    range = dayPartClockRange(found, days[0] ?? defaultDay, days[days.length - 1] ?? defaultDay, ctx);
+    // "since 2pm" or "after 6pm" asked at 11:00 with no day named: the last time it was 2pm, yesterday.
+    if (days.length === 0 && range.from > ctx.now) {
+      const yesterday = addDays(defaultDay, -1);
+      range = dayPartClockRange(found, yesterday, yesterday, ctx);
+    }
   }
   if (range && found.since) range = { from: range.from, to: ctx.now };
   return range;
@@ -557,8 +520,9 @@ export function findTime(lower: string, ctx: TimeContext, language: Language): T
   const today = localDate(ctx.now, ctx.timeZone);
   const state: State = { text: lower, found: { ranges: [], days: [], since: false }, ctx, today };
   scan(state, REGEX.vague, () => true);
-  recogniseDates(state, language);
+  recogniseDates(state);
   recogniseRelativeRanges(state);
+  if (/\d/.test(state.text)) recogniseChronoDates(state, language);
   recogniseClock(state);
   recogniseDays(state);
   const range = resolve(state.found, ctx, today);

@@ -15,3 +15,9 @@ export const knownApps: string[] = [
   'docusign', 'tableau', 'zendesk', 'hubspot', 'yammer', 'viva engage', 'planner', 'onenote', 'excel', 'powerpoint',
   'copilot',
 ];
+
+/** Nouns that occur inside app names ("HR portal", "Contoso VPN"), though they are not names of people. */
+export const appNouns: string[] = [
+  'portal', 'portaal', 'app', 'vpn', 'online', 'center', 'centre', 'web', 'admin', 'mail', 'email', 'wifi', 'cloud',
+  'service', 'services', 'access', 'network', 'sso', 'site', 'server', 'desktop', 'teams', 'hr', 'crm', 'erp',
+];

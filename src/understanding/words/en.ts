@@ -7,7 +7,7 @@ export const en: Words = {
     'logged', 'login', 'logins', 'failed', 'fail', 'failing', 'to', 'into', 'on', 'at', 'last', 'past', 'this', 'has',
     'have', 'about', 'for', 'with', 'since', 'between', 'show', 'mean', 'means', 'error', 'locked', 'blocked', 'out',
     'anyone', 'someone', 'hours', 'days', 'morning', 'afternoon', 'evening', 'night', 'please', 'more', 'details',
-    'tell', 'get', 'got', 'isnt', "isn't", 'was', 'were', 'any', 'all', 'users', 'ago', 'explain', 'does', 'happened',
+    'tell', 'get', 'got', 'isnt', "isn't", 'were', 'any', 'all', 'users', 'ago', 'explain', 'happened',
     'sign-in', 'sign-ins', 'signins', 'how', 'able', 'unable', 'account', 'second', 'first', 'one', 'hour', 'week',
   ],
 
@@ -16,6 +16,15 @@ export const en: Words = {
     yesterday: ['yesterday', "yesterday's", 'yesterdays', 'yday', 'yest', 'yesteday', 'yesturday', 'yesterdy'],
     dayBeforeYesterday: ['the day before yesterday', 'day before yesterday'],
     earlierToday: ['earlier today', 'so far today', 'today so far'],
+    months: [
+      'timestamp', 'timestamps', 'utc', 'gmt', 'date', 'trace', 'fix', 'fixed', 'fixing', 'solve', 'solved', 'resolve', 'resolved', 'repair', 'sort', 'sorted', 'everything',
+    'accounting', 'finance', 'hr', 'it', 'sales', 'marketing', 'legal', 'payroll', 'procurement', 'engineering',
+    'operations', 'reception', 'management', 'executive', 'executives', 'contractor', 'contractors', 'intern', 'interns',
+    'outside', 'inside', 'abroad', 'foreign', 'unusual', 'unknown', 'external', 'internal', 'guest', 'guests',
+    'country', 'countries', 'city', 'region', 'location', 'locations', 'team', 'teams', 'department', 'dept', 'group',
+    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+      'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+    ],
     weekdays: [
       ['monday', 'mondays'],
       ['tuesday', 'tuesdays', 'tuseday', 'tueday'],
@@ -42,7 +51,7 @@ export const en: Words = {
     since: ['since', 'starting', 'as of'],
     rangeOpen: ['between', 'from'],
     rangeJoin: ['and', 'to', 'till', 'til', 'until', '-', '–'],
-    at: ['at', 'around', 'about', 'approximately', 'approx', 'roughly', '~'],
+    at: ['at', '@', 'around', 'about', 'approximately', 'approx', 'roughly', '~'],
     before: ['before', 'until', 'till', 'up to'],
     beforeStrict: [],
     after: ['after', 'later than'],
@@ -51,6 +60,7 @@ export const en: Words = {
     pm: ['pm', 'p.m.', 'p.m', 'in the afternoon', 'in the evening'],
     oClock: ["o'clock", 'oclock', 'h', 'hrs'],
     noon: ['noon', 'midday', 'lunchtime'],
+    clockPrefixes: { 'half past': 90, 'quarter past': 75, 'quarter to': 45, 'quarter til': 45 },
     midnight: ['midnight'],
     lastN: [
       'in the last', 'in the past', 'within the last', 'within the past', 'over the last', 'over the past',
@@ -67,6 +77,7 @@ export const en: Words = {
     },
     numbers: {
       a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+      'half an': 0.5, half: 0.5, 'an hour and a half': 1.5,
       eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, 'forty-eight': 48, 'a couple of': 2,
       'a couple': 2, 'couple of': 2, 'couple': 2, 'a few': 3, few: 3, several: 3,
     },
@@ -89,7 +100,8 @@ export const en: Words = {
       'problem*', 'issue*', 'trouble*', 'wrong', 'broken', 'stuck', 'why', 'disabled', 'expired', 'invalid',
       'incorrect', 'mfa', '2fa', 'prompt*', 'password*', 'conditional access', 'unsuccessful', 'kicked out', 'keeps asking',
       'keep asking', 'keeps getting', 'keep getting', 'interrupted', 'timed out', 'timeout', 'suspicious', 'risky',
-      'compromised', 'hacked', 'down', 'outage', 'what happened', 'no access', 'access denied', 'unauthorized', 'unauthorised',
+      'compromised', 'hacked', 'down', 'outage', 'what happened', "what's up with", 'whats up with', "what's going on with",
+      'whats going on with', 'what is going on with', 'how come', 'no access', 'access denied', 'unauthorized', 'unauthorised',
     ],
     troubleshoot: [
       'check', 'checking', 'look into', 'look at', 'look up', 'lookup', 'investigate', 'troubleshoot', 'diagnose',
@@ -101,7 +113,12 @@ export const en: Words = {
       'logon*', 'logged on', 'logging on', 'logs on', 'authenticat*', 'activity', 'activities', 'history', 'last seen',
       'accessed', 'active', 'attempts', 'attempt',
     ],
+    signinInto: [
+      'log into', 'logged into', 'logging into', 'logs into', 'log onto', 'logged onto', 'logging onto', 'sign into',
+      'signed into', 'signing into', 'signs into', 'sign onto', 'signed onto', 'get into', 'getting into', 'got into',
+    ],
     explain: [
+      'how do i fix', 'how to fix', 'how can i fix', 'how do we fix', 'fix for', 'how to solve', 'how do i solve',
       'what does', 'what do', 'mean', 'means', 'meaning', 'explain*', 'define', 'definition', 'describe',
       'tell me about', 'info on', 'info about', 'information about', 'stand for', 'stands for',
     ],
@@ -112,16 +129,21 @@ export const en: Words = {
       'good evening', 'who are you', 'what are you', 'menu', 'options', 'start', 'get started', '?',
     ],
     codeLabel: ['aadsts', 'error code', 'errorcode', 'error', 'err', 'code', 'status code', 'status'],
-    correlationLabel: [
-      'correlation id', 'correlation-id', 'correlationid', 'correlation', 'corr id', 'corr-id', 'request id',
-      'request-id', 'requestid', 'req id',
-    ],
+    correlationLabel: ['correlation id', 'correlation-id', 'correlationid', 'correlation', 'corr id', 'corr-id'],
+    requestLabel: ['request id', 'request-id', 'requestid', 'req id', 'trace id', 'trace-id', 'traceid'],
   },
 
   subject: {
     self: ['i', 'me', 'my', 'mine', 'myself', "i'm", 'im', "i've", 'ive', "i'd", "i'll"],
     notSelf: ['show me', 'tell me', 'give me', 'let me', 'send me', 'get me', 'find me', 'remind me', 'let me know'],
-    selfWhenNoSubject: ["can't", 'cant', 'cannot', 'can not', 'unable to', 'keep getting', 'not able to'],
+    someoneElse: [
+      'my colleague', 'my colleagues', 'my coworker', 'my co-worker', 'my manager', 'my boss', 'my user', 'my users',
+      'my team', 'my employee', 'my staff', 'my assistant', 'my client', 'my customer',
+    ],
+    selfWhenNoSubject: [
+      "can't", 'cant', 'cannot', 'can not', 'unable to', 'keep getting', 'not able to', 'not working', "isn't working",
+      'isnt working', "doesn't work", 'doesnt work', "won't work", 'wont work', 'keeps failing', "won't let", 'wont let',
+    ],
     anyone: [
       'who', 'whom', 'anyone', 'anybody', 'someone', 'somebody', 'everyone', 'everybody', 'any user*', 'all user*',
       'which user*', 'what user*', 'users', 'people', 'accounts', 'employees', 'staff', 'tenant-wide', 'tenant wide',
@@ -131,6 +153,7 @@ export const en: Words = {
       'failures', 'sign-ins', 'signins', 'sign ins', 'logins', 'log-ins', 'log ins', 'logons', 'lockouts', 'attempts',
       'errors', 'blocks', 'events', 'problems', 'issues',
     ],
+    groupNouns: ['team', 'teams', 'department', 'dept', 'group', 'groups', 'users', 'staff', 'people', 'office', 'division', 'unit'],
     nameParticles: ['van', 'de', 'der', 'den', 'ter', 'ten', 'la', 'le', 'du', 'da', 'di', 'von', 'del', 'dos', 'bin', 'al', 'el'],
     cuesBefore: [
       'for', 'about', 'of', 'did', 'does', 'is', 'was', 'has', 'had', 'can', 'could', "can't", 'cant', "couldn't",
@@ -151,8 +174,9 @@ export const en: Words = {
   },
 
   app: {
-    prepositions: ['to', 'into', 'onto', 'in', 'on', 'out of'],
-    weakPrepositions: ['with', 'for', 'at'],
+    prepositions: ['to', 'into', 'onto', 'on', 'out of'],
+    weakPrepositions: ['in', 'with', 'for', 'at'],
+    strongAfterSignIn: ['in', 'at'],
     articles: ['the', 'a', 'an'],
     notAfter: [
       'happened', 'happen', 'happening', 'going', 'due', 'up', 'according', 'similar', 'next', 'close', 'sent', 'send',
@@ -241,6 +265,12 @@ export const en: Words = {
     'anything', 'something', 'everything', 'nothing', 'lately', 'recently', 'all', 'who', 'whom', 'status', 'okay',
     'urgent', 'asap', 'quick', 'quickly', 'please', 'kindly', 'frequently', 'repeatedly', 'constantly', 'multiple',
     'several', 'couple', 'times', 'since', 'way', 'ways', 'interrupted', 'timeout', 'timed', 'throttled', 'outage',
-    'down', 'slow', 'possible', 'normal', 'usual', 'fine', 'ok', 'sure', 'still', 'again', 'back',
+    'timestamp', 'timestamps', 'utc', 'gmt', 'date', 'trace', 'fix', 'fixed', 'fixing', 'solve', 'solved', 'resolve', 'resolved', 'repair', 'sort', 'sorted', 'everything',
+    'accounting', 'finance', 'hr', 'it', 'sales', 'marketing', 'legal', 'payroll', 'procurement', 'engineering',
+    'operations', 'reception', 'management', 'executive', 'executives', 'contractor', 'contractors', 'intern', 'interns',
+    'outside', 'inside', 'abroad', 'foreign', 'unusual', 'unknown', 'external', 'internal', 'guest', 'guests',
+    'country', 'countries', 'city', 'region', 'location', 'locations', 'team', 'teams', 'department', 'dept', 'group',
+    'january', 'february', 'march', 'august', 'september', 'october', 'november', 'december', 'feb', 'sept', 'oct',
+    'nov', 'dec', 'down', 'slow', 'possible', 'normal', 'usual', 'fine', 'ok', 'sure', 'still', 'again', 'back',
   ],
 };

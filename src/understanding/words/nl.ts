@@ -10,8 +10,8 @@ export const nl: Words = {
     'laat', 'toon', 'meer', 'voor', 'met', 'om', 'iemand', 'gebruikers', 'lukt', 'lukte', 'zien', 'graag', 'aub',
     'alsjeblieft', 'dagen', 'geleden', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag',
     'aanmeldingen', 'inlogpogingen', 'vergrendeld', 'buitengesloten', 'wachtwoord', 'eerste', 'tweede', 'derde',
-    'ervoor', 'daarvoor', 'zit', 'kijk', 'kijken', 'melding', 'meldingen', 'probleem', 'problemen', 'waarom', 'is er',
-    'eergisteren', 'ochtend', 'middag', 'avond', 'nacht', 'minuten', 'welk', 'alle', 'ook', 'iedereen', 'niemand', 'u',
+    'ervoor', 'daarvoor', 'zit', 'kijk', 'kijken', 'melding', 'meldingen', 'probleem', 'problemen',
+    'eergisteren', 'ochtend', 'middag', 'avond', 'nacht', 'minuten', 'welk', 'alle', 'iedereen', 'niemand', 'u',
   ],
 
   time: {
@@ -19,6 +19,14 @@ export const nl: Words = {
     yesterday: ['gisteren', 'gister', 'gistere', 'gisterenn'],
     dayBeforeYesterday: ['eergisteren', 'eergister'],
     earlierToday: ['eerder vandaag', 'vandaag tot nu toe', 'vandaag tot nu'],
+    months: [
+      'tijdstip', 'datum', 'oplossen', 'verhelpen', 'repareren', 'oplossing', 'los', 'verhelp', 'alles',
+    'voorwaardelijke', 'wijziging', 'wachtwoordwijziging', 'verzoek', 'verzoeken', 'logs', 'opzoeken', 'hand',
+    'gemeente', 'bedrijf', 'organisatie', 'school', 'ziekenhuis', 'klant', 'leverancier', 'boekhouding', 'financiën', 'financien', 'finance', 'hr', 'ict', 'it', 'sales', 'verkoop', 'marketing', 'inkoop',
+    'logistiek', 'administratie', 'receptie', 'servicedesk', 'juridische', 'personeelszaken', 'directie',
+    'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november',
+      'december', 'jan', 'feb', 'mrt', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec',
+    ],
     weekdays: [['maandag'], ['dinsdag'], ['woensdag', 'woendag'], ['donderdag'], ['vrijdag'], ['zaterdag'], ['zondag']],
     weekdayAbbreviations: [[], [], [], [], [], [], []],
     lastWeekdayPrefix: ['afgelopen', 'vorige', 'vorig', 'verleden'],
@@ -46,6 +54,7 @@ export const nl: Words = {
     pm: ["'s middags", 's middags', "'s avonds", 's avonds', 'in de middag', 'in de avond'],
     oClock: ['uur', 'u'],
     noon: ['twaalf uur', 'het middaguur', 'lunchtijd'],
+    clockPrefixes: { half: 30, 'kwart over': 75, 'kwart voor': 45 },
     midnight: ['middernacht'],
     lastN: [
       'in de afgelopen', 'in het afgelopen', 'in de laatste', 'in het laatste', 'in de voorbije', 'in het voorbije',
@@ -62,7 +71,7 @@ export const nl: Words = {
     },
     numbers: {
       een: 1, 'één': 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, elf: 11,
-      twaalf: 12, vijftien: 15, twintig: 20, dertig: 30, achtenveertig: 48, paar: 3, 'een paar': 3, 'enkele': 3,
+      twaalf: 12, vijftien: 15, half: 0.5, anderhalf: 1.5, 'anderhalve': 1.5, twintig: 20, dertig: 30, achtenveertig: 48, paar: 3, 'een paar': 3, 'enkele': 3,
       'een stuk of': 3,
     },
     thisWeek: ['deze week', 'deze week tot nu toe', 'deze week tot nu'],
@@ -82,7 +91,7 @@ export const nl: Words = {
       'buitengesloten', 'op slot', 'fout*', 'probleem', 'problemen', 'storing*', 'waarom', 'wachtwoord*', 'verlopen',
       'uitgeschakeld', 'geweigerd', 'weiger*', 'lukt', 'lukte', 'lukken', 'geen toegang', 'mfa', 'verificatie',
       'misgegaan', 'mis gegaan', 'gaat mis', 'ging mis', 'wat is er gebeurd', 'wat is er mis', 'kapot', 'error*',
-      'verdacht*', 'gehackt', 'vast', 'inlogproblem*', 'aanmeldproblem*', 'inlogfout*', 'aanmeldfout*', 'storing*',
+      'verdacht*', 'gehackt', 'vast', 'mis', 'misging', 'misgaat', 'aan de hand', 'inlogproblem*', 'aanmeldproblem*', 'inlogfout*', 'aanmeldfout*', 'storing*',
     ],
     troubleshoot: ['check', 'controleer', 'controleren', 'bekijk', 'bekijken', 'kijk', 'kijken', 'zoek', 'uitzoeken', 'onderzoek', 'status'],
     signin: [
@@ -90,7 +99,8 @@ export const nl: Words = {
       'meldde zich aan', 'melden aan', 'logt in', 'logde in', 'logden in', 'log in', 'login*', 'log-in*', 'sign-in*',
       'signin*', 'activiteit*', 'geschiedenis', 'actief', 'pogingen', 'poging',
     ],
-    explain: ['leg', 'wat betekent', 'wat betekend', 'betekent', 'betekenis', 'uitleg', 'leg uit', 'verklaar', 'verklaring', 'houdt in', 'wil zeggen', 'wat wil'],
+    signinInto: ['komt in', 'kwam in', 'komt niet in', 'kwam niet in', 'kan niet in', 'kon niet in'],
+    explain: ['hoe los ik', 'hoe los je', 'hoe verhelp ik', 'oplossing voor', 'leg', 'wat betekent', 'wat betekend', 'betekent', 'betekenis', 'uitleg', 'leg uit', 'verklaar', 'verklaring', 'houdt in', 'wil zeggen', 'wat wil'],
     explainBeforeCode: ['wat is', 'wat is de', 'wat is fout', 'wat is foutcode', "wat's"],
     help: [
       'help', 'hulp', 'wat kan je', 'wat kun je', 'wat kan jij', 'wat kun jij', 'wat doe je', 'hoe werkt dit',
@@ -98,16 +108,18 @@ export const nl: Words = {
       'goedemiddag', 'goedenavond', 'dag', 'wie ben je', 'wie ben jij', 'opties', 'instructies', 'menu', '?',
     ],
     codeLabel: ['foutcode', 'fout code', 'fout', 'foutmelding', 'code', 'error', 'errorcode', 'aadsts', 'melding'],
-    correlationLabel: [
-      'correlatie-id', 'correlatie id', 'correlatieid', 'correlatie', 'correlation id', 'correlation-id', 'aanvraag-id',
-      'aanvraag id', 'request id', 'request-id', 'verzoek-id', 'verzoek id',
-    ],
+    correlationLabel: ['correlatie-id', 'correlatie id', 'correlatieid', 'correlatie'],
+    requestLabel: ['aanvraag-id', 'aanvraag id', 'verzoek-id', 'verzoek id'],
   },
 
   subject: {
     self: ['ik', 'mij', 'me', 'mijn', "m'n", 'mn', 'mezelf', 'mijzelf', 'ikzelf'],
     notSelf: ['laat me', 'laat mij', 'geef me', 'geef mij', 'toon me', 'toon mij', 'vertel me', 'vertel mij', 'stuur me', 'stuur mij'],
-    selfWhenNoSubject: ['kan niet', 'lukt niet', 'lukt het niet', 'krijg', 'kom niet'],
+    someoneElse: [
+      'mijn collega', "mijn collega's", 'mijn collegas', 'mijn manager', 'mijn baas', 'mijn leidinggevende',
+      'mijn team', 'mijn medewerker', 'mijn medewerkers', 'mijn gebruiker', 'mijn gebruikers', 'mijn klant',
+    ],
+    selfWhenNoSubject: ['kan niet', 'lukt niet', 'lukt het niet', 'krijg', 'kom niet', 'werkt niet', 'doet het niet'],
     anyone: [
       'wie', 'iemand', 'iedereen', 'niemand', 'alle gebruikers', 'welke gebruikers', 'welke gebruiker', 'gebruikers',
       'mensen', 'medewerkers', 'accounts', 'welke accounts', "collega's", 'collegas', 'hele tenant', 'organisatie',
@@ -117,6 +129,7 @@ export const nl: Words = {
       'inlogs', 'meldingen', 'aanmeldpogingen', 'sign-ins', 'problemen', 'inlogproblemen', 'aanmeldproblemen',
       'inlogfouten', 'aanmeldfouten',
     ],
+    groupNouns: ['team', 'teams', 'afdeling', 'groep', 'gebruikers', 'medewerkers', 'mensen', 'kantoor', 'vestiging'],
     nameParticles: ['van', 'de', 'der', 'den', 'ter', 'ten', 'te', "van't", "'t", 'het', 'op', 'in'],
     cuesBefore: [
       'van', 'voor', 'over', 'kon', 'kan', 'konden', 'kunnen', 'heeft', 'had', 'is', 'was', 'gebruiker', 'collega',
@@ -133,8 +146,9 @@ export const nl: Words = {
   },
 
   app: {
-    prepositions: ['in', 'op', 'naar', 'tot'],
-    weakPrepositions: ['bij', 'met', 'voor'],
+    prepositions: ['op', 'naar', 'tot'],
+    weakPrepositions: ['in', 'bij', 'met', 'voor'],
+    strongAfterSignIn: ['in', 'bij'],
     articles: ['de', 'het', "'t", 'een'],
     notAfter: ['gebeurd', 'kijk', 'kijken', 'let', 'letten', 'kom', 'komen', 'reageer', 'wacht', 'wachten', 'hoort', 'toegewezen', 'terug'],
     notApps: [
@@ -196,6 +210,13 @@ export const nl: Words = {
     'laatste', 'eerste', 'vorige', 'volgende', 'recente', 'nieuwe', 'oude', 'uur', 'uren', 'minuut', 'minuten', 'dag',
     'dagen', 'week', 'weken', 'maand', 'ochtend', 'middag', 'avond', 'nacht', 'vandaag', 'gisteren', 'geleden',
     'afgelopen', 'kapot', 'vast', 'raar', 'vreemd', 'verdacht', 'dringend', 'snel', 'wie', 'welke', 'thuis', 'kantoor',
-    'werk', 'dacht', 'denk', 'mogelijk', 'normaal', 'prima', 'oké', 'oke', 'ok', 'goed', 'mis', 'misgegaan', 'aan', 'toe',
+    'werk', 'dacht', 'denk', 'mogelijk', 'gekregen', 'gehad', 'gezien', 'gedaan', 'gegeven',
+    'gevonden', 'gemeld', 'gebeld', 'gevraagd', 'gezegd', 'gewerkt', 'getoond', 'geopend', 'ontvangen', 'gekeken',
+    'geweest', 'gestuurd', 'ingevoerd', 'veranderd', 'gewijzigd', 'gereset', 'verloren', 'vergeten', 'nodig', 'even',
+    'tijdstip', 'datum', 'oplossen', 'verhelpen', 'repareren', 'oplossing', 'los', 'verhelp', 'alles',
+    'voorwaardelijke', 'wijziging', 'wachtwoordwijziging', 'verzoek', 'verzoeken', 'logs', 'opzoeken', 'hand',
+    'gemeente', 'bedrijf', 'organisatie', 'school', 'ziekenhuis', 'klant', 'leverancier', 'boekhouding', 'financiën', 'financien', 'finance', 'hr', 'ict', 'it', 'sales', 'verkoop', 'marketing', 'inkoop',
+    'logistiek', 'administratie', 'receptie', 'servicedesk', 'juridische', 'personeelszaken', 'directie',
+    'januari', 'februari', 'maart', 'mei', 'augustus', 'oktober', 'november', 'december', 'mrt', 'okt', 'nov', 'dec', 'normaal', 'prima', 'oké', 'oke', 'ok', 'goed', 'mis', 'misgegaan', 'aan', 'toe',
   ],
 };

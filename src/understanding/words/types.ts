@@ -16,6 +16,8 @@ export interface TimeWords {
   dayBeforeYesterday: string[];
   /** Today from midnight until now. */
   earlierToday: string[];
+  /** Month names and abbreviations: a date chrono-node finds counts only when it names a month ("20 nov"). */
+  months: string[];
   /** Monday first; full names (and common typos), usable on their own. */
   weekdays: string[][];
   /** Monday first; short forms, only recognised after a prefix ("on tue", "since wed"). */
@@ -53,6 +55,8 @@ export interface TimeWords {
   oClock: string[];
   noon: string[];
   midnight: string[];
+  /** Before an hour: minutes to add to (hour − 1), e.g. Dutch "half 10" = 09:30, "quarter to 10" = 09:45. */
+  clockPrefixes: Record<string, number>;
   /** "in the last", "de afgelopen" … followed by an optional number and a unit. */
   lastN: string[];
   /** "2 hours ago", "3 dagen geleden". */
@@ -80,16 +84,20 @@ export interface IntentWords {
   failure: string[];
   /** Asking to look into someone without saying what ("check alice"): failures unless sign-ins are named. */
   troubleshoot: string[];
-  /** Sign-in verbs and nouns. Their verb forms are also removed before looking for apps and names. */
+  /** Sign-in verbs and nouns. They are also removed before looking for times, apps and names. */
   signin: string[];
+  /** Sign-in verbs with the preposition glued on ("log into"): sign-in words, but left in place so the app after them is found. */
+  signinInto: string[];
   /** Asking what a code means. `explainBeforeCode` only counts right before the code ("what is 50126"). */
   explain: string[];
   explainBeforeCode: string[];
   help: string[];
   /** Words for an error code right before the number ("error 50126", "foutcode 50126"). */
   codeLabel: string[];
-  /** Labels that name a GUID as a correlation id ("correlation id", "request id", "correlatie-id"). */
+  /** Labels that name a GUID as a correlation id ("correlation id", "correlatie-id"). */
   correlationLabel: string[];
+  /** Labels of a request (trace) id: used as the correlation id when no correlation id is given. */
+  requestLabel: string[];
 }
 
 export interface SubjectWords {
@@ -97,12 +105,16 @@ export interface SubjectWords {
   self: string[];
   /** Phrases whose "me" is not the subject ("show me", "laat me … zien"). */
   notSelf: string[];
+  /** Someone else, unnamed ("my manager", "mijn collega"): not the asker. */
+  someoneElse: string[];
   /** "me" missing but meant: "cant sign in to outlook" with no one named is about the asker. */
   selfWhenNoSubject: string[];
   /** Tenant-wide questions: "who", "anyone", "welke gebruikers". */
   anyone: string[];
   /** Plural nouns that make a question with no one named tenant-wide ("failed logins to the VPN"). */
   pluralEvents: string[];
+  /** Nouns after a word that make it a group, not a person ("the finance team", "afdeling"). */
+  groupNouns: string[];
   /** Lower-case particles inside names ("Jan de Vries", "Sanne van der Berg"). */
   nameParticles: string[];
   /** Words right before or after a name that make it more likely a name ("for bob", "bob can't"). */
@@ -117,6 +129,8 @@ export interface AppWords {
   prepositions: string[];
   /** Prepositions that often introduce a person too ("problemen bij Ruud"): only known app names count after them. */
   weakPrepositions: string[];
+  /** Weak prepositions that do introduce an app right after a sign-in verb ("inloggen bij AFAS", "log in at Contoso"). */
+  strongAfterSignIn: string[];
   /** Articles skipped before the app name ("the VPN" → "VPN"). */
   articles: string[];
   /** Words right before a preposition that make it not about an app ("what happened to bob"). */
