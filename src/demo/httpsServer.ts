@@ -182,7 +182,10 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
         return;
       case 'slow': {
         const timer = setTimeout(answerNormally, fault.delayMs);
-        res.on('close', () => clearTimeout(timer));
+        res.on('close', () => {
+          clearTimeout(timer);
+          if (!res.writableEnded) entry.abandoned = true;
+        });
         return;
       }
       case 'malformed': {
@@ -300,9 +303,23 @@ export class TrustingHttpMessageHandler extends HTTPMessageHandler {
     this.agent = new Agent({ connect: { ca: [...rootCertificates, ca] }, keepAliveTimeout: 4_000 });
   }
 
+  /** When each request left the client (after the limiter and retry handler), oldest first; capped. */
+  readonly sent: { path: string; at: number }[] = [];
+  /** Answers received: status, body size (Content-Length) and time to the headers, oldest first; capped. */
+  readonly received: { path: string; status: number; bytes: number; ms: number }[] = [];
+
   async execute(context: Context): Promise<void> {
+    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    const path = new URL(url).pathname.replace(/^\/(v1\.0|beta)/, '');
+    const at = Date.now();
+    const started = performance.now();
+    this.sent.push({ path, at });
+    if (this.sent.length > 100_000) this.sent.splice(0, this.sent.length - 50_000);
     context.options = { ...(context.options ?? {}), dispatcher: this.agent } as typeof context.options;
     await super.execute(context);
+    const length = Number(context.response?.headers.get('content-length'));
+    this.received.push({ path, status: context.response?.status ?? 0, bytes: Number.isFinite(length) ? length : 0, ms: performance.now() - started });
+    if (this.received.length > 100_000) this.received.splice(0, this.received.length - 50_000);
   }
 
   /** Closes the pooled connections. */

@@ -7,7 +7,7 @@ import pino from 'pino';
 import { createApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import { DemoTenant } from '../../src/demo/tenant';
-import { startGraphTestServer, type FaultPlan, type GraphTestServer } from '../../src/demo/httpsServer';
+import { startGraphTestServer, type FaultPlan, type GraphTestServer, type TrustingHttpMessageHandler } from '../../src/demo/httpsServer';
 
 export const NOW = new Date('2026-11-27T10:00:00Z');
 
@@ -37,6 +37,8 @@ export interface Stack {
   /** The bot's base URL (http://127.0.0.1:PORT). */
   url: string;
   graph: GraphTestServer;
+  /** The Graph client's last link: what left the client, and when. */
+  transport: TrustingHttpMessageHandler;
   /** Error-level log lines (turn errors, unexpected errors). */
   errors: string[];
   stop(): Promise<void>;
@@ -50,16 +52,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (options.signInCacheSeconds !== undefined) config.graph.signInCacheSeconds = options.signInCacheSeconds;
   const errors: string[] = [];
   const logger = pino({ level: 'error' }, { write: (line: string) => void errors.push(line) });
+  const transport = graph.transport();
   const app = createApp(config, {
     logger,
     demoTenant: graph.tenant,
-    graphTransport: graph.transport(),
+    graphTransport: transport,
     customHosts: [graph.host],
     now: () => NOW,
   });
   const url = await app.listen(0, '127.0.0.1');
   return {
-    app, config, url, graph, errors,
+    app, config, url, graph, transport, errors,
     stop: async () => {
       await app.close();
       await graph.close();

@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: figures, not pass/fail. Prints a table and writes it to bench/results.md with a
+ * description of the machine. Everything runs on the loopback.
+ *
+ *   1. turns/s and p50/p99 latency for "why did Megan Bowen fail to sign in yesterday" through
+ *      POST /api/messages (expectReplies) on the demo tenant, next to a plain botbuilder echo bot on
+ *      the same server stack in the same run;
+ *   2. Graph requests per question for self, @mention, object id and a name (warm caches);
+ *   3. latency and bytes read per question on a tenant of 1,000 and of 1,000,000 sign-ins;
+ *   4. 50 simultaneous askers about the same person → Graph sign-in requests;
+ *   5. parse throughput.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { benchRequestsPerQuestion, benchSimultaneous, benchTenantSize, benchTurns, QUESTION } from './graphBench';
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
+
+function table(headers: string[], rows: (string | number)[][]): string {
+  const all = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(headers), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map((r) => line(r.map(String)))].join('\n');
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return table(['', ''], [
+    ['OS', `${os.type()} ${os.release()} (${os.platform()}/${os.arch()})`],
+    ['CPU', `${cpus[0]?.model ?? 'unknown'}`],
+    ['Cores', String(cpus.length)],
+    ['Memory', `${fmt(os.totalmem() / 1024 ** 3)} GiB`],
+    ['Node.js', process.version],
+    ['Date', new Date().toISOString()],
+  ]);
+}
+
+/** The repository root, found upwards from here (this file runs from bench/ and from dist/bench/). */
+function repoRoot(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'tsconfig.json'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
+
+async function parseThroughput(): Promise<string> {
+  try {
+    const parse = (await import('./parse')) as { benchParse?: () => { utterancesPerSecond: number; count: number } };
+    if (typeof parse.benchParse !== 'function') return 'n/a';
+    const { utterancesPerSecond, count } = parse.benchParse();
+    return `${int(utterancesPerSecond)} utterances/s (${int(count)} parsed, one core)`;
+  } catch {
+    return 'n/a';
+  }
+}
+
+async function main(): Promise<void> {
+  const sections: string[] = [];
+  const say = (text: string) => {
+    console.log(text);
+    sections.push(text);
+  };
+  say('# Benchmark results\n');
+  say('Figures, not pass/fail. Produced by `npm run bench` (bench/run.ts); everything on the loopback.\n');
+  say('## Machine\n');
+  say(machine() + '\n');
+
+  console.error('1/5 turns per second …');
+  const turns = await benchTurns();
+  say(`## 1. Turns per second: "${QUESTION}"\n`);
+  say(`POST /api/messages with \`deliveryMode: expectReplies\` (restify + CloudAdapter), demo tenant behind the real Graph client chain. Closed loop, ${turns.concurrency} concurrent clients (and 1 client for latency without queueing), client in the same process. "Cached" = default settings (a sign-in answer is kept 60 s, so repeated questions reuse it); "uncached" = SIGNIN_CACHE_SECONDS 0, every turn reads the sign-in log. Per-person rate limit and reports limiter raised out of the way.\n`);
+  const row = (name: string, r: { turns: number; turnsPerSecond: number; p50Ms: number; p99Ms: number; bad: number }, ratioTo: number) => [
+    name, int(r.turns), fmt(r.turnsPerSecond, 0), fmt(r.p50Ms, 2), fmt(r.p99Ms, 2), fmt(r.turnsPerSecond / ratioTo, 2), String(r.bad),
+  ];
+  say(table(['bot', 'turns', 'turns/s', 'p50 ms', 'p99 ms', 'ratio to echo', 'wrong answers'], [
+    row(`echo bot, ${turns.concurrency} clients`, turns.echo, turns.echo.turnsPerSecond),
+    row(`troubleshooter cached, ${turns.concurrency} clients`, turns.botCached, turns.echo.turnsPerSecond),
+    row(`troubleshooter uncached, ${turns.concurrency} clients`, turns.botUncached, turns.echo.turnsPerSecond),
+    row('echo bot, 1 client', turns.single.echo, turns.single.echo.turnsPerSecond),
+    row('troubleshooter cached, 1 client', turns.single.botCached, turns.single.echo.turnsPerSecond),
+    row('troubleshooter uncached, 1 client', turns.single.botUncached, turns.single.echo.turnsPerSecond),
+  ]) + '\n');
+
+  console.error('2/5 Graph requests per question …');
+  const perQuestion = await benchRequestsPerQuestion();
+  say('## 2. Graph requests per question\n');
+  say('Demo tenant, reader decisions already cached (warm), no sign-in answer kept. "users" = user look-ups (/users, /users/{id}).\n');
+  say(table(['subject', 'question', 'sign-in requests', 'user requests', 'other', 'total', 'answer'], perQuestion.map((r) => [r.subject, r.question, r.signIns, r.users, r.other, r.total, r.answer])) + '\n');
+
+  console.error('3/5 tenant size (building a tenant of 1,000,000 sign-ins takes a while) …');
+  const small = await benchTenantSize(1_000);
+  const large = await benchTenantSize(1_000_000);
+  say('## 3. Cost per question as the tenant grows\n');
+  say(`"${QUESTION}", Graph is the HTTPS test server in a process of its own (TLS on loopback), so the tenant's memory does not weigh on the bot; nothing kept, ${small.questions} questions each after 50 warm-up questions, one at a time. Bytes = sign-in log response bodies read from Graph. The tenants: Megan's demo sign-ins plus copies of the others spread over 10,000 synthetic people.\n`);
+  say(table(['tenant sign-ins', 'p50 ms', 'p99 ms', 'of which Graph answering, p50 ms', 'bytes read per question', 'Graph sign-in requests per question', 'tenant built in s'], [small, large].map((r) => [
+    int(r.signIns), fmt(r.p50Ms, 2), fmt(r.p99Ms, 2), fmt(r.graphP50Ms, 2), int(r.bytesPerQuestion), fmt(r.graphRequestsPerQuestion, 2), fmt(r.buildSeconds, 1),
+  ])) + '\n');
+
+  console.error('4/5 simultaneous askers …');
+  const simultaneous = await benchSimultaneous(50);
+  say('## 4. Simultaneous askers about the same person\n');
+  say(`${simultaneous.askers} helpdesk askers (six readers, separate conversations) ask "${QUESTION}" at the same moment; default settings; Graph on the HTTPS test server.\n`);
+  say(table(['askers', 'answered with a card', 'Graph sign-in requests', 'all answered within ms'], [[simultaneous.askers, simultaneous.answered, simultaneous.signInRequests, fmt(simultaneous.slowestMs, 0)]]) + '\n');
+
+  console.error('5/5 parse throughput …');
+  say('## 5. Parse throughput\n');
+  say((await parseThroughput()) + '\n');
+
+  const file = join(repoRoot(), 'bench', 'results.md');
+  writeFileSync(file, sections.join('\n'));
+  console.error(`written to ${file}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
