@@ -11,7 +11,7 @@ import { createGraphClient, DemoTenantTransport, demoAuthProvider } from './grap
 import { graphAuthProvider } from './graph/credentials';
 import { DemoTenant } from './demo/tenant';
 import { DEMO_HELPDESK_GROUP_IDS } from './demo/people';
-import { GraphPeopleDirectory, type PeopleDirectory } from './directory/people';
+import { CachedPeopleDirectory, GraphPeopleDirectory, type PeopleDirectory } from './directory/people';
 import { GraphAccessPolicy } from './directory/access';
 import { GraphSignInLog } from './signins/signInLog';
 import { CachedSignInSource } from './signins/cachedSignInLog';
@@ -68,7 +68,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     cacheSeconds: config.access.readerCacheSeconds,
   });
   const sink = createTicketSink(config.tickets, graph);
-  const people = new GraphPeopleDirectory(graph);
+  const people = new CachedPeopleDirectory(new GraphPeopleDirectory(graph), config.access.readerCacheSeconds);
   const troubleshooter = new Troubleshooter({
     config,
     understanding: options.understanding ?? understanding,

@@ -20,6 +20,7 @@ export interface SettingSpec {
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const positiveInt = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().positive());
+const wholeNumber = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().nonnegative());
 const text = z.string().min(1);
 const httpsUrl = z.url({ protocol: /^https$/ });
 const anyUrl = z.url({ protocol: /^https?$/ });
@@ -56,11 +57,11 @@ export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'LOG_RETENTION_DAYS', description: 'How far back the tenant keeps sign-ins (7 without Entra ID P1/P2, 30 with).', secret: false, default: '30', schema: positiveInt },
   { name: 'HELPDESK_GROUP_IDS', description: 'Object ids of groups whose (transitive) members may read everyone\'s sign-ins.', secret: false, default: '', schema: guidList },
   { name: 'SIGNIN_READER_ROLE_IDS', description: 'Directory role template ids whose holders may read everyone\'s sign-ins.', secret: false, default: '62e90394-69f5-4237-9190-012177145e10,f2ef992c-3afb-46b9-b7cf-a126ee74c451,194ae4cb-b126-40b2-bd5b-6091b380977d,5d6b6bb7-de71-4623-b4af-96380a352509,5f2222b1-57c3-48ba-8ad5-d4759f1fde6f,4a5d8f65-41da-4de4-8968-e035b65339cf', schema: guidList },
-  { name: 'READER_CACHE_SECONDS', description: 'How long a "may read others" decision is cached per person.', secret: false, default: '300', schema: positiveInt },
+  { name: 'READER_CACHE_SECONDS', description: 'How long directory answers are cached: "may read others" decisions and people found by name or UPN.', secret: false, default: '300', schema: positiveInt },
   { name: 'RATE_LIMIT_PER_MINUTE', description: 'Questions one person may ask per minute.', secret: false, default: '20', schema: positiveInt },
   { name: 'GRAPH_REPORTS_MAX_REQUESTS', description: 'Sign-in log requests allowed per window (Graph allows about 5 per 10 s per tenant).', secret: false, default: '5', schema: positiveInt },
   { name: 'GRAPH_REPORTS_WINDOW_SECONDS', description: 'Length of that window.', secret: false, default: '10', schema: positiveInt },
-  { name: 'SIGNIN_CACHE_SECONDS', description: 'How long sign-in query results are reused.', secret: false, default: '60', schema: positiveInt },
+  { name: 'SIGNIN_CACHE_SECONDS', description: 'How long sign-in query results are reused (0: only identical questions in flight share a read).', secret: false, default: '60', schema: wholeNumber },
   { name: 'GRAPH_TIMEOUT_MS', description: 'Timeout of one Microsoft Graph request.', secret: false, default: '8000', schema: positiveInt },
   { name: 'TURN_BUDGET_MS', description: 'After this long the bot answers "still looking" and sends the card when ready.', secret: false, default: '10000', schema: positiveInt },
   { name: 'MAX_SIGNIN_PAGES', description: 'Sign-in log pages read at most per question.', secret: false, default: '3', schema: positiveInt },

@@ -10,7 +10,7 @@ import type { Config } from './config';
 import type { Language, Mention, ParseContext, Question, Subject } from './understanding/question';
 import type { PeopleDirectory, Person } from './directory/people';
 import type { AccessPolicy } from './directory/access';
-import type { SignInSource } from './signins/signInLog';
+import type { SignInPage, SignInSource } from './signins/signInLog';
 import { diagnose } from './diagnosis/diagnose';
 import type { Audience } from './diagnosis/catalogTypes';
 import { explain } from './diagnosis/catalog';
@@ -85,10 +85,12 @@ const DAY = 86_400_000;
 export class Troubleshooter {
   private readonly memory = new LRUCache<string, Remembered>({ max: 10_000, ttl: 60 * 60_000 });
   private readonly rate = new LRUCache<string, number[]>({ max: 50_000, ttl: 60_000 });
+  private readonly cards: LRUCache<string, Card>;
   private readonly now: () => Date;
 
   constructor(private readonly deps: TroubleshooterDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.cards = new LRUCache({ max: 500, ttl: Math.max(1, deps.config.graph.signInCacheSeconds) * 1000 });
   }
 
   /** The language an answer to this message will be in. */
@@ -269,22 +271,39 @@ export class Troubleshooter {
     event.intent = ask.intent;
     event.decision = 'allowed';
 
-    const page = await this.deps.signIns.find({
-      userId: tenantWide ? undefined : ask.userId ?? undefined,
-      from: window.from, to: window.to, app: ask.app, errorCode: ask.errorCode, correlationId: ask.correlationId,
-    });
+    let page: SignInPage;
+    try {
+      page = await this.deps.signIns.find({
+        userId: tenantWide ? undefined : ask.userId ?? undefined,
+        from: window.from, to: window.to, app: ask.app, errorCode: ask.errorCode, correlationId: ask.correlationId,
+      });
+    } catch (error) {
+      // The problem card offers "Try again" with the resolved question (ids only), re-authorized when clicked.
+      return this.problemCard(error, language, event, { ...ask, language });
+    }
     event.records = page.records.length;
     event.graphRequests = page.requests;
     const audience: Audience = isSelf ? 'user' : 'helpdesk';
     const name = isSelf ? strings(language).you : subjectName ?? page.records[0]?.userDisplayName ?? ask.userId ?? '?';
+
+    // The same question about the same records (a busy helpdesk hour) reuses the rendered card.
+    const cardKey = JSON.stringify([
+      page.records.length, page.records[0]?.id, page.records[page.records.length - 1]?.id, page.truncated,
+      language, audience, requester.timeZone, name, tenantWide, defaulted, clamped, ask.offset, ask.limit,
+      Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000),
+    ]);
+    const cached = this.cards.get(cardKey);
+    if (cached) return cached;
     const diagnosis = diagnose(page.records, {
       language, audience, timeZone: requester.timeZone, subjectName: name, self: isSelf, tenantWide,
       window, retentionDays: config.logRetentionDays, clampedFrom: clamped ? oldest : undefined, truncated: page.truncated,
     });
-    return failureSummaryCard({
+    const card = failureSummaryCard({
       diagnosis, language, audience, timeZone: requester.timeZone, subjectName: isSelf ? null : name, tenantWide, window,
       defaultWindowDays: defaulted ? config.defaultWindowDays : null, offset: ask.offset, maxRows: ask.limit,
     });
+    this.cards.set(cardKey, card);
+    return card;
   }
 
   /** A card button (Action.Execute). Card data is untrusted: everything is re-authorized and re-read. */

@@ -17,12 +17,19 @@ export function requesterOf(activity: Partial<Activity>, defaultTimeZone: string
   };
 }
 
+const knownZones = new Map<string, boolean>();
+
 function isTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
+  let valid = knownZones.get(value);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(value, valid);
   }
+  return valid;
 }

@@ -259,7 +259,7 @@ export function chooserCard(language: Language, typedName: string, people: Perso
 export function serviceProblemCard(language: Language, kind: GraphProblemKind, retry: Record<string, unknown> | null, retryAfterSeconds?: number): Card {
   const s = STRINGS[language];
   const title = s[`serviceTitle_${kind}` as keyof Strings];
-  const text = fill(s[`serviceText_${kind}` as keyof Strings], { seconds: retryAfterSeconds ?? 10 });
+  const text = fill(s[`serviceText_${kind}` as keyof Strings], { seconds: Math.max(1, retryAfterSeconds ?? 10) });
   const canRetry = retry !== null && (kind === 'throttled' || kind === 'unavailable');
   return messageCard(language, title, [text], [], canRetry ? [{ title: s.retry, verb: 'retry', data: retry! }] : []);
 }

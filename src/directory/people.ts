@@ -1,5 +1,6 @@
 /** Finding people in the directory through Graph. */
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { LRUCache } from 'lru-cache';
 import { odataString } from '../graph/odata';
 import { toGraphProblem } from '../graph/errors';
 
@@ -44,5 +45,30 @@ export class GraphPeopleDirectory implements PeopleDirectory {
     } catch (error) {
       throw toGraphProblem(error);
     }
+  }
+}
+
+/** Keeps directory answers for a while: people rarely change name or UPN within minutes. */
+export class CachedPeopleDirectory implements PeopleDirectory {
+  private readonly cache: LRUCache<string, { value: Person | null | Person[] }>;
+
+  constructor(private readonly inner: PeopleDirectory, ttlSeconds: number) {
+    this.cache = new LRUCache({ max: 10_000, ttl: Math.max(1, ttlSeconds) * 1000 });
+  }
+
+  async get(idOrUpn: string): Promise<Person | null> {
+    return (await this.remember(`get:${idOrUpn.toLowerCase()}`, () => this.inner.get(idOrUpn))) as Person | null;
+  }
+
+  async search(name: string, limit = 10): Promise<Person[]> {
+    return (await this.remember(`search:${limit}:${name.trim().toLowerCase()}`, () => this.inner.search(name, limit))) as Person[];
+  }
+
+  private async remember(key: string, load: () => Promise<Person | null | Person[]>): Promise<Person | null | Person[]> {
+    const hit = this.cache.get(key);
+    if (hit) return hit.value;
+    const value = await load();
+    this.cache.set(key, { value });
+    return value;
   }
 }

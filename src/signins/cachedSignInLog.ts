@@ -79,8 +79,9 @@ export class CachedSignInSource implements SignInSource {
   async find(query: SignInQuery): Promise<SignInPage> {
     const { value, fresh } = await this.shared(this.queryKey(query), async () => ({ kind: 'page' as const, page: await this.inner.find(query) }));
     const page = (value as Extract<Entry, { kind: 'page' }>).page;
-    // Only the caller whose read went to Graph reports its requests; the others made none.
-    return fresh ? page : { ...page, requests: 0 };
+    // Each caller gets its own array (the kept one must not change under later callers). Only the
+    // caller whose read went to Graph reports its requests; the others made none.
+    return { ...page, records: [...page.records], requests: fresh ? page.requests : 0 };
   }
 
   async byId(id: string): Promise<SignIn | null> {

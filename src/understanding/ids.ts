@@ -14,7 +14,9 @@ export interface Ids {
   text: string;
 }
 
-const GUID = /(?<![0-9a-f-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-])/gu;
+// The last group may have 13 digits: the Agents Playground's user ids (…-0000000000020) are not
+// well-formed GUIDs but are the object ids the demo tenant and the Playground use.
+const GUID = /(?<![0-9a-f-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}(?![0-9a-f-])/gu;
 const UPN = /(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
 const CORRELATION_LABEL = alternation(merged((w) => w.intent.correlationLabel));

@@ -108,10 +108,7 @@ test('the retry action of a "did not answer" card works once Graph is back', asy
   expect((await pressRetry(retry!.data)).text).toContain('Sign-in failures: Megan Bowen');
 });
 
-// Needs the typed-question path of Troubleshooter.ask to pass the resolved question as the retry
-// data of its problem card (today it passes null, so only card-action answers get the button).
-// When that lands this test starts passing: turn `test.failing` into `test`.
-test.failing('the "did not answer" card of a typed question carries a retry action', async () => {
+test('the "did not answer" card of a typed question carries a retry action', async () => {
   fault = () => FAULTS.serverError();
   const { actions } = await ask(QUESTION);
   expect(actions.map((a) => a.verb)).toContain('retry');

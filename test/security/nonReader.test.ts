@@ -390,7 +390,8 @@ describe('Megan can ask about herself', () => {
   it('by her own UPN (checked against her own directory entry; nobody else is looked up)', async () => {
     const outcome = await send(teamsMessage('why did meganb@example.com fail to sign in this week?', megan()));
     expectOwnFailures(outcome);
-    expect(outcome.requests.filter((r) => r.path.startsWith('/users'))).toEqual([expect.objectContaining({ method: 'GET', path: `/users/${MEGAN_ID}` })]);
+    // Her own entry may already be cached; nobody else's is ever read.
+    for (const r of outcome.requests.filter((x) => x.path.startsWith('/users'))) expect(r).toMatchObject({ method: 'GET', path: `/users/${MEGAN_ID}` });
   });
 
   it('by her own UPN in capitals', async () => {
@@ -433,21 +434,13 @@ describe('Megan can ask about herself', () => {
   });
 });
 
-describe('Playground-style ids the parser does not read as object ids', () => {
-  // The Agents Playground's ids (…-0000000000020) have 13 digits in the last group, so they are not
-  // GUIDs and the parser drops them: the question is then answered about the asker. That leaks
-  // nothing (the answer is about Megan herself), but it is not the refusal either.
-  it("answers about Megan herself, never about the id's owner", async () => {
+describe('Playground-style ids (13 digits in the last group) are object ids too', () => {
+  it("refuses Megan when she names someone else's Playground id, and looks nobody up", async () => {
     for (const text of [`why did ${ALEX_ID} fail to sign in`, `failures of ${PATTI_ID}`]) {
       const outcome = await send(teamsMessage(text, megan()));
-      expectOnlyMegan(outcome.requests);
-      expect(cardToText(outcome.cards[0])).not.toMatch(/Alex|Patti/);
+      expect(outcome.cards).toEqual([refusal('en')]);
+      expect(outcome.requests.filter((r) => r.path.startsWith('/auditLogs'))).toEqual([]);
     }
-  });
-
-  it.failing('KNOWN PARSER GAP (src/understanding/ids.ts): refuses a Playground-style id of someone else', async () => {
-    const outcome = await send(teamsMessage(`why did ${ALEX_ID} fail to sign in`, megan()));
-    expect(outcome.cards).toEqual([refusal('en')]);
   });
 });
 
