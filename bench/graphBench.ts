@@ -134,6 +134,16 @@ export interface TurnsBench {
   single: { echo: LoadResult; botCached: LoadResult; botUncached: LoadResult };
 }
 
+/** Runs `load` in a child process (bench/loadClient.ts) against a server of this process. */
+async function loadFromChild(url: string, kind: 'card' | 'echo', question: string, concurrency: number, durationMs: number): Promise<LoadResult> {
+  const child = spawn(process.execPath, [join(__dirname, 'loadClient.js'), url, kind, question, String(concurrency), String(durationMs), JSON.stringify(ALEX)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`load client exited with ${code}`);
+  return JSON.parse(out) as LoadResult;
+}
+
 /** (1) Turns per second and latency: the bot on the demo tenant next to an echo bot, same stack, same run. */
 export async function benchTurns(options: { concurrency?: number; durationMs?: number } = {}): Promise<TurnsBench> {
   const concurrency = options.concurrency ?? 8;
@@ -142,17 +152,16 @@ export async function benchTurns(options: { concurrency?: number; durationMs?: n
   const cached = await startDemoBot();
   const uncached = await startDemoBot(0);
   try {
-    const ask = () => teamsMessage(QUESTION, ALEX);
     const single = {
-      echo: await load(echo.url, () => teamsMessage('hello', ALEX), hasEcho, { concurrency: 1, durationMs: durationMs / 2 }),
-      botCached: await load(cached.url, ask, hasCard, { concurrency: 1, durationMs: durationMs / 2 }),
-      botUncached: await load(uncached.url, ask, hasCard, { concurrency: 1, durationMs: durationMs / 2 }),
+      echo: await loadFromChild(echo.url, 'echo', 'hello', 1, durationMs / 2),
+      botCached: await loadFromChild(cached.url, 'card', QUESTION, 1, durationMs / 2),
+      botUncached: await loadFromChild(uncached.url, 'card', QUESTION, 1, durationMs / 2),
     };
     return {
       concurrency,
-      echo: await load(echo.url, () => teamsMessage('hello', ALEX), hasEcho, { concurrency, durationMs }),
-      botCached: await load(cached.url, ask, hasCard, { concurrency, durationMs }),
-      botUncached: await load(uncached.url, ask, hasCard, { concurrency, durationMs }),
+      echo: await loadFromChild(echo.url, 'echo', 'hello', concurrency, durationMs),
+      botCached: await loadFromChild(cached.url, 'card', QUESTION, concurrency, durationMs),
+      botUncached: await loadFromChild(uncached.url, 'card', QUESTION, concurrency, durationMs),
       single,
     };
   } finally {
