@@ -6,6 +6,7 @@
  * so a new setting added here without an app setting in Azure fails a test.
  */
 import { z } from 'zod';
+import patternDefaults from './diagnosis/patterns.json';
 
 export interface SettingSpec {
   name: string;
@@ -28,6 +29,38 @@ const guidList = z
   .string()
   .transform((v) => v.split(/[,;\s]+/).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[0-9a-fA-F-]{8,}$/, 'each entry must be an object id (GUID)')));
+/** A JSON object whose every key exists in `defaults` with a value of the same kind (deep). */
+function overridesOf(defaults: Record<string, unknown>) {
+  const check = (value: unknown, base: unknown, path: string): string | null => {
+    if (Array.isArray(base)) return Array.isArray(value) && value.every((v) => typeof v === typeof base[0]) ? null : `${path} must be a list like ${JSON.stringify(base)}`;
+    if (base !== null && typeof base === 'object') {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return `${path} must be an object`;
+      for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+        if (!(key in (base as Record<string, unknown>)) || key.startsWith('_')) return `${path ? `${path}.` : ''}${key} is not a known threshold`;
+        const problem = check(v, (base as Record<string, unknown>)[key], `${path ? `${path}.` : ''}${key}`);
+        if (problem) return problem;
+      }
+      return null;
+    }
+    return typeof value === typeof base ? null : `${path} must be a ${typeof base}`;
+  };
+  return z.string().transform((raw, ctx) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be JSON, e.g. {"mfaFatigue":{"minDenied":3}}' });
+      return z.NEVER;
+    }
+    const problem = check(parsed, defaults, '');
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
+    }
+    return parsed as Record<string, Record<string, unknown>>;
+  });
+}
+
 const timeZone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -65,6 +98,7 @@ export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'GRAPH_TIMEOUT_MS', description: 'Timeout of one Microsoft Graph request.', secret: false, default: '8000', schema: positiveInt },
   { name: 'TURN_BUDGET_MS', description: 'After this long the bot answers "still looking" and sends the card when ready.', secret: false, default: '10000', schema: positiveInt },
   { name: 'MAX_SIGNIN_PAGES', description: 'Sign-in log pages read at most per question.', secret: false, default: '3', schema: positiveInt },
+  { name: 'PATTERN_THRESHOLDS', description: 'Overrides of the pattern thresholds (src/diagnosis/patterns.json) as JSON, e.g. {"mfaFatigue":{"minDenied":3}}.', secret: false, default: '{}', schema: overridesOf(patternDefaults) },
   { name: 'TICKET_SINK', description: 'Where "Open support ticket" goes: graph-mail, webhook, servicenow or none.', secret: false, schema: z.enum(['graph-mail', 'webhook', 'servicenow', 'none']) },
   { name: 'HELPDESK_EMAIL', description: 'Helpdesk address that receives e-mailed tickets.', secret: false, schema: z.email() },
   { name: 'TICKET_MAILBOX', description: 'Mailbox (UPN) the bot sends ticket mail from (needs Mail.Send).', secret: false, schema: text },
@@ -100,6 +134,8 @@ export interface Config {
   logRetentionDays: number;
   access: { helpdeskGroupIds: string[]; readerRoleIds: string[]; readerCacheSeconds: number; rateLimitPerMinute: number };
   turnBudgetMs: number;
+  /** Per-tenant overrides of the diagnosis pattern thresholds. */
+  patternThresholds: Record<string, Record<string, unknown>>;
   tickets: {
     sink: TicketSinkKind;
     helpdeskEmail?: string;
@@ -202,6 +238,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       rateLimitPerMinute: num('RATE_LIMIT_PER_MINUTE'),
     },
     turnBudgetMs: num('TURN_BUDGET_MS'),
+    patternThresholds: get<Record<string, Record<string, unknown>>>('PATTERN_THRESHOLDS') ?? {},
     tickets: {
       sink,
       helpdeskEmail: str('HELPDESK_EMAIL') ?? (demo ? DEMO_HELPDESK_EMAIL : undefined),

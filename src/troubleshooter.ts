@@ -11,7 +11,7 @@ import type { Language, Mention, ParseContext, Question, Subject } from './under
 import type { PeopleDirectory, Person } from './directory/people';
 import type { AccessPolicy } from './directory/access';
 import type { SignInPage, SignInSource } from './signins/signInLog';
-import { diagnose } from './diagnosis/diagnose';
+import { diagnose, thresholdsWith, type Thresholds } from './diagnosis/diagnose';
 import type { Audience } from './diagnosis/catalogTypes';
 import { explain } from './diagnosis/catalog';
 import {
@@ -86,11 +86,13 @@ export class Troubleshooter {
   private readonly memory = new LRUCache<string, Remembered>({ max: 10_000, ttl: 60 * 60_000 });
   private readonly rate = new LRUCache<string, number[]>({ max: 50_000, ttl: 60_000 });
   private readonly cards: LRUCache<string, Card>;
+  private readonly thresholds: Thresholds;
   private readonly now: () => Date;
 
   constructor(private readonly deps: TroubleshooterDeps) {
     this.now = deps.now ?? (() => new Date());
     this.cards = new LRUCache({ max: 500, ttl: Math.max(1, deps.config.graph.signInCacheSeconds) * 1000 });
+    this.thresholds = thresholdsWith(deps.config.patternThresholds);
   }
 
   /** The language an answer to this message will be in. */
@@ -297,6 +299,7 @@ export class Troubleshooter {
     const diagnosis = diagnose(page.records, {
       language, audience, timeZone: requester.timeZone, subjectName: name, self: isSelf, tenantWide,
       window, retentionDays: config.logRetentionDays, clampedFrom: clamped ? oldest : undefined, truncated: page.truncated,
+      thresholds: this.thresholds,
     });
     const card = failureSummaryCard({
       diagnosis, language, audience, timeZone: requester.timeZone, subjectName: isSelf ? null : name, tenantWide, window,

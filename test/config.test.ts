@@ -80,4 +80,16 @@ describe('configuration', () => {
       if (spec.secret) expect(spec.default).toBeUndefined();
     }
   });
+
+  it('takes per-tenant pattern thresholds as JSON and names what is wrong with them', () => {
+    const ok = loadConfig({ PATTERN_THRESHOLDS: '{"mfaFatigue":{"minDenied":3,"windowMinutes":5}}' });
+    expect(ok.ok && ok.config.patternThresholds).toEqual({ mfaFatigue: { minDenied: 3, windowMinutes: 5 } });
+    const problems = (env: string) => {
+      const r = loadConfig({ PATTERN_THRESHOLDS: env });
+      return r.ok ? [] : r.errors;
+    };
+    expect(problems('{"mfaFatigue":{"minDenied":"three"}}')).toEqual(['PATTERN_THRESHOLDS: mfaFatigue.minDenied must be a number (got "{"mfaFatigue":{"minDenied":"three"}}")']);
+    expect(problems('{"mfaFatige":{}}')[0]).toMatch(/^PATTERN_THRESHOLDS: mfaFatige is not a known threshold/);
+    expect(problems('{not json')[0]).toMatch(/^PATTERN_THRESHOLDS: must be JSON/);
+  });
 });

@@ -91,6 +91,13 @@ export interface DiagnoseContext {
 
 export type Thresholds = typeof thresholdsJson;
 export const DEFAULT_THRESHOLDS: Thresholds = thresholdsJson;
+
+/** The default thresholds with a tenant's overrides (PATTERN_THRESHOLDS, checked by the config) laid over them. */
+export function thresholdsWith(overrides: Record<string, Record<string, unknown>>): Thresholds {
+  const merged = JSON.parse(JSON.stringify(DEFAULT_THRESHOLDS)) as Record<string, Record<string, unknown>>;
+  for (const [pattern, values] of Object.entries(overrides)) Object.assign(merged[pattern], values);
+  return merged as unknown as Thresholds;
+}
 type TextKey = Exclude<keyof typeof textsJson.en, 'grantControls'>;
 
 /** Conditional Access grant controls in words ("a compliant device or multifactor authentication"). */

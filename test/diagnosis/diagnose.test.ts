@@ -1,4 +1,4 @@
-import { diagnose, groupAttempts, type DiagnoseContext } from '../../src/diagnosis/diagnose';
+import { diagnose, groupAttempts, thresholdsWith, type DiagnoseContext } from '../../src/diagnosis/diagnose';
 import { ALICE, LISBON, minutesAfter, signIn } from '../fixtures/signIns';
 
 const T0 = '2026-11-26T09:00:00Z';
@@ -81,6 +81,12 @@ describe('patterns', () => {
     expect(diagnose(burst(4), context()).patterns.map((p) => p.kind)).not.toContain('mfaFatigue');
     const spread = Array.from({ length: 5 }, (_, i) => signIn(minutesAfter(T0, i * 4), 500121));
     expect(diagnose(spread, context()).patterns.map((p) => p.kind)).not.toContain('mfaFatigue');
+  });
+
+  it('uses a tenant\'s own thresholds when given', () => {
+    const three = Array.from({ length: 3 }, (_, i) => signIn(minutesAfter(T0, i * 2), 500121, LISBON));
+    expect(diagnose(three, context()).patterns.map((p) => p.kind)).not.toContain('mfaFatigue');
+    expect(diagnose(three, context({ thresholds: thresholdsWith({ mfaFatigue: { minDenied: 3 } }) })).patterns.map((p) => p.kind)).toContain('mfaFatigue');
   });
 
   it('spots a password spray tenant-wide only: one IP, 5 people, 20 minutes', () => {
