@@ -105,8 +105,33 @@ export function signInFacts(record: SignIn, language: Language, timeZone: string
     { title: s.factDevice, value: deviceText },
     { title: s.factClientApp, value: record.clientAppUsed ?? '' },
     ...failingPolicyFacts(record, s, language),
+    ...riskFacts(record, s),
   ];
   return facts.filter((f) => f.value).map((f) => ({ title: plain(f.title), value: plain(f.value) }));
+}
+
+/** Risk shows only when Identity Protection saw some (P2 tenants; otherwise Graph says hidden or none). */
+function riskFacts(record: SignIn, s: Strings): { title: string; value: string }[] {
+  const level = record.riskLevelDuringSignIn;
+  if (!level || ['none', 'hidden', 'unknownFutureValue'].includes(level)) return [];
+  const events = (record.riskEventTypes_v2 ?? []).join(', ');
+  return [{ title: s.factRisk, value: fill(s.factRiskValue, { level, events: events ? `: ${events}` : '' }) }];
+}
+
+/** What the window holds at a glance: failures per code with first and last time, apps, countries, devices. */
+function windowSummary(d: Diagnosis, input: FailureSummaryInput): { title: string; value: string }[] {
+  const s = STRINGS[input.language];
+  const short = (at: Date) => localDateTime(at, input.timeZone, input.language);
+  const list = (items: string[]) => clip(items.slice(0, 6).join(', ') + (items.length > 6 ? ', …' : ''), 160);
+  return [
+    ...d.byCode.slice(0, 5).map((c) => ({
+      title: fill(s.summaryCode, { code: c.code, count: c.count }),
+      value: fill(s.summaryCodeValue, { title: clip(c.title, 60), first: short(c.first), last: short(c.last) }),
+    })),
+    { title: s.summaryApps, value: list(d.apps) },
+    { title: s.summaryCountries, value: list(d.countries) },
+    { title: s.summaryDevices, value: list(d.devices) },
+  ].filter((f) => f.value).map((f) => ({ title: plain(f.title), value: plain(f.value) }));
 }
 
 function failingPolicyFacts(record: SignIn, s: Strings, language: Language): { title: string; value: string }[] {
@@ -188,6 +213,7 @@ function renderFailureSummary(input: FailureSummaryInput, rowCount: number): Car
   const banners = d.patterns.filter((p) => p.headline !== d.headline).map((p) => ({ text: plain(p.headline) }));
   const data = {
     title: plain(title), subtitle, headline: plain(d.headline), banners,
+    summary_facts: offset === 0 && d.failures.length > 1 ? windowSummary(d, input) : [],
     rows: shown.map((f, i) => failureRow(f, offset + i, input, shown.slice(0, i).find((g) => g.code === f.code))),
     moreCount: more, moreText: fill(s.moreText, { count: more }), nextOffset: offset + shown.length,
     notes: d.notes.map((text) => ({ text: plain(text) })),

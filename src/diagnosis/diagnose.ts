@@ -67,6 +67,8 @@ export interface Diagnosis {
   byCode: CodeSummary[];
   apps: string[];
   countries: string[];
+  /** Devices of the failed attempts: name, or OS and browser when the device is unknown to Entra. */
+  devices: string[];
   people: number;
   headline: string;
   notes: string[];
@@ -305,6 +307,7 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
     patterns, byCode,
     apps: [...new Set(failures.map((f) => f.record.appDisplayName).filter(Boolean) as string[])],
     countries: [...new Set(failures.map((f) => f.record.location?.countryOrRegion).filter(Boolean) as string[])],
+    devices: [...new Set(failures.map((f) => f.record.deviceDetail?.displayName || [f.record.deviceDetail?.operatingSystem, f.record.deviceDetail?.browser].filter(Boolean).join(' / ')).filter(Boolean) as string[])],
     people, headline, notes,
   };
 }

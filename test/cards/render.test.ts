@@ -1,5 +1,6 @@
 import { diagnose } from '../../src/diagnosis/diagnose';
-import { failureSummaryCard, ROWS_PER_CARD } from '../../src/cards/render';
+import { failureSummaryCard, ROWS_PER_CARD, signInFacts } from '../../src/cards/render';
+import { signIn } from '../fixtures/signIns';
 import { cardToText, executeActions } from '../../src/cards/text';
 import { everyCard, typical, typicalSummaryCard, window, worstCase } from '../fixtures/cards';
 import { bytes, cardProblems } from './validateCard';
@@ -16,6 +17,19 @@ describe.each(['en', 'nl'] as const)('every card in %s', (language) => {
 describe('failure summary card', () => {
   const card = typicalSummaryCard('en');
   const text = cardToText(card.content);
+
+  it('sums the window up: failures per code with first and last time, apps, countries, devices', () => {
+    expect(text).toMatch(/^50126 × 13: Wrong username or password · .* – .*$/m);
+    expect(text).toContain('Countries: PT');
+    expect(text).toMatch(/^Apps: Office 365 Exchange Online$/m);
+    expect(text).toMatch(/^Devices: Windows10 \/ Edge 131\.0\.0$/m);
+  });
+
+  it('names the risk Identity Protection saw, and nothing when there was none', () => {
+    const risky = signIn('2026-11-26T09:00:00Z', 50126, { riskLevelDuringSignIn: 'high', riskEventTypes_v2: ['unfamiliarFeatures', 'anonymizedIPAddress'] });
+    expect(signInFacts(risky, 'en', 'UTC')).toContainEqual({ title: 'Risk', value: 'high during sign-in: unfamiliarFeatures, anonymizedIPAddress' });
+    expect(signInFacts(signIn('2026-11-26T09:00:00Z', 50126), 'en', 'UTC').map((f) => f.title)).not.toContain('Risk');
+  });
 
   it('shows the newest 10 attempts, then offers "show more"', () => {
     const tickets = executeActions(card.content).filter((a) => a.verb === 'openTicket');
