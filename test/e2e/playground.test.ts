@@ -73,7 +73,8 @@ describeWithBrowser('npm start: the bot with the Agents Playground', () => {
     await page.getByRole('button', { name: 'Send Message' }).click();
     await page.getByText('Sign-in failures: Megan Bowen').first().waitFor({ timeout: 30_000 });
     expect(await page.getByText(/^(50053|50126)$/).count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(ROOT, 'docs/playground.png') });
+    // UPDATE_DOCS=1 refreshes the README's screenshot; otherwise it goes to build/.
+    await page.screenshot({ path: join(ROOT, process.env.UPDATE_DOCS ? 'docs/playground.png' : 'build/playground.png') });
     await page.getByRole('button', { name: 'Details' }).first().click();
     await page.getByRole('button', { name: 'Open support ticket' }).first().click();
     await page.getByText(/Ticket SIT-[0-9A-F]{8} opened/).first().waitFor({ timeout: 30_000 });
