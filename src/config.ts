@@ -172,8 +172,9 @@ export function loadConfig(env: Env = process.env): ConfigResult {
   }
   const get = <T>(name: string): T | undefined => values.get(name) as T | undefined;
 
-  const forcedDemo = get<boolean>('DEMO') === true;
-  const demo = forcedDemo || (!get('MicrosoftAppId') && !get('AZURE_TENANT_ID'));
+  // DEMO=true forces demo mode and DEMO=false forbids it; unset, demo mode is what an empty configuration means.
+  const demoSetting = get<boolean>('DEMO');
+  const demo = demoSetting ?? (!get('MicrosoftAppId') && !get('AZURE_TENANT_ID'));
 
   if (!demo) {
     const required = (name: string, why: string) => {

@@ -29,6 +29,12 @@ describe('configuration', () => {
     expect(result.ok && result.config.mode).toBe('demo');
   });
 
+  it('never falls back to demo mode when DEMO=false, and lists what is missing instead', () => {
+    const result = loadConfig({ DEMO: 'false' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.some((e) => e.startsWith('MicrosoftAppId: missing'))).toBe(true);
+  });
+
   it('reads a complete production configuration', () => {
     const result = loadConfig({ ...production, GRAPH_ENDPOINT: 'https://graph.microsoft.us/', PORT: '8080', HELPDESK_GROUP_IDS: '9d3a0000-0000-4000-8000-000000000001, 9d3a0000-0000-4000-8000-000000000002', TICKET_SINK: 'none' });
     if (!result.ok) throw new Error(result.errors.join('; '));
