@@ -68,13 +68,26 @@ async function ask(args: string[]): Promise<number> {
       for (const mail of app.demoTenant?.sentMail ?? []) {
         console.log(`\n--- mail sent by the demo tenant from ${mail.from} to ${mail.message.toRecipients.map((r) => r.emailAddress.address).join(', ')} ---`);
         console.log(`Subject: ${mail.message.subject}`);
-        console.log(mail.message.body.content.replace(/<[^>]+>/g, ' ').replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim());
+        console.log(htmlToText(mail.message.body.content));
       }
     }
     return 0;
   } finally {
     await app.close();
   }
+}
+
+/** The demo mailbox's HTML mail as text: tags to line breaks, entities decoded. */
+function htmlToText(html: string): string {
+  const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+  return html
+    .replace(/<(br|\/p|\/tr|\/h\d|\/li)[^>]*>/gi, '\n')
+    .replace(/<\/t[dh]>/gi, '  ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (e) => entities[e])
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }
 
 function explainCli(args: string[]): number {

@@ -376,8 +376,8 @@ export class Troubleshooter {
     if (!this.deps.tickets) return messageCard(language, s.ticketNotConfiguredTitle, [s.ticketNotConfiguredText]);
     const commentField = typeof data.commentId === 'string' ? data.commentId : 'comment';
     const comment = typeof inputs[commentField] === 'string' ? (inputs[commentField] as string).slice(0, 1000).trim() : '';
-    const audience: Audience = sameId(record.userId ?? '', requester.userId) ? 'user' : 'helpdesk';
-    const content = ticketContent(requester, record, language, audience, comment || null);
+    // The ticket is read by the helpdesk: it carries their explanation and steps, whoever clicked.
+    const content = ticketContent(requester, record, language, 'helpdesk', comment || null);
     try {
       const ticket = await this.deps.tickets.open(ticketKey(signInId, requester.userId!), content);
       return ticketOpenedCard(language, ticket, record, requester.timeZone);

@@ -47,7 +47,8 @@ async function waitFor(url: string, seconds: number): Promise<boolean> {
 async function main(): Promise<void> {
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
-  run('bot', process.execPath, [join(root, 'dist/src/index.js')], { DEMO: process.env.DEMO ?? 'true', HOST: '127.0.0.1', PORT: String(BOT_PORT) });
+  // restify 11 reads process.binding('http_parser'), which Node 20 flags as deprecated (DEP0111): harmless noise.
+  run('bot', process.execPath, ['--disable-warning=DEP0111', join(root, 'dist/src/index.js')], { DEMO: process.env.DEMO ?? 'true', HOST: '127.0.0.1', PORT: String(BOT_PORT) });
   if (!(await waitFor(`http://127.0.0.1:${BOT_PORT}/healthz`, 60))) {
     console.error('The bot did not answer /healthz within 60 s.');
     return stop(1);
