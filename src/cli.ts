@@ -4,8 +4,6 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
-import { createApp } from './app';
-import { createLogger } from './logger';
 import { cardToText, executeActions } from './cards/text';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from './tools/activities';
 import { catalog, explain } from './diagnosis/catalog';
@@ -36,6 +34,9 @@ async function ask(args: string[]): Promise<number> {
     loaded.errors.forEach((e) => console.error(`  - ${e}`));
     return 2;
   }
+  // The server stack is loaded only for `ask`: `parse` and `explain` stay quick and quiet.
+  const { createApp } = await import('./app');
+  const { createLogger } = await import('./logger');
   const app = createApp(loaded.config, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never) });
   try {
     const person = values.as.includes('@') ? await app.people.get(values.as) : { id: values.as, displayName: values.as };

@@ -216,6 +216,8 @@ export class Troubleshooter {
       // Their own UPN: compared with their own directory entry (a lookup of themselves only, so
       // nothing is learned about the person named, who is never looked up).
       if (subject.kind === 'upn' && (await this.isOwnUpn(requester.userId!, subject.value))) return self;
+      // A pasted correlation id with nobody named: look for it among the asker's own sign-ins only.
+      if (subject.kind === 'anyone' && question.correlationId) return self;
       event.reason = 'not-a-reader';
       return { card: messageCard(language, s.notAllowedTitle, [s.notAllowedText]) };
     }

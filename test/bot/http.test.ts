@@ -124,3 +124,19 @@ describe('installing the bot', () => {
     expect(text).toContain('You can ask about your own sign-ins.');
   });
 });
+
+describe('a pasted correlation id', () => {
+  it("finds a non-reader's own sign-in, and searches only her own sign-ins for anyone else's", async () => {
+    const mine = running.tenant.signIns.find((r) => r.userId === MEGAN.aadObjectId && r.status!.errorCode === 50053)!;
+    const own = cardToText(cardsIn(await postActivity(running.url, teamsMessage(`correlation id ${mine.correlationId} this week`, MEGAN)))[0]);
+    expect(own).toContain(`Correlation ID: ${mine.correlationId}`);
+    const alexs = running.tenant.signIns.find((r) => r.userId === ALEX.aadObjectId && r.status!.errorCode !== 0)!;
+    const before = running.tenant.signInRequests().length;
+    const other = cardToText(cardsIn(await postActivity(running.url, teamsMessage(`correlation id ${alexs.correlationId} this week`, MEGAN)))[0]);
+    expect(other).toContain('No failed sign-ins found');
+    const filters = running.tenant.signInRequests().slice(before).map((r) => r.filter);
+    expect(filters).toHaveLength(1);
+    expect(filters[0]).toContain(`userId eq '${MEGAN.aadObjectId}'`);
+    expect(filters[0]).toContain(`correlationId eq '${alexs.correlationId}'`);
+  });
+});
