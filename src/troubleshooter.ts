@@ -293,7 +293,7 @@ export class Troubleshooter {
     // The same question about the same records (a busy helpdesk hour) reuses the rendered card.
     const cardKey = JSON.stringify([
       page.records.length, page.records[0]?.id, page.records[page.records.length - 1]?.id, page.truncated,
-      language, audience, requester.timeZone, name, tenantWide, defaulted, clamped, ask.offset, ask.limit,
+      ask.intent, language, audience, requester.timeZone, name, tenantWide, defaulted, clamped, ask.offset, ask.limit,
       Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000),
     ]);
     const cached = this.cards.get(cardKey);
@@ -301,11 +301,11 @@ export class Troubleshooter {
     const diagnosis = diagnose(page.records, {
       language, audience, timeZone: requester.timeZone, subjectName: name, self: isSelf, tenantWide,
       window, retentionDays: config.logRetentionDays, clampedFrom: clamped ? oldest : undefined, truncated: page.truncated,
-      thresholds: this.thresholds,
+      thresholds: this.thresholds, intent: ask.intent,
     });
     const card = failureSummaryCard({
       diagnosis, language, audience, timeZone: requester.timeZone, subjectName: isSelf ? null : name, tenantWide, window,
-      defaultWindowDays: defaulted ? config.defaultWindowDays : null, offset: ask.offset, maxRows: ask.limit,
+      defaultWindowDays: defaulted ? config.defaultWindowDays : null, offset: ask.offset, maxRows: ask.limit, intent: ask.intent,
     });
     this.cards.set(cardKey, card);
     return card;

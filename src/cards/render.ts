@@ -82,6 +82,8 @@ export interface FailureSummaryInput {
   offset?: number;
   /** Show at most this many attempts ("details of the second one" shows one). */
   maxRows?: number;
+  /** "did … sign in" lists every attempt (diagnosis.rows); the default lists failures. */
+  intent?: 'failures' | 'signins';
 }
 
 export function signInFacts(record: SignIn, language: Language, timeZone: string): { title: string; value: string }[] {
@@ -153,7 +155,10 @@ function failureRow(f: Failure, index: number, input: FailureSummaryInput, first
   const person = input.tenantWide ? `${record.userDisplayName ?? record.userPrincipalName} · ` : '';
   const time = localDateTime(f.at, input.timeZone, input.language);
   return {
-    line: `**${time}** · ${plain(person + (record.appDisplayName ?? '?'))} · **${f.code}** · ${plain(clip(f.explanation.title, 80))}`,
+    line: f.code === 0
+      ? `**${time}** · ${plain(person + (record.appDisplayName ?? '?'))} · ${STRINGS[input.language].succeeded}`
+      : `**${time}** · ${plain(person + (record.appDisplayName ?? '?'))} · **${f.code}** · ${plain(clip(f.explanation.title, 80))}`,
+    canTicket: f.code !== 0,
     ...(firstOfCode ? sameAs(firstOfCode, input) : explained(f, input)),
     ...rowFacts(f, index, input),
   };
@@ -202,20 +207,23 @@ function renderFailureSummary(input: FailureSummaryInput, rowCount: number): Car
   const s = STRINGS[input.language];
   const d = input.diagnosis;
   const offset = input.offset ?? 0;
-  const shown = d.failures.slice(offset, offset + rowCount);
-  const more = Math.max(0, d.failures.length - offset - shown.length);
-  const title = d.failures.length === 0 ? s.noFailuresTitle
+  const listing = input.intent === 'signins';
+  const shown = d.rows.slice(offset, offset + rowCount);
+  const more = Math.max(0, d.rows.length - offset - shown.length);
+  const title = listing
+    ? d.rows.length === 0 ? s.noSigninsTitle : input.subjectName === null ? s.signinsTitleSelf : fill(s.signinsTitleOther, { name: input.subjectName ?? '' })
+    : d.failures.length === 0 ? s.noFailuresTitle
     : input.tenantWide ? s.failuresTitleTenant
     : input.subjectName === null ? s.failuresTitleSelf : fill(s.failuresTitleOther, { name: input.subjectName });
   const range = localRange(input.window.from, input.window.to, input.timeZone, input.language);
   const period = input.defaultWindowDays ? fill(s.period, { range, days: input.defaultWindowDays }) : fill(s.periodAsked, { range });
-  const subtitle = offset > 0 && shown.length > 0 ? `${period} ${fill(s.pageOf, { first: offset + 1, last: offset + shown.length, total: d.failures.length })}` : period;
+  const subtitle = offset > 0 && shown.length > 0 ? `${period} ${fill(s.pageOf, { first: offset + 1, last: offset + shown.length, total: d.rows.length })}` : period;
   const banners = d.patterns.filter((p) => p.headline !== d.headline).map((p) => ({ text: plain(p.headline) }));
   const data = {
     title: plain(title), subtitle, headline: plain(d.headline), banners,
     summary_facts: offset === 0 && d.failures.length > 1 ? windowSummary(d, input) : [],
     rows: shown.map((f, i) => failureRow(f, offset + i, input, shown.slice(0, i).find((g) => g.code === f.code))),
-    moreCount: more, moreText: fill(s.moreText, { count: more }), nextOffset: offset + shown.length,
+    moreCount: more, moreText: fill(listing ? s.moreTextAll : s.moreText, { count: more }), nextOffset: offset + shown.length,
     notes: d.notes.map((text) => ({ text: plain(text) })),
     strings: s,
   };

@@ -30,6 +30,7 @@ export interface FailedPolicy {
   controls: string[];
 }
 
+/** An attempt with its deciding record explained (a failure, or any attempt when listing sign-ins). */
 export interface Failure {
   attempt: Attempt;
   record: SignIn;
@@ -61,6 +62,8 @@ export interface Diagnosis {
   attempts: Attempt[];
   /** Newest first. */
   failures: Failure[];
+  /** What the card lists, newest first: the failures, or every attempt when the question was about sign-ins. */
+  rows: Failure[];
   promptedThenSucceeded: number;
   succeeded: number;
   patterns: Pattern[];
@@ -89,6 +92,8 @@ export interface DiagnoseContext {
   clampedFrom?: Date;
   truncated?: boolean;
   thresholds?: Thresholds;
+  /** "did … sign in" lists every attempt; "why did … fail" only the failures. */
+  intent?: 'failures' | 'signins';
 }
 
 export type Thresholds = typeof thresholdsJson;
@@ -156,18 +161,19 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
   const legacy = new Set(thresholds.legacyProtocol.clients.map((c) => c.toLowerCase()));
 
   const attempts = groupAttempts(records);
-  const failures: Failure[] = attempts
-    .filter((a) => a.outcome === 'failed')
-    .map((attempt) => {
-      const record = attempt.final;
-      const client = record.clientAppUsed ?? '';
-      return {
-        attempt, record, code: codeOf(record), at: timeOf(record),
-        explanation: explain(codeOf(record), context.language, context.audience, record.status?.failureReason),
-        failedPolicies: failedPolicies(record),
-        legacyClient: legacy.has(client.toLowerCase()) ? client : null,
-      };
-    });
+  const explained = (attempt: Attempt): Failure => {
+    const record = attempt.final;
+    const client = record.clientAppUsed ?? '';
+    return {
+      attempt, record, code: codeOf(record), at: timeOf(record),
+      explanation: explain(codeOf(record), context.language, context.audience, record.status?.failureReason),
+      failedPolicies: failedPolicies(record),
+      legacyClient: legacy.has(client.toLowerCase()) ? client : null,
+    };
+  };
+  const failures: Failure[] = attempts.filter((a) => a.outcome === 'failed').map(explained);
+  const listsSignIns = context.intent === 'signins';
+  const rows = listsSignIns ? attempts.map((a) => (a.outcome === 'failed' ? failures.find((f) => f.attempt === a)! : explained(a))) : failures;
 
   const patterns: Pattern[] = [];
   const successCountries = new Set(attempts.filter((a) => a.outcome !== 'failed').map((a) => a.final.location?.countryOrRegion).filter(Boolean));
@@ -284,7 +290,13 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
   const windowText = t('window', { from: when(context.window.from), to: when(context.window.to) });
   const people = new Set(failures.map((f) => f.record.userId ?? f.record.userPrincipalName)).size;
   let headline: string;
-  if (failures.length === 0) headline = t(context.tenantWide ? 'headlineNoneTenant' : 'headlineNone', { name: context.subjectName, window: windowText });
+  const succeeded = attempts.filter((a) => a.outcome === 'succeeded' || a.outcome === 'promptedThenSucceeded');
+  if (listsSignIns && !context.tenantWide) {
+    const last = succeeded[0];
+    headline = last
+      ? t('headlineSignins', { name: context.subjectName, ok: succeeded.length, window: windowText, time: localDateTime(last.at, context.timeZone, context.language), app: last.final.appDisplayName ?? '?' })
+      : t('headlineSigninsNone', { name: context.subjectName, window: windowText });
+  } else if (failures.length === 0) headline = t(context.tenantWide ? 'headlineNoneTenant' : 'headlineNone', { name: context.subjectName, window: windowText });
   else if (patterns.length > 0 && !context.tenantWide) headline = patterns[0].headline;
   else if (context.tenantWide) headline = t(people === 1 ? 'headlineTenantOnePerson' : 'headlineTenant', { count: failures.length, users: people, window: windowText, title: byCode[0].title, codeCount: byCode[0].count });
   else {
@@ -300,10 +312,10 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
   if (prompted > 0) notes.push(t('promptedNote', { count: prompted }));
   if (context.clampedFrom) notes.push(t('clampedNote', { days: context.retentionDays, from: when(context.clampedFrom) }));
   if (context.truncated) notes.push(t('truncatedNote', { count: records.length }));
-  if (failures.length === 0) notes.push(t('emptyNote', { days: context.retentionDays }));
+  if (rows.length === 0) notes.push(t('emptyNote', { days: context.retentionDays }));
 
   return {
-    attempts, failures, promptedThenSucceeded: prompted, succeeded: attempts.filter((a) => a.outcome === 'succeeded').length,
+    attempts, failures, rows, promptedThenSucceeded: prompted, succeeded: attempts.filter((a) => a.outcome === 'succeeded').length,
     patterns, byCode,
     apps: [...new Set(failures.map((f) => f.record.appDisplayName).filter(Boolean) as string[])],
     countries: [...new Set(failures.map((f) => f.record.location?.countryOrRegion).filter(Boolean) as string[])],

@@ -140,3 +140,15 @@ describe('a pasted correlation id', () => {
     expect(filters[0]).toContain(`correlationId eq '${alexs.correlationId}'`);
   });
 });
+
+describe('questions about sign-ins rather than failures', () => {
+  it('"when did Isaiah last sign in" lists every attempt, successes included, with tickets only for failures', async () => {
+    const card = cardsIn(await postActivity(running.url, teamsMessage('when did isaiah last sign in?', ALEX)))[0];
+    const text = cardToText(card);
+    expect(text).toContain('Sign-ins: Isaiah Langer');
+    expect(text).toMatch(/^Isaiah Langer signed in successfully \d+ times between .*, most recently at /m);
+    expect(text).toContain('✓ signed in');
+    const ids = executeActions(card).filter((a) => a.verb === 'openTicket').map((a) => running.tenant.signIns.find((r) => r.id === a.data.signInId)!.status!.errorCode);
+    expect(ids.every((code) => code !== 0)).toBe(true);
+  });
+});
