@@ -45,8 +45,8 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Wall-clock fields of `instant` in `timeZone`, with seconds. */
-function wallClock(instant: number, timeZone: string): number[] {
+/** Wall-clock fields of `instant` in `timeZone`, read from Intl (slow: see offsetAt). */
+function intlWallClock(instant: number, timeZone: string): number[] {
   const fields = [0, 0, 0, 0, 0, 0];
   for (const part of formatter(timeZone).formatToParts(instant)) {
     const i = ['year', 'month', 'day', 'hour', 'minute', 'second'].indexOf(part.type);
@@ -55,11 +55,31 @@ function wallClock(instant: number, timeZone: string): number[] {
   return fields;
 }
 
-/** How far the zone's wall clock is ahead of UTC at `instant`, in milliseconds. */
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+/**
+ * How far the zone's wall clock is ahead of UTC at `instant`, in milliseconds. Zones change their
+ * offset only on whole quarter hours of UTC, so the offset is asked of Intl once per zone and
+ * quarter hour and then remembered (parsing asks it many times per question).
+ */
 function offsetAt(instant: number, timeZone: string): number {
-  const [y, mo, d, h, mi, s] = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  return asUtc - Math.floor(instant / 1000) * 1000;
+  const bucket = Math.floor(instant / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${timeZone}|${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const [y, mo, d, h, mi, s] = intlWallClock(bucket, timeZone);
+    offset = Date.UTC(y, mo - 1, d, h, mi, s) - bucket;
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** Wall-clock fields of `instant` in `timeZone`, with seconds. */
+function wallClock(instant: number, timeZone: string): number[] {
+  const local = new Date(instant + offsetAt(instant, timeZone));
+  return [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds()];
 }
 
 export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
