@@ -108,7 +108,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     onLateFailure: (error) => logger.error({ err: { message: (error as Error)?.message } }, 'could not send a late answer'),
   });
   const server = createServer({
-    adapter, bot, logger,
+    adapter, bot, logger, requireBearer: !demo,
     health: () => ({ version: packageJson.version, mode: config.mode, tenantId: demo ? DEMO_TENANT_ID : config.graph.tenantId }),
   });
 

@@ -11,10 +11,22 @@ export interface ServerOptions {
   health: () => Record<string, unknown>;
   /** Requests larger than this are refused with 413 before the bot sees them. */
   maxBodyBytes?: number;
+  /** Production: a request without a bearer token is refused (401) before its body is even looked at. */
+  requireBearer?: boolean;
 }
 
 export function createServer(options: ServerOptions): restify.Server {
   const server = restify.createServer({ name: 'signin-troubleshooter', handleUncaughtExceptions: false });
+  if (options.requireBearer) {
+    // Before the body is parsed: an anonymous caller learns nothing, not even whether its JSON was valid.
+    server.use((req, res, next) => {
+      if (req.method === 'POST' && req.getPath() === '/api/messages' && !/^Bearer \S+/i.test(req.headers.authorization ?? '')) {
+        res.send(401, { error: 'Unauthorized: this endpoint needs a Bot Framework token.' });
+        return next(false);
+      }
+      return next();
+    });
+  }
   server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 256 * 1024, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {

@@ -61,6 +61,13 @@ describe('production settings: POST /api/messages requires a Bot Framework token
     expect(asked).not.toHaveBeenCalled();
   });
 
+  it('answers 401, not 400, to an unauthenticated request whose body is not even an activity', async () => {
+    for (const body of ['[1,2,3]', '{"type":', '{"type":"message","text":42}']) {
+      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(response.status).toBe(401);
+    }
+  });
+
   it('answers 401 to an unauthenticated card action (adaptiveCard/action invoke)', async () => {
     const result = await postActivity(url, teamsCardAction('openTicket', { signInId: 'x', userId: MEGAN.aadObjectId }, MEGAN));
     expect(result.status).toBe(401);
