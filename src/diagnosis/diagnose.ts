@@ -105,7 +105,7 @@ export function thresholdsWith(overrides: Record<string, Record<string, unknown>
   for (const [pattern, values] of Object.entries(overrides)) Object.assign(merged[pattern], values);
   return merged as unknown as Thresholds;
 }
-type TextKey = Exclude<keyof typeof textsJson.en, 'grantControls'>;
+type TextKey = Exclude<keyof typeof textsJson.en, 'grantControls' | 'deviceWords'>;
 
 /** Conditional Access grant controls in words ("a compliant device or multifactor authentication"). */
 export function describeControls(controls: string[], language: Language): string {
@@ -235,6 +235,19 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
     });
   }
 
+  // For device controls, what Entra knew of the device: compliant, managed, how it is joined.
+  const deviceSentence = (record: SignIn): string => {
+    const words = texts.deviceWords;
+    const device = record.deviceDetail;
+    if (!device?.deviceId) return fill(texts.deviceState, { device: [device?.operatingSystem, device?.browser].filter(Boolean).join(', ') || '?', compliance: words.unknown, managed: words.notManaged, trust: '' });
+    return fill(texts.deviceState, {
+      device: [device.displayName, device.operatingSystem].filter(Boolean).join(', '),
+      compliance: device.isCompliant ? words.compliant : words.notCompliant,
+      managed: device.isManaged ? words.managed : words.notManaged,
+      trust: device.trustType ? fill(words.trust, { trust: device.trustType }) : '',
+    });
+  };
+
   // Conditional Access: which policy blocked, with which unmet control (the portal makes you open each record).
   if (!context.tenantWide) {
     const byPolicy = new Map<string, Failure[]>();
@@ -244,7 +257,9 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
       const controls = latest.failedPolicies.find((p) => p.name === policy)?.controls ?? [];
       const block = controls.includes('Block');
       const key: TextKey = block ? (list.length === 1 ? 'conditionalAccessBlockOne' : 'conditionalAccessBlock') : list.length === 1 ? 'conditionalAccessOne' : 'conditionalAccess';
-      patterns.push({ kind: 'conditionalAccess', at: latest.at, headline: t(key, { count: list.length, policy, controls: describeControls(controls, context.language), time: when(latest.at), app: latest.record.appDisplayName ?? '?', place: place(latest.record) }) });
+      const aboutDevice = controls.some((c) => c === 'CompliantDevice' || c === 'DomainJoinedDevice');
+      const headline = t(key, { count: list.length, policy, controls: describeControls(controls, context.language), time: when(latest.at), app: latest.record.appDisplayName ?? '?', place: place(latest.record) });
+      patterns.push({ kind: 'conditionalAccess', at: latest.at, headline: aboutDevice ? headline + deviceSentence(latest.record) : headline });
     }
   }
 

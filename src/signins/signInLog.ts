@@ -60,7 +60,9 @@ export class GraphSignInLog implements SignInSource {
     const records: SignIn[] = [];
     let requests = 0;
     try {
-      let page = await this.client.api('/auditLogs/signIns').filter(buildSignInFilter(query)).top(this.options.pageSize).get();
+      // One correlation id is one attempt: a few rows. Otherwise the whole window is needed for patterns.
+      const top = query.correlationId ? 50 : this.options.pageSize;
+      let page = await this.client.api('/auditLogs/signIns').filter(buildSignInFilter(query)).top(top).get();
       requests++;
       records.push(...(page.value as SignIn[]));
       while (page['@odata.nextLink'] && requests < this.options.maxPages) {

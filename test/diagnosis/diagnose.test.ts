@@ -52,6 +52,16 @@ describe('reading the record', () => {
     expect(d.headline).toBe('The Conditional Access policy "Block access from outside allowed countries" blocked a sign-in outright at Thu 26 Nov, 10:00 in Office 365 Exchange Online from Lisbon, PT.');
   });
 
+  it('says what Entra knew of the device when a device control was not met', () => {
+    const record = signIn(T0, 53000, {
+      deviceDetail: { deviceId: 'd-1', displayName: 'ALICE-LT01', operatingSystem: 'Windows10', browser: 'Edge', isCompliant: false, isManaged: true, trustType: 'Azure AD joined' },
+      appliedConditionalAccessPolicies: [{ id: 'p', displayName: 'Require compliant device', enforcedGrantControls: ['CompliantDevice'], enforcedSessionControls: [], result: 'failure' }],
+    });
+    expect(diagnose([record], context()).headline).toMatch(/requires a compliant device, at .*\. The device \(ALICE-LT01, Windows10\) was not compliant and managed, Azure AD joined\.$/);
+    const unknown = signIn(T0, 53000, { appliedConditionalAccessPolicies: record.appliedConditionalAccessPolicies });
+    expect(diagnose([unknown], context()).headline).toMatch(/The device \(Windows10, Edge 131\.0\.0\) was not known to Entra ID and not managed by Intune\.$/);
+  });
+
   it('flags legacy protocols from clientAppUsed', () => {
     const d = diagnose([signIn(T0, 50126, { clientAppUsed: 'IMAP4' }), signIn(minutesAfter(T0, 5), 50126, { clientAppUsed: 'Authenticated SMTP' })], context());
     expect(d.failures.map((f) => f.legacyClient)).toEqual(['Authenticated SMTP', 'IMAP4']);
