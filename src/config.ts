@@ -229,7 +229,8 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     },
     server: { port: num('PORT'), host: str('HOST')! },
     logLevel: str('LOG_LEVEL')!,
-    defaultTimeZone: str('DEFAULT_TIME_ZONE')!,
+    // In demo mode an unset zone is this machine's: the Agents Playground sends none.
+    defaultTimeZone: (env.DEFAULT_TIME_ZONE?.trim() || !demo) ? str('DEFAULT_TIME_ZONE')! : Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     defaultWindowDays: num('DEFAULT_WINDOW_DAYS'),
     logRetentionDays: num('LOG_RETENTION_DAYS'),
     access: {

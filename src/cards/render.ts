@@ -128,7 +128,7 @@ function windowSummary(d: Diagnosis, input: FailureSummaryInput): { title: strin
   return [
     ...d.byCode.slice(0, 5).map((c) => ({
       title: fill(s.summaryCode, { code: c.code, count: c.count }),
-      value: fill(s.summaryCodeValue, { title: clip(c.title, 60), first: short(c.first), last: short(c.last) }),
+      value: c.count === 1 ? `${clip(c.title, 60)} · ${short(c.last)}` : fill(s.summaryCodeValue, { title: clip(c.title, 60), first: short(c.first), last: short(c.last) }),
     })),
     { title: s.summaryApps, value: list(d.apps) },
     { title: s.summaryCountries, value: list(d.countries) },
