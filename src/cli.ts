@@ -119,17 +119,18 @@ function explainCli(args: string[]): number {
   return 0;
 }
 
-async function main(): Promise<void> {
-  const [command, ...rest] = process.argv.slice(2);
-  let code: number;
-  if (command === 'ask') code = await ask(rest);
-  else if (command === 'parse') code = await parseCommand(rest, process.stdin, process.stdout);
-  else if (command === 'explain') code = explainCli(rest);
-  else {
-    console.error(USAGE);
-    code = 2;
-  }
-  process.exitCode = code;
+/** Runs one command (`ask`, `parse`, `explain`) and returns its exit code; the tests call it too. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'ask') return ask(rest);
+  if (command === 'parse') return parseCommand(rest, process.stdin, process.stdout);
+  if (command === 'explain') return explainCli(rest);
+  console.error(USAGE);
+  return 2;
 }
 
-void main();
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

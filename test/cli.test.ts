@@ -1,0 +1,78 @@
+import { runCli } from '../src/cli';
+
+/** Runs the CLI in-process and returns what it printed. */
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  const error = jest.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
+  try {
+    const code = await runCli(argv);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+describe('npm run ask', () => {
+  const env = { ...process.env };
+  beforeAll(() => {
+    for (const k of ['MicrosoftAppId', 'AZURE_TENANT_ID']) delete process.env[k];
+    process.env.LOG_LEVEL = 'silent';
+  });
+  afterAll(() => {
+    process.env = env;
+  });
+
+  it('asks as Alex Wilber by default and prints the card as text, with its buttons', async () => {
+    const { code, out } = await run(['ask', 'why did megan bowen fail to sign in yesterday']);
+    expect(code).toBe(0);
+    expect(out).toContain('Sign-in failures: Megan Bowen');
+    expect(out).toMatch(/\[Open support ticket\] \(openTicket\)/);
+  });
+
+  it('asks as another person, in their zone and language', async () => {
+    const { out } = await run(['ask', '--as', 'meganb@example.com', '--tz', 'America/New_York', '--locale', 'nl-NL', 'waarom kan ik niet inloggen?']);
+    expect(out).toContain('Jouw mislukte aanmeldingen');
+    expect(out).toContain('America/New_York');
+  });
+
+  it('prints the raw activities with --json', async () => {
+    const { out } = await run(['ask', '--json', 'help']);
+    const body = JSON.parse(out) as { activities: { type: string; attachments?: unknown[] }[] };
+    expect(body.activities.map((a) => a.type)).toEqual(['typing', 'message']);
+    expect(body.activities[1].attachments).toHaveLength(1);
+  });
+
+  it('clicks a ticket button and prints the ticket card and the mail the demo tenant recorded', async () => {
+    const { out } = await run(['ask', '--as', 'meganb@example.com', '--open-ticket', '1', '--comment', 'on holiday', "why can't I sign in?"]);
+    expect(out).toMatch(/Ticket SIT-[0-9A-F]{8} opened/);
+    expect(out).toMatch(/mail sent by the demo tenant from signin-troubleshooter@example.com to helpdesk@example.com/);
+    expect(out).toContain('on holiday');
+  });
+
+  it('says who is unknown instead of failing', async () => {
+    const { code, err } = await run(['ask', '--as', 'nobody@example.com', 'help']);
+    expect(code).toBe(2);
+    expect(err).toContain('No person nobody@example.com in the demo tenant.');
+  });
+});
+
+describe('npm run explain', () => {
+  it('prints one catalog entry for an audience and a language', async () => {
+    const { code, out } = await run(['explain', 'AADSTS50053', '--audience', 'helpdesk', '--locale', 'nl-NL']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^AADSTS50053: /);
+    expect(out).toContain('https://login.microsoftonline.com/error?code=50053');
+  });
+
+  it('lists every code with --list', async () => {
+    const { out } = await run(['explain', '--list']);
+    expect(out.split('\n')).toHaveLength(368);
+  });
+
+  it('rejects a bad audience', async () => {
+    expect((await run(['explain', '50126', '--audience', 'boss'])).code).toBe(2);
+  });
+});
