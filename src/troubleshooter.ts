@@ -387,7 +387,9 @@ export class Troubleshooter {
       event.decision = 'error';
       event.reason = 'ticket-sink-failed';
       const reason = error instanceof Error ? error.message : String(error);
-      return messageCard(language, s.ticketFailedTitle, [fill(s.ticketFailedText, { reason })], [], [{ title: s.retry, verb: 'openTicket', data: { signInId, userId: record.userId ?? '', commentId: commentField } }]);
+      // "Try again" carries the comment, so that nothing the person wrote is lost.
+      const retry = { signInId, userId: record.userId ?? '', commentId: commentField, [commentField]: comment };
+      return messageCard(language, s.ticketFailedTitle, [fill(s.ticketFailedText, { reason })], [], [{ title: s.retry, verb: 'openTicket', data: retry }]);
     }
   }
 
