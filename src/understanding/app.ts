@@ -17,6 +17,7 @@ const SIGN_IN_BEFORE = new RegExp(`${alternation(merged((w) => w.intent.signin))
 const ARTICLES = new Set(merged((w) => w.app.articles));
 const NOT_AFTER = new Set(merged((w) => w.app.notAfter));
 const NOT_APPS = new Set(merged((w) => w.app.notApps));
+const VERBS_BEFORE_APP = new Set(merged((w) => w.app.verbsBeforeApp));
 const APP_NOUNS = new Set(appNouns);
 const NOT_NAMES = new Set(merged((w) => w.notNames));
 const KNOWN_APP = new RegExp(wordsRegex(knownApps).source, 'gu');
@@ -48,6 +49,8 @@ function looksLikeApp(name: string): boolean {
 
 function appAfter(text: string, tokens: Token[], i: number): { start: number; end: number } | null {
   let j = i;
+  // "unable to access the HR portal": a verb between the preposition and the app is skipped.
+  if (j < tokens.length && j > 0 && VERBS_BEFORE_APP.has(tokens[j].word) && adjacent(text, tokens[j - 1], tokens[j])) j += 1;
   if (j < tokens.length && ARTICLES.has(tokens[j].word) && adjacent(text, tokens[j - 1], tokens[j])) j += 1;
   const first = tokens[j];
   if (!first || !adjacent(text, tokens[j - 1], first) || NOT_APPS.has(first.word) || !appWord(first.word)) return null;

@@ -66,7 +66,8 @@ export function looksForSubject(s: Signals, errorCode: number | null, hasTime: b
 
 /**
  * 1. a code and an explain phrase ("what does 50126 mean"), or a code alone → explain;
- * 2. failure words → failures; sign-in words → sign-ins; "check alice" → failures;
+ * 2. failure words or a code → failures ("getting 50076 when logging in": a sign-in with an error
+ *    code is a failed one); sign-in words → sign-ins; "check alice" → failures;
  * 3. a code, a correlation id, or an unambiguous subject (mention, UPN, object id) with no
  *    verb → failures ("did alice get 50126", "<at>Megan</at>?"); so is a clear name with a time
  *    ("alice this week", "everything for alice yesterday"): this bot's first job is failures;
@@ -75,7 +76,7 @@ export function looksForSubject(s: Signals, errorCode: number | null, hasTime: b
 export function decideIntent({ signals, errorCode, correlationId, subject, hasTime, clearName }: IntentInput): Intent {
   const asks = asksSomething(signals);
   if (errorCode !== null && (signals.explain || (!asks && !subject && !hasTime))) return 'explain';
-  if (signals.failure) return 'failures';
+  if (signals.failure || errorCode !== null) return 'failures';
   if (signals.signin) return 'signins';
   if (signals.troubleshoot) return 'failures';
   if (errorCode !== null || correlationId !== null) return 'failures';

@@ -30,13 +30,22 @@ function strings(value: unknown): string[] {
 const singleWords = (phrases: string[]) => phrases.flatMap((p) => p.split(' ')).filter((w) => !w.endsWith('*'));
 const wildcardStems = (phrases: string[]) => phrases.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1));
 
-/** Words that are never a name, whatever the language: time words, intent words, app names, pronouns. */
+/** Intent, subject and app phrases: their words are not names. */
+const phraseLists = (w: Words): string[] => [
+  ...w.intent.failure, ...w.intent.signin, ...w.intent.troubleshoot, ...w.intent.explain, ...w.intent.help,
+  ...w.subject.self, ...w.subject.anyone, ...w.subject.pluralEvents, ...w.app.prepositions, ...w.app.notApps,
+];
+const isPhrase = (p: string) => p.includes(' ');
+
+/**
+ * Words that are never a name, whatever the language: time words, one-word intent words, app
+ * names, pronouns. The words inside a longer phrase count only in that phrase's language: the
+ * "ben" of Dutch "wie ben je" is English Ben.
+ */
 const SHARED_NOT_NAMES = singleWords([
   // Month names are left out: several are given names too (Jan, April, June); see each language's notNames.
   ...merged((w) => strings({ ...w.time, months: [] })),
-  ...merged((w) => [...w.intent.failure, ...w.intent.signin, ...w.intent.troubleshoot, ...w.intent.explain, ...w.intent.help]),
-  ...merged((w) => [...w.subject.self, ...w.subject.anyone, ...w.subject.pluralEvents]),
-  ...merged((w) => [...w.app.prepositions, ...w.app.notApps]),
+  ...merged((w) => phraseLists(w).filter((p) => !isPhrase(p))),
   ...knownApps,
 ]);
 const NOT_NAME_STEMS = new RegExp(
@@ -45,7 +54,10 @@ const NOT_NAME_STEMS = new RegExp(
 );
 
 const notNamesByLanguage = Object.fromEntries(
-  languages.map((l) => [l, new Set([...SHARED_NOT_NAMES, ...wordsByLanguage[l].notNames])]),
+  languages.map((l) => [
+    l,
+    new Set([...SHARED_NOT_NAMES, ...singleWords(phraseLists(wordsByLanguage[l]).filter(isPhrase)), ...wordsByLanguage[l].notNames]),
+  ]),
 ) as Record<Language, Set<string>>;
 
 const subjectSet = (pick: (w: Words) => string[]) => new Set(merged(pick));

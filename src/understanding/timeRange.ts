@@ -169,7 +169,8 @@ const REGEX = {
   lastMonth: re(`${START}${LOOKS_BEFORE_LAST}${alt((t) => t.lastMonth)}${END}`),
   lastWeekend: re(`${START}${alt((t) => t.lastWeekend)}${END}`),
   weekend: re(`${START}${alt((t) => t.weekend)}${END}`),
-  lastN: re(`${START}${alt((t) => t.lastN)}\\s+(?:(${NUMBER})\\s*)?(${ALL_UNITS})${END}`),
+  // Not "since 3 days ago": that is a day, found by `ago`, with "since" before it.
+  lastN: re(`${START}${alt((t) => t.lastN)}\\s+(?:(${NUMBER})\\s*)?(${ALL_UNITS})${END}(?!\\s+${alt((t) => t.ago)}${END})`),
   ago: re(`${START}(${NUMBER})\\s*(${ALL_UNITS})\\s+${alt((t) => t.ago)}${END}`),
   between: re(`${START}${alt((t) => t.rangeOpen)}\\s+(${CLOCK})\\s*${alt((t) => t.rangeJoin)}\\s*(${CLOCK})${END}`),
   bareClockRange: re(`${START}(${CLOCK})\\s*${alt((t) => t.rangeJoin)}\\s*(${CLOCK})${END}`),

@@ -17,12 +17,7 @@ export const en: Words = {
     dayBeforeYesterday: ['the day before yesterday', 'day before yesterday'],
     earlierToday: ['earlier today', 'so far today', 'today so far'],
     months: [
-      'timestamp', 'timestamps', 'utc', 'gmt', 'date', 'trace', 'fix', 'fixed', 'fixing', 'solve', 'solved', 'resolve', 'resolved', 'repair', 'sort', 'sorted', 'everything',
-    'accounting', 'finance', 'hr', 'it', 'sales', 'marketing', 'legal', 'payroll', 'procurement', 'engineering',
-    'operations', 'reception', 'management', 'executive', 'executives', 'contractor', 'contractors', 'intern', 'interns',
-    'outside', 'inside', 'abroad', 'foreign', 'unusual', 'unknown', 'external', 'internal', 'guest', 'guests',
-    'country', 'countries', 'city', 'region', 'location', 'locations', 'team', 'teams', 'department', 'dept', 'group',
-    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+      'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
       'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
     ],
     weekdays: [
@@ -38,8 +33,8 @@ export const en: Words = {
     lastWeekdayPrefix: ['last', 'this past', 'past', 'previous'],
     weekdayPrefix: ['on', 'this'],
     parts: {
-      morning: ['morning', 'mornin'],
-      afternoon: ['afternoon', 'arvo'],
+      morning: ['morning', 'mornin', 'am'],
+      afternoon: ['afternoon', 'arvo', 'pm'],
       evening: ['evening'],
       night: ['night'],
     },
@@ -64,7 +59,7 @@ export const en: Words = {
     midnight: ['midnight'],
     lastN: [
       'in the last', 'in the past', 'within the last', 'within the past', 'over the last', 'over the past',
-      'during the last', 'during the past', 'for the last', 'for the past', 'in last', 'in past', 'the last',
+      'during the last', 'during the past', 'for the last', 'for the past', 'in last', 'in past', 'the last', 'since',
       'the past', 'the previous', 'last', 'past', 'previous', 'within',
     ],
     ago: ['ago', 'back'],
@@ -102,6 +97,9 @@ export const en: Words = {
       'keep asking', 'keeps getting', 'keep getting', 'interrupted', 'timed out', 'timeout', 'suspicious', 'risky',
       'compromised', 'hacked', 'down', 'outage', 'what happened', "what's up with", 'whats up with', "what's going on with",
       'whats going on with', 'what is going on with', 'how come', 'no access', 'access denied', 'unauthorized', 'unauthorised',
+      'logged out', 'logging me out', 'logs me out', 'log me out', 'logging out', 'signed out', 'signs me out',
+      'signing me out', 'sign me out', 'kicks me out', 'kicking me out', 'kicked me out', 'thrown out', 'booted out',
+      'not letting me', "isn't letting me", 'isnt letting me', 'not accepting', "doesn't accept", 'doesnt accept',
     ],
     troubleshoot: [
       'check', 'checking', 'look into', 'look at', 'look up', 'lookup', 'investigate', 'troubleshoot', 'diagnose',
@@ -184,9 +182,10 @@ export const en: Words = {
       'focus', 'check', 'checking', 'look', 'looking', 'update', 'updates', 'stats', 'wrong', 'able', 'reply', 'email',
       'message', 'call', 'listen', 'reach', 'went', 'go', 'come', 'came', 'is', 'was', 'anyone', 'someone',
     ],
+    verbsBeforeApp: ['access', 'open', 'use', 'reach', 'load', 'launch', 'start', 'run'],
     notApps: [
       'my', 'his', 'her', 'their', 'your', 'our', 'its', 'this', 'that', 'these', 'those', 'it', 'me', 'him', 'them', 'us',
-      'you', 'laptop', 'phone', 'pc', 'computer', 'device', 'devices', 'mobile', 'desktop', 'browser', 'web', 'iphone',
+      'you', 'acct', 'laptop', 'phone', 'pc', 'computer', 'device', 'devices', 'mobile', 'desktop', 'browser', 'web', 'iphone',
       'android', 'ipad', 'tablet', 'mac', 'macbook', 'workstation', 'vm', 'office', 'home', 'work', 'time', 'order',
       'again', 'anymore', 'now', 'general', 'total', 'case', 'person', 'account', 'tenant', 'system', 'network',
       'any', 'all', 'some', 'every', 'one', 'each', 'there', 'here', 'case', 'fact', 'particular', 'progress', 'addition',
@@ -270,7 +269,10 @@ export const en: Words = {
     'operations', 'reception', 'management', 'executive', 'executives', 'contractor', 'contractors', 'intern', 'interns',
     'outside', 'inside', 'abroad', 'foreign', 'unusual', 'unknown', 'external', 'internal', 'guest', 'guests',
     'country', 'countries', 'city', 'region', 'location', 'locations', 'team', 'teams', 'department', 'dept', 'group',
-    'january', 'february', 'march', 'august', 'september', 'october', 'november', 'december', 'feb', 'sept', 'oct',
-    'nov', 'dec', 'down', 'slow', 'possible', 'normal', 'usual', 'fine', 'ok', 'sure', 'still', 'again', 'back',
+      'january', 'february', 'march', 'august', 'september', 'october', 'november', 'december', 'feb', 'sept', 'oct',
+    'nov', 'dec', 'acct', 'accts', 'username', 'usernames', 'credentials', 'creds', 'profile', 'mailbox',
+    'ceo', 'cfo', 'cto', 'cio', 'coo', 'vp', 'director', 'shift', 'update', 'updates', 'upgrade', 'upgraded', 'updated',
+    'reboot', 'restart', 'restarted', 'migration', 'migrated', 'screen', 'login', 'past',
+    'down', 'slow', 'possible', 'normal', 'usual', 'fine', 'ok', 'sure', 'still', 'again', 'back',
   ],
 };

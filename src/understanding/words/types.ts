@@ -135,6 +135,8 @@ export interface AppWords {
   articles: string[];
   /** Words right before a preposition that make it not about an app ("what happened to bob"). */
   notAfter: string[];
+  /** Verbs between a preposition and the app, skipped ("unable to access the HR portal"). */
+  verbsBeforeApp: string[];
   /** Words that cannot start an app name (pronouns, devices, places). */
   notApps: string[];
 }
