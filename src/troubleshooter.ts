@@ -3,6 +3,7 @@
  * understand → resolve → authorize → fetch → diagnose → render.
  * The Teams handler (src/bot) and the tests drive this same class.
  */
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { LRUCache } from 'lru-cache';
@@ -34,6 +35,8 @@ export interface Requester {
   timeZone: string;
   /** Where follow-ups are remembered: one conversation, one person. */
   conversationKey: string;
+  /** personal, groupChat or channel: other people's sign-ins are shown only in a personal chat. */
+  conversationType?: string;
 }
 
 export interface Understanding {
@@ -85,13 +88,14 @@ const DAY = 86_400_000;
 export class Troubleshooter {
   private readonly memory = new LRUCache<string, Remembered>({ max: 10_000, ttl: 60 * 60_000 });
   private readonly rate = new LRUCache<string, number[]>({ max: 50_000, ttl: 60_000 });
-  private readonly cards: LRUCache<string, Card>;
+  /** Rendered cards, kept as long as sign-in answers are (none when SIGNIN_CACHE_SECONDS is 0). */
+  private readonly cards: LRUCache<string, Card> | null;
   private readonly thresholds: Thresholds;
   private readonly now: () => Date;
 
   constructor(private readonly deps: TroubleshooterDeps) {
     this.now = deps.now ?? (() => new Date());
-    this.cards = new LRUCache({ max: 500, ttl: Math.max(1, deps.config.graph.signInCacheSeconds) * 1000 });
+    this.cards = deps.config.graph.signInCacheSeconds > 0 ? new LRUCache({ max: 500, ttl: deps.config.graph.signInCacheSeconds * 1000 }) : null;
     this.thresholds = thresholdsWith(deps.config.patternThresholds);
   }
 
@@ -167,21 +171,17 @@ export class Troubleshooter {
     let subject: Subject | null = question.subject;
     const followsUp = previous && (question.followUp !== undefined || subject === null || sameSubject(subject, previous.question.subject));
     if (previous && followsUp && (question.followUp !== undefined || !previous.refused)) {
-      if (previous.refused || previous.subjectId === null || !sameId(previous.subjectId, requester.userId)) {
-        if (previous.refused || !(await reader()).reader) {
-          event.reason = 'not-a-reader';
-          return messageCard(language, strings(language).notAllowedTitle, [strings(language).notAllowedText]);
-        }
-      }
+      if (previous.refused) return this.refuse(language, event);
+      const refusal = await this.authorize(requester, previous.subjectId, language, event);
+      if (refusal) return refusal;
       const followUp = question.followUp;
       const ask: ResolvedAsk = {
         ...toResolved(question, previous.subjectId),
         offset: followUp?.kind === 'more' ? previous.nextOffset : followUp?.kind === 'details' ? followUp.index : undefined,
         limit: followUp?.kind === 'details' ? 1 : undefined,
       };
-      const tenantWide = previous.subjectId === null;
-      const card = await this.run(requester, ask, language, event, previous.subjectName, tenantWide);
-      this.memory.set(requester.conversationKey, { ...previous, question, nextOffset: card.nextOffset });
+      const card = await this.run(requester, ask, language, event, previous.subjectName);
+      this.memory.set(requester.conversationKey, { ...previous, question, nextOffset: card.nextOffset ?? previous.nextOffset });
       return card;
     }
     if (subject === null) subject = { kind: 'self' };
@@ -193,9 +193,32 @@ export class Troubleshooter {
       if (event.reason === 'not-a-reader') this.memory.set(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
       return target.card;
     }
-    const card = await this.run(requester, toResolved(question, target.userId), language, event, target.name, subject.kind === 'anyone');
+    const card = await this.run(requester, toResolved(question, target.userId), language, event, target.name);
     this.memory.set(requester.conversationKey, { question, subjectId: target.userId, subjectName: target.name, nextOffset: card.nextOffset });
     return card;
+  }
+
+  /**
+   * May the asker see this person's sign-ins (null: everyone's) here? Their own always; anyone
+   * else's only as a sign-in reader, and only in a personal chat, where nobody else reads along.
+   * Returns the refusal card, or null when allowed.
+   */
+  private async authorize(requester: Requester, userId: string | null, language: Language, event: AuditEvent): Promise<Card | null> {
+    if (userId !== null && sameId(userId, requester.userId)) return null;
+    if (!(await this.deps.access.readerDecision(requester.userId!)).reader) return this.refuse(language, event);
+    if (requester.conversationType && requester.conversationType !== 'personal') {
+      event.reason = 'shared-conversation';
+      const s = strings(language);
+      return messageCard(language, s.askPrivatelyTitle, [s.askPrivatelyText]);
+    }
+    return null;
+  }
+
+  /** The one refusal for questions about others: the same words whoever was asked about. */
+  private refuse(language: Language, event: AuditEvent): Card {
+    event.reason = 'not-a-reader';
+    const s = strings(language);
+    return messageCard(language, s.notAllowedTitle, [s.notAllowedText]);
   }
 
   /**
@@ -218,9 +241,10 @@ export class Troubleshooter {
       if (subject.kind === 'upn' && (await this.isOwnUpn(requester.userId!, subject.value))) return self;
       // A pasted correlation id with nobody named: look for it among the asker's own sign-ins only.
       if (subject.kind === 'anyone' && question.correlationId) return self;
-      event.reason = 'not-a-reader';
-      return { card: messageCard(language, s.notAllowedTitle, [s.notAllowedText]) };
+      return { card: this.refuse(language, event) };
     }
+    const here = await this.authorize(requester, null, language, event);
+    if (here) return { card: here };
     switch (subject.kind) {
       case 'anyone':
         event.subject = 'anyone';
@@ -260,7 +284,9 @@ export class Troubleshooter {
   }
 
   /** Fetches, diagnoses and renders a question whose subject is resolved and authorized. */
-  private async run(requester: Requester, ask: ResolvedAsk, language: Language, event: AuditEvent, subjectName: string | null, tenantWide: boolean): Promise<Card> {
+  private async run(requester: Requester, ask: ResolvedAsk, language: Language, event: AuditEvent, subjectName: string | null): Promise<Card> {
+    // No person means everyone: callers only get here with userId null after a reader check.
+    const tenantWide = ask.userId === null;
     const config = this.deps.config;
     const now = this.now();
     const defaulted = ask.from === null;
@@ -268,6 +294,13 @@ export class Troubleshooter {
     const oldest = new Date(now.getTime() - config.logRetentionDays * DAY);
     const clamped = asked.from < oldest;
     const window = { from: clamped ? oldest : asked.from, to: asked.to > now ? now : asked.to };
+    if (window.to <= window.from) {
+      // Entirely before the log's retention (or an empty range): nothing to ask Graph.
+      event.decision = 'allowed';
+      event.reason = 'before-retention';
+      const s = strings(language);
+      return messageCard(language, s.beforeRetentionTitle, [fill(s.beforeRetentionText, { days: config.logRetentionDays, from: localDateTime(oldest, requester.timeZone, language) })]);
+    }
     const isSelf = ask.userId !== null && sameId(ask.userId, requester.userId);
     event.subject = tenantWide ? 'anyone' : isSelf ? 'self' : ask.userId;
     event.from = window.from.toISOString();
@@ -291,12 +324,11 @@ export class Troubleshooter {
     const name = isSelf ? strings(language).you : subjectName ?? page.records[0]?.userDisplayName ?? ask.userId ?? '?';
 
     // The same question about the same records (a busy helpdesk hour) reuses the rendered card.
-    const cardKey = JSON.stringify([
-      page.records.length, page.records[0]?.id, page.records[page.records.length - 1]?.id, page.truncated,
-      ask.intent, language, audience, requester.timeZone, name, tenantWide, defaulted, clamped, ask.offset, ask.limit,
-      Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000),
-    ]);
-    const cached = this.cards.get(cardKey);
+    const cardKey = createHash('sha256').update(JSON.stringify([
+      page.records.map((r) => r.id), page.truncated, ask, language, audience, requester.timeZone, name,
+      defaulted, clamped, Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000),
+    ])).digest('base64');
+    const cached = this.cards?.get(cardKey);
     if (cached) return cached;
     const diagnosis = diagnose(page.records, {
       language, audience, timeZone: requester.timeZone, subjectName: name, self: isSelf, tenantWide,
@@ -306,8 +338,9 @@ export class Troubleshooter {
     const card = failureSummaryCard({
       diagnosis, language, audience, timeZone: requester.timeZone, subjectName: isSelf ? null : name, tenantWide, window,
       defaultWindowDays: defaulted ? config.defaultWindowDays : null, offset: ask.offset, maxRows: ask.limit, intent: ask.intent,
+      showMoreData: { ...ask, offset: undefined, limit: undefined, language },
     });
-    this.cards.set(cardKey, card);
+    this.cards?.set(cardKey, card);
     return card;
   }
 
@@ -321,25 +354,20 @@ export class Troubleshooter {
       if (turnedAway) return turnedAway;
       if (verb === 'openTicket') return await this.openTicket(requester, data, inputs, language, event);
       if (verb === 'choosePerson' || verb === 'retry' || verb === 'showMore') {
-        if (verb === 'showMore' && this.memory.get(requester.conversationKey)?.refused) {
-          event.reason = 'not-a-reader';
-          return messageCard(language, s.notAllowedTitle, [s.notAllowedText]);
-        }
-        const ask = verb === 'showMore' ? this.rememberedAsk(requester, data) : parseResolvedAsk(data);
+        if (verb === 'showMore' && this.memory.get(requester.conversationKey)?.refused) return this.refuse(language, event);
+        // The button carries the resolved question (ids only); it is checked and authorized anew.
+        const ask = parseResolvedAsk(data);
         if (!ask) {
-          event.reason = 'bad-action-data';
-          return unknownCard(language, this.deps.understanding.examples(language));
+          // Only a forged or damaged button gets here: the same refusal as any question about others.
+          return this.refuse(language, event);
         }
-        const tenantWide = ask.userId === null;
-        if (tenantWide || !sameId(ask.userId!, requester.userId)) {
-          const decision = await this.deps.access.readerDecision(requester.userId!);
-          if (!decision.reader) {
-            event.reason = 'not-a-reader';
-            return messageCard(language, s.notAllowedTitle, [s.notAllowedText]);
-          }
-        }
-        const name = verb === 'showMore' ? this.memory.get(requester.conversationKey)?.subjectName ?? null : null;
-        return await this.run(requester, ask, language, event, name, tenantWide);
+        const refusal = await this.authorize(requester, ask.userId, language, event);
+        if (refusal) return refusal;
+        const remembered = this.memory.get(requester.conversationKey);
+        const name = remembered && remembered.subjectId === ask.userId ? remembered.subjectName : null;
+        const card = await this.run(requester, ask, language, event, name);
+        this.memory.set(requester.conversationKey, { question: asQuestion(ask, language), subjectId: ask.userId, subjectName: name, nextOffset: card.nextOffset });
+        return card;
       }
       event.reason = 'unknown-verb';
       return unknownCard(language, this.deps.understanding.examples(language));
@@ -348,13 +376,6 @@ export class Troubleshooter {
     } finally {
       audit(this.deps.logger, event);
     }
-  }
-
-  private rememberedAsk(requester: Requester, data: Record<string, unknown>): ResolvedAsk | null {
-    const remembered = this.memory.get(requester.conversationKey);
-    if (!remembered || remembered.refused) return null;
-    const offset = Number(data.offset);
-    return { ...toResolved(remembered.question, remembered.subjectId), offset: Number.isInteger(offset) && offset >= 0 ? offset : 0 };
   }
 
   private async openTicket(requester: Requester, data: Record<string, unknown>, inputs: Record<string, unknown>, language: Language, event: AuditEvent): Promise<Card> {
@@ -381,7 +402,7 @@ export class Troubleshooter {
     // The ticket is read by the helpdesk: it carries their explanation and steps, whoever clicked.
     const content = ticketContent(requester, record, language, 'helpdesk', comment || null);
     try {
-      const ticket = await this.deps.tickets.open(ticketKey(signInId, requester.userId!), content);
+      const ticket = await this.deps.tickets.open(ticketKey(record.id ?? signInId, requester.userId!), content);
       return ticketOpenedCard(language, ticket, record, requester.timeZone);
     } catch (error) {
       event.decision = 'error';
@@ -438,13 +459,35 @@ function toResolved(question: Question, userId: string | null): ResolvedAsk {
 
 /** Card data back into a query, validating every field (it came from the client). */
 export function parseResolvedAsk(data: Record<string, unknown>): ResolvedAsk | null {
-  const str = (v: unknown) => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : null);
-  const date = (v: unknown) => (str(v) && !Number.isNaN(Date.parse(v as string)) ? new Date(v as string).toISOString() : null);
+  const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+  const GUIDISH = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12,13}$/;
+  const date = (v: unknown) => (typeof v === 'string' && ISO.test(v) ? new Date(v).toISOString() : null);
   const intent = data.intent === 'signins' ? 'signins' : 'failures';
-  const code = typeof data.errorCode === 'number' && Number.isSafeInteger(data.errorCode) ? data.errorCode : null;
-  const userId = data.userId === null || data.userId === undefined ? null : str(data.userId);
+  const code = typeof data.errorCode === 'number' && Number.isSafeInteger(data.errorCode) && data.errorCode >= 0 ? data.errorCode : null;
+  const userId = typeof data.userId === 'string' && /^[0-9a-zA-Z-]{1,64}$/.test(data.userId) ? data.userId : null;
   if (data.userId !== null && data.userId !== undefined && userId === null) return null;
-  return { intent, userId, from: date(data.from), to: date(data.to), app: str(data.app), errorCode: code, correlationId: str(data.correlationId) };
+  const app = typeof data.app === 'string' && /^[\p{L}\p{N} .&()_-]{1,80}$/u.test(data.app) ? data.app : null;
+  if (data.app !== null && data.app !== undefined && app === null) return null;
+  const correlationId = typeof data.correlationId === 'string' && GUIDISH.test(data.correlationId) ? data.correlationId.toLowerCase() : null;
+  if (data.correlationId !== null && data.correlationId !== undefined && correlationId === null) return null;
+  const from = date(data.from);
+  const to = date(data.to);
+  const given = (v: unknown) => v !== null && v !== undefined;
+  if ((given(data.from) && !from) || (given(data.to) && !to) || (from && to && from >= to)) return null;
+  const offset = Number(data.offset);
+  return {
+    intent, userId, from, to, app, errorCode: code, correlationId,
+    offset: Number.isInteger(offset) && offset >= 0 && offset < 100_000 ? offset : undefined,
+  };
+}
+
+/** A resolved question as the Question follow-ups build on (its subject is an object id, or everyone). */
+function asQuestion(ask: ResolvedAsk, language: Language): Question {
+  return {
+    intent: ask.intent, subject: ask.userId === null ? { kind: 'anyone' } : { kind: 'objectId', value: ask.userId },
+    from: ask.from ? new Date(ask.from) : null, to: ask.to ? new Date(ask.to) : null,
+    app: ask.app, errorCode: ask.errorCode, correlationId: ask.correlationId, language,
+  };
 }
 
 function ticketContent(requester: Requester, record: SignIn, language: Language, audience: Audience, comment: string | null): TicketContent {

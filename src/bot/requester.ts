@@ -14,6 +14,7 @@ export function requesterOf(activity: Partial<Activity>, defaultTimeZone: string
     locale: activity.locale ?? clientInfo?.locale,
     timeZone: zone,
     conversationKey: `${activity.conversation?.id ?? '?'}|${userId ?? activity.from?.id ?? '?'}`,
+    conversationType: activity.conversation?.conversationType ?? 'personal',
   };
 }
 

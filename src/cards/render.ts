@@ -84,6 +84,8 @@ export interface FailureSummaryInput {
   maxRows?: number;
   /** "did … sign in" lists every attempt (diagnosis.rows); the default lists failures. */
   intent?: 'failures' | 'signins';
+  /** What "Show more" sends back (the resolved question, ids only); the offset is added here. */
+  showMoreData?: Record<string, unknown>;
 }
 
 export function signInFacts(record: SignIn, language: Language, timeZone: string): { title: string; value: string }[] {
@@ -223,7 +225,8 @@ function renderFailureSummary(input: FailureSummaryInput, rowCount: number): Car
     title: plain(title), subtitle, headline: plain(d.headline), banners,
     summary_facts: offset === 0 && d.failures.length > 1 ? windowSummary(d, input) : [],
     rows: shown.map((f, i) => failureRow(f, offset + i, input, shown.slice(0, i).find((g) => g.code === f.code))),
-    moreCount: more, moreText: fill(listing ? s.moreTextAll : s.moreText, { count: more }), nextOffset: offset + shown.length,
+    moreCount: more, moreText: fill(listing ? s.moreTextAll : s.moreText, { count: more }),
+    showMoreData: JSON.parse(JSON.stringify({ ...(input.showMoreData ?? {}), offset: offset + shown.length })),
     notes: d.notes.map((text) => ({ text: plain(text) })),
     strings: s,
   };

@@ -1,7 +1,7 @@
 /** Finding people in the directory through Graph. */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { LRUCache } from 'lru-cache';
-import { odataString } from '../graph/odata';
+import { encodeFilter, odataString } from '../graph/odata';
 import { toGraphProblem } from '../graph/errors';
 
 export interface Person {
@@ -40,7 +40,7 @@ export class GraphPeopleDirectory implements PeopleDirectory {
     const fields = name.trim().includes(' ') ? ['displayName'] : ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName'];
     const filter = fields.map((f) => `startswith(${f},${literal})`).join(' or ');
     try {
-      const page = await this.client.api('/users').filter(filter).select(SELECT).top(limit).get();
+      const page = await this.client.api('/users').filter(encodeFilter(filter)).select(SELECT).top(limit).get();
       return page.value as Person[];
     } catch (error) {
       throw toGraphProblem(error);

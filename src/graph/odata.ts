@@ -18,3 +18,11 @@ export function odataInteger(value: number): string {
 }
 
 export const and = (...terms: (string | null | undefined | false)[]): string => terms.filter(Boolean).join(' and ');
+
+/**
+ * The Graph client puts a `$filter` into the URL as it is: characters that mean something in a URL
+ * (`&`, `#`, `%`, `+`) would end or change it. Every filter goes through here on its way out.
+ */
+export function encodeFilter(filter: string): string {
+  return encodeURIComponent(filter);
+}

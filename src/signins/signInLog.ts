@@ -4,7 +4,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { and, odataDate, odataInteger, odataString } from '../graph/odata';
+import { and, encodeFilter, odataDate, odataInteger, odataString } from '../graph/odata';
 import { toGraphProblem } from '../graph/errors';
 import aliases from './appAliases.json';
 
@@ -62,7 +62,7 @@ export class GraphSignInLog implements SignInSource {
     try {
       // One correlation id is one attempt: a few rows. Otherwise the whole window is needed for patterns.
       const top = query.correlationId ? 50 : this.options.pageSize;
-      let page = await this.client.api('/auditLogs/signIns').filter(buildSignInFilter(query)).top(top).get();
+      let page = await this.client.api('/auditLogs/signIns').filter(encodeFilter(buildSignInFilter(query))).top(top).get();
       requests++;
       records.push(...(page.value as SignIn[]));
       while (page['@odata.nextLink'] && requests < this.options.maxPages) {
@@ -88,7 +88,7 @@ export class GraphSignInLog implements SignInSource {
 
   async ownById(id: string, userId: string): Promise<SignIn | null> {
     try {
-      const page = await this.client.api('/auditLogs/signIns').filter(and(`id eq ${odataString(id)}`, `userId eq ${odataString(userId)}`)).top(1).get();
+      const page = await this.client.api('/auditLogs/signIns').filter(encodeFilter(and(`id eq ${odataString(id)}`, `userId eq ${odataString(userId)}`))).top(1).get();
       return ((page.value as SignIn[])[0]) ?? null;
     } catch (error) {
       throw toGraphProblem(error);

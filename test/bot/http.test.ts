@@ -125,7 +125,41 @@ describe('installing the bot', () => {
   });
 });
 
+describe('shared conversations', () => {
+  const inChannel = (text: string, asker: { aadObjectId: string; name: string }) => ({
+    ...teamsMessage(text, { ...asker, conversationId: '19:helpdesk-channel@thread.tacv2' }),
+    conversation: { conversationType: 'channel', isGroup: true, tenantId: '72f988bf-0000-0000-0000-000000000001', id: '19:helpdesk-channel@thread.tacv2' },
+  });
+
+  it("shows a reader someone else's sign-ins only in a personal chat, and looks nothing up in a channel", async () => {
+    const before = running.tenant.requestLog.length;
+    const text = cardToText(cardsIn(await postActivity(running.url, inChannel('why did megan bowen fail to sign in yesterday', ALEX)))[0]);
+    expect(text).toContain('Ask me in a personal chat');
+    expect(running.tenant.requestLog.slice(before).filter((r) => r.path.startsWith('/auditLogs') || r.path === '/users')).toEqual([]);
+  });
+
+  it('answers questions about the asker themselves in a channel', async () => {
+    const text = cardToText(cardsIn(await postActivity(running.url, inChannel("why can't I sign in?", MEGAN)))[0]);
+    expect(text).toContain('Your sign-in failures');
+  });
+
+  it('refuses card buttons about someone else in a channel', async () => {
+    const invoke = { ...teamsCardAction('retry', { intent: 'failures', userId: MEGAN.aadObjectId }, ALEX), conversation: { conversationType: 'groupChat', isGroup: true, tenantId: '72f988bf-0000-0000-0000-000000000001', id: '19:group@thread.v2' } };
+    expect(cardToText(cardsIn(await postActivity(running.url, invoke))[0])).toContain('Ask me in a personal chat');
+  });
+});
+
 describe('a pasted correlation id', () => {
+  it("with nobody named, a non-reader's search stays within her own sign-ins", async () => {
+    const alexs = running.tenant.signIns.find((r) => r.userId === ALEX.aadObjectId && r.status!.errorCode !== 0)!;
+    const before = running.tenant.signInRequests().length;
+    const text = cardToText(cardsIn(await postActivity(running.url, teamsMessage(`what happened with correlation id ${alexs.correlationId}`, MEGAN)))[0]);
+    expect(text).not.toContain('Alex');
+    const filters = running.tenant.signInRequests().slice(before).map((r) => r.filter);
+    expect(filters).toHaveLength(1);
+    expect(filters[0]).toMatch(new RegExp(`^userId eq '${MEGAN.aadObjectId}' and `));
+  });
+
   it("finds a non-reader's own sign-in, and searches only her own sign-ins for anyone else's", async () => {
     const mine = running.tenant.signIns.find((r) => r.userId === MEGAN.aadObjectId && r.status!.errorCode === 50053)!;
     const own = cardToText(cardsIn(await postActivity(running.url, teamsMessage(`correlation id ${mine.correlationId} this week`, MEGAN)))[0]);

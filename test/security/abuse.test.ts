@@ -140,7 +140,7 @@ describe('malformed bodies', () => {
       expect(cardsIn(result)).toHaveLength(1);
     }
     expect(cardToText(cardsIn(results[0])[0])).toContain(s.ticketFailedTitle);
-    expect(cardToText(cardsIn(results[1])[0])).toContain(s.unknownTitle);
+    expect(cardToText(cardsIn(results[1])[0])).toContain(s.notAllowedTitle);
   });
 
   it('logs no unhandled error for any of the above, and keeps serving', async () => {

@@ -417,11 +417,13 @@ describe('Megan can ask about herself', () => {
     const more = await send(teamsMessage('and last week?', asker));
     expectOnlyMegan(more.requests);
     expect(more.audits[0]).toMatchObject({ subject: 'self', decision: 'allowed' });
-    // A showMore click is answered from her remembered question; the userId in its data is ignored.
-    const click = await send(teamsCardAction('showMore', { offset: 1, userId: ALEX_ID }, asker));
-    expectOnlyMegan(click.requests);
-    expect(click.audits[0]).toMatchObject({ subject: 'self', decision: 'allowed' });
-    expect(cardToText(click.cards[0])).not.toContain('Alex');
+    // A showMore click carries its question: her own is answered, a forged one naming Alex is refused.
+    const own = await send(teamsCardAction('showMore', { intent: 'failures', offset: 1, userId: MEGAN_ID }, asker));
+    expectOnlyMegan(own.requests);
+    expect(own.audits[0]).toMatchObject({ subject: 'self', decision: 'allowed' });
+    const forged = await send(teamsCardAction('showMore', { intent: 'failures', offset: 1, userId: ALEX_ID }, asker));
+    expectOnlyMegan(forged.requests);
+    expect(forged.cards).toEqual([refusal('en')]);
   });
 
   it('and can open a ticket for her own failed sign-in', async () => {

@@ -80,15 +80,21 @@ describe('injection strings in card data (retry from a reader)', () => {
     ['correlationId', { correlationId: "x' or userId ne '" }],
     ['app', { app: "x') or startswith(appDisplayName,'" }],
     ['userId', { userId: "00000000-0000-0000-0000-0000000000021' or userId ne '" }],
-  ])('%s: the value stays one literal and matches nothing', async (_field, patch) => {
+    ['app with URL characters', { app: 'x%27) and startswith(appDisplayName,%27O' }],
+    ['from after to', { from: '2026-11-27T00:00:00Z', to: '2026-11-20T00:00:00Z' }],
+    ['a date that is not ISO', { from: '1' }],
+  ])('%s: the button is refused before anything reaches Graph', async (_field, patch) => {
     const { text, requests } = await ask(teamsCardAction('retry', { intent: 'failures', userId: '00000000-0000-0000-0000-0000000000021', ...patch }, alex()));
-    expect(text).not.toContain(s.serviceTitle_badRequest);
+    expect(requests.filter((r) => r.path.startsWith('/auditLogs'))).toEqual([]);
+    expect(text).toContain(s.notAllowedTitle);
+  });
+
+  it('a value with URL-special characters reaches Graph whole, as one literal', async () => {
+    const { requests } = await ask(teamsCardAction('retry', { intent: 'failures', userId: '00000000-0000-0000-0000-0000000000021', app: 'R&D (EU) portal' }, alex()));
     const reads = requests.filter((r) => r.path === '/auditLogs/signIns');
     expect(reads).toHaveLength(1);
-    const value = Object.values(patch)[0];
-    expect(literals(reads[0].filter!)).toContain(value);
     expect(() => compileFilter(reads[0].filter!, SIGNIN_FILTER_RULES)).not.toThrow();
-    expect(text).toContain(s.noFailuresTitle);
+    expect(reads[0].filter).toContain("startswith(appDisplayName,'R&D (EU) portal')");
   });
 });
 
