@@ -148,8 +148,10 @@ export interface Config {
   };
 }
 
-/** The tenant id the built-in demo tenant uses (the Agents Playground's default). */
-// The example activities' tenant; the Agents Playground is configured (.m365agentsplayground.yml) to send the same.
+/**
+ * The tenant id of the built-in demo tenant: the one in shared/examples' activities. The Agents
+ * Playground (whose own default is another id) is configured to send it (.m365agentsplayground.yml).
+ */
 export const DEMO_TENANT_ID = '72f988bf-0000-0000-0000-000000000001';
 export const DEMO_TICKET_MAILBOX = 'signin-troubleshooter@example.com';
 export const DEMO_HELPDESK_EMAIL = 'helpdesk@example.com';

@@ -9,6 +9,7 @@ function formatter(language: Language, timeZone: string, options: Intl.DateTimeF
   let f = formatters.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(LOCALE[language], { timeZone, ...options });
+    if (formatters.size > 2_000) formatters.clear();
     formatters.set(key, f);
   }
   return f;

@@ -4,7 +4,7 @@ import type { Requester } from '../troubleshooter';
 
 export function requesterOf(activity: Partial<Activity>, defaultTimeZone: string): Requester {
   const clientInfo = (activity.entities ?? []).find((e) => e.type === 'clientInfo') as { timezone?: string; locale?: string } | undefined;
-  const zone = [activity.localTimezone, clientInfo?.timezone].find(isTimeZone) ?? defaultTimeZone;
+  const zone = canonicalZone(activity.localTimezone) ?? canonicalZone(clientInfo?.timezone) ?? defaultTimeZone;
   const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
   const userId = activity.from?.aadObjectId || undefined;
   return {
@@ -18,19 +18,19 @@ export function requesterOf(activity: Partial<Activity>, defaultTimeZone: string
   };
 }
 
-const knownZones = new Map<string, boolean>();
+/** Zone names as sent → their canonical spelling (Intl accepts any letter case), or null when unknown. */
+const knownZones = new Map<string, string | null>();
 
-function isTimeZone(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 64) return false;
-  let valid = knownZones.get(value);
-  if (valid === undefined) {
+function canonicalZone(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 64) return null;
+  let zone = knownZones.get(value);
+  if (zone === undefined) {
     try {
-      new Intl.DateTimeFormat('en-US', { timeZone: value });
-      valid = true;
+      zone = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
     } catch {
-      valid = false;
+      zone = null;
     }
-    if (knownZones.size < 1000) knownZones.set(value, valid);
+    if (knownZones.size < 1000) knownZones.set(value, zone);
   }
-  return valid;
+  return zone;
 }

@@ -306,12 +306,15 @@ export function ticketOpenedCard(language: Language, ticket: { reference: string
   const title = fill(s.ticketOpenedTitle, { reference: ticket.reference });
   const text = fill(ticket.duplicate ? s.ticketAlreadyText : s.ticketOpenedText, { reference: ticket.reference, where: ticket.where });
   const facts = [
-    { title: s.factReference, value: ticket.reference },
-    { title: s.factSentTo, value: ticket.where },
-    { title: s.factAffected, value: `${record.userDisplayName ?? ''} (${record.userPrincipalName ?? ''})` },
-    { title: s.factError, value: `${record.status?.errorCode ?? ''} · ${explain(record.status?.errorCode ?? 0, language, 'user').title}` },
+    ...[
+      { title: s.factReference, value: ticket.reference },
+      { title: s.factSentTo, value: ticket.where },
+      { title: s.factAffected, value: `${record.userDisplayName ?? ''} (${record.userPrincipalName ?? ''})` },
+      { title: s.factError, value: `${record.status?.errorCode ?? ''} · ${explain(record.status?.errorCode ?? 0, language, 'user').title}` },
+    ].map((f) => ({ title: plain(f.title), value: plain(f.value) })),
+    // signInFacts are escaped already.
     ...signInFacts(record, language, timeZone).slice(0, 5),
-  ].map((f) => ({ title: plain(f.title), value: plain(f.value) }));
+  ];
   const summary = `${title}\n${text}`;
   return { content: expand('ticketOpened', { title: plain(title), text: plain(text), facts, summary }), summary };
 }

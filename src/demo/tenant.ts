@@ -51,6 +51,7 @@ export interface DemoTenantOptions {
 }
 
 const MAX_SIGNIN_PAGE = 1000;
+const MAX_LOGGED = 100_000;
 const MAX_USER_PAGE = 999;
 
 class GraphHttpError extends Error {
@@ -72,11 +73,13 @@ export class DemoTenant {
     this.people = options.people ?? DEMO_PEOPLE;
     this.sharedMailboxes = (options.sharedMailboxes ?? [DEMO_TICKET_MAILBOX]).map((m) => m.toLowerCase());
     this.signIns = options.signIns ?? generateSignIns({ now: options.now ?? new Date(), people: this.people });
+    // Keys lower-cased: the filter compares strings without regard to case, and so must the index.
     for (const record of this.signIns) {
-      const list = this.signInsByUser.get(record.userId as string) ?? [];
+      const user = String(record.userId).toLowerCase();
+      const list = this.signInsByUser.get(user) ?? [];
       list.push(record);
-      this.signInsByUser.set(record.userId as string, list);
-      this.signInsById.set(record.id as string, record);
+      this.signInsByUser.set(user, list);
+      this.signInsById.set(String(record.id).toLowerCase(), record);
     }
   }
 
@@ -94,6 +97,8 @@ export class DemoTenant {
       const path = decodeURIComponent(match[2]).replace(/\/+$/, '');
       const query = url.searchParams;
       this.requestLog.push({ method: request.method, path, filter: query.get('$filter'), at: Date.now() });
+      // A demo that runs for days keeps only the newest requests.
+      if (this.requestLog.length > MAX_LOGGED) this.requestLog.splice(0, this.requestLog.length - MAX_LOGGED);
       const auth = headerOf(request.headers, 'authorization');
       if (!auth || !/^Bearer \S+/.test(auth)) {
         throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
@@ -119,7 +124,7 @@ export class DemoTenant {
       if (method !== 'GET') throw new GraphHttpError(405, 'Request_BadRequest', 'The sign-in log is read-only.');
       if (segments.length === 2) return { status: 200, body: this.listSignIns(query, url) };
       if (segments.length === 3) {
-        const found = this.signInsById.get(segments[2]);
+        const found = this.signInsById.get(segments[2].toLowerCase());
         if (!found) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${segments[2]}' does not exist.`);
         return { status: 200, body: { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns/$entity', ...found } };
       }
@@ -147,13 +152,14 @@ export class DemoTenant {
     const body = parseBody(request.body) as { message?: SentMail['message'] };
     if (!body.message?.subject || !body.message.toRecipients?.length) throw new GraphHttpError(400, 'ErrorInvalidRecipients', 'At least one recipient is required.');
     this.sentMail.push({ from, message: body.message });
+    if (this.sentMail.length > MAX_LOGGED) this.sentMail.splice(0, this.sentMail.length - MAX_LOGGED);
     return { status: 202 };
   }
 
   private listSignIns(query: URLSearchParams, url: URL): unknown {
     rejectUnsupported(query, ['$filter', '$top', '$skiptoken', '$select', '$orderby']);
     const orderBy = query.get('$orderby');
-    if (orderBy !== null && !/^createdDateTime( desc)?$/i.test(orderBy)) throw new GraphHttpError(400, 'BadRequest', `Ordering by '${orderBy}' is not supported.`);
+    if (orderBy !== null && !/^createdDateTime desc$/i.test(orderBy)) throw new GraphHttpError(400, 'BadRequest', `Ordering by '${orderBy}' is not supported; the sign-in log comes newest first.`);
     const top = pageSize(query.get('$top'), MAX_SIGNIN_PAGE, MAX_SIGNIN_PAGE);
     const filter = query.get('$filter');
     let candidates: SignIn[] = this.signIns;
@@ -161,9 +167,9 @@ export class DemoTenant {
     if (filter !== null) {
       const compiled = compileFilter(filter, SIGNIN_FILTER_RULES);
       const userId = compiled.equalities.get('userId');
-      if (typeof userId === 'string') candidates = this.signInsByUser.get(userId) ?? [];
+      if (typeof userId === 'string') candidates = this.signInsByUser.get(userId.toLowerCase()) ?? [];
       const id = compiled.equalities.get('id');
-      if (typeof id === 'string') candidates = this.signInsById.has(id) ? [this.signInsById.get(id)!] : [];
+      if (typeof id === 'string') candidates = this.signInsById.has(id.toLowerCase()) ? [this.signInsById.get(id.toLowerCase())!] : [];
       matches = candidates.filter(compiled.test);
     }
     const offset = readSkipToken(query.get('$skiptoken'));

@@ -121,6 +121,14 @@ const codeOf = (r: SignIn) => r.status?.errorCode ?? 0;
 const timeOf = (r: SignIn) => new Date(r.createdDateTime as string);
 const place = (r: SignIn) => [r.location?.city, r.location?.countryOrRegion].filter(Boolean).join(', ') || '?';
 
+/** Rows of one correlation id further apart than this are separate attempts (a client can reuse an id). */
+const ATTEMPT_GAP_MS = 15 * 60_000;
+
+/**
+ * Records → attempts: the rows of one correlation id, oldest first, cut after every real failure
+ * (a wrong password, then the right one, is a failure and then a success) and at long gaps.
+ * Interrupts (MFA prompt, "stay signed in?") stay in the attempt they interrupted.
+ */
 export function groupAttempts(records: SignIn[]): Attempt[] {
   const groups = new Map<string, SignIn[]>();
   for (const record of records) {
@@ -132,15 +140,31 @@ export function groupAttempts(records: SignIn[]): Attempt[] {
   const attempts: Attempt[] = [];
   for (const [correlationId, list] of groups) {
     list.sort((a, b) => timeOf(a).getTime() - timeOf(b).getTime());
-    const final = list[list.length - 1];
-    const finalCode = codeOf(final);
-    let outcome: Outcome;
-    if (finalCode === 0) outcome = list.length > 1 && list.some((r) => codeOf(r) !== 0) ? 'promptedThenSucceeded' : 'succeeded';
-    else if (isInterrupt(finalCode)) outcome = 'interrupted';
-    else outcome = 'failed';
-    attempts.push({ correlationId, records: list, final, at: timeOf(list[0]), outcome });
+    let current: SignIn[] = [];
+    const close = () => {
+      if (current.length > 0) attempts.push(attemptOf(correlationId, current));
+      current = [];
+    };
+    for (const record of list) {
+      const last = current[current.length - 1];
+      if (last && timeOf(record).getTime() - timeOf(last).getTime() > ATTEMPT_GAP_MS) close();
+      current.push(record);
+      const code = codeOf(record);
+      if (code !== 0 && !isInterrupt(code)) close();
+    }
+    close();
   }
   return attempts.sort((a, b) => b.at.getTime() - a.at.getTime());
+}
+
+function attemptOf(correlationId: string, records: SignIn[]): Attempt {
+  const final = records[records.length - 1];
+  const finalCode = codeOf(final);
+  let outcome: Outcome;
+  if (finalCode === 0) outcome = records.length > 1 ? 'promptedThenSucceeded' : 'succeeded';
+  else if (isInterrupt(finalCode)) outcome = 'interrupted';
+  else outcome = 'failed';
+  return { correlationId, records, final, at: timeOf(records[0]), outcome };
 }
 
 function failedPolicies(record: SignIn): FailedPolicy[] {
@@ -273,7 +297,7 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
   if (!context.tenantWide) {
     for (const code of thresholds.accountLoop.codes) {
       const hits = chronological.filter((f) => f.code === code);
-      if (hits.length >= thresholds.accountLoop.minAttempts && code !== 50053) {
+      if (hits.length >= thresholds.accountLoop.minAttempts) {
         patterns.push({ kind: 'accountLoop', at: hits[0].at, headline: t('accountLoop', { count: hits.length, time: when(hits[0].at), title: hits[0].explanation.title }) });
       }
     }

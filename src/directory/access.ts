@@ -54,8 +54,10 @@ export class GraphAccessPolicy implements AccessPolicy {
       const wanted = new Set(this.options.readerRoleIds.map((r) => r.toLowerCase()));
       const role = (roles.value as { roleTemplateId?: string; displayName?: string }[]).find((r) => r.roleTemplateId && wanted.has(r.roleTemplateId.toLowerCase()));
       if (role) return { reader: true, because: `role:${role.displayName ?? role.roleTemplateId}` };
-      if (this.options.helpdeskGroupIds.length > 0) {
-        const groups = await this.client.api(`/users/${encodeURIComponent(userId)}/checkMemberGroups`).post({ groupIds: this.options.helpdeskGroupIds });
+      // checkMemberGroups takes at most 20 group ids per call.
+      for (let i = 0; i < this.options.helpdeskGroupIds.length; i += 20) {
+        const groupIds = this.options.helpdeskGroupIds.slice(i, i + 20);
+        const groups = await this.client.api(`/users/${encodeURIComponent(userId)}/checkMemberGroups`).post({ groupIds });
         const hit = (groups.value as string[])[0];
         if (hit) return { reader: true, because: `group:${hit}` };
       }

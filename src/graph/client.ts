@@ -63,7 +63,10 @@ class TimeoutHandler implements Middleware {
     this.next = next;
   }
   async execute(context: Context): Promise<void> {
-    context.options = { ...(context.options ?? {}), signal: AbortSignal.timeout(this.timeoutMs) } as typeof context.options;
+    // Keep the caller's own signal (a ticket sink gives up on its own clock): either one aborts.
+    const own = (context.options as { signal?: AbortSignal } | undefined)?.signal;
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    context.options = { ...(context.options ?? {}), signal: own ? AbortSignal.any([own, timeout]) : timeout } as typeof context.options;
     await this.next!.execute(context);
   }
 }

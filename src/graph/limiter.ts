@@ -39,6 +39,7 @@ export interface LimiterStats {
 }
 
 const KEEP_START_TIMES = 10_000;
+const MAX_PAUSE_MS = 180_000;
 
 /** A sliding-window limiter with a FIFO queue and a pause ("come back after …"). */
 export class RequestLimiter {
@@ -73,10 +74,14 @@ export class RequestLimiter {
     });
   }
 
-  /** Holds every request back for this long (a Retry-After). A shorter pause never cuts a longer one. */
+  /**
+   * Holds every request back for this long (a Retry-After). A shorter pause never cuts a longer one.
+   * Capped like the Graph client's own retry handler caps it: a Retry-After far in the future must
+   * not stall every question for hours.
+   */
   pauseFor(ms: number): void {
     if (!(ms > 0)) return;
-    const until = this.now() + ms;
+    const until = this.now() + Math.min(ms, MAX_PAUSE_MS);
     if (until <= this.pausedUntil) return;
     this.pausedUntil = until;
     this.counters.pauses++;

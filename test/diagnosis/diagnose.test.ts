@@ -163,3 +163,28 @@ describe('summary and honest emptiness', () => {
     expect(d.headline).toMatch(/^Geen mislukte aanmeldingen gevonden voor Alice Nguyen/);
   });
 });
+
+describe('attempts inside one correlation id', () => {
+  it('counts a wrong password followed by the right one as a failure and a success, not as "prompted"', () => {
+    const wrong = signIn(T0, 50126);
+    const right = signIn(minutesAfter(T0, 1), 0, { correlationId: wrong.correlationId });
+    const d = diagnose([wrong, right], context());
+    expect(d.failures.map((f) => f.code)).toEqual([50126]);
+    expect(d.promptedThenSucceeded).toBe(0);
+    expect(d.succeeded).toBe(1);
+  });
+
+  it('finds a lockout that happened inside one sign-in flow', () => {
+    const first = signIn(T0, 50126, LISBON);
+    const flow = [first, ...[1, 2].map((m) => signIn(minutesAfter(T0, m), 50126, { ...LISBON, correlationId: first.correlationId })), signIn(minutesAfter(T0, 3), 50053, { ...LISBON, correlationId: first.correlationId })];
+    expect(diagnose(flow, context()).patterns.map((p) => p.kind)).toContain('lockout');
+  });
+
+  it('splits rows of one correlation id that are hours apart', () => {
+    const morning = signIn(T0, 0);
+    const later = signIn(minutesAfter(T0, 150), 50126, { correlationId: morning.correlationId });
+    const attempts = groupAttempts([morning, later]);
+    expect(attempts.map((a) => a.outcome)).toEqual(['failed', 'succeeded']);
+    expect(attempts[0].at.toISOString()).toBe('2026-11-26T11:30:00.000Z');
+  });
+});

@@ -259,7 +259,7 @@ export const en: Words = {
     'things', 'stuff', 'lot', 'reasons', 'wrong', 'broken', 'stuck', 'bad', 'invalid', 'incorrect', 'suspicious',
     'risky', 'risk', 'compromised', 'hacked', 'weird', 'strange', 'successful', 'unsuccessful', 'success', 'blocked',
     'last', 'first', 'next', 'previous', 'recent', 'latest', 'new', 'old', 'other', 'why', 'whats', 'ago', 'hour',
-    'hours', 'minute', 'minutes', 'day', 'days', 'week', 'weeks', 'month', 'months', 'morning', 'afternoon', 'evening',
+    'hours', 'minute', 'minutes', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'tomorrow', 'tonite', 'morning', 'afternoon', 'evening',
     'night', 'tonight', 'today', 'yesterday', 'work', 'home', 'office', 'remote', 'question', 'answer', 'number',
     'anything', 'something', 'everything', 'nothing', 'lately', 'recently', 'all', 'who', 'whom', 'status', 'okay',
     'urgent', 'asap', 'quick', 'quickly', 'please', 'kindly', 'frequently', 'repeatedly', 'constantly', 'multiple',

@@ -208,7 +208,7 @@ export const nl: Words = {
     'lijst', 'details', 'info', 'informatie', 'resultaat', 'resultaten', 'beleid', 'toegang', 'locatie', 'netwerk',
     'vpn', 'wifi', 'tenant', 'correlatie', 'id', 'verificatie', 'authenticator', 'mfa', 'sms', 'tijd', 'keer', 'keren',
     'laatste', 'eerste', 'vorige', 'volgende', 'recente', 'nieuwe', 'oude', 'uur', 'uren', 'minuut', 'minuten', 'dag',
-    'dagen', 'week', 'weken', 'maand', 'ochtend', 'middag', 'avond', 'nacht', 'vandaag', 'gisteren', 'geleden',
+    'dagen', 'week', 'weken', 'maand', 'maanden', 'jaar', 'jaren', 'morgen', 'ochtend', 'middag', 'avond', 'nacht', 'vandaag', 'gisteren', 'geleden',
     'afgelopen', 'kapot', 'vast', 'raar', 'vreemd', 'verdacht', 'dringend', 'snel', 'wie', 'welke', 'thuis', 'kantoor',
     'werk', 'dacht', 'denk', 'mogelijk', 'gekregen', 'gehad', 'gezien', 'gedaan', 'gegeven',
     'gevonden', 'gemeld', 'gebeld', 'gevraagd', 'gezegd', 'gewerkt', 'getoond', 'geopend', 'ontvangen', 'gekeken',
