@@ -62,9 +62,13 @@ class TimeoutHandler implements Middleware {
   setNext(next: Middleware): void {
     this.next = next;
   }
+  /** The caller's own signal per request; a retry comes back with the same context and our old timeout in it. */
+  private readonly callerSignals = new WeakMap<Context, AbortSignal | undefined>();
+
   async execute(context: Context): Promise<void> {
     // Keep the caller's own signal (a ticket sink gives up on its own clock): either one aborts.
-    const own = (context.options as { signal?: AbortSignal } | undefined)?.signal;
+    if (!this.callerSignals.has(context)) this.callerSignals.set(context, (context.options as { signal?: AbortSignal } | undefined)?.signal);
+    const own = this.callerSignals.get(context);
     const timeout = AbortSignal.timeout(this.timeoutMs);
     context.options = { ...(context.options ?? {}), signal: own ? AbortSignal.any([own, timeout]) : timeout } as typeof context.options;
     await this.next!.execute(context);
