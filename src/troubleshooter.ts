@@ -324,11 +324,11 @@ export class Troubleshooter {
     const name = isSelf ? strings(language).you : subjectName ?? page.records[0]?.userDisplayName ?? ask.userId ?? '?';
 
     // The same question about the same records (a busy helpdesk hour) reuses the rendered card.
-    const cardKey = createHash('sha256').update(JSON.stringify([
+    const cardKey = this.cards && createHash('sha256').update(JSON.stringify([
       page.records.map((r) => r.id), page.truncated, ask, language, audience, requester.timeZone, name,
       defaulted, clamped, Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000),
     ])).digest('base64');
-    const cached = this.cards?.get(cardKey);
+    const cached = cardKey ? this.cards!.get(cardKey) : undefined;
     if (cached) return cached;
     const diagnosis = diagnose(page.records, {
       language, audience, timeZone: requester.timeZone, subjectName: name, self: isSelf, tenantWide,
@@ -340,7 +340,7 @@ export class Troubleshooter {
       defaultWindowDays: defaulted ? config.defaultWindowDays : null, offset: ask.offset, maxRows: ask.limit, intent: ask.intent,
       showMoreData: { ...ask, offset: undefined, limit: undefined, language },
     });
-    this.cards?.set(cardKey, card);
+    if (cardKey) this.cards!.set(cardKey, card);
     return card;
   }
 
