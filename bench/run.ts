@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   console.error('1/5 turns per second …');
   const turns = await benchTurns();
   say(`## 1. Turns per second: "${QUESTION}"\n`);
-  say(`POST /api/messages with \`deliveryMode: expectReplies\` (restify + CloudAdapter), demo tenant behind the real Graph client chain. Closed loop, ${turns.concurrency} concurrent clients (and 1 client for latency without queueing), the load generator in a process of its own (bench/loadClient.ts), as wrk would be. "Cached" = default settings (a sign-in answer is kept 60 s, so repeated questions reuse it); "uncached" = SIGNIN_CACHE_SECONDS 0, every turn reads the sign-in log. Per-person rate limit and reports limiter raised out of the way.\n`);
+  say(`POST /api/messages with \`deliveryMode: expectReplies\` (restify + CloudAdapter), demo tenant behind the real Graph client chain. Closed loop, ${turns.concurrency} concurrent clients (and 1 client for latency without queueing), the load generator in a process of its own (bench/loadClient.ts), as wrk would be. "Cached" = default settings (a sign-in answer is kept 60 s, so repeated questions reuse it); "uncached" = SIGNIN_CACHE_SECONDS 0, every turn reads the sign-in log, diagnoses it and renders a new card — and the demo tenant answering Graph runs in the bot's own process, so its work (filtering, writing ~75 KB of JSON per answer) is counted against the bot too. Per-person rate limit and reports limiter raised out of the way.\n`);
   const row = (name: string, r: { turns: number; turnsPerSecond: number; p50Ms: number; p99Ms: number; bad: number }, ratioTo: number) => [
     name, int(r.turns), fmt(r.turnsPerSecond, 0), fmt(r.p50Ms, 2), fmt(r.p99Ms, 2), fmt(r.turnsPerSecond / ratioTo, 2), String(r.bad),
   ];

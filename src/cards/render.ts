@@ -195,12 +195,23 @@ function rowFacts(f: Failure, index: number, input: FailureSummaryInput) {
 export const CARD_BUDGET_BYTES = 27 * 1024;
 
 export function failureSummaryCard(input: FailureSummaryInput): Card {
-  // Ten rows normally fit; with unusually long texts fewer rows are shown and "show more" goes on from there.
+  // Ten rows normally fit; with long texts fewer rows are shown and "show more" goes on from there.
+  const size = (card: Card) => Buffer.byteLength(JSON.stringify(card.content));
   let rows = Math.min(ROWS_PER_CARD, input.maxRows ?? ROWS_PER_CARD);
   let card = renderFailureSummary(input, rows);
-  while (Buffer.byteLength(JSON.stringify(card.content)) > CARD_BUDGET_BYTES && rows > 1) {
-    rows -= 1;
+  let bytes = size(card);
+  if (bytes > CARD_BUDGET_BYTES && rows > 1) {
+    // Estimate the rows that fit from the size of one row, then step down if the estimate was kind.
+    const one = size(renderFailureSummary(input, 1));
+    const perRow = Math.max(1, (bytes - one) / (rows - 1));
+    rows = Math.max(1, Math.min(rows - 1, 1 + Math.floor((CARD_BUDGET_BYTES - one) / perRow)));
     card = renderFailureSummary(input, rows);
+    bytes = size(card);
+    while (bytes > CARD_BUDGET_BYTES && rows > 1) {
+      rows -= 1;
+      card = renderFailureSummary(input, rows);
+      bytes = size(card);
+    }
   }
   return card;
 }
