@@ -206,12 +206,15 @@ export class Troubleshooter {
   private async authorize(requester: Requester, userId: string | null, language: Language, event: AuditEvent): Promise<Card | null> {
     if (userId !== null && sameId(userId, requester.userId)) return null;
     if (!(await this.deps.access.readerDecision(requester.userId!)).reader) return this.refuse(language, event);
-    if (requester.conversationType && requester.conversationType !== 'personal') {
-      event.reason = 'shared-conversation';
-      const s = strings(language);
-      return messageCard(language, s.askPrivatelyTitle, [s.askPrivatelyText]);
-    }
-    return null;
+    return this.notHere(requester, language, event);
+  }
+
+  /** Others' sign-ins are not shown where other people read along (channels, group chats). */
+  private notHere(requester: Requester, language: Language, event: AuditEvent): Card | null {
+    if (!requester.conversationType || requester.conversationType === 'personal') return null;
+    event.reason = 'shared-conversation';
+    const s = strings(language);
+    return messageCard(language, s.askPrivatelyTitle, [s.askPrivatelyText]);
   }
 
   /** The one refusal for questions about others: the same words whoever was asked about. */
@@ -243,7 +246,7 @@ export class Troubleshooter {
       if (subject.kind === 'anyone' && question.correlationId) return self;
       return { card: this.refuse(language, event) };
     }
-    const here = await this.authorize(requester, null, language, event);
+    const here = this.notHere(requester, language, event);
     if (here) return { card: here };
     switch (subject.kind) {
       case 'anyone':
