@@ -250,7 +250,7 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
       const app = pick(EVERYDAY_APPS);
       if (random() < 0.08) {
         const correlation = guid();
-        out.push(record(p, at, random() < 0.5 ? 50058 : 50140, app, home, device, {}, correlation));
+        out.push(record(p, at, pick([50058, 50140, 50140, 50058, 50097, 50125]), app, home, device, {}, correlation));
         out.push(record(p, at + 20_000, 0, app, home, device, {}, correlation));
       } else {
         out.push(record(p, at, 0, app, home, device));

@@ -38,7 +38,7 @@ describe('demo tenant data', () => {
     expect(tenant.signIns.length).toBeGreaterThanOrEqual(2000);
     const codes = new Set(tenant.signIns.map((r) => r.status!.errorCode).filter((c) => c !== 0));
     expect(codes.size).toBeGreaterThanOrEqual(15);
-    for (const code of [50126, 50053, 500121, 53003, 53000, 50074, 50076, 50057, 50055, 50034, 700016, 65001]) expect(codes).toContain(code);
+    for (const code of [50126, 50053, 500121, 53003, 53000, 53001, 50074, 50076, 50057, 50055, 50034, 700016, 65001, 50058, 50140, 50097, 50125]) expect(codes).toContain(code);
     const times = tenant.signIns.map((r) => Date.parse(r.createdDateTime as string));
     expect(times.every((t, i) => i === 0 || t <= times[i - 1])).toBe(true);
     expect(Math.min(...times)).toBeGreaterThan(NOW.getTime() - 31 * 24 * HOUR);
