@@ -98,7 +98,6 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
   const days = options.days ?? 30;
   const successesPerDay = options.successesPerDay ?? 2.2;
   const out: SignIn[] = [];
-  let counter = 0;
 
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
@@ -115,7 +114,6 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
   });
 
   function record(p: DemoPerson | null, at: number, code: number, app: App, where: Where, device: Device, extra: Partial<SignIn> = {}, correlationId = guid()): SignIn {
-    counter += 1;
     const reason = REASONS[code] ?? { failureReason: 'Other.' };
     const [lat, lon] = COORDS[where.city] ?? [0, 0];
     const upn = p ? p.userPrincipalName.toLowerCase() : (extra.userPrincipalName as string);
@@ -295,7 +293,6 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
     out.push(record(p, now - random() * 5 * DAY, 700016, DEMO_APPS.legacyPortal, homeOf(p), deviceOf(p)));
   }
 
-  void counter;
   return out.filter((r) => Date.parse(r.createdDateTime as string) <= now).sort(newestFirst);
 }
 
