@@ -1,0 +1,196 @@
+/**
+ * The state store as files on one machine (STATE_STORE=file, the default): one JSON file per item
+ * under STATE_DIR/<namespace>/<name>.json, holding the value, its ETag and when it expires.
+ *
+ * - Every write goes to a temp file first and is renamed into place, so a reader never sees half.
+ * - create-only is `link(temp, target)`, which fails when the target exists: the file system decides
+ *   who was first, across processes too.
+ * - replace (compare-and-swap on the ETag), put and delete take a lock file (`open(..., 'wx')`) for
+ *   the few milliseconds between reading the ETag and renaming; a lock left by a crashed process is
+ *   broken after `staleLockMs`.
+ *
+ * Processes on one machine (or sharing one disk with working O_EXCL and link) see one store.
+ */
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { checkKey, checkTtl, StateUnavailableError, type StateStore, type StoredItem } from './types';
+
+interface OnDisk {
+  value: unknown;
+  etag: string;
+  expiresAt: number;
+}
+
+export interface FileStateStoreOptions {
+  clock?: () => number;
+  /** How long a writer waits for another's lock on the same item. */
+  lockWaitMs?: number;
+  /** A lock older than this was left by a process that died while holding it. */
+  staleLockMs?: number;
+}
+
+const code = (error: unknown) => (error as NodeJS.ErrnoException)?.code;
+
+export class FileStateStore implements StateStore {
+  readonly kind = 'file';
+  private readonly clock: () => number;
+  private readonly lockWaitMs: number;
+  private readonly staleLockMs: number;
+
+  constructor(readonly dir: string, options: FileStateStoreOptions = {}) {
+    this.clock = options.clock ?? Date.now;
+    this.lockWaitMs = options.lockWaitMs ?? 3_000;
+    this.staleLockMs = options.staleLockMs ?? 10_000;
+  }
+
+  async get<T>(key: string): Promise<StoredItem<T> | undefined> {
+    const item = await this.read(this.fileOf(key));
+    return item && item.expiresAt > this.clock() ? { value: item.value as T, etag: item.etag, expiresAt: item.expiresAt } : undefined;
+  }
+
+  async create<T>(key: string, value: T, ttlMs: number): Promise<string | null> {
+    const file = this.fileOf(key);
+    const { temp, etag } = await this.writeTemp(file, value, ttlMs);
+    try {
+      await fs.link(temp, file);
+      return etag;
+    } catch (error) {
+      if (code(error) !== 'EEXIST') throw this.unavailable('create', error);
+    } finally {
+      await fs.unlink(temp).catch(() => undefined);
+    }
+    // Taken — unless what is there has expired, which is then replaced conditionally.
+    const existing = await this.read(file);
+    if (existing && existing.expiresAt > this.clock()) return null;
+    if (!existing) return this.create(key, value, ttlMs);
+    return this.replace(key, value, ttlMs, existing.etag);
+  }
+
+  async replace<T>(key: string, value: T, ttlMs: number, etag: string): Promise<string | null> {
+    const file = this.fileOf(key);
+    return this.locked(file, async () => {
+      const current = await this.read(file);
+      if (!current || current.etag !== etag) return null;
+      return this.writeInPlace(file, value, ttlMs);
+    });
+  }
+
+  async put<T>(key: string, value: T, ttlMs: number): Promise<string> {
+    const file = this.fileOf(key);
+    return this.locked(file, () => this.writeInPlace(file, value, ttlMs));
+  }
+
+  async delete(key: string, etag?: string): Promise<boolean> {
+    const file = this.fileOf(key);
+    return this.locked(file, async () => {
+      if (etag !== undefined && (await this.read(file))?.etag !== etag) return false;
+      try {
+        await fs.unlink(file);
+        return true;
+      } catch (error) {
+        if (code(error) === 'ENOENT') return false;
+        throw this.unavailable('delete', error);
+      }
+    });
+  }
+
+  async sweep(now = this.clock()): Promise<number> {
+    let removed = 0;
+    for (const namespace of await this.list(this.dir)) {
+      for (const name of await this.list(path.join(this.dir, namespace))) {
+        if (!name.endsWith('.json')) continue;
+        const key = `${namespace}/${name.slice(0, -'.json'.length)}`;
+        const item = await this.read(this.fileOf(key)).catch(() => undefined);
+        if (item && item.expiresAt <= now && (await this.delete(key, item.etag))) removed += 1;
+      }
+    }
+    return removed;
+  }
+
+  private fileOf(key: string): string {
+    return path.join(this.dir, `${checkKey(key)}.json`);
+  }
+
+  private async list(dir: string): Promise<string[]> {
+    try {
+      return await fs.readdir(dir);
+    } catch (error) {
+      if (code(error) === 'ENOENT') return [];
+      throw this.unavailable('list', error);
+    }
+  }
+
+  private async read(file: string): Promise<OnDisk | undefined> {
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      if (code(error) === 'ENOENT') return undefined;
+      throw this.unavailable('read', error);
+    }
+    try {
+      return JSON.parse(text) as OnDisk;
+    } catch (error) {
+      // Writes are renames, so this is damage from outside: refuse rather than pretend it is absent.
+      throw this.unavailable(`read (${path.relative(this.dir, file)} is not valid JSON)`, error);
+    }
+  }
+
+  private async writeTemp(file: string, value: unknown, ttlMs: number): Promise<{ temp: string; etag: string }> {
+    const etag = `"${randomUUID()}"`;
+    const content: OnDisk = { value, etag, expiresAt: this.clock() + checkTtl(ttlMs) };
+    const temp = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
+    try {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(temp, JSON.stringify(content), 'utf8');
+    } catch (error) {
+      throw this.unavailable('write', error);
+    }
+    return { temp, etag };
+  }
+
+  private async writeInPlace(file: string, value: unknown, ttlMs: number): Promise<string> {
+    const { temp, etag } = await this.writeTemp(file, value, ttlMs);
+    try {
+      await fs.rename(temp, file);
+    } catch (error) {
+      await fs.unlink(temp).catch(() => undefined);
+      throw this.unavailable('write', error);
+    }
+    return etag;
+  }
+
+  private async locked<R>(file: string, work: () => Promise<R>): Promise<R> {
+    const lock = `${file}.lock`;
+    const deadline = Date.now() + this.lockWaitMs;
+    await fs.mkdir(path.dirname(file), { recursive: true }).catch((error) => {
+      throw this.unavailable('lock', error);
+    });
+    for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
+      try {
+        await (await fs.open(lock, 'wx')).close();
+        break;
+      } catch (error) {
+        if (code(error) !== 'EEXIST') throw this.unavailable('lock', error);
+      }
+      const age = await fs.stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (age > this.staleLockMs) {
+        await fs.unlink(lock).catch(() => undefined);
+        continue;
+      }
+      if (Date.now() > deadline) throw new StateUnavailableError(`The state item ${path.relative(this.dir, file)} stayed locked for ${this.lockWaitMs} ms.`);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    try {
+      return await work();
+    } finally {
+      await fs.unlink(lock).catch(() => undefined);
+    }
+  }
+
+  private unavailable(operation: string, error: unknown): StateUnavailableError {
+    if (error instanceof StateUnavailableError) return error;
+    return new StateUnavailableError(`The file state store could not ${operation} under ${this.dir} (${code(error) ?? (error as Error)?.message}).`, error);
+  }
+}
