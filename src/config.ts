@@ -107,6 +107,13 @@ export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'SERVICENOW_INSTANCE_URL', description: 'ServiceNow instance, e.g. https://contoso.service-now.com.', secret: false, schema: anyUrl },
   { name: 'SERVICENOW_USERNAME', description: 'ServiceNow user that creates incidents.', secret: false, schema: text },
   { name: 'SERVICENOW_PASSWORD', description: 'Password of that ServiceNow user.', secret: true, schema: text },
+  { name: 'STATE_STORE', description: 'Where the bot keeps follow-ups, the ticket ledger and rate counters: file (one machine, survives restarts) or blob (Azure Blob Storage, shared by all instances).', secret: false, default: 'file', schema: z.enum(['file', 'blob']) },
+  { name: 'STATE_DIR', description: 'Folder of the file state store.', secret: false, default: '.state', schema: text },
+  { name: 'STATE_BLOB_ACCOUNT_URL', description: 'Blob endpoint of the state storage account, e.g. https://contoso.blob.core.windows.net (signed in with the managed identity).', secret: false, schema: anyUrl },
+  { name: 'STATE_BLOB_CONTAINER', description: 'Private blob container of the state store.', secret: false, default: 'botstate', schema: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a container name: 3-63 lower-case letters, digits and single dashes') },
+  { name: 'STATE_BLOB_CLIENT_ID', description: 'Client id of the user-assigned managed identity that signs in to the state storage account (empty: the developer credential chain).', secret: false, production: true, schema: text },
+  { name: 'STATE_BLOB_CONNECTION_STRING', description: 'Azurite or development only: a storage connection string instead of STATE_BLOB_ACCOUNT_URL.', secret: true, schema: text },
+  { name: 'STATE_TIMEOUT_MS', description: 'Time limit of one call to the state store.', secret: false, default: '3000', schema: positiveInt },
 ];
 
 export type TicketSinkKind = 'graph-mail' | 'webhook' | 'servicenow' | 'none';
@@ -146,7 +153,12 @@ export interface Config {
     serviceNowUser?: string;
     serviceNowPassword?: string;
   };
+  state: StateConfig;
 }
+
+export type StateConfig =
+  | { store: 'file'; dir: string; timeoutMs: number }
+  | { store: 'blob'; container: string; accountUrl?: string; clientId?: string; connectionString?: string; timeoutMs: number };
 
 /**
  * The tenant id of the built-in demo tenant: the one in shared/examples' activities. The Agents
@@ -202,6 +214,21 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     if (sink === 'servicenow') ['SERVICENOW_INSTANCE_URL', 'SERVICENOW_USERNAME', 'SERVICENOW_PASSWORD'].forEach(need);
   }
 
+  const stateStore = get<'file' | 'blob'>('STATE_STORE') ?? 'file';
+  const blobUrl = get<string>('STATE_BLOB_ACCOUNT_URL');
+  const blobConnection = get<string>('STATE_BLOB_CONNECTION_STRING');
+  if (stateStore === 'blob') {
+    if (!blobUrl && !blobConnection) errors.push('STATE_STORE=blob: set STATE_BLOB_ACCOUNT_URL (managed identity) or, for Azurite, STATE_BLOB_CONNECTION_STRING');
+    if (blobUrl && blobConnection) errors.push('STATE_BLOB_ACCOUNT_URL / STATE_BLOB_CONNECTION_STRING: set one, not both');
+    if (blobUrl && !demo && !blobUrl.startsWith('https://')) errors.push('STATE_BLOB_ACCOUNT_URL: must be https outside demo mode');
+    // Account keys are for the local emulator: in production the managed identity signs in.
+    if (blobConnection && !demo && !/BlobEndpoint=http:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(blobConnection)) {
+      errors.push('STATE_BLOB_CONNECTION_STRING: only for Azurite on this machine; in production use STATE_BLOB_ACCOUNT_URL with the managed identity');
+    }
+  } else if (blobUrl || blobConnection) {
+    errors.push(`${blobUrl ? 'STATE_BLOB_ACCOUNT_URL' : 'STATE_BLOB_CONNECTION_STRING'}: only used with STATE_STORE=blob (STATE_STORE is file)`);
+  }
+
   if (errors.length > 0) return { ok: false, errors };
 
   const str = (name: string) => get<string>(name);
@@ -253,6 +280,9 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       serviceNowUser: str('SERVICENOW_USERNAME'),
       serviceNowPassword: str('SERVICENOW_PASSWORD'),
     },
+    state: stateStore === 'blob'
+      ? { store: 'blob', container: str('STATE_BLOB_CONTAINER')!, accountUrl: blobUrl, clientId: str('STATE_BLOB_CLIENT_ID'), connectionString: blobConnection, timeoutMs: num('STATE_TIMEOUT_MS') }
+      : { store: 'file', dir: str('STATE_DIR')!, timeoutMs: num('STATE_TIMEOUT_MS') },
   };
   return { ok: true, config };
 }

@@ -1,32 +1,46 @@
 /**
- * Opens each ticket exactly once per key. A second click, a Teams retry of the invoke or two clicks
- * at once all get the same ticket:
- * - calls while one is running share its promise;
- * - a ticket is stored only after the sink confirmed it, and later calls return it from the store;
- * - a failure is not stored, so the next click tries again.
- *
- * Within one process this is exact. Across restarts it is as good as the store (see store.ts) and,
- * beyond that, the sink's own idempotency.
+ * Opens each ticket exactly once per key, across clicks, instances and restarts:
+ * - calls in this process while one is running share its promise;
+ * - across processes the ticket ledger (store.ts, on the shared state store) decides by conditional
+ *   writes who sends: one claim at a time, the ticket recorded after the sink confirmed it, later
+ *   calls answered from the ledger;
+ * - a sink failure releases the claim, so the next click tries again;
+ * - when the state store cannot be reached nothing is sent: a refusal now is better than a duplicate.
  */
+import { DEFAULT_SINK_OPTIONS } from './retry';
 import { TicketSinkError } from './errors';
-import { MemoryTicketStore, type TicketStore } from './store';
+import { referenceFor } from './reference';
+import { TicketLedger, type Claim, type LedgerEntry } from './store';
+import { MemoryStateStore } from '../state/memoryStore';
+import { StateUnavailableError, type StateStore, type StoredItem } from '../state/types';
 import type { OpenedTicket, TicketContent, TicketSink } from './types';
 
 export interface TicketDeskOptions {
-  store?: TicketStore;
+  /** The shared state store; memory (this process only) when not given. */
+  state?: StateStore;
   now?: () => Date;
-  /** pino-compatible; told when a confirmed ticket could not be stored. */
+  /** How long a claim holds: longer than the sink may take (its budget) plus a margin. */
+  claimMs?: number;
+  /** How long a click waits for another instance's claim to finish before answering "busy". */
+  waitMs?: number;
+  /** pino-compatible. */
   logger?: { warn(details: object, message: string): void };
 }
 
+const POLL_MS = 250;
+
 export class TicketDesk {
-  private readonly store: TicketStore;
+  private readonly ledger: TicketLedger;
   private readonly now: () => Date;
+  private readonly claimMs: number;
+  private readonly waitMs: number;
   private readonly inFlight = new Map<string, Promise<OpenedTicket>>();
 
   constructor(private readonly sink: TicketSink, private readonly options: TicketDeskOptions = {}) {
-    this.store = options.store ?? new MemoryTicketStore();
     this.now = options.now ?? (() => new Date());
+    this.ledger = new TicketLedger(options.state ?? new MemoryStateStore());
+    this.claimMs = options.claimMs ?? DEFAULT_SINK_OPTIONS.budgetMs + 5_000;
+    this.waitMs = options.waitMs ?? 4_000;
   }
 
   /** Where tickets go, for cards: "helpdesk@contoso.com", "contoso.service-now.com". */
@@ -44,21 +58,62 @@ export class TicketDesk {
   }
 
   private async openOnce(key: string, content: TicketContent): Promise<OpenedTicket> {
-    const known = await this.store.get(key);
-    if (known) return { ...known, duplicate: true };
+    const giveUpAt = this.ledger.now() + this.waitMs;
+    for (;;) {
+      const entry = await this.ledgerCall(() => this.ledger.read(key));
+      if (entry?.value.state === 'sent') return { ...entry.value.ticket, duplicate: true };
+      let claim: Claim | null = null;
+      if (!entry) {
+        claim = await this.ledgerCall(() => this.ledger.claim(key, this.claimMs));
+      } else if (entry.value.claimUntil <= this.ledger.now()) {
+        if (entry.value.sending && !this.sink.idempotent) return this.recordUnconfirmed(key, entry);
+        claim = await this.ledgerCall(() => this.ledger.takeOver(key, entry, this.claimMs));
+      } else if (this.ledger.now() >= giveUpAt) {
+        throw new TicketSinkError('This ticket is being opened by another click at this moment; try again in a few seconds.', this.sink.name, true);
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        continue;
+      }
+      if (claim) return this.send(claim, content);
+    }
+  }
+
+  private async send(claim: Claim, content: TicketContent): Promise<OpenedTicket> {
+    if (!this.sink.idempotent && !(await this.ledgerCall(() => this.ledger.markSending(claim)))) {
+      throw new TicketSinkError('This ticket is being opened by another click at this moment; try again in a few seconds.', this.sink.name, true);
+    }
     let reference: string;
     try {
-      ({ reference } = await this.sink.create(key, content));
+      ({ reference } = await this.sink.create(claim.key, content));
     } catch (error) {
+      await this.ledger.release(claim).catch((e: unknown) => this.options.logger?.warn({ err: { message: (e as Error)?.message }, sink: this.sink.name }, 'ticket claim not released; it expires by itself'));
       throw error instanceof TicketSinkError ? error : new TicketSinkError('The ticket could not be opened.', this.sink.name, false);
     }
-    const ticket: OpenedTicket = { reference, where: this.sink.destination, sink: this.sink.name, createdAt: this.now().toISOString(), duplicate: false };
+    const ticket = { reference, where: this.sink.destination, sink: this.sink.name, createdAt: this.now().toISOString() };
     try {
-      await this.store.put(key, ticket);
+      if (!(await this.ledger.complete(claim, ticket))) this.options.logger?.warn({ sink: this.sink.name, reference }, 'ticket opened after its claim ran out');
     } catch (error) {
       // The ticket exists: report it rather than fail and invite a second one.
-      this.options.logger?.warn({ err: error, sink: this.sink.name, reference }, 'ticket opened but not stored');
+      this.options.logger?.warn({ err: { message: (error as Error)?.message }, sink: this.sink.name, reference }, 'ticket opened but not stored');
     }
-    return ticket;
+    return { ...ticket, duplicate: false };
+  }
+
+  /** A mail whose sender stopped mid-send: most likely delivered, so it is recorded rather than sent twice. */
+  private async recordUnconfirmed(key: string, entry: StoredItem<LedgerEntry>): Promise<OpenedTicket> {
+    const ticket = { reference: referenceFor(key), where: this.sink.destination, sink: this.sink.name, createdAt: this.now().toISOString(), unconfirmed: true };
+    await this.ledgerCall(() => this.ledger.completeFrom(key, entry, ticket));
+    this.options.logger?.warn({ sink: this.sink.name, reference: ticket.reference }, 'ticket sender stopped while sending; recorded as sent without sending again');
+    return { ...ticket, duplicate: true };
+  }
+
+  private async ledgerCall<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof StateUnavailableError)) throw error;
+      this.options.logger?.warn({ err: { message: error.message }, sink: this.sink.name }, 'state store unreachable: ticket refused');
+      throw new TicketSinkError('The bot cannot reach its state store right now, so it did not open the ticket (it could not be sure of opening it only once). Try again in a minute.', this.sink.name, true);
+    }
   }
 }

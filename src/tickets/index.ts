@@ -9,12 +9,11 @@ import type { TicketSink } from './types';
 
 export type { OpenedTicket, TicketContent, TicketSink } from './types';
 export type { SinkOptions } from './retry';
-export type { TicketStore } from './store';
+export { TicketLedger, LEDGER_TTL_MS, type LedgerEntry } from './store';
 export type { TicketDeskOptions } from './desk';
 export { TicketSinkError } from './errors';
 export { ticketKey, referenceFor } from './reference';
 export { ticketFields, ticketText, ticketHtml, ticketSummary, escapeHtml } from './format';
-export { MemoryTicketStore, JsonFileTicketStore } from './store';
 export { TicketDesk } from './desk';
 export { GraphMailSink, ServiceNowSink, WebhookSink };
 export { signBody, SIGNATURE_HEADER } from './sinks/webhook';

@@ -1,90 +1,93 @@
 /**
- * Where opened tickets are remembered by key.
+ * The ticket ledger: one state item per ticket key, `tickets/<key>`, shared by every instance.
  *
- * - MemoryTicketStore: LRU in the process; forgets on restart. Enough for demo and tests, and in
- *   production together with the sinks' own idempotency (ServiceNow correlation_id lookup, webhook
- *   Idempotency-Key, mail reference in the subject).
- * - JsonFileTicketStore: one JSON file, rewritten atomically (write temp file, rename) after every
- *   new ticket; survives restarts of a single instance. Not for several instances sharing a disk:
- *   each would overwrite the others' tickets.
+ *   absent ──create (If-None-Match: *)──▶ claimed ──replace (If-Match)──▶ sent {reference}
+ *
+ * A claim names its holder and runs until `claimUntil`, longer than the sink may take (its budget
+ * plus a margin). Only after that may another instance take the claim over, again by a conditional
+ * replace, so at most one instance holds a live claim at any time. A sink failure releases the
+ * claim (conditional delete) so the next click tries at once.
+ *
+ * `sending` is set (conditionally) just before a sink without idempotency of its own (graph-mail)
+ * is called. A claim taken over with `sending` set is not sent again: the mail may well have gone,
+ * and a second one is what the ledger is for. It is recorded as sent with the reference the mail
+ * carries, marked unconfirmed. Idempotent sinks (webhook, ServiceNow) are simply called again with
+ * the same key and return the same ticket.
  */
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { LRUCache } from 'lru-cache';
+import { randomUUID } from 'node:crypto';
+import type { StateStore, StoredItem } from '../state/types';
 import type { OpenedTicket } from './types';
 
-export interface TicketStore {
-  get(key: string): Promise<OpenedTicket | undefined>;
-  put(key: string, ticket: OpenedTicket): Promise<void>;
+export type LedgerEntry =
+  | { state: 'claimed'; claimId: string; claimUntil: number; attempt: number; sending: boolean }
+  | { state: 'sent'; ticket: Omit<OpenedTicket, 'duplicate'> };
+
+/** Tickets are remembered as long as the sign-in log reaches back (30 days with Entra ID P1/P2), and a little more. */
+export const LEDGER_TTL_MS = 35 * 86_400_000;
+
+export class TicketLedger {
+  constructor(private readonly state: StateStore, private readonly clock: () => number = Date.now) {}
+
+  read(key: string): Promise<StoredItem<LedgerEntry> | undefined> {
+    return this.state.get<LedgerEntry>(this.itemOf(key));
+  }
+
+  /** A new claim on an absent entry; null when another instance has one (or the ticket). */
+  async claim(key: string, claimMs: number): Promise<Claim | null> {
+    const entry = this.newClaim(claimMs, 1);
+    const etag = await this.state.create(this.itemOf(key), entry, LEDGER_TTL_MS);
+    return etag ? { key, etag, entry } : null;
+  }
+
+  /** Takes over a claim whose time ran out; null when someone else changed it first. */
+  async takeOver(key: string, previous: StoredItem<LedgerEntry>, claimMs: number): Promise<Claim | null> {
+    if (previous.value.state !== 'claimed') return null;
+    const entry = { ...this.newClaim(claimMs, previous.value.attempt + 1), sending: previous.value.sending };
+    const etag = await this.state.replace(this.itemOf(key), entry, LEDGER_TTL_MS, previous.etag);
+    return etag ? { key, etag, entry } : null;
+  }
+
+  /** Marks the claim as about to call the sink; false when the claim was lost. */
+  async markSending(claim: Claim): Promise<boolean> {
+    const entry = { ...claim.entry, sending: true };
+    const etag = await this.state.replace(this.itemOf(claim.key), entry, LEDGER_TTL_MS, claim.etag);
+    if (!etag) return false;
+    claim.etag = etag;
+    claim.entry = entry;
+    return true;
+  }
+
+  /** Records the ticket; false when the claim was lost meanwhile (the ticket still exists). */
+  async complete(claim: Claim, ticket: Omit<OpenedTicket, 'duplicate'>): Promise<boolean> {
+    return (await this.state.replace(this.itemOf(claim.key), { state: 'sent', ticket } satisfies LedgerEntry, LEDGER_TTL_MS, claim.etag)) !== null;
+  }
+
+  /** Records a ticket without a claim in hand (an unconfirmed mail found on takeover). */
+  async completeFrom(key: string, previous: StoredItem<LedgerEntry>, ticket: Omit<OpenedTicket, 'duplicate'>): Promise<boolean> {
+    return (await this.state.replace(this.itemOf(key), { state: 'sent', ticket } satisfies LedgerEntry, LEDGER_TTL_MS, previous.etag)) !== null;
+  }
+
+  /** Gives the claim up after a sink failure, so that the next click may try again at once. */
+  release(claim: Claim): Promise<boolean> {
+    return this.state.delete(this.itemOf(claim.key), claim.etag);
+  }
+
+  now(): number {
+    return this.clock();
+  }
+
+  private newClaim(claimMs: number, attempt: number): LedgerEntry & { state: 'claimed' } {
+    return { state: 'claimed', claimId: randomUUID(), claimUntil: this.clock() + claimMs, attempt, sending: false };
+  }
+
+  private itemOf(key: string): string {
+    if (!/^[0-9a-f]{64}$/.test(key)) throw new RangeError('A ticket key is a sha256 hex digest (ticketKey).');
+    return `tickets/${key}`;
+  }
 }
 
-export class MemoryTicketStore implements TicketStore {
-  private readonly tickets: LRUCache<string, OpenedTicket>;
-
-  constructor(maxEntries = 100_000) {
-    this.tickets = new LRUCache({ max: maxEntries });
-  }
-
-  async get(key: string): Promise<OpenedTicket | undefined> {
-    return this.tickets.get(key);
-  }
-
-  async put(key: string, ticket: OpenedTicket): Promise<void> {
-    this.tickets.set(key, ticket);
-  }
-}
-
-export class JsonFileTicketStore implements TicketStore {
-  private tickets?: Promise<Map<string, OpenedTicket>>;
-  /** Writes run one after another, so that an older snapshot never replaces a newer one. */
-  private writing: Promise<void> = Promise.resolve();
-
-  /** Keeps the newest `maxEntries` tickets; older keys fall back to the sinks' own idempotency. */
-  constructor(private readonly file: string, private readonly maxEntries = 50_000) {}
-
-  async get(key: string): Promise<OpenedTicket | undefined> {
-    return (await this.load()).get(key);
-  }
-
-  async put(key: string, ticket: OpenedTicket): Promise<void> {
-    const tickets = await this.load();
-    tickets.delete(key);
-    tickets.set(key, ticket);
-    for (const oldest of tickets.keys()) {
-      if (tickets.size <= this.maxEntries) break;
-      tickets.delete(oldest);
-    }
-    const snapshot = JSON.stringify(Object.fromEntries(tickets));
-    const write = this.writing.then(() => this.replaceFile(snapshot));
-    this.writing = write.catch(() => undefined);
-    await write;
-  }
-
-  private load(): Promise<Map<string, OpenedTicket>> {
-    this.tickets ??= this.read();
-    return this.tickets;
-  }
-
-  private async read(): Promise<Map<string, OpenedTicket>> {
-    let text: string;
-    try {
-      text = await fs.readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
-      throw error;
-    }
-    try {
-      return new Map(Object.entries(JSON.parse(text) as Record<string, OpenedTicket>));
-    } catch {
-      // Refuse rather than start empty: an empty store would open every ticket a second time.
-      throw new Error(`The ticket store ${this.file} is not valid JSON; fix or remove it.`);
-    }
-  }
-
-  private async replaceFile(content: string): Promise<void> {
-    await fs.mkdir(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    await fs.writeFile(temp, content, 'utf8');
-    await fs.rename(temp, this.file);
-  }
+export interface Claim {
+  key: string;
+  etag: string;
+  entry: LedgerEntry & { state: 'claimed' };
 }

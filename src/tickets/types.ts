@@ -34,11 +34,18 @@ export interface OpenedTicket {
   createdAt: string;
   /** True when this call returned a ticket opened earlier (or by a concurrent call). */
   duplicate: boolean;
+  /** Sent by an instance that stopped before the sink confirmed it (mail only): most likely delivered. */
+  unconfirmed?: boolean;
 }
 
 export interface TicketSink {
   readonly name: string;
   /** Human-readable destination, e.g. "helpdesk@contoso.com". */
   readonly destination: string;
+  /**
+   * Whether calling `create` twice with one key yields one ticket (webhook Idempotency-Key,
+   * ServiceNow correlation_id lookup). Mail is not: the ledger must not call it twice.
+   */
+  readonly idempotent: boolean;
   create(key: string, content: TicketContent): Promise<{ reference: string }>;
 }

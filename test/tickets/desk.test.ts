@@ -1,17 +1,17 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { FileStateStore } from '../../src/state/fileStore';
+import { MemoryStateStore } from '../../src/state/memoryStore';
+import { StateUnavailableError, type StateStore } from '../../src/state/types';
 import {
-  JsonFileTicketStore,
-  MemoryTicketStore,
   TicketDesk,
+  TicketLedger,
   TicketSinkError,
   referenceFor,
   ticketKey,
-  type OpenedTicket,
   type TicketContent,
   type TicketSink,
-  type TicketStore,
 } from '../../src/tickets';
 import { sampleContent } from './support/content';
 
@@ -20,6 +20,7 @@ class FakeSink implements TicketSink {
   readonly name = 'fake';
   readonly destination = 'desk@example.com';
   calls: string[] = [];
+  idempotent = true;
   failing: Error | null = null;
   constructor(private readonly delayMs = 20) {}
   async create(key: string, _content: TicketContent): Promise<{ reference: string }> {
@@ -75,19 +76,20 @@ describe('TicketDesk', () => {
 
   test('a failure is shared by concurrent callers, not stored, and a retry opens the ticket once', async () => {
     const sink = new FakeSink();
-    const store = new MemoryTicketStore();
-    const desk = new TicketDesk(sink, { store });
+    const state = new MemoryStateStore();
+    const desk = new TicketDesk(sink, { state });
+    const ledger = new TicketLedger(state);
     sink.failing = new TicketSinkError('Service is down.', 'fake', true, 503);
 
     const results = await Promise.allSettled([desk.open(key, sampleContent()), desk.open(key, sampleContent())]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect((results[0] as PromiseRejectedResult).reason).toBe(sink.failing);
-    expect(await store.get(key)).toBeUndefined();
+    expect(await ledger.read(key)).toBeUndefined(); // the claim was released
 
     sink.failing = null;
     const ticket = await desk.open(key, sampleContent());
     expect(ticket).toMatchObject({ reference: 'T-2', duplicate: false });
-    expect(await store.get(key)).toMatchObject({ reference: 'T-2' });
+    expect((await ledger.read(key))?.value).toMatchObject({ state: 'sent', ticket: { reference: 'T-2' } });
     expect(sink.calls).toHaveLength(2);
   });
 
@@ -100,62 +102,94 @@ describe('TicketDesk', () => {
     expect((error as Error).message).toBe('The ticket could not be opened.');
   });
 
-  test('a store that fails to record still returns the confirmed ticket, and says so in the log', async () => {
+  test('a store that fails to record the ticket still returns the confirmed ticket, and says so in the log', async () => {
     const warnings: string[] = [];
-    const broken: TicketStore = { get: async () => undefined, put: async () => Promise.reject(new Error('disk full')) };
-    const ticket = await new TicketDesk(new FakeSink(), { store: broken, logger: { warn: (_, m) => warnings.push(m) } }).open(key, sampleContent());
+    const state = new MemoryStateStore();
+    const broken: StateStore = Object.assign(Object.create(state) as StateStore, {
+      replace: async () => Promise.reject(new StateUnavailableError('disk full')),
+    });
+    const ticket = await new TicketDesk(new FakeSink(), { state: broken, logger: { warn: (_, m) => warnings.push(m) } }).open(key, sampleContent());
 
     expect(ticket.reference).toBe('T-1');
     expect(warnings).toEqual(['ticket opened but not stored']);
   });
 });
 
-describe('MemoryTicketStore', () => {
-  test('keeps the newest entries up to its size', async () => {
-    const store = new MemoryTicketStore(2);
-    const t = (reference: string): OpenedTicket => ({ reference, where: 'x', sink: 'fake', createdAt: '2026-11-27T10:00:00.000Z', duplicate: false });
-    await store.put('a', t('A'));
-    await store.put('b', t('B'));
-    await store.put('c', t('C'));
-    expect(await store.get('a')).toBeUndefined();
-    expect(await store.get('c')).toEqual(t('C'));
-  });
-});
-
-describe('JsonFileTicketStore', () => {
+describe('TicketDesk across instances and restarts (file state store)', () => {
   let dir: string;
   beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'tickets-'));
+    dir = await mkdtemp(path.join(tmpdir(), 'ledger-'));
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  test('survives a restart: a new desk on the same file returns the ticket without calling the sink', async () => {
-    const file = path.join(dir, 'state', 'tickets.json');
-    const first = await new TicketDesk(new FakeSink(), { store: new JsonFileTicketStore(file), now }).open(key, sampleContent());
+  test('two instances clicked at once: one sink call, one ticket; after a restart the ledger answers without the sink', async () => {
+    const sink = new FakeSink(50);
+    const a = new TicketDesk(sink, { state: new FileStateStore(dir), now });
+    const b = new TicketDesk(sink, { state: new FileStateStore(dir), now });
+    const tickets = await Promise.all([a.open(key, sampleContent()), b.open(key, sampleContent()), a.open(key, sampleContent()), b.open(key, sampleContent())]);
+    expect(sink.calls).toHaveLength(1);
+    expect(new Set(tickets.map((t) => t.reference))).toEqual(new Set(['T-1']));
+    expect(tickets.filter((t) => !t.duplicate)).toHaveLength(1);
 
     const sinkAfterRestart = new FakeSink();
-    const again = await new TicketDesk(sinkAfterRestart, { store: new JsonFileTicketStore(file), now }).open(key, sampleContent());
-
-    expect(again).toEqual({ ...first, duplicate: true });
+    const again = await new TicketDesk(sinkAfterRestart, { state: new FileStateStore(dir), now }).open(key, sampleContent());
+    expect(again).toEqual({ reference: 'T-1', where: 'desk@example.com', sink: 'fake', createdAt: '2026-11-27T10:00:00.000Z', duplicate: true });
     expect(sinkAfterRestart.calls).toHaveLength(0);
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ [key]: { ...first } });
-    expect(await readdir(path.dirname(file))).toEqual(['tickets.json']); // no temp file left behind
   });
 
-  test('concurrent puts all land in the file, bounded to the newest entries', async () => {
-    const file = path.join(dir, 'tickets.json');
-    const store = new JsonFileTicketStore(file, 3);
-    const t = (reference: string): OpenedTicket => ({ reference, where: 'x', sink: 'fake', createdAt: '2026-11-27T10:00:00.000Z', duplicate: false });
-    await Promise.all(['a', 'b', 'c', 'd'].map((k) => store.put(k, t(k.toUpperCase()))));
-
-    const onDisk = JSON.parse(await readFile(file, 'utf8'));
-    expect(Object.keys(onDisk)).toEqual(['b', 'c', 'd']);
-    expect(await new JsonFileTicketStore(file).get('d')).toEqual(t('D'));
+  test('a live claim of another instance: the click waits, then answers "busy" without calling the sink', async () => {
+    const state = new FileStateStore(dir);
+    await new TicketLedger(state).claim(key, 60_000);
+    const sink = new FakeSink();
+    const error = await new TicketDesk(sink, { state, waitMs: 300 }).open(key, sampleContent()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TicketSinkError);
+    expect((error as Error).message).toBe('This ticket is being opened by another click at this moment; try again in a few seconds.');
+    expect(sink.calls).toHaveLength(0);
   });
 
-  test('a corrupt file is refused rather than silently forgotten', async () => {
-    const file = path.join(dir, 'tickets.json');
-    await writeFile(file, '{"half":', 'utf8');
-    await expect(new JsonFileTicketStore(file).get(key)).rejects.toThrow(`The ticket store ${file} is not valid JSON; fix or remove it.`);
+  test('a claim that outlived its time is taken over: an idempotent sink is called once more with the same key', async () => {
+    const state = new FileStateStore(dir);
+    const dead = await new TicketLedger(state).claim(key, 100);
+    await new TicketLedger(state).markSending(dead!); // even mid-send: the sink recognises the key
+    await new Promise((r) => setTimeout(r, 150));
+    const sink = new FakeSink();
+    const ticket = await new TicketDesk(sink, { state }).open(key, sampleContent());
+    expect(sink.calls).toEqual([key]);
+    expect(ticket).toMatchObject({ reference: 'T-1', duplicate: false });
+    expect((await new TicketLedger(state).read(key))?.value).toMatchObject({ state: 'sent', ticket: { reference: 'T-1' } });
+  });
+
+  test('mail: a claim that died after it began sending is recorded, not sent again; one that died before sending is sent', async () => {
+    const state = new FileStateStore(dir);
+    const ledger = new TicketLedger(state);
+    const midSend = (await ledger.claim(key, 100))!;
+    await ledger.markSending(midSend);
+    const otherKey = ticketKey('sign-in-2', 'requester-1');
+    await ledger.claim(otherKey, 100);
+    await new Promise((r) => setTimeout(r, 150));
+
+    const mail = new FakeSink();
+    mail.idempotent = false;
+    const desk = new TicketDesk(mail, { state, now });
+    const recorded = await desk.open(key, sampleContent());
+    expect(recorded).toEqual({ reference: referenceFor(key), where: 'desk@example.com', sink: 'fake', createdAt: '2026-11-27T10:00:00.000Z', unconfirmed: true, duplicate: true });
+    expect(mail.calls).toEqual([]);
+    expect((await desk.open(key, sampleContent())).reference).toBe(referenceFor(key));
+
+    expect((await desk.open(otherKey, sampleContent())).duplicate).toBe(false);
+    expect(mail.calls).toEqual([otherKey]);
+  });
+
+  test('state store unreachable: the ticket is refused with a clear reason and the sink is not called', async () => {
+    const unreachable: StateStore = Object.assign(new MemoryStateStore(), {
+      get: async () => Promise.reject(new StateUnavailableError('Azure Blob Storage could not read (no answer within 3000 ms).')),
+    });
+    const warnings: string[] = [];
+    const sink = new FakeSink();
+    const error = await new TicketDesk(sink, { state: unreachable, logger: { warn: (_, m) => warnings.push(m) } }).open(key, sampleContent()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TicketSinkError);
+    expect((error as Error).message).toMatch(/^The bot cannot reach its state store right now, so it did not open the ticket/);
+    expect(sink.calls).toHaveLength(0);
+    expect(warnings).toEqual(['state store unreachable: ticket refused']);
   });
 });

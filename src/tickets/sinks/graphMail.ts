@@ -17,6 +17,7 @@ const WHO: SinkIdentity = { name: 'graph-mail', label: 'Microsoft Graph' };
 
 export class GraphMailSink implements TicketSink {
   readonly name = WHO.name;
+  readonly idempotent = false; // mail has no idempotency key: the ticket ledger must never send it twice
   readonly destination: string;
 
   constructor(

@@ -24,6 +24,7 @@ interface IncidentRecord {
 
 export class ServiceNowSink implements TicketSink {
   readonly name = WHO.name;
+  readonly idempotent = true; // an incident with our correlation_id is found before another is made
   readonly destination: string;
   private readonly tableUrl: string;
   private readonly authorization: string;

@@ -27,6 +27,7 @@ export function signBody(body: string, secret: string): string {
 
 export class WebhookSink implements TicketSink {
   readonly name = WHO.name;
+  readonly idempotent = true; // the Idempotency-Key header: the receiver answers a repeat with the same ticket
   /** The host only: the full URL of a Logic App or Power Automate trigger contains its signature. */
   readonly destination: string;
 
