@@ -3,6 +3,7 @@
  * stack, Graph requests per question, cost per question as the tenant grows, and coalescing of
  * simultaneous askers. Everything runs on the loopback; `bench/run.ts` prints and records it.
  */
+import { MemoryStateStore } from '../src/state';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import pino from 'pino';
 import type restify from 'restify';
@@ -67,7 +68,7 @@ export async function startEchoBot(): Promise<Running> {
 }
 
 export async function startDemoBot(signInCacheSeconds?: number): Promise<Running & { app: App }> {
-  const app = createApp(config(UNTHROTTLED, signInCacheSeconds), { logger: quietLogger(), demoTenant: new DemoTenant({ now: NOW }), now: () => NOW });
+  const app = createApp(config(UNTHROTTLED, signInCacheSeconds), { stateStore: new MemoryStateStore(), logger: quietLogger(), demoTenant: new DemoTenant({ now: NOW }), now: () => NOW });
   const url = await app.listen(0, '127.0.0.1');
   return { url, app, close: () => app.close() };
 }
@@ -227,7 +228,7 @@ export interface SizeBench {
 async function botOverHttps(tenant: DemoTenant, env: Record<string, string>, signInCacheSeconds?: number): Promise<{ bot: Running & { app: App }; graph: GraphTestServer }> {
   const graph = await startGraphTestServer({ tenant });
   const app = createApp(config({ GRAPH_ENDPOINT: graph.url, ...env }, signInCacheSeconds), {
-    logger: quietLogger(), demoTenant: tenant, graphTransport: graph.transport(), customHosts: [graph.host], now: () => NOW,
+    stateStore: new MemoryStateStore(), logger: quietLogger(), demoTenant: tenant, graphTransport: graph.transport(), customHosts: [graph.host], now: () => NOW,
   });
   const url = await app.listen(0, '127.0.0.1');
   return { bot: { url, app, close: () => app.close() }, graph };
@@ -253,7 +254,7 @@ export async function benchTenantSize(size: number, questions = 100): Promise<Si
   const graph = await graphServerProcess(size);
   const transport = new TrustingHttpMessageHandler(graph.ca);
   const app = createApp(config({ GRAPH_ENDPOINT: graph.url, ...UNTHROTTLED }, 0), {
-    logger: quietLogger(), graphTransport: transport, customHosts: ['127.0.0.1'], now: () => NOW,
+    stateStore: new MemoryStateStore(), logger: quietLogger(), graphTransport: transport, customHosts: ['127.0.0.1'], now: () => NOW,
   });
   const url = await app.listen(0, '127.0.0.1');
   try {

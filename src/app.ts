@@ -23,6 +23,7 @@ import { createServer } from './server';
 import { createLogger } from './logger';
 import { understanding } from './understanding';
 import { createTicketSink, TicketDesk } from './tickets';
+import { createStateStore, startSweeper, StoredConversationMemory, StoredRateCounter, type StateStore } from './state';
 import { messageCard, strings } from './cards/render';
 import { cardActivity } from './bot/troubleshooterBot';
 import packageJson from '../package.json';
@@ -36,6 +37,8 @@ export interface AppOptions {
   customHosts?: string[];
   now?: () => Date;
   understanding?: Understanding;
+  /** The state store (tests: memory, or one shared by two apps); else the one STATE_STORE names. */
+  stateStore?: StateStore;
 }
 
 export interface App {
@@ -45,6 +48,7 @@ export interface App {
   demoTenant: DemoTenant | null;
   people: PeopleDirectory;
   logger: Logger;
+  state: StateStore;
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -68,6 +72,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     cacheSeconds: config.access.readerCacheSeconds,
   });
   const sink = createTicketSink(config.tickets, graph);
+  // Follow-ups, the ticket ledger and rate counters live in the state store, shared by all instances.
+  const state = options.stateStore ?? createStateStore(config.state);
+  const stopSweeper = startSweeper(state, logger);
   const people = new CachedPeopleDirectory(new GraphPeopleDirectory(graph), config.access.readerCacheSeconds);
   const troubleshooter = new Troubleshooter({
     config,
@@ -76,7 +83,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     access,
     // Identical questions in flight share one read; answers are kept SIGNIN_CACHE_SECONDS.
     signIns: new CachedSignInSource(new GraphSignInLog(graph, { pageSize: 500, maxPages: config.graph.maxSignInPages }), config.graph.signInCacheSeconds),
-    tickets: sink ? new TicketDesk(sink) : null,
+    tickets: sink ? new TicketDesk(sink, { state, logger }) : null,
+    memory: new StoredConversationMemory(state, logger),
+    rate: new StoredRateCounter(state, logger),
     logger,
     now: options.now,
   });
@@ -113,9 +122,12 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   });
 
   return {
-    config, server, troubleshooter, demoTenant, people, logger,
+    config, server, troubleshooter, demoTenant, people, logger, state,
     listen: (port = config.server.port, host = config.server.host) =>
       new Promise((resolve) => server.listen(port, host, () => resolve(server.url))),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => new Promise((resolve) => {
+      stopSweeper();
+      server.close(() => resolve());
+    }),
   };
 }

@@ -37,7 +37,9 @@ async function ask(args: string[]): Promise<number> {
   // The server stack is loaded only for `ask`: `parse` and `explain` stay quick and quiet.
   const { createApp } = await import('./app');
   const { createLogger } = await import('./logger');
-  const app = createApp(loaded.config, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never) });
+  const { MemoryStateStore } = await import('./state');
+  // One question per run: nothing of it is kept for the next run (no follow-ups, no ticket ledger).
+  const app = createApp(loaded.config, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never), stateStore: new MemoryStateStore() });
   try {
     const person = values.as.includes('@') ? await app.people.get(values.as) : { id: values.as, displayName: values.as };
     if (!person) {

@@ -24,6 +24,7 @@ import { GraphProblem, toGraphProblem } from './graph/errors';
 import { audit, type AuditEvent } from './logger';
 import { localDateTime } from './time';
 import type { TicketContent, TicketDesk } from './tickets';
+import type { ConversationMemory, RateCounter } from './state';
 import { ticketKey } from './tickets';
 
 export interface Requester {
@@ -56,10 +57,13 @@ export interface TroubleshooterDeps {
   tickets: TicketDesk | null;
   logger: Logger;
   now?: () => Date;
+  /** Follow-up memory and rate counters, on the shared state store (src/state/). */
+  memory: ConversationMemory<Remembered>;
+  rate: RateCounter;
 }
 
 /** What a follow-up needs from the previous turn. */
-interface Remembered {
+export interface Remembered {
   question: Question;
   subjectId: string | null;
   subjectName: string | null;
@@ -86,8 +90,6 @@ export interface ResolvedAsk {
 const DAY = 86_400_000;
 
 export class Troubleshooter {
-  private readonly memory = new LRUCache<string, Remembered>({ max: 10_000, ttl: 60 * 60_000 });
-  private readonly rate = new LRUCache<string, number[]>({ max: 50_000, ttl: 60_000 });
   /** Rendered cards, kept as long as sign-in answers are (none when SIGNIN_CACHE_SECONDS is 0). */
   private readonly cards: LRUCache<string, Card> | null;
   private readonly thresholds: Thresholds;
@@ -109,7 +111,7 @@ export class Troubleshooter {
     const language = this.deps.understanding.detectLanguage('', requester.locale);
     const event: AuditEvent = { event: 'question', requester: requester.userId ?? 'unknown', subject: null, intent: 'welcome', from: null, to: null, decision: 'refused', records: 0 };
     try {
-      const turnedAway = this.gate(requester, language, event);
+      const turnedAway = await this.gate(requester, language, event);
       if (turnedAway) return turnedAway;
       event.decision = 'allowed';
       return helpCard(language, (await this.deps.access.readerDecision(requester.userId!)).reader, this.deps.understanding.examples(language));
@@ -126,7 +128,7 @@ export class Troubleshooter {
     const s = strings(language);
     const event: AuditEvent = { event: 'question', requester: requester.userId ?? 'unknown', subject: null, intent: 'unknown', from: null, to: null, decision: 'refused', records: 0 };
     try {
-      const turnedAway = this.gate(requester, language, event);
+      const turnedAway = await this.gate(requester, language, event);
       if (turnedAway) return turnedAway;
       const cleaned = this.deps.understanding.clean(text ?? '');
       if (!cleaned.ok) {
@@ -135,7 +137,7 @@ export class Troubleshooter {
           ? messageCard(language, s.tooLongTitle, [fill(s.tooLongText, { max: this.deps.understanding.maxLength })])
           : unknownCard(language, this.deps.understanding.examples(language));
       }
-      const previous = this.memory.get(requester.conversationKey);
+      const previous = await this.deps.memory.recall(requester.conversationKey);
       const question = this.deps.understanding.parse(cleaned.text, {
         now: this.now(), timeZone: requester.timeZone, locale: requester.locale, mentions, previous: previous?.question,
       });
@@ -181,7 +183,7 @@ export class Troubleshooter {
         limit: followUp?.kind === 'details' ? 1 : undefined,
       };
       const card = await this.run(requester, ask, language, event, previous.subjectName);
-      this.memory.set(requester.conversationKey, { ...previous, question, nextOffset: card.nextOffset ?? previous.nextOffset });
+      await this.deps.memory.remember(requester.conversationKey, { ...previous, question, nextOffset: card.nextOffset ?? previous.nextOffset });
       return card;
     }
     if (subject === null) subject = { kind: 'self' };
@@ -190,11 +192,11 @@ export class Troubleshooter {
     if ('card' in target) {
       // Remember a refused question so that "and the day before?" or "show more" after it are
       // refused as well, instead of silently answering the previous (allowed) question.
-      if (event.reason === 'not-a-reader') this.memory.set(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
+      if (event.reason === 'not-a-reader') await this.deps.memory.remember(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
       return target.card;
     }
     const card = await this.run(requester, toResolved(question, target.userId), language, event, target.name);
-    this.memory.set(requester.conversationKey, { question, subjectId: target.userId, subjectName: target.name, nextOffset: card.nextOffset });
+    await this.deps.memory.remember(requester.conversationKey, { question, subjectId: target.userId, subjectName: target.name, nextOffset: card.nextOffset });
     return card;
   }
 
@@ -353,11 +355,11 @@ export class Troubleshooter {
     const s = strings(language);
     const event: AuditEvent = { event: 'action', requester: requester.userId ?? 'unknown', subject: null, intent: verb, from: null, to: null, decision: 'refused', records: 0 };
     try {
-      const turnedAway = this.gate(requester, language, event);
+      const turnedAway = await this.gate(requester, language, event);
       if (turnedAway) return turnedAway;
       if (verb === 'openTicket') return await this.openTicket(requester, data, inputs, language, event);
       if (verb === 'choosePerson' || verb === 'retry' || verb === 'showMore') {
-        if (verb === 'showMore' && this.memory.get(requester.conversationKey)?.refused) return this.refuse(language, event);
+        if (verb === 'showMore' && (await this.deps.memory.recall(requester.conversationKey))?.refused) return this.refuse(language, event);
         // The button carries the resolved question (ids only); it is checked and authorized anew.
         const ask = parseResolvedAsk(data);
         if (!ask) {
@@ -366,10 +368,10 @@ export class Troubleshooter {
         }
         const refusal = await this.authorize(requester, ask.userId, language, event);
         if (refusal) return refusal;
-        const remembered = this.memory.get(requester.conversationKey);
+        const remembered = await this.deps.memory.recall(requester.conversationKey);
         const name = remembered && remembered.subjectId === ask.userId ? remembered.subjectName : null;
         const card = await this.run(requester, ask, language, event, name);
-        this.memory.set(requester.conversationKey, { question: asQuestion(ask, language), subjectId: ask.userId, subjectName: name, nextOffset: card.nextOffset });
+        await this.deps.memory.remember(requester.conversationKey, { question: asQuestion(ask, language), subjectId: ask.userId, subjectName: name, nextOffset: card.nextOffset });
         return card;
       }
       event.reason = 'unknown-verb';
@@ -418,25 +420,17 @@ export class Troubleshooter {
   }
 
   /** Every message and click passes here first: strangers (no object id, another tenant) and people over their rate limit stop here. */
-  private gate(requester: Requester, language: Language, event: AuditEvent): Card | null {
+  private async gate(requester: Requester, language: Language, event: AuditEvent): Promise<Card | null> {
     const s = strings(language);
     if (!requester.userId || !requester.tenantId || requester.tenantId.toLowerCase() !== this.deps.config.graph.tenantId.toLowerCase()) {
       event.reason = !requester.userId ? 'no-object-id' : 'other-tenant';
       return messageCard(language, s.refusedTitle, [s.refusedText]);
     }
-    if (this.overRateLimit(requester.userId)) {
+    if ((await this.deps.rate.hit(requester.userId)) > this.deps.config.access.rateLimitPerMinute) {
       event.reason = 'rate-limited';
       return messageCard(language, s.rateLimitedTitle, [s.rateLimitedText]);
     }
     return null;
-  }
-
-  private overRateLimit(userId: string): boolean {
-    const now = Date.now();
-    const recent = (this.rate.get(userId) ?? []).filter((t) => now - t < 60_000);
-    recent.push(now);
-    this.rate.set(userId, recent);
-    return recent.length > this.deps.config.access.rateLimitPerMinute;
   }
 
   private problemCard(error: unknown, language: Language, event: AuditEvent, retry: Record<string, unknown> | null): Card {

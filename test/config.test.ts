@@ -98,4 +98,34 @@ describe('configuration', () => {
     expect(problems('{"mfaFatige":{}}')[0]).toMatch(/^PATTERN_THRESHOLDS: mfaFatige is not a known threshold/);
     expect(problems('{not json')[0]).toMatch(/^PATTERN_THRESHOLDS: must be JSON/);
   });
+  describe('state store settings', () => {
+    const AZURITE = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;';
+    const errorsOf = (env: Record<string, string>) => {
+      const r = loadConfig(env);
+      return r.ok ? [] : r.errors;
+    };
+
+    it('defaults to the file store under .state, which npm start needs nothing for', () => {
+      const result = loadConfig({});
+      expect(result.ok && result.config.state).toEqual({ store: 'file', dir: '.state', timeoutMs: 3000 });
+    });
+
+    it('blob with the managed identity in production; a connection string only for Azurite on this machine', () => {
+      const blob = loadConfig({ ...production, TICKET_SINK: 'none', STATE_STORE: 'blob', STATE_BLOB_ACCOUNT_URL: 'https://contoso.blob.core.windows.net', STATE_BLOB_CLIENT_ID: 'c1d2' });
+      expect(blob.ok && blob.config.state).toEqual({ store: 'blob', container: 'botstate', accountUrl: 'https://contoso.blob.core.windows.net', clientId: 'c1d2', connectionString: undefined, timeoutMs: 3000 });
+      const demo = loadConfig({ STATE_STORE: 'blob', STATE_BLOB_CONNECTION_STRING: AZURITE, STATE_BLOB_CONTAINER: 'two-instances' });
+      expect(demo.ok && demo.config.state).toMatchObject({ store: 'blob', container: 'two-instances', connectionString: AZURITE });
+      expect(errorsOf({ ...production, TICKET_SINK: 'none', STATE_STORE: 'blob', STATE_BLOB_CONNECTION_STRING: AZURITE.replace('http://127.0.0.1:10000', 'https://contoso.blob.core.windows.net') }))
+        .toEqual(['STATE_BLOB_CONNECTION_STRING: only for Azurite on this machine; in production use STATE_BLOB_ACCOUNT_URL with the managed identity']);
+    });
+
+    it('names bad combinations, one line each, without echoing the connection string', () => {
+      expect(errorsOf({ STATE_STORE: 'blob' })).toEqual(['STATE_STORE=blob: set STATE_BLOB_ACCOUNT_URL (managed identity) or, for Azurite, STATE_BLOB_CONNECTION_STRING']);
+      expect(errorsOf({ STATE_STORE: 'blob', STATE_BLOB_ACCOUNT_URL: 'https://a.blob.core.windows.net', STATE_BLOB_CONNECTION_STRING: AZURITE })).toEqual(['STATE_BLOB_ACCOUNT_URL / STATE_BLOB_CONNECTION_STRING: set one, not both']);
+      expect(errorsOf({ STATE_BLOB_CONNECTION_STRING: AZURITE })).toEqual(['STATE_BLOB_CONNECTION_STRING: only used with STATE_STORE=blob (STATE_STORE is file)']);
+      expect(errorsOf({ STATE_STORE: 'redis' })[0]).toMatch(/^STATE_STORE: /);
+      expect(errorsOf({ STATE_STORE: 'blob', STATE_BLOB_ACCOUNT_URL: 'https://a.blob.core.windows.net', STATE_BLOB_CONTAINER: 'Bot_State' })[0]).toMatch(/^STATE_BLOB_CONTAINER: must be a container name/);
+      expect(errorsOf({ STATE_STORE: 'blob', STATE_BLOB_CONNECTION_STRING: 'x', STATE_BLOB_ACCOUNT_URL: 'https://a.blob.core.windows.net' }).join('\n')).not.toContain('AccountKey');
+    });
+  });
 });

@@ -3,6 +3,7 @@
  * retry handler, reports limiter and timeout — with Graph replaced by the HTTPS test server on
  * loopback, whose faults the tests choose.
  */
+import { MemoryStateStore } from '../../src/state';
 import pino from 'pino';
 import { createApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
@@ -54,6 +55,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const logger = pino({ level: 'error' }, { write: (line: string) => void errors.push(line) });
   const transport = graph.transport();
   const app = createApp(config, {
+    stateStore: new MemoryStateStore(),
     logger,
     demoTenant: graph.tenant,
     graphTransport: transport,

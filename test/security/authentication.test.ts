@@ -4,6 +4,7 @@
  * called. (A production configuration without MicrosoftAppId is refused by loadConfig: see
  * test/config.test.ts.)
  */
+import { MemoryStateStore } from '../../src/state';
 import pino from 'pino';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
@@ -36,7 +37,7 @@ beforeAll(async () => {
   const result = loadConfig(PRODUCTION);
   if (!result.ok) throw new Error(result.errors.join('; '));
   expect(result.config.mode).toBe('production');
-  app = createApp(result.config, { logger: pino({ level: 'trace' }, { write: (line: string) => logLines.push(line) }) });
+  app = createApp(result.config, { stateStore: new MemoryStateStore(), logger: pino({ level: 'trace' }, { write: (line: string) => logLines.push(line) }) });
   asked = jest.spyOn(app.troubleshooter, 'ask');
   acted = jest.spyOn(app.troubleshooter, 'act');
   url = await app.listen(0, '127.0.0.1');

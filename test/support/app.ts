@@ -3,6 +3,7 @@ import pino from 'pino';
 import { createApp, type App, type AppOptions } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { DemoTenant } from '../../src/demo/tenant';
+import { MemoryStateStore } from '../../src/state';
 
 export const NOW = new Date('2026-11-27T10:00:00Z');
 
@@ -21,7 +22,8 @@ export async function startApp(env: Record<string, string> = {}, options: AppOpt
   const tenant = options.demoTenant ?? new DemoTenant({ now: NOW });
   const logLines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => logLines.push(line) });
-  const app = createApp(result.config, { logger, demoTenant: tenant, now: () => NOW, ...options });
+  // Each app its own state unless the test shares one (STATE_STORE's file default would outlive the test).
+  const app = createApp(result.config, { logger, demoTenant: tenant, now: () => NOW, stateStore: new MemoryStateStore(), ...options });
   const url = await app.listen(0, '127.0.0.1');
   return { app, url, tenant, logLines, stop: () => app.close() };
 }

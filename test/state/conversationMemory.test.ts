@@ -1,0 +1,82 @@
+/** Follow-up memory and rate counters on the state store: shared by instances, best effort when the store is down. */
+import { MemoryStateStore } from '../../src/state/memoryStore';
+import { StoredConversationMemory } from '../../src/state/conversationMemory';
+import { StoredRateCounter } from '../../src/state/rateCounter';
+import { StateUnavailableError, type StateStore } from '../../src/state/types';
+
+function recordingLogger() {
+  const lines: string[] = [];
+  return { lines, warn: (_: object, m: string) => lines.push(`warn: ${m}`), info: (_: object, m: string) => lines.push(`info: ${m}`) };
+}
+
+/** A memory store that can be switched off, as an unreachable Blob endpoint would be. */
+function switchable(): { store: StateStore; down: (on: boolean) => void } {
+  const inner = new MemoryStateStore();
+  let isDown = false;
+  const guard = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => (...a: A) => (isDown ? Promise.reject(new StateUnavailableError('Azure Blob Storage could not read (no answer within 3000 ms).')) : f(...a));
+  const store: StateStore = {
+    kind: 'blob',
+    get: guard(inner.get.bind(inner)) as StateStore['get'],
+    create: guard(inner.create.bind(inner)) as StateStore['create'],
+    replace: guard(inner.replace.bind(inner)) as StateStore['replace'],
+    put: guard(inner.put.bind(inner)) as StateStore['put'],
+    delete: guard(inner.delete.bind(inner)),
+    sweep: guard(inner.sweep.bind(inner)),
+  };
+  return { store, down: (on) => (isDown = on) };
+}
+
+describe('StoredConversationMemory', () => {
+  test('what one instance remembers another recalls, dates as dates; the key is a hash, not the conversation id', async () => {
+    const store = new MemoryStateStore();
+    const a = new StoredConversationMemory<{ question: { from: Date; to: Date | null; text: string } }>(store, recordingLogger());
+    const b = new StoredConversationMemory<{ question: { from: Date; to: Date | null; text: string } }>(store, recordingLogger());
+    const value = { question: { from: new Date('2026-11-26T00:00:00Z'), to: null, text: '2026-11-26T00:00:00.000Z' } };
+    await a.remember('19:conversation@thread.v2|28:user', value);
+    const recalled = await b.recall('19:conversation@thread.v2|28:user');
+    expect(recalled).toEqual(value);
+    expect(recalled!.question.from).toBeInstanceOf(Date);
+    expect(typeof recalled!.question.text).toBe('string');
+    expect(await b.recall('another conversation')).toBeUndefined();
+  });
+
+  test('store down: nothing recalled, nothing thrown, one warning; back up: recovers without a restart and says so', async () => {
+    const { store, down } = switchable();
+    const log = recordingLogger();
+    const memory = new StoredConversationMemory<{ n: number }>(store, log);
+    await memory.remember('c1', { n: 1 });
+    down(true);
+    expect(await memory.recall('c1')).toBeUndefined();
+    await memory.remember('c1', { n: 2 });
+    expect(await memory.recall('c1')).toBeUndefined();
+    expect(log.lines).toEqual(['warn: state store unreachable: answering without follow-up memory']);
+    down(false);
+    expect(await memory.recall('c1')).toEqual({ n: 1 });
+    expect(log.lines).toEqual(['warn: state store unreachable: answering without follow-up memory', 'info: state store reachable again']);
+  });
+});
+
+describe('StoredRateCounter', () => {
+  test('two instances count one person together, concurrently, per minute', async () => {
+    let now = 1_800_000_000_000;
+    const store = new MemoryStateStore(() => now);
+    const a = new StoredRateCounter(store, recordingLogger(), () => now);
+    const b = new StoredRateCounter(store, recordingLogger(), () => now);
+    const counts = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).hit('user-1')));
+    expect([...counts].sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(await a.hit('user-2')).toBe(1);
+    now += 60_000;
+    expect(await b.hit('user-1')).toBe(1);
+  });
+
+  test('store down: counted per instance instead, no error', async () => {
+    const { store, down } = switchable();
+    const log = recordingLogger();
+    const counter = new StoredRateCounter(store, log);
+    await counter.hit('u');
+    down(true);
+    expect(await counter.hit('u')).toBe(1);
+    expect(await counter.hit('u')).toBe(2);
+    expect(log.lines).toEqual(['warn: state store unreachable: rate limits counted per instance']);
+  });
+});
