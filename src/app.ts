@@ -2,6 +2,7 @@
  * Composition root: builds every service from the configuration. Demo and production differ only
  * in the Graph token source and the Graph client's last link; the tests build the app here too.
  */
+import { readFileSync } from 'node:fs';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Middleware } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
@@ -56,13 +57,15 @@ export interface App {
 export function createApp(config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createLogger(config.logLevel);
   const demo = config.mode === 'demo';
-  const demoTenant = demo ? options.demoTenant ?? new DemoTenant({ now: options.now?.() }) : null;
+  // DEMO_GRAPH_URL: a demo tenant shared by several processes (npm run demo-tenant) instead of our own.
+  const sharedDemo = demo && !options.graphTransport ? config.demoGraph : undefined;
+  const demoTenant = demo && !sharedDemo ? options.demoTenant ?? new DemoTenant({ now: options.now?.() }) : null;
   const graph = createGraphClient({
-    endpoint: config.graph.endpoint,
+    endpoint: sharedDemo?.url ?? config.graph.endpoint,
     authProvider: demo ? demoAuthProvider : graphAuthProvider(config.graph),
-    transport: options.graphTransport ?? (demoTenant ? new DemoTenantTransport(demoTenant) : undefined),
+    transport: options.graphTransport ?? (sharedDemo ? sharedDemoTransport(sharedDemo.caFile) : demoTenant ? new DemoTenantTransport(demoTenant) : undefined),
     timeoutMs: config.graph.timeoutMs,
-    customHosts: options.customHosts,
+    customHosts: options.customHosts ?? (sharedDemo ? [new URL(sharedDemo.url).hostname] : undefined),
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
     middleware: [createReportsLimiter(config.graph)],
   });
@@ -130,4 +133,10 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       server.close(() => resolve());
     }),
   };
+}
+
+/** The HTTPS link to a shared demo tenant, trusting its certificate. Loaded only here: it needs devDependencies (undici). */
+function sharedDemoTransport(caFile: string): Middleware {
+  const { TrustingHttpMessageHandler } = require('./demo/httpsServer') as typeof import('./demo/httpsServer');
+  return new TrustingHttpMessageHandler(readFileSync(caFile, 'utf8'));
 }

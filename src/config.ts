@@ -113,6 +113,8 @@ export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'STATE_BLOB_CONTAINER', description: 'Private blob container of the state store.', secret: false, default: 'botstate', schema: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a container name: 3-63 lower-case letters, digits and single dashes') },
   { name: 'STATE_BLOB_CLIENT_ID', description: 'Client id of the user-assigned managed identity that signs in to the state storage account (empty: the developer credential chain).', secret: false, production: true, schema: text },
   { name: 'STATE_BLOB_CONNECTION_STRING', description: 'Azurite or development only: a storage connection string instead of STATE_BLOB_ACCOUNT_URL.', secret: true, schema: text },
+  { name: 'DEMO_GRAPH_URL', description: 'Demo mode only: a shared demo tenant served by `npm run demo-tenant` (https://127.0.0.1:<port>) instead of this process\'s own.', secret: false, schema: httpsUrl },
+  { name: 'DEMO_GRAPH_CA_FILE', description: 'Demo mode only: the certificate (PEM) that `npm run demo-tenant --ca-out` wrote.', secret: false, schema: text },
   { name: 'STATE_TIMEOUT_MS', description: 'Time limit of one call to the state store.', secret: false, default: '3000', schema: positiveInt },
 ];
 
@@ -154,6 +156,8 @@ export interface Config {
     serviceNowPassword?: string;
   };
   state: StateConfig;
+  /** Demo mode against a shared demo tenant over HTTPS (npm run demo-tenant). */
+  demoGraph?: { url: string; caFile: string };
 }
 
 export type StateConfig =
@@ -212,6 +216,14 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     if (sink === 'graph-mail') ['HELPDESK_EMAIL', 'TICKET_MAILBOX'].forEach(need);
     if (sink === 'webhook') ['TICKET_WEBHOOK_URL', 'TICKET_WEBHOOK_SECRET'].forEach(need);
     if (sink === 'servicenow') ['SERVICENOW_INSTANCE_URL', 'SERVICENOW_USERNAME', 'SERVICENOW_PASSWORD'].forEach(need);
+  }
+
+  const demoGraphUrl = get<string>('DEMO_GRAPH_URL');
+  const demoGraphCa = get<string>('DEMO_GRAPH_CA_FILE');
+  if (demoGraphUrl || demoGraphCa) {
+    if (!demo) errors.push(`${demoGraphUrl ? 'DEMO_GRAPH_URL' : 'DEMO_GRAPH_CA_FILE'}: only in demo mode`);
+    else if (!demoGraphUrl || !demoGraphCa) errors.push('DEMO_GRAPH_URL / DEMO_GRAPH_CA_FILE: set both (the URL of npm run demo-tenant and the certificate it wrote)');
+    else if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(demoGraphUrl).hostname)) errors.push('DEMO_GRAPH_URL: the demo tenant is served on this machine only (https://127.0.0.1:<port>)');
   }
 
   const stateStore = get<'file' | 'blob'>('STATE_STORE') ?? 'file';
@@ -283,6 +295,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     state: stateStore === 'blob'
       ? { store: 'blob', container: str('STATE_BLOB_CONTAINER')!, accountUrl: blobUrl, clientId: str('STATE_BLOB_CLIENT_ID'), connectionString: blobConnection, timeoutMs: num('STATE_TIMEOUT_MS') }
       : { store: 'file', dir: str('STATE_DIR')!, timeoutMs: num('STATE_TIMEOUT_MS') },
+    demoGraph: demo && demoGraphUrl && demoGraphCa ? { url: demoGraphUrl.replace(/\/+$/, ''), caFile: demoGraphCa } : undefined,
   };
   return { ok: true, config };
 }

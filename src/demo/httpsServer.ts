@@ -27,8 +27,11 @@ import { prng } from './signInGenerator';
 export type Fault =
   /** An error answer in Graph's JSON error shape, e.g. 429 + Retry-After, 500, 503, 403 + code. */
   | { type: 'status'; status: number; code?: string; message?: string; retryAfterSeconds?: number }
-  /** The normal answer, after a delay. */
-  | { type: 'slow'; delayMs: number }
+  /**
+   * The normal answer, after a delay. `handledFirst`: the request takes effect at once and only the
+   * answer is late (a mail Graph accepted whose answer never reached a client that died).
+   */
+  | { type: 'slow'; delayMs: number; handledFirst?: boolean }
   /** 200 with a JSON content type and a body cut off in the middle. */
   | { type: 'malformed' }
   /** The connection is destroyed without an answer. */
@@ -83,6 +86,18 @@ export interface GraphTestServerOptions {
   faults?: FaultPlan | null;
   /** Reuse a certificate (key and cert PEM) instead of making one. */
   certificate?: TestCertificate;
+  /** Listen on this port (default: an ephemeral one). */
+  port?: number;
+}
+
+export interface DemoStats {
+  requests: number;
+  /** Requests for the sign-in log (list or by id) that reached the server. */
+  auditLogReads: number;
+  /** Answers with status 429. */
+  throttled: number;
+  mailsSent: number;
+  [counter: string]: number;
 }
 
 export interface TestCertificate {
@@ -102,6 +117,8 @@ export interface GraphTestServer {
   readonly log: ServedRequest[];
   /** Requests for the sign-in log (list or by id) that reached the server. */
   signInRequests(): ServedRequest[];
+  /** What GET /_demo/stats answers: reads of the sign-in log, 429s given, mails sent, … */
+  stats(): DemoStats;
   setFaults(plan: FaultPlan | null): void;
   /**
    * A new Graph client transport (last middleware) that reaches this server over HTTPS and trusts
@@ -162,6 +179,12 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
 
   function serve(req: IncomingMessage, res: ServerResponse, body: string, mySeq: number): void {
     const url = new URL(req.url ?? '/', `https://${req.headers.host ?? '127.0.0.1'}`);
+    if (url.pathname === '/_demo/stats') {
+      const json = JSON.stringify(stats());
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(json)) });
+      res.end(json);
+      return;
+    }
     const method = (req.method ?? 'GET').toUpperCase();
     const path = decodeURIComponent(url.pathname.replace(/^\/(v1\.0|beta)/, '')).replace(/\/+$/, '');
     const entry: ServedRequest = { seq: mySeq, method, path, filter: url.searchParams.get('$filter'), status: 200, fault: null, bytes: 0, at: Date.now(), abandoned: false };
@@ -181,7 +204,8 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
         req.socket.destroy();
         return;
       case 'slow': {
-        const timer = setTimeout(answerNormally, fault.delayMs);
+        const answer = fault.handledFirst ? tenant.handle({ method, url: url.toString(), headers: flatHeaders(req), body: body || undefined }) : null;
+        const timer = setTimeout(() => (answer ? write(res, entry, answer.status, answer.headers, answer.body) : answerNormally()), fault.delayMs);
         res.on('close', () => {
           clearTimeout(timer);
           if (!res.writableEnded) entry.abandoned = true;
@@ -205,9 +229,22 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
     }
   }
 
+  function stats(): DemoStats {
+    const reads = log.filter((r) => r.path.startsWith('/auditLogs/signIns'));
+    // Counters the tenant keeps itself (its own Graph limit, when it has one) come along as they are.
+    const own = (tenant as unknown as { stats?: () => Record<string, number> }).stats?.() ?? {};
+    return {
+      requests: log.length,
+      auditLogReads: reads.length,
+      throttled: log.filter((r) => r.status === 429).length,
+      mailsSent: tenant.sentMail.length,
+      ...own,
+    };
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
@@ -222,6 +259,7 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
     tenant,
     log,
     signInRequests: () => log.filter((r) => r.path.startsWith('/auditLogs/signIns')),
+    stats,
     setFaults: (plan) => {
       decide = compilePlan(plan);
     },
