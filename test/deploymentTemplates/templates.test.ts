@@ -36,9 +36,19 @@ const PARAMS_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/de
  * - HOST is fixed to 0.0.0.0: App Service reaches the app from outside the container, so the
  *   default 127.0.0.1 would make the site unreachable.
  * - DEMO is fixed to false: the built-in demo tenant must never answer in Azure.
+ * - STATE_DIR is fixed to a folder under /home, the part of an App Service that survives restarts.
+ * - Never set in Azure: STATE_BLOB_CONNECTION_STRING (an account key; the managed identity signs in
+ *   instead) and the shared demo tenant's DEMO_GRAPH_URL / DEMO_GRAPH_CA_FILE.
+ * - Derived from the template's own resources: the state store kind, blob endpoint and identity.
  */
 const NOT_SET = ['PORT'];
-const FIXED: Record<string, string> = { HOST: '0.0.0.0', DEMO: 'false' };
+const NEVER_IN_AZURE = ['STATE_BLOB_CONNECTION_STRING', 'DEMO_GRAPH_URL', 'DEMO_GRAPH_CA_FILE'];
+const FIXED: Record<string, string> = { HOST: '0.0.0.0', DEMO: 'false', STATE_DIR: '/home/data/signin-troubleshooter' };
+const DERIVED: Record<string, string> = {
+  STATE_STORE: "[if(parameters('createStateStorage'), 'blob', 'file')]",
+  STATE_BLOB_ACCOUNT_URL: "[if(parameters('createStateStorage'), reference(variables('stateStorageId'), '2023-01-01').primaryEndpoints.blob, '')]",
+  STATE_BLOB_CLIENT_ID: "[reference(variables('identityId'), '2023-01-31').clientId]",
+};
 /** App settings that are read by the platform or libraries rather than by src/config.ts. */
 const PLATFORM_SETTINGS = [
   'AZURE_AUTHORITY_HOST', // @azure/identity: Entra authority for national clouds
@@ -95,12 +105,17 @@ function appSettingProblems(template: JsonObject): string[] {
       if (setting) problems.push(`app setting ${spec.name} must not be set (App Service sets it)`);
       continue;
     }
+    if (NEVER_IN_AZURE.includes(spec.name)) {
+      if (setting) problems.push(`app setting ${spec.name} must not be set in Azure`);
+      continue;
+    }
     if (!setting) {
       problems.push(`CONFIG_SETTINGS entry ${spec.name} has no app setting`);
       continue;
     }
-    if (spec.name in FIXED) {
-      if (setting.value !== FIXED[spec.name]) problems.push(`app setting ${spec.name} must be "${FIXED[spec.name]}" (is "${setting.value}")`);
+    if (spec.name in FIXED || spec.name in DERIVED) {
+      const expected = FIXED[spec.name] ?? DERIVED[spec.name];
+      if (setting.value !== expected) problems.push(`app setting ${spec.name} must be "${expected}" (is "${setting.value}")`);
       continue;
     }
     if (!expandVariables(template, setting.value).includes(`parameters('${spec.name}')`)) problems.push(`app setting ${spec.name} does not come from parameter '${spec.name}'`);
@@ -114,7 +129,7 @@ function settingParameterProblems(template: JsonObject): string[] {
   const params = new Map(allParameters(template).map((p) => [`${p.scope}|${p.name}`, p]));
   const byName = (name: string) => [...params.values()].filter((p) => p.name === name);
   for (const spec of CONFIG_SETTINGS) {
-    if (NOT_SET.includes(spec.name) || spec.name in FIXED) continue;
+    if (NOT_SET.includes(spec.name) || NEVER_IN_AZURE.includes(spec.name) || spec.name in FIXED || spec.name in DERIVED) continue;
     const declared = byName(spec.name);
     if (declared.length === 0) problems.push(`no parameter ${spec.name}`);
     for (const { scope, def } of declared) {
@@ -217,6 +232,35 @@ describe.each(allTemplates)('$folder/$file', ({ folder, kind, file }) => {
       expect(storage.condition).toBe("[parameters('createStateStorage')]");
       expect(storage.properties).toMatchObject({ allowBlobPublicAccess: false, allowSharedKeyAccess: false, minimumTlsVersion: 'TLS1_2' });
     });
+
+    it('wires the state storage in: private container, the identity as Storage Blob Data Contributor, no keys in settings, TTL backstop', () => {
+      const inner = innerDeployments(template)[0]?.template ?? template;
+      const params = inner.parameters as JsonObject;
+      expect((params.createStateStorage as JsonObject).defaultValue).toBe(true);
+      const [container] = resourcesOfType(template, 'Microsoft.Storage/storageAccounts/blobServices/containers');
+      expect(container.name).toBe("[concat(variables('stateStorageAccountName'), '/default/', parameters('STATE_BLOB_CONTAINER'))]");
+      expect(container.properties).toEqual({ publicAccess: 'None' });
+      const [role] = resourcesOfType(template, 'Microsoft.Authorization/roleAssignments');
+      expect(role.scope).toBe("[concat('Microsoft.Storage/storageAccounts/', variables('stateStorageAccountName'))]");
+      expect((inner.variables as JsonObject).storageBlobDataContributorRoleId).toBe("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')]");
+      expect(role.properties).toMatchObject({ roleDefinitionId: "[variables('storageBlobDataContributorRoleId')]", principalId: "[reference(variables('identityId'), '2023-01-31').principalId]", principalType: 'ServicePrincipal' });
+      const [site] = resourcesOfType(template, 'Microsoft.Web/sites');
+      // The site starts once its identity may use the container.
+      expect(site.dependsOn).toEqual(expect.arrayContaining(["[variables('stateStorageId')]", "[variables('stateRoleAssignmentId')]"]));
+      const settings = appSettings(site);
+      for (const { name, value } of settings) expect([name, /listKeys|AccountKey|SharedAccessSignature/i.test(String(value))]).toEqual([name, false]);
+      const [policy] = resourcesOfType(template, 'Microsoft.Storage/storageAccounts/managementPolicies');
+      expect(JSON.stringify(policy.properties)).toContain('"daysAfterModificationGreaterThan":40');
+    });
+
+    it('runs instanceCount instances (default 2) and no affinity cookie, so requests land on any instance', () => {
+      const inner = innerDeployments(template)[0]?.template ?? template;
+      expect((inner.parameters as JsonObject).instanceCount).toMatchObject({ type: 'int', defaultValue: 2, minValue: 1 });
+      const [plan] = resourcesOfType(template, 'Microsoft.Web/serverfarms');
+      expect((plan.sku as JsonObject).capacity).toBe("[parameters('instanceCount')]");
+      const [site] = resourcesOfType(template, 'Microsoft.Web/sites');
+      expect((site.properties as JsonObject).clientAffinityEnabled).toBe(false);
+    });
   } else {
     it('registers an azurebot (SingleTenant or UserAssignedMSI) at https://<app>/api/messages with the Teams channel', () => {
       const [bot] = resourcesOfType(template, 'Microsoft.BotService/botServices');
@@ -287,6 +331,17 @@ describe('the checks catch broken templates', () => {
     const t = botApp();
     ((t.parameters as JsonObject).SERVICENOW_PASSWORD as JsonObject).type = 'string';
     expect(settingParameterProblems(t)).toContain('$: secret SERVICENOW_PASSWORD must be a securestring parameter (is string)');
+  });
+
+  it('an account key for the state store, or a state store that ignores the storage account', () => {
+    const t = botApp();
+    const settings = appSettings(site(t));
+    settings.push({ name: 'STATE_BLOB_CONNECTION_STRING', value: "[concat('AccountKey=', listKeys(variables('stateStorageId'), '2023-01-01').keys[0].value)]" });
+    settings.find((s) => s.name === 'STATE_STORE')!.value = 'file';
+    expect(appSettingProblems(t)).toEqual([
+      `app setting STATE_STORE must be "[if(parameters('createStateStorage'), 'blob', 'file')]" (is "file")`,
+      'app setting STATE_BLOB_CONNECTION_STRING must not be set in Azure',
+    ]);
   });
 
   it('a setting of config.ts without an app setting, a stray setting, HOST left on loopback, PORT set', () => {

@@ -143,7 +143,7 @@ describe('TicketDesk across instances and restarts (file state store)', () => {
     const sink = new FakeSink();
     const error = await new TicketDesk(sink, { state, waitMs: 300 }).open(key, sampleContent()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TicketSinkError);
-    expect((error as Error).message).toBe('This ticket is being opened by another click at this moment; try again in a few seconds.');
+    expect((error as Error).message).toBe('This ticket is being opened by another click at this moment.');
     expect(sink.calls).toHaveLength(0);
   });
 

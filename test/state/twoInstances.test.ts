@@ -1,0 +1,281 @@
+/**
+ * Two bot processes behind a round-robin proxy, over real HTTP, sharing one Azurite (STATE_STORE=blob)
+ * and one demo tenant served as Graph over HTTPS (DEMO_GRAPH_URL) — for each ticket sink:
+ * follow-ups keep their context on the other instance and after restarts, simultaneous clicks and a
+ * sender killed mid-send give exactly one ticket.
+ */
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { Agent } from 'undici';
+import { cardToText, executeActions } from '../../src/cards/text';
+import { startGraphTestServer, type GraphTestServer } from '../../src/demo/httpsServer';
+import { DemoTenant } from '../../src/demo/tenant';
+import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from '../../src/tools/activities';
+import { startAzurite, freePort, type Azurite } from '../support/azurite';
+import { buildOnce, startBot, startRoundRobin, type BotProcess, type RoundRobin } from '../support/processes';
+import { sendJson, startLoopback, hang, type Loopback } from '../tickets/support/loopback';
+import { startFakeServiceNow, type FakeServiceNow } from '../tickets/support/fakeServiceNow';
+
+jest.setTimeout(180_000);
+
+const ALEX: AskerInfo = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: 'a:two-instances' };
+/** How long a claim holds by default (sink budget 10 s + 5 s), and a margin. */
+const CLAIM_EXPIRES_MS = 16_000;
+
+let dist: string;
+let work: string;
+let azurite: Azurite;
+let graph: GraphTestServer;
+let caFile: string;
+/** While set, the demo tenant accepts sendMail at once but answers only after a minute. */
+let holdMail = false;
+
+beforeAll(async () => {
+  dist = buildOnce('two-instances');
+  work = await mkdtemp(path.join(tmpdir(), 'two-instances-'));
+  azurite = await startAzurite();
+  graph = await startGraphTestServer({
+    tenant: new DemoTenant(),
+    faults: (request) => (holdMail && request.method === 'POST' && request.path.endsWith('/sendMail') ? { type: 'slow', delayMs: 60_000, handledFirst: true } : null),
+  });
+  caFile = path.join(work, 'demo-ca.pem');
+  await writeFile(caFile, graph.ca);
+});
+
+afterAll(async () => {
+  await graph?.close();
+  await azurite?.dispose();
+  if (work) await rm(work, { recursive: true, force: true });
+  if (dist) await rm(dist, { recursive: true, force: true });
+});
+
+function botEnv(container: string, sink: Record<string, string>): Record<string, string> {
+  return {
+    DEMO: 'true', LOG_LEVEL: 'info', GRAPH_REPORTS_MAX_REQUESTS: '1000',
+    DEMO_GRAPH_URL: graph.url, DEMO_GRAPH_CA_FILE: caFile,
+    STATE_STORE: 'blob', STATE_BLOB_CONNECTION_STRING: azurite.connectionString, STATE_BLOB_CONTAINER: container,
+    ...sink,
+  };
+}
+
+class Pair {
+  bots: BotProcess[] = [];
+  proxy!: RoundRobin;
+  constructor(public env: Record<string, string>) {}
+  async start(): Promise<void> {
+    this.bots = await Promise.all([startBot(dist, this.env), startBot(dist, this.env)]);
+    this.proxy ??= await startRoundRobin(() => this.bots.map((b) => b.url));
+  }
+  async restart(which: 0 | 1): Promise<void> {
+    await this.bots[which].stop();
+    this.bots[which] = await startBot(dist, this.env);
+  }
+  async stop(): Promise<void> {
+    await Promise.all(this.bots.map((b) => b.stop()));
+    await this.proxy?.close();
+  }
+  logs(): string {
+    return this.bots.map((b, i) => `--- bot ${i} ---\n${b.output.join('')}`).join('\n');
+  }
+}
+
+async function ask(url: string, text: string) {
+  const [card] = cardsIn(await postActivity(url, teamsMessage(text, ALEX)));
+  return { card, text: cardToText(card), buttons: executeActions(card).filter((a) => a.verb === 'openTicket') };
+}
+
+async function click(url: string, data: Record<string, unknown>): Promise<string> {
+  const [card] = cardsIn(await postActivity(url, teamsCardAction('openTicket', data, ALEX)));
+  return cardToText(card);
+}
+
+async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * The ticket part for one sink: three simultaneous clicks across A and B, then a click on A killed
+ * mid-send and retried on B. `count(signInId)` is how many tickets the sink holds for that sign-in;
+ * `hold(on)` makes the sink take a ticket without answering; `arrived()` counts requests that reached it.
+ */
+async function exactlyOnce(pair: Pair, sink: { count(signInId: string): number; hold(on: boolean): void; arrived(): number }) {
+  const question = await ask(pair.proxy.url, 'why did megan bowen fail to sign in this week');
+  expect(question.buttons.length).toBeGreaterThanOrEqual(2);
+  const [first, second] = question.buttons;
+
+  const servedBefore = pair.proxy.served.length;
+  const answers = await Promise.all([0, 1, 2].map(() => click(pair.proxy.url, first.data)));
+  expect(new Set(pair.proxy.served.slice(servedBefore))).toEqual(new Set([0, 1])); // both instances took clicks
+  expect(sink.count(String(first.data.signInId))).toBe(1);
+  expect(answers.filter((a) => a.includes('The helpdesk has every detail'))).toHaveLength(1);
+  for (const answer of answers) expect(answer).toMatch(/The helpdesk has every detail|already opened earlier|being opened by another click/);
+
+  // A is killed while the sink holds its request; the same click on B must not make a second ticket.
+  sink.hold(true);
+  const arrivedBefore = sink.arrived();
+  const onA = click(pair.bots[0].url, second.data).catch(() => 'connection lost');
+  await until(() => sink.arrived() > arrivedBefore, 'the ticket request to reach the sink');
+  const killedAt = Date.now();
+  await pair.bots[0].stop('SIGKILL');
+  expect(await onA).toBe('connection lost');
+  sink.hold(false);
+  const early = await click(pair.bots[1].url, second.data);
+  expect(early).toContain('being opened by another click');
+  await new Promise((r) => setTimeout(r, Math.max(0, CLAIM_EXPIRES_MS - (Date.now() - killedAt))));
+  const retried = await click(pair.bots[1].url, second.data);
+  expect(retried).toMatch(/The helpdesk has every detail|already opened earlier/);
+  expect(sink.count(String(second.data.signInId))).toBe(1);
+  expect(sink.count(String(first.data.signInId))).toBe(1);
+  return { first, second, retried };
+}
+
+describe('npm run demo-tenant', () => {
+  test('serves the demo tenant over HTTPS, writes its certificate, counts reads; a bot with DEMO_GRAPH_URL answers from it', async () => {
+    const port = await freePort();
+    const ca = path.join(work, 'tool-ca.pem');
+    const tool = spawn(process.execPath, [path.join(dist, 'src/tools/demo-tenant.js'), '--port', String(port), '--ca-out', ca], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const ready = JSON.parse(await new Promise<string>((resolve, reject) => {
+        createInterface({ input: tool.stdout! }).once('line', resolve);
+        tool.once('exit', (code) => reject(new Error(`demo-tenant exited with ${code}`)));
+      })) as { url: string };
+      expect(ready.url).toBe(`https://127.0.0.1:${port}`);
+      const { readFile } = await import('node:fs/promises');
+      const dispatcher = new Agent({ connect: { ca: await readFile(ca, 'utf8') } });
+      const stats = async () => (await (await fetch(`${ready.url}/_demo/stats`, { dispatcher } as RequestInit)).json()) as Record<string, number>;
+      expect(await stats()).toMatchObject({ auditLogReads: 0, throttled: 0 });
+
+      const bot = await startBot(dist, { DEMO: 'true', LOG_LEVEL: 'warn', DEMO_GRAPH_URL: ready.url, DEMO_GRAPH_CA_FILE: ca, STATE_DIR: path.join(work, 'tool-state') });
+      try {
+        const answer = await ask(bot.url, 'why did megan bowen fail to sign in yesterday');
+        expect(answer.text).toContain('Sign-in failures: Megan Bowen');
+        expect((await stats()).auditLogReads).toBeGreaterThanOrEqual(1);
+      } finally {
+        await bot.stop();
+        await dispatcher.close();
+      }
+    } finally {
+      tool.kill('SIGTERM');
+    }
+  });
+});
+
+describe('two instances, graph-mail', () => {
+  const pair = new Pair({});
+  afterAll(() => pair.stop());
+
+  test('follow-ups across instances and restarts; three clicks and a kill mid-send give one mail', async () => {
+    pair.env = botEnv('graph-mail', {});
+    await pair.start();
+    try {
+      // The question on A, the follow-up on B (round robin): the context is in the store.
+      await ask(pair.bots[0].url, 'why did megan bowen fail to sign in yesterday');
+      const followUp = await ask(pair.bots[1].url, 'and the day before?');
+      expect(followUp.text).toContain('Sign-in failures: Megan Bowen');
+
+      const mailsFor = (signInId: string) => {
+        // The mail carries the sign-in's request id; find the record to know it.
+        const record = graph.tenant.signIns.find((s) => s.id === signInId)!;
+        return graph.tenant.sentMail.filter((m) => JSON.stringify(m.message).includes(record.correlationId!)).length;
+      };
+      const mailRequests = () => graph.log.filter((r) => r.path.endsWith('/sendMail')).length;
+      const { first, retried } = await exactlyOnce(pair, { count: mailsFor, hold: (on) => (holdMail = on), arrived: mailRequests });
+      // The mail went out before A died; B records it without sending a second one.
+      expect(retried).toContain('already opened earlier');
+
+      // Both restarted: the ledger and the follow-up memory hold.
+      await pair.restart(0);
+      await pair.restart(1);
+      await ask(pair.bots[0].url, 'why did megan bowen fail to sign in this week');
+      const before = graph.tenant.sentMail.length;
+      expect(await click(pair.bots[1].url, first.data)).toContain('already opened earlier');
+      expect(graph.tenant.sentMail.length).toBe(before);
+      await pair.restart(0);
+      await pair.restart(1);
+      const more = await ask(pair.bots[1].url, 'show more');
+      expect(more.text).toMatch(/Attempts 11–\d+ of \d+\./);
+    } catch (error) {
+      console.log(pair.logs());
+      throw error;
+    }
+  });
+});
+
+describe('two instances, webhook', () => {
+  let webhook: Loopback;
+  let holding = false;
+  const tickets = new Map<string, { id: string; signInId: string }>();
+  const pair = new Pair({});
+  beforeAll(async () => {
+    // A receiver that honours Idempotency-Key: a repeated key gets the ticket made the first time.
+    webhook = await startLoopback((request, res) => {
+      const key = String(request.headers['idempotency-key']);
+      const body = JSON.parse(request.body) as { requestId: string; correlationId: string };
+      if (!tickets.has(key)) tickets.set(key, { id: `HD-${1001 + tickets.size}`, signInId: body.correlationId });
+      if (holding) return hang();
+      sendJson(res, 201, { reference: tickets.get(key)!.id });
+    });
+  });
+  afterAll(async () => {
+    await pair.stop();
+    await webhook.close();
+  });
+
+  test('three clicks and a kill mid-send give one ticket', async () => {
+    pair.env = botEnv('webhook', { TICKET_SINK: 'webhook', TICKET_WEBHOOK_URL: `${webhook.url}/tickets`, TICKET_WEBHOOK_SECRET: randomBytes(16).toString('hex') });
+    await pair.start();
+    try {
+      const count = (signInId: string) => {
+        const record = graph.tenant.signIns.find((s) => s.id === signInId)!;
+        return [...tickets.values()].filter((t) => t.signInId === record.correlationId!).length;
+      };
+      await exactlyOnce(pair, { count, hold: (on) => (holding = on), arrived: () => webhook.received.length });
+    } catch (error) {
+      console.log(pair.logs());
+      throw error;
+    }
+  });
+});
+
+describe('two instances, ServiceNow', () => {
+  let serviceNow: FakeServiceNow;
+  let holding = false;
+  const pair = new Pair({});
+  beforeAll(async () => {
+    serviceNow = await startFakeServiceNow('bot', 'pw');
+    // While holding, an incident is created but the answer never comes (the sender dies waiting).
+    serviceNow.intercept = (request) => {
+      if (!holding || request.method !== 'POST') return false;
+      const fields = JSON.parse(request.body) as Record<string, unknown>;
+      serviceNow.incidents.push({ ...fields, number: `INC${String(10001 + serviceNow.incidents.length).padStart(7, '0')}`, sys_id: randomBytes(16).toString('hex') });
+      return true;
+    };
+  });
+  afterAll(async () => {
+    await pair.stop();
+    await serviceNow.close();
+  });
+
+  test('three clicks and a kill mid-send give one incident', async () => {
+    pair.env = botEnv('servicenow', { TICKET_SINK: 'servicenow', SERVICENOW_INSTANCE_URL: serviceNow.url, SERVICENOW_USERNAME: 'bot', SERVICENOW_PASSWORD: 'pw' });
+    await pair.start();
+    try {
+      const count = (signInId: string) => {
+        const record = graph.tenant.signIns.find((s) => s.id === signInId)!;
+        return serviceNow.incidents.filter((i) => JSON.stringify(i).includes(record.correlationId!)).length;
+      };
+      await exactlyOnce(pair, { count, hold: (on) => (holding = on), arrived: () => serviceNow.received.filter((r) => r.method === 'POST').length });
+    } catch (error) {
+      console.log(pair.logs());
+      throw error;
+    }
+  });
+});
