@@ -33,7 +33,7 @@ const CHRISTIE = person('Christie Cline');
 const READERS = ['Alex Wilber', 'Grady Archie', 'Nestor Wilke', 'Henrietta Mueller', 'Lee Gu', 'Daan Visser'].map(person);
 
 /** A logger that formats every line, as in production, and writes nowhere. */
-const quietLogger = () => pino({ level: 'info' }, { write: () => {} });
+export const quietLogger = () => pino({ level: 'info' }, { write: () => {} });
 
 function config(env: Record<string, string>, signInCacheSeconds?: number): Config {
   const result = loadConfig({ DEMO: 'true', LOG_LEVEL: 'info', ...env });
@@ -43,6 +43,11 @@ function config(env: Record<string, string>, signInCacheSeconds?: number): Confi
 }
 
 /** Settings that keep the per-person rate limit and the reports limiter out of throughput runs. */
+/** The demo configuration of the turns benchmark: default caches, limits out of the way. */
+export function benchConfig(): Config {
+  return config(UNTHROTTLED);
+}
+
 const UNTHROTTLED = { RATE_LIMIT_PER_MINUTE: '100000000', GRAPH_REPORTS_MAX_REQUESTS: '100000000', GRAPH_REPORTS_WINDOW_SECONDS: '1' };
 
 interface Running {
@@ -136,7 +141,7 @@ export interface TurnsBench {
 }
 
 /** Runs `load` in a child process (bench/loadClient.ts) against a server of this process. */
-async function loadFromChild(url: string, kind: 'card' | 'echo', question: string, concurrency: number, durationMs: number): Promise<LoadResult> {
+export async function loadFromChild(url: string, kind: 'card' | 'echo', question: string, concurrency: number, durationMs: number): Promise<LoadResult> {
   const child = spawn(process.execPath, [join(__dirname, 'loadClient.js'), url, kind, question, String(concurrency), String(durationMs), JSON.stringify(ALEX)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));

@@ -1,11 +1,17 @@
 /**
  * Questions per person per minute, counted on the state store so that the limit holds for the
- * deployment rather than per instance: one counter per person and clock minute, incremented by
- * create-or-compare-and-swap. When the store is unreachable the count falls back to this
- * instance's own (a limit per instance is better than none, and no question waits on the store).
+ * deployment rather than per instance: one counter per person and clock minute.
+ *
+ * Off the answer's path: `hit` answers at once from what this instance knows (the counter's last
+ * stored value plus its own hits not yet written) and writes in the background, one write at a time
+ * per counter, adding whatever accumulated meanwhile (create-only for the first, then
+ * compare-and-swap on the ETag). A burst from one person therefore costs one write per round trip,
+ * and the limit lags the other instances by about one round trip.
+ *
+ * When the store is unreachable the count is this instance's own (a limit per instance is better
+ * than none, and no question waits for the store).
  */
 import { createHash } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
 import { StoreOutage, type OutageLogger } from './outage';
 import type { StateStore } from './types';
 
@@ -17,37 +23,77 @@ export interface RateCounter {
 const WINDOW_MS = 60_000;
 const CONFLICT_RETRIES = 20;
 
+interface Counter {
+  /** The stored value after our last write or read. */
+  stored: number;
+  /** Hits of this instance not yet in `stored`. */
+  pending: number;
+  writing: Promise<void> | null;
+  window: number;
+}
+
 export class StoredRateCounter implements RateCounter {
   private readonly outage: StoreOutage;
-  private readonly local = new LRUCache<string, number>({ max: 50_000, ttl: WINDOW_MS * 2 });
+  private readonly counters = new Map<string, Counter>();
 
   constructor(private readonly store: StateStore, logger: OutageLogger, private readonly clock: () => number = Date.now) {
     this.outage = new StoreOutage(logger, store.kind);
   }
 
   async hit(userId: string): Promise<number> {
-    const key = `rate/${createHash('sha256').update(userId, 'utf8').digest('hex').slice(0, 40)}-${Math.floor(this.clock() / WINDOW_MS)}`;
+    const window = Math.floor(this.clock() / WINDOW_MS);
+    const key = `rate/${createHash('sha256').update(userId, 'utf8').digest('hex').slice(0, 40)}-${window}`;
+    this.forgetOldWindows(window);
+    let counter = this.counters.get(key);
+    if (!counter) {
+      counter = { stored: 0, pending: 0, writing: null, window };
+      this.counters.set(key, counter);
+    }
+    counter.pending += 1;
+    const estimate = counter.stored + counter.pending;
+    counter.writing ??= this.flush(key, counter);
+    return estimate;
+  }
+
+  /** Resolves when every hit so far is written (or given up): for tests and shutdown. */
+  async settled(): Promise<void> {
+    while ([...this.counters.values()].some((c) => c.writing)) await Promise.all([...this.counters.values()].map((c) => c.writing));
+  }
+
+  private async flush(key: string, counter: Counter): Promise<void> {
     try {
-      const count = await this.increment(key);
+      while (counter.pending > 0) {
+        const adding = counter.pending;
+        const total = await this.add(key, adding);
+        counter.pending -= adding;
+        counter.stored = total;
+      }
       this.outage.succeeded();
-      return count;
     } catch (error) {
+      // Kept as this instance's own count (stored + pending) until the window ends.
       this.outage.failed(error, 'rate limits counted per instance');
-      const count = (this.local.get(key) ?? 0) + 1;
-      this.local.set(key, count);
-      return count;
+    } finally {
+      counter.writing = null;
     }
   }
 
-  private async increment(key: string): Promise<number> {
+  private async add(key: string, n: number): Promise<number> {
     let seen = 0;
     for (let attempt = 0; attempt < CONFLICT_RETRIES; attempt++) {
-      if (await this.store.create(key, 1, WINDOW_MS * 2)) return 1;
       const current = await this.store.get<number>(key);
-      seen = Math.max(seen, current?.value ?? 0);
-      if (current && (await this.store.replace(key, current.value + 1, WINDOW_MS * 2, current.etag))) return current.value + 1;
+      if (!current) {
+        if (await this.store.create(key, n, WINDOW_MS * 2)) return n;
+        continue;
+      }
+      seen = current.value;
+      if (await this.store.replace(key, current.value + n, WINDOW_MS * 2, current.etag)) return current.value + n;
     }
-    // Lost every race: that many clicks of one person at once; count this one without storing it.
-    return seen + 1;
+    // Lost every race to other instances: counted here only.
+    return seen + n;
+  }
+
+  private forgetOldWindows(window: number): void {
+    if (this.counters.size < 1_000) return;
+    for (const [key, counter] of this.counters) if (counter.window < window - 1 && !counter.writing) this.counters.delete(key);
   }
 }

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BlobStateStore } from '../../src/state/blobStore';
 import { StateUnavailableError } from '../../src/state/types';
-import { startAzurite, type Azurite } from '../support/azurite';
+import { startAzurite, type Azurite } from '../../src/tools/azurite';
 
 let azurite: Azurite;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { BlobStateStore } from '../../src/state/blobStore';
 import { FileStateStore } from '../../src/state/fileStore';
 import { MemoryStateStore } from '../../src/state/memoryStore';
 import type { StateStore } from '../../src/state/types';
-import { startAzurite, type Azurite } from '../support/azurite';
+import { startAzurite, type Azurite } from '../../src/tools/azurite';
 
 interface Harness {
   /** A store; several calls give several clients of the same data (like two instances). */

@@ -6,7 +6,7 @@ import { BlobStateStore } from '../../src/state/blobStore';
 import { FileStateStore } from '../../src/state/fileStore';
 import { Lease } from '../../src/state/lease';
 import type { StateStore } from '../../src/state/types';
-import { startAzurite, type Azurite } from '../support/azurite';
+import { startAzurite, type Azurite } from '../../src/tools/azurite';
 
 let azurite: Azurite;
 let dir: string;

@@ -15,7 +15,7 @@ import { cardToText, executeActions } from '../../src/cards/text';
 import { startGraphTestServer, type GraphTestServer } from '../../src/demo/httpsServer';
 import { DemoTenant } from '../../src/demo/tenant';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from '../../src/tools/activities';
-import { startAzurite, freePort, type Azurite } from '../support/azurite';
+import { startAzurite, freePort, type Azurite } from '../../src/tools/azurite';
 import { buildOnce, startBot, startRoundRobin, type BotProcess, type RoundRobin } from '../support/processes';
 import { sendJson, startLoopback, hang, type Loopback } from '../tickets/support/loopback';
 import { startFakeServiceNow, type FakeServiceNow } from '../tickets/support/fakeServiceNow';

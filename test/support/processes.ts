@@ -7,7 +7,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { freePort } from './azurite';
+import { freePort } from '../../src/tools/azurite';
 
 const ROOT = path.resolve(__dirname, '../..');
 

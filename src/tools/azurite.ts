@@ -1,14 +1,23 @@
 /**
- * A real Azurite blob endpoint for tests: `azurite-blob` from node_modules on 127.0.0.1, a free
- * port and a temp directory; stoppable and restartable on the same port and data (fault tests).
+ * A real Azurite blob endpoint for tests and the benchmark: `azurite-blob` from node_modules (a dev
+ * dependency) on 127.0.0.1, a free port and a temp directory; stoppable and restartable on the same
+ * port and data (fault tests).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '../..');
+/** The repository root, found upwards from here (runs from src/tools/ and from dist/src/tools/). */
+function azuriteBin(): string {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const bin = path.join(dir, 'node_modules/.bin/azurite-blob');
+    if (existsSync(bin)) return bin;
+  }
+  throw new Error('node_modules/.bin/azurite-blob not found: run npm ci (azurite is a dev dependency)');
+}
 /** Azurite's published development account key (not a secret). */
 const DEV_ACCOUNT = 'devstoreaccount1';
 const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
@@ -52,7 +61,7 @@ export async function startAzurite(): Promise<Azurite> {
   let child: ChildProcess | null = null;
 
   const start = async () => {
-    child = spawn(path.join(ROOT, 'node_modules/.bin/azurite-blob'),
+    child = spawn(azuriteBin(),
       ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location, '--silent', '--skipApiVersionCheck'],
       { stdio: 'ignore' });
     const started = Date.now();
