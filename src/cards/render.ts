@@ -312,10 +312,10 @@ export function serviceProblemCard(language: Language, kind: GraphProblemKind, r
   return messageCard(language, title, [text], [], canRetry ? [{ title: s.retry, verb: 'retry', data: retry! }] : []);
 }
 
-export function ticketOpenedCard(language: Language, ticket: { reference: string; where: string; duplicate: boolean }, record: SignIn, timeZone: string): Card {
+export function ticketOpenedCard(language: Language, ticket: { reference: string; where: string; duplicate: boolean; unconfirmed?: boolean }, record: SignIn, timeZone: string): Card {
   const s = STRINGS[language];
   const title = fill(s.ticketOpenedTitle, { reference: ticket.reference });
-  const text = fill(ticket.duplicate ? s.ticketAlreadyText : s.ticketOpenedText, { reference: ticket.reference, where: ticket.where });
+  const text = fill(ticket.unconfirmed ? s.ticketUnconfirmedText : ticket.duplicate ? s.ticketAlreadyText : s.ticketOpenedText, { reference: ticket.reference, where: ticket.where });
   const facts = [
     ...[
       { title: s.factReference, value: ticket.reference },
