@@ -11,6 +11,7 @@ export { MemoryStateStore } from './memoryStore';
 export { FileStateStore, BlobStateStore };
 export { StoredConversationMemory, type ConversationMemory } from './conversationMemory';
 export { StoredRateCounter, type RateCounter } from './rateCounter';
+export { Lease, type LeaseOptions } from './lease';
 
 export function createStateStore(config: StateConfig): StateStore {
   if (config.store === 'file') return new FileStateStore(path.resolve(config.dir));
