@@ -279,3 +279,20 @@ describe('two instances, ServiceNow', () => {
     }
   });
 });
+
+describe('one instance with nothing configured (the file store under STATE_DIR)', () => {
+  test('a restart keeps the follow-up context and the ticket ledger', async () => {
+    const env = { DEMO: 'true', LOG_LEVEL: 'warn', STATE_DIR: path.join(work, 'single-state') };
+    let bot = await startBot(dist, env);
+    try {
+      const question = await ask(bot.url, 'why did megan bowen fail to sign in yesterday');
+      expect(await click(bot.url, question.buttons[0].data)).toContain('The helpdesk has every detail');
+      await bot.stop();
+      bot = await startBot(dist, env);
+      expect((await ask(bot.url, 'and the day before?')).text).toContain('Sign-in failures: Megan Bowen');
+      expect(await click(bot.url, question.buttons[0].data)).toContain('This ticket was already opened earlier');
+    } finally {
+      await bot.stop();
+    }
+  });
+});
