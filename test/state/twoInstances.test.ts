@@ -2,7 +2,8 @@
  * Two bot processes behind a round-robin proxy, over real HTTP, sharing one Azurite (STATE_STORE=blob)
  * and one demo tenant served as Graph over HTTPS (DEMO_GRAPH_URL) — for each ticket sink:
  * follow-ups keep their context on the other instance and after restarts, simultaneous clicks and a
- * sender killed mid-send give exactly one ticket.
+ * sender killed mid-send give exactly one ticket. Also: the `npm run demo-tenant` tool itself, and one
+ * bot with nothing configured (file store) across a restart. The bots run from a private build.
  */
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
