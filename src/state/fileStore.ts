@@ -4,7 +4,8 @@
  *
  * - Every write goes to a temp file first and is renamed into place, so a reader never sees half.
  * - create-only is `link(temp, target)`, which fails when the target exists: the file system decides
- *   who was first, across processes too.
+ *   who was first, across processes too. File systems without hard links (SMB shares such as App
+ *   Service's /home) get the same under the lock below instead.
  * - replace (compare-and-swap on the ETag), put and delete take a lock file (`open(..., 'wx')`) for
  *   the few milliseconds between reading the ETag and renaming; a lock left by a crashed process is
  *   broken after `staleLockMs`.
@@ -28,7 +29,11 @@ export interface FileStateStoreOptions {
   lockWaitMs?: number;
   /** A lock older than this was left by a process that died while holding it. */
   staleLockMs?: number;
+  /** false: never try hard links (found out by itself on the first refusal). */
+  hardLinks?: boolean;
 }
+
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EACCES']);
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException)?.code;
 
@@ -37,11 +42,13 @@ export class FileStateStore implements StateStore {
   private readonly clock: () => number;
   private readonly lockWaitMs: number;
   private readonly staleLockMs: number;
+  private hardLinks: boolean;
 
   constructor(readonly dir: string, options: FileStateStoreOptions = {}) {
     this.clock = options.clock ?? Date.now;
     this.lockWaitMs = options.lockWaitMs ?? 3_000;
     this.staleLockMs = options.staleLockMs ?? 10_000;
+    this.hardLinks = options.hardLinks ?? true;
   }
 
   async get<T>(key: string): Promise<StoredItem<T> | undefined> {
@@ -51,11 +58,16 @@ export class FileStateStore implements StateStore {
 
   async create<T>(key: string, value: T, ttlMs: number): Promise<string | null> {
     const file = this.fileOf(key);
+    if (!this.hardLinks) return this.createLocked(file, value, ttlMs);
     const { temp, etag } = await this.writeTemp(file, value, ttlMs);
     try {
       await fs.link(temp, file);
       return etag;
     } catch (error) {
+      if (NO_HARD_LINKS.has(code(error) ?? '') && !(await this.exists(file))) {
+        this.hardLinks = false;
+        return this.createLocked(file, value, ttlMs);
+      }
       if (code(error) !== 'EEXIST') throw this.unavailable('create', error);
     } finally {
       await fs.unlink(temp).catch(() => undefined);
@@ -65,6 +77,19 @@ export class FileStateStore implements StateStore {
     if (existing && existing.expiresAt > this.clock()) return null;
     if (!existing) return this.create(key, value, ttlMs);
     return this.replace(key, value, ttlMs, existing.etag);
+  }
+
+  /** create-only without hard links: absent (or expired) checked and written under the item's lock. */
+  private createLocked(file: string, value: unknown, ttlMs: number): Promise<string | null> {
+    return this.locked(file, async () => {
+      const current = await this.read(file);
+      if (current && current.expiresAt > this.clock()) return null;
+      return this.writeInPlace(file, value, ttlMs);
+    });
+  }
+
+  private exists(file: string): Promise<boolean> {
+    return fs.stat(file).then(() => true, () => false);
   }
 
   async replace<T>(key: string, value: T, ttlMs: number, etag: string): Promise<string | null> {

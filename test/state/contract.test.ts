@@ -1,6 +1,7 @@
 /**
- * One contract, three stores: memory, file (a temp directory) and Azure Blob (a real Azurite on a
- * loopback port). Whatever the ticket ledger, follow-up memory and rate counters rely on is here.
+ * One contract, three stores: memory, file (a temp directory; with and without hard links) and Azure
+ * Blob (a real Azurite on a loopback port). Whatever the ticket ledger, follow-up memory and rate
+ * counters rely on is here.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -41,6 +42,10 @@ const harnesses: [string, () => Harness][] = [
   ['file', () => {
     const where = path.join(dir, `run-${++run}`);
     return { make: (clock) => new FileStateStore(where, { clock }) };
+  }],
+  ['file without hard links (SMB shares)', () => {
+    const where = path.join(dir, `run-${++run}`);
+    return { make: (clock) => new FileStateStore(where, { clock, hardLinks: false }) };
   }],
   ['blob', () => {
     const container = `run-${++run}`;
