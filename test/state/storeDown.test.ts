@@ -46,8 +46,12 @@ test('store down: answers without follow-up memory, tickets refused with a clear
     expect(refused).toContain('The bot cannot reach its state store right now, so it did not open the ticket');
     expect(refused).toContain('Nothing was sent.');
     expect(webhook.received).toHaveLength(0);
-    const outage = running.logLines.filter((l) => l.includes('state store unreachable'));
-    expect(outage.map((l) => JSON.parse(l).msg).sort()).toEqual(['state store unreachable: answering without follow-up memory', 'state store unreachable: rate limits counted per instance', 'state store unreachable: ticket refused'].sort());
+    const outage = running.logLines.map((l) => JSON.parse(l).msg as string).filter((m) => m.startsWith('state store unreachable'));
+    expect([...new Set(outage)].sort()).toEqual(['state store unreachable: answering without follow-up memory', 'state store unreachable: rate limits counted per instance', 'state store unreachable: ticket refused']);
+    // One line per consequence, not one per message (rate counts are written in the background, so a
+    // write begun before the outage may still succeed after its first warning and start the count anew).
+    expect(outage.filter((m) => m.endsWith('follow-up memory'))).toHaveLength(1);
+    expect(outage.filter((m) => m.endsWith('ticket refused'))).toHaveLength(1);
   } finally {
     await azurite.start();
   }
