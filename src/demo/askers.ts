@@ -12,7 +12,7 @@ const DEMO_IDS = new Set(DEMO_PEOPLE.map((p) => p.id.toLowerCase()));
 /** Why demo mode refuses this activity, or null. */
 export function demoAskerProblem(activity: Record<string, unknown>): string | null {
   const from = activity.from as { aadObjectId?: unknown } | undefined;
-  if (typeof from?.aadObjectId === 'string' && !DEMO_IDS.has(from.aadObjectId.toLowerCase())) {
+  if (typeof from?.aadObjectId === 'string' && from.aadObjectId !== '' && !DEMO_IDS.has(from.aadObjectId.toLowerCase())) {
     return 'demo mode answers only the demo tenant\'s people';
   }
   // An invoke is answered in the HTTP response, and so is a message sent with expectReplies; anything
