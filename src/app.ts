@@ -4,6 +4,7 @@
  */
 import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
+import { CallerIdConstants } from 'botbuilder';
 import type { Middleware } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
 import type restify from 'restify';
@@ -99,8 +100,16 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     MicrosoftAppPassword: config.bot.password,
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId,
-    ToBotFromChannelOpenIdMetadataUrl: options.botOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
-    ToBotFromEmulatorOpenIdMetadataUrl: options.botOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    // Setting any one URL makes botframework-connector expect all of them: the public cloud's, keys read elsewhere.
+    ...(options.botOpenIdMetadataUrl ? {
+      ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+      OAuthUrl: AuthenticationConstants.OAuthUrl,
+      CallerId: CallerIdConstants.PublicAzureChannel,
+      ToBotFromChannelOpenIdMetadataUrl: options.botOpenIdMetadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl: options.botOpenIdMetadataUrl,
+    } : {}),
   });
   // Demo mode trusts what an activity says about its sender, so it answers only this machine.
   const adapter = new TroubleshooterAdapter(auth, demo ? isLoopbackUrl : undefined);
