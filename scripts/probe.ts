@@ -94,7 +94,7 @@ async function shared(t: Target, conversations: [string, Record<string, unknown>
   return ['pass', `${checked} clicks and messages about Megan: "ask me in a personal chat", nothing of hers shown`];
 }
 
-async function budget(t: Target): Promise<[Outcome, string]> {
+async function budget(t: Target, withinMs: number): Promise<[Outcome, string]> {
   if (!t.demo) return ['n/a', 'needs a Bot Framework token (run against demo mode)'];
   const megan = asker(t, MEGAN, `a:probe-${randomUUID()}`);
   const burst = Promise.all(Array.from({ length: 20 }, () => post(t, teamsCardAction('openTicket', { signInId: randomUUID(), userId: MEGAN }, megan))));
@@ -104,7 +104,7 @@ async function budget(t: Target): Promise<[Outcome, string]> {
   const took = Date.now() - started;
   await burst;
   const text = cardTexts(answer)[0] ?? '';
-  if (took > 2000 || !/Adele Vance/.test(text)) return ['fail', `a reader's question took ${took} ms during 20 forged ticket clicks (${text.split('\n')[0]})`];
+  if (took > withinMs || !/Adele Vance/.test(text)) return ['fail', `a reader's question took ${took} ms (goal: ${withinMs} ms) during 20 forged ticket clicks (${text.split('\n')[0]})`];
   return ['pass', `a reader's question answered in ${took} ms during 20 forged ticket clicks`];
 }
 
@@ -155,7 +155,8 @@ async function demoGuards(t: Target): Promise<[Outcome, string]> {
   return ['pass', 'unknown asker and non-loopback serviceUrl refused (400)'];
 }
 
-export async function runProbe(url: string): Promise<ProbeResult[]> {
+/** `answerWithinMs`: how soon a reader's question must be answered during a burst (class 5; default 2 s). */
+export async function runProbe(url: string, options: { answerWithinMs?: number } = {}): Promise<ProbeResult[]> {
   const health = (await request(url, '/healthz', { method: 'GET' })).json as { mode?: string; tenantId?: string } | null;
   const t: Target = { url, demo: health?.mode === 'demo', tenantId: health?.tenantId ?? '00000000-0000-0000-0000-000000000000' };
   const classes: [string, () => Promise<[Outcome, string]>][] = [
@@ -163,7 +164,7 @@ export async function runProbe(url: string): Promise<ProbeResult[]> {
     ['token check decided on the path spelling', () => routes(t)],
     ["another's sign-in in a channel or group chat", () => shared(t, [['channel', { conversationType: 'channel', isGroup: true }], ['group chat', { conversationType: 'groupChat', isGroup: true }]], READERS.henrietta)],
     ['a conversation without conversationType counts as personal', () => shared(t, [['no conversationType', { isGroup: true }], ['no hints at all', {}]], READERS.grady)],
-    ["one person spends the tenant's sign-in log budget", () => budget(t)],
+    ["one person spends the tenant's sign-in log budget", () => budget(t, options.answerWithinMs ?? 2000)],
     ['an unverifiable token gives 500 with detail', () => token(t)],
     ['malformed invokes give a Graph error card', () => malformed(t)],
     ['/healthz tells the tenant id in production', () => healthz(t)],

@@ -20,6 +20,7 @@ import { GraphSignInLog } from '../../src/signins/signInLog';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
 import { NOW, startApp, type RunningApp } from '../support/app';
 import { PRODUCTION } from '../support/production';
+import { rawRequest } from '../support/raw';
 
 const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' };
 let running: RunningApp;
@@ -144,7 +145,9 @@ describe('the address demo mode listens on', () => {
 
 describe('/healthz', () => {
   it('keeps mode and tenant in demo mode (local tools read them)', async () => {
-    expect(await (await fetch(`${running.url}/healthz`)).json()).toEqual({ status: 'ok', version: expect.any(String), mode: 'demo', tenantId: DEMO_TENANT_ID });
+    // A fresh connection (node:http, no keep-alive): the tests above leave pooled ones idle past the server's keep-alive.
+    const health = await rawRequest(running.url, { method: 'GET', path: '/healthz' });
+    expect(JSON.parse(health.body)).toEqual({ status: 'ok', version: expect.any(String), mode: 'demo', tenantId: DEMO_TENANT_ID });
   });
 });
 

@@ -20,7 +20,8 @@ describe('against demo mode (real reports limiter: 5 per 10 s)', () => {
   afterAll(() => running.stop());
 
   it('passes every class that needs no token', async () => {
-    const results = await runProbe(running.url);
+    // On a shared test machine the class-5 bound only separates "at once" from "waited for a 10 s window".
+    const results = await runProbe(running.url, { answerWithinMs: 5000 });
     expect(results.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect({ outcomes: outcomes(results), details: results.filter((r) => r.outcome === 'fail') }).toEqual({
       outcomes: { 1: 'pass', 2: 'n/a', 3: 'pass', 4: 'pass', 5: 'pass', 6: 'n/a', 7: 'pass', 8: 'pass', 9: 'pass' },

@@ -66,11 +66,16 @@ describe("one person's share of the reads", () => {
     const answer = await postActivity(running.url, teamsMessage('why did Adele Vance fail to sign in yesterday?', ALEX));
     const took = Date.now() - started;
     expect(cardToText(cardsIn(answer)[0])).toMatch(/Sign-in failures: Adele Vance|No failed sign-ins found for Adele Vance/);
-    expect(took).toBeLessThan(2000);
     const clicks = await burst;
-    // Megan's clicks read at most her share: half the tenant's 5 per window.
+    // Megan's clicks read at most her share: half the tenant's 5 per window; with Alex's one read the
+    // window never fills, so no read waited for the limiter — the deterministic form of "at once".
     const megans = signInReads(before).filter((r) => r.filter?.includes(MEGAN.aadObjectId));
     expect(megans.length).toBeLessThanOrEqual(2);
+    expect(signInReads(before).length).toBeLessThanOrEqual(5);
+    // A read queued behind a full window would wait for the next one (10 s; 30 s and more before the
+    // fix). The 2 s goal is measured by `npm run probe` (class 5) on a quiet machine; here, on a shared
+    // one, the bound only has to separate "answered at once" from "waited for a window".
+    expect(took).toBeLessThan(5000);
     const texts = clicks.map((c) => cardToText(cardsIn(c)[0]));
     expect(texts.filter((t) => t.includes('One moment, please')).length).toBeGreaterThanOrEqual(18);
   });
