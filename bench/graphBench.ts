@@ -4,7 +4,8 @@
  * simultaneous askers. Everything runs on the loopback; `bench/run.ts` prints and records it.
  */
 import { MemoryStateStore } from '../src/state';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ActivityHandler, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { TroubleshooterAdapter } from '../src/bot/adapter';
 import pino from 'pino';
 import type restify from 'restify';
 import { createApp, type App } from '../src/app';
@@ -61,7 +62,7 @@ async function listen(server: restify.Server): Promise<string> {
 
 /** A plain botbuilder echo bot on the same server stack (restify, body parser, CloudAdapter). */
 export async function startEchoBot(): Promise<Running> {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const adapter = new TroubleshooterAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = new ActivityHandler();
   bot.onMessage(async (context, next) => {
     await context.sendActivity(`You said: ${context.activity.text}`);

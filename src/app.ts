@@ -3,7 +3,9 @@
  * in the Graph token source and the Graph client's last link; the tests build the app here too.
  */
 import { readFileSync } from 'node:fs';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
+import { CallerIdConstants } from 'botbuilder';
 import type { Middleware } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
 import type restify from 'restify';
@@ -17,10 +19,14 @@ import { GraphAccessPolicy } from './directory/access';
 import { GraphSignInLog } from './signins/signInLog';
 import { CachedSignInSource } from './signins/cachedSignInLog';
 import { createReportsLimiter } from './graph/limiter';
+import { ReadBudget } from './signins/readBudget';
 import { Troubleshooter, type Understanding } from './troubleshooter';
 import { TroubleshooterBot } from './bot/troubleshooterBot';
 import { demoMemberResolver, teamsMemberResolver } from './bot/mentions';
 import { createServer } from './server';
+import { isLoopbackHost, isLoopbackUrl, TroubleshooterAdapter } from './bot/adapter';
+import { installSigningKeyStores } from './bot/signingKeys';
+import { demoAskerProblem } from './demo/askers';
 import { createLogger } from './logger';
 import { understanding } from './understanding';
 import { createTicketSink, TicketDesk } from './tickets';
@@ -40,6 +46,11 @@ export interface AppOptions {
   understanding?: Understanding;
   /** The state store (tests: memory, or one shared by two apps); else the one STATE_STORE names. */
   stateStore?: StateStore;
+  /**
+   * Where the Bot Framework's OpenID metadata (token signing keys) is read; tests point it at a
+   * loopback server. Default: Bot Framework's public documents.
+   */
+  botOpenIdMetadataUrl?: string;
 }
 
 export interface App {
@@ -89,18 +100,31 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     tickets: sink ? new TicketDesk(sink, { state, logger }) : null,
     memory: new StoredConversationMemory(state, logger),
     rate: new StoredRateCounter(state, logger),
+    readBudget: ReadBudget.forTenant(config.graph),
     logger,
     now: options.now,
   });
 
   // Demo mode has no app id: the adapter then accepts unauthenticated local traffic (the Playground sends no token).
+  installSigningKeyStores();
   const auth = new ConfigurationBotFrameworkAuthentication(demo ? {} : {
     MicrosoftAppId: config.bot.appId,
     MicrosoftAppPassword: config.bot.password,
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId,
+    // Setting any one URL makes botframework-connector expect all of them: the public cloud's, keys read elsewhere.
+    ...(options.botOpenIdMetadataUrl ? {
+      ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+      OAuthUrl: AuthenticationConstants.OAuthUrl,
+      CallerId: CallerIdConstants.PublicAzureChannel,
+      ToBotFromChannelOpenIdMetadataUrl: options.botOpenIdMetadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl: options.botOpenIdMetadataUrl,
+    } : {}),
   });
-  const adapter = new CloudAdapter(auth);
+  // Demo mode trusts what an activity says about its sender, so it answers only this machine.
+  const adapter = new TroubleshooterAdapter(auth, demo ? isLoopbackUrl : undefined);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: { message: error.message, stack: error.stack } }, 'unhandled error in a turn');
     const s = strings('en');
@@ -121,13 +145,18 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   });
   const server = createServer({
     adapter, bot, logger, requireBearer: !demo,
-    health: () => ({ version: packageJson.version, mode: config.mode, tenantId: demo ? DEMO_TENANT_ID : config.graph.tenantId }),
+    activityPolicy: demo ? demoAskerProblem : undefined,
+    // Anonymous: in production only what App Service's health check needs. The local demo's tools read mode and tenant.
+    health: () => (demo ? { version: packageJson.version, mode: config.mode, tenantId: DEMO_TENANT_ID } : { version: packageJson.version }),
   });
+  if (demo && !isLoopbackHost(config.server.host)) warnExposedDemo(logger, config.server.host);
 
   return {
     config, server, troubleshooter, demoTenant, people, logger, state,
-    listen: (port = config.server.port, host = config.server.host) =>
-      new Promise((resolve) => server.listen(port, host, () => resolve(server.url))),
+    listen: (port = config.server.port, host = config.server.host) => {
+      if (demo && host !== config.server.host && !isLoopbackHost(host)) warnExposedDemo(logger, host);
+      return new Promise((resolve) => server.listen(port, host, () => resolve(server.url)));
+    },
     close: () => new Promise((resolve) => {
       stopSweeper();
       server.close(() => resolve());
@@ -139,4 +168,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
 function sharedDemoTransport(caFile: string): Middleware {
   const { TrustingHttpMessageHandler } = require('./demo/httpsServer') as typeof import('./demo/httpsServer');
   return new TrustingHttpMessageHandler(readFileSync(caFile, 'utf8'));
+}
+
+/** Demo mode on an address other machines can reach: said loudly, because it has no authentication. */
+function warnExposedDemo(logger: Logger, host: string): void {
+  logger.warn({ host }, `DEMO MODE IS LISTENING ON ${host}, NOT ONLY ON THIS MACHINE. Demo mode has no authentication: anyone who can reach this address can ask as any demo person. Set HOST=127.0.0.1 unless you mean it.`);
 }

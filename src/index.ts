@@ -2,6 +2,7 @@
 import { loadConfig } from './config';
 import { createApp } from './app';
 import { createLogger } from './logger';
+import { installSafetyNet } from './safetyNet';
 
 async function main(): Promise<void> {
   const result = loadConfig(process.env);
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   }
   const config = result.config;
   const logger = createLogger(config.logLevel);
+  installSafetyNet(logger);
   if (config.mode === 'demo') {
     logger.warn('DEMO MODE: answering from the built-in demo tenant; Bot Framework authentication is off. Set MicrosoftAppId and AZURE_TENANT_ID for a real tenant.');
   }
@@ -24,7 +26,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  process.on('unhandledRejection', (reason) => logger.error({ err: { message: String((reason as Error)?.message ?? reason) } }, 'unhandled rejection'));
 }
 
 void main();

@@ -1,49 +1,77 @@
 /** restify: POST /api/messages through the Bot Framework adapter, GET /healthz. */
 import restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
-import type { ActivityHandler } from 'botbuilder';
+import type { ActivityHandler, Activity } from 'botbuilder';
 import type { Logger } from 'pino';
+import { BodyError, readJsonBody } from './http/body';
+import type { TroubleshooterAdapter } from './bot/adapter';
+import { SigningKeysUnavailable } from './bot/signingKeys';
 
 export interface ServerOptions {
-  adapter: CloudAdapter;
+  adapter: TroubleshooterAdapter;
   bot: ActivityHandler;
   logger: Logger;
   health: () => Record<string, unknown>;
-  /** Requests larger than this are refused with 413 before the bot sees them. */
+  /** Requests larger than this (received or decoded) are refused with 413 before the bot sees them. */
   maxBodyBytes?: number;
   /** Production: a request without a bearer token is refused (401) before its body is even looked at. */
   requireBearer?: boolean;
+  /** Refuses an activity the bot must not answer in this mode (demo: replies to another machine); the reason, or null. */
+  activityPolicy?: (activity: Record<string, unknown>) => string | null;
 }
+
+const UNAUTHORIZED = { error: 'Unauthorized: this endpoint needs a valid Bot Framework token.' };
 
 export function createServer(options: ServerOptions): restify.Server {
   const server = restify.createServer({ name: 'signin-troubleshooter', handleUncaughtExceptions: false });
-  if (options.requireBearer) {
-    // Before the body is parsed: an anonymous caller learns nothing, not even whether its JSON was valid.
-    server.use((req, res, next) => {
-      if (req.method === 'POST' && req.getPath() === '/api/messages' && !/^Bearer \S+/i.test(req.headers.authorization ?? '')) {
-        res.send(401, { error: 'Unauthorized: this endpoint needs a Bot Framework token.' });
-        return next(false);
-      }
-      return next();
-    });
-  }
-  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 256 * 1024, mapParams: false }));
+  const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
 
-  server.post('/api/messages', async (req, res) => {
-    const body = req.body as { type?: unknown } | undefined;
-    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.type !== 'string') {
+  // Every check is a handler of the route itself, so it runs for whatever spelling of the path
+  // the router matched (%-encoded letters, ;parameters, a trailing slash, another letter case).
+  const requireBearer: restify.RequestHandler = (req, res, next) => {
+    if (options.requireBearer && !/^Bearer \S+/i.test(req.headers.authorization ?? '')) {
+      // Before the body is read: an anonymous caller learns nothing, not even whether its JSON was valid.
+      res.send(401, UNAUTHORIZED);
+      return next(false);
+    }
+    return next();
+  };
+
+  server.post('/api/messages', requireBearer, async (req, res) => {
+    let body: unknown;
+    try {
+      body = await readJsonBody(req, maxBodyBytes);
+    } catch (error) {
+      const status = error instanceof BodyError ? error.status : 400;
+      res.send(status, { error: error instanceof BodyError ? error.message : 'The request body could not be read.' });
+      return;
+    }
+    if (!isObject(body) || typeof body.type !== 'string') {
       res.send(400, { error: 'The request body must be a Bot Framework activity (JSON object with a type).' });
       return;
     }
-    const problem = activityShapeProblem(body as Record<string, unknown>);
+    const problem = activityShapeProblem(body) ?? options.activityPolicy?.(body) ?? null;
     if (problem) {
       res.send(400, { error: `The activity is malformed: ${problem}.` });
       return;
     }
+    const activity = withDates(body) as unknown as Activity;
+    let authenticated;
     try {
-      await options.adapter.process(req, res, (context) => options.bot.run(context));
+      authenticated = await options.adapter.auth.authenticateRequest(activity, req.headers.authorization ?? '');
     } catch (error) {
-      options.logger.error({ err: { message: (error as Error).message } }, 'activity processing failed');
+      // The reason goes to the log only: the caller learns that it is not let in, and nothing else.
+      const unavailable = error instanceof SigningKeysUnavailable;
+      options.logger.warn({ err: { message: unavailable ? (error as SigningKeysUnavailable).detail : (error as Error)?.message } }, unavailable ? 'signing keys unavailable' : 'request not authenticated');
+      if (unavailable) res.send(503, { error: 'The bot cannot check tokens right now; try again later.' });
+      else res.send(401, UNAUTHORIZED);
+      return;
+    }
+    try {
+      const answer = await options.adapter.runAuthenticated(authenticated, activity, (context) => options.bot.run(context));
+      if (answer?.body !== undefined) res.send(answer.status ?? 200, answer.body);
+      else res.send(answer?.status ?? 200);
+    } catch (error) {
+      options.logger.error({ err: { message: (error as Error)?.message } }, 'activity processing failed');
       if (!res.headersSent) res.send(500, { error: 'The bot failed to process the activity.' });
     }
   });
@@ -56,6 +84,17 @@ export function createServer(options: ServerOptions): restify.Server {
   return server;
 }
 
+/** Bot Framework's own parsing of the date fields (botbuilder's validateAndFixActivity). */
+function withDates(activity: Record<string, unknown>): Record<string, unknown> {
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+    if (typeof activity[field] === 'string') {
+      activity[raw] = activity[field];
+      activity[field] = new Date(activity[field] as string);
+    }
+  }
+  return activity;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optional = (v: unknown, check: (x: unknown) => boolean) => v === undefined || v === null || check(v);
 const isString = (v: unknown) => typeof v === 'string';
@@ -66,20 +105,28 @@ const isString = (v: unknown) => typeof v === 'string';
  * a mention whose name is an object). Returns what is wrong, or null.
  */
 export function activityShapeProblem(activity: Record<string, unknown>): string | null {
-  for (const field of ['text', 'locale', 'localTimezone', 'id', 'serviceUrl', 'channelId', 'name'] as const) {
+  for (const field of ['text', 'locale', 'localTimezone', 'id', 'serviceUrl', 'channelId', 'name', 'deliveryMode', 'timestamp', 'localTimestamp', 'expiration', 'replyToId'] as const) {
     if (!optional(activity[field], isString)) return `${field} must be a string`;
   }
-  for (const field of ['from', 'recipient', 'conversation', 'channelData'] as const) {
-    if (!optional(activity[field], isObject)) return `${field} must be an object`;
+  // Every activity names who sent it, to whom, and where: the adapter and the bot read all three.
+  for (const field of ['from', 'recipient', 'conversation'] as const) {
+    if (!isObject(activity[field])) return `${field} must be an object`;
   }
+  if (!optional(activity.channelData, isObject)) return 'channelData must be an object';
   for (const field of ['from', 'recipient'] as const) {
-    const account = activity[field] as Record<string, unknown> | undefined | null;
-    for (const key of ['id', 'name', 'aadObjectId'] as const) {
-      if (account && !optional(account[key], isString)) return `${field}.${key} must be a string`;
+    const account = activity[field] as Record<string, unknown>;
+    if (!isString(account.id)) return `${field}.id must be a string`;
+    for (const key of ['name', 'aadObjectId', 'role'] as const) {
+      if (!optional(account[key], isString)) return `${field}.${key} must be a string`;
     }
   }
-  const conversation = activity.conversation as Record<string, unknown> | undefined | null;
-  if (conversation && (!optional(conversation.id, isString) || !optional(conversation.tenantId, isString))) return 'conversation.id and conversation.tenantId must be strings';
+  for (const field of ['membersAdded', 'membersRemoved'] as const) {
+    const members = activity[field];
+    if (!optional(members, Array.isArray)) return `${field} must be an array`;
+    if (((members as unknown[] | null | undefined) ?? []).some((m) => !isObject(m) || !isString(m.id) || !optional(m.aadObjectId, isString))) return `each of ${field} must be an account with a string id`;
+  }
+  const conversation = activity.conversation as Record<string, unknown>;
+  if (!isString(conversation.id) || !optional(conversation.tenantId, isString) || !optional(conversation.conversationType, isString)) return 'conversation.id, conversation.tenantId and conversation.conversationType must be strings';
   const channelData = activity.channelData as Record<string, unknown> | undefined | null;
   if (channelData && !optional(channelData.tenant, (t) => isObject(t) && optional(t.id, isString))) return 'channelData.tenant.id must be a string';
   if (!optional(activity.entities, Array.isArray)) return 'entities must be an array';
@@ -88,5 +135,12 @@ export function activityShapeProblem(activity: Record<string, unknown>): string 
     if (!optional(entity.mentioned, (m) => isObject(m) && optional(m.id, isString) && optional(m.name, isString))) return 'a mention must name an account by string id and name';
   }
   if (activity.type === 'invoke' && !optional(activity.value, isObject)) return 'an invoke value must be an object';
+  if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
+    const action = (activity.value as Record<string, unknown> | null | undefined)?.action;
+    if (!isObject(action)) return 'a card action (adaptiveCard/action) needs value.action as an object';
+    if (action.type !== 'Action.Execute') return 'a card action must be of type Action.Execute';
+    if (!isString(action.verb)) return 'a card action must name its verb as a string';
+    if (!optional(action.data, isObject)) return 'a card action\'s data must be an object';
+  }
   return null;
 }

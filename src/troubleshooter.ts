@@ -26,6 +26,7 @@ import { localDateTime } from './time';
 import type { TicketContent, TicketDesk } from './tickets';
 import type { ConversationMemory, RateCounter } from './state';
 import { ticketKey } from './tickets';
+import type { ReadBudget } from './signins/readBudget';
 
 export interface Requester {
   /** Entra object id (activity.from.aadObjectId). */
@@ -36,7 +37,7 @@ export interface Requester {
   timeZone: string;
   /** Where follow-ups are remembered: one conversation, one person. */
   conversationKey: string;
-  /** personal, groupChat or channel: other people's sign-ins are shown only in a personal chat. */
+  /** 'personal' only for an explicit personal chat: other people's sign-ins are shown only there. */
   conversationType?: string;
 }
 
@@ -55,6 +56,8 @@ export interface TroubleshooterDeps {
   access: AccessPolicy;
   signIns: SignInSource;
   tickets: TicketDesk | null;
+  /** Each person's share of by-id sign-in reads (ticket clicks); none: unbounded. */
+  readBudget?: ReadBudget;
   logger: Logger;
   now?: () => Date;
   /** Follow-up memory and rate counters, on the shared state store (src/state/). */
@@ -213,7 +216,7 @@ export class Troubleshooter {
 
   /** Others' sign-ins are not shown where other people read along (channels, group chats). */
   private notHere(requester: Requester, language: Language, event: AuditEvent): Card | null {
-    if (!requester.conversationType || requester.conversationType === 'personal') return null;
+    if (requester.conversationType === 'personal') return null;
     event.reason = 'shared-conversation';
     const s = strings(language);
     return messageCard(language, s.askPrivatelyTitle, [s.askPrivatelyText]);
@@ -386,17 +389,32 @@ export class Troubleshooter {
   private async openTicket(requester: Requester, data: Record<string, unknown>, inputs: Record<string, unknown>, language: Language, event: AuditEvent): Promise<Card> {
     const s = strings(language);
     const signInId = typeof data.signInId === 'string' ? data.signInId : '';
-    if (!/^[0-9a-zA-Z-]{1,64}$/.test(signInId)) {
+    // A sign-in's id is a GUID: anything else is refused before any read.
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(signInId)) {
       event.reason = 'bad-action-data';
       return messageCard(language, s.ticketFailedTitle, [s.ticketSignInGoneText]);
     }
     const reader = (await this.deps.access.readerDecision(requester.userId!)).reader;
+    // The button names whose sign-in it is: when that already says no, nothing is read.
+    if (typeof data.userId === 'string' && !sameId(data.userId, requester.userId)) {
+      if (!reader) return this.refuse(language, event);
+      const here = this.notHere(requester, language, event);
+      if (here) return here;
+    }
+    if (this.deps.readBudget && !this.deps.readBudget.take(requester.userId!)) {
+      event.reason = 'read-budget';
+      return messageCard(language, s.rateLimitedTitle, [s.rateLimitedText]);
+    }
     // A non-reader's read is scoped to their own sign-ins on the server side: a forged id of
     // someone else's sign-in simply finds nothing.
     const record = reader ? await this.deps.signIns.byId(signInId) : await this.deps.signIns.ownById(signInId, requester.userId!);
     if (!record) {
       event.reason = reader ? 'sign-in-not-found' : 'not-own-sign-in';
       return reader ? messageCard(language, s.ticketFailedTitle, [s.ticketSignInGoneText]) : messageCard(language, s.notAllowedTitle, [s.notAllowedText]);
+    }
+    if (!sameId(record.userId, requester.userId)) {
+      const here = this.notHere(requester, language, event);
+      if (here) return here;
     }
     event.subject = sameId(record.userId ?? '', requester.userId) ? 'self' : record.userId ?? null;
     event.decision = 'allowed';

@@ -14,7 +14,8 @@ export function requesterOf(activity: Partial<Activity>, defaultTimeZone: string
     locale: activity.locale ?? clientInfo?.locale,
     timeZone: zone,
     conversationKey: `${activity.conversation?.id ?? '?'}|${userId ?? activity.from?.id ?? '?'}`,
-    conversationType: activity.conversation?.conversationType ?? 'personal',
+    // Only an explicit personal chat is private: a missing or unknown type counts as shared.
+    conversationType: activity.conversation?.conversationType === 'personal' ? 'personal' : 'shared',
   };
 }
 

@@ -94,7 +94,9 @@ export class DemoTenant {
       const url = new URL(request.url);
       const match = /^\/(v1\.0|beta)(\/.*)$/.exec(url.pathname);
       if (!match) throw new GraphHttpError(400, 'BadRequest', `Invalid version in '${url.pathname}'.`);
-      const path = decodeURIComponent(match[2]).replace(/\/+$/, '');
+      // Split first, then decode each segment: an encoded '/' (%2F) in an id stays inside its segment.
+      const segments = match[2].split('/').filter(Boolean).map(decodeSegment);
+      const path = `/${segments.map((segment) => segment.replace(/[/%]/g, encodeURIComponent)).join('/')}`;
       const query = url.searchParams;
       this.requestLog.push({ method: request.method, path, filter: query.get('$filter'), at: Date.now() });
       // A demo that runs for days keeps only the newest requests.
@@ -103,7 +105,7 @@ export class DemoTenant {
       if (!auth || !/^Bearer \S+/.test(auth)) {
         throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
       }
-      const result = this.route(request.method.toUpperCase(), path, query, request, url);
+      const result = this.route(request.method.toUpperCase(), segments, query, request, url);
       if (result.status === 202 || result.status === 204) return { status: result.status, headers: baseHeaders(requestId), body: '' };
       return { status: result.status, headers: { ...baseHeaders(requestId), 'content-type': 'application/json; odata.metadata=minimal' }, body: JSON.stringify(result.body) };
     } catch (error) {
@@ -118,8 +120,7 @@ export class DemoTenant {
     }
   }
 
-  private route(method: string, path: string, query: URLSearchParams, request: GraphRequest, url: URL): { status: number; body?: unknown } {
-    const segments = path.split('/').filter(Boolean);
+  private route(method: string, segments: string[], query: URLSearchParams, request: GraphRequest, url: URL): { status: number; body?: unknown } {
     if (segments[0] === 'auditLogs' && segments[1] === 'signIns') {
       if (method !== 'GET') throw new GraphHttpError(405, 'Request_BadRequest', 'The sign-in log is read-only.');
       if (segments.length === 2) return { status: 200, body: this.listSignIns(query, url) };
@@ -285,6 +286,14 @@ function parseBody(body: string | undefined): unknown {
     return JSON.parse(body ?? '');
   } catch {
     throw new GraphHttpError(400, 'BadRequest', 'The request body is not valid JSON.');
+  }
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new GraphHttpError(400, 'BadRequest', 'The request URL is not well formed.');
   }
 }
 

@@ -5,8 +5,10 @@
  * - Identical queries in flight share one Graph request (and its failure: nothing failed is kept).
  * - Answers are kept for a short time (SIGNIN_CACHE_SECONDS, default 60) in an LRU with expiry,
  *   bounded by the number of records held, not only by the number of queries.
- * - byId / ownById are shared and kept the same way; "not found" is never kept, since a fresh
- *   sign-in can take minutes to appear.
+ * - byId / ownById are shared and kept the same way, "not found" included: those reads come from
+ *   ticket buttons, whose sign-in was on a card already, and a forged id clicked again must not
+ *   cost another read. ("Not found" in a query's answer — a fresh sign-in that takes minutes to
+ *   appear — is not affected: queries are keyed by their time range.)
  *
  * Two queries are identical when their normalized key is: the same person (case-insensitive id),
  * the same app (alias-resolved, case-insensitive, as Graph's startswith is), error code, correlation
@@ -36,7 +38,9 @@ export interface SignInCacheStats {
   misses: number;
 }
 
-type Entry = { kind: 'page'; page: SignInPage } | { kind: 'record'; record: SignIn };
+type Entry = { kind: 'page'; page: SignInPage } | { kind: 'record'; record: SignIn } | { kind: 'missing' };
+
+const MISSING: Entry = { kind: 'missing' };
 
 export class CachedSignInSource implements SignInSource {
   private readonly ttlMs: number;
@@ -87,17 +91,17 @@ export class CachedSignInSource implements SignInSource {
   async byId(id: string): Promise<SignIn | null> {
     const entry = await this.shared(JSON.stringify(['byId', id.toLowerCase()]), async () => {
       const record = await this.inner.byId(id);
-      return record ? ({ kind: 'record', record } as Entry) : null;
+      return record ? ({ kind: 'record', record } as Entry) : MISSING;
     });
-    return entry.value ? (entry.value as Extract<Entry, { kind: 'record' }>).record : null;
+    return entry.value?.kind === 'record' ? entry.value.record : null;
   }
 
   async ownById(id: string, userId: string): Promise<SignIn | null> {
     const entry = await this.shared(JSON.stringify(['ownById', id.toLowerCase(), userId.toLowerCase()]), async () => {
       const record = await this.inner.ownById(id, userId);
-      return record ? ({ kind: 'record', record } as Entry) : null;
+      return record ? ({ kind: 'record', record } as Entry) : MISSING;
     });
-    return entry.value ? (entry.value as Extract<Entry, { kind: 'record' }>).record : null;
+    return entry.value?.kind === 'record' ? entry.value.record : null;
   }
 
   stats(): SignInCacheStats & { entries: number } {

@@ -24,8 +24,7 @@ const PRODUCTION = {
 };
 const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen', tenantId: TENANT };
 
-// A well-formed but forged JWT is not tested here: validating it makes the adapter fetch Microsoft's
-// signing keys over the internet, which this machine cannot reach.
+// Well-formed tokens (signed, forged, unverifiable) are tested in tokens.test.ts against a loopback key service.
 
 let app: App;
 let url: string;
@@ -71,11 +70,12 @@ describe('production settings: POST /api/messages requires a Bot Framework token
     expect(acted).not.toHaveBeenCalled();
   });
 
-  it('still answers /healthz (200, production mode, no secrets)', async () => {
+  it('still answers /healthz with status and version only (no tenant id, no mode, no secrets)', async () => {
     const response = await fetch(`${url}/healthz`);
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ status: 'ok', mode: 'production', tenantId: TENANT });
+    expect(body).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(JSON.stringify(body)).not.toContain(TENANT);
     expect(JSON.stringify(body)).not.toMatch(/Secret|BotPw/);
   });
 

@@ -259,7 +259,11 @@ describe('Megan Bowen (not a sign-in reader) cannot see anyone else\'s sign-ins'
   it.each(CLICKS)('refuses a forged invoke: %s', async (_label, verb, data, language) => {
     const outcome = await send(teamsCardAction(verb, data(), megan()));
     expectRefused(outcome, refusal(language));
-    if (verb === 'openTicket') {
+    if (verb === 'openTicket' && data().userId !== MEGAN_ID) {
+      // The button itself names someone else: refused before any read.
+      expect(outcome.requests).toEqual([]);
+      expect(outcome.audits[0].reason).toBe('not-a-reader');
+    } else if (verb === 'openTicket') {
       // One read, filtered by the sign-in id AND her own user id on the server side.
       expect(outcome.requests).toHaveLength(1);
       expect(outcome.requests[0].filter).toBe(`id eq '${String(data().signInId)}' and userId eq '${MEGAN_ID}'`);
@@ -296,16 +300,21 @@ const STRANGERS: [string, () => unknown, Language][] = [
     const a = teamsMessage("why can't I sign in?", megan()) as Record<string, any>;
     return { ...a, from: { ...a.from, aadObjectId: '' } };
   }, 'en'],
-  ['no from at all', () => {
-    const a = teamsMessage("why can't I sign in?", megan()) as Record<string, any>;
-    return { ...a, from: undefined };
-  }, 'en'],
   ['a forged openTicket from another tenant', () => teamsCardAction('openTicket', { signInId: failureOf(ALEX_ID).id, userId: ALEX_ID }, megan({ tenantId: OTHER_TENANT })), 'en'],
   ['a forged choosePerson without aadObjectId', () => teamsCardAction('choosePerson', { intent: 'failures', userId: ALEX_ID }, { name: 'Megan Bowen' }), 'en'],
   ['a forged retry (tenant-wide) from another tenant', () => teamsCardAction('retry', { intent: 'failures', userId: null }, megan({ tenantId: OTHER_TENANT })), 'en'],
 ];
 
 describe('activities from another tenant or without an object id', () => {
+  it('answers 400 to an activity with no from at all (the sender is part of every activity)', async () => {
+    const before = running.tenant.requestLog.length;
+    const a = teamsMessage("why can't I sign in?", megan()) as Record<string, any>;
+    const outcome = await send({ ...a, from: undefined });
+    expect(outcome.status).toBe(400);
+    expect(outcome.cards).toEqual([]);
+    expect(running.tenant.requestLog.length).toBe(before);
+  });
+
   it.each(STRANGERS)('refuses without any Graph request: %s', async (_label, activity, language) => {
     const before = running.tenant.requestLog.length;
     const outcome = await send(activity());

@@ -33,7 +33,7 @@ class SlowSource implements SignInSource {
   async ownById(id: string, userId: string): Promise<SignIn | null> {
     this.owns.push([id, userId]);
     await this.gate();
-    return { id, userId } as SignIn;
+    return id === 'gone' ? null : ({ id, userId } as SignIn);
   }
 }
 
@@ -123,7 +123,7 @@ test('a failed read is shared by those waiting, is not kept, and leaves no unhan
   expect(unhandled).toBe(0);
 });
 
-test('byId and ownById are shared and kept; "not found" is not kept; ownById is keyed by person too', async () => {
+test('byId and ownById are shared and kept, "not found" too (a forged id clicked again costs no read); ownById is keyed by person too', async () => {
   const inner = new SlowSource();
   const cached = new CachedSignInSource(inner, 60);
   expect((await cached.byId('S1'))?.id).toBe('S1');
@@ -131,11 +131,13 @@ test('byId and ownById are shared and kept; "not found" is not kept; ownById is 
   expect(inner.byIds).toEqual(['S1']);
   expect(await cached.byId('missing')).toBeNull();
   expect(await cached.byId('missing')).toBeNull();
-  expect(inner.byIds).toEqual(['S1', 'missing', 'missing']);
+  expect(inner.byIds).toEqual(['S1', 'missing']);
+  expect(await cached.ownById('gone', 'alice')).toBeNull();
+  expect(await cached.ownById('gone', 'alice')).toBeNull();
   await cached.ownById('s2', 'alice');
   await cached.ownById('s2', 'alice');
   await cached.ownById('s2', 'bob');
-  expect(inner.owns).toEqual([['s2', 'alice'], ['s2', 'bob']]);
+  expect(inner.owns).toEqual([['gone', 'alice'], ['s2', 'alice'], ['s2', 'bob']]);
 });
 
 test('the cache is bounded by records held', async () => {

@@ -1,0 +1,206 @@
+/**
+ * `npm run probe -- --port N [--host H]`: replays the hostile requests of issue 11 against a running
+ * bot and prints pass, fail or n/a per class (n/a: the class needs the other mode, or a token).
+ * Exit code 1 when any class fails. Demo mode is detected from /healthz; the probe then speaks as
+ * the demo tenant's people. Run it only against a bot you operate.
+ */
+import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import { cardToText, executeActions } from '../src/cards/text';
+import { cardsIn, teamsCardAction, teamsMessage, type AskerInfo } from '../src/tools/activities';
+
+export type Outcome = 'pass' | 'fail' | 'n/a';
+export interface ProbeResult { id: number; name: string; outcome: Outcome; detail: string }
+interface Answer { status: number; body: string; json: unknown }
+interface Target { url: string; demo: boolean; tenantId: string }
+
+const MEGAN = '00000000-0000-0000-0000-0000000000021';
+/** Sign-in readers of the demo tenant; each class speaks as another, so no class meets another's rate limit. */
+const READERS = { henrietta: '5e1f0000-0000-4000-8000-000000000007', grady: '5e1f0000-0000-4000-8000-000000000005', lee: '5e1f0000-0000-4000-8000-000000000008', alex: '00000000-0000-0000-0000-0000000000020' };
+
+function request(base: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {}): Promise<Answer> {
+  const url = new URL(base);
+  const body = typeof options.body === 'string' ? Buffer.from(options.body) : options.body ?? Buffer.alloc(0);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: url.hostname, port: url.port, path, method: options.method ?? 'POST', agent: false, headers: { 'content-length': String(body.length), ...options.headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json: unknown = null;
+        try { json = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+        resolve({ status: res.statusCode ?? 0, body: text, json });
+      });
+    });
+    req.setTimeout(15_000, () => req.destroy(new Error('no answer within 15 s')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const post = (t: Target, activity: unknown, headers: Record<string, string> = {}) => request(t.url, '/api/messages', { headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+const cardTexts = (a: Answer) => cardsIn({ status: a.status, body: a.json }).map((c) => cardToText(c));
+const asker = (t: Target, id: string, conversationId: string): AskerInfo => ({ aadObjectId: id, name: 'Probe', tenantId: t.tenantId, conversationId });
+const healthy = async (t: Target) => (await request(t.url, '/healthz', { method: 'GET' }).catch(() => null))?.status === 200;
+
+async function crash(t: Target): Promise<[Outcome, string]> {
+  let sent = 0;
+  for (const encoding of ['gzip', 'deflate']) {
+    for (const auth of [{}, { authorization: 'Bearer x' }] as Record<string, string>[]) {
+      const answer = await request(t.url, '/api/messages', { headers: { 'content-type': 'application/json', 'content-encoding': encoding, ...auth }, body: '{"type":"message"}' }).catch((e: Error) => e);
+      sent++;
+      if (answer instanceof Error || ![400, 401, 413, 415].includes(answer.status)) return ['fail', `Content-Encoding ${encoding}: ${answer instanceof Error ? answer.message : `HTTP ${answer.status}`}`];
+      if (!(await healthy(t))) return ['fail', `/healthz stopped answering after Content-Encoding ${encoding}`];
+    }
+  }
+  return ['pass', `${sent} bodies with a lying Content-Encoding answered; /healthz still answers`];
+}
+
+async function routes(t: Target): Promise<[Outcome, string]> {
+  if (t.demo) return ['n/a', 'demo mode has no token check'];
+  for (const path of ['/api/messages', '/api/%6Dessages', '/api/messages;x', '/api/messages/', '/api/Messages', '/API/MESSAGES', '/%61pi/messages']) {
+    const answer = await request(t.url, path, { headers: { 'content-type': 'application/json' }, body: '{"type":' });
+    if (![401, 404, 405].includes(answer.status) || /json/i.test(answer.body)) return ['fail', `${path} without a token: HTTP ${answer.status} ${answer.body.slice(0, 80)}`];
+  }
+  return ['pass', '7 spellings of the messages route: 401 without a token, body never read'];
+}
+
+async function shared(t: Target, conversations: [string, Record<string, unknown>][], reader: string): Promise<[Outcome, string]> {
+  if (!t.demo) return ['n/a', 'needs a Bot Framework token (run against demo mode)'];
+  const seen = await post(t, teamsMessage('why did Megan Bowen fail to sign in this week?', asker(t, reader, `a:probe-${randomUUID()}`)));
+  const card = cardsIn({ status: seen.status, body: seen.json })[0];
+  const ticket = card && executeActions(card).find((a) => a.verb === 'openTicket');
+  if (!ticket) return ['fail', 'could not get a ticket button for Megan Bowen in a personal chat'];
+  const signInId = String(ticket.data.signInId);
+  let checked = 0;
+  for (const [label, conversation] of conversations) {
+    const id = `19:probe-${randomUUID()}@thread.v2`;
+    const who = asker(t, reader, id);
+    const asks = [
+      teamsCardAction('openTicket', { ...ticket.data }, who), teamsCardAction('openTicket', { signInId }, who),
+      teamsCardAction('showMore', { intent: 'failures', userId: MEGAN, offset: 0 }, who), teamsCardAction('choosePerson', { intent: 'failures', userId: MEGAN }, who),
+      teamsCardAction('retry', { intent: 'failures', userId: MEGAN }, who), teamsMessage('why did Megan Bowen fail to sign in?', who),
+    ];
+    for (const activity of asks) {
+      const answer = await post(t, { ...activity, conversation: { ...conversation, id, tenantId: t.tenantId } });
+      const text = cardTexts(answer).join('\n');
+      checked++;
+      if (!/personal chat/i.test(text) || text.includes('meganb@example.com') || answer.body.includes(signInId)) {
+        return ['fail', `${label}: ${String((activity as { value?: { action?: { verb?: string } } }).value?.action?.verb ?? 'message')} showed ${text.split('\n')[0] || `HTTP ${answer.status}`}`];
+      }
+    }
+  }
+  return ['pass', `${checked} clicks and messages about Megan: "ask me in a personal chat", nothing of hers shown`];
+}
+
+async function budget(t: Target, withinMs: number): Promise<[Outcome, string]> {
+  if (!t.demo) return ['n/a', 'needs a Bot Framework token (run against demo mode)'];
+  const megan = asker(t, MEGAN, `a:probe-${randomUUID()}`);
+  const burst = Promise.all(Array.from({ length: 20 }, () => post(t, teamsCardAction('openTicket', { signInId: randomUUID(), userId: MEGAN }, megan))));
+  await new Promise((r) => setTimeout(r, 50));
+  const started = Date.now();
+  const answer = await post(t, teamsMessage('why did Adele Vance fail to sign in yesterday?', asker(t, READERS.lee, `a:probe-${randomUUID()}`)));
+  const took = Date.now() - started;
+  await burst;
+  const text = cardTexts(answer)[0] ?? '';
+  if (took > withinMs || !/Adele Vance/.test(text)) return ['fail', `a reader's question took ${took} ms (goal: ${withinMs} ms) during 20 forged ticket clicks (${text.split('\n')[0]})`];
+  return ['pass', `a reader's question answered in ${took} ms during 20 forged ticket clicks`];
+}
+
+async function token(t: Target): Promise<[Outcome, string]> {
+  if (t.demo) return ['n/a', 'demo mode has no token check'];
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const head = `${enc({ alg: 'RS256', typ: 'JWT', kid: `probe-${randomUUID()}` })}.${enc({ iss: 'https://api.botframework.com', aud: randomUUID(), nbf: now - 60, exp: now + 600 })}`;
+  const jwt = `${head}.${sign('sha256', Buffer.from(head), privateKey).toString('base64url')}`;
+  const answers = await Promise.all(Array.from({ length: 5 }, () => post(t, teamsMessage('hi', asker(t, MEGAN, 'a:probe')), { authorization: `Bearer ${jwt}` })));
+  for (const a of answers) {
+    if (![401, 503].includes(a.status) || /https?:|ENOTFOUND|getaddrinfo|ECONNREFUSED|login\./i.test(a.body)) return ['fail', `a forged RS256 token: HTTP ${a.status} ${a.body.slice(0, 100)}`];
+  }
+  return ['pass', `5 forged RS256 tokens: HTTP ${[...new Set(answers.map((a) => a.status))].join('/')}, generic body`];
+}
+
+async function malformed(t: Target): Promise<[Outcome, string]> {
+  if (!t.demo) return ['n/a', 'needs a Bot Framework token (run against demo mode)'];
+  const who = asker(t, READERS.alex, `a:probe-${randomUUID()}`);
+  const invoke = () => teamsCardAction('retry', {}, who) as Record<string, unknown>;
+  const update = { ...teamsMessage('', who), type: 'conversationUpdate', text: undefined };
+  const cases: [string, unknown][] = [
+    ['value {}', { ...invoke(), value: {} }], ['action null', { ...invoke(), value: { action: null } }],
+    ['membersAdded an object', { ...update, membersAdded: { id: 'x' } }], ['membersAdded [null]', { ...update, membersAdded: [null] }],
+    ['no recipient', { ...invoke(), recipient: undefined }],
+  ];
+  for (const [label, activity] of cases) {
+    const answer = await post(t, activity);
+    if (answer.status !== 400) return ['fail', `${label}: HTTP ${answer.status} ${cardTexts(answer)[0]?.split('\n')[0] ?? ''}`];
+  }
+  return ['pass', `${cases.length} malformed invokes and updates: 400 with a reason`];
+}
+
+async function healthz(t: Target): Promise<[Outcome, string]> {
+  const body = (await request(t.url, '/healthz', { method: 'GET' })).json as Record<string, unknown> | null;
+  const keys = Object.keys(body ?? {}).sort();
+  if (t.demo) return body?.status === 'ok' ? ['pass', `demo: ${keys.join(', ')}`] : ['fail', 'no status'];
+  return keys.every((k) => k === 'status' || k === 'version') ? ['pass', `production: ${keys.join(', ')} only`] : ['fail', `production /healthz tells ${keys.join(', ')}`];
+}
+
+async function demoGuards(t: Target): Promise<[Outcome, string]> {
+  if (!t.demo) return ['n/a', 'production mode'];
+  const stranger = await post(t, teamsMessage("why can't I sign in?", asker(t, randomUUID(), 'a:probe-stranger')));
+  if (stranger.status !== 400) return ['fail', `an asker who is nobody in the demo tenant: HTTP ${stranger.status}`];
+  const outward = await post(t, { ...teamsMessage("why can't I sign in?", asker(t, MEGAN, 'a:probe-outward')), deliveryMode: 'normal', serviceUrl: 'http://169.254.169.254/' });
+  if (outward.status !== 400) return ['fail', `a reply to serviceUrl http://169.254.169.254/: HTTP ${outward.status}`];
+  return ['pass', 'unknown asker and non-loopback serviceUrl refused (400)'];
+}
+
+/** `answerWithinMs`: how soon a reader's question must be answered during a burst (class 5; default 2 s). */
+export async function runProbe(url: string, options: { answerWithinMs?: number } = {}): Promise<ProbeResult[]> {
+  const health = (await request(url, '/healthz', { method: 'GET' })).json as { mode?: string; tenantId?: string } | null;
+  const t: Target = { url, demo: health?.mode === 'demo', tenantId: health?.tenantId ?? '00000000-0000-0000-0000-000000000000' };
+  const classes: [string, () => Promise<[Outcome, string]>][] = [
+    ['one request ends the process (lying Content-Encoding)', () => crash(t)],
+    ['token check decided on the path spelling', () => routes(t)],
+    ["another's sign-in in a channel or group chat", () => shared(t, [['channel', { conversationType: 'channel', isGroup: true }], ['group chat', { conversationType: 'groupChat', isGroup: true }]], READERS.henrietta)],
+    ['a conversation without conversationType counts as personal', () => shared(t, [['no conversationType', { isGroup: true }], ['no hints at all', {}]], READERS.grady)],
+    ["one person spends the tenant's sign-in log budget", () => budget(t, options.answerWithinMs ?? 2000)],
+    ['an unverifiable token gives 500 with detail', () => token(t)],
+    ['malformed invokes give a Graph error card', () => malformed(t)],
+    ['/healthz tells the tenant id in production', () => healthz(t)],
+    ['demo mode trusts any asker and posts anywhere', () => demoGuards(t)],
+  ];
+  // The budget class runs first, while the tenant's sign-in read window is still empty.
+  const order = [4, 0, 1, 2, 3, 5, 6, 7, 8];
+  const results: ProbeResult[] = [];
+  for (const i of order) {
+    const [name, run] = classes[i];
+    const [outcome, detail] = await run().catch((e: Error): [Outcome, string] => ['fail', `probe error: ${e.message}`]);
+    results.push({ id: i + 1, name, outcome, detail });
+  }
+  return results.sort((a, b) => a.id - b.id);
+}
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' } } });
+  if (!values.port || !/^\d+$/.test(values.port)) {
+    console.error('Usage: npm run probe -- --port <port of a running bot> [--host 127.0.0.1]');
+    return 2;
+  }
+  const url = `http://${values.host}:${values.port}`;
+  const results = await runProbe(url);
+  console.log(`Adversarial probe of ${url}`);
+  for (const r of results) console.log(`${r.outcome.toUpperCase().padEnd(4)}  ${r.id}. ${r.name}: ${r.detail}`);
+  const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;
+  console.log(`${count('pass')} pass, ${count('fail')} fail, ${count('n/a')} n/a`);
+  return count('fail') > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  main().then((code) => {
+    process.exitCode = code;
+  }, (error: Error) => {
+    console.error(error.message);
+    process.exitCode = 2;
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * The Bot Framework adapter as the server uses it: authentication is done (and answered) by the
+ * HTTP route, which then hands over the authenticated activity; replies that would be posted to a
+ * channel go only where `mayPostTo` allows (demo mode: this machine only).
+ */
+import { ActivityTypes, CloudAdapter, type Activity, type InvokeResponse, type ResourceResponse, type TurnContext } from 'botbuilder';
+import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
+
+export class RefusedServiceUrl extends Error {
+  constructor() {
+    super('Refused to post a reply to a serviceUrl that is not on this machine (demo mode).');
+  }
+}
+
+export class TroubleshooterAdapter extends CloudAdapter {
+  constructor(
+    readonly auth: BotFrameworkAuthentication,
+    private readonly mayPostTo: (serviceUrl: string) => boolean = () => true,
+  ) {
+    super(auth);
+  }
+
+  /** Runs one turn for an already authenticated activity; the invoke or expectReplies answer, if any. */
+  runAuthenticated(result: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(result, activity, logic);
+  }
+
+  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const kept = new Set<string>([ActivityTypes.InvokeResponse, 'delay', ActivityTypes.Trace]);
+    for (const activity of activities) {
+      if (kept.has(activity.type ?? '')) continue;
+      if (!this.mayPostTo(activity.serviceUrl ?? context.activity.serviceUrl ?? '')) throw new RefusedServiceUrl();
+    }
+    return super.sendActivities(context, activities);
+  }
+}
+
+/** http(s) URLs whose host is this machine (localhost, 127.0.0.0/8, ::1). */
+export function isLoopbackUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  return isLoopbackHost(url.hostname);
+}
+
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
