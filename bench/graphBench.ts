@@ -307,3 +307,58 @@ export async function benchSimultaneous(askers = 50): Promise<SimultaneousBench>
     await graph.close();
   }
 }
+
+export interface AutocannonResult {
+  requestsPerSecond: number;
+  total: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  bytesPerResponse: number;
+}
+
+async function autocannonFromChild(url: string, body: unknown, connections: number, seconds: number): Promise<AutocannonResult> {
+  const child = spawn(process.execPath, [join(__dirname, 'autocannonClient.js'), url, JSON.stringify(body), String(connections), String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`autocannon client exited with ${code}`);
+  return JSON.parse(out) as AutocannonResult;
+}
+
+export interface QuestionTurnRatio {
+  connections: number;
+  seconds: number;
+  echo: AutocannonResult;
+  cached: AutocannonResult;
+  uncached: AutocannonResult;
+}
+
+/**
+ * The question-turn ratio: the flagship question's turns/s over a plain echo bot's on the same
+ * server stack, both driven by autocannon from its own process (it is not the bottleneck).
+ */
+export async function benchQuestionTurnRatio(options: { connections?: number; seconds?: number } = {}): Promise<QuestionTurnRatio> {
+  const connections = options.connections ?? 8;
+  const seconds = options.seconds ?? 5;
+  const echo = await startEchoBot();
+  const cached = await startDemoBot();
+  const uncached = await startDemoBot(0);
+  try {
+    // One warm-up second each (JIT, caches, reader decisions), then the measured run.
+    const run = async (url: string, body: unknown) => {
+      await autocannonFromChild(url, body, connections, 1);
+      return autocannonFromChild(url, body, connections, seconds);
+    };
+    return {
+      connections, seconds,
+      echo: await run(echo.url, teamsMessage('hello', ALEX)),
+      cached: await run(cached.url, teamsMessage(QUESTION, ALEX)),
+      uncached: await run(uncached.url, teamsMessage(QUESTION, ALEX)),
+    };
+  } finally {
+    await Promise.all([echo.close(), cached.close(), uncached.close()]);
+  }
+}

@@ -8,12 +8,14 @@
  *   2. Graph requests per question for self, @mention, object id and a name (warm caches);
  *   3. latency and bytes read per question on a tenant of 1,000 and of 1,000,000 sign-ins;
  *   4. 50 simultaneous askers about the same person → Graph sign-in requests;
- *   5. parse throughput.
+ *   5. parse throughput;
+ *   6. the question-turn ratio to an echo bot, measured with autocannon.
+ * `npm run bench -- ratio` runs only section 6 (and does not write results.md).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
-import { benchRequestsPerQuestion, benchSimultaneous, benchTenantSize, benchTurns, QUESTION } from './graphBench';
+import { benchQuestionTurnRatio, benchRequestsPerQuestion, benchSimultaneous, benchTenantSize, benchTurns, QUESTION, type QuestionTurnRatio } from './graphBench';
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
@@ -56,7 +58,27 @@ async function parseThroughput(): Promise<string> {
   }
 }
 
+function ratioTable(r: QuestionTurnRatio): string {
+  const row = (name: string, x: QuestionTurnRatio['echo']) => [
+    name, fmt(x.requestsPerSecond, 0), fmt(x.p50Ms, 0), fmt(x.p99Ms, 0), int(x.bytesPerResponse), fmt(x.requestsPerSecond / r.echo.requestsPerSecond, 2), String(x.non2xx + x.errors + x.timeouts),
+  ];
+  return table(['bot', 'turns/s', 'p50 ms', 'p99 ms', 'bytes per response', 'ratio to echo', 'failed'], [
+    row('echo bot', r.echo), row('troubleshooter, answers kept (default)', r.cached), row('troubleshooter, SIGNIN_CACHE_SECONDS=0', r.uncached),
+  ]);
+}
+
+async function ratioSection(say: (text: string) => void): Promise<void> {
+  const ratio = await benchQuestionTurnRatio();
+  say(`## 6. Question-turn ratio (autocannon)\n`);
+  say(`"${QUESTION}" asked by a helpdesk reader, POST /api/messages with \`deliveryMode: expectReplies\`, autocannon ${ratio.connections} connections for ${ratio.seconds} s (after a 1 s warm-up) from a process of its own, against a plain botbuilder echo bot on the same server stack in the same run.\n`);
+  say(ratioTable(ratio) + '\n');
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('ratio')) {
+    await ratioSection(console.log);
+    return;
+  }
   const sections: string[] = [];
   const say = (text: string) => {
     console.log(text);
@@ -107,6 +129,9 @@ async function main(): Promise<void> {
   console.error('5/5 parse throughput …');
   say('## 5. Parse throughput\n');
   say((await parseThroughput()) + '\n');
+
+  console.error('6/6 question-turn ratio (autocannon) …');
+  await ratioSection(say);
 
   const file = join(repoRoot(), 'bench', 'results.md');
   writeFileSync(file, sections.join('\n'));
