@@ -23,7 +23,8 @@ import { createServer } from './server';
 import { createLogger } from './logger';
 import { understanding } from './understanding';
 import { createTicketSink, TicketDesk } from './tickets';
-import { messageCard, strings } from './cards/render';
+import { turnErrorCard } from './cards/render';
+import { requesterOf } from './bot/requester';
 import { cardActivity } from './bot/troubleshooterBot';
 import packageJson from '../package.json';
 
@@ -91,9 +92,11 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: { message: error.message, stack: error.stack } }, 'unhandled error in a turn');
-    const s = strings('en');
     try {
-      await context.sendActivity(cardActivity(messageCard('en', s.serviceTitle_unavailable, [s.serviceText_unavailable])));
+      // In the asker's language and in words for their audience; the error itself stays in the log.
+      const requester = requesterOf(context.activity, config.defaultTimeZone);
+      const language = troubleshooter.languageOf(requester, context.activity.text ?? '');
+      await context.sendActivity(cardActivity(turnErrorCard(language, await troubleshooter.audienceOf(requester))));
     } catch {
       /* the channel may be gone; the error is logged */
     }

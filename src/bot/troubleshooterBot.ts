@@ -3,7 +3,7 @@ import {
   ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext,
   type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationReference,
 } from 'botbuilder';
-import { messageCard, strings, type Card } from '../cards/render';
+import { renderAnswer, type Card } from '../cards/render';
 import type { Troubleshooter } from '../troubleshooter';
 import { requesterOf } from './requester';
 import { resolveMentions, type MemberResolver } from './mentions';
@@ -41,7 +41,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
       const activity = context.activity;
       const someoneElse = (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id);
       if (someoneElse && activity.conversation?.conversationType === 'personal') {
-        await context.sendActivity(cardActivity(await this.troubleshooter.welcome(requesterOf(activity, this.options.defaultTimeZone))));
+        await context.sendActivity(cardActivity(renderAnswer(await this.troubleshooter.welcome(requesterOf(activity, this.options.defaultTimeZone)))));
       }
       await next();
     });
@@ -55,7 +55,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     TurnContext.removeRecipientMention(activity);
     const mentions = await resolveMentions(context, this.options.members);
     const requester = requesterOf(activity, this.options.defaultTimeZone);
-    const answer = this.troubleshooter.ask(requester, activity.text ?? '', mentions);
+    const answer = this.troubleshooter.ask(requester, activity.text ?? '', mentions).then(renderAnswer);
     let timer: NodeJS.Timeout | undefined;
     const budget = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), this.options.turnBudgetMs);
@@ -67,8 +67,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
       return;
     }
     const language = this.troubleshooter.languageOf(requester, activity.text ?? '');
-    const s = strings(language);
-    await context.sendActivity(cardActivity(messageCard(language, s.stillLookingTitle, [s.stillLookingText])));
+    await context.sendActivity(cardActivity(renderAnswer({ answer: { kind: 'still-looking' }, language, audience: 'user', timeZone: requester.timeZone })));
     const reference = TurnContext.getConversationReference(activity);
     answer
       .then((card) => this.options.sendLater(reference, card))
@@ -78,7 +77,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
   protected async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const action = invokeValue?.action;
     const data = (action?.data && typeof action.data === 'object' ? action.data : {}) as Record<string, unknown>;
-    const card = await this.troubleshooter.act(requesterOf(context.activity, this.options.defaultTimeZone), String(action?.verb ?? ''), data, data);
+    const card = renderAnswer(await this.troubleshooter.act(requesterOf(context.activity, this.options.defaultTimeZone), String(action?.verb ?? ''), data));
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };
   }
 }
