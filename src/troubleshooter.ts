@@ -10,7 +10,7 @@ import { LRUCache } from 'lru-cache';
 import type { Config } from './config';
 import type { Language, Mention, ParseContext, Question, Subject } from './understanding/question';
 import type { PeopleDirectory, Person } from './directory/people';
-import type { AccessPolicy } from './directory/access';
+import { sameId, type AccessDecision, type AccessPolicy, type Action, type Refusal, type Subject as AccessSubject } from './access/policy';
 import type { SignInPage, SignInSource } from './signins/signInLog';
 import { diagnose, thresholdsWith, type Thresholds } from './diagnosis/diagnose';
 import type { Audience } from './diagnosis/catalogTypes';
@@ -87,7 +87,6 @@ const DAY = 86_400_000;
 
 export class Troubleshooter {
   private readonly memory = new LRUCache<string, Remembered>({ max: 10_000, ttl: 60 * 60_000 });
-  private readonly rate = new LRUCache<string, number[]>({ max: 50_000, ttl: 60_000 });
   /** Rendered cards, kept as long as sign-in answers are (none when SIGNIN_CACHE_SECONDS is 0). */
   private readonly cards: LRUCache<string, Card> | null;
   private readonly thresholds: Thresholds;
@@ -112,7 +111,7 @@ export class Troubleshooter {
       const turnedAway = this.gate(requester, language, event);
       if (turnedAway) return turnedAway;
       event.decision = 'allowed';
-      return helpCard(language, (await this.deps.access.readerDecision(requester.userId!)).reader, this.deps.understanding.examples(language));
+      return helpCard(language, await this.deps.access.isReader(requester), this.deps.understanding.examples(language));
     } catch (error) {
       return this.problemCard(error, language, event, null);
     } finally {
@@ -150,11 +149,11 @@ export class Troubleshooter {
 
   private async answer(requester: Requester, question: Question, mentions: Mention[], previous: Remembered | undefined, event: AuditEvent): Promise<Card> {
     const language = question.language;
-    const reader = () => this.deps.access.readerDecision(requester.userId!);
+    const reader = () => this.deps.access.isReader(requester);
     switch (question.intent) {
       case 'help': {
         event.decision = 'allowed';
-        return helpCard(language, (await reader()).reader, this.deps.understanding.examples(language));
+        return helpCard(language, await reader(), this.deps.understanding.examples(language));
       }
       case 'unknown':
         event.decision = 'allowed';
@@ -162,7 +161,7 @@ export class Troubleshooter {
       case 'explain': {
         event.decision = 'allowed';
         if (question.errorCode === null) return unknownCard(language, this.deps.understanding.examples(language));
-        return explainCodeCard(question.errorCode, language, (await reader()).reader ? 'helpdesk' : 'user');
+        return explainCodeCard(question.errorCode, language, (await reader()) ? 'helpdesk' : 'user');
       }
     }
 
@@ -171,8 +170,7 @@ export class Troubleshooter {
     let subject: Subject | null = question.subject;
     const followsUp = previous && (question.followUp !== undefined || subject === null || sameSubject(subject, previous.question.subject));
     if (previous && followsUp && (question.followUp !== undefined || !previous.refused)) {
-      if (previous.refused) return this.refuse(language, event);
-      const refusal = await this.authorize(requester, previous.subjectId, language, event);
+      const refusal = await this.authorize(requester, 'message', previous.subjectId, language, event, previous.refused);
       if (refusal) return refusal;
       const followUp = question.followUp;
       const ask: ResolvedAsk = {
@@ -190,7 +188,7 @@ export class Troubleshooter {
     if ('card' in target) {
       // Remember a refused question so that "and the day before?" or "show more" after it are
       // refused as well, instead of silently answering the previous (allowed) question.
-      if (event.reason === 'not-a-reader') this.memory.set(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
+      if (event.reason === 'not-a-reader' || event.reason === 'refused-before') this.memory.set(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
       return target.card;
     }
     const card = await this.run(requester, toResolved(question, target.userId), language, event, target.name);
@@ -199,29 +197,32 @@ export class Troubleshooter {
   }
 
   /**
-   * May the asker see this person's sign-ins (null: everyone's) here? Their own always; anyone
-   * else's only as a sign-in reader, and only in a personal chat, where nobody else reads along.
+   * May the asker see this person's sign-ins (null: everyone's) here? The access policy decides.
    * Returns the refusal card, or null when allowed.
    */
-  private async authorize(requester: Requester, userId: string | null, language: Language, event: AuditEvent): Promise<Card | null> {
-    if (userId !== null && sameId(userId, requester.userId)) return null;
-    if (!(await this.deps.access.readerDecision(requester.userId!)).reader) return this.refuse(language, event);
-    return this.notHere(requester, language, event);
+  private async authorize(requester: Requester, action: Action, userId: string | null, language: Language, event: AuditEvent, priorRefusal = false): Promise<Card | null> {
+    const subject: AccessSubject = userId === null ? { kind: 'everyone' } : { kind: 'user', userId };
+    const decision = await this.deps.access.decide({ asker: requester, action, subject, priorRefusal });
+    return decision.allow ? null : this.refuse(decision.reason, language, event);
   }
 
-  /** Others' sign-ins are not shown where other people read along (channels, group chats). */
-  private notHere(requester: Requester, language: Language, event: AuditEvent): Card | null {
-    if (!requester.conversationType || requester.conversationType === 'personal') return null;
-    event.reason = 'shared-conversation';
+  /** The card for a refusal: the same words whoever was asked about. */
+  private refuse(reason: Refusal, language: Language, event: AuditEvent): Card {
+    event.reason = reason;
     const s = strings(language);
-    return messageCard(language, s.askPrivatelyTitle, [s.askPrivatelyText]);
-  }
-
-  /** The one refusal for questions about others: the same words whoever was asked about. */
-  private refuse(language: Language, event: AuditEvent): Card {
-    event.reason = 'not-a-reader';
-    const s = strings(language);
-    return messageCard(language, s.notAllowedTitle, [s.notAllowedText]);
+    switch (reason) {
+      case 'no-object-id':
+      case 'other-tenant':
+        return messageCard(language, s.refusedTitle, [s.refusedText]);
+      case 'rate-limited':
+        return messageCard(language, s.rateLimitedTitle, [s.rateLimitedText]);
+      case 'shared-conversation':
+        // Others' sign-ins are not shown where other people read along (channels, group chats).
+        return messageCard(language, s.askPrivatelyTitle, [s.askPrivatelyText]);
+      case 'not-a-reader':
+      case 'refused-before':
+        return messageCard(language, s.notAllowedTitle, [s.notAllowedText]);
+    }
   }
 
   /**
@@ -232,23 +233,12 @@ export class Troubleshooter {
   private async resolveSubject(requester: Requester, subject: Subject, mentions: Mention[], language: Language, event: AuditEvent, question: Question): Promise<{ userId: string | null; name: string | null } | { card: Card }> {
     const self = { userId: requester.userId!, name: null };
     const s = strings(language);
-    if (subject.kind === 'self') return self;
-    if (subject.kind === 'objectId' && sameId(subject.value, requester.userId)) return self;
-    if (subject.kind === 'mention' && sameId(mentions[subject.index]?.aadObjectId, requester.userId)) return self;
-    if (subject.kind === 'person' && requester.name && normalizeName(subject.text) === normalizeName(requester.name)) return self;
-
-    const decision = await this.deps.access.readerDecision(requester.userId!);
-    if (!decision.reader) {
-      // Their own UPN: compared with their own directory entry (a lookup of themselves only, so
-      // nothing is learned about the person named, who is never looked up).
-      if (subject.kind === 'upn' && (await this.isOwnUpn(requester.userId!, subject.value))) return self;
-      // A pasted correlation id with nobody named: look for it among the asker's own sign-ins only.
-      if (subject.kind === 'anyone' && question.correlationId) return self;
-      return { card: this.refuse(language, event) };
-    }
-    const here = this.notHere(requester, language, event);
-    if (here) return { card: here };
+    const decision = await this.deps.access.decide({ asker: requester, action: 'message', subject: accessSubject(requester, subject, mentions, question, (upn) => this.isOwnUpn(requester.userId!, upn)) });
+    if (!decision.allow) return { card: this.refuse(decision.reason, language, event) };
+    if (decision.scope === 'self') return self;
     switch (subject.kind) {
+      case 'self':
+        return self;
       case 'anyone':
         event.subject = 'anyone';
         return { userId: null, name: null };
@@ -357,14 +347,14 @@ export class Troubleshooter {
       if (turnedAway) return turnedAway;
       if (verb === 'openTicket') return await this.openTicket(requester, data, inputs, language, event);
       if (verb === 'choosePerson' || verb === 'retry' || verb === 'showMore') {
-        if (verb === 'showMore' && this.memory.get(requester.conversationKey)?.refused) return this.refuse(language, event);
+        const priorRefusal = this.memory.get(requester.conversationKey)?.refused ?? false;
         // The button carries the resolved question (ids only); it is checked and authorized anew.
         const ask = parseResolvedAsk(data);
         if (!ask) {
           // Only a forged or damaged button gets here: the same refusal as any question about others.
-          return this.refuse(language, event);
+          return this.refuse(priorRefusal && verb === 'showMore' ? 'refused-before' : 'not-a-reader', language, event);
         }
-        const refusal = await this.authorize(requester, ask.userId, language, event);
+        const refusal = await this.authorize(requester, verb, ask.userId, language, event, priorRefusal);
         if (refusal) return refusal;
         const remembered = this.memory.get(requester.conversationKey);
         const name = remembered && remembered.subjectId === ask.userId ? remembered.subjectName : null;
@@ -388,13 +378,20 @@ export class Troubleshooter {
       event.reason = 'bad-action-data';
       return messageCard(language, s.ticketFailedTitle, [s.ticketSignInGoneText]);
     }
-    const reader = (await this.deps.access.readerDecision(requester.userId!)).reader;
-    // A non-reader's read is scoped to their own sign-ins on the server side: a forged id of
-    // someone else's sign-in simply finds nothing.
-    const record = reader ? await this.deps.signIns.byId(signInId) : await this.deps.signIns.ownById(signInId, requester.userId!);
+    const decision = await this.deps.access.decide({ asker: requester, action: 'openTicket', subject: { kind: 'signIn' } });
+    if (!decision.allow) return this.refuse(decision.reason, language, event);
+    // Outside a reader's personal chat the read is scoped to the asker's own sign-ins on the server
+    // side: a forged id of someone else's sign-in simply finds nothing.
+    const anyones = decision.scope === 'others';
+    const record = anyones ? await this.deps.signIns.byId(signInId) : await this.deps.signIns.ownById(signInId, requester.userId!);
     if (!record) {
-      event.reason = reader ? 'sign-in-not-found' : 'not-own-sign-in';
-      return reader ? messageCard(language, s.ticketFailedTitle, [s.ticketSignInGoneText]) : messageCard(language, s.notAllowedTitle, [s.notAllowedText]);
+      if (decision.narrowedBy) {
+        const card = this.refuse(decision.narrowedBy, language, event);
+        if (decision.narrowedBy === 'not-a-reader') event.reason = 'not-own-sign-in';
+        return card;
+      }
+      event.reason = 'sign-in-not-found';
+      return messageCard(language, s.ticketFailedTitle, [s.ticketSignInGoneText]);
     }
     event.subject = sameId(record.userId ?? '', requester.userId) ? 'self' : record.userId ?? null;
     event.decision = 'allowed';
@@ -419,24 +416,8 @@ export class Troubleshooter {
 
   /** Every message and click passes here first: strangers (no object id, another tenant) and people over their rate limit stop here. */
   private gate(requester: Requester, language: Language, event: AuditEvent): Card | null {
-    const s = strings(language);
-    if (!requester.userId || !requester.tenantId || requester.tenantId.toLowerCase() !== this.deps.config.graph.tenantId.toLowerCase()) {
-      event.reason = !requester.userId ? 'no-object-id' : 'other-tenant';
-      return messageCard(language, s.refusedTitle, [s.refusedText]);
-    }
-    if (this.overRateLimit(requester.userId)) {
-      event.reason = 'rate-limited';
-      return messageCard(language, s.rateLimitedTitle, [s.rateLimitedText]);
-    }
-    return null;
-  }
-
-  private overRateLimit(userId: string): boolean {
-    const now = Date.now();
-    const recent = (this.rate.get(userId) ?? []).filter((t) => now - t < 60_000);
-    recent.push(now);
-    this.rate.set(userId, recent);
-    return recent.length > this.deps.config.access.rateLimitPerMinute;
+    const admitted: AccessDecision = this.deps.access.admit(requester);
+    return admitted.allow ? null : this.refuse(admitted.reason, language, event);
   }
 
   private problemCard(error: unknown, language: Language, event: AuditEvent, retry: Record<string, unknown> | null): Card {
@@ -523,8 +504,24 @@ function sameSubject(a: Subject, b: Subject | null): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function sameId(a: string | undefined | null, b: string | undefined | null): boolean {
-  return Boolean(a) && Boolean(b) && a!.toLowerCase() === b!.toLowerCase();
+/** What the access policy needs to know of a question's subject before anyone is looked up. */
+function accessSubject(requester: Requester, subject: Subject, mentions: Mention[], question: Question, isOwnUpn: (upn: string) => Promise<boolean>): AccessSubject {
+  switch (subject.kind) {
+    case 'self':
+      return { kind: 'self' };
+    case 'objectId':
+      return { kind: 'user', userId: subject.value };
+    case 'mention':
+      return sameId(mentions[subject.index]?.aadObjectId, requester.userId) ? { kind: 'self' } : { kind: 'named' };
+    case 'person':
+      return requester.name && normalizeName(subject.text) === normalizeName(requester.name) ? { kind: 'self' } : { kind: 'named' };
+    case 'upn':
+      // Their own UPN: compared with their own directory entry (a lookup of themselves only, so
+      // nothing is learned about the person named, who is never looked up).
+      return { kind: 'named', isAsker: () => isOwnUpn(subject.value) };
+    case 'anyone':
+      return { kind: 'everyone', correlationId: question.correlationId !== null };
+  }
 }
 
 function normalizeName(name: string): string {
