@@ -11,8 +11,10 @@ import { createGraphClient, DemoTenantTransport, demoAuthProvider } from './grap
 import { graphAuthProvider } from './graph/credentials';
 import { DemoTenant } from './demo/tenant';
 import { DEMO_HELPDESK_GROUP_IDS } from './demo/people';
+import { playgroundConversationType } from './demo/playground';
 import { CachedPeopleDirectory, GraphPeopleDirectory, type PeopleDirectory } from './directory/people';
-import { GraphAccessPolicy } from './directory/access';
+import { GraphReaderDirectory } from './access/readers';
+import { AccessPolicy } from './access/policy';
 import { GraphSignInLog } from './signins/signInLog';
 import { CachedSignInSource } from './signins/cachedSignInLog';
 import { createReportsLimiter } from './graph/limiter';
@@ -63,11 +65,12 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
     middleware: [createReportsLimiter(config.graph)],
   });
-  const access = new GraphAccessPolicy(graph, {
+  const readers = new GraphReaderDirectory(graph, {
     readerRoleIds: config.access.readerRoleIds,
     helpdeskGroupIds: demo && config.access.helpdeskGroupIds.length === 0 ? DEMO_HELPDESK_GROUP_IDS : config.access.helpdeskGroupIds,
     cacheSeconds: config.access.readerCacheSeconds,
   });
+  const access = new AccessPolicy({ readers, tenantId: config.graph.tenantId, rateLimitPerMinute: config.access.rateLimitPerMinute });
   const sink = createTicketSink(config.tickets, graph);
   const people = new CachedPeopleDirectory(new GraphPeopleDirectory(graph), config.access.readerCacheSeconds);
   const troubleshooter = new Troubleshooter({
@@ -94,7 +97,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     logger.error({ err: { message: error.message, stack: error.stack } }, 'unhandled error in a turn');
     try {
       // In the asker's language and in words for their audience; the error itself stays in the log.
-      const requester = requesterOf(context.activity, config.defaultTimeZone);
+      const requester = requesterOf(context.activity, config.defaultTimeZone, demo ? playgroundConversationType : undefined);
       const language = troubleshooter.languageOf(requester, context.activity.text ?? '');
       await context.sendActivity(cardActivity(turnErrorCard(language, await troubleshooter.audienceOf(requester))));
     } catch {
@@ -103,6 +106,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   };
   const bot = new TroubleshooterBot(troubleshooter, {
     members: demo ? demoMemberResolver : teamsMemberResolver,
+    conversationType: demo ? playgroundConversationType : undefined,
     defaultTimeZone: config.defaultTimeZone,
     turnBudgetMs: config.turnBudgetMs,
     sendLater: (reference, card) => adapter.continueConversationAsync(config.bot.appId, reference, async (context) => {

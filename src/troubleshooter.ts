@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Language, Mention } from './understanding/question';
 import type { PeopleDirectory } from './directory/people';
-import type { AccessPolicy } from './directory/access';
+import type { AccessPolicy, Action } from './access/policy';
 import type { SignInSource } from './signins/signInLog';
 import { thresholdsWith } from './diagnosis/diagnose';
 import type { Audience } from './diagnosis/catalogTypes';
@@ -45,7 +45,7 @@ export class Troubleshooter {
   private readonly gate: Gatekeeper;
 
   constructor(private readonly options: TroubleshooterDeps) {
-    this.gate = new Gatekeeper({ tenantId: options.config.graph.tenantId, rateLimitPerMinute: options.config.access.rateLimitPerMinute, access: options.access });
+    this.gate = new Gatekeeper(options.access);
     this.deps = {
       config: options.config, signIns: options.signIns, thresholds: thresholdsWith(options.config.patternThresholds), now: options.now ?? (() => new Date()),
       understanding: options.understanding, people: options.people, gate: this.gate, memory: options.memory ?? new InMemoryFollowUps(),
@@ -104,12 +104,12 @@ export class Troubleshooter {
       if (verb === 'openTicket') return this.ticket(requester, data, language);
       if (!QUERY_VERBS.has(verb)) return { kind: 'unknown', examples: this.options.understanding.examples(language), reason: 'unknown-verb' };
       const remembered = await this.deps.memory.recall(requester.conversationKey);
-      if (verb === 'showMore' && remembered?.refused) return refuse();
+      const priorRefusal = remembered?.refused ?? false;
       // The button carries the resolved question (ids only); it is checked and authorized anew.
       // Only a forged or damaged button fails the check: the same refusal as any question about others.
       const query = parseResolvedQuery(data);
-      if (!query) return refuse();
-      const refusal = await this.gate.authorize(requester, query.userId);
+      if (!query) return priorRefusal && verb === 'showMore' ? { kind: 'refused', reason: 'refused-before' } : refuse();
+      const refusal = await this.gate.authorize(requester, verb as Action, query.userId, priorRefusal);
       if (refusal) return refusal;
       const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
       const detailsOf = verb === 'details' && typeof data.attempt === 'string' && /^[0-9a-zA-Z-]{1,64}$/.test(data.attempt) ? data.attempt : undefined;
@@ -122,11 +122,10 @@ export class Troubleshooter {
 
   /** The ticket, and the investigation it came from (re-read and re-authorized) so that the card keeps it. */
   private async ticket(requester: Requester, data: Record<string, unknown>, language: Language): Promise<Answer> {
-    const reader = await this.gate.isReader(requester);
-    const answer = await openTicket({ signIns: this.options.signIns, tickets: this.options.tickets, logger: this.options.logger }, requester, reader, data, language);
+    const answer = await openTicket({ signIns: this.options.signIns, tickets: this.options.tickets, logger: this.options.logger }, requester, this.gate, data, language);
     if (answer.kind !== 'ticket-opened') return answer;
     const query = parseResolvedQuery(data);
-    if (!query || (await this.gate.authorize(requester, query.userId))) return answer;
+    if (!query || (await this.gate.authorize(requester, 'showMore', query.userId))) return answer;
     const remembered = await this.deps.memory.recall(requester.conversationKey);
     const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
     const investigation = await answerSignIns(this.deps, requester, query, name);

@@ -6,7 +6,6 @@
 import type { Mention, Question, Subject } from '../understanding/question';
 import type { PeopleDirectory } from '../directory/people';
 import type { Gatekeeper } from './access';
-import { refuse } from './access';
 import type { FollowUpMemory, Remembered } from './memory';
 import { resolveSubject, sameSubject } from './resolve';
 import { toResolved } from './resolvedQuery';
@@ -50,8 +49,7 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
   let subject: Subject | null = question.subject;
   const followsUp = previous && (question.followUp !== undefined || subject === null || sameSubject(subject, previous.question.subject));
   if (previous && followsUp && (question.followUp !== undefined || !previous.refused)) {
-    if (previous.refused) return refuse();
-    const refusal = await deps.gate.authorize(requester, previous.subjectId);
+    const refusal = await deps.gate.authorize(requester, 'message', previous.subjectId, previous.refused);
     if (refusal) return refusal;
     const followUp = question.followUp;
     const query: ResolvedQuery = {
@@ -70,7 +68,7 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
   if ('answer' in target) {
     // Remember a refused question so that "and the day before?" or "show more" after it are
     // refused as well, instead of silently answering the previous (allowed) question.
-    if (target.answer.kind === 'refused') await deps.memory.remember(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
+    if (target.answer.kind === 'refused' && (target.answer.reason === 'not-a-reader' || target.answer.reason === 'refused-before')) await deps.memory.remember(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
     return target.answer;
   }
   const answer = await answerSignIns(deps, requester, shaped(question, text, target.userId), target.name);

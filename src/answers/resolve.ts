@@ -5,7 +5,8 @@
  */
 import type { Mention, Question, Subject } from '../understanding/question';
 import type { PeopleDirectory, Person } from '../directory/people';
-import { notHere, refuse, sameId, type Gatekeeper } from './access';
+import type { Subject as AccessSubject } from '../access/policy';
+import { refusalAnswer, sameId, type Gatekeeper } from './access';
 import { toResolved } from './resolvedQuery';
 import type { Answer, Requester } from './types';
 
@@ -30,22 +31,12 @@ export async function resolveSubject(
   requester: Requester, subject: Subject, mentions: Mention[], question: Question,
 ): Promise<Target | { answer: Answer }> {
   const self: Target = { userId: requester.userId!, name: null };
-  if (subject.kind === 'self') return self;
-  if (subject.kind === 'objectId' && sameId(subject.value, requester.userId)) return self;
-  if (subject.kind === 'mention' && sameId(mentions[subject.index]?.aadObjectId, requester.userId)) return self;
-  if (subject.kind === 'person' && requester.name && normalizeName(subject.text) === normalizeName(requester.name)) return self;
-
-  if (!(await deps.gate.isReader(requester))) {
-    // Their own UPN: compared with their own directory entry (a lookup of themselves only, so
-    // nothing is learned about the person named, who is never looked up).
-    if (subject.kind === 'upn' && (await isOwnUpn(deps.people, requester.userId!, subject.value))) return self;
-    // A pasted correlation id with nobody named: look for it among the asker's own sign-ins only.
-    if (subject.kind === 'anyone' && question.correlationId) return self;
-    return { answer: refuse() };
-  }
-  const here = notHere(requester);
-  if (here) return { answer: here };
+  const decision = await deps.gate.decide(requester, 'message', accessSubject(requester, subject, mentions, question, (upn) => isOwnUpn(deps.people, requester.userId!, upn)));
+  if (!decision.allow) return { answer: refusalAnswer(decision.reason) };
+  if (decision.scope === 'self') return self;
   switch (subject.kind) {
+    case 'self':
+      return self;
     case 'anyone':
       return { userId: null, name: null };
     case 'objectId':
@@ -75,4 +66,24 @@ async function isOwnUpn(people: PeopleDirectory, userId: string, upn: string): P
   const me = await people.get(userId);
   const wanted = upn.toLowerCase();
   return Boolean(me) && [me!.userPrincipalName, me!.mail].some((v) => typeof v === 'string' && v.toLowerCase() === wanted);
+}
+
+/** What the access policy needs to know of a question's subject before anyone is looked up. */
+function accessSubject(requester: Requester, subject: Subject, mentions: Mention[], question: Question, isOwn: (upn: string) => Promise<boolean>): AccessSubject {
+  switch (subject.kind) {
+    case 'self':
+      return { kind: 'self' };
+    case 'objectId':
+      return { kind: 'user', userId: subject.value };
+    case 'mention':
+      return sameId(mentions[subject.index]?.aadObjectId, requester.userId) ? { kind: 'self' } : { kind: 'named' };
+    case 'person':
+      return requester.name && normalizeName(subject.text) === normalizeName(requester.name) ? { kind: 'self' } : { kind: 'named' };
+    case 'upn':
+      // Their own UPN: compared with their own directory entry (a lookup of themselves only, so
+      // nothing is learned about the person named, who is never looked up).
+      return { kind: 'named', isAsker: () => isOwn(subject.value) };
+    case 'anyone':
+      return { kind: 'everyone', correlationId: question.correlationId !== null };
+  }
 }

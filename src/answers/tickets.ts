@@ -6,6 +6,7 @@ import type { SignInSource } from '../signins/signInLog';
 import { explain } from '../diagnosis/catalog';
 import { localDateTime } from '../time';
 import { ticketKey, type TicketContent, type TicketDesk } from '../tickets';
+import { refusalAnswer, type Gatekeeper } from './access';
 import type { Answer, Requester } from './types';
 
 export interface TicketDeps {
@@ -16,13 +17,19 @@ export interface TicketDeps {
 
 const SIGN_IN_ID = /^[0-9a-zA-Z-]{1,64}$/;
 
-export async function openTicket(deps: TicketDeps, requester: Requester, reader: boolean, data: Record<string, unknown>, language: Language): Promise<Answer> {
+export async function openTicket(deps: TicketDeps, requester: Requester, gate: Gatekeeper, data: Record<string, unknown>, language: Language): Promise<Answer> {
   const signInId = typeof data.signInId === 'string' ? data.signInId : '';
   if (!SIGN_IN_ID.test(signInId)) return { kind: 'refused', reason: 'bad-action-data' };
-  // A non-reader's read is scoped to their own sign-ins on the server side: a forged id of
-  // someone else's sign-in simply finds nothing.
-  const record = reader ? await deps.signIns.byId(signInId) : await deps.signIns.ownById(signInId, requester.userId!);
-  if (!record) return reader ? { kind: 'ticket-failed', reason: 'sign-in-gone' } : { kind: 'refused', reason: 'not-own-sign-in' };
+  const decision = await gate.decide(requester, 'openTicket', { kind: 'signIn' });
+  if (!decision.allow) return refusalAnswer(decision.reason);
+  // Outside a reader's personal chat the read is scoped to the asker's own sign-ins on the server
+  // side: a forged id of someone else's sign-in simply finds nothing.
+  const record = decision.scope === 'others' ? await deps.signIns.byId(signInId) : await deps.signIns.ownById(signInId, requester.userId!);
+  if (!record) {
+    if (decision.narrowedBy === 'not-a-reader') return { kind: 'refused', reason: 'not-own-sign-in' };
+    if (decision.narrowedBy) return refusalAnswer(decision.narrowedBy);
+    return { kind: 'ticket-failed', reason: 'sign-in-gone' };
+  }
   if (!deps.tickets) return { kind: 'ticket-failed', reason: 'not-configured' };
   const commentField = typeof data.commentId === 'string' && /^[A-Za-z0-9_]{1,32}$/.test(data.commentId) ? data.commentId : 'comment';
   const comment = typeof data[commentField] === 'string' ? (data[commentField] as string).slice(0, 1000).trim() : '';

@@ -9,6 +9,7 @@ import type { Audience } from '../diagnosis/catalogTypes';
 import type { Diagnosis } from '../diagnosis/diagnose';
 import type { GraphProblemKind } from '../graph/errors';
 import type { Person } from '../directory/people';
+import type { Refusal } from '../access/policy';
 
 export interface Requester {
   /** Entra object id (activity.from.aadObjectId). */
@@ -123,7 +124,7 @@ export interface IncidentAnswer {
   resolved: boolean;
 }
 
-export type RefusalReason = 'not-a-reader' | 'no-object-id' | 'other-tenant' | 'rate-limited' | 'not-own-sign-in' | 'bad-action-data';
+export type RefusalReason = Exclude<Refusal, 'shared-conversation'> | 'not-own-sign-in' | 'bad-action-data';
 
 export type Answer =
   | { kind: 'refused'; reason: RefusalReason }

@@ -5,7 +5,7 @@ import {
 } from 'botbuilder';
 import { renderAnswer, type Card } from '../cards/render';
 import type { Troubleshooter } from '../troubleshooter';
-import { requesterOf } from './requester';
+import { requesterOf, type ConversationTypeReader } from './requester';
 import { resolveMentions, type MemberResolver } from './mentions';
 
 export function cardActivity(card: Card) {
@@ -24,6 +24,8 @@ export interface BotOptions {
   turnBudgetMs: number;
   sendLater: SendLater;
   onLateFailure?: (error: unknown) => void;
+  /** How the conversation's type is read (the demo wiring knows the Playground's personal chat). */
+  conversationType?: ConversationTypeReader;
 }
 
 export class TroubleshooterBot extends TeamsActivityHandler {
@@ -41,7 +43,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
       const activity = context.activity;
       const someoneElse = (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id);
       if (someoneElse && activity.conversation?.conversationType === 'personal') {
-        await context.sendActivity(cardActivity(renderAnswer(await this.troubleshooter.welcome(requesterOf(activity, this.options.defaultTimeZone)))));
+        await context.sendActivity(cardActivity(renderAnswer(await this.troubleshooter.welcome(requesterOf(activity, this.options.defaultTimeZone, this.options.conversationType)))));
       }
       await next();
     });
@@ -54,7 +56,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     await context.sendActivity({ type: ActivityTypes.Typing });
     TurnContext.removeRecipientMention(activity);
     const mentions = await resolveMentions(context, this.options.members);
-    const requester = requesterOf(activity, this.options.defaultTimeZone);
+    const requester = requesterOf(activity, this.options.defaultTimeZone, this.options.conversationType);
     const answer = this.troubleshooter.ask(requester, activity.text ?? '', mentions).then(renderAnswer);
     let timer: NodeJS.Timeout | undefined;
     const budget = new Promise<'late'>((resolve) => {
@@ -77,7 +79,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
   protected async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const action = invokeValue?.action;
     const data = (action?.data && typeof action.data === 'object' ? action.data : {}) as Record<string, unknown>;
-    const card = renderAnswer(await this.troubleshooter.act(requesterOf(context.activity, this.options.defaultTimeZone), String(action?.verb ?? ''), data));
+    const card = renderAnswer(await this.troubleshooter.act(requesterOf(context.activity, this.options.defaultTimeZone, this.options.conversationType), String(action?.verb ?? ''), data));
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };
   }
 }

@@ -147,6 +147,37 @@ describe('shared conversations', () => {
     const invoke = { ...teamsCardAction('retry', { intent: 'failures', userId: MEGAN.aadObjectId }, ALEX), conversation: { conversationType: 'groupChat', isGroup: true, tenantId: '72f988bf-0000-0000-0000-000000000001', id: '19:group@thread.v2' } };
     expect(cardToText(cardsIn(await postActivity(running.url, invoke))[0])).toContain('Ask me in a personal chat');
   });
+
+  // Shared in every way but the type: missing, or spelled in a way Teams never sends.
+  const CONVERSATIONS: [string, Record<string, unknown>][] = [
+    ['a channel', { conversationType: 'channel', isGroup: true, id: '19:helpdesk-channel@thread.tacv2' }],
+    ['a group chat', { conversationType: 'groupChat', isGroup: true, id: '19:group@thread.v2' }],
+    ['no conversationType, isGroup and a thread id', { isGroup: true, id: '19:group@thread.v2' }],
+    ['no conversationType at all', { id: 'a:somewhere' }],
+    ['an unknown conversationType', { conversationType: 'Personal', id: 'a:somewhere' }],
+  ];
+  const somewhere = (activity: Record<string, unknown>, conversation: Record<string, unknown>) => ({ ...activity, conversation: { tenantId: '72f988bf-0000-0000-0000-000000000001', ...conversation } });
+
+  it.each(CONVERSATIONS)("a reader's ticket click in %s does not post someone else's sign-in there, and opens no ticket", async (_label, conversation) => {
+    const megans = running.tenant.signIns.find((r) => r.userId === MEGAN.aadObjectId && r.status!.errorCode !== 0)!;
+    const mail = running.tenant.sentMail.length;
+    const click = somewhere(teamsCardAction('openTicket', { signInId: megans.id, commentId: 'comment', comment: 'x' }, ALEX), conversation);
+    const text = cardToText(cardsIn(await postActivity(running.url, click))[0]);
+    expect(text).toContain('Ask me in a personal chat');
+    for (const leak of [megans.id!, megans.correlationId!, 'Megan', 'meganb@']) expect(text).not.toContain(leak);
+    expect(running.tenant.sentMail.length).toBe(mail);
+  });
+
+  it.each(CONVERSATIONS)("a reader's question about someone else in %s is answered with \"ask me privately\"", async (_label, conversation) => {
+    const message = somewhere(teamsMessage('why did megan bowen fail to sign in yesterday', ALEX), conversation);
+    expect(cardToText(cardsIn(await postActivity(running.url, message))[0])).toContain('Ask me in a personal chat');
+  });
+
+  it("a reader's ticket click for her own sign-in works in a channel", async () => {
+    const alexs = running.tenant.signIns.find((r) => r.userId === ALEX.aadObjectId && r.status!.errorCode !== 0)!;
+    const click = somewhere(teamsCardAction('openTicket', { signInId: alexs.id, commentId: 'comment' }, ALEX), CONVERSATIONS[0][1]);
+    expect(cardToText(cardsIn(await postActivity(running.url, click))[0])).toMatch(/Ticket SIT-\w+ opened/);
+  });
 });
 
 describe('a pasted correlation id', () => {

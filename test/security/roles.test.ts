@@ -8,7 +8,7 @@ import { cardToText } from '../../src/cards/text';
 import { loadConfig, CONFIG_SETTINGS } from '../../src/config';
 import { DemoTenant } from '../../src/demo/tenant';
 import { DEMO_GROUPS, DEMO_HELPDESK_GROUP_IDS, DEMO_PEOPLE, ROLE_TEMPLATE, type DemoPerson } from '../../src/demo/people';
-import { GraphAccessPolicy } from '../../src/directory/access';
+import { GraphReaderDirectory } from '../../src/access/readers';
 import { createGraphClient, demoAuthProvider, DemoTenantTransport } from '../../src/graph/client';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from '../../src/tools/activities';
 import { NOW, startApp, type RunningApp } from '../support/app';
@@ -200,10 +200,10 @@ describe('the decision cache expires', () => {
     }
   });
 
-  it('GraphAccessPolicy alone: cached within cacheSeconds, asked again after, one request for concurrent callers', async () => {
+  it('GraphReaderDirectory alone: cached within cacheSeconds, asked again after, one request for concurrent callers', async () => {
     const tenant = new DemoTenant({ now: NOW });
     const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: new DemoTenantTransport(tenant), timeoutMs: 5000 });
-    const policy = new GraphAccessPolicy(client, { readerRoleIds: DEFAULT_ROLES, helpdeskGroupIds: DEMO_HELPDESK_GROUP_IDS, cacheSeconds: 1 });
+    const policy = new GraphReaderDirectory(client, { readerRoleIds: DEFAULT_ROLES, helpdeskGroupIds: DEMO_HELPDESK_GROUP_IDS, cacheSeconds: 1 });
     const count = (id: string) => tenant.requestLog.filter((r) => r.path.startsWith(`/users/${id}/`)).length;
     const nestor = person('Nestor Wilke');
     const diego = person('Diego Siciliani');

@@ -1,7 +1,7 @@
 /**
- * Who may read whose sign-ins. Everyone may read their own; holders of a sign-in reader role
- * (directly, through a role-assignable group, or PIM-activated — all show in transitiveMemberOf)
- * and transitive members of a helpdesk group may read everyone's. Decisions are cached per person.
+ * Who is a sign-in reader — the input of the access policy (./policy.ts). Holders of a sign-in
+ * reader role (directly, through a role-assignable group, or PIM-activated — all show in
+ * transitiveMemberOf) and transitive members of a helpdesk group. Decisions are cached per person.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { LRUCache } from 'lru-cache';
@@ -13,21 +13,21 @@ export interface ReaderDecision {
   because: string | null;
 }
 
-export interface AccessPolicy {
+export interface ReaderDirectory {
   readerDecision(userId: string): Promise<ReaderDecision>;
 }
 
-export interface AccessOptions {
+export interface ReaderDirectoryOptions {
   readerRoleIds: string[];
   helpdeskGroupIds: string[];
   cacheSeconds: number;
 }
 
-export class GraphAccessPolicy implements AccessPolicy {
+export class GraphReaderDirectory implements ReaderDirectory {
   private readonly cache: LRUCache<string, ReaderDecision>;
   private readonly inFlight = new Map<string, Promise<ReaderDecision>>();
 
-  constructor(private readonly client: Client, private readonly options: AccessOptions) {
+  constructor(private readonly client: Client, private readonly options: ReaderDirectoryOptions) {
     this.cache = new LRUCache({ max: 5000, ttl: options.cacheSeconds * 1000 });
   }
 
