@@ -148,8 +148,10 @@ export class Troubleshooter {
   private async finish(answer: Answer, requester: Requester, language: Language, event: 'question' | 'action', intent: string): Promise<Reply> {
     audit(this.options.logger, auditOf(answer, { event, requester, intent }));
     const audience: Audience = answer.kind === 'summary' || answer.kind === 'count' ? (answer.subject.kind === 'self' ? 'user' : 'helpdesk')
-      : answer.kind === 'refused' && answer.reason !== 'not-a-reader' ? 'user'
-      : await this.audienceOf(requester);
+      : answer.kind === 'help' ? (answer.reader ? 'helpdesk' : 'user')
+      // Only these are worded per audience; the rest need no reader lookup.
+      : answer.kind === 'explain-code' || answer.kind === 'ticket-failed' || answer.kind === 'problem' ? await this.audienceOf(requester)
+      : 'user';
     return { answer, language, audience, timeZone: requester.timeZone };
   }
 }

@@ -103,7 +103,7 @@ function evidence(answer: SummaryAnswer, ctx: VerdictContext): { body: Element[]
 export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
   const w = wording(ctx.language);
   const verdict = verdictOf(answer, ctx);
-  const scope = answer.query.correlationId ? fill(w.titleCorrelation, { id: answer.query.correlationId }) : filtersText(answer, ctx);
+  const scope = answer.query.correlationId ? fill(w.titleCorrelation, { id: answer.query.correlationId }) : `${filtersText(answer, ctx)} (${ctx.timeZone})`;
   const body: Element[] = [heading(plain(verdict.text)), subtle(plain(scope))];
   if (verdict.steps.length > 0) {
     body.push({ type: 'Container', spacing: 'Medium', items: [text(w.whatToDoNow, { weight: 'Bolder' }), text(plain(numbered(verdict.steps)), { spacing: 'Small' })] });

@@ -54,5 +54,5 @@ it('answers "still looking" within the turn budget and posts the card to the con
   while (proactive.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   expect(proactive).toHaveLength(1);
   expect(proactive[0].path.startsWith('/v3/conversations/a%3Aslow-graph/activities')).toBe(true);
-  expect(cardToText(proactive[0].body.attachments![0].content)).toContain('Sign-in failures: Megan Bowen');
+  expect(cardToText(proactive[0].body.attachments![0].content)).toContain('for Megan Bowen between');
 });

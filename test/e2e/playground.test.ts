@@ -71,7 +71,7 @@ describeWithBrowser('npm start: the bot with the Agents Playground', () => {
     await box.click();
     await page.keyboard.type('why did Megan Bowen fail to sign in yesterday?');
     await page.getByRole('button', { name: 'Send Message' }).click();
-    await page.getByText('Sign-in failures: Megan Bowen').first().waitFor({ timeout: 30_000 });
+    await page.getByText("Megan's account was locked").first().waitFor({ timeout: 30_000 });
     expect(await page.getByText(/^(50053|50126)$/).count()).toBeGreaterThan(0);
     // UPDATE_DOCS=1 refreshes the README's screenshot; otherwise it goes to build/.
     await page.screenshot({ path: join(ROOT, process.env.UPDATE_DOCS ? 'docs/playground.png' : 'build/playground.png') });

@@ -243,7 +243,7 @@ describe('Megan Bowen (not a sign-in reader) cannot see anyone else\'s sign-ins'
   it('refuses a question about someone else after answering one about herself, and the follow-ups to it', async () => {
     const asker = megan();
     const own = await send(teamsMessage("why can't I sign in?", asker));
-    expect(cardToText(own.cards[0])).toContain('Your sign-in failures');
+    expect(cardToText(own.cards[0])).toContain('for you between');
     expectOnlyMegan(own.requests);
     for (const text of AFTER_OWN) {
       const outcome = await send(teamsMessage(text, asker));
@@ -353,7 +353,7 @@ describe('the refusal does not tell whether the person exists', () => {
 });
 
 describe('Megan can ask about herself', () => {
-  function expectOwnFailures(outcome: Outcome, title = 'Your sign-in failures'): void {
+  function expectOwnFailures(outcome: Outcome, title = 'for you between'): void {
     expect(outcome.status).toBe(200);
     expect(outcome.cards).toHaveLength(1);
     const text = cardToText(outcome.cards[0]);
@@ -380,7 +380,7 @@ describe('Megan can ask about herself', () => {
   });
 
   it('by "ik", in Dutch', async () => {
-    expectOwnFailures(await send(teamsMessage('waarom kon ik niet inloggen?', megan({ locale: 'nl-NL' }))), 'Jouw mislukte aanmeldingen');
+    expectOwnFailures(await send(teamsMessage('waarom kon ik niet inloggen?', megan({ locale: 'nl-NL' }))), 'voor jou tussen');
   });
 
   it('by her own name', async () => {
