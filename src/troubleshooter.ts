@@ -147,7 +147,8 @@ export class Troubleshooter {
 
   private async finish(answer: Answer, requester: Requester, language: Language, event: 'question' | 'action', intent: string): Promise<Reply> {
     audit(this.options.logger, auditOf(answer, { event, requester, intent }));
-    const audience: Audience = answer.kind === 'summary' || answer.kind === 'count' ? (answer.subject.kind === 'self' ? 'user' : 'helpdesk')
+    const about = answer.kind === 'ticket-opened' ? answer.summary : answer;
+    const audience: Audience = about?.kind === 'summary' || about?.kind === 'count' ? (about.subject.kind === 'self' ? 'user' : 'helpdesk')
       : answer.kind === 'help' ? (answer.reader ? 'helpdesk' : 'user')
       // Only these are worded per audience; the rest need no reader lookup.
       : answer.kind === 'explain-code' || answer.kind === 'ticket-failed' || answer.kind === 'problem' ? await this.audienceOf(requester)

@@ -60,7 +60,7 @@ function findingValues(f: Finding, answer: SummaryAnswer, ctx: VerdictContext): 
   if ('origin' in f) {
     Object.assign(values, {
       place: place(f.origin, w, ctx.language), ip: f.origin.ip ?? '?', country: countryName(f.origin.country, ctx.language) ?? '?',
-      unusual: f.origin.unusualCountry ? (ctx.audience === 'user' ? w.unusualCountrySelf : fill(w.unusualCountry, { first })) : '',
+      unusual: f.origin.unusualCountry ? (answer.subject.kind === 'self' ? w.unusualCountrySelf : fill(w.unusualCountry, { first })) : '',
     });
   }
   switch (f.kind) {
