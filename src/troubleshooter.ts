@@ -25,6 +25,7 @@ import { audit, type AuditEvent } from './logger';
 import { localDateTime } from './time';
 import type { TicketContent, TicketDesk } from './tickets';
 import { ticketKey } from './tickets';
+import { cardLanguage, parseVerbData, ticketComment } from './answers/verbs';
 
 export interface Requester {
   /** Entra object id (activity.from.aadObjectId). */
@@ -339,7 +340,7 @@ export class Troubleshooter {
 
   /** A card button (Action.Execute). Card data is untrusted: everything is re-authorized and re-read. */
   async act(requester: Requester, verb: string, data: Record<string, unknown>, inputs: Record<string, unknown> = {}): Promise<Card> {
-    const language = data.language === 'nl' || data.language === 'en' ? data.language : this.deps.understanding.detectLanguage('', requester.locale);
+    const language = cardLanguage(data) ?? this.deps.understanding.detectLanguage('', requester.locale);
     const s = strings(language);
     const event: AuditEvent = { event: 'action', requester: requester.userId ?? 'unknown', subject: null, intent: verb, from: null, to: null, decision: 'refused', records: 0 };
     try {
@@ -349,7 +350,7 @@ export class Troubleshooter {
       if (verb === 'choosePerson' || verb === 'retry' || verb === 'showMore') {
         const priorRefusal = this.memory.get(requester.conversationKey)?.refused ?? false;
         // The button carries the resolved question (ids only); it is checked and authorized anew.
-        const ask = parseResolvedAsk(data);
+        const ask: ResolvedAsk | null = parseVerbData(verb, data);
         if (!ask) {
           // Only a forged or damaged button gets here: the same refusal as any question about others.
           return this.refuse(priorRefusal && verb === 'showMore' ? 'refused-before' : 'not-a-reader', language, event);
@@ -373,11 +374,12 @@ export class Troubleshooter {
 
   private async openTicket(requester: Requester, data: Record<string, unknown>, inputs: Record<string, unknown>, language: Language, event: AuditEvent): Promise<Card> {
     const s = strings(language);
-    const signInId = typeof data.signInId === 'string' ? data.signInId : '';
-    if (!/^[0-9a-zA-Z-]{1,64}$/.test(signInId)) {
+    const ticket = parseVerbData('openTicket', data);
+    if (!ticket) {
       event.reason = 'bad-action-data';
       return messageCard(language, s.ticketFailedTitle, [s.ticketSignInGoneText]);
     }
+    const { signInId, commentId: commentField } = ticket;
     const decision = await this.deps.access.decide({ asker: requester, action: 'openTicket', subject: { kind: 'signIn' } });
     if (!decision.allow) return this.refuse(decision.reason, language, event);
     // Outside a reader's personal chat the read is scoped to the asker's own sign-ins on the server
@@ -397,8 +399,7 @@ export class Troubleshooter {
     event.decision = 'allowed';
     event.records = 1;
     if (!this.deps.tickets) return messageCard(language, s.ticketNotConfiguredTitle, [s.ticketNotConfiguredText]);
-    const commentField = typeof data.commentId === 'string' ? data.commentId : 'comment';
-    const comment = typeof inputs[commentField] === 'string' ? (inputs[commentField] as string).slice(0, 1000).trim() : '';
+    const comment = ticketComment(inputs, commentField);
     // The ticket is read by the helpdesk: it carries their explanation and steps, whoever clicked.
     const content = ticketContent(requester, record, language, 'helpdesk', comment || null);
     try {
@@ -438,30 +439,6 @@ function toResolved(question: Question, userId: string | null): ResolvedAsk {
     from: question.from ? question.from.toISOString() : null,
     to: question.to ? question.to.toISOString() : null,
     app: question.app, errorCode: question.errorCode, correlationId: question.correlationId,
-  };
-}
-
-/** Card data back into a query, validating every field (it came from the client). */
-export function parseResolvedAsk(data: Record<string, unknown>): ResolvedAsk | null {
-  const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-  const GUIDISH = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12,13}$/;
-  const date = (v: unknown) => (typeof v === 'string' && ISO.test(v) ? new Date(v).toISOString() : null);
-  const intent = data.intent === 'signins' ? 'signins' : 'failures';
-  const code = typeof data.errorCode === 'number' && Number.isSafeInteger(data.errorCode) && data.errorCode >= 0 ? data.errorCode : null;
-  const userId = typeof data.userId === 'string' && /^[0-9a-zA-Z-]{1,64}$/.test(data.userId) ? data.userId : null;
-  if (data.userId !== null && data.userId !== undefined && userId === null) return null;
-  const app = typeof data.app === 'string' && /^[\p{L}\p{N} .&()_-]{1,80}$/u.test(data.app) ? data.app : null;
-  if (data.app !== null && data.app !== undefined && app === null) return null;
-  const correlationId = typeof data.correlationId === 'string' && GUIDISH.test(data.correlationId) ? data.correlationId.toLowerCase() : null;
-  if (data.correlationId !== null && data.correlationId !== undefined && correlationId === null) return null;
-  const from = date(data.from);
-  const to = date(data.to);
-  const given = (v: unknown) => v !== null && v !== undefined;
-  if ((given(data.from) && !from) || (given(data.to) && !to) || (from && to && from >= to)) return null;
-  const offset = Number(data.offset);
-  return {
-    intent, userId, from, to, app, errorCode: code, correlationId,
-    offset: Number.isInteger(offset) && offset >= 0 && offset < 100_000 ? offset : undefined,
   };
 }
 
