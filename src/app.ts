@@ -1,17 +1,15 @@
 /**
  * Composition root: builds every service from the configuration. Demo and production differ only
- * in the Graph token source and the Graph client's last link; the tests build the app here too.
+ * in their wiring (src/wiring.ts, src/demo/wiring.ts), chosen once here; the tests build the app here too.
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Middleware } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
 import type restify from 'restify';
-import { DEMO_TENANT_ID, type Config } from './config';
-import { createGraphClient, DemoTenantTransport, demoAuthProvider } from './graph/client';
-import { graphAuthProvider } from './graph/credentials';
-import { DemoTenant } from './demo/tenant';
-import { DEMO_HELPDESK_GROUP_IDS } from './demo/people';
-import { playgroundConversationType } from './demo/playground';
+import type { Config } from './config';
+import { createGraphClient } from './graph/client';
+import { productionWiring, type Wiring } from './wiring';
+import { demoWiring, type DemoTenant } from './demo/wiring';
 import { CachedPeopleDirectory, GraphPeopleDirectory, type PeopleDirectory } from './directory/people';
 import { GraphReaderDirectory } from './access/readers';
 import { AccessPolicy } from './access/policy';
@@ -20,7 +18,6 @@ import { CachedSignInSource } from './signins/cachedSignInLog';
 import { createReportsLimiter } from './graph/limiter';
 import { Troubleshooter, type Understanding } from './troubleshooter';
 import { TroubleshooterBot } from './bot/troubleshooterBot';
-import { demoMemberResolver, teamsMemberResolver } from './bot/mentions';
 import { createServer } from './server';
 import { createLogger } from './logger';
 import { understanding } from './understanding';
@@ -54,12 +51,13 @@ export interface App {
 
 export function createApp(config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const demo = config.mode === 'demo';
-  const demoTenant = demo ? options.demoTenant ?? new DemoTenant({ now: options.now?.() }) : null;
+  const demo = config.mode === 'demo' ? demoWiring(config, { tenant: options.demoTenant, now: options.now?.() }) : null;
+  const wiring: Wiring = demo ?? productionWiring(config);
+  const demoTenant = demo?.demoTenant ?? null;
   const graph = createGraphClient({
     endpoint: config.graph.endpoint,
-    authProvider: demo ? demoAuthProvider : graphAuthProvider(config.graph),
-    transport: options.graphTransport ?? (demoTenant ? new DemoTenantTransport(demoTenant) : undefined),
+    authProvider: wiring.graphAuth,
+    transport: options.graphTransport ?? wiring.graphTransport,
     timeoutMs: config.graph.timeoutMs,
     customHosts: options.customHosts,
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
@@ -67,7 +65,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   });
   const readers = new GraphReaderDirectory(graph, {
     readerRoleIds: config.access.readerRoleIds,
-    helpdeskGroupIds: demo && config.access.helpdeskGroupIds.length === 0 ? DEMO_HELPDESK_GROUP_IDS : config.access.helpdeskGroupIds,
+    helpdeskGroupIds: wiring.helpdeskGroupIds,
     cacheSeconds: config.access.readerCacheSeconds,
   });
   const access = new AccessPolicy({ readers, tenantId: config.graph.tenantId, rateLimitPerMinute: config.access.rateLimitPerMinute });
@@ -85,19 +83,13 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     now: options.now,
   });
 
-  // Demo mode has no app id: the adapter then accepts unauthenticated local traffic (the Playground sends no token).
-  const auth = new ConfigurationBotFrameworkAuthentication(demo ? {} : {
-    MicrosoftAppId: config.bot.appId,
-    MicrosoftAppPassword: config.bot.password,
-    MicrosoftAppType: config.bot.appType,
-    MicrosoftAppTenantId: config.bot.tenantId,
-  });
+  const auth = new ConfigurationBotFrameworkAuthentication(wiring.botAuthentication);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: { message: error.message, stack: error.stack } }, 'unhandled error in a turn');
     try {
       // In the asker's language and in words for their audience; the error itself stays in the log.
-      const requester = requesterOf(context.activity, config.defaultTimeZone, demo ? playgroundConversationType : undefined);
+      const requester = requesterOf(context.activity, config.defaultTimeZone, wiring.conversationType);
       const language = troubleshooter.languageOf(requester, context.activity.text ?? '');
       await context.sendActivity(cardActivity(turnErrorCard(language, await troubleshooter.audienceOf(requester))));
     } catch {
@@ -105,8 +97,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     }
   };
   const bot = new TroubleshooterBot(troubleshooter, {
-    members: demo ? demoMemberResolver : teamsMemberResolver,
-    conversationType: demo ? playgroundConversationType : undefined,
+    members: wiring.members,
+    conversationType: wiring.conversationType,
     defaultTimeZone: config.defaultTimeZone,
     turnBudgetMs: config.turnBudgetMs,
     sendLater: (reference, card) => adapter.continueConversationAsync(config.bot.appId, reference, async (context) => {
@@ -115,8 +107,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     onLateFailure: (error) => logger.error({ err: { message: (error as Error)?.message } }, 'could not send a late answer'),
   });
   const server = createServer({
-    adapter, bot, logger, requireBearer: !demo,
-    health: () => ({ version: packageJson.version, mode: config.mode, tenantId: demo ? DEMO_TENANT_ID : config.graph.tenantId }),
+    adapter, bot, logger, requireBearer: wiring.requireBearer,
+    health: () => ({ version: packageJson.version, mode: config.mode, tenantId: config.graph.tenantId }),
   });
 
   return {

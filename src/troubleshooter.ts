@@ -21,6 +21,7 @@ import { answerQuestion, nextOffsetOf, type QuestionDeps } from './answers/quest
 import { asQuestion, parseResolvedQuery } from './answers/resolvedQuery';
 import { answerSignIns } from './answers/signIns';
 import { openTicket } from './answers/tickets';
+import { cardLanguage, pickedAttempt } from './answers/verbs';
 import type { Answer, Reply, Requester, Understanding } from './answers/types';
 
 export type { Requester, Understanding, Reply, Answer, ResolvedQuery } from './answers/types';
@@ -97,7 +98,7 @@ export class Troubleshooter {
 
   /** A card button (Action.Execute). Card data is untrusted: everything is re-authorized and re-read. */
   async act(requester: Requester, verb: string, data: Record<string, unknown>): Promise<Reply> {
-    const language: Language = data.language === 'nl' || data.language === 'en' ? data.language : this.languageOf(requester, '');
+    const language: Language = cardLanguage(data) ?? this.languageOf(requester, '');
     const answer = await this.safely(async (): Promise<Answer> => {
       const turnedAway = this.gate.gate(requester);
       if (turnedAway) return turnedAway;
@@ -112,7 +113,7 @@ export class Troubleshooter {
       const refusal = await this.gate.authorize(requester, verb as Action, query.userId, priorRefusal);
       if (refusal) return refusal;
       const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
-      const detailsOf = verb === 'details' && typeof data.attempt === 'string' && /^[0-9a-zA-Z-]{1,64}$/.test(data.attempt) ? data.attempt : undefined;
+      const detailsOf = verb === 'details' ? pickedAttempt(data) : undefined;
       const answer = await answerSignIns(this.deps, requester, query, name, detailsOf);
       await this.deps.memory.remember(requester.conversationKey, { question: asQuestion(query, language), subjectId: query.userId, subjectName: name, nextOffset: nextOffsetOf(answer) });
       return answer;

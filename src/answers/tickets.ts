@@ -7,6 +7,7 @@ import { explain } from '../diagnosis/catalog';
 import { localDateTime } from '../time';
 import { ticketKey, type TicketContent, type TicketDesk } from '../tickets';
 import { refusalAnswer, type Gatekeeper } from './access';
+import { parseVerbData, ticketComment } from './verbs';
 import type { Answer, Requester } from './types';
 
 export interface TicketDeps {
@@ -15,11 +16,10 @@ export interface TicketDeps {
   logger: Logger;
 }
 
-const SIGN_IN_ID = /^[0-9a-zA-Z-]{1,64}$/;
-
 export async function openTicket(deps: TicketDeps, requester: Requester, gate: Gatekeeper, data: Record<string, unknown>, language: Language): Promise<Answer> {
-  const signInId = typeof data.signInId === 'string' ? data.signInId : '';
-  if (!SIGN_IN_ID.test(signInId)) return { kind: 'refused', reason: 'bad-action-data' };
+  const parsed = parseVerbData('openTicket', data);
+  if (!parsed) return { kind: 'refused', reason: 'bad-action-data' };
+  const { signInId, commentId: commentField } = parsed;
   const decision = await gate.decide(requester, 'openTicket', { kind: 'signIn' });
   if (!decision.allow) return refusalAnswer(decision.reason);
   // Outside a reader's personal chat the read is scoped to the asker's own sign-ins on the server
@@ -31,8 +31,7 @@ export async function openTicket(deps: TicketDeps, requester: Requester, gate: G
     return { kind: 'ticket-failed', reason: 'sign-in-gone' };
   }
   if (!deps.tickets) return { kind: 'ticket-failed', reason: 'not-configured' };
-  const commentField = typeof data.commentId === 'string' && /^[A-Za-z0-9_]{1,32}$/.test(data.commentId) ? data.commentId : 'comment';
-  const comment = typeof data[commentField] === 'string' ? (data[commentField] as string).slice(0, 1000).trim() : '';
+  const comment = ticketComment(data, commentField);
   // The ticket is read by the helpdesk: it carries their explanation and steps, whoever clicked.
   const content = ticketContent(requester, record, language, comment || null);
   try {

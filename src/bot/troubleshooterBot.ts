@@ -7,6 +7,7 @@ import { renderAnswer, type Card } from '../cards/render';
 import type { Troubleshooter } from '../troubleshooter';
 import { requesterOf, type ConversationTypeReader } from './requester';
 import { resolveMentions, type MemberResolver } from './mentions';
+import { readInvoke } from '../answers/verbs';
 
 export function cardActivity(card: Card) {
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card.content));
@@ -77,9 +78,9 @@ export class TroubleshooterBot extends TeamsActivityHandler {
   }
 
   protected async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const action = invokeValue?.action;
-    const data = (action?.data && typeof action.data === 'object' ? action.data : {}) as Record<string, unknown>;
-    const card = renderAnswer(await this.troubleshooter.act(requesterOf(context.activity, this.options.defaultTimeZone, this.options.conversationType), String(action?.verb ?? ''), data));
+    // Action.Execute sends the card's inputs inside the data.
+    const { verb, data } = readInvoke(invokeValue);
+    const card = renderAnswer(await this.troubleshooter.act(requesterOf(context.activity, this.options.defaultTimeZone, this.options.conversationType), verb, data));
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };
   }
 }

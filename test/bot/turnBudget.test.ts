@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { DemoTenantTransport } from '../../src/graph/client';
+import { DemoTenantTransport } from '../../src/demo/graphTransport';
 import { DemoTenant } from '../../src/demo/tenant';
 import { cardToText } from '../../src/cards/text';
 import { cardsIn, postActivity, teamsMessage } from '../../src/tools/activities';

@@ -1,7 +1,8 @@
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DemoTenant } from '../../src/demo/tenant';
 import { DEMO_PEOPLE } from '../../src/demo/people';
-import { createGraphClient, DemoTenantTransport, demoAuthProvider } from '../../src/graph/client';
+import { createGraphClient } from '../../src/graph/client';
+import { DemoTenantTransport, demoAuthProvider } from '../../src/demo/graphTransport';
 import { GraphSignInLog, buildSignInFilter } from '../../src/signins/signInLog';
 
 const NOW = new Date('2026-11-27T10:00:00Z');

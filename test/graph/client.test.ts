@@ -1,5 +1,6 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { createGraphClient, demoAuthProvider } from '../../src/graph/client';
+import { createGraphClient } from '../../src/graph/client';
+import { demoAuthProvider } from '../../src/demo/graphTransport';
 
 /** Answers only when aborted (a Graph that hangs), counting the attempts. */
 class Hanging implements Middleware {

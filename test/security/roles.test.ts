@@ -9,7 +9,8 @@ import { loadConfig, CONFIG_SETTINGS } from '../../src/config';
 import { DemoTenant } from '../../src/demo/tenant';
 import { DEMO_GROUPS, DEMO_HELPDESK_GROUP_IDS, DEMO_PEOPLE, ROLE_TEMPLATE, type DemoPerson } from '../../src/demo/people';
 import { GraphReaderDirectory } from '../../src/access/readers';
-import { createGraphClient, demoAuthProvider, DemoTenantTransport } from '../../src/graph/client';
+import { createGraphClient } from '../../src/graph/client';
+import { demoAuthProvider, DemoTenantTransport } from '../../src/demo/graphTransport';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from '../../src/tools/activities';
 import { NOW, startApp, type RunningApp } from '../support/app';
 

@@ -1,5 +1,6 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { createGraphClient, demoAuthProvider, DemoTenantTransport } from '../../src/graph/client';
+import { createGraphClient } from '../../src/graph/client';
+import { demoAuthProvider, DemoTenantTransport } from '../../src/demo/graphTransport';
 import { DemoTenant } from '../../src/demo/tenant';
 import { GraphMailSink, TicketDesk, TicketSinkError, escapeHtml, referenceFor, ticketKey } from '../../src/tickets';
 import { FAST, everyValue, sampleContent } from './support/content';
