@@ -7,8 +7,8 @@ const GOOD_ASK = { intent: 'failures', userId: ALEX, from: '2026-11-25T23:00:00.
 const ASK_VERBS = ['showMore', 'choosePerson', 'retry'] as const;
 
 describe('the verbs a card may send', () => {
-  it('are showMore, choosePerson, retry and openTicket, each with a schema', () => {
-    expect(Object.keys(VERB_SCHEMAS).sort()).toEqual(['choosePerson', 'openTicket', 'retry', 'showMore']);
+  it('are showMore, choosePerson, retry, details and openTicket, each with a schema', () => {
+    expect(Object.keys(VERB_SCHEMAS).sort()).toEqual(['choosePerson', 'details', 'openTicket', 'retry', 'showMore']);
     expect(['openTicket', 'retry'].every(isVerb)).toBe(true);
     expect(['', 'toString', '__proto__', 'constructor', 'OpenTicket', 5, null].some(isVerb)).toBe(false);
   });
@@ -25,13 +25,13 @@ describe('a resolved question (showMore, choosePerson, retry)', () => {
       ok: true,
       action: {
         verb,
-        data: { intent: 'failures', userId: ALEX, from: '2026-11-25T23:00:00.000Z', to: '2026-11-26T23:00:00.000Z', app: 'Salesforce', errorCode: 50126, correlationId: CORRELATION.toLowerCase(), offset: 10 },
+        data: { intent: 'failures', userId: ALEX, from: '2026-11-25T23:00:00.000Z', to: '2026-11-26T23:00:00.000Z', app: 'Salesforce', errorCode: 50126, correlationId: CORRELATION.toLowerCase(), requestId: null, category: null, offset: 10 },
       },
     });
   });
 
   it('reads missing and null fields as "not given": everyone, the default window, failures', () => {
-    expect(parseVerbData('retry', {})).toEqual({ intent: 'failures', userId: null, from: null, to: null, app: null, errorCode: null, correlationId: null, offset: undefined });
+    expect(parseVerbData('retry', {})).toEqual({ intent: 'failures', userId: null, from: null, to: null, app: null, errorCode: null, correlationId: null, requestId: null, category: null, offset: undefined });
     expect(parseVerbData('retry', { intent: 'signins', userId: null, app: null })).toMatchObject({ intent: 'signins', userId: null, app: null });
   });
 
@@ -48,6 +48,8 @@ describe('a resolved question (showMore, choosePerson, retry)', () => {
     ['an over-long userId', { userId: 'a'.repeat(65) }],
     ['an injection as correlation id', { correlationId: "x' or '1' eq '1" }],
     ['a correlation id that is not a GUID', { correlationId: '1234' }],
+    ['a request id that is not a GUID', { requestId: "x' or '1' eq '1" }],
+    ['a category with odd characters', { category: 'Lockout; drop' }],
     ['an app with a quote', { app: "Sales'force" }],
     ['an over-long app', { app: 'a'.repeat(81) }],
     ['a date without a zone', { from: '2026-11-25T23:00:00' }],
