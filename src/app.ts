@@ -23,6 +23,7 @@ import { createLogger } from './logger';
 import { understanding } from './understanding';
 import { createTicketSink, TicketDesk } from './tickets';
 import { turnErrorCard } from './cards/render';
+import { CardCache } from './cards/cache';
 import { requesterOf } from './bot/requester';
 import { cardActivity } from './bot/troubleshooterBot';
 import packageJson from '../package.json';
@@ -83,6 +84,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     now: options.now,
   });
 
+  // Cards of sign-in answers are kept as long as the answers are (none when SIGNIN_CACHE_SECONDS is 0).
+  const cardCache = config.graph.signInCacheSeconds > 0 ? new CardCache(config.graph.signInCacheSeconds) : null;
   const auth = new ConfigurationBotFrameworkAuthentication(wiring.botAuthentication);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -99,6 +102,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const bot = new TroubleshooterBot(troubleshooter, {
     members: wiring.members,
     conversationType: wiring.conversationType,
+    render: cardCache ? (reply) => cardCache.render(reply) : undefined,
     defaultTimeZone: config.defaultTimeZone,
     turnBudgetMs: config.turnBudgetMs,
     sendLater: (reference, card) => adapter.continueConversationAsync(config.bot.appId, reference, async (context) => {

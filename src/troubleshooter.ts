@@ -4,6 +4,7 @@
  * The Teams handler (src/bot), the CLI and the tests drive this same class.
  */
 import type { Logger } from 'pino';
+import { LRUCache } from 'lru-cache';
 import type { Config } from './config';
 import type { Language, Mention } from './understanding/question';
 import type { PeopleDirectory } from './directory/people';
@@ -50,6 +51,7 @@ export class Troubleshooter {
     this.deps = {
       config: options.config, signIns: options.signIns, thresholds: thresholdsWith(options.config.patternThresholds), now: options.now ?? (() => new Date()),
       understanding: options.understanding, people: options.people, gate: this.gate, memory: options.memory ?? new InMemoryFollowUps(),
+      diagnoses: options.config.graph.signInCacheSeconds > 0 ? new LRUCache({ max: 500, ttl: options.config.graph.signInCacheSeconds * 1000 }) : undefined,
     };
   }
 

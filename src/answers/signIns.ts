@@ -1,7 +1,8 @@
 /** A resolved, authorized question → read the sign-in log → diagnose → a summary or count Answer. */
 import type { Config } from '../config';
 import type { SignInSource } from '../signins/signInLog';
-import { diagnose, type Thresholds } from '../diagnosis/diagnose';
+import type { LRUCache } from 'lru-cache';
+import { diagnose, type Diagnosis, type Thresholds } from '../diagnosis/diagnose';
 import { GraphProblem, toGraphProblem } from '../graph/errors';
 import { sameId } from './access';
 import type { Answer, AnswerSubject, Requester, ResolvedQuery } from './types';
@@ -16,6 +17,8 @@ export interface SignInAnswerDeps {
   signIns: SignInSource;
   thresholds: Thresholds;
   now: () => Date;
+  /** Diagnoses of kept pages (by page key): the same records are not diagnosed twice. */
+  diagnoses?: LRUCache<string, Diagnosis>;
 }
 
 export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester, query: ResolvedQuery, subjectName: string | null, detailsOf?: string): Promise<Answer> {
@@ -51,9 +54,16 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
     : self ? { kind: 'self' }
     : { kind: 'person', id: query.userId!, name: subjectName ?? page.records[0]?.userDisplayName ?? query.userId! };
   const counting = query.counting || (tenantWide && query.intent === 'signins');
-  const diagnosis = diagnose(page.records, { tenantWide, thresholds: deps.thresholds, intent: counting ? 'signins' : query.intent });
+  const intent = counting ? 'signins' : query.intent;
+  const diagnosisKey = page.key && deps.diagnoses ? `${page.key}|${tenantWide}|${intent}` : null;
+  let diagnosis = diagnosisKey ? deps.diagnoses!.get(diagnosisKey) : undefined;
+  if (!diagnosis) {
+    diagnosis = diagnose(page.records, { tenantWide, thresholds: deps.thresholds, intent });
+    if (diagnosisKey) deps.diagnoses!.set(diagnosisKey, diagnosis);
+  }
   const answerWindow = { ...window, defaultDays: defaulted && !query.yesNo ? config.defaultWindowDays : null, clampedFrom: clamped ? oldest : null, retentionDays: config.logRetentionDays };
-  const key = `${page.records.length}:${page.records[0]?.id ?? ''}:${page.records[page.records.length - 1]?.id ?? ''}`;
+  // Equal keys, equal answers: the page's records (when kept) and everything the card shows of the query.
+  const key = page.key ? JSON.stringify([page.key, query, subject, Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000), defaulted, clamped]) : '';
   const common = { query, subject, window: answerWindow, diagnosis, truncated: page.truncated, graphRequests: page.requests, freshness: { asOf: now, source: 'graph' as const }, key };
   if (counting) return { kind: 'count', ...common };
   const offset = query.offset ?? 0;

@@ -4,7 +4,7 @@ import {
   type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationReference,
 } from 'botbuilder';
 import { renderAnswer, type Card } from '../cards/render';
-import type { Troubleshooter } from '../troubleshooter';
+import type { Reply, Troubleshooter } from '../troubleshooter';
 import { requesterOf, type ConversationTypeReader } from './requester';
 import { resolveMentions, type MemberResolver } from './mentions';
 import { readInvoke } from '../answers/verbs';
@@ -25,16 +25,21 @@ export interface BotOptions {
   turnBudgetMs: number;
   sendLater: SendLater;
   onLateFailure?: (error: unknown) => void;
+  /** Answer → card; defaults to the renderer itself (the app passes a CardCache's). */
+  render?: (reply: Reply) => Card;
   /** How the conversation's type is read (the demo wiring knows the Playground's personal chat). */
   conversationType?: ConversationTypeReader;
 }
 
 export class TroubleshooterBot extends TeamsActivityHandler {
+  private readonly render: (reply: Reply) => Card;
+
   constructor(
     private readonly troubleshooter: Troubleshooter,
     private readonly options: BotOptions,
   ) {
     super();
+    this.render = options.render ?? renderAnswer;
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -44,7 +49,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
       const activity = context.activity;
       const someoneElse = (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id);
       if (someoneElse && activity.conversation?.conversationType === 'personal') {
-        await context.sendActivity(cardActivity(renderAnswer(await this.troubleshooter.welcome(requesterOf(activity, this.options.defaultTimeZone, this.options.conversationType)))));
+        await context.sendActivity(cardActivity(this.render(await this.troubleshooter.welcome(requesterOf(activity, this.options.defaultTimeZone, this.options.conversationType)))));
       }
       await next();
     });
@@ -58,7 +63,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     TurnContext.removeRecipientMention(activity);
     const mentions = await resolveMentions(context, this.options.members);
     const requester = requesterOf(activity, this.options.defaultTimeZone, this.options.conversationType);
-    const answer = this.troubleshooter.ask(requester, activity.text ?? '', mentions).then(renderAnswer);
+    const answer = this.troubleshooter.ask(requester, activity.text ?? '', mentions).then(this.render);
     let timer: NodeJS.Timeout | undefined;
     const budget = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), this.options.turnBudgetMs);
@@ -80,7 +85,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
   protected async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     // Action.Execute sends the card's inputs inside the data.
     const { verb, data } = readInvoke(invokeValue);
-    const card = renderAnswer(await this.troubleshooter.act(requesterOf(context.activity, this.options.defaultTimeZone, this.options.conversationType), verb, data));
+    const card = this.render(await this.troubleshooter.act(requesterOf(context.activity, this.options.defaultTimeZone, this.options.conversationType), verb, data));
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };
   }
 }

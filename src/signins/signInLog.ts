@@ -24,6 +24,8 @@ export interface SignInPage {
   truncated: boolean;
   /** Graph requests made. */
   requests: number;
+  /** Set by a source that keeps answers: pages with the same key hold the same records. */
+  key?: string;
 }
 
 export interface SignInSource {
