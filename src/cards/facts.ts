@@ -4,7 +4,7 @@ import type { Language } from '../understanding/question';
 import { localDateTime, utcStamp } from '../time';
 import { clip, plain } from './elements';
 import { strings, type Strings } from './strings';
-import { fill, wording } from './wording';
+import { fill, plural, wording } from './wording';
 import { describeControls } from './verdict';
 
 /** Failing Conditional Access policies shown per attempt; the rest are counted. */
@@ -54,6 +54,6 @@ function failingPolicyFacts(record: SignIn, s: Strings, language: Language): { t
       value: controls.includes('Block') ? fill(s.factPolicyBlock, { name }) : fill(s.factPolicyValue, { name, controls: describeControls(controls, wording(language)) }),
     };
   });
-  if (failing.length > MAX_POLICY_FACTS) facts.push({ title: s.factPolicy, value: fill(s.morePolicies, { count: failing.length - MAX_POLICY_FACTS }) });
+  if (failing.length > MAX_POLICY_FACTS) facts.push({ title: s.factPolicy, value: plural(language, wording(language).morePolicies, failing.length - MAX_POLICY_FACTS) });
   return facts;
 }

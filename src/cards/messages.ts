@@ -59,7 +59,7 @@ export function messageAnswerCard(answer: MessageKind, language: Language, audie
       return messageCard(language, s.notFoundTitle, [fill(s.notFoundText, { name: answer.name })]);
     case 'choose-person': {
       const more = answer.people.length - MAX_CHOICES;
-      const paragraphs = [fill(s.chooseText, { name: answer.typedName }), ...(more > 0 ? [fill(s.chooseMore, { count: more })] : [])];
+      const paragraphs = [fill(s.chooseText, { name: answer.typedName }), ...(more > 0 ? [plural(language, w.chooseMore, more)] : [])];
       return messageCard(language, s.chooseTitle, paragraphs, [], answer.people.slice(0, MAX_CHOICES).map((p) => ({
         title: `${p.displayName} (${p.userPrincipalName}${p.department ? `, ${p.department}` : ''})`,
         verb: 'choosePerson',
