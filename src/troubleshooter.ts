@@ -322,7 +322,7 @@ export class Troubleshooter {
       page.records.map((r) => r.id), page.truncated, ask, language, audience, requester.timeZone, name,
       defaulted, clamped, Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000),
     ])).digest('base64');
-    const cached = cardKey ? this.cards!.get(cardKey) : undefined;
+    const cached = cardKey ? this.cards.get(cardKey) : undefined;
     if (cached) return cached;
     const diagnosis = diagnose(page.records, {
       language, audience, timeZone: requester.timeZone, subjectName: name, self: isSelf, tenantWide,
@@ -334,14 +334,13 @@ export class Troubleshooter {
       defaultWindowDays: defaulted ? config.defaultWindowDays : null, offset: ask.offset, maxRows: ask.limit, intent: ask.intent,
       showMoreData: { ...ask, offset: undefined, limit: undefined, language },
     });
-    if (cardKey) this.cards!.set(cardKey, card);
+    if (cardKey) this.cards.set(cardKey, card);
     return card;
   }
 
   /** A card button (Action.Execute). Card data is untrusted: everything is re-authorized and re-read. */
   async act(requester: Requester, verb: string, data: Record<string, unknown>, inputs: Record<string, unknown> = {}): Promise<Card> {
     const language = cardLanguage(data) ?? this.deps.understanding.detectLanguage('', requester.locale);
-    const s = strings(language);
     const event: AuditEvent = { event: 'action', requester: requester.userId ?? 'unknown', subject: null, intent: verb, from: null, to: null, decision: 'refused', records: 0 };
     try {
       const turnedAway = this.gate(requester, language, event);

@@ -237,7 +237,7 @@ function renderFailureSummary(input: FailureSummaryInput, rowCount: number): Car
     summary_facts: offset === 0 && d.failures.length > 1 ? windowSummary(d, input) : [],
     rows: shown.map((f, i) => failureRow(f, offset + i, input, shown.slice(0, i).find((g) => g.code === f.code))),
     moreCount: more, moreText: fill(listing ? s.moreTextAll : s.moreText, { count: more }),
-    showMoreData: JSON.parse(JSON.stringify({ ...(input.showMoreData ?? {}), offset: offset + shown.length })),
+    showMoreData: JSON.parse(JSON.stringify({ ...(input.showMoreData ?? {}), offset: offset + shown.length })) as Record<string, unknown>,
     notes: d.notes.map((text) => ({ text: plain(text) })),
     strings: s,
   };
@@ -309,7 +309,7 @@ export function serviceProblemCard(language: Language, kind: GraphProblemKind, r
   const title = s[`serviceTitle_${kind}` as keyof Strings];
   const text = fill(s[`serviceText_${kind}` as keyof Strings], { seconds: Math.max(1, retryAfterSeconds ?? 10) });
   const canRetry = retry !== null && (kind === 'throttled' || kind === 'unavailable');
-  return messageCard(language, title, [text], [], canRetry ? [{ title: s.retry, verb: 'retry', data: retry! }] : []);
+  return messageCard(language, title, [text], [], canRetry ? [{ title: s.retry, verb: 'retry', data: retry }] : []);
 }
 
 export function ticketOpenedCard(language: Language, ticket: { reference: string; where: string; duplicate: boolean }, record: SignIn, timeZone: string): Card {

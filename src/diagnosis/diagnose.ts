@@ -201,7 +201,7 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
 
   const patterns: Pattern[] = [];
   const successCountries = new Set(attempts.filter((a) => a.outcome !== 'failed').map((a) => a.final.location?.countryOrRegion).filter(Boolean));
-  const isNewCountry = (r: SignIn) => Boolean(r.location?.countryOrRegion) && successCountries.size > 0 && !successCountries.has(r.location!.countryOrRegion!);
+  const isNewCountry = (r: SignIn) => Boolean(r.location?.countryOrRegion) && successCountries.size > 0 && !successCountries.has(r.location!.countryOrRegion);
   const chronological = [...failures].reverse();
 
   // Lockout: a run of wrong passwords ending in a lockout code. Several lockouts of one person make one banner.
@@ -356,9 +356,9 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
   return {
     attempts, failures, rows, promptedThenSucceeded: prompted, succeeded: attempts.filter((a) => a.outcome === 'succeeded').length,
     patterns, byCode,
-    apps: [...new Set(failures.map((f) => f.record.appDisplayName).filter(Boolean) as string[])],
-    countries: [...new Set(failures.map((f) => f.record.location?.countryOrRegion).filter(Boolean) as string[])],
-    devices: [...new Set(failures.map((f) => f.record.deviceDetail?.displayName || [f.record.deviceDetail?.operatingSystem, f.record.deviceDetail?.browser].filter(Boolean).join(' / ')).filter(Boolean) as string[])],
+    apps: [...new Set(failures.map((f) => f.record.appDisplayName).filter((v): v is string => Boolean(v)))],
+    countries: [...new Set(failures.map((f) => f.record.location?.countryOrRegion).filter((v): v is string => Boolean(v)))],
+    devices: [...new Set(failures.map((f) => f.record.deviceDetail?.displayName || [f.record.deviceDetail?.operatingSystem, f.record.deviceDetail?.browser].filter(Boolean).join(' / ')).filter((v): v is string => Boolean(v)))],
     people, headline, notes,
   };
 }
