@@ -50,7 +50,9 @@ interface Running {
 }
 
 async function listen(server: restify.Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.url)));
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve(server.url));
+  });
 }
 
 /** A plain botbuilder echo bot on the same server stack (restify, body parser, CloudAdapter). */
@@ -63,7 +65,12 @@ export async function startEchoBot(): Promise<Running> {
   });
   const server = createServer({ adapter, bot, logger: quietLogger(), health: () => ({}) });
   const url = await listen(server);
-  return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url,
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+    }),
+  };
 }
 
 export async function startDemoBot(signInCacheSeconds?: number): Promise<Running & { app: App }> {
@@ -120,8 +127,6 @@ export async function load(
 }
 
 const hasCard = (result: Awaited<ReturnType<typeof postActivity>>) => result.status === 200 && cardsIn(result).length === 1;
-const hasEcho = (result: Awaited<ReturnType<typeof postActivity>>) =>
-  result.status === 200 && ((result.body as { activities?: { text?: string }[] })?.activities ?? []).some((a) => a.text?.startsWith('You said:'));
 
 export interface TurnsBench {
   concurrency: number;
@@ -138,7 +143,7 @@ export interface TurnsBench {
 async function loadFromChild(url: string, kind: 'card' | 'echo', question: string, concurrency: number, durationMs: number): Promise<LoadResult> {
   const child = spawn(process.execPath, [join(__dirname, 'loadClient.js'), url, kind, question, String(concurrency), String(durationMs), JSON.stringify(ALEX)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`load client exited with ${code}`);
   return JSON.parse(out) as LoadResult;
@@ -236,13 +241,13 @@ async function botOverHttps(tenant: DemoTenant, env: Record<string, string>, sig
 /** The HTTPS test server with a tenant of `size` sign-ins, in a child process (bench/graphServerMain.ts). */
 async function graphServerProcess(size: number): Promise<{ url: string; ca: string; signIns: number; buildSeconds: number; stop(): void }> {
   const child = spawn(process.execPath, [join(__dirname, 'graphServerMain.js'), String(size)], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const first = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the Graph server process ended (${code})`)));
   });
   const info = JSON.parse(first) as { url: string; ca: string; signIns: number; buildSeconds: number };
-  return { ...info, stop: () => child.stdin!.end() };
+  return { ...info, stop: () => child.stdin.end() };
 }
 
 /**

@@ -118,7 +118,11 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   return {
     config, server, troubleshooter, demoTenant, people, logger,
     listen: (port = config.server.port, host = config.server.host) =>
-      new Promise((resolve) => server.listen(port, host, () => resolve(server.url))),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+      new Promise<string>((resolve) => {
+        server.listen(port, host, () => resolve(server.url));
+      }),
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+    }),
   };
 }

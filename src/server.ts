@@ -35,7 +35,7 @@ export function createServer(options: ServerOptions): restify.Server {
       res.send(400, { error: 'The request body must be a Bot Framework activity (JSON object with a type).' });
       return;
     }
-    const problem = activityShapeProblem(body as Record<string, unknown>);
+    const problem = activityShapeProblem(body);
     if (problem) {
       res.send(400, { error: `The activity is malformed: ${problem}.` });
       return;

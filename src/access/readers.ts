@@ -45,20 +45,20 @@ export class GraphReaderDirectory implements ReaderDirectory {
 
   private async decide(userId: string): Promise<ReaderDecision> {
     try {
-      const roles = await this.client
+      const roles = (await this.client
         .api(`/users/${encodeURIComponent(userId)}/transitiveMemberOf/microsoft.graph.directoryRole`)
         .header('ConsistencyLevel', 'eventual')
         .query({ $count: 'true' })
         .select('id,displayName,roleTemplateId')
-        .get();
+        .get()) as { value: { roleTemplateId?: string; displayName?: string }[] };
       const wanted = new Set(this.options.readerRoleIds.map((r) => r.toLowerCase()));
-      const role = (roles.value as { roleTemplateId?: string; displayName?: string }[]).find((r) => r.roleTemplateId && wanted.has(r.roleTemplateId.toLowerCase()));
+      const role = roles.value.find((r) => r.roleTemplateId && wanted.has(r.roleTemplateId.toLowerCase()));
       if (role) return { reader: true, because: `role:${role.displayName ?? role.roleTemplateId}` };
       // checkMemberGroups takes at most 20 group ids per call.
       for (let i = 0; i < this.options.helpdeskGroupIds.length; i += 20) {
         const groupIds = this.options.helpdeskGroupIds.slice(i, i + 20);
-        const groups = await this.client.api(`/users/${encodeURIComponent(userId)}/checkMemberGroups`).post({ groupIds });
-        const hit = (groups.value as string[])[0];
+        const groups = (await this.client.api(`/users/${encodeURIComponent(userId)}/checkMemberGroups`).post({ groupIds })) as { value: string[] };
+        const hit = groups.value[0];
         if (hit) return { reader: true, because: `group:${hit}` };
       }
       return { reader: false, because: null };

@@ -70,7 +70,7 @@ class TimeoutHandler implements Middleware {
     if (!this.callerSignals.has(context)) this.callerSignals.set(context, (context.options as { signal?: AbortSignal } | undefined)?.signal);
     const own = this.callerSignals.get(context);
     const timeout = AbortSignal.timeout(this.timeoutMs);
-    context.options = { ...(context.options ?? {}), signal: own ? AbortSignal.any([own, timeout]) : timeout } as typeof context.options;
+    context.options = { ...(context.options ?? {}), signal: own ? AbortSignal.any([own, timeout]) : timeout };
     await this.next!.execute(context);
   }
 }

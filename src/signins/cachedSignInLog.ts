@@ -88,7 +88,7 @@ export class CachedSignInSource implements SignInSource {
   async byId(id: string): Promise<SignIn | null> {
     const entry = await this.shared(JSON.stringify(['byId', id.toLowerCase()]), async () => {
       const record = await this.inner.byId(id);
-      return record ? ({ kind: 'record', record } as Entry) : null;
+      return record ? { kind: 'record' as const, record } : null;
     });
     return entry.value ? (entry.value as Extract<Entry, { kind: 'record' }>).record : null;
   }
@@ -96,7 +96,7 @@ export class CachedSignInSource implements SignInSource {
   async ownById(id: string, userId: string): Promise<SignIn | null> {
     const entry = await this.shared(JSON.stringify(['ownById', id.toLowerCase(), userId.toLowerCase()]), async () => {
       const record = await this.inner.ownById(id, userId);
-      return record ? ({ kind: 'record', record } as Entry) : null;
+      return record ? { kind: 'record' as const, record } : null;
     });
     return entry.value ? (entry.value as Extract<Entry, { kind: 'record' }>).record : null;
   }

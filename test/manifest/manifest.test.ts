@@ -21,7 +21,7 @@ const SAMPLE_ENV = {
 };
 
 type Manifest = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const filled = (): Manifest => fillManifest(TEMPLATE, resolveSettings(SAMPLE_ENV, VERSION).values) as Manifest;
+const filled = (): Manifest => fillManifest(TEMPLATE, resolveSettings(SAMPLE_ENV, VERSION).values);
 const minor = (v: string) => Number(v.split('.')[1]);
 
 beforeEach(() => {

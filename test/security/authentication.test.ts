@@ -51,7 +51,7 @@ describe('production settings: POST /api/messages requires a Bot Framework token
     ['Basic authentication', { authorization: `Basic ${Buffer.from(`${PRODUCTION.MicrosoftAppId}:${BOT_PASSWORD}`).toString('base64')}` }],
     ['the bot\'s own password as a bearer token', { authorization: `Bearer ${BOT_PASSWORD}` }],
   ])('answers 401 to a message with %s, and the bot never sees it', async (_label, headers) => {
-    const result = await postActivity(url, teamsMessage("why can't I sign in?", MEGAN), headers as Record<string, string>);
+    const result = await postActivity(url, teamsMessage("why can't I sign in?", MEGAN), headers);
     expect(result.status).toBe(401);
     expect(JSON.stringify(result.body)).not.toContain(BOT_PASSWORD);
     expect(asked).not.toHaveBeenCalled();

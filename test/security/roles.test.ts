@@ -180,7 +180,7 @@ describe('the decision cache expires', () => {
       const ask = async (text: string) => cardsIn(await postActivity(running.url, teamsMessage(text, asker(alex, conversation))))[0];
       expect(cardToText(await ask(QUESTION))).toContain('for Megan Bowen between');
 
-      (alex.roles as string[]).length = 0; // the role is removed in Entra
+      (alex.roles).length = 0; // the role is removed in Entra
       // Still cached: allowed for up to READER_CACHE_SECONDS.
       expect(cardToText(await ask(QUESTION))).toContain('for Megan Bowen between');
       await new Promise((r) => setTimeout(r, 1100));

@@ -72,7 +72,7 @@ class LoopbackTransport implements Middleware {
   constructor(private readonly base: string) {}
   async execute(context: Context): Promise<void> {
     const url = (typeof context.request === 'string' ? context.request : context.request.url).replace('https://graph.microsoft.com', this.base);
-    context.response = await fetch(url, context.options as RequestInit);
+    context.response = await fetch(url, context.options);
   }
 }
 
