@@ -327,7 +327,7 @@ export interface AutocannonResult {
 async function autocannonFromChild(url: string, body: unknown, connections: number, seconds: number): Promise<AutocannonResult> {
   const child = spawn(process.execPath, [join(__dirname, 'autocannonClient.js'), url, JSON.stringify(body), String(connections), String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`autocannon client exited with ${code}`);
   return JSON.parse(out) as AutocannonResult;

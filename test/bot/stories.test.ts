@@ -58,7 +58,7 @@ async function ask(who: AskerInfo, text: string): Promise<El> {
   expect(result.status).toBe(200);
   const cards = cardsIn(result);
   expect(cards).toHaveLength(1);
-  return cards[0] as El;
+  return cards[0];
 }
 
 const failuresOf = (userId: string, code: number): SignIn[] =>

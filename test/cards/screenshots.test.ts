@@ -116,11 +116,11 @@ const STORIES: Story[] = [
 async function storyCard(running: RunningApp, story: Story, n: number): Promise<Card> {
   const p = DEMO_PEOPLE.find((x) => x.displayName === story.who)!;
   const asker: AskerInfo = { aadObjectId: p.id, name: p.displayName, locale: story.language === 'nl' ? 'nl-NL' : 'en-US', conversationId: `a:shot-${n}` };
-  let [content] = cardsIn(await postActivity(running.url, teamsMessage(story.text, asker))) as Record<string, unknown>[];
+  let [content] = cardsIn(await postActivity(running.url, teamsMessage(story.text, asker)));
   if (story.ticket) {
     const button = executeActions(content).find((a) => a.verb === 'openTicket')!;
     const comment = story.language === 'nl' ? 'Ze zegt dat ze niet in Lissabon was.' : 'She says she was not in Lisbon.';
-    [content] = cardsIn(await postActivity(running.url, teamsCardAction('openTicket', { ...button.data, comment }, asker))) as Record<string, unknown>[];
+    [content] = cardsIn(await postActivity(running.url, teamsCardAction('openTicket', { ...button.data, comment }, asker)));
   }
   return { content, summary: cardToText(content) };
 }
@@ -133,7 +133,7 @@ interface Shot { file: string; card: Card; language: Language; scale: Scale }
 type Scale = 1 | 2;
 function shots(): Shot[] {
   const list: Shot[] = [];
-  for (const language of ['en', 'nl'] as const) list.push({ file: `details-open-${language}`, card: storySummaryCard(language, story[1].id!), language, scale: 1 });
+  for (const language of ['en', 'nl'] as const) list.push({ file: `details-open-${language}`, card: storySummaryCard(language, story[1].id), language, scale: 1 });
   for (const [name, card] of everyCard('en')) list.push({ file: `worst-case-${slug(name)}-en`, card, language: 'en', scale: 1 });
   const [[name, summary]] = everyCard('nl');
   list.push({ file: `worst-case-${slug(name)}-nl`, card: summary, language: 'nl', scale: 1 });

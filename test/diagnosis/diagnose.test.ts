@@ -1,5 +1,5 @@
 import { diagnose, groupAttempts, thresholdsWith, type DiagnoseContext, type Diagnosis, type Finding } from '../../src/diagnosis/diagnose';
-import { ALICE, LISBON, minutesAfter, signIn } from '../fixtures/signIns';
+import { LISBON, minutesAfter, signIn } from '../fixtures/signIns';
 
 const T0 = '2026-11-26T09:00:00Z';
 const context = (overrides: Partial<DiagnoseContext> = {}): DiagnoseContext => ({ tenantWide: false, ...overrides });

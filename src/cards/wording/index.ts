@@ -32,7 +32,7 @@ export function countryName(code: string | null, language: Language): string | n
   if (!/^[A-Za-z]{2}$/.test(code)) return code;
   regionNames[language] ??= new Intl.DisplayNames([language], { type: 'region' });
   try {
-    return regionNames[language]!.of(code.toUpperCase()) ?? code;
+    return regionNames[language].of(code.toUpperCase()) ?? code;
   } catch {
     return code;
   }
