@@ -1,4 +1,4 @@
-import { signInFacts } from '../../src/cards/render';
+import { signInFacts, turnErrorCard } from '../../src/cards/render';
 import { cardToText, executeActions } from '../../src/cards/text';
 import { plural, wording } from '../../src/cards/wording';
 import { signIn, LISBON, minutesAfter } from '../fixtures/signIns';
@@ -159,6 +159,11 @@ describe('messages in the asker\'s words', () => {
     expect(cardToText(render(failed, 'nl', 'user').content)).toContain('Het ticketsysteem van de helpdesk antwoordde niet');
     expect(cardToText(render(failed, 'en', 'helpdesk').content)).toContain("details are in the bot's log");
     expect(executeActions(render(failed, 'en', 'user').content)[0].data).toMatchObject({ comment: 'hoi' });
+  });
+
+  it('words an unexpected turn error in the asker\'s language and for their audience, with no detail', () => {
+    expect(cardToText(turnErrorCard('nl', 'user').content)).toBe('Er ging iets mis\nIk kon hier nu geen antwoord op geven. Probeer het zo nog eens.');
+    expect(cardToText(turnErrorCard('en', 'helpdesk').content)).toContain("the error is in the bot's log");
   });
 
   it('names the risk Identity Protection saw, and nothing when there was none', () => {
