@@ -40,8 +40,9 @@ export async function openTicket(deps: TicketDeps, requester: Requester, gate: G
   } catch (error) {
     // The sink's own words go to the log only; the person reads words for their audience.
     deps.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'ticket sink failed');
-    // "Try again" carries the comment, so that nothing the person wrote is lost.
-    const retry = { signInId, userId: record.userId ?? '', commentId: commentField, [commentField]: comment, language };
+    // "Try again" carries the comment, so that nothing the person wrote is lost, and the question
+    // the ticket came from, so that the investigation is back on the card once it works.
+    const retry = { ...data, signInId, userId: record.userId ?? '', commentId: commentField, [commentField]: comment, language };
     return { kind: 'ticket-failed', reason: 'sink-failed', retry };
   }
 }
