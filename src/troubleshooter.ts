@@ -189,7 +189,7 @@ export class Troubleshooter {
     if ('card' in target) {
       // Remember a refused question so that "and the day before?" or "show more" after it are
       // refused as well, instead of silently answering the previous (allowed) question.
-      if (event.reason === 'not-a-reader' || event.reason === 'refused-before') this.memory.set(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
+      if (event.reason === 'not-a-reader') this.memory.set(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
       return target.card;
     }
     const card = await this.run(requester, toResolved(question, target.userId), language, event, target.name);
