@@ -68,7 +68,7 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
   if ('answer' in target) {
     // Remember a refused question so that "and the day before?" or "show more" after it are
     // refused as well, instead of silently answering the previous (allowed) question.
-    if (target.answer.kind === 'refused' && (target.answer.reason === 'not-a-reader' || target.answer.reason === 'refused-before')) await deps.memory.remember(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
+    if (target.answer.kind === 'refused' && target.answer.reason === 'not-a-reader') await deps.memory.remember(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
     return target.answer;
   }
   const answer = await answerSignIns(deps, requester, shaped(question, text, target.userId), target.name);

@@ -20,7 +20,8 @@ class SlowSignIns implements Middleware {
 let running: RunningApp;
 let connector: Server;
 let connectorUrl: string;
-const proactive: { path: string; body: { type: string; attachments?: { content: Record<string, unknown> }[] } }[] = [];
+type SentActivity = { type: string; attachments?: { content: Record<string, unknown> }[] };
+const proactive: { path: string; body: SentActivity }[] = [];
 
 beforeAll(async () => {
   // Stands in for the Teams connector (the activity's serviceUrl) that receives the late answer.
@@ -28,7 +29,7 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
-      proactive.push({ path: req.url ?? '', body: JSON.parse(body || '{}') });
+      proactive.push({ path: req.url ?? '', body: JSON.parse(body || '{}') as SentActivity });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `sent-${proactive.length}` }));
     });

@@ -8,7 +8,7 @@ class Hanging implements Middleware {
   async execute(context: Context): Promise<void> {
     this.attempts++;
     const signal = (context.options as { signal?: AbortSignal }).signal!;
-    await new Promise<void>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+    await new Promise<void>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
   }
 }
 

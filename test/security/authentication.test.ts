@@ -73,7 +73,7 @@ describe('production settings: POST /api/messages requires a Bot Framework token
   it('still answers /healthz (200, production mode, no secrets)', async () => {
     const response = await fetch(`${url}/healthz`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body: unknown = await response.json();
     expect(body).toMatchObject({ status: 'ok', mode: 'production', tenantId: TENANT });
     expect(JSON.stringify(body)).not.toMatch(/Secret|BotPw/);
   });

@@ -18,6 +18,8 @@ import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } 
 import type { Language } from '../../src/understanding/question';
 import { understanding } from '../../src/understanding';
 import { NOW, startApp, type RunningApp } from '../support/app';
+import { auditsIn } from '../support/logLines';
+import type { AuditEvent } from '../../src/logger';
 
 const MEGAN_ID = '00000000-0000-0000-0000-0000000000021';
 const ALEX_ID = '00000000-0000-0000-0000-0000000000020';
@@ -44,7 +46,7 @@ interface Outcome {
   status: number;
   cards: Record<string, unknown>[];
   requests: LoggedRequest[];
-  audits: Record<string, unknown>[];
+  audits: AuditEvent[];
 }
 
 async function send(activity: unknown): Promise<Outcome> {
@@ -55,7 +57,7 @@ async function send(activity: unknown): Promise<Outcome> {
     status: result.status,
     cards: cardsIn(result),
     requests: running.tenant.requestLog.slice(before),
-    audits: running.logLines.slice(logBefore).map((l) => JSON.parse(l)).filter((l) => l.audit).map((l) => l.audit),
+    audits: auditsIn(running.logLines.slice(logBefore)),
   };
 }
 
@@ -282,22 +284,22 @@ const STRANGERS: [string, () => unknown, Language][] = [
   ['Megan\'s object id from another tenant', () => teamsMessage("why can't I sign in?", megan({ tenantId: OTHER_TENANT })), 'en'],
   ['a reader\'s object id (Alex) from another tenant, about Megan', () => teamsMessage('why did Megan Bowen fail to sign in?', { aadObjectId: ALEX_ID, name: 'Alex Wilber', tenantId: OTHER_TENANT }), 'en'],
   ['another tenant in channelData, ours in conversation', () => {
-    const a = teamsMessage('why did Alex Wilber fail to sign in?', megan()) as Record<string, any>;
+    const a = teamsMessage('why did Alex Wilber fail to sign in?', megan());
     return { ...a, channelData: { tenant: { id: OTHER_TENANT } } };
   }, 'en'],
   ['no tenant anywhere', () => {
-    const a = teamsMessage("why can't I sign in?", megan()) as Record<string, any>;
+    const a = teamsMessage("why can't I sign in?", megan());
     return { ...a, channelData: {}, conversation: { ...a.conversation, tenantId: undefined } };
   }, 'en'],
   ['another tenant, Dutch', () => teamsMessage('wie kon gisteren niet inloggen?', megan({ tenantId: OTHER_TENANT, locale: 'nl-NL' })), 'nl'],
   ['no aadObjectId', () => teamsMessage('why did Alex Wilber fail to sign in?', { name: 'Megan Bowen' }), 'en'],
   ['no aadObjectId, asking about "me"', () => teamsMessage("why can't I sign in?", { name: 'Megan Bowen' }), 'en'],
   ['empty aadObjectId', () => {
-    const a = teamsMessage("why can't I sign in?", megan()) as Record<string, any>;
+    const a = teamsMessage("why can't I sign in?", megan());
     return { ...a, from: { ...a.from, aadObjectId: '' } };
   }, 'en'],
   ['no from at all', () => {
-    const a = teamsMessage("why can't I sign in?", megan()) as Record<string, any>;
+    const a = teamsMessage("why can't I sign in?", megan());
     return { ...a, from: undefined };
   }, 'en'],
   ['a forged openTicket from another tenant', () => teamsCardAction('openTicket', { signInId: failureOf(ALEX_ID).id, userId: ALEX_ID }, megan({ tenantId: OTHER_TENANT })), 'en'],

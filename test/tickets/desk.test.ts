@@ -148,7 +148,7 @@ describe('JsonFileTicketStore', () => {
     const t = (reference: string): OpenedTicket => ({ reference, where: 'x', sink: 'fake', createdAt: '2026-11-27T10:00:00.000Z', duplicate: false });
     await Promise.all(['a', 'b', 'c', 'd'].map((k) => store.put(k, t(k.toUpperCase()))));
 
-    const onDisk = JSON.parse(await readFile(file, 'utf8'));
+    const onDisk = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     expect(Object.keys(onDisk)).toEqual(['b', 'c', 'd']);
     expect(await new JsonFileTicketStore(file).get('d')).toEqual(t('D'));
   });

@@ -104,7 +104,7 @@ describe('GraphMailSink over HTTP (real Graph client, loopback server)', () => {
     expect(request.method).toBe('POST');
     expect(decodeURIComponent(request.url)).toBe(`/v1.0/users/${MAILBOX}/sendMail`);
     expect(request.headers.authorization).toBe('Bearer demo-tenant-token');
-    const body = JSON.parse(request.body);
+    const body = JSON.parse(request.body) as { saveToSentItems: boolean; message: { subject: string } };
     expect(body.saveToSentItems).toBe(true);
     expect(body.message.subject).toContain(referenceFor(key));
   });
