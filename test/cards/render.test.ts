@@ -101,7 +101,7 @@ describe('summary card', () => {
 
   it('says where to change an expired password', () => {
     const c = cardToText(render(summaryOf([signIn('2026-11-26T09:00:00Z', 50055)], { subject: { kind: 'self' } }), 'en', 'user').content);
-    expect(c).toMatch(/^Your password has expired: 1 failed sign-in attempt failed on it/);
+    expect(c).toMatch(/^Your password has expired \(1 failed sign-in attempt since .*\)\./);
     expect(c).toContain('https://myaccount.microsoft.com');
   });
 
