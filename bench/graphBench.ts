@@ -57,7 +57,9 @@ interface Running {
 }
 
 async function listen(server: restify.Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.url)));
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve(server.url));
+  });
 }
 
 /** A plain botbuilder echo bot on the same server stack (restify, body parser, CloudAdapter). */
@@ -70,7 +72,12 @@ export async function startEchoBot(): Promise<Running> {
   });
   const server = createServer({ adapter, bot, logger: quietLogger(), health: () => ({}) });
   const url = await listen(server);
-  return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url,
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+    }),
+  };
 }
 
 export async function startDemoBot(signInCacheSeconds?: number): Promise<Running & { app: App }> {
@@ -127,8 +134,6 @@ export async function load(
 }
 
 const hasCard = (result: Awaited<ReturnType<typeof postActivity>>) => result.status === 200 && cardsIn(result).length === 1;
-const hasEcho = (result: Awaited<ReturnType<typeof postActivity>>) =>
-  result.status === 200 && ((result.body as { activities?: { text?: string }[] })?.activities ?? []).some((a) => a.text?.startsWith('You said:'));
 
 export interface TurnsBench {
   concurrency: number;
@@ -145,7 +150,7 @@ export interface TurnsBench {
 export async function loadFromChild(url: string, kind: 'card' | 'echo', question: string, concurrency: number, durationMs: number): Promise<LoadResult> {
   const child = spawn(process.execPath, [join(__dirname, 'loadClient.js'), url, kind, question, String(concurrency), String(durationMs), JSON.stringify(ALEX)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`load client exited with ${code}`);
   return JSON.parse(out) as LoadResult;
@@ -243,13 +248,13 @@ async function botOverHttps(tenant: DemoTenant, env: Record<string, string>, sig
 /** The HTTPS test server with a tenant of `size` sign-ins, in a child process (bench/graphServerMain.ts). */
 async function graphServerProcess(size: number): Promise<{ url: string; ca: string; signIns: number; buildSeconds: number; stop(): void }> {
   const child = spawn(process.execPath, [join(__dirname, 'graphServerMain.js'), String(size)], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const first = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the Graph server process ended (${code})`)));
   });
   const info = JSON.parse(first) as { url: string; ca: string; signIns: number; buildSeconds: number };
-  return { ...info, stop: () => child.stdin!.end() };
+  return { ...info, stop: () => child.stdin.end() };
 }
 
 /**
@@ -312,5 +317,60 @@ export async function benchSimultaneous(askers = 50): Promise<SimultaneousBench>
   } finally {
     await bot.close();
     await graph.close();
+  }
+}
+
+export interface AutocannonResult {
+  requestsPerSecond: number;
+  total: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  bytesPerResponse: number;
+}
+
+async function autocannonFromChild(url: string, body: unknown, connections: number, seconds: number): Promise<AutocannonResult> {
+  const child = spawn(process.execPath, [join(__dirname, 'autocannonClient.js'), url, JSON.stringify(body), String(connections), String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`autocannon client exited with ${code}`);
+  return JSON.parse(out) as AutocannonResult;
+}
+
+export interface QuestionTurnRatio {
+  connections: number;
+  seconds: number;
+  echo: AutocannonResult;
+  cached: AutocannonResult;
+  uncached: AutocannonResult;
+}
+
+/**
+ * The question-turn ratio: the flagship question's turns/s over a plain echo bot's on the same
+ * server stack, both driven by autocannon from its own process (it is not the bottleneck).
+ */
+export async function benchQuestionTurnRatio(options: { connections?: number; seconds?: number } = {}): Promise<QuestionTurnRatio> {
+  const connections = options.connections ?? 8;
+  const seconds = options.seconds ?? 5;
+  const echo = await startEchoBot();
+  const cached = await startDemoBot();
+  const uncached = await startDemoBot(0);
+  try {
+    // One warm-up second each (JIT, caches, reader decisions), then the measured run.
+    const run = async (url: string, body: unknown) => {
+      await autocannonFromChild(url, body, connections, 1);
+      return autocannonFromChild(url, body, connections, seconds);
+    };
+    return {
+      connections, seconds,
+      echo: await run(echo.url, teamsMessage('hello', ALEX)),
+      cached: await run(cached.url, teamsMessage(QUESTION, ALEX)),
+      uncached: await run(uncached.url, teamsMessage(QUESTION, ALEX)),
+    };
+  } finally {
+    await Promise.all([echo.close(), cached.close(), uncached.close()]);
   }
 }

@@ -30,7 +30,7 @@ function loadRows(): Row[] {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => {
-      const u = JSON.parse(line);
+      const u = JSON.parse(line) as { text: string; now: string; tz: string; locale?: string; mentions?: ParseContext['mentions']; previous?: Record<string, unknown> };
       return {
         text: u.text,
         context: { now: new Date(u.now), timeZone: u.tz, locale: u.locale, mentions: u.mentions, previous: u.previous && revive(u.previous) },

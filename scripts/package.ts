@@ -233,8 +233,9 @@ export async function validateManifest(manifest: unknown): Promise<string[]> {
     return problems;
   }
   // Same clean-up @microsoft/app-manifest applies when it reads a bundled schema itself.
-  const schema = JSON.parse(readFileSync(schemaFile, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b'));
   const AppManifestUtils = await loadAppManifestUtils();
+  type ManifestSchema = Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
+  const schema = JSON.parse(readFileSync(schemaFile, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b')) as ManifestSchema;
   problems.push(...(await AppManifestUtils.validateAgainstSchema(manifest as unknown as AppManifest, schema)));
   if (typeof manifest.version === 'string' && !SEMVER.test(manifest.version)) {
     problems.push(`/version must be MAJOR.MINOR.PATCH, e.g. 1.0.0 (got "${manifest.version}")`);
@@ -398,7 +399,7 @@ export async function main(argv: string[] = process.argv.slice(2), env: Env = pr
 }
 
 if (require.main === module) {
-  main().then((code) => {
+  void main().then((code) => {
     process.exitCode = code;
   });
 }

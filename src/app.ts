@@ -1,37 +1,36 @@
 /**
  * Composition root: builds every service from the configuration. Demo and production differ only
- * in the Graph token source and the Graph client's last link; the tests build the app here too.
+ * in their wiring (src/wiring.ts, src/demo/wiring.ts), chosen once here; the tests build the app here too.
  */
-import { readFileSync } from 'node:fs';
-import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, CallerIdConstants, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
-import { CallerIdConstants } from 'botbuilder';
 import type { Middleware } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
 import type restify from 'restify';
-import { DEMO_TENANT_ID, type Config } from './config';
-import { createGraphClient, DemoTenantTransport, demoAuthProvider } from './graph/client';
-import { graphAuthProvider } from './graph/credentials';
-import { DemoTenant } from './demo/tenant';
-import { DEMO_HELPDESK_GROUP_IDS } from './demo/people';
+import type { Config } from './config';
+import { createGraphClient } from './graph/client';
+import { productionWiring, type Wiring } from './wiring';
+import { demoWiring, type DemoTenant } from './demo/wiring';
 import { CachedPeopleDirectory, GraphPeopleDirectory, type PeopleDirectory } from './directory/people';
-import { GraphAccessPolicy } from './directory/access';
+import { GraphReaderDirectory } from './access/readers';
+import { AccessPolicy } from './access/policy';
 import { GraphSignInLog } from './signins/signInLog';
 import { CachedSignInSource } from './signins/cachedSignInLog';
-import { createReportsLimiter } from './graph/limiter';
 import { ReadBudget } from './signins/readBudget';
+import { createReportsLimiter } from './graph/limiter';
 import { Troubleshooter, type Understanding } from './troubleshooter';
+import type { Remembered } from './answers/memory';
 import { TroubleshooterBot } from './bot/troubleshooterBot';
-import { demoMemberResolver, teamsMemberResolver } from './bot/mentions';
-import { createServer } from './server';
-import { isLoopbackHost, isLoopbackUrl, TroubleshooterAdapter } from './bot/adapter';
+import { isLoopbackHost, TroubleshooterAdapter } from './bot/adapter';
 import { installSigningKeyStores } from './bot/signingKeys';
-import { demoAskerProblem } from './demo/askers';
+import { createServer } from './server';
 import { createLogger } from './logger';
 import { understanding } from './understanding';
 import { createTicketSink, TicketDesk } from './tickets';
 import { createStateStore, startSweeper, StoredConversationMemory, StoredRateCounter, type StateStore } from './state';
-import { messageCard, strings } from './cards/render';
+import { turnErrorCard } from './cards/render';
+import { CardCache } from './cards/cache';
+import { requesterOf } from './bot/requester';
 import { cardActivity } from './bot/troubleshooterBot';
 import packageJson from '../package.json';
 
@@ -67,28 +66,32 @@ export interface App {
 
 export function createApp(config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const demo = config.mode === 'demo';
-  // DEMO_GRAPH_URL: a demo tenant shared by several processes (npm run demo-tenant) instead of our own.
-  const sharedDemo = demo && !options.graphTransport ? config.demoGraph : undefined;
-  const demoTenant = demo && !sharedDemo ? options.demoTenant ?? new DemoTenant({ now: options.now?.() }) : null;
+  const demo = config.mode === 'demo' ? demoWiring(config, { tenant: options.demoTenant, now: options.now?.() }) : null;
+  const wiring: Wiring = demo ?? productionWiring(config);
+  const demoTenant = demo?.demoTenant ?? null;
+  const endpoint = options.graphTransport ? undefined : wiring.graphEndpoint;
   const graph = createGraphClient({
-    endpoint: sharedDemo?.url ?? config.graph.endpoint,
-    authProvider: demo ? demoAuthProvider : graphAuthProvider(config.graph),
-    transport: options.graphTransport ?? (sharedDemo ? sharedDemoTransport(sharedDemo.caFile) : demoTenant ? new DemoTenantTransport(demoTenant) : undefined),
+    endpoint: endpoint?.url ?? config.graph.endpoint,
+    authProvider: wiring.graphAuth,
+    transport: options.graphTransport ?? wiring.graphTransport,
     timeoutMs: config.graph.timeoutMs,
-    customHosts: options.customHosts ?? (sharedDemo ? [new URL(sharedDemo.url).hostname] : undefined),
+    customHosts: options.customHosts ?? endpoint?.customHosts,
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
     middleware: [createReportsLimiter(config.graph)],
   });
-  const access = new GraphAccessPolicy(graph, {
-    readerRoleIds: config.access.readerRoleIds,
-    helpdeskGroupIds: demo && config.access.helpdeskGroupIds.length === 0 ? DEMO_HELPDESK_GROUP_IDS : config.access.helpdeskGroupIds,
-    cacheSeconds: config.access.readerCacheSeconds,
-  });
-  const sink = createTicketSink(config.tickets, graph);
   // Follow-ups, the ticket ledger and rate counters live in the state store, shared by all instances.
   const state = options.stateStore ?? createStateStore(config.state);
   const stopSweeper = startSweeper(state, logger);
+  const readers = new GraphReaderDirectory(graph, {
+    readerRoleIds: config.access.readerRoleIds,
+    helpdeskGroupIds: wiring.helpdeskGroupIds,
+    cacheSeconds: config.access.readerCacheSeconds,
+  });
+  const access = new AccessPolicy({
+    readers, tenantId: config.graph.tenantId, rateLimitPerMinute: config.access.rateLimitPerMinute,
+    counter: new StoredRateCounter(state, logger),
+  });
+  const sink = createTicketSink(config.tickets, graph);
   const people = new CachedPeopleDirectory(new GraphPeopleDirectory(graph), config.access.readerCacheSeconds);
   const troubleshooter = new Troubleshooter({
     config,
@@ -98,22 +101,19 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     // Identical questions in flight share one read; answers are kept SIGNIN_CACHE_SECONDS.
     signIns: new CachedSignInSource(new GraphSignInLog(graph, { pageSize: 500, maxPages: config.graph.maxSignInPages }), config.graph.signInCacheSeconds),
     tickets: sink ? new TicketDesk(sink, { state, logger }) : null,
-    memory: new StoredConversationMemory(state, logger),
-    rate: new StoredRateCounter(state, logger),
     readBudget: ReadBudget.forTenant(config.graph),
+    memory: new StoredConversationMemory<Remembered>(state, logger),
     logger,
     now: options.now,
   });
 
-  // Demo mode has no app id: the adapter then accepts unauthenticated local traffic (the Playground sends no token).
+  // Cards of sign-in answers are kept as long as the answers are (none when SIGNIN_CACHE_SECONDS is 0).
+  const cardCache = config.graph.signInCacheSeconds > 0 ? new CardCache(config.graph.signInCacheSeconds) : null;
   installSigningKeyStores();
-  const auth = new ConfigurationBotFrameworkAuthentication(demo ? {} : {
-    MicrosoftAppId: config.bot.appId,
-    MicrosoftAppPassword: config.bot.password,
-    MicrosoftAppType: config.bot.appType,
-    MicrosoftAppTenantId: config.bot.tenantId,
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    ...wiring.botAuthentication,
     // Setting any one URL makes botframework-connector expect all of them: the public cloud's, keys read elsewhere.
-    ...(options.botOpenIdMetadataUrl ? {
+    ...(options.botOpenIdMetadataUrl && !demo ? {
       ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
       ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
       ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
@@ -123,19 +123,22 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       ToBotFromEmulatorOpenIdMetadataUrl: options.botOpenIdMetadataUrl,
     } : {}),
   });
-  // Demo mode trusts what an activity says about its sender, so it answers only this machine.
-  const adapter = new TroubleshooterAdapter(auth, demo ? isLoopbackUrl : undefined);
+  const adapter = new TroubleshooterAdapter(auth, wiring.replyUrlAllowed);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: { message: error.message, stack: error.stack } }, 'unhandled error in a turn');
-    const s = strings('en');
     try {
-      await context.sendActivity(cardActivity(messageCard('en', s.serviceTitle_unavailable, [s.serviceText_unavailable])));
+      // In the asker's language and in words for their audience; the error itself stays in the log.
+      const requester = requesterOf(context.activity, config.defaultTimeZone, wiring.conversationType);
+      const language = troubleshooter.languageOf(requester, context.activity.text ?? '');
+      await context.sendActivity(cardActivity(turnErrorCard(language, await troubleshooter.audienceOf(requester))));
     } catch {
       /* the channel may be gone; the error is logged */
     }
   };
   const bot = new TroubleshooterBot(troubleshooter, {
-    members: demo ? demoMemberResolver : teamsMemberResolver,
+    members: wiring.members,
+    conversationType: wiring.conversationType,
+    render: cardCache ? (reply) => cardCache.render(reply) : undefined,
     defaultTimeZone: config.defaultTimeZone,
     turnBudgetMs: config.turnBudgetMs,
     sendLater: (reference, card) => adapter.continueConversationAsync(config.bot.appId, reference, async (context) => {
@@ -144,10 +147,10 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     onLateFailure: (error) => logger.error({ err: { message: (error as Error)?.message } }, 'could not send a late answer'),
   });
   const server = createServer({
-    adapter, bot, logger, requireBearer: !demo,
-    activityPolicy: demo ? demoAskerProblem : undefined,
-    // Anonymous: in production only what App Service's health check needs. The local demo's tools read mode and tenant.
-    health: () => (demo ? { version: packageJson.version, mode: config.mode, tenantId: DEMO_TENANT_ID } : { version: packageJson.version }),
+    adapter, bot, logger, requireBearer: wiring.requireBearer,
+    activityPolicy: wiring.activityPolicy,
+    // Anonymous: in production only what App Service's health check needs.
+    health: () => ({ version: packageJson.version, ...wiring.healthDetails }),
   });
   if (demo && !isLoopbackHost(config.server.host)) warnExposedDemo(logger, config.server.host);
 
@@ -155,19 +158,15 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     config, server, troubleshooter, demoTenant, people, logger, state,
     listen: (port = config.server.port, host = config.server.host) => {
       if (demo && host !== config.server.host && !isLoopbackHost(host)) warnExposedDemo(logger, host);
-      return new Promise((resolve) => server.listen(port, host, () => resolve(server.url)));
+      return new Promise<string>((resolve) => {
+        server.listen(port, host, () => resolve(server.url));
+      });
     },
-    close: () => new Promise((resolve) => {
+    close: () => new Promise<void>((resolve) => {
       stopSweeper();
       server.close(() => resolve());
     }),
   };
-}
-
-/** The HTTPS link to a shared demo tenant, trusting its certificate. Loaded only here: it needs devDependencies (undici). */
-function sharedDemoTransport(caFile: string): Middleware {
-  const { TrustingHttpMessageHandler } = require('./demo/httpsServer') as typeof import('./demo/httpsServer');
-  return new TrustingHttpMessageHandler(readFileSync(caFile, 'utf8'));
 }
 
 /** Demo mode on an address other machines can reach: said loudly, because it has no authentication. */

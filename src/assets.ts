@@ -1,4 +1,4 @@
-/** Data files that ship beside the code (catalog, card templates) are read from the package root, from src/ and dist/ alike. */
+/** Data files that ship beside the code (the error catalog) are read from the package root, from src/ and dist/ alike. */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -8,7 +8,7 @@ export function projectRoot(): string {
   if (root) return root;
   let dir = __dirname;
   // dist/ holds a copy of package.json too; the root is where the data files (src/) are.
-  while (!(existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'src', 'cards', 'templates')))) {
+  while (!(existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'src', 'diagnosis', 'catalog')))) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error('package.json not found above ' + __dirname);
     dir = parent;

@@ -7,7 +7,6 @@ import { loadConfig } from './config';
 import { cardToText, executeActions } from './cards/text';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from './tools/activities';
 import { catalog, explain } from './diagnosis/catalog';
-import type { Audience } from './diagnosis/catalogTypes';
 import { parseCommand } from './understanding/parseCli';
 
 const USAGE = `Usage:
@@ -39,7 +38,7 @@ async function ask(args: string[]): Promise<number> {
   const { createLogger } = await import('./logger');
   const { MemoryStateStore } = await import('./state');
   // One question per run: nothing of it is kept for the next run (no follow-ups, no ticket ledger).
-  const app = createApp(loaded.config, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never), stateStore: new MemoryStateStore() });
+  const app = createApp(loaded.config, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr), stateStore: new MemoryStateStore() });
   try {
     const person = values.as.includes('@') ? await app.people.get(values.as) : { id: values.as, displayName: values.as };
     if (!person) {
@@ -63,7 +62,7 @@ async function ask(args: string[]): Promise<number> {
         console.error(`There is no ticket button number ${n} on that card.`);
         return 1;
       }
-      const commentId = String(action.data.commentId ?? 'comment');
+      const commentId = typeof action.data.commentId === 'string' ? action.data.commentId : 'comment';
       const invoke = await postActivity(url, teamsCardAction('openTicket', { ...action.data, [commentId]: values.comment ?? '' }, asker));
       console.log('\n--- after clicking "Open support ticket" ---');
       if (values.json) console.log(JSON.stringify(invoke.body, null, 2));
@@ -109,7 +108,7 @@ function explainCli(args: string[]): number {
     return 2;
   }
   const language = values.locale.toLowerCase().startsWith('nl') ? 'nl' : 'en';
-  const e = explain(code, language, values.audience as Audience);
+  const e = explain(code, language, values.audience);
   console.log(`AADSTS${code}: ${e.title}${e.known ? '' : ' (not in the catalog)'}`);
   console.log(`${e.category ? `Category: ${e.category}. ` : ''}${e.whoFixes ? `Who fixes it: ${e.whoFixes}. ` : ''}${e.interrupt ? 'This is a prompt, not a failure.' : ''}`.trim());
   console.log('');

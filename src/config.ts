@@ -208,7 +208,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     }
   }
 
-  const sink = (get<TicketSinkKind>('TICKET_SINK') ?? (demo || get('HELPDESK_EMAIL') ? 'graph-mail' : 'none')) as TicketSinkKind;
+  const sink = get<TicketSinkKind>('TICKET_SINK') ?? (demo || get('HELPDESK_EMAIL') ? 'graph-mail' : 'none');
   if (!demo) {
     const need = (name: string) => {
       if (values.get(name) === undefined && !errors.some((e) => e.startsWith(`${name}:`))) errors.push(`${name}: missing — needed by TICKET_SINK=${sink}`);

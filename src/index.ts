@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   logger.info({ url, mode: config.mode, tenantId: config.graph.tenantId }, `listening on ${url} (POST /api/messages, GET /healthz)`);
   const stop = () => {
     logger.info('shutting down');
-    app.close().then(() => process.exit(0));
+    void app.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,53 +1,32 @@
 /**
- * The answer to one question or one card action, without any Bot Framework type:
- * understand → resolve → authorize → fetch → diagnose → render.
- * The Teams handler (src/bot) and the tests drive this same class.
+ * The core of one question or one card action, without any Bot Framework type or card: it
+ * returns an Answer (src/answers) that src/cards renders and from which the audit event is derived.
+ * The Teams handler (src/bot), the CLI and the tests drive this same class.
  */
-import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { LRUCache } from 'lru-cache';
 import type { Config } from './config';
-import type { Language, Mention, ParseContext, Question, Subject } from './understanding/question';
-import type { PeopleDirectory, Person } from './directory/people';
-import type { AccessPolicy } from './directory/access';
-import type { SignInPage, SignInSource } from './signins/signInLog';
-import { diagnose, thresholdsWith, type Thresholds } from './diagnosis/diagnose';
+import type { Language, Mention } from './understanding/question';
+import type { PeopleDirectory } from './directory/people';
+import type { AccessPolicy, Action } from './access/policy';
+import type { SignInSource } from './signins/signInLog';
+import { thresholdsWith } from './diagnosis/diagnose';
 import type { Audience } from './diagnosis/catalogTypes';
-import { explain } from './diagnosis/catalog';
-import {
-  chooserCard, explainCodeCard, failureSummaryCard, helpCard, messageCard, serviceProblemCard, strings,
-  ticketOpenedCard, unknownCard, type Card,
-} from './cards/render';
-import { fill } from './diagnosis/diagnose';
 import { GraphProblem, toGraphProblem } from './graph/errors';
-import { audit, type AuditEvent } from './logger';
-import { localDateTime } from './time';
-import type { TicketContent, TicketDesk } from './tickets';
-import type { ConversationMemory, RateCounter } from './state';
-import { ticketKey } from './tickets';
+import { audit } from './logger';
+import type { TicketDesk } from './tickets';
 import type { ReadBudget } from './signins/readBudget';
+import { Gatekeeper, refuse } from './answers/access';
+import { auditOf } from './answers/audit';
+import { InMemoryFollowUps, type FollowUpMemory } from './answers/memory';
+import { answerQuestion, nextOffsetOf, type QuestionDeps } from './answers/question';
+import { asQuestion, parseResolvedQuery } from './answers/resolvedQuery';
+import { answerSignIns } from './answers/signIns';
+import { openTicket } from './answers/tickets';
+import { cardLanguage, pickedAttempt } from './answers/verbs';
+import type { Answer, Reply, Requester, Understanding } from './answers/types';
 
-export interface Requester {
-  /** Entra object id (activity.from.aadObjectId). */
-  userId: string | undefined;
-  tenantId: string | undefined;
-  name?: string;
-  locale?: string;
-  timeZone: string;
-  /** Where follow-ups are remembered: one conversation, one person. */
-  conversationKey: string;
-  /** 'personal' only for an explicit personal chat: other people's sign-ins are shown only there. */
-  conversationType?: string;
-}
-
-export interface Understanding {
-  parse(text: string, context: ParseContext): Question;
-  clean(text: string): { ok: true; text: string } | { ok: false; reason: 'too-long' | 'empty' };
-  examples(language: Language): string[];
-  detectLanguage(text: string, locale: string | undefined): Language;
-  maxLength: number;
-}
+export type { Requester, Understanding, Reply, Answer, ResolvedQuery } from './answers/types';
 
 export interface TroubleshooterDeps {
   config: Config;
@@ -56,489 +35,130 @@ export interface TroubleshooterDeps {
   access: AccessPolicy;
   signIns: SignInSource;
   tickets: TicketDesk | null;
-  /** Each person's share of by-id sign-in reads (ticket clicks); none: unbounded. */
-  readBudget?: ReadBudget;
   logger: Logger;
   now?: () => Date;
-  /** Follow-up memory and rate counters, on the shared state store (src/state/). */
-  memory: ConversationMemory<Remembered>;
-  rate: RateCounter;
+  memory?: FollowUpMemory;
+  /** Each person's share of by-id sign-in reads (ticket clicks); none: unbounded. */
+  readBudget?: ReadBudget;
 }
 
-/** What a follow-up needs from the previous turn. */
-export interface Remembered {
-  question: Question;
-  subjectId: string | null;
-  subjectName: string | null;
-  /** The question was refused (not a sign-in reader): follow-ups to it are refused too. */
-  refused?: boolean;
-  /** Where "show more" goes on. */
-  nextOffset?: number;
-}
-
-/** A question whose subject is already an object id: what card actions carry (ids only). */
-export interface ResolvedAsk {
-  intent: 'failures' | 'signins';
-  userId: string | null;
-  from: string | null;
-  to: string | null;
-  app: string | null;
-  errorCode: number | null;
-  correlationId: string | null;
-  offset?: number;
-  /** At most this many attempts on the card. */
-  limit?: number;
-}
-
-const DAY = 86_400_000;
+/** Card verbs that re-run a resolved question carried by the button. */
+const QUERY_VERBS = new Set(['choosePerson', 'retry', 'showMore', 'details']);
 
 export class Troubleshooter {
-  /** Rendered cards, kept as long as sign-in answers are (none when SIGNIN_CACHE_SECONDS is 0). */
-  private readonly cards: LRUCache<string, Card> | null;
-  private readonly thresholds: Thresholds;
-  private readonly now: () => Date;
+  private readonly deps: QuestionDeps;
+  private readonly gate: Gatekeeper;
 
-  constructor(private readonly deps: TroubleshooterDeps) {
-    this.now = deps.now ?? (() => new Date());
-    this.cards = deps.config.graph.signInCacheSeconds > 0 ? new LRUCache({ max: 500, ttl: deps.config.graph.signInCacheSeconds * 1000 }) : null;
-    this.thresholds = thresholdsWith(deps.config.patternThresholds);
+  constructor(private readonly options: TroubleshooterDeps) {
+    this.gate = new Gatekeeper(options.access);
+    this.deps = {
+      config: options.config, signIns: options.signIns, thresholds: thresholdsWith(options.config.patternThresholds), now: options.now ?? (() => new Date()),
+      understanding: options.understanding, people: options.people, gate: this.gate, memory: options.memory ?? new InMemoryFollowUps(),
+      diagnoses: options.config.graph.signInCacheSeconds > 0 ? new LRUCache({ max: 500, ttl: options.config.graph.signInCacheSeconds * 1000 }) : undefined,
+    };
   }
 
   /** The language an answer to this message will be in. */
   languageOf(requester: Requester, text: string): Language {
-    return this.deps.understanding.detectLanguage(text, requester.locale);
+    return this.options.understanding.detectLanguage(text, requester.locale);
+  }
+
+  /** Whether the asker reads helpdesk wording (a sign-in reader) or their own; never throws. */
+  async audienceOf(requester: Requester): Promise<Audience> {
+    if (!requester.userId || requester.tenantId?.toLowerCase() !== this.options.config.graph.tenantId.toLowerCase()) return 'user';
+    return (await this.gate.isReader(requester).catch(() => false)) ? 'helpdesk' : 'user';
   }
 
   /** The greeting when someone installs the bot: what they may ask, for their audience. */
-  async welcome(requester: Requester): Promise<Card> {
-    const language = this.deps.understanding.detectLanguage('', requester.locale);
-    const event: AuditEvent = { event: 'question', requester: requester.userId ?? 'unknown', subject: null, intent: 'welcome', from: null, to: null, decision: 'refused', records: 0 };
-    try {
-      const turnedAway = await this.gate(requester, language, event);
-      if (turnedAway) return turnedAway;
-      event.decision = 'allowed';
-      return helpCard(language, (await this.deps.access.readerDecision(requester.userId!)).reader, this.deps.understanding.examples(language));
-    } catch (error) {
-      return this.problemCard(error, language, event, null);
-    } finally {
-      audit(this.deps.logger, event);
-    }
+  async welcome(requester: Requester): Promise<Reply> {
+    const language = this.languageOf(requester, '');
+    const answer = await this.safely(async () => (await this.gate.gate(requester)) ?? {
+      kind: 'help', reader: await this.gate.isReader(requester), examples: this.options.understanding.examples(language),
+    });
+    return this.finish(answer, requester, language, 'question', 'welcome');
   }
 
   /** One typed question. */
-  async ask(requester: Requester, text: string, mentions: Mention[] = []): Promise<Card> {
-    const language = this.deps.understanding.detectLanguage(text ?? '', requester.locale);
-    const s = strings(language);
-    const event: AuditEvent = { event: 'question', requester: requester.userId ?? 'unknown', subject: null, intent: 'unknown', from: null, to: null, decision: 'refused', records: 0 };
-    try {
-      const turnedAway = await this.gate(requester, language, event);
+  async ask(requester: Requester, text: string, mentions: Mention[] = []): Promise<Reply> {
+    const language = this.languageOf(requester, text ?? '');
+    let intent = 'unknown';
+    let replyLanguage = language;
+    const answer = await this.safely(async (): Promise<Answer> => {
+      const turnedAway = (await this.gate.gate(requester));
       if (turnedAway) return turnedAway;
-      const cleaned = this.deps.understanding.clean(text ?? '');
+      const cleaned = this.options.understanding.clean(text ?? '');
       if (!cleaned.ok) {
-        event.reason = cleaned.reason;
-        return cleaned.reason === 'too-long'
-          ? messageCard(language, s.tooLongTitle, [fill(s.tooLongText, { max: this.deps.understanding.maxLength })])
-          : unknownCard(language, this.deps.understanding.examples(language));
+        return cleaned.reason === 'too-long' ? { kind: 'too-long', max: this.options.understanding.maxLength } : { kind: 'unknown', examples: this.options.understanding.examples(language), reason: 'empty' };
       }
       const previous = await this.deps.memory.recall(requester.conversationKey);
-      const question = this.deps.understanding.parse(cleaned.text, {
-        now: this.now(), timeZone: requester.timeZone, locale: requester.locale, mentions, previous: previous?.question,
+      const question = this.options.understanding.parse(cleaned.text, {
+        now: this.deps.now(), timeZone: requester.timeZone, locale: requester.locale, mentions, previous: previous?.question,
       });
-      event.intent = question.intent;
-      return await this.answer(requester, question, mentions, previous, event);
-    } catch (error) {
-      return this.problemCard(error, language, event, null);
-    } finally {
-      audit(this.deps.logger, event);
-    }
-  }
-
-  private async answer(requester: Requester, question: Question, mentions: Mention[], previous: Remembered | undefined, event: AuditEvent): Promise<Card> {
-    const language = question.language;
-    const reader = () => this.deps.access.readerDecision(requester.userId!);
-    switch (question.intent) {
-      case 'help': {
-        event.decision = 'allowed';
-        return helpCard(language, (await reader()).reader, this.deps.understanding.examples(language));
-      }
-      case 'unknown':
-        event.decision = 'allowed';
-        return unknownCard(language, this.deps.understanding.examples(language));
-      case 'explain': {
-        event.decision = 'allowed';
-        if (question.errorCode === null) return unknownCard(language, this.deps.understanding.examples(language));
-        return explainCodeCard(question.errorCode, language, (await reader()).reader ? 'helpdesk' : 'user');
-      }
-    }
-
-    // Follow-ups ("show more", "details of the second one", "and the day before?") keep the
-    // previous subject: its resolution is reused, and the asker is authorized again.
-    let subject: Subject | null = question.subject;
-    const followsUp = previous && (question.followUp !== undefined || subject === null || sameSubject(subject, previous.question.subject));
-    if (previous && followsUp && (question.followUp !== undefined || !previous.refused)) {
-      if (previous.refused) return this.refuse(language, event);
-      const refusal = await this.authorize(requester, previous.subjectId, language, event);
-      if (refusal) return refusal;
-      const followUp = question.followUp;
-      const ask: ResolvedAsk = {
-        ...toResolved(question, previous.subjectId),
-        offset: followUp?.kind === 'more' ? previous.nextOffset : followUp?.kind === 'details' ? followUp.index : undefined,
-        limit: followUp?.kind === 'details' ? 1 : undefined,
-      };
-      const card = await this.run(requester, ask, language, event, previous.subjectName);
-      await this.deps.memory.remember(requester.conversationKey, { ...previous, question, nextOffset: card.nextOffset ?? previous.nextOffset });
-      return card;
-    }
-    if (subject === null) subject = { kind: 'self' };
-
-    const target = await this.resolveSubject(requester, subject, mentions, language, event, question);
-    if ('card' in target) {
-      // Remember a refused question so that "and the day before?" or "show more" after it are
-      // refused as well, instead of silently answering the previous (allowed) question.
-      if (event.reason === 'not-a-reader') await this.deps.memory.remember(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
-      return target.card;
-    }
-    const card = await this.run(requester, toResolved(question, target.userId), language, event, target.name);
-    await this.deps.memory.remember(requester.conversationKey, { question, subjectId: target.userId, subjectName: target.name, nextOffset: card.nextOffset });
-    return card;
-  }
-
-  /**
-   * May the asker see this person's sign-ins (null: everyone's) here? Their own always; anyone
-   * else's only as a sign-in reader, and only in a personal chat, where nobody else reads along.
-   * Returns the refusal card, or null when allowed.
-   */
-  private async authorize(requester: Requester, userId: string | null, language: Language, event: AuditEvent): Promise<Card | null> {
-    if (userId !== null && sameId(userId, requester.userId)) return null;
-    if (!(await this.deps.access.readerDecision(requester.userId!)).reader) return this.refuse(language, event);
-    return this.notHere(requester, language, event);
-  }
-
-  /** Others' sign-ins are not shown where other people read along (channels, group chats). */
-  private notHere(requester: Requester, language: Language, event: AuditEvent): Card | null {
-    if (requester.conversationType === 'personal') return null;
-    event.reason = 'shared-conversation';
-    const s = strings(language);
-    return messageCard(language, s.askPrivatelyTitle, [s.askPrivatelyText]);
-  }
-
-  /** The one refusal for questions about others: the same words whoever was asked about. */
-  private refuse(language: Language, event: AuditEvent): Card {
-    event.reason = 'not-a-reader';
-    const s = strings(language);
-    return messageCard(language, s.notAllowedTitle, [s.notAllowedText]);
-  }
-
-  /**
-   * Turns the subject into an object id. Authorization happens here, before any lookup: a person
-   * who is not a sign-in reader gets the same refusal for every other subject, and no directory or
-   * sign-in request is made on their behalf.
-   */
-  private async resolveSubject(requester: Requester, subject: Subject, mentions: Mention[], language: Language, event: AuditEvent, question: Question): Promise<{ userId: string | null; name: string | null } | { card: Card }> {
-    const self = { userId: requester.userId!, name: null };
-    const s = strings(language);
-    if (subject.kind === 'self') return self;
-    if (subject.kind === 'objectId' && sameId(subject.value, requester.userId)) return self;
-    if (subject.kind === 'mention' && sameId(mentions[subject.index]?.aadObjectId, requester.userId)) return self;
-    if (subject.kind === 'person' && requester.name && normalizeName(subject.text) === normalizeName(requester.name)) return self;
-
-    const decision = await this.deps.access.readerDecision(requester.userId!);
-    if (!decision.reader) {
-      // Their own UPN: compared with their own directory entry (a lookup of themselves only, so
-      // nothing is learned about the person named, who is never looked up).
-      if (subject.kind === 'upn' && (await this.isOwnUpn(requester.userId!, subject.value))) return self;
-      // A pasted correlation id with nobody named: look for it among the asker's own sign-ins only.
-      if (subject.kind === 'anyone' && question.correlationId) return self;
-      return { card: this.refuse(language, event) };
-    }
-    const here = this.notHere(requester, language, event);
-    if (here) return { card: here };
-    switch (subject.kind) {
-      case 'anyone':
-        event.subject = 'anyone';
-        return { userId: null, name: null };
-      case 'objectId':
-        return { userId: subject.value, name: null };
-      case 'mention': {
-        const mention = mentions[subject.index];
-        if (!mention?.aadObjectId) return { card: messageCard(language, s.notFoundTitle, [fill(s.notFoundText, { name: mention?.name ?? '?' })]) };
-        return { userId: mention.aadObjectId, name: mention.name };
-      }
-      case 'upn': {
-        const person = await this.deps.people.get(subject.value);
-        if (!person) return { card: messageCard(language, s.notFoundTitle, [fill(s.notFoundText, { name: subject.value })]) };
-        return { userId: person.id, name: person.displayName };
-      }
-      case 'person': {
-        const found = await this.deps.people.search(subject.text);
-        const exact = found.filter((p) => normalizeName(p.displayName) === normalizeName(subject.text));
-        const pick: Person[] = exact.length === 1 ? exact : found;
-        if (pick.length === 0) return { card: messageCard(language, s.notFoundTitle, [fill(s.notFoundText, { name: subject.text })]) };
-        if (pick.length > 1) {
-          event.decision = 'allowed';
-          event.reason = 'ambiguous';
-          const pending = toResolved(question, null);
-          return { card: chooserCard(language, subject.text, pick, { ...pending, language }) };
-        }
-        return { userId: pick[0].id, name: pick[0].displayName };
-      }
-    }
-  }
-
-  private async isOwnUpn(userId: string, upn: string): Promise<boolean> {
-    const me = await this.deps.people.get(userId);
-    const wanted = upn.toLowerCase();
-    return Boolean(me) && [me!.userPrincipalName, me!.mail].some((v) => typeof v === 'string' && v.toLowerCase() === wanted);
-  }
-
-  /** Fetches, diagnoses and renders a question whose subject is resolved and authorized. */
-  private async run(requester: Requester, ask: ResolvedAsk, language: Language, event: AuditEvent, subjectName: string | null): Promise<Card> {
-    // No person means everyone: callers only get here with userId null after a reader check.
-    const tenantWide = ask.userId === null;
-    const config = this.deps.config;
-    const now = this.now();
-    const defaulted = ask.from === null;
-    const asked = { from: ask.from ? new Date(ask.from) : new Date(now.getTime() - config.defaultWindowDays * DAY), to: ask.to ? new Date(ask.to) : now };
-    const oldest = new Date(now.getTime() - config.logRetentionDays * DAY);
-    const clamped = asked.from < oldest;
-    const window = { from: clamped ? oldest : asked.from, to: asked.to > now ? now : asked.to };
-    if (window.to <= window.from) {
-      // Entirely before the log's retention (or an empty range): nothing to ask Graph.
-      event.decision = 'allowed';
-      event.reason = 'before-retention';
-      const s = strings(language);
-      return messageCard(language, s.beforeRetentionTitle, [fill(s.beforeRetentionText, { days: config.logRetentionDays, from: localDateTime(oldest, requester.timeZone, language) })]);
-    }
-    const isSelf = ask.userId !== null && sameId(ask.userId, requester.userId);
-    event.subject = tenantWide ? 'anyone' : isSelf ? 'self' : ask.userId;
-    event.from = window.from.toISOString();
-    event.to = window.to.toISOString();
-    event.intent = ask.intent;
-    event.decision = 'allowed';
-
-    let page: SignInPage;
-    try {
-      page = await this.deps.signIns.find({
-        userId: tenantWide ? undefined : ask.userId ?? undefined,
-        from: window.from, to: window.to, app: ask.app, errorCode: ask.errorCode, correlationId: ask.correlationId,
-      });
-    } catch (error) {
-      // The problem card offers "Try again" with the resolved question (ids only), re-authorized when clicked.
-      return this.problemCard(error, language, event, { ...ask, language });
-    }
-    event.records = page.records.length;
-    event.graphRequests = page.requests;
-    const audience: Audience = isSelf ? 'user' : 'helpdesk';
-    const name = isSelf ? strings(language).you : subjectName ?? page.records[0]?.userDisplayName ?? ask.userId ?? '?';
-
-    // The same question about the same records (a busy helpdesk hour) reuses the rendered card.
-    const cardKey = this.cards && createHash('sha256').update(JSON.stringify([
-      page.records.map((r) => r.id), page.truncated, ask, language, audience, requester.timeZone, name,
-      defaulted, clamped, Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000),
-    ])).digest('base64');
-    const cached = cardKey ? this.cards!.get(cardKey) : undefined;
-    if (cached) return cached;
-    const diagnosis = diagnose(page.records, {
-      language, audience, timeZone: requester.timeZone, subjectName: name, self: isSelf, tenantWide,
-      window, retentionDays: config.logRetentionDays, clampedFrom: clamped ? oldest : undefined, truncated: page.truncated,
-      thresholds: this.thresholds, intent: ask.intent,
+      intent = question.intent;
+      replyLanguage = question.language;
+      return answerQuestion(this.deps, requester, question, cleaned.text, mentions, previous);
     });
-    const card = failureSummaryCard({
-      diagnosis, language, audience, timeZone: requester.timeZone, subjectName: isSelf ? null : name, tenantWide, window,
-      defaultWindowDays: defaulted ? config.defaultWindowDays : null, offset: ask.offset, maxRows: ask.limit, intent: ask.intent,
-      showMoreData: { ...ask, offset: undefined, limit: undefined, language },
-    });
-    if (cardKey) this.cards!.set(cardKey, card);
-    return card;
+    return this.finish(answer, requester, replyLanguage, 'question', intent);
   }
 
   /** A card button (Action.Execute). Card data is untrusted: everything is re-authorized and re-read. */
-  async act(requester: Requester, verb: string, data: Record<string, unknown>, inputs: Record<string, unknown> = {}): Promise<Card> {
-    const language = data.language === 'nl' || data.language === 'en' ? data.language : this.deps.understanding.detectLanguage('', requester.locale);
-    const s = strings(language);
-    const event: AuditEvent = { event: 'action', requester: requester.userId ?? 'unknown', subject: null, intent: verb, from: null, to: null, decision: 'refused', records: 0 };
-    try {
-      const turnedAway = await this.gate(requester, language, event);
+  async act(requester: Requester, verb: string, data: Record<string, unknown>): Promise<Reply> {
+    const language: Language = cardLanguage(data) ?? this.languageOf(requester, '');
+    const answer = await this.safely(async (): Promise<Answer> => {
+      const turnedAway = (await this.gate.gate(requester));
       if (turnedAway) return turnedAway;
-      if (verb === 'openTicket') return await this.openTicket(requester, data, inputs, language, event);
-      if (verb === 'choosePerson' || verb === 'retry' || verb === 'showMore') {
-        if (verb === 'showMore' && (await this.deps.memory.recall(requester.conversationKey))?.refused) return this.refuse(language, event);
-        // The button carries the resolved question (ids only); it is checked and authorized anew.
-        const ask = parseResolvedAsk(data);
-        if (!ask) {
-          // Only a forged or damaged button gets here: the same refusal as any question about others.
-          return this.refuse(language, event);
-        }
-        const refusal = await this.authorize(requester, ask.userId, language, event);
-        if (refusal) return refusal;
-        const remembered = await this.deps.memory.recall(requester.conversationKey);
-        const name = remembered && remembered.subjectId === ask.userId ? remembered.subjectName : null;
-        const card = await this.run(requester, ask, language, event, name);
-        await this.deps.memory.remember(requester.conversationKey, { question: asQuestion(ask, language), subjectId: ask.userId, subjectName: name, nextOffset: card.nextOffset });
-        return card;
-      }
-      event.reason = 'unknown-verb';
-      return unknownCard(language, this.deps.understanding.examples(language));
-    } catch (error) {
-      return this.problemCard(error, language, event, verb === 'openTicket' ? null : data);
-    } finally {
-      audit(this.deps.logger, event);
-    }
+      if (verb === 'openTicket') return this.ticket(requester, data, language);
+      if (!QUERY_VERBS.has(verb)) return { kind: 'unknown', examples: this.options.understanding.examples(language), reason: 'unknown-verb' };
+      const remembered = await this.deps.memory.recall(requester.conversationKey);
+      const priorRefusal = remembered?.refused ?? false;
+      // The button carries the resolved question (ids only); it is checked and authorized anew.
+      // Only a forged or damaged button fails the check: the same refusal as any question about others.
+      const query = parseResolvedQuery(data);
+      if (!query) return priorRefusal && verb === 'showMore' ? { kind: 'refused', reason: 'refused-before' } : refuse();
+      const refusal = await this.gate.authorize(requester, verb as Action, query.userId, priorRefusal);
+      if (refusal) return refusal;
+      const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
+      const detailsOf = verb === 'details' ? pickedAttempt(data) : undefined;
+      const answer = await answerSignIns(this.deps, requester, query, name, detailsOf);
+      await this.deps.memory.remember(requester.conversationKey, { question: asQuestion(query, language), subjectId: query.userId, subjectName: name, nextOffset: nextOffsetOf(answer) });
+      return answer;
+    });
+    return this.finish(answer, requester, language, 'action', verb);
   }
 
-  private async openTicket(requester: Requester, data: Record<string, unknown>, inputs: Record<string, unknown>, language: Language, event: AuditEvent): Promise<Card> {
-    const s = strings(language);
-    const signInId = typeof data.signInId === 'string' ? data.signInId : '';
-    // A sign-in's id is a GUID: anything else is refused before any read.
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(signInId)) {
-      event.reason = 'bad-action-data';
-      return messageCard(language, s.ticketFailedTitle, [s.ticketSignInGoneText]);
-    }
-    const reader = (await this.deps.access.readerDecision(requester.userId!)).reader;
-    // The button names whose sign-in it is: when that already says no, nothing is read.
-    if (typeof data.userId === 'string' && !sameId(data.userId, requester.userId)) {
-      if (!reader) return this.refuse(language, event);
-      const here = this.notHere(requester, language, event);
-      if (here) return here;
-    }
-    if (this.deps.readBudget && !this.deps.readBudget.take(requester.userId!)) {
-      event.reason = 'read-budget';
-      return messageCard(language, s.rateLimitedTitle, [s.rateLimitedText]);
-    }
-    // A non-reader's read is scoped to their own sign-ins on the server side: a forged id of
-    // someone else's sign-in simply finds nothing.
-    const record = reader ? await this.deps.signIns.byId(signInId) : await this.deps.signIns.ownById(signInId, requester.userId!);
-    if (!record) {
-      event.reason = reader ? 'sign-in-not-found' : 'not-own-sign-in';
-      return reader ? messageCard(language, s.ticketFailedTitle, [s.ticketSignInGoneText]) : messageCard(language, s.notAllowedTitle, [s.notAllowedText]);
-    }
-    if (!sameId(record.userId, requester.userId)) {
-      const here = this.notHere(requester, language, event);
-      if (here) return here;
-    }
-    event.subject = sameId(record.userId ?? '', requester.userId) ? 'self' : record.userId ?? null;
-    event.decision = 'allowed';
-    event.records = 1;
-    if (!this.deps.tickets) return messageCard(language, s.ticketNotConfiguredTitle, [s.ticketNotConfiguredText]);
-    const commentField = typeof data.commentId === 'string' ? data.commentId : 'comment';
-    const comment = typeof inputs[commentField] === 'string' ? (inputs[commentField] as string).slice(0, 1000).trim() : '';
-    // The ticket is read by the helpdesk: it carries their explanation and steps, whoever clicked.
-    const content = ticketContent(requester, record, language, 'helpdesk', comment || null);
+  /** The ticket, and the investigation it came from (re-read and re-authorized) so that the card keeps it. */
+  private async ticket(requester: Requester, data: Record<string, unknown>, language: Language): Promise<Answer> {
+    const answer = await openTicket({ signIns: this.options.signIns, tickets: this.options.tickets, logger: this.options.logger, readBudget: this.options.readBudget }, requester, this.gate, data, language);
+    if (answer.kind !== 'ticket-opened') return answer;
+    const query = parseResolvedQuery(data);
+    if (!query || (await this.gate.authorize(requester, 'showMore', query.userId))) return answer;
+    const remembered = await this.deps.memory.recall(requester.conversationKey);
+    const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
+    const investigation = await answerSignIns(this.deps, requester, query, name);
+    return investigation.kind === 'summary' ? { ...answer, summary: investigation } : answer;
+  }
+
+  /** Unexpected failures become a problem answer; the detail goes to the log only. */
+  private async safely(work: () => Promise<Answer>): Promise<Answer> {
     try {
-      const ticket = await this.deps.tickets.open(ticketKey(record.id ?? signInId, requester.userId!), content);
-      return ticketOpenedCard(language, ticket, record, requester.timeZone);
+      return await work();
     } catch (error) {
-      event.decision = 'error';
-      event.reason = 'ticket-sink-failed';
-      const reason = error instanceof Error ? error.message : String(error);
-      // "Try again" carries the comment, so that nothing the person wrote is lost.
-      const retry = { signInId, userId: record.userId ?? '', commentId: commentField, [commentField]: comment };
-      return messageCard(language, s.ticketFailedTitle, [fill(s.ticketFailedText, { reason })], [], [{ title: s.retry, verb: 'openTicket', data: retry }]);
+      const problem = toGraphProblem(error);
+      if (!(error instanceof GraphProblem) && !(typeof error === 'object' && error && 'statusCode' in error)) {
+        this.options.logger.error({ err: { message: (error as Error)?.message, stack: (error as Error)?.stack } }, 'unexpected error while answering');
+      }
+      return { kind: 'problem', problem: problem.kind, retryAfterSeconds: problem.retryAfterSeconds, retry: null };
     }
   }
 
-  /** Every message and click passes here first: strangers (no object id, another tenant) and people over their rate limit stop here. */
-  private async gate(requester: Requester, language: Language, event: AuditEvent): Promise<Card | null> {
-    const s = strings(language);
-    if (!requester.userId || !requester.tenantId || requester.tenantId.toLowerCase() !== this.deps.config.graph.tenantId.toLowerCase()) {
-      event.reason = !requester.userId ? 'no-object-id' : 'other-tenant';
-      return messageCard(language, s.refusedTitle, [s.refusedText]);
-    }
-    if ((await this.deps.rate.hit(requester.userId)) > this.deps.config.access.rateLimitPerMinute) {
-      event.reason = 'rate-limited';
-      return messageCard(language, s.rateLimitedTitle, [s.rateLimitedText]);
-    }
-    return null;
+  private async finish(answer: Answer, requester: Requester, language: Language, event: 'question' | 'action', intent: string): Promise<Reply> {
+    audit(this.options.logger, auditOf(answer, { event, requester, intent }));
+    const about = answer.kind === 'ticket-opened' ? answer.summary : answer;
+    const audience: Audience = about?.kind === 'summary' || about?.kind === 'count' ? (about.subject.kind === 'self' ? 'user' : 'helpdesk')
+      : answer.kind === 'help' ? (answer.reader ? 'helpdesk' : 'user')
+      // Only these are worded per audience; the rest need no reader lookup.
+      : answer.kind === 'explain-code' || answer.kind === 'ticket-failed' || answer.kind === 'problem' ? await this.audienceOf(requester)
+      : 'user';
+    return { answer, language, audience, timeZone: requester.timeZone };
   }
-
-  private problemCard(error: unknown, language: Language, event: AuditEvent, retry: Record<string, unknown> | null): Card {
-    const problem = toGraphProblem(error);
-    event.decision = 'error';
-    event.reason = problem.kind;
-    if (!(error instanceof GraphProblem) && !(typeof error === 'object' && error && 'statusCode' in error)) {
-      this.deps.logger.error({ err: { message: (error as Error)?.message, stack: (error as Error)?.stack } }, 'unexpected error while answering');
-    }
-    return serviceProblemCard(language, problem.kind, retry, problem.retryAfterSeconds);
-  }
-}
-
-function toResolved(question: Question, userId: string | null): ResolvedAsk {
-  return {
-    intent: question.intent === 'signins' ? 'signins' : 'failures',
-    userId,
-    from: question.from ? question.from.toISOString() : null,
-    to: question.to ? question.to.toISOString() : null,
-    app: question.app, errorCode: question.errorCode, correlationId: question.correlationId,
-  };
-}
-
-/** Card data back into a query, validating every field (it came from the client). */
-export function parseResolvedAsk(data: Record<string, unknown>): ResolvedAsk | null {
-  const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-  const GUIDISH = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12,13}$/;
-  const date = (v: unknown) => (typeof v === 'string' && ISO.test(v) ? new Date(v).toISOString() : null);
-  const intent = data.intent === 'signins' ? 'signins' : 'failures';
-  const code = typeof data.errorCode === 'number' && Number.isSafeInteger(data.errorCode) && data.errorCode >= 0 ? data.errorCode : null;
-  const userId = typeof data.userId === 'string' && /^[0-9a-zA-Z-]{1,64}$/.test(data.userId) ? data.userId : null;
-  if (data.userId !== null && data.userId !== undefined && userId === null) return null;
-  const app = typeof data.app === 'string' && /^[\p{L}\p{N} .&()_-]{1,80}$/u.test(data.app) ? data.app : null;
-  if (data.app !== null && data.app !== undefined && app === null) return null;
-  const correlationId = typeof data.correlationId === 'string' && GUIDISH.test(data.correlationId) ? data.correlationId.toLowerCase() : null;
-  if (data.correlationId !== null && data.correlationId !== undefined && correlationId === null) return null;
-  const from = date(data.from);
-  const to = date(data.to);
-  const given = (v: unknown) => v !== null && v !== undefined;
-  if ((given(data.from) && !from) || (given(data.to) && !to) || (from && to && from >= to)) return null;
-  const offset = Number(data.offset);
-  return {
-    intent, userId, from, to, app, errorCode: code, correlationId,
-    offset: Number.isInteger(offset) && offset >= 0 && offset < 100_000 ? offset : undefined,
-  };
-}
-
-/** A resolved question as the Question follow-ups build on (its subject is an object id, or everyone). */
-function asQuestion(ask: ResolvedAsk, language: Language): Question {
-  return {
-    intent: ask.intent, subject: ask.userId === null ? { kind: 'anyone' } : { kind: 'objectId', value: ask.userId },
-    from: ask.from ? new Date(ask.from) : null, to: ask.to ? new Date(ask.to) : null,
-    app: ask.app, errorCode: ask.errorCode, correlationId: ask.correlationId, language,
-  };
-}
-
-function ticketContent(requester: Requester, record: SignIn, language: Language, audience: Audience, comment: string | null): TicketContent {
-  const code = record.status?.errorCode ?? 0;
-  const e = explain(code, language, audience, record.status?.failureReason);
-  const at = new Date(record.createdDateTime as string);
-  return {
-    requester: { id: requester.userId!, name: requester.name ?? requester.userId! },
-    subject: { id: record.userId ?? '', name: record.userDisplayName ?? '', upn: record.userPrincipalName ?? '' },
-    occurredAtUtc: at.toISOString(),
-    occurredAtLocal: `${localDateTime(at, requester.timeZone, language)} (${requester.timeZone})`,
-    app: record.appDisplayName ?? '', resource: record.resourceDisplayName ?? null,
-    errorCode: code, failureReason: record.status?.failureReason ?? '',
-    title: e.title, explanation: e.explanation, steps: e.steps,
-    requestId: record.id ?? '', correlationId: record.correlationId ?? '',
-    ipAddress: record.ipAddress ?? null,
-    location: [record.location?.city, record.location?.countryOrRegion].filter(Boolean).join(', ') || null,
-    device: [record.deviceDetail?.displayName, record.deviceDetail?.operatingSystem, record.deviceDetail?.browser].filter(Boolean).join(', ') || null,
-    clientApp: record.clientAppUsed ?? null,
-    conditionalAccess: (record.appliedConditionalAccessPolicies ?? []).map((p) => ({ name: p.displayName ?? p.id ?? '', result: p.result ?? '', controls: p.enforcedGrantControls ?? [] })),
-    lookupUrl: e.lookupUrl,
-    comment,
-  };
-}
-
-/** Whether a question names the same subject as the previous one ("what about megan" after "megan"). */
-function sameSubject(a: Subject, b: Subject | null): boolean {
-  if (!b || a.kind !== b.kind) return false;
-  if (a.kind === 'person' && b.kind === 'person') return normalizeName(a.text) === normalizeName(b.text);
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function sameId(a: string | undefined | null, b: string | undefined | null): boolean {
-  return Boolean(a) && Boolean(b) && a!.toLowerCase() === b!.toLowerCase();
-}
-
-function normalizeName(name: string): string {
-  return name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }

@@ -4,7 +4,6 @@
  */
 import { TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
 import type { Mention } from '../understanding/question';
-import { DEMO_PEOPLE } from '../demo/people';
 
 export interface MemberResolver {
   /** Entra object id of a Teams member (29:…), or undefined. */
@@ -18,13 +17,6 @@ export const teamsMemberResolver: MemberResolver = {
     } catch {
       return undefined;
     }
-  },
-};
-
-/** The Agents Playground has no member API worth trusting; the demo tenant resolves its own people by name. */
-export const demoMemberResolver: MemberResolver = {
-  async aadObjectId(_context, _memberId, name) {
-    return DEMO_PEOPLE.find((p) => p.displayName.toLowerCase() === name.trim().toLowerCase())?.id;
   },
 };
 

@@ -1,8 +1,14 @@
 /** Who is asking, read from a Teams activity (never from the message text). */
-import type { Activity } from 'botbuilder';
+import type { Activity, ConversationAccount } from 'botbuilder';
 import type { Requester } from '../troubleshooter';
 
-export function requesterOf(activity: Partial<Activity>, defaultTimeZone: string): Requester {
+/** Reads the conversation's type; the access policy treats anything but 'personal' as shared. */
+export type ConversationTypeReader = (conversation: Partial<ConversationAccount> | undefined) => string | undefined;
+
+/** Teams sends the type in every activity: as sent, and missing stays missing. */
+export const teamsConversationType: ConversationTypeReader = (conversation) => conversation?.conversationType;
+
+export function requesterOf(activity: Partial<Activity>, defaultTimeZone: string, conversationType: ConversationTypeReader = teamsConversationType): Requester {
   const clientInfo = (activity.entities ?? []).find((e) => e.type === 'clientInfo') as { timezone?: string; locale?: string } | undefined;
   const zone = canonicalZone(activity.localTimezone) ?? canonicalZone(clientInfo?.timezone) ?? defaultTimeZone;
   const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
@@ -15,7 +21,7 @@ export function requesterOf(activity: Partial<Activity>, defaultTimeZone: string
     timeZone: zone,
     conversationKey: `${activity.conversation?.id ?? '?'}|${userId ?? activity.from?.id ?? '?'}`,
     // Only an explicit personal chat is private: a missing or unknown type counts as shared.
-    conversationType: activity.conversation?.conversationType === 'personal' ? 'personal' : 'shared',
+    conversationType: conversationType(activity.conversation) === 'personal' ? 'personal' : 'shared',
   };
 }
 

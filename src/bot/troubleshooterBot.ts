@@ -3,10 +3,11 @@ import {
   ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext,
   type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationReference,
 } from 'botbuilder';
-import { messageCard, strings, type Card } from '../cards/render';
-import type { Troubleshooter } from '../troubleshooter';
-import { requesterOf } from './requester';
+import { renderAnswer, type Card } from '../cards/render';
+import type { Reply, Troubleshooter } from '../troubleshooter';
+import { requesterOf, type ConversationTypeReader } from './requester';
 import { resolveMentions, type MemberResolver } from './mentions';
+import { readInvoke } from '../answers/verbs';
 
 export function cardActivity(card: Card) {
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card.content));
@@ -24,14 +25,21 @@ export interface BotOptions {
   turnBudgetMs: number;
   sendLater: SendLater;
   onLateFailure?: (error: unknown) => void;
+  /** Answer → card; defaults to the renderer itself (the app passes a CardCache's). */
+  render?: (reply: Reply) => Card;
+  /** How the conversation's type is read (the demo wiring knows the Playground's personal chat). */
+  conversationType?: ConversationTypeReader;
 }
 
 export class TroubleshooterBot extends TeamsActivityHandler {
+  private readonly render: (reply: Reply) => Card;
+
   constructor(
     private readonly troubleshooter: Troubleshooter,
     private readonly options: BotOptions,
   ) {
     super();
+    this.render = options.render ?? renderAnswer;
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -41,7 +49,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
       const activity = context.activity;
       const someoneElse = (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id);
       if (someoneElse && activity.conversation?.conversationType === 'personal') {
-        await context.sendActivity(cardActivity(await this.troubleshooter.welcome(requesterOf(activity, this.options.defaultTimeZone))));
+        await context.sendActivity(cardActivity(this.render(await this.troubleshooter.welcome(requesterOf(activity, this.options.defaultTimeZone, this.options.conversationType)))));
       }
       await next();
     });
@@ -54,8 +62,8 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     await context.sendActivity({ type: ActivityTypes.Typing });
     TurnContext.removeRecipientMention(activity);
     const mentions = await resolveMentions(context, this.options.members);
-    const requester = requesterOf(activity, this.options.defaultTimeZone);
-    const answer = this.troubleshooter.ask(requester, activity.text ?? '', mentions);
+    const requester = requesterOf(activity, this.options.defaultTimeZone, this.options.conversationType);
+    const answer = this.troubleshooter.ask(requester, activity.text ?? '', mentions).then(this.render);
     let timer: NodeJS.Timeout | undefined;
     const budget = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), this.options.turnBudgetMs);
@@ -67,8 +75,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
       return;
     }
     const language = this.troubleshooter.languageOf(requester, activity.text ?? '');
-    const s = strings(language);
-    await context.sendActivity(cardActivity(messageCard(language, s.stillLookingTitle, [s.stillLookingText])));
+    await context.sendActivity(cardActivity(renderAnswer({ answer: { kind: 'still-looking' }, language, audience: 'user', timeZone: requester.timeZone })));
     const reference = TurnContext.getConversationReference(activity);
     answer
       .then((card) => this.options.sendLater(reference, card))
@@ -76,9 +83,9 @@ export class TroubleshooterBot extends TeamsActivityHandler {
   }
 
   protected async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const action = invokeValue?.action;
-    const data = (action?.data && typeof action.data === 'object' ? action.data : {}) as Record<string, unknown>;
-    const card = await this.troubleshooter.act(requesterOf(context.activity, this.options.defaultTimeZone), String(action?.verb ?? ''), data, data);
+    // Action.Execute sends the card's inputs inside the data.
+    const { verb, data } = readInvoke(invokeValue);
+    const card = this.render(await this.troubleshooter.act(requesterOf(context.activity, this.options.defaultTimeZone, this.options.conversationType), verb, data));
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };
   }
 }

@@ -8,10 +8,10 @@ export function cardToText(card: Element, indent = ''): string {
     for (const item of (Array.isArray(items) ? items : []) as Element[]) {
       switch (item.type) {
         case 'TextBlock':
-          lines.push(...String(item.text ?? '').split('\n').map((l) => pad + l));
+          lines.push(...text(item.text).split('\n').map((l) => pad + l));
           break;
         case 'FactSet':
-          for (const f of (item.facts ?? []) as Element[]) lines.push(`${pad}${f.title}: ${f.value}`);
+          for (const f of (item.facts ?? []) as Element[]) lines.push(`${pad}${text(f.title)}: ${text(f.value)}`);
           break;
         case 'ColumnSet':
           lines.push(pad + ((item.columns ?? []) as Element[]).map((c) => collect(c.items)).join(' | '));
@@ -23,15 +23,15 @@ export function cardToText(card: Element, indent = ''): string {
           actions(item.actions, pad);
           break;
         case 'Input.Text':
-          lines.push(`${pad}[input: ${item.label ?? item.id}]`);
+          lines.push(`${pad}[input: ${text(item.label ?? item.id)}]`);
           break;
       }
     }
   };
   const actions = (list: unknown, pad: string) => {
     for (const a of (Array.isArray(list) ? list : []) as Element[]) {
-      const verb = a.verb ? ` (${a.verb})` : a.url ? ` → ${a.url}` : '';
-      lines.push(`${pad}[${a.title}]${verb}`);
+      const verb = a.verb ? ` (${text(a.verb)})` : a.url ? ` → ${text(a.url)}` : '';
+      lines.push(`${pad}[${text(a.title)}]${verb}`);
       if (a.type === 'Action.ShowCard' && a.card) lines.push(cardToText(a.card as Element, pad + '    '));
     }
   };
@@ -41,7 +41,12 @@ export function cardToText(card: Element, indent = ''): string {
 }
 
 function collect(items: unknown): string {
-  return ((Array.isArray(items) ? items : []) as Element[]).map((i) => String(i.text ?? '')).join(' ');
+  return ((Array.isArray(items) ? items : []) as Element[]).map((i) => text(i.text)).join(' ');
+}
+
+/** A card field as text: strings and numbers as they are, anything else (missing, objects) as nothing. */
+function text(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
 /** Every Action.Execute in a card (nested ones included), in order. */

@@ -138,7 +138,7 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
       riskEventTypes_v2: [],
       resourceDisplayName: app.resourceDisplayName,
       resourceId: app.resourceId,
-      status: { errorCode: code, failureReason: code === 0 ? null : reason.failureReason, additionalDetails: code === 0 ? null : reason.additionalDetails ?? null } as SignIn['status'],
+      status: { errorCode: code, failureReason: code === 0 ? null : reason.failureReason, additionalDetails: code === 0 ? null : reason.additionalDetails ?? null },
       deviceDetail: {
         deviceId: device.id, displayName: device.name, operatingSystem: device.os, browser: device.browser,
         isCompliant: device.compliant, isManaged: device.managed, trustType: device.trustType,

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { compileFilter, ODataFilterError, SIGNIN_FILTER_RULES, USER_FILTER_RULES, type CollectionRules } from './odataFilter';
+import { compileFilter, ODataFilterError, SIGNIN_FILTER_RULES, USER_FILTER_RULES } from './odataFilter';
 import { DEMO_GROUPS, DEMO_PEOPLE, ROLE_NAMES, type DemoPerson } from './people';
 import { generateSignIns } from './signInGenerator';
 import { DEMO_TICKET_MAILBOX } from '../config';
@@ -192,7 +192,7 @@ export class DemoTenant {
     const top = pageSize(query.get('$top'), 100, MAX_USER_PAGE);
     const filter = query.get('$filter');
     const users = this.people.map(toUser);
-    const matches = filter === null ? users : users.filter(compileFilter(filter, USER_FILTER_RULES as CollectionRules).test);
+    const matches = filter === null ? users : users.filter(compileFilter(filter, USER_FILTER_RULES).test);
     return { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', value: matches.slice(0, top).map((u) => select(u, query.get('$select'))) };
   }
 

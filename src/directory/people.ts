@@ -40,8 +40,8 @@ export class GraphPeopleDirectory implements PeopleDirectory {
     const fields = name.trim().includes(' ') ? ['displayName'] : ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName'];
     const filter = fields.map((f) => `startswith(${f},${literal})`).join(' or ');
     try {
-      const page = await this.client.api('/users').filter(encodeFilter(filter)).select(SELECT).top(limit).get();
-      return page.value as Person[];
+      const page = (await this.client.api('/users').filter(encodeFilter(filter)).select(SELECT).top(limit).get()) as { value: Person[] };
+      return page.value;
     } catch (error) {
       throw toGraphProblem(error);
     }

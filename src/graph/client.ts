@@ -1,7 +1,8 @@
 /**
  * Builds the Microsoft Graph client. Demo and production share the whole middleware chain —
  * authentication, retry (honours Retry-After on 429/503/504), redirect, telemetry — and differ only
- * in the token source and the last link: the demo tenant in-process, or HTTP through fetch.
+ * in the token source and the last link (src/wiring.ts, src/demo/wiring.ts): HTTP through fetch, or
+ * the demo tenant in-process.
  */
 import {
   AuthenticationHandler,
@@ -15,7 +16,6 @@ import {
   type Context,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
-import type { DemoTenant } from '../demo/tenant';
 
 export interface GraphClientOptions {
   /** Graph root, e.g. https://graph.microsoft.com (national clouds differ). */
@@ -70,36 +70,7 @@ class TimeoutHandler implements Middleware {
     if (!this.callerSignals.has(context)) this.callerSignals.set(context, (context.options as { signal?: AbortSignal } | undefined)?.signal);
     const own = this.callerSignals.get(context);
     const timeout = AbortSignal.timeout(this.timeoutMs);
-    context.options = { ...(context.options ?? {}), signal: own ? AbortSignal.any([own, timeout]) : timeout } as typeof context.options;
+    context.options = { ...(context.options ?? {}), signal: own ? AbortSignal.any([own, timeout]) : timeout };
     await this.next!.execute(context);
   }
 }
-
-/** The demo tenant as the chain's last link: same URLs, no network. */
-export class DemoTenantTransport implements Middleware {
-  constructor(private readonly tenant: DemoTenant) {}
-
-  async execute(context: Context): Promise<void> {
-    const request = context.request;
-    const url = typeof request === 'string' ? request : request.url;
-    const options = context.options ?? {};
-    const answer = this.tenant.handle({
-      method: (options.method ?? (typeof request === 'string' ? 'GET' : request.method)).toUpperCase(),
-      url,
-      headers: headerRecord(options.headers),
-      body: typeof options.body === 'string' ? options.body : undefined,
-    });
-    const empty = answer.status === 202 || answer.status === 204;
-    context.response = new Response(empty ? null : answer.body, { status: answer.status, headers: answer.headers });
-  }
-}
-
-function headerRecord(headers: unknown): Record<string, string> {
-  if (!headers) return {};
-  if (headers instanceof Headers) return Object.fromEntries(headers.entries());
-  if (Array.isArray(headers)) return Object.fromEntries(headers as [string, string][]);
-  return { ...(headers as Record<string, string>) };
-}
-
-/** A fixed token for the demo tenant: the authentication middleware still runs and sends it. */
-export const demoAuthProvider: AuthenticationProvider = { getAccessToken: async () => 'demo-tenant-token' };

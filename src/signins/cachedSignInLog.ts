@@ -81,7 +81,8 @@ export class CachedSignInSource implements SignInSource {
   }
 
   async find(query: SignInQuery): Promise<SignInPage> {
-    const { value, fresh } = await this.shared(this.queryKey(query), async () => ({ kind: 'page' as const, page: await this.inner.find(query) }));
+    const key = this.queryKey(query);
+    const { value, fresh } = await this.shared(key, async () => ({ kind: 'page' as const, page: { ...(await this.inner.find(query)), key: `${key}#${++this.reads}` } }));
     const page = (value as Extract<Entry, { kind: 'page' }>).page;
     // Each caller gets its own array (the kept one must not change under later callers). Only the
     // caller whose read went to Graph reports its requests; the others made none.
@@ -103,6 +104,9 @@ export class CachedSignInSource implements SignInSource {
     });
     return entry.value?.kind === 'record' ? entry.value.record : null;
   }
+
+  /** Numbers the reads, so that a kept page's key names its records and no others. */
+  private reads = 0;
 
   stats(): SignInCacheStats & { entries: number } {
     return { ...this.counters, entries: this.cache?.size ?? 0 };

@@ -8,6 +8,13 @@ import { and, encodeFilter, odataDate, odataInteger, odataString } from '../grap
 import { toGraphProblem } from '../graph/errors';
 import aliases from './appAliases.json';
 
+
+/** One page of GET /auditLogs/signIns. */
+interface SignInListPage {
+  value: SignIn[];
+  '@odata.nextLink'?: string;
+}
+
 export interface SignInQuery {
   /** Object id of the person; omitted only for tenant-wide questions. */
   userId?: string;
@@ -24,6 +31,8 @@ export interface SignInPage {
   truncated: boolean;
   /** Graph requests made. */
   requests: number;
+  /** Set by a source that keeps answers: pages with the same key hold the same records. */
+  key?: string;
 }
 
 export interface SignInSource {
@@ -62,13 +71,13 @@ export class GraphSignInLog implements SignInSource {
     try {
       // One correlation id is one attempt: a few rows. Otherwise the whole window is needed for patterns.
       const top = query.correlationId ? 50 : this.options.pageSize;
-      let page = await this.client.api('/auditLogs/signIns').filter(encodeFilter(buildSignInFilter(query))).top(top).get();
+      let page = (await this.client.api('/auditLogs/signIns').filter(encodeFilter(buildSignInFilter(query))).top(top).get()) as SignInListPage;
       requests++;
-      records.push(...(page.value as SignIn[]));
+      records.push(...page.value);
       while (page['@odata.nextLink'] && requests < this.options.maxPages) {
-        page = await this.client.api(page['@odata.nextLink']).get();
+        page = (await this.client.api(page['@odata.nextLink']).get()) as SignInListPage;
         requests++;
-        records.push(...(page.value as SignIn[]));
+        records.push(...page.value);
       }
       return { records, truncated: Boolean(page['@odata.nextLink']), requests };
     } catch (error) {
@@ -88,8 +97,8 @@ export class GraphSignInLog implements SignInSource {
 
   async ownById(id: string, userId: string): Promise<SignIn | null> {
     try {
-      const page = await this.client.api('/auditLogs/signIns').filter(encodeFilter(and(`id eq ${odataString(id)}`, `userId eq ${odataString(userId)}`))).top(1).get();
-      return ((page.value as SignIn[])[0]) ?? null;
+      const page = (await this.client.api('/auditLogs/signIns').filter(encodeFilter(and(`id eq ${odataString(id)}`, `userId eq ${odataString(userId)}`))).top(1).get()) as SignInListPage;
+      return page.value[0] ?? null;
     } catch (error) {
       throw toGraphProblem(error);
     }

@@ -34,6 +34,7 @@ function stripMarkup(html: string): string {
     .replace(/<\/?[a-z][^>]*>/gi, '');
 }
 
+/* eslint-disable no-control-regex -- removing control characters and reading Teams' mention markers (\u0002…\u0003) is what this does */
 export function cleanText(text: string | null | undefined): CleanResult {
   if (text == null) return { ok: false, reason: 'empty' };
   if (text.length > MAX_RAW_CHARACTERS) return { ok: false, reason: 'too-long' };
@@ -47,6 +48,7 @@ export function cleanText(text: string | null | undefined): CleanResult {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/\u0002\s*([^\u0003]*?)\s*\u0003/g, (_, name: string) => `<at>${name}</at>`);
+  /* eslint-enable no-control-regex */
   if (plain === '') return { ok: false, reason: 'empty' };
   if ([...plain].length > MAX_CHARACTERS) return { ok: false, reason: 'too-long' };
   return { ok: true, text: plain };

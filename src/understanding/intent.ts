@@ -36,6 +36,7 @@ export function signalsOf(work: string): Signals {
     troubleshoot: TROUBLESHOOT.test(work),
     signin: SIGNIN.test(work),
     explain: EXPLAIN.test(work) || EXPLAIN_BEFORE_CODE.test(work),
+    // eslint-disable-next-line no-control-regex -- \u0001 is MASK, standing in for text already understood
     help: HELP.test(work) || /^[\s?!.\u0001]*\?[\s?!.\u0001]*$/u.test(work),
   };
 }

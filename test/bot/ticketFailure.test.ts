@@ -43,13 +43,19 @@ it('keeps the card, the error and the comment when the ticket system fails, and 
   const commentId = String(button.data.commentId);
   const failed = cardsIn(await postActivity(running.url, teamsCardAction('openTicket', { ...button.data, [commentId]: 'I was abroad' }, MEGAN)))[0];
   expect(cardToText(failed)).toContain('The ticket could not be opened');
-  expect(cardToText(failed)).toContain('Nothing was sent.');
+  // In words for her (an end user): nothing was sent, the comment is kept; the sink's own error stays in the log.
+  expect(cardToText(failed)).toContain('nothing was sent');
+  expect(cardToText(failed)).toContain('your comment is kept');
+  expect(cardToText(failed)).not.toMatch(/HTTP|500|down|webhook/i);
   expect(created).toHaveLength(0);
   const retry = executeActions(failed).find((a) => a.title === 'Try again')!;
   expect(retry.data[commentId]).toBe('I was abroad');
 
   failing = false;
   const opened = cardsIn(await postActivity(running.url, teamsCardAction(retry.verb, retry.data, MEGAN)))[0];
+  // The retry brings the investigation back, with the ticket and the comment on it.
   expect(cardToText(opened)).toContain('Ticket HD-1001 opened');
+  expect(cardToText(opened)).toMatch(/^Your account was locked/);
+  expect(cardToText(opened)).toContain('Your comment: "I was abroad"');
   expect(created).toEqual([expect.objectContaining({ comment: 'I was abroad' })]);
 });

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { DemoTenantTransport } from '../../src/graph/client';
+import { DemoTenantTransport } from '../../src/demo/graphTransport';
 import { DemoTenant } from '../../src/demo/tenant';
 import { cardToText } from '../../src/cards/text';
 import { cardsIn, postActivity, teamsMessage } from '../../src/tools/activities';
@@ -20,7 +20,8 @@ class SlowSignIns implements Middleware {
 let running: RunningApp;
 let connector: Server;
 let connectorUrl: string;
-const proactive: { path: string; body: { type: string; attachments?: { content: Record<string, unknown> }[] } }[] = [];
+type SentActivity = { type: string; attachments?: { content: Record<string, unknown> }[] };
+const proactive: { path: string; body: SentActivity }[] = [];
 
 beforeAll(async () => {
   // Stands in for the Teams connector (the activity's serviceUrl) that receives the late answer.
@@ -28,7 +29,7 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
-      proactive.push({ path: req.url ?? '', body: JSON.parse(body || '{}') });
+      proactive.push({ path: req.url ?? '', body: JSON.parse(body || '{}') as SentActivity });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `sent-${proactive.length}` }));
     });
@@ -54,5 +55,5 @@ it('answers "still looking" within the turn budget and posts the card to the con
   while (proactive.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   expect(proactive).toHaveLength(1);
   expect(proactive[0].path.startsWith('/v3/conversations/a%3Aslow-graph/activities')).toBe(true);
-  expect(cardToText(proactive[0].body.attachments![0].content)).toContain('Sign-in failures: Megan Bowen');
+  expect(cardToText(proactive[0].body.attachments![0].content)).toContain('for Megan Bowen between');
 });

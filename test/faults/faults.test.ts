@@ -60,7 +60,7 @@ test('a 429 with Retry-After is retried after the pause and the answer is the no
   const before = stack.graph.signInRequests().length;
   const started = Date.now();
   const { text } = await ask(QUESTION);
-  expect(text).toContain('Sign-in failures: Megan Bowen');
+  expect(text).toContain('for Megan Bowen between');
   expect(signInStatuses(before)).toEqual([429, 200]);
   expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
 });
@@ -105,7 +105,7 @@ test('the retry action of a "did not answer" card works once Graph is back', asy
   expect(retry).toBeDefined();
   // … and pressing that one once Graph has recovered gives the real answer.
   fault = null;
-  expect((await pressRetry(retry!.data)).text).toContain('Sign-in failures: Megan Bowen');
+  expect((await pressRetry(retry!.data)).text).toContain('for Megan Bowen between');
 });
 
 test('the "did not answer" card of a typed question carries a retry action', async () => {
@@ -118,7 +118,7 @@ test('a 503 once, with Retry-After, is retried and answered', async () => {
   fault = (n) => (n === 1 ? FAULTS.unavailable(0) : null);
   const before = stack.graph.signInRequests().length;
   const { text } = await ask(QUESTION);
-  expect(text).toContain('Sign-in failures: Megan Bowen');
+  expect(text).toContain('for Megan Bowen between');
   expect(signInStatuses(before)).toEqual([503, 200]);
 });
 
@@ -147,7 +147,7 @@ test('an answer slower than GRAPH_TIMEOUT_MS → "did not answer", and the bot k
   expect(Date.now() - started).toBeLessThan(2400);
   const [abandoned] = stack.graph.signInRequests().slice(-1);
   fault = null;
-  expect((await ask(QUESTION)).text).toContain('Sign-in failures: Megan Bowen');
+  expect((await ask(QUESTION)).text).toContain('for Megan Bowen between');
   await new Promise((r) => setTimeout(r, 2000));
   expect(abandoned.abandoned).toBe(true);
 });
@@ -164,7 +164,7 @@ test('50 simultaneous askers about the same person → 1 Graph sign-in request',
         return postActivity(own.url, teamsMessage(QUESTION, { ...asker, conversationId: `a:conversation-${i}` }));
       }),
     );
-    for (const result of results) expect(cardToText(cardsIn(result)[0])).toContain('Sign-in failures: Megan Bowen');
+    for (const result of results) expect(cardToText(cardsIn(result)[0])).toContain('for Megan Bowen between');
     expect(own.graph.signInRequests()).toHaveLength(1);
     expect(own.errors).toEqual([]);
   } finally {

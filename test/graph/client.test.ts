@@ -1,5 +1,6 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { createGraphClient, demoAuthProvider } from '../../src/graph/client';
+import { createGraphClient } from '../../src/graph/client';
+import { demoAuthProvider } from '../../src/demo/graphTransport';
 
 /** Answers only when aborted (a Graph that hangs), counting the attempts. */
 class Hanging implements Middleware {
@@ -7,7 +8,7 @@ class Hanging implements Middleware {
   async execute(context: Context): Promise<void> {
     this.attempts++;
     const signal = (context.options as { signal?: AbortSignal }).signal!;
-    await new Promise<void>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+    await new Promise<void>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
   }
 }
 

@@ -2,7 +2,8 @@
  * The Graph-compatible HTTPS test server, reached by the real Graph client over TLS: token sent,
  * @odata.nextLink paging followed, and each injected fault seen by the client as Graph would show it.
  */
-import { createGraphClient, demoAuthProvider } from '../../src/graph/client';
+import { createGraphClient } from '../../src/graph/client';
+import { demoAuthProvider } from '../../src/demo/graphTransport';
 import { toGraphProblem } from '../../src/graph/errors';
 import { DemoTenant } from '../../src/demo/tenant';
 import { FAULTS, startGraphTestServer, type Fault, type GraphTestServer } from '../../src/demo/httpsServer';

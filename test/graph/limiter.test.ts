@@ -6,7 +6,8 @@
  * holds by construction), plus generous lower bounds; never on exact wall-clock durations.
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { createGraphClient, demoAuthProvider } from '../../src/graph/client';
+import { createGraphClient } from '../../src/graph/client';
+import { demoAuthProvider } from '../../src/demo/graphTransport';
 import { createReportsLimiter, isReportsRequest, ReportsLimiter, RequestLimiter, retryAfterMs } from '../../src/graph/limiter';
 import { toGraphProblem } from '../../src/graph/errors';
 

@@ -58,8 +58,8 @@ describe('buildPackage', () => {
     expect(names.sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     expect(Object.values(zip.files).every((f) => !f.dir)).toBe(true);
 
-    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
-    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+    const manifest: unknown = JSON.parse(await zip.file('manifest.json')!.async('string'));
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(manifest).toMatchObject({
       id: ENV.TEAMS_APP_ID,
       version,
@@ -109,7 +109,7 @@ describe('buildPackage', () => {
   it('stops with the schema message when the filled manifest is invalid, and writes nothing', async () => {
     const root = copyOfRepo();
     const file = join(root, 'manifest', 'manifest.json');
-    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name: { short: string } };
     manifest.name.short = 'Sign-in Troubleshooter for Microsoft Entra ID';
     writeFileSync(file, JSON.stringify(manifest));
     const outFile = join(work, 'appPackage.zip');
@@ -156,7 +156,7 @@ describe('the npm run package command line', () => {
     const outFile = join(work, 'appPackage.zip');
     expect(await main(['--settings', envFile], { BOT_DOMAIN: ENV.BOT_DOMAIN }, { rootDir: ROOT, outFile })).toBe(0);
     const zip = await JSZip.loadAsync(readFileSync(outFile));
-    expect(JSON.parse(await zip.file('manifest.json')!.async('string')).validDomains).toEqual([ENV.BOT_DOMAIN]);
+    expect((JSON.parse(await zip.file('manifest.json')!.async('string')) as { validDomains: string[] }).validDomains).toEqual([ENV.BOT_DOMAIN]);
     expect(lines.join('\n')).toContain('contains   manifest.json, color.png, outline.png');
   });
 

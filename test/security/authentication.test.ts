@@ -51,7 +51,7 @@ describe('production settings: POST /api/messages requires a Bot Framework token
     ['Basic authentication', { authorization: `Basic ${Buffer.from(`${PRODUCTION.MicrosoftAppId}:${BOT_PASSWORD}`).toString('base64')}` }],
     ['the bot\'s own password as a bearer token', { authorization: `Bearer ${BOT_PASSWORD}` }],
   ])('answers 401 to a message with %s, and the bot never sees it', async (_label, headers) => {
-    const result = await postActivity(url, teamsMessage("why can't I sign in?", MEGAN), headers as Record<string, string>);
+    const result = await postActivity(url, teamsMessage("why can't I sign in?", MEGAN), headers);
     expect(result.status).toBe(401);
     expect(JSON.stringify(result.body)).not.toContain(BOT_PASSWORD);
     expect(asked).not.toHaveBeenCalled();
@@ -73,7 +73,7 @@ describe('production settings: POST /api/messages requires a Bot Framework token
   it('still answers /healthz with status and version only (no tenant id, no mode, no secrets)', async () => {
     const response = await fetch(`${url}/healthz`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body: unknown = await response.json();
     expect(body).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(JSON.stringify(body)).not.toContain(TENANT);
     expect(JSON.stringify(body)).not.toMatch(/Secret|BotPw/);

@@ -7,6 +7,7 @@ import { createLogger } from '../../src/logger';
 import { executeActions } from '../../src/cards/text';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
 import { startApp, type RunningApp } from '../support/app';
+import { auditsIn, parseLogLine } from '../support/logLines';
 
 const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen', conversationId: 'a:megan-log' };
 const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: 'a:alex-log' };
@@ -31,7 +32,7 @@ const QUESTIONS: [typeof MEGAN, string][] = [
 
 let running: RunningApp;
 const lines: string[] = [];
-const entries = () => lines.map((l) => JSON.parse(l) as Record<string, any>);
+const entries = () => lines.map(parseLogLine);
 
 beforeAll(async () => {
   // The production logger (with its redaction rules), at the most verbose level.
@@ -48,7 +49,7 @@ describe('audit events', () => {
     const audits = entries().slice(from).filter((l) => l.audit);
     expect(audits).toHaveLength(1);
     expect(audits[0].level).toBe(30);
-    const event = audits[0].audit;
+    const event = audits[0].audit!;
     expect(Object.keys(event)).toEqual(expect.arrayContaining(['event', 'requester', 'subject', 'intent', 'from', 'to', 'decision', 'records']));
     expect(event.event).toBe('question');
     expect(event.requester).toBe(asker.aadObjectId);
@@ -61,11 +62,11 @@ describe('audit events', () => {
   });
 
   it('records who asked about whom, the range, the decision and the number of records', () => {
-    const audits = entries().filter((l) => l.audit).map((l) => l.audit);
+    const audits = auditsIn(lines);
     expect(audits.find((a) => a.requester === MEGAN.aadObjectId && a.decision === 'refused')).toMatchObject({ intent: 'failures', reason: 'not-a-reader', records: 0 });
     const helpdesk = audits.find((a) => a.requester === ALEX.aadObjectId && a.subject === MEGAN.aadObjectId);
     expect(helpdesk).toMatchObject({ event: 'question', intent: 'failures', decision: 'allowed', from: '2026-11-25T23:00:00.000Z', to: '2026-11-26T23:00:00.000Z' });
-    expect(helpdesk.records).toBeGreaterThan(0);
+    expect(helpdesk?.records).toBeGreaterThan(0);
     expect(audits.find((a) => a.requester === ALEX.aadObjectId && a.subject === 'anyone')).toMatchObject({ decision: 'allowed' });
     expect(audits.find((a) => a.requester === MEGAN.aadObjectId && a.subject === 'self')).toMatchObject({ decision: 'allowed' });
   });
@@ -78,7 +79,7 @@ describe('audit events', () => {
     await postActivity(running.url, teamsCardAction('openTicket', { ...action.data, [String(action.data.commentId)]: COMMENT }, MEGAN));
     expect(running.tenant.sentMail.length).toBe(mail + 1);
     expect(running.tenant.sentMail[mail].message.body.content).toContain(COMMENT); // it went to the helpdesk…
-    const audits = entries().slice(from).filter((l) => l.audit).map((l) => l.audit);
+    const audits = auditsIn(lines.slice(from));
     expect(audits).toEqual([expect.objectContaining({ event: 'action', intent: 'openTicket', requester: MEGAN.aadObjectId, subject: 'self', decision: 'allowed', records: 1 })]);
     expect(lines.join('\n')).not.toContain('holiday in Lisbon'); // …and not to the log
     expect(lines.join('\n')).not.toContain('4711');

@@ -18,6 +18,8 @@ import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } 
 import type { Language } from '../../src/understanding/question';
 import { understanding } from '../../src/understanding';
 import { NOW, startApp, type RunningApp } from '../support/app';
+import { auditsIn } from '../support/logLines';
+import type { AuditEvent } from '../../src/logger';
 
 const MEGAN_ID = '00000000-0000-0000-0000-0000000000021';
 const ALEX_ID = '00000000-0000-0000-0000-0000000000020';
@@ -44,7 +46,7 @@ interface Outcome {
   status: number;
   cards: Record<string, unknown>[];
   requests: LoggedRequest[];
-  audits: Record<string, unknown>[];
+  audits: AuditEvent[];
 }
 
 async function send(activity: unknown): Promise<Outcome> {
@@ -55,7 +57,7 @@ async function send(activity: unknown): Promise<Outcome> {
     status: result.status,
     cards: cardsIn(result),
     requests: running.tenant.requestLog.slice(before),
-    audits: running.logLines.slice(logBefore).map((l) => JSON.parse(l)).filter((l) => l.audit).map((l) => l.audit),
+    audits: auditsIn(running.logLines.slice(logBefore)),
   };
 }
 
@@ -243,7 +245,7 @@ describe('Megan Bowen (not a sign-in reader) cannot see anyone else\'s sign-ins'
   it('refuses a question about someone else after answering one about herself, and the follow-ups to it', async () => {
     const asker = megan();
     const own = await send(teamsMessage("why can't I sign in?", asker));
-    expect(cardToText(own.cards[0])).toContain('Your sign-in failures');
+    expect(cardToText(own.cards[0])).toContain('for you between');
     expectOnlyMegan(own.requests);
     for (const text of AFTER_OWN) {
       const outcome = await send(teamsMessage(text, asker));
@@ -286,18 +288,18 @@ const STRANGERS: [string, () => unknown, Language][] = [
   ['Megan\'s object id from another tenant', () => teamsMessage("why can't I sign in?", megan({ tenantId: OTHER_TENANT })), 'en'],
   ['a reader\'s object id (Alex) from another tenant, about Megan', () => teamsMessage('why did Megan Bowen fail to sign in?', { aadObjectId: ALEX_ID, name: 'Alex Wilber', tenantId: OTHER_TENANT }), 'en'],
   ['another tenant in channelData, ours in conversation', () => {
-    const a = teamsMessage('why did Alex Wilber fail to sign in?', megan()) as Record<string, any>;
+    const a = teamsMessage('why did Alex Wilber fail to sign in?', megan());
     return { ...a, channelData: { tenant: { id: OTHER_TENANT } } };
   }, 'en'],
   ['no tenant anywhere', () => {
-    const a = teamsMessage("why can't I sign in?", megan()) as Record<string, any>;
+    const a = teamsMessage("why can't I sign in?", megan());
     return { ...a, channelData: {}, conversation: { ...a.conversation, tenantId: undefined } };
   }, 'en'],
   ['another tenant, Dutch', () => teamsMessage('wie kon gisteren niet inloggen?', megan({ tenantId: OTHER_TENANT, locale: 'nl-NL' })), 'nl'],
   ['no aadObjectId', () => teamsMessage('why did Alex Wilber fail to sign in?', { name: 'Megan Bowen' }), 'en'],
   ['no aadObjectId, asking about "me"', () => teamsMessage("why can't I sign in?", { name: 'Megan Bowen' }), 'en'],
   ['empty aadObjectId', () => {
-    const a = teamsMessage("why can't I sign in?", megan()) as Record<string, any>;
+    const a = teamsMessage("why can't I sign in?", megan());
     return { ...a, from: { ...a.from, aadObjectId: '' } };
   }, 'en'],
   ['a forged openTicket from another tenant', () => teamsCardAction('openTicket', { signInId: failureOf(ALEX_ID).id, userId: ALEX_ID }, megan({ tenantId: OTHER_TENANT })), 'en'],
@@ -362,7 +364,7 @@ describe('the refusal does not tell whether the person exists', () => {
 });
 
 describe('Megan can ask about herself', () => {
-  function expectOwnFailures(outcome: Outcome, title = 'Your sign-in failures'): void {
+  function expectOwnFailures(outcome: Outcome, title = 'for you between'): void {
     expect(outcome.status).toBe(200);
     expect(outcome.cards).toHaveLength(1);
     const text = cardToText(outcome.cards[0]);
@@ -389,7 +391,7 @@ describe('Megan can ask about herself', () => {
   });
 
   it('by "ik", in Dutch', async () => {
-    expectOwnFailures(await send(teamsMessage('waarom kon ik niet inloggen?', megan({ locale: 'nl-NL' }))), 'Jouw mislukte aanmeldingen');
+    expectOwnFailures(await send(teamsMessage('waarom kon ik niet inloggen?', megan({ locale: 'nl-NL' }))), 'voor jou tussen');
   });
 
   it('by her own name', async () => {

@@ -23,12 +23,12 @@ class SlowSource implements SignInSource {
   async find(query: SignInQuery): Promise<SignInPage> {
     this.finds.push(query);
     await this.gate();
-    return { records: [{ id: `r${this.finds.length}`, userId: query.userId } as SignIn], truncated: false, requests: 1 };
+    return { records: [{ id: `r${this.finds.length}`, userId: query.userId }], truncated: false, requests: 1 };
   }
   async byId(id: string): Promise<SignIn | null> {
     this.byIds.push(id);
     await this.gate();
-    return id === 'missing' ? null : ({ id } as SignIn);
+    return id === 'missing' ? null : ({ id });
   }
   async ownById(id: string, userId: string): Promise<SignIn | null> {
     this.owns.push([id, userId]);
@@ -142,7 +142,7 @@ test('byId and ownById are shared and kept, "not found" too (a forged id clicked
 
 test('the cache is bounded by records held', async () => {
   const many: SignInSource = {
-    find: async (q) => ({ records: Array.from({ length: 40 }, (_, i) => ({ id: `${q.userId}-${i}` }) as SignIn), truncated: false, requests: 1 }),
+    find: async (q) => ({ records: Array.from({ length: 40 }, (_, i) => ({ id: `${q.userId}-${i}` })), truncated: false, requests: 1 }),
     byId: async () => null,
     ownById: async () => null,
   };

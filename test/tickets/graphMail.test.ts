@@ -1,5 +1,6 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { createGraphClient, demoAuthProvider, DemoTenantTransport } from '../../src/graph/client';
+import { createGraphClient } from '../../src/graph/client';
+import { demoAuthProvider, DemoTenantTransport } from '../../src/demo/graphTransport';
 import { DemoTenant } from '../../src/demo/tenant';
 import { GraphMailSink, TicketDesk, TicketSinkError, escapeHtml, referenceFor, ticketKey } from '../../src/tickets';
 import { FAST, everyValue, sampleContent } from './support/content';
@@ -71,7 +72,7 @@ class LoopbackTransport implements Middleware {
   constructor(private readonly base: string) {}
   async execute(context: Context): Promise<void> {
     const url = (typeof context.request === 'string' ? context.request : context.request.url).replace('https://graph.microsoft.com', this.base);
-    context.response = await fetch(url, context.options as RequestInit);
+    context.response = await fetch(url, context.options);
   }
 }
 
@@ -103,7 +104,7 @@ describe('GraphMailSink over HTTP (real Graph client, loopback server)', () => {
     expect(request.method).toBe('POST');
     expect(decodeURIComponent(request.url)).toBe(`/v1.0/users/${MAILBOX}/sendMail`);
     expect(request.headers.authorization).toBe('Bearer demo-tenant-token');
-    const body = JSON.parse(request.body);
+    const body = JSON.parse(request.body) as { saveToSentItems: boolean; message: { subject: string } };
     expect(body.saveToSentItems).toBe(true);
     expect(body.message.subject).toContain(referenceFor(key));
   });

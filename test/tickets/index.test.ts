@@ -1,4 +1,5 @@
-import { createGraphClient, demoAuthProvider, DemoTenantTransport } from '../../src/graph/client';
+import { createGraphClient } from '../../src/graph/client';
+import { demoAuthProvider, DemoTenantTransport } from '../../src/demo/graphTransport';
 import { DemoTenant } from '../../src/demo/tenant';
 import type { Config } from '../../src/config';
 import { GraphMailSink, ServiceNowSink, WebhookSink, createTicketSink, ticketHtml, ticketText } from '../../src/tickets';

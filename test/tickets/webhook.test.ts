@@ -47,7 +47,7 @@ describe('WebhookSink', () => {
     expect(verified(request)).toBe(true);
     expect(request.headers['idempotency-key']).toBe(key);
     expect(request.headers['content-type']).toBe('application/json; charset=utf-8');
-    const body = JSON.parse(request.body);
+    const body: unknown = JSON.parse(request.body);
     expect(body).toEqual({ key, reference: referenceFor(key), ...content });
     for (const value of everyValue(content)) expect(request.body).toContain(JSON.stringify(value).slice(1, -1));
   });

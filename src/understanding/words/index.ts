@@ -12,5 +12,5 @@ export function merged<T>(pick: (w: Words) => T[]): T[] {
 }
 
 export function mergedRecord<V>(pick: (w: Words) => Record<string, V>): Record<string, V> {
-  return Object.assign({}, ...languages.map((l) => pick(wordsByLanguage[l])));
+  return Object.assign({}, ...languages.map((l) => pick(wordsByLanguage[l]))) as Record<string, V>;
 }

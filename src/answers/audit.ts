@@ -1,0 +1,63 @@
+/** The audit event of one turn, derived from its Answer: who asked about whom, the range, the decision. */
+import type { AuditEvent } from '../logger';
+import type { Answer, Requester } from './types';
+
+export interface AuditContext {
+  event: 'question' | 'action';
+  requester: Requester;
+  /** The question's intent, or the card verb. */
+  intent: string;
+}
+
+type Decided = Pick<AuditEvent, 'subject' | 'from' | 'to' | 'decision' | 'reason' | 'records' | 'graphRequests'> & { intent?: string };
+
+const none = { subject: null, from: null, to: null, records: 0 } as const;
+
+function decided(answer: Answer, requester: Requester): Decided {
+  const sameAsAsker = (id: string | null | undefined) => Boolean(id) && id!.toLowerCase() === requester.userId?.toLowerCase();
+  switch (answer.kind) {
+    case 'refused':
+      return { ...none, decision: 'refused', reason: answer.reason };
+    case 'ask-privately':
+      return { ...none, decision: 'refused', reason: 'shared-conversation' };
+    case 'not-found':
+      return { ...none, decision: 'refused', reason: 'person-not-found' };
+    case 'choose-person':
+      return { ...none, decision: 'allowed', reason: 'ambiguous' };
+    case 'summary':
+    case 'count': {
+      const subject = answer.subject.kind === 'tenant' ? 'anyone' : answer.subject.kind === 'self' ? 'self' : answer.subject.id;
+      return {
+        subject, from: answer.window.from.toISOString(), to: answer.window.to.toISOString(), decision: 'allowed',
+        records: answer.diagnosis.recordCount, graphRequests: answer.graphRequests, intent: answer.query.intent,
+      };
+    }
+    case 'ticket-opened':
+      return { ...none, subject: sameAsAsker(answer.record.userId) ? 'self' : answer.record.userId ?? null, decision: 'allowed', records: 1 };
+    case 'ticket-failed':
+      if (answer.reason === 'sink-failed') return { ...none, decision: 'error', reason: 'ticket-sink-failed', records: 1 };
+      if (answer.reason === 'not-configured') return { ...none, decision: 'allowed', reason: 'tickets-not-configured', records: 1 };
+      return { ...none, decision: 'refused', reason: 'sign-in-not-found' };
+    case 'problem':
+      return { ...none, decision: 'error', reason: answer.problem };
+    case 'too-long':
+      return { ...none, decision: 'allowed', reason: 'too-long' };
+    case 'unknown':
+      return { ...none, decision: answer.reason === 'unknown-verb' ? 'refused' : 'allowed', reason: answer.reason };
+    case 'before-retention':
+      return { ...none, decision: 'allowed', reason: 'before-retention' };
+    case 'help':
+    case 'explain-code':
+    case 'incident':
+    case 'still-looking':
+      return { ...none, decision: 'allowed' };
+  }
+}
+
+export function auditOf(answer: Answer, context: AuditContext): AuditEvent {
+  const { intent, ...rest } = decided(answer, context.requester);
+  const event: AuditEvent = { event: context.event, requester: context.requester.userId ?? 'unknown', intent: intent ?? context.intent, ...rest };
+  if (event.reason === undefined) delete event.reason;
+  if (event.graphRequests === undefined) delete event.graphRequests;
+  return event;
+}

@@ -1,0 +1,71 @@
+/** A resolved, authorized question → read the sign-in log → diagnose → a summary or count Answer. */
+import type { Config } from '../config';
+import type { SignInSource } from '../signins/signInLog';
+import type { LRUCache } from 'lru-cache';
+import { diagnose, type Diagnosis, type Thresholds } from '../diagnosis/diagnose';
+import { GraphProblem, toGraphProblem } from '../graph/errors';
+import { sameId } from './access';
+import type { Answer, AnswerSubject, Requester, ResolvedQuery } from './types';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+/** Attempts listed per answer before "show more". */
+export const PAGE_SIZE = 5;
+
+export interface SignInAnswerDeps {
+  config: Config;
+  signIns: SignInSource;
+  thresholds: Thresholds;
+  now: () => Date;
+  /** Diagnoses of kept pages (by page key): the same records are not diagnosed twice. */
+  diagnoses?: LRUCache<string, Diagnosis>;
+}
+
+export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester, query: ResolvedQuery, subjectName: string | null, detailsOf?: string): Promise<Answer> {
+  const { config } = deps;
+  const now = deps.now();
+  // No person means everyone: callers only get here with userId null after a reader check.
+  const tenantWide = query.userId === null;
+  const defaulted = query.from === null;
+  // "is there an outage?" is about now: the last hour unless a time was given.
+  const defaultFrom = query.yesNo ? now.getTime() - HOUR : now.getTime() - config.defaultWindowDays * DAY;
+  const asked = { from: query.from ? new Date(query.from) : new Date(defaultFrom), to: query.to ? new Date(query.to) : now };
+  const oldest = new Date(now.getTime() - config.logRetentionDays * DAY);
+  const clamped = asked.from < oldest;
+  const window = { from: clamped ? oldest : asked.from, to: asked.to > now ? now : asked.to };
+  // Entirely before the log's retention (or an empty range): nothing to ask Graph.
+  if (window.to <= window.from) return { kind: 'before-retention', days: config.logRetentionDays, oldest, query };
+
+  let page;
+  try {
+    page = await deps.signIns.find({
+      userId: tenantWide ? undefined : query.userId ?? undefined,
+      from: window.from, to: window.to, app: query.app, errorCode: query.errorCode, correlationId: query.correlationId,
+    });
+  } catch (error) {
+    // A bug, not Graph: the turn's error handling logs it.
+    if (!(error instanceof GraphProblem) && !(typeof error === 'object' && error && 'statusCode' in error)) throw error;
+    // "Try again" carries the resolved question (ids only), re-authorized when clicked.
+    const problem = toGraphProblem(error);
+    return { kind: 'problem', problem: problem.kind, retryAfterSeconds: problem.retryAfterSeconds, retry: JSON.parse(JSON.stringify(query)) as Record<string, unknown> };
+  }
+  const self = !tenantWide && sameId(query.userId, requester.userId);
+  const subject: AnswerSubject = tenantWide ? { kind: 'tenant' }
+    : self ? { kind: 'self' }
+    : { kind: 'person', id: query.userId!, name: subjectName ?? page.records[0]?.userDisplayName ?? query.userId! };
+  const counting = query.counting || (tenantWide && query.intent === 'signins');
+  const intent = counting ? 'signins' : query.intent;
+  const diagnosisKey = page.key && deps.diagnoses ? `${page.key}|${tenantWide}|${intent}` : null;
+  let diagnosis = diagnosisKey ? deps.diagnoses!.get(diagnosisKey) : undefined;
+  if (!diagnosis) {
+    diagnosis = diagnose(page.records, { tenantWide, thresholds: deps.thresholds, intent });
+    if (diagnosisKey) deps.diagnoses!.set(diagnosisKey, diagnosis);
+  }
+  const answerWindow = { ...window, defaultDays: defaulted && !query.yesNo ? config.defaultWindowDays : null, clampedFrom: clamped ? oldest : null, retentionDays: config.logRetentionDays };
+  // Equal keys, equal answers: the page's records (when kept) and everything the card shows of the query.
+  const key = page.key ? JSON.stringify([page.key, query, subject, Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000), defaulted, clamped]) : '';
+  const common = { query, subject, window: answerWindow, diagnosis, truncated: page.truncated, graphRequests: page.requests, freshness: { asOf: now, source: 'graph' as const }, key };
+  if (counting) return { kind: 'count', ...common };
+  const offset = query.offset ?? 0;
+  return { kind: 'summary', ...common, offset, limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE), ...(detailsOf ? { detailsOf } : {}) };
+}

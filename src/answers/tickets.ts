@@ -1,0 +1,77 @@
+/** "Open support ticket": re-read the sign-in (scoped to the asker unless a reader), open it once, keep the investigation. */
+import type { SignIn } from '@microsoft/microsoft-graph-types';
+import type { Logger } from 'pino';
+import type { Language } from '../understanding/question';
+import type { SignInSource } from '../signins/signInLog';
+import { explain } from '../diagnosis/catalog';
+import { localDateTime } from '../time';
+import { ticketKey, type TicketContent, type TicketDesk } from '../tickets';
+import type { ReadBudget } from '../signins/readBudget';
+import { refusalAnswer, sameId, type Gatekeeper } from './access';
+import { parseVerbData, ticketComment } from './verbs';
+import type { Answer, Requester } from './types';
+
+export interface TicketDeps {
+  signIns: SignInSource;
+  tickets: TicketDesk | null;
+  logger: Logger;
+  /** Each person's share of by-id reads (a burst of forged clicks must not spend the tenant's). */
+  readBudget?: ReadBudget;
+}
+
+export async function openTicket(deps: TicketDeps, requester: Requester, gate: Gatekeeper, data: Record<string, unknown>, language: Language): Promise<Answer> {
+  const parsed = parseVerbData('openTicket', data);
+  if (!parsed) return { kind: 'refused', reason: 'bad-action-data' };
+  const { signInId, commentId: commentField } = parsed;
+  const decision = await gate.decide(requester, 'openTicket', { kind: 'signIn' });
+  if (!decision.allow) return refusalAnswer(decision.reason);
+  // The card names someone else and the asker may not see others' sign-ins here: no read at all.
+  if (decision.narrowedBy && parsed.userId && !sameId(parsed.userId, requester.userId)) return refusalAnswer(decision.narrowedBy);
+  if (deps.readBudget && !deps.readBudget.take(requester.userId!)) return { kind: 'refused', reason: 'rate-limited' };
+  // Outside a reader's personal chat the read is scoped to the asker's own sign-ins on the server
+  // side: a forged id of someone else's sign-in simply finds nothing.
+  const record = decision.scope === 'others' ? await deps.signIns.byId(signInId) : await deps.signIns.ownById(signInId, requester.userId!);
+  if (!record) {
+    if (decision.narrowedBy === 'not-a-reader') return { kind: 'refused', reason: 'not-own-sign-in' };
+    if (decision.narrowedBy) return refusalAnswer(decision.narrowedBy);
+    return { kind: 'ticket-failed', reason: 'sign-in-gone' };
+  }
+  if (!deps.tickets) return { kind: 'ticket-failed', reason: 'not-configured' };
+  const comment = ticketComment(data, commentField);
+  // The ticket is read by the helpdesk: it carries their explanation and steps, whoever clicked.
+  const content = ticketContent(requester, record, language, comment || null);
+  try {
+    const ticket = await deps.tickets.open(ticketKey(record.id ?? signInId, requester.userId!), content);
+    return { kind: 'ticket-opened', ticket: { reference: ticket.reference, where: ticket.where, duplicate: ticket.duplicate, unconfirmed: ticket.unconfirmed, comment: comment || null }, record };
+  } catch (error) {
+    // The sink's own words go to the log only; the person reads words for their audience.
+    deps.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'ticket sink failed');
+    // "Try again" carries the comment, so that nothing the person wrote is lost, and the question
+    // the ticket came from, so that the investigation is back on the card once it works.
+    const retry = { ...data, signInId, userId: record.userId ?? '', commentId: commentField, [commentField]: comment, language };
+    return { kind: 'ticket-failed', reason: 'sink-failed', retry };
+  }
+}
+
+function ticketContent(requester: Requester, record: SignIn, language: Language, comment: string | null): TicketContent {
+  const code = record.status?.errorCode ?? 0;
+  const e = explain(code, language, 'helpdesk', record.status?.failureReason);
+  const at = new Date(record.createdDateTime as string);
+  return {
+    requester: { id: requester.userId!, name: requester.name ?? requester.userId! },
+    subject: { id: record.userId ?? '', name: record.userDisplayName ?? '', upn: record.userPrincipalName ?? '' },
+    occurredAtUtc: at.toISOString(),
+    occurredAtLocal: `${localDateTime(at, requester.timeZone, language)} (${requester.timeZone})`,
+    app: record.appDisplayName ?? '', resource: record.resourceDisplayName ?? null,
+    errorCode: code, failureReason: record.status?.failureReason ?? '',
+    title: e.title, explanation: e.explanation, steps: e.steps,
+    requestId: record.id ?? '', correlationId: record.correlationId ?? '',
+    ipAddress: record.ipAddress ?? null,
+    location: [record.location?.city, record.location?.countryOrRegion].filter(Boolean).join(', ') || null,
+    device: [record.deviceDetail?.displayName, record.deviceDetail?.operatingSystem, record.deviceDetail?.browser].filter(Boolean).join(', ') || null,
+    clientApp: record.clientAppUsed ?? null,
+    conditionalAccess: (record.appliedConditionalAccessPolicies ?? []).map((p) => ({ name: p.displayName ?? p.id ?? '', result: p.result ?? '', controls: p.enforcedGrantControls ?? [] })),
+    lookupUrl: e.lookupUrl,
+    comment,
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * What the core decides, as data: every question and card action ends in one `Answer`. Nothing
+ * here knows about cards or words; src/cards renders an Answer for a language and an audience,
+ * and src/answers/audit.ts derives the audit event from it.
+ */
+import type { SignIn } from '@microsoft/microsoft-graph-types';
+import type { Language, Mention, ParseContext, Question } from '../understanding/question';
+import type { Audience } from '../diagnosis/catalogTypes';
+import type { Diagnosis } from '../diagnosis/diagnose';
+import type { GraphProblemKind } from '../graph/errors';
+import type { Person } from '../directory/people';
+import type { Refusal } from '../access/policy';
+
+export interface Requester {
+  /** Entra object id (activity.from.aadObjectId). */
+  userId: string | undefined;
+  tenantId: string | undefined;
+  name?: string;
+  locale?: string;
+  timeZone: string;
+  /** Where follow-ups are remembered: one conversation, one person. */
+  conversationKey: string;
+  /** personal, groupChat or channel: other people's sign-ins are shown only in a personal chat. */
+  conversationType?: string;
+}
+
+export interface Understanding {
+  parse(text: string, context: ParseContext): Question;
+  clean(text: string): { ok: true; text: string } | { ok: false; reason: 'too-long' | 'empty' };
+  examples(language: Language): string[];
+  detectLanguage(text: string, locale: string | undefined): Language;
+  maxLength: number;
+}
+
+export type { Mention };
+
+/** A question whose subject is already an object id (or everyone): what card actions carry, ids only. */
+export interface ResolvedQuery {
+  intent: 'failures' | 'signins';
+  userId: string | null;
+  from: string | null;
+  to: string | null;
+  app: string | null;
+  errorCode: number | null;
+  correlationId: string | null;
+  /** A request id (a sign-in record's id), when the question named one (issue 13's parse adds it). */
+  requestId?: string | null;
+  /** A kind of failure (password, lockout, mfa, conditional_access, …), when the question named one. */
+  category?: string | null;
+  /** "how many …": the answer leads with a number. */
+  counting?: boolean;
+  /** "is there an outage?": the answer leads with yes or no. */
+  yesNo?: boolean;
+  offset?: number;
+  /** At most this many attempts on the card. */
+  limit?: number;
+}
+
+/** Who a sign-in answer is about. */
+export type AnswerSubject = { kind: 'self' } | { kind: 'person'; id: string; name: string } | { kind: 'tenant' };
+
+export interface AnswerWindow {
+  from: Date;
+  to: Date;
+  /** Set when the question gave no time and the default window of this many days was used. */
+  defaultDays: number | null;
+  /** Set when the asked range began before the log's retention and was clamped to this instant. */
+  clampedFrom: Date | null;
+  retentionDays: number;
+}
+
+/** How current the data behind an answer is (a live index will set it; a direct read is current). */
+export interface Freshness {
+  /** The newest moment the data is known to cover. */
+  asOf: Date;
+  source: 'graph' | 'index';
+}
+
+export interface TicketState {
+  reference: string;
+  where: string;
+  duplicate: boolean;
+  /** Taken over from a mail that was cut off mid-send: most likely delivered, not sent again. */
+  unconfirmed?: boolean;
+  comment: string | null;
+}
+
+export interface SummaryAnswer {
+  kind: 'summary';
+  query: ResolvedQuery;
+  subject: AnswerSubject;
+  window: AnswerWindow;
+  diagnosis: Diagnosis;
+  /** The attempts listed: diagnosis.rows from offset, at most limit. */
+  offset: number;
+  limit: number;
+  truncated: boolean;
+  graphRequests: number;
+  freshness?: Freshness;
+  /** The sign-in whose details are open (a "Details" click refreshes the card with it). */
+  detailsOf?: string;
+  /** A ticket opened from this answer (the investigation stays on the card). */
+  ticket?: TicketState;
+  /** A stable key of the records and the query, for caching the rendered card. */
+  key: string;
+}
+
+export interface CountAnswer {
+  kind: 'count';
+  query: ResolvedQuery;
+  subject: AnswerSubject;
+  window: AnswerWindow;
+  diagnosis: Diagnosis;
+  truncated: boolean;
+  graphRequests: number;
+  freshness?: Freshness;
+  key: string;
+}
+
+/** A known problem affecting many people (issue 14 fills it in; rendered as a notice for now). */
+export interface IncidentAnswer {
+  kind: 'incident';
+  what: { app?: string; code?: number; policy?: string };
+  since: Date;
+  people: number;
+  resolved: boolean;
+}
+
+export type RefusalReason = Exclude<Refusal, 'shared-conversation'> | 'not-own-sign-in' | 'bad-action-data';
+
+export type Answer =
+  | { kind: 'refused'; reason: RefusalReason }
+  | { kind: 'ask-privately' }
+  | { kind: 'not-found'; name: string }
+  | { kind: 'choose-person'; typedName: string; people: Person[]; pending: ResolvedQuery }
+  | SummaryAnswer
+  | CountAnswer
+  | IncidentAnswer
+  | { kind: 'explain-code'; code: number }
+  | { kind: 'ticket-opened'; ticket: TicketState; record: SignIn; summary?: SummaryAnswer }
+  | { kind: 'ticket-failed'; reason: 'sink-failed' | 'not-configured' | 'sign-in-gone'; retry?: Record<string, unknown> }
+  | { kind: 'problem'; problem: GraphProblemKind; retryAfterSeconds?: number; retry: Record<string, unknown> | null }
+  | { kind: 'help'; reader: boolean; examples: string[] }
+  | { kind: 'unknown'; examples: string[]; reason?: 'empty' | 'unknown-verb' }
+  | { kind: 'too-long'; max: number }
+  | { kind: 'before-retention'; days: number; oldest: Date; query: ResolvedQuery }
+  | { kind: 'still-looking' };
+
+export type AnswerKind = Answer['kind'];
+
+/** An answer with what rendering it needs: the asker's language, audience and clock. */
+export interface Reply {
+  answer: Answer;
+  language: Language;
+  audience: Audience;
+  timeZone: string;
+}

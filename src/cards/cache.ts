@@ -1,0 +1,35 @@
+/**
+ * Rendered cards of sign-in answers, kept as long as the sign-in answers are: a busy helpdesk hour
+ * asks the same question about the same records, and the card is drawn once.
+ */
+import { LRUCache } from 'lru-cache';
+import type { Reply } from '../answers/types';
+import type { Card } from './elements';
+import { renderAnswer } from './render';
+
+export class CardCache {
+  private readonly cards: LRUCache<string, Card>;
+
+  constructor(ttlSeconds: number, max = 500) {
+    this.cards = new LRUCache({ max, ttl: Math.max(1, ttlSeconds) * 1000 });
+  }
+
+  /** The key of a reply whose card may be kept, or null (only sign-in answers over kept records). */
+  static keyOf(reply: Reply): string | null {
+    const a = reply.answer;
+    if ((a.kind !== 'summary' && a.kind !== 'count') || !a.key) return null;
+    const page = a.kind === 'summary' ? [a.offset, a.limit, a.detailsOf ?? null, a.ticket ?? null] : [];
+    return JSON.stringify([a.kind, a.key, ...page, reply.language, reply.audience, reply.timeZone]);
+  }
+
+  render(reply: Reply): Card {
+    const key = CardCache.keyOf(reply);
+    if (key === null) return renderAnswer(reply);
+    let card = this.cards.get(key);
+    if (!card) {
+      card = renderAnswer(reply);
+      this.cards.set(key, card);
+    }
+    return card;
+  }
+}

@@ -1,0 +1,26 @@
+/** "How many …": the number first, then what it is made of (outcome, apps, top errors). */
+import type { CountAnswer } from '../answers/types';
+import { explain } from '../diagnosis/catalog';
+import { card, clip, heading, plain, subtle, type Card } from './elements';
+import { filtersText } from './filters';
+import type { VerdictContext } from './verdict';
+import { plural, wording, fill } from './wording';
+
+export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
+  const w = wording(ctx.language);
+  const d = answer.diagnosis;
+  const total = d.attempts.length;
+  const ok = d.attempts.filter((a) => a.outcome !== 'failed' && a.outcome !== 'interrupted').length;
+  const verdict = fill(w.verdict.count, {
+    total: plural(ctx.language, w.nSignIns, total), window: '', ok: String(ok), failed: String(d.failures.length), people: plural(ctx.language, w.nPeople, d.peopleSeen),
+  }).replace(/\s+:/, ':');
+  const scope = filtersText(answer, ctx);
+  const apps = new Map<string, number>();
+  for (const a of d.attempts) apps.set(a.final.appDisplayName ?? '?', (apps.get(a.final.appDisplayName ?? '?') ?? 0) + 1);
+  const facts = [
+    ...[...apps].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([app, n]) => ({ title: plain(clip(app, 40)), value: plural(ctx.language, w.nSignIns, n) })),
+    ...d.byCode.slice(0, 3).map((c) => ({ title: String(c.code), value: plain(`${clip(explain(c.code, ctx.language, ctx.audience).title, 60)} × ${c.count}`) })),
+  ];
+  const body = [heading(plain(verdict)), subtle(plain(scope)), { type: 'FactSet', spacing: 'Medium', facts }];
+  return card(body, [verdict, scope, ...facts.map((f) => `${f.title}: ${f.value}`)].join('\n'));
+}

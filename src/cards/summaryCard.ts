@@ -1,0 +1,121 @@
+/**
+ * A sign-in answer as a card: the verdict, what to do now, the ticket button for the headline
+ * failure, then compact evidence (a short list of attempts; one attempt's details on request).
+ */
+import type { SummaryAnswer } from '../answers/types';
+import { queryData } from '../answers/resolvedQuery';
+import type { Failure } from '../diagnosis/diagnose';
+import { explain, lookupUrl } from '../diagnosis/catalog';
+import { localDateTime } from '../time';
+import { card, clip, execute, heading, numbered, plain, subtle, text, type Card, type Element } from './elements';
+import { signInFacts } from './facts';
+import { filtersText } from './filters';
+import { verdictOf, type VerdictContext } from './verdict';
+import { countryName, fill, plural, wording } from './wording';
+
+/** The comment box of the ticket button. */
+export const COMMENT_INPUT = 'comment';
+/** The attempt picker of the details button. */
+export const ATTEMPT_INPUT = 'attempt';
+
+function rowLine(f: Failure, answer: SummaryAnswer, ctx: VerdictContext): string {
+  const w = wording(ctx.language);
+  const r = f.record;
+  const person = answer.subject.kind === 'tenant' ? `${r.userDisplayName ?? r.userPrincipalName ?? '?'} · ` : '';
+  const where = countryName(r.location?.countryOrRegion ?? null, ctx.language);
+  const place = [r.location?.city, where].filter(Boolean).join(', ');
+  const outcome = f.code === 0 ? w.succeeded : `${f.code} ${clip(explain(f.code, ctx.language, ctx.audience).title, 60)}`;
+  return [localDateTime(f.at, ctx.timeZone, ctx.language), person + (r.appDisplayName ?? '?'), outcome, place].filter(Boolean).join(' · ');
+}
+
+function notes(answer: SummaryAnswer, ctx: VerdictContext): string[] {
+  const w = wording(ctx.language);
+  const d = answer.diagnosis;
+  const list: string[] = [];
+  if (d.promptedThenSucceeded > 0) list.push(plural(ctx.language, w.nPrompted, d.promptedThenSucceeded));
+  if (answer.window.defaultDays) list.push(fill(w.defaultWindow, { days: answer.window.defaultDays }));
+  if (answer.window.clampedFrom) list.push(fill(w.clamped, { days: answer.window.retentionDays, from: localDateTime(answer.window.clampedFrom, ctx.timeZone, ctx.language) }));
+  if (answer.truncated) list.push(fill(w.truncated, { count: d.recordCount }));
+  if (d.rows.length === 0) list.push(fill(w.emptyNote, { days: answer.window.retentionDays }));
+  if (answer.freshness?.source === 'index') list.push(fill(w.freshness, { time: localDateTime(answer.freshness.asOf, ctx.timeZone, ctx.language) }));
+  return list;
+}
+
+function ticketPart(answer: SummaryAnswer, ctx: VerdictContext, signInId: string | null): Element[] {
+  const w = wording(ctx.language);
+  if (answer.ticket) {
+    const t = answer.ticket;
+    return [{
+      type: 'Container', style: 'good', spacing: 'Medium',
+      items: [
+        text(plain(fill(t.unconfirmed ? w.ticketUnconfirmedOnCard : t.duplicate ? w.ticketAlreadyOnCard : w.ticketOnCard, { reference: t.reference, where: t.where })), { weight: 'Bolder' }),
+        ...(t.comment ? [text(plain(fill(w.yourComment, { comment: clip(t.comment, 300) })), { size: 'Small' })] : []),
+      ],
+    }];
+  }
+  if (!signInId) return [];
+  const record = answer.diagnosis.failures.find((f) => f.record.id === signInId)?.record;
+  const data = { ...queryData(answer.query, ctx.language), signInId, userId: record?.userId ?? '', commentId: COMMENT_INPUT };
+  return [
+    { type: 'Input.Text', id: COMMENT_INPUT, label: w.commentLabel, isMultiline: false, maxLength: 1000, spacing: 'Medium' },
+    { type: 'ActionSet', actions: [execute(w.openTicket, 'openTicket', data, { style: 'positive' })] },
+  ];
+}
+
+function evidence(answer: SummaryAnswer, ctx: VerdictContext): { body: Element[]; more: number } {
+  const w = wording(ctx.language);
+  const rows = answer.diagnosis.rows;
+  const shown = rows.slice(answer.offset, answer.offset + answer.limit);
+  const more = Math.max(0, rows.length - answer.offset - shown.length);
+  if (shown.length === 0) return { body: [], more };
+  const body: Element[] = [
+    text(w.attempts, { weight: 'Bolder', size: 'Small', separator: true, spacing: 'Medium' }),
+    text(shown.map((f) => `- ${plain(rowLine(f, answer, ctx))}`).join('\n'), { size: 'Small', spacing: 'Small' }),
+  ];
+  if (more > 0) body.push(subtle(plural(ctx.language, w.nMore, more)));
+  const open = answer.detailsOf ? rows.find((f) => f.record.id === answer.detailsOf) : undefined;
+  if (open) {
+    const e = explain(open.code, ctx.language, ctx.audience, open.record.status?.failureReason);
+    body.push({
+      type: 'Container', style: 'emphasis', spacing: 'Small',
+      items: [
+        text(plain(fill(w.detailsTitle, { time: localDateTime(open.at, ctx.timeZone, ctx.language) })), { weight: 'Bolder', size: 'Small' }),
+        ...(open.code !== 0 ? [text(plain(e.explanation), { size: 'Small' })] : []),
+        { type: 'FactSet', facts: signInFacts(open.record, ctx.language, ctx.timeZone) },
+      ],
+    });
+  }
+  body.push({
+    type: 'ColumnSet', spacing: 'Small',
+    columns: [
+      { type: 'Column', width: 'stretch', items: [{
+        type: 'Input.ChoiceSet', id: ATTEMPT_INPUT, style: 'compact', label: w.whichAttempt, value: open?.record.id ?? shown[0].record.id ?? '',
+        choices: shown.map((f) => ({ title: plain(clip(rowLine(f, answer, ctx), 90)), value: f.record.id ?? '' })),
+      }] },
+      { type: 'Column', width: 'auto', verticalContentAlignment: 'Bottom', items: [{
+        type: 'ActionSet', actions: [execute(w.showDetails, 'details', { ...queryData(answer.query, ctx.language), offset: answer.offset, attemptId: ATTEMPT_INPUT })],
+      }] },
+    ],
+  });
+  return { body, more };
+}
+
+export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
+  const w = wording(ctx.language);
+  const verdict = verdictOf(answer, ctx);
+  const scope = answer.query.correlationId ? fill(w.titleCorrelation, { id: answer.query.correlationId }) : `${filtersText(answer, ctx)} (${ctx.timeZone})`;
+  const body: Element[] = [heading(plain(verdict.text)), subtle(plain(scope))];
+  if (verdict.steps.length > 0) {
+    body.push({ type: 'Container', spacing: 'Medium', items: [text(w.whatToDoNow, { weight: 'Bolder' }), text(plain(numbered(verdict.steps)), { spacing: 'Small' })] });
+  }
+  body.push(...ticketPart(answer, ctx, verdict.ticketSignInId));
+  const { body: evidenceBody, more } = evidence(answer, ctx);
+  body.push(...evidenceBody);
+  const noteList = notes(answer, ctx);
+  if (noteList.length > 0) body.push(subtle(plain(noteList.join(' '))));
+  const actions: Element[] = [];
+  if (more > 0) actions.push(execute(w.showMore, 'showMore', { ...queryData(answer.query, ctx.language), offset: answer.offset + answer.limit }));
+  if (verdict.code) actions.push({ type: 'Action.OpenUrl', title: w.lookup, url: lookupUrl(verdict.code) });
+  const summary = [verdict.text, scope, ...verdict.steps.map((s, i) => `${i + 1}. ${s}`), ...noteList].join('\n');
+  return card(body, summary, actions);
+}

@@ -1,0 +1,61 @@
+/**
+ * The demo: the built-in demo tenant in-process as Microsoft Graph, the Agents Playground as
+ * Teams. The only entry into src/demo/ from the rest of the product (src/app.ts chooses it once).
+ */
+import { readFileSync } from 'node:fs';
+import type { Middleware } from '@microsoft/microsoft-graph-client';
+import { DEMO_TENANT_ID, type Config } from '../config';
+import { isLoopbackUrl } from '../bot/adapter';
+import { demoAskerProblem } from './askers';
+import type { MemberResolver } from '../bot/mentions';
+import type { Wiring } from '../wiring';
+import { DemoTenant } from './tenant';
+import { DemoTenantTransport, demoAuthProvider } from './graphTransport';
+import { DEMO_HELPDESK_GROUP_IDS, DEMO_PEOPLE } from './people';
+import { playgroundConversationType } from './playground';
+
+export type { DemoTenant } from './tenant';
+
+export interface DemoWiringOptions {
+  /** A tenant of the caller's (tests read its request log); otherwise a fresh one. */
+  tenant?: DemoTenant;
+  /** The tenant's "now" (its sign-ins lead up to it). */
+  now?: Date;
+}
+
+/** The Agents Playground has no member API worth trusting; the demo tenant resolves its own people by name. */
+export const demoMemberResolver: MemberResolver = {
+  aadObjectId(_context, _memberId, name) {
+    return Promise.resolve(DEMO_PEOPLE.find((p) => p.displayName.toLowerCase() === name.trim().toLowerCase())?.id);
+  },
+};
+
+export function demoWiring(config: Config, options: DemoWiringOptions = {}): Wiring & { demoTenant: DemoTenant | null } {
+  // DEMO_GRAPH_URL: a demo tenant shared by several processes (npm run demo-tenant) instead of our own.
+  const shared = options.tenant ? undefined : config.demoGraph;
+  const demoTenant = shared ? null : options.tenant ?? new DemoTenant({ now: options.now });
+  return {
+    demoTenant,
+    graphAuth: demoAuthProvider,
+    graphTransport: shared ? sharedDemoTransport(shared.caFile) : new DemoTenantTransport(demoTenant!),
+    graphEndpoint: shared ? { url: shared.url, customHosts: [new URL(shared.url).hostname] } : undefined,
+    helpdeskGroupIds: config.access.helpdeskGroupIds.length > 0 ? config.access.helpdeskGroupIds : DEMO_HELPDESK_GROUP_IDS,
+    members: demoMemberResolver,
+    conversationType: playgroundConversationType,
+    // No app id: the adapter accepts unauthenticated local traffic (the Playground sends no token).
+    botAuthentication: {},
+    requireBearer: false,
+    // Demo mode believes what an activity says about its sender: only the demo's people, only this machine.
+    activityPolicy: demoAskerProblem,
+    replyUrlAllowed: isLoopbackUrl,
+    // Local tools read the mode and tenant.
+    healthDetails: { mode: 'demo', tenantId: DEMO_TENANT_ID },
+  };
+}
+
+/** The HTTPS link to a shared demo tenant, trusting its certificate. Loaded only then: it needs devDependencies (undici). */
+function sharedDemoTransport(caFile: string): Middleware {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- undici is a dev dependency, loaded only for a shared demo tenant
+  const { TrustingHttpMessageHandler } = require('./httpsServer') as typeof import('./httpsServer');
+  return new TrustingHttpMessageHandler(readFileSync(caFile, 'utf8'));
+}

@@ -1,0 +1,48 @@
+/** Typed facts that diagnosis finds in a window of sign-ins: no words, the cards word them. */
+
+/** Where a sign-in came from, as Graph logged it. */
+export interface Origin {
+  ip: string | null;
+  city: string | null;
+  /** ISO 3166 alpha-2, as Graph gives it. */
+  country: string | null;
+  /** The person had no successful sign-in from this country in the window (and had some elsewhere). */
+  unusualCountry: boolean;
+}
+
+export interface DeviceState {
+  name: string | null;
+  os: string | null;
+  browser: string | null;
+  /** False when Entra did not know the device (no device id). */
+  known: boolean;
+  compliant: boolean | null;
+  managed: boolean | null;
+  trust: string | null;
+}
+
+interface Base {
+  /** The newest sign-in record behind the finding (for details and the ticket). */
+  signInId: string;
+  at: Date;
+  userId: string | null;
+  userName: string | null;
+}
+
+export type Finding =
+  | (Base & { kind: 'lockout'; wrongPasswords: number; times: number; origin: Origin })
+  | (Base & { kind: 'mfaFatigue'; requests: number; bursts: number; minutes: number; origin: Origin })
+  | (Base & { kind: 'passwordSpray'; users: number; minutes: number; origin: Origin })
+  | (Base & { kind: 'conditionalAccess'; policy: string; controls: string[]; block: boolean; count: number; app: string | null; origin: Origin; device: DeviceState | null })
+  | (Base & { kind: 'expiredPassword'; code: number; count: number; app: string | null })
+  | (Base & { kind: 'appFailingForMany'; app: string; code: number; users: number })
+  | (Base & { kind: 'accountLoop'; code: number; count: number })
+  | (Base & { kind: 'legacyProtocol'; clients: string[]; count: number })
+  | (Base & { kind: 'unusualLocation'; count: number; origin: Origin });
+
+export type FindingKind = Finding['kind'];
+
+/** Which finding leads when there are several: the one that says most about what to do. */
+export const FINDING_ORDER: FindingKind[] = [
+  'lockout', 'mfaFatigue', 'passwordSpray', 'conditionalAccess', 'appFailingForMany', 'expiredPassword', 'accountLoop', 'legacyProtocol', 'unusualLocation',
+];
