@@ -9,7 +9,7 @@ import type restify from 'restify';
 import { DEMO_TENANT_ID, type Config } from './config';
 import { createGraphClient, DemoTenantTransport, demoAuthProvider } from './graph/client';
 import { graphAuthProvider } from './graph/credentials';
-import { DemoTenant } from './demo/tenant';
+import { DemoTenant, GRAPH_REPORTS_LIMIT } from './demo/tenant';
 import { DEMO_HELPDESK_GROUP_IDS } from './demo/people';
 import { CachedPeopleDirectory, GraphPeopleDirectory, type PeopleDirectory } from './directory/people';
 import { GraphAccessPolicy } from './directory/access';
@@ -52,7 +52,8 @@ export interface App {
 export function createApp(config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createLogger(config.logLevel);
   const demo = config.mode === 'demo';
-  const demoTenant = demo ? options.demoTenant ?? new DemoTenant({ now: options.now?.() }) : null;
+  // The built-in tenant throttles its sign-in log as Graph does (tests bring their own, unthrottled).
+  const demoTenant = demo ? options.demoTenant ?? new DemoTenant({ now: options.now?.(), reportsLimit: GRAPH_REPORTS_LIMIT }) : null;
   const graph = createGraphClient({
     endpoint: config.graph.endpoint,
     authProvider: demo ? demoAuthProvider : graphAuthProvider(config.graph),
