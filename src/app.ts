@@ -15,6 +15,7 @@ import { CachedPeopleDirectory, GraphPeopleDirectory, type PeopleDirectory } fro
 import { GraphAccessPolicy } from './directory/access';
 import { GraphSignInLog } from './signins/signInLog';
 import { CachedSignInSource } from './signins/cachedSignInLog';
+import { startLiveSignIns, type LiveSignIns } from './signins/index/liveSignIns';
 import { createReportsLimiter } from './graph/limiter';
 import { Troubleshooter, type Understanding } from './troubleshooter';
 import { TroubleshooterBot } from './bot/troubleshooterBot';
@@ -31,6 +32,8 @@ export interface AppOptions {
   logger?: Logger;
   /** The demo tenant to serve in demo mode (tests pass their own to read its request log). */
   demoTenant?: DemoTenant;
+  /** Poll interval and overlap of the live sign-in index (tests and the bench; defaults otherwise). */
+  signInIndex?: { intervalMs?: number; overlapMs?: number; maxRecords?: number; maxBytes?: number };
   /** Replaces the Graph client's last link (tests: a fault-injecting or HTTPS transport). */
   graphTransport?: Middleware;
   customHosts?: string[];
@@ -44,6 +47,8 @@ export interface App {
   troubleshooter: Troubleshooter;
   demoTenant: DemoTenant | null;
   people: PeopleDirectory;
+  /** The live sign-in index, when SIGNIN_INDEX_HOURS is not 0. */
+  signInIndex: LiveSignIns | null;
   logger: Logger;
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -70,13 +75,22 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   });
   const sink = createTicketSink(config.tickets, graph);
   const people = new CachedPeopleDirectory(new GraphPeopleDirectory(graph), config.access.readerCacheSeconds);
+  // Identical questions in flight share one read; answers are kept SIGNIN_CACHE_SECONDS.
+  const directSignIns = new CachedSignInSource(new GraphSignInLog(graph, { pageSize: 500, maxPages: config.graph.maxSignInPages }), config.graph.signInCacheSeconds);
+  // The live index answers questions about its covered span without a Graph read; the rest read directly.
+  const signInIndex = config.graph.signInIndexHours > 0
+    ? startLiveSignIns(graph, directSignIns, {
+        hours: config.graph.signInIndexHours, pageSize: 500, maxPages: config.graph.maxSignInPages, ...options.signInIndex,
+        now: options.now ? () => options.now!().getTime() : undefined,
+        onError: (error, phase) => logger.warn({ err: { message: (error as Error)?.message }, phase }, 'sign-in index read failed'),
+      })
+    : null;
   const troubleshooter = new Troubleshooter({
     config,
     understanding: options.understanding ?? understanding,
     people,
     access,
-    // Identical questions in flight share one read; answers are kept SIGNIN_CACHE_SECONDS.
-    signIns: new CachedSignInSource(new GraphSignInLog(graph, { pageSize: 500, maxPages: config.graph.maxSignInPages }), config.graph.signInCacheSeconds),
+    signIns: signInIndex?.source ?? directSignIns,
     tickets: sink ? new TicketDesk(sink) : null,
     logger,
     now: options.now,
@@ -114,9 +128,12 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   });
 
   return {
-    config, server, troubleshooter, demoTenant, people, logger,
+    config, server, troubleshooter, demoTenant, people, signInIndex, logger,
     listen: (port = config.server.port, host = config.server.host) =>
       new Promise((resolve) => server.listen(port, host, () => resolve(server.url))),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await signInIndex?.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

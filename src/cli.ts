@@ -37,7 +37,8 @@ async function ask(args: string[]): Promise<number> {
   // The server stack is loaded only for `ask`: `parse` and `explain` stay quick and quiet.
   const { createApp } = await import('./app');
   const { createLogger } = await import('./logger');
-  const app = createApp(loaded.config, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never) });
+  // One question, then exit: a live sign-in index would only spend reads filling itself.
+  const app = createApp({ ...loaded.config, graph: { ...loaded.config.graph, signInIndexHours: 0 } }, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never) });
   try {
     const person = values.as.includes('@') ? await app.people.get(values.as) : { id: values.as, displayName: values.as };
     if (!person) {

@@ -24,6 +24,11 @@ export interface SignInPage {
   truncated: boolean;
   /** Graph requests made. */
   requests: number;
+  /**
+   * When the records were read from the log, if not just now (an answer from the live sign-in index:
+   * its last poll). The log itself runs minutes behind sign-ins either way.
+   */
+  asOf?: Date;
 }
 
 export interface SignInSource {
