@@ -23,6 +23,7 @@ import { fill } from './diagnosis/diagnose';
 import { GraphProblem, toGraphProblem } from './graph/errors';
 import { audit, type AuditEvent } from './logger';
 import { localDateTime } from './time';
+import { withFreshness } from './cards/freshness';
 import type { TicketContent, TicketDesk } from './tickets';
 import { ticketKey } from './tickets';
 
@@ -332,7 +333,7 @@ export class Troubleshooter {
       defaulted, clamped, Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000),
     ])).digest('base64');
     const cached = cardKey ? this.cards!.get(cardKey) : undefined;
-    if (cached) return cached;
+    if (cached) return withFreshness(cached, page.asOf, language, requester.timeZone);
     const diagnosis = diagnose(page.records, {
       language, audience, timeZone: requester.timeZone, subjectName: name, self: isSelf, tenantWide,
       window, retentionDays: config.logRetentionDays, clampedFrom: clamped ? oldest : undefined, truncated: page.truncated,
@@ -344,7 +345,7 @@ export class Troubleshooter {
       showMoreData: { ...ask, offset: undefined, limit: undefined, language },
     });
     if (cardKey) this.cards!.set(cardKey, card);
-    return card;
+    return withFreshness(card, page.asOf, language, requester.timeZone);
   }
 
   /** A card button (Action.Execute). Card data is untrusted: everything is re-authorized and re-read. */
