@@ -12,7 +12,7 @@
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { SignInPage, SignInQuery } from '../signInLog';
-import { IndexedSignIn, RECORD_OVERHEAD_BYTES, ShapeTable } from './compactSignIn';
+import { IndexedSignIn, PartTable, RECORD_OVERHEAD_BYTES } from './compactSignIn';
 import { matchesQuery, prepareQuery, type PreparedQuery } from './matchQuery';
 
 export interface LiveIndexOptions {
@@ -27,7 +27,8 @@ export interface LiveIndexOptions {
 
 export interface LiveIndexStats {
   records: number;
-  shapes: number;
+  /** Distinct shared parts (people, apps, addresses, devices, outcomes) held. */
+  parts: number;
   /** Estimated heap bytes (records and shapes). */
   bytes: number;
   evicted: number;
@@ -44,7 +45,7 @@ export class LiveSignInIndex {
   private readonly byMinute = new Map<number, IndexedSignIn[]>();
   /** Keys of byMinute, ascending. */
   private readonly minutes: number[] = [];
-  private readonly shapes = new ShapeTable();
+  private readonly parts = new PartTable();
   private readonly now: () => number;
   private coveredFrom = Infinity;
   private syncedTo = -Infinity;
@@ -68,7 +69,8 @@ export class LiveSignInIndex {
       }
       const time = Date.parse(record.createdDateTime);
       if (!Number.isFinite(time) || time < this.keptFrom()) continue;
-      const entry = new IndexedSignIn(record.id, record.createdDateTime, time, record.correlationId ?? null, this.shapes.intern(record));
+      const p = this.parts.intern(record);
+      const entry = new IndexedSignIn(record.id, record.createdDateTime, time, record.correlationId ?? null, p.user, p.app, p.network, p.device, p.outcome);
       this.byId.set(key, entry);
       const user = String(record.userId ?? '').toLowerCase();
       const list = this.byUser.get(user);
@@ -101,7 +103,9 @@ export class LiveSignInIndex {
   /** Start of the covered span, or null when nothing is covered. */
   coverageStart(): number | null {
     if (this.coveredFrom === Infinity || this.syncedTo === -Infinity) return null;
-    return Math.max(this.coveredFrom, this.keptFrom());
+    // What was actually evicted (whole minutes), not "now minus the hours": a question's window of
+    // exactly the covered hours, computed a moment earlier, must not miss by a few milliseconds.
+    return Math.max(this.coveredFrom, this.evictedBefore);
   }
 
   isLive(): boolean {
@@ -139,7 +143,7 @@ export class LiveSignInIndex {
     const start = this.coverageStart();
     return {
       records: this.byId.size,
-      shapes: this.shapes.size,
+      parts: this.parts.size,
       bytes: this.bytes(),
       ...this.counters,
       coveredFrom: start === null ? null : new Date(start),
@@ -148,7 +152,7 @@ export class LiveSignInIndex {
   }
 
   private bytes(): number {
-    return this.byId.size * RECORD_OVERHEAD_BYTES + this.shapes.bytes;
+    return this.byId.size * RECORD_OVERHEAD_BYTES + this.parts.bytes;
   }
 
   private candidates(q: PreparedQuery): IndexedSignIn[] {
@@ -188,14 +192,14 @@ export class LiveSignInIndex {
 
   private remove(entry: IndexedSignIn): void {
     this.byId.delete(entry.id.toLowerCase());
-    const user = String(entry.shape.userId ?? '').toLowerCase();
+    const user = String(entry.userId ?? '').toLowerCase();
     const list = this.byUser.get(user);
     if (list) {
       const i = list.indexOf(entry);
       if (i >= 0) list.splice(i, 1);
       if (list.length === 0) this.byUser.delete(user);
     }
-    this.shapes.release(entry.shape);
+    this.parts.release(entry.parts);
     this.counters.evicted++;
   }
 }

@@ -216,13 +216,24 @@ describe('memory bound', () => {
     expect(index.find({ userId: MEGAN, from: new Date(NOW.getTime() - 7 * DAY), to: NOW }, 1500)).toBeNull();
   });
 
-  test('the byte bound holds too, and identical shapes are stored once', async () => {
+  test('the byte bound holds too, and identical parts are stored once', async () => {
     const { index, poller } = indexOver(tenant, () => NOW.getTime(), { maxBytes: 400_000 });
     await poller.fill();
     const stats = index.stats();
     expect(stats.bytes).toBeLessThanOrEqual(400_000);
     expect(stats.records).toBeGreaterThan(0);
     expect(stats.records).toBeLessThan(tenant.signIns.length);
-    expect(stats.shapes).toBeLessThan(stats.records);
+    expect(stats.parts).toBeLessThan(stats.records);
   });
+});
+
+test('a window of exactly the covered hours, computed a moment before the index is asked, is answered from it', async () => {
+  let clock = NOW.getTime();
+  const tenant = new DemoTenant({ now: NOW });
+  const { index, poller } = indexOver(tenant, () => clock, { hours: 24 });
+  await poller.fill();
+  clock += 5_000;
+  const question = { userId: MEGAN, from: new Date(clock - DAY), to: new Date(clock) };
+  clock += 3;
+  expect(index.find(question, 1500)).not.toBeNull();
 });
