@@ -25,10 +25,16 @@ export type SignInParts = { readonly [P in PartName]: Part<P> };
 
 const PART_NAMES = Object.keys(PROJECTED_PARTS) as PartName[];
 
+/** createdDateTime as Graph writes it when it has whole seconds; only other forms are stored. */
+export function secondStamp(time: number): string {
+  return new Date(time).toISOString().replace('.000Z', 'Z');
+}
+
 export class IndexedSignIn {
   constructor(
     readonly id: string,
-    readonly createdDateTime: string,
+    /** Null when it is secondStamp(time), as almost always. */
+    private readonly exactCreated: string | null,
     readonly time: number,
     readonly correlationId: string | null,
     readonly user: Part<'user'>,
@@ -37,6 +43,10 @@ export class IndexedSignIn {
     readonly device: Part<'device'>,
     readonly outcome: Part<'outcome'>,
   ) {}
+
+  get createdDateTime(): string {
+    return this.exactCreated ?? secondStamp(this.time);
+  }
 
   get userId(): SignIn['userId'] {
     return this.user.userId;
@@ -82,8 +92,8 @@ function partOf(record: SignIn, name: PartName): Record<string, unknown> {
   return part;
 }
 
-/** Rough heap bytes of one record's own part (object, three strings, map and list slots) and per part. */
-export const RECORD_OVERHEAD_BYTES = 330;
+/** Rough heap bytes of one record's own part (object, two strings, map and list slots) and per part. */
+export const RECORD_OVERHEAD_BYTES = 300;
 const PART_OVERHEAD_BYTES = 200;
 
 /** Interns the parts of records with a use count. */

@@ -12,7 +12,7 @@
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { SignInPage, SignInQuery } from '../signInLog';
-import { IndexedSignIn, PartTable, RECORD_OVERHEAD_BYTES } from './compactSignIn';
+import { IndexedSignIn, PartTable, RECORD_OVERHEAD_BYTES, secondStamp } from './compactSignIn';
 import { matchesQuery, prepareQuery, type PreparedQuery } from './matchQuery';
 
 export interface LiveIndexOptions {
@@ -70,7 +70,10 @@ export class LiveSignInIndex {
       const time = Date.parse(record.createdDateTime);
       if (!Number.isFinite(time) || time < this.keptFrom()) continue;
       const p = this.parts.intern(record);
-      const entry = new IndexedSignIn(record.id, record.createdDateTime, time, record.correlationId ?? null, p.user, p.app, p.network, p.device, p.outcome);
+      // One string for the id and its key when they are the same (Graph's ids are lower case).
+      const id = key === record.id ? key : record.id;
+      const exact = secondStamp(time) === record.createdDateTime ? null : record.createdDateTime;
+      const entry = new IndexedSignIn(id, exact, time, record.correlationId ?? null, p.user, p.app, p.network, p.device, p.outcome);
       this.byId.set(key, entry);
       const user = String(record.userId ?? '').toLowerCase();
       const list = this.byUser.get(user);
