@@ -172,7 +172,6 @@ export async function runIncident(options: IncidentOptions, distDir: string): Pr
   await app.signInIndex?.stop();
   app.server.close();
 
-  if (process.env.BENCH_DEBUG) console.error(JSON.stringify(outcomes.filter((o) => (o.latencyMs ?? 1e9) > 500).map((o) => [o.kind, o.atMs, Math.round(o.latencyMs ?? -1), o.title])));
   const answered = outcomes.filter((o) => o.latencyMs !== null);
   const latencies = answered.map((o) => o.latencyMs!).sort((a, b) => a - b);
   const readerLatencies = answered.filter((o) => o.kind === 'reader').map((o) => o.latencyMs!).sort((a, b) => a - b);
