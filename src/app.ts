@@ -17,6 +17,7 @@ import { AccessPolicy } from './access/policy';
 import { GraphSignInLog } from './signins/signInLog';
 import { CachedSignInSource } from './signins/cachedSignInLog';
 import { ReadBudget } from './signins/readBudget';
+import { startLiveSignIns, type LiveSignIns } from './signins/index/liveSignIns';
 import { createReportsLimiter } from './graph/limiter';
 import { Troubleshooter, type Understanding } from './troubleshooter';
 import type { Remembered } from './answers/memory';
@@ -38,6 +39,8 @@ export interface AppOptions {
   logger?: Logger;
   /** The demo tenant to serve in demo mode (tests pass their own to read its request log). */
   demoTenant?: DemoTenant;
+  /** Poll interval and overlap of the live sign-in index (tests and the bench; defaults otherwise). */
+  signInIndex?: { intervalMs?: number; overlapMs?: number; maxRecords?: number; maxBytes?: number };
   /** Replaces the Graph client's last link (tests: a fault-injecting or HTTPS transport). */
   graphTransport?: Middleware;
   customHosts?: string[];
@@ -58,6 +61,8 @@ export interface App {
   troubleshooter: Troubleshooter;
   demoTenant: DemoTenant | null;
   people: PeopleDirectory;
+  /** The live sign-in index, when SIGNIN_INDEX_HOURS is not 0. */
+  signInIndex: LiveSignIns | null;
   logger: Logger;
   state: StateStore;
   listen(port?: number, host?: string): Promise<string>;
@@ -93,13 +98,22 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   });
   const sink = createTicketSink(config.tickets, graph);
   const people = new CachedPeopleDirectory(new GraphPeopleDirectory(graph), config.access.readerCacheSeconds);
+  // Identical questions in flight share one read; answers are kept SIGNIN_CACHE_SECONDS.
+  const directSignIns = new CachedSignInSource(new GraphSignInLog(graph, { pageSize: 500, maxPages: config.graph.maxSignInPages }), config.graph.signInCacheSeconds);
+  // The live index answers questions about its covered span without a Graph read; the rest read directly.
+  const signInIndex = config.graph.signInIndexHours > 0
+    ? startLiveSignIns(graph, directSignIns, {
+        hours: config.graph.signInIndexHours, pageSize: 500, maxPages: config.graph.maxSignInPages, ...options.signInIndex,
+        now: options.now ? () => options.now!().getTime() : undefined,
+        onError: (error, phase) => logger.warn({ err: { message: (error as Error)?.message }, phase }, 'sign-in index read failed'),
+      })
+    : null;
   const troubleshooter = new Troubleshooter({
     config,
     understanding: options.understanding ?? understanding,
     people,
     access,
-    // Identical questions in flight share one read; answers are kept SIGNIN_CACHE_SECONDS.
-    signIns: new CachedSignInSource(new GraphSignInLog(graph, { pageSize: 500, maxPages: config.graph.maxSignInPages }), config.graph.signInCacheSeconds),
+    signIns: signInIndex?.source ?? directSignIns,
     tickets: sink ? new TicketDesk(sink, { state, logger }) : null,
     readBudget: ReadBudget.forTenant(config.graph),
     memory: new StoredConversationMemory<Remembered>(state, logger),
@@ -155,17 +169,18 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   if (demo && !isLoopbackHost(config.server.host)) warnExposedDemo(logger, config.server.host);
 
   return {
-    config, server, troubleshooter, demoTenant, people, logger, state,
+    config, server, troubleshooter, demoTenant, people, signInIndex, logger, state,
     listen: (port = config.server.port, host = config.server.host) => {
       if (demo && host !== config.server.host && !isLoopbackHost(host)) warnExposedDemo(logger, host);
       return new Promise<string>((resolve) => {
         server.listen(port, host, () => resolve(server.url));
       });
     },
-    close: () => new Promise<void>((resolve) => {
+    close: async () => {
       stopSweeper();
-      server.close(() => resolve());
-    }),
+      await signInIndex?.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 

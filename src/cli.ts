@@ -37,8 +37,9 @@ async function ask(args: string[]): Promise<number> {
   const { createApp } = await import('./app');
   const { createLogger } = await import('./logger');
   const { MemoryStateStore } = await import('./state');
-  // One question per run: nothing of it is kept for the next run (no follow-ups, no ticket ledger).
-  const app = createApp(loaded.config, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr), stateStore: new MemoryStateStore() });
+  // One question per run: nothing of it is kept for the next run (no follow-ups, no ticket ledger), and
+  // no live sign-in index (it would only spend reads filling itself).
+  const app = createApp({ ...loaded.config, graph: { ...loaded.config.graph, signInIndexHours: 0 } }, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr), stateStore: new MemoryStateStore() });
   try {
     const person = values.as.includes('@') ? await app.people.get(values.as) : { id: values.as, displayName: values.as };
     if (!person) {

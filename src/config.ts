@@ -98,6 +98,7 @@ export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'GRAPH_TIMEOUT_MS', description: 'Timeout of one Microsoft Graph request.', secret: false, default: '8000', schema: positiveInt },
   { name: 'TURN_BUDGET_MS', description: 'After this long the bot answers "still looking" and sends the card when ready.', secret: false, default: '10000', schema: positiveInt },
   { name: 'MAX_SIGNIN_PAGES', description: 'Sign-in log pages read at most per question.', secret: false, default: '3', schema: positiveInt },
+  { name: 'SIGNIN_INDEX_HOURS', description: 'Hours of the sign-in log kept in memory and polled, so that questions about them need no Graph read (0: off).', secret: false, default: '24', schema: wholeNumber },
   { name: 'PATTERN_THRESHOLDS', description: 'Overrides of the pattern thresholds (src/diagnosis/patterns.json) as JSON, e.g. {"mfaFatigue":{"minDenied":3}}.', secret: false, default: '{}', schema: overridesOf(patternDefaults) },
   { name: 'TICKET_SINK', description: 'Where "Open support ticket" goes: graph-mail, webhook, servicenow or none.', secret: false, schema: z.enum(['graph-mail', 'webhook', 'servicenow', 'none']) },
   { name: 'HELPDESK_EMAIL', description: 'Helpdesk address that receives e-mailed tickets.', secret: false, schema: z.email() },
@@ -135,6 +136,8 @@ export interface Config {
     reportsWindowSeconds: number;
     signInCacheSeconds: number;
     maxSignInPages: number;
+    /** Hours covered by the live sign-in index; 0 = no index. */
+    signInIndexHours: number;
   };
   server: { port: number; host: string };
   logLevel: string;
@@ -267,6 +270,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       reportsWindowSeconds: num('GRAPH_REPORTS_WINDOW_SECONDS'),
       signInCacheSeconds: num('SIGNIN_CACHE_SECONDS'),
       maxSignInPages: num('MAX_SIGNIN_PAGES'),
+      signInIndexHours: num('SIGNIN_INDEX_HOURS'),
     },
     server: { port: num('PORT'), host: str('HOST')! },
     logLevel: str('LOG_LEVEL')!,

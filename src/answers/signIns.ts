@@ -64,7 +64,7 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
   const answerWindow = { ...window, defaultDays: defaulted && !query.yesNo ? config.defaultWindowDays : null, clampedFrom: clamped ? oldest : null, retentionDays: config.logRetentionDays };
   // Equal keys, equal answers: the page's records (when kept) and everything the card shows of the query.
   const key = page.key ? JSON.stringify([page.key, query, subject, Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000), defaulted, clamped]) : '';
-  const common = { query, subject, window: answerWindow, diagnosis, truncated: page.truncated, graphRequests: page.requests, freshness: { asOf: now, source: 'graph' as const }, key };
+  const common = { query, subject, window: answerWindow, diagnosis, truncated: page.truncated, graphRequests: page.requests, freshness: page.asOf ? { asOf: page.asOf, source: 'index' as const } : { asOf: now, source: 'graph' as const }, key };
   if (counting) return { kind: 'count', ...common };
   const offset = query.offset ?? 0;
   return { kind: 'summary', ...common, offset, limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE), ...(detailsOf ? { detailsOf } : {}) };

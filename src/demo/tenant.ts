@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { compileFilter, ODataFilterError, SIGNIN_FILTER_RULES, USER_FILTER_RULES } from './odataFilter';
 import { DEMO_GROUPS, DEMO_PEOPLE, ROLE_NAMES, type DemoPerson } from './people';
-import { generateSignIns } from './signInGenerator';
+import { generateSignIns, newestFirst } from './signInGenerator';
 import { DEMO_TICKET_MAILBOX } from '../config';
 
 export interface GraphRequest {
@@ -48,6 +48,30 @@ export interface DemoTenantOptions {
   signIns?: SignIn[];
   /** Shared mailboxes that can send mail but are not people (the bot's ticket mailbox). */
   sharedMailboxes?: string[];
+  /**
+   * Graph's throttle of the identity reports (/auditLogs/…): at most `maxRequests` per app per tenant
+   * in any `windowMs`, beyond that 429 with Retry-After. Off unless given (tests that are not about
+   * the limit would only wait); `npm start` and the incident bench turn it on at Graph's 5 per 10 s.
+   */
+  reportsLimit?: ReportsLimit | null;
+  /** Clock of the throttle (tests). */
+  clock?: () => number;
+}
+
+export interface ReportsLimit {
+  maxRequests: number;
+  windowMs: number;
+}
+
+/** Graph's documented limit for the identity reports, per app per tenant. */
+export const GRAPH_REPORTS_LIMIT: ReportsLimit = { maxRequests: 5, windowMs: 10_000 };
+
+/** What the tenant's sign-in log was asked, for tests and the bench. */
+export interface ReportsCounters {
+  /** Requests to /auditLogs/… answered (not throttled). */
+  reads: number;
+  /** Requests refused with 429. */
+  throttled: number;
 }
 
 const MAX_SIGNIN_PAGE = 1000;
@@ -55,9 +79,20 @@ const MAX_LOGGED = 100_000;
 const MAX_USER_PAGE = 999;
 
 class GraphHttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
     super(message);
   }
+}
+
+function insertSorted(list: SignIn[], record: SignIn): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (newestFirst(list[mid], record) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, record);
 }
 
 export class DemoTenant {
@@ -68,19 +103,64 @@ export class DemoTenant {
   private readonly signInsByUser = new Map<string, SignIn[]>();
   private readonly signInsById = new Map<string, SignIn>();
   private readonly sharedMailboxes: string[];
+  private readonly reportsLimit: ReportsLimit | null;
+  private readonly clock: () => number;
+  /** Arrival times of the report requests inside the current window, oldest first. */
+  private readonly reportArrivals: number[] = [];
+  private readonly counters: ReportsCounters = { reads: 0, throttled: 0 };
 
   constructor(options: DemoTenantOptions = {}) {
     this.people = options.people ?? DEMO_PEOPLE;
+    this.reportsLimit = options.reportsLimit ?? null;
+    this.clock = options.clock ?? Date.now;
     this.sharedMailboxes = (options.sharedMailboxes ?? [DEMO_TICKET_MAILBOX]).map((m) => m.toLowerCase());
     this.signIns = options.signIns ?? generateSignIns({ now: options.now ?? new Date(), people: this.people });
     // Keys lower-cased: the filter compares strings without regard to case, and so must the index.
-    for (const record of this.signIns) {
-      const user = String(record.userId).toLowerCase();
-      const list = this.signInsByUser.get(user) ?? [];
-      list.push(record);
-      this.signInsByUser.set(user, list);
-      this.signInsById.set(String(record.id).toLowerCase(), record);
+    for (const record of this.signIns) this.indexRecord(record);
+  }
+
+  private indexRecord(record: SignIn): SignIn[] {
+    const user = String(record.userId).toLowerCase();
+    const list = this.signInsByUser.get(user) ?? [];
+    list.push(record);
+    this.signInsByUser.set(user, list);
+    this.signInsById.set(String(record.id).toLowerCase(), record);
+    return list;
+  }
+
+  /**
+   * Writes sign-ins to the log as they would arrive: possibly late, so each goes to its place by
+   * createdDateTime (the log stays newest first), not to the front.
+   */
+  addSignIns(records: SignIn[]): void {
+    for (const record of records) {
+      insertSorted(this.signIns, record);
+      const list = this.indexRecord(record);
+      list.pop();
+      insertSorted(list, record);
     }
+  }
+
+  /** Report reads answered and refused so far. */
+  reportsCounters(): ReportsCounters {
+    return { ...this.counters };
+  }
+
+  /** Counts a report request against the limit; refuses it with Graph's 429 when over. */
+  private admitReportRequest(): void {
+    const limit = this.reportsLimit;
+    if (limit) {
+      const now = this.clock();
+      while (this.reportArrivals.length > 0 && this.reportArrivals[0] <= now - limit.windowMs) this.reportArrivals.shift();
+      // Throttled calls count too (Graph says so): a client hammering through 429s stays throttled.
+      this.reportArrivals.push(now);
+      if (this.reportArrivals.length > limit.maxRequests) {
+        this.counters.throttled++;
+        const freeAt = this.reportArrivals[this.reportArrivals.length - 1 - limit.maxRequests] + limit.windowMs;
+        throw new GraphHttpError(429, 'TooManyRequests', 'Too many requests.', { 'retry-after': String(Math.max(1, Math.ceil((freeAt - now) / 1000))) });
+      }
+    }
+    this.counters.reads++;
   }
 
   /** Requests for the sign-in log, for tests that prove what the bot asked. */
@@ -105,6 +185,7 @@ export class DemoTenant {
       if (!auth || !/^Bearer \S+/.test(auth)) {
         throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
       }
+      if (/^\/auditLogs(\/|$)/i.test(path)) this.admitReportRequest();
       const result = this.route(request.method.toUpperCase(), segments, query, request, url);
       if (result.status === 202 || result.status === 204) return { status: result.status, headers: baseHeaders(requestId), body: '' };
       return { status: result.status, headers: { ...baseHeaders(requestId), 'content-type': 'application/json; odata.metadata=minimal' }, body: JSON.stringify(result.body) };
@@ -114,7 +195,7 @@ export class DemoTenant {
         : new GraphHttpError(500, 'InternalServerError', 'The demo tenant failed to answer.');
       return {
         status: e.status,
-        headers: { ...baseHeaders(requestId), 'content-type': 'application/json' },
+        headers: { ...baseHeaders(requestId), 'content-type': 'application/json', ...e.headers },
         body: JSON.stringify({ error: { code: e.code, message: e.message, innerError: { date: new Date().toISOString(), 'request-id': requestId, 'client-request-id': headerOf(request.headers, 'client-request-id') ?? requestId } } }),
       };
     }

@@ -9,7 +9,7 @@ import { isLoopbackUrl } from '../bot/adapter';
 import { demoAskerProblem } from './askers';
 import type { MemberResolver } from '../bot/mentions';
 import type { Wiring } from '../wiring';
-import { DemoTenant } from './tenant';
+import { DemoTenant, GRAPH_REPORTS_LIMIT } from './tenant';
 import { DemoTenantTransport, demoAuthProvider } from './graphTransport';
 import { DEMO_HELPDESK_GROUP_IDS, DEMO_PEOPLE } from './people';
 import { playgroundConversationType } from './playground';
@@ -33,7 +33,8 @@ export const demoMemberResolver: MemberResolver = {
 export function demoWiring(config: Config, options: DemoWiringOptions = {}): Wiring & { demoTenant: DemoTenant | null } {
   // DEMO_GRAPH_URL: a demo tenant shared by several processes (npm run demo-tenant) instead of our own.
   const shared = options.tenant ? undefined : config.demoGraph;
-  const demoTenant = shared ? null : options.tenant ?? new DemoTenant({ now: options.now });
+  // The built-in tenant throttles its sign-in log as Graph does (tests bring their own, unthrottled).
+  const demoTenant = shared ? null : options.tenant ?? new DemoTenant({ now: options.now, reportsLimit: GRAPH_REPORTS_LIMIT });
   return {
     demoTenant,
     graphAuth: demoAuthProvider,

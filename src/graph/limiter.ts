@@ -12,7 +12,18 @@
  * timeout, so that time spent queueing is not mistaken for a slow Graph. One Graph client serves one
  * tenant, so one limiter per client is one limiter per tenant.
  */
-import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import type { Context, Middleware, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
+
+/**
+ * Marks a request as background work (the sign-in index's poller): it waits while any question
+ * waits, and leaves the last slot of every window to questions.
+ */
+export class BackgroundRead implements MiddlewareOptions {}
+
+export type ReadPriority = 'question' | 'background';
+
+/** Called when the request's answer has arrived; see `acquire`. */
+export type Release = () => void;
 
 export interface RequestLimiterOptions {
   /** Requests that may start within any window. */
@@ -30,6 +41,8 @@ export interface LimiterStats {
   delayed: number;
   /** Requests waiting now. */
   queued: number;
+  /** Background requests let through (included in started). */
+  backgroundStarted: number;
   /** Longest queue seen. */
   maxQueued: number;
   /** Pauses ordered by Retry-After. */
@@ -49,10 +62,11 @@ export class RequestLimiter {
   /** Start times inside the current window, oldest first. */
   private readonly recent: number[] = [];
   private readonly waiting: (() => void)[] = [];
+  private readonly waitingBackground: (() => void)[] = [];
   private pausedUntil = 0;
   private timer: NodeJS.Timeout | null = null;
   private timerAt = 0;
-  private readonly counters = { started: 0, delayed: 0, maxQueued: 0, pauses: 0 };
+  private readonly counters = { started: 0, delayed: 0, maxQueued: 0, pauses: 0, backgroundStarted: 0 };
   private readonly starts: number[] = [];
 
   constructor(options: RequestLimiterOptions) {
@@ -63,15 +77,44 @@ export class RequestLimiter {
     this.now = options.now ?? Date.now;
   }
 
-  /** Resolves when the caller may send one request; the request counts from that moment. */
-  acquire(): Promise<void> {
-    if (this.waiting.length === 0 && this.tryStart()) return Promise.resolve();
+  /**
+   * Resolves when the caller may send one request; the request counts from that moment. Calling the
+   * returned release when its answer has arrived moves its time to that moment: the server counted
+   * it on arrival, somewhat after we let it go, and a window measured from our start alone could
+   * reopen a few milliseconds before Graph's does.
+   *
+   * Background requests wait while any question waits, and never take the last slot of a window.
+   */
+  acquire(priority: ReadPriority = 'question'): Promise<Release> {
+    const background = priority === 'background';
+    const queue = background ? this.waitingBackground : this.waiting;
+    if (this.waiting.length === 0 && queue.length === 0) {
+      const started = this.tryStart(background);
+      if (started !== null) return Promise.resolve(this.releaser(started));
+    }
     this.counters.delayed++;
-    return new Promise<void>((resolve) => {
-      this.waiting.push(resolve);
-      this.counters.maxQueued = Math.max(this.counters.maxQueued, this.waiting.length);
+    return new Promise<Release>((resolve) => {
+      queue.push(() => resolve(this.releaser(this.lastStart)));
+      this.counters.maxQueued = Math.max(this.counters.maxQueued, this.waiting.length + this.waitingBackground.length);
       this.schedule();
     });
+  }
+
+  private lastStart = 0;
+
+  private releaser(startedAt: number): Release {
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const i = this.recent.indexOf(startedAt);
+      if (i < 0) return;
+      this.recent.splice(i, 1);
+      const at = Math.max(startedAt, this.now());
+      let j = this.recent.length;
+      while (j > 0 && this.recent[j - 1] > at) j--;
+      this.recent.splice(j, 0, at);
+    };
   }
 
   /**
@@ -89,31 +132,40 @@ export class RequestLimiter {
   }
 
   stats(): LimiterStats {
-    return { ...this.counters, queued: this.waiting.length, startTimes: [...this.starts] };
+    return { ...this.counters, queued: this.waiting.length + this.waitingBackground.length, startTimes: [...this.starts] };
   }
 
-  private tryStart(): boolean {
+  /** Takes a slot now if there is one; returns its time, or null. */
+  private tryStart(background = false): number | null {
     const now = this.now();
-    if (now < this.pausedUntil) return false;
+    if (now < this.pausedUntil) return null;
     while (this.recent.length > 0 && this.recent[0] <= now - this.windowMs) this.recent.shift();
-    if (this.recent.length >= this.maxRequests) return false;
+    const room = background && this.maxRequests > 1 ? this.maxRequests - 1 : this.maxRequests;
+    if (this.recent.length >= room) return null;
     this.recent.push(now);
+    this.lastStart = now;
     this.counters.started++;
+    if (background) this.counters.backgroundStarted++;
     this.starts.push(now);
     if (this.starts.length > KEEP_START_TIMES) this.starts.splice(0, this.starts.length - KEEP_START_TIMES);
-    return true;
+    return now;
   }
 
-  /** Lets waiting requests go while there is room, then sleeps until the next slot opens. */
+  /** Lets waiting requests go while there is room (questions first), then sleeps until the next slot opens. */
   private pump(): void {
-    while (this.waiting.length > 0 && this.tryStart()) this.waiting.shift()!();
-    if (this.waiting.length > 0) this.schedule();
+    while (this.waiting.length > 0 && this.tryStart() !== null) this.waiting.shift()!();
+    if (this.waiting.length === 0) {
+      while (this.waitingBackground.length > 0 && this.tryStart(true) !== null) this.waitingBackground.shift()!();
+    }
+    if (this.waiting.length + this.waitingBackground.length > 0) this.schedule();
   }
 
   private schedule(): void {
-    if (this.waiting.length === 0) return;
+    if (this.waiting.length + this.waitingBackground.length === 0) return;
     const now = this.now();
-    const slotFree = this.recent.length >= this.maxRequests ? this.recent[this.recent.length - this.maxRequests] + this.windowMs : now;
+    // The slot the first in line needs: a background request needs one more free than a question.
+    const need = this.waiting.length > 0 || this.maxRequests === 1 ? this.maxRequests : this.maxRequests - 1;
+    const slotFree = this.recent.length >= need ? this.recent[this.recent.length - need] + this.windowMs : now;
     const at = Math.max(now, this.pausedUntil, slotFree);
     if (this.timer && this.timerAt <= at) return;
     if (this.timer) clearTimeout(this.timer);
@@ -161,8 +213,13 @@ export class ReportsLimiter implements Middleware {
       await this.next.execute(context);
       return;
     }
-    await this.limiter.acquire();
-    await this.next.execute(context);
+    const background = context.middlewareControl?.getMiddlewareOptions(BackgroundRead) !== undefined;
+    const release = await this.limiter.acquire(background ? 'background' : 'question');
+    try {
+      await this.next.execute(context);
+    } finally {
+      release();
+    }
     const response = context.response;
     if (response && (response.status === 429 || response.status === 503)) {
       const ms = retryAfterMs(response.headers.get('Retry-After'));

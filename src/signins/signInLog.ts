@@ -33,6 +33,11 @@ export interface SignInPage {
   requests: number;
   /** Set by a source that keeps answers: pages with the same key hold the same records. */
   key?: string;
+  /**
+   * When the records were read from the log, if not just now (an answer from the live sign-in index:
+   * its last poll). The log itself runs minutes behind sign-ins either way.
+   */
+  asOf?: Date;
 }
 
 export interface SignInSource {

@@ -47,7 +47,7 @@ export interface Stack {
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const graph = await startGraphTestServer({ tenant: options.tenant ?? new DemoTenant({ now: NOW }), faults: options.faults ?? null });
-  const result = loadConfig({ DEMO: 'true', GRAPH_ENDPOINT: graph.url, LOG_LEVEL: 'warn', ...options.env });
+  const result = loadConfig({ DEMO: 'true', GRAPH_ENDPOINT: graph.url, LOG_LEVEL: 'warn', SIGNIN_INDEX_HOURS: '0', ...options.env });
   if (!result.ok) throw new Error(result.errors.join('; '));
   const config = result.config;
   if (options.signInCacheSeconds !== undefined) config.graph.signInCacheSeconds = options.signInCacheSeconds;

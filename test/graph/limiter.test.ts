@@ -51,6 +51,37 @@ describe('RequestLimiter', () => {
     expect(limiter.stats().pauses).toBe(1);
   });
 
+  test('questions outrank background reads: a waiting question goes first, and background never takes the last slot', async () => {
+    const limiter = new RequestLimiter({ maxRequests: 3, windowMs: 150 });
+    const order: string[] = [];
+    const background = Array.from({ length: 3 }, (_, i) => limiter.acquire('background').then(() => order.push(`b${i}`)));
+    await Promise.resolve();
+    // Two of three slots: the third is kept for a question.
+    expect(limiter.stats().backgroundStarted).toBe(2);
+    const questions = Array.from({ length: 3 }, (_, i) => limiter.acquire('question').then(() => order.push(`q${i}`)));
+    await Promise.all([...background, ...questions]);
+    // q0 takes the kept slot at once; b2 had waited longer than q1 and q2 but goes after them.
+    expect(order).toEqual(['b0', 'b1', 'q0', 'q1', 'q2', 'b2']);
+    expect(maxInAnyWindow(limiter.stats().startTimes, 150)).toBeLessThanOrEqual(3);
+  });
+
+  test('a released request counts from when its answer came, not from when it left', async () => {
+    let clock = 0;
+    const limiter = new RequestLimiter({ maxRequests: 1, windowMs: 100, now: () => clock });
+    const release = await limiter.acquire();
+    clock = 40;
+    release();
+    clock = 100;
+    let started = false;
+    const next = limiter.acquire().then(() => (started = true));
+    await new Promise((r) => setTimeout(r, 80));
+    // Counted from 0 it would be free at 100; counted from its answer at 40 it is not free until 140.
+    expect(started).toBe(false);
+    clock = 140;
+    await next;
+    expect(started).toBe(true);
+  });
+
   test('rejects nonsense settings', () => {
     expect(() => new RequestLimiter({ maxRequests: 0, windowMs: 10 })).toThrow(RangeError);
     expect(() => new RequestLimiter({ maxRequests: 1, windowMs: -1 })).toThrow(RangeError);

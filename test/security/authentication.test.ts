@@ -21,6 +21,8 @@ const PRODUCTION = {
   AZURE_CLIENT_ID: '7e2a9c4b-1d3f-4a5e-8b6c-0f9d2e4a7b1c',
   AZURE_CLIENT_SECRET: GRAPH_SECRET,
   TICKET_SINK: 'none',
+  // The live index would start reading graph.microsoft.com at once: no outbound connections here.
+  SIGNIN_INDEX_HOURS: '0',
 };
 const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen', tenantId: TENANT };
 

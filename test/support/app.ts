@@ -17,7 +17,8 @@ export interface RunningApp {
 
 export async function startApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<RunningApp> {
   // The reports limiter (5 per 10 s) is tested on its own; here it would only make the suite wait.
-  const result = loadConfig({ DEMO: 'true', GRAPH_REPORTS_MAX_REQUESTS: '1000', ...env });
+  // The live sign-in index is off unless a test turns it on: the others count the reads of each question.
+  const result = loadConfig({ DEMO: 'true', GRAPH_REPORTS_MAX_REQUESTS: '1000', SIGNIN_INDEX_HOURS: '0', ...env });
   if (!result.ok) throw new Error(result.errors.join('; '));
   const tenant = options.demoTenant ?? new DemoTenant({ now: NOW });
   const logLines: string[] = [];
