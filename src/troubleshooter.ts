@@ -16,7 +16,7 @@ import { GraphProblem, toGraphProblem } from './graph/errors';
 import { audit } from './logger';
 import type { TicketDesk } from './tickets';
 import type { ReadBudget } from './signins/readBudget';
-import { Gatekeeper, refuse } from './answers/access';
+import { Gatekeeper, refuse, sameId } from './answers/access';
 import { auditOf } from './answers/audit';
 import { InMemoryFollowUps, type FollowUpMemory } from './answers/memory';
 import { answerQuestion, nextOffsetOf, type QuestionDeps } from './answers/question';
@@ -131,7 +131,9 @@ export class Troubleshooter {
     const answer = await openTicket({ signIns: this.options.signIns, tickets: this.options.tickets, logger: this.options.logger, readBudget: this.options.readBudget }, requester, this.gate, data, language);
     if (answer.kind !== 'ticket-opened') return answer;
     const query = parseResolvedQuery(data);
-    if (!query || (await this.gate.authorize(requester, 'showMore', query.userId))) return answer;
+    // Only the investigation of this sign-in's owner (or the tenant-wide one) belongs beside its ticket.
+    if (!query || (query.userId !== null && !sameId(query.userId, answer.record.userId))) return answer;
+    if (await this.gate.authorize(requester, 'showMore', query.userId)) return answer;
     const remembered = await this.deps.memory.recall(requester.conversationKey);
     const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
     const investigation = await answerSignIns(this.deps, requester, query, name);

@@ -73,8 +73,14 @@ describe('a resolved question (showMore, choosePerson, retry)', () => {
 describe('openTicket', () => {
   it('accepts the sign-in id and the comment input a card sends', () => {
     expect(parseCardAction('openTicket', { signInId: 'b7a1c2d3-0000-4000-8000-000000000001', userId: ALEX, commentId: 'comment3', comment3: 'please' }))
-      .toEqual({ ok: true, action: { verb: 'openTicket', data: { signInId: 'b7a1c2d3-0000-4000-8000-000000000001', commentId: 'comment3' } } });
-    expect(parseVerbData('openTicket', { signInId: 'abc' })).toEqual({ signInId: 'abc', commentId: 'comment' });
+      .toEqual({ ok: true, action: { verb: 'openTicket', data: { signInId: 'b7a1c2d3-0000-4000-8000-000000000001', userId: ALEX, commentId: 'comment3' } } });
+    expect(parseVerbData('openTicket', { signInId: 'b7a1c2d3-0000-4000-8000-000000000001' })).toEqual({ signInId: 'b7a1c2d3-0000-4000-8000-000000000001', userId: null, commentId: 'comment' });
+  });
+
+  it('refuses a sign-in id that is not a GUID before anything is read (Graph sign-in ids are GUIDs)', () => {
+    for (const signInId of ['abc', 'b7a1c2d3-0000-4000-8000-0000000000011', '../users', 'b7a1c2d3-0000-4000-8000-00000000000g']) {
+      expect(parseVerbData('openTicket', { signInId })).toBeNull();
+    }
   });
 
   it.each<[string, Record<string, unknown>]>([

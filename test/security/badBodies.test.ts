@@ -58,7 +58,7 @@ describe('every body-reading problem is an answer', () => {
     for (const [encoding, pack] of [['gzip', gzipSync], ['deflate', deflateSync]] as const) {
       const response = await rawRequest(demo.url, { path: '/api/messages', headers: { ...JSON_TYPE, 'content-encoding': encoding }, body: pack(activity()) });
       expect(response.status).toBe(200);
-      expect(cardToText(cardsIn({ status: 200, body: JSON.parse(response.body) })[0])).toContain('Your sign-in failures');
+      expect(cardToText(cardsIn({ status: 200, body: JSON.parse(response.body) })[0])).toContain('What to do now');
     }
   });
 
@@ -91,7 +91,7 @@ describe('every body-reading problem is an answer', () => {
   it('logs no error for any of the above and keeps answering questions', async () => {
     expect(demo.logLines.map((l) => JSON.parse(l)).filter((l) => l.level >= 50)).toEqual([]);
     const response = await rawRequest(demo.url, { path: '/api/messages', headers: JSON_TYPE, body: activity() });
-    expect(cardToText(cardsIn({ status: 200, body: JSON.parse(response.body) })[0])).toContain('Your sign-in failures');
+    expect(cardToText(cardsIn({ status: 200, body: JSON.parse(response.body) })[0])).toContain('What to do now');
   });
 });
 

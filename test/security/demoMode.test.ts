@@ -81,7 +81,7 @@ describe('replies go only to this machine', () => {
       const result = await postActivity(running.url, { ...teamsMessage("why can't I sign in?", MEGAN), deliveryMode: 'normal', serviceUrl: channel.url });
       expect(result.status).toBe(200);
       const cards = channel.posts.flatMap((p) => ((p.body.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map((a) => a.content));
-      expect(cards.map((c) => cardToText(c)).join('\n')).toContain('Your sign-in failures');
+      expect(cards.map((c) => cardToText(c)).join('\n')).toContain('What to do now');
     } finally {
       await channel.close();
     }

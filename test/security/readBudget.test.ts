@@ -65,7 +65,7 @@ describe("one person's share of the reads", () => {
     const started = Date.now();
     const answer = await postActivity(running.url, teamsMessage('why did Adele Vance fail to sign in yesterday?', ALEX));
     const took = Date.now() - started;
-    expect(cardToText(cardsIn(answer)[0])).toMatch(/Sign-in failures: Adele Vance|No failed sign-ins found for Adele Vance/);
+    expect(cardToText(cardsIn(answer)[0])).toMatch(/for Adele Vance between/);
     const clicks = await burst;
     // Megan's clicks read at most her share: half the tenant's 5 per window; with Alex's one read the
     // window never fills, so no read waited for the limiter — the deterministic form of "at once".

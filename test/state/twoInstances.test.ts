@@ -142,7 +142,7 @@ describe('npm run demo-tenant', () => {
   test('serves the demo tenant over HTTPS, writes its certificate, counts reads; a bot with DEMO_GRAPH_URL answers from it', async () => {
     const port = await freePort();
     const ca = path.join(work, 'tool-ca.pem');
-    const tool = spawn(process.execPath, [path.join(dist, 'src/tools/demo-tenant.js'), '--port', String(port), '--ca-out', ca], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const tool = spawn(process.execPath, [path.join(dist, 'src/demo/serve.js'), '--port', String(port), '--ca-out', ca], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       const ready = JSON.parse(await new Promise<string>((resolve, reject) => {
         createInterface({ input: tool.stdout! }).once('line', resolve);

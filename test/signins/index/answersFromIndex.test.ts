@@ -35,14 +35,19 @@ function asker(id: string): AskerInfo {
   return { aadObjectId: id, name: person.displayName, conversationId: `a:index-${conversation}` };
 }
 
-const freshness = wording('en').freshness.split('{time}')[0];
+const [before, after] = wording('en').freshness.split('{time}');
+const escape = (text: string) => JSON.stringify(text).slice(1, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The freshness sentence as it stands in a card's JSON (in the notes line and the fallback text). */
+const FRESHNESS = new RegExp(`(\\\\n| )?${escape(before)}.*?${escape(after)}`, 'g');
 type Body = { type: string; text?: string }[];
 
-/** The card without the freshness line, and whether it had one. */
+/** The card without the freshness sentence, and whether it had one. */
 function split(card: Record<string, unknown>): { card: Record<string, unknown>; fresh: boolean } {
-  const body = card.body as Body;
-  const fresh = body.length > 0 && String(body[body.length - 1].text ?? '').startsWith(freshness);
-  return { card: { ...card, body: fresh ? body.slice(0, -1) : body }, fresh };
+  const json = JSON.stringify(card);
+  const without = JSON.parse(json.replace(FRESHNESS, '')) as Record<string, unknown>;
+  // A notes line that held only the freshness sentence is left empty: drop it.
+  without.body = (without.body as Body).filter((block) => block.type !== 'TextBlock' || block.text !== '');
+  return { card: without, fresh: FRESHNESS.test(json) };
 }
 
 async function both(activity: (who: AskerInfo) => unknown, who: string): Promise<{ indexed: Record<string, unknown>[]; direct: Record<string, unknown>[]; reads: number }> {

@@ -9,8 +9,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { startGraphTestServer } from '../demo/httpsServer';
-import { DemoTenant } from '../demo/tenant';
+import { startGraphTestServer } from './httpsServer';
+import { DemoTenant } from './tenant';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, 'ca-out': { type: 'string' } } });
