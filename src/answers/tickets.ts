@@ -5,7 +5,7 @@ import type { Language } from '../understanding/question';
 import type { SignInSource } from '../signins/signInLog';
 import { explain } from '../diagnosis/catalog';
 import { localDateTime } from '../time';
-import { ticketKey, type TicketContent, type TicketDesk } from '../tickets';
+import { ticketKey, TicketSinkError, type TicketContent, type TicketDesk } from '../tickets';
 import type { ReadBudget } from '../signins/readBudget';
 import { refusalAnswer, sameId, type Gatekeeper } from './access';
 import { parseVerbData, ticketComment } from './verbs';
@@ -49,7 +49,8 @@ export async function openTicket(deps: TicketDeps, requester: Requester, gate: G
     // "Try again" carries the comment, so that nothing the person wrote is lost, and the question
     // the ticket came from, so that the investigation is back on the card once it works.
     const retry = { ...data, signInId, userId: record.userId ?? '', commentId: commentField, [commentField]: comment, language };
-    return { kind: 'ticket-failed', reason: 'sink-failed', retry };
+    const reason = error instanceof TicketSinkError && error.ledger ? error.ledger : 'sink-failed';
+    return { kind: 'ticket-failed', reason, retry };
   }
 }
 

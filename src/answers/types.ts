@@ -138,7 +138,7 @@ export type Answer =
   | IncidentAnswer
   | { kind: 'explain-code'; code: number }
   | { kind: 'ticket-opened'; ticket: TicketState; record: SignIn; summary?: SummaryAnswer }
-  | { kind: 'ticket-failed'; reason: 'sink-failed' | 'not-configured' | 'sign-in-gone'; retry?: Record<string, unknown> }
+  | { kind: 'ticket-failed'; reason: 'sink-failed' | 'not-configured' | 'sign-in-gone' | 'busy' | 'state-unavailable'; retry?: Record<string, unknown> }
   | { kind: 'problem'; problem: GraphProblemKind; retryAfterSeconds?: number; retry: Record<string, unknown> | null }
   | { kind: 'help'; reader: boolean; examples: string[] }
   | { kind: 'unknown'; examples: string[]; reason?: 'empty' | 'unknown-verb' }

@@ -83,6 +83,9 @@ export function messageAnswerCard(answer: MessageKind, language: Language, audie
     case 'ticket-failed':
       if (answer.reason === 'not-configured') return messageCard(language, s.ticketNotConfiguredTitle, [s.ticketNotConfiguredText]);
       if (answer.reason === 'sign-in-gone') return messageCard(language, s.ticketFailedTitle, [s.ticketSignInGoneText]);
+      if (answer.reason === 'busy' || answer.reason === 'state-unavailable') {
+        return messageCard(language, s.ticketFailedTitle, [answer.reason === 'busy' ? w.ticketBusy : w.ticketStateUnavailable], [], answer.retry ? [{ title: s.retry, verb: 'openTicket', data: answer.retry }] : []);
+      }
       return messageCard(language, s.ticketFailedTitle, [audience === 'user' ? w.ticketSinkFailedUser : w.ticketSinkFailedHelpdesk], [], answer.retry ? [{ title: s.retry, verb: 'openTicket', data: answer.retry }] : []);
     case 'ticket-opened':
       return ticketOpenedCard(answer, language, timeZone);

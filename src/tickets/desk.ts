@@ -69,7 +69,7 @@ export class TicketDesk {
         if (entry.value.sending && !this.sink.idempotent) return this.recordUnconfirmed(key, entry);
         claim = await this.ledgerCall(() => this.ledger.takeOver(key, entry, this.claimMs));
       } else if (this.ledger.now() >= giveUpAt) {
-        throw new TicketSinkError('This ticket is being opened by another click at this moment.', this.sink.name, true);
+        throw new TicketSinkError('This ticket is being opened by another click at this moment.', this.sink.name, true, undefined, undefined, 'busy');
       } else {
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
         continue;
@@ -80,7 +80,7 @@ export class TicketDesk {
 
   private async send(claim: Claim, content: TicketContent): Promise<OpenedTicket> {
     if (!this.sink.idempotent && !(await this.ledgerCall(() => this.ledger.markSending(claim)))) {
-      throw new TicketSinkError('This ticket is being opened by another click at this moment.', this.sink.name, true);
+      throw new TicketSinkError('This ticket is being opened by another click at this moment.', this.sink.name, true, undefined, undefined, 'busy');
     }
     let reference: string;
     try {
@@ -113,7 +113,7 @@ export class TicketDesk {
     } catch (error) {
       if (!(error instanceof StateUnavailableError)) throw error;
       this.options.logger?.warn({ err: { message: error.message }, sink: this.sink.name }, 'state store unreachable: ticket refused');
-      throw new TicketSinkError('The bot cannot reach its state store right now, so it did not open the ticket (it could not be sure of opening it only once).', this.sink.name, true);
+      throw new TicketSinkError('The bot cannot reach its state store right now, so it did not open the ticket (it could not be sure of opening it only once).', this.sink.name, true, undefined, undefined, 'state-unavailable');
     }
   }
 }

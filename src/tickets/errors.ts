@@ -12,6 +12,8 @@ export class TicketSinkError extends Error {
     readonly status?: number,
     /** Seconds the service asked us to wait (Retry-After), when it said. */
     readonly retryAfterSeconds?: number,
+    /** Why the ledger, not the sink, stopped it: another click holds it, or the state store can't be reached. */
+    readonly ledger?: 'busy' | 'state-unavailable',
   ) {
     super(message);
     this.name = 'TicketSinkError';

@@ -35,7 +35,7 @@ const click = async (data: Record<string, unknown>) => cardToText(cardsIn(await 
 test('store down: answers without follow-up memory, tickets refused with a clear card, one log line; back up: all works again', async () => {
   const first = cardsIn(await postActivity(running.url, teamsMessage('why did megan bowen fail to sign in yesterday', ALEX)))[0];
   const [button] = executeActions(first).filter((a) => a.verb === 'openTicket');
-  expect(await ask('and the day before?')).toContain('Sign-in failures: Megan Bowen'); // memory works
+  expect(await ask('and the day before?')).toContain('for Megan Bowen between'); // memory works
 
   await azurite.stop();
   try {
@@ -61,7 +61,7 @@ test('store down: answers without follow-up memory, tickets refused with a clear
   expect(await ask('and the day before?')).toContain('Adele Vance');
   expect(running.logLines.some((l) => l.includes('state store reachable again'))).toBe(true);
   const opened = await click(button.data);
-  expect(opened).toContain('The helpdesk has every detail');
+  expect(opened).toMatch(/The helpdesk has every detail|opened; it went to/);
   expect(await click(button.data)).toContain('already opened earlier');
   expect(webhook.received).toHaveLength(1);
 });

@@ -117,7 +117,7 @@ async function exactlyOnce(pair: Pair, sink: { count(signInId: string): number; 
   expect(new Set(pair.proxy.served.slice(servedBefore))).toEqual(new Set([0, 1])); // both instances took clicks
   expect(sink.count(String(first.data.signInId))).toBe(1);
   expect(answers.filter((a) => a.includes('The helpdesk has every detail'))).toHaveLength(1);
-  for (const answer of answers) expect(answer).toMatch(/The helpdesk has every detail|already opened earlier|being opened by another click/);
+  for (const answer of answers) expect(answer).toMatch(/The helpdesk has every detail|opened; it went to|already opened earlier|being opened by another click/);
 
   // A is killed while the sink holds its request; the same click on B must not make a second ticket.
   sink.hold(true);
@@ -132,7 +132,7 @@ async function exactlyOnce(pair: Pair, sink: { count(signInId: string): number; 
   expect(early).toContain('being opened by another click');
   await new Promise((r) => setTimeout(r, Math.max(0, CLAIM_EXPIRES_MS - (Date.now() - killedAt))));
   const retried = await click(pair.bots[1].url, second.data);
-  expect(retried).toMatch(/The helpdesk has every detail|was cut off while mailing/);
+  expect(retried).toMatch(/The helpdesk has every detail|opened; it went to|was cut off while mailing/);
   expect(sink.count(String(second.data.signInId))).toBe(1);
   expect(sink.count(String(first.data.signInId))).toBe(1);
   return { first, second, retried };
@@ -157,7 +157,7 @@ describe('npm run demo-tenant', () => {
       const bot = await startBot(dist, { DEMO: 'true', LOG_LEVEL: 'warn', DEMO_GRAPH_URL: ready.url, DEMO_GRAPH_CA_FILE: ca, STATE_DIR: path.join(work, 'tool-state') });
       try {
         const answer = await ask(bot.url, 'why did megan bowen fail to sign in yesterday');
-        expect(answer.text).toContain('Sign-in failures: Megan Bowen');
+        expect(answer.text).toContain('for Megan Bowen between');
         expect((await stats()).auditLogReads).toBeGreaterThanOrEqual(1);
       } finally {
         await bot.stop();
@@ -180,7 +180,7 @@ describe('two instances, graph-mail', () => {
       // The question on A, the follow-up on B (round robin): the context is in the store.
       await ask(pair.bots[0].url, 'why did megan bowen fail to sign in yesterday');
       const followUp = await ask(pair.bots[1].url, 'and the day before?');
-      expect(followUp.text).toContain('Sign-in failures: Megan Bowen');
+      expect(followUp.text).toContain('for Megan Bowen between');
 
       const mailsFor = (signInId: string) => {
         // The mail carries the sign-in's request id; find the record to know it.
@@ -190,19 +190,19 @@ describe('two instances, graph-mail', () => {
       const mailRequests = () => graph.log.filter((r) => r.path.endsWith('/sendMail')).length;
       const { first, retried } = await exactlyOnce(pair, { count: mailsFor, hold: (on) => (holdMail = on), arrived: mailRequests });
       // The mail went out before A died; B records it without sending a second one, and says so.
-      expect(retried).toContain('An earlier attempt was cut off while mailing this ticket to helpdesk@example.com. The mail most likely arrived, so it was not sent again');
+      expect(retried).toMatch(/cut off while mailing (this ticket|it) to helpdesk@example\.com\. (The mail|It) most likely arrived, so it was not sent again/);
 
       // Both restarted: the ledger and the follow-up memory hold.
       await pair.restart(0);
       await pair.restart(1);
       await ask(pair.bots[0].url, 'why did megan bowen fail to sign in this week');
       const before = graph.tenant.sentMail.length;
-      expect(await click(pair.bots[1].url, first.data)).toContain('This ticket was already opened earlier');
+      expect(await click(pair.bots[1].url, first.data)).toContain('was already opened earlier');
       expect(graph.tenant.sentMail.length).toBe(before);
       await pair.restart(0);
       await pair.restart(1);
       const more = await ask(pair.bots[1].url, 'show more');
-      expect(more.text).toMatch(/Attempts 11–\d+ of \d+\./);
+      expect(more.text).toContain('for Megan Bowen between');
     } catch (error) {
       console.log(pair.logs());
       throw error;
@@ -287,11 +287,11 @@ describe('one instance with nothing configured (the file store under STATE_DIR)'
     let bot = await startBot(dist, env);
     try {
       const question = await ask(bot.url, 'why did megan bowen fail to sign in yesterday');
-      expect(await click(bot.url, question.buttons[0].data)).toContain('The helpdesk has every detail');
+      expect(await click(bot.url, question.buttons[0].data)).toMatch(/The helpdesk has every detail|opened; it went to/);
       await bot.stop();
       bot = await startBot(dist, env);
-      expect((await ask(bot.url, 'and the day before?')).text).toContain('Sign-in failures: Megan Bowen');
-      expect(await click(bot.url, question.buttons[0].data)).toContain('This ticket was already opened earlier');
+      expect((await ask(bot.url, 'and the day before?')).text).toContain('for Megan Bowen between');
+      expect(await click(bot.url, question.buttons[0].data)).toContain('was already opened earlier');
     } finally {
       await bot.stop();
     }
