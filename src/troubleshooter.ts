@@ -489,7 +489,8 @@ function asQuestion(ask: ResolvedAsk, language: Language): Question {
   return {
     intent: ask.intent, subject: ask.userId === null ? { kind: 'anyone' } : { kind: 'objectId', value: ask.userId },
     from: ask.from ? new Date(ask.from) : null, to: ask.to ? new Date(ask.to) : null,
-    app: ask.app, errorCode: ask.errorCode, correlationId: ask.correlationId, language,
+    app: ask.app, errorCode: ask.errorCode, correlationId: ask.correlationId, requestId: ask.requestId ?? null,
+    category: ask.category ?? null, language,
   };
 }
 
