@@ -75,7 +75,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     people,
     access,
     // Identical questions in flight share one read; answers are kept SIGNIN_CACHE_SECONDS.
-    signIns: new CachedSignInSource(new GraphSignInLog(graph, { pageSize: 500, maxPages: config.graph.maxSignInPages }), config.graph.signInCacheSeconds),
+    signIns: new CachedSignInSource(new GraphSignInLog(graph, { pageSize: 500, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes }), config.graph.signInCacheSeconds),
     tickets: sink ? new TicketDesk(sink) : null,
     logger,
     now: options.now,

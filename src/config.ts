@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import patternDefaults from './diagnosis/patterns.json';
+import { SIGNIN_EVENT_TYPES, type SignInEventType } from './signins/signInLog';
 
 export interface SettingSpec {
   name: string;
@@ -61,6 +62,16 @@ function overridesOf(defaults: Record<string, unknown>) {
   });
 }
 
+const eventTypeList = z.string().transform((raw, ctx) => {
+  const values = [...new Set(raw.split(',').map((v) => v.trim()).filter(Boolean))];
+  const wrong = values.filter((v) => !(SIGNIN_EVENT_TYPES as readonly string[]).includes(v));
+  if (values.length === 0 || wrong.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `must be one or more of ${SIGNIN_EVENT_TYPES.join(', ')}${wrong.length ? ` (not ${wrong.join(', ')})` : ''}` });
+    return z.NEVER;
+  }
+  return values as SignInEventType[];
+});
+
 const timeZone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -107,6 +118,7 @@ export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'SERVICENOW_INSTANCE_URL', description: 'ServiceNow instance, e.g. https://contoso.service-now.com.', secret: false, schema: anyUrl },
   { name: 'SERVICENOW_USERNAME', description: 'ServiceNow user that creates incidents.', secret: false, schema: text },
   { name: 'SERVICENOW_PASSWORD', description: 'Password of that ServiceNow user.', secret: true, schema: text },
+  { name: 'SIGNIN_EVENT_TYPES', description: 'Kinds of sign-in read, comma-separated: interactiveUser, nonInteractiveUser, servicePrincipal, managedIdentity. More than interactiveUser reads the Graph beta endpoint.', secret: false, default: 'interactiveUser,nonInteractiveUser', schema: eventTypeList },
 ];
 
 export type TicketSinkKind = 'graph-mail' | 'webhook' | 'servicenow' | 'none';
@@ -126,6 +138,8 @@ export interface Config {
     reportsWindowSeconds: number;
     signInCacheSeconds: number;
     maxSignInPages: number;
+    /** Kinds of sign-in read (SIGNIN_EVENT_TYPES). */
+    signInEventTypes: SignInEventType[];
   };
   server: { port: number; host: string };
   logLevel: string;
@@ -228,6 +242,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       reportsWindowSeconds: num('GRAPH_REPORTS_WINDOW_SECONDS'),
       signInCacheSeconds: num('SIGNIN_CACHE_SECONDS'),
       maxSignInPages: num('MAX_SIGNIN_PAGES'),
+      signInEventTypes: get<SignInEventType[]>('SIGNIN_EVENT_TYPES')!,
     },
     server: { port: num('PORT'), host: str('HOST')! },
     logLevel: str('LOG_LEVEL')!,

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { LRUCache } from 'lru-cache';
 import type { Config } from './config';
-import type { Language, Mention, ParseContext, Question, Subject } from './understanding/question';
+import { FAILURE_CATEGORIES, type FailureCategory, type Language, type Mention, type ParseContext, type Question, type Subject } from './understanding/question';
 import type { PeopleDirectory, Person } from './directory/people';
 import type { AccessPolicy } from './directory/access';
 import type { SignInPage, SignInSource } from './signins/signInLog';
@@ -78,6 +78,9 @@ export interface ResolvedAsk {
   app: string | null;
   errorCode: number | null;
   correlationId: string | null;
+  /** Graph's signIn.id (a pasted screen's "Request Id"). */
+  requestId?: string | null;
+  category?: FailureCategory | null;
   offset?: number;
   /** At most this many attempts on the card. */
   limit?: number;
@@ -232,6 +235,9 @@ export class Troubleshooter {
   private async resolveSubject(requester: Requester, subject: Subject, mentions: Mention[], language: Language, event: AuditEvent, question: Question): Promise<{ userId: string | null; name: string | null } | { card: Card }> {
     const self = { userId: requester.userId!, name: null };
     const s = strings(language);
+    // An id names one attempt: a reader's pasted screen (a colleague's, often) is looked up whoever's it is.
+    if (subject.kind === 'self' && (question.requestId || question.correlationId) && (!requester.conversationType || requester.conversationType === 'personal') &&
+      (await this.deps.access.readerDecision(requester.userId!)).reader) return { userId: null, name: null };
     if (subject.kind === 'self') return self;
     if (subject.kind === 'objectId' && sameId(subject.value, requester.userId)) return self;
     if (subject.kind === 'mention' && sameId(mentions[subject.index]?.aadObjectId, requester.userId)) return self;
@@ -243,7 +249,7 @@ export class Troubleshooter {
       // nothing is learned about the person named, who is never looked up).
       if (subject.kind === 'upn' && (await this.isOwnUpn(requester.userId!, subject.value))) return self;
       // A pasted correlation id with nobody named: look for it among the asker's own sign-ins only.
-      if (subject.kind === 'anyone' && question.correlationId) return self;
+      if (subject.kind === 'anyone' && (question.correlationId || question.requestId)) return self;
       return { card: this.refuse(language, event) };
     }
     const here = this.notHere(requester, language, event);
@@ -316,6 +322,7 @@ export class Troubleshooter {
       page = await this.deps.signIns.find({
         userId: tenantWide ? undefined : ask.userId ?? undefined,
         from: window.from, to: window.to, app: ask.app, errorCode: ask.errorCode, correlationId: ask.correlationId,
+        requestId: ask.requestId, category: ask.category,
       });
     } catch (error) {
       // The problem card offers "Try again" with the resolved question (ids only), re-authorized when clicked.
@@ -452,11 +459,13 @@ export class Troubleshooter {
 
 function toResolved(question: Question, userId: string | null): ResolvedAsk {
   return {
-    intent: question.intent === 'signins' ? 'signins' : 'failures',
+    // Counting needs every outcome: until counts have their own answer, a count lists all sign-ins.
+    intent: question.intent === 'signins' || question.intent === 'count' ? 'signins' : 'failures',
     userId,
     from: question.from ? question.from.toISOString() : null,
     to: question.to ? question.to.toISOString() : null,
     app: question.app, errorCode: question.errorCode, correlationId: question.correlationId,
+    requestId: question.requestId, category: question.category,
   };
 }
 
@@ -473,13 +482,17 @@ export function parseResolvedAsk(data: Record<string, unknown>): ResolvedAsk | n
   if (data.app !== null && data.app !== undefined && app === null) return null;
   const correlationId = typeof data.correlationId === 'string' && GUIDISH.test(data.correlationId) ? data.correlationId.toLowerCase() : null;
   if (data.correlationId !== null && data.correlationId !== undefined && correlationId === null) return null;
+  const requestId = typeof data.requestId === 'string' && GUIDISH.test(data.requestId) ? data.requestId.toLowerCase() : null;
+  if (data.requestId !== null && data.requestId !== undefined && requestId === null) return null;
+  const category = (FAILURE_CATEGORIES as readonly unknown[]).includes(data.category) ? (data.category as FailureCategory) : null;
+  if (data.category !== null && data.category !== undefined && category === null) return null;
   const from = date(data.from);
   const to = date(data.to);
   const given = (v: unknown) => v !== null && v !== undefined;
   if ((given(data.from) && !from) || (given(data.to) && !to) || (from && to && from >= to)) return null;
   const offset = Number(data.offset);
   return {
-    intent, userId, from, to, app, errorCode: code, correlationId,
+    intent, userId, from, to, app, errorCode: code, correlationId, requestId, category,
     offset: Number.isInteger(offset) && offset >= 0 && offset < 100_000 ? offset : undefined,
   };
 }
