@@ -129,9 +129,16 @@ export class GraphSignInLog implements SignInSource {
     }
   }
 
+  /** The user kinds configured: what a record id from a person's answer may be (a non-interactive one too). */
+  private userKinds(): SignInEventType[] {
+    return readsFor(this.options.eventTypes ?? DEFAULT_SIGNIN_EVENT_TYPES, 'user')[0] ?? ['interactiveUser'];
+  }
+
   async byId(id: string): Promise<SignIn | null> {
     try {
-      return (await this.client.api(`/auditLogs/signIns/${encodeURIComponent(id)}`).get()) as SignIn;
+      const api = this.client.api(`/auditLogs/signIns/${encodeURIComponent(id)}`);
+      if (eventTypeFilter(this.userKinds()) !== null) api.version('beta');
+      return (await api.get()) as SignIn;
     } catch (error) {
       const problem = toGraphProblem(error);
       if (problem.kind === 'notFound') return null;
@@ -141,7 +148,11 @@ export class GraphSignInLog implements SignInSource {
 
   async ownById(id: string, userId: string): Promise<SignIn | null> {
     try {
-      const page = await this.client.api('/auditLogs/signIns').filter(encodeFilter(and(`id eq ${odataString(id)}`, `userId eq ${odataString(userId)}`))).top(1).get();
+      const kinds = this.userKinds();
+      const api = this.client.api('/auditLogs/signIns');
+      if (eventTypeFilter(kinds) !== null) api.version('beta');
+      const filter = and(`id eq ${odataString(id)}`, `userId eq ${odataString(userId)}`, eventTypeFilter(kinds));
+      const page = await api.filter(encodeFilter(filter)).top(1).get();
       return ((page.value as SignIn[])[0]) ?? null;
     } catch (error) {
       throw toGraphProblem(error);
