@@ -4,11 +4,11 @@
  * short OAuth form "AADSTS50126: … Trace ID: … Correlation ID: … Timestamp: …". It arrives with
  * its lines intact or joined into one line (the Agents Playground and one-line boxes join them).
  *
- * The screen runs from its first line to the end of the message and is masked as a whole: none of
+ * The screen runs from its first line to the end of the message and is cut off as a whole: none of
  * its words ("you've", "clipboard", "beheerder") is a name, a time or an app. What the asker wrote
  * before it ("Megan got this:") is left for the rest of the parser.
  */
-import { END, START, alternation, mask } from './phrases';
+import { END, START, alternation } from './phrases';
 import { merged } from './words';
 
 export interface ErrorScreen {
@@ -19,8 +19,8 @@ export interface ErrorScreen {
   at: Date;
   /** "App name: …" as typed, when the screen has it. */
   app: string | null;
-  /** The text with the screen masked. */
-  text: string;
+  /** Where the screen starts: it runs to the end, so the rest of the parser reads only the text before it. */
+  start: number;
 }
 
 const GUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13})';
@@ -59,7 +59,7 @@ export function findErrorScreen(lower: string, original: string): ErrorScreen | 
     correlationId: CORRELATION.exec(screen)?.[1] ?? null,
     at,
     app: app ? original.slice(appStart, appStart + app[1].length).trim() || null : null,
-    text: mask(lower, opening.index, lower.length),
+    start: opening.index,
   };
 }
 

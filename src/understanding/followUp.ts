@@ -34,7 +34,11 @@ function normalise(lower: string): string {
     .replace(TRAILING, '');
 }
 
+/** Longer than any command with its politeness: a pasted screen need not be normalised to learn that. */
+const MAX_COMMAND_LENGTH = 120;
+
 export function findFollowUp(lower: string): FollowUp | null {
+  if (lower.length > MAX_COMMAND_LENGTH) return null;
   const text = normalise(lower);
   if (MORE.has(text)) return { kind: 'more' };
   const m = DETAILS.exec(text);

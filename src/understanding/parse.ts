@@ -60,19 +60,21 @@ export function parse(text: string, ctx: ParseContext): Question {
   if (!cleaned.ok) return emptyQuestion(languageOfLocale(ctx.locale) ?? previous?.language ?? 'en');
 
   const mentioned = takeMentions(cleaned.text, ctx.mentions ?? []);
-  const original = mentioned.text; // as typed; every later text keeps its offsets
-  const language = detectLanguage(original, ctx.locale, previous?.language);
-  const lower = lowerSameLength(original);
+  const typed = mentioned.text;
+  const language = detectLanguage(typed, ctx.locale, previous?.language);
+  const typedLower = lowerSameLength(typed);
 
-  const command = findFollowUp(lower);
+  const command = findFollowUp(typedLower);
   if (command) return { ...(previous ?? emptyQuestion(language)), language, followUp: command };
 
   // A pasted error screen is taken out first: its ids, code, time and app are facts, and none of
   // its words may be read as a name. Sign-in verbs are masked before times and apps: the "in" of
   // "sign in" is neither "in the last hour" nor "in Teams". Signal words are read from the text
   // with the verbs still there.
-  const screen = findErrorScreen(lower, original);
-  const ids = findIds(screen?.text ?? lower);
+  const screen = findErrorScreen(typedLower, typed);
+  const original = screen ? typed.slice(0, screen.start) : typed; // as typed; every later text keeps its offsets
+  const lower = screen ? typedLower.slice(0, screen.start) : typedLower;
+  const ids = findIds(lower);
   const foundTime = findTime(maskSigninVerbs(ids.text), timeCtx, language);
   const time = screen ? { ...foundTime, range: windowAround(screen.at), shiftDays: undefined } : foundTime;
   const codeBeforeBare = screen?.errorCode ?? ids.errorCode;
