@@ -99,11 +99,11 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const sink = createTicketSink(config.tickets, graph);
   const people = new CachedPeopleDirectory(new GraphPeopleDirectory(graph), config.access.readerCacheSeconds);
   // Identical questions in flight share one read; answers are kept SIGNIN_CACHE_SECONDS.
-  const directSignIns = new CachedSignInSource(new GraphSignInLog(graph, { pageSize: 500, maxPages: config.graph.maxSignInPages }), config.graph.signInCacheSeconds);
+  const directSignIns = new CachedSignInSource(new GraphSignInLog(graph, { pageSize: 500, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes }), config.graph.signInCacheSeconds);
   // The live index answers questions about its covered span without a Graph read; the rest read directly.
   const signInIndex = config.graph.signInIndexHours > 0
     ? startLiveSignIns(graph, directSignIns, {
-        hours: config.graph.signInIndexHours, pageSize: 500, maxPages: config.graph.maxSignInPages, ...options.signInIndex,
+        hours: config.graph.signInIndexHours, pageSize: 500, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes, ...options.signInIndex,
         now: options.now ? () => options.now!().getTime() : undefined,
         onError: (error, phase) => logger.warn({ err: { message: (error as Error)?.message }, phase }, 'sign-in index read failed'),
       })

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import patternDefaults from './diagnosis/patterns.json';
+import { SIGNIN_EVENT_TYPES, type SignInEventType } from './signins/signInLog';
 
 export interface SettingSpec {
   name: string;
@@ -60,6 +61,16 @@ function overridesOf(defaults: Record<string, unknown>) {
     return parsed as Record<string, Record<string, unknown>>;
   });
 }
+
+const eventTypeList = z.string().transform((raw, ctx) => {
+  const values = [...new Set(raw.split(',').map((v) => v.trim()).filter(Boolean))];
+  const wrong = values.filter((v) => !(SIGNIN_EVENT_TYPES as readonly string[]).includes(v));
+  if (values.length === 0 || wrong.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `must be one or more of ${SIGNIN_EVENT_TYPES.join(', ')}${wrong.length ? ` (not ${wrong.join(', ')})` : ''}` });
+    return z.NEVER;
+  }
+  return values as SignInEventType[];
+});
 
 const timeZone = z.string().refine((tz) => {
   try {
@@ -117,6 +128,7 @@ export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'DEMO_GRAPH_URL', description: 'Demo mode only: a shared demo tenant served by `npm run demo-tenant` (https://127.0.0.1:<port>) instead of this process\'s own.', secret: false, schema: httpsUrl },
   { name: 'DEMO_GRAPH_CA_FILE', description: 'Demo mode only: the certificate (PEM) that `npm run demo-tenant --ca-out` wrote.', secret: false, schema: text },
   { name: 'STATE_TIMEOUT_MS', description: 'Time limit of one call to the state store.', secret: false, default: '3000', schema: positiveInt },
+  { name: 'SIGNIN_EVENT_TYPES', description: 'Kinds of sign-in read, comma-separated: interactiveUser, nonInteractiveUser, servicePrincipal, managedIdentity. More than interactiveUser reads the Graph beta endpoint.', secret: false, default: 'interactiveUser,nonInteractiveUser', schema: eventTypeList },
 ];
 
 export type TicketSinkKind = 'graph-mail' | 'webhook' | 'servicenow' | 'none';
@@ -138,6 +150,8 @@ export interface Config {
     maxSignInPages: number;
     /** Hours covered by the live sign-in index; 0 = no index. */
     signInIndexHours: number;
+    /** Kinds of sign-in read (SIGNIN_EVENT_TYPES). */
+    signInEventTypes: SignInEventType[];
   };
   server: { port: number; host: string };
   logLevel: string;
@@ -271,6 +285,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       signInCacheSeconds: num('SIGNIN_CACHE_SECONDS'),
       maxSignInPages: num('MAX_SIGNIN_PAGES'),
       signInIndexHours: num('SIGNIN_INDEX_HOURS'),
+      signInEventTypes: get<SignInEventType[]>('SIGNIN_EVENT_TYPES')!,
     },
     server: { port: num('PORT'), host: str('HOST')! },
     logLevel: str('LOG_LEVEL')!,

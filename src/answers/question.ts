@@ -23,7 +23,7 @@ export interface QuestionDeps extends SignInAnswerDeps {
 /** The query a question asks, with the answer shapes its words ask for. */
 function shaped(question: Question, text: string, userId: string | null): ResolvedQuery {
   const query = toResolved(question, userId);
-  if (wantsCount(text)) query.counting = true;
+  if (question.intent === 'count' || wantsCount(text)) query.counting = true;
   if (wantsYesNo(text) && userId === null) query.yesNo = true;
   return query;
 }

@@ -31,6 +31,12 @@ export async function resolveSubject(
   requester: Requester, subject: Subject, mentions: Mention[], question: Question,
 ): Promise<Target | { answer: Answer }> {
   const self: Target = { userId: requester.userId!, name: null };
+  // An id names one attempt: a reader's pasted screen (often a colleague's) is looked up whoever's it is;
+  // anyone else's is looked for among their own sign-ins only.
+  if (subject.kind === 'self' && (question.requestId || question.correlationId)) {
+    const wide = await deps.gate.decide(requester, 'message', { kind: 'everyone', correlationId: true });
+    return wide.allow && wide.scope === 'others' ? { userId: null, name: null } : self;
+  }
   const decision = await deps.gate.decide(requester, 'message', accessSubject(requester, subject, mentions, question, (upn) => isOwnUpn(deps.people, requester.userId!, upn)));
   if (!decision.allow) return { answer: refusalAnswer(decision.reason) };
   if (decision.scope === 'self') return self;
@@ -84,6 +90,6 @@ function accessSubject(requester: Requester, subject: Subject, mentions: Mention
       // nothing is learned about the person named, who is never looked up).
       return { kind: 'named', isAsker: () => isOwn(subject.value) };
     case 'anyone':
-      return { kind: 'everyone', correlationId: question.correlationId !== null };
+      return { kind: 'everyone', correlationId: question.correlationId !== null || question.requestId !== null };
   }
 }

@@ -1,18 +1,18 @@
 /** A question whose subject is resolved, to and from what card buttons carry (ids only, validated). */
-import type { Language, Question } from '../understanding/question';
+import type { FailureCategory, Language, Question } from '../understanding/question';
 import type { ResolvedQuery } from './types';
 import { parseVerbData } from './verbs';
 
 export function toResolved(question: Question, userId: string | null): ResolvedQuery {
-  const extra = question as Question & { requestId?: string | null; category?: string | null };
   return {
-    intent: question.intent === 'signins' ? 'signins' : 'failures',
+    // Counting needs every outcome.
+    intent: question.intent === 'signins' || question.intent === 'count' ? 'signins' : 'failures',
     userId,
     from: question.from ? question.from.toISOString() : null,
     to: question.to ? question.to.toISOString() : null,
     app: question.app, errorCode: question.errorCode, correlationId: question.correlationId,
-    ...(extra.requestId ? { requestId: extra.requestId } : {}),
-    ...(extra.category ? { category: extra.category } : {}),
+    ...(question.requestId ? { requestId: question.requestId } : {}),
+    ...(question.category ? { category: question.category } : {}),
   };
 }
 
@@ -34,6 +34,7 @@ export function asQuestion(query: ResolvedQuery, language: Language): Question {
   return {
     intent: query.intent, subject: query.userId === null ? { kind: 'anyone' } : { kind: 'objectId', value: query.userId },
     from: query.from ? new Date(query.from) : null, to: query.to ? new Date(query.to) : null,
-    app: query.app, errorCode: query.errorCode, correlationId: query.correlationId, language,
+    app: query.app, errorCode: query.errorCode, correlationId: query.correlationId,
+    requestId: query.requestId ?? null, category: (query.category as FailureCategory | null | undefined) ?? null, language,
   };
 }

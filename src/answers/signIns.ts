@@ -1,5 +1,6 @@
 /** A resolved, authorized question → read the sign-in log → diagnose → a summary or count Answer. */
 import type { Config } from '../config';
+import type { FailureCategory } from '../understanding/question';
 import type { SignInSource } from '../signins/signInLog';
 import type { LRUCache } from 'lru-cache';
 import { diagnose, type Diagnosis, type Thresholds } from '../diagnosis/diagnose';
@@ -41,6 +42,7 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
     page = await deps.signIns.find({
       userId: tenantWide ? undefined : query.userId ?? undefined,
       from: window.from, to: window.to, app: query.app, errorCode: query.errorCode, correlationId: query.correlationId,
+      requestId: query.requestId ?? null, category: (query.category as FailureCategory | null | undefined) ?? null,
     });
   } catch (error) {
     // A bug, not Graph: the turn's error handling logs it.

@@ -4,7 +4,7 @@
  * whole (a forged or damaged button), never half-used. Access is decided elsewhere (src/access).
  */
 import { z } from 'zod';
-import type { Language } from '../understanding/question';
+import { FAILURE_CATEGORIES, type Language } from '../understanding/question';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 /** GUIDs, and the Agents Playground's ids with 13 digits in the last group. */
@@ -36,7 +36,7 @@ const resolvedAsk = z.object({
   errorCode: optional(z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)),
   correlationId: optional(z.string().regex(GUIDISH).transform((v) => v.toLowerCase())),
   requestId: optional(z.string().regex(GUIDISH).transform((v) => v.toLowerCase())),
-  category: optional(z.string().regex(/^[a-z_]{1,32}$/)),
+  category: optional(z.enum(FAILURE_CATEGORIES)),
   // The answer's shape ("how many", "is there an outage?"): only true counts.
   counting: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
   yesNo: z.unknown().optional().transform((v) => (v === true ? true : undefined)),

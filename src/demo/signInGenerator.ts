@@ -1,12 +1,14 @@
 /**
- * Generates the demo tenant's sign-in log: complete Graph v1.0 `signIn` records, deterministic for a
- * given `now`, spread over the last 30 days, newest first.
+ * Generates the demo tenant's sign-in log: complete Graph `signIn` records, deterministic for a
+ * given `now`, spread over the last 30 days, newest first; the kinds v1.0 does not return (see
+ * otherSignIns.ts) carry beta's `signInEventTypes`.
  *
  * Each person's `stories` decide their failures. The six Playground users get a failure episode in
  * every 4-hour slot of the last three days, so that "yesterday" has failures in any time zone.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DEMO_PEOPLE, type DemoPerson, type Story } from './people';
+import { otherKindsOfSignIn } from './otherSignIns';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -293,7 +295,9 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
     out.push(record(p, now - random() * 5 * DAY, 700016, DEMO_APPS.legacyPortal, homeOf(p), deviceOf(p)));
   }
 
-  return out.filter((r) => Date.parse(r.createdDateTime as string) <= now).sort(newestFirst);
+  const interactive = out.filter((r) => Date.parse(r.createdDateTime as string) <= now)
+    .map((r) => ({ ...r, isInteractive: true, signInEventTypes: ['interactiveUser'] }));
+  return [...interactive, ...otherKindsOfSignIn(interactive, now)].sort(newestFirst);
 }
 
 function standardPolicies(result: 'success' | 'notApplied'): SignIn['appliedConditionalAccessPolicies'] {

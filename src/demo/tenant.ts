@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { compileFilter, ODataFilterError, SIGNIN_FILTER_RULES, USER_FILTER_RULES } from './odataFilter';
+import { compileFilter, takeEventTypes, ODataFilterError, SIGNIN_FILTER_RULES, USER_FILTER_RULES } from './odataFilter';
 import { DEMO_GROUPS, DEMO_PEOPLE, ROLE_NAMES, type DemoPerson } from './people';
 import { generateSignIns, newestFirst } from './signInGenerator';
 import { DEMO_TICKET_MAILBOX } from '../config';
@@ -243,16 +243,19 @@ export class DemoTenant {
     const orderBy = query.get('$orderby');
     if (orderBy !== null && !/^createdDateTime desc$/i.test(orderBy)) throw new GraphHttpError(400, 'BadRequest', `Ordering by '${orderBy}' is not supported; the sign-in log comes newest first.`);
     const top = pageSize(query.get('$top'), MAX_SIGNIN_PAGE, MAX_SIGNIN_PAGE);
-    const filter = query.get('$filter');
+    // Beta serves the other kinds of sign-in when asked with signInEventTypes; v1.0 never does.
+    const kinds = takeEventTypes(query.get('$filter'), url.pathname.startsWith('/beta/'));
+    const filter = kinds.rest;
+    const ofKind = (r: SignIn) => kinds.accepts((r as { signInEventTypes?: string[] }).signInEventTypes ?? ['interactiveUser']);
     let candidates: SignIn[] = this.signIns;
-    let matches: SignIn[] = candidates;
+    let matches: SignIn[] = candidates.filter(ofKind);
     if (filter !== null) {
       const compiled = compileFilter(filter, SIGNIN_FILTER_RULES);
       const userId = compiled.equalities.get('userId');
       if (typeof userId === 'string') candidates = this.signInsByUser.get(userId.toLowerCase()) ?? [];
       const id = compiled.equalities.get('id');
       if (typeof id === 'string') candidates = this.signInsById.has(id.toLowerCase()) ? [this.signInsById.get(id.toLowerCase())!] : [];
-      matches = candidates.filter(compiled.test);
+      matches = candidates.filter((r) => ofKind(r) && compiled.test(r));
     }
     const offset = readSkipToken(query.get('$skiptoken'));
     const page = matches.slice(offset, offset + top);

@@ -77,6 +77,9 @@ export class CachedSignInSource implements SignInSource {
       query.app ? appPrefix(query.app).toLowerCase() : null,
       query.errorCode ?? null,
       query.correlationId ? query.correlationId.toLowerCase() : null,
+      query.requestId ? query.requestId.toLowerCase() : null,
+      query.category ?? null,
+      query.eventTypes ? [...query.eventTypes].sort() : null,
     ]);
   }
 

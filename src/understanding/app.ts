@@ -22,6 +22,8 @@ const APP_NOUNS = new Set(appNouns);
 const NOT_NAMES = new Set(merged((w) => w.notNames));
 const KNOWN_APP = new RegExp(wordsRegex(knownApps).source, 'gu');
 const MAX_APP_WORDS = 4;
+/** "the Payroll Sync app": a capitalised name before "app" (checked on the original). */
+const NAMED_APP = /(?<![\p{L}\p{N}])the\s+((?:[\p{L}\p{N}-]+\s+){0,2}[\p{L}\p{N}-]+)\s+(?:app|application)(?![\p{L}\p{N}])/u;
 
 /** A word that can be part of an app name: not a function or domain word of any language, unless an app noun. */
 function appWord(word: string): boolean {
@@ -82,6 +84,12 @@ export function findApp(work: string, original: string): AppFinding {
     const span = appAfter(work, tokens, i + width);
     if (span && isWeak(tokens[i], original) && !looksLikeApp(work.slice(span.start, span.end))) continue;
     if (span) return { app: tidy(original.slice(span.start, span.end)), text: mask(work, span.start, span.end) };
+  }
+  const named = NAMED_APP.exec(work);
+  if (named && /^\p{Lu}/u.test(original.slice(named.index + named[0].indexOf(named[1])))) {
+    const start = named.index + named[0].indexOf(named[1]);
+    const end = start + named[1].length;
+    return { app: tidy(original.slice(start, end)), text: mask(work, start, end) };
   }
   KNOWN_APP.lastIndex = 0;
   const known = KNOWN_APP.exec(work);

@@ -4,7 +4,7 @@
  * question; detail indexes are 0-based ("the second one" → 1). Questions that change part of the
  * previous one ("and yesterday?", "what about bob?") are merged with it by `mergeWithPrevious`.
  */
-import type { FollowUp, Intent, Language, Question, Subject } from './question';
+import type { FailureCategory, FollowUp, Intent, Language, Question, Subject } from './question';
 import { alternation } from './phrases';
 import { TimeContext, TimeRange, shiftRange } from './timeRange';
 import { merged, mergedRecord } from './words';
@@ -34,7 +34,11 @@ function normalise(lower: string): string {
     .replace(TRAILING, '');
 }
 
+/** Longer than any command with its politeness: a pasted screen need not be normalised to learn that. */
+const MAX_COMMAND_LENGTH = 120;
+
 export function findFollowUp(lower: string): FollowUp | null {
+  if (lower.length > MAX_COMMAND_LENGTH) return null;
   const text = normalise(lower);
   if (MORE.has(text)) return { kind: 'more' };
   const m = DETAILS.exec(text);
@@ -56,6 +60,8 @@ export interface Changes {
   app: string | null;
   errorCode: number | null;
   correlationId: string | null;
+  requestId: string | null;
+  category: FailureCategory | null;
 }
 
 /**
@@ -83,6 +89,8 @@ export function mergeWithPrevious(
     app: changes.app ?? previous.app,
     errorCode: changes.errorCode ?? previous.errorCode,
     correlationId: changes.correlationId ?? (changes.subject ? null : previous.correlationId),
+    requestId: changes.requestId ?? (changes.subject ? null : previous.requestId ?? null),
+    category: changes.category ?? previous.category ?? null,
     language,
   };
 }

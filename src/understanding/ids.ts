@@ -10,6 +10,8 @@ export interface Ids {
   upn: string | null;
   objectId: string | null;
   correlationId: string | null;
+  /** A GUID labelled "request id", "trace id" or "aanvraag-id": the id of one sign-in record. */
+  requestId: string | null;
   errorCode: number | null;
   text: string;
 }
@@ -26,7 +28,7 @@ const CORRELATION_BEFORE = new RegExp(`${START}${CORRELATION_LABEL}${LABEL_TAIL}
 const REQUEST_BEFORE = new RegExp(`${START}${alternation(merged((w) => w.intent.requestLabel))}${LABEL_TAIL}`, 'u');
 /** GUIDs that name something other than a person or a sign-in: left alone. */
 const OTHER_ID_BEFORE = new RegExp(
-  `${START}(?:tenant|app|application|client|resource|device|policy|session|directory)[\\s-]*id${LABEL_TAIL}`,
+  `${START}(?:tenant|app|application|client|resource|device|policy|session|directory|apparaat|toepassings)[\\s-]*(?:id|identifier)${LABEL_TAIL}`,
   'u',
 );
 
@@ -55,7 +57,7 @@ export function findIds(lower: string): Ids {
     text = mask(text, m.index, m.index + m[0].length);
   }
   const found = findLabelledCode(text);
-  return { upn, objectId, correlationId: correlation ?? request, errorCode: found.code, text: found.text };
+  return { upn, objectId, correlationId: correlation, requestId: request, errorCode: found.code, text: found.text };
 }
 
 function findLabelledCode(text: string): { code: number | null; text: string } {

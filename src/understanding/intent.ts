@@ -19,6 +19,7 @@ const EXPLAIN_BEFORE_CODE = new RegExp(
   'u',
 );
 const HELP = regexOf((i) => i.help);
+const COUNT = regexOf((i) => i.count);
 /** Sign-in verb phrases, removed before looking for apps and names ("sign in" is not "in <app>"). */
 const SIGNIN_VERBS = new RegExp(regexOf((i) => i.signin).source, 'gu');
 
@@ -28,11 +29,15 @@ export interface Signals {
   signin: boolean;
   explain: boolean;
   help: boolean;
+  /** "how many", "sign-in pattern", "hoe vaak". */
+  count: boolean;
 }
 
-export function signalsOf(work: string): Signals {
+/** `namesFailureKind`: the text names a kind of failure ("locked", "MFA"), which asks about failures. */
+export function signalsOf(work: string, namesFailureKind = false): Signals {
   return {
-    failure: FAILURE.test(work),
+    failure: namesFailureKind || FAILURE.test(work),
+    count: COUNT.test(work),
     troubleshoot: TROUBLESHOOT.test(work),
     signin: SIGNIN.test(work),
     explain: EXPLAIN.test(work) || EXPLAIN_BEFORE_CODE.test(work),
@@ -43,7 +48,7 @@ export function signalsOf(work: string): Signals {
 
 /** True when the question asks for something: worth looking for a person's name in it. */
 export function asksSomething(s: Signals): boolean {
-  return s.failure || s.troubleshoot || s.signin;
+  return s.failure || s.troubleshoot || s.signin || s.count;
 }
 
 export function maskSigninVerbs(work: string): string {
@@ -54,6 +59,8 @@ export interface IntentInput {
   signals: Signals;
   errorCode: number | null;
   correlationId: string | null;
+  /** A request id names one attempt: it is answered with that attempt's diagnosis. */
+  requestId?: string | null;
   subject: Subject | null;
   hasTime: boolean;
   /** The person's name is clearly a name (a cue, or nothing else in the message: "alice this week"). */
@@ -74,9 +81,11 @@ export function looksForSubject(s: Signals, errorCode: number | null, hasTime: b
  *    ("alice this week", "everything for alice yesterday"): this bot's first job is failures;
  * 4. help words or an empty question → help; otherwise unknown.
  */
-export function decideIntent({ signals, errorCode, correlationId, subject, hasTime, clearName }: IntentInput): Intent {
+export function decideIntent({ signals, errorCode, correlationId, requestId, subject, hasTime, clearName }: IntentInput): Intent {
   const asks = asksSomething(signals);
   if (errorCode !== null && (signals.explain || (!asks && !subject && !hasTime))) return 'explain';
+  if (signals.count) return 'count';
+  if (requestId) return 'failures';
   if (signals.failure || errorCode !== null) return 'failures';
   if (signals.signin) return 'signins';
   if (signals.troubleshoot) return 'failures';

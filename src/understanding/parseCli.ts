@@ -1,6 +1,6 @@
 /**
  * `parse -- --now <ISO> --tz <IANA> --locale <tag> [--jsonl] "<text>"`: prints the Question as
- * one JSON line {intent, subject, from, to, app, errorCode, correlationId}. With --jsonl, reads
+ * one JSON line {intent, subject, from, to, app, errorCode, correlationId, requestId, category}. With --jsonl, reads
  * JSON lines {"text","now","tz","locale"} from stdin (missing fields fall back to the flags) and
  * writes one result line per non-blank input line; a line that cannot be read gets {"error": …}.
  */
@@ -29,6 +29,8 @@ export function questionToJson(q: Question): string {
     app: q.app,
     errorCode: q.errorCode,
     correlationId: q.correlationId,
+    requestId: q.requestId,
+    category: q.category,
   });
 }
 

@@ -1,6 +1,13 @@
 /** What the asker wants, as understood from one message. The contract between `understand` and the rest of the flow. */
 
-export type Intent = 'failures' | 'signins' | 'explain' | 'help' | 'unknown';
+/** 'count': counts and patterns (per day, per app, success vs failure, top codes) rather than the list of failures. */
+export type Intent = 'failures' | 'signins' | 'count' | 'explain' | 'help' | 'unknown';
+
+/** Kinds of failure a question can ask about: the error catalog's categories (src/diagnosis/catalogTypes.ts) a person can name. */
+export const FAILURE_CATEGORIES = [
+  'password', 'lockout', 'mfa', 'conditional_access', 'device', 'account_state', 'session', 'consent', 'app_config', 'federation', 'network',
+] as const;
+export type FailureCategory = (typeof FAILURE_CATEGORIES)[number];
 
 export type Language = 'en' | 'nl';
 
@@ -25,6 +32,10 @@ export interface Question {
   app: string | null;
   errorCode: number | null;
   correlationId: string | null;
+  /** The request id of one sign-in (Graph's signIn.id): "Request Id", "Trace ID", "Aanvraag-id". */
+  requestId: string | null;
+  /** The kind of failure asked about ("which accounts are locked" → lockout). */
+  category: FailureCategory | null;
   language: Language;
   followUp?: FollowUp;
 }

@@ -84,8 +84,29 @@ function isNameWord(word: string, notNames: Set<string>): boolean {
   );
 }
 
+const COMMON_WORD_NAMES = new Set(merged((w) => w.commonWordNames));
+const CAPITAL = /^\p{Lu}/u;
+
+/**
+ * "Will", "May", "Mark" typed with a capital are names inside a sentence ("why can't Will sign
+ * in"), before another capitalised name ("May Robbins") or as a possessive ("Mark's sign-ins");
+ * at the start of a sentence they are the words ("May I see …").
+ */
+function capitalisedCommonNames(text: string, original: string, tokens: Token[], notNames: Set<string>): Set<number> {
+  const found = new Set<number>();
+  tokens.forEach((token, i) => {
+    if (!COMMON_WORD_NAMES.has(withoutPossessive(token.word)) || !CAPITAL.test(original.slice(token.start, token.end))) return;
+    const sentenceStart = i === 0 || /[.!?:;\n]/u.test(text.slice(tokens[i - 1].end, token.start));
+    const next = tokens[i + 1];
+    const beforeName = next !== undefined && adjacent(text, token, next) && CAPITAL.test(original.slice(next.start, next.end)) &&
+      isNameWord(next.word, notNames);
+    if (!sentenceStart || beforeName || isPossessive(token.word)) found.add(i);
+  });
+  return found;
+}
+
 /** Runs of name words: [first token index, last token index]. */
-function nameRuns(text: string, tokens: Token[], notNames: Set<string>): Array<[number, number]> {
+function nameRuns(text: string, tokens: Token[], notNames: Set<string>, names: Set<number> = new Set()): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   let start = -1;
   let lastName = -1;
@@ -95,7 +116,7 @@ function nameRuns(text: string, tokens: Token[], notNames: Set<string>): Array<[
   };
   tokens.forEach((token, i) => {
     const joined = start >= 0 && adjacent(text, tokens[i - 1], token);
-    if (isNameWord(token.word, notNames)) {
+    if (names.has(i) || isNameWord(token.word, notNames)) {
       if (!joined) close();
       if (start < 0) start = i;
       lastName = i;
@@ -130,7 +151,8 @@ export interface PersonFinding {
 
 export function findPerson(work: string, original: string, language: Language): PersonFinding {
   const tokens = tokenize(work);
-  const runs = nameRuns(work, tokens, notNamesByLanguage[language]).filter(
+  const notNames = notNamesByLanguage[language];
+  const runs = nameRuns(work, tokens, notNames, capitalisedCommonNames(work, original, tokens, notNames)).filter(
     ([, last]) => !GROUP_NOUNS.has(tokens[last + 1]?.word ?? ''),
   );
   const cued = runs.find((r) => isCued(tokens, r));

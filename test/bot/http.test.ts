@@ -20,6 +20,9 @@ function yesterdayInAmsterdam(): [number, number] {
   return [Date.parse('2026-11-25T23:00:00Z'), Date.parse('2026-11-26T23:00:00Z')];
 }
 
+/** The default SIGNIN_EVENT_TYPES: interactive and non-interactive user sign-ins, read from beta. */
+const USER_SIGNINS = " and signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')";
+
 describe('the bot over HTTP (restify + CloudAdapter, expectReplies)', () => {
   it('answers /healthz with version, mode and tenant', async () => {
     const response = await fetch(`${running.url}/healthz`);
@@ -48,7 +51,7 @@ describe('the bot over HTTP (restify + CloudAdapter, expectReplies)', () => {
     // One server-side-filtered sign-in query, for Megan, for yesterday.
     const queries = running.tenant.signInRequests().slice(before);
     expect(queries).toHaveLength(1);
-    expect(queries[0].filter).toBe(`userId eq '${MEGAN.aadObjectId}' and createdDateTime ge 2026-11-25T23:00:00Z and createdDateTime le 2026-11-26T23:00:00Z`);
+    expect(queries[0].filter).toBe(`userId eq '${MEGAN.aadObjectId}' and createdDateTime ge 2026-11-25T23:00:00Z and createdDateTime le 2026-11-26T23:00:00Z${USER_SIGNINS}`);
   });
 
   it('tells Megan about her lockout when she asks why she cannot sign in', async () => {

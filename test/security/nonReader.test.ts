@@ -268,7 +268,7 @@ describe('Megan Bowen (not a sign-in reader) cannot see anyone else\'s sign-ins'
     } else if (verb === 'openTicket') {
       // One read, filtered by the sign-in id AND her own user id on the server side.
       expect(outcome.requests).toHaveLength(1);
-      expect(outcome.requests[0].filter).toBe(`id eq '${String(data().signInId)}' and userId eq '${MEGAN_ID}'`);
+      expect(outcome.requests[0].filter).toBe(`id eq '${String(data().signInId)}' and userId eq '${MEGAN_ID}' and signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')`);
       expect(outcome.audits[0].reason).toBe('not-own-sign-in');
     } else {
       expect(outcome.requests).toEqual([]);

@@ -39,6 +39,8 @@ describe('follow-ups in parse', () => {
     app: 'Outlook',
     errorCode: null,
     correlationId: '6f1c2a8e-1b2c-4d5e-8f90-123456789abc',
+    requestId: null,
+    category: null,
     language: 'en',
   };
   const ctx: ParseContext = { now, timeZone: 'Europe/Amsterdam', locale: 'en-US', previous };

@@ -8,6 +8,8 @@ import type { LiveSignInIndex } from './liveIndex';
 import { indexCanMatch } from './matchQuery';
 
 export interface IndexedSignInSourceOptions {
+  /** Tenant-wide reads also cover app and identity sign-ins, which the index does not hold. */
+  tenantWideNeedsGraph?: boolean;
   /** The direct read's page size and page cap: the index returns no more than it would. */
   pageSize: number;
   maxPages: number;
@@ -31,7 +33,7 @@ export class IndexedSignInSource implements SignInSource {
   ) {}
 
   async find(query: SignInQuery): Promise<SignInPage> {
-    if (indexCanMatch(query)) {
+    if (indexCanMatch(query) && !(this.options.tenantWideNeedsGraph && query.userId === undefined)) {
       const cap = (query.correlationId ? CORRELATION_PAGE_SIZE : this.options.pageSize) * this.options.maxPages;
       const page = this.index.find(query, cap);
       if (page) {

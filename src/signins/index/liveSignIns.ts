@@ -1,6 +1,6 @@
 /** Builds the live sign-in index, its poller and the source questions read, from the settings. */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { SignInSource } from '../signInLog';
+import { readsFor, type SignInEventType, type SignInSource } from '../signInLog';
 import { IndexedSignInSource } from './indexedSignInSource';
 import { LiveSignInIndex } from './liveIndex';
 import { SignInPoller } from './poller';
@@ -10,6 +10,8 @@ export interface LiveSignInsOptions {
   /** The direct read's page size and cap (an index answer holds no more than it would). */
   pageSize: number;
   maxPages: number;
+  /** SIGNIN_EVENT_TYPES: the index holds their user kinds; tenant-wide questions that need the others read Graph. */
+  eventTypes?: readonly SignInEventType[];
   intervalMs?: number;
   overlapMs?: number;
   maxRecords?: number;
@@ -43,7 +45,11 @@ export function startLiveSignIns(client: Client, fallback: SignInSource, options
   });
   const poller = new SignInPoller(client, index, {
     hours: settings.hours, intervalMs: settings.intervalMs, overlapMs: settings.overlapMs, pageSize: 1000, now: settings.now, onError: settings.onError,
+    eventTypes: readsFor(settings.eventTypes ?? ['interactiveUser'], 'user')[0] ?? ['interactiveUser'],
   });
   poller.start();
-  return { index, poller, source: new IndexedSignInSource(index, fallback, { pageSize: settings.pageSize, maxPages: settings.maxPages }), stop: () => poller.stop() };
+  return { index, poller, source: new IndexedSignInSource(index, fallback, {
+    pageSize: settings.pageSize, maxPages: settings.maxPages,
+    tenantWideNeedsGraph: (settings.eventTypes ?? []).some((t) => t === 'servicePrincipal' || t === 'managedIdentity'),
+  }), stop: () => poller.stop() };
 }

@@ -15,6 +15,7 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { BackgroundRead } from '../../graph/limiter';
 import { and, encodeFilter, odataDate } from '../../graph/odata';
 import type { LiveSignInIndex } from './liveIndex';
+import { eventTypeFilter, type SignInEventType } from '../signInLog';
 
 export interface SignInPollerOptions {
   hours: number;
@@ -22,6 +23,8 @@ export interface SignInPollerOptions {
   overlapMs: number;
   /** Records per page ($top; Graph's maximum is 1,000). */
   pageSize: number;
+  /** The user kinds of sign-in to read (SIGNIN_EVENT_TYPES); default interactive only (v1.0). */
+  eventTypes?: readonly SignInEventType[];
   now?: () => number;
   onError?: (error: unknown, phase: 'fill' | 'poll') => void;
 }
@@ -138,7 +141,14 @@ export class SignInPoller {
   }
 
   private async read(link: string | null, filter: string): Promise<Page> {
-    const request = link ? this.client.api(link) : this.client.api('/auditLogs/signIns').filter(encodeFilter(filter)).top(this.options.pageSize);
+    // The same kinds as the direct reads (beta with signInEventTypes when more than interactive), so both answer alike.
+    const kinds = eventTypeFilter(this.options.eventTypes ?? ['interactiveUser']);
+    const first = () => {
+      const api = this.client.api('/auditLogs/signIns');
+      if (kinds !== null) api.version('beta');
+      return api.filter(encodeFilter(and(filter, kinds))).top(this.options.pageSize);
+    };
+    const request = link ? this.client.api(link) : first();
     const page = (await request.middlewareOptions([new BackgroundRead()]).get()) as Page;
     this.counters.pages++;
     this.counters.added += page.value.length;

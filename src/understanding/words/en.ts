@@ -60,7 +60,7 @@ export const en: Words = {
     lastN: [
       'in the last', 'in the past', 'within the last', 'within the past', 'over the last', 'over the past',
       'during the last', 'during the past', 'for the last', 'for the past', 'in last', 'in past', 'the last', 'since',
-      'the past', 'the previous', 'last', 'past', 'previous', 'within',
+      'the past', 'the previous', 'last', 'past', 'previous', 'within', 'during',
     ],
     ago: ['ago', 'back'],
     units: {
@@ -129,6 +129,11 @@ export const en: Words = {
     codeLabel: ['aadsts', 'error code', 'errorcode', 'error', 'err', 'code', 'status code', 'status'],
     correlationLabel: ['correlation id', 'correlation-id', 'correlationid', 'correlation', 'corr id', 'corr-id'],
     requestLabel: ['request id', 'request-id', 'requestid', 'req id', 'trace id', 'trace-id', 'traceid'],
+    count: [
+      'how many', 'how often', 'how frequently', 'number of', 'count of', 'count', 'pattern', 'patterns', 'statistics',
+      'stats', 'summary', 'summarise', 'summarize', 'breakdown', 'top error codes', 'top errors', 'top codes',
+      'most common', 'per day', 'per app', 'status of those', 'status of these', 'status of them', 'sign in to most', 'sign into most', 'how much',
+    ],
   },
 
   subject: {
@@ -149,7 +154,7 @@ export const en: Words = {
     ],
     pluralEvents: [
       'failures', 'sign-ins', 'signins', 'sign ins', 'logins', 'log-ins', 'log ins', 'logons', 'lockouts', 'attempts',
-      'errors', 'blocks', 'events', 'problems', 'issues',
+      'errors', 'blocks', 'events', 'problems', 'issues', 'codes', 'error codes',
     ],
     groupNouns: ['team', 'teams', 'department', 'dept', 'group', 'groups', 'users', 'staff', 'people', 'office', 'division', 'unit'],
     nameParticles: ['van', 'de', 'der', 'den', 'ter', 'ten', 'la', 'le', 'du', 'da', 'di', 'von', 'del', 'dos', 'bin', 'al', 'el'],
@@ -172,7 +177,7 @@ export const en: Words = {
   },
 
   app: {
-    prepositions: ['to', 'into', 'onto', 'on', 'out of'],
+    prepositions: ['to', 'into', 'onto', 'on', 'out of', 'opening', 'reopening', 'launching', 'accessing'],
     weakPrepositions: ['in', 'with', 'for', 'at'],
     strongAfterSignIn: ['in', 'at'],
     articles: ['the', 'a', 'an'],
@@ -212,6 +217,41 @@ export const en: Words = {
     items: ['one', 'item', 'entry', 'result', 'failure', 'sign-in', 'signin', 'login', 'event', 'record', 'row', 'line', 'error', 'attempt'],
   },
 
+  category: {
+    session: [
+      'keep asking', 'keeps asking', 'kept asking', 'keeps prompting', 'keep prompting', 'sign in again',
+      'session expired', 'session timeout', 'session errors', 'session error', 'token expired', 'expired token', 'refresh token',
+    ],
+    conditional_access: ['conditional access', 'by ca', 'ca policy', 'ca policies', 'a ca policy', 'ca block*'],
+    mfa: ['mfa', 'multi-factor', 'multifactor', 'two-factor', '2fa', 'authenticator prompt', 'authenticator'],
+    device: ['device compliance', 'compliant', 'non-compliant', 'not compliant', 'noncompliant', 'unmanaged device', 'managed device'],
+    account_state: ['disabled', 'account disabled', 'deactivated', 'account deleted'],
+    consent: ['consent', 'consent prompt', 'consent errors', 'admin consent'],
+    app_config: ['app configuration', 'configuration error*', 'redirect uri mismatch', 'redirect uri', 'reply url', 'misconfigured', 'misconfiguration'],
+    federation: ['federation', 'federated', 'adfs'],
+    network: ['blocked ip', 'ip address', 'ip blocked', 'from an ip'],
+    password: ['password', 'passwords', 'wrong password', 'bad password', 'expired password', 'invalid password'],
+    lockout: ['locked', 'locked out', 'lockout', 'lockouts', 'lock out', 'locked-out'],
+  },
+
+  screen: {
+    openers: [
+      "sorry, but we're having trouble signing you in", "sorry, but we’re having trouble signing you in",
+      'troubleshooting details', 'copy info to clipboard',
+    ],
+    timestampLabel: ['timestamp'],
+    appNameLabel: ['app name', 'application name'],
+    otherLabels: [
+      'app id', 'ip address', 'device identifier', 'device platform', 'device state', 'message', 'request id',
+      'correlation id', 'timestamp', 'advanced diagnostics', 'flag sign-in errors for review', 'trace id',
+    ],
+  },
+
+  commonWordNames: [
+    'will', 'may', 'mark', 'bill', 'grace', 'faith', 'hope', 'joy', 'summer', 'rose', 'sunny', 'june', 'chase', 'april',
+    'art', 'pat', 'sue', 'rob', 'guy', 'dawn', 'eve', 'max', 'ben', 'pearl', 'ruby', 'jack', 'frank', 'drew', 'crystal',
+  ],
+
   notNames: [
     // question words, auxiliaries, pronouns, articles, prepositions, conjunctions
     'a', 'an', 'the', 'this', 'that', 'these', 'those', 'what', "what's", 'whats', 'which', 'who', "who's", 'whos', 'whom',
@@ -230,7 +270,9 @@ export const en: Words = {
     'anybody', 'everyone', 'everybody', 'nobody', 'one', 'ones', 'same', 'own', 'very', 'really', 'much', 'many', 'lot',
     'lots', 'few', 'more', 'most', 'less', 'least', 'like', 'such', 'well', 'quite', 'rather', 'maybe', 'perhaps',
     'either', 'whether', 'while', 'yet', 'now', 'right', 'currently', 'again', 'anymore', 'always', 'never', 'often',
-    'sometimes', 'suddenly', 'keeps', 'keep', 'kept',
+    'sometimes', 'suddenly', 'keeps', 'keep', 'kept', 'sees', 'saw', 'whilst', 'opening', 'reopening', 'launching', 'pattern', 'patterns',
+    'statistics', 'stats', 'summary', 'count', 'top', 'coming', 'mismatch', 'succeeded', 'succeed', 'successes',
+    'request-id', 'requestid', 'trace-id', 'correlation-id', 'aanvraag-id', 'correlatie-id', 'consent', 'federation', 'adfs', 'compliant', 'compliance', 'redirect', 'uri',
     // verbs people use around a sign-in question
     'sign', 'signs', 'signed', 'signing', 'log', 'logs', 'logged', 'logging', 'login', 'logins', 'logon', 'logons',
     'signin', 'signins', 'sign-in', 'sign-ins', 'log-in', 'log-ins', 'fail', 'fails', 'failed', 'failing', 'failure',

@@ -109,6 +109,7 @@ export const nl: Words = {
     codeLabel: ['foutcode', 'fout code', 'fout', 'foutmelding', 'code', 'error', 'errorcode', 'aadsts', 'melding'],
     correlationLabel: ['correlatie-id', 'correlatie id', 'correlatieid', 'correlatie'],
     requestLabel: ['aanvraag-id', 'aanvraag id', 'verzoek-id', 'verzoek id'],
+    count: ['hoeveel', 'hoe vaak', 'aantal', 'patroon', 'aanmeldpatroon', 'inlogpatroon', 'statistiek*', 'samenvatting', 'per dag', 'per app'],
   },
 
   subject: {
@@ -179,7 +180,35 @@ export const nl: Words = {
     items: ['ene', 'resultaat', 'melding', 'poging', 'aanmelding', 'fout', 'regel', 'item', 'inlogpoging'],
   },
 
+  category: {
+    session: ['steeds gevraagd', 'telkens gevraagd', 'vraagt steeds', 'vraagt telkens', 'blijft vragen', 'steeds om', 'telkens om', 'sessie verlopen', 'token verlopen'],
+    conditional_access: ['voorwaardelijke toegang', 'ca-beleid'],
+    mfa: ['mfa-fout*', 'meervoudige verificatie', 'tweestapsverificatie', 'mfa'],
+    device: ['niet compatibel', 'niet-compatibel', 'compatibel', 'apparaatnaleving'],
+    account_state: ['uitgeschakeld', 'gedeactiveerd'],
+    consent: ['toestemming'],
+    app_config: ['app-configuratie', 'configuratiefout*'],
+    federation: ['federatie', 'gefedereerd'],
+    network: ['ip-adres'],
+    password: ['wachtwoord', 'verlopen wachtwoord', 'fout wachtwoord', 'verkeerd wachtwoord'],
+    // "geblokkeerd" alone is "blocked" (by a policy as often as by a lockout); with "account" it is a lockout.
+    lockout: ['vergrendeld', 'buitengesloten', 'account geblokkeerd', 'account is geblokkeerd', 'accounts zijn geblokkeerd', 'geblokkeerde accounts', 'geblokkeerd account'],
+  },
+
+  screen: {
+    openers: ['er is een probleem opgetreden bij het aanmelden', 'details voor probleemoplossing', 'gegevens naar klembord kopiëren'],
+    timestampLabel: ['tijdstempel'],
+    appNameLabel: ['naam van app', 'naam van de app', 'app-naam', 'appnaam'],
+    otherLabels: [
+      'app-id', 'ip-adres', 'apparaat-id', 'apparaatplatform', 'apparaatstatus', 'bericht', 'aanvraag-id', 'correlatie-id',
+      'tijdstempel', 'geavanceerde diagnostische gegevens',
+    ],
+  },
+
+  commonWordNames: ['mei', 'roos', 'hoop', 'bill', 'mark', 'will'],
+
   notNames: [
+    'hoeveel', 'aantal', 'aanvraag-id', 'correlatie-id', 'verzoek-id', 'zoek', 'patroon', 'aanmeldpatroon', 'inlogpatroon', 'compatibel', 'toestemming', 'sessie', 'openen', 'wanneer',
     'de', 'het', "'t", 'een', 'en', 'of', 'maar', 'want', 'dus', 'omdat', 'als', 'dan', 'dat', 'die', 'dit', 'deze',
     'wat', 'wie', 'welke', 'welk', 'waarom', 'hoe', 'waar', 'wanneer', 'hoezo', 'is', 'was', 'zijn', 'waren', 'ben',
     'bent', 'wordt', 'werd', 'worden', 'heeft', 'hebben', 'had', 'hadden', 'heb', 'hebt', 'kan', 'kon', 'kunnen',

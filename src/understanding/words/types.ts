@@ -7,6 +7,8 @@
  * Phrases are plain lower-case text: a space matches any run of white space, a trailing `*`
  * matches the rest of the word ("fail*" = fail, failed, failing, failures).
  */
+import type { FailureCategory } from '../question';
+
 export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month';
 
@@ -96,8 +98,23 @@ export interface IntentWords {
   codeLabel: string[];
   /** Labels that name a GUID as a correlation id ("correlation id", "correlatie-id"). */
   correlationLabel: string[];
-  /** Labels of a request (trace) id: used as the correlation id when no correlation id is given. */
+  /** Labels of a request (trace) id: Graph's signIn.id. */
   requestLabel: string[];
+  /** Counting and pattern questions ("how many", "sign-in pattern", "hoe vaak"). */
+  count: string[];
+}
+
+/** Phrases that name a kind of failure; checked in the order of `CATEGORY_ORDER` (src/understanding/category.ts). */
+export type CategoryWords = Record<FailureCategory, string[]>;
+
+/** The labels of Microsoft's sign-in error screen ("Troubleshooting details … Request Id: …"). */
+export interface ScreenWords {
+  /** Lines that open the screen or its details block; the screen runs from the first of these to the end. */
+  openers: string[];
+  timestampLabel: string[];
+  appNameLabel: string[];
+  /** Labels that end a one-line "App name: …" value. */
+  otherLabels: string[];
 }
 
 export interface SubjectWords {
@@ -159,6 +176,10 @@ export interface Words {
   subject: SubjectWords;
   app: AppWords;
   followUp: FollowUpWords;
+  category: CategoryWords;
+  screen: ScreenWords;
+  /** Given names that are also common words ("Will", "May", "Mark"): names only when written with a capital inside a sentence, or before another name. */
+  commonWordNames: string[];
   /** Words that are never (part of) a person's name in this language, besides the lists above. */
   notNames: string[];
 }

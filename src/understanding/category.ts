@@ -1,0 +1,28 @@
+/**
+ * The kind of failure a question names ("which accounts are locked" → lockout, "blocked by CA" →
+ * conditional_access). Categories are tried in the order of the word lists: the more specific
+ * first, so "Outlook keeps asking for my password" is a session problem, not a password one.
+ */
+import { FAILURE_CATEGORIES, type FailureCategory } from './question';
+import { mask, wordsRegex } from './phrases';
+import { merged, wordsByLanguage } from './words';
+
+const ORDER = Object.keys(wordsByLanguage.en.category) as FailureCategory[];
+const REGEXES = ORDER.filter((c) => FAILURE_CATEGORIES.includes(c)).map(
+  (c) => [c, wordsRegex(merged((w) => w.category[c]), 'gu')] as const,
+);
+
+/** The category and the text with its phrases masked (they are neither names nor apps). */
+export function findCategory(text: string): { category: FailureCategory | null; text: string } {
+  for (const [category, regex] of REGEXES) {
+    regex.lastIndex = 0;
+    let masked = text;
+    let found = false;
+    for (const m of text.matchAll(regex)) {
+      found = true;
+      masked = mask(masked, m.index, m.index + m[0].length);
+    }
+    if (found) return { category, text: masked };
+  }
+  return { category: null, text };
+}
