@@ -6,6 +6,7 @@
  */
 import { strings } from '../../../src/cards/render';
 import { wording } from '../../../src/cards/wording';
+import { userSignIns } from '../../fixtures/signIns';
 import { executeActions } from '../../../src/cards/text';
 import { DEMO_PEOPLE } from '../../../src/demo/people';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from '../../../src/tools/activities';
@@ -71,7 +72,7 @@ const questions: [string, string, string][] = [
 ];
 
 test('the index filled from the demo tenant', () => {
-  expect(indexed.app.signInIndex!.index.stats().records).toBe(indexed.tenant.signIns.length);
+  expect(indexed.app.signInIndex!.index.stats().records).toBe(userSignIns(indexed.tenant).length);
 });
 
 test.each(questions.map(([who, id, text]) => [who, text, id]))('%s: "%s" — the same card, no sign-in read, freshness shown when sign-ins were read', async (_who, text, id) => {

@@ -11,7 +11,8 @@ import { createGraphClient } from '../../../src/graph/client';
 import { DemoTenantTransport, demoAuthProvider } from '../../../src/demo/graphTransport';
 import { ReportsLimiter } from '../../../src/graph/limiter';
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { GraphSignInLog, type SignInQuery } from '../../../src/signins/signInLog';
+import { DEFAULT_SIGNIN_EVENT_TYPES, GraphSignInLog, type SignInQuery } from '../../../src/signins/signInLog';
+import { userSignIns } from '../../fixtures/signIns';
 import { projectSignIn } from '../../../src/signins/index/compactSignIn';
 import { IndexedSignInSource } from '../../../src/signins/index/indexedSignInSource';
 import { LiveSignInIndex } from '../../../src/signins/index/liveIndex';
@@ -29,7 +30,7 @@ function clientFor(tenant: DemoTenant, middleware: Middleware[] = [], transport?
 function indexOver(tenant: DemoTenant, clock: () => number, options: Partial<{ hours: number; maxRecords: number; maxBytes: number; pageSize: number; overlapMs: number }> = {}, middleware: Middleware[] = [], transport?: Middleware) {
   const hours = options.hours ?? 30 * 24;
   const index = new LiveSignInIndex({ hours, maxRecords: options.maxRecords ?? 1e7, maxBytes: options.maxBytes ?? 1e10, maxStalenessMs: 90_000, now: clock });
-  const poller = new SignInPoller(clientFor(tenant, middleware, transport), index, { hours, intervalMs: 30_000, overlapMs: options.overlapMs ?? 5 * 60_000, pageSize: options.pageSize ?? 1000, now: clock });
+  const poller = new SignInPoller(clientFor(tenant, middleware, transport), index, { hours, intervalMs: 30_000, overlapMs: options.overlapMs ?? 5 * 60_000, pageSize: options.pageSize ?? 1000, eventTypes: DEFAULT_SIGNIN_EVENT_TYPES, now: clock });
   return { index, poller };
 }
 
@@ -49,7 +50,7 @@ describe('index answers equal direct reads', () => {
   ];
 
   test('the fill covered the 30 days and made no read per question afterwards', () => {
-    expect(index.stats().records).toBe(tenant.signIns.length);
+    expect(index.stats().records).toBe(userSignIns(tenant).length);
     expect(index.stats().coveredFrom!.getTime()).toBeLessThanOrEqual(NOW.getTime() - 30 * DAY + 1000);
   });
 
@@ -57,7 +58,7 @@ describe('index answers equal direct reads', () => {
     let compared = 0;
     let nonEmpty = 0;
     for (const person of DEMO_PEOPLE) {
-      const firstFailure = tenant.signIns.find((r) => r.userId === person.id && r.status?.errorCode !== 0);
+      const firstFailure = userSignIns(tenant).find((r) => r.userId === person.id && r.status?.errorCode !== 0);
       const queries: SignInQuery[] = [
         { userId: person.id, from: new Date(from), to: new Date(to) },
         // Graph compares ids and app prefixes without regard to case; so must the index.
@@ -82,7 +83,7 @@ describe('index answers equal direct reads', () => {
   });
 
   test.each(windows)('the whole tenant, %s, with no filter, each app and each code: same records and truncation', async (_name, from, to) => {
-    const codes = [...new Set(tenant.signIns.map((r) => r.status?.errorCode as number))];
+    const codes = [...new Set(userSignIns(tenant).map((r) => r.status?.errorCode as number))];
     const queries: SignInQuery[] = [
       { from: new Date(from), to: new Date(to) },
       ...Object.values(DEMO_APPS).map((a) => ({ from: new Date(from), to: new Date(to), app: a.appDisplayName.slice(0, 9) })),
@@ -98,8 +99,8 @@ describe('index answers equal direct reads', () => {
   });
 
   test('by id and own-by-id: the same as Graph, someone else\'s sign-in is not "own"', async () => {
-    const megans = tenant.signIns.find((r) => r.userId === MEGAN)!;
-    const others = tenant.signIns.find((r) => r.userId !== MEGAN)!;
+    const megans = userSignIns(tenant).find((r) => r.userId === MEGAN)!;
+    const others = userSignIns(tenant).find((r) => r.userId !== MEGAN)!;
     const before = tenant.signInRequests().length;
     expect(await source.byId(megans.id!)).toEqual(projectSignIn(megans));
     expect(await source.ownById(megans.id!, MEGAN)).toEqual(projectSignIn(megans));
@@ -118,7 +119,7 @@ describe('index answers equal direct reads', () => {
 
 describe('the poller', () => {
   function lateRecord(tenant: DemoTenant, id: string, at: number): SignIn {
-    const template = tenant.signIns.find((r) => r.userId === MEGAN && r.status?.errorCode === 50053) ?? tenant.signIns.find((r) => r.userId === MEGAN)!;
+    const template = userSignIns(tenant).find((r) => r.userId === MEGAN && r.status?.errorCode === 50053) ?? userSignIns(tenant).find((r) => r.userId === MEGAN)!;
     return { ...template, id, correlationId: id, createdDateTime: new Date(at).toISOString().replace('.000Z', 'Z') };
   }
 
@@ -209,10 +210,10 @@ describe('memory bound', () => {
     expect(stats.records).toBeGreaterThan(400);
     expect(stats.evicted).toBeGreaterThan(0);
     // What is held is the newest: every held record is newer than every record not held.
-    const held = tenant.signIns.filter((r) => index.get(r.id!));
+    const held = userSignIns(tenant).filter((r) => index.get(r.id!));
     const oldestHeld = Math.min(...held.map((r) => Date.parse(r.createdDateTime!)));
-    expect(tenant.signIns.filter((r) => !index.get(r.id!)).every((r) => Date.parse(r.createdDateTime!) <= oldestHeld)).toBe(true);
-    expect(stats.coveredFrom!.getTime()).toBeGreaterThan(Math.max(...tenant.signIns.filter((r) => !index.get(r.id!)).map((r) => Date.parse(r.createdDateTime!))));
+    expect(userSignIns(tenant).filter((r) => !index.get(r.id!)).every((r) => Date.parse(r.createdDateTime!) <= oldestHeld)).toBe(true);
+    expect(stats.coveredFrom!.getTime()).toBeGreaterThan(Math.max(...userSignIns(tenant).filter((r) => !index.get(r.id!)).map((r) => Date.parse(r.createdDateTime!))));
     // A question reaching before the span is not answered from the index.
     expect(index.find({ userId: MEGAN, from: new Date(NOW.getTime() - 7 * DAY), to: NOW }, 1500)).toBeNull();
   });
@@ -223,7 +224,7 @@ describe('memory bound', () => {
     const stats = index.stats();
     expect(stats.bytes).toBeLessThanOrEqual(400_000);
     expect(stats.records).toBeGreaterThan(0);
-    expect(stats.records).toBeLessThan(tenant.signIns.length);
+    expect(stats.records).toBeLessThan(userSignIns(tenant).length);
     expect(stats.parts).toBeLessThan(stats.records);
   });
 });
