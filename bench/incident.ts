@@ -160,7 +160,7 @@ export async function runIncident(options: IncidentOptions, distDir: string): Pr
       try {
         resolve(JSON.parse(out) as LoadOutcome[]);
       } catch (error) {
-        reject(error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
   });

@@ -53,7 +53,7 @@ export function syntheticRecord(i: number, users: number, now: number, random: (
     deviceDetail: { deviceId: device ? `d0000000-0000-4000-8000-${u.toString(16).padStart(12, '0')}` : '', displayName: device ? `LAPTOP-${u}` : '', operatingSystem: device ? 'Windows 11' : 'iOS 18', browser: device ? 'Edge 131.0.0' : 'Mobile Safari', isCompliant: Boolean(device), isManaged: Boolean(device), trustType: device ? 'Azure AD joined' : '' },
     location: { city: 'Amsterdam', state: 'Noord-Holland', countryOrRegion: 'NL', geoCoordinates: { latitude: 52.37, longitude: 4.89 } },
     appliedConditionalAccessPolicies: [{ id: 'ca000001-0000-4000-8000-000000000002', displayName: 'Require MFA for all users', enforcedGrantControls: ['Mfa'], enforcedSessionControls: [], result: 'success' }],
-  } as SignIn;
+  };
 }
 
 export function benchIndexMemory(records: number, users: number): IndexMemoryResult {

@@ -179,7 +179,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     close: async () => {
       stopSweeper();
       await signInIndex?.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
     },
   };
 }

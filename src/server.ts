@@ -61,7 +61,7 @@ export function createServer(options: ServerOptions): restify.Server {
     } catch (error) {
       // The reason goes to the log only: the caller learns that it is not let in, and nothing else.
       const unavailable = error instanceof SigningKeysUnavailable;
-      options.logger.warn({ err: { message: unavailable ? (error as SigningKeysUnavailable).detail : (error as Error)?.message } }, unavailable ? 'signing keys unavailable' : 'request not authenticated');
+      options.logger.warn({ err: { message: unavailable ? (error).detail : (error as Error)?.message } }, unavailable ? 'signing keys unavailable' : 'request not authenticated');
       if (unavailable) res.send(503, { error: 'The bot cannot check tokens right now; try again later.' });
       else res.send(401, UNAUTHORIZED);
       return;
@@ -89,7 +89,7 @@ function withDates(activity: Record<string, unknown>): Record<string, unknown> {
   for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
     if (typeof activity[field] === 'string') {
       activity[raw] = activity[field];
-      activity[field] = new Date(activity[field] as string);
+      activity[field] = new Date(activity[field]);
     }
   }
   return activity;

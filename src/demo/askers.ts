@@ -18,7 +18,7 @@ export function demoAskerProblem(activity: Record<string, unknown>): string | nu
   // An invoke is answered in the HTTP response, and so is a message sent with expectReplies; anything
   // else is answered by posting to serviceUrl.
   const answeredInResponse = activity.type === 'invoke' || activity.deliveryMode === 'expectReplies';
-  if (!answeredInResponse && !isLoopbackUrl(String(activity.serviceUrl ?? ''))) {
+  if (!answeredInResponse && !isLoopbackUrl(typeof activity.serviceUrl === 'string' ? activity.serviceUrl : '')) {
     return 'demo mode replies only to a channel on this machine (serviceUrl must be a loopback address)';
   }
   return null;

@@ -33,7 +33,7 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
       decoder = decoderFor(req.headers['content-encoding'], maxBytes);
     } catch (error) {
       req.resume();
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
       return;
     }
     const declared = Number(req.headers['content-length']);

@@ -95,7 +95,7 @@ export class CachedSignInSource implements SignInSource {
   async byId(id: string): Promise<SignIn | null> {
     const entry = await this.shared(JSON.stringify(['byId', id.toLowerCase()]), async () => {
       const record = await this.inner.byId(id);
-      return record ? ({ kind: 'record', record } as Entry) : MISSING;
+      return record ? ({ kind: 'record', record }) : MISSING;
     });
     return entry.value?.kind === 'record' ? entry.value.record : null;
   }
@@ -103,7 +103,7 @@ export class CachedSignInSource implements SignInSource {
   async ownById(id: string, userId: string): Promise<SignIn | null> {
     const entry = await this.shared(JSON.stringify(['ownById', id.toLowerCase(), userId.toLowerCase()]), async () => {
       const record = await this.inner.ownById(id, userId);
-      return record ? ({ kind: 'record', record } as Entry) : MISSING;
+      return record ? ({ kind: 'record', record }) : MISSING;
     });
     return entry.value?.kind === 'record' ? entry.value.record : null;
   }

@@ -52,11 +52,15 @@ function keyOf(conversationKey: string): string {
 
 /** Dates (a question's time window) survive the JSON round trip as {"$date": iso}. */
 function tag(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
-    return this[key] instanceof Date ? { $date: (this[key] as Date).toISOString() } : v;
-  }));
+  return JSON.parse(JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
+    const original = this[key];
+    return original instanceof Date ? { $date: original.toISOString() } : v;
+  })) as unknown;
 }
 
 function revive(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value), (_key, v) => (v && typeof v === 'object' && typeof v.$date === 'string' && Object.keys(v).length === 1 ? new Date(v.$date) : v));
+  return JSON.parse(JSON.stringify(value), (_key, v: unknown) => {
+    const tagged = v && typeof v === 'object' ? (v as { $date?: unknown }) : null;
+    return tagged && typeof tagged.$date === 'string' && Object.keys(tagged).length === 1 ? new Date(tagged.$date) : v;
+  }) as unknown;
 }

@@ -57,7 +57,11 @@ export class StoredRateCounter implements RateCounter {
 
   /** Resolves when every hit so far is written (or given up): for tests and shutdown. */
   async settled(): Promise<void> {
-    while ([...this.counters.values()].some((c) => c.writing)) await Promise.all([...this.counters.values()].map((c) => c.writing));
+    for (;;) {
+      const writing = [...this.counters.values()].flatMap((c) => (c.writing ? [c.writing] : []));
+      if (writing.length === 0) return;
+      await Promise.all(writing);
+    }
   }
 
   private async flush(key: string, counter: Counter): Promise<void> {

@@ -62,7 +62,7 @@ export class TicketDesk {
     for (;;) {
       const entry = await this.ledgerCall(() => this.ledger.read(key));
       if (entry?.value.state === 'sent') return { ...entry.value.ticket, duplicate: true };
-      let claim: Claim | null = null;
+      let claim: Claim | null;
       if (!entry) {
         claim = await this.ledgerCall(() => this.ledger.claim(key, this.claimMs));
       } else if (entry.value.claimUntil <= this.ledger.now()) {

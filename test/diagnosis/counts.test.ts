@@ -3,7 +3,7 @@ import { countSignIns } from '../../src/diagnosis/counts';
 import { categoryOf, withCategory } from '../../src/diagnosis/categories';
 
 const r = (at: string, app: string, code: number, extra: Partial<SignIn> & { signInEventTypes?: string[] } = {}): SignIn =>
-  ({ id: `${at}-${code}`, createdDateTime: at, appDisplayName: app, status: { errorCode: code }, ...extra }) as SignIn;
+  ({ id: `${at}-${code}`, createdDateTime: at, appDisplayName: app, status: { errorCode: code }, ...extra });
 
 describe('counting sign-ins', () => {
   const records = [

@@ -76,7 +76,7 @@ describe('production settings: POST /api/messages requires a Bot Framework token
     const response = await fetch(`${url}/healthz`);
     expect(response.status).toBe(200);
     const body: unknown = await response.json();
-    expect(body).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(body).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) as unknown });
     expect(JSON.stringify(body)).not.toContain(TENANT);
     expect(JSON.stringify(body)).not.toMatch(/Secret|BotPw/);
   });

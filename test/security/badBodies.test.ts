@@ -13,6 +13,7 @@ import { installSafetyNet } from '../../src/safetyNet';
 import { startApp, type RunningApp } from '../support/app';
 import { startProduction, type RunningProduction } from '../support/production';
 import { rawRequest } from '../support/raw';
+import { parseLogLine } from '../support/logLines';
 
 const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' };
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -48,7 +49,7 @@ describe.each([
     // Production without a token stops at 401 before the body is read; otherwise the body is refused.
     expect([400, 401]).toContain(response.status);
     if (url() === production.url && !('authorization' in auth)) expect(response.status).toBe(401);
-    else expect(JSON.parse(response.body).error).toBe('The request body does not match its Content-Encoding.');
+    else expect((JSON.parse(response.body) as { error?: string }).error).toBe('The request body does not match its Content-Encoding.');
     expect((await fetch(`${url()}/healthz`)).status).toBe(200);
   });
 });
@@ -89,7 +90,7 @@ describe('every body-reading problem is an answer', () => {
   });
 
   it('logs no error for any of the above and keeps answering questions', async () => {
-    expect(demo.logLines.map((l) => JSON.parse(l)).filter((l) => l.level >= 50)).toEqual([]);
+    expect(demo.logLines.map(parseLogLine).filter((l) => l.level >= 50)).toEqual([]);
     const response = await rawRequest(demo.url, { path: '/api/messages', headers: JSON_TYPE, body: activity() });
     expect(cardToText(cardsIn({ status: 200, body: JSON.parse(response.body) })[0])).toContain('What to do now');
   });
@@ -99,12 +100,12 @@ describe('the process-level safety net', () => {
   it('logs an escaped exception or rejection (message only) and leaves the process running', () => {
     const events = new EventEmitter();
     const lines: string[] = [];
-    installSafetyNet(pino({ level: 'info' }, { write: (l: string) => void lines.push(l) }), events as never);
+    installSafetyNet(pino({ level: 'info' }, { write: (l: string) => void lines.push(l) }), events);
     // Without a listener, emitting 'uncaughtException' on the real process would end it; here it must be handled.
     expect(events.emit('uncaughtException', new Error('incorrect header check'))).toBe(true);
     expect(events.emit('unhandledRejection', new Error('late failure'))).toBe(true);
-    const logged = lines.map((l) => JSON.parse(l));
-    expect(logged.map((l) => [l.level, l.msg, l.err.message])).toEqual([
+    const logged = lines.map(parseLogLine);
+    expect(logged.map((l) => [l.level, l.msg, (l.err as { message?: string } | undefined)?.message])).toEqual([
       [50, 'uncaught exception (kept serving)', 'incorrect header check'],
       [50, 'unhandled rejection (kept serving)', 'late failure'],
     ]);

@@ -22,6 +22,7 @@ import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/
 import { NOW, startApp, type RunningApp } from '../support/app';
 import { PRODUCTION } from '../support/production';
 import { rawRequest } from '../support/raw';
+import { parseLogLine } from '../support/logLines';
 
 const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' };
 let running: RunningApp;
@@ -37,7 +38,7 @@ async function startChannel(): Promise<{ url: string; posts: { path: string; bod
     let data = '';
     req.on('data', (c) => (data += c));
     req.on('end', () => {
-      posts.push({ path: req.url ?? '', body: data ? JSON.parse(data) : {} });
+      posts.push({ path: req.url ?? '', body: data ? (JSON.parse(data) as Record<string, unknown>) : {} });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `posted-${posts.length}` }));
     });
@@ -112,7 +113,7 @@ describe('replies go only to this machine', () => {
 });
 
 describe('the address demo mode listens on', () => {
-  const warnings = (lines: string[]) => lines.map((l) => JSON.parse(l)).filter((l) => l.level === 40 && /DEMO MODE IS LISTENING ON/.test(l.msg));
+  const warnings = (lines: string[]) => lines.map(parseLogLine).filter((l) => l.level === 40 && /DEMO MODE IS LISTENING ON/.test(l.msg ?? ''));
 
   it('is loopback unless HOST says otherwise', () => {
     const config = loadConfig({});
@@ -148,7 +149,7 @@ describe('/healthz', () => {
   it('keeps mode and tenant in demo mode (local tools read them)', async () => {
     // A fresh connection (node:http, no keep-alive): the tests above leave pooled ones idle past the server's keep-alive.
     const health = await rawRequest(running.url, { method: 'GET', path: '/healthz' });
-    expect(JSON.parse(health.body)).toEqual({ status: 'ok', version: expect.any(String), mode: 'demo', tenantId: DEMO_TENANT_ID });
+    expect(JSON.parse(health.body) as unknown).toEqual({ status: 'ok', version: expect.any(String) as unknown, mode: 'demo', tenantId: DEMO_TENANT_ID });
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
 import { startApp, type RunningApp } from '../support/app';
+import { parseLogLine } from '../support/logLines';
 
 const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: 'a:alex-malformed' };
 let running: RunningApp;
@@ -13,9 +14,9 @@ beforeAll(async () => {
 });
 afterAll(() => running.stop());
 
-const invoke = () => teamsCardAction('retry', { intent: 'failures', userId: null }, ALEX) as Record<string, any>;
-const update = () => ({ ...teamsMessage('', ALEX), type: 'conversationUpdate', text: undefined }) as Record<string, any>;
-const message = () => teamsMessage("why can't I sign in?", ALEX) as Record<string, any>;
+const invoke = () => teamsCardAction('retry', { intent: 'failures', userId: null }, ALEX) as Record<string, unknown>;
+const update = () => ({ ...teamsMessage('', ALEX), type: 'conversationUpdate', text: undefined }) as Record<string, unknown>;
+const message = () => teamsMessage("why can't I sign in?", ALEX) as Record<string, unknown>;
 
 const MALFORMED: [string, () => Record<string, unknown>, RegExp][] = [
   ['an invoke whose value is {}', () => ({ ...invoke(), value: {} }), /value\.action/],
@@ -56,7 +57,7 @@ describe('malformed activities get 400 and a reason, never a Graph error card', 
   });
 
   it('logs no error for any of them, and the well-formed originals are answered', async () => {
-    expect(running.logLines.map((l) => JSON.parse(l)).filter((l) => l.level >= 50)).toEqual([]);
+    expect(running.logLines.map(parseLogLine).filter((l) => l.level >= 50)).toEqual([]);
     for (const activity of [invoke(), { ...update(), membersAdded: [{ id: '29:alex' }] }]) {
       const result = await postActivity(running.url, activity);
       expect(result.status).toBe(200);

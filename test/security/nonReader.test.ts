@@ -310,7 +310,7 @@ const STRANGERS: [string, () => unknown, Language][] = [
 describe('activities from another tenant or without an object id', () => {
   it('answers 400 to an activity with no from at all (the sender is part of every activity)', async () => {
     const before = running.tenant.requestLog.length;
-    const a = teamsMessage("why can't I sign in?", megan()) as Record<string, any>;
+    const a = teamsMessage("why can't I sign in?", megan()) as Record<string, unknown>;
     const outcome = await send({ ...a, from: undefined });
     expect(outcome.status).toBe(400);
     expect(outcome.cards).toEqual([]);

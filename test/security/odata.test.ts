@@ -47,7 +47,7 @@ describe('injection strings typed by a reader', () => {
     expect(card).not.toContain(s.serviceTitle_badRequest);
     for (const r of requests.filter((x) => x.filter)) {
       // Every filter the bot sent is valid for the strict parser…
-      if (r.path === '/auditLogs/signIns') expect(() => compileFilter(takeEventTypes(r.filter!, true).rest!, SIGNIN_FILTER_RULES)).not.toThrow();
+      if (r.path === '/auditLogs/signIns') expect(() => compileFilter(takeEventTypes(r.filter, true).rest!, SIGNIN_FILTER_RULES)).not.toThrow();
       // …and whatever was typed sits inside string literals, never as operators.
       if (r.path === '/users') {
         const terms = r.filter!.split(/ or /);
@@ -93,7 +93,7 @@ describe('injection strings in card data (retry from a reader)', () => {
     const { requests } = await ask(teamsCardAction('retry', { intent: 'failures', userId: '00000000-0000-0000-0000-0000000000021', app: 'R&D (EU) portal' }, alex()));
     const reads = requests.filter((r) => r.path === '/auditLogs/signIns');
     expect(reads).toHaveLength(1);
-    expect(() => compileFilter(takeEventTypes(reads[0].filter!, true).rest!, SIGNIN_FILTER_RULES)).not.toThrow();
+    expect(() => compileFilter(takeEventTypes(reads[0].filter, true).rest!, SIGNIN_FILTER_RULES)).not.toThrow();
     expect(reads[0].filter).toContain("startswith(appDisplayName,'R&D (EU) portal')");
   });
 });

@@ -33,7 +33,7 @@ class SlowSource implements SignInSource {
   async ownById(id: string, userId: string): Promise<SignIn | null> {
     this.owns.push([id, userId]);
     await this.gate();
-    return id === 'gone' ? null : ({ id, userId } as SignIn);
+    return id === 'gone' ? null : ({ id, userId });
   }
 }
 

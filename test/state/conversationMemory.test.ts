@@ -16,10 +16,13 @@ function switchable(): { store: StateStore; down: (on: boolean) => void } {
   const guard = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => (...a: A) => (isDown ? Promise.reject(new StateUnavailableError('Azure Blob Storage could not read (no answer within 3000 ms).')) : f(...a));
   const store: StateStore = {
     kind: 'blob',
+    // The store's generic methods lose their type parameter through `guard`; the cast restores it.
+    /* eslint-disable @typescript-eslint/no-unnecessary-type-assertion */
     get: guard(inner.get.bind(inner)) as StateStore['get'],
     create: guard(inner.create.bind(inner)) as StateStore['create'],
     replace: guard(inner.replace.bind(inner)) as StateStore['replace'],
     put: guard(inner.put.bind(inner)) as StateStore['put'],
+    /* eslint-enable @typescript-eslint/no-unnecessary-type-assertion */
     delete: guard(inner.delete.bind(inner)),
     sweep: guard(inner.sweep.bind(inner)),
   };

@@ -9,6 +9,7 @@ import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/
 import { startAzurite, type Azurite } from '../../src/tools/azurite';
 import { startApp, type RunningApp } from '../support/app';
 import { sendJson, startLoopback, type Loopback } from '../tickets/support/loopback';
+import { parseLogLine } from '../support/logLines';
 
 const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: 'a:store-down' };
 let azurite: Azurite;
@@ -46,7 +47,7 @@ test('store down: answers without follow-up memory, tickets refused with a clear
     expect(refused).toContain('The bot cannot reach its state store right now, so it did not open the ticket');
     expect(refused).toContain('Nothing was sent.');
     expect(webhook.received).toHaveLength(0);
-    const outage = running.logLines.map((l) => JSON.parse(l).msg as string).filter((m) => m.startsWith('state store unreachable'));
+    const outage = running.logLines.map((l) => parseLogLine(l).msg ?? '').filter((m) => m.startsWith('state store unreachable'));
     expect([...new Set(outage)].sort()).toEqual(['state store unreachable: answering without follow-up memory', 'state store unreachable: rate limits counted per instance', 'state store unreachable: ticket refused']);
     // One line per consequence, not one per message (rate counts are written in the background, so a
     // write begun before the outage may still succeed after its first warning and start the count anew).

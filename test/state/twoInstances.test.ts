@@ -109,14 +109,19 @@ async function until(condition: () => boolean, what: string, ms = 20_000): Promi
  */
 async function exactlyOnce(pair: Pair, sink: { count(signInId: string): number; hold(on: boolean): void; arrived(): number }) {
   const question = await ask(pair.proxy.url, 'why did megan bowen fail to sign in this week');
-  expect(question.buttons.length).toBeGreaterThanOrEqual(2);
-  const [first, second] = question.buttons;
+  // The answer carries one ticket button, for its headline failure; a second failure of the same
+  // person is ticketed through a button of the same shape (another sign-in id).
+  expect(question.buttons.length).toBe(1);
+  const [first] = question.buttons;
+  const owner = graph.tenant.signIns.find((s) => s.id === first.data.signInId)!;
+  const other = graph.tenant.signIns.find((s) => s.userId === owner.userId && s.id !== owner.id && (s.status?.errorCode ?? 0) !== 0)!;
+  const second = { ...first, data: { ...first.data, signInId: other.id } };
 
   const servedBefore = pair.proxy.served.length;
   const answers = await Promise.all([0, 1, 2].map(() => click(pair.proxy.url, first.data)));
   expect(new Set(pair.proxy.served.slice(servedBefore))).toEqual(new Set([0, 1])); // both instances took clicks
   expect(sink.count(String(first.data.signInId))).toBe(1);
-  expect(answers.filter((a) => a.includes('The helpdesk has every detail'))).toHaveLength(1);
+  expect(answers.filter((a) => /The helpdesk has every detail|opened; it went to/.test(a))).toHaveLength(1);
   for (const answer of answers) expect(answer).toMatch(/The helpdesk has every detail|opened; it went to|already opened earlier|being opened by another click/);
 
   // A is killed while the sink holds its request; the same click on B must not make a second ticket.
@@ -145,7 +150,7 @@ describe('npm run demo-tenant', () => {
     const tool = spawn(process.execPath, [path.join(dist, 'src/demo/serve.js'), '--port', String(port), '--ca-out', ca], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       const ready = JSON.parse(await new Promise<string>((resolve, reject) => {
-        createInterface({ input: tool.stdout! }).once('line', resolve);
+        createInterface({ input: tool.stdout }).once('line', resolve);
         tool.once('exit', (code) => reject(new Error(`demo-tenant exited with ${code}`)));
       })) as { url: string };
       expect(ready.url).toBe(`https://127.0.0.1:${port}`);

@@ -66,7 +66,7 @@ export class IndexedSignIn {
 
   /** The record as answers read it: a new object each time (callers may not change the index). */
   toSignIn(): SignIn {
-    return { id: this.id, createdDateTime: this.createdDateTime, correlationId: this.correlationId, ...this.user, ...this.app, ...this.network, ...this.device, ...this.outcome } as SignIn;
+    return { id: this.id, createdDateTime: this.createdDateTime, correlationId: this.correlationId, ...this.user, ...this.app, ...this.network, ...this.device, ...this.outcome };
   }
 }
 
@@ -74,7 +74,7 @@ export class IndexedSignIn {
 export function projectSignIn(record: SignIn): SignIn {
   const out: Record<string, unknown> = { id: record.id, createdDateTime: record.createdDateTime, correlationId: record.correlationId ?? null };
   for (const name of PART_NAMES) Object.assign(out, partOf(record, name));
-  return out as SignIn;
+  return out;
 }
 
 function partOf(record: SignIn, name: PartName): Record<string, unknown> {
@@ -121,7 +121,7 @@ export class PartTable {
       this.totalBytes += bytes;
       out[name] = value;
     }
-    return out as unknown as SignInParts;
+    return out;
   }
 
   release(parts: SignInParts): void {
