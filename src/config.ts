@@ -7,79 +7,11 @@
  */
 import { z } from 'zod';
 import patternDefaults from './diagnosis/patterns.json';
-import { SIGNIN_EVENT_TYPES, type SignInEventType } from './signins/signInLog';
+import type { SignInEventType } from './signins/signInLog';
+import type { Config, ConfigResult, SettingSpec, TicketSinkKind } from './configTypes';
+import { anyUrl, bool, eventTypeList, guidList, httpsUrl, overridesOf, positiveInt, text, timeZone, wholeNumber } from './configValues';
 
-export interface SettingSpec {
-  name: string;
-  description: string;
-  secret: boolean;
-  /** Shown in docs and used when the variable is unset. */
-  default?: string;
-  /** Only meaningful outside demo mode (bot identity, Graph credentials). */
-  production?: boolean;
-  schema: z.ZodType<unknown>;
-}
-
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
-const positiveInt = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().positive());
-const wholeNumber = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().nonnegative());
-const text = z.string().min(1);
-const httpsUrl = z.url({ protocol: /^https$/ });
-const anyUrl = z.url({ protocol: /^https?$/ });
-const guidList = z
-  .string()
-  .transform((v) => v.split(/[,;\s]+/).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[0-9a-fA-F-]{8,}$/, 'each entry must be an object id (GUID)')));
-/** A JSON object whose every key exists in `defaults` with a value of the same kind (deep). */
-function overridesOf(defaults: Record<string, unknown>) {
-  const check = (value: unknown, base: unknown, path: string): string | null => {
-    if (Array.isArray(base)) return Array.isArray(value) && value.every((v) => typeof v === typeof base[0]) ? null : `${path} must be a list like ${JSON.stringify(base)}`;
-    if (base !== null && typeof base === 'object') {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return `${path} must be an object`;
-      for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-        if (!(key in (base as Record<string, unknown>)) || key.startsWith('_')) return `${path ? `${path}.` : ''}${key} is not a known threshold`;
-        const problem = check(v, (base as Record<string, unknown>)[key], `${path ? `${path}.` : ''}${key}`);
-        if (problem) return problem;
-      }
-      return null;
-    }
-    return typeof value === typeof base ? null : `${path} must be a ${typeof base}`;
-  };
-  return z.string().transform((raw, ctx) => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be JSON, e.g. {"mfaFatigue":{"minDenied":3}}' });
-      return z.NEVER;
-    }
-    const problem = check(parsed, defaults, '');
-    if (problem) {
-      ctx.addIssue({ code: 'custom', message: problem });
-      return z.NEVER;
-    }
-    return parsed as Record<string, Record<string, unknown>>;
-  });
-}
-
-const eventTypeList = z.string().transform((raw, ctx) => {
-  const values = [...new Set(raw.split(',').map((v) => v.trim()).filter(Boolean))];
-  const wrong = values.filter((v) => !(SIGNIN_EVENT_TYPES as readonly string[]).includes(v));
-  if (values.length === 0 || wrong.length > 0) {
-    ctx.addIssue({ code: 'custom', message: `must be one or more of ${SIGNIN_EVENT_TYPES.join(', ')}${wrong.length ? ` (not ${wrong.join(', ')})` : ''}` });
-    return z.NEVER;
-  }
-  return values as SignInEventType[];
-});
-
-const timeZone = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as Europe/Amsterdam');
+export type { Config, ConfigResult, SettingSpec, StateConfig, TicketSinkKind } from './configTypes';
 
 export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'DEMO', description: 'Force demo mode (built-in demo tenant, no Bot Framework authentication).', secret: false, schema: bool },
@@ -131,56 +63,6 @@ export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'SIGNIN_EVENT_TYPES', description: 'Kinds of sign-in read, comma-separated: interactiveUser, nonInteractiveUser, servicePrincipal, managedIdentity. More than interactiveUser reads the Graph beta endpoint.', secret: false, default: 'interactiveUser,nonInteractiveUser', schema: eventTypeList },
 ];
 
-export type TicketSinkKind = 'graph-mail' | 'webhook' | 'servicenow' | 'none';
-
-export interface Config {
-  mode: 'demo' | 'production';
-  bot: { appId: string; appType: 'SingleTenant' | 'UserAssignedMSI'; tenantId: string; password: string };
-  graph: {
-    tenantId: string;
-    clientId: string;
-    clientSecret?: string;
-    certificatePath?: string;
-    certificatePassword?: string;
-    endpoint: string;
-    timeoutMs: number;
-    reportsMaxRequests: number;
-    reportsWindowSeconds: number;
-    signInCacheSeconds: number;
-    maxSignInPages: number;
-    /** Hours covered by the live sign-in index; 0 = no index. */
-    signInIndexHours: number;
-    /** Kinds of sign-in read (SIGNIN_EVENT_TYPES). */
-    signInEventTypes: SignInEventType[];
-  };
-  server: { port: number; host: string };
-  logLevel: string;
-  defaultTimeZone: string;
-  defaultWindowDays: number;
-  logRetentionDays: number;
-  access: { helpdeskGroupIds: string[]; readerRoleIds: string[]; readerCacheSeconds: number; rateLimitPerMinute: number };
-  turnBudgetMs: number;
-  /** Per-tenant overrides of the diagnosis pattern thresholds. */
-  patternThresholds: Record<string, Record<string, unknown>>;
-  tickets: {
-    sink: TicketSinkKind;
-    helpdeskEmail?: string;
-    mailbox?: string;
-    webhookUrl?: string;
-    webhookSecret?: string;
-    serviceNowUrl?: string;
-    serviceNowUser?: string;
-    serviceNowPassword?: string;
-  };
-  state: StateConfig;
-  /** Demo mode against a shared demo tenant over HTTPS (npm run demo-tenant). */
-  demoGraph?: { url: string; caFile: string };
-}
-
-export type StateConfig =
-  | { store: 'file'; dir: string; timeoutMs: number }
-  | { store: 'blob'; container: string; accountUrl?: string; clientId?: string; connectionString?: string; timeoutMs: number };
-
 /**
  * The tenant id of the built-in demo tenant: the one in shared/examples' activities. The Agents
  * Playground (whose own default is another id) is configured to send it (.m365agentsplayground.yml).
@@ -188,8 +70,6 @@ export type StateConfig =
 export const DEMO_TENANT_ID = '72f988bf-0000-0000-0000-000000000001';
 export const DEMO_TICKET_MAILBOX = 'signin-troubleshooter@example.com';
 export const DEMO_HELPDESK_EMAIL = 'helpdesk@example.com';
-
-export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
 type Env = Record<string, string | undefined>;
 
