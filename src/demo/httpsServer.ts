@@ -17,55 +17,12 @@ import { randomUUID } from 'node:crypto';
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { rootCertificates } from 'node:tls';
-import { HTTPMessageHandler, type Context } from '@microsoft/microsoft-graph-client';
-import { Agent, type Dispatcher } from 'undici';
+import { compilePlan, type Fault, type FaultPlan } from './faults';
 import { DemoTenant, type GraphRequest } from './tenant';
-import { prng } from './signInGenerator';
+import { testCertificate, TrustingHttpMessageHandler, type TestCertificate } from './trustingTransport';
 
-/** What the server does instead of (or before) answering normally. */
-export type Fault =
-  /** An error answer in Graph's JSON error shape, e.g. 429 + Retry-After, 500, 503, 403 + code. */
-  | { type: 'status'; status: number; code?: string; message?: string; retryAfterSeconds?: number }
-  /**
-   * The normal answer, after a delay. `handledFirst`: the request takes effect at once and only the
-   * answer is late (a mail Graph accepted whose answer never reached a client that died).
-   */
-  | { type: 'slow'; delayMs: number; handledFirst?: boolean }
-  /** 200 with a JSON content type and a body cut off in the middle. */
-  | { type: 'malformed' }
-  /** The connection is destroyed without an answer. */
-  | { type: 'drop' };
-
-/** Ready-made faults. */
-export const FAULTS = {
-  throttled: (retryAfterSeconds = 1): Fault => ({ type: 'status', status: 429, code: 'TooManyRequests', message: 'Too many requests.', retryAfterSeconds }),
-  serverError: (): Fault => ({ type: 'status', status: 500, code: 'InternalServerError', message: 'Something went wrong.' }),
-  unavailable: (retryAfterSeconds?: number): Fault => ({ type: 'status', status: 503, code: 'ServiceUnavailable', message: 'The service is temporarily unavailable.', retryAfterSeconds }),
-  notLicensed: (): Fault => ({ type: 'status', status: 403, code: 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', message: "Neither tenant is B2C or tenant doesn't have premium license" }),
-  permissionDenied: (): Fault => ({ type: 'status', status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' }),
-  slow: (delayMs: number): Fault => ({ type: 'slow', delayMs }),
-  malformed: (): Fault => ({ type: 'malformed' }),
-  drop: (): Fault => ({ type: 'drop' }),
-};
-
-/** What a fault plan sees of a request. */
-export interface FaultRequest {
-  method: string;
-  /** Path below the version segment, e.g. /auditLogs/signIns. */
-  path: string;
-  url: URL;
-  /** 1 for the first request the server received, and so on. */
-  seq: number;
-}
-
-/**
- * Either a function deciding per request, or a rate: that share of the matching requests (a seeded
- * draw) gets one of `faults` (drawn evenly).
- */
-export type FaultPlan =
-  | ((request: FaultRequest) => Fault | null | undefined)
-  | { rate: number; faults: Fault[]; seed?: number; match?: (request: FaultRequest) => boolean };
+export { FAULTS, type Fault, type FaultPlan, type FaultRequest } from './faults';
+export { testCertificate, TrustingHttpMessageHandler, type TestCertificate } from './trustingTransport';
 
 export interface ServedRequest {
   seq: number;
@@ -100,11 +57,6 @@ export interface DemoStats {
   [counter: string]: number;
 }
 
-export interface TestCertificate {
-  key: string;
-  cert: string;
-}
-
 export interface GraphTestServer {
   /** https://127.0.0.1:PORT — the Graph endpoint to configure. */
   readonly url: string;
@@ -126,31 +78,6 @@ export interface GraphTestServer {
    */
   transport(): TrustingHttpMessageHandler;
   close(): Promise<void>;
-}
-
-let certificatePromise: Promise<TestCertificate> | null = null;
-
-/** A self-signed certificate for 127.0.0.1 and localhost, made once per process (EC P-256, 1 day). */
-export function testCertificate(): Promise<TestCertificate> {
-  certificatePromise ??= (async () => {
-    const selfsigned = await import('selfsigned');
-    const notBeforeDate = new Date(Date.now() - 60_000);
-    const pems = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], {
-      keyType: 'ec',
-      curve: 'P-256',
-      algorithm: 'sha256',
-      notBeforeDate,
-      notAfterDate: new Date(notBeforeDate.getTime() + 86_400_000),
-      extensions: [
-        { name: 'basicConstraints', cA: true },
-        { name: 'keyUsage', digitalSignature: true, keyCertSign: true },
-        { name: 'extKeyUsage', serverAuth: true },
-        { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
-      ],
-    });
-    return { key: pems.private, cert: pems.cert };
-  })();
-  return certificatePromise;
 }
 
 export async function startGraphTestServer(options: GraphTestServerOptions = {}): Promise<GraphTestServer> {
@@ -291,20 +218,6 @@ function write(res: ServerResponse, entry: ServedRequest, status: number, header
   res.end(empty ? undefined : body);
 }
 
-function compilePlan(plan: FaultPlan | null): (request: FaultRequest) => Fault | null | undefined {
-  if (plan === null) return () => null;
-  if (typeof plan === 'function') return plan;
-  if (!(plan.rate >= 0 && plan.rate <= 1)) throw new RangeError('A fault rate is between 0 and 1.');
-  if (plan.faults.length === 0) return () => null;
-  const random = prng(plan.seed ?? 1);
-  const match = plan.match ?? (() => true);
-  return (request) => {
-    if (!match(request)) return null;
-    if (random() >= plan.rate) return null;
-    return plan.faults[Math.floor(random() * plan.faults.length)];
-  };
-}
-
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -325,43 +238,4 @@ function flatHeaders(req: IncomingMessage): Record<string, string> {
     if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
-}
-
-/**
- * The Graph client's own HTTP link (HTTPMessageHandler: `fetch(request, options)`), made to trust
- * the test certificate — besides the usual public roots — by handing fetch an undici dispatcher for
- * each request. A per-request dispatcher, not undici's global one, because jest runs tests in a
- * separate realm whose globals Node's fetch does not read.
- */
-export class TrustingHttpMessageHandler extends HTTPMessageHandler {
-  private readonly agent: Dispatcher;
-
-  constructor(ca: string) {
-    super();
-    this.agent = new Agent({ connect: { ca: [...rootCertificates, ca] }, keepAliveTimeout: 4_000 });
-  }
-
-  /** When each request left the client (after the limiter and retry handler), oldest first; capped. */
-  readonly sent: { path: string; at: number }[] = [];
-  /** Answers received: status, body size (Content-Length) and time to the headers, oldest first; capped. */
-  readonly received: { path: string; status: number; bytes: number; ms: number }[] = [];
-
-  async execute(context: Context): Promise<void> {
-    const url = typeof context.request === 'string' ? context.request : context.request.url;
-    const path = new URL(url).pathname.replace(/^\/(v1\.0|beta)/, '');
-    const at = Date.now();
-    const started = performance.now();
-    this.sent.push({ path, at });
-    if (this.sent.length > 100_000) this.sent.splice(0, this.sent.length - 50_000);
-    context.options = { ...(context.options ?? {}), dispatcher: this.agent } as typeof context.options;
-    await super.execute(context);
-    const length = Number(context.response?.headers.get('content-length'));
-    this.received.push({ path, status: context.response?.status ?? 0, bytes: Number.isFinite(length) ? length : 0, ms: performance.now() - started });
-    if (this.received.length > 100_000) this.received.splice(0, this.received.length - 50_000);
-  }
-
-  /** Closes the pooled connections. */
-  async close(): Promise<void> {
-    await this.agent.destroy().catch(() => {});
-  }
 }

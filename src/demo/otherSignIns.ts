@@ -5,7 +5,8 @@
  * interactive records so that people, devices and places stay consistent.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { DEMO_APPS, prng } from './signInGenerator';
+import { prng } from './random';
+import { DEMO_APPS } from './signInCatalog';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
