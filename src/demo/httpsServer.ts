@@ -21,6 +21,7 @@ import { rootCertificates } from 'node:tls';
 import { HTTPMessageHandler, type Context } from '@microsoft/microsoft-graph-client';
 import { Agent, type Dispatcher } from 'undici';
 import { DemoTenant, type GraphRequest } from './tenant';
+import { countReadsByClient } from './readsByClient';
 import { prng } from './signInGenerator';
 
 /** What the server does instead of (or before) answering normally. */
@@ -155,7 +156,7 @@ export function testCertificate(): Promise<TestCertificate> {
 
 export async function startGraphTestServer(options: GraphTestServerOptions = {}): Promise<GraphTestServer> {
   const certificate = options.certificate ?? (await testCertificate());
-  const tenant = options.tenant ?? new DemoTenant();
+  const tenant = countReadsByClient(options.tenant ?? new DemoTenant());
   const log: ServedRequest[] = [];
   const sockets = new Set<Socket>();
   let decide = compilePlan(options.faults ?? null);
