@@ -70,7 +70,7 @@ export function decodeRecords(item: unknown): { records: SignIn[]; rejected: num
       // Only the fields a part has (nothing else an item might carry, such as __proto__).
       for (const field of PROJECTED_PARTS[name]) if (Object.hasOwn(part, field)) record[field] = part[field];
     });
-    if (whole) records.push(record as SignIn);
+    if (whole) records.push(record);
     else rejected++;
   }
   return { records, rejected };
