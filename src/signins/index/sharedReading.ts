@@ -124,22 +124,33 @@ export class SharedReading {
     this.pending = [];
     await poller?.stop();
     await this.catchUp(false);
-    if (!this.followTimer && this.currentRole === 'follower') {
-      this.followTimer = setInterval(() => {
-        if (this.currentRole === 'follower') this.enqueue(() => this.catchUp(false));
-      }, this.options.followEveryMs);
-      this.followTimer.unref();
-    }
+    this.scheduleFollow();
+  }
+
+  /** The next catch-up: every followEveryMs, or every 2 s while nothing has been published yet (a fresh start). */
+  private scheduleFollow(): void {
+    if (this.followTimer || this.currentRole !== 'follower') return;
+    const delay = this.index.stats().syncedTo ? this.options.followEveryMs : Math.min(this.options.followEveryMs, 2_000);
+    this.followTimer = setTimeout(() => {
+      this.followTimer = null;
+      if (this.currentRole === 'follower') this.enqueue(() => this.catchUp(false).then(() => this.scheduleFollow()));
+    }, delay);
+    this.followTimer.unref();
   }
 
   private stopFollowing(): void {
-    if (this.followTimer) clearInterval(this.followTimer);
+    if (this.followTimer) clearTimeout(this.followTimer);
     this.followTimer = null;
   }
 
   private async catchUp(beyondHead: boolean): Promise<void> {
     try {
-      await this.feed.catchUp(this.index, beyondHead);
+      const first = this.feed.stats().deltasRead === 0;
+      const applied = await this.feed.catchUp(this.index, beyondHead);
+      if (first && applied > 0) {
+        const stats = this.index.stats();
+        this.options.logger?.info({ records: stats.records, syncedTo: stats.syncedTo, coveredFrom: stats.coveredFrom }, 'filled the sign-in index from the state store (published by the reader of the log)');
+      }
     } catch (error) {
       this.options.logger?.warn({ err: { message: (error as Error)?.message } }, 'could not read the published sign-ins from the state store; tried again later');
     }
