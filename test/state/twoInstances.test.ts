@@ -309,11 +309,16 @@ describe('two instances, one reader of the sign-in log', () => {
   afterAll(() => pair.stop());
 
   /** A new failure of Megan's in the demo log, dated a minute ago, and the question that finds it. */
-  function newFailure(n: number): { correlationId: string; question: string } {
+  function newFailure(n: number): { correlationId: string; question: string; shows(text: string): boolean } {
     const template = graph.tenant.signIns.find((s) => s.userId === MEGAN && s.isInteractive && (s.status?.errorCode ?? 0) !== 0)!;
     const id = `cccc0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
     graph.tenant.addSignIns([{ ...template, id, correlationId: id, createdDateTime: new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z') }]);
-    return { correlationId: id, question: `correlation id ${id} today` };
+    const code = String(template.status!.errorCode);
+    return {
+      correlationId: id, question: `correlation id ${id} today`,
+      // Found (the title names the id either way): its error code, and not the "none found" answer.
+      shows: (text) => text.includes(`Sign-in with correlation ID ${id}`) && text.includes(code) && !text.includes('No failed sign-ins'),
+    };
   }
 
   test('only the lease holder reads the log (≤ 5 reads per 10 s for the pair); the follower answers from its index; SIGKILL hands the lease over within 60 s and answers keep flowing', async () => {
@@ -333,12 +338,16 @@ describe('two instances, one reader of the sign-in log', () => {
 
       // A failure written to the log reaches the follower through the store: it answers from its index.
       const first = newFailure(1);
+      const wroteFirstAt = Date.now();
       let answer = '';
-      for (const started = Date.now(); !answer.includes(`Sign-in with correlation ID ${first.correlationId}`) && Date.now() - started < 75_000; ) {
+      const firstAnswer = await ask(follower.url, first.question);
+      expect(first.shows(firstAnswer.text)).toBe(false); // not yet read by the leader
+      for (const started = Date.now(); !first.shows(answer) && Date.now() - started < 75_000; ) {
+        await new Promise((r) => setTimeout(r, 3_000));
         answer = (await ask(follower.url, first.question)).text;
-        if (!answer.includes(first.correlationId)) await new Promise((r) => setTimeout(r, 3_000));
       }
-      expect(answer).toContain(`Sign-in with correlation ID ${first.correlationId}`);
+      console.log(`a failure written to the demo log reached the follower's answers after ${((Date.now() - wroteFirstAt) / 1000).toFixed(1)} s`);
+      expect(first.shows(answer)).toBe(true);
       expect((await ask(follower.url, 'why did megan bowen fail to sign in today')).text).toContain('for Megan Bowen between');
       expect(readsOf(follower)).toBe(0);
 
@@ -347,7 +356,7 @@ describe('two instances, one reader of the sign-in log', () => {
       await leader.stop('SIGKILL');
       const survivor = follower;
       // Answers keep flowing meanwhile, from the survivor's index.
-      expect((await ask(survivor.url, first.question)).text).toContain(`Sign-in with correlation ID ${first.correlationId}`);
+      expect(first.shows((await ask(survivor.url, first.question)).text)).toBe(true);
       await until(() => said(survivor, 'now reads the sign-in log'), 'the survivor to take the lease', 60_000);
       const handoverMs = Date.now() - killedAt;
       console.log(`sign-in log reader handover after SIGKILL: ${(handoverMs / 1000).toFixed(1)} s`);
@@ -357,11 +366,11 @@ describe('two instances, one reader of the sign-in log', () => {
       // A failure written after the handover shows up in an answer on the survivor.
       const second = newFailure(2);
       answer = '';
-      for (const started = Date.now(); !answer.includes(`Sign-in with correlation ID ${second.correlationId}`) && Date.now() - started < 45_000; ) {
+      for (const started = Date.now(); !second.shows(answer) && Date.now() - started < 45_000; ) {
         answer = (await ask(survivor.url, second.question)).text;
-        if (!answer.includes(second.correlationId)) await new Promise((r) => setTimeout(r, 3_000));
+        if (!second.shows(answer)) await new Promise((r) => setTimeout(r, 3_000));
       }
-      expect(answer).toContain(`Sign-in with correlation ID ${second.correlationId}`);
+      expect(second.shows(answer)).toBe(true);
       // It continued from the published span: polls only (createdDateTime ge …), no fill of the coverage hours.
       const afterHandover = graph.log.filter((r) => r.at >= killedAt && r.path.startsWith('/auditLogs/signIns'));
       expect(afterHandover.length).toBeGreaterThan(0);
@@ -374,7 +383,7 @@ describe('two instances, one reader of the sign-in log', () => {
         for (let j = i + 1; j < samples.length && samples[j].at - samples[i].at <= 10_000; j++) worst = Math.max(worst, samples[j].reads - samples[i].reads);
       }
       console.log(`sign-in log reads of the pair: ${samples.at(-1)!.reads} in ${((samples.at(-1)!.at - samples[0].at) / 1000).toFixed(0)} s, at most ${worst} in any 10 s`);
-      expect(samples.length).toBeGreaterThan(30);
+      expect(samples.length).toBeGreaterThan(20);
       expect(worst).toBeLessThanOrEqual(5);
     } catch (error) {
       console.log(pair.logs());
