@@ -123,11 +123,13 @@ export class PublishedFeed {
     }
     const size = this.options.maxRecordsPerItem ?? 2_000;
     while (pending.length > 0) {
-      const item = encodeRecords(pending.slice(0, size));
+      const chunk = pending.slice(0, size);
+      const item = encodeRecords(chunk);
       const etag = await this.store.create(this.deltaKey(this.position + 1), item, this.options.ttlMs);
       if (!etag) throw new FeedConflict(`delta ${this.position + 1}`);
       this.position++;
-      pending.splice(0, size);
+      // Only what was written: the reader may have added more meanwhile.
+      pending.splice(0, chunk.length);
       this.counters.deltasWritten++;
       this.counters.bytesWritten += Buffer.byteLength(JSON.stringify(item));
     }

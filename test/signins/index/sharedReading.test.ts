@@ -14,6 +14,10 @@ import { startLiveSignIns, type LiveSignIns, type RecordsOrigin } from '../../..
 import { projectSignIn } from '../../../src/signins/index/compactSignIn';
 import { decodeRecords, encodeRecords } from '../../../src/signins/index/published';
 import { GraphSignInLog } from '../../../src/signins/signInLog';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FileStateStore } from '../../../src/state/fileStore';
 import { MemoryStateStore } from '../../../src/state/memoryStore';
 import { StateUnavailableError, type StateStore } from '../../../src/state/types';
 import { userSignIns } from '../../fixtures/signIns';
@@ -101,7 +105,13 @@ describe('published records', () => {
   });
 });
 
-describe('one reader across instances', () => {
+const stores: [string, () => Promise<StateStore>][] = [
+  ['memory', async () => new MemoryStateStore()],
+  // The default for one machine: several processes sharing one STATE_DIR.
+  ['file', async () => new FileStateStore(await mkdtemp(path.join(tmpdir(), 'shared-reading-')))],
+];
+
+describe.each(stores)('one reader across instances, on the %s store', (_name, makeStore) => {
   const instances: Instance[] = [];
   afterAll(async () => {
     for (const i of instances) i.store.down = false;
@@ -110,7 +120,7 @@ describe('one reader across instances', () => {
 
   test('only the lease holder reads; followers fill from the store, answer from it, hear the same records; a cut-off reader is replaced without a fill', async () => {
     const tenant = new DemoTenant();
-    const store = new MemoryStateStore();
+    const store = await makeStore();
     const a = instance(tenant, store);
     instances.push(a);
     await until(() => a.live.role() === 'leader' && a.live.poller.stats().polls > 0 && !a.live.poller.stats().filling, 'A to read the whole log');
