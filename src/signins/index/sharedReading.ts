@@ -91,10 +91,11 @@ export class SharedReading {
   /** Stops polling or following, publishes what is left, and frees the lease for the next instance. */
   async stop(): Promise<void> {
     const wasLeader = this.currentRole === 'leader';
-    this.currentRole = 'stopped';
     this.stopFollowing();
-    for (const off of this.unsubscribe) off();
+    // A poll under way still counts as the reader's: its records are published below.
     await this.poller?.stop();
+    this.currentRole = 'stopped';
+    for (const off of this.unsubscribe) off();
     await this.queue;
     if (wasLeader) await this.publishPending(true).catch(() => undefined);
     await this.lease.stop();
