@@ -19,6 +19,7 @@ import { CachedSignInSource } from './signins/cachedSignInLog';
 import { ReadBudget } from './signins/readBudget';
 import { startLiveSignIns, type LiveSignIns } from './signins/index/liveSignIns';
 import { createReportsLimiter } from './graph/limiter';
+import { demoClientTag } from './graph/clientTag';
 import { Troubleshooter, type Understanding } from './troubleshooter';
 import type { Remembered } from './answers/memory';
 import { TroubleshooterBot } from './bot/troubleshooterBot';
@@ -82,7 +83,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     timeoutMs: config.graph.timeoutMs,
     customHosts: options.customHosts ?? endpoint?.customHosts,
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
-    middleware: [createReportsLimiter(config.graph)],
+    middleware: [createReportsLimiter(config.graph), ...demoClientTag(config)],
   });
   // Follow-ups, the ticket ledger and rate counters live in the state store, shared by all instances.
   const state = options.stateStore ?? createStateStore(config.state);
@@ -106,6 +107,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         hours: config.graph.signInIndexHours, pageSize: 500, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes, ...options.signInIndex,
         now: options.now ? () => options.now!().getTime() : undefined,
         onError: (error, phase) => logger.warn({ err: { message: (error as Error)?.message }, phase }, 'sign-in index read failed'),
+        // One reader of the log per tenant across the instances on this store; the in-process demo tenant is each process's own.
+        shared: demoTenant ? undefined : { store: state, tenantId: config.graph.tenantId, logger },
       })
     : null;
   const troubleshooter = new Troubleshooter({

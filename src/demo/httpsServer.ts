@@ -20,6 +20,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { compilePlan, type Fault, type FaultPlan } from './faults';
 import { DemoTenant, type GraphRequest } from './tenant';
 import { testCertificate, TrustingHttpMessageHandler, type TestCertificate } from './trustingTransport';
+import { countReadsByClient } from './readsByClient';
 
 export { FAULTS, type Fault, type FaultPlan, type FaultRequest } from './faults';
 export { testCertificate, TrustingHttpMessageHandler, type TestCertificate } from './trustingTransport';
@@ -82,7 +83,7 @@ export interface GraphTestServer {
 
 export async function startGraphTestServer(options: GraphTestServerOptions = {}): Promise<GraphTestServer> {
   const certificate = options.certificate ?? (await testCertificate());
-  const tenant = options.tenant ?? new DemoTenant();
+  const tenant = countReadsByClient(options.tenant ?? new DemoTenant());
   const log: ServedRequest[] = [];
   const sockets = new Set<Socket>();
   let decide = compilePlan(options.faults ?? null);

@@ -23,6 +23,7 @@ import { startFakeServiceNow, type FakeServiceNow } from '../tickets/support/fak
 
 jest.setTimeout(180_000);
 
+const MEGAN = '00000000-0000-0000-0000-0000000000021';
 const ALEX: AskerInfo = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: 'a:two-instances' };
 /** How long a claim holds by default (sink budget 10 s + 5 s), and a margin. */
 const CLAIM_EXPIRES_MS = 16_000;
@@ -301,4 +302,94 @@ describe('one instance with nothing configured (the file store under STATE_DIR)'
       await bot.stop();
     }
   });
+});
+
+describe('two instances, one reader of the sign-in log', () => {
+  const pair = new Pair({});
+  afterAll(() => pair.stop());
+
+  /** A new failure of Megan's in the demo log, dated a minute ago, and the question that finds it. */
+  function newFailure(n: number): { correlationId: string; question: string; shows(text: string): boolean } {
+    const template = graph.tenant.signIns.find((s) => s.userId === MEGAN && s.isInteractive && (s.status?.errorCode ?? 0) !== 0)!;
+    const id = `cccc0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    graph.tenant.addSignIns([{ ...template, id, correlationId: id, createdDateTime: new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z') }]);
+    const code = String(template.status!.errorCode);
+    return {
+      correlationId: id, question: `correlation id ${id} today`,
+      // Found (the title names the id either way): its error code, and not the "none found" answer.
+      shows: (text) => text.includes(`Sign-in with correlation ID ${id}`) && text.includes(code) && !text.includes('No failed sign-ins'),
+    };
+  }
+
+  test('only the lease holder reads the log (≤ 5 reads per 10 s for the pair); the follower answers from its index; SIGKILL hands the lease over within 60 s and answers keep flowing', async () => {
+    pair.env = botEnv('one-reader', {});
+    await pair.start();
+    const readsOf = (bot: BotProcess) => graph.stats()[`auditLogReads:${bot.child.pid}`] ?? 0;
+    const samples: { at: number; reads: number }[] = [];
+    const sampler = setInterval(() => samples.push({ at: Date.now(), reads: pair.bots.reduce((sum, b) => sum + readsOf(b), 0) }), 1_000);
+    try {
+      const said = (bot: BotProcess, line: string) => bot.output.join('').includes(line);
+      await until(() => pair.bots.some((b) => said(b, 'now reads the sign-in log')), 'a reader', 20_000);
+      const leader = pair.bots.find((b) => said(b, 'now reads the sign-in log'))!;
+      const follower = pair.bots.find((b) => b !== leader)!;
+      await until(() => said(follower, 'filled the sign-in index from the state store'), 'the follower to fill from the store', 30_000);
+      expect(readsOf(leader)).toBeGreaterThan(0);
+      expect(readsOf(follower)).toBe(0);
+
+      // A failure written to the log reaches the follower through the store: it answers from its index.
+      const first = newFailure(1);
+      const wroteFirstAt = Date.now();
+      let answer = '';
+      const firstAnswer = await ask(follower.url, first.question);
+      expect(first.shows(firstAnswer.text)).toBe(false); // not yet read by the leader
+      for (const started = Date.now(); !first.shows(answer) && Date.now() - started < 75_000; ) {
+        await new Promise((r) => setTimeout(r, 3_000));
+        answer = (await ask(follower.url, first.question)).text;
+      }
+      console.log(`a failure written to the demo log reached the follower's answers after ${((Date.now() - wroteFirstAt) / 1000).toFixed(1)} s`);
+      expect(first.shows(answer)).toBe(true);
+      expect((await ask(follower.url, 'why did megan bowen fail to sign in today')).text).toContain('for Megan Bowen between');
+      expect(readsOf(follower)).toBe(0);
+
+      // The reader dies: the follower takes the lease (30 s claims, renewed every 10 s) and polls on, without a fill.
+      const killedAt = Date.now();
+      await leader.stop('SIGKILL');
+      const survivor = follower;
+      // Answers keep flowing meanwhile, from the survivor's index.
+      expect(first.shows((await ask(survivor.url, first.question)).text)).toBe(true);
+      await until(() => said(survivor, 'now reads the sign-in log'), 'the survivor to take the lease', 60_000);
+      const handoverMs = Date.now() - killedAt;
+      console.log(`sign-in log reader handover after SIGKILL: ${(handoverMs / 1000).toFixed(1)} s`);
+      expect(handoverMs).toBeLessThan(60_000);
+      await until(() => readsOf(survivor) > 0, 'the survivor to poll', 10_000);
+
+      // A failure written after the handover shows up in an answer on the survivor.
+      const second = newFailure(2);
+      answer = '';
+      for (const started = Date.now(); !second.shows(answer) && Date.now() - started < 45_000; ) {
+        answer = (await ask(survivor.url, second.question)).text;
+        if (!second.shows(answer)) await new Promise((r) => setTimeout(r, 3_000));
+      }
+      expect(second.shows(answer)).toBe(true);
+      // It continued from the published span: polls only (createdDateTime ge …), no fill of the coverage hours.
+      const afterHandover = graph.log.filter((r) => r.at >= killedAt && r.path.startsWith('/auditLogs/signIns'));
+      expect(afterHandover.length).toBeGreaterThan(0);
+      expect(afterHandover.filter((r) => / le /.test(r.filter ?? '') && !/userId|correlationId/.test(r.filter ?? ''))).toEqual([]);
+
+      // The pair's reads, sampled every second over the run: never more than 5 in any 10 s.
+      clearInterval(sampler);
+      let worst = 0;
+      for (let i = 0; i < samples.length; i++) {
+        for (let j = i + 1; j < samples.length && samples[j].at - samples[i].at <= 10_000; j++) worst = Math.max(worst, samples[j].reads - samples[i].reads);
+      }
+      console.log(`sign-in log reads of the pair: ${samples.at(-1)!.reads} in ${((samples.at(-1)!.at - samples[0].at) / 1000).toFixed(0)} s, at most ${worst} in any 10 s`);
+      expect(samples.length).toBeGreaterThan(20);
+      expect(worst).toBeLessThanOrEqual(5);
+    } catch (error) {
+      console.log(pair.logs());
+      throw error;
+    } finally {
+      clearInterval(sampler);
+    }
+  }, 240_000);
 });

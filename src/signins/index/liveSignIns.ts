@@ -4,6 +4,10 @@ import { readsFor, type SignInEventType, type SignInSource } from '../signInLog'
 import { IndexedSignInSource } from './indexedSignInSource';
 import { LiveSignInIndex } from './liveIndex';
 import { SignInPoller } from './poller';
+import { ObservedIndex, type RecordsListener } from './observedIndex';
+import { SharedReading, type ReadingRole, type SharedReadingOptions, type SharedReadingStats } from './sharedReading';
+
+export type { RecordsListener, RecordsOrigin } from './observedIndex';
 
 export interface LiveSignInsOptions {
   hours: number;
@@ -18,12 +22,28 @@ export interface LiveSignInsOptions {
   maxBytes?: number;
   now?: () => number;
   onError?: (error: unknown, phase: 'fill' | 'poll') => void;
+  /**
+   * Several instances on one state store: only the holder of the tenant's lease reads the log and
+   * publishes it to the store; the others fill their index from there (sharedReading.ts). Without
+   * it this instance reads the log itself (one instance, or the in-process demo tenant).
+   */
+  shared?: Omit<SharedReadingOptions, 'hours' | 'followEveryMs'> & { followEveryMs?: number };
 }
 
 export interface LiveSignIns {
   index: LiveSignInIndex;
-  poller: SignInPoller;
+  /** This instance's poller while it reads the log (an idle one while another instance does). */
+  readonly poller: SignInPoller;
   source: IndexedSignInSource;
+  /** 'alone': reads the log itself, unshared; 'leader' / 'follower': see sharedReading.ts. */
+  role(): ReadingRole;
+  /** Sharing figures (null when alone). */
+  sharing(): SharedReadingStats | null;
+  /**
+   * Told the records new to the index, whether this instance read them from Graph or applied them
+   * from the store: incident detection listens here on every instance. Returns the unsubscribe.
+   */
+  onRecords(listener: RecordsListener): () => void;
   stop(): Promise<void>;
 }
 
@@ -43,13 +63,33 @@ export function startLiveSignIns(client: Client, fallback: SignInSource, options
     // Three missed polls and questions go back to reading Graph themselves.
     maxStalenessMs: 3 * settings.intervalMs, now: settings.now,
   });
-  const poller = new SignInPoller(client, index, {
+  const observed = new ObservedIndex(index);
+  const newPoller = () => new SignInPoller(client, observed, {
     hours: settings.hours, intervalMs: settings.intervalMs, overlapMs: settings.overlapMs, pageSize: 1000, now: settings.now, onError: settings.onError,
     eventTypes: readsFor(settings.eventTypes ?? ['interactiveUser'], 'user')[0] ?? ['interactiveUser'],
   });
-  poller.start();
-  return { index, poller, source: new IndexedSignInSource(index, fallback, {
+  const source = new IndexedSignInSource(index, fallback, {
     pageSize: settings.pageSize, maxPages: settings.maxPages,
     tenantWideNeedsGraph: (settings.eventTypes ?? []).some((t) => t === 'servicePrincipal' || t === 'managedIdentity'),
-  }), stop: () => poller.stop() };
+  });
+  const onRecords = (listener: RecordsListener) => observed.onRecords(listener);
+  if (!options.shared) {
+    const poller = newPoller();
+    poller.start();
+    return { index, poller, source, role: () => 'alone', sharing: () => null, onRecords, stop: () => poller.stop() };
+  }
+  const shared = new SharedReading(observed, () => {
+    const poller = newPoller();
+    poller.start();
+    return poller;
+  }, { ...options.shared, hours: settings.hours, followEveryMs: options.shared.followEveryMs ?? settings.intervalMs });
+  shared.start();
+  const idle = newPoller();
+  return {
+    index, source, onRecords,
+    get poller() {
+      return shared.currentPoller() ?? idle;
+    },
+    role: () => shared.role(), sharing: () => shared.stats(), stop: () => shared.stop(),
+  };
 }

@@ -15,6 +15,9 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { BackgroundRead } from '../../graph/limiter';
 import { and, encodeFilter, odataDate } from '../../graph/odata';
 import type { LiveSignInIndex } from './liveIndex';
+
+/** What the poller uses of the index (liveSignIns.ts passes a view that also tells listeners what was added). */
+export type PolledIndex = Pick<LiveSignInIndex, 'add' | 'markSynced' | 'markCoveredFrom' | 'keptFrom' | 'coverageStart' | 'stats'>;
 import { eventTypeFilter, type SignInEventType } from '../signInLog';
 
 export interface SignInPollerOptions {
@@ -54,15 +57,21 @@ export class SignInPoller {
 
   constructor(
     private readonly client: Client,
-    private readonly index: LiveSignInIndex,
+    private readonly index: PolledIndex,
     private readonly options: SignInPollerOptions,
   ) {
     this.now = options.now ?? Date.now;
   }
 
-  /** Starts the fill and the polls; returns at once. */
+  /**
+   * Starts the fill and the polls; returns at once. An index that already holds a synced span (from
+   * the state store, published by the previous reader) is polled at once from where it ends, and
+   * the fill reads only what lies before it.
+   */
   start(): void {
+    const continuing = this.index.stats().syncedTo !== null;
     this.filling = this.fill().finally(() => (this.filling = null));
+    if (continuing) void this.pollOnce();
     this.schedule();
   }
 
@@ -73,16 +82,20 @@ export class SignInPoller {
     await Promise.allSettled([this.polling, this.filling]);
   }
 
-  /** Reads the coverage hours newest to oldest; the index is usable after the first page. */
+  /** Reads the coverage hours newest to oldest (only those before the span held); the index is usable after the first page. */
   async fill(): Promise<void> {
     const startedAt = this.now();
     const from = startedAt - this.options.hours * 3_600_000;
+    const held = this.index.stats().syncedTo ? this.index.coverageStart() : null;
+    // Less than a minute missing: the polls' overlap covers more than that.
+    if (held !== null && held - from < 60_000) return;
+    const until = held ?? startedAt;
     let link: string | null = null;
     let first = true;
     for (let attempt = 0; !this.stopped; ) {
       let page: Page;
       try {
-        page = await this.read(link, and(`createdDateTime ge ${odataDate(new Date(from))}`, `createdDateTime le ${odataDate(new Date(startedAt))}`));
+        page = await this.read(link, and(`createdDateTime ge ${odataDate(new Date(from))}`, `createdDateTime le ${odataDate(new Date(until))}`));
       } catch (error) {
         this.options.onError?.(error, 'fill');
         // A few tries per page; then the index keeps the span it has and the polls go on.
@@ -92,7 +105,8 @@ export class SignInPoller {
       }
       attempt = 0;
       this.index.add(page.value);
-      if (first) this.index.markSynced(startedAt);
+      // Synced up to the fill's start, unless the index was synced before (later than `until`, by polls).
+      if (first && held === null) this.index.markSynced(startedAt);
       first = false;
       const next = page['@odata.nextLink'];
       if (!next) {
