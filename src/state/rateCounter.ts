@@ -11,7 +11,7 @@
  * When the store is unreachable the count is this instance's own (a limit per instance is better
  * than none, and no question waits for the store).
  */
-import { createHash } from 'node:crypto';
+import { HashedNames } from './hashedName';
 import { StoreOutage, type OutageLogger } from './outage';
 import type { StateStore } from './types';
 
@@ -35,6 +35,7 @@ interface Counter {
 export class StoredRateCounter implements RateCounter {
   private readonly outage: StoreOutage;
   private readonly counters = new Map<string, Counter>();
+  private readonly hashed = new HashedNames();
 
   constructor(private readonly store: StateStore, logger: OutageLogger, private readonly clock: () => number = Date.now) {
     this.outage = new StoreOutage(logger, store.kind);
@@ -42,7 +43,7 @@ export class StoredRateCounter implements RateCounter {
 
   async hit(userId: string): Promise<number> {
     const window = Math.floor(this.clock() / WINDOW_MS);
-    const key = `rate/${createHash('sha256').update(userId, 'utf8').digest('hex').slice(0, 40)}-${window}`;
+    const key = `rate/${this.hashed.of(userId).slice(0, 40)}-${window}`;
     this.forgetOldWindows(window);
     let counter = this.counters.get(key);
     if (!counter) {

@@ -59,6 +59,63 @@ describe('StoredConversationMemory', () => {
   });
 });
 
+describe('StoredConversationMemory writes', () => {
+  /** A memory store that counts the follow-up writes it receives. */
+  function countingStore(clock: () => number) {
+    const store = new MemoryStateStore(clock);
+    const puts: unknown[] = [];
+    const put = store.put.bind(store);
+    store.put = <V>(key: string, value: V, ttlMs: number) => {
+      puts.push(value);
+      return put(key, value, ttlMs);
+    };
+    return { store, puts };
+  }
+
+  test('the same value again is not rewritten; a changed value is, and is what the next recall returns', async () => {
+    let now = 1_800_000_000_000;
+    const { store, puts } = countingStore(() => now);
+    const memory = new StoredConversationMemory<{ from: Date; offset: number }>(store, recordingLogger(), 60 * 60_000, () => now);
+    const first = { from: new Date('2026-11-26T00:00:00Z'), offset: 0 };
+    await memory.remember('c', first);
+    await memory.recall('c');
+    await memory.remember('c', { from: new Date('2026-11-26T00:00:00Z'), offset: 0 });
+    expect(puts).toHaveLength(1);
+    await memory.remember('c', { from: new Date('2026-11-26T00:00:00Z'), offset: 10 });
+    expect(puts).toHaveLength(2);
+    expect(await memory.recall('c')).toEqual({ from: new Date('2026-11-26T00:00:00Z'), offset: 10 });
+    // Past half its time to live the same value is written again, so that it does not expire under a conversation still going on.
+    now += 31 * 60_000;
+    await memory.remember('c', { from: new Date('2026-11-26T00:00:00Z'), offset: 10 });
+    expect(puts).toHaveLength(3);
+  });
+
+  test('after another instance wrote something else, the same value as before is written again', async () => {
+    const store = new MemoryStateStore();
+    const a = new StoredConversationMemory<{ n: number }>(store, recordingLogger());
+    const b = new StoredConversationMemory<{ n: number }>(store, recordingLogger());
+    await a.remember('c', { n: 1 });
+    await b.recall('c');
+    await b.remember('c', { n: 2 });
+    expect(await a.recall('c')).toEqual({ n: 2 });
+    await a.remember('c', { n: 1 });
+    expect(await b.recall('c')).toEqual({ n: 1 });
+  });
+
+  test('a recalled value is a copy with its dates revived, nested in lists too; "__proto__" stays data', async () => {
+    const store = new MemoryStateStore();
+    const memory = new StoredConversationMemory<unknown>(store, recordingLogger());
+    await store.put('followups/x', {}, 1000); // another key, untouched
+    const value = JSON.parse('{"list":[{"$date":"2026-11-26T00:00:00.000Z"},{"$date":"x","other":1}],"__proto__":{"polluted":true}}') as unknown;
+    await memory.remember('c', value);
+    const recalled = (await memory.recall('c')) as { list: unknown[]; polluted?: unknown };
+    expect(recalled.list[0]).toEqual(new Date('2026-11-26T00:00:00Z'));
+    expect(recalled.list[1]).toEqual({ $date: 'x', other: 1 });
+    expect(recalled.polluted).toBeUndefined();
+    expect(Object.keys(recalled)).toEqual(['list', '__proto__']);
+  });
+});
+
 describe('StoredRateCounter', () => {
   test('instances count one person together: what one wrote, the other counts on; a new minute starts at 1', async () => {
     let now = 1_800_000_000_000;
