@@ -23,8 +23,8 @@ export interface SlotList {
 /** Kinds of the id and correlationId columns. */
 const enum Kind { Free = 0, Guid = 1, Text = 2, Null = 3 }
 
-/** Bytes per slot across all columns, and of the id hash table per slot (it is kept 2–4× the slots). */
-export const SLOT_BYTES = 16 + 16 + 2 + 8 + 4 * PARTS_PER_RECORD + 4 * 3 + 4 * 3;
+/** Bytes per slot across all columns: ids, kinds, time, part numbers, three links. */
+export const SLOT_BYTES = 16 + 16 + 2 + 8 + 4 * PARTS_PER_RECORD + 4 * 3;
 
 function guidWords(text: string, out: Uint32Array, at: number): void {
   out[at] = parseInt(text.slice(0, 8), 16);
