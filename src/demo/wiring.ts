@@ -13,6 +13,7 @@ import { DemoTenant, GRAPH_REPORTS_LIMIT } from './tenant';
 import { DemoTenantTransport, demoAuthProvider } from './graphTransport';
 import { DEMO_HELPDESK_GROUP_IDS, DEMO_PEOPLE } from './people';
 import { playgroundConversationType } from './playground';
+import { startLiveIncident, withLiveIncident } from './liveIncident';
 
 export type { DemoTenant } from './tenant';
 
@@ -34,9 +35,12 @@ export function demoWiring(config: Config, options: DemoWiringOptions = {}): Wir
   // DEMO_GRAPH_URL: a demo tenant shared by several processes (npm run demo-tenant) instead of our own.
   const shared = options.tenant ? undefined : config.demoGraph;
   // The built-in tenant throttles its sign-in log as Graph does (tests bring their own, unthrottled).
-  const demoTenant = shared ? null : options.tenant ?? new DemoTenant({ now: options.now, reportsLimit: GRAPH_REPORTS_LIMIT });
+  const demoTenant = shared ? null : options.tenant ?? new DemoTenant(withLiveIncident({ now: options.now, reportsLimit: GRAPH_REPORTS_LIMIT }));
+  // Our own tenant runs the live incident: new failures every minute (liveIncident.ts).
+  const incident = demoTenant && !options.tenant ? startLiveIncident(demoTenant) : null;
   return {
     demoTenant,
+    close: () => incident?.stop(),
     graphAuth: demoAuthProvider,
     graphTransport: shared ? sharedDemoTransport(shared.caFile) : new DemoTenantTransport(demoTenant!),
     graphEndpoint: shared ? { url: shared.url, customHosts: [new URL(shared.url).hostname] } : undefined,
