@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Middleware } from '@microsoft/microsoft-graph-client';
 import { DEMO_TENANT_ID, type Config } from '../config';
 import { isLoopbackUrl } from '../bot/adapter';
-import { demoAskerProblem } from './askers';
+import { demoAskerPolicy, demoAskerProblem } from './askers';
 import type { MemberResolver } from '../bot/mentions';
 import type { Wiring } from '../wiring';
 import { DemoTenant, GRAPH_REPORTS_LIMIT } from './tenant';
@@ -51,7 +51,7 @@ export function demoWiring(config: Config, options: DemoWiringOptions = {}): Wir
     botAuthentication: {},
     requireBearer: false,
     // Demo mode believes what an activity says about its sender: only the demo's people, only this machine.
-    activityPolicy: demoAskerProblem,
+    activityPolicy: demoTenant ? demoAskerPolicy(demoTenant.people) : demoAskerProblem,
     replyUrlAllowed: isLoopbackUrl,
     // Local tools read the mode and tenant.
     healthDetails: { mode: 'demo', tenantId: DEMO_TENANT_ID },

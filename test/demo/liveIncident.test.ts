@@ -34,12 +34,11 @@ describe('the tenant with the live incident', () => {
 
   test('the records are shaped as Graph writes a Conditional Access block', () => {
     for (const r of failures) {
-      expect(r).toEqual(expect.objectContaining({
-        id: expect.stringMatching(/^[0-9a-f-]{36}$/), correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-        createdDateTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/), conditionalAccessStatus: 'failure',
-        appId: LIVE_INCIDENT.app.appId, status: expect.objectContaining({ errorCode: 53003, failureReason: expect.any(String) }),
-        deviceDetail: expect.objectContaining({ isManaged: false, isCompliant: false }),
-      }));
+      expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(r.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(r.createdDateTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      expect([r.conditionalAccessStatus, r.appId, r.status?.errorCode, r.deviceDetail?.isManaged, r.deviceDetail?.isCompliant]).toEqual(['failure', LIVE_INCIDENT.app.appId, 53003, false, false]);
+      expect(r.status?.failureReason).toMatch(/Conditional Access/);
       const [policy] = r.appliedConditionalAccessPolicies!.filter((p) => p.result === 'failure');
       expect(policy).toEqual({ ...LIVE_INCIDENT.policy, enforcedGrantControls: ['Block'], enforcedSessionControls: [], result: 'failure' });
       expect(tenant.people.find((p) => p.id === r.userId)?.department).toBe('Finance');

@@ -148,8 +148,8 @@ export class PartTable {
   /** The record's parts by number, from `numbers` at `at`. */
   partsAt(numbers: Uint32Array, at: number): SignInParts {
     const out = {} as Record<PartName, object>;
-    for (let i = 0; i < PART_NAMES.length; i++) out[PART_NAMES[i]] = this.values[numbers[at + i]]!;
-    return out as unknown as SignInParts;
+    for (let i = 0; i < PART_NAMES.length; i++) out[PART_NAMES[i]] = this.values[numbers[at + i]] as object;
+    return out;
   }
 
   release(numbers: Uint32Array, at: number): void {

@@ -21,7 +21,7 @@ export interface SlotList {
 }
 
 /** Kinds of the id and correlationId columns. */
-const enum Kind { Free = 0, Guid = 1, Text = 2, Null = 3 }
+const Kind = { Free: 0, Guid: 1, Text: 2, Null: 3 } as const;
 
 /** Bytes per slot across all columns: ids, kinds, time, part numbers, three links. */
 export const SLOT_BYTES = 16 + 16 + 2 + 8 + 4 * PARTS_PER_RECORD + 4 * 3;
