@@ -115,8 +115,8 @@ export async function runIncident(options: IncidentOptions, distDir: string): Pr
   const tenant = new DemoTenant({ now: new Date(now), people, signIns: records, reportsLimit: GRAPH_REPORTS_LIMIT });
   const loaded = loadConfig({
     DEMO: 'true', SIGNIN_INDEX_HOURS: options.indexOn ? '24' : '0',
-    // The index covers 24 h: so does the question's default window here (the default 7 days would read Graph).
-    DEFAULT_WINDOW_DAYS: '1', TURN_BUDGET_MS: '3600000', LOG_LEVEL: 'silent',
+    // Default DEFAULT_WINDOW_DAYS (7): "why can't I sign in?" is present tense, so its window is the index's 24 h (src/answers/window.ts).
+    TURN_BUDGET_MS: '3600000', LOG_LEVEL: 'silent',
   });
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
   const app = createApp(loaded.config, { demoTenant: tenant, logger: pino({ level: 'silent' }) });

@@ -152,7 +152,7 @@ async function main(): Promise<void> {
 
   const file = join(repoRoot(), 'bench', 'results.md');
   // The incident bench's section (6) is written by its own run: keep it.
-  const incident = existsSync(file) ? /\n## 6\. [\s\S]*$/.exec(readFileSync(file, 'utf8'))?.[0] ?? '' : '';
+  const incident = existsSync(file) ? /\n## 8\. [\s\S]*$/.exec(readFileSync(file, 'utf8'))?.[0] ?? '' : '';
   writeFileSync(file, sections.join('\n') + incident);
   console.error(`written to ${file}`);
 }
@@ -186,8 +186,8 @@ async function incidentMain(): Promise<void> {
   const projected = arrivals.map((done, k) => Math.max(0, done - offSpread[k])).sort((a, b) => a - b);
   const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
-  say('## 6. A bad morning: 1,000 people ask at once (`npm run bench -- incident`)\n');
-  say(`${machineLine()}. Demo tenant of ${int(base.people)} people (${int(on.signIns)} sign-ins over the last day, plus the six Playground people's two days); a Conditional Access block (53003 on Contoso Expenses) hitting ${int(base.incidentPeople)} of them, three new failures a second arriving up to 90 s late during the run. The demo tenant enforces Graph's limit (5 sign-in log requests per 10 s; beyond that 429). ${int(base.askers)} different people ask "why can't I sign in?" (every victim among them) and ${base.readers} readers ask "why did {object id} fail to sign in today", at random moments within ${base.spreadMs / 1000} s; POST /api/messages with expectReplies and TURN_BUDGET_MS 3,600,000, so every answer is the final card in the same exchange. Load generator in a process of its own (bench/incidentLoad.ts); RSS is the bot's process (which also holds the demo tenant). DEFAULT_WINDOW_DAYS=1 so the default question window (24 h) lies inside SIGNIN_INDEX_HOURS=24; with the default 7 days every question would fall back to Graph.\n`);
+  say('## 8. A bad morning: 1,000 people ask at once (`npm run bench -- incident`)\n');
+  say(`${machineLine()}, load average ${os.loadavg().map((l) => fmt(l, 1)).join(' / ')} (1/5/15 min) at the start. Demo tenant of ${int(base.people)} people (${int(on.signIns)} sign-ins over the last day, plus the six Playground people's two days); a Conditional Access block (53003 on Contoso Expenses) hitting ${int(base.incidentPeople)} of them, three new failures a second arriving up to 90 s late during the run. The demo tenant enforces Graph's limit (5 sign-in log requests per 10 s; beyond that 429). ${int(base.askers)} different people ask "why can't I sign in?" (every victim among them) and ${base.readers} readers ask "why did {object id} fail to sign in today", at random moments within ${base.spreadMs / 1000} s; POST /api/messages with expectReplies and TURN_BUDGET_MS 3,600,000, so every answer is the final card in the same exchange. Load generator in a process of its own (bench/incidentLoad.ts); RSS is the bot's process (which also holds the demo tenant). Default settings otherwise: DEFAULT_WINDOW_DAYS stays 7, and "why can't I sign in?" (present tense, no time) looks at the last SIGNIN_INDEX_HOURS (src/answers/window.ts), inside the index.\n`);
   const row = (name: string, r: typeof on) => [
     name, `${r.answered}/${r.asked}`, r.finalCards, fmt(r.p50Ms / 1000, 2), fmt(r.p95Ms / 1000, 2), fmt(r.maxMs / 1000, 2), fmt(r.readerP95Ms / 1000, 2),
     r.reads, r.throttled, fmt(r.readsPer10s, 2), r.maxLagMs === null ? 'n/a' : fmt(r.maxLagMs / 1000, 1), fmt(r.maxRssMb, 0),
@@ -199,7 +199,7 @@ async function incidentMain(): Promise<void> {
   say(`Index on: the start-up fill read ${on.fillReads} pages in ${fmt(on.fillSeconds ?? NaN, 1)} s before the run (${int(on.indexRecords ?? 0)} records held at the end); during the run ${on.reads} sign-in log reads in ${fmt(on.runSeconds, 0)} s — the poller's, every 30 s re-reading a 5-minute overlap; ${on.fromIndex} questions answered from the index, ${on.fallbacks} read Graph themselves. "Index lag" is the time since the newest successful poll started (the log's own delay comes on top).\n`);
   say(`Index off: ${off.answered} of ${off.asked} answered before the cut; the p50/p95/max above are of those answered only. Extrapolated to all ${off.asked} (one read per question at 5 per 10 s, first come first served, arrivals evenly over ${base.spreadMs / 1000} s): p50 ${fmt(pct(projected, 50) / 1000, 0)} s, p95 ${fmt(pct(projected, 95) / 1000, 0)} s, max ${fmt(projected[projected.length - 1] / 1000, 0)} s.\n`);
   say('### Index memory\n');
-  say(`A synthetic day of a large tenant held in the index: ${int(memory.records)} records of 40,000 people (about 25 sign-ins each; two devices, three addresses and four of nine apps per person; 5 % failures over five codes), measured as heap growth after a full GC.\n`);
+  say(`A synthetic day of a large tenant held in the index: ${int(memory.records)} records of 40,000 people (about 25 sign-ins each; two devices, three addresses and four of nine apps per person; 5 % failures over five codes), measured as growth of the heap plus ArrayBuffers (the index's typed-array columns) after a full GC.\n`);
   say(table(['records', 'shared parts', 'heap bytes per record', 'index\'s own estimate per record', 'built in s', 'RSS after, MB', '1,000,000/day × 24 h (1 M records)', '24 M records'], [[
     int(memory.records), int(memory.parts), fmt(memory.heapBytesPerRecord, 0), fmt(memory.estimatedBytesPerRecord, 0), fmt(memory.seconds, 1), fmt(memory.rssMb, 0),
     `${fmt((memory.heapBytesPerRecord * 1e6) / 1024 ** 2, 0)} MB`, `${fmt((memory.heapBytesPerRecord * 24e6) / 1024 ** 3, 1)} GB`,
@@ -207,7 +207,7 @@ async function incidentMain(): Promise<void> {
 
   const file = join(repoRoot(), 'bench', 'results.md');
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
-  const kept = previous.split(/\n(?=## 6\. )/)[0].trimEnd();
+  const kept = previous.split(/\n(?=## 8\. )/)[0].trimEnd();
   writeFileSync(file, `${kept}\n\n${lines.join('\n')}`);
   console.error(`written to ${file}`);
 }

@@ -181,6 +181,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     },
     close: async () => {
       stopSweeper();
+      wiring.close?.();
       await signInIndex?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -10,6 +10,8 @@ import { teamsMemberResolver, type MemberResolver } from './bot/mentions';
 import { teamsConversationType, type ConversationTypeReader } from './bot/requester';
 
 export interface Wiring {
+  /** Stops what the wiring runs (the demo's live incident); app.close calls it. */
+  close?: () => void;
   /** Where Graph tokens come from. */
   graphAuth: AuthenticationProvider;
   /** The Graph client's last link; undefined: real HTTP. */

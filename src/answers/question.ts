@@ -9,7 +9,7 @@ import type { Gatekeeper } from './access';
 import type { FollowUpMemory, Remembered } from './memory';
 import { resolveSubject, sameSubject } from './resolve';
 import { toResolved } from './resolvedQuery';
-import { wantsCount, wantsYesNo } from './shape';
+import { asksAboutNow, wantsCount, wantsYesNo } from './shape';
 import { answerSignIns, type SignInAnswerDeps } from './signIns';
 import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
 
@@ -25,6 +25,7 @@ function shaped(question: Question, text: string, userId: string | null): Resolv
   const query = toResolved(question, userId);
   if (question.intent === 'count' || wantsCount(text)) query.counting = true;
   if (wantsYesNo(text) && userId === null) query.yesNo = true;
+  if (question.from === null && question.to === null && asksAboutNow(text)) query.aboutNow = true;
   return query;
 }
 

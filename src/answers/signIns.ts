@@ -6,10 +6,11 @@ import type { LRUCache } from 'lru-cache';
 import { diagnose, type Diagnosis, type Thresholds } from '../diagnosis/diagnose';
 import { GraphProblem, toGraphProblem } from '../graph/errors';
 import { sameId } from './access';
+import { defaultWindowMs, defaultWindowNote } from './window';
 import type { Answer, AnswerSubject, Requester, ResolvedQuery } from './types';
 
-const DAY = 86_400_000;
 const HOUR = 3_600_000;
+const DAY = 86_400_000;
 /** Attempts listed per answer before "show more". */
 export const PAGE_SIZE = 5;
 
@@ -29,7 +30,7 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
   const tenantWide = query.userId === null;
   const defaulted = query.from === null;
   // "is there an outage?" is about now: the last hour unless a time was given.
-  const defaultFrom = query.yesNo ? now.getTime() - HOUR : now.getTime() - config.defaultWindowDays * DAY;
+  const defaultFrom = query.yesNo ? now.getTime() - HOUR : now.getTime() - defaultWindowMs(config, query);
   const asked = { from: query.from ? new Date(query.from) : new Date(defaultFrom), to: query.to ? new Date(query.to) : now };
   const oldest = new Date(now.getTime() - config.logRetentionDays * DAY);
   const clamped = asked.from < oldest;
@@ -63,7 +64,7 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
     diagnosis = diagnose(page.records, { tenantWide, thresholds: deps.thresholds, intent });
     if (diagnosisKey) deps.diagnoses!.set(diagnosisKey, diagnosis);
   }
-  const answerWindow = { ...window, defaultDays: defaulted && !query.yesNo ? config.defaultWindowDays : null, clampedFrom: clamped ? oldest : null, retentionDays: config.logRetentionDays };
+  const answerWindow = { ...window, ...defaultWindowNote(config, query, defaulted), clampedFrom: clamped ? oldest : null, retentionDays: config.logRetentionDays };
   // Equal keys, equal answers: the page's records (when kept) and everything the card shows of the query.
   const key = page.key ? JSON.stringify([page.key, query, subject, Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000), defaulted, clamped]) : '';
   const common = { query, subject, window: answerWindow, diagnosis, truncated: page.truncated, graphRequests: page.requests, freshness: page.asOf ? { asOf: page.asOf, source: 'index' as const } : { asOf: now, source: 'graph' as const }, key };

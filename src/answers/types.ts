@@ -51,6 +51,8 @@ export interface ResolvedQuery {
   counting?: boolean;
   /** "is there an outage?": the answer leads with yes or no. */
   yesNo?: boolean;
+  /** "why can't I sign in?" (present tense, no time named): the default window is the recent span (see answers/window.ts). */
+  aboutNow?: boolean;
   offset?: number;
   /** At most this many attempts on the card. */
   limit?: number;
@@ -64,6 +66,8 @@ export interface AnswerWindow {
   to: Date;
   /** Set when the question gave no time and the default window of this many days was used. */
   defaultDays: number | null;
+  /** Set instead when a present-tense question got the recent default window of this many hours. */
+  defaultHours?: number | null;
   /** Set when the asked range began before the log's retention and was clamped to this instant. */
   clampedFrom: Date | null;
   retentionDays: number;

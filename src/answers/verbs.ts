@@ -40,6 +40,7 @@ const resolvedAsk = z.object({
   // The answer's shape ("how many", "is there an outage?"): only true counts.
   counting: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
   yesNo: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
+  aboutNow: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
   // Where "show more" goes on; an unusable offset starts from the beginning rather than refusing.
   offset: z.unknown().optional().transform((v) => {
     const n = Number(v);

@@ -34,6 +34,7 @@ function notes(answer: SummaryAnswer, ctx: VerdictContext): string[] {
   const list: string[] = [];
   if (d.promptedThenSucceeded > 0) list.push(plural(ctx.language, w.nPrompted, d.promptedThenSucceeded));
   if (answer.window.defaultDays) list.push(fill(w.defaultWindow, { days: answer.window.defaultDays }));
+  if (answer.window.defaultHours) list.push(fill(w.defaultWindowHours, { hours: answer.window.defaultHours }));
   if (answer.window.clampedFrom) list.push(fill(w.clamped, { days: answer.window.retentionDays, from: localDateTime(answer.window.clampedFrom, ctx.timeZone, ctx.language) }));
   if (answer.truncated) list.push(fill(w.truncated, { count: d.recordCount }));
   if (d.rows.length === 0) list.push(fill(w.emptyNote, { days: answer.window.retentionDays }));

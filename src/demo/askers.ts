@@ -5,12 +5,18 @@
  * object ids are not well-formed GUIDs, so the list itself is the check, not the ids' shape.)
  */
 import { isLoopbackUrl } from '../bot/adapter';
-import { DEMO_PEOPLE } from './people';
+import { DEMO_PEOPLE, type DemoPerson } from './people';
 
-const DEMO_IDS = new Set(DEMO_PEOPLE.map((p) => p.id.toLowerCase()));
+/** The check for a tenant's people (the demo's own, or a bigger tenant's: the live incident, the bench). */
+export function demoAskerPolicy(people: readonly DemoPerson[]): (activity: Record<string, unknown>) => string | null {
+  const ids = new Set(people.map((p) => p.id.toLowerCase()));
+  return (activity) => askerProblem(ids, activity);
+}
 
 /** Why demo mode refuses this activity, or null. */
-export function demoAskerProblem(activity: Record<string, unknown>): string | null {
+export const demoAskerProblem = demoAskerPolicy(DEMO_PEOPLE);
+
+function askerProblem(DEMO_IDS: ReadonlySet<string>, activity: Record<string, unknown>): string | null {
   const from = activity.from as { aadObjectId?: unknown } | undefined;
   if (typeof from?.aadObjectId === 'string' && from.aadObjectId !== '' && !DEMO_IDS.has(from.aadObjectId.toLowerCase())) {
     return 'demo mode answers only the demo tenant\'s people';

@@ -11,16 +11,20 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { startGraphTestServer } from './httpsServer';
 import { DemoTenant } from './tenant';
+import { startLiveIncident, withLiveIncident } from './liveIncident';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, 'ca-out': { type: 'string' } } });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a port number (0: any free one)');
   if (!values['ca-out']) throw new Error('--ca-out <file> is required: the bots trust the certificate written there');
-  const server = await startGraphTestServer({ tenant: new DemoTenant(), port });
+  const tenant = new DemoTenant(withLiveIncident({}));
+  const incident = startLiveIncident(tenant);
+  const server = await startGraphTestServer({ tenant, port });
   await writeFile(values['ca-out'], server.ca, 'utf8');
   console.log(JSON.stringify({ url: server.url, ca: values['ca-out'] }));
   const stop = () => {
+    incident.stop();
     void server.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -6,13 +6,14 @@ import { readFileSync } from 'node:fs';
 import type { Middleware } from '@microsoft/microsoft-graph-client';
 import { DEMO_TENANT_ID, type Config } from '../config';
 import { isLoopbackUrl } from '../bot/adapter';
-import { demoAskerProblem } from './askers';
+import { demoAskerPolicy, demoAskerProblem } from './askers';
 import type { MemberResolver } from '../bot/mentions';
 import type { Wiring } from '../wiring';
 import { DemoTenant, GRAPH_REPORTS_LIMIT } from './tenant';
 import { DemoTenantTransport, demoAuthProvider } from './graphTransport';
 import { DEMO_HELPDESK_GROUP_IDS, DEMO_PEOPLE } from './people';
 import { playgroundConversationType } from './playground';
+import { startLiveIncident, withLiveIncident } from './liveIncident';
 
 export type { DemoTenant } from './tenant';
 
@@ -34,9 +35,12 @@ export function demoWiring(config: Config, options: DemoWiringOptions = {}): Wir
   // DEMO_GRAPH_URL: a demo tenant shared by several processes (npm run demo-tenant) instead of our own.
   const shared = options.tenant ? undefined : config.demoGraph;
   // The built-in tenant throttles its sign-in log as Graph does (tests bring their own, unthrottled).
-  const demoTenant = shared ? null : options.tenant ?? new DemoTenant({ now: options.now, reportsLimit: GRAPH_REPORTS_LIMIT });
+  const demoTenant = shared ? null : options.tenant ?? new DemoTenant(withLiveIncident({ now: options.now, reportsLimit: GRAPH_REPORTS_LIMIT }));
+  // Our own tenant runs the live incident: new failures every minute (liveIncident.ts).
+  const incident = demoTenant && !options.tenant ? startLiveIncident(demoTenant) : null;
   return {
     demoTenant,
+    close: () => incident?.stop(),
     graphAuth: demoAuthProvider,
     graphTransport: shared ? sharedDemoTransport(shared.caFile) : new DemoTenantTransport(demoTenant!),
     graphEndpoint: shared ? { url: shared.url, customHosts: [new URL(shared.url).hostname] } : undefined,
@@ -47,7 +51,7 @@ export function demoWiring(config: Config, options: DemoWiringOptions = {}): Wir
     botAuthentication: {},
     requireBearer: false,
     // Demo mode believes what an activity says about its sender: only the demo's people, only this machine.
-    activityPolicy: demoAskerProblem,
+    activityPolicy: demoTenant ? demoAskerPolicy(demoTenant.people) : demoAskerProblem,
     replyUrlAllowed: isLoopbackUrl,
     // Local tools read the mode and tenant.
     healthDetails: { mode: 'demo', tenantId: DEMO_TENANT_ID },

@@ -3,7 +3,8 @@
  * (diagnosis/diagnose.ts, cards/render.ts, troubleshooter.ts ticketContent), split so that almost
  * nothing is stored per record:
  *
- * - per record: id, createdDateTime (string and parsed), correlationId, and five references;
+ * - per record, in typed arrays (recordSlots.ts): id and correlationId as 16 bytes each when they are
+ *   GUIDs, createdDateTime as a number, and the numbers of five shared parts — about 100 bytes;
  * - five shared parts, interned with a use count: who (user), what (app), from where (address and
  *   place), with what (device, client) and how it ended (status, Conditional Access, risk). A tenant
  *   repeats each of these endlessly; a part is dropped when its last record is.
@@ -30,19 +31,27 @@ export function secondStamp(time: number): string {
   return new Date(time).toISOString().replace('.000Z', 'Z');
 }
 
+/**
+ * One held record as answers read it: a view made on demand from the record's slot (recordSlots.ts)
+ * and its shared parts; the index itself keeps no object per record.
+ */
 export class IndexedSignIn {
+  readonly user: Part<'user'>;
+  readonly app: Part<'app'>;
+  readonly network: Part<'network'>;
+  readonly device: Part<'device'>;
+  readonly outcome: Part<'outcome'>;
+
   constructor(
     readonly id: string,
     /** Null when it is secondStamp(time), as almost always. */
     private readonly exactCreated: string | null,
     readonly time: number,
     readonly correlationId: string | null,
-    readonly user: Part<'user'>,
-    readonly app: Part<'app'>,
-    readonly network: Part<'network'>,
-    readonly device: Part<'device'>,
-    readonly outcome: Part<'outcome'>,
-  ) {}
+    parts: SignInParts,
+  ) {
+    ({ user: this.user, app: this.app, network: this.network, device: this.device, outcome: this.outcome } = parts);
+  }
 
   get createdDateTime(): string {
     return this.exactCreated ?? secondStamp(this.time);
@@ -92,56 +101,85 @@ function partOf(record: SignIn, name: PartName): Record<string, unknown> {
   return part;
 }
 
-/** Rough heap bytes of one record's own part (object, two strings, map and list slots) and per part. */
-export const RECORD_OVERHEAD_BYTES = 300;
+/** Rough heap bytes of one shared part beyond its JSON text (object, map and list slots). */
 const PART_OVERHEAD_BYTES = 200;
 
-/** Interns the parts of records with a use count. */
+/**
+ * Interns the parts of records with a use count; records hold a part's number (see recordSlots.ts),
+ * so a part costs a record four bytes however many fields it has.
+ */
 export class PartTable {
-  private readonly parts = new Map<string, { value: object; uses: number; bytes: number }>();
-  private readonly keys = new WeakMap<object, string>();
+  private readonly numbers = new Map<string, number>();
+  private readonly values: (object | undefined)[] = [];
+  private readonly keys: (string | undefined)[] = [];
+  private readonly uses: number[] = [];
+  private readonly free: number[] = [];
   private totalBytes = 0;
+  private count = 0;
 
-  intern(record: SignIn): SignInParts {
-    const out = {} as Record<PartName, object>;
-    for (const name of PART_NAMES) {
-      const fresh = partOf(record, name);
-      const key = `${name}${JSON.stringify(fresh)}`;
-      const known = this.parts.get(key);
-      if (known) {
-        known.uses++;
-        out[name] = known.value;
+  /** The part numbers of a record, in PART_NAMES order, written to `out` from `at`. */
+  intern(record: SignIn, out: Uint32Array, at: number): void {
+    for (let i = 0; i < PART_NAMES.length; i++) {
+      const name = PART_NAMES[i];
+      const key = `${name}${JSON.stringify(partOf(record, name))}`;
+      const known = this.numbers.get(key);
+      if (known !== undefined) {
+        this.uses[known]++;
+        out[at + i] = known;
         continue;
       }
       // A copy of its own (no reference into the response), frozen: every answer shares it.
       const value = deepFreeze(JSON.parse(key.slice(name.length)) as object);
-      const bytes = key.length * 3 + PART_OVERHEAD_BYTES;
-      this.parts.set(key, { value, uses: 1, bytes });
-      this.keys.set(value, key);
-      this.totalBytes += bytes;
-      out[name] = value;
+      const n = this.free.pop() ?? this.values.length;
+      this.values[n] = value;
+      this.keys[n] = key;
+      this.uses[n] = 1;
+      this.numbers.set(key, n);
+      this.totalBytes += key.length * 3 + PART_OVERHEAD_BYTES;
+      this.count++;
+      out[at + i] = n;
     }
+  }
+
+  value(n: number): object {
+    return this.values[n]!;
+  }
+
+  /** The record's parts by number, from `numbers` at `at`. */
+  partsAt(numbers: Uint32Array, at: number): SignInParts {
+    const out = {} as Record<PartName, object>;
+    for (let i = 0; i < PART_NAMES.length; i++) out[PART_NAMES[i]] = this.values[numbers[at + i]] as object;
     return out;
   }
 
-  release(parts: SignInParts): void {
-    for (const name of PART_NAMES) {
-      const key = this.keys.get(parts[name]);
-      const entry = key === undefined ? undefined : this.parts.get(key);
-      if (!entry || --entry.uses > 0) continue;
-      this.parts.delete(key!);
-      this.totalBytes -= entry.bytes;
+  release(numbers: Uint32Array, at: number): void {
+    for (let i = 0; i < PART_NAMES.length; i++) {
+      const n = numbers[at + i];
+      if (--this.uses[n] > 0) continue;
+      const key = this.keys[n]!;
+      this.numbers.delete(key);
+      this.totalBytes -= key.length * 3 + PART_OVERHEAD_BYTES;
+      this.values[n] = undefined;
+      this.keys[n] = undefined;
+      this.free.push(n);
+      this.count--;
     }
   }
 
   get size(): number {
-    return this.parts.size;
+    return this.count;
   }
 
   get bytes(): number {
     return this.totalBytes;
   }
 }
+
+/** How many parts a record references (the stride of the part numbers per record). */
+export const PARTS_PER_RECORD = PART_NAMES.length;
+
+/** Where each part's number sits among a record's part numbers. */
+export const PART_INDEX = Object.fromEntries(PART_NAMES.map((name, i) => [name, i])) as Record<PartName, number>;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {

@@ -12,8 +12,13 @@
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { SignInPage, SignInQuery } from '../signInLog';
-import { IndexedSignIn, PartTable, RECORD_OVERHEAD_BYTES, secondStamp } from './compactSignIn';
-import { matchesQuery, prepareQuery, type PreparedQuery } from './matchQuery';
+import { IndexedSignIn, PartTable, PARTS_PER_RECORD, PART_INDEX, secondStamp } from './compactSignIn';
+import { NO_SLOT, RecordSlots, type SlotList } from './recordSlots';
+
+const USER_PART = PART_INDEX.user;
+const APP_PART = PART_INDEX.app;
+const OUTCOME_PART = PART_INDEX.outcome;
+import { matchesQuery, prepareQuery, type MatchableSignIn, type PreparedQuery } from './matchQuery';
 
 export interface LiveIndexOptions {
   /** Hours of log kept (SIGNIN_INDEX_HOURS). */
@@ -40,10 +45,12 @@ export interface LiveIndexStats {
 const MINUTE = 60_000;
 
 export class LiveSignInIndex {
-  private readonly byId = new Map<string, IndexedSignIn>();
-  private readonly byUser = new Map<string, IndexedSignIn[]>();
-  private readonly byMinute = new Map<number, IndexedSignIn[]>();
-  /** Keys of byMinute, ascending. */
+  private readonly slots = new RecordSlots();
+  /** Each person's slots (by lower-cased user id), linked through slots.nextOfUser. */
+  private readonly users = new Map<string, SlotList>();
+  /** Each minute's slots, linked through slots.nextInMinute. */
+  private readonly minuteLists = new Map<number, SlotList>();
+  /** Keys of minuteHeads, ascending. */
   private readonly minutes: number[] = [];
   private readonly parts = new PartTable();
   private readonly now: () => number;
@@ -52,6 +59,8 @@ export class LiveSignInIndex {
   /** Everything before this was evicted (or is older than the coverage hours). */
   private evictedBefore = -Infinity;
   private counters = { evicted: 0, duplicates: 0 };
+  /** Reused for every candidate of a match: the fields matchesQuery reads. */
+  private readonly probe: MatchableSignIn = { userId: undefined, appDisplayName: undefined, status: undefined, correlationId: undefined };
 
   constructor(private readonly options: LiveIndexOptions) {
     this.now = options.now ?? Date.now;
@@ -62,29 +71,31 @@ export class LiveSignInIndex {
     let added = 0;
     for (const record of records) {
       if (typeof record.id !== 'string' || typeof record.createdDateTime !== 'string') continue;
-      const key = record.id.toLowerCase();
-      if (this.byId.has(key)) {
+      if (this.slots.find(record.id) !== NO_SLOT) {
         this.counters.duplicates++;
         continue;
       }
       const time = Date.parse(record.createdDateTime);
       if (!Number.isFinite(time) || time < this.keptFrom()) continue;
-      const p = this.parts.intern(record);
-      // One string for the id and its key when they are the same (Graph's ids are lower case).
-      const id = key === record.id ? key : record.id;
-      const exact = secondStamp(time) === record.createdDateTime ? null : record.createdDateTime;
-      const entry = new IndexedSignIn(id, exact, time, record.correlationId ?? null, p.user, p.app, p.network, p.device, p.outcome);
-      this.byId.set(key, entry);
-      const user = String(record.userId ?? '').toLowerCase();
-      const list = this.byUser.get(user);
-      if (list) list.push(entry);
-      else this.byUser.set(user, [entry]);
-      this.bucket(Math.floor(time / MINUTE)).push(entry);
+      const slot = this.slots.add(record.id, record.correlationId ?? null, time);
+      this.parts.intern(record, this.slots.partNumbers, slot * PARTS_PER_RECORD);
+      if (secondStamp(time) !== record.createdDateTime) this.exactCreated.set(slot, record.createdDateTime);
+      const user = userKey(record.userId);
+      let list = this.users.get(user);
+      if (!list) this.users.set(user, (list = { head: NO_SLOT, tail: NO_SLOT }));
+      this.slots.linkUser(slot, list);
+      const minute = this.minuteList(Math.floor(time / MINUTE));
+      if (minute.tail === NO_SLOT) minute.head = slot;
+      else this.slots.nextInMinute[minute.tail] = slot;
+      minute.tail = slot;
       added++;
     }
     this.evict();
     return added;
   }
+
+  /** createdDateTime of the few records whose stamp is not whole seconds in Graph's form, by slot. */
+  private readonly exactCreated = new Map<number, string>();
 
   /** The log has been read completely from `from` up to the newest records (the start-up fill's progress). */
   markCoveredFrom(from: number): void {
@@ -128,10 +139,11 @@ export class LiveSignInIndex {
   find(query: SignInQuery, cap: number): SignInPage | null {
     if (!this.covers(query)) return null;
     const q = prepareQuery(query);
-    const matches = this.candidates(q).filter((e) => matchesQuery(e, e.time, q));
-    matches.sort((a, b) => b.time - a.time);
+    const matches = this.matching(q);
+    const times = this.slots.times;
+    matches.sort((a, b) => times[b] - times[a]);
     return {
-      records: matches.slice(0, cap).map((e) => e.toSignIn()),
+      records: matches.slice(0, cap).map((slot) => this.view(slot).toSignIn()),
       truncated: matches.length > cap,
       requests: 0,
       asOf: new Date(this.syncedTo),
@@ -139,13 +151,14 @@ export class LiveSignInIndex {
   }
 
   get(id: string): IndexedSignIn | undefined {
-    return this.byId.get(id.toLowerCase());
+    const slot = this.slots.find(id);
+    return slot === NO_SLOT ? undefined : this.view(slot);
   }
 
   stats(): LiveIndexStats {
     const start = this.coverageStart();
     return {
-      records: this.byId.size,
+      records: this.slots.size,
       parts: this.parts.size,
       bytes: this.bytes(),
       ...this.counters,
@@ -155,25 +168,49 @@ export class LiveSignInIndex {
   }
 
   private bytes(): number {
-    return this.byId.size * RECORD_OVERHEAD_BYTES + this.parts.bytes;
+    return this.slots.bytes + this.parts.bytes + this.exactCreated.size * 120;
   }
 
-  private candidates(q: PreparedQuery): IndexedSignIn[] {
-    if (q.userId !== null) return this.byUser.get(q.userId) ?? [];
-    const out: IndexedSignIn[] = [];
+  private view(slot: number): IndexedSignIn {
+    return new IndexedSignIn(this.slots.idOf(slot), this.exactCreated.get(slot) ?? null, this.slots.times[slot], this.slots.correlationOf(slot), this.parts.partsAt(this.slots.partNumbers, slot * PARTS_PER_RECORD));
+  }
+
+  /** Slots that match, from a person's list or the minutes of the window. */
+  private matching(q: PreparedQuery): number[] {
+    const out: number[] = [];
+    const test = (slot: number) => {
+      if (this.matches(slot, q)) out.push(slot);
+    };
+    if (q.userId !== null) {
+      for (let slot = this.users.get(q.userId)?.head ?? NO_SLOT; slot !== NO_SLOT; slot = this.slots.nextOfUser[slot]) test(slot);
+      return out;
+    }
     const first = Math.floor(q.from / MINUTE);
     const last = Math.floor(q.to / MINUTE);
     for (let i = lowerBound(this.minutes, first); i < this.minutes.length && this.minutes[i] <= last; i++) {
-      out.push(...this.byMinute.get(this.minutes[i])!);
+      for (let slot = this.minuteLists.get(this.minutes[i])!.head; slot !== NO_SLOT; slot = this.slots.nextInMinute[slot]) test(slot);
     }
     return out;
   }
 
-  private bucket(minute: number): IndexedSignIn[] {
-    let list = this.byMinute.get(minute);
+  private matches(slot: number, q: PreparedQuery): boolean {
+    const time = this.slots.times[slot];
+    if (time < q.from || time > q.to) return false;
+    const at = slot * PARTS_PER_RECORD;
+    const numbers = this.slots.partNumbers;
+    const probe = this.probe;
+    probe.userId = (this.parts.value(numbers[at + USER_PART]) as SignIn).userId;
+    probe.appDisplayName = (this.parts.value(numbers[at + APP_PART]) as SignIn).appDisplayName;
+    probe.status = (this.parts.value(numbers[at + OUTCOME_PART]) as SignIn).status;
+    probe.correlationId = q.correlationId === null ? null : this.slots.correlationOf(slot);
+    return matchesQuery(probe, time, q);
+  }
+
+  /** A minute's list, created empty when new. */
+  private minuteList(minute: number): SlotList {
+    let list = this.minuteLists.get(minute);
     if (!list) {
-      list = [];
-      this.byMinute.set(minute, list);
+      this.minuteLists.set(minute, (list = { head: NO_SLOT, tail: NO_SLOT }));
       this.minutes.splice(lowerBound(this.minutes, minute), 0, minute);
     }
     return list;
@@ -184,27 +221,34 @@ export class LiveSignInIndex {
     const ageLimit = this.now() - this.options.hours * 3_600_000;
     while (this.minutes.length > 0) {
       const minute = this.minutes[0];
-      const over = this.byId.size > this.options.maxRecords || this.bytes() > this.options.maxBytes;
+      const over = this.slots.size > this.options.maxRecords || this.bytes() > this.options.maxBytes;
       if (!over && (minute + 1) * MINUTE > ageLimit) break;
       this.minutes.shift();
-      for (const entry of this.byMinute.get(minute)!) this.remove(entry);
-      this.byMinute.delete(minute);
+      for (let slot = this.minuteLists.get(minute)!.head; slot !== NO_SLOT;) {
+        const next = this.slots.nextInMinute[slot];
+        this.remove(slot);
+        slot = next;
+      }
+      this.minuteLists.delete(minute);
       this.evictedBefore = Math.max(this.evictedBefore, (minute + 1) * MINUTE);
     }
   }
 
-  private remove(entry: IndexedSignIn): void {
-    this.byId.delete(entry.id.toLowerCase());
-    const user = String(entry.userId ?? '').toLowerCase();
-    const list = this.byUser.get(user);
-    if (list) {
-      const i = list.indexOf(entry);
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) this.byUser.delete(user);
-    }
-    this.parts.release(entry.parts);
+  private remove(slot: number): void {
+    const at = slot * PARTS_PER_RECORD;
+    const user = userKey((this.parts.value(this.slots.partNumbers[at + USER_PART]) as SignIn).userId);
+    const list = this.users.get(user)!;
+    this.slots.unlinkUser(slot, list);
+    if (list.head === NO_SLOT) this.users.delete(user);
+    this.parts.release(this.slots.partNumbers, at);
+    this.exactCreated.delete(slot);
+    this.slots.remove(slot);
     this.counters.evicted++;
   }
+}
+
+function userKey(userId: SignIn['userId']): string {
+  return String(userId ?? '').toLowerCase();
 }
 
 function lowerBound(sorted: number[], value: number): number {

@@ -1,0 +1,34 @@
+/**
+ * The window of a question that names no time.
+ *
+ * "why can't I sign in?" / "waarom kan ik niet inloggen?" (present tense) is about now: the last
+ * SIGNIN_INDEX_HOURS (24 when the index is off), never more than DEFAULT_WINDOW_DAYS. That span is
+ * what the live index holds, so the question everybody asks during an incident is answered from
+ * memory instead of costing one of Graph's 5 sign-in log reads per 10 s — and a failure from now is
+ * what such an asker means; last week's is not the reason they cannot sign in now. Past tense or a
+ * question without a verb ("why did Megan fail", "Megan's sign-ins") keeps DEFAULT_WINDOW_DAYS;
+ * named times always mean what they say.
+ */
+import type { Config } from '../config';
+import type { AnswerWindow, ResolvedQuery } from './types';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** The recent window when the index is off. */
+const NOW_HOURS_WITHOUT_INDEX = 24;
+
+function nowHours(config: Config): number {
+  const hours = config.graph.signInIndexHours > 0 ? config.graph.signInIndexHours : NOW_HOURS_WITHOUT_INDEX;
+  return Math.min(hours, config.defaultWindowDays * 24);
+}
+
+/** How far back a question without a time looks (the outage question's hour is the caller's). */
+export function defaultWindowMs(config: Config, query: ResolvedQuery): number {
+  return query.aboutNow ? nowHours(config) * HOUR : config.defaultWindowDays * DAY;
+}
+
+/** What the card says about a default window: days, hours, or nothing when a time was named. */
+export function defaultWindowNote(config: Config, query: ResolvedQuery, defaulted: boolean): Pick<AnswerWindow, 'defaultDays' | 'defaultHours'> {
+  if (!defaulted || query.yesNo) return { defaultDays: null };
+  return query.aboutNow ? { defaultDays: null, defaultHours: nowHours(config) } : { defaultDays: config.defaultWindowDays };
+}

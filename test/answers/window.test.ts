@@ -1,0 +1,57 @@
+/**
+ * A question that names no time: present tense ("why can't I sign in?") is about now and looks at the
+ * span the live index holds, so it needs no Graph read; past tense keeps DEFAULT_WINDOW_DAYS.
+ */
+import { asksAboutNow } from '../../src/answers/shape';
+import { wording } from '../../src/cards/wording';
+import { cardsIn, postActivity, teamsMessage } from '../../src/tools/activities';
+import { startApp, type RunningApp } from '../support/app';
+
+const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' };
+
+describe('present tense is about now', () => {
+  test.each([
+    "why can't I sign in?", 'why cannot I log in to Outlook', 'I am unable to sign in', 'Teams is not working', "I'm locked out",
+    'waarom kan ik niet inloggen?', 'inloggen lukt niet', 'ik ben geblokkeerd', 'waarom kom ik niet in Outlook',
+  ])('"%s"', (text) => {
+    expect(asksAboutNow(text)).toBe(true);
+  });
+
+  test.each([
+    "why couldn't I sign in?", 'why did my sign-in fail', 'why was Megan blocked', 'show my sign-ins', 'waarom kon ik niet inloggen', 'waarom mislukte mijn aanmelding',
+  ])('not "%s"', (text) => {
+    expect(asksAboutNow(text)).toBe(false);
+  });
+});
+
+describe('over HTTP, with the index on (24 h)', () => {
+  let running: RunningApp;
+  let conversation = 0;
+
+  beforeAll(async () => {
+    running = await startApp({ SIGNIN_INDEX_HOURS: '24', DEFAULT_WINDOW_DAYS: '7' });
+    for (let i = 0; i < 500 && running.app.signInIndex!.poller.stats().filling; i++) await new Promise((r) => setTimeout(r, 20));
+  });
+  afterAll(() => running.stop());
+
+  async function ask(text: string): Promise<{ json: string; reads: number }> {
+    const before = running.tenant.signInRequests().length;
+    conversation += 1;
+    const cards = cardsIn(await postActivity(running.url, teamsMessage(text, { ...MEGAN, conversationId: `a:window-${conversation}` })));
+    return { json: JSON.stringify(cards), reads: running.tenant.signInRequests().length - before };
+  }
+
+  test.each(["why can't I sign in?", 'waarom kan ik niet inloggen?'])('"%s" is answered from the index: no sign-in log read, the lockout found, the 24 hours said', async (text) => {
+    const answer = await ask(text);
+    expect(answer.reads).toBe(0);
+    expect(answer.json).toContain('50053');
+    const language = text.startsWith('waarom') ? 'nl' : 'en';
+    expect(answer.json).toContain(wording(language).defaultWindowHours.replace('{hours}', '24'));
+  });
+
+  test('"why did my sign-in fail?" keeps the 7 days, beyond the index: Graph is read', async () => {
+    const answer = await ask('why did my sign-in fail?');
+    expect(answer.reads).toBeGreaterThan(0);
+    expect(answer.json).toContain(wording('en').defaultWindow.replace('{days}', '7'));
+  });
+});
