@@ -32,9 +32,8 @@ interface Group {
 }
 
 export function detectIncidents(records: readonly FailureRecord[], now: number, t: IncidentThresholds): DetectedIncident[] {
-  const ignored = new Set(t.ignoredCodes);
   const from = now - t.lookbackHours * 60 * MINUTE;
-  const failures = records.filter((r) => r.code !== 0 && !ignored.has(r.code) && !isInterrupt(r.code) && r.time >= from && r.time <= now && r.userId);
+  const failures = records.filter((r) => r.code !== 0 && !isInterrupt(r.code) && r.time >= from && r.time <= now && r.userId);
   const candidates: DetectedIncident[] = [];
   for (const group of groupsOf(failures, t).values()) {
     group.records.sort((a, b) => a.time - b.time);

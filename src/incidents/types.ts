@@ -44,7 +44,6 @@ export interface IncidentThresholds {
   trendBucketMinutes: number;
   trendBuckets: number;
   sameCauseShare: number;
-  ignoredCodes: number[];
   appFailing: { minPeople: number };
   codeFailing: { minPeople: number };
   policyFailing: { minPeople: number };

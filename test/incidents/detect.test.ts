@@ -1,3 +1,4 @@
+import { loadConfig } from '../../src/config';
 import { detectIncidents } from '../../src/incidents/detect';
 import { incidentThresholds } from '../../src/incidents/thresholds';
 import type { FailureRecord } from '../../src/incidents/types';
@@ -68,5 +69,16 @@ describe('incident detection', () => {
   it('reads its thresholds as data: a higher threshold finds nothing', () => {
     const records = Array.from({ length: 8 }, (_, i) => failure(12 - i, i));
     expect(detectIncidents(records, NOW, incidentThresholds({ appFailing: { minPeople: 9 }, codeFailing: { minPeople: 9 } }))).toEqual([]);
+  });
+});
+
+describe('incident thresholds in PATTERN_THRESHOLDS', () => {
+  it('are read under "incidents" and checked like the others', () => {
+    const ok = loadConfig({ DEMO: 'true', PATTERN_THRESHOLDS: '{"mfaFatigue":{"minDenied":3},"incidents":{"appFailing":{"minPeople":20}}}' });
+    expect(ok.ok && ok.config.incidentThresholds).toEqual({ appFailing: { minPeople: 20 } });
+    expect(ok.ok && ok.config.patternThresholds).toEqual({ mfaFatigue: { minDenied: 3 } });
+    expect(incidentThresholds(ok.ok ? ok.config.incidentThresholds : {}).appFailing.minPeople).toBe(20);
+    const bad = loadConfig({ DEMO: 'true', PATTERN_THRESHOLDS: '{"incidents":{"appFailing":{"minPeople":"many"}}}' });
+    expect(bad.ok).toBe(false);
   });
 });
