@@ -10,6 +10,7 @@ import type { Diagnosis } from '../diagnosis/diagnose';
 import type { GraphProblemKind } from '../graph/errors';
 import type { Person } from '../directory/people';
 import type { Refusal } from '../access/policy';
+import type { Incident } from '../incidents/types';
 
 export interface Requester {
   /** Entra object id (activity.from.aadObjectId). */
@@ -103,6 +104,8 @@ export interface SummaryAnswer {
   ticket?: TicketState;
   /** A stable key of the records and the query, for caching the rendered card. */
   key: string;
+  /** The asker's failures match an open incident: said first (src/incidents). */
+  knownProblem?: IncidentAnswer;
 }
 
 export interface CountAnswer {
@@ -120,10 +123,33 @@ export interface CountAnswer {
 /** A known problem affecting many people (issue 14 fills it in; rendered as a notice for now). */
 export interface IncidentAnswer {
   kind: 'incident';
+  id?: string;
   what: { app?: string; code?: number; policy?: string };
   since: Date;
   people: number;
   resolved: boolean;
+}
+
+/** "notify this channel about sign-in incidents" / "stop notifying" (src/incidents/answers.ts). */
+export interface SubscriptionAnswer {
+  kind: 'subscription';
+  result: 'subscribed' | 'already-subscribed' | 'unsubscribed' | 'not-subscribed' | 'not-allowed';
+  /** A channel or group chat: the alerts there carry counts only. */
+  shared: boolean;
+}
+
+/** An incident alert card (posted proactively; also the answer to its buttons). `notice`: what a click did. */
+export interface IncidentAlertAnswer {
+  kind: 'incident-alert';
+  incident: Incident;
+  notice?: { kind: 'people-sent' } | { kind: 'people-personal-first' } | { kind: 'ticket'; ticket: TicketState } | { kind: 'not-allowed' };
+}
+
+/** The people an incident affects: for a reader, in a personal chat only. */
+export interface IncidentPeopleAnswer {
+  kind: 'incident-people';
+  incident: Incident;
+  people: { name: string; upn: string }[];
 }
 
 export type RefusalReason = Exclude<Refusal, 'shared-conversation'> | 'not-own-sign-in' | 'bad-action-data';
@@ -136,6 +162,10 @@ export type Answer =
   | SummaryAnswer
   | CountAnswer
   | IncidentAnswer
+  | SubscriptionAnswer
+  | IncidentAlertAnswer
+  | IncidentPeopleAnswer
+  | { kind: 'incident-gone' }
   | { kind: 'explain-code'; code: number }
   | { kind: 'ticket-opened'; ticket: TicketState; record: SignIn; summary?: SummaryAnswer }
   | { kind: 'ticket-failed'; reason: 'sink-failed' | 'not-configured' | 'sign-in-gone' | 'busy' | 'state-unavailable'; retry?: Record<string, unknown> }
