@@ -23,6 +23,8 @@ export interface Requester {
   conversationKey: string;
   /** personal, groupChat or channel: other people's sign-ins are shown only in a personal chat. */
   conversationType?: string;
+  /** Where proactive messages to this conversation go (the Bot Framework conversation reference, opaque here). */
+  conversationReference?: Record<string, unknown>;
 }
 
 export interface Understanding {
