@@ -5,6 +5,7 @@
  * is addressed to the conversation) and, in a channel, without the thread: alerts start their own.
  */
 import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { Card } from '../cards/render';
 import type { AlertDelivery } from '../incidents/alerts';
 import type { ConversationAddress } from '../incidents/subscriptions';
@@ -25,7 +26,12 @@ export function adapterDelivery(adapter: CloudAdapter, appId: string): AlertDeli
     post: async (address, card: Card) => {
       let id = '';
       await adapter.continueConversationAsync(appId, reference(address), async (context) => {
-        id = (await context.sendActivity(cardActivity(card)))?.id ?? '';
+        // A new message in the conversation (in a channel: a new thread), not a reply to the
+        // synthetic activity continueConversation starts with.
+        const client = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
+        const conversation = context.activity.conversation;
+        const sent = await client.conversations.sendToConversation(conversation.id, { ...cardActivity(card), from: context.activity.recipient, conversation });
+        id = sent.id ?? '';
       });
       return id;
     },
