@@ -35,6 +35,11 @@ import { CardCache } from './cards/cache';
 import { requesterOf } from './bot/requester';
 import { cardActivity } from './bot/troubleshooterBot';
 import packageJson from '../package.json';
+import { startIncidents } from './incidents/start';
+import type { IncidentService } from './incidents/service';
+import type { Incident } from './incidents/types';
+import type { AlertDelivery } from './incidents/alerts';
+import { adapterDelivery } from './bot/proactive';
 
 export interface AppOptions {
   logger?: Logger;
@@ -47,6 +52,8 @@ export interface AppOptions {
   customHosts?: string[];
   now?: () => Date;
   understanding?: Understanding;
+  /** After each incident detection run (tests measure the time to an alert). */
+  onIncidents?: (incidents: Incident[]) => void;
   /** The state store (tests: memory, or one shared by two apps); else the one STATE_STORE names. */
   stateStore?: StateStore;
   /**
@@ -64,6 +71,8 @@ export interface App {
   people: PeopleDirectory;
   /** The live sign-in index, when SIGNIN_INDEX_HOURS is not 0. */
   signInIndex: LiveSignIns | null;
+  /** Incident detection and alerts, with the live index. */
+  incidents: IncidentService | null;
   logger: Logger;
   state: StateStore;
   listen(port?: number, host?: string): Promise<string>;
@@ -111,13 +120,18 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         shared: demoTenant ? undefined : { store: state, tenantId: config.graph.tenantId, logger },
       })
     : null;
+  const tickets = sink ? new TicketDesk(sink, { state, logger }) : null;
+  // Incidents over the live index; alerts go out through the adapter (built below, used only later).
+  const alerts = { post: (...a: Parameters<AlertDelivery['post']>) => adapterDelivery(adapter, config.bot.appId).post(...a), update: (...a: Parameters<AlertDelivery['update']>) => adapterDelivery(adapter, config.bot.appId).update(...a) };
+  const incidents = signInIndex ? startIncidents({ live: signInIndex, state, thresholds: config.incidentThresholds, delivery: alerts, tickets, logger, now: options.now ? () => options.now!().getTime() : undefined, onRun: options.onIncidents }) : null;
   const troubleshooter = new Troubleshooter({
     config,
     understanding: options.understanding ?? understanding,
     people,
     access,
     signIns: signInIndex?.source ?? directSignIns,
-    tickets: sink ? new TicketDesk(sink, { state, logger }) : null,
+    tickets,
+    incidents,
     readBudget: ReadBudget.forTenant(config.graph),
     memory: new StoredConversationMemory<Remembered>(state, logger),
     logger,
@@ -172,7 +186,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   if (demo && !isLoopbackHost(config.server.host)) warnExposedDemo(logger, config.server.host);
 
   return {
-    config, server, troubleshooter, demoTenant, people, signInIndex, logger, state,
+    config, server, troubleshooter, demoTenant, people, signInIndex, incidents, logger, state,
     listen: (port = config.server.port, host = config.server.host) => {
       if (demo && host !== config.server.host && !isLoopbackHost(host)) warnExposedDemo(logger, host);
       return new Promise<string>((resolve) => {
@@ -183,6 +197,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       stopSweeper();
       wiring.close?.();
       await signInIndex?.stop();
+      await incidents?.monitor.idle();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
       });

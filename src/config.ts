@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import patternDefaults from './diagnosis/patterns.json';
+import incidentDefaults from './incidents/patterns.json';
 import type { SignInEventType } from './signins/signInLog';
 import type { Config, ConfigResult, SettingSpec, TicketSinkKind } from './configTypes';
 import { anyUrl, bool, eventTypeList, guidList, httpsUrl, overridesOf, positiveInt, text, timeZone, wholeNumber } from './configValues';
@@ -42,7 +43,7 @@ export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'TURN_BUDGET_MS', description: 'After this long the bot answers "still looking" and sends the card when ready.', secret: false, default: '10000', schema: positiveInt },
   { name: 'MAX_SIGNIN_PAGES', description: 'Sign-in log pages read at most per question.', secret: false, default: '3', schema: positiveInt },
   { name: 'SIGNIN_INDEX_HOURS', description: 'Hours of the sign-in log kept in memory and polled, so that questions about them need no Graph read (0: off).', secret: false, default: '24', schema: wholeNumber },
-  { name: 'PATTERN_THRESHOLDS', description: 'Overrides of the pattern thresholds (src/diagnosis/patterns.json) as JSON, e.g. {"mfaFatigue":{"minDenied":3}}.', secret: false, default: '{}', schema: overridesOf(patternDefaults) },
+  { name: 'PATTERN_THRESHOLDS', description: 'Overrides of the pattern thresholds (src/diagnosis/patterns.json; incidents: src/incidents/patterns.json under "incidents") as JSON, e.g. {"mfaFatigue":{"minDenied":3},"incidents":{"appFailing":{"minPeople":20}}}.', secret: false, default: '{}', schema: overridesOf({ ...patternDefaults, incidents: incidentDefaults }) },
   { name: 'TICKET_SINK', description: 'Where "Open support ticket" goes: graph-mail, webhook, servicenow or none.', secret: false, schema: z.enum(['graph-mail', 'webhook', 'servicenow', 'none']) },
   { name: 'HELPDESK_EMAIL', description: 'Helpdesk address that receives e-mailed tickets.', secret: false, schema: z.email() },
   { name: 'TICKET_MAILBOX', description: 'Mailbox (UPN) the bot sends ticket mail from (needs Mail.Send).', secret: false, schema: text },
@@ -180,7 +181,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       rateLimitPerMinute: num('RATE_LIMIT_PER_MINUTE'),
     },
     turnBudgetMs: num('TURN_BUDGET_MS'),
-    patternThresholds: get<Record<string, Record<string, unknown>>>('PATTERN_THRESHOLDS') ?? {},
+    ...splitThresholds(get<Record<string, Record<string, unknown>>>('PATTERN_THRESHOLDS') ?? {}),
     tickets: {
       sink,
       helpdeskEmail: str('HELPDESK_EMAIL') ?? (demo ? DEMO_HELPDESK_EMAIL : undefined),
@@ -197,4 +198,10 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     demoGraph: demo && demoGraphUrl && demoGraphCa ? { url: demoGraphUrl.replace(/\/+$/, ''), caFile: demoGraphCa } : undefined,
   };
   return { ok: true, config };
+}
+
+/** PATTERN_THRESHOLDS holds the diagnosis patterns' overrides and, under "incidents", the incident thresholds'. */
+function splitThresholds(all: Record<string, Record<string, unknown>>): Pick<Config, 'patternThresholds' | 'incidentThresholds'> {
+  const { incidents = {}, ...patternThresholds } = all;
+  return { patternThresholds, incidentThresholds: incidents };
 }

@@ -44,6 +44,8 @@ export interface Config {
   turnBudgetMs: number;
   /** Per-tenant overrides of the diagnosis pattern thresholds. */
   patternThresholds: Record<string, Record<string, unknown>>;
+  /** Per-tenant overrides of the incident thresholds (PATTERN_THRESHOLDS' "incidents"). */
+  incidentThresholds: Record<string, unknown>;
   tickets: {
     sink: TicketSinkKind;
     helpdeskEmail?: string;

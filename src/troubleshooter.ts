@@ -25,6 +25,8 @@ import { answerSignIns } from './answers/signIns';
 import { openTicket } from './answers/tickets';
 import { cardLanguage, pickedAttempt } from './answers/verbs';
 import type { Answer, Reply, Requester, Understanding } from './answers/types';
+import type { IncidentService } from './incidents/service';
+import { answerIncidentAction, INCIDENT_VERBS, withKnownProblem } from './incidents/answers';
 
 export type { Requester, Understanding, Reply, Answer, ResolvedQuery } from './answers/types';
 
@@ -40,6 +42,8 @@ export interface TroubleshooterDeps {
   memory?: FollowUpMemory;
   /** Each person's share of by-id sign-in reads (ticket clicks); none: unbounded. */
   readBudget?: ReadBudget;
+  /** Incident alerts, subscriptions and known problems (src/incidents); none when the live index is off. */
+  incidents?: IncidentService | null;
 }
 
 /** Card verbs that re-run a resolved question carried by the button. */
@@ -53,7 +57,7 @@ export class Troubleshooter {
     this.gate = new Gatekeeper(options.access);
     this.deps = {
       config: options.config, signIns: options.signIns, thresholds: thresholdsWith(options.config.patternThresholds), now: options.now ?? (() => new Date()),
-      understanding: options.understanding, people: options.people, gate: this.gate, memory: options.memory ?? new InMemoryFollowUps(),
+      understanding: options.understanding, people: options.people, gate: this.gate, memory: options.memory ?? new InMemoryFollowUps(), incidents: options.incidents,
       diagnoses: options.config.graph.signInCacheSeconds > 0 ? new LRUCache({ max: 500, ttl: options.config.graph.signInCacheSeconds * 1000 }) : undefined,
     };
   }
@@ -96,7 +100,8 @@ export class Troubleshooter {
       });
       intent = question.intent;
       replyLanguage = question.language;
-      return answerQuestion(this.deps, requester, question, cleaned.text, mentions, previous);
+      if (requester.conversationType === 'personal') void this.options.incidents?.rememberPersonalChat(requester.userId, requester.conversationReference);
+      return withKnownProblem(await answerQuestion(this.deps, requester, question, cleaned.text, mentions, previous), requester, this.options.incidents);
     });
     return this.finish(answer, requester, replyLanguage, 'question', intent);
   }
@@ -108,6 +113,7 @@ export class Troubleshooter {
       const turnedAway = (await this.gate.gate(requester));
       if (turnedAway) return turnedAway;
       if (verb === 'openTicket') return this.ticket(requester, data, language);
+      if (INCIDENT_VERBS.has(verb) && this.options.incidents) return answerIncidentAction(this.options.incidents, this.gate, requester, verb, data, language);
       if (!QUERY_VERBS.has(verb)) return { kind: 'unknown', examples: this.options.understanding.examples(language), reason: 'unknown-verb' };
       const remembered = await this.deps.memory.recall(requester.conversationKey);
       const priorRefusal = remembered?.refused ?? false;
@@ -128,7 +134,8 @@ export class Troubleshooter {
 
   /** The ticket, and the investigation it came from (re-read and re-authorized) so that the card keeps it. */
   private async ticket(requester: Requester, data: Record<string, unknown>, language: Language): Promise<Answer> {
-    const answer = await openTicket({ signIns: this.options.signIns, tickets: this.options.tickets, logger: this.options.logger, readBudget: this.options.readBudget }, requester, this.gate, data, language);
+    const incidentOf = (userId: string) => this.options.incidents?.monitor.openIncidentOf(userId)?.id;
+    const answer = await openTicket({ signIns: this.options.signIns, tickets: this.options.tickets, logger: this.options.logger, readBudget: this.options.readBudget, incidentOf }, requester, this.gate, data, language);
     if (answer.kind !== 'ticket-opened') return answer;
     const query = parseResolvedQuery(data);
     // Only the investigation of this sign-in's owner (or the tenant-wide one) belongs beside its ticket.

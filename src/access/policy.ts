@@ -12,6 +12,8 @@
  * - Tickets: the sign-in is read within the asker's reach — anyone's for a reader in a personal
  *   chat, otherwise only their own — so a ticket card never shows someone else's sign-in where it
  *   may not be seen.
+ * - Incident alerts (counts only): readers subscribe a conversation and open an incident's ticket
+ *   anywhere; the people an incident affects are shown to a reader in a personal chat only.
  * - Each person has a budget of messages and clicks per minute.
  */
 import { LRUCache } from 'lru-cache';
@@ -27,7 +29,7 @@ export interface Asker {
 }
 
 /** A typed message, or a card verb. */
-export type Action = 'message' | 'openTicket' | 'showMore' | 'details' | 'choosePerson' | 'retry';
+export type Action = 'message' | 'openTicket' | 'showMore' | 'details' | 'choosePerson' | 'retry' | 'subscribe' | 'incidentPeople' | 'incidentTicket';
 
 /** Whose sign-ins a message or click is about, as far as known before any lookup. */
 export type Subject =
@@ -106,6 +108,10 @@ export class AccessPolicy {
     const stranger = this.stranger(asker);
     if (stranger) return { allow: false, reason: stranger };
     if (request.priorRefusal && CONTINUATIONS.has(request.action)) return { allow: false, reason: 'refused-before' };
+    // Incident alerts carry counts only: readers switch them on and open their ticket in any
+    // conversation. Who is affected is other people's sign-ins: a reader, in a personal chat.
+    if (request.action === 'subscribe' || request.action === 'incidentTicket') return (await this.isReader(asker)) ? { allow: true, scope: 'none' } : { allow: false, reason: 'not-a-reader' };
+    if (request.action === 'incidentPeople') return this.others(asker);
     switch (subject.kind) {
       case 'nobody':
         return { allow: true, scope: 'none' };

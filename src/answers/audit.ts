@@ -46,6 +46,13 @@ function decided(answer: Answer, requester: Requester): Decided {
       return { ...none, decision: answer.reason === 'unknown-verb' ? 'refused' : 'allowed', reason: answer.reason };
     case 'before-retention':
       return { ...none, decision: 'allowed', reason: 'before-retention' };
+    case 'subscription':
+      return { ...none, decision: answer.result === 'not-allowed' ? 'refused' : 'allowed', reason: answer.result === 'not-allowed' ? 'not-a-reader' : answer.result };
+    case 'incident-people':
+      return { ...none, subject: 'anyone', decision: 'allowed', reason: 'incident-people', records: answer.people.length };
+    case 'incident-alert':
+      return { ...none, decision: answer.incident && answer.notice?.kind === 'not-allowed' ? 'refused' : 'allowed', reason: answer.notice?.kind };
+    case 'incident-gone':
     case 'help':
     case 'explain-code':
     case 'incident':

@@ -12,8 +12,12 @@ import { toResolved } from './resolvedQuery';
 import { asksAboutNow, wantsCount, wantsYesNo } from './shape';
 import { answerSignIns, type SignInAnswerDeps } from './signIns';
 import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
+import type { IncidentService } from '../incidents/service';
+import { answerSubscription } from '../incidents/answers';
 
 export interface QuestionDeps extends SignInAnswerDeps {
+  /** Incident alerts and known problems (src/incidents); none when the live index is off. */
+  incidents?: IncidentService | null;
   understanding: Understanding;
   people: PeopleDirectory;
   gate: Gatekeeper;
@@ -41,6 +45,10 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
       return { kind: 'help', reader: await deps.gate.isReader(requester), examples: deps.understanding.examples(language) };
     case 'unknown':
       return { kind: 'unknown', examples: deps.understanding.examples(language) };
+    case 'subscribe':
+    case 'unsubscribe':
+      if (!deps.incidents) return { kind: 'unknown', examples: deps.understanding.examples(language) };
+      return answerSubscription(deps.incidents, deps.gate, requester, question.intent, language);
     case 'explain':
       if (question.errorCode === null) return { kind: 'unknown', examples: deps.understanding.examples(language) };
       return { kind: 'explain-code', code: question.errorCode };

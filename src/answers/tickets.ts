@@ -5,6 +5,7 @@ import type { Language } from '../understanding/question';
 import type { SignInSource } from '../signins/signInLog';
 import { explain } from '../diagnosis/catalog';
 import { localDateTime } from '../time';
+import { fill, wording } from '../cards/wording';
 import { ticketKey, TicketSinkError, type TicketContent, type TicketDesk } from '../tickets';
 import type { ReadBudget } from '../signins/readBudget';
 import { refusalAnswer, sameId, type Gatekeeper } from './access';
@@ -17,6 +18,8 @@ export interface TicketDeps {
   logger: Logger;
   /** Each person's share of by-id reads (a burst of forged clicks must not spend the tenant's). */
   readBudget?: ReadBudget;
+  /** The open incident this person's failures belong to (src/incidents): the ticket refers to it. */
+  incidentOf?: (userId: string) => string | undefined;
 }
 
 export async function openTicket(deps: TicketDeps, requester: Requester, gate: Gatekeeper, data: Record<string, unknown>, language: Language): Promise<Answer> {
@@ -39,7 +42,8 @@ export async function openTicket(deps: TicketDeps, requester: Requester, gate: G
   if (!deps.tickets) return { kind: 'ticket-failed', reason: 'not-configured' };
   const comment = ticketComment(data, commentField);
   // The ticket is read by the helpdesk: it carries their explanation and steps, whoever clicked.
-  const content = ticketContent(requester, record, language, comment || null);
+  const incidentId = record.userId ? deps.incidentOf?.(record.userId) : undefined;
+  const content = { ...ticketContent(requester, record, language, incidentId ? [fill(wording(language).knownProblemTicket, { id: incidentId }), comment].filter(Boolean).join('\n') : comment || null), ...(incidentId ? { incidentId } : {}) };
   try {
     const ticket = await deps.tickets.open(ticketKey(record.id ?? signInId, requester.userId!), content);
     return { kind: 'ticket-opened', ticket: { reference: ticket.reference, where: ticket.where, duplicate: ticket.duplicate, unconfirmed: ticket.unconfirmed, comment: comment || null }, record };

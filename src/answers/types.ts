@@ -10,6 +10,7 @@ import type { Diagnosis } from '../diagnosis/diagnose';
 import type { GraphProblemKind } from '../graph/errors';
 import type { Person } from '../directory/people';
 import type { Refusal } from '../access/policy';
+import type { Incident } from '../incidents/types';
 
 export interface Requester {
   /** Entra object id (activity.from.aadObjectId). */
@@ -22,6 +23,8 @@ export interface Requester {
   conversationKey: string;
   /** personal, groupChat or channel: other people's sign-ins are shown only in a personal chat. */
   conversationType?: string;
+  /** Where proactive messages to this conversation go (the Bot Framework conversation reference, opaque here). */
+  conversationReference?: Record<string, unknown>;
 }
 
 export interface Understanding {
@@ -107,6 +110,8 @@ export interface SummaryAnswer {
   ticket?: TicketState;
   /** A stable key of the records and the query, for caching the rendered card. */
   key: string;
+  /** The asker's failures match an open incident: said first (src/incidents). */
+  knownProblem?: IncidentAnswer;
 }
 
 export interface CountAnswer {
@@ -124,10 +129,33 @@ export interface CountAnswer {
 /** A known problem affecting many people (issue 14 fills it in; rendered as a notice for now). */
 export interface IncidentAnswer {
   kind: 'incident';
+  id?: string;
   what: { app?: string; code?: number; policy?: string };
   since: Date;
   people: number;
   resolved: boolean;
+}
+
+/** "notify this channel about sign-in incidents" / "stop notifying" (src/incidents/answers.ts). */
+export interface SubscriptionAnswer {
+  kind: 'subscription';
+  result: 'subscribed' | 'already-subscribed' | 'unsubscribed' | 'not-subscribed' | 'not-allowed';
+  /** A channel or group chat: the alerts there carry counts only. */
+  shared: boolean;
+}
+
+/** An incident alert card (posted proactively; also the answer to its buttons). `notice`: what a click did. */
+export interface IncidentAlertAnswer {
+  kind: 'incident-alert';
+  incident: Incident;
+  notice?: { kind: 'people-sent' } | { kind: 'people-personal-first' } | { kind: 'ticket'; ticket: TicketState } | { kind: 'not-allowed' };
+}
+
+/** The people an incident affects: for a reader, in a personal chat only. */
+export interface IncidentPeopleAnswer {
+  kind: 'incident-people';
+  incident: Incident;
+  people: { name: string; upn: string }[];
 }
 
 export type RefusalReason = Exclude<Refusal, 'shared-conversation'> | 'not-own-sign-in' | 'bad-action-data';
@@ -140,6 +168,10 @@ export type Answer =
   | SummaryAnswer
   | CountAnswer
   | IncidentAnswer
+  | SubscriptionAnswer
+  | IncidentAlertAnswer
+  | IncidentPeopleAnswer
+  | { kind: 'incident-gone' }
   | { kind: 'explain-code'; code: number }
   | { kind: 'ticket-opened'; ticket: TicketState; record: SignIn; summary?: SummaryAnswer }
   | { kind: 'ticket-failed'; reason: 'sink-failed' | 'not-configured' | 'sign-in-gone' | 'busy' | 'state-unavailable'; retry?: Record<string, unknown> }

@@ -57,6 +57,9 @@ const openTicket = z.object({
   commentId: z.string().regex(INPUT_ID).default('comment'),
 });
 
+/** An incident alert's buttons: the incident, by its id (src/incidents/detect.ts). */
+const incidentAction = z.object({ incidentId: z.string().regex(/^inc-[0-9a-f]{16}$/) });
+
 /** Every verb a card may send, with the schema of its data. New verbs are added here. */
 export const VERB_SCHEMAS = {
   showMore: resolvedAsk,
@@ -65,6 +68,10 @@ export const VERB_SCHEMAS = {
   /** "Show details": the same question again, with one attempt (the card's attempt picker) opened. */
   details: resolvedAsk,
   openTicket,
+  /** "Show affected people" on an incident alert. */
+  incidentPeople: incidentAction,
+  /** "Open incident ticket": one per incident. */
+  incidentTicket: incidentAction,
 } as const;
 
 export type Verb = keyof typeof VERB_SCHEMAS;

@@ -1,6 +1,7 @@
 /** Who is asking, read from a Teams activity (never from the message text). */
 import type { Activity, ConversationAccount } from 'botbuilder';
 import type { Requester } from '../troubleshooter';
+import { proactiveAddress } from './proactive';
 
 /** Reads the conversation's type; the access policy treats anything but 'personal' as shared. */
 export type ConversationTypeReader = (conversation: Partial<ConversationAccount> | undefined) => string | undefined;
@@ -22,6 +23,7 @@ export function requesterOf(activity: Partial<Activity>, defaultTimeZone: string
     conversationKey: `${activity.conversation?.id ?? '?'}|${userId ?? activity.from?.id ?? '?'}`,
     // Only an explicit personal chat is private: a missing or unknown type counts as shared.
     conversationType: conversationType(activity.conversation) === 'personal' ? 'personal' : 'shared',
+    conversationReference: activity.conversation?.id ? proactiveAddress(activity) : undefined,
   };
 }
 

@@ -7,6 +7,7 @@ import { card, execute, heading, numbered, plain, text, type Card, type Element 
 import { strings, type Strings } from './strings';
 import { fill, plural, wording } from './wording';
 import { localDateTime } from '../time';
+import { incidentAlertCard, incidentPeopleCard, subscriptionCard } from './incidentCards';
 
 /** Choices offered in "which person did you mean?" (Teams shows at most 5 buttons). */
 export const MAX_CHOICES = 5;
@@ -93,6 +94,14 @@ export function messageAnswerCard(answer: MessageKind, language: Language, audie
       return messageCard(language, w.incidentTitle, [fill(w.incidentText, { people: plural(language, w.nPeople, answer.people), time: localDateTime(answer.since, timeZone, language) })]);
     case 'still-looking':
       return messageCard(language, s.stillLookingTitle, [s.stillLookingText]);
+    case 'subscription':
+      return subscriptionCard(answer, language);
+    case 'incident-alert':
+      return incidentAlertCard(answer, language, timeZone);
+    case 'incident-people':
+      return incidentPeopleCard(answer, language);
+    case 'incident-gone':
+      return messageCard(language, w.knownProblemTitle, [w.incidentGone]);
   }
 }
 

@@ -12,6 +12,7 @@ import { signInFacts } from './facts';
 import { filtersText } from './filters';
 import { verdictOf, type VerdictContext } from './verdict';
 import { countryName, fill, plural, wording } from './wording';
+import { knownProblemNotice } from './incidentCards';
 
 /** The comment box of the ticket button. */
 export const COMMENT_INPUT = 'comment';
@@ -105,7 +106,9 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
   const w = wording(ctx.language);
   const verdict = verdictOf(answer, ctx);
   const scope = answer.query.correlationId ? fill(w.titleCorrelation, { id: answer.query.correlationId }) : `${filtersText(answer, ctx)} (${ctx.timeZone})`;
-  const body: Element[] = [heading(plain(verdict.text)), subtle(plain(scope))];
+  // A known problem (an open incident this person is caught in) is read first.
+  const known = answer.knownProblem ? knownProblemNotice(answer.knownProblem, ctx.language, ctx.timeZone) : null;
+  const body: Element[] = [...(known ? [known.element] : []), heading(plain(verdict.text)), subtle(plain(scope))];
   if (verdict.steps.length > 0) {
     body.push({ type: 'Container', spacing: 'Medium', items: [text(w.whatToDoNow, { weight: 'Bolder' }), text(plain(numbered(verdict.steps)), { spacing: 'Small' })] });
   }
@@ -117,6 +120,6 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
   const actions: Element[] = [];
   if (more > 0) actions.push(execute(w.showMore, 'showMore', { ...queryData(answer.query, ctx.language), offset: answer.offset + answer.limit }));
   if (verdict.code) actions.push({ type: 'Action.OpenUrl', title: w.lookup, url: lookupUrl(verdict.code) });
-  const summary = [verdict.text, scope, ...verdict.steps.map((s, i) => `${i + 1}. ${s}`), ...noteList].join('\n');
+  const summary = [...(known ? [known.line] : []), verdict.text, scope, ...verdict.steps.map((s, i) => `${i + 1}. ${s}`), ...noteList].join('\n');
   return card(body, summary, actions);
 }

@@ -24,6 +24,8 @@ export interface TicketContent {
   conditionalAccess: { name: string; result: string; controls: string[] }[];
   lookupUrl: string;
   comment: string | null;
+  /** The incident this failure belongs to (src/incidents), when one is open. */
+  incidentId?: string;
 }
 
 export interface OpenedTicket {

@@ -30,6 +30,7 @@ import {
   mentionsSelf,
 } from './subject';
 import { findTime, shiftRange } from './timeRange';
+import { subscriptionIntent } from './subscription';
 
 export { cleanText } from './clean';
 export { detectLanguage } from './language';
@@ -63,6 +64,9 @@ export function parse(text: string, ctx: ParseContext): Question {
   const typed = mentioned.text;
   const language = detectLanguage(typed, ctx.locale, previous?.language);
   const typedLower = lowerSameLength(typed);
+
+  const subscription = subscriptionIntent(typedLower);
+  if (subscription) return { ...emptyQuestion(language), intent: subscription };
 
   const command = findFollowUp(typedLower);
   if (command) return { ...(previous ?? emptyQuestion(language)), language, followUp: command };

@@ -1,7 +1,7 @@
 /** What the asker wants, as understood from one message. The contract between `understand` and the rest of the flow. */
 
 /** 'count': counts and patterns (per day, per app, success vs failure, top codes) rather than the list of failures. */
-export type Intent = 'failures' | 'signins' | 'count' | 'explain' | 'help' | 'unknown';
+export type Intent = 'failures' | 'signins' | 'count' | 'explain' | 'help' | 'unknown' | 'subscribe' | 'unsubscribe';
 
 /** Kinds of failure a question can ask about: the error catalog's categories (src/diagnosis/catalogTypes.ts) a person can name. */
 export const FAILURE_CATEGORIES = [

@@ -54,6 +54,7 @@ export class LiveSignInIndex {
   private readonly minutes: number[] = [];
   private readonly parts = new PartTable();
   private readonly now: () => number;
+  private readonly syncedListeners: (() => void)[] = [];
   private coveredFrom = Infinity;
   private syncedTo = -Infinity;
   /** Everything before this was evicted (or is older than the coverage hours). */
@@ -107,6 +108,24 @@ export class LiveSignInIndex {
     this.syncedTo = Math.max(this.syncedTo, at);
     if (this.coveredFrom === Infinity) this.coveredFrom = at;
     this.evict();
+    for (const listener of this.syncedListeners) listener();
+  }
+
+  /** Called after every sync (incident detection runs on what the poll added). */
+  onSynced(listener: () => void): void {
+    this.syncedListeners.push(listener);
+  }
+
+  /** Records created in [from, to], oldest minute first (incident detection reads them). */
+  recordsBetween(from: number, to: number): IndexedSignIn[] {
+    const out: IndexedSignIn[] = [];
+    for (let i = lowerBound(this.minutes, Math.floor(from / MINUTE)); i < this.minutes.length && this.minutes[i] <= Math.floor(to / MINUTE); i++) {
+      for (let slot = this.minuteLists.get(this.minutes[i])!.head; slot !== NO_SLOT; slot = this.slots.nextInMinute[slot]) {
+        const time = this.slots.times[slot];
+        if (time >= from && time <= to) out.push(this.view(slot));
+      }
+    }
+    return out;
   }
 
   /** Oldest time the index still wants: older records would be evicted at once. */

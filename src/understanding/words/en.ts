@@ -57,6 +57,19 @@ export const en: Words = {
     codeLabel: ['aadsts', 'error code', 'errorcode', 'error', 'err', 'code', 'status code', 'status'],
     correlationLabel: ['correlation id', 'correlation-id', 'correlationid', 'correlation', 'corr id', 'corr-id'],
     requestLabel: ['request id', 'request-id', 'requestid', 'req id', 'trace id', 'trace-id', 'traceid'],
+    subscribe: [
+      'notify', 'alert', 'warn', 'inform', 'subscribe', 'subscribe to', 'post', 'send alerts', 'keep us posted', 'keep me posted',
+      'let us know', 'let me know', 'let this channel know', 'ping',
+    ],
+    unsubscribe: [
+      'stop notifying', 'stop notifications', 'stop the notifications', 'stop alerting', 'stop the alerts', 'stop alerts', 'stop posting',
+      'stop sending alerts', 'unsubscribe', 'no more alerts', 'no more notifications', 'turn off alerts', 'turn off notifications',
+      'turn alerts off', 'turn notifications off', 'switch off alerts', 'mute alerts',
+    ],
+    incidentTopic: [
+      'incident*', 'outage*', 'sign-in problems', 'sign in problems', 'signin problems', 'login problems', 'log-in problems',
+      'sign-in issues', 'sign in issues', 'login issues', 'sign-in failures', 'mass failures',
+    ],
     count: [
       'how many', 'how often', 'how frequently', 'number of', 'count of', 'count', 'pattern', 'patterns', 'statistics',
       'stats', 'summary', 'summarise', 'summarize', 'breakdown', 'top error codes', 'top errors', 'top codes',

@@ -109,6 +109,19 @@ export const nl: Words = {
     codeLabel: ['foutcode', 'fout code', 'fout', 'foutmelding', 'code', 'error', 'errorcode', 'aadsts', 'melding'],
     correlationLabel: ['correlatie-id', 'correlatie id', 'correlatieid', 'correlatie'],
     requestLabel: ['aanvraag-id', 'aanvraag id', 'verzoek-id', 'verzoek id'],
+    subscribe: [
+      'meld', 'melden', 'waarschuw', 'waarschuwen', 'informeer', 'abonneer', 'abonneren', 'houd ons op de hoogte', 'hou ons op de hoogte',
+      'houd me op de hoogte', 'hou me op de hoogte', 'laat ons weten', 'laat me weten', 'stuur meldingen', 'geef door', 'post',
+    ],
+    unsubscribe: [
+      'stop met melden', 'stop met meldingen', 'stop de meldingen', 'stop meldingen', 'geen meldingen meer', 'niet meer melden',
+      'meldingen uit', 'zet meldingen uit', 'zet de meldingen uit', 'meldingen uitzetten', 'stop met waarschuwen', 'afmelden voor storingen',
+      'uitschrijven',
+    ],
+    incidentTopic: [
+      'storing*', 'incident*', 'aanmeldproblemen', 'inlogproblemen', 'aanmeldstoring*', 'inlogstoring*', 'problemen met aanmelden',
+      'problemen met inloggen',
+    ],
     count: ['hoeveel', 'hoe vaak', 'aantal', 'patroon', 'aanmeldpatroon', 'inlogpatroon', 'statistiek*', 'samenvatting', 'per dag', 'per app'],
   },
 

@@ -102,6 +102,12 @@ export interface IntentWords {
   requestLabel: string[];
   /** Counting and pattern questions ("how many", "sign-in pattern", "hoe vaak"). */
   count: string[];
+  /** Asking for incident alerts: one of these and an `incidentTopic` ("notify this channel about sign-in incidents"). */
+  subscribe: string[];
+  /** Stopping them ("stop notifying", "stop met melden"): enough on its own. */
+  unsubscribe: string[];
+  /** What the alerts are about ("incidents", "sign-in problems", "storingen"). */
+  incidentTopic: string[];
 }
 
 /** Phrases that name a kind of failure; checked in the order of `CATEGORY_ORDER` (src/understanding/category.ts). */

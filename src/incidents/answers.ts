@@ -1,0 +1,98 @@
+/**
+ * Incidents in questions and card actions, as Answers: subscribing a conversation, the known-problem
+ * notice, and the alert card's buttons. Who may do what is decided by the access policy (actions
+ * 'subscribe', 'incidentPeople', 'incidentTicket'); nothing here decides access by itself.
+ */
+import { createHash } from 'node:crypto';
+import type { Gatekeeper } from '../answers/access';
+import type { Answer, IncidentAnswer, Requester, SummaryAnswer } from '../answers/types';
+import { parseVerbData } from '../answers/verbs';
+import { explain } from '../diagnosis/catalog';
+import { incidentTitle } from '../cards/incidentCards';
+import { TicketSinkError, type TicketContent } from '../tickets';
+import type { Language } from '../understanding/question';
+import { localDateTime } from '../time';
+import type { IncidentService } from './service';
+import type { Incident } from './types';
+
+export async function answerSubscription(service: IncidentService, gate: Gatekeeper, requester: Requester, intent: 'subscribe' | 'unsubscribe', language: Language): Promise<Answer> {
+  const shared = requester.conversationType !== 'personal';
+  const decision = await gate.decide(requester, 'subscribe', { kind: 'nobody' });
+  if (!decision.allow) return { kind: 'subscription', result: 'not-allowed', shared };
+  const address = requester.conversationReference;
+  const conversationId = (address?.conversation as { id?: unknown } | undefined)?.id;
+  if (!address || typeof conversationId !== 'string') return { kind: 'unknown', examples: [] };
+  if (intent === 'unsubscribe') return { kind: 'subscription', result: await service.subscriptions.unsubscribe(conversationId), shared };
+  const result = await service.subscriptions.subscribe({ address, language, timeZone: requester.timeZone, conversationType: shared ? 'shared' : 'personal' }, conversationId);
+  return { kind: 'subscription', result, shared };
+}
+
+/** The notice an affected person reads first: only on their own answer, only for an open incident they are in. */
+export function withKnownProblem(answer: Answer, requester: Requester, service: IncidentService | null | undefined): Answer {
+  if (!service || answer.kind !== 'summary' || answer.subject.kind !== 'self') return answer;
+  const incident = service.monitor.openIncidentOf(requester.userId);
+  return incident ? ({ ...answer, knownProblem: knownProblemOf(incident) } satisfies SummaryAnswer) : answer;
+}
+
+export function knownProblemOf(incident: Incident): IncidentAnswer {
+  return { kind: 'incident', id: incident.id, what: { app: incident.app, code: incident.code, policy: incident.policy }, since: incident.since, people: incident.people, resolved: incident.resolved };
+}
+
+/** The verbs of an alert card. */
+export const INCIDENT_VERBS = new Set(['incidentPeople', 'incidentTicket']);
+
+export async function answerIncidentAction(service: IncidentService, gate: Gatekeeper, requester: Requester, verb: string, data: Record<string, unknown>, language: Language): Promise<Answer> {
+  const parsed = verb === 'incidentPeople' ? parseVerbData('incidentPeople', data) : parseVerbData('incidentTicket', data);
+  if (!parsed) return { kind: 'refused', reason: 'bad-action-data' };
+  const incident = service.monitor.find(parsed.incidentId);
+  if (!incident) return { kind: 'incident-gone' };
+  if (verb === 'incidentPeople') return showPeople(service, gate, requester, incident, language);
+  const decision = await gate.decide(requester, 'incidentTicket', { kind: 'nobody' });
+  if (!decision.allow) return { kind: 'incident-alert', incident, notice: { kind: 'not-allowed' } };
+  if (!service.options.tickets) return { kind: 'ticket-failed', reason: 'not-configured' };
+  try {
+    // One ticket per incident, whoever clicks and on whichever instance: the desk's ledger decides.
+    const ticket = await service.options.tickets.open(incidentTicketKey(incident.id), incidentTicketContent(requester, incident, language));
+    return { kind: 'incident-alert', incident, notice: { kind: 'ticket', ticket: { reference: ticket.reference, where: ticket.where, duplicate: ticket.duplicate, unconfirmed: ticket.unconfirmed, comment: null } } };
+  } catch (error) {
+    const reason = error instanceof TicketSinkError && error.ledger ? error.ledger : 'sink-failed';
+    return { kind: 'ticket-failed', reason, retry: undefined };
+  }
+}
+
+async function showPeople(service: IncidentService, gate: Gatekeeper, requester: Requester, incident: Incident, language: Language): Promise<Answer> {
+  const decision = await gate.decide(requester, 'incidentPeople', { kind: 'everyone' });
+  const list: Answer = { kind: 'incident-people', incident, people: service.options.peopleOf(incident) };
+  if (decision.allow) return list;
+  if (decision.reason !== 'shared-conversation') return { kind: 'incident-alert', incident, notice: { kind: 'not-allowed' } };
+  // A reader in a channel or group chat: the list goes to their personal chat; the shared card keeps counts only.
+  const address = await service.personalChatOf(requester.userId!);
+  if (!address || !service.options.sendPrivately) return { kind: 'incident-alert', incident, notice: { kind: 'people-personal-first' } };
+  await service.options.sendPrivately(address, { answer: list, language, audience: 'helpdesk', timeZone: requester.timeZone });
+  return { kind: 'incident-alert', incident, notice: { kind: 'people-sent' } };
+}
+
+export function incidentTicketKey(incidentId: string): string {
+  return createHash('sha256').update(JSON.stringify(['incident', incidentId]), 'utf8').digest('hex');
+}
+
+function incidentTicketContent(requester: Requester, incident: Incident, language: Language): TicketContent {
+  const code = incident.code ?? 0;
+  const e = explain(code, language, 'helpdesk');
+  const title = incidentTitle(incident, language);
+  return {
+    requester: { id: requester.userId!, name: requester.name ?? requester.userId! },
+    subject: { id: incident.id, name: title, upn: '' },
+    occurredAtUtc: incident.since.toISOString(),
+    occurredAtLocal: `${localDateTime(incident.since, requester.timeZone, language)} (${requester.timeZone})`,
+    app: incident.app ?? '', resource: null,
+    errorCode: code, failureReason: title,
+    title, explanation: code ? e.explanation : title, steps: code ? e.steps : [],
+    requestId: incident.id, correlationId: '',
+    ipAddress: null, location: null, device: null, clientApp: null,
+    conditionalAccess: incident.policy ? [{ name: incident.policy, result: 'failure', controls: incident.unmetControl ? [incident.unmetControl] : [] }] : [],
+    lookupUrl: code ? e.lookupUrl : '',
+    comment: `${incident.people} people, ${incident.trend.join('/')} failures per ${incident.trendBucketMinutes} minutes, last at ${incident.lastFailure.toISOString()}`,
+    incidentId: incident.id,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Runs detection after every sync of the live index (a poll, or the leader's publication) and hands
+ * the incidents to the alert publisher. One run at a time; a sync during a run asks for one more.
+ * Holds the latest incidents for the questions that read them (the known-problem notice, the
+ * affected people).
+ */
+import { detectIncidents } from './detect';
+import { failuresOf } from './records';
+import type { IncidentRegistry } from './registry';
+import type { AlertPublisher } from './alerts';
+import type { Incident, IncidentThresholds } from './types';
+import type { IndexedSignIn } from '../signins/index/compactSignIn';
+import { sameId } from '../access/policy';
+
+export interface IncidentSource {
+  recordsBetween(from: number, to: number): IndexedSignIn[];
+}
+
+export interface IncidentMonitorOptions {
+  index: IncidentSource;
+  registry: IncidentRegistry;
+  publisher: AlertPublisher | null;
+  thresholds: IncidentThresholds;
+  now?: () => number;
+  /** While the start-up fill runs, runs start are not known yet: detection waits. */
+  ready?: () => boolean;
+  onError?: (error: unknown) => void;
+  /** After each run (tests and the bench measure the time to an alert). */
+  onRun?: (incidents: Incident[]) => void;
+}
+
+export class IncidentMonitor {
+  private latest: Incident[] = [];
+  private running: Promise<void> | null = null;
+  private again = false;
+  private readonly now: () => number;
+
+  constructor(private readonly options: IncidentMonitorOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Asks for a run; coalesces with one in progress. */
+  trigger(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => (this.running = null));
+  }
+
+  /** Runs detection now (and waits for any run in progress first). */
+  async runOnce(): Promise<Incident[]> {
+    await this.running;
+    await this.run();
+    return this.latest;
+  }
+
+  /** Waits for the run in progress, if any. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** The incidents of the last run, open ones first. */
+  incidents(): Incident[] {
+    return this.latest;
+  }
+
+  find(id: string): Incident | undefined {
+    return this.latest.find((i) => i.id === id);
+  }
+
+  /** The open incident this person is caught in, if any (the largest). */
+  openIncidentOf(userId: string | undefined): Incident | undefined {
+    if (!userId) return undefined;
+    return this.latest.filter((i) => !i.resolved && i.userIds.some((id) => sameId(id, userId))).sort((a, b) => b.people - a.people)[0];
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        await this.run();
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+    } while (this.again);
+  }
+
+  private async run(): Promise<void> {
+    if (this.options.ready && !this.options.ready()) return;
+    const now = this.now();
+    const t = this.options.thresholds;
+    const records = failuresOf(this.options.index.recordsBetween(now - t.lookbackHours * 3_600_000, now));
+    const found = detectIncidents(records, now, t);
+    const settled: Incident[] = [];
+    for (const incident of found) settled.push(await this.options.registry.settle(incident));
+    this.latest = settled.sort((a, b) => Number(a.resolved) - Number(b.resolved) || b.people - a.people);
+    if (this.options.publisher) await this.options.publisher.publish(settled);
+    this.options.onRun?.(settled);
+  }
+}

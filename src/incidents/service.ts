@@ -1,0 +1,65 @@
+/**
+ * What the questions and card buttons need of incidents, in one object the app builds: the monitor
+ * (latest incidents), the subscriptions, the personal chats of people who talked to the bot (where
+ * a reader's "Show affected people" from a channel is sent), proactive sending and the ticket desk.
+ */
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import type { StateStore } from '../state/types';
+import type { TicketDesk } from '../tickets';
+import type { Reply } from '../answers/types';
+import type { IncidentMonitor } from './monitor';
+import type { ConversationAddress, SubscriptionStore } from './subscriptions';
+import type { Incident } from './types';
+
+const PERSONAL_CHAT_TTL_MS = 90 * 24 * 3_600_000;
+/** A personal chat is written to the store at most once a day per person and instance. */
+const PERSONAL_CHAT_RENEW_MS = 24 * 3_600_000;
+
+export interface AffectedPerson {
+  name: string;
+  upn: string;
+}
+
+export interface IncidentServiceOptions {
+  monitor: IncidentMonitor;
+  subscriptions: SubscriptionStore;
+  state: StateStore;
+  /** Sends an answer into a conversation by itself (a reader's personal chat); none: not possible here. */
+  sendPrivately: ((address: ConversationAddress, reply: Reply) => Promise<void>) | null;
+  tickets: TicketDesk | null;
+  /** Names of the people an incident affects (from the live index). */
+  peopleOf: (incident: Incident) => AffectedPerson[];
+}
+
+export class IncidentService {
+  private readonly recentlyStored = new LRUCache<string, true>({ max: 10_000, ttl: PERSONAL_CHAT_RENEW_MS });
+
+  constructor(readonly options: IncidentServiceOptions) {}
+
+  get monitor(): IncidentMonitor {
+    return this.options.monitor;
+  }
+
+  get subscriptions(): SubscriptionStore {
+    return this.options.subscriptions;
+  }
+
+  /** Keeps where a person's personal chat with the bot is (best effort; at most daily). */
+  async rememberPersonalChat(userId: string | undefined, address: ConversationAddress | undefined): Promise<void> {
+    if (!userId || !address) return;
+    const key = personalChatKey(userId);
+    if (this.recentlyStored.has(key)) return;
+    this.recentlyStored.set(key, true);
+    await this.options.state.put(key, { address }, PERSONAL_CHAT_TTL_MS).catch(() => this.recentlyStored.delete(key));
+  }
+
+  async personalChatOf(userId: string): Promise<ConversationAddress | undefined> {
+    const item = await this.options.state.get<{ address: ConversationAddress }>(personalChatKey(userId));
+    return item?.value.address;
+  }
+}
+
+function personalChatKey(userId: string): string {
+  return `personal-chats/${createHash('sha256').update(userId.toLowerCase(), 'utf8').digest('hex').slice(0, 40)}`;
+}

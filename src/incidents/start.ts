@@ -1,0 +1,63 @@
+/** Builds incident detection and alerts over the live index, from the settings (called by src/app.ts). */
+import type { Logger } from 'pino';
+import type { LiveSignIns } from '../signins/index/liveSignIns';
+import type { StateStore } from '../state/types';
+import type { TicketDesk } from '../tickets';
+import type { Reply } from '../answers/types';
+import { renderAnswer } from '../cards/render';
+import { AlertPublisher, type AlertDelivery } from './alerts';
+import { IncidentMonitor } from './monitor';
+import { IncidentRegistry } from './registry';
+import { IncidentService, type AffectedPerson } from './service';
+import { SubscriptionStore } from './subscriptions';
+import { incidentThresholds } from './thresholds';
+import type { Incident } from './types';
+
+export interface StartIncidentsOptions {
+  live: LiveSignIns;
+  state: StateStore;
+  /** PATTERN_THRESHOLDS' "incidents". */
+  thresholds: Record<string, unknown>;
+  delivery: AlertDelivery;
+  tickets: TicketDesk | null;
+  logger: Logger;
+  now?: () => number;
+  onRun?: (incidents: Incident[]) => void;
+}
+
+export function startIncidents(options: StartIncidentsOptions): IncidentService {
+  const { live, state, delivery, logger } = options;
+  const now = options.now ?? Date.now;
+  const subscriptions = new SubscriptionStore(state, now);
+  const warn = (message: string) => (error: unknown) => logger.warn({ err: { message: (error as Error)?.message } }, message);
+  const publisher = new AlertPublisher(state, subscriptions, delivery, (incident, subscription) => renderAnswer({
+    answer: { kind: 'incident-alert', incident }, language: subscription.language, audience: 'helpdesk', timeZone: subscription.timeZone,
+  }), now, warn('incident alert not delivered; retried on the next poll'));
+  const monitor = new IncidentMonitor({
+    index: live.index, registry: new IncidentRegistry(state), publisher, thresholds: incidentThresholds(options.thresholds), now,
+    // During the start-up fill a run's start is not known yet.
+    ready: () => !live.poller.stats().filling,
+    onError: warn('incident detection failed; tried again on the next poll'),
+    onRun: options.onRun,
+  });
+  live.index.onSynced(() => monitor.trigger());
+  return new IncidentService({
+    monitor, subscriptions, state, tickets: options.tickets,
+    sendPrivately: async (address, reply: Reply) => {
+      await delivery.post(address, renderAnswer(reply));
+    },
+    peopleOf: (incident) => peopleOf(live, incident),
+  });
+}
+
+/** Names of the affected people, from the index's records of the incident's span. */
+function peopleOf(live: LiveSignIns, incident: Incident): AffectedPerson[] {
+  const wanted = new Set(incident.userIds);
+  const found = new Map<string, AffectedPerson>();
+  for (const entry of live.index.recordsBetween(incident.since.getTime(), incident.lastFailure.getTime())) {
+    const id = entry.user.userId?.toLowerCase();
+    if (!id || !wanted.has(id) || found.has(id)) continue;
+    found.set(id, { name: entry.user.userDisplayName ?? '?', upn: entry.user.userPrincipalName ?? '' });
+  }
+  return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
