@@ -8,7 +8,7 @@ const ASK_VERBS = ['showMore', 'choosePerson', 'retry'] as const;
 
 describe('the verbs a card may send', () => {
   it('are showMore, choosePerson, retry, details and openTicket, each with a schema', () => {
-    expect(Object.keys(VERB_SCHEMAS).sort()).toEqual(['choosePerson', 'details', 'openTicket', 'retry', 'showMore']);
+    expect(Object.keys(VERB_SCHEMAS).sort()).toEqual(['choosePerson', 'details', 'incidentPeople', 'incidentTicket', 'openTicket', 'retry', 'showMore']);
     expect(['openTicket', 'retry'].every(isVerb)).toBe(true);
     expect(['', 'toString', '__proto__', 'constructor', 'OpenTicket', 5, null].some(isVerb)).toBe(false);
   });
@@ -119,5 +119,13 @@ describe('the rest of an invoke', () => {
       expect(read.data).toEqual({});
       expect(['', 'retry']).toContain(read.verb);
     }
+  });
+});
+
+describe('incident alert buttons', () => {
+  it('carry an incident id and nothing else is trusted', () => {
+    expect(parseCardAction('incidentTicket', { incidentId: 'inc-0123456789abcdef', language: 'en' })).toEqual({ ok: true, action: { verb: 'incidentTicket', data: { incidentId: 'inc-0123456789abcdef' } } });
+    expect(parseCardAction('incidentPeople', { incidentId: "inc-0123' or 1=1" })).toEqual({ ok: false, reason: 'bad-action-data' });
+    expect(parseCardAction('incidentPeople', {})).toEqual({ ok: false, reason: 'bad-action-data' });
   });
 });
