@@ -2,7 +2,7 @@
  * The window of a question that names no time.
  *
  * "why can't I sign in?" / "waarom kan ik niet inloggen?" (present tense) is about now: the last
- * SIGNIN_INDEX_HOURS (24 when the index is off), never more than DEFAULT_WINDOW_DAYS. That span is
+ * 24 hours (fewer when SIGNIN_INDEX_HOURS is smaller), never more than DEFAULT_WINDOW_DAYS. That span is
  * what the live index holds, so the question everybody asks during an incident is answered from
  * memory instead of costing one of Graph's 5 sign-in log reads per 10 s — and a failure from now is
  * what such an asker means; last week's is not the reason they cannot sign in now. Past tense or a
@@ -14,11 +14,11 @@ import type { AnswerWindow, ResolvedQuery } from './types';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** The recent window when the index is off. */
-const NOW_HOURS_WITHOUT_INDEX = 24;
+/** "Now" is the last day; less when the index holds less, so that the index can still answer. */
+const NOW_HOURS = 24;
 
 function nowHours(config: Config): number {
-  const hours = config.graph.signInIndexHours > 0 ? config.graph.signInIndexHours : NOW_HOURS_WITHOUT_INDEX;
+  const hours = config.graph.signInIndexHours > 0 ? Math.min(config.graph.signInIndexHours, NOW_HOURS) : NOW_HOURS;
   return Math.min(hours, config.defaultWindowDays * 24);
 }
 
