@@ -57,10 +57,11 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
     : { kind: 'person', id: query.userId!, name: subjectName ?? page.records[0]?.userDisplayName ?? query.userId! };
   const counting = query.counting || (tenantWide && query.intent === 'signins');
   const intent = counting ? 'signins' : query.intent;
-  const diagnosisKey = page.key && deps.diagnoses ? `${page.key}|${tenantWide}|${intent}` : null;
+  const aboutBackground = query.category === 'session';
+  const diagnosisKey = page.key && deps.diagnoses ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}` : null;
   let diagnosis = diagnosisKey ? deps.diagnoses!.get(diagnosisKey) : undefined;
   if (!diagnosis) {
-    diagnosis = diagnose(page.records, { tenantWide, thresholds: deps.thresholds, intent });
+    diagnosis = diagnose(page.records, { tenantWide, thresholds: deps.thresholds, intent, aboutBackground });
     if (diagnosisKey) deps.diagnoses!.set(diagnosisKey, diagnosis);
   }
   const answerWindow = { ...window, defaultDays: defaulted && !query.yesNo ? config.defaultWindowDays : null, clampedFrom: clamped ? oldest : null, retentionDays: config.logRetentionDays };

@@ -142,8 +142,8 @@ export function verdictOf(answer: SummaryAnswer, ctx: VerdictContext): Verdict {
     return { text: fill(answer.subject.kind === 'self' ? w.verdictSelf.signins : w.verdict.signins, values), steps: [], ticketSignInId: null, code: null };
   }
   if (d.failures.length === 0) return { text: fill(w.verdict.none, { filters: filtersText(answer, ctx) }), steps: [], ticketSignInId: null, code: null };
-  if (d.findings.length > 0) return findingVerdict(d.findings[0], answer, ctx);
-  return failureVerdict(d.failures[0], answer, ctx);
+  if (d.leadFinding) return findingVerdict(d.leadFinding, answer, ctx);
+  return failureVerdict(d.headline ?? d.failures[0], answer, ctx);
 }
 
 /** "is there an outage?": yes or no first, from the tenant-wide findings. */
