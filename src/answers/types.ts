@@ -49,6 +49,8 @@ export interface ResolvedQuery {
   category?: string | null;
   /** "how many …": the answer leads with a number. */
   counting?: boolean;
+  /** About an app or managed identity named like a person (no one in the directory has that name): only their own sign-ins are read. */
+  workload?: boolean;
   /** "is there an outage?": the answer leads with yes or no. */
   yesNo?: boolean;
   offset?: number;
@@ -101,6 +103,8 @@ export interface SummaryAnswer {
   detailsOf?: string;
   /** A ticket opened from this answer (the investigation stays on the card). */
   ticket?: TicketState;
+  /** Nothing found, and apps' and managed identities' sign-ins are not read (SIGNIN_EVENT_TYPES): the card says which setting. */
+  workloadsOff?: boolean;
   /** A stable key of the records and the query, for caching the rendered card. */
   key: string;
 }
@@ -131,7 +135,7 @@ export type RefusalReason = Exclude<Refusal, 'shared-conversation'> | 'not-own-s
 export type Answer =
   | { kind: 'refused'; reason: RefusalReason }
   | { kind: 'ask-privately' }
-  | { kind: 'not-found'; name: string }
+  | { kind: 'not-found'; name: string; workloadsOff?: boolean }
   | { kind: 'choose-person'; typedName: string; people: Person[]; pending: ResolvedQuery }
   | SummaryAnswer
   | CountAnswer

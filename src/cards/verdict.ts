@@ -10,6 +10,7 @@ import type { SummaryAnswer } from '../answers/types';
 import { localDateTime, localTime } from '../time';
 import { countryName, fill, firstName, plural, wording, type Values, type Wording } from './wording';
 import { categoryNoun, filtersText, windowText } from './filters';
+import { isAboutWorkload, workloadVerdict } from './workloadVerdict';
 
 export interface Verdict {
   text: string;
@@ -142,6 +143,7 @@ export function verdictOf(answer: SummaryAnswer, ctx: VerdictContext): Verdict {
     return { text: fill(answer.subject.kind === 'self' ? w.verdictSelf.signins : w.verdict.signins, values), steps: [], ticketSignInId: null, code: null };
   }
   if (d.failures.length === 0) return { text: noneText(answer, ctx), steps: [], ticketSignInId: null, code: null };
+  if (isAboutWorkload(answer)) return workloadVerdict(answer, ctx);
   if (d.leadFinding) return findingVerdict(d.leadFinding, answer, ctx);
   return failureVerdict(d.headline ?? d.failures[0], answer, ctx);
 }
@@ -150,6 +152,7 @@ export function verdictOf(answer: SummaryAnswer, ctx: VerdictContext): Verdict {
 function noneText(answer: SummaryAnswer, ctx: VerdictContext): string {
   const w = wording(ctx.language);
   const category = answer.query.category;
+  if (answer.workloadsOff) return `${fill(w.verdict.none, { filters: filtersText(answer, ctx) })} ${w.workloadsOff}`;
   if (!category) return fill(w.verdict.none, { filters: filtersText(answer, ctx) });
   return fill(w.verdict.noneOfCategory, { kind: categoryNoun(category, ctx), filters: filtersText(answer, ctx, true) });
 }

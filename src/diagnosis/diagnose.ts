@@ -8,6 +8,7 @@ import { catalog } from './catalog';
 import { FINDING_ORDER, type DeviceState, type Finding, type Origin } from './findings';
 import { groupAttempts, type Attempt } from './attempts';
 import { foldBursts, isBackground, leadOf, type Burst } from './background';
+import { failingWorkload, type WorkloadState } from './workloads';
 import thresholdsJson from './patterns.json';
 
 export type { Finding, FindingKind, Origin, DeviceState } from './findings';
@@ -51,6 +52,8 @@ export interface Diagnosis {
   /** The failure and the finding an answer leads with (an interactive one unless the question is about background sign-ins). */
   headline: Failure | null;
   leadFinding: Finding | null;
+  /** Tenant-wide: the newest failing app or managed identity (its own sign-ins), if any. */
+  workload: WorkloadState | null;
   promptedThenSucceeded: number;
   succeeded: number;
   /** Most telling first (FINDING_ORDER), then newest first. */
@@ -234,6 +237,7 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
   const lead = leadOf(failures, findings, context.aboutBackground ?? false);
   return {
     attempts, failures, rows, findings, headline: lead.headline, leadFinding: lead.finding,
+    workload: context.tenantWide ? failingWorkload(records) : null,
     promptedThenSucceeded: attempts.filter((a) => a.outcome === 'promptedThenSucceeded').length,
     succeeded: attempts.filter((a) => a.outcome === 'succeeded').length,
     byCode: summarizeByCode(failures),
