@@ -9,6 +9,7 @@
  *   personal: a missing or unknown type counts as shared.
  * - A follow-up to a refused question ("show more", "the second one") is refused as well, whatever
  *   it names: it continues the refused question.
+ * - Apps' and managed identities' own sign-ins: as other people's, readers in a personal chat only.
  * - Tickets: the sign-in is read within the asker's reach — anyone's for a reader in a personal
  *   chat, otherwise only their own — so a ticket card never shows someone else's sign-in where it
  *   may not be seen.
@@ -44,7 +45,9 @@ export type Subject =
   /** Everyone in the tenant; `correlationId`: a pasted correlation id and nobody named. */
   | { kind: 'everyone'; correlationId?: boolean }
   /** A sign-in by id (openTicket): whose it is shows only once it is read. */
-  | { kind: 'signIn' };
+  | { kind: 'signIn' }
+  /** An app or managed identity (its own sign-ins, no person's): like anyone else's data, readers in a personal chat only. */
+  | { kind: 'workload' };
 
 export interface AccessRequest {
   asker: Asker;
@@ -132,6 +135,8 @@ export class AccessPolicy {
         if (!decision.allow && decision.reason === 'not-a-reader' && subject.correlationId) return { allow: true, scope: 'self', narrowedBy: 'not-a-reader' };
         return decision;
       }
+      case 'workload':
+        return this.others(asker);
       case 'signIn': {
         const decision = await this.others(asker);
         if (decision.allow) return decision;

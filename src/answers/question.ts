@@ -11,6 +11,7 @@ import { resolveSubject, sameSubject } from './resolve';
 import { toResolved } from './resolvedQuery';
 import { asksAboutNow, wantsCount, wantsYesNo } from './shape';
 import { answerSignIns, type SignInAnswerDeps } from './signIns';
+import { workloadOrNotFound } from './workloads';
 import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
 import type { IncidentService } from '../incidents/service';
 import { answerSubscription } from '../incidents/answers';
@@ -78,6 +79,7 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
     // Remember a refused question so that "and the day before?" or "show more" after it are
     // refused as well, instead of silently answering the previous (allowed) question.
     if (target.answer.kind === 'refused' && target.answer.reason === 'not-a-reader') await deps.memory.remember(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
+    if (target.answer.kind === 'not-found' && subject.kind === 'person') return workloadOrNotFound(deps, requester, shaped(question, text, null), subject.text, target.answer);
     return target.answer;
   }
   const answer = await answerSignIns(deps, requester, shaped(question, text, target.userId), target.name);

@@ -1,7 +1,7 @@
 /** A resolved, authorized question → read the sign-in log → diagnose → a summary or count Answer. */
 import type { Config } from '../config';
 import type { FailureCategory } from '../understanding/question';
-import type { SignInSource } from '../signins/signInLog';
+import { workloadKinds, type SignInSource } from '../signins/signInLog';
 import type { LRUCache } from 'lru-cache';
 import { diagnose, type Diagnosis, type Thresholds } from '../diagnosis/diagnose';
 import { GraphProblem, toGraphProblem } from '../graph/errors';
@@ -44,6 +44,7 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
       userId: tenantWide ? undefined : query.userId ?? undefined,
       from: window.from, to: window.to, app: query.app, errorCode: query.errorCode, correlationId: query.correlationId,
       requestId: query.requestId ?? null, category: (query.category as FailureCategory | null | undefined) ?? null,
+      ...(query.workload ? { eventTypes: workloadKinds(config.graph.signInEventTypes) } : {}),
     });
   } catch (error) {
     // A bug, not Graph: the turn's error handling logs it.
@@ -58,10 +59,11 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
     : { kind: 'person', id: query.userId!, name: subjectName ?? page.records[0]?.userDisplayName ?? query.userId! };
   const counting = query.counting || (tenantWide && query.intent === 'signins');
   const intent = counting ? 'signins' : query.intent;
-  const diagnosisKey = page.key && deps.diagnoses ? `${page.key}|${tenantWide}|${intent}` : null;
+  const aboutBackground = query.category === 'session';
+  const diagnosisKey = page.key && deps.diagnoses ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}` : null;
   let diagnosis = diagnosisKey ? deps.diagnoses!.get(diagnosisKey) : undefined;
   if (!diagnosis) {
-    diagnosis = diagnose(page.records, { tenantWide, thresholds: deps.thresholds, intent });
+    diagnosis = diagnose(page.records, { tenantWide, thresholds: deps.thresholds, intent, aboutBackground });
     if (diagnosisKey) deps.diagnoses!.set(diagnosisKey, diagnosis);
   }
   const answerWindow = { ...window, ...defaultWindowNote(config, query, defaulted), clampedFrom: clamped ? oldest : null, retentionDays: config.logRetentionDays };
@@ -69,6 +71,8 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
   const key = page.key ? JSON.stringify([page.key, query, subject, Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000), defaulted, clamped]) : '';
   const common = { query, subject, window: answerWindow, diagnosis, truncated: page.truncated, graphRequests: page.requests, freshness: page.asOf ? { asOf: page.asOf, source: 'index' as const } : { asOf: now, source: 'graph' as const }, key };
   if (counting) return { kind: 'count', ...common };
+  // An app nobody signed in to may be an app's or identity's own: say when those sign-ins are not read.
+  const workloadsOff = tenantWide && query.app !== null && !query.category && page.records.length === 0 && workloadKinds(config.graph.signInEventTypes).length === 0;
   const offset = query.offset ?? 0;
-  return { kind: 'summary', ...common, offset, limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE), ...(detailsOf ? { detailsOf } : {}) };
+  return { kind: 'summary', ...common, offset, limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE), ...(detailsOf ? { detailsOf } : {}), ...(workloadsOff ? { workloadsOff } : {}) };
 }

@@ -52,6 +52,8 @@ export interface ResolvedQuery {
   category?: string | null;
   /** "how many …": the answer leads with a number. */
   counting?: boolean;
+  /** About an app or managed identity named like a person (no one in the directory has that name): only their own sign-ins are read. */
+  workload?: boolean;
   /** "is there an outage?": the answer leads with yes or no. */
   yesNo?: boolean;
   /** "why can't I sign in?" (present tense, no time named): the default window is the recent span (see answers/window.ts). */
@@ -108,6 +110,8 @@ export interface SummaryAnswer {
   detailsOf?: string;
   /** A ticket opened from this answer (the investigation stays on the card). */
   ticket?: TicketState;
+  /** Nothing found, and apps' and managed identities' sign-ins are not read (SIGNIN_EVENT_TYPES): the card says which setting. */
+  workloadsOff?: boolean;
   /** A stable key of the records and the query, for caching the rendered card. */
   key: string;
   /** The asker's failures match an open incident: said first (src/incidents). */
@@ -163,7 +167,7 @@ export type RefusalReason = Exclude<Refusal, 'shared-conversation'> | 'not-own-s
 export type Answer =
   | { kind: 'refused'; reason: RefusalReason }
   | { kind: 'ask-privately' }
-  | { kind: 'not-found'; name: string }
+  | { kind: 'not-found'; name: string; workloadsOff?: boolean }
   | { kind: 'choose-person'; typedName: string; people: Person[]; pending: ResolvedQuery }
   | SummaryAnswer
   | CountAnswer

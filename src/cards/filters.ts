@@ -2,7 +2,7 @@
 import type { Language } from '../understanding/question';
 import type { CountAnswer, SummaryAnswer } from '../answers/types';
 import { localDateTime } from '../time';
-import { fill, wording } from './wording';
+import { fill, plural, wording, type Plural } from './wording';
 
 interface Ctx {
   language: Language;
@@ -14,15 +14,21 @@ export function windowText(answer: SummaryAnswer | CountAnswer, ctx: Ctx): strin
   return fill(w.windowBetween, { from: localDateTime(answer.window.from, ctx.timeZone, ctx.language), to: localDateTime(answer.window.to, ctx.timeZone, ctx.language) });
 }
 
-/** Every filter applied, so that an empty answer shows the question was understood. */
-export function filtersText(answer: SummaryAnswer | CountAnswer, ctx: Ctx): string {
+/** A kind of failure as a plural noun ("MFA failures", "Conditional Access blocks"); the form Intl.PluralRules picks for `count`. */
+export function categoryNoun(category: string, ctx: Ctx, count = 0): string {
+  const noun = (wording(ctx.language).categoryNouns as Record<string, Plural>)[category];
+  return noun ? plural(ctx.language, noun, count) : category;
+}
+
+/** Every filter applied, so that an empty answer shows the question was understood; `withoutCategory` when the sentence names it already. */
+export function filtersText(answer: SummaryAnswer | CountAnswer, ctx: Ctx, withoutCategory = false): string {
   const w = wording(ctx.language);
   const q = answer.query;
   const parts = [
     answer.subject.kind === 'person' ? fill(w.filterPerson, { name: answer.subject.name }) : answer.subject.kind === 'self' ? w.filterSelf : w.filterAnyone,
     q.app ? fill(w.filterApp, { app: q.app }) : null,
     q.errorCode !== null ? fill(w.filterCode, { code: q.errorCode }) : null,
-    q.category ? fill(w.filterCategory, { category: q.category }) : null,
+    q.category && !withoutCategory ? fill(w.filterCategory, { kind: categoryNoun(q.category, ctx) }) : null,
     q.correlationId ? fill(w.filterCorrelation, { id: q.correlationId }) : null,
     q.requestId ? fill(w.filterRequest, { id: q.requestId }) : null,
     windowText(answer, ctx),

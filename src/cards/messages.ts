@@ -57,7 +57,7 @@ export function messageAnswerCard(answer: MessageKind, language: Language, audie
     case 'ask-privately':
       return messageCard(language, s.askPrivatelyTitle, [s.askPrivatelyText]);
     case 'not-found':
-      return messageCard(language, s.notFoundTitle, [fill(s.notFoundText, { name: answer.name })]);
+      return messageCard(language, s.notFoundTitle, [fill(s.notFoundText, { name: answer.name }), ...(answer.workloadsOff ? [w.workloadsOff] : [])]);
     case 'choose-person': {
       const more = answer.people.length - MAX_CHOICES;
       const paragraphs = [fill(s.chooseText, { name: answer.typedName }), ...(more > 0 ? [plural(language, w.chooseMore, more)] : [])];

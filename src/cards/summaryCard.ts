@@ -6,7 +6,7 @@ import type { SummaryAnswer } from '../answers/types';
 import { queryData } from '../answers/resolvedQuery';
 import type { Failure } from '../diagnosis/diagnose';
 import { explain, lookupUrl } from '../diagnosis/catalog';
-import { localDateTime } from '../time';
+import { localDateTime, localTime } from '../time';
 import { card, clip, execute, heading, numbered, plain, subtle, text, type Card, type Element } from './elements';
 import { signInFacts } from './facts';
 import { filtersText } from './filters';
@@ -25,8 +25,13 @@ function rowLine(f: Failure, answer: SummaryAnswer, ctx: VerdictContext): string
   const person = answer.subject.kind === 'tenant' ? `${r.userDisplayName ?? r.userPrincipalName ?? '?'} · ` : '';
   const where = countryName(r.location?.countryOrRegion ?? null, ctx.language);
   const place = [r.location?.city, where].filter(Boolean).join(', ');
+  if (f.burst && f.burst.count > 1) {
+    const span = `${localDateTime(f.burst.first, ctx.timeZone, ctx.language)}–${localTime(f.burst.last, ctx.timeZone, ctx.language)}`;
+    return [person + plural(ctx.language, w.backgroundBurst, f.burst.count, { app: r.appDisplayName ?? '?', code: f.code, span }), place].filter(Boolean).join(' · ');
+  }
   const outcome = f.code === 0 ? w.succeeded : `${f.code} ${clip(explain(f.code, ctx.language, ctx.audience).title, 60)}`;
-  return [localDateTime(f.at, ctx.timeZone, ctx.language), person + (r.appDisplayName ?? '?'), outcome, place].filter(Boolean).join(' · ');
+  const app = (r.appDisplayName ?? '?') + (f.background ? ` (${w.backgroundLabel})` : '');
+  return [localDateTime(f.at, ctx.timeZone, ctx.language), person + app, outcome, place].filter(Boolean).join(' · ');
 }
 
 function notes(answer: SummaryAnswer, ctx: VerdictContext): string[] {

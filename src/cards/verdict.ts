@@ -9,7 +9,8 @@ import type { DeviceState, Failure, Finding, Origin } from '../diagnosis/diagnos
 import type { SummaryAnswer } from '../answers/types';
 import { localDateTime, localTime } from '../time';
 import { countryName, fill, firstName, plural, wording, type Values, type Wording } from './wording';
-import { filtersText, windowText } from './filters';
+import { categoryNoun, filtersText, windowText } from './filters';
+import { isAboutWorkload, workloadVerdict } from './workloadVerdict';
 
 export interface Verdict {
   text: string;
@@ -141,9 +142,19 @@ export function verdictOf(answer: SummaryAnswer, ctx: VerdictContext): Verdict {
     const values = { name: answer.subject.kind === 'person' ? answer.subject.name : '', ok: plural(ctx.language, w.nTimes, ok.length), window: windowText(answer, ctx), time: localDateTime(ok[0].at, ctx.timeZone, ctx.language), app: ok[0].final.appDisplayName ?? '?' };
     return { text: fill(answer.subject.kind === 'self' ? w.verdictSelf.signins : w.verdict.signins, values), steps: [], ticketSignInId: null, code: null };
   }
-  if (d.failures.length === 0) return { text: fill(w.verdict.none, { filters: filtersText(answer, ctx) }), steps: [], ticketSignInId: null, code: null };
-  if (d.findings.length > 0) return findingVerdict(d.findings[0], answer, ctx);
-  return failureVerdict(d.failures[0], answer, ctx);
+  if (d.failures.length === 0) return { text: noneText(answer, ctx), steps: [], ticketSignInId: null, code: null };
+  if (isAboutWorkload(answer)) return workloadVerdict(answer, ctx);
+  if (d.leadFinding) return findingVerdict(d.leadFinding, answer, ctx);
+  return failureVerdict(d.headline ?? d.failures[0], answer, ctx);
+}
+
+/** "No MFA failures for Lynne between …": every filter restated, the kind of failure as the noun. */
+function noneText(answer: SummaryAnswer, ctx: VerdictContext): string {
+  const w = wording(ctx.language);
+  const category = answer.query.category;
+  if (answer.workloadsOff) return `${fill(w.verdict.none, { filters: filtersText(answer, ctx) })} ${w.workloadsOff}`;
+  if (!category) return fill(w.verdict.none, { filters: filtersText(answer, ctx) });
+  return fill(w.verdict.noneOfCategory, { kind: categoryNoun(category, ctx), filters: filtersText(answer, ctx, true) });
 }
 
 /** "is there an outage?": yes or no first, from the tenant-wide findings. */

@@ -50,10 +50,12 @@ export function otherKindsOfSignIn(interactive: SignIn[], now: number, seed = 11
       const start = now - (burst + 0.5) * (troubled ? 6 : 18) * HOUR - random() * HOUR;
       const code = troubled ? [50173, 70043, 700082][burst % 3] : 0;
       const correlationId = guid();
-      for (let i = 0; i < 3; i++) {
-        const app = i === 2 ? DEMO_APPS.teams : DEMO_APPS.outlook;
+      // A failing refresh token is retried every few minutes: the troubled user's Outlook bursts last about 40 minutes.
+      const refreshes = troubled ? 14 : 2;
+      for (let i = 0; i <= refreshes; i++) {
+        const app = i === refreshes ? DEMO_APPS.teams : DEMO_APPS.outlook;
         out.push({
-          ...base, id: guid(), createdDateTime: at(start + i * 2 * MINUTE), correlationId, appId: app.appId, appDisplayName: app.appDisplayName,
+          ...base, id: guid(), createdDateTime: at(start + i * (troubled ? 3 : 2) * MINUTE), correlationId, appId: app.appId, appDisplayName: app.appDisplayName,
           resourceDisplayName: app.resourceDisplayName, resourceId: app.resourceId, clientAppUsed: 'Mobile Apps and Desktop clients',
           isInteractive: false, signInEventTypes: ['nonInteractiveUser'], status: status(code), conditionalAccessStatus: code === 70043 ? 'failure' : 'success',
         });

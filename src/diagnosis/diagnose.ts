@@ -7,6 +7,8 @@ import type { Category } from './catalogTypes';
 import { catalog } from './catalog';
 import { FINDING_ORDER, type DeviceState, type Finding, type Origin } from './findings';
 import { groupAttempts, type Attempt } from './attempts';
+import { foldBursts, isBackground, leadOf, type Burst } from './background';
+import { failingWorkload, type WorkloadState } from './workloads';
 import thresholdsJson from './patterns.json';
 
 export type { Finding, FindingKind, Origin, DeviceState } from './findings';
@@ -28,6 +30,10 @@ export interface Failure {
   failedPolicies: FailedPolicy[];
   /** The legacy client (IMAP4, POP3, …) when the attempt used one. */
   legacyClient: string | null;
+  /** A non-interactive sign-in (a token refresh an app made in the background). */
+  background: boolean;
+  /** In `rows` only: a burst of background failures this row stands for. */
+  burst?: Burst;
 }
 
 export interface CodeSummary {
@@ -41,8 +47,13 @@ export interface Diagnosis {
   attempts: Attempt[];
   /** Newest first. */
   failures: Failure[];
-  /** What a list shows, newest first: the failures, or every attempt when the question was about sign-ins. */
+  /** What a list shows, newest first: the failures, or every attempt when the question was about sign-ins; background bursts folded into one row. */
   rows: Failure[];
+  /** The failure and the finding an answer leads with (an interactive one unless the question is about background sign-ins). */
+  headline: Failure | null;
+  leadFinding: Finding | null;
+  /** Tenant-wide: the newest failing app or managed identity (its own sign-ins), if any. */
+  workload: WorkloadState | null;
   promptedThenSucceeded: number;
   succeeded: number;
   /** Most telling first (FINDING_ORDER), then newest first. */
@@ -62,6 +73,8 @@ export interface DiagnoseContext {
   thresholds?: Thresholds;
   /** "did … sign in" lists every attempt; "why did … fail" only the failures. */
   intent?: 'failures' | 'signins';
+  /** The question is about background sign-ins (token refreshes, "keeps asking"): they may lead. */
+  aboutBackground?: boolean;
 }
 
 export type Thresholds = typeof thresholdsJson;
@@ -91,12 +104,12 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
     const client = record.clientAppUsed ?? '';
     return {
       attempt, record, code: codeOf(record), at: timeOf(record), category: catalog().get(codeOf(record))?.category ?? null,
-      failedPolicies: failedPolicies(record), legacyClient: legacy.has(client.toLowerCase()) ? client : null,
+      failedPolicies: failedPolicies(record), legacyClient: legacy.has(client.toLowerCase()) ? client : null, background: isBackground(record),
     };
   };
   const rowsByAttempt = new Map(attempts.map((a) => [a, toRow(a)]));
   const failures = attempts.filter((a) => a.outcome === 'failed').map((a) => rowsByAttempt.get(a)!);
-  const rows = context.intent === 'signins' ? attempts.map((a) => rowsByAttempt.get(a)!) : failures;
+  const rows = foldBursts(context.intent === 'signins' ? attempts.map((a) => rowsByAttempt.get(a)!) : failures, thresholds.backgroundBurst.gapMinutes);
 
   // Countries each person signed in from successfully in this window: a failure elsewhere is unusual.
   const homeCountries = new Map<string, Set<string>>();
@@ -221,8 +234,10 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
   }
 
   findings.sort((a, b) => FINDING_ORDER.indexOf(a.kind) - FINDING_ORDER.indexOf(b.kind) || b.at.getTime() - a.at.getTime());
+  const lead = leadOf(failures, findings, context.aboutBackground ?? false);
   return {
-    attempts, failures, rows, findings,
+    attempts, failures, rows, findings, headline: lead.headline, leadFinding: lead.finding,
+    workload: context.tenantWide ? failingWorkload(records) : null,
     promptedThenSucceeded: attempts.filter((a) => a.outcome === 'promptedThenSucceeded').length,
     succeeded: attempts.filter((a) => a.outcome === 'succeeded').length,
     byCode: summarizeByCode(failures),

@@ -20,6 +20,11 @@ export const SIGNIN_EVENT_TYPES = ['interactiveUser', 'nonInteractiveUser', 'ser
 export type SignInEventType = (typeof SIGNIN_EVENT_TYPES)[number];
 export const DEFAULT_SIGNIN_EVENT_TYPES: readonly SignInEventType[] = ['interactiveUser', 'nonInteractiveUser'];
 
+/** The configured kinds of sign-in that belong to apps and managed identities rather than people. */
+export function workloadKinds(configured: readonly SignInEventType[]): SignInEventType[] {
+  return configured.filter((t) => t === 'servicePrincipal' || t === 'managedIdentity');
+}
+
 /** One page of GET /auditLogs/signIns. */
 interface SignInListPage {
   value: SignIn[];

@@ -22,6 +22,10 @@ const APP_NOUNS = new Set(appNouns);
 const NOT_NAMES = new Set(merged((w) => w.notNames));
 const KNOWN_APP = new RegExp(wordsRegex(knownApps).source, 'gu');
 const MAX_APP_WORDS = 4;
+const WORKLOAD_NOUN = new RegExp(wordsRegex(merged((w) => w.app.workloadNouns)).source, 'gu');
+/** A word of an app or identity's own name as typed: capitalised, or with a hyphen or digit ("Payroll Sync", "backup-runner"). */
+const OWN_NAME_WORD = /^(?:\p{Lu}|[\p{L}\p{N}]*[-\d])/u;
+const MAX_WORKLOAD_WORDS = 3;
 /** "the Payroll Sync app": a capitalised name before "app" (checked on the original). */
 const NAMED_APP = /(?<![\p{L}\p{N}])the\s+((?:[\p{L}\p{N}-]+\s+){0,2}[\p{L}\p{N}-]+)\s+(?:app|application)(?![\p{L}\p{N}])/u;
 
@@ -78,6 +82,8 @@ export interface AppFinding {
 /** `work` is the lower-cased, masked text; `original` the same text as typed (same offsets). */
 export function findApp(work: string, original: string): AppFinding {
   const tokens = tokenize(work);
+  const workload = workloadBeside(work, original, tokens);
+  if (workload) return workload;
   for (let i = 0; i < tokens.length; i++) {
     const width = prepositionAt(tokens, i);
     if (width === 0 || (i > 0 && NOT_AFTER.has(tokens[i - 1].word))) continue;
@@ -98,6 +104,41 @@ export function findApp(work: string, original: string): AppFinding {
     return { app: tidy(original.slice(known.index, end)), text: mask(work, known.index, end) };
   }
   return { app: null, text: work };
+}
+
+/**
+ * "service principal Payroll Sync", "the backup-runner managed identity", "de app Payroll Sync":
+ * a name as typed next to a workload noun. The noun is masked with it, so neither is taken for a person.
+ */
+function workloadBeside(work: string, original: string, tokens: Token[]): AppFinding | null {
+  WORKLOAD_NOUN.lastIndex = 0;
+  for (const noun of work.matchAll(WORKLOAD_NOUN)) {
+    const nounStart = noun.index;
+    const nounEnd = nounStart + noun[0].length;
+    const isName = (t: Token) => OWN_NAME_WORD.test(original.slice(t.start, t.end)) && !NOT_APPS.has(t.word);
+    let after = tokens.findIndex((t) => t.start >= nounEnd);
+    const taken: Token[] = [];
+    for (let prev = nounEnd; after >= 0 && after < tokens.length && taken.length < MAX_WORKLOAD_WORDS; after++) {
+      const t = tokens[after];
+      if (!/^\s+$/.test(work.slice(prev, t.start)) || !isName(t)) break;
+      taken.push(t);
+      prev = t.end;
+    }
+    if (taken.length === 0) {
+      let before = tokens.map((t) => t.end <= nounStart).lastIndexOf(true);
+      for (let next = nounStart; before >= 0 && taken.length < MAX_WORKLOAD_WORDS; before--) {
+        const t = tokens[before];
+        if (!/^\s+$/.test(work.slice(t.end, next)) || !isName(t)) break;
+        taken.unshift(t);
+        next = t.start;
+      }
+    }
+    if (taken.length === 0) continue;
+    const start = Math.min(taken[0].start, nounStart);
+    const end = Math.max(taken[taken.length - 1].end, nounEnd);
+    return { app: tidy(original.slice(taken[0].start, taken[taken.length - 1].end)), text: mask(work, start, end) };
+  }
+  return null;
 }
 
 function tidy(app: string): string {

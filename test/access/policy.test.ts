@@ -22,7 +22,7 @@ const ASKERS: Record<AskerKind, Omit<Asker, 'conversationType'>> = {
   'other-tenant': { userId: READER, tenantId: 'f0f0f0f0-1111-2222-3333-444444444444' },
 };
 
-type SubjectKind = 'nobody' | 'self' | 'own id' | 'other id' | 'other name' | 'own upn' | 'everyone' | 'correlation id' | 'sign-in by id';
+type SubjectKind = 'nobody' | 'self' | 'own id' | 'other id' | 'other name' | 'own upn' | 'everyone' | 'correlation id' | 'sign-in by id' | 'app or identity';
 /** Built per asker: "own" means the asker's own id or UPN. */
 const SUBJECTS: Record<SubjectKind, (asker: Omit<Asker, 'conversationType'>) => Subject> = {
   nobody: () => ({ kind: 'nobody' }),
@@ -34,6 +34,7 @@ const SUBJECTS: Record<SubjectKind, (asker: Omit<Asker, 'conversationType'>) => 
   everyone: () => ({ kind: 'everyone' }),
   'correlation id': () => ({ kind: 'everyone', correlationId: true }),
   'sign-in by id': () => ({ kind: 'signIn' }),
+  'app or identity': () => ({ kind: 'workload' }),
 };
 
 const CONVERSATIONS: (string | undefined)[] = ['personal', 'groupChat', 'channel', undefined, 'Personal', 'meeting'];
@@ -54,6 +55,7 @@ const EXPECTED: Record<'reader' | 'member', Record<SubjectKind, { personal: Outc
     everyone: { personal: 'others', shared: 'shared-conversation' },
     'correlation id': { personal: 'others', shared: 'shared-conversation' },
     'sign-in by id': { personal: 'others', shared: 'self* shared-conversation' },
+    'app or identity': { personal: 'others', shared: 'shared-conversation' },
   },
   member: {
     nobody: { personal: 'none', shared: 'none' },
@@ -65,6 +67,7 @@ const EXPECTED: Record<'reader' | 'member', Record<SubjectKind, { personal: Outc
     everyone: { personal: 'not-a-reader', shared: 'not-a-reader' },
     'correlation id': { personal: 'self* not-a-reader', shared: 'self* not-a-reader' },
     'sign-in by id': { personal: 'self* not-a-reader', shared: 'self* not-a-reader' },
+    'app or identity': { personal: 'not-a-reader', shared: 'not-a-reader' },
   },
 };
 
@@ -92,7 +95,7 @@ const CASES = CONVERSATIONS.flatMap((conversation) => ACTIONS.flatMap((action) =
 
 describe('the access matrix', () => {
   it('covers every combination', () => {
-    expect(ASKER_KINDS.length * SUBJECT_KINDS.length * CASES.length).toBe(4 * 9 * 6 * 6 * 2);
+    expect(ASKER_KINDS.length * SUBJECT_KINDS.length * CASES.length).toBe(4 * 10 * 6 * 6 * 2);
   });
 
   it.each(ASKER_KINDS.flatMap((asker) => SUBJECT_KINDS.map((subject) => [asker, subject] as const)))('%s asking about %s', async (askerKind, subjectKind) => {

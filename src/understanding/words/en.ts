@@ -128,6 +128,7 @@ export const en: Words = {
       'focus', 'check', 'checking', 'look', 'looking', 'update', 'updates', 'stats', 'wrong', 'able', 'reply', 'email',
       'message', 'call', 'listen', 'reach', 'went', 'go', 'come', 'came', 'is', 'was', 'anyone', 'someone',
     ],
+    workloadNouns: ['service principal', 'managed identity', 'app registration', 'enterprise app', 'app'],
     verbsBeforeApp: ['access', 'open', 'use', 'reach', 'load', 'launch', 'start', 'run'],
     notApps: [
       'my', 'his', 'her', 'their', 'your', 'our', 'its', 'this', 'that', 'these', 'those', 'it', 'me', 'him', 'them', 'us',
@@ -162,6 +163,7 @@ export const en: Words = {
     session: [
       'keep asking', 'keeps asking', 'kept asking', 'keeps prompting', 'keep prompting', 'sign in again',
       'session expired', 'session timeout', 'session errors', 'session error', 'token expired', 'expired token', 'refresh token',
+      'token refresh*', 'background', 'non-interactive', 'noninteractive',
     ],
     conditional_access: ['conditional access', 'by ca', 'ca policy', 'ca policies', 'a ca policy', 'ca block*'],
     mfa: ['mfa', 'multi-factor', 'multifactor', 'two-factor', '2fa', 'authenticator prompt', 'authenticator'],

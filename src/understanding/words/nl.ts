@@ -164,6 +164,7 @@ export const nl: Words = {
     strongAfterSignIn: ['in', 'bij'],
     articles: ['de', 'het', "'t", 'een'],
     notAfter: ['gebeurd', 'kijk', 'kijken', 'let', 'letten', 'kom', 'komen', 'reageer', 'wacht', 'wachten', 'hoort', 'toegewezen', 'terug'],
+    workloadNouns: ['service principal', 'managed identity', 'beheerde identiteit', 'app-registratie', 'app', 'applicatie'],
     verbsBeforeApp: [],
     notApps: [
       'mijn', "m'n", 'mn', 'zijn', 'haar', 'hun', 'je', 'jouw', 'uw', 'ons', 'onze', 'dit', 'dat', 'deze', 'die', 'het',
@@ -194,8 +195,8 @@ export const nl: Words = {
   },
 
   category: {
-    session: ['steeds gevraagd', 'telkens gevraagd', 'vraagt steeds', 'vraagt telkens', 'blijft vragen', 'steeds om', 'telkens om', 'sessie verlopen', 'token verlopen'],
-    conditional_access: ['voorwaardelijke toegang', 'ca-beleid'],
+    session: ['steeds gevraagd', 'telkens gevraagd', 'vraagt steeds', 'vraagt telkens', 'blijft vragen', 'steeds om', 'telkens om', 'sessie verlopen', 'token verlopen', 'wachtwoord vragen', 'achtergrond*', 'niet-interactie*'],
+    conditional_access: ['voorwaardelijke toegang', 'ca-beleid', 'door ca'],
     mfa: ['mfa-fout*', 'meervoudige verificatie', 'tweestapsverificatie', 'mfa'],
     device: ['niet compatibel', 'niet-compatibel', 'compatibel', 'apparaatnaleving'],
     account_state: ['uitgeschakeld', 'gedeactiveerd'],

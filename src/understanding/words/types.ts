@@ -160,6 +160,8 @@ export interface AppWords {
   notAfter: string[];
   /** Verbs between a preposition and the app, skipped ("unable to access the HR portal"). */
   verbsBeforeApp: string[];
+  /** Words that say the name beside them is an app or automation identity, not a person ("the Payroll Sync service principal", "de app Payroll Sync"). */
+  workloadNouns: string[];
   /** Words that cannot start an app name (pronouns, devices, places). */
   notApps: string[];
 }
