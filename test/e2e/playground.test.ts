@@ -83,4 +83,32 @@ describeWithBrowser('npm start: the bot with the Agents Playground', () => {
     expect(await page.getByText("Megan's account was locked").count()).toBeGreaterThan(0);
     await page.close();
   }, 120_000);
+
+  it('switches on incident alerts in the "Sign-in problems" channel and posts the demo incident there, counts only', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+    page.on('pageerror', (e) => console.warn('playground page error:', e.message));
+    await page.goto(`http://127.0.0.1:${PLAYGROUND_PORT}/`, { waitUntil: 'domcontentloaded' });
+    await page.locator('[contenteditable="true"]').first().waitFor({ timeout: 30_000 });
+    await page.getByText('Sign-in problems').first().click();
+    const box = page.locator('[contenteditable="true"]').first();
+    await box.waitFor({ timeout: 10_000 });
+    await box.click();
+    // In a channel the bot hears only messages that mention it.
+    await page.keyboard.type('@Sign');
+    await page.getByText('Sign-in Troubleshooter', { exact: true }).last().click();
+    await page.keyboard.type(' notify this channel about sign-in incidents');
+    await page.getByRole('button', { name: 'Post' }).click();
+    await page.getByText('Incident alerts switched on').first().waitFor({ timeout: 30_000 });
+    // The demo tenant's live incident (a Conditional Access policy blocking Finance) reaches the
+    // channel as a new post after the next poll of the sign-in log.
+    const alert = page.getByText(/^Sign-in incident: .+ is blocking \d+ people$/).first();
+    await alert.waitFor({ timeout: 90_000 });
+    const channelText = await page.locator('body').innerText();
+    expect(channelText).toMatch(/Block unmanaged devices/);
+    // Counts only in a shared conversation: no demo person's address or name.
+    expect(channelText).not.toMatch(/@example\.com/);
+    for (const name of ['Megan Bowen', 'Adele Vance', 'Patti Fernandez', 'Lynne Robbins']) expect(channelText).not.toContain(name);
+    await page.screenshot({ path: join(ROOT, process.env.UPDATE_DOCS ? 'docs/incident-alert.png' : 'build/incident-alert.png') });
+    await page.close();
+  }, 150_000);
 });
