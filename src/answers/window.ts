@@ -2,8 +2,9 @@
  * The window of a question that names no time.
  *
  * "why can't I sign in?" / "waarom kan ik niet inloggen?" (present tense) is about now: the last
- * 24 hours (fewer when SIGNIN_INDEX_HOURS is smaller), never more than DEFAULT_WINDOW_DAYS. That span is
- * what the live index holds, so the question everybody asks during an incident is answered from
+ * 24 hours, never more than DEFAULT_WINDOW_DAYS — the same whatever SIGNIN_INDEX_HOURS is, so that
+ * the index and a direct read answer the same question alike. 24 h is what the live index holds by
+ * default, so the question everybody asks during an incident is answered from
  * memory instead of costing one of Graph's 5 sign-in log reads per 10 s — and a failure from now is
  * what such an asker means; last week's is not the reason they cannot sign in now. Past tense or a
  * question without a verb ("why did Megan fail", "Megan's sign-ins") keeps DEFAULT_WINDOW_DAYS;
@@ -14,12 +15,11 @@ import type { AnswerWindow, ResolvedQuery } from './types';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** "Now" is the last day; less when the index holds less, so that the index can still answer. */
+/** The recent window: SIGNIN_INDEX_HOURS' default, so that it lies inside the index. */
 const NOW_HOURS = 24;
 
 function nowHours(config: Config): number {
-  const hours = config.graph.signInIndexHours > 0 ? Math.min(config.graph.signInIndexHours, NOW_HOURS) : NOW_HOURS;
-  return Math.min(hours, config.defaultWindowDays * 24);
+  return Math.min(NOW_HOURS, config.defaultWindowDays * 24);
 }
 
 /** How far back a question without a time looks (the outage question's hour is the caller's). */
