@@ -89,6 +89,12 @@ export class AlertPublisher {
     try {
       await this.delivery.update(subscription.address, state.activityId, this.render(incident, subscription));
     } catch (error) {
+      if (messageGone(error)) {
+        // Someone deleted the alert (or the channel lost it): a new card, so the conversation is still told.
+        const activityId = await this.delivery.post(subscription.address, this.render(incident, subscription));
+        await this.store.replace<AlertState>(key, { ...state, activityId, shown }, ALERT_TTL_MS, etag);
+        return 'posted';
+      }
       // Shown as before, so that the next round tries again.
       await this.store.replace(key, state, ALERT_TTL_MS, etag).catch(() => undefined);
       throw error;
@@ -101,4 +107,9 @@ export class AlertPublisher {
 function shownOf(incident: Incident): string {
   // Once resolved, the trend rolling on to zeros is no news.
   return JSON.stringify([incident.people, incident.resolved, incident.resolved ? [] : incident.trend, incident.since.getTime(), incident.app ?? null, incident.code ?? null, incident.policy ?? null]);
+}
+
+/** The connector's answer when the message to update no longer exists (404). */
+function messageGone(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { statusCode?: unknown }).statusCode === 404;
 }

@@ -67,3 +67,42 @@ it('forgets a subscription 90 days after it was last used, and renews it when an
   expect(await subscriptions.list()).toEqual([]);
   clock = NOW;
 });
+
+it('posts a new card when the alert it would update is gone (deleted, or a chat that lost its history), and updates that one next', async () => {
+  clock = NOW;
+  const store = new MemoryStateStore(() => clock);
+  const subscriptions = new SubscriptionStore(store, () => clock);
+  await subscriptions.subscribe({ address: { conversation: { id: 'channel-1' } }, language: 'en', timeZone: 'UTC', conversationType: 'shared' }, 'channel-1');
+  const { calls, delivery } = recordingDelivery();
+  const gone = new Set(['activity-1']);
+  const updating = delivery.update.bind(delivery);
+  delivery.update = async (address, id, card) => {
+    if (gone.has(id)) throw Object.assign(new Error('Message does not exist in the thread.'), { statusCode: 404 });
+    await updating(address, id, card);
+  };
+  const publisher = new AlertPublisher(store, subscriptions, delivery, () => ({ content: {}, summary: '' }), () => clock);
+  await publisher.publish([incident(6)]);
+  expect(await publisher.publish([incident(8)])).toEqual({ posted: 1, updated: 0, failed: 0 });
+  await publisher.publish([incident(9)]);
+  expect(calls).toEqual(['post channel-1', 'post channel-1', 'update activity-2']);
+});
+
+it('keeps the old card and tries again next round when an update fails for another reason', async () => {
+  clock = NOW;
+  const store = new MemoryStateStore(() => clock);
+  const subscriptions = new SubscriptionStore(store, () => clock);
+  await subscriptions.subscribe({ address: { conversation: { id: 'channel-1' } }, language: 'en', timeZone: 'UTC', conversationType: 'shared' }, 'channel-1');
+  const { calls, delivery } = recordingDelivery();
+  let fail = true;
+  const updating = delivery.update.bind(delivery);
+  delivery.update = async (address, id, card) => {
+    if (fail) throw Object.assign(new Error('busy'), { statusCode: 503 });
+    await updating(address, id, card);
+  };
+  const publisher = new AlertPublisher(store, subscriptions, delivery, () => ({ content: {}, summary: '' }), () => clock);
+  await publisher.publish([incident(6)]);
+  expect((await publisher.publish([incident(8)])).failed).toBe(1);
+  fail = false;
+  await publisher.publish([incident(8)]);
+  expect(calls).toEqual(['post channel-1', 'update activity-1']);
+});
