@@ -44,6 +44,7 @@ function notes(answer: SummaryAnswer, ctx: VerdictContext): string[] {
   if (answer.window.clampedFrom) list.push(fill(w.clamped, { days: answer.window.retentionDays, from: localDateTime(answer.window.clampedFrom, ctx.timeZone, ctx.language) }));
   if (answer.truncated) list.push(fill(w.truncated, { count: d.recordCount }));
   if (d.rows.length === 0) list.push(fill(w.emptyNote, { days: answer.window.retentionDays }));
+  if (answer.workloadsOff) list.push(fill(w.workloadsOffApp, { app: answer.query.app ?? '?' }));
   if (answer.freshness?.source === 'index') list.push(fill(w.freshness, { time: localDateTime(answer.freshness.asOf, ctx.timeZone, ctx.language) }));
   return list;
 }

@@ -152,7 +152,6 @@ export function verdictOf(answer: SummaryAnswer, ctx: VerdictContext): Verdict {
 function noneText(answer: SummaryAnswer, ctx: VerdictContext): string {
   const w = wording(ctx.language);
   const category = answer.query.category;
-  if (answer.workloadsOff) return `${fill(w.verdict.none, { filters: filtersText(answer, ctx) })} ${w.workloadsOff}`;
   if (!category) return fill(w.verdict.none, { filters: filtersText(answer, ctx) });
   return fill(w.verdict.noneOfCategory, { kind: categoryNoun(category, ctx), filters: filtersText(answer, ctx, true) });
 }
