@@ -2,7 +2,8 @@
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DemoTenant } from '../src/demo/tenant';
 import { DEMO_PEOPLE } from '../src/demo/people';
-import { generateSignIns } from '../src/demo/signInGenerator';
+import { generateSignIns, newestFirst, prng } from '../src/demo/signInGenerator';
+import { syntheticRecord } from './indexMemory';
 
 export const NOW = new Date('2026-11-27T10:00:00Z');
 const MEGAN_ID = DEMO_PEOPLE.find((p) => p.displayName === 'Megan Bowen')!.id;
@@ -31,3 +32,15 @@ export function tenantOfSize(size: number): DemoTenant {
   return new DemoTenant({ now: NOW, signIns });
 }
 
+
+/**
+ * A day of a large tenant as the live index would hold it: `size` synthetic sign-ins of `people`
+ * people over the 24 hours before `now` (bench/indexMemory.ts `syntheticRecord`), newest first.
+ */
+export function dayTenant(size: number, people: number, now = Date.now()): DemoTenant {
+  const random = prng(7);
+  const signIns: SignIn[] = [];
+  for (let i = 0; i < size; i++) signIns.push(syntheticRecord(i, people, now, random));
+  signIns.sort(newestFirst);
+  return new DemoTenant({ now: new Date(now), signIns });
+}

@@ -340,12 +340,14 @@ async function autocannonFromChild(url: string, body: unknown, connections: numb
   return JSON.parse(out) as AutocannonResult;
 }
 
+export type MeasuredTurns = AutocannonResult & { cpuMsPerTurn: number };
+
 export interface QuestionTurnRatio {
   connections: number;
   seconds: number;
-  echo: AutocannonResult;
-  cached: AutocannonResult;
-  uncached: AutocannonResult;
+  echo: MeasuredTurns;
+  cached: MeasuredTurns;
+  uncached: MeasuredTurns;
 }
 
 /**
@@ -360,9 +362,13 @@ export async function benchQuestionTurnRatio(options: { connections?: number; se
   const uncached = await startDemoBot(0);
   try {
     // One warm-up second each (JIT, caches, reader decisions), then the measured run.
+    // CPU per turn: this process's CPU time (all three bots live here, only the one under load works) over the turns answered.
     const run = async (url: string, body: unknown) => {
       await autocannonFromChild(url, body, connections, 1);
-      return autocannonFromChild(url, body, connections, seconds);
+      const before = process.cpuUsage();
+      const result = await autocannonFromChild(url, body, connections, seconds);
+      const used = process.cpuUsage(before);
+      return { ...result, cpuMsPerTurn: (used.user + used.system) / 1000 / Math.max(1, result.total) };
     };
     return {
       connections, seconds,

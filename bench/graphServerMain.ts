@@ -7,13 +7,14 @@
  *   node dist/bench/graphServerMain.js 1000000
  */
 import { startGraphTestServer } from '../src/demo/httpsServer';
-import { tenantOfSize } from './bigTenant';
+import { dayTenant, tenantOfSize } from './bigTenant';
 
 async function main(): Promise<void> {
   const size = Number(process.argv[2] ?? '1000');
   if (!Number.isSafeInteger(size) || size < 1) throw new Error(`Not a tenant size: ${process.argv[2]}`);
   const t0 = performance.now();
-  const tenant = tenantOfSize(size);
+  const day = /^--day=(\d+)$/.exec(process.argv[3] ?? '');
+  const tenant = day ? dayTenant(size, Number(day[1])) : tenantOfSize(size);
   const buildSeconds = (performance.now() - t0) / 1000;
   const server = await startGraphTestServer({ tenant });
   process.stdout.write(`${JSON.stringify({ url: server.url, ca: server.ca, signIns: tenant.signIns.length, buildSeconds })}\n`);

@@ -12,6 +12,8 @@
  *   6. the question-turn ratio to an echo bot, measured with autocannon;
  *   7. the state store's cost per turn: memory vs file vs Azure Blob (Azurite).
  * `npm run bench -- ratio` runs only section 6 (and does not write results.md).
+ * `npm run bench -- incident` runs section 8 (a bad morning, and the index's memory) and writes it.
+ * `npm run bench -- index-rss` runs only the bot's RSS with a full index (and does not write results.md).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,7 @@ import { dirname, join } from 'node:path';
 import { benchQuestionTurnRatio, benchRequestsPerQuestion, benchSimultaneous, benchTenantSize, benchTurns, QUESTION, type QuestionTurnRatio } from './graphBench';
 import { benchStateStores } from './stateBench';
 import { benchPublishedFeed } from './publishedBench';
+import { benchIndexRss, type IndexRssResult } from './indexRss';
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
@@ -63,9 +66,9 @@ async function parseThroughput(): Promise<string> {
 
 function ratioTable(r: QuestionTurnRatio): string {
   const row = (name: string, x: QuestionTurnRatio['echo']) => [
-    name, fmt(x.requestsPerSecond, 0), fmt(x.p50Ms, 0), fmt(x.p99Ms, 0), int(x.bytesPerResponse), fmt(x.requestsPerSecond / r.echo.requestsPerSecond, 2), String(x.non2xx + x.errors + x.timeouts),
+    name, fmt(x.requestsPerSecond, 0), fmt(x.p50Ms, 0), fmt(x.p99Ms, 0), int(x.bytesPerResponse), fmt(x.cpuMsPerTurn, 2), fmt(x.requestsPerSecond / r.echo.requestsPerSecond, 2), String(x.non2xx + x.errors + x.timeouts),
   ];
-  return table(['bot', 'turns/s', 'p50 ms', 'p99 ms', 'bytes per response', 'ratio to echo', 'failed'], [
+  return table(['bot', 'turns/s', 'p50 ms', 'p99 ms', 'bytes per response', 'CPU ms per turn', 'ratio to echo', 'failed'], [
     row('echo bot', r.echo), row('troubleshooter, answers kept (default)', r.cached), row('troubleshooter, SIGNIN_CACHE_SECONDS=0', r.uncached),
   ]);
 }
@@ -73,7 +76,7 @@ function ratioTable(r: QuestionTurnRatio): string {
 async function ratioSection(say: (text: string) => void): Promise<void> {
   const ratio = await benchQuestionTurnRatio();
   say(`## 6. Question-turn ratio (autocannon)\n`);
-  say(`"${QUESTION}" asked by a helpdesk reader, POST /api/messages with \`deliveryMode: expectReplies\`, autocannon ${ratio.connections} connections for ${ratio.seconds} s (after a 1 s warm-up) from a process of its own, against a plain botbuilder echo bot on the same server stack in the same run.\n`);
+  say(`"${QUESTION}" asked by a helpdesk reader, POST /api/messages with \`deliveryMode: expectReplies\`, autocannon ${ratio.connections} connections for ${ratio.seconds} s (after a 1 s warm-up) from a process of its own, against a plain botbuilder echo bot on the same server stack in the same run. CPU per turn is the bot process's CPU time over the turns answered.\n`);
   say(ratioTable(ratio) + '\n');
 }
 
@@ -171,11 +174,11 @@ async function incidentMain(): Promise<void> {
     console.log(text);
     lines.push(text);
   };
-  console.error('incident 1/3: index on …');
+  console.error('incident 1/4: index on …');
   const on = await runIncident({ ...base, indexOn: true, deadlineMs: base.spreadMs + 120_000 }, __dirname);
-  console.error('incident 2/3: index memory …');
+  console.error('incident 2/4: index memory …');
   const memory = benchIndexMemory(env('BENCH_INDEX_RECORDS', 1_000_000), 40_000);
-  console.error('incident 3/3: index off (cut short) …');
+  console.error('incident 3/4: index off (cut short) …');
   const cutMs = env('BENCH_OFF_CUT_MS', 60_000);
   const off = await runIncident({ ...base, indexOn: false, deadlineMs: base.spreadMs + cutMs }, __dirname);
 
@@ -205,6 +208,9 @@ async function incidentMain(): Promise<void> {
     `${fmt((memory.heapBytesPerRecord * 1e6) / 1024 ** 2, 0)} MB`, `${fmt((memory.heapBytesPerRecord * 24e6) / 1024 ** 3, 1)} GB`,
   ]]) + '\n');
 
+  console.error('incident 4/4: the bot\'s RSS with a day of 1,000,000 sign-ins in its index …');
+  say(indexRssText(await benchIndexRss(__dirname, env('BENCH_RSS_RECORDS', 1_000_000))));
+
   const file = join(repoRoot(), 'bench', 'results.md');
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
   const kept = previous.split(/\n(?=## 8\. )/)[0].trimEnd();
@@ -212,12 +218,27 @@ async function incidentMain(): Promise<void> {
   console.error(`written to ${file}`);
 }
 
+function indexRssText(r: IndexRssResult): string {
+  return [
+    `The bot itself (\`node dist/src/index.js\`, demo mode, default settings, SIGNIN_INDEX_HOURS=24) with a day of ${int(r.records)} sign-ins of ${int(r.people)} people in its index, filled over HTTPS from the Graph test server in a process of its own (DEMO_GRAPH_URL) and published to its state store as the reading lease's holder (bench/indexRss.ts). RSS from /proc: settled = VmRSS after the fill and 60 s of ordinary polling; peak = VmHWM, reached during the fill; baseline = the same bot holding a tenant of 1,000 sign-ins. Graph's limit lifted for the fill (at 5 reads per 10 s its 2,000 pages take 67 min).\n`,
+    table(['sign-ins a day', 'held', 'fill s', 'settled RSS MB', 'peak RSS MB', 'baseline RSS MB', 'role'], [[
+      int(r.records), int(r.held), fmt(r.fillSeconds, 0), fmt(r.settledRssMb, 0), fmt(r.peakRssMb, 0), fmt(r.baselineRssMb, 0), r.role,
+    ]]) + '\n',
+  ].join('\n');
+}
+
 function machineLine(): string {
   const cpus = os.cpus();
   return `${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, Node.js ${process.version}, ${new Date().toISOString()}`;
 }
 
-(process.argv[2] === 'incident' ? incidentMain() : main()).then(
+/** `npm run bench -- index-rss`: only the bot's RSS with a full index (not written to results.md). */
+async function indexRssMain(): Promise<void> {
+  console.log(indexRssText(await benchIndexRss(__dirname, Number(process.env.BENCH_RSS_RECORDS ?? 1_000_000))));
+}
+
+const modes: Record<string, () => Promise<void>> = { incident: incidentMain, 'index-rss': indexRssMain };
+(modes[process.argv[2]] ?? main)().then(
   () => process.exit(0),
   (error) => {
     console.error(error);

@@ -181,7 +181,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     adapter, bot, logger, requireBearer: wiring.requireBearer,
     activityPolicy: wiring.activityPolicy,
     // Anonymous: in production only what App Service's health check needs.
-    health: () => ({ version: packageJson.version, ...wiring.healthDetails }),
+    // The demo adds how far the live index has filled (the memory bench waits for it).
+    health: () => ({ version: packageJson.version, ...wiring.healthDetails, ...(demo && signInIndex ? { signInIndex: { records: signInIndex.index.stats().records, filling: signInIndex.poller.stats().filling, role: signInIndex.role() } } : {}) }),
   });
   if (demo && !isLoopbackHost(config.server.host)) warnExposedDemo(logger, config.server.host);
 

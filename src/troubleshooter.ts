@@ -100,7 +100,7 @@ export class Troubleshooter {
       });
       intent = question.intent;
       replyLanguage = question.language;
-      if (requester.conversationType === 'personal') void this.options.incidents?.rememberPersonalChat(requester.userId, requester.conversationReference);
+      if (requester.conversationType === 'personal') void this.options.incidents?.rememberPersonalChat(requester);
       return withKnownProblem(await answerQuestion(this.deps, requester, question, cleaned.text, mentions, previous), requester, this.options.incidents);
     });
     return this.finish(answer, requester, replyLanguage, 'question', intent);

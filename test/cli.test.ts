@@ -41,8 +41,8 @@ describe('npm run ask', () => {
   it('prints the raw activities with --json', async () => {
     const { out } = await run(['ask', '--json', 'help']);
     const body = JSON.parse(out) as { activities: { type: string; attachments?: unknown[] }[] };
-    expect(body.activities.map((a) => a.type)).toEqual(['typing', 'message']);
-    expect(body.activities[1].attachments).toHaveLength(1);
+    expect(body.activities.map((a) => a.type)).toEqual(['message']);
+    expect(body.activities[0].attachments).toHaveLength(1);
   });
 
   it('clicks a ticket button and prints the ticket card and the mail the demo tenant recorded', async () => {

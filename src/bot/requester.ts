@@ -14,6 +14,8 @@ export function requesterOf(activity: Partial<Activity>, defaultTimeZone: string
   const zone = canonicalZone(activity.localTimezone) ?? canonicalZone(clientInfo?.timezone) ?? defaultTimeZone;
   const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
   const userId = activity.from?.aadObjectId || undefined;
+  // Built only when asked for (a subscription, a personal chat kept once a day): most turns never need it.
+  let address: ReturnType<typeof proactiveAddress> | undefined | null = null;
   return {
     userId,
     tenantId: channelData?.tenant?.id ?? activity.conversation?.tenantId,
@@ -23,7 +25,10 @@ export function requesterOf(activity: Partial<Activity>, defaultTimeZone: string
     conversationKey: `${activity.conversation?.id ?? '?'}|${userId ?? activity.from?.id ?? '?'}`,
     // Only an explicit personal chat is private: a missing or unknown type counts as shared.
     conversationType: conversationType(activity.conversation) === 'personal' ? 'personal' : 'shared',
-    conversationReference: activity.conversation?.id ? proactiveAddress(activity) : undefined,
+    get conversationReference() {
+      if (address === null) address = activity.conversation?.id ? proactiveAddress(activity) : undefined;
+      return address;
+    },
   };
 }
 

@@ -59,7 +59,8 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     const activity = context.activity;
     // A card's Action.Submit arrives as a message with a value and no text: nothing to answer.
     if (!activity.text && activity.value) return;
-    await context.sendActivity({ type: ActivityTypes.Typing });
+    // With expectReplies every activity reaches the client in one response, after the answer: a typing indicator would only travel along.
+    if (activity.deliveryMode !== 'expectReplies') await context.sendActivity({ type: ActivityTypes.Typing });
     TurnContext.removeRecipientMention(activity);
     const mentions = await resolveMentions(context, this.options.members);
     const requester = requesterOf(activity, this.options.defaultTimeZone, this.options.conversationType);

@@ -72,6 +72,9 @@ export class DemoTenant {
   readonly sentMail: SentMail[] = [];
   private readonly signInsByUser = new Map<string, SignIn[]>();
   private readonly signInsById = new Map<string, SignIn>();
+  /** The last listing's matches, so that following its nextLinks does not filter the whole log again (big bench tenants). */
+  private lastListing: { key: string; generation: number; matches: SignIn[] } | null = null;
+  private generation = 0;
   private readonly sharedMailboxes: string[];
   private readonly directory: DemoDirectory;
   private readonly throttle: ReportsThrottle;
@@ -100,6 +103,7 @@ export class DemoTenant {
    * createdDateTime (the log stays newest first), not to the front.
    */
   addSignIns(records: SignIn[]): void {
+    this.generation++;
     for (const record of records) {
       insertSorted(this.signIns, record);
       const list = this.indexRecord(record);
@@ -197,17 +201,11 @@ export class DemoTenant {
     const kinds = takeEventTypes(query.get('$filter'), url.pathname.startsWith('/beta/'));
     const filter = kinds.rest;
     const ofKind = (r: SignIn) => kinds.accepts((r as { signInEventTypes?: string[] }).signInEventTypes ?? ['interactiveUser']);
-    let candidates: SignIn[] = this.signIns;
-    let matches: SignIn[] = candidates.filter(ofKind);
-    if (filter !== null) {
-      const compiled = compileFilter(filter, SIGNIN_FILTER_RULES);
-      const userId = compiled.equalities.get('userId');
-      if (typeof userId === 'string') candidates = this.signInsByUser.get(userId.toLowerCase()) ?? [];
-      const id = compiled.equalities.get('id');
-      if (typeof id === 'string') candidates = this.signInsById.has(id.toLowerCase()) ? [this.signInsById.get(id.toLowerCase())!] : [];
-      matches = candidates.filter((r) => ofKind(r) && compiled.test(r));
-    }
     const offset = readSkipToken(query.get('$skiptoken'));
+    const key = `${url.pathname}|${query.get('$filter') ?? ''}`;
+    const kept = this.lastListing;
+    const matches = offset > 0 && kept && kept.key === key && kept.generation === this.generation ? kept.matches : this.matchingSignIns(filter, ofKind);
+    this.lastListing = { key, generation: this.generation, matches };
     const page = matches.slice(offset, offset + top);
     const body: Record<string, unknown> = {
       '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns',
@@ -219,6 +217,17 @@ export class DemoTenant {
       body['@odata.nextLink'] = next.toString();
     }
     return body;
+  }
+
+  private matchingSignIns(filter: string | null, ofKind: (r: SignIn) => boolean): SignIn[] {
+    if (filter === null) return this.signIns.filter(ofKind);
+    const compiled = compileFilter(filter, SIGNIN_FILTER_RULES);
+    let candidates: SignIn[] = this.signIns;
+    const userId = compiled.equalities.get('userId');
+    if (typeof userId === 'string') candidates = this.signInsByUser.get(userId.toLowerCase()) ?? [];
+    const id = compiled.equalities.get('id');
+    if (typeof id === 'string') candidates = this.signInsById.has(id.toLowerCase()) ? [this.signInsById.get(id.toLowerCase())!] : [];
+    return candidates.filter((r) => ofKind(r) && compiled.test(r));
   }
 
   /** Every group a person belongs to, directly or through nested groups. */

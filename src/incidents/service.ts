@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { StateStore } from '../state/types';
 import type { TicketDesk } from '../tickets';
-import type { Reply } from '../answers/types';
+import type { Reply, Requester } from '../answers/types';
 import type { IncidentMonitor } from './monitor';
 import type { ConversationAddress, SubscriptionStore } from './subscriptions';
 import type { Incident } from './types';
@@ -46,12 +46,14 @@ export class IncidentService {
   }
 
   /** Keeps where a person's personal chat with the bot is (best effort; at most daily). */
-  async rememberPersonalChat(userId: string | undefined, address: ConversationAddress | undefined): Promise<void> {
-    if (!userId || !address) return;
-    const key = personalChatKey(userId);
-    if (this.recentlyStored.has(key)) return;
-    this.recentlyStored.set(key, true);
-    await this.options.state.put(key, { address }, PERSONAL_CHAT_TTL_MS).catch(() => this.recentlyStored.delete(key));
+  async rememberPersonalChat(requester: Pick<Requester, 'userId' | 'conversationReference'>): Promise<void> {
+    const userId = requester.userId;
+    // Checked before the address is built or the key hashed: on most turns there is nothing to write.
+    if (!userId || this.recentlyStored.has(userId)) return;
+    const address = requester.conversationReference;
+    if (!address) return;
+    this.recentlyStored.set(userId, true);
+    await this.options.state.put(personalChatKey(userId), { address }, PERSONAL_CHAT_TTL_MS).catch(() => this.recentlyStored.delete(userId));
   }
 
   async personalChatOf(userId: string): Promise<ConversationAddress | undefined> {

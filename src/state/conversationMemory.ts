@@ -19,6 +19,7 @@ export const FOLLOW_UP_TTL_MS = 60 * 60_000;
 
 /** This instance's last write of a key, while the store is known to still hold it. */
 interface Written {
+  /** The value as plain JSON (dates as their ISO text): cheap to compare with the next value. */
   json: string;
   etag: string;
   expiresAt: number;
@@ -52,13 +53,13 @@ export class StoredConversationMemory<T> implements ConversationMemory<T> {
 
   async remember(conversationKey: string, value: T): Promise<void> {
     const key = this.keyOf(conversationKey);
-    const json = tag(value);
+    const json = JSON.stringify(value);
     const last = this.written.get(key);
     // The same value as the store holds from our last write, far from expiring: writing it again changes nothing.
     if (last && last.json === json && last.expiresAt - this.clock() > this.ttlMs / 2) return;
     try {
       const expiresAt = this.clock() + this.ttlMs;
-      const etag = await this.store.put(key, JSON.parse(json) as unknown, this.ttlMs);
+      const etag = await this.store.put(key, JSON.parse(tag(value)) as unknown, this.ttlMs);
       this.outage.succeeded();
       if (this.written.size >= MAX_WRITTEN_KEPT && !this.written.has(key)) this.written.delete(this.written.keys().next().value as string);
       this.written.set(key, { json, etag, expiresAt });

@@ -3,10 +3,11 @@ import { MAX_CHARACTERS, cleanText } from './clean';
 import { examplesFor } from './examples';
 import { detectLanguage } from './language';
 import { parse } from './parse';
+import { memoizedParse } from './parseMemo';
 import type { Language } from './question';
 
 export const understanding = {
-  parse,
+  parse: memoizedParse(parse),
   clean: cleanText,
   examples: (language: Language): string[] => [...examplesFor(language)],
   detectLanguage: (text: string, locale: string | undefined): Language => detectLanguage(text, locale),

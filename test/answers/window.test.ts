@@ -34,6 +34,12 @@ describe('over HTTP, with the index on (24 h)', () => {
   });
   afterAll(() => running.stop());
 
+  it('says on the demo health check how far the index has filled', async () => {
+    const health = (await (await fetch(`${running.url}/healthz`)).json()) as { signInIndex?: unknown };
+    expect(health.signInIndex).toEqual({ records: running.app.signInIndex!.index.stats().records, filling: false, role: 'alone' });
+    expect(running.app.signInIndex!.index.stats().records).toBeGreaterThan(0);
+  });
+
   async function ask(text: string): Promise<{ json: string; reads: number }> {
     const before = running.tenant.signInRequests().length;
     conversation += 1;

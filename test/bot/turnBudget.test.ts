@@ -57,3 +57,15 @@ it('answers "still looking" within the turn budget and posts the card to the con
   expect(proactive[0].path.startsWith('/v3/conversations/a%3Aslow-graph/activities')).toBe(true);
   expect(cardToText(proactive[0].body.attachments![0].content)).toContain('for Megan Bowen between');
 });
+
+it('shows a typing indicator first when the answer goes through the connector, and none when the answer comes back in the same response', async () => {
+  const asker = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: 'a:typing' };
+  proactive.length = 0;
+  await postActivity(running.url, { ...teamsMessage('help', asker), serviceUrl: connectorUrl, deliveryMode: 'normal' });
+  const deadline = Date.now() + 5000;
+  while (proactive.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  expect(proactive.map((p) => p.body.type)).toEqual(['typing', 'message']);
+
+  const inOneResponse = await postActivity(running.url, { ...teamsMessage('help', asker), serviceUrl: connectorUrl });
+  expect((inOneResponse.body as { activities: SentActivity[] }).activities.map((a) => a.type)).toEqual(['message']);
+});
