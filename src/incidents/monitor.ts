@@ -13,7 +13,8 @@ import type { IndexedSignIn } from '../signins/index/compactSignIn';
 import { sameId } from '../access/policy';
 
 export interface IncidentSource {
-  recordsBetween(from: number, to: number): IndexedSignIn[];
+  /** Records created in [from, to]; with `failedOnly`, failures only. */
+  recordsBetween(from: number, to: number, failedOnly?: boolean): IndexedSignIn[];
 }
 
 export interface IncidentMonitorOptions {
@@ -90,7 +91,7 @@ export class IncidentMonitor {
     if (this.options.ready && !this.options.ready()) return;
     const now = this.now();
     const t = this.options.thresholds;
-    const records = failuresOf(this.options.index.recordsBetween(now - t.lookbackHours * 3_600_000, now));
+    const records = failuresOf(this.options.index.recordsBetween(now - t.lookbackHours * 3_600_000, now, true));
     const found = detectIncidents(records, now, t);
     const settled: Incident[] = [];
     for (const incident of found) settled.push(await this.options.registry.settle(incident));

@@ -54,7 +54,7 @@ export function startIncidents(options: StartIncidentsOptions): IncidentService 
 function peopleOf(live: LiveSignIns, incident: Incident): AffectedPerson[] {
   const wanted = new Set(incident.userIds);
   const found = new Map<string, AffectedPerson>();
-  for (const entry of live.index.recordsBetween(incident.since.getTime(), incident.lastFailure.getTime())) {
+  for (const entry of live.index.recordsBetween(incident.since.getTime(), incident.lastFailure.getTime(), true)) {
     const id = entry.user.userId?.toLowerCase();
     if (!id || !wanted.has(id) || found.has(id)) continue;
     found.set(id, { name: entry.user.userDisplayName ?? '?', upn: entry.user.userPrincipalName ?? '' });

@@ -239,3 +239,15 @@ test('a window of exactly the covered hours, computed a moment before the index 
   clock += 3;
   expect(index.find(question, 1500)).not.toBeNull();
 });
+
+test('incident detection reads the failures of a span without the successes, as filtering every record would give', async () => {
+  const tenant = new DemoTenant({ now: NOW });
+  const { index, poller } = indexOver(tenant, () => NOW.getTime(), { hours: 24 });
+  await poller.fill();
+  const from = NOW.getTime() - 12 * HOUR;
+  const all = index.recordsBetween(from, NOW.getTime());
+  const failures = index.recordsBetween(from, NOW.getTime(), true);
+  expect(failures.length).toBeGreaterThan(0);
+  expect(failures.length).toBeLessThan(all.length);
+  expect(failures.map((r) => r.id)).toEqual(all.filter((r) => (r.status?.errorCode ?? 0) !== 0).map((r) => r.id));
+});
