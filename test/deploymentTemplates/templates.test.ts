@@ -55,6 +55,7 @@ const PLATFORM_SETTINGS = [
   'APPLICATIONINSIGHTS_CONNECTION_STRING', // Application Insights agent
   'ApplicationInsightsAgent_EXTENSION_VERSION', // turns the App Service Node.js agent on (~3 on Linux)
   'SCM_DO_BUILD_DURING_DEPLOYMENT', // App Service builds the deployed source (npm install, npm run build)
+  'MALLOC_MMAP_THRESHOLD_', // glibc: large blocks (the live index's columns) go back to the system when freed (docs/deploy.md)
 ];
 
 const TEMPLATE_FILES = {
