@@ -84,15 +84,15 @@ export class Troubleshooter {
 
   /** One typed question. */
   async ask(requester: Requester, text: string, mentions: Mention[] = []): Promise<Reply> {
-    const language = this.languageOf(requester, text ?? '');
     let intent = 'unknown';
-    let replyLanguage = language;
+    // The parsed question's language; guessed from the text only when the answer comes before a parse.
+    let replyLanguage: Language | null = null;
     const answer = await this.safely(async (): Promise<Answer> => {
       const turnedAway = (await this.gate.gate(requester));
       if (turnedAway) return turnedAway;
       const cleaned = this.options.understanding.clean(text ?? '');
       if (!cleaned.ok) {
-        return cleaned.reason === 'too-long' ? { kind: 'too-long', max: this.options.understanding.maxLength } : { kind: 'unknown', examples: this.options.understanding.examples(language), reason: 'empty' };
+        return cleaned.reason === 'too-long' ? { kind: 'too-long', max: this.options.understanding.maxLength } : { kind: 'unknown', examples: this.options.understanding.examples(this.languageOf(requester, text ?? '')), reason: 'empty' };
       }
       const previous = await this.deps.memory.recall(requester.conversationKey);
       const question = this.options.understanding.parse(cleaned.text, {
@@ -103,7 +103,7 @@ export class Troubleshooter {
       if (requester.conversationType === 'personal') void this.options.incidents?.rememberPersonalChat(requester);
       return withKnownProblem(await answerQuestion(this.deps, requester, question, cleaned.text, mentions, previous), requester, this.options.incidents);
     });
-    return this.finish(answer, requester, replyLanguage, 'question', intent);
+    return this.finish(answer, requester, replyLanguage ?? this.languageOf(requester, text ?? ''), 'question', intent);
   }
 
   /** A card button (Action.Execute). Card data is untrusted: everything is re-authorized and re-read. */

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DEMO_PEOPLE, type DemoPerson } from './people';
 import { DEMO_APPS, generateSignIns, newestFirst, prng } from './signInGenerator';
+import { demoSignIn } from './signInCatalog';
 import type { DemoTenant, DemoTenantOptions } from './tenant';
 
 export const LIVE_INCIDENT = {
@@ -64,51 +65,36 @@ export function switchedOnAt(now: number): number {
   return at;
 }
 
-const PLACES: Record<string, { country: string; state: string; ip: string; coords: [number, number] }> = {
-  Amsterdam: { country: 'NL', state: 'Noord-Holland', ip: '145.53.88', coords: [52.37, 4.9] },
-  Utrecht: { country: 'NL', state: 'Utrecht', ip: '145.53.91', coords: [52.09, 5.12] },
-  London: { country: 'GB', state: 'England', ip: '81.2.69', coords: [51.51, -0.13] },
+const PLACES: Record<string, { country: string; state: string; ip: string }> = {
+  Amsterdam: { country: 'NL', state: 'Noord-Holland', ip: '145.53.88' },
+  Utrecht: { country: 'NL', state: 'Utrecht', ip: '145.53.91' },
+  London: { country: 'GB', state: 'England', ip: '81.2.69' },
 };
 
 /** One blocked attempt, in Graph's signIn shape, at `at` (ms). */
 export function blockedSignIn(person: DemoPerson, at: number, random: () => number): SignIn {
   const place = PLACES[person.city] ?? PLACES.Amsterdam;
-  const app = LIVE_INCIDENT.app;
-  return {
-    id: randomUUID(),
-    createdDateTime: new Date(Math.round(at / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
-    userDisplayName: person.displayName,
-    userPrincipalName: person.userPrincipalName.toLowerCase(),
-    userId: person.id,
-    appId: app.appId,
-    appDisplayName: app.appDisplayName,
-    ipAddress: `${place.ip}.${10 + Math.floor(random() * 200)}`,
-    clientAppUsed: 'Browser',
-    correlationId: randomUUID(),
-    conditionalAccessStatus: 'failure',
-    isInteractive: true,
-    riskDetail: 'none',
-    riskLevelAggregated: 'none',
-    riskLevelDuringSignIn: 'none',
-    riskState: 'none',
-    riskEventTypes: [],
-    riskEventTypes_v2: [],
-    resourceDisplayName: app.resourceDisplayName,
-    resourceId: app.resourceId,
-    status: {
-      errorCode: LIVE_INCIDENT.code,
-      failureReason: 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
-      additionalDetails: 'The device is not managed by the organisation.',
-    },
-    // A personal laptop: not registered, so neither compliant nor managed.
-    deviceDetail: { deviceId: '', displayName: '', operatingSystem: random() < 0.7 ? 'Windows10' : 'MacOs', browser: random() < 0.5 ? 'Chrome 131.0.0' : 'Edge 131.0.0', isCompliant: false, isManaged: false, trustType: '' },
-    location: { city: person.city, state: place.state, countryOrRegion: place.country, geoCoordinates: { altitude: null, latitude: place.coords[0], longitude: place.coords[1] } },
-    appliedConditionalAccessPolicies: [
-      { ...LIVE_INCIDENT.policy, enforcedGrantControls: ['Block'], enforcedSessionControls: [], result: 'failure' },
-      { id: 'ca000001-0000-4000-8000-000000000002', displayName: 'Require MFA for all users', enforcedGrantControls: ['Mfa'], enforcedSessionControls: [], result: 'notApplied' },
-    ],
-    signInEventTypes: ['interactiveUser'],
-  } as SignIn;
+  const ip = `${place.ip}.${10 + Math.floor(random() * 200)}`;
+  // A personal laptop: not registered, so neither compliant nor managed.
+  const os = random() < 0.7 ? 'Windows10' : 'MacOs';
+  const browser = random() < 0.5 ? 'Chrome 131.0.0' : 'Edge 131.0.0';
+  return demoSignIn({
+    id: randomUUID(), correlationId: randomUUID(), person, at, code: LIVE_INCIDENT.code, app: LIVE_INCIDENT.app,
+    where: { country: place.country, city: person.city, state: place.state, ip },
+    device: { os, browser, compliant: false, managed: false, trustType: '', name: '', id: '' },
+    extra: {
+      status: {
+        errorCode: LIVE_INCIDENT.code,
+        failureReason: 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
+        additionalDetails: 'The device is not managed by the organisation.',
+      },
+      appliedConditionalAccessPolicies: [
+        { ...LIVE_INCIDENT.policy, enforcedGrantControls: ['Block'], enforcedSessionControls: [], result: 'failure' },
+        { id: 'ca000001-0000-4000-8000-000000000002', displayName: 'Require MFA for all users', enforcedGrantControls: ['Mfa'], enforcedSessionControls: [], result: 'notApplied' },
+      ],
+      signInEventTypes: ['interactiveUser'],
+    } as Partial<SignIn>,
+  });
 }
 
 /** The failures from the policy's start up to `now`: each person tries again every 20–60 minutes. */

@@ -3,8 +3,11 @@
  * code, the places people sign in from, and the Conditional Access policies that apply.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
+import type { DemoPerson } from './people';
 
 export interface App { appId: string; appDisplayName: string; resourceDisplayName: string; resourceId: string }
+export interface Where { country: string; city: string; state: string; ip: string }
+export interface Device { os: string; browser: string; compliant: boolean; managed: boolean; trustType: string; name: string; id: string }
 
 const EXCHANGE = { resourceDisplayName: 'Office 365 Exchange Online', resourceId: '00000002-0000-0ff1-ce00-000000000000' };
 export const DEMO_APPS = {
@@ -62,4 +65,56 @@ export function standardPolicies(result: 'success' | 'notApplied'): SignIn['appl
     { id: 'ca000001-0000-4000-8000-000000000002', displayName: 'Require MFA for all users', enforcedGrantControls: ['Mfa'], enforcedSessionControls: [], result },
     { id: 'ca000001-0000-4000-8000-000000000001', displayName: 'Block access from outside allowed countries', enforcedGrantControls: ['Block'], enforcedSessionControls: [], result: 'notApplied' },
   ];
+}
+
+/** What one demo sign-in is made of; `person` null for someone not in the directory (then `extra` names the UPN). */
+export interface DemoAttempt {
+  id: string;
+  correlationId: string;
+  person: DemoPerson | null;
+  at: number;
+  code: number;
+  app: App;
+  where: Where;
+  device: Device;
+  /** Fields that differ from an ordinary attempt (they win). */
+  extra?: Partial<SignIn>;
+}
+
+/** One complete Graph `signIn` record of the demo tenant: the only place its shape is written. */
+export function demoSignIn(a: DemoAttempt): SignIn {
+  const { person: p, code, app, where, device, extra = {} } = a;
+  const reason = REASONS[code] ?? { failureReason: 'Other.' };
+  const [lat, lon] = COORDS[where.city] ?? [0, 0];
+  const upn = p ? p.userPrincipalName.toLowerCase() : (extra.userPrincipalName as string);
+  return {
+    id: a.id,
+    createdDateTime: new Date(Math.round(a.at / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
+    userDisplayName: p ? p.displayName : upn,
+    userPrincipalName: upn,
+    userId: p ? p.id : '00000000-0000-0000-0000-000000000000',
+    appId: app.appId,
+    appDisplayName: app.appDisplayName,
+    ipAddress: where.ip,
+    clientAppUsed: 'Browser',
+    correlationId: a.correlationId,
+    conditionalAccessStatus: code === 53003 || code === 53000 || code === 53001 ? 'failure' : code === 0 ? 'success' : 'notApplied',
+    isInteractive: true,
+    riskDetail: 'none',
+    riskLevelAggregated: 'none',
+    riskLevelDuringSignIn: 'none',
+    riskState: 'none',
+    riskEventTypes: [],
+    riskEventTypes_v2: [],
+    resourceDisplayName: app.resourceDisplayName,
+    resourceId: app.resourceId,
+    status: { errorCode: code, failureReason: code === 0 ? null : reason.failureReason, additionalDetails: code === 0 ? null : reason.additionalDetails ?? null },
+    deviceDetail: {
+      deviceId: device.id, displayName: device.name, operatingSystem: device.os, browser: device.browser,
+      isCompliant: device.compliant, isManaged: device.managed, trustType: device.trustType,
+    },
+    location: { city: where.city, state: where.state, countryOrRegion: where.country, geoCoordinates: { altitude: null, latitude: lat, longitude: lon } },
+    appliedConditionalAccessPolicies: standardPolicies(code === 0 ? 'success' : 'notApplied'),
+    ...extra,
+  };
 }

@@ -10,7 +10,7 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DEMO_PEOPLE, type DemoPerson, type Story } from './people';
 import { otherKindsOfSignIn } from './otherSignIns';
 import { prng } from './random';
-import { COORDS, DEMO_APPS, EVERYDAY_APPS, FOREIGN, REASONS, standardPolicies, type App } from './signInCatalog';
+import { DEMO_APPS, EVERYDAY_APPS, FOREIGN, REASONS, demoSignIn, type App, type Device, type Where } from './signInCatalog';
 
 export { prng } from './random';
 export { DEMO_APPS } from './signInCatalog';
@@ -31,8 +31,6 @@ export interface GeneratorOptions {
 
 const PLAYGROUND_IDS = new Set(DEMO_PEOPLE.slice(0, 6).map((p) => p.id));
 
-interface Where { country: string; city: string; state: string; ip: string }
-interface Device { os: string; browser: string; compliant: boolean; managed: boolean; trustType: string; name: string; id: string }
 
 /** Builds records for one tenant. */
 export function generateSignIns(options: GeneratorOptions): SignIn[] {
@@ -57,40 +55,9 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
     id: `dev-${p.id.slice(-12)}`,
   });
 
+  // The correlation id is drawn before the record's own id (as always: the demo data stays the same).
   function record(p: DemoPerson | null, at: number, code: number, app: App, where: Where, device: Device, extra: Partial<SignIn> = {}, correlationId = guid()): SignIn {
-    const reason = REASONS[code] ?? { failureReason: 'Other.' };
-    const [lat, lon] = COORDS[where.city] ?? [0, 0];
-    const upn = p ? p.userPrincipalName.toLowerCase() : (extra.userPrincipalName as string);
-    return {
-      id: guid(),
-      createdDateTime: new Date(Math.round(at / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
-      userDisplayName: p ? p.displayName : upn,
-      userPrincipalName: upn,
-      userId: p ? p.id : '00000000-0000-0000-0000-000000000000',
-      appId: app.appId,
-      appDisplayName: app.appDisplayName,
-      ipAddress: where.ip,
-      clientAppUsed: 'Browser',
-      correlationId,
-      conditionalAccessStatus: code === 53003 || code === 53000 || code === 53001 ? 'failure' : code === 0 ? 'success' : 'notApplied',
-      isInteractive: true,
-      riskDetail: 'none',
-      riskLevelAggregated: 'none',
-      riskLevelDuringSignIn: 'none',
-      riskState: 'none',
-      riskEventTypes: [],
-      riskEventTypes_v2: [],
-      resourceDisplayName: app.resourceDisplayName,
-      resourceId: app.resourceId,
-      status: { errorCode: code, failureReason: code === 0 ? null : reason.failureReason, additionalDetails: code === 0 ? null : reason.additionalDetails ?? null },
-      deviceDetail: {
-        deviceId: device.id, displayName: device.name, operatingSystem: device.os, browser: device.browser,
-        isCompliant: device.compliant, isManaged: device.managed, trustType: device.trustType,
-      },
-      location: { city: where.city, state: where.state, countryOrRegion: where.country, geoCoordinates: { altitude: null, latitude: lat, longitude: lon } },
-      appliedConditionalAccessPolicies: standardPolicies(code === 0 ? 'success' : 'notApplied'),
-      ...extra,
-    };
+    return demoSignIn({ correlationId, id: guid(), person: p, at, code, app, where, device, extra });
   }
 
   /** One failure episode from a story, starting at `at`. Returns the records it adds. */
