@@ -7,13 +7,14 @@ import { FAILURE_CATEGORIES, type FailureCategory } from './question';
 import { mask, wordsRegex } from './phrases';
 import { merged, wordsByLanguage } from './words';
 
-const ORDER = Object.keys(wordsByLanguage.en.category) as FailureCategory[];
-const REGEXES = ORDER.filter((c) => FAILURE_CATEGORIES.includes(c)).map(
-  (c) => [c, wordsRegex(merged((w) => w.category[c]), 'gu')] as const,
-);
+const ORDER = (Object.keys(wordsByLanguage.en.category) as FailureCategory[]).filter((c) => FAILURE_CATEGORIES.includes(c));
+const REGEXES = ORDER.map((c) => [c, wordsRegex(merged((w) => w.category[c]), 'gu')] as const);
+/** Any category's phrase: most questions name none, and then one scan answers instead of one per category. */
+const ANY_CATEGORY = wordsRegex(ORDER.flatMap((c) => merged((w) => w.category[c])));
 
 /** The category and the text with its phrases masked (they are neither names nor apps). */
 export function findCategory(text: string): { category: FailureCategory | null; text: string } {
+  if (!ANY_CATEGORY.test(text)) return { category: null, text };
   for (const [category, regex] of REGEXES) {
     regex.lastIndex = 0;
     let masked = text;
