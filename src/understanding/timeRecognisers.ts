@@ -4,7 +4,7 @@ import * as chrono from 'chrono-node';
 import { MASK, mask } from './phrases';
 import { type LocalDate, addDays, addMonths, compareDates, isValidDate, isoWeekday, localDateTime, startOfDay, toUtc } from './localTime';
 import { parseClock, validClock } from './clock';
-import { type ClockUse, type State, MINUTE, UNIT_MS, SINCE_BEFORE, MONTH, REGEX, BEFORE_STRICT, AFTER_STRICT, LAST_WEEKDAY_PREFIX, TODAY_WORDS, YESTERDAY_WORDS, PART_AFTER, partOf, unitOf, numberOf, weekdayIndex, isAbbreviation, mostRecent, fullYear, dayMonth, mondayOf, mostRecentSaturday } from './timeWords';
+import { type ClockUse, type State, MINUTE, UNIT_MS, SINCE_BEFORE, MONTH, MONTH_ANYWHERE, REGEX, BEFORE_STRICT, AFTER_STRICT, LAST_WEEKDAY_PREFIX, TODAY_WORDS, YESTERDAY_WORDS, PART_AFTER, partOf, unitOf, numberOf, weekdayIndex, isAbbreviation, mostRecent, fullYear, dayMonth, mondayOf, mostRecentSaturday } from './timeWords';
 
 /** Records a match: masks it, and a "since" word right before it too. */
 export function take(state: State, start: number, end: number): void {
@@ -54,6 +54,8 @@ export function recogniseDates(state: State): void {
 
 /** Dates with a month name, by chrono-node: only its day, month and (if written) year are used. */
 export function recogniseChronoDates(state: State, language: Language): void {
+  // Only chrono's dates with a month name are used (below): without one in the text, it has none to give.
+  if (!MONTH_ANYWHERE.test(state.text)) return;
   const parsers = language === 'nl' ? [chrono.nl.strict, chrono.en.strict] : [chrono.en.strict, chrono.nl.strict];
   for (const parser of parsers) {
     const results = parser.parse(state.text, { instant: state.ctx.now, timezone: state.ctx.timeZone });

@@ -83,6 +83,8 @@ export const re = (source: string) => new RegExp(source, 'gu');
 export const phrases = (pick: (t: TimeWords) => string[]) => new RegExp(wordsRegex(T(pick)).source, 'gu');
 
 export const MONTH = new RegExp(`${START}${alt((t) => t.months)}`, 'u');
+/** A month's name anywhere, even inside a word: where there is none, no part of the text has one. */
+export const MONTH_ANYWHERE = new RegExp(alt((t) => t.months), 'u');
 export const ANY_WEEKDAY = alternation(WEEKDAYS.flat());
 export const ANY_WEEKDAY_OR_ABBREVIATION = alternation([...WEEKDAYS.flat(), ...WEEKDAY_ABBREVIATIONS.flat()]);
 
