@@ -36,7 +36,7 @@ export function incidentAlertCard(answer: IncidentAlertAnswer, language: Languag
     ...(incident.code !== undefined ? [{ title: w.alertFactError, value: `${incident.code} · ${explain(incident.code, language, 'helpdesk').title}` }] : []),
     ...(incident.policy ? [{ title: w.alertFactPolicy, value: clip(incident.policy, 120) }] : []),
     ...(incident.unmetControl ? [{ title: w.alertFactUnmet, value: incident.unmetControl }] : []),
-    { title: w.alertFactSince, value: `${at(incident.since)} (${timeZone})` },
+    { title: w.alertFactSince, value: incident.sinceCutOffHours ? fill(w.alertSinceOrEarlier, { time: at(incident.since), zone: timeZone, hours: incident.sinceCutOffHours }) : `${at(incident.since)} (${timeZone})` },
     { title: w.alertFactPeople, value: String(incident.people) },
     { title: w.alertFactLastFailure, value: at(incident.lastFailure) },
     { title: w.alertFactStatus, value: incident.resolved ? fill(w.alertStatusResolved, { time: at(incident.lastFailure) }) : w.alertStatusOpen },

@@ -39,7 +39,7 @@ export function detectIncidents(records: readonly FailureRecord[], now: number, 
     group.records.sort((a, b) => a.time - b.time);
     for (const run of runsOf(group.records, t.quietMinutes * MINUTE)) {
       if (!crosses(run, group.minPeople, t.windowMinutes * MINUTE)) continue;
-      candidates.push(incidentOf(group, run, now, t));
+      candidates.push(incidentOf(group, run, now, from, t));
     }
   }
   return dropSameCause(candidates, t.sameCauseShare);
@@ -91,8 +91,10 @@ function crosses(run: FailureRecord[], minPeople: number, windowMs: number): boo
   return false;
 }
 
-function incidentOf(group: Group, run: FailureRecord[], now: number, t: IncidentThresholds): DetectedIncident {
+function incidentOf(group: Group, run: FailureRecord[], now: number, from: number, t: IncidentThresholds): DetectedIncident {
   const since = run[0].time;
+  // Less than a quiet gap after the lookback's start: the run may well have begun before it.
+  const sinceCutOff = since - from < t.quietMinutes * MINUTE;
   const last = run[run.length - 1].time;
   const userIds = [...new Set(run.map((r) => r.userId.toLowerCase()))].sort();
   const share = t.sameCauseShare;
@@ -111,6 +113,7 @@ function incidentOf(group: Group, run: FailureRecord[], now: number, t: Incident
     ...(policy ? { policy } : {}),
     ...(unmetControl ? { unmetControl } : {}),
     since: new Date(since),
+    ...(sinceCutOff ? { sinceCutOffHours: t.lookbackHours } : {}),
     people: userIds.length,
     trend: trendOf(run, now, t),
     trendBucketMinutes: t.trendBucketMinutes,

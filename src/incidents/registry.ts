@@ -14,6 +14,8 @@ const OPEN_TTL_MS = 7 * 24 * 3_600_000;
 interface GroupRecord {
   id: string;
   since: number;
+  /** `since` is where detection's lookback began, not surely the run's start (types.ts Incident). */
+  sinceCutOffHours?: number;
   lastFailure: number;
   resolved: boolean;
 }
@@ -24,7 +26,7 @@ export class IncidentRegistry {
   /** The incident with the id every instance uses for it. */
   async settle(found: DetectedIncident): Promise<Incident> {
     const key = `incidents/group-${found.groupKey}`;
-    const mine: GroupRecord = { id: found.id, since: found.since.getTime(), lastFailure: found.lastFailure.getTime(), resolved: found.resolved };
+    const mine: GroupRecord = { id: found.id, since: found.since.getTime(), ...(found.sinceCutOffHours ? { sinceCutOffHours: found.sinceCutOffHours } : {}), lastFailure: found.lastFailure.getTime(), resolved: found.resolved };
     for (let attempt = 0; attempt < 5; attempt++) {
       const item = await this.store.get<GroupRecord>(key);
       if (!item) {
@@ -34,7 +36,8 @@ export class IncidentRegistry {
       const known = item.value;
       const sameRun = !known.resolved || mine.since <= known.lastFailure;
       if (sameRun) {
-        const merged: GroupRecord = { id: known.id, since: Math.min(known.since, mine.since), lastFailure: Math.max(known.lastFailure, mine.lastFailure), resolved: mine.resolved };
+        const earlier = known.since <= mine.since ? known : mine;
+        const merged: GroupRecord = { id: known.id, since: earlier.since, ...(earlier.sinceCutOffHours ? { sinceCutOffHours: earlier.sinceCutOffHours } : {}), lastFailure: Math.max(known.lastFailure, mine.lastFailure), resolved: mine.resolved };
         // Best effort: only what changed is written; a lost race changes nothing that matters.
         if (merged.lastFailure !== known.lastFailure || merged.resolved !== known.resolved || merged.since !== known.since) await this.store.replace(key, merged, OPEN_TTL_MS, item.etag);
         return withId(found, merged);
@@ -47,6 +50,7 @@ export class IncidentRegistry {
 }
 
 function withId(found: DetectedIncident, record: GroupRecord): Incident {
-  const { groupKey: _groupKey, ...incident } = found;
-  return { ...incident, id: record.id, since: new Date(Math.min(record.since, found.since.getTime())) };
+  const { groupKey: _groupKey, sinceCutOffHours: _cutOff, ...incident } = found;
+  const cutOffHours = record.since <= found.since.getTime() ? record.sinceCutOffHours : found.sinceCutOffHours;
+  return { ...incident, id: record.id, since: new Date(Math.min(record.since, found.since.getTime())), ...(cutOffHours ? { sinceCutOffHours: cutOffHours } : {}) };
 }

@@ -25,6 +25,11 @@ export interface Incident {
   unmetControl?: string;
   /** First failure of the run. */
   since: Date;
+  /**
+   * Set when the run may have begun before `since`: its first failure lies close to the start of
+   * what detection looks at, this many hours back (`lookbackHours`), and nothing earlier was read.
+   */
+  sinceCutOffHours?: number;
   /** Distinct people in the run. */
   people: number;
   /** Failures per `trendBucketMinutes`, oldest first, the last bucket ending now. */

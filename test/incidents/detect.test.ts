@@ -24,6 +24,17 @@ describe('incident detection', () => {
     expect(incident.trend).toEqual([0, 0, 0, 3, 5, 0]);
   });
 
+  it('says when a run may have begun before the hours it looks back (its first failure is near their start), and not otherwise', () => {
+    const lookbackMinutes = t.lookbackHours * 60;
+    // One failure every 3 minutes from the lookback's first minutes to now: the run was going on before.
+    const longRunning = Array.from({ length: lookbackMinutes / 3 }, (_, i) => failure(lookbackMinutes - 1 - i * 3, i % 12));
+    const [cut] = detectIncidents(longRunning, NOW, t);
+    expect(cut.since.getTime()).toBe(NOW - (lookbackMinutes - 1) * MIN);
+    expect(cut.sinceCutOffHours).toBe(t.lookbackHours);
+    const [recent] = detectIncidents(Array.from({ length: 8 }, (_, i) => failure(12 - i, i)), NOW, t);
+    expect(recent.sinceCutOffHours).toBeUndefined();
+  });
+
   it('does not count one person failing many times, nor interrupts', () => {
     const samePerson = Array.from({ length: 20 }, (_, i) => failure(i, 1));
     const interrupts = Array.from({ length: 20 }, (_, i) => failure(i, i, { code: 50074 }));
