@@ -136,6 +136,8 @@ export interface IncidentAnswer {
   id?: string;
   what: { app?: string; code?: number; policy?: string };
   since: Date;
+  /** It may have begun before `since` (types.ts Incident sinceCutOffHours). */
+  sinceOrEarlier?: boolean;
   people: number;
   resolved: boolean;
 }

@@ -97,7 +97,8 @@ export function incidentPeopleCard(answer: IncidentPeopleAnswer, language: Langu
 /** The notice on top of an affected person's own answer. */
 export function knownProblemNotice(problem: IncidentAnswer, language: Language, timeZone: string): { element: Element; line: string } {
   const w = wording(language);
-  const line = fill(w.knownProblemText, { people: plural(language, w.nPeople, problem.people), time: localDateTime(problem.since, timeZone, language) });
+  const since = localDateTime(problem.since, timeZone, language);
+  const line = fill(w.knownProblemText, { people: plural(language, w.nPeople, problem.people), time: problem.sinceOrEarlier ? fill(w.knownProblemSinceOrEarlier, { time: since }) : since });
   return {
     line: `${w.knownProblemTitle}: ${line}`,
     element: { type: 'Container', style: 'warning', items: [text(plain(w.knownProblemTitle), { weight: 'Bolder' }), text(plain(line), { spacing: 'Small' })] },

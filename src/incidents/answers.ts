@@ -35,7 +35,7 @@ export function withKnownProblem(answer: Answer, requester: Requester, service: 
 }
 
 export function knownProblemOf(incident: Incident): IncidentAnswer {
-  return { kind: 'incident', id: incident.id, what: { app: incident.app, code: incident.code, policy: incident.policy }, since: incident.since, people: incident.people, resolved: incident.resolved };
+  return { kind: 'incident', id: incident.id, what: { app: incident.app, code: incident.code, policy: incident.policy }, since: incident.since, ...(incident.sinceCutOffHours ? { sinceOrEarlier: true } : {}), people: incident.people, resolved: incident.resolved };
 }
 
 /** The verbs of an alert card. */

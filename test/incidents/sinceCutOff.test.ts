@@ -1,4 +1,5 @@
 /** An incident older than detection's lookback: its alert says "or earlier", and the earliest start seen is kept. */
+import { knownProblemNotice } from '../../src/cards/incidentCards';
 import { renderAnswer } from '../../src/cards/render';
 import { cardToText } from '../../src/cards/text';
 import type { DetectedIncident } from '../../src/incidents/detect';
@@ -27,6 +28,13 @@ describe('an incident that began before the hours detection looks back', () => {
     const { groupKey: _h, ...plain } = found(30);
     expect(alertText(plain, 'en')).toContain('Since: Fri 27 Nov, 13:30 (UTC)');
     expect(alertText(plain, 'en')).not.toContain('or earlier');
+  });
+
+  it('tells an affected person "since T or earlier" too', () => {
+    const problem = { kind: 'incident' as const, what: { app: 'Workday' }, since: new Date(NOW - 359 * MIN), people: 30, resolved: false };
+    expect(knownProblemNotice({ ...problem, sinceOrEarlier: true }, 'en', 'UTC').line).toContain('affecting 30 people since Fri 27 Nov, 08:01 or earlier.');
+    expect(knownProblemNotice({ ...problem, sinceOrEarlier: true }, 'nl', 'UTC').line).toContain('of eerder');
+    expect(knownProblemNotice(problem, 'en', 'UTC').line).not.toContain('or earlier');
   });
 
   it('keeps the earliest start seen and whether that start was cut off, as the lookback slides on', async () => {
