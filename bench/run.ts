@@ -78,6 +78,8 @@ async function ratioSection(say: (text: string) => void): Promise<void> {
   say(`## 6. Question-turn ratio (autocannon)\n`);
   say(`"${QUESTION}" asked by a helpdesk reader, POST /api/messages with \`deliveryMode: expectReplies\`, autocannon ${ratio.connections} connections for ${ratio.seconds} s (after a 1 s warm-up) from a process of its own, against a plain botbuilder echo bot on the same server stack in the same run. CPU per turn is the bot process's CPU time over the turns answered.\n`);
   say(ratioTable(ratio) + '\n');
+  const sorted = [...ratio.pairRatios].sort((a, b) => a - b);
+  say(`Then ${ratio.pairRatios.length} alternated pairs (echo ${ratio.pairSeconds} s, question ${ratio.pairSeconds} s, answers kept): ratios ${ratio.pairRatios.map((r) => fmt(r, 2)).join(', ')}; median ${fmt(sorted[Math.floor(sorted.length / 2)], 2)}.\n`);
 }
 
 async function main(): Promise<void> {
