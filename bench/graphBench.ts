@@ -245,9 +245,10 @@ async function botOverHttps(tenant: DemoTenant, env: Record<string, string>, sig
   return { bot: { url, app, close: () => app.close() }, graph };
 }
 
-/** The HTTPS test server with a tenant of `size` sign-ins, in a child process (bench/graphServerMain.ts). */
-async function graphServerProcess(size: number): Promise<{ url: string; ca: string; signIns: number; buildSeconds: number; stop(): void }> {
-  const child = spawn(process.execPath, [join(__dirname, 'graphServerMain.js'), String(size)], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** The HTTPS test server with a tenant of `size` sign-ins (or, with `dayOfPeople`, a day of them: bigTenant.ts dayTenant), in a child process (bench/graphServerMain.ts). */
+export async function graphServerProcess(size: number, dayOfPeople?: number): Promise<{ url: string; ca: string; signIns: number; buildSeconds: number; stop(): void }> {
+  const args = [join(__dirname, 'graphServerMain.js'), String(size), ...(dayOfPeople ? [`--day=${dayOfPeople}`] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const first = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);

@@ -14,11 +14,12 @@
  * the peak during the fill. The same bot with the index holding a tenant of 1,000 sign-ins gives
  * the baseline. The bot runs with MALLOC_MMAP_THRESHOLD_ as the Azure templates set it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../src/tools/azurite';
+import { graphServerProcess } from './graphBench';
 
 export interface IndexRssResult {
   records: number;
@@ -37,17 +38,6 @@ interface Health {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 /** kB figures of /proc/<pid>/status in MB. */
 function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -55,23 +45,9 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
 
-async function startGraphServer(distDir: string, records: number, people: number): Promise<{ child: ChildProcess; url: string; ca: string }> {
-  const child = spawn(process.execPath, [join(distDir, 'graphServerMain.js'), String(records), `--day=${people}`], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let out = '';
-  const line = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      if (out.includes('\n')) resolve(out.split('\n')[0]);
-    });
-    child.once('exit', (code) => reject(new Error(`the Graph test server exited with ${code}`)));
-  });
-  const started = JSON.parse(line) as { url: string; ca: string };
-  return { child, url: started.url, ca: started.ca };
-}
-
 /** One bot process against one day-tenant of `records`; its memory once filled and settled. */
 async function measure(distDir: string, records: number, people: number, settleSeconds: number) {
-  const graph = await startGraphServer(distDir, records, people);
+  const graph = await graphServerProcess(records, people);
   const dir = mkdtempSync(join(tmpdir(), 'index-rss-'));
   const caFile = join(dir, 'graph-ca.pem');
   writeFileSync(caFile, graph.ca);
@@ -110,7 +86,7 @@ async function measure(distDir: string, records: number, people: number, settleS
     return { held: health.signInIndex?.records ?? 0, role: health.signInIndex?.role ?? 'n/a', fillSeconds, ...memory };
   } finally {
     bot.kill('SIGTERM');
-    graph.child.stdin!.end();
+    graph.stop();
     await new Promise((resolve) => (bot.exitCode === null ? bot.once('exit', resolve) : resolve(null)));
     rmSync(dir, { recursive: true, force: true });
   }
