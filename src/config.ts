@@ -12,7 +12,7 @@ import type { SignInEventType } from './signins/signInLog';
 import type { Config, ConfigResult, SettingSpec, TicketSinkKind } from './configTypes';
 import { anyUrl, bool, eventTypeList, guidList, httpsUrl, overridesOf, positiveInt, text, timeZone, wholeNumber } from './configValues';
 
-export type { Config, ConfigResult, SettingSpec, StateConfig, TicketSinkKind } from './configTypes';
+export type { Config, ConfigResult, SettingSpec, StateConfig } from './configTypes';
 
 export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'DEMO', description: 'Force demo mode (built-in demo tenant, no Bot Framework authentication).', secret: false, schema: bool },

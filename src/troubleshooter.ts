@@ -28,7 +28,7 @@ import type { Answer, Reply, Requester, Understanding } from './answers/types';
 import type { IncidentService } from './incidents/service';
 import { answerIncidentAction, INCIDENT_VERBS, withKnownProblem } from './incidents/answers';
 
-export type { Requester, Understanding, Reply, Answer, ResolvedQuery } from './answers/types';
+export type { Requester, Understanding, Reply, Answer } from './answers/types';
 
 export interface TroubleshooterDeps {
   config: Config;

@@ -11,8 +11,8 @@ import { foldBursts, isBackground, leadOf, type Burst } from './background';
 import { failingWorkload, type WorkloadState } from './workloads';
 import thresholdsJson from './patterns.json';
 
-export type { Finding, FindingKind, Origin, DeviceState } from './findings';
-export { groupAttempts, type Attempt, type Outcome } from './attempts';
+export type { Finding, Origin, DeviceState } from './findings';
+export { groupAttempts, type Attempt } from './attempts';
 
 export interface FailedPolicy {
   name: string;

@@ -32,8 +32,6 @@ import {
 import { findTime, shiftRange } from './timeRange';
 import { subscriptionIntent } from './subscription';
 
-export { cleanText } from './clean';
-export { detectLanguage } from './language';
 
 const FALLBACK_TIME_ZONE = 'UTC';
 
