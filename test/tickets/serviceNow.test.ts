@@ -1,5 +1,5 @@
-import { ServiceNowSink, TicketDesk, TicketSinkError, ticketKey } from '../../src/tickets';
-import { FAST, everyValue, sampleContent } from './support/content';
+import { ServiceNowSink, TicketDesk, ticketKey } from '../../src/tickets';
+import { FAST, everyValue, expectSinkError, sampleContent, tries } from './support/content';
 import { startFakeServiceNow, type FakeServiceNow } from './support/fakeServiceNow';
 import { sendJson } from './support/loopback';
 
@@ -83,9 +83,7 @@ describe('ServiceNowSink', () => {
     const desk = new TicketDesk(sink());
 
     const error = await desk.open(key, sampleContent()).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TicketSinkError);
-    expect((error as TicketSinkError).message).toBe('ServiceNow answered with an error (HTTP 500); tried 3 times.');
-    expect((error as TicketSinkError).status).toBe(500);
+    expectSinkError(error, { sink: 'servicenow', status: 500, retryable: true, names: [/\b500\b/, tries(3)] });
     expect(posts()).toHaveLength(3);
     expect(now.incidents).toHaveLength(0);
 
@@ -98,9 +96,7 @@ describe('ServiceNowSink', () => {
   test('401 is not retried and the error names the problem without the password', async () => {
     const error = await new TicketDesk(sink('wrong-password')).open(key, sampleContent()).catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(TicketSinkError);
-    expect((error as TicketSinkError).message).toBe('ServiceNow did not accept the bot\'s user name or password (HTTP 401).');
-    expect((error as TicketSinkError).retryable).toBe(false);
+    expectSinkError(error, { sink: 'servicenow', status: 401, retryable: false, names: [/\b401\b/] });
     expect((error as Error).message).not.toContain('wrong-password');
     expect(now.received).toHaveLength(1);
     expect(now.incidents).toHaveLength(0);
@@ -113,7 +109,7 @@ describe('ServiceNowSink', () => {
       .open(key, sampleContent())
       .catch((e: unknown) => e);
 
-    expect((error as TicketSinkError).message).toBe('ServiceNow did not answer within 0.2 s; tried 2 times.');
+    expectSinkError(error, { sink: 'servicenow', status: undefined, retryable: true, names: ['0.2 s', tries(2)] });
     expect(now.received).toHaveLength(2);
     expect(Date.now() - started).toBeLessThan(2000);
   });
