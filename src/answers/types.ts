@@ -85,6 +85,17 @@ export interface Freshness {
   source: 'graph' | 'index';
 }
 
+/**
+ * A window the read could not search whole (the question's page allowance or time ran out): the
+ * newest `records` sign-ins were searched, back to `readBackTo`; the rest of the window was not.
+ */
+export interface AnswerCoverage {
+  records: number;
+  readBackTo: Date;
+  /** Interactive sign-ins were read whole; only background (non-interactive) or app sign-ins were cut short. */
+  onlyBackground: boolean;
+}
+
 export interface TicketState {
   reference: string;
   where: string;
@@ -104,6 +115,8 @@ export interface SummaryAnswer {
   offset: number;
   limit: number;
   truncated: boolean;
+  /** Set when the window could not be read whole: the card says how far back it was searched. */
+  coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
   /** The sign-in whose details are open (a "Details" click refreshes the card with it). */
@@ -125,6 +138,7 @@ export interface CountAnswer {
   window: AnswerWindow;
   diagnosis: Diagnosis;
   truncated: boolean;
+  coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
   key: string;
