@@ -147,8 +147,14 @@ export class GraphSignInLog implements SignInSource {
     const first = await this.findBy(query, 'id');
     // An error screen's "Request Id" may be the first request of the sequence (originalRequestId, filterable on beta only).
     if (!query.requestId || first.records.length > 0) return first;
-    const second = await this.findBy(query, 'originalRequestId');
-    return { ...second, requests: first.requests + second.requests };
+    try {
+      const second = await this.findBy(query, 'originalRequestId');
+      return { ...second, requests: first.requests + second.requests };
+    } catch (error) {
+      // A Graph that refuses the filter (400) has no such records to offer: the first read's "none" stands.
+      if (toGraphProblem(error).kind === 'badRequest') return first;
+      throw error;
+    }
   }
 
   private async findBy(query: SignInQuery, requestIdField: 'id' | 'originalRequestId'): Promise<SignInPage> {
