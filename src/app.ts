@@ -4,7 +4,7 @@
  */
 import { ConfigurationBotFrameworkAuthentication, CallerIdConstants, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
-import type { Middleware } from '@microsoft/microsoft-graph-client';
+import type { AuthenticationProvider, Client, Middleware } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
 import type restify from 'restify';
 import type { Config } from './config';
@@ -65,6 +65,10 @@ export interface AppOptions {
 
 export interface App {
   config: Config;
+  /** The Graph client (the start-up check probes through it, inside the reports limit). */
+  graph: Client;
+  /** Its token source (the start-up check reads the token's roles). */
+  graphAuth: AuthenticationProvider;
   server: restify.Server;
   troubleshooter: Troubleshooter;
   demoTenant: DemoTenant | null;
@@ -187,7 +191,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   if (demo && !isLoopbackHost(config.server.host)) warnExposedDemo(logger, config.server.host);
 
   return {
-    config, server, troubleshooter, demoTenant, people, signInIndex, incidents, logger, state,
+    config, graph, graphAuth: wiring.graphAuth, server, troubleshooter, demoTenant, people, signInIndex, incidents, logger, state,
     listen: (port = config.server.port, host = config.server.host) => {
       if (demo && host !== config.server.host && !isLoopbackHost(host)) warnExposedDemo(logger, host);
       return new Promise<string>((resolve) => {
