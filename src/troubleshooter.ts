@@ -6,12 +6,13 @@
 import type { Logger } from 'pino';
 import { LRUCache } from 'lru-cache';
 import type { Config } from './config';
-import type { Language, Mention } from './understanding/question';
+import type { Mention } from './understanding/question';
+import type { Language } from './shared/types';
 import type { PeopleDirectory } from './directory/people';
 import type { AccessPolicy, Action } from './access/policy';
 import type { SignInSource } from './signins/signInLog';
 import { thresholdsWith } from './diagnosis/diagnose';
-import type { Audience } from './diagnosis/catalogTypes';
+import type { Audience } from './shared/types';
 import { GraphProblem, toGraphProblem } from './graph/errors';
 import { audit } from './logger';
 import type { TicketDesk } from './tickets';

@@ -1,7 +1,7 @@
 /** "Open support ticket": re-read the sign-in (scoped to the asker unless a reader), open it once, keep the investigation. */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { Logger } from 'pino';
-import type { Language } from '../understanding/question';
+import type { Language } from '../shared/types';
 import type { SignInSource } from '../signins/signInLog';
 import { explain } from '../diagnosis/catalog';
 import { localDateTime } from '../time';

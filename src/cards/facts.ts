@@ -1,6 +1,6 @@
 /** One sign-in's facts (time, app, ids, place, device, Conditional Access, risk) for details and tickets. */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import type { Language } from '../understanding/question';
+import type { Language } from '../shared/types';
 import { localDateTime, utcStamp } from '../time';
 import { clip, plain } from './elements';
 import { strings, type Strings } from './strings';

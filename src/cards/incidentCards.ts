@@ -6,7 +6,7 @@
  */
 import type { IncidentAlertAnswer, IncidentAnswer, IncidentPeopleAnswer, SubscriptionAnswer } from '../answers/types';
 import type { Incident } from '../incidents/types';
-import type { Language } from '../understanding/question';
+import type { Language } from '../shared/types';
 import { explain } from '../diagnosis/catalog';
 import { localDateTime } from '../time';
 import { card, clip, execute, heading, plain, subtle, text, type Card, type Element } from './elements';

@@ -1,7 +1,7 @@
 /** Answers that are a title and a few sentences: refusals, not found, help, problems, tickets. */
 import type { Answer } from '../answers/types';
-import type { Language } from '../understanding/question';
-import type { Audience } from '../diagnosis/catalogTypes';
+import type { Language } from '../shared/types';
+import type { Audience } from '../shared/types';
 import { explain } from '../diagnosis/catalog';
 import { card, execute, heading, numbered, plain, text, type Card, type Element } from './elements';
 import { strings, type Strings } from './strings';

@@ -3,8 +3,8 @@
  * a plain-text summary (fallbackText/speak) for notifications and screen readers.
  */
 import type { Reply } from '../answers/types';
-import type { Language } from '../understanding/question';
-import type { Audience } from '../diagnosis/catalogTypes';
+import type { Language } from '../shared/types';
+import type { Audience } from '../shared/types';
 import { countCard } from './countCard';
 import { explainCodeCard, messageAnswerCard, messageCard } from './messages';
 import { summaryCard } from './summaryCard';

@@ -2,8 +2,8 @@
  * The first line and the steps of a sign-in answer, chosen from its findings: the verdict names
  * this case (who, what, where), the steps say what to do about this finding, for this audience.
  */
-import type { Language } from '../understanding/question';
-import type { Audience } from '../diagnosis/catalogTypes';
+import type { Language } from '../shared/types';
+import type { Audience } from '../shared/types';
 import { explain } from '../diagnosis/catalog';
 import type { DeviceState, Failure, Finding, Origin } from '../diagnosis/diagnose';
 import type { SummaryAnswer } from '../answers/types';

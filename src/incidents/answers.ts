@@ -10,7 +10,7 @@ import { parseVerbData } from '../answers/verbs';
 import { explain } from '../diagnosis/catalog';
 import { incidentTitle } from '../cards/incidentCards';
 import { TicketSinkError, type TicketContent } from '../tickets';
-import type { Language } from '../understanding/question';
+import type { Language } from '../shared/types';
 import { localDateTime } from '../time';
 import type { IncidentService } from './service';
 import type { Incident } from './types';

@@ -13,7 +13,7 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { and, encodeFilter, odataDate, odataInteger, odataString } from '../graph/odata';
 import { toGraphProblem } from '../graph/errors';
 import { withCategory } from '../diagnosis/categories';
-import type { FailureCategory } from '../understanding/question';
+import type { FailureCategory } from '../shared/types';
 import aliases from './appAliases.json';
 
 export const SIGNIN_EVENT_TYPES = ['interactiveUser', 'nonInteractiveUser', 'servicePrincipal', 'managedIdentity'] as const;
