@@ -26,7 +26,7 @@ import { TroubleshooterBot } from './bot/troubleshooterBot';
 import { isLoopbackHost, TroubleshooterAdapter } from './bot/adapter';
 import { installSigningKeyStores } from './bot/signingKeys';
 import { createServer } from './server';
-import { createLogger } from './logger';
+import { createLogger } from './shared/logger';
 import { understanding } from './understanding';
 import { createTicketSink, TicketDesk } from './tickets';
 import { createStateStore, startSweeper, StoredConversationMemory, StoredRateCounter, type StateStore } from './state';

@@ -14,7 +14,7 @@ import type { SignInSource } from './signins/signInLog';
 import { thresholdsWith } from './diagnosis/diagnose';
 import type { Audience } from './shared/types';
 import { GraphProblem, toGraphProblem } from './graph/errors';
-import { audit } from './logger';
+import { audit } from './shared/logger';
 import type { TicketDesk } from './tickets';
 import type { ReadBudget } from './signins/readBudget';
 import { Gatekeeper, refuse, sameId } from './answers/access';

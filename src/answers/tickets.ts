@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Language } from '../shared/types';
 import type { SignInSource } from '../signins/signInLog';
 import { explain } from '../diagnosis/catalog';
-import { localDateTime } from '../time';
+import { localDateTime } from '../shared/time';
 import { fill, wording } from '../cards/wording';
 import { ticketKey, TicketSinkError, type TicketContent, type TicketDesk } from '../tickets';
 import type { ReadBudget } from '../signins/readBudget';

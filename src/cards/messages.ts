@@ -6,7 +6,7 @@ import { explain } from '../diagnosis/catalog';
 import { card, execute, heading, numbered, plain, text, type Card, type Element } from './elements';
 import { strings, type Strings } from './strings';
 import { fill, plural, wording } from './wording';
-import { localDateTime } from '../time';
+import { localDateTime } from '../shared/time';
 import { incidentAlertCard, incidentPeopleCard, subscriptionCard } from './incidentCards';
 
 /** Choices offered in "which person did you mean?" (Teams shows at most 5 buttons). */

@@ -7,7 +7,7 @@ import type { Audience } from '../shared/types';
 import { explain } from '../diagnosis/catalog';
 import type { DeviceState, Failure, Finding, Origin } from '../diagnosis/diagnose';
 import type { SummaryAnswer } from '../answers/types';
-import { localDateTime, localTime } from '../time';
+import { localDateTime, localTime } from '../shared/time';
 import { countryName, fill, firstName, plural, wording, type Values, type Wording } from './wording';
 import { categoryNoun, filtersText, windowText } from './filters';
 import { isAboutWorkload, workloadVerdict } from './workloadVerdict';

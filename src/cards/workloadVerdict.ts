@@ -2,7 +2,7 @@
 import type { SummaryAnswer } from '../answers/types';
 import { explain } from '../diagnosis/catalog';
 import { workloadKindOf } from '../diagnosis/workloads';
-import { localDateTime } from '../time';
+import { localDateTime } from '../shared/time';
 import type { Verdict, VerdictContext } from './verdict';
 import { fill, plural, wording } from './wording';
 

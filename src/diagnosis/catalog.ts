@@ -1,5 +1,5 @@
 /** The error catalog: every known sign-in error code with texts for each language and audience. */
-import { listAssets, readJsonAsset } from '../assets';
+import { listAssets, readJsonAsset } from '../shared/assets';
 import type { Language } from '../shared/types';
 import type { AudienceText, CatalogEntry, Category } from './catalogTypes';
 import type { Audience } from '../shared/types';

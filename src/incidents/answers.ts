@@ -11,7 +11,7 @@ import { explain } from '../diagnosis/catalog';
 import { incidentTitle } from '../cards/incidentCards';
 import { TicketSinkError, type TicketContent } from '../tickets';
 import type { Language } from '../shared/types';
-import { localDateTime } from '../time';
+import { localDateTime } from '../shared/time';
 import type { IncidentService } from './service';
 import type { Incident } from './types';
 
