@@ -33,7 +33,7 @@ import { createStateStore, startSweeper, StoredConversationMemory, StoredRateCou
 import { turnErrorCard } from './cards/render';
 import { CardCache } from './cards/cache';
 import { requesterOf } from './bot/requester';
-import { cardActivity } from './bot/troubleshooterBot';
+import { cardActivity } from './bot/cardActivity';
 import packageJson from '../package.json';
 import { startIncidents } from './incidents/start';
 import type { IncidentService } from './incidents/service';

@@ -11,21 +11,7 @@ import { localDateTime, localTime } from '../shared/time';
 import { countryName, fill, firstName, plural, wording, type Values, type Wording } from './wording';
 import { categoryNoun, filtersText, windowText } from './filters';
 import { isAboutWorkload, workloadVerdict } from './workloadVerdict';
-
-export interface Verdict {
-  text: string;
-  steps: string[];
-  /** The sign-in a ticket is about (the headline failure), or null when there is none. */
-  ticketSignInId: string | null;
-  /** The error code Microsoft's lookup should open. */
-  code: number | null;
-}
-
-export interface VerdictContext {
-  language: Language;
-  audience: Audience;
-  timeZone: string;
-}
+import type { Verdict, VerdictContext } from './verdictTypes';
 
 export function describeControls(controls: string[], w: Wording): string {
   const words = w.grantControls as Record<string, string>;

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import patternDefaults from '../diagnosis/patterns.json';
 import incidentDefaults from '../incidents/patterns.json';
-import type { SignInEventType } from '../signins/signInLog';
+import type { SignInEventType } from '../shared/types';
 import type { Config, ConfigResult, SettingSpec, TicketSinkKind } from './types';
 import { anyUrl, bool, eventTypeList, guidList, httpsUrl, overridesOf, positiveInt, text, timeZone, wholeNumber } from './values';
 

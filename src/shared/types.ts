@@ -21,3 +21,7 @@ export interface Card {
   /** Plain text for notifications, screen readers and the CLI. */
   summary: string;
 }
+
+/** Graph's kinds of sign-in (signIn.signInEventTypes): what SIGNIN_EVENT_TYPES may list. */
+export const SIGNIN_EVENT_TYPES = ['interactiveUser', 'nonInteractiveUser', 'servicePrincipal', 'managedIdentity'] as const;
+export type SignInEventType = (typeof SIGNIN_EVENT_TYPES)[number];
