@@ -16,6 +16,18 @@ export type Subject =
 /** A follow-up that acts on the previous answer rather than asking a new question. `details.index` is 0-based ("the second one" → 1). */
 export type FollowUp = { kind: 'more' } | { kind: 'details'; index: number };
 
+/** The shape of answer the words ask for (src/understanding/form.ts); read from this message only, never from the previous one. */
+export interface QuestionForm {
+  /** "how many", "hoe vaak": a number. */
+  counting: boolean;
+  /** Asked as a yes/no question ("is my account locked?", "heeft Miriam…?"): answer yes or no first. */
+  yesNo: boolean;
+  /** "is there an outage?", "storing": whether something is down for everyone. */
+  outage: boolean;
+  /** "why can't I sign in?", "kan niet": about now (used when no time is named). */
+  presentTense: boolean;
+}
+
 export interface Question {
   intent: Intent;
   subject: Subject | null;
@@ -30,6 +42,7 @@ export interface Question {
   /** The kind of failure asked about ("which accounts are locked" → lockout). */
   category: FailureCategory | null;
   language: Language;
+  form: QuestionForm;
   followUp?: FollowUp;
 }
 
