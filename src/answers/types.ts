@@ -4,8 +4,9 @@
  * and src/answers/audit.ts derives the audit event from it.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import type { Language, Mention, ParseContext, Question } from '../understanding/question';
-import type { Audience } from '../diagnosis/catalogTypes';
+import type { Mention, ParseContext, Question } from '../understanding/question';
+import type { Language } from '../shared/types';
+import type { Audience } from '../shared/types';
 import type { Diagnosis } from '../diagnosis/diagnose';
 import type { GraphProblemKind } from '../graph/errors';
 import type { Person } from '../directory/people';

@@ -5,7 +5,7 @@
 import { loadConfig } from '../config';
 import { createGraphClient } from '../graph/client';
 import { createReportsLimiter } from '../graph/limiter';
-import { productionWiring } from '../wiring';
+import { productionWiring } from '../wiring/production';
 import { demoWiring } from '../demo/wiring';
 import { runDoctor } from './checks';
 import { formatReport } from './report';
