@@ -194,39 +194,35 @@ export class GraphSignInLog implements SignInSource {
     });
   }
 
-  /** Whether non-interactive sign-ins are read: a record id from a person's answer may then be one (found on beta only). */
-  private readsNonInteractive(): boolean {
-    return (this.options.eventTypes ?? DEFAULT_SIGNIN_EVENT_TYPES).includes('nonInteractiveUser');
+  /** The user kinds configured: what a record id from a person's answer may be (a non-interactive one too, on beta only). */
+  private userKinds(): SignInEventType[] {
+    const kinds = userKinds(this.options.eventTypes ?? DEFAULT_SIGNIN_EVENT_TYPES);
+    return kinds.length > 0 ? kinds : ['interactiveUser'];
   }
 
+  /** One read (a ticket click): v1.0 when only interactive sign-ins are read, else beta, which has both kinds. */
   async byId(id: string): Promise<SignIn | null> {
-    const get = async (beta: boolean) => {
-      try {
-        const api = this.client.api(`/auditLogs/signIns/${encodeURIComponent(id)}`);
-        if (beta) api.version('beta');
-        return (await api.get()) as SignIn;
-      } catch (error) {
-        const problem = toGraphProblem(error);
-        if (problem.kind === 'notFound') return null;
-        throw problem;
-      }
-    };
-    return (await get(false)) ?? (this.readsNonInteractive() ? get(true) : null);
+    try {
+      const api = this.client.api(`/auditLogs/signIns/${encodeURIComponent(id)}`);
+      if (eventTypeFilter(this.userKinds()) !== null) api.version('beta');
+      return (await api.get()) as SignIn;
+    } catch (error) {
+      const problem = toGraphProblem(error);
+      if (problem.kind === 'notFound') return null;
+      throw problem;
+    }
   }
 
   async ownById(id: string, userId: string): Promise<SignIn | null> {
-    const get = async (kind: SignInEventType) => {
-      try {
-        const kinds = eventTypeFilter([kind]);
-        const api = this.client.api('/auditLogs/signIns');
-        if (kinds !== null) api.version('beta');
-        const filter = and(`id eq ${odataString(id)}`, `userId eq ${odataString(userId)}`, kinds);
-        const page = (await api.filter(encodeFilter(filter)).top(1).get()) as SignInListPage;
-        return page.value[0] ?? null;
-      } catch (error) {
-        throw toGraphProblem(error);
-      }
-    };
-    return (await get('interactiveUser')) ?? (this.readsNonInteractive() ? get('nonInteractiveUser') : null);
+    try {
+      const kinds = this.userKinds();
+      const api = this.client.api('/auditLogs/signIns');
+      if (eventTypeFilter(kinds) !== null) api.version('beta');
+      const filter = and(`id eq ${odataString(id)}`, `userId eq ${odataString(userId)}`, eventTypeFilter(kinds));
+      const page = (await api.filter(encodeFilter(filter)).top(1).get()) as SignInListPage;
+      return page.value[0] ?? null;
+    } catch (error) {
+      throw toGraphProblem(error);
+    }
   }
 }
