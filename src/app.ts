@@ -94,6 +94,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     authProvider: wiring.graphAuth,
     transport: options.graphTransport ?? wiring.graphTransport,
     timeoutMs: config.graph.timeoutMs,
+    reportsTimeoutMs: config.graph.reportsTimeoutMs,
     customHosts: options.customHosts ?? endpoint?.customHosts,
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
     middleware: [createReportsLimiter(config.graph), ...demoClientTag(config)],
@@ -113,11 +114,13 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const sink = createTicketSink(config.tickets, graph);
   const people = new CachedPeopleDirectory(new GraphPeopleDirectory(graph), config.access.readerCacheSeconds);
   // Identical questions in flight share one read; answers are kept SIGNIN_CACHE_SECONDS.
-  const directSignIns = new CachedSignInSource(new GraphSignInLog(graph, { pageSize: 500, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes }), config.graph.signInCacheSeconds);
+  const directSignIns = new CachedSignInSource(new GraphSignInLog(graph, {
+    pageSize: 1000, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes, readTimeoutMs: config.graph.signInReadSeconds * 1000,
+  }), config.graph.signInCacheSeconds);
   // The live index answers questions about its covered span without a Graph read; the rest read directly.
   const signInIndex = config.graph.signInIndexHours > 0
     ? startLiveSignIns(graph, directSignIns, {
-        hours: config.graph.signInIndexHours, pageSize: 500, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes, ...options.signInIndex,
+        hours: config.graph.signInIndexHours, pageSize: 1000, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes, ...options.signInIndex,
         now: options.now ? () => options.now!().getTime() : undefined,
         onError: (error, phase) => logger.warn({ err: { message: (error as Error)?.message }, phase }, 'sign-in index read failed'),
         // One reader of the log per tenant across the instances on this store; the in-process demo tenant is each process's own.

@@ -26,6 +26,10 @@ export interface Config {
     certificatePassword?: string;
     endpoint: string;
     timeoutMs: number;
+    /** Timeout of one request to the reporting API (/auditLogs/), which is slow on wide windows. */
+    reportsTimeoutMs: number;
+    /** Time one question's sign-in reads may take, retries included. */
+    signInReadSeconds: number;
     reportsMaxRequests: number;
     reportsWindowSeconds: number;
     signInCacheSeconds: number;

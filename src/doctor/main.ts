@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const wiring = config.mode === 'demo' ? demoWiring(config) : productionWiring(config);
   const graph = createGraphClient({
     endpoint: wiring.graphEndpoint?.url ?? config.graph.endpoint, authProvider: wiring.graphAuth, transport: wiring.graphTransport,
-    timeoutMs: config.graph.timeoutMs, customHosts: wiring.graphEndpoint?.customHosts, middleware: [createReportsLimiter(config.graph)],
+    timeoutMs: config.graph.timeoutMs, reportsTimeoutMs: config.graph.reportsTimeoutMs, customHosts: wiring.graphEndpoint?.customHosts, middleware: [createReportsLimiter(config.graph)],
   });
   try {
     const report = await runDoctor({ config, graph, auth: wiring.graphAuth });
