@@ -1,6 +1,6 @@
 /**
  * Composition root: builds every service from the configuration. Demo and production differ only
- * in their wiring (src/wiring.ts, src/demo/wiring.ts), chosen once here; the tests build the app here too.
+ * in their wiring (src/wiring/production.ts, src/demo/wiring.ts), chosen once here; the tests build the app here too.
  */
 import { ConfigurationBotFrameworkAuthentication, CallerIdConstants, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
@@ -9,7 +9,8 @@ import type { Logger } from 'pino';
 import type restify from 'restify';
 import type { Config } from './config';
 import { createGraphClient } from './graph/client';
-import { productionWiring, type Wiring } from './wiring/production';
+import { productionWiring } from './wiring/production';
+import type { Wiring } from './wiring/types';
 import { demoWiring, type DemoTenant } from './demo/wiring';
 import { CachedPeopleDirectory, GraphPeopleDirectory, type PeopleDirectory } from './directory/people';
 import { GraphReaderDirectory } from './access/readers';
@@ -19,11 +20,11 @@ import { CachedSignInSource } from './signins/cachedSignInLog';
 import { ReadBudget } from './signins/readBudget';
 import { startLiveSignIns, type LiveSignIns } from './signins/index/liveSignIns';
 import { createReportsLimiter } from './graph/limiter';
-import { demoClientTag } from './demo/clientTag';
 import { Troubleshooter, type Understanding } from './troubleshooter';
 import type { Remembered } from './answers/memory';
 import { TroubleshooterBot } from './bot/troubleshooterBot';
-import { isLoopbackHost, TroubleshooterAdapter } from './bot/adapter';
+import { TroubleshooterAdapter } from './bot/adapter';
+import { isLoopbackHost } from './shared/loopback';
 import { installSigningKeyStores } from './bot/signingKeys';
 import { createServer } from './server';
 import { createLogger } from './shared/logger';
@@ -92,7 +93,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     timeoutMs: config.graph.timeoutMs,
     customHosts: options.customHosts ?? endpoint?.customHosts,
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
-    middleware: [createReportsLimiter(config.graph), ...demoClientTag(config)],
+    middleware: [createReportsLimiter(config.graph), ...(wiring.graphMiddleware ?? [])],
   });
   // Follow-ups, the ticket ledger and rate counters live in the state store, shared by all instances.
   const state = options.stateStore ?? createStateStore(config.state);
