@@ -20,7 +20,7 @@ import { CachedSignInSource } from './signins/cachedSignInLog';
 import { ReadBudget } from './signins/readBudget';
 import { startLiveSignIns, type LiveSignIns } from './signins/index/liveSignIns';
 import { createReportsLimiter } from './graph/limiter';
-import { Troubleshooter, type Understanding } from './troubleshooter';
+import { Troubleshooter, type Understanding } from './answers/troubleshooter';
 import type { Remembered } from './answers/memory';
 import { TroubleshooterBot } from './bot/troubleshooterBot';
 import { TroubleshooterAdapter } from './bot/adapter';

@@ -4,7 +4,7 @@ import {
   type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationReference,
 } from 'botbuilder';
 import { renderAnswer, type Card } from '../cards/render';
-import type { Reply, Troubleshooter } from '../troubleshooter';
+import type { Reply, Troubleshooter } from '../answers/troubleshooter';
 import { requesterOf, type ConversationTypeReader } from './requester';
 import { resolveMentions, type MemberResolver } from './mentions';
 import { readInvoke } from '../answers/verbs';

@@ -5,31 +5,31 @@
  */
 import type { Logger } from 'pino';
 import { LRUCache } from 'lru-cache';
-import type { Config } from './config';
-import type { Mention } from './understanding/question';
-import type { Language } from './shared/types';
-import type { PeopleDirectory } from './directory/people';
-import type { AccessPolicy, Action } from './access/policy';
-import type { SignInSource } from './signins/signInLog';
-import { thresholdsWith } from './diagnosis/diagnose';
-import type { Audience } from './shared/types';
-import { GraphProblem, toGraphProblem } from './graph/errors';
-import { audit } from './shared/logger';
-import type { TicketDesk } from './tickets';
-import type { ReadBudget } from './signins/readBudget';
-import { Gatekeeper, refuse, sameId } from './answers/access';
-import { auditOf } from './answers/audit';
-import { InMemoryFollowUps, type FollowUpMemory } from './answers/memory';
-import { answerQuestion, nextOffsetOf, type QuestionDeps } from './answers/question';
-import { asQuestion, parseResolvedQuery } from './answers/resolvedQuery';
-import { answerSignIns } from './answers/signIns';
-import { openTicket } from './answers/tickets';
-import { cardLanguage, pickedAttempt } from './answers/verbs';
-import type { Answer, Reply, Requester, Understanding } from './answers/types';
-import type { IncidentService } from './incidents/service';
-import { answerIncidentAction, INCIDENT_VERBS, withKnownProblem } from './incidents/answers';
+import type { Config } from '../config';
+import type { Mention } from '../understanding/question';
+import type { Language } from '../shared/types';
+import type { PeopleDirectory } from '../directory/people';
+import type { AccessPolicy, Action } from '../access/policy';
+import type { SignInSource } from '../signins/signInLog';
+import { thresholdsWith } from '../diagnosis/diagnose';
+import type { Audience } from '../shared/types';
+import { GraphProblem, toGraphProblem } from '../graph/errors';
+import { audit } from '../shared/logger';
+import type { TicketDesk } from '../tickets';
+import type { ReadBudget } from '../signins/readBudget';
+import { Gatekeeper, refuse, sameId } from './access';
+import { auditOf } from './audit';
+import { InMemoryFollowUps, type FollowUpMemory } from './memory';
+import { answerQuestion, nextOffsetOf, type QuestionDeps } from './question';
+import { asQuestion, parseResolvedQuery } from './resolvedQuery';
+import { answerSignIns } from './signIns';
+import { openTicket } from './tickets';
+import { cardLanguage, pickedAttempt } from './verbs';
+import type { Answer, Reply, Requester, Understanding } from './types';
+import type { IncidentService } from '../incidents/service';
+import { answerIncidentAction, INCIDENT_VERBS, withKnownProblem } from './incidents';
 
-export type { Requester, Understanding, Reply, Answer, ResolvedQuery } from './answers/types';
+export type { Requester, Understanding, Reply, Answer, ResolvedQuery } from './types';
 
 export interface TroubleshooterDeps {
   config: Config;

@@ -4,16 +4,16 @@
  * 'subscribe', 'incidentPeople', 'incidentTicket'); nothing here decides access by itself.
  */
 import { createHash } from 'node:crypto';
-import type { Gatekeeper } from '../answers/access';
-import type { Answer, IncidentAnswer, Requester, SummaryAnswer } from '../answers/types';
-import { parseVerbData } from '../answers/verbs';
+import type { Gatekeeper } from './access';
+import type { Answer, IncidentAnswer, Requester, SummaryAnswer } from './types';
+import { parseVerbData } from './verbs';
 import { explain } from '../diagnosis/catalog';
 import { incidentTitle } from '../cards/incidentCards';
 import { TicketSinkError, type TicketContent } from '../tickets';
 import type { Language } from '../shared/types';
 import { localDateTime } from '../shared/time';
-import type { IncidentService } from './service';
-import type { Incident } from './types';
+import type { IncidentService } from '../incidents/service';
+import type { Incident } from '../incidents/types';
 
 export async function answerSubscription(service: IncidentService, gate: Gatekeeper, requester: Requester, intent: 'subscribe' | 'unsubscribe', language: Language): Promise<Answer> {
   const shared = requester.conversationType !== 'personal';
