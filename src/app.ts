@@ -31,7 +31,8 @@ import { createLogger } from './shared/logger';
 import { understanding } from './understanding';
 import { createTicketSink, TicketDesk } from './tickets';
 import { createStateStore, startSweeper, StoredConversationMemory, StoredRateCounter, type StateStore } from './state';
-import { turnErrorCard } from './cards/render';
+import { renderAnswer, turnErrorCard } from './cards/render';
+import { ticketWriter } from './cards/ticketContent';
 import { CardCache } from './cards/cache';
 import { requesterOf } from './bot/requester';
 import { cardActivity } from './bot/cardActivity';
@@ -124,7 +125,10 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const tickets = sink ? new TicketDesk(sink, { state, logger }) : null;
   // Incidents over the live index; alerts go out through the adapter (built below, used only later).
   const alerts = { post: (...a: Parameters<AlertDelivery['post']>) => adapterDelivery(adapter, config.bot.appId).post(...a), update: (...a: Parameters<AlertDelivery['update']>) => adapterDelivery(adapter, config.bot.appId).update(...a) };
-  const incidents = signInIndex ? startIncidents({ live: signInIndex, state, thresholds: config.incidentThresholds, delivery: alerts, tickets, logger, now: options.now ? () => options.now!().getTime() : undefined, onRun: options.onIncidents }) : null;
+  const incidents = signInIndex ? startIncidents({
+    live: signInIndex, state, thresholds: config.incidentThresholds, delivery: alerts, tickets,
+    renderAlert: (incident, subscription) => renderAnswer({ answer: { kind: 'incident-alert', incident }, language: subscription.language, audience: 'helpdesk', timeZone: subscription.timeZone }),
+    logger, now: options.now ? () => options.now!().getTime() : undefined, onRun: options.onIncidents }) : null;
   const troubleshooter = new Troubleshooter({
     config,
     understanding: options.understanding ?? understanding,
@@ -132,7 +136,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     access,
     signIns: signInIndex?.source ?? directSignIns,
     tickets,
+    ticketContent: ticketWriter,
     incidents,
+    sendPrivately: incidents ? async (address, reply) => void (await alerts.post(address, renderAnswer(reply))) : null,
     readBudget: ReadBudget.forTenant(config.graph),
     memory: new StoredConversationMemory<Remembered>(state, logger),
     logger,
