@@ -2,7 +2,7 @@
 import type { Logger } from 'pino';
 import type { Language } from '../shared/types';
 import type { SignInSource } from '../signins/signInLog';
-import { ticketKey, TicketSinkError, type TicketContent, type TicketDesk } from '../tickets';
+import { ticketKey, TicketSinkError, type TicketDesk } from '../tickets';
 import type { ReadBudget } from '../signins/readBudget';
 import { refusalAnswer, sameId, type Gatekeeper } from './access';
 import { parseVerbData, ticketComment } from './verbs';

@@ -1,6 +1,6 @@
 /** The Teams-facing handler: activity in, card out. All decisions live in the Troubleshooter. */
 import {
-  ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext,
+  ActivityTypes, TeamsActivityHandler, TurnContext,
   type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationReference,
 } from 'botbuilder';
 import { renderAnswer, type Card } from '../cards/render';
