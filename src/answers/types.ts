@@ -12,6 +12,7 @@ import type { GraphProblemKind } from '../graph/errors';
 import type { Person } from '../directory/people';
 import type { Refusal } from '../access/policy';
 import type { Incident } from '../incidents/types';
+import type { TicketContent } from '../tickets';
 
 export interface Requester {
   /** Entra object id (activity.from.aadObjectId). */
@@ -26,6 +27,12 @@ export interface Requester {
   conversationType?: string;
   /** Where proactive messages to this conversation go (the Bot Framework conversation reference, opaque here). */
   conversationReference?: Record<string, unknown>;
+}
+
+/** Draws a ticket's content (src/cards/ticketContent.ts): answers decide that a ticket is opened and about what. */
+export interface TicketWriter {
+  signIn(requester: Requester, record: SignIn, language: Language, comment: string | null, incidentId?: string): TicketContent;
+  incident(requester: Requester, incident: Incident, language: Language): TicketContent;
 }
 
 export interface Understanding {

@@ -3,7 +3,6 @@
  * this case (who, what, where), the steps say what to do about this finding, for this audience.
  */
 import type { Language } from '../shared/types';
-import type { Audience } from '../shared/types';
 import { explain } from '../diagnosis/catalog';
 import type { DeviceState, Failure, Finding, Origin } from '../diagnosis/diagnose';
 import type { SummaryAnswer } from '../answers/types';

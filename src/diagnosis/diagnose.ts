@@ -3,13 +3,12 @@
  * the cards word the findings, in the asker's language and for their audience.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import type { Category } from './catalogTypes';
 import { catalog } from './catalog';
 import { FINDING_ORDER, POLICY_PERMISSION, type DeviceState, type Finding, type Origin } from './findings';
 import { groupAttempts, type Attempt } from './attempts';
 import { foldBursts, isBackground, leadOf } from './background';
-import type { Burst, CodeSummary, Diagnosis, FailedPolicy, Failure } from './types';
-import { failingWorkload, type WorkloadState } from './workloads';
+import type { CodeSummary, Diagnosis, FailedPolicy, Failure } from './types';
+import { failingWorkload } from './workloads';
 import thresholdsJson from './patterns.json';
 
 export type { Finding, FindingKind, Origin, DeviceState } from './findings';
