@@ -2,13 +2,13 @@
  * `npm run doctor`: checks the configured tenant (or the demo tenant) once and prints one screen.
  * Exit code 0 when nothing is missing, 1 when something is, 2 when the settings do not load.
  */
-import { loadConfig } from '../config';
-import { createGraphClient } from '../graph/client';
-import { createReportsLimiter } from '../graph/limiter';
-import { productionWiring } from '../wiring/production';
-import { demoWiring } from '../demo/wiring';
-import { runDoctor } from './checks';
-import { formatReport } from './report';
+import { loadConfig } from './config';
+import { createGraphClient } from './graph/client';
+import { createReportsLimiter } from './graph/limiter';
+import { productionWiring } from './wiring/production';
+import { demoWiring } from './demo/wiring';
+import { runDoctor } from './doctor/checks';
+import { formatReport } from './doctor/report';
 
 async function main(): Promise<void> {
   const result = loadConfig(process.env);
