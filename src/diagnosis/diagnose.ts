@@ -6,6 +6,7 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { catalog } from './catalog';
 import { FINDING_ORDER, POLICY_PERMISSION, type DeviceState, type Finding, type Origin } from './findings';
 import { groupAttempts, type Attempt } from './attempts';
+import { grantControls } from './grantControls';
 import { foldBursts, isBackground, leadOf } from './background';
 import type { CodeSummary, Diagnosis, FailedPolicy, Failure } from './types';
 import { failingWorkload } from './workloads';
@@ -39,7 +40,7 @@ const timeOf = (r: SignIn) => new Date(r.createdDateTime as string);
 function failedPolicies(record: SignIn): FailedPolicy[] {
   return (record.appliedConditionalAccessPolicies ?? [])
     .filter((p) => p.result === 'failure')
-    .map((p) => ({ name: p.displayName ?? p.id ?? '?', controls: p.enforcedGrantControls ?? [] }));
+    .map((p) => ({ name: p.displayName ?? p.id ?? '?', controls: grantControls(p.enforcedGrantControls) }));
 }
 
 export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis {
