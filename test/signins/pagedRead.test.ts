@@ -21,13 +21,13 @@ function limits(overrides: Partial<PagedReadLimits> = {}): PagedReadLimits & { p
 }
 
 /** Pages of two records each, `count` pages; `failures[n]` errors thrown before page n answers. */
-function pages(count: number, failures: Record<number, unknown[]> = {}) {
+function pages(count: number, failures: Record<number, Error[]> = {}) {
   const calls: string[] = [];
   const page = (n: number): SignInListPage => ({ value: [record(2 * n), record(2 * n + 1)], ...(n + 1 < count ? { '@odata.nextLink': `next-${n + 1}` } : {}) });
   const answer = (n: number, name: string) => {
     calls.push(name);
     const pending = failures[n];
-    if (pending && pending.length > 0) return Promise.reject(pending.shift());
+    if (pending && pending.length > 0) return Promise.reject(pending.shift()!);
     return Promise.resolve(page(n));
   };
   return { calls, first: () => answer(0, 'first'), next: (link: string) => answer(Number(link.split('-')[1]), link) };
