@@ -7,15 +7,17 @@ import { DEMO_TENANT_ID } from '../config';
 /** Waits `ms`, or fails as fetch does when the request's signal aborts first (the client's timeout). */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
+const abortError = (signal?: AbortSignal): Error => (signal?.reason instanceof Error ? signal.reason : new DOMException('The operation was aborted.', 'AbortError'));
+
 export const realSleep: Sleep = (ms, signal) => new Promise((resolve, reject) => {
-  if (signal?.aborted) return reject(signal.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
+  if (signal?.aborted) return reject(abortError(signal));
   const timer = setTimeout(() => {
     signal?.removeEventListener('abort', onAbort);
     resolve();
   }, ms);
   const onAbort = () => {
     clearTimeout(timer);
-    reject(signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
+    reject(abortError(signal));
   };
   signal?.addEventListener('abort', onAbort, { once: true });
 });

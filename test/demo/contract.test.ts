@@ -63,8 +63,9 @@ function problems(version: 'v1.0' | 'beta', value: unknown, property: Property, 
   const type = typeOf(version, property.type);
   if (!type || type.kind === 'notVendored') return [`${path}: type ${property.type} is not in the vendored schema`];
   if (type.kind === 'enum') {
-    const members = type.flags ? String(value).split(',').map((m) => m.trim()) : [String(value)];
-    return typeof value === 'string' && members.every((m) => type.members.includes(m)) ? [] : [`${path}: '${String(value)}' is not a member of ${property.type}`];
+    if (typeof value !== 'string') return [`${path}: expected a member of ${property.type}`];
+    const members = type.flags ? value.split(',').map((m) => m.trim()) : [value];
+    return members.every((m) => type.members.includes(m)) ? [] : [`${path}: '${value}' is not a member of ${property.type}`];
   }
   if (typeof value !== 'object' || Array.isArray(value)) return [`${path}: expected an object of ${property.type}`];
   const known = propertiesOf(version, property.type);
