@@ -42,6 +42,8 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
   const language = question.language;
   switch (question.intent) {
     case 'help':
+      // "help" clears the conversation: nothing of the question before it carries over (a refusal does).
+      await deps.memory.remember(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: previous?.refused });
       return { kind: 'help', reader: await deps.gate.isReader(requester), examples: deps.understanding.examples(language) };
     case 'unknown':
       return { kind: 'unknown', examples: deps.understanding.examples(language) };
@@ -55,8 +57,11 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
   }
 
   // Follow-ups keep the previous subject: its resolution is reused, and the asker is authorized again.
+  // Only a fragment the parser merged with the previous question (or the same subject again) follows
+  // up: a complete question that names no one ("is there an outage?") starts fresh.
   let subject: Subject | null = question.subject;
-  const followsUp = previous && (question.followUp !== undefined || subject === null || sameSubject(subject, previous.question.subject));
+  const continued = question.followUp !== undefined || (subject === null && question.context === 'continued');
+  const followsUp = previous && (continued || (subject !== null && sameSubject(subject, previous.question.subject)));
   if (previous && followsUp && (question.followUp !== undefined || !previous.refused)) {
     const refusal = await deps.gate.authorize(requester, 'message', previous.subjectId, previous.refused);
     if (refusal) return refusal;

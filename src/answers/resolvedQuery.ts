@@ -38,5 +38,6 @@ export function asQuestion(query: ResolvedQuery, language: Language): Question {
     app: query.app, errorCode: query.errorCode, correlationId: query.correlationId,
     requestId: query.requestId ?? null, category: (query.category as FailureCategory | null | undefined) ?? null, language,
     form: { counting: query.counting === true, yesNo: false, outage: query.yesNo === true, presentTense: query.aboutNow === true },
+    tenantAsk: null, country: null, platform: null, idUnlabelled: false, context: 'fresh',
   };
 }

@@ -10,7 +10,7 @@ import patternDefaults from '../diagnosis/patterns.json';
 import incidentDefaults from '../incidents/patterns.json';
 import type { SignInEventType } from '../shared/types';
 import type { Config, ConfigResult, SettingSpec, TicketSinkKind } from './types';
-import { anyUrl, bool, eventTypeList, guidList, httpsUrl, overridesOf, positiveInt, text, timeZone, wholeNumber } from './values';
+import { anyUrl, bool, eventTypeList, guidList, httpsUrl, overridesOf, permissionList, positiveInt, text, timeZone, wholeNumber } from './values';
 
 export type { Config, ConfigResult, SettingSpec, StateConfig, TicketSinkKind } from './types';
 
@@ -62,6 +62,9 @@ export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'STATE_BLOB_CONNECTION_STRING', description: 'Azurite or development only: a storage connection string instead of STATE_BLOB_ACCOUNT_URL.', secret: true, schema: text },
   { name: 'DEMO_GRAPH_URL', description: 'Demo mode only: a shared demo tenant served by `npm run demo-tenant` (https://127.0.0.1:<port>) instead of this process\'s own.', secret: false, schema: httpsUrl },
   { name: 'DEMO_GRAPH_CA_FILE', description: 'Demo mode only: the certificate (PEM) that `npm run demo-tenant --ca-out` wrote.', secret: false, schema: text },
+  { name: 'DEMO_GRAPH_PERMISSIONS', description: 'Demo mode only: the application permissions the demo tenant has granted the bot, comma-separated (default: what docs/deploy.md asks for). Without Policy.Read.ConditionalAccess sign-ins come without their Conditional Access policies; without a needed permission Graph answers 403 (docs/graph-fidelity.md).', secret: false, default: 'AuditLog.Read.All,Directory.Read.All,Policy.Read.ConditionalAccess,Mail.Send', schema: permissionList },
+  { name: 'DEMO_NONINTERACTIVE_PER_DAY', description: 'Demo mode only: token refreshes per person per day in the demo tenant, with a realistic background of interactive, app and managed-identity sign-ins (0: the stories\' sign-ins only).', secret: false, default: '0', schema: wholeNumber },
+  { name: 'DEMO_GRAPH_LATENCY', description: 'Demo mode only: on makes the demo tenant\'s sign-in log answer as slowly as Graph\'s reporting API (slower for wider windows, short pages, throttling on answer time); off answers at once.', secret: false, default: 'off', schema: z.enum(['on', 'off']) },
   { name: 'STATE_TIMEOUT_MS', description: 'Time limit of one call to the state store.', secret: false, default: '3000', schema: positiveInt },
   { name: 'SIGNIN_EVENT_TYPES', description: 'Kinds of sign-in read, comma-separated: interactiveUser, nonInteractiveUser, servicePrincipal, managedIdentity. Interactive sign-ins are read from Graph v1.0; the other kinds exist only on Graph\'s beta endpoint (which Microsoft does not support for production use) and are read from there, each kind apart.', secret: false, default: 'interactiveUser,nonInteractiveUser', schema: eventTypeList },
 ];
@@ -200,6 +203,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       ? { store: 'blob', container: str('STATE_BLOB_CONTAINER')!, accountUrl: blobUrl, clientId: str('STATE_BLOB_CLIENT_ID'), connectionString: blobConnection, timeoutMs: num('STATE_TIMEOUT_MS') }
       : { store: 'file', dir: str('STATE_DIR')!, timeoutMs: num('STATE_TIMEOUT_MS') },
     demoGraph: demo && demoGraphUrl && demoGraphCa ? { url: demoGraphUrl.replace(/\/+$/, ''), caFile: demoGraphCa } : undefined,
+    demoTenant: { permissions: get<string[]>('DEMO_GRAPH_PERMISSIONS')!, nonInteractivePerDay: num('DEMO_NONINTERACTIVE_PER_DAY'), latency: str('DEMO_GRAPH_LATENCY') === 'on' },
   };
   return { ok: true, config };
 }

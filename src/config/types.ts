@@ -63,6 +63,8 @@ export interface Config {
   state: StateConfig;
   /** Demo mode against a shared demo tenant over HTTPS (npm run demo-tenant). */
   demoGraph?: { url: string; caFile: string };
+  /** The built-in demo tenant's settings (DEMO_GRAPH_PERMISSIONS, DEMO_NONINTERACTIVE_PER_DAY, DEMO_GRAPH_LATENCY). */
+  demoTenant?: { permissions: string[]; nonInteractivePerDay: number; latency: boolean };
 }
 
 export type StateConfig =

@@ -16,7 +16,8 @@ export type BetaSignIn = SignIn & {
   signInEventTypes: string[];
   servicePrincipalId?: string | null;
   servicePrincipalName?: string | null;
-  managedIdentityType?: string;
+  /** beta's managedIdentity (msiType, associatedResourceId, federatedTokenId, federatedTokenIssuer). */
+  managedServiceIdentity?: { msiType: string; associatedResourceId: string | null; federatedTokenId: string | null; federatedTokenIssuer: string | null };
 };
 
 /** The Playground user whose Outlook keeps asking for her password: her refresh tokens fail. */
@@ -69,7 +70,7 @@ export function otherKindsOfSignIn(interactive: SignIn[], now: number, seed = 11
     appId: who.appId, appDisplayName: who.name, servicePrincipalId: who.servicePrincipalId, servicePrincipalName: who.name,
     resourceDisplayName: 'Microsoft Graph', resourceId: '00000003-0000-0000-c000-000000000000', ipAddress: '20.42.7.9',
     clientAppUsed: null, isInteractive: false, signInEventTypes: [kind], status: status(code), conditionalAccessStatus: 'notApplied',
-    ...(kind === 'managedIdentity' ? { managedIdentityType: 'systemAssigned' } : {}),
+    ...(kind === 'managedIdentity' ? { managedServiceIdentity: { msiType: 'systemAssigned', associatedResourceId: null, federatedTokenId: null, federatedTokenIssuer: null } } : {}),
   });
   for (let h = 1; h < 72; h += 3) out.push(servicePrincipal(PAYROLL_SYNC, 'servicePrincipal', now - h * HOUR - random() * HOUR, h < 40 ? 7000222 : 0));
   for (let h = 2; h < 72; h += 6) out.push(servicePrincipal(BACKUP_RUNNER, 'managedIdentity', now - h * HOUR, 0));

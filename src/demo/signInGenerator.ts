@@ -9,6 +9,7 @@
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DEMO_PEOPLE, type DemoPerson, type Story } from './people';
 import { otherKindsOfSignIn } from './otherSignIns';
+import { backgroundSignIns } from './backgroundSignIns';
 import { prng } from './random';
 import { DEMO_APPS, EVERYDAY_APPS, FOREIGN, REASONS, demoSignIn, type App, type Device, type Where } from './signInCatalog';
 
@@ -27,6 +28,8 @@ export interface GeneratorOptions {
   days?: number;
   /** Successful sign-ins per person per day, roughly. */
   successesPerDay?: number;
+  /** Token refreshes per person per day and the realistic background around the stories (backgroundSignIns.ts); 0 or absent: none. */
+  nonInteractivePerDay?: number;
 }
 
 const PLAYGROUND_IDS = new Set(DEMO_PEOPLE.slice(0, 6).map((p) => p.id));
@@ -206,9 +209,17 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
 
   const interactive = out.filter((r) => Date.parse(r.createdDateTime as string) <= now)
     .map((r) => ({ ...r, isInteractive: true, signInEventTypes: ['interactiveUser'] }));
-  return [...interactive, ...otherKindsOfSignIn(interactive, now)].sort(newestFirst);
+  const stories = [...interactive, ...otherKindsOfSignIn(interactive, now)];
+  if (!options.nonInteractivePerDay) return stories.sort(newestFirst);
+  const templates = new Map<string, SignIn>();
+  for (const r of interactive) if (r.userId && !templates.has(r.userId) && r.status?.errorCode === 0) templates.set(r.userId, r);
+  const background = backgroundSignIns(people, templates, { now, days, nonInteractivePerDay: options.nonInteractivePerDay, seed: (options.seed ?? 20261127) + 1 });
+  return [...stories, ...background].sort(newestFirst);
 }
 
+/** ISO-8601 UTC stamps order as strings; a plain comparison is many times faster than localeCompare on big tenants. */
 export function newestFirst(a: SignIn, b: SignIn): number {
-  return (b.createdDateTime as string).localeCompare(a.createdDateTime as string);
+  const x = a.createdDateTime as string;
+  const y = b.createdDateTime as string;
+  return x < y ? 1 : x > y ? -1 : 0;
 }

@@ -135,7 +135,9 @@ describe('demo tenant through the real Graph client', () => {
     ["userId eq 'x' or userId eq 'y'", "'or' operator"],
     ["userId ne 'x'", "Operator 'ne'"],
     ["userId eq 'x' and createdDateTime gt 2026-11-01T00:00:00Z", "Operator 'gt'"],
-    ["riskState eq 'atRisk'", "Property 'riskState'"],
+    // riskState is filterable (beta/resources/signin.md); isInteractive is not documented as such.
+    ['isInteractive eq true', "Property 'isInteractive'"],
+    ["nosuchProperty eq 'x'", "Could not find a property named 'nosuchProperty'"],
     ["userId eq 'x') or (true", ''],
     ["userId eq 'unterminated", 'Unterminated'],
     ['status/errorCode eq \'50126\'', 'number literal'],

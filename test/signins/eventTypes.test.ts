@@ -15,7 +15,8 @@ const NOW = new Date('2026-11-27T10:00:00Z');
 const tenant = new DemoTenant({ now: NOW });
 const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: new DemoTenantTransport(tenant) });
 const window = { from: new Date(NOW.getTime() - 3 * 86_400_000), to: NOW };
-const kindOf = (r: SignIn) => (r as { signInEventTypes?: string[] }).signInEventTypes?.[0];
+// v1.0 records have no signInEventTypes (Graph's v1.0 signIn lacks the property): isInteractive tells.
+const kindOf = (r: SignIn) => (r as { signInEventTypes?: string[] }).signInEventTypes?.[0] ?? (r.isInteractive === false ? 'nonInteractiveUser' : 'interactiveUser');
 const log = (eventTypes: ConstructorParameters<typeof GraphSignInLog>[1]['eventTypes']) => new GraphSignInLog(client, { pageSize: 1000, maxPages: 5, eventTypes });
 
 describe('the sign-in query', () => {

@@ -1,4 +1,5 @@
 import type { Words } from './types';
+import { enFilters } from './filters';
 import { enForm } from './form';
 import { enNotNames } from './enNotNames';
 import { enTime } from './enTime';
@@ -192,6 +193,7 @@ export const en: Words = {
   },
 
   form: enForm,
+  filters: enFilters,
 
   commonWordNames: [
     'will', 'may', 'mark', 'bill', 'grace', 'faith', 'hope', 'joy', 'summer', 'rose', 'sunny', 'june', 'chase', 'april',

@@ -1,4 +1,5 @@
 import type { Words } from './types';
+import { nlFilters } from './filters';
 import { nlForm } from './form';
 
 export const nl: Words = {
@@ -221,6 +222,7 @@ export const nl: Words = {
   },
 
   form: nlForm,
+  filters: nlFilters,
 
   commonWordNames: ['mei', 'roos', 'hoop', 'bill', 'mark', 'will'],
 

@@ -8,6 +8,7 @@
  * matches the rest of the word ("fail*" = fail, failed, failing, failures).
  */
 import type { FailureCategory } from '../../shared/types';
+import type { Platform, TenantAsk } from '../question';
 
 export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month';
@@ -180,6 +181,27 @@ export interface FormWords {
   notYesNo: string[];
 }
 
+/** Tenant-wide question kinds and narrowing filters (src/understanding/tenantAsk.ts, filters.ts). */
+export interface FilterWords {
+  /** Phrases that ask for a ranking ("which apps", "top errors"); 'people' and 'locked-now' are decided from the words below. */
+  tenantAsks: Record<TenantAsk, string[]>;
+  /** "who", "which users", "how many people": the question is about people. */
+  peopleWords: string[];
+  /** "right now", "still", "nog steeds": about the present state (who is locked out now). */
+  nowWords: string[];
+  /** Before a country: every country but this one ("outside the Netherlands", "buiten Nederland"). */
+  outside: string[];
+  /** Before a country: this one only ("from Portugal", "uit Portugal"). */
+  inside: string[];
+  /** Outside the tenant's own country, unnamed ("abroad", "vanuit het buitenland"). */
+  abroad: string[];
+  platforms: Record<Platform, string[]>;
+  /** Before a platform word ("on his phone", "op zijn telefoon"). */
+  platformPrefixes: string[];
+  /** Between the prefix and the platform ("his", "de", "mijn"). */
+  possessives: string[];
+}
+
 export interface FollowUpWords {
   /** The whole message asks for the next page ("show more", "meer"). */
   more: string[];
@@ -201,6 +223,7 @@ export interface Words {
   category: CategoryWords;
   screen: ScreenWords;
   form: FormWords;
+  filters: FilterWords;
   /** Given names that are also common words ("Will", "May", "Mark"): names only when written with a capital inside a sentence, or before another name. */
   commonWordNames: string[];
   /** Words that are never (part of) a person's name in this language, besides the lists above. */
