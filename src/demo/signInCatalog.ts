@@ -135,6 +135,8 @@ export function demoSignIn(a: DemoAttempt): SignIn {
     },
     location: { city: where.city, state: where.state, countryOrRegion: where.country, geoCoordinates: { altitude: null, latitude: lat, longitude: lon } },
     appliedConditionalAccessPolicies: standardPolicies(code === 0 ? 'success' : 'notApplied'),
+    // beta only (v1.0 leaves it out): the request id of the first request of the sign-in sequence.
+    originalRequestId: a.id,
     ...extra,
   };
 }

@@ -162,8 +162,10 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
       const app = pick(EVERYDAY_APPS);
       if (random() < 0.08) {
         const correlation = guid();
-        out.push(record(p, at, pick([50058, 50140, 50140, 50058, 50097, 50125]), app, home, device, {}, correlation));
-        out.push(record(p, at + 20_000, 0, app, home, device, {}, correlation));
+        const interrupt = record(p, at, pick([50058, 50140, 50140, 50058, 50097, 50125]), app, home, device, {}, correlation);
+        out.push(interrupt);
+        // The success that follows belongs to the same sequence: beta's originalRequestId names its first request.
+        out.push(record(p, at + 20_000, 0, app, home, device, { originalRequestId: interrupt.id } as Partial<SignIn>, correlation));
       } else {
         out.push(record(p, at, 0, app, home, device));
       }
