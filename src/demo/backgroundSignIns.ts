@@ -55,7 +55,7 @@ function userSignIn(base: SignIn, id: string, correlationId: string, createdDate
     isInteractive: interactive, riskDetail: 'none', riskLevelAggregated: 'none', riskLevelDuringSignIn: 'none', riskState: 'none',
     riskEventTypes: base.riskEventTypes, riskEventTypes_v2: base.riskEventTypes_v2, resourceDisplayName: app.resourceDisplayName, resourceId: app.resourceId,
     status: OK, deviceDetail: base.deviceDetail, location: base.location, appliedConditionalAccessPolicies: base.appliedConditionalAccessPolicies,
-    signInEventTypes: interactive ? INTERACTIVE : NON_INTERACTIVE,
+    signInEventTypes: interactive ? INTERACTIVE : NON_INTERACTIVE, originalRequestId: id,
   };
 }
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
