@@ -107,7 +107,8 @@ export function demoSignIn(a: DemoAttempt): SignIn {
   const reason = REASONS[code] ?? { failureReason: 'Other.' };
   const [lat, lon] = COORDS[where.city] ?? [0, 0];
   const upn = p ? p.userPrincipalName.toLowerCase() : (extra.userPrincipalName as string);
-  return {
+  // A beta record (the graph-types package is v1.0's, hence the widening); each endpoint projects it (signInSchema.ts).
+  const record: SignIn & { originalRequestId?: string } = {
     id: a.id,
     createdDateTime: new Date(Math.round(a.at / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
     userDisplayName: p ? p.displayName : upn,
@@ -139,4 +140,5 @@ export function demoSignIn(a: DemoAttempt): SignIn {
     originalRequestId: a.id,
     ...extra,
   };
+  return record;
 }
