@@ -6,7 +6,7 @@
  *
  * Why so many: an app refreshes its tokens in the background for as long as it runs, and each
  * refresh is a non-interactive sign-in (entra-docs docs/identity/monitoring-health/
- * concept-noninteractive-sign-ins.md: "many more" non-interactive than interactive sign-ins). App ids
+ * concept-noninteractive-sign-ins.md: they far outnumber the interactive ones). App ids
  * and names are the first-party ones real logs show (Microsoft Learn "Verify first-party Microsoft
  * applications in sign-in reports"; merill/microsoft-info MicrosoftApps.csv).
  *
