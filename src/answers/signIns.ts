@@ -1,6 +1,6 @@
 /** A resolved, authorized question → read the sign-in log → diagnose → a summary or count Answer. */
 import type { Config } from '../config';
-import type { FailureCategory } from '../understanding/question';
+import type { FailureCategory } from '../shared/types';
 import { workloadKinds, type SignInSource } from '../signins/signInLog';
 import type { LRUCache } from 'lru-cache';
 import { diagnose, type Diagnosis, type Thresholds } from '../diagnosis/diagnose';

@@ -4,13 +4,15 @@
  * and src/answers/audit.ts derives the audit event from it.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import type { Language, Mention, ParseContext, Question } from '../understanding/question';
-import type { Audience } from '../diagnosis/catalogTypes';
+import type { Mention, ParseContext, Question } from '../understanding/question';
+import type { Language } from '../shared/types';
+import type { Audience } from '../shared/types';
 import type { Diagnosis } from '../diagnosis/diagnose';
 import type { GraphProblemKind } from '../graph/errors';
 import type { Person } from '../directory/people';
 import type { Refusal } from '../access/policy';
 import type { Incident } from '../incidents/types';
+import type { TicketContent } from '../tickets';
 
 export interface Requester {
   /** Entra object id (activity.from.aadObjectId). */
@@ -25,6 +27,12 @@ export interface Requester {
   conversationType?: string;
   /** Where proactive messages to this conversation go (the Bot Framework conversation reference, opaque here). */
   conversationReference?: Record<string, unknown>;
+}
+
+/** Draws a ticket's content (src/cards/ticketContent.ts): answers decide that a ticket is opened and about what. */
+export interface TicketWriter {
+  signIn(requester: Requester, record: SignIn, language: Language, comment: string | null, incidentId?: string): TicketContent;
+  incident(requester: Requester, incident: Incident, language: Language): TicketContent;
 }
 
 export interface Understanding {

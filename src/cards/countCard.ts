@@ -3,7 +3,7 @@ import type { CountAnswer } from '../answers/types';
 import { explain } from '../diagnosis/catalog';
 import { card, clip, heading, plain, subtle, type Card } from './elements';
 import { filtersText } from './filters';
-import type { VerdictContext } from './verdict';
+import type { VerdictContext } from './verdictTypes';
 import { plural, wording, fill } from './wording';
 
 export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {

@@ -5,10 +5,11 @@
 import { readFileSync } from 'node:fs';
 import type { Middleware } from '@microsoft/microsoft-graph-client';
 import { DEMO_TENANT_ID, type Config } from '../config';
-import { isLoopbackUrl } from '../bot/adapter';
+import { isLoopbackUrl } from '../shared/loopback';
 import { demoAskerPolicy, demoAskerProblem } from './askers';
 import type { MemberResolver } from '../bot/mentions';
-import type { Wiring } from '../wiring';
+import type { Wiring } from '../wiring/types';
+import { demoClientTag } from './clientTag';
 import { DemoTenant, GRAPH_REPORTS_LIMIT } from './tenant';
 import { DemoTenantTransport, demoAuthProviderFor } from './graphTransport';
 import { parsePermissions } from './permissions';
@@ -52,6 +53,7 @@ export function demoWiring(config: Config, options: DemoWiringOptions = {}): Wir
     // An app-only token whose roles claim carries the grant, as Entra's would (graphTransport.ts).
     graphAuth: demoAuthProviderFor(demoTenant ? [...demoTenant.grant.granted] : permissions ?? []),
     graphTransport: shared ? sharedDemoTransport(shared.caFile) : new DemoTenantTransport(demoTenant!),
+    graphMiddleware: demoClientTag(config),
     graphEndpoint: shared ? { url: shared.url, customHosts: [new URL(shared.url).hostname] } : undefined,
     helpdeskGroupIds: config.access.helpdeskGroupIds.length > 0 ? config.access.helpdeskGroupIds : DEMO_HELPDESK_GROUP_IDS,
     members: demoMemberResolver,

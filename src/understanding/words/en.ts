@@ -1,4 +1,6 @@
 import type { Words } from './types';
+import { enFilters } from './filters';
+import { enForm } from './form';
 import { enNotNames } from './enNotNames';
 import { enTime } from './enTime';
 
@@ -189,6 +191,9 @@ export const en: Words = {
       'correlation id', 'timestamp', 'advanced diagnostics', 'flag sign-in errors for review', 'trace id',
     ],
   },
+
+  form: enForm,
+  filters: enFilters,
 
   commonWordNames: [
     'will', 'may', 'mark', 'bill', 'grace', 'faith', 'hope', 'joy', 'summer', 'rose', 'sunny', 'june', 'chase', 'april',

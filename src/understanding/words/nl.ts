@@ -1,4 +1,6 @@
 import type { Words } from './types';
+import { nlFilters } from './filters';
+import { nlForm } from './form';
 
 export const nl: Words = {
   markers: [
@@ -218,6 +220,9 @@ export const nl: Words = {
       'tijdstempel', 'geavanceerde diagnostische gegevens',
     ],
   },
+
+  form: nlForm,
+  filters: nlFilters,
 
   commonWordNames: ['mei', 'roos', 'hoop', 'bill', 'mark', 'will'],
 
