@@ -17,6 +17,7 @@ export type BetaSignIn = SignIn & {
   servicePrincipalId?: string | null;
   servicePrincipalName?: string | null;
   /** beta's managedIdentity (msiType, associatedResourceId, federatedTokenId, federatedTokenIssuer). */
+  originalRequestId?: string;
   managedServiceIdentity?: { msiType: string; associatedResourceId: string | null; federatedTokenId: string | null; federatedTokenIssuer: string | null };
 };
 
@@ -55,8 +56,9 @@ export function otherKindsOfSignIn(interactive: SignIn[], now: number, seed = 11
       const refreshes = troubled ? 14 : 2;
       for (let i = 0; i <= refreshes; i++) {
         const app = i === refreshes ? DEMO_APPS.teams : DEMO_APPS.outlook;
+        const id = guid();
         out.push({
-          ...base, id: guid(), createdDateTime: at(start + i * (troubled ? 3 : 2) * MINUTE), correlationId, appId: app.appId, appDisplayName: app.appDisplayName,
+          ...base, id, originalRequestId: id, createdDateTime: at(start + i * (troubled ? 3 : 2) * MINUTE), correlationId, appId: app.appId, appDisplayName: app.appDisplayName,
           resourceDisplayName: app.resourceDisplayName, resourceId: app.resourceId, clientAppUsed: 'Mobile Apps and Desktop clients',
           isInteractive: false, signInEventTypes: ['nonInteractiveUser'], status: status(code), conditionalAccessStatus: code === 70043 ? 'failure' : 'success',
         });
