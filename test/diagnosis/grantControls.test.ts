@@ -27,7 +27,7 @@ describe('grant controls', () => {
   });
 
   it('a policy logged as RequireCompliantDevice is a device finding, worded as a compliant device', () => {
-    const policy = { id: 'p1', displayName: 'Compliant devices only', result: 'failure', enforcedGrantControls: ['RequireCompliantDevice'] };
+    const policy = { id: 'p1', displayName: 'Compliant devices only', result: 'failure' as const, enforcedGrantControls: ['RequireCompliantDevice'] };
     const records = [signIn('2026-11-26T09:00:00Z', 53000, { conditionalAccessStatus: 'failure', appliedConditionalAccessPolicies: [policy], deviceDetail: { deviceId: 'd1', displayName: 'LAPTOP-1', isCompliant: false, isManaged: true } })];
     const finding = diagnose(records, { tenantWide: false }).findings.find((f) => f.kind === 'conditionalAccess');
     expect(finding).toMatchObject({ controls: ['CompliantDevice'], block: false, device: { name: 'LAPTOP-1', compliant: false } });
