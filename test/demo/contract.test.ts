@@ -165,7 +165,8 @@ describe('every property the production code reads exists in Microsoft\'s schema
 
   it('every property the sign-in filter names, with the type its literal has', () => {
     const filter = buildSignInFilter({
-      userId: 'u', from: new Date(NOW.getTime() - HOUR), to: NOW, app: 'outlook', errorCode: 50126, correlationId: 'c', requestId: 'r',
+      // An app the bot does not know goes to Graph as startswith(appDisplayName, …); a known one (Outlook) is matched by app id after the read.
+      userId: 'u', from: new Date(NOW.getTime() - HOUR), to: NOW, app: 'Salesforce', errorCode: 50126, correlationId: 'c', requestId: 'r',
     });
     const paths = [...filter.matchAll(/([A-Za-z_]+(?:\/[A-Za-z_]+)?) (?:eq|ge|le) ('|\d)/g)].map((m) => [m[1], m[2] === "'" ? 'Edm.String' : null] as const);
     const starts = [...filter.matchAll(/startswith\(([A-Za-z_/]+),/gi)].map((m) => [m[1], 'Edm.String'] as const);
@@ -181,6 +182,13 @@ describe('every property the production code reads exists in Microsoft\'s schema
       return literal === 'Edm.String' ? property!.type !== 'Edm.String' : !['Edm.Int32', 'Edm.DateTimeOffset'].includes(property!.type);
     });
     expect(missing).toEqual([]);
+  });
+
+  it('a request id tried as originalRequestId filters on a property of the beta signIn it is read from, and apps match on appId', () => {
+    const filter = buildSignInFilter({ from: new Date(NOW.getTime() - HOUR), to: NOW, requestId: 'r' }, ['interactiveUser'], 'originalRequestId');
+    expect(filter).toContain("originalRequestId eq 'r'");
+    expect(propertiesOf('beta', 'signIn').originalRequestId).toMatchObject({ type: 'Edm.String' });
+    expect(propertiesOf('v1.0', 'signIn').appId).toMatchObject({ type: 'Edm.String' });
   });
 
   it('the beta-only kinds filter on a property beta has', () => {

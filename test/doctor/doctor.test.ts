@@ -7,7 +7,7 @@ import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { loadConfig, type Config } from '../../src/config';
 import { createGraphClient } from '../../src/graph/client';
 import { DemoTenant } from '../../src/demo/tenant';
-import { DemoTenantTransport, demoAuthProvider } from '../../src/demo/graphTransport';
+import { DemoTenantTransport, demoAuthProvider, demoAuthProviderFor } from '../../src/demo/graphTransport';
 import { FAULTS, startGraphTestServer } from '../../src/demo/httpsServer';
 import { runDoctor, tokenRoles, type DoctorReport } from '../../src/doctor/checks';
 import { formatReport } from '../../src/doctor/report';
@@ -50,6 +50,18 @@ describe('the doctor', () => {
     expect(check.cost).toMatch(/Conditional Access/);
     expect(check.fix).toContain('Policy.Read.ConditionalAccess');
     expect(formatReport(report)).toMatch(/MISSING\s+Policy\.Read\.ConditionalAccess/);
+  });
+
+  it('against the demo tenant with Policy.Read.ConditionalAccess removed: the sign-ins show it missing, named with cost and fix', async () => {
+    const granted = ['AuditLog.Read.All', 'Directory.Read.All'];
+    const tenant = new DemoTenant({ now: NOW, permissions: granted });
+    // Once with the demo's token (roles as granted), once with a token that says nothing: the probe alone must name it.
+    for (const auth of [demoAuthProviderFor(granted), demoAuthProvider]) {
+      const graph = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: auth, transport: new DemoTenantTransport(tenant) });
+      const report = await runDoctor({ config: config({ TICKET_SINK: 'none' }), graph, auth, now: () => NOW });
+      expect(report.missing).toEqual(['Policy.Read.ConditionalAccess']);
+      expect(report.checks.find((c) => c.name === 'Policy.Read.ConditionalAccess')!.evidence).toMatch(/without appliedConditionalAccessPolicies/);
+    }
   });
 
   it('a tenant without Entra ID P1/P2 (403 Authentication_RequestFromNonPremiumTenantOrB2CTenant): the licence is missing, not a permission', async () => {
