@@ -107,7 +107,9 @@ export function parse(text: string, ctx: ParseContext): Question {
     requestId !== null || correlationId !== null || filters.country !== null || filters.platform !== null || form.intrusion;
 
   const app = findApp(opened ?? ranking.text, original);
-  const person = wantsSubject ? findPerson(app.text, original, language) : null;
+  // The asker's words before a pasted screen are in their own language, whatever the screen's.
+  const nameLanguage = screen && /\p{L}/u.test(original) ? detectLanguage(original, ctx.locale, previous?.language) : language;
+  const person = wantsSubject ? findPerson(app.text, original, nameLanguage) : null;
   const subject = chooseSubject({
     mention: mentioned.index,
     upn: ids.upn,
