@@ -191,7 +191,8 @@ export type RefusalReason = Exclude<Refusal, 'shared-conversation'> | 'not-own-s
 export type Answer =
   | { kind: 'refused'; reason: RefusalReason }
   | { kind: 'ask-privately' }
-  | { kind: 'not-found'; name: string; workloadsOff?: boolean }
+  /** `suggestions`: close matches of a misspelt name ("did you mean …?"), readers only; `pending` is the question to ask about the one picked. */
+  | { kind: 'not-found'; name: string; workloadsOff?: boolean; suggestions?: Person[]; pending?: ResolvedQuery }
   | { kind: 'choose-person'; typedName: string; people: Person[]; pending: ResolvedQuery }
   | SummaryAnswer
   | CountAnswer

@@ -100,15 +100,17 @@ export function parse(text: string, ctx: ParseContext): Question {
   const signalText = withoutBareCode(idsText);
   const kind = findCategory(signalText);
   const signals = signalsOf(signalText, kind.category !== null);
-  const asks = asksSomething(signals);
+  const asks = asksSomething(signals) || form.intrusion;
   const filters = findFilters(maskLike(withoutBareCode(time.text), kind.text), original);
   const ranking = findRanking(filters.text);
   const opened = followUpOpener(ranking.text);
   const wantsSubject = looksForSubject(signals, errorCode, time.range !== null) || opened !== null || screen !== null ||
-    requestId !== null || correlationId !== null || filters.country !== null || filters.platform !== null;
+    requestId !== null || correlationId !== null || filters.country !== null || filters.platform !== null || form.intrusion;
 
   const app = findApp(opened ?? ranking.text, original);
-  const person = wantsSubject ? findPerson(app.text, original, language) : null;
+  // The asker's words before a pasted screen are in their own language, whatever the screen's.
+  const nameLanguage = screen && /\p{L}/u.test(original) ? detectLanguage(original, ctx.locale, previous?.language) : language;
+  const person = wantsSubject ? findPerson(app.text, original, nameLanguage) : null;
   const subject = chooseSubject({
     mention: mentioned.index,
     upn: ids.upn,
@@ -122,7 +124,7 @@ export function parse(text: string, ctx: ParseContext): Question {
     impliedSelf: impliesSelf(signalText) || screen !== null || (errorCode !== null && app.app !== null),
     tenantWide: (asks && (errorCode !== null || app.app !== null || ranking.ranking !== null)) || correlationId !== null || requestId !== null,
   });
-  const intent = decideIntent({
+  const decided = decideIntent({
     signals,
     errorCode,
     correlationId,
@@ -131,6 +133,9 @@ export function parse(text: string, ctx: ParseContext): Question {
     hasTime: time.range !== null,
     clearName: person !== null && (person.cued || !/\p{L}/u.test(person.text)),
   });
+  // "did anyone try to get into my account?": others' failed attempts, whatever verb was used; a
+  // pasted screen (even a lone "Timestamp: …" line) is a failure to look up.
+  const intent = (form.intrusion || screen) && ['signins', 'unknown', 'help'].includes(decided) ? 'failures' : decided;
   const tenantAsk = decideTenantAsk({ ranking: ranking.ranking, subject, category: kind.category, form, text: signalText });
   const changes: Changes = {
     intent,
@@ -153,7 +158,8 @@ export function parse(text: string, ctx: ParseContext): Question {
     intent,
     opened: opened !== null,
     shifts: changes.shiftDays !== undefined,
-    asks: asks || signals.explain || signals.count,
+    // A labelled code ("Foutmelding AADSTS700016 bij …") or an intrusion question is a question of its own.
+    asks: asks || signals.explain || signals.count || ids.errorCode !== null || form.intrusion,
     says: subject !== null || time.range !== null || changes.app !== null || errorCode !== null || correlationId !== null ||
       requestId !== null || kind.category !== null || filters.country !== null || filters.platform !== null,
     screen: screen !== null,

@@ -177,6 +177,8 @@ export interface FormWords {
   presentTense: string[];
   /** The first word of a yes/no question ("is my account locked?", "heeft Miriam…"). */
   yesNoOpeners: string[];
+  /** Asking whether someone else tried to get in ("did anyone try to get into my account?", "gehackt"). */
+  intrusion: string[];
   /** Openers that ask for something rather than whether ("can you show…", "kun je…"). */
   notYesNo: string[];
 }
