@@ -13,7 +13,7 @@ import { answerSignIns, type SignInAnswerDeps } from './signIns';
 import { workloadOrNotFound } from './workloads';
 import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
 import type { IncidentService } from '../incidents/service';
-import { answerSubscription } from '../incidents/answers';
+import { answerSubscription } from './incidents';
 
 export interface QuestionDeps extends SignInAnswerDeps {
   /** Incident alerts and known problems (src/incidents); none when the live index is off. */

@@ -1,5 +1,6 @@
 /** A question whose subject is resolved, to and from what card buttons carry (ids only, validated). */
-import type { FailureCategory, Language, Question } from '../understanding/question';
+import type { Question } from '../understanding/question';
+import type { FailureCategory, Language } from '../shared/types';
 import type { ResolvedQuery } from './types';
 import { parseVerbData } from './verbs';
 

@@ -4,7 +4,8 @@
  * question; detail indexes are 0-based ("the second one" → 1). Questions that change part of the
  * previous one ("and yesterday?", "what about bob?") are merged with it by `mergeWithPrevious`.
  */
-import type { CountryFilter, FailureCategory, FollowUp, Intent, Language, Platform, Question, QuestionForm, Subject, TenantAsk } from './question';
+import type { CountryFilter, FollowUp, Intent, Platform, Question, QuestionForm, Subject, TenantAsk } from './question';
+import type { FailureCategory, Language } from '../shared/types';
 import { alternation } from './phrases';
 import { TimeContext, TimeRange, shiftRange } from './timeRange';
 import { merged, mergedRecord } from './words';

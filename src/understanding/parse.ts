@@ -21,7 +21,8 @@ import { detectLanguage, languageOfLocale } from './language';
 import { isValidTimeZone } from './localTime';
 import { takeMentions } from './mentions';
 import { MASK, mask } from './phrases';
-import type { Language, ParseContext, Question } from './question';
+import type { ParseContext, Question } from './question';
+import type { Language } from '../shared/types';
 import {
   chooseSubject,
   findPerson,

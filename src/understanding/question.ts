@@ -1,15 +1,8 @@
 /** What the asker wants, as understood from one message. The contract between `understand` and the rest of the flow. */
+import type { FailureCategory, Language } from '../shared/types';
 
 /** 'count': counts and patterns (per day, per app, success vs failure, top codes) rather than the list of failures. */
 export type Intent = 'failures' | 'signins' | 'count' | 'explain' | 'help' | 'unknown' | 'subscribe' | 'unsubscribe';
-
-/** Kinds of failure a question can ask about: the error catalog's categories (src/diagnosis/catalogTypes.ts) a person can name. */
-export const FAILURE_CATEGORIES = [
-  'password', 'lockout', 'mfa', 'conditional_access', 'device', 'account_state', 'session', 'consent', 'app_config', 'federation', 'network',
-] as const;
-export type FailureCategory = (typeof FAILURE_CATEGORIES)[number];
-
-export type Language = 'en' | 'nl';
 
 export type Subject =
   | { kind: 'self' }

@@ -3,7 +3,8 @@
  * errors", "welke landen"), who is locked out now, or who failed (people). Ranking phrases are
  * masked so that none of their words ("meeste", "most") is read as a name or an app.
  */
-import type { FailureCategory, Subject, TenantAsk } from './question';
+import type { Subject, TenantAsk } from './question';
+import type { FailureCategory } from '../shared/types';
 import { mask, wordsRegex } from './phrases';
 import { merged } from './words';
 

@@ -7,7 +7,8 @@
  * Phrases are plain lower-case text: a space matches any run of white space, a trailing `*`
  * matches the rest of the word ("fail*" = fail, failed, failing, failures).
  */
-import type { FailureCategory, Platform, TenantAsk } from '../question';
+import type { FailureCategory } from '../../shared/types';
+import type { Platform, TenantAsk } from '../question';
 
 export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month';
