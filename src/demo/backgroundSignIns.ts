@@ -6,7 +6,7 @@
  *
  * Why so many: an app refreshes its tokens in the background for as long as it runs, and each
  * refresh is a non-interactive sign-in (entra-docs docs/identity/monitoring-health/
- * concept-noninteractive-sign-ins.md: "many more" non-interactive than interactive sign-ins). App ids
+ * concept-noninteractive-sign-ins.md: they far outnumber the interactive ones). App ids
  * and names are the first-party ones real logs show (Microsoft Learn "Verify first-party Microsoft
  * applications in sign-in reports"; merill/microsoft-info MicrosoftApps.csv).
  *
@@ -55,7 +55,7 @@ function userSignIn(base: SignIn, id: string, correlationId: string, createdDate
     isInteractive: interactive, riskDetail: 'none', riskLevelAggregated: 'none', riskLevelDuringSignIn: 'none', riskState: 'none',
     riskEventTypes: base.riskEventTypes, riskEventTypes_v2: base.riskEventTypes_v2, resourceDisplayName: app.resourceDisplayName, resourceId: app.resourceId,
     status: OK, deviceDetail: base.deviceDetail, location: base.location, appliedConditionalAccessPolicies: base.appliedConditionalAccessPolicies,
-    signInEventTypes: interactive ? INTERACTIVE : NON_INTERACTIVE,
+    signInEventTypes: interactive ? INTERACTIVE : NON_INTERACTIVE, originalRequestId: id,
   };
 }
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));

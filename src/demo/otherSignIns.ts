@@ -5,7 +5,7 @@
  * interactive records so that people, devices and places stay consistent.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { prng } from './random';
+import { prng, randomHex } from './random';
 import { DEMO_APPS } from './signInCatalog';
 
 const HOUR = 3_600_000;
@@ -17,6 +17,7 @@ export type BetaSignIn = SignIn & {
   servicePrincipalId?: string | null;
   servicePrincipalName?: string | null;
   /** beta's managedIdentity (msiType, associatedResourceId, federatedTokenId, federatedTokenIssuer). */
+  originalRequestId?: string;
   managedServiceIdentity?: { msiType: string; associatedResourceId: string | null; federatedTokenId: string | null; federatedTokenIssuer: string | null };
 };
 
@@ -37,7 +38,7 @@ const at = (ms: number) => new Date(Math.round(ms / 1000) * 1000).toISOString().
 
 export function otherKindsOfSignIn(interactive: SignIn[], now: number, seed = 1127): BetaSignIn[] {
   const random = prng(seed);
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  const hex = (n: number) => randomHex(random, n);
   const guid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
   const status = (code: number) => ({ errorCode: code, failureReason: REASONS[code] ?? 'Other.', additionalDetails: null });
   const out: BetaSignIn[] = [];
@@ -55,8 +56,9 @@ export function otherKindsOfSignIn(interactive: SignIn[], now: number, seed = 11
       const refreshes = troubled ? 14 : 2;
       for (let i = 0; i <= refreshes; i++) {
         const app = i === refreshes ? DEMO_APPS.teams : DEMO_APPS.outlook;
+        const id = guid();
         out.push({
-          ...base, id: guid(), createdDateTime: at(start + i * (troubled ? 3 : 2) * MINUTE), correlationId, appId: app.appId, appDisplayName: app.appDisplayName,
+          ...base, id, originalRequestId: id, createdDateTime: at(start + i * (troubled ? 3 : 2) * MINUTE), correlationId, appId: app.appId, appDisplayName: app.appDisplayName,
           resourceDisplayName: app.resourceDisplayName, resourceId: app.resourceId, clientAppUsed: 'Mobile Apps and Desktop clients',
           isInteractive: false, signInEventTypes: ['nonInteractiveUser'], status: status(code), conditionalAccessStatus: code === 70043 ? 'failure' : 'success',
         });

@@ -107,7 +107,8 @@ export function demoSignIn(a: DemoAttempt): SignIn {
   const reason = REASONS[code] ?? { failureReason: 'Other.' };
   const [lat, lon] = COORDS[where.city] ?? [0, 0];
   const upn = p ? p.userPrincipalName.toLowerCase() : (extra.userPrincipalName as string);
-  return {
+  // A beta record (the graph-types package is v1.0's, hence the widening); each endpoint projects it (signInSchema.ts).
+  const record: SignIn & { originalRequestId?: string } = {
     id: a.id,
     createdDateTime: new Date(Math.round(a.at / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
     userDisplayName: p ? p.displayName : upn,
@@ -135,6 +136,9 @@ export function demoSignIn(a: DemoAttempt): SignIn {
     },
     location: { city: where.city, state: where.state, countryOrRegion: where.country, geoCoordinates: { altitude: null, latitude: lat, longitude: lon } },
     appliedConditionalAccessPolicies: standardPolicies(code === 0 ? 'success' : 'notApplied'),
+    // beta only (v1.0 leaves it out): the request id of the first request of the sign-in sequence.
+    originalRequestId: a.id,
     ...extra,
   };
+  return record;
 }

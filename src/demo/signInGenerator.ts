@@ -10,7 +10,7 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DEMO_PEOPLE, type DemoPerson, type Story } from './people';
 import { otherKindsOfSignIn } from './otherSignIns';
 import { backgroundSignIns } from './backgroundSignIns';
-import { prng } from './random';
+import { prng, randomHex } from './random';
 import { DEMO_APPS, EVERYDAY_APPS, FOREIGN, REASONS, demoSignIn, type App, type Device, type Where } from './signInCatalog';
 
 export { prng } from './random';
@@ -45,7 +45,7 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
   const out: SignIn[] = [];
 
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  const hex = (n: number) => randomHex(random, n);
   const guid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
 
   const homeOf = (p: DemoPerson): Where => ({
@@ -97,7 +97,7 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
           appliedConditionalAccessPolicies: [
             { id: 'ca000001-0000-4000-8000-000000000001', displayName: 'Block access from outside allowed countries', enforcedGrantControls: ['Block'], enforcedSessionControls: [], result: 'failure' },
             { id: 'ca000001-0000-4000-8000-000000000002', displayName: 'Require MFA for all users', enforcedGrantControls: ['Mfa'], enforcedSessionControls: [], result: 'notApplied' },
-            { id: 'ca000001-0000-4000-8000-000000000003', displayName: 'Require compliant device for Salesforce', enforcedGrantControls: ['CompliantDevice'], enforcedSessionControls: [], result: 'notApplied' },
+            { id: 'ca000001-0000-4000-8000-000000000003', displayName: 'Require compliant device for Salesforce', enforcedGrantControls: ['RequireCompliantDevice'], enforcedSessionControls: [], result: 'notApplied' },
             { id: 'ca000001-0000-4000-8000-000000000004', displayName: 'Sign-in frequency 12 hours', enforcedGrantControls: [], enforcedSessionControls: ['SignInFrequency'], result: 'notApplied' },
           ],
         }));
@@ -109,8 +109,8 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
           appliedConditionalAccessPolicies: [
             { id: 'ca000001-0000-4000-8000-000000000002', displayName: 'Require MFA for all users', enforcedGrantControls: ['Mfa'], enforcedSessionControls: [], result: 'success' },
             code === 53000
-              ? { id: 'ca000001-0000-4000-8000-000000000005', displayName: 'Require compliant device for Office 365', enforcedGrantControls: ['CompliantDevice'], enforcedSessionControls: [], result: 'failure' }
-              : { id: 'ca000001-0000-4000-8000-000000000006', displayName: 'Require hybrid joined device on-site', enforcedGrantControls: ['DomainJoinedDevice'], enforcedSessionControls: [], result: 'failure' },
+              ? { id: 'ca000001-0000-4000-8000-000000000005', displayName: 'Require compliant device for Office 365', enforcedGrantControls: ['RequireCompliantDevice'], enforcedSessionControls: [], result: 'failure' }
+              : { id: 'ca000001-0000-4000-8000-000000000006', displayName: 'Require hybrid joined device on-site', enforcedGrantControls: ['RequireDomainJoinedDevice'], enforcedSessionControls: [], result: 'failure' },
           ],
         }));
         break;
@@ -162,8 +162,10 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
       const app = pick(EVERYDAY_APPS);
       if (random() < 0.08) {
         const correlation = guid();
-        out.push(record(p, at, pick([50058, 50140, 50140, 50058, 50097, 50125]), app, home, device, {}, correlation));
-        out.push(record(p, at + 20_000, 0, app, home, device, {}, correlation));
+        const interrupt = record(p, at, pick([50058, 50140, 50140, 50058, 50097, 50125]), app, home, device, {}, correlation);
+        out.push(interrupt);
+        // The success that follows belongs to the same sequence: beta's originalRequestId names its first request.
+        out.push(record(p, at + 20_000, 0, app, home, device, { originalRequestId: interrupt.id } as Partial<SignIn>, correlation));
       } else {
         out.push(record(p, at, 0, app, home, device));
       }

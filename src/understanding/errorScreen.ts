@@ -27,14 +27,17 @@ export interface ErrorScreen {
 
 const GUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13})';
 const VALUE_GAP = `[\\s:=#]*`;
-const OPENING = new RegExp(
-  `(?:${START}(?:sign in|aanmelden)\\s+)?${START}${alternation(merged((w) => w.screen.openers))}|${START}aadsts\\s*\\d{5,7}\\s*:`,
-  'u',
-);
+/** "Sorry," / "Sorry, but" before the opener belongs to the screen: it is never a name. */
+const SORRY = `(?:${START}(?:sign in|aanmelden)\\s+)?(?:${START}sorry[,.!]?\\s*(?:(?:but|maar)\\s+)?)?`;
+/** A screen line pasted on its own ("Request Id: …", "Tijdstempel: …"): the screen starts there. */
+const LABEL_LINE = alternation(merged((w) => [...w.intent.requestLabel, ...w.intent.correlationLabel, ...w.screen.timestampLabel]));
+const PHRASE_OPENING = new RegExp(`${SORRY}${START}${alternation(merged((w) => w.screen.openers))}`, 'u');
+const CODE_OPENING = new RegExp(`${SORRY}${START}aadsts\\s*\\d{5,7}\\s*:`, 'u');
+const LABEL_OPENING = new RegExp(`${START}${LABEL_LINE}\\s*:`, 'u');
 const labelled = (labels: string[], value: string) => new RegExp(`${START}${alternation(labels)}${VALUE_GAP}${value}`, 'u');
 const REQUEST = labelled(merged((w) => w.intent.requestLabel), GUID);
 const CORRELATION = labelled(merged((w) => w.intent.correlationLabel), GUID);
-const CODE = new RegExp(`${START}aadsts\\s*(\\d{5,7})${END}`, 'u');
+const CODE = new RegExp(`${START}(?:aadsts|error code|errorcode|foutcode)\\s*:?\\s*(?:aadsts)?(\\d{5,7})${END}`, 'u');
 const APP_NAME = new RegExp(
   `${START}${alternation(merged((w) => w.screen.appNameLabel))}\\s*:\\s*([^\\n\\r]+?)\\s*(?=${alternation(merged((w) => w.screen.otherLabels))}\\s*:|[\\n\\r]|$)`,
   'u',
@@ -42,18 +45,35 @@ const APP_NAME = new RegExp(
 
 /** The pasted screen in `lower` (the lower-cased `original`), or null when there is none. */
 export function findErrorScreen(lower: string, original: string, ctx: TimestampContext): ErrorScreen | null {
-  const opening = OPENING.exec(lower);
+  const opening = firstOf([PHRASE_OPENING, CODE_OPENING, LABEL_OPENING], lower);
   if (!opening) return null;
   const screen = lower.slice(opening.index);
   const stamp = findTimestamp(screen, ctx);
+  const requestId = REQUEST.exec(screen)?.[1] ?? null;
+  const correlationId = CORRELATION.exec(screen)?.[1] ?? null;
+  const errorCode = Number(CODE.exec(screen)?.[1] ?? NaN) || null;
+  // What makes it a screen and not a question that quotes one line: a fact besides the opening
+  // ("AADSTS50126: what does that mean?" is a question about a code).
+  const facts = [stamp, requestId, correlationId].filter((f) => f !== null).length;
+  if (facts === 0 && (opening.regex !== PHRASE_OPENING || errorCode === null)) return null;
   const app = APP_NAME.exec(screen);
   const appStart = app ? opening.index + app.index + app[0].lastIndexOf(app[1]) : 0;
   return {
-    errorCode: Number(CODE.exec(screen)?.[1] ?? NaN) || null,
-    requestId: REQUEST.exec(screen)?.[1] ?? null,
-    correlationId: CORRELATION.exec(screen)?.[1] ?? null,
+    errorCode,
+    requestId,
+    correlationId,
     window: stamp?.window ?? null,
     app: app ? original.slice(appStart, appStart + app[1].length).trim() || null : null,
     start: opening.index,
   };
+}
+
+/** The earliest match of any of the regexes. */
+function firstOf(regexes: RegExp[], text: string): { index: number; regex: RegExp } | null {
+  let best: { index: number; regex: RegExp } | null = null;
+  for (const regex of regexes) {
+    const m = regex.exec(text);
+    if (m && (!best || m.index < best.index)) best = { index: m.index, regex };
+  }
+  return best;
 }

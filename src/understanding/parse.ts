@@ -37,8 +37,6 @@ import { findTime, shiftRange } from './timeRange';
 import { findTimestamp } from './timestamps';
 import { subscriptionIntent } from './subscription';
 
-export { cleanText } from './clean';
-export { detectLanguage } from './language';
 
 const FALLBACK_TIME_ZONE = 'UTC';
 
@@ -100,29 +98,31 @@ export function parse(text: string, ctx: ParseContext): Question {
   const signalText = withoutBareCode(idsText);
   const kind = findCategory(signalText);
   const signals = signalsOf(signalText, kind.category !== null);
-  const asks = asksSomething(signals);
+  const asks = asksSomething(signals) || form.intrusion;
   const filters = findFilters(maskLike(withoutBareCode(time.text), kind.text), original);
   const ranking = findRanking(filters.text);
   const opened = followUpOpener(ranking.text);
   const wantsSubject = looksForSubject(signals, errorCode, time.range !== null) || opened !== null || screen !== null ||
-    requestId !== null || correlationId !== null || filters.country !== null || filters.platform !== null;
+    requestId !== null || correlationId !== null || filters.country !== null || filters.platform !== null || form.intrusion;
 
   const app = findApp(opened ?? ranking.text, original);
-  const person = wantsSubject ? findPerson(app.text, original, language) : null;
+  // The asker's words before a pasted screen are in their own language, whatever the screen's.
+  const nameLanguage = screen && /\p{L}/u.test(original) ? detectLanguage(original, ctx.locale, previous?.language) : language;
+  const person = wantsSubject ? findPerson(app.text, original, nameLanguage) : null;
   const subject = chooseSubject({
     mention: mentioned.index,
     upn: ids.upn,
     objectId: ids.objectId,
     person,
     self: wantsSubject && mentionsSelf(person?.text ?? app.text),
-    anyone: wantsSubject && !screen && mentionsAnyone(signalText),
+    anyone: wantsSubject && !screen && (mentionsAnyone(signalText) || ranking.ranking !== null),
     asks: asks || errorCode !== null,
     pluralEvents: mentionsPluralEvents(signalText),
     // A pasted screen, or a code with an app ("AADSTS50058 while opening Workday"): the asker's own.
     impliedSelf: impliesSelf(signalText) || screen !== null || (errorCode !== null && app.app !== null),
     tenantWide: (asks && (errorCode !== null || app.app !== null || ranking.ranking !== null)) || correlationId !== null || requestId !== null,
   });
-  const intent = decideIntent({
+  const decided = decideIntent({
     signals,
     errorCode,
     correlationId,
@@ -131,7 +131,10 @@ export function parse(text: string, ctx: ParseContext): Question {
     hasTime: time.range !== null,
     clearName: person !== null && (person.cued || !/\p{L}/u.test(person.text)),
   });
-  const tenantAsk = decideTenantAsk({ ranking: ranking.ranking, subject, category: kind.category, form, text: signalText });
+  // "did anyone try to get into my account?": others' failed attempts, whatever verb was used; a
+  // pasted screen (even a lone "Timestamp: …" line) is a failure to look up.
+  const intent = (form.intrusion || form.outage || screen) && ['signins', 'unknown', 'help'].includes(decided) ? 'failures' : decided;
+  const tenantAsk = decideTenantAsk({ ranking: ranking.ranking, subject, category: kind.category, hasTime: time.range !== null, text: signalText });
   const changes: Changes = {
     intent,
     subject,
@@ -153,7 +156,8 @@ export function parse(text: string, ctx: ParseContext): Question {
     intent,
     opened: opened !== null,
     shifts: changes.shiftDays !== undefined,
-    asks: asks || signals.explain || signals.count,
+    // A labelled code ("Foutmelding AADSTS700016 bij …") or an intrusion question is a question of its own.
+    asks: asks || signals.explain || signals.count || ids.errorCode !== null || form.intrusion,
     says: subject !== null || time.range !== null || changes.app !== null || errorCode !== null || correlationId !== null ||
       requestId !== null || kind.category !== null || filters.country !== null || filters.platform !== null,
     screen: screen !== null,

@@ -46,6 +46,8 @@ export interface QuestionForm {
   outage: boolean;
   /** "why can't I sign in?", "kan niet": about now (used when no time is named). */
   presentTense: boolean;
+  /** "did anyone try to get into my account?", "ben ik gehackt?": others' attempts on this account (failures in unfamiliar places). */
+  intrusion: boolean;
 }
 
 export interface Question {
