@@ -87,6 +87,30 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
     return target.answer;
   }
   const answer = await answerSignIns(deps, requester, shaped(question, target.userId), target.name);
+  if (question.idUnlabelled && question.requestId && foundNothing(answer)) {
+    return answerUnlabelledId(deps, requester, question, text, mentions, target);
+  }
   await deps.memory.remember(requester.conversationKey, { question, subjectId: target.userId, subjectName: target.name, nextOffset: nextOffsetOf(answer) });
   return answer;
+}
+
+const foundNothing = (answer: Answer) => (answer.kind === 'summary' || answer.kind === 'count') && answer.diagnosis.recordCount === 0;
+
+/**
+ * A GUID alone that is no sign-in's id: tried as a correlation id (in the same scope, so a
+ * non-reader's reads are the same whoever's id it is), then as a user's object id — which the
+ * access policy refuses for a non-reader exactly as it refuses an unknown one.
+ */
+async function answerUnlabelledId(
+  deps: QuestionDeps, requester: Requester, question: Question, text: string, mentions: Mention[], target: { userId: string | null; name: string | null },
+): Promise<Answer> {
+  const id = question.requestId!;
+  const asCorrelation: Question = { ...question, requestId: null, correlationId: id, idUnlabelled: false };
+  const correlated = await answerSignIns(deps, requester, shaped(asCorrelation, target.userId), target.name);
+  if (!foundNothing(correlated)) {
+    await deps.memory.remember(requester.conversationKey, { question: asCorrelation, subjectId: target.userId, subjectName: target.name, nextOffset: nextOffsetOf(correlated) });
+    return correlated;
+  }
+  const asUser: Question = { ...question, requestId: null, idUnlabelled: false, subject: { kind: 'objectId', value: id } };
+  return answerQuestion(deps, requester, asUser, text, mentions, undefined);
 }
