@@ -13,6 +13,7 @@ const PRESENT_TENSE = wordsRegex(merged((w) => w.form.presentTense));
 const INTRUSION = wordsRegex(merged((w) => w.form.intrusion));
 const INTRUDERS = wordsRegex(merged((w) => w.form.intruders));
 const OWN_ACCOUNT = wordsRegex(merged((w) => w.form.ownAccount));
+const TRIES = wordsRegex(merged((w) => w.form.tries));
 /** Fillers before the first word of a question ("and", "ok so", "en"). */
 const LEAD = `^[\\s\\p{P}]*(?:(?:and|so|ok|okay|hey|hi|en|dus|oke|oké|hoi|but|maar)[\\s,]+)*`;
 const YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.yesNoOpeners))}(?=[\\s,])`, 'u');
@@ -27,6 +28,6 @@ export function findForm(lower: string): QuestionForm {
     yesNo: YES_NO.test(lower) && !NOT_YES_NO.test(lower),
     outage: OUTAGE.test(lower),
     presentTense: PRESENT_TENSE.test(lower),
-    intrusion: INTRUSION.test(lower) || (INTRUDERS.test(lower) && OWN_ACCOUNT.test(lower)),
+    intrusion: INTRUSION.test(lower) || (INTRUDERS.test(lower) && TRIES.test(lower) && OWN_ACCOUNT.test(lower)),
   };
 }

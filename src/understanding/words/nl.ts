@@ -210,7 +210,7 @@ export const nl: Words = {
     network: ['ip-adres'],
     password: ['wachtwoord', 'verlopen wachtwoord', 'fout wachtwoord', 'verkeerd wachtwoord'],
     // "geblokkeerd" alone is "blocked" (by a policy as often as by a lockout); with "account" it is a lockout.
-    lockout: ['vergrendeld', 'buitengesloten', 'account geblokkeerd', 'account is geblokkeerd', 'accounts zijn geblokkeerd', 'geblokkeerde accounts', 'geblokkeerd account'],
+    lockout: ['vergrendeld', 'buitengesloten', 'account geblokkeerd', 'account is geblokkeerd', 'accounts zijn geblokkeerd', 'accounts geblokkeerd', 'geblokkeerde accounts', 'geblokkeerd account'],
   },
 
   screen: {
