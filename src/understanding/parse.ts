@@ -37,8 +37,6 @@ import { findTime, shiftRange } from './timeRange';
 import { findTimestamp } from './timestamps';
 import { subscriptionIntent } from './subscription';
 
-export { cleanText } from './clean';
-export { detectLanguage } from './language';
 
 const FALLBACK_TIME_ZONE = 'UTC';
 
