@@ -18,7 +18,7 @@ export const enFilters: FilterWords = {
   tenantAsks: {
     'top-apps': [...enRank(enApps), 'most failing app*', 'most common app*', 'apps fail the most', 'apps failing the most', 'per app', 'by app'],
     'top-codes': [
-      ...enRank(enCodes), 'most common error*', 'most common code*', 'top error codes', 'top errors', 'top codes', 'most frequent error*',
+      ...enRank(enCodes), 'most common error*', 'most common code*', 'most common failure*', 'most common reasons', 'top reasons', 'top error codes', 'top errors', 'top codes', 'most frequent error*',
       'per error', 'per error code', 'per code', 'by error', 'by error code',
     ],
     'top-countries': [
