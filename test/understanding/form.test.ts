@@ -49,7 +49,7 @@ describe('counting, outage, yes/no', () => {
     ['welke apps geven de meeste fouten', { yesNo: false, counting: false }],
     ['cant login', { yesNo: false, presentTense: true }],
     ['kan niet inloggen', { yesNo: false, presentTense: true }],
-    ['kan sanne niet inloggen op outlook?', { yesNo: true, presentTense: false }],
+    ['kan sanne niet inloggen op outlook?', { yesNo: true, presentTense: true }],
     ['mislukte aanmeldingen vandaag', { yesNo: false }],
   ])('"%s"', (text, expected) => {
     expect(formOf(text)).toMatchObject(expected);
