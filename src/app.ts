@@ -30,6 +30,8 @@ import { createLogger } from './logger';
 import { understanding } from './understanding';
 import { createTicketSink, TicketDesk } from './tickets';
 import { createStateStore, startSweeper, StoredConversationMemory, StoredRateCounter, type StateStore } from './state';
+import { ValidatedStateStore } from './state/validated';
+import { STATE_ITEM_RULES } from './stateItems';
 import { turnErrorCard } from './cards/render';
 import { CardCache } from './cards/cache';
 import { requesterOf } from './bot/requester';
@@ -95,7 +97,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     middleware: [createReportsLimiter(config.graph), ...demoClientTag(config)],
   });
   // Follow-ups, the ticket ledger and rate counters live in the state store, shared by all instances.
-  const state = options.stateStore ?? createStateStore(config.state);
+  // Every item read is checked against its kind's schema; a damaged one is quarantined and logged.
+  const state = new ValidatedStateStore(options.stateStore ?? createStateStore(config.state), STATE_ITEM_RULES, logger);
   const stopSweeper = startSweeper(state, logger);
   const readers = new GraphReaderDirectory(graph, {
     readerRoleIds: config.access.readerRoleIds,

@@ -144,7 +144,11 @@ export class Troubleshooter {
     const remembered = await this.deps.memory.recall(requester.conversationKey);
     const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
     const investigation = await answerSignIns(this.deps, requester, query, name);
-    return investigation.kind === 'summary' ? { ...answer, summary: investigation } : answer;
+    if (investigation.kind !== 'summary') return answer;
+    // A tenant-wide investigation belongs beside the ticket only when the ticket's sign-in is in it:
+    // a button (forged or not) with no user id must not bring along an unrelated search.
+    if (query.userId === null && !investigation.diagnosis.attempts.some((a) => a.records.some((r) => sameId(r.id, answer.record.id)))) return answer;
+    return { ...answer, summary: investigation };
   }
 
   /** Unexpected failures become a problem answer; the detail goes to the log only. */

@@ -31,7 +31,8 @@ export class GraphReaderDirectory implements ReaderDirectory {
     this.cache = new LRUCache({ max: 5000, ttl: options.cacheSeconds * 1000 });
   }
 
-  async readerDecision(userId: string): Promise<ReaderDecision> {
+  async readerDecision(anyCaseId: string): Promise<ReaderDecision> {
+    const userId = anyCaseId.toLowerCase();
     const cached = this.cache.get(userId);
     if (cached) return cached;
     const pending = this.inFlight.get(userId);
