@@ -5,6 +5,7 @@
  * no "Ticket undefined"); files are 0600 in folders 0700. Issue 24, item 8: ids in any letter case
  * key one counter and one ticket.
  */
+import type { Activity } from 'botbuilder';
 import { mkdtemp, readdir, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -74,7 +75,7 @@ describe('a damaged item is quarantined and logged, and reads as absent', () => 
   });
 
   test('a rate counter that is not a count is dropped, and counting starts again', async () => {
-    const counter = new StoredRateCounter(store, { warn: () => undefined }, () => 120_000);
+    const counter = new StoredRateCounter(store, { warn: () => undefined, info: () => undefined }, () => 120_000);
     await counter.hit('x');
     await counter.settled();
     const key = (await readdir(path.join(dir, 'rate')))[0].replace(/\.json$/, '');
@@ -131,7 +132,7 @@ describe('ids in any letter case key one thing', () => {
   const id = '5E1F0000-0000-4000-8000-00000000000A';
 
   test('one rate counter for three spellings of one object id', async () => {
-    const counter = new StoredRateCounter(new MemoryStateStore(() => 120_000), { warn: () => undefined }, () => 120_000);
+    const counter = new StoredRateCounter(new MemoryStateStore(() => 120_000), { warn: () => undefined, info: () => undefined }, () => 120_000);
     await counter.hit(id);
     await counter.hit(id.toLowerCase());
     expect(await counter.hit('5e1F0000-0000-4000-8000-00000000000a')).toBe(3);
@@ -140,6 +141,6 @@ describe('ids in any letter case key one thing', () => {
   test('one ticket key, and card data and the asker read in lower case', () => {
     expect(ticketKey(id, id)).toBe(ticketKey(id.toLowerCase(), id.toLowerCase()));
     expect(parseVerbData('openTicket', { signInId: '6F1C0000-0000-4000-8000-00000000000B', userId: id })).toMatchObject({ signInId: '6f1c0000-0000-4000-8000-00000000000b', userId: id.toLowerCase() });
-    expect(requesterOf(teamsMessage('hi', { aadObjectId: id }), 'UTC').userId).toBe(id.toLowerCase());
+    expect(requesterOf(teamsMessage('hi', { aadObjectId: id }) as unknown as Partial<Activity>, 'UTC').userId).toBe(id.toLowerCase());
   });
 });
