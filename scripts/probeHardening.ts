@@ -29,6 +29,8 @@ export interface ProbeKit {
 }
 
 const MEGAN = '00000000-0000-0000-0000-0000000000021';
+/** Not a reader, with failures of her own; Megan may be rate-limited by class 5 already. */
+const ADELE = '00000000-0000-0000-0000-0000000000022';
 /** Not sign-in readers, and asked as by no other class. */
 const JOHANNA = '5e1f0000-0000-4000-8000-000000000002';
 const DIEGO = '5e1f0000-0000-4000-8000-000000000004';
@@ -86,14 +88,14 @@ async function shapes(k: ProbeKit): Promise<[Outcome, string]> {
 
 async function storedState(k: ProbeKit): Promise<[Outcome, string]> {
   if (!k.t.demo) return ['n/a', 'needs a Bot Framework token (run against demo mode)'];
-  const who = k.asker(MEGAN, `a:probe-${randomUUID()}`);
+  const who = k.asker(ADELE, `a:probe-${randomUUID()}`);
   const own = cardsIn({ status: 200, body: (await k.post(teamsMessage("why can't I sign in this week?", who))).json });
   const button = own.flatMap((c) => executeActions(c)).find((a) => a.verb === 'openTicket');
-  if (!button) return ['fail', "could not get a ticket button for Megan's own sign-in"];
+  if (!button) return ['fail', "could not get a ticket button for Adele's own sign-in"];
   let damaged = '';
   if (k.stateDir) {
     // A ledger entry "sent" without its ticket: the answer must name a real ticket, and send none.
-    const file = path.join(k.stateDir, 'tickets', `${ticketKey(String(button.data.signInId), MEGAN)}.json`);
+    const file = path.join(k.stateDir, 'tickets', `${ticketKey(String(button.data.signInId), ADELE)}.json`);
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, JSON.stringify({ value: { state: 'sent' }, etag: '"probe"', expiresAt: Date.now() + 3_600_000 }), { mode: 0o600 });
     damaged = ' over a damaged ledger entry';
