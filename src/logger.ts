@@ -25,23 +25,32 @@ export function scrubText(text: string): string {
   return out;
 }
 
-/** A copy of a log object without credentials: by key, by value, and bounded in depth and width. */
-export function scrubbed(value: unknown, depth = 0): unknown {
+/** A copy of a log object without credentials: by key, by value, and bounded in depth, width and size. */
+export function scrubbed(value: unknown, depth = 0, budget = { nodes: 2_000 }): unknown {
   if (typeof value === 'string') return scrubText(value);
   if (typeof value !== 'object' || value === null) return value;
-  if (depth >= MAX_DEPTH) return '[too deep]';
+  if (depth >= MAX_DEPTH || --budget.nodes < 0) return '[too deep]';
   if (value instanceof Date) return value;
-  if (Array.isArray(value)) return value.slice(0, MAX_KEYS).map((v) => scrubbed(v, depth + 1));
+  if (value instanceof Error) return errorOf(value);
+  if (Array.isArray(value)) return value.slice(0, MAX_KEYS).map((v) => scrubbed(v, depth + 1, budget));
   const out: Record<string, unknown> = {};
   let n = 0;
   for (const key of Object.keys(value)) {
     if (n++ >= MAX_KEYS) break;
-    out[key] = SECRET_KEYS.test(key) ? '[redacted]' : scrubbed((value as Record<string, unknown>)[key], depth + 1);
+    const field = (value as Record<string, unknown>)[key];
+    // A request, response or error at the top is left to its serializer (below), which keeps only what is safe.
+    out[key] = SECRET_KEYS.test(key) ? '[redacted]' : depth === 0 && SERIALIZED.has(key) ? field : scrubbed(field, depth + 1, budget);
   }
   return out;
 }
 
-const errorOf = (e: unknown) => (e && typeof e === 'object' ? { message: scrubText(String((e as Error).message ?? '')), ...(typeof (e as Error).stack === 'string' ? { stack: scrubText((e as Error).stack!) } : {}) } : { message: scrubText(String(e)) });
+const SERIALIZED = new Set(['req', 'res', 'err']);
+
+function errorOf(e: unknown): { message: string; stack?: string } {
+  if (!e || typeof e !== 'object') return { message: scrubText(String(e)) };
+  const { message, stack } = e as { message?: unknown; stack?: unknown };
+  return { message: scrubText(typeof message === 'string' ? message : ''), ...(typeof stack === 'string' ? { stack: scrubText(stack) } : {}) };
+}
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
