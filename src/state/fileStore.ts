@@ -158,7 +158,11 @@ export class FileStateStore implements StateStore, Quarantining {
         }
         if (!name.endsWith('.json')) continue;
         const key = `${namespace}/${name.slice(0, -'.json'.length)}`;
-        const item = await this.read(this.fileOf(key)).catch(() => undefined);
+        // A damaged file is set aside here too, so that it is swept later rather than read again forever.
+        const item = await this.read(this.fileOf(key)).catch(async (error: unknown) => {
+          if (error instanceof DamagedItemError) await this.quarantine(key, error.etag).catch(() => undefined);
+          return undefined;
+        });
         if (item && item.expiresAt <= now && (await this.delete(key, item.etag))) removed += 1;
       }
     }
