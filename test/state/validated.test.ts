@@ -68,6 +68,14 @@ describe('a damaged item is quarantined and logged, and reads as absent', () => 
     expect(JSON.stringify(warnings)).not.toContain('every channel');
   });
 
+  test('a damaged file met by the sweep is set aside too, and swept once old', async () => {
+    await damage('followups/abc', 'not json');
+    await file.sweep();
+    expect(await quarantined('followups')).toHaveLength(1);
+    await file.sweep(Date.now() + 31 * 86_400_000);
+    expect(await quarantined('followups')).toHaveLength(0);
+  });
+
   test('a sound item is read as written, unknown fields kept', async () => {
     await store.put('leases/abc', { holder: 'h', until: 5, extra: 'kept' }, 60_000);
     await expect(store.get('leases/abc')).resolves.toMatchObject({ value: { holder: 'h', until: 5, extra: 'kept' } });
