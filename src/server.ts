@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { BodyError, readJsonBody } from './http/body';
 import type { TroubleshooterAdapter } from './bot/adapter';
 import { SigningKeysUnavailable } from './bot/signingKeys';
-import { restifyLogger } from './logger';
+import { restifyLogger } from './shared/logger';
 
 export interface ServerOptions {
   adapter: TroubleshooterAdapter;

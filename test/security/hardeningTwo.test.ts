@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import { createLogger, restifyLogger } from '../../src/logger';
+import { createLogger, restifyLogger } from '../../src/shared/logger';
 import { DemoTenant } from '../../src/demo/tenant';
 import { withLiveIncident } from '../../src/demo/liveIncident';
 import { strings } from '../../src/cards/strings';
