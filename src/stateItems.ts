@@ -24,6 +24,8 @@ export const STATE_ITEM_RULES: readonly ItemRule[] = [
     }),
   },
   { pattern: /^incidents\/subscriptions$/, schema: z.looseObject({ entries: z.record(z.string(), subscription) }) },
+  // One item per subscribed conversation (issue 24, item 2).
+  { pattern: /^subscriptions\//, schema: subscription },
   { pattern: /^incidents\/group-/, schema: z.looseObject({ id: z.string().min(1), since: z.number(), sinceCutOffHours: z.number().optional(), lastFailure: z.number(), resolved: z.boolean() }) },
   {
     pattern: /^incident-alerts\//,

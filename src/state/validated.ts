@@ -81,6 +81,12 @@ export class ValidatedStateStore implements StateStore {
     return this.inner.sweep(now);
   }
 
+  /** Item names of a namespace, from stores that list them (subscriptions are enumerated). */
+  names(namespace: string): Promise<string[]> {
+    const inner = this.inner as Partial<{ names(namespace: string): Promise<string[]> }>;
+    return typeof inner.names === 'function' ? inner.names(namespace) : Promise.resolve([]);
+  }
+
   async close(): Promise<void> {
     await this.inner.close?.();
   }
