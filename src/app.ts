@@ -31,6 +31,8 @@ import { createLogger } from './shared/logger';
 import { understanding } from './understanding';
 import { createTicketSink, TicketDesk } from './tickets';
 import { createStateStore, startSweeper, StoredConversationMemory, StoredRateCounter, type StateStore } from './state';
+import { ValidatedStateStore } from './state/validated';
+import { STATE_ITEM_RULES } from './stateItems';
 import { renderAnswer, turnErrorCard } from './cards/render';
 import { ticketWriter } from './cards/ticketContent';
 import { CardCache } from './cards/cache';
@@ -108,7 +110,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const { wiring, graph, demoTenant } = connectGraph(config, options);
   const isDemo = config.mode === 'demo';
   // Follow-ups, the ticket ledger and rate counters live in the state store, shared by all instances.
-  const state = options.stateStore ?? createStateStore(config.state);
+  // Every item read is checked against its kind's schema; a damaged one is quarantined and logged.
+  const state = new ValidatedStateStore(options.stateStore ?? createStateStore(config.state), STATE_ITEM_RULES, logger);
   const stopSweeper = startSweeper(state, logger);
   const readers = new GraphReaderDirectory(graph, {
     readerRoleIds: config.access.readerRoleIds,

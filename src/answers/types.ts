@@ -199,6 +199,8 @@ export type Answer =
   | IncidentAlertAnswer
   | IncidentPeopleAnswer
   | { kind: 'incident-gone' }
+  /** An alert button the clicker may not use: said without looking the incident up. */
+  | { kind: 'incident-refused' }
   | { kind: 'explain-code'; code: number }
   | { kind: 'ticket-opened'; ticket: TicketState; record: SignIn; summary?: SummaryAnswer }
   | { kind: 'ticket-failed'; reason: 'sink-failed' | 'not-configured' | 'sign-in-gone' | 'busy' | 'state-unavailable'; retry?: Record<string, unknown> }
