@@ -164,6 +164,7 @@ export class Troubleshooter {
     audit(this.options.logger, auditOf(answer, { event, requester, intent }));
     const about = answer.kind === 'ticket-opened' ? answer.summary : answer;
     const audience: Audience = about?.kind === 'summary' || about?.kind === 'count' ? (about.subject.kind === 'self' ? 'user' : 'helpdesk')
+      : about?.kind === 'tenant' ? 'helpdesk'
       : answer.kind === 'help' ? (answer.reader ? 'helpdesk' : 'user')
       // Only these are worded per audience; the rest need no reader lookup.
       : answer.kind === 'explain-code' || answer.kind === 'ticket-failed' || answer.kind === 'problem' ? await this.audienceOf(requester)

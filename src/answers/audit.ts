@@ -32,6 +32,11 @@ function decided(answer: Answer, requester: Requester): Decided {
         records: answer.diagnosis.recordCount, graphRequests: answer.graphRequests, intent: answer.query.intent,
       };
     }
+    case 'tenant':
+      return {
+        subject: 'anyone', from: answer.window.from.toISOString(), to: answer.window.to.toISOString(), decision: 'allowed',
+        records: answer.breakdown.failures, graphRequests: answer.graphRequests, intent: answer.ask,
+      };
     case 'ticket-opened':
       return { ...none, subject: sameAsAsker(answer.record.userId) ? 'self' : answer.record.userId ?? null, decision: 'allowed', records: 1 };
     case 'ticket-failed':

@@ -9,7 +9,7 @@ import type { Gatekeeper } from './access';
 import type { FollowUpMemory, Remembered } from './memory';
 import { resolveSubject, sameSubject } from './resolve';
 import { toResolved } from './resolvedQuery';
-import { asksAboutNow, wantsCount, wantsYesNo } from './shape';
+import { asksAboutNow, countryOf, countsPeople, platformOf, tenantAskOf, wantsCount, wantsYesNo } from './shape';
 import { answerSignIns, type SignInAnswerDeps } from './signIns';
 import { workloadOrNotFound } from './workloads';
 import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
@@ -31,6 +31,14 @@ function shaped(question: Question, text: string, userId: string | null): Resolv
   if (question.intent === 'count' || wantsCount(text)) query.counting = true;
   if (wantsYesNo(text) && userId === null) query.yesNo = true;
   if (question.from === null && question.to === null && asksAboutNow(text)) query.aboutNow = true;
+  if (query.counting && countsPeople(text)) query.countPeople = true;
+  const country = countryOf(text);
+  if (country && 'code' in country) query.country = country;
+  else if (country) query.unrecognised = [{ kind: 'country', text: country.unknown }];
+  const platform = platformOf(text);
+  if (platform) query.platform = platform;
+  // About everyone, and not an outage, an id or a count: one of the tenant-wide answers.
+  if (userId === null && !query.yesNo && !query.counting && !query.requestId && !query.correlationId) query.ask = tenantAskOf(text, question.category);
   return query;
 }
 

@@ -11,6 +11,11 @@ import type { GraphProblemKind } from '../graph/errors';
 import type { Person } from '../directory/people';
 import type { Refusal } from '../access/policy';
 import type { Incident } from '../incidents/types';
+import type { PersonFailures, TenantBreakdown } from '../diagnosis/tenantBreakdown';
+import type { SignInCounts } from '../diagnosis/counts';
+import type { Platform, TenantAsk } from './shape';
+
+export type { TenantAsk, Platform } from './shape';
 
 export interface Requester {
   /** Entra object id (activity.from.aadObjectId). */
@@ -52,6 +57,16 @@ export interface ResolvedQuery {
   category?: string | null;
   /** "how many …": the answer leads with a number. */
   counting?: boolean;
+  /** "how many people …": the number of people leads. */
+  countPeople?: boolean;
+  /** About everyone: which tenant-wide answer (who failed, who is locked out, which apps/codes/countries). */
+  ask?: TenantAsk | null;
+  /** Only sign-ins from (or, `outside`, not from) this country (ISO alpha-2). */
+  country?: { code: string; outside: boolean } | null;
+  /** Only sign-ins from devices of this platform. */
+  platform?: Platform | null;
+  /** Filters named in the question that could not be understood (not carried by buttons). */
+  unrecognised?: UnappliedFilter[];
   /** About an app or managed identity named like a person (no one in the directory has that name): only their own sign-ins are read. */
   workload?: boolean;
   /** "is there an outage?": the answer leads with yes or no. */
@@ -128,6 +143,37 @@ export interface CountAnswer {
   graphRequests: number;
   freshness?: Freshness;
   key: string;
+  /** Counts per day, hour, app and country: what the chart draws. */
+  pattern: SignInCounts;
+  /** Filters the question named that could not be applied: said on the card, never dropped. */
+  unapplied?: UnappliedFilter[];
+}
+
+/** A filter the question named that the answer could not apply (a country not recognised, a platform the records do not say). */
+export interface UnappliedFilter {
+  kind: 'country' | 'platform';
+  text: string;
+}
+
+/** "who failed to sign in today?", "who is locked out?", "which apps fail most?": the whole tenant, one kind of answer each. */
+export interface TenantAnswer {
+  kind: 'tenant';
+  subject: { kind: 'tenant' };
+  ask: TenantAsk;
+  query: ResolvedQuery;
+  window: AnswerWindow;
+  breakdown: TenantBreakdown;
+  /** Open incidents the answer's failing people are caught in, with how many of them: said first. */
+  incidents: { incident: Incident; failing: number }[];
+  /** The people who failed and are in none of those incidents, ranked (breakdown.people minus the incidents'). */
+  others: PersonFailures[];
+  unapplied: UnappliedFilter[];
+  /** Counts per day or hour and country, for the chart. */
+  pattern: SignInCounts;
+  truncated: boolean;
+  graphRequests: number;
+  freshness?: Freshness;
+  key: string;
 }
 
 /** A known problem affecting many people (issue 14 fills it in; rendered as a notice for now). */
@@ -173,6 +219,7 @@ export type Answer =
   | { kind: 'choose-person'; typedName: string; people: Person[]; pending: ResolvedQuery }
   | SummaryAnswer
   | CountAnswer
+  | TenantAnswer
   | IncidentAnswer
   | SubscriptionAnswer
   | IncidentAlertAnswer

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { FAILURE_CATEGORIES, type Language } from '../understanding/question';
+import { PLATFORMS, TENANT_ASKS } from './shape';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 /** GUIDs, and the Agents Playground's ids with 13 digits in the last group. */
@@ -37,10 +38,15 @@ const resolvedAsk = z.object({
   correlationId: optional(z.string().regex(GUIDISH).transform((v) => v.toLowerCase())),
   requestId: optional(z.string().regex(GUIDISH).transform((v) => v.toLowerCase())),
   category: optional(z.enum(FAILURE_CATEGORIES)),
+  // Tenant-wide kinds and narrowing (src/answers/tenantWide.ts).
+  ask: optional(z.enum(TENANT_ASKS)),
+  country: optional(z.object({ code: z.string().regex(/^[A-Z]{2}$/), outside: z.boolean() })),
+  platform: optional(z.enum(PLATFORMS)),
   // The answer's shape ("how many", "is there an outage?"): only true counts.
   counting: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
   yesNo: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
   aboutNow: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
+  countPeople: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
   // Where "show more" goes on; an unusable offset starts from the beginning rather than refusing.
   offset: z.unknown().optional().transform((v) => {
     const n = Number(v);

@@ -43,7 +43,7 @@ export function explainCodeCard(code: number, language: Language, audience: Audi
   return card(body, `${title}\n${e.explanation}\n${numbered(e.steps)}`, [{ type: 'Action.OpenUrl', title: w.lookup, url: e.lookupUrl }]);
 }
 
-type MessageKind = Exclude<Answer, { kind: 'summary' | 'count' | 'explain-code' }>;
+type MessageKind = Exclude<Answer, { kind: 'summary' | 'count' | 'tenant' | 'explain-code' }>;
 
 export function messageAnswerCard(answer: MessageKind, language: Language, audience: Audience, timeZone: string): Card {
   const s = strings(language);

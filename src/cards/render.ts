@@ -8,6 +8,7 @@ import type { Audience } from '../diagnosis/catalogTypes';
 import { countCard } from './countCard';
 import { explainCodeCard, messageAnswerCard, messageCard } from './messages';
 import { summaryCard } from './summaryCard';
+import { tenantCard } from './tenantCard';
 import { wording } from './wording';
 import type { Card } from './elements';
 
@@ -29,6 +30,8 @@ export function renderAnswer(reply: Reply): Card {
       return summaryCard(answer, ctx);
     case 'count':
       return countCard(answer, ctx);
+    case 'tenant':
+      return tenantCard(answer, ctx);
     case 'explain-code':
       return explainCodeCard(answer.code, language, audience);
     case 'ticket-opened':
