@@ -129,7 +129,9 @@ export class Troubleshooter {
       await this.deps.memory.remember(requester.conversationKey, { question: asQuestion(query, language), subjectId: query.userId, subjectName: name, nextOffset: nextOffsetOf(answer) });
       return answer;
     });
-    return this.finish(answer, requester, language, 'action', verb);
+    // A click refused for its rate is worded as a click, not as a question.
+    const worded: Answer = answer.kind === 'refused' && answer.reason === 'rate-limited' ? { ...answer, onClick: true } : answer;
+    return this.finish(worded, requester, language, 'action', verb);
   }
 
   /** The ticket, and the investigation it came from (re-read and re-authorized) so that the card keeps it. */
@@ -144,7 +146,10 @@ export class Troubleshooter {
     const remembered = await this.deps.memory.recall(requester.conversationKey);
     const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
     const investigation = await answerSignIns(this.deps, requester, query, name);
-    return investigation.kind === 'summary' ? { ...answer, summary: investigation } : answer;
+    if (investigation.kind !== 'summary') return answer;
+    // From the ledger: the sign-in's record, when the investigation has it (no read of its own).
+    const record = answer.fromLedger ? investigation.diagnosis.attempts.flatMap((a) => a.records).find((r) => r.id === answer.record.id) : undefined;
+    return { ...answer, ...(record ? { record } : {}), summary: investigation };
   }
 
   /** Unexpected failures become a problem answer; the detail goes to the log only. */

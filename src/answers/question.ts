@@ -26,7 +26,7 @@ export interface QuestionDeps extends SignInAnswerDeps {
 }
 
 /** The query a question asks, with the answer shapes its words ask for. */
-function shaped(question: Question, text: string, userId: string | null): ResolvedQuery {
+function shaped(question: Question, text: string, userId: string | null, everyone = userId === null): ResolvedQuery {
   const query = toResolved(question, userId);
   if (question.intent === 'count' || wantsCount(text)) query.counting = true;
   if (wantsYesNo(text) && userId === null) query.yesNo = true;
@@ -38,7 +38,7 @@ function shaped(question: Question, text: string, userId: string | null): Resolv
   const platform = platformOf(text);
   if (platform) query.platform = platform;
   // About everyone, and not an outage, an id or a count: one of the tenant-wide answers.
-  if (userId === null && !query.yesNo && !query.counting && !query.requestId && !query.correlationId) query.ask = tenantAskOf(text, question.category);
+  if (everyone && !query.yesNo && !query.counting && !query.requestId && !query.correlationId) query.ask = tenantAskOf(text, question.category);
   return query;
 }
 
@@ -87,7 +87,7 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
     // Remember a refused question so that "and the day before?" or "show more" after it are
     // refused as well, instead of silently answering the previous (allowed) question.
     if (target.answer.kind === 'refused' && target.answer.reason === 'not-a-reader') await deps.memory.remember(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
-    if (target.answer.kind === 'not-found' && subject.kind === 'person') return workloadOrNotFound(deps, requester, shaped(question, text, null), subject.text, target.answer);
+    if (target.answer.kind === 'not-found' && subject.kind === 'person') return workloadOrNotFound(deps, requester, shaped(question, text, null, false), subject.text, target.answer);
     return target.answer;
   }
   const answer = await answerSignIns(deps, requester, shaped(question, text, target.userId), target.name);

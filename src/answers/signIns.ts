@@ -10,6 +10,7 @@ import { defaultWindowMs, defaultWindowNote } from './window';
 import { narrow } from './narrow';
 import { tenantAnswer } from './tenantWide';
 import { countSignIns } from '../diagnosis/counts';
+import { workloadKindOf } from '../diagnosis/workloads';
 import type { IncidentService } from '../incidents/service';
 import type { Answer, AnswerSubject, Requester, ResolvedQuery } from './types';
 
@@ -64,7 +65,7 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
   const subject: AnswerSubject = tenantWide ? { kind: 'tenant' }
     : self ? { kind: 'self' }
     : { kind: 'person', id: query.userId!, name: subjectName ?? page.records[0]?.userDisplayName ?? query.userId! };
-  const ask = tenantWide && !query.yesNo && !query.counting ? query.ask ?? null : null;
+  const ask = tenantWide && !query.yesNo && !query.counting && !query.workload ? query.ask ?? null : null;
   const counting = !ask && (query.counting || (tenantWide && query.intent === 'signins'));
   const intent = counting ? 'signins' : query.intent;
   const aboutBackground = query.category === 'session';
@@ -80,10 +81,12 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
   // Equal keys, equal answers: the page's records (when kept) and everything the card shows of the query.
   const key = page.key ? JSON.stringify([page.key, query, subject, Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000), defaulted, clamped]) : '';
   const common = { query, subject, window: answerWindow, diagnosis, truncated: page.truncated, graphRequests: page.requests, freshness: page.asOf ? { asOf: page.asOf, source: 'index' as const } : { asOf: now, source: 'graph' as const }, key };
-  if (ask) return tenantAnswer({ ...common, ask, records: narrowed.records, thresholds: deps.thresholds, timeZone: requester.timeZone, unapplied }, deps.incidents);
-  if (counting) return { kind: 'count', ...common, pattern: countSignIns(narrowed.records, requester.timeZone, window), ...(unapplied.length > 0 ? { unapplied } : {}) };
   // An app nobody signed in to may be an app's or identity's own: say when those sign-ins are not read.
   const workloadsOff = tenantWide && query.app !== null && !query.category && page.records.length === 0 && workloadKinds(config.graph.signInEventTypes).length === 0;
+  // An app's or identity's own failing sign-ins are about that workload, not about people: its summary answers.
+  const aboutWorkload = query.workload === true || (query.app !== null && diagnosis.workload !== null && diagnosis.failures.length > 0 && diagnosis.failures.every((f) => workloadKindOf(f.record) !== null));
+  if (ask && !aboutWorkload && !workloadsOff) return tenantAnswer({ ...common, ask, records: narrowed.records, thresholds: deps.thresholds, timeZone: requester.timeZone, unapplied }, deps.incidents);
+  if (counting) return { kind: 'count', ...common, pattern: countSignIns(narrowed.records, requester.timeZone, window), ...(unapplied.length > 0 ? { unapplied } : {}) };
   const offset = query.offset ?? 0;
   return { kind: 'summary', ...common, offset, limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE), ...(detailsOf ? { detailsOf } : {}), ...(workloadsOff ? { workloadsOff } : {}) };
 }

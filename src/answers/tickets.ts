@@ -30,6 +30,13 @@ export async function openTicket(deps: TicketDeps, requester: Requester, gate: G
   if (!decision.allow) return refusalAnswer(decision.reason);
   // The card names someone else and the asker may not see others' sign-ins here: no read at all.
   if (decision.narrowedBy && parsed.userId && !sameId(parsed.userId, requester.userId)) return refusalAnswer(decision.narrowedBy);
+  // A retry of a ticket this person already opened on this sign-in: answered from the ledger, with
+  // no read and nothing taken from their read budget (two clicks and a retry are one ticket, not three reads).
+  const opened = await deps.tickets?.existing(ticketKey(signInId, requester.userId!));
+  if (opened) {
+    const record: SignIn = { id: signInId, ...(parsed.userId ? { userId: parsed.userId } : {}) };
+    return { kind: 'ticket-opened', ticket: { reference: opened.reference, where: opened.where, duplicate: true, unconfirmed: opened.unconfirmed, comment: null }, record, fromLedger: true };
+  }
   if (deps.readBudget && !deps.readBudget.take(requester.userId!)) return { kind: 'refused', reason: 'rate-limited' };
   // Outside a reader's personal chat the read is scoped to the asker's own sign-ins on the server
   // side: a forged id of someone else's sign-in simply finds nothing.

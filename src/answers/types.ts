@@ -213,7 +213,8 @@ export interface IncidentPeopleAnswer {
 export type RefusalReason = Exclude<Refusal, 'shared-conversation'> | 'not-own-sign-in' | 'bad-action-data';
 
 export type Answer =
-  | { kind: 'refused'; reason: RefusalReason }
+  /** `onClick`: refused on a button click (the wording says what was done: a click is not a question). */
+  | { kind: 'refused'; reason: RefusalReason; onClick?: boolean }
   | { kind: 'ask-privately' }
   | { kind: 'not-found'; name: string; workloadsOff?: boolean }
   | { kind: 'choose-person'; typedName: string; people: Person[]; pending: ResolvedQuery }
@@ -226,7 +227,8 @@ export type Answer =
   | IncidentPeopleAnswer
   | { kind: 'incident-gone' }
   | { kind: 'explain-code'; code: number }
-  | { kind: 'ticket-opened'; ticket: TicketState; record: SignIn; summary?: SummaryAnswer }
+  /** `fromLedger`: a retry answered from the ticket ledger; `record` then holds only the sign-in's id (and whose it is, per the card) until the investigation supplies it. */
+  | { kind: 'ticket-opened'; ticket: TicketState; record: SignIn; summary?: SummaryAnswer; fromLedger?: boolean }
   | { kind: 'ticket-failed'; reason: 'sink-failed' | 'not-configured' | 'sign-in-gone' | 'busy' | 'state-unavailable'; retry?: Record<string, unknown> }
   | { kind: 'problem'; problem: GraphProblemKind; retryAfterSeconds?: number; retry: Record<string, unknown> | null }
   | { kind: 'help'; reader: boolean; examples: string[] }

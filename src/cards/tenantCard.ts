@@ -10,7 +10,7 @@ import { explain } from '../diagnosis/catalog';
 import { localDateTime } from '../time';
 import { card, clip, heading, numbered, plain, subtle, text, type Card, type Element } from './elements';
 import { appChart, tallyChart, timelineChart } from './charts';
-import { filtersText } from './filters';
+import { categoryNoun, filtersText } from './filters';
 import { incidentTitle } from './incidentCards';
 import type { VerdictContext } from './verdict';
 import { countryName, fill, plural, wording, type Wording } from './wording';
@@ -35,13 +35,23 @@ function tallyLabel(answer: TenantAnswer, t: Tally, ctx: VerdictContext): string
   return t.key;
 }
 
+/** Nothing found: every filter restated, the kind of failure as the noun (as on every empty answer). */
+function none(answer: TenantAnswer, ctx: VerdictContext): Parts {
+  const w = wording(ctx.language);
+  const category = answer.query.category;
+  const headline = category
+    ? fill(w.verdict.noneOfCategory, { kind: categoryNoun(category, ctx), filters: filtersText(answer, ctx, true) })
+    : fill(w.verdict.none, { filters: filtersText(answer, ctx) });
+  return { headline: [headline], body: [], steps: [], lines: [] };
+}
+
 interface Parts { headline: string[]; body: Element[]; steps: string[]; lines: string[] }
 
 function whoFailed(answer: TenantAnswer, ctx: VerdictContext): Parts {
   const w = wording(ctx.language);
   const b = answer.breakdown;
   const at = (d: Date) => localDateTime(d, ctx.timeZone, ctx.language);
-  if (b.people.length === 0) return { headline: [fill(w.tenant.whoFailedNone, { filters: filtersText(answer, ctx) })], body: [], steps: [], lines: [] };
+  if (b.people.length === 0) return none(answer, ctx);
   const headline = [fill(w.tenant.whoFailed, { people: plural(ctx.language, w.nPeople, b.people.length), attempts: plural(ctx.language, w.nFailedAttempts, b.failures) })];
   for (const { incident, failing } of answer.incidents) headline.push(incidentLine(incident, failing, ctx));
   const top = answer.others[0];
@@ -74,7 +84,7 @@ function top(answer: TenantAnswer, ctx: VerdictContext): Parts {
   const [tallies, sentence, title] = answer.ask === 'top-apps' ? [b.apps, w.tenant.topApps, w.tenant.appsTitle]
     : answer.ask === 'top-codes' ? [b.codes, w.tenant.topCodes, w.tenant.codesTitle]
     : [b.countries, w.tenant.topCountries, w.tenant.countriesTitle];
-  if (tallies.length === 0) return { headline: [fill(w.tenant.topNone, { filters: filtersText(answer, ctx) })], body: [], steps: [], lines: [] };
+  if (tallies.length === 0) return none(answer, ctx);
   const first = tallies[0];
   const key = answer.ask === 'top-codes' ? first.key : tallyLabel(answer, first, ctx);
   const headline = [fill(sentence, {
