@@ -1,7 +1,7 @@
 /** Process entry: configuration → app → listen. */
 import { loadConfig } from './config';
 import { createApp } from './app';
-import { createLogger } from './logger';
+import { createLogger } from './shared/logger';
 import { installSafetyNet } from './safetyNet';
 
 async function main(): Promise<void> {

@@ -6,14 +6,15 @@
 import type { Logger } from 'pino';
 import { LRUCache } from 'lru-cache';
 import type { Config } from './config';
-import type { Language, Mention } from './understanding/question';
+import type { Mention } from './understanding/question';
+import type { Language } from './shared/types';
 import type { PeopleDirectory } from './directory/people';
 import type { AccessPolicy, Action } from './access/policy';
 import type { SignInSource } from './signins/signInLog';
 import { thresholdsWith } from './diagnosis/diagnose';
-import type { Audience } from './diagnosis/catalogTypes';
+import type { Audience } from './shared/types';
 import { GraphProblem, toGraphProblem } from './graph/errors';
-import { audit } from './logger';
+import { audit } from './shared/logger';
 import type { TicketDesk } from './tickets';
 import type { ReadBudget } from './signins/readBudget';
 import { Gatekeeper, refuse, sameId } from './answers/access';

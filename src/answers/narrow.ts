@@ -5,7 +5,7 @@
  * answer is returned as unapplied, for the card to say.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import type { Platform } from './shape';
+import type { Platform } from './tenantWords';
 import type { ResolvedQuery, UnappliedFilter } from './types';
 
 /** deviceDetail.operatingSystem as Graph logs it ("Ios", "Android", "Windows10", "MacOs", "Linux"). */

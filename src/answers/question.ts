@@ -9,7 +9,7 @@ import type { Gatekeeper } from './access';
 import type { FollowUpMemory, Remembered } from './memory';
 import { resolveSubject, sameSubject } from './resolve';
 import { toResolved } from './resolvedQuery';
-import { asksAboutNow, countryOf, countsPeople, platformOf, tenantAskOf, wantsCount, wantsYesNo } from './shape';
+import { countryOf, countsPeople, platformOf, tenantAskOf } from './tenantWords';
 import { answerSignIns, type SignInAnswerDeps } from './signIns';
 import { workloadOrNotFound } from './workloads';
 import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
@@ -28,9 +28,9 @@ export interface QuestionDeps extends SignInAnswerDeps {
 /** The query a question asks, with the answer shapes its words ask for. */
 function shaped(question: Question, text: string, userId: string | null, everyone = userId === null): ResolvedQuery {
   const query = toResolved(question, userId);
-  if (question.intent === 'count' || wantsCount(text)) query.counting = true;
-  if (wantsYesNo(text) && userId === null) query.yesNo = true;
-  if (question.from === null && question.to === null && asksAboutNow(text)) query.aboutNow = true;
+  if (question.intent === 'count' || question.form.counting) query.counting = true;
+  if (question.form.outage && userId === null) query.yesNo = true;
+  if (question.from === null && question.to === null && question.form.presentTense) query.aboutNow = true;
   if (query.counting && countsPeople(text)) query.countPeople = true;
   const country = countryOf(text);
   if (country && 'code' in country) query.country = country;
@@ -80,7 +80,7 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
     return answer;
   }
   // "is there an outage?" from a reader is about everyone; from anyone else, about themselves.
-  if (subject === null) subject = wantsYesNo(text) && (await deps.gate.isReader(requester)) ? { kind: 'anyone' } : { kind: 'self' };
+  if (subject === null) subject = question.form.outage && (await deps.gate.isReader(requester)) ? { kind: 'anyone' } : { kind: 'self' };
 
   const target = await resolveSubject(deps, requester, subject, mentions, question);
   if ('answer' in target) {

@@ -1,6 +1,6 @@
 /** A resolved, authorized question → read the sign-in log → diagnose → a summary or count Answer. */
 import type { Config } from '../config';
-import type { FailureCategory } from '../understanding/question';
+import type { FailureCategory } from '../shared/types';
 import { workloadKinds, type SignInSource } from '../signins/signInLog';
 import type { LRUCache } from 'lru-cache';
 import { diagnose, type Diagnosis, type Thresholds } from '../diagnosis/diagnose';
@@ -51,7 +51,7 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
       userId: tenantWide ? undefined : query.userId ?? undefined,
       from: window.from, to: window.to, app: query.app, errorCode: query.errorCode, correlationId: query.correlationId,
       // "who is locked out?" needs the successes too (signed in since?): the lockouts are picked from all records.
-      requestId: query.requestId ?? null, category: tenantWide && query.ask === 'locked-out' ? null : (query.category as FailureCategory | null | undefined) ?? null,
+      requestId: query.requestId ?? null, category: tenantWide && query.ask === 'locked-now' ? null : (query.category as FailureCategory | null | undefined) ?? null,
       ...(query.workload ? { eventTypes: workloadKinds(config.graph.signInEventTypes) } : {}),
     });
   } catch (error) {

@@ -1,10 +1,10 @@
 /** "Open support ticket": re-read the sign-in (scoped to the asker unless a reader), open it once, keep the investigation. */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { Logger } from 'pino';
-import type { Language } from '../understanding/question';
+import type { Language } from '../shared/types';
 import type { SignInSource } from '../signins/signInLog';
 import { explain } from '../diagnosis/catalog';
-import { localDateTime } from '../time';
+import { localDateTime } from '../shared/time';
 import { fill, wording } from '../cards/wording';
 import { ticketKey, TicketSinkError, type TicketContent, type TicketDesk } from '../tickets';
 import type { ReadBudget } from '../signins/readBudget';

@@ -4,8 +4,9 @@
  * and src/answers/audit.ts derives the audit event from it.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import type { Language, Mention, ParseContext, Question } from '../understanding/question';
-import type { Audience } from '../diagnosis/catalogTypes';
+import type { Mention, ParseContext, Question } from '../understanding/question';
+import type { Language } from '../shared/types';
+import type { Audience } from '../shared/types';
 import type { Diagnosis } from '../diagnosis/diagnose';
 import type { GraphProblemKind } from '../graph/errors';
 import type { Person } from '../directory/people';
@@ -13,9 +14,9 @@ import type { Refusal } from '../access/policy';
 import type { Incident } from '../incidents/types';
 import type { PersonFailures, TenantBreakdown } from '../diagnosis/tenantBreakdown';
 import type { SignInCounts } from '../diagnosis/counts';
-import type { Platform, TenantAsk } from './shape';
+import type { Platform, TenantAsk } from './tenantWords';
 
-export type { TenantAsk, Platform } from './shape';
+export type { TenantAsk, Platform } from './tenantWords';
 
 export interface Requester {
   /** Entra object id (activity.from.aadObjectId). */

@@ -4,8 +4,8 @@
  * whole (a forged or damaged button), never half-used. Access is decided elsewhere (src/access).
  */
 import { z } from 'zod';
-import { FAILURE_CATEGORIES, type Language } from '../understanding/question';
-import { PLATFORMS, TENANT_ASKS } from './shape';
+import { FAILURE_CATEGORIES, type Language } from '../shared/types';
+import { PLATFORMS, TENANT_ASKS } from './tenantWords';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 /** GUIDs, and the Agents Playground's ids with 13 digits in the last group. */

@@ -8,12 +8,7 @@ import type { Reply, Troubleshooter } from '../troubleshooter';
 import { requesterOf, type ConversationTypeReader } from './requester';
 import { resolveMentions, type MemberResolver } from './mentions';
 import { readInvoke } from '../answers/verbs';
-
-export function cardActivity(card: Card) {
-  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card.content));
-  activity.summary = card.summary.split('\n')[0];
-  return activity;
-}
+import { cardActivity } from './cardActivity';
 
 /** Sends a card into a conversation after its turn has ended (a slow answer). */
 export type SendLater = (reference: Partial<ConversationReference>, card: Card) => Promise<void>;

@@ -4,7 +4,7 @@
  * draw charts (or the Adaptive Cards HTML renderer) shows the same numbers as lines of text.
  */
 import type { SignInCounts } from '../diagnosis/counts';
-import type { Language } from '../understanding/question';
+import type { Language } from '../shared/types';
 import { clip, plain, text, type Element } from './elements';
 import { countryName, fill, wording } from './wording';
 

@@ -4,7 +4,7 @@ import { explain } from '../diagnosis/catalog';
 import { card, clip, heading, plain, subtle, type Card } from './elements';
 import { filtersText, windowText } from './filters';
 import { patternCharts } from './charts';
-import type { VerdictContext } from './verdict';
+import type { VerdictContext } from './verdictTypes';
 import { plural, wording, fill } from './wording';
 
 export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {

@@ -1,7 +1,7 @@
 /** One sign-in's facts (time, app, ids, place, device, Conditional Access, risk) for details and tickets. */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import type { Language } from '../understanding/question';
-import { localDateTime, utcStamp } from '../time';
+import type { Language } from '../shared/types';
+import { localDateTime, utcStamp } from '../shared/time';
 import { clip, plain } from './elements';
 import { strings, type Strings } from './strings';
 import { fill, plural, wording } from './wording';

@@ -3,12 +3,13 @@
  * a plain-text summary (fallbackText/speak) for notifications and screen readers.
  */
 import type { Reply } from '../answers/types';
-import type { Language } from '../understanding/question';
-import type { Audience } from '../diagnosis/catalogTypes';
+import type { Language } from '../shared/types';
+import type { Audience } from '../shared/types';
 import { countCard } from './countCard';
 import { explainCodeCard, messageAnswerCard, messageCard } from './messages';
 import { summaryCard } from './summaryCard';
 import { tenantCard } from './tenantCard';
+import { incidentAlertCard, incidentPeopleCard, subscriptionCard } from './incidentCards';
 import { wording } from './wording';
 import type { Card } from './elements';
 
@@ -34,6 +35,12 @@ export function renderAnswer(reply: Reply): Card {
       return tenantCard(answer, ctx);
     case 'explain-code':
       return explainCodeCard(answer.code, language, audience);
+    case 'subscription':
+      return subscriptionCard(answer, language);
+    case 'incident-alert':
+      return incidentAlertCard(answer, language, timeZone);
+    case 'incident-people':
+      return incidentPeopleCard(answer, language);
     case 'ticket-opened':
       // The investigation stays: the summary it came from, with the ticket's state on it.
       return answer.summary ? summaryCard({ ...answer.summary, ticket: answer.ticket }, ctx) : messageAnswerCard(answer, language, audience, timeZone);

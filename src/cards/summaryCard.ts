@@ -6,11 +6,12 @@ import type { SummaryAnswer } from '../answers/types';
 import { queryData } from '../answers/resolvedQuery';
 import type { Failure } from '../diagnosis/diagnose';
 import { explain, lookupUrl } from '../diagnosis/catalog';
-import { localDateTime, localTime } from '../time';
+import { localDateTime, localTime } from '../shared/time';
 import { card, clip, execute, heading, numbered, plain, subtle, text, type Card, type Element } from './elements';
 import { signInFacts } from './facts';
 import { filtersText } from './filters';
-import { verdictOf, type VerdictContext } from './verdict';
+import { verdictOf } from './verdict';
+import type { VerdictContext } from './verdictTypes';
 import { countryName, fill, plural, wording } from './wording';
 import { knownProblemNotice } from './incidentCards';
 

@@ -2,30 +2,16 @@
  * The first line and the steps of a sign-in answer, chosen from its findings: the verdict names
  * this case (who, what, where), the steps say what to do about this finding, for this audience.
  */
-import type { Language } from '../understanding/question';
-import type { Audience } from '../diagnosis/catalogTypes';
+import type { Language } from '../shared/types';
+import type { Audience } from '../shared/types';
 import { explain } from '../diagnosis/catalog';
 import type { DeviceState, Failure, Finding, Origin } from '../diagnosis/diagnose';
 import type { SummaryAnswer } from '../answers/types';
-import { localDateTime, localTime } from '../time';
+import { localDateTime, localTime } from '../shared/time';
 import { countryName, fill, firstName, plural, wording, type Values, type Wording } from './wording';
 import { categoryNoun, filtersText, windowText } from './filters';
 import { isAboutWorkload, workloadVerdict } from './workloadVerdict';
-
-export interface Verdict {
-  text: string;
-  steps: string[];
-  /** The sign-in a ticket is about (the headline failure), or null when there is none. */
-  ticketSignInId: string | null;
-  /** The error code Microsoft's lookup should open. */
-  code: number | null;
-}
-
-export interface VerdictContext {
-  language: Language;
-  audience: Audience;
-  timeZone: string;
-}
+import type { Verdict, VerdictContext } from './verdictTypes';
 
 export function describeControls(controls: string[], w: Wording): string {
   const words = w.grantControls as Record<string, string>;

@@ -8,7 +8,7 @@ import { DEMO_TENANT_ID, type Config } from '../config';
 import { isLoopbackUrl } from '../bot/adapter';
 import { demoAskerPolicy, demoAskerProblem } from './askers';
 import type { MemberResolver } from '../bot/mentions';
-import type { Wiring } from '../wiring';
+import type { Wiring } from '../wiring/production';
 import { DemoTenant, GRAPH_REPORTS_LIMIT } from './tenant';
 import { DemoTenantTransport, demoAuthProvider } from './graphTransport';
 import { DEMO_HELPDESK_GROUP_IDS, DEMO_PEOPLE } from './people';

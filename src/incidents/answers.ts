@@ -10,8 +10,8 @@ import { parseVerbData } from '../answers/verbs';
 import { explain } from '../diagnosis/catalog';
 import { incidentTitle } from '../cards/incidentCards';
 import { TicketSinkError, type TicketContent } from '../tickets';
-import type { Language } from '../understanding/question';
-import { localDateTime } from '../time';
+import type { Language } from '../shared/types';
+import { localDateTime } from '../shared/time';
 import type { IncidentService } from './service';
 import type { Incident } from './types';
 

@@ -13,11 +13,9 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { and, encodeFilter, odataDate, odataInteger, odataString } from '../graph/odata';
 import { toGraphProblem } from '../graph/errors';
 import { withCategory } from '../diagnosis/categories';
-import type { FailureCategory } from '../understanding/question';
+import type { FailureCategory, SignInEventType } from '../shared/types';
 import aliases from './appAliases.json';
 
-export const SIGNIN_EVENT_TYPES = ['interactiveUser', 'nonInteractiveUser', 'servicePrincipal', 'managedIdentity'] as const;
-export type SignInEventType = (typeof SIGNIN_EVENT_TYPES)[number];
 export const DEFAULT_SIGNIN_EVENT_TYPES: readonly SignInEventType[] = ['interactiveUser', 'nonInteractiveUser'];
 
 /** The configured kinds of sign-in that belong to apps and managed identities rather than people. */

@@ -3,7 +3,7 @@
  * conditional_access). Categories are tried in the order of the word lists: the more specific
  * first, so "Outlook keeps asking for my password" is a session problem, not a password one.
  */
-import { FAILURE_CATEGORIES, type FailureCategory } from './question';
+import { FAILURE_CATEGORIES, type FailureCategory } from '../shared/types';
 import { mask, wordsRegex } from './phrases';
 import { merged, wordsByLanguage } from './words';
 

@@ -4,7 +4,8 @@
  * question; detail indexes are 0-based ("the second one" → 1). Questions that change part of the
  * previous one ("and yesterday?", "what about bob?") are merged with it by `mergeWithPrevious`.
  */
-import type { FailureCategory, FollowUp, Intent, Language, Question, Subject } from './question';
+import type { FollowUp, Intent, Question, QuestionForm, Subject } from './question';
+import type { FailureCategory, Language } from '../shared/types';
 import { alternation } from './phrases';
 import { TimeContext, TimeRange, shiftRange } from './timeRange';
 import { merged, mergedRecord } from './words';
@@ -62,6 +63,8 @@ export interface Changes {
   correlationId: string | null;
   requestId: string | null;
   category: FailureCategory | null;
+  /** Read from this message only: "and yesterday?" after "how many…" is not itself counting. */
+  form: QuestionForm;
 }
 
 /**
@@ -92,5 +95,6 @@ export function mergeWithPrevious(
     requestId: changes.requestId ?? (changes.subject ? null : previous.requestId ?? null),
     category: changes.category ?? previous.category ?? null,
     language,
+    form: changes.form,
   };
 }

@@ -11,6 +11,7 @@
 import { findApp } from './app';
 import { findCategory } from './category';
 import { findErrorScreen, windowAround } from './errorScreen';
+import { NO_FORM, findForm } from './form';
 import { cleanText } from './clean';
 import { Changes, findFollowUp, mergeWithPrevious } from './followUp';
 import { findBareCode, findIds } from './ids';
@@ -19,7 +20,8 @@ import { detectLanguage, languageOfLocale } from './language';
 import { isValidTimeZone } from './localTime';
 import { takeMentions } from './mentions';
 import { MASK, mask } from './phrases';
-import type { Language, ParseContext, Question } from './question';
+import type { ParseContext, Question } from './question';
+import type { Language } from '../shared/types';
 import {
   chooseSubject,
   findPerson,
@@ -40,7 +42,7 @@ const FALLBACK_TIME_ZONE = 'UTC';
 function emptyQuestion(language: Language): Question {
   return {
     intent: 'unknown', subject: null, from: null, to: null, app: null, errorCode: null, correlationId: null, requestId: null,
-    category: null, language,
+    category: null, language, form: NO_FORM,
   };
 }
 
@@ -69,7 +71,7 @@ export function parse(text: string, ctx: ParseContext): Question {
   if (subscription) return { ...emptyQuestion(language), intent: subscription };
 
   const command = findFollowUp(typedLower);
-  if (command) return { ...(previous ?? emptyQuestion(language)), language, followUp: command };
+  if (command) return { ...(previous ?? emptyQuestion(language)), language, form: findForm(typedLower), followUp: command };
 
   // A pasted error screen is taken out first: its ids, code, time and app are facts, and none of
   // its words may be read as a name. Sign-in verbs are masked before times and apps: the "in" of
@@ -78,6 +80,7 @@ export function parse(text: string, ctx: ParseContext): Question {
   const screen = findErrorScreen(typedLower, typed);
   const original = screen ? typed.slice(0, screen.start) : typed; // as typed; every later text keeps its offsets
   const lower = screen ? typedLower.slice(0, screen.start) : typedLower;
+  const form = findForm(lower);
   const ids = findIds(lower);
   const foundTime = findTime(maskSigninVerbs(ids.text), timeCtx, language);
   const time = screen ? { ...foundTime, range: windowAround(screen.at), shiftDays: undefined } : foundTime;
@@ -129,6 +132,7 @@ export function parse(text: string, ctx: ParseContext): Question {
     correlationId,
     requestId,
     category: kind.category,
+    form,
   };
 
   // "what is the status of those sign-ins?", "how many were failures?": counting the previous answer.
@@ -153,6 +157,7 @@ export function parse(text: string, ctx: ParseContext): Question {
     requestId,
     category: kind.category,
     language,
+    form,
   };
 }
 

@@ -1,15 +1,8 @@
 /** What the asker wants, as understood from one message. The contract between `understand` and the rest of the flow. */
+import type { FailureCategory, Language } from '../shared/types';
 
 /** 'count': counts and patterns (per day, per app, success vs failure, top codes) rather than the list of failures. */
 export type Intent = 'failures' | 'signins' | 'count' | 'explain' | 'help' | 'unknown' | 'subscribe' | 'unsubscribe';
-
-/** Kinds of failure a question can ask about: the error catalog's categories (src/diagnosis/catalogTypes.ts) a person can name. */
-export const FAILURE_CATEGORIES = [
-  'password', 'lockout', 'mfa', 'conditional_access', 'device', 'account_state', 'session', 'consent', 'app_config', 'federation', 'network',
-] as const;
-export type FailureCategory = (typeof FAILURE_CATEGORIES)[number];
-
-export type Language = 'en' | 'nl';
 
 export type Subject =
   | { kind: 'self' }
@@ -22,6 +15,18 @@ export type Subject =
 
 /** A follow-up that acts on the previous answer rather than asking a new question. `details.index` is 0-based ("the second one" → 1). */
 export type FollowUp = { kind: 'more' } | { kind: 'details'; index: number };
+
+/** The shape of answer the words ask for (src/understanding/form.ts); read from this message only, never from the previous one. */
+export interface QuestionForm {
+  /** "how many", "hoe vaak": a number. */
+  counting: boolean;
+  /** Asked as a yes/no question ("is my account locked?", "heeft Miriam…?"): answer yes or no first. */
+  yesNo: boolean;
+  /** "is there an outage?", "storing": whether something is down for everyone. */
+  outage: boolean;
+  /** "why can't I sign in?", "kan niet": about now (used when no time is named). */
+  presentTense: boolean;
+}
 
 export interface Question {
   intent: Intent;
@@ -37,6 +42,7 @@ export interface Question {
   /** The kind of failure asked about ("which accounts are locked" → lockout). */
   category: FailureCategory | null;
   language: Language;
+  form: QuestionForm;
   followUp?: FollowUp;
 }
 

@@ -15,7 +15,7 @@ import { wording } from '../../src/cards/wording';
 import { cardToText, executeActions } from '../../src/cards/text';
 import { DEMO_PEOPLE } from '../../src/demo/people';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from '../../src/tools/activities';
-import type { Language } from '../../src/understanding/question';
+import type { Language } from '../../src/shared/types';
 import { everyCard, story, storySummaryCard } from '../fixtures/cards';
 import { startApp, type RunningApp } from '../support/app';
 

@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Mention, Question } from '../../src/understanding/question';
+import { NO_FORM } from '../../src/understanding/form';
+import type { Mention, Question, QuestionForm } from '../../src/understanding/question';
 
-/** A Question as JSON: instants as ISO strings. */
-export type QuestionJson = Omit<Question, 'from' | 'to'> & { from: string | null; to: string | null };
+/**
+ * A Question as JSON: instants as ISO strings; `form` lists only its true flags (most questions
+ * have none), so a line without it expects no counting, yes/no, outage or present tense.
+ */
+export type QuestionJson = Omit<Question, 'from' | 'to' | 'form'> & { from: string | null; to: string | null; form?: Partial<QuestionForm> };
 
 export interface Utterance {
   text: string;
@@ -25,9 +29,11 @@ export function loadUtterances(): Utterance[] {
 }
 
 export function fromJson(q: QuestionJson): Question {
-  return { ...q, from: q.from ? new Date(q.from) : null, to: q.to ? new Date(q.to) : null };
+  return { ...q, from: q.from ? new Date(q.from) : null, to: q.to ? new Date(q.to) : null, form: { ...NO_FORM, ...q.form } };
 }
 
 export function toJson(q: Question): QuestionJson {
-  return { ...q, from: q.from ? q.from.toISOString() : null, to: q.to ? q.to.toISOString() : null };
+  const form = Object.fromEntries(Object.entries(q.form).filter(([, on]) => on)) as Partial<QuestionForm>;
+  const { form: _form, ...rest } = q;
+  return { ...rest, from: q.from ? q.from.toISOString() : null, to: q.to ? q.to.toISOString() : null, ...(Object.keys(form).length ? { form } : {}) };
 }

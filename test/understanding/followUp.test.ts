@@ -1,4 +1,5 @@
 import { findFollowUp } from '../../src/understanding/followUp';
+import { NO_FORM } from '../../src/understanding/form';
 import { parse } from '../../src/understanding/parse';
 import type { ParseContext, Question } from '../../src/understanding/question';
 
@@ -42,6 +43,7 @@ describe('follow-ups in parse', () => {
     requestId: null,
     category: null,
     language: 'en',
+    form: NO_FORM,
   };
   const ctx: ParseContext = { now, timeZone: 'Europe/Amsterdam', locale: 'en-US', previous };
 

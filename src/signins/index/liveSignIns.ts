@@ -1,6 +1,7 @@
 /** Builds the live sign-in index, its poller and the source questions read, from the settings. */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { readsFor, type SignInEventType, type SignInSource } from '../signInLog';
+import { readsFor, type SignInSource } from '../signInLog';
+import { type SignInEventType } from '../../shared/types';
 import { IndexedSignInSource } from './indexedSignInSource';
 import { LiveSignInIndex } from './liveIndex';
 import { SignInPoller } from './poller';

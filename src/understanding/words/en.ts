@@ -1,4 +1,5 @@
 import type { Words } from './types';
+import { enForm } from './form';
 import { enNotNames } from './enNotNames';
 import { enTime } from './enTime';
 
@@ -189,6 +190,8 @@ export const en: Words = {
       'correlation id', 'timestamp', 'advanced diagnostics', 'flag sign-in errors for review', 'trace id',
     ],
   },
+
+  form: enForm,
 
   commonWordNames: [
     'will', 'may', 'mark', 'bill', 'grace', 'faith', 'hope', 'joy', 'summer', 'rose', 'sunny', 'june', 'chase', 'april',

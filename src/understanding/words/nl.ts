@@ -1,4 +1,5 @@
 import type { Words } from './types';
+import { nlForm } from './form';
 
 export const nl: Words = {
   markers: [
@@ -218,6 +219,8 @@ export const nl: Words = {
       'tijdstempel', 'geavanceerde diagnostische gegevens',
     ],
   },
+
+  form: nlForm,
 
   commonWordNames: ['mei', 'roos', 'hoop', 'bill', 'mark', 'will'],
 

@@ -7,7 +7,7 @@
  * Phrases are plain lower-case text: a space matches any run of white space, a trailing `*`
  * matches the rest of the word ("fail*" = fail, failed, failing, failures).
  */
-import type { FailureCategory } from '../question';
+import type { FailureCategory } from '../../shared/types';
 
 export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month';
@@ -166,6 +166,20 @@ export interface AppWords {
   notApps: string[];
 }
 
+/** What shape of answer a question asks for (src/understanding/form.ts). */
+export interface FormWords {
+  /** A number: "how many", "hoeveel". */
+  counting: string[];
+  /** Whether something is down for everyone ("is there an outage", "storing"). */
+  outage: string[];
+  /** Present tense, so about now ("can't", "kan niet") — unlike "couldn't", "kon niet". */
+  presentTense: string[];
+  /** The first word of a yes/no question ("is my account locked?", "heeft Miriam…"). */
+  yesNoOpeners: string[];
+  /** Openers that ask for something rather than whether ("can you show…", "kun je…"). */
+  notYesNo: string[];
+}
+
 export interface FollowUpWords {
   /** The whole message asks for the next page ("show more", "meer"). */
   more: string[];
@@ -186,6 +200,7 @@ export interface Words {
   followUp: FollowUpWords;
   category: CategoryWords;
   screen: ScreenWords;
+  form: FormWords;
   /** Given names that are also common words ("Will", "May", "Mark"): names only when written with a capital inside a sentence, or before another name. */
   commonWordNames: string[];
   /** Words that are never (part of) a person's name in this language, besides the lists above. */

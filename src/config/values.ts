@@ -3,7 +3,7 @@
  * environment string into a typed value or a one-line problem.
  */
 import { z } from 'zod';
-import { SIGNIN_EVENT_TYPES, type SignInEventType } from './signins/signInLog';
+import { SIGNIN_EVENT_TYPES, type SignInEventType } from '../shared/types';
 
 export const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 export const positiveInt = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().positive());

@@ -1,5 +1,5 @@
 /** Showing instants to people: in their zone, in their language, with the zone named. */
-import type { Language } from './understanding/question';
+import type { Language } from './types';
 
 const LOCALE: Record<Language, string> = { en: 'en-GB', nl: 'nl-NL' };
 const formatters = new Map<string, Intl.DateTimeFormat>();

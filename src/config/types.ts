@@ -1,6 +1,6 @@
 /** The typed configuration the bot runs with, and the shape of one entry of the settings table. */
 import type { z } from 'zod';
-import type { SignInEventType } from './signins/signInLog';
+import type { SignInEventType } from '../shared/types';
 
 export interface SettingSpec {
   name: string;

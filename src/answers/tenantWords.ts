@@ -1,30 +1,10 @@
 /**
- * What shape of answer a question wants, read from its words until the parser says it (issue 13
- * adds a counting intent): a yes/no about a tenant-wide problem, or a number.
+ * Interim: the tenant-wide question kind, country and platform read from the words, until the
+ * parser's own fields (Question.tenantAsk, country, platform; issue 22's language side) land, when
+ * this file goes. The names match those fields.
  */
-const OUTAGE = /\b(outage|is (something|anything|it|sign-?in|login) (down|broken)|is (there|er) (an? )?(outage|storing|incident|(sign-?in |aanmeld)?(problem|probleem))|storing|everyone (can't|cannot)|iedereen kan niet)\b/i;
-const COUNTING = /\b(how many|how often|hoeveel|hoe vaak)\b/i;
-
-/**
- * "why can't I sign in?", "waarom kan ik niet inloggen": present tense, so about now — unlike "why
- * couldn't I…", "why did … fail", "kon ik niet". Only consulted when the question names no time.
- */
-const ABOUT_NOW = /\b(can'?t|cannot|can not|unable to|am not able to|won'?t let me|(is|am|'m) (blocked|locked|stuck)|(isn'?t|doesn'?t|does not|is not) (work|working|let)|keeps? (failing|blocking|asking)|kan (ik |hij |zij |ze )?niet|lukt (het )?niet|werkt (het )?niet|ben (ik )?(geblokkeerd|buitengesloten)|word (ik )?geblokkeerd|kom (ik )?niet in)\b/i;
-
-export function asksAboutNow(text: string): boolean {
-  return ABOUT_NOW.test(text);
-}
-
-export function wantsYesNo(text: string): boolean {
-  return OUTAGE.test(text);
-}
-
-export function wantsCount(text: string): boolean {
-  return COUNTING.test(text);
-}
-
 /** The tenant-wide question kinds, each its own answer (src/answers/tenantWide.ts). */
-export const TENANT_ASKS = ['who-failed', 'locked-out', 'top-apps', 'top-codes', 'top-countries'] as const;
+export const TENANT_ASKS = ['people', 'locked-now', 'top-apps', 'top-codes', 'top-countries'] as const;
 export type TenantAsk = (typeof TENANT_ASKS)[number];
 
 /** Device platforms a question can narrow to, matched against deviceDetail.operatingSystem. */
@@ -36,7 +16,7 @@ const ASKS: Array<[TenantAsk, RegExp]> = [
   ['top-apps', /\b(which|what|welke) (apps?|applications?|applicaties?)\b|\bapps? (with|have|has) the most\b/i],
   ['top-codes', /\b(which|what|welke) (error ?codes?|errors?|foutcodes?|fouten|foutmeldingen)\b|\bmost common (error|code)s?\b|\bmeest voorkomende fout/i],
   ['top-countries', /\b(which|what|welke) (countries|country|landen|land)\b|\bwhere (are|do) (the )?failures come from\b/i],
-  ['locked-out', /\b(locked out|lockouts?|locked|buitengesloten|vergrendeld|geblokkeerd)\b/i],
+  ['locked-now', /\b(locked out|lockouts?|locked|buitengesloten|vergrendeld|geblokkeerd)\b/i],
 ];
 const HOW_MANY_PEOPLE = /\b(how many (people|users|persons|accounts|employees)|hoeveel (mensen|gebruikers|personen|accounts|medewerkers|collega'?s))\b/i;
 const PLATFORM_WORDS: Array<[Platform, RegExp]> = [
@@ -46,8 +26,8 @@ const PLATFORM_WORDS: Array<[Platform, RegExp]> = [
 
 /** Which tenant-wide answer a question about everyone wants; null: not a tenant-wide kind (an outage, an id). */
 export function tenantAskOf(text: string, category: string | null): TenantAsk | null {
-  for (const [ask, words] of ASKS) if (words.test(text)) return ask === 'locked-out' && category !== null && category !== 'lockout' ? null : ask;
-  return category === 'lockout' ? 'locked-out' : 'who-failed';
+  for (const [ask, words] of ASKS) if (words.test(text)) return ask === 'locked-now' && category !== null && category !== 'lockout' ? null : ask;
+  return category === 'lockout' ? 'locked-now' : 'people';
 }
 
 /** "how many people …": the number of people leads, not the number of sign-ins. */

@@ -4,10 +4,10 @@
  */
 import type { AuthenticationProvider, Middleware } from '@microsoft/microsoft-graph-client';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import type { Config } from './config';
-import { graphAuthProvider } from './graph/credentials';
-import { teamsMemberResolver, type MemberResolver } from './bot/mentions';
-import { teamsConversationType, type ConversationTypeReader } from './bot/requester';
+import type { Config } from '../config';
+import { graphAuthProvider } from '../graph/credentials';
+import { teamsMemberResolver, type MemberResolver } from '../bot/mentions';
+import { teamsConversationType, type ConversationTypeReader } from '../bot/requester';
 
 export interface Wiring {
   /** Stops what the wiring runs (the demo's live incident); app.close calls it. */

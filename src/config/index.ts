@@ -6,13 +6,13 @@
  * so a new setting added here without an app setting in Azure fails a test.
  */
 import { z } from 'zod';
-import patternDefaults from './diagnosis/patterns.json';
-import incidentDefaults from './incidents/patterns.json';
-import type { SignInEventType } from './signins/signInLog';
-import type { Config, ConfigResult, SettingSpec, TicketSinkKind } from './configTypes';
-import { anyUrl, bool, eventTypeList, guidList, httpsUrl, overridesOf, positiveInt, text, timeZone, wholeNumber } from './configValues';
+import patternDefaults from '../diagnosis/patterns.json';
+import incidentDefaults from '../incidents/patterns.json';
+import type { SignInEventType } from '../shared/types';
+import type { Config, ConfigResult, SettingSpec, TicketSinkKind } from './types';
+import { anyUrl, bool, eventTypeList, guidList, httpsUrl, overridesOf, positiveInt, text, timeZone, wholeNumber } from './values';
 
-export type { Config, ConfigResult, SettingSpec, StateConfig, TicketSinkKind } from './configTypes';
+export type { Config, ConfigResult, SettingSpec, StateConfig, TicketSinkKind } from './types';
 
 export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'DEMO', description: 'Force demo mode (built-in demo tenant, no Bot Framework authentication).', secret: false, schema: bool },
