@@ -8,6 +8,7 @@ import { renderAnswer } from '../cards/render';
 import { AlertPublisher, type AlertDelivery } from './alerts';
 import { IncidentMonitor } from './monitor';
 import { IncidentRegistry } from './registry';
+import { incidentTicketKey } from './answers';
 import { IncidentService, type AffectedPerson } from './service';
 import { SubscriptionStore } from './subscriptions';
 import { incidentThresholds } from './thresholds';
@@ -39,6 +40,7 @@ export function startIncidents(options: StartIncidentsOptions): IncidentService 
     ready: () => !live.poller.stats().filling,
     onError: warn('incident detection failed; tried again on the next poll'),
     onRun: options.onRun,
+    ticketOf: options.tickets ? (id) => options.tickets!.existing(incidentTicketKey(id)) : undefined,
   });
   live.index.onSynced(() => monitor.trigger());
   return new IncidentService({
