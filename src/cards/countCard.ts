@@ -22,7 +22,7 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
   const apps = new Map<string, number>();
   for (const a of d.attempts) apps.set(a.final.appDisplayName ?? '?', (apps.get(a.final.appDisplayName ?? '?') ?? 0) + 1);
   const facts = [
-    ...[...apps].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([app, n]) => ({ title: plain(clip(app, 40)), value: plural(ctx.language, w.nSignIns, n) })),
+    ...[...apps].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([app, n]) => ({ title: plain(clip(app, 80)), value: plural(ctx.language, w.nSignIns, n) })),
     ...d.byCode.slice(0, 3).map((c) => ({ title: String(c.code), value: plain(`${clip(explain(c.code, ctx.language, ctx.audience).title, 60)} × ${c.count}`) })),
   ];
   const unapplied = (answer.unapplied ?? []).map((u) => u.kind === 'platform'
