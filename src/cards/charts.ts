@@ -16,8 +16,9 @@ interface Ctx {
   timeZone: string;
 }
 
-function fallback(lines: string[]): Element {
-  return { type: 'Container', items: [text(plain(lines.join('\n')), { size: 'Small' })] };
+/** What a client without charts shows: the chart's title and its numbers as a list. */
+function fallback([title, ...lines]: string[]): Element {
+  return { type: 'Container', items: [text(plain(title), { weight: 'Bolder', size: 'Small' }), text(lines.map((l) => `- ${plain(l)}`).join('\n'), { size: 'Small', spacing: 'Small' })] };
 }
 
 /** "2026-12-06" → "Sun 6 Dec"; "2026-12-06T14" → "14:00". */

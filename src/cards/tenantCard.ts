@@ -11,7 +11,6 @@ import { localDateTime } from '../shared/time';
 import { card, clip, heading, numbered, plain, subtle, text, type Card, type Element } from './elements';
 import { appChart, tallyChart, timelineChart } from './charts';
 import { categoryNoun, filtersText } from './filters';
-import { incidentTitle } from './incidentCards';
 import type { VerdictContext } from './verdictTypes';
 import { countryName, fill, plural, wording, type Wording } from './wording';
 
@@ -122,13 +121,6 @@ export function tenantCard(answer: TenantAnswer, ctx: VerdictContext): Card {
   const parts = answer.ask === 'people' ? whoFailed(answer, ctx) : answer.ask === 'locked-now' ? lockedOut(answer, ctx) : top(answer, ctx);
   const scope = `${filtersText(answer, ctx)} (${ctx.timeZone})`;
   const body: Element[] = [heading(plain(parts.headline[0])), ...parts.headline.slice(1).map((h) => text(plain(h), { spacing: 'Small' })), subtle(plain(scope))];
-  // Open incidents first: what they are and since when (the alert card has the rest).
-  if (answer.incidents.length > 0 && answer.ask !== 'locked-now') {
-    body.push({
-      type: 'Container', style: 'attention', spacing: 'Medium',
-      items: answer.incidents.map(({ incident }) => text(plain(fill(w.tenant.incidentLine, { title: incidentTitle(incident, ctx.language), time: localDateTime(incident.since, ctx.timeZone, ctx.language) })), { size: 'Small' })),
-    });
-  }
   if (parts.steps.length > 0) body.push({ type: 'Container', spacing: 'Medium', items: [text(w.whatToDoNow, { weight: 'Bolder' }), text(plain(numbered(parts.steps)), { spacing: 'Small' })] });
   body.push(...parts.body);
   if (answer.ask === 'people' || answer.ask === 'locked-now') {
