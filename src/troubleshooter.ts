@@ -147,6 +147,7 @@ export class Troubleshooter {
     const remembered = await this.deps.memory.recall(requester.conversationKey);
     const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
     const investigation = await answerSignIns(this.deps, requester, query, name);
+    if (investigation.kind === 'intrusion') return { ...answer, summary: investigation };
     if (investigation.kind !== 'summary') return answer;
     // From the ledger: the sign-in's record, when the investigation has it (no read of its own).
     const record = answer.fromLedger ? investigation.diagnosis.attempts.flatMap((a) => a.records).find((r) => r.id === answer.record.id) : undefined;
@@ -169,7 +170,7 @@ export class Troubleshooter {
   private async finish(answer: Answer, requester: Requester, language: Language, event: 'question' | 'action', intent: string): Promise<Reply> {
     audit(this.options.logger, auditOf(answer, { event, requester, intent }));
     const about = answer.kind === 'ticket-opened' ? answer.summary : answer;
-    const audience: Audience = about?.kind === 'summary' || about?.kind === 'count' ? (about.subject.kind === 'self' ? 'user' : 'helpdesk')
+    const audience: Audience = about?.kind === 'summary' || about?.kind === 'count' || about?.kind === 'intrusion' ? (about.subject.kind === 'self' ? 'user' : 'helpdesk')
       : about?.kind === 'tenant' ? 'helpdesk'
       : answer.kind === 'help' ? (answer.reader ? 'helpdesk' : 'user')
       // Only these are worded per audience; the rest need no reader lookup.

@@ -25,11 +25,12 @@ function decided(answer: Answer, requester: Requester): Decided {
     case 'choose-person':
       return { ...none, decision: 'allowed', reason: 'ambiguous' };
     case 'summary':
-    case 'count': {
+    case 'count':
+    case 'intrusion': {
       const subject = answer.subject.kind === 'tenant' ? 'anyone' : answer.subject.kind === 'self' ? 'self' : answer.subject.id;
       return {
         subject, from: answer.window.from.toISOString(), to: answer.window.to.toISOString(), decision: 'allowed',
-        records: answer.diagnosis.recordCount, graphRequests: answer.graphRequests, intent: answer.query.intent,
+        records: answer.kind === 'intrusion' ? answer.facts.attempts.length : answer.diagnosis.recordCount, graphRequests: answer.graphRequests, intent: answer.query.intent,
       };
     }
     case 'tenant':

@@ -9,7 +9,7 @@ import type { Gatekeeper } from './access';
 import type { FollowUpMemory, Remembered } from './memory';
 import { resolveSubject, sameSubject } from './resolve';
 import { toResolved } from './resolvedQuery';
-import { countryOf, countsPeople, platformOf, tenantAskOf } from './tenantWords';
+import { asksAboutIntrusion, countryOf, countsPeople, platformOf, tenantAskOf } from './tenantWords';
 import { answerSignIns, type SignInAnswerDeps } from './signIns';
 import { workloadOrNotFound } from './workloads';
 import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
@@ -37,6 +37,7 @@ function shaped(question: Question, text: string, userId: string | null, everyon
   else if (country) query.unrecognised = [{ kind: 'country', text: country.unknown }];
   const platform = platformOf(text);
   if (platform) query.platform = platform;
+  if (!everyone && asksAboutIntrusion(text)) query.intrusion = true;
   // About everyone, and not an outage, an id or a count: one of the tenant-wide answers.
   if (everyone && !query.yesNo && !query.counting && !query.requestId && !query.correlationId) query.ask = tenantAskOf(text, question.category);
   return query;

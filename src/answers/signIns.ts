@@ -9,6 +9,7 @@ import { sameId } from './access';
 import { defaultWindowMs, defaultWindowNote } from './window';
 import { narrow } from './narrow';
 import { tenantAnswer } from './tenantWide';
+import { intrusionAnswer } from './intrusion';
 import { countSignIns } from '../diagnosis/counts';
 import { workloadKindOf } from '../diagnosis/workloads';
 import type { IncidentService } from '../incidents/service';
@@ -85,6 +86,7 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
   const workloadsOff = tenantWide && query.app !== null && !query.category && page.records.length === 0 && workloadKinds(config.graph.signInEventTypes).length === 0;
   // An app's or identity's own failing sign-ins are about that workload, not about people: its summary answers.
   const aboutWorkload = query.workload === true || (query.app !== null && diagnosis.workload !== null && diagnosis.failures.length > 0 && diagnosis.failures.every((f) => workloadKindOf(f.record) !== null));
+  if (query.intrusion && !tenantWide) return intrusionAnswer({ ...common, subject }, diagnosis);
   if (ask && !aboutWorkload && !workloadsOff) return tenantAnswer({ ...common, ask, records: narrowed.records, thresholds: deps.thresholds, timeZone: requester.timeZone, unapplied }, deps.incidents);
   if (counting) return { kind: 'count', ...common, pattern: countSignIns(narrowed.records, requester.timeZone, window), ...(unapplied.length > 0 ? { unapplied } : {}) };
   const offset = query.offset ?? 0;

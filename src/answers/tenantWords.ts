@@ -67,3 +67,10 @@ function countryCodeOf(name: string): string | null {
   }
   return countryNames.get(name.toLowerCase().replace(/^the /, '')) ?? null;
 }
+
+const INTRUSION = /\b(did|has|have|was|were|is) (anyone|anybody|someone|somebody|people) (been )?(try|tried|trying) to (get in(to)?|log ?in(to)?|sign ?in(to)?|access|break in(to)?|hack)|\b(hacked|compromised)\b|\b(iemand|mensen)\b.{0,30}\b(geprobeerd|proberen|probeert|probeerde)\b.{0,20}\b(in te loggen|binnen te komen|aan te melden|in mijn account)|\bgehackt\b/i;
+
+/** "did anyone try to get into my account?", "heeft iemand geprobeerd in te loggen op mijn account?". */
+export function asksAboutIntrusion(text: string): boolean {
+  return INTRUSION.test(text);
+}

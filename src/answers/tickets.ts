@@ -47,7 +47,8 @@ export async function openTicket(deps: TicketDeps, requester: Requester, gate: G
     return { kind: 'ticket-failed', reason: 'sign-in-gone' };
   }
   if (!deps.tickets) return { kind: 'ticket-failed', reason: 'not-configured' };
-  const comment = ticketComment(data, commentField);
+  // "This wasn't me": said first, with what they typed after it.
+  const comment = [parsed.notMe ? wording(language).intrusion.notMeTicket : '', ticketComment(data, commentField)].filter(Boolean).join('\n');
   // The ticket is read by the helpdesk: it carries their explanation and steps, whoever clicked.
   const incidentId = record.userId ? deps.incidentOf?.(record.userId) : undefined;
   const content = { ...ticketContent(requester, record, language, incidentId ? [fill(wording(language).knownProblemTicket, { id: incidentId }), comment].filter(Boolean).join('\n') : comment || null), ...(incidentId ? { incidentId } : {}) };

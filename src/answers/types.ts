@@ -14,6 +14,7 @@ import type { Refusal } from '../access/policy';
 import type { Incident } from '../incidents/types';
 import type { PersonFailures, TenantBreakdown } from '../diagnosis/tenantBreakdown';
 import type { SignInCounts } from '../diagnosis/counts';
+import type { IntrusionFacts } from '../diagnosis/intrusion';
 import type { Platform, TenantAsk } from './tenantWords';
 
 export type { TenantAsk, Platform } from './tenantWords';
@@ -66,6 +67,8 @@ export interface ResolvedQuery {
   country?: { code: string; outside: boolean } | null;
   /** Only sign-ins from devices of this platform. */
   platform?: Platform | null;
+  /** "did anyone try to get into my account?": the failed attempts from unfamiliar places answer. */
+  intrusion?: boolean;
   /** Filters named in the question that could not be understood (not carried by buttons). */
   unrecognised?: UnappliedFilter[];
   /** About an app or managed identity named like a person (no one in the directory has that name): only their own sign-ins are read. */
@@ -177,6 +180,24 @@ export interface TenantAnswer {
   key: string;
 }
 
+/** "Did anyone try to get into my account?": yes or no first, from failed attempts in places the person does not sign in from. */
+export interface IntrusionAnswer {
+  kind: 'intrusion';
+  query: ResolvedQuery;
+  subject: AnswerSubject;
+  window: AnswerWindow;
+  facts: IntrusionFacts;
+  /** The attempt a ticket ("this wasn't me") is about: the newest one from an unfamiliar place. */
+  ticketSignInId: string | null;
+  /** The person's own lockout or MFA-fatigue finding, when the attempts caused one. */
+  finding: 'lockout' | 'mfaFatigue' | null;
+  ticket?: TicketState;
+  truncated: boolean;
+  graphRequests: number;
+  freshness?: Freshness;
+  key: string;
+}
+
 /** A known problem affecting many people (issue 14 fills it in; rendered as a notice for now). */
 export interface IncidentAnswer {
   kind: 'incident';
@@ -222,6 +243,7 @@ export type Answer =
   | SummaryAnswer
   | CountAnswer
   | TenantAnswer
+  | IntrusionAnswer
   | IncidentAnswer
   | SubscriptionAnswer
   | IncidentAlertAnswer
@@ -229,7 +251,7 @@ export type Answer =
   | { kind: 'incident-gone' }
   | { kind: 'explain-code'; code: number }
   /** `fromLedger`: a retry answered from the ticket ledger; `record` then holds only the sign-in's id (and whose it is, per the card) until the investigation supplies it. */
-  | { kind: 'ticket-opened'; ticket: TicketState; record: SignIn; summary?: SummaryAnswer; fromLedger?: boolean }
+  | { kind: 'ticket-opened'; ticket: TicketState; record: SignIn; summary?: SummaryAnswer | IntrusionAnswer; fromLedger?: boolean }
   | { kind: 'ticket-failed'; reason: 'sink-failed' | 'not-configured' | 'sign-in-gone' | 'busy' | 'state-unavailable'; retry?: Record<string, unknown> }
   | { kind: 'problem'; problem: GraphProblemKind; retryAfterSeconds?: number; retry: Record<string, unknown> | null }
   | { kind: 'help'; reader: boolean; examples: string[] }

@@ -47,6 +47,7 @@ const resolvedAsk = z.object({
   yesNo: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
   aboutNow: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
   countPeople: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
+  intrusion: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
   // Where "show more" goes on; an unusable offset starts from the beginning rather than refusing.
   offset: z.unknown().optional().transform((v) => {
     const n = Number(v);
@@ -61,6 +62,8 @@ const openTicket = z.object({
   /** Whose sign-in the card says it is: when that already rules the click out, nothing is read. */
   userId: optional(z.string().regex(ID)),
   commentId: z.string().regex(INPUT_ID).default('comment'),
+  /** "This wasn't me": the ticket says so first. */
+  notMe: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
 });
 
 /** An incident alert's buttons: the incident, by its id (src/incidents/detect.ts). */

@@ -42,7 +42,7 @@ export function explainCodeCard(code: number, language: Language, audience: Audi
   return card(body, `${title}\n${e.explanation}\n${numbered(e.steps)}`, [{ type: 'Action.OpenUrl', title: w.lookup, url: e.lookupUrl }]);
 }
 
-type MessageKind = Exclude<Answer, { kind: 'summary' | 'count' | 'tenant' | 'explain-code' | 'subscription' | 'incident-alert' | 'incident-people' }>;
+type MessageKind = Exclude<Answer, { kind: 'summary' | 'count' | 'tenant' | 'intrusion' | 'explain-code' | 'subscription' | 'incident-alert' | 'incident-people' }>;
 
 export function messageAnswerCard(answer: MessageKind, language: Language, audience: Audience, timeZone: string): Card {
   const s = strings(language);

@@ -117,6 +117,7 @@ const STORIES: Story[] = [
   { file: 'who-failed-today-en', language: 'en', who: 'Alex Wilber', text: 'who failed to sign in today?', live: true },
   { file: 'locked-out-now-en', language: 'en', who: 'Alex Wilber', text: 'who is locked out right now?', live: true },
   { file: 'megan-pattern-en', language: 'en', who: 'Alex Wilber', text: "what is Megan Bowen's sign-in pattern?" },
+  { file: 'megan-anyone-tried-self-en', language: 'en', who: 'Megan Bowen', text: 'did anyone try to get into my account this week?' },
 ];
 
 async function storyCard(running: RunningApp, story: Story, n: number): Promise<Card> {
