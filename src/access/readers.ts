@@ -7,6 +7,9 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { LRUCache } from 'lru-cache';
 import { toGraphProblem } from '../graph/errors';
 
+/** The directory role properties read (test/demo/contract.test.ts checks them against Graph's schema). */
+export const ROLE_SELECT = 'id,displayName,roleTemplateId';
+
 export interface ReaderDecision {
   reader: boolean;
   /** Why: the role or group that made this person a reader, for the audit log. */
@@ -49,7 +52,7 @@ export class GraphReaderDirectory implements ReaderDirectory {
         .api(`/users/${encodeURIComponent(userId)}/transitiveMemberOf/microsoft.graph.directoryRole`)
         .header('ConsistencyLevel', 'eventual')
         .query({ $count: 'true' })
-        .select('id,displayName,roleTemplateId')
+        .select(ROLE_SELECT)
         .get()) as { value: { roleTemplateId?: string; displayName?: string }[] };
       const wanted = new Set(this.options.readerRoleIds.map((r) => r.toLowerCase()));
       const role = roles.value.find((r) => r.roleTemplateId && wanted.has(r.roleTemplateId.toLowerCase()));

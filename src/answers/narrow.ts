@@ -18,12 +18,23 @@ const PLATFORM_OS: Record<Platform, RegExp> = {
   linux: /^linux/i,
 };
 
+/** The country most successful sign-ins came from: what "abroad" is measured against. */
+function usualCountry(records: SignIn[]): string | null {
+  const counts = new Map<string, number>();
+  for (const r of records) {
+    const c = r.location?.countryOrRegion?.toUpperCase();
+    if (c && (r.status?.errorCode ?? 0) === 0) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
 export function narrow(records: SignIn[], query: ResolvedQuery): { records: SignIn[]; unapplied: UnappliedFilter[] } {
   let kept = records;
   const unapplied: UnappliedFilter[] = [];
   const country = query.country;
-  if (country) {
-    const code = country.code.toUpperCase();
+  const code = country ? (country.code ?? usualCountry(records)) : null;
+  if (country && !code) unapplied.push({ kind: 'country', text: 'abroad' });
+  if (country && code) {
     kept = kept.filter((r) => {
       const logged = r.location?.countryOrRegion?.toUpperCase();
       // A record without a country is neither in nor outside it: it is left out either way.

@@ -9,12 +9,12 @@ import type { Gatekeeper } from './access';
 import type { FollowUpMemory, Remembered } from './memory';
 import { resolveSubject, sameSubject } from './resolve';
 import { toResolved } from './resolvedQuery';
-import { asksAboutIntrusion, countryOf, countsPeople, platformOf, tenantAskOf } from './tenantWords';
+import { asksAboutIntrusion, countsPeople } from './tenantWords';
 import { answerSignIns, type SignInAnswerDeps } from './signIns';
 import { workloadOrNotFound } from './workloads';
 import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
 import type { IncidentService } from '../incidents/service';
-import { answerSubscription } from '../incidents/answers';
+import { answerSubscription } from './incidents';
 
 export interface QuestionDeps extends SignInAnswerDeps {
   /** Incident alerts and known problems (src/incidents); none when the live index is off. */
@@ -32,14 +32,15 @@ function shaped(question: Question, text: string, userId: string | null, everyon
   if (question.form.outage && userId === null) query.yesNo = true;
   if (question.from === null && question.to === null && question.form.presentTense) query.aboutNow = true;
   if (query.counting && countsPeople(text)) query.countPeople = true;
-  const country = countryOf(text);
-  if (country && 'code' in country) query.country = country;
-  else if (country) query.unrecognised = [{ kind: 'country', text: country.unknown }];
-  const platform = platformOf(text);
-  if (platform) query.platform = platform;
+  const country = question.country;
+  // A country by its code; "abroad" (no name) is outside the tenant's usual country; a name without a code is said as not applied.
+  if (country?.code) query.country = { code: country.code.toUpperCase(), outside: country.outside };
+  else if (country && country.name === null && country.outside) query.country = { code: null, outside: true };
+  else if (country) query.unrecognised = [{ kind: 'country', text: country.name ?? '?' }];
+  if (question.platform) query.platform = question.platform;
   if (!everyone && asksAboutIntrusion(text)) query.intrusion = true;
-  // About everyone, and not an outage, an id or a count: one of the tenant-wide answers.
-  if (everyone && !query.yesNo && !query.counting && !query.requestId && !query.correlationId) query.ask = tenantAskOf(text, question.category);
+  // About everyone, and not an outage, an id or a count: one of the tenant-wide answers (who failed, when the parser names none).
+  if (everyone && !query.yesNo && !query.counting && !query.requestId && !query.correlationId) query.ask = question.tenantAsk ?? (question.category === 'lockout' ? 'locked-now' : 'people');
   return query;
 }
 
@@ -52,6 +53,8 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
   const language = question.language;
   switch (question.intent) {
     case 'help':
+      // "help" clears the conversation: nothing of the question before it carries over (a refusal does).
+      await deps.memory.remember(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: previous?.refused });
       return { kind: 'help', reader: await deps.gate.isReader(requester), examples: deps.understanding.examples(language) };
     case 'unknown':
       return { kind: 'unknown', examples: deps.understanding.examples(language) };
@@ -65,8 +68,11 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
   }
 
   // Follow-ups keep the previous subject: its resolution is reused, and the asker is authorized again.
+  // Only a fragment the parser merged with the previous question (or the same subject again) follows
+  // up: a complete question that names no one ("is there an outage?") starts fresh.
   let subject: Subject | null = question.subject;
-  const followsUp = previous && (question.followUp !== undefined || subject === null || sameSubject(subject, previous.question.subject));
+  const continued = question.followUp !== undefined || (subject === null && question.context === 'continued');
+  const followsUp = previous && (continued || (subject !== null && sameSubject(subject, previous.question.subject)));
   if (previous && followsUp && (question.followUp !== undefined || !previous.refused)) {
     const refusal = await deps.gate.authorize(requester, 'message', previous.subjectId, previous.refused);
     if (refusal) return refusal;

@@ -11,7 +11,7 @@ import { countSignIns } from '../diagnosis/counts';
 import type { IncidentService } from '../incidents/service';
 import type { Incident } from '../incidents/types';
 import { sameId } from './access';
-import type { AnswerWindow, Freshness, ResolvedQuery, TenantAnswer, TenantAsk, UnappliedFilter } from './types';
+import type { AnswerCoverage, AnswerWindow, Freshness, ResolvedQuery, TenantAnswer, TenantAsk, UnappliedFilter } from './types';
 
 export interface TenantParts {
   ask: TenantAsk;
@@ -23,6 +23,7 @@ export interface TenantParts {
   timeZone: string;
   unapplied: UnappliedFilter[];
   truncated: boolean;
+  coverage?: AnswerCoverage;
   graphRequests: number;
   freshness: Freshness;
   key: string;
@@ -38,7 +39,7 @@ export function tenantAnswer(parts: TenantParts, incidents: IncidentService | nu
     kind: 'tenant', subject: { kind: 'tenant' }, ask: parts.ask, query: parts.query, window: parts.window, breakdown,
     incidents: incidentsFirst, others: breakdown.people.filter((p) => !caught.has(p.userId)),
     unapplied: parts.unapplied, pattern: countSignIns(parts.records, parts.timeZone, parts.window),
-    truncated: parts.truncated, graphRequests: parts.graphRequests, freshness: parts.freshness, key: parts.key,
+    truncated: parts.truncated, ...(parts.coverage ? { coverage: parts.coverage } : {}), graphRequests: parts.graphRequests, freshness: parts.freshness, key: parts.key,
   };
 }
 

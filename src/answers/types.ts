@@ -12,6 +12,7 @@ import type { GraphProblemKind } from '../graph/errors';
 import type { Person } from '../directory/people';
 import type { Refusal } from '../access/policy';
 import type { Incident } from '../incidents/types';
+import type { TicketContent } from '../tickets';
 import type { PersonFailures, TenantBreakdown } from '../diagnosis/tenantBreakdown';
 import type { SignInCounts } from '../diagnosis/counts';
 import type { IntrusionFacts } from '../diagnosis/intrusion';
@@ -32,6 +33,13 @@ export interface Requester {
   conversationType?: string;
   /** Where proactive messages to this conversation go (the Bot Framework conversation reference, opaque here). */
   conversationReference?: Record<string, unknown>;
+}
+
+/** Draws a ticket's content (src/cards/ticketContent.ts): answers decide that a ticket is opened and about what. */
+export interface TicketWriter {
+  /** `notMe`: the person pressed "This wasn't me" (the ticket says so first). */
+  signIn(requester: Requester, record: SignIn, language: Language, comment: string | null, incidentId?: string, notMe?: boolean): TicketContent;
+  incident(requester: Requester, incident: Incident, language: Language): TicketContent;
 }
 
 export interface Understanding {
@@ -63,8 +71,8 @@ export interface ResolvedQuery {
   countPeople?: boolean;
   /** About everyone: which tenant-wide answer (who failed, who is locked out, which apps/codes/countries). */
   ask?: TenantAsk | null;
-  /** Only sign-ins from (or, `outside`, not from) this country (ISO alpha-2). */
-  country?: { code: string; outside: boolean } | null;
+  /** Only sign-ins from (or, `outside`, not from) this country (ISO alpha-2); code null: "abroad", outside the country most sign-ins succeed from. */
+  country?: { code: string | null; outside: boolean } | null;
   /** Only sign-ins from devices of this platform. */
   platform?: Platform | null;
   /** "did anyone try to get into my account?": the failed attempts from unfamiliar places answer. */
@@ -104,6 +112,17 @@ export interface Freshness {
   source: 'graph' | 'index';
 }
 
+/**
+ * A window the read could not search whole (the question's page allowance or time ran out): the
+ * newest `records` sign-ins were searched, back to `readBackTo`; the rest of the window was not.
+ */
+export interface AnswerCoverage {
+  records: number;
+  readBackTo: Date;
+  /** Interactive sign-ins were read whole; only background (non-interactive) or app sign-ins were cut short. */
+  onlyBackground: boolean;
+}
+
 export interface TicketState {
   reference: string;
   where: string;
@@ -123,6 +142,8 @@ export interface SummaryAnswer {
   offset: number;
   limit: number;
   truncated: boolean;
+  /** Set when the window could not be read whole: the card says how far back it was searched. */
+  coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
   /** The sign-in whose details are open (a "Details" click refreshes the card with it). */
@@ -144,6 +165,7 @@ export interface CountAnswer {
   window: AnswerWindow;
   diagnosis: Diagnosis;
   truncated: boolean;
+  coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
   key: string;
@@ -175,6 +197,8 @@ export interface TenantAnswer {
   /** Counts per day or hour and country, for the chart. */
   pattern: SignInCounts;
   truncated: boolean;
+  /** How far back a read cut off by its size reached (answers/signIns.ts coverageOf). */
+  coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
   key: string;
@@ -238,7 +262,8 @@ export type Answer =
   /** `onClick`: refused on a button click (the wording says what was done: a click is not a question). */
   | { kind: 'refused'; reason: RefusalReason; onClick?: boolean }
   | { kind: 'ask-privately' }
-  | { kind: 'not-found'; name: string; workloadsOff?: boolean }
+  /** `suggestions`: close matches of a misspelt name ("did you mean …?"), readers only; `pending` is the question to ask about the one picked. */
+  | { kind: 'not-found'; name: string; workloadsOff?: boolean; suggestions?: Person[]; pending?: ResolvedQuery }
   | { kind: 'choose-person'; typedName: string; people: Person[]; pending: ResolvedQuery }
   | SummaryAnswer
   | CountAnswer

@@ -18,6 +18,8 @@ const INPUT_ID = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 
 /** An optional field: missing and null both mean "not given"; anything else must be valid. */
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
+/** An optional field that is left out when not given (newer fields: older buttons stay as they were). */
+const absent = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 const instant = z.string().regex(ISO_INSTANT).transform((v, ctx) => {
   const time = new Date(v);
   if (Number.isNaN(time.getTime())) {
@@ -39,9 +41,9 @@ const resolvedAsk = z.object({
   requestId: optional(z.string().regex(GUIDISH).transform((v) => v.toLowerCase())),
   category: optional(z.enum(FAILURE_CATEGORIES)),
   // Tenant-wide kinds and narrowing (src/answers/tenantWide.ts).
-  ask: optional(z.enum(TENANT_ASKS)),
-  country: optional(z.object({ code: z.string().regex(/^[A-Z]{2}$/), outside: z.boolean() })),
-  platform: optional(z.enum(PLATFORMS)),
+  ask: absent(z.enum(TENANT_ASKS)),
+  country: absent(z.object({ code: z.string().regex(/^[A-Z]{2}$/).nullable(), outside: z.boolean() })),
+  platform: absent(z.enum(PLATFORMS)),
   // The answer's shape ("how many", "is there an outage?"): only true counts.
   counting: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
   yesNo: z.unknown().optional().transform((v) => (v === true ? true : undefined)),

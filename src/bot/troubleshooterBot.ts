@@ -1,10 +1,10 @@
 /** The Teams-facing handler: activity in, card out. All decisions live in the Troubleshooter. */
 import {
-  ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext,
+  ActivityTypes, TeamsActivityHandler, TurnContext,
   type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationReference,
 } from 'botbuilder';
 import { renderAnswer, type Card } from '../cards/render';
-import type { Reply, Troubleshooter } from '../troubleshooter';
+import type { Reply, Troubleshooter } from '../answers/troubleshooter';
 import { requesterOf, type ConversationTypeReader } from './requester';
 import { resolveMentions, type MemberResolver } from './mentions';
 import { readInvoke } from '../answers/verbs';

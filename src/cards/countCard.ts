@@ -6,6 +6,7 @@ import { filtersText, windowText } from './filters';
 import { patternCharts } from './charts';
 import type { VerdictContext } from './verdictTypes';
 import { plural, wording, fill } from './wording';
+import { coverageNote } from './summaryCard';
 
 export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
   const w = wording(ctx.language);
@@ -28,7 +29,9 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
   const unapplied = (answer.unapplied ?? []).map((u) => u.kind === 'platform'
     ? fill(w.unappliedPlatform, { platform: (w.platforms as Record<string, string>)[u.text] ?? u.text })
     : fill(w.unappliedCountry, { text: u.text }));
+  const coverage = coverageNote(answer, ctx);
+  const notes = [...unapplied, ...(coverage ? [coverage] : [])];
   // The pattern as a picture (when, where, which apps), each chart with its text fallback.
-  const body = [heading(plain(verdict)), subtle(plain(scope)), ...patternCharts(answer.pattern, ctx), { type: 'FactSet', spacing: 'Medium', facts }, ...unapplied.map((u) => subtle(plain(u)))];
-  return card(body, [verdict, scope, ...facts.map((f) => `${f.title}: ${f.value}`), ...unapplied].join('\n'));
+  const body = [heading(plain(verdict)), subtle(plain(scope)), ...patternCharts(answer.pattern, ctx), { type: 'FactSet', spacing: 'Medium', facts }, ...notes.map((u) => subtle(plain(u)))];
+  return card(body, [verdict, scope, ...facts.map((f) => `${f.title}: ${f.value}`), ...notes].join('\n'));
 }

@@ -36,7 +36,7 @@ export function filtersText(answer: Scoped, ctx: Ctx, withoutCategory = false): 
     q.app ? fill(w.filterApp, { app: q.app }) : null,
     q.errorCode !== null ? fill(w.filterCode, { code: q.errorCode }) : null,
     q.category && !withoutCategory ? fill(w.filterCategory, { kind: categoryNoun(q.category, ctx) }) : null,
-    q.country ? fill(q.country.outside ? w.filterOutsideCountry : w.filterCountry, { country: countryName(q.country.code, ctx.language) ?? q.country.code }) : null,
+    q.country ? (q.country.code === null ? w.filterAbroad : fill(q.country.outside ? w.filterOutsideCountry : w.filterCountry, { country: countryName(q.country.code, ctx.language) ?? q.country.code })) : null,
     q.platform ? fill(w.filterPlatform, { platform: w.platforms[q.platform] }) : null,
     q.correlationId ? fill(w.filterCorrelation, { id: q.correlationId }) : null,
     q.requestId ? fill(w.filterRequest, { id: q.requestId }) : null,

@@ -43,11 +43,20 @@ function notes(answer: SummaryAnswer, ctx: VerdictContext): string[] {
   if (answer.window.defaultDays) list.push(fill(w.defaultWindow, { days: answer.window.defaultDays }));
   if (answer.window.defaultHours) list.push(fill(w.defaultWindowHours, { hours: answer.window.defaultHours }));
   if (answer.window.clampedFrom) list.push(fill(w.clamped, { days: answer.window.retentionDays, from: localDateTime(answer.window.clampedFrom, ctx.timeZone, ctx.language) }));
-  if (answer.truncated) list.push(fill(w.truncated, { count: d.recordCount }));
+  const coverage = coverageNote(answer, ctx);
+  if (coverage) list.push(coverage);
   if (d.rows.length === 0) list.push(fill(w.emptyNote, { days: answer.window.retentionDays }));
   if (answer.workloadsOff) list.push(fill(w.workloadsOffApp, { app: answer.query.app ?? '?' }));
   if (answer.freshness?.source === 'index') list.push(fill(w.freshness, { time: localDateTime(answer.freshness.asOf, ctx.timeZone, ctx.language) }));
   return list;
+}
+
+/** A window not read whole says how far back it was searched, and how to see the rest. */
+export function coverageNote(answer: Pick<SummaryAnswer, 'coverage'>, ctx: VerdictContext): string | null {
+  const c = answer.coverage;
+  if (!c) return null;
+  const w = wording(ctx.language);
+  return fill(c.onlyBackground ? w.coverageBackground : w.coverage, { count: plural(ctx.language, w.nSignIns, c.records), time: localDateTime(c.readBackTo, ctx.timeZone, ctx.language) });
 }
 
 function ticketPart(answer: SummaryAnswer, ctx: VerdictContext, signInId: string | null): Element[] {

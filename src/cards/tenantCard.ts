@@ -11,6 +11,7 @@ import { localDateTime } from '../shared/time';
 import { card, clip, heading, numbered, plain, subtle, text, type Card, type Element } from './elements';
 import { appChart, tallyChart, timelineChart } from './charts';
 import { categoryNoun, filtersText } from './filters';
+import { coverageNote } from './summaryCard';
 import type { VerdictContext } from './verdictTypes';
 import { countryName, fill, plural, wording, type Wording } from './wording';
 
@@ -111,7 +112,8 @@ function notes(answer: TenantAnswer, ctx: VerdictContext, w: Wording): string[] 
     : fill(w.unappliedCountry, { text: u.text }));
   if (answer.window.defaultDays) out.push(fill(w.defaultWindow, { days: answer.window.defaultDays }));
   if (answer.window.defaultHours) out.push(fill(w.defaultWindowHours, { hours: answer.window.defaultHours }));
-  if (answer.truncated) out.push(fill(w.truncated, { count: answer.breakdown.failures }));
+  const coverage = coverageNote(answer, ctx);
+  if (coverage) out.push(coverage);
   if (answer.freshness?.source === 'index') out.push(fill(w.freshness, { time: localDateTime(answer.freshness.asOf, ctx.timeZone, ctx.language) }));
   return out;
 }

@@ -3,7 +3,6 @@
  * this case (who, what, where), the steps say what to do about this finding, for this audience.
  */
 import type { Language } from '../shared/types';
-import type { Audience } from '../shared/types';
 import { explain } from '../diagnosis/catalog';
 import type { DeviceState, Failure, Finding, Origin } from '../diagnosis/diagnose';
 import type { SummaryAnswer } from '../answers/types';
@@ -58,7 +57,7 @@ function findingValues(f: Finding, answer: SummaryAnswer, ctx: VerdictContext): 
     case 'passwordSpray':
       return { ...values, people: plural(ctx.language, w.nPeople, f.users), minutes: f.minutes };
     case 'conditionalAccess':
-      return { ...values, policy: f.policy, controls: describeControls(f.controls, w), app: f.app ?? '?', device: f.device ? deviceText(f.device, w) : '' };
+      return { ...values, policy: f.policy ?? '', controls: describeControls(f.controls, w), app: f.app ?? '?', device: f.device ? deviceText(f.device, w) : '', permission: f.policyHiddenFor ?? '' };
     case 'expiredPassword':
       return { ...values, attempts: plural(ctx.language, w.nFailedAttempts, f.count), app: f.app ?? '?' };
     case 'appFailingForMany':
@@ -78,6 +77,8 @@ function variant(f: Finding): { verdict: string; steps: string } {
     case 'lockout':
       return { verdict: f.times > 1 ? 'lockoutRepeated' : 'lockout', steps: f.origin.unusualCountry ? 'lockoutUnusual' : 'lockout' };
     case 'conditionalAccess': {
+      // Which policy is not known (Graph left it out): said as a Conditional Access block all the same.
+      if (f.policy === null) return { verdict: 'conditionalAccessHidden', steps: 'conditionalAccessHidden' };
       if (f.block) return { verdict: 'conditionalAccessBlock', steps: f.origin.unusualCountry ? 'conditionalAccessBlockAbroad' : 'conditionalAccessBlock' };
       const steps = f.device ? 'conditionalAccessDevice' : f.controls.includes('Mfa') ? 'conditionalAccessMfa' : 'conditionalAccess';
       return { verdict: 'conditionalAccess', steps };

@@ -14,6 +14,8 @@ export interface GraphResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** How long Graph would take to give this answer (the tenant's timing; 0 or absent: at once). */
+  delayMs?: number;
 }
 
 /** A Graph error answer: status, Graph's error code, message and extra headers (Retry-After). */

@@ -122,7 +122,10 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
 
     const answerNormally = () => {
       const answer = tenant.handle({ method, url: url.toString(), headers: flatHeaders(req), body: body || undefined } satisfies GraphRequest);
-      write(res, entry, answer.status, answer.headers, answer.body);
+      if (!answer.delayMs) return write(res, entry, answer.status, answer.headers, answer.body);
+      // The tenant's answer time (DEMO_GRAPH_LATENCY=on): the answer leaves that much later.
+      const timer = setTimeout(() => write(res, entry, answer.status, answer.headers, answer.body), answer.delayMs);
+      res.on('close', () => clearTimeout(timer));
     };
 
     if (!fault) return answerNormally();

@@ -3,13 +3,13 @@
  * the cards word the findings, in the asker's language and for their audience.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import type { Category } from './catalogTypes';
 import { catalog } from './catalog';
-import { FINDING_ORDER, type DeviceState, type Finding, type Origin } from './findings';
+import { FINDING_ORDER, POLICY_PERMISSION, type DeviceState, type Finding, type Origin } from './findings';
 import { groupAttempts, type Attempt } from './attempts';
+import { grantControls } from './grantControls';
 import { foldBursts, isBackground, leadOf } from './background';
-import type { Burst, CodeSummary, Diagnosis, FailedPolicy, Failure } from './types';
-import { failingWorkload, type WorkloadState } from './workloads';
+import type { CodeSummary, Diagnosis, FailedPolicy, Failure } from './types';
+import { failingWorkload } from './workloads';
 import thresholdsJson from './patterns.json';
 
 export type { Finding, FindingKind, Origin, DeviceState } from './findings';
@@ -40,7 +40,7 @@ const timeOf = (r: SignIn) => new Date(r.createdDateTime as string);
 function failedPolicies(record: SignIn): FailedPolicy[] {
   return (record.appliedConditionalAccessPolicies ?? [])
     .filter((p) => p.result === 'failure')
-    .map((p) => ({ name: p.displayName ?? p.id ?? '?', controls: p.enforcedGrantControls ?? [] }));
+    .map((p) => ({ name: p.displayName ?? p.id ?? '?', controls: grantControls(p.enforcedGrantControls) }));
 }
 
 export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis {
@@ -136,6 +136,16 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
       findings.push({
         kind: 'conditionalAccess', ...base(latest), policy, controls, block: controls.includes('Block'), count: list.length,
         app: latest.record.appDisplayName ?? null, origin: originOf(latest.record), device: aboutDevice ? deviceState(latest.record) : null,
+      });
+    }
+    // Conditional Access stopped it, but Graph left the policies out (no policy permission): still said, without a name.
+    const hidden = failures.filter((f) => f.failedPolicies.length === 0 && f.record.appliedConditionalAccessPolicies == null
+      && (f.record.conditionalAccessStatus === 'failure' || f.category === 'conditional_access'));
+    if (hidden.length > 0) {
+      const latest = hidden[0];
+      findings.push({
+        kind: 'conditionalAccess', ...base(latest), policy: null, controls: [], block: latest.code === 53003, count: hidden.length,
+        app: latest.record.appDisplayName ?? null, origin: originOf(latest.record), device: null, policyHiddenFor: POLICY_PERMISSION,
       });
     }
   }

@@ -4,7 +4,7 @@
  * post is claimed first (create-only, keyed by incident and conversation), each update by an
  * If-Match write of what the card will show, so no two instances post or update the same card.
  */
-import type { Card } from '../cards/elements';
+import type { Card } from '../shared/types';
 import type { StateStore } from '../state/types';
 import type { ConversationAddress, Subscription, SubscriptionStore } from './subscriptions';
 import type { Incident } from './types';

@@ -3,12 +3,10 @@ import type { Logger } from 'pino';
 import type { LiveSignIns } from '../signins/index/liveSignIns';
 import type { StateStore } from '../state/types';
 import type { TicketDesk } from '../tickets';
-import type { Reply } from '../answers/types';
-import { renderAnswer } from '../cards/render';
-import { AlertPublisher, type AlertDelivery } from './alerts';
+import { AlertPublisher, type AlertDelivery, type RenderAlert } from './alerts';
 import { IncidentMonitor } from './monitor';
 import { IncidentRegistry } from './registry';
-import { incidentTicketKey } from './answers';
+import { incidentTicketKey } from '../tickets';
 import { IncidentService, type AffectedPerson } from './service';
 import { SubscriptionStore } from './subscriptions';
 import { incidentThresholds } from './thresholds';
@@ -20,6 +18,8 @@ export interface StartIncidentsOptions {
   /** PATTERN_THRESHOLDS' "incidents". */
   thresholds: Record<string, unknown>;
   delivery: AlertDelivery;
+  /** Draws an alert card for a subscription (src/app.ts passes the card renderer). */
+  renderAlert: RenderAlert;
   tickets: TicketDesk | null;
   logger: Logger;
   now?: () => number;
@@ -31,9 +31,7 @@ export function startIncidents(options: StartIncidentsOptions): IncidentService 
   const now = options.now ?? Date.now;
   const subscriptions = new SubscriptionStore(state, now);
   const warn = (message: string) => (error: unknown) => logger.warn({ err: { message: (error as Error)?.message } }, message);
-  const publisher = new AlertPublisher(state, subscriptions, delivery, (incident, subscription) => renderAnswer({
-    answer: { kind: 'incident-alert', incident }, language: subscription.language, audience: 'helpdesk', timeZone: subscription.timeZone,
-  }), now, warn('incident alert not delivered; retried on the next poll'));
+  const publisher = new AlertPublisher(state, subscriptions, delivery, options.renderAlert, now, warn('incident alert not delivered; retried on the next poll'));
   const monitor = new IncidentMonitor({
     index: live.index, registry: new IncidentRegistry(state), publisher, thresholds: incidentThresholds(options.thresholds), now,
     // During the start-up fill a run's start is not known yet.
@@ -45,9 +43,6 @@ export function startIncidents(options: StartIncidentsOptions): IncidentService 
   live.index.onSynced(() => monitor.trigger());
   return new IncidentService({
     monitor, subscriptions, state, tickets: options.tickets,
-    sendPrivately: async (address, reply: Reply) => {
-      await delivery.post(address, renderAnswer(reply));
-    },
     peopleOf: (incident) => peopleOf(live, incident),
   });
 }

@@ -20,7 +20,8 @@
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { LRUCache } from 'lru-cache';
-import { appPrefix, type SignInPage, type SignInQuery, type SignInSource } from './signInLog';
+import { appKey } from './appMatch';
+import { type SignInPage, type SignInQuery, type SignInSource } from './signInLog';
 
 export interface CachedSignInSourceOptions {
   /** Records held at most across all cached answers (memory bound). Default 20,000. */
@@ -74,7 +75,7 @@ export class CachedSignInSource implements SignInSource {
       query.userId?.toLowerCase() ?? null,
       round(query.from),
       round(query.to),
-      query.app ? appPrefix(query.app).toLowerCase() : null,
+      query.app ? appKey(query.app) : null,
       query.errorCode ?? null,
       query.correlationId ? query.correlationId.toLowerCase() : null,
       query.requestId ? query.requestId.toLowerCase() : null,

@@ -12,7 +12,7 @@ export type { SinkOptions } from './retry';
 export { TicketLedger, LEDGER_TTL_MS, type LedgerEntry } from './store';
 export type { TicketDeskOptions } from './desk';
 export { TicketSinkError } from './errors';
-export { ticketKey, referenceFor } from './reference';
+export { ticketKey, incidentTicketKey, referenceFor } from './reference';
 export { ticketFields, ticketText, ticketHtml, ticketSummary, escapeHtml } from './format';
 export { TicketDesk } from './desk';
 export { GraphMailSink, ServiceNowSink, WebhookSink };

@@ -10,12 +10,13 @@ import { merged } from './words';
 const COUNTING = wordsRegex(merged((w) => w.form.counting));
 const OUTAGE = wordsRegex(merged((w) => w.form.outage));
 const PRESENT_TENSE = wordsRegex(merged((w) => w.form.presentTense));
+const INTRUSION = wordsRegex(merged((w) => w.form.intrusion));
 /** Fillers before the first word of a question ("and", "ok so", "en"). */
 const LEAD = `^[\\s\\p{P}]*(?:(?:and|so|ok|okay|hey|hi|en|dus|oke|oké|hoi|but|maar)[\\s,]+)*`;
 const YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.yesNoOpeners))}(?=[\\s,])`, 'u');
 const NOT_YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.notYesNo))}${END}`, 'u');
 
-export const NO_FORM: QuestionForm = { counting: false, yesNo: false, outage: false, presentTense: false };
+export const NO_FORM: QuestionForm = { counting: false, yesNo: false, outage: false, presentTense: false, intrusion: false };
 
 /** The form of `lower` (lower-cased text with no pasted screen). */
 export function findForm(lower: string): QuestionForm {
@@ -24,5 +25,6 @@ export function findForm(lower: string): QuestionForm {
     yesNo: YES_NO.test(lower) && !NOT_YES_NO.test(lower),
     outage: OUTAGE.test(lower),
     presentTense: PRESENT_TENSE.test(lower),
+    intrusion: INTRUSION.test(lower),
   };
 }

@@ -1,39 +1,9 @@
-/**
- * What differs between production and the demo, in one place: src/app.ts chooses a wiring once
- * (this one, or src/demo/wiring.ts) and builds everything else the same way from it.
- */
-import type { AuthenticationProvider, Middleware } from '@microsoft/microsoft-graph-client';
-import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+/** Production's wiring: Teams, Entra ID and Microsoft Graph as configured (the demo's is src/demo/wiring.ts). */
 import type { Config } from '../config';
 import { graphAuthProvider } from '../graph/credentials';
-import { teamsMemberResolver, type MemberResolver } from '../bot/mentions';
-import { teamsConversationType, type ConversationTypeReader } from '../bot/requester';
-
-export interface Wiring {
-  /** Stops what the wiring runs (the demo's live incident); app.close calls it. */
-  close?: () => void;
-  /** Where Graph tokens come from. */
-  graphAuth: AuthenticationProvider;
-  /** The Graph client's last link; undefined: real HTTP. */
-  graphTransport?: Middleware;
-  /** Groups whose members are sign-in readers. */
-  helpdeskGroupIds: string[];
-  /** @mentions to Entra object ids. */
-  members: MemberResolver;
-  conversationType: ConversationTypeReader;
-  /** The Bot Framework adapter's settings; empty accepts unauthenticated (local) traffic. */
-  botAuthentication: ConfigurationBotFrameworkAuthenticationOptions;
-  /** Refuse POST /api/messages without a bearer token before reading the body. */
-  requireBearer: boolean;
-  /** Graph's address when it is not the configured endpoint, with the hosts the client must trust with a token. */
-  graphEndpoint?: { url: string; customHosts: string[] };
-  /** Refuses an activity this wiring must not answer (the reason), or null. */
-  activityPolicy?: (activity: Record<string, unknown>) => string | null;
-  /** Where replies may be posted; undefined: wherever the activity's serviceUrl says. */
-  replyUrlAllowed?: (serviceUrl: string) => boolean;
-  /** The health check's details beyond status and version (anonymous: nothing in production). */
-  healthDetails: Record<string, unknown>;
-}
+import { teamsMemberResolver } from '../bot/mentions';
+import { teamsConversationType } from '../bot/requester';
+import type { Wiring } from './types';
 
 /** Teams, Entra ID and Microsoft Graph as configured. */
 export function productionWiring(config: Config): Wiring {

@@ -10,6 +10,7 @@ import { cardsIn, postActivity, teamsMessage } from '../../src/tools/activities'
 import { cardToText } from '../../src/cards/text';
 import { cardProblems } from '../cards/validateCard';
 import { NOW, startApp, type RunningApp } from '../support/app';
+import { manyPeople, render, tenantOf } from '../fixtures/cards';
 
 let running: RunningApp;
 let n = 0;
@@ -76,9 +77,18 @@ test('"who failed from outside the Netherlands?" applies the country and says it
   expect(count(abroad.text)).toBeLessThan(count(all.text));
 });
 
-test('a country the bot does not know is said on the card, not dropped', async () => {
-  const { text } = await ask('who failed to sign in from outside Atlantis this week?');
-  expect(text).toMatch(/Not applied: .*Atlantis/);
+test('"abroad" is outside the country most sign-ins succeed from, and said', async () => {
+  const all = await ask('who failed to sign in this week?');
+  const abroad = await ask('who failed to sign in from abroad this week?');
+  expect(abroad.text).toMatch(/from abroad/);
+  const count = (t: string) => Number(/(\d+) failed sign-in attempts\)/.exec(t.split('\n')[0])?.[1]);
+  expect(count(abroad.text)).toBeLessThan(count(all.text));
+  expect(abroad.text).toMatch(/Megan Bowen/);
+});
+
+test('a country that could not be applied is said on the card, not dropped', () => {
+  const card = render(tenantOf(manyPeople, 'people'), 'en');
+  expect(cardToText(card.content)).toMatch(/Not applied: .*Atlantis/);
 });
 
 test('"hoeveel mensen konden vandaag niet inloggen?" leads with the number of people who failed', async () => {

@@ -44,6 +44,11 @@ describe('follow-ups in parse', () => {
     category: null,
     language: 'en',
     form: NO_FORM,
+    tenantAsk: null,
+    country: null,
+    platform: null,
+    idUnlabelled: false,
+    context: 'fresh',
   };
   const ctx: ParseContext = { now, timeZone: 'Europe/Amsterdam', locale: 'en-US', previous };
 
@@ -71,7 +76,7 @@ describe('follow-ups in parse', () => {
   });
 
   it('keeps the previous question for "show more" and "details"', () => {
-    expect(parse('show more', ctx)).toEqual({ ...previous, followUp: { kind: 'more' } });
-    expect(parse('details of the third one', ctx)).toEqual({ ...previous, followUp: { kind: 'details', index: 2 } });
+    expect(parse('show more', ctx)).toEqual({ ...previous, context: 'continued', followUp: { kind: 'more' } });
+    expect(parse('details of the third one', ctx)).toEqual({ ...previous, context: 'continued', followUp: { kind: 'details', index: 2 } });
   });
 });

@@ -59,7 +59,7 @@ describe('the parser sets the form on the Question', () => {
     const first = parse('how many times did Megan fail this week?', ctx);
     expect(first.form.counting).toBe(true);
     const next = parse('and is she locked out?', { ...ctx, previous: first });
-    expect(next.form).toEqual({ counting: false, yesNo: true, outage: false, presentTense: false });
+    expect(next.form).toEqual({ counting: false, yesNo: true, outage: false, presentTense: false, intrusion: false });
   });
 
   it('reads the asker\'s words before a pasted screen, not the screen', () => {

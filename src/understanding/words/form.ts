@@ -23,6 +23,13 @@ export const enForm: FormWords = {
     'is', 'are', 'was', 'were', 'am', 'has', 'have', 'had', 'did', 'does', 'do', 'can', 'could', 'will', 'would', 'should',
   ],
   /** Openers of a request or a complaint, not of a yes/no question ("can you show…", "can not log in"). */
+  intrusion: [
+    'did anyone try', 'did someone try', 'did somebody try', 'has anyone tried', 'has someone tried', 'has somebody tried',
+    'someone tried', 'somebody tried', 'anyone tried', 'someone is trying', 'someone trying', 'somebody is trying',
+    'get into my account', 'break into my account', 'broke into my account', 'broken into', 'sign in as me', 'log in as me',
+    'hacked', 'hacking', 'compromised', 'suspicious sign-in*', 'suspicious login*', 'suspicious activity', 'suspicious attempts',
+    "wasn't me", 'wasnt me', 'not me', 'unknown location', 'unfamiliar location',
+  ],
   notYesNo: [
     'can not', 'could not', 'can you', 'could you', 'would you', 'will you', 'can u', 'could u', 'do you know why', 'do you know what', 'can i see',
     'could i see', 'can i get', 'do you have',
@@ -45,6 +52,11 @@ export const nlForm: FormWords = {
   yesNoOpeners: [
     'is', 'zijn', 'was', 'waren', 'ben', 'heeft', 'hebben', 'had', 'hadden', 'kan', 'kon', 'kunnen', 'konden', 'wordt',
     'werd', 'staat', 'stond', 'lukt', 'lukte', 'zit', 'zat', 'heb', 'probeerde', 'probeert',
+  ],
+  intrusion: [
+    'heeft iemand geprobeerd', 'probeerde iemand', 'iemand geprobeerd', 'iemand probeert', 'iemand probeerde', 'in mijn account te komen',
+    'in mijn account', 'ingebroken', 'inbreken', 'gehackt', 'gehacked', 'verdachte aanmelding*', 'verdachte inlogpoging*',
+    'verdachte activiteit', 'verdachte pogingen', 'was ik niet', 'niet ik', 'onbekende locatie',
   ],
   notYesNo: ['kan niet', 'kon niet', 'lukt niet', 'lukte niet', 'is niet', 'werd niet', 'kun je', 'kan je', 'kunt u', 'kan u', 'wil je', 'wilt u', 'zou je', 'zou u', 'kan ik zien', 'heb je'],
 };
