@@ -19,7 +19,7 @@ export async function answerSubscription(service: IncidentService, gate: Gatekee
   const address = requester.conversationReference;
   const conversationId = (address?.conversation as { id?: unknown } | undefined)?.id;
   if (!address || typeof conversationId !== 'string') return { kind: 'unknown', examples: [] };
-  if (intent === 'unsubscribe') return { kind: 'subscription', result: await service.subscriptions.unsubscribe(conversationId), shared };
+  if (intent === 'unsubscribe') return { kind: 'subscription', result: await service.unsubscribe(conversationId), shared };
   const result = await service.subscriptions.subscribe({ address, language, timeZone: requester.timeZone, conversationType: shared ? 'shared' : 'personal' }, conversationId);
   return { kind: 'subscription', result, shared };
 }

@@ -36,7 +36,7 @@ export function tenantAnswer(parts: TenantParts, incidents: IncidentService | nu
   const incidentsFirst = matchingIncidents(incidents, parts.query, failing).map((incident) => ({ incident, failing: inIncident(incident).length }));
   const caught = new Set(incidentsFirst.flatMap(({ incident }) => inIncident(incident)));
   return {
-    kind: 'tenant', subject: { kind: 'tenant' }, ask: parts.ask, query: parts.query, window: parts.window, breakdown,
+    kind: 'tenant', subject: { kind: 'tenant' }, ask: parts.ask, query: parts.query, window: parts.window, breakdown, diagnosis: parts.diagnosis,
     incidents: incidentsFirst, others: breakdown.people.filter((p) => !caught.has(p.userId)),
     unapplied: parts.unapplied, pattern: countSignIns(parts.records, parts.timeZone, parts.window),
     truncated: parts.truncated, ...(parts.coverage ? { coverage: parts.coverage } : {}), graphRequests: parts.graphRequests, freshness: parts.freshness, key: parts.key,

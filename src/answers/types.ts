@@ -189,6 +189,8 @@ export interface TenantAnswer {
   query: ResolvedQuery;
   window: AnswerWindow;
   breakdown: TenantBreakdown;
+  /** The diagnosis the breakdown was made from (every failure read). */
+  diagnosis: Diagnosis;
   /** Open incidents the answer's failing people are caught in, with how many of them: said first. */
   incidents: { incident: Incident; failing: number }[];
   /** The people who failed and are in none of those incidents, ranked (breakdown.people minus the incidents'). */
@@ -246,6 +248,8 @@ export interface SubscriptionAnswer {
 export interface IncidentAlertAnswer {
   kind: 'incident-alert';
   incident: Incident;
+  /** The conversation said "stop notifying" then: the card's final state (no longer updated). */
+  stoppedAt?: Date;
   notice?: { kind: 'people-sent' } | { kind: 'people-personal-first' } | { kind: 'ticket'; ticket: TicketState } | { kind: 'not-allowed' };
 }
 

@@ -8,7 +8,8 @@ import type { Incident } from '../incidents/types';
 import type { PersonFailures, Tally } from '../diagnosis/tenantBreakdown';
 import { explain } from '../diagnosis/catalog';
 import { localDateTime } from '../shared/time';
-import { card, clip, heading, numbered, plain, subtle, text, type Card, type Element } from './elements';
+import { card, clip, execute, heading, numbered, plain, subtle, text, type Card, type Element } from './elements';
+import { queryData } from '../answers/resolvedQuery';
 import { appChart, tallyChart, timelineChart } from './charts';
 import { categoryNoun, filtersText } from './filters';
 import { coverageNote } from './summaryCard';
@@ -132,5 +133,8 @@ export function tenantCard(answer: TenantAnswer, ctx: VerdictContext): Card {
   const noteList = notes(answer, ctx, w);
   if (noteList.length > 0) body.push(subtle(plain(noteList.join(' '))));
   const summary = [...parts.headline, scope, ...parts.steps.map((s, i) => `${i + 1}. ${s}`), ...parts.lines, ...noteList].join('\n');
-  return card(body, summary);
+  // The attempts themselves, as a list (the same question without the tenant-wide kind).
+  const { ask: _ask, ...list } = answer.query;
+  const actions = answer.breakdown.failures > 0 ? [execute(w.tenant.showAttempts, 'showMore', { ...queryData(list, ctx.language), offset: 0 })] : [];
+  return card(body, summary, actions);
 }

@@ -47,6 +47,11 @@ export class IncidentMonitor {
     this.now = options.now ?? Date.now;
   }
 
+  /** The alert publisher (none when alerts are off): "stop notifying" finishes a conversation's cards through it. */
+  get publisher(): AlertPublisher | null {
+    return this.options.publisher;
+  }
+
   /** Asks for a run; coalesces with one in progress. */
   trigger(): void {
     if (this.running) {

@@ -16,7 +16,7 @@ import { cardToText, executeActions } from '../../src/cards/text';
 import { DEMO_PEOPLE } from '../../src/demo/people';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from '../../src/tools/activities';
 import type { Language } from '../../src/shared/types';
-import { everyCard, story, storySummaryCard } from '../fixtures/cards';
+import { everyCard, openIncident, render as renderFixture, story, storySummaryCard } from '../fixtures/cards';
 import { NOW, startApp, type RunningApp } from '../support/app';
 import { DemoTenant } from '../../src/demo/tenant';
 import { withLiveIncident } from '../../src/demo/liveIncident';
@@ -142,6 +142,8 @@ function shots(): Shot[] {
   const list: Shot[] = [];
   for (const language of ['en', 'nl'] as const) list.push({ file: `details-open-${language}`, card: storySummaryCard(language, story[1].id), language, scale: 1 });
   for (const [name, card] of everyCard('en')) list.push({ file: `worst-case-${slug(name)}-en`, card, language: 'en', scale: 1 });
+  // The incident alert after "stop notifying": its final state (drawn from test data; over HTTP in test/incidents/alertContent.test.ts).
+  list.push({ file: 'incident-after-stop-notifying-en', card: renderFixture({ kind: 'incident-alert', incident: { ...openIncident, app: 'Contoso Expenses', policy: 'Block unmanaged devices – Finance apps', unmetControl: 'Block' }, stoppedAt: new Date(openIncident.lastFailure) }, 'en'), language: 'en', scale: 2 });
   const [[name, summary]] = everyCard('nl');
   list.push({ file: `worst-case-${slug(name)}-nl`, card: summary, language: 'nl', scale: 1 });
   return list;

@@ -9,6 +9,8 @@ import { cardToText } from '../../src/cards/text';
 import { wording } from '../../src/cards/wording';
 import type { Incident, IncidentKind } from '../../src/incidents/types';
 import { cardProblems } from '../cards/validateCard';
+import { finishAlerts } from '../../src/incidents/alerts';
+import { MemoryStateStore } from '../../src/state';
 
 const NOW = Date.parse('2026-11-27T14:00:00Z');
 const POLICY = 'Block unmanaged devices – Finance apps';
@@ -57,4 +59,30 @@ test('the known-problem notice says a ticket is added to the incident rather tha
   const line = knownProblemNotice({ kind: 'incident', what: { app: 'Workday' }, since: new Date(NOW), people: 21, resolved: false }, 'en', 'UTC').line;
   expect(line).toMatch(/ticket/);
   expect(line).toMatch(/added to this incident/);
+});
+
+describe('"stop notifying"', () => {
+  const subscription = { id: 'sub-1', address: { conversation: { id: '19:x' } }, language: 'en' as const, timeZone: 'UTC', conversationType: 'shared', expiresAt: NOW + 1e9 };
+
+  test('the card gets a final state: alerts stopped at T, the last known status, no trend', () => {
+    const i = incident('policy', { policy: POLICY, unmetControl: 'Block' });
+    const text = alert(i, 'en', { kind: 'incident-alert', incident: i, stoppedAt: new Date(NOW) });
+    expect(text).toMatch(/Alerts stopped here at Fri 27 Nov, 14:00; this card is no longer updated\. Last known: Ongoing\./);
+    expect(text).not.toContain('Failures per');
+    expect(alert(i, 'nl', { kind: 'incident-alert', incident: i, stoppedAt: new Date(NOW) })).toMatch(/niet meer bijgewerkt/);
+  });
+
+  test('every alert card of the conversation is updated once to it, and forgotten (later rounds leave it alone)', async () => {
+    const store = new MemoryStateStore(() => NOW);
+    const i = incident('policy', { policy: POLICY });
+    await store.create(`incident-alerts/${i.id}.${subscription.id}`, { activityId: 'activity-1', claimedAt: NOW, shown: 'x' }, 60_000);
+    const updates: Array<{ id: string; text: string }> = [];
+    const delivery = { post: () => Promise.resolve('new'), update: (_a: unknown, id: string, card: { content: Record<string, unknown> }) => { updates.push({ id, text: cardToText(card.content) }); return Promise.resolve(); } };
+    const render = (inc: Incident, _s: unknown, stoppedAt?: Date) => renderAnswer({ answer: { kind: 'incident-alert', incident: inc, ...(stoppedAt ? { stoppedAt } : {}) }, language: 'en', audience: 'helpdesk', timeZone: 'UTC' });
+    expect(await finishAlerts(store, delivery, render, subscription, [i, incident('app', { id: 'inc-ffffffffffffffff', app: 'Workday' })], new Date(NOW))).toBe(1);
+    expect(updates).toHaveLength(1);
+    expect(updates[0].id).toBe('activity-1');
+    expect(updates[0].text).toMatch(/no longer updated/);
+    expect(await store.get(`incident-alerts/${i.id}.${subscription.id}`)).toBeUndefined();
+  });
 });
