@@ -108,6 +108,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     readerRoleIds: config.access.readerRoleIds,
     helpdeskGroupIds: wiring.helpdeskGroupIds,
     cacheSeconds: config.access.readerCacheSeconds,
+    now: options.now ? () => options.now!().getTime() : undefined,
   });
   const access = new AccessPolicy({
     readers, tenantId: config.graph.tenantId, rateLimitPerMinute: config.access.rateLimitPerMinute,

@@ -24,6 +24,8 @@ export interface ReaderDirectoryOptions {
   readerRoleIds: string[];
   helpdeskGroupIds: string[];
   cacheSeconds: number;
+  /** Clock of the cache time (tests). */
+  now?: () => number;
 }
 
 export class GraphReaderDirectory implements ReaderDirectory {
@@ -31,7 +33,10 @@ export class GraphReaderDirectory implements ReaderDirectory {
   private readonly inFlight = new Map<string, Promise<ReaderDecision>>();
 
   constructor(private readonly client: Client, private readonly options: ReaderDirectoryOptions) {
-    this.cache = new LRUCache({ max: 5000, ttl: options.cacheSeconds * 1000 });
+    this.cache = new LRUCache({
+      max: 5000, ttl: options.cacheSeconds * 1000,
+      ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
+    });
   }
 
   async readerDecision(userId: string): Promise<ReaderDecision> {

@@ -9,7 +9,7 @@ import type { Gatekeeper } from './access';
 import type { FollowUpMemory, Remembered } from './memory';
 import { resolveSubject, sameSubject } from './resolve';
 import { toResolved } from './resolvedQuery';
-import { asksAboutIntrusion, countsPeople } from './tenantWords';
+import { countsPeople } from './tenantWords';
 import { answerSignIns, type SignInAnswerDeps } from './signIns';
 import { workloadOrNotFound } from './workloads';
 import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
@@ -38,7 +38,7 @@ function shaped(question: Question, text: string, userId: string | null, everyon
   else if (country && country.name === null && country.outside) query.country = { code: null, outside: true };
   else if (country) query.unrecognised = [{ kind: 'country', text: country.name ?? '?' }];
   if (question.platform) query.platform = question.platform;
-  if (!everyone && asksAboutIntrusion(text)) query.intrusion = true;
+  if (!everyone && question.form.intrusion) query.intrusion = true;
   // About everyone, and not an outage, an id or a count: one of the tenant-wide answers (who failed, when the parser names none).
   if (everyone && !query.yesNo && !query.counting && !query.requestId && !query.correlationId) query.ask = question.tenantAsk ?? (question.category === 'lockout' ? 'locked-now' : 'people');
   return query;
@@ -98,6 +98,30 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
     return target.answer;
   }
   const answer = await answerSignIns(deps, requester, shaped(question, text, target.userId), target.name);
+  if (question.idUnlabelled && question.requestId && foundNothing(answer)) {
+    return answerUnlabelledId(deps, requester, question, text, mentions, target);
+  }
   await deps.memory.remember(requester.conversationKey, { question, subjectId: target.userId, subjectName: target.name, nextOffset: nextOffsetOf(answer) });
   return answer;
+}
+
+const foundNothing = (answer: Answer) => (answer.kind === 'summary' || answer.kind === 'count') && answer.diagnosis.recordCount === 0;
+
+/**
+ * A GUID alone that is no sign-in's id: tried as a correlation id (in the same scope, so a
+ * non-reader's reads are the same whoever's id it is), then as a user's object id — which the
+ * access policy refuses for a non-reader exactly as it refuses an unknown one.
+ */
+async function answerUnlabelledId(
+  deps: QuestionDeps, requester: Requester, question: Question, text: string, mentions: Mention[], target: { userId: string | null; name: string | null },
+): Promise<Answer> {
+  const id = question.requestId!;
+  const asCorrelation: Question = { ...question, requestId: null, correlationId: id, idUnlabelled: false };
+  const correlated = await answerSignIns(deps, requester, shaped(asCorrelation, text, target.userId), target.name);
+  if (!foundNothing(correlated)) {
+    await deps.memory.remember(requester.conversationKey, { question: asCorrelation, subjectId: target.userId, subjectName: target.name, nextOffset: nextOffsetOf(correlated) });
+    return correlated;
+  }
+  const asUser: Question = { ...question, requestId: null, idUnlabelled: false, subject: { kind: 'objectId', value: id } };
+  return answerQuestion(deps, requester, asUser, text, mentions, undefined);
 }

@@ -4,7 +4,7 @@
  * and src/answers/audit.ts derives the audit event from it.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import type { Mention, ParseContext, Question } from '../understanding/question';
+import type { ParseContext, Question } from '../understanding/question';
 import type { Language } from '../shared/types';
 import type { Audience } from '../shared/types';
 import type { Diagnosis } from '../diagnosis/diagnose';
@@ -49,8 +49,6 @@ export interface Understanding {
   detectLanguage(text: string, locale: string | undefined): Language;
   maxLength: number;
 }
-
-export type { Mention };
 
 /** A question whose subject is already an object id (or everyone): what card actions carry, ids only. */
 export interface ResolvedQuery {
@@ -288,8 +286,6 @@ export type Answer =
   | { kind: 'too-long'; max: number }
   | { kind: 'before-retention'; days: number; oldest: Date; query: ResolvedQuery }
   | { kind: 'still-looking' };
-
-export type AnswerKind = Answer['kind'];
 
 /** An answer with what rendering it needs: the asker's language, audience and clock. */
 export interface Reply {

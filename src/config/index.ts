@@ -12,7 +12,7 @@ import type { SignInEventType } from '../shared/types';
 import type { Config, ConfigResult, SettingSpec, TicketSinkKind } from './types';
 import { anyUrl, bool, eventTypeList, guidList, httpsUrl, overridesOf, permissionList, positiveInt, text, timeZone, wholeNumber } from './values';
 
-export type { Config, ConfigResult, SettingSpec, StateConfig, TicketSinkKind } from './types';
+export type { Config, ConfigResult, SettingSpec, StateConfig } from './types';
 
 export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'DEMO', description: 'Force demo mode (built-in demo tenant, no Bot Framework authentication).', secret: false, schema: bool },

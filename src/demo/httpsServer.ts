@@ -22,8 +22,8 @@ import { DemoTenant, type GraphRequest } from './tenant';
 import { testCertificate, TrustingHttpMessageHandler, type TestCertificate } from './trustingTransport';
 import { countReadsByClient } from './readsByClient';
 
-export { FAULTS, type Fault, type FaultPlan, type FaultRequest } from './faults';
-export { testCertificate, TrustingHttpMessageHandler, type TestCertificate } from './trustingTransport';
+export { FAULTS, type Fault, type FaultPlan } from './faults';
+export { TrustingHttpMessageHandler, type TestCertificate } from './trustingTransport';
 
 export interface ServedRequest {
   seq: number;

@@ -16,28 +16,11 @@
  */
 
 import { signInFilterRules } from './signInSchema';
+import type { CollectionRules, LiteralKind, PropertyRule } from './filterRules';
 
 export class ODataFilterError extends Error {}
 
-export type LiteralKind = 'string' | 'number' | 'datetime' | 'boolean';
-
-export interface PropertyRule {
-  type: LiteralKind;
-  ops: ReadonlyArray<'eq' | 'ge' | 'le' | 'startswith'>;
-}
-
-export interface CollectionRules {
-  properties: Record<string, PropertyRule>;
-  allowOr: boolean;
-  /** String `eq` compares exactly (the sign-in log); otherwise without regard to case (the directory). */
-  caseSensitiveEquality?: boolean;
-  /** Property names match in any case (`userprincipalname` for `userPrincipalName`). */
-  caseInsensitiveNames?: boolean;
-  /** The type's properties: a path outside them is "not found", one inside but not filterable "not supported". */
-  knownProperties?: ReadonlySet<string>;
-  /** The OData type named in errors. */
-  typeName?: string;
-}
+export type { CollectionRules } from './filterRules';
 
 export type Predicate = (item: unknown) => boolean;
 

@@ -5,7 +5,7 @@
  * interactive records so that people, devices and places stay consistent.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { prng } from './random';
+import { prng, randomHex } from './random';
 import { DEMO_APPS } from './signInCatalog';
 
 const HOUR = 3_600_000;
@@ -38,7 +38,7 @@ const at = (ms: number) => new Date(Math.round(ms / 1000) * 1000).toISOString().
 
 export function otherKindsOfSignIn(interactive: SignIn[], now: number, seed = 1127): BetaSignIn[] {
   const random = prng(seed);
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  const hex = (n: number) => randomHex(random, n);
   const guid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
   const status = (code: number) => ({ errorCode: code, failureReason: REASONS[code] ?? 'Other.', additionalDetails: null });
   const out: BetaSignIn[] = [];

@@ -51,7 +51,7 @@ export class ReportsClock {
   private readonly served: { at: number; ms: number }[] = [];
 
   constructor(private readonly timing: ReportsTiming | null, private readonly clock: () => number, private readonly retentionDays = 30) {
-    this.random = prng(timing?.seed ?? 7);
+    this.random = prng(timing?.seed ?? 21);
   }
 
   get enabled(): boolean {
@@ -64,6 +64,7 @@ export class ReportsClock {
    */
   plan(window: { from: number | null; to: number | null }, top: number, remaining: number): PagePlan {
     const t = this.timing;
+    remaining = Math.max(0, remaining);
     if (!t) return { rows: Math.min(top, remaining), delayMs: 0 };
     const now = this.clock();
     const from = window.from ?? now - this.retentionDays * DAY;

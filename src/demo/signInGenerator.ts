@@ -10,7 +10,7 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DEMO_PEOPLE, type DemoPerson, type Story } from './people';
 import { otherKindsOfSignIn } from './otherSignIns';
 import { backgroundSignIns } from './backgroundSignIns';
-import { prng } from './random';
+import { prng, randomHex } from './random';
 import { DEMO_APPS, EVERYDAY_APPS, FOREIGN, REASONS, demoSignIn, type App, type Device, type Where } from './signInCatalog';
 
 export { prng } from './random';
@@ -45,7 +45,7 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
   const out: SignIn[] = [];
 
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  const hex = (n: number) => randomHex(random, n);
   const guid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
 
   const homeOf = (p: DemoPerson): Where => ({

@@ -4,7 +4,7 @@
  * test/fixtures/graph-schema/; test/demo/contract.test.ts keeps these lists equal to it), which of
  * them `$filter` supports with which operators, and the projection of a stored record onto a version.
  */
-import type { CollectionRules, PropertyRule } from './odataFilter';
+import type { CollectionRules, PropertyRule } from './filterRules';
 
 export type GraphVersion = 'v1.0' | 'beta';
 

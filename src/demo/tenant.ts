@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { DemoDirectory, toUser } from './directory';
+import { DemoDirectory, toUser, USER_TYPE } from './directory';
 import { baseHeaders, decodeSegment, GraphHttpError, headerOf, parseBody, select, type GraphRequest, type GraphResponse } from './graphProtocol';
 import { ODataFilterError } from './odataFilter';
 import { DEMO_PEOPLE, type DemoPerson } from './people';
@@ -163,7 +163,7 @@ export class DemoTenant {
         return this.sendMail(segments[1].toLowerCase(), request);
       }
       const user = this.directory.findUser(segments[1]);
-      if (segments.length === 2 && method === 'GET') return { status: 200, body: select(toUser(user), query.get('$select')) };
+      if (segments.length === 2 && method === 'GET') return { status: 200, body: select(toUser(user), query.get('$select'), USER_TYPE) };
       if (segments[2] === 'transitiveMemberOf' && method === 'GET') return { status: 200, body: this.directory.transitiveMemberOf(user, segments[3], query, request) };
       if (segments[2] === 'checkMemberGroups' && method === 'POST') {
         const body = parseBody(request.body) as { groupIds?: unknown };

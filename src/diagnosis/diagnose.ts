@@ -12,9 +12,9 @@ import type { CodeSummary, Diagnosis, FailedPolicy, Failure } from './types';
 import { failingWorkload } from './workloads';
 import thresholdsJson from './patterns.json';
 
-export type { Finding, FindingKind, Origin, DeviceState } from './findings';
-export { groupAttempts, type Attempt, type Outcome } from './attempts';
-export type { FailedPolicy, Failure, CodeSummary, Diagnosis } from './types';
+export type { Finding, Origin, DeviceState } from './findings';
+export { groupAttempts } from './attempts';
+export type { Failure, Diagnosis } from './types';
 
 export interface DiagnoseContext {
   tenantWide: boolean;

@@ -6,7 +6,8 @@
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { Category } from './catalogTypes';
-import type { Diagnosis, Failure, FindingKind } from './diagnose';
+import type { Diagnosis, Failure } from './diagnose';
+import type { FindingKind } from './findings';
 
 export interface PersonFailures {
   userId: string;

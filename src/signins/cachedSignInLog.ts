@@ -28,6 +28,8 @@ export interface CachedSignInSourceOptions {
   maxRecords?: number;
   /** Rounding of the time range in the key; see above. */
   granularityMs?: number;
+  /** Clock of the cache time (tests). */
+  now?: () => number;
 }
 
 export interface SignInCacheStats {
@@ -63,6 +65,7 @@ export class CachedSignInSource implements SignInSource {
           sizeCalculation: (entry) => (entry.kind === 'page' ? entry.page.records.length + 1 : 1),
           ttl: this.ttlMs,
           ttlAutopurge: false,
+          ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
         })
       : null;
   }

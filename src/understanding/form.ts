@@ -11,6 +11,8 @@ const COUNTING = wordsRegex(merged((w) => w.form.counting));
 const OUTAGE = wordsRegex(merged((w) => w.form.outage));
 const PRESENT_TENSE = wordsRegex(merged((w) => w.form.presentTense));
 const INTRUSION = wordsRegex(merged((w) => w.form.intrusion));
+const INTRUDERS = wordsRegex(merged((w) => w.form.intruders));
+const OWN_ACCOUNT = wordsRegex(merged((w) => w.form.ownAccount));
 /** Fillers before the first word of a question ("and", "ok so", "en"). */
 const LEAD = `^[\\s\\p{P}]*(?:(?:and|so|ok|okay|hey|hi|en|dus|oke|oké|hoi|but|maar)[\\s,]+)*`;
 const YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.yesNoOpeners))}(?=[\\s,])`, 'u');
@@ -25,6 +27,6 @@ export function findForm(lower: string): QuestionForm {
     yesNo: YES_NO.test(lower) && !NOT_YES_NO.test(lower),
     outage: OUTAGE.test(lower),
     presentTense: PRESENT_TENSE.test(lower),
-    intrusion: INTRUSION.test(lower),
+    intrusion: INTRUSION.test(lower) || (INTRUDERS.test(lower) && OWN_ACCOUNT.test(lower)),
   };
 }

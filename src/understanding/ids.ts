@@ -39,6 +39,15 @@ const ROLE_WORDS: Array<[IdRole, string[]]> = [
 const ROLE_BEFORE = ROLE_WORDS.map(([role, words]) => [role, new RegExp(`${START}${alternation(words)}${END}`, 'gu')] as const);
 const ROLE_AFTER = ROLE_WORDS.map(([role, words]) => [role, new RegExp(`^[\\s:=#-]*(?:(?:is|was|are|zijn|as|als)\\s+)?(?:(?:the|a|an|de|het|een|my|mijn|her|his|zijn|haar)\\s+)?${alternation(words)}${END}`, 'u')] as const);
 const LOOK_BEFORE = 60;
+/** "<id> can't sign in", "why did <id> fail to sign in", "<id> kon niet inloggen": the id acts, so it is a person's. */
+const ACTS_AFTER = new RegExp(
+  `^(?:'s)?\\s+(?:${alternation([
+    'fail to sign', 'failed to sign', 'fail to log', 'failed to log', 'sign in', 'signed in', 'log in', 'logged in', 'login',
+    "can't", 'cant', 'cannot', "couldn't", 'couldnt', 'is locked', 'was locked', 'got locked', 'get locked', 'kan niet', 'kon niet',
+    'inloggen', 'aanmelden', 'ingelogd', 'aangemeld',
+  ])})${END}`,
+  'u',
+);
 
 function roleOf(lower: string, start: number, end: number): IdRole | null {
   const from = Math.max(0, start - LOOK_BEFORE);
@@ -56,6 +65,7 @@ function roleOf(lower: string, start: number, end: number): IdRole | null {
   if (/(?:^|\s)(?:of|for|by|van|voor|door)\s*$/u.test(before)) return 'user';
   if (best) return best.role;
   const after = lower.slice(end, end + 40);
+  if (ACTS_AFTER.test(after)) return 'user';
   return ROLE_AFTER.find(([, regex]) => regex.test(after))?.[0] ?? null;
 }
 

@@ -37,8 +37,6 @@ import { findTime, shiftRange } from './timeRange';
 import { findTimestamp } from './timestamps';
 import { subscriptionIntent } from './subscription';
 
-export { cleanText } from './clean';
-export { detectLanguage } from './language';
 
 const FALLBACK_TIME_ZONE = 'UTC';
 
@@ -117,7 +115,7 @@ export function parse(text: string, ctx: ParseContext): Question {
     objectId: ids.objectId,
     person,
     self: wantsSubject && mentionsSelf(person?.text ?? app.text),
-    anyone: wantsSubject && !screen && mentionsAnyone(signalText),
+    anyone: wantsSubject && !screen && (mentionsAnyone(signalText) || ranking.ranking !== null),
     asks: asks || errorCode !== null,
     pluralEvents: mentionsPluralEvents(signalText),
     // A pasted screen, or a code with an app ("AADSTS50058 while opening Workday"): the asker's own.
@@ -135,8 +133,8 @@ export function parse(text: string, ctx: ParseContext): Question {
   });
   // "did anyone try to get into my account?": others' failed attempts, whatever verb was used; a
   // pasted screen (even a lone "Timestamp: …" line) is a failure to look up.
-  const intent = (form.intrusion || screen) && ['signins', 'unknown', 'help'].includes(decided) ? 'failures' : decided;
-  const tenantAsk = decideTenantAsk({ ranking: ranking.ranking, subject, category: kind.category, form, text: signalText });
+  const intent = (form.intrusion || form.outage || screen) && ['signins', 'unknown', 'help'].includes(decided) ? 'failures' : decided;
+  const tenantAsk = decideTenantAsk({ ranking: ranking.ranking, subject, category: kind.category, hasTime: time.range !== null, text: signalText });
   const changes: Changes = {
     intent,
     subject,

@@ -3,7 +3,7 @@
  * errors", "welke landen"), who is locked out now, or who failed (people). Ranking phrases are
  * masked so that none of their words ("meeste", "most") is read as a name or an app.
  */
-import type { QuestionForm, Subject, TenantAsk } from './question';
+import type { Subject, TenantAsk } from './question';
 import type { FailureCategory } from '../shared/types';
 import { mask, wordsRegex } from './phrases';
 import { merged } from './words';
@@ -29,7 +29,8 @@ export interface TenantAskClues {
   ranking: TenantAsk | null;
   subject: Subject | null;
   category: FailureCategory | null;
-  form: QuestionForm;
+  /** A time was named: "who is locked out this week" asks who got locked out, not who still is. */
+  hasTime: boolean;
   /** The text the signal words were read from (ids and times masked). */
   text: string;
 }
@@ -39,6 +40,6 @@ export function decideTenantAsk(c: TenantAskClues): TenantAsk | null {
   if (c.subject?.kind !== 'anyone') return null;
   if (c.ranking) return c.ranking;
   const people = PEOPLE.test(c.text);
-  if (c.category === 'lockout' && (NOW.test(c.text) || (people && STATE_VERB.test(c.text)))) return 'locked-now';
+  if (c.category === 'lockout' && (NOW.test(c.text) || (people && !c.hasTime && STATE_VERB.test(c.text)))) return 'locked-now';
   return people ? 'people' : null;
 }

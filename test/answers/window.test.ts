@@ -6,6 +6,7 @@
 import { wording } from '../../src/cards/wording';
 import { cardsIn, postActivity, teamsMessage } from '../../src/tools/activities';
 import { startApp, type RunningApp } from '../support/app';
+import { until } from '../support/until';
 
 const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' };
 
@@ -15,7 +16,7 @@ describe('over HTTP, with the index on (24 h)', () => {
 
   beforeAll(async () => {
     running = await startApp({ SIGNIN_INDEX_HOURS: '24', DEFAULT_WINDOW_DAYS: '7' });
-    for (let i = 0; i < 500 && running.app.signInIndex!.poller.stats().filling; i++) await new Promise((r) => setTimeout(r, 20));
+    await until(() => !running.app.signInIndex!.poller.stats().filling, 'the index to fill', 20_000);
   });
   afterAll(() => running.stop());
 

@@ -33,7 +33,6 @@ async function ask(text: string, asker: typeof MEGAN, locale = 'en-US') {
   return {
     text: cardToText(card),
     tickets: actions.filter((a) => a.verb === 'openTicket').map((a) => a.data.signInId),
-    requestIds: actions.map((a) => a.data.requestId).filter((v) => v !== undefined),
   };
 }
 
@@ -64,6 +63,16 @@ describe('a request id, however it is pasted', () => {
     expect(answer.text).not.toContain('Sorry');
   });
 
+  it('a bare GUID that is no sign-in id is tried as a correlation id, then as a person', async () => {
+    const r = record();
+    const byCorrelation = await ask(r.correlationId!, ALEX);
+    expect(byCorrelation.tickets).toContain(r.id);
+    n += 1;
+    const [card] = cardsIn(await postActivity(running.url, teamsMessage(MEGAN.aadObjectId, { ...ALEX, conversationId: `a:pasted-ids-${n}` })));
+    expect(executeActions(card).filter((a) => 'userId' in a.data).map((a) => a.data.userId)).toContain(MEGAN.aadObjectId);
+    expect(cardToText(card)).toContain('Megan Bowen');
+  });
+
   it("a non-reader's bare id of someone else's sign-in answers like an unknown id", async () => {
     const alexs = failureOf(ALEX.aadObjectId).id!;
     const notHers = await ask(alexs, MEGAN);
@@ -71,5 +80,8 @@ describe('a request id, however it is pasted', () => {
     expect(notHers.tickets).toEqual([]);
     expect(notHers.text.split(alexs).join('<id>')).toBe(nothing.text.split(UNKNOWN).join('<id>'));
     expect(notHers.text).not.toMatch(/Alex|Wilber/i);
+    // and someone else's object id too
+    const alexId = await ask(ALEX.aadObjectId, MEGAN);
+    expect(alexId.text.split(ALEX.aadObjectId).join('<id>')).toBe(nothing.text.split(UNKNOWN).join('<id>'));
   });
 });

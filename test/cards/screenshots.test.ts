@@ -102,11 +102,13 @@ const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').re
 
 /** The demo stories, asked over the real server (demo tenant): the README and docs/cards show these. */
 /** `live`: asked of a bot with the live index and the demo's live incident (tenant-wide answers say it first). */
-interface Story { file: string; language: Language; who: string; text: string; ticket?: boolean; live?: boolean }
+interface Story { file: string; language: Language; who: string; text: string; ticket?: boolean; withoutPolicyPermission?: boolean; live?: boolean }
 const STORIES: Story[] = [
   { file: 'megan-lockout-helpdesk-en', language: 'en', who: 'Alex Wilber', text: 'why did Megan Bowen fail to sign in yesterday?' },
   { file: 'megan-lockout-self-en', language: 'en', who: 'Megan Bowen', text: "why can't I sign in?" },
   { file: 'adele-ca-block-en', language: 'en', who: 'Alex Wilber', text: 'why was Adele Vance blocked this week?' },
+  // The same question when the bot's app lacks Policy.Read.ConditionalAccess: Graph leaves the policies out.
+  { file: 'adele-ca-block-no-policy-permission-en', language: 'en', who: 'Alex Wilber', text: 'why was Adele Vance blocked this week?', withoutPolicyPermission: true },
   { file: 'patti-mfa-fatigue-en', language: 'en', who: 'Alex Wilber', text: 'why did Patti Fernandez fail to sign in this week?' },
   { file: 'patti-mfa-fatigue-nl', language: 'nl', who: 'Alex Wilber', text: 'waarom kon Patti Fernandez deze week niet inloggen?' },
   { file: 'outage-en', language: 'en', who: 'Alex Wilber', text: 'is there an outage?' },
@@ -168,6 +170,9 @@ if (!haveChromium && process.env.CI) {
 
     let running: RunningApp;
     let live: RunningApp;
+    let limited: RunningApp | null = null;
+    /** A second bot whose demo tenant has not granted Policy.Read.ConditionalAccess. */
+    const withoutPolicyPermission = async () => (limited ??= await startApp({}, { demoTenant: new DemoTenant({ now: NOW, permissions: ['AuditLog.Read.All', 'Directory.Read.All', 'Mail.Send'] }) }));
     beforeAll(async () => {
       running = await startApp();
       live = await startApp({ SIGNIN_INDEX_HOURS: '48' }, { demoTenant: new DemoTenant(withLiveIncident({ now: NOW })) });
@@ -199,6 +204,7 @@ if (!haveChromium && process.env.CI) {
       await browser?.close();
       await running?.stop();
       await live?.stop();
+      await limited?.stop();
     });
 
     beforeEach(() => {
@@ -241,7 +247,7 @@ if (!haveChromium && process.env.CI) {
     }
 
     it.each(STORIES.map((s, i) => [s.file, s, i] as const))('%s.png (asked over the real server)', async (_file, story, i) => {
-      const card = await storyCard(story.live ? live : running, story, i);
+      const card = await storyCard(story.withoutPolicyPermission ? await withoutPolicyPermission() : story.live ? live : running, story, i);
       const result = await shoot(story.file, card, story.language, 2);
       // What to do now is drawn, and the ticket button too when there is a failure to report.
       const w = wording(story.language);

@@ -12,6 +12,7 @@ import { withLiveIncident } from '../../src/demo/liveIncident';
 import { createGraphClient } from '../../src/graph/client';
 import { DemoTenantTransport, demoAuthProvider } from '../../src/demo/graphTransport';
 import { BETA_SIGNIN_PROPERTIES, V1_SIGNIN_PROPERTIES } from '../../src/demo/signInSchema';
+import { DIRECTORY_ROLE_PROPERTIES, GROUP_PROPERTIES, USER_PROPERTIES } from '../../src/demo/directorySchema';
 import { buildSignInFilter, eventTypeFilter } from '../../src/signins/signInLog';
 import { SIGNIN_EVENT_TYPES } from '../../src/shared/types';
 import { PROJECTED_PARTS } from '../../src/signins/index/compactSignIn';
@@ -90,6 +91,12 @@ describe('the vendored schema', () => {
   it('has the same signIn properties as the demo tenant serves per version (signInSchema.ts)', () => {
     expect([...V1_SIGNIN_PROPERTIES].sort()).toEqual(Object.keys(propertiesOf('v1.0', 'signIn')).sort());
     expect([...BETA_SIGNIN_PROPERTIES].sort()).toEqual(Object.keys(propertiesOf('beta', 'signIn')).sort());
+  });
+
+  it('has the same directory properties as the demo tenant accepts in $select (directorySchema.ts)', () => {
+    expect([...USER_PROPERTIES].sort()).toEqual(Object.keys(propertiesOf('v1.0', 'user')).sort());
+    expect([...DIRECTORY_ROLE_PROPERTIES].sort()).toEqual(Object.keys(propertiesOf('v1.0', 'directoryRole')).sort());
+    expect([...GROUP_PROPERTIES].sort()).toEqual(Object.keys(propertiesOf('v1.0', 'group')).sort());
   });
 
   it('catches a wrong record: the checker can fail', () => {

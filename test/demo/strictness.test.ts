@@ -40,6 +40,17 @@ describe('$select', () => {
     expect((await graphError(list('v1.0').select('id,nope').get())).statusCode).toBe(400);
   });
 
+  it('on the directory too: users and directory roles', async () => {
+    const user = await graphError(client.api(`/users/${MEGAN}`).select('id,favouriteColour').get());
+    expect([user.statusCode, user.code]).toEqual([400, 'BadRequest']);
+    expect(user.message).toContain("on type 'microsoft.graph.user'");
+    expect((await graphError(client.api('/users').select('id,nope').get())).statusCode).toBe(400);
+    const roles = (await client.api(`/users/${MEGAN}/transitiveMemberOf/microsoft.graph.directoryRole`).header('ConsistencyLevel', 'eventual').query({ $count: 'true' }).select('id,roleTemplateId').get()) as Page;
+    expect(Array.isArray(roles.value)).toBe(true);
+    expect((await graphError(client.api(`/users/${MEGAN}/transitiveMemberOf/microsoft.graph.directoryRole`).header('ConsistencyLevel', 'eventual').query({ $count: 'true' }).select('id,mail').get())).statusCode).toBe(400);
+    expect(((await client.api(`/users/${MEGAN}`).select('ID,DisplayName').get()) as Record<string, unknown>).displayName).toBe('Megan Bowen');
+  });
+
   it('returns exactly the selected properties, names matched in any case', async () => {
     const page = await read(list('v1.0').select('id,USERID,status').top(5));
     expect(page.value).toHaveLength(5);

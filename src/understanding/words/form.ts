@@ -13,7 +13,7 @@ export const enForm: FormWords = {
     'outage*', 'is something down', 'is anything down', 'is it down', 'is sign-in down', 'is signin down', 'is sign in down',
     'is login down', 'is something broken', 'is anything broken', 'is it broken', 'is sign-in broken', 'is login broken',
     'is there an outage', 'is there an incident', 'is there a problem', 'is there a sign-in problem', 'is there a sign in problem',
-    'is there a login problem', "everyone can't", 'everyone cant', 'everyone cannot', 'nobody can',
+    'is there a login problem', 'is everyone failing', 'everyone is failing', 'is everybody failing', "everyone can't", 'everyone cant', 'everyone cannot', 'nobody can',
   ],
   presentTense: [
     "can't", 'cant', 'cannot', 'can not', 'unable to', 'am not able to', "won't let me", 'wont let me', ...enBlockedNow,
@@ -30,6 +30,8 @@ export const enForm: FormWords = {
     'hacked', 'hacking', 'compromised', 'suspicious sign-in*', 'suspicious login*', 'suspicious activity', 'suspicious attempts',
     "wasn't me", 'wasnt me', 'not me', 'unknown location', 'unfamiliar location',
   ],
+  intruders: ['someone', 'somebody', 'anyone', 'anybody', 'others', 'strangers', 'a stranger'],
+  ownAccount: ['my account', 'my password', 'as me', 'my mailbox'],
   notYesNo: [
     'can not', 'could not', 'can you', 'could you', 'would you', 'will you', 'can u', 'could u', 'do you know why', 'do you know what', 'can i see',
     'could i see', 'can i get', 'do you have',
@@ -51,12 +53,14 @@ export const nlForm: FormWords = {
   ],
   yesNoOpeners: [
     'is', 'zijn', 'was', 'waren', 'ben', 'heeft', 'hebben', 'had', 'hadden', 'kan', 'kon', 'kunnen', 'konden', 'wordt',
-    'werd', 'staat', 'stond', 'lukt', 'lukte', 'zit', 'zat', 'heb', 'probeerde', 'probeert',
+    'werd', 'staat', 'stond', 'lukt', 'lukte', 'zit', 'zat', 'heb', 'probeerde', 'probeert', 'ligt', 'lag',
   ],
   intrusion: [
     'heeft iemand geprobeerd', 'probeerde iemand', 'iemand geprobeerd', 'iemand probeert', 'iemand probeerde', 'in mijn account te komen',
     'in mijn account', 'ingebroken', 'inbreken', 'gehackt', 'gehacked', 'verdachte aanmelding*', 'verdachte inlogpoging*',
     'verdachte activiteit', 'verdachte pogingen', 'was ik niet', 'niet ik', 'onbekende locatie',
   ],
+  intruders: ['iemand', 'anderen', 'een ander', 'onbekenden', 'vreemden'],
+  ownAccount: ['mijn account', "m'n account", 'mijn wachtwoord', 'als mij'],
   notYesNo: ['kan niet', 'kon niet', 'lukt niet', 'lukte niet', 'is niet', 'werd niet', 'kun je', 'kan je', 'kunt u', 'kan u', 'wil je', 'wilt u', 'zou je', 'zou u', 'kan ik zien', 'heb je'],
 };

@@ -234,7 +234,7 @@ export const nl: Words = {
   commonWordNames: ['mei', 'roos', 'hoop', 'bill', 'mark', 'will'],
 
   notNames: [
-    'opgetreden', 'meeste', 'meest', 'vaakst', 'geven', 'geeft', 'gaven', 'sorry', 'excuus', 'helaas', 'foutmelding', 'apps', 'landen', 'fouten',
+    'opgetreden', 'meeste', 'meest', 'vaakst', 'aanvraag', 'verzoek', 'kwamen', 'kwam', 'komen', 'komt', 'moment', 'denk', 'geloof', 'geven', 'geeft', 'gaven', 'sorry', 'excuus', 'helaas', 'foutmelding', 'apps', 'landen', 'fouten',
     'hoeveel', 'aantal', 'aanvraag-id', 'correlatie-id', 'verzoek-id', 'zoek', 'patroon', 'aanmeldpatroon', 'inlogpatroon', 'compatibel', 'toestemming', 'sessie', 'openen', 'wanneer',
     'de', 'het', "'t", 'een', 'en', 'of', 'maar', 'want', 'dus', 'omdat', 'als', 'dan', 'dat', 'die', 'dit', 'deze',
     'wat', 'wie', 'welke', 'welk', 'waarom', 'hoe', 'waar', 'wanneer', 'hoezo', 'is', 'was', 'zijn', 'waren', 'ben',

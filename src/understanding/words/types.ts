@@ -179,6 +179,9 @@ export interface FormWords {
   yesNoOpeners: string[];
   /** Asking whether someone else tried to get in ("did anyone try to get into my account?", "gehackt"). */
   intrusion: string[];
+  /** Someone else, and the asker's own account: both in one question ask about an intrusion ("heeft iemand deze week … op mijn account"). */
+  intruders: string[];
+  ownAccount: string[];
   /** Openers that ask for something rather than whether ("can you show…", "kun je…"). */
   notYesNo: string[];
 }

@@ -17,6 +17,7 @@ import { projectSignIn } from '../../../src/signins/index/compactSignIn';
 import { IndexedSignInSource } from '../../../src/signins/index/indexedSignInSource';
 import { LiveSignInIndex } from '../../../src/signins/index/liveIndex';
 import { SignInPoller } from '../../../src/signins/index/poller';
+import { until } from '../../support/until';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 const HOUR = 3_600_000;
@@ -197,7 +198,8 @@ describe('the poller', () => {
     const limiter = new ReportsLimiter({ maxRequests: 3, windowSeconds: 0.2 });
     const { poller } = indexOver(tenant, () => NOW.getTime(), { pageSize: 50 }, [limiter], recording);
     const filling = poller.fill();
-    await new Promise((r) => setTimeout(r, 250));
+    // Background reads get two of each window's three slots: once two pages are read, the next wait in the queue.
+    await until(() => arrivals.length >= 2, 'the poller to read its first pages');
     const asked = arrivals.length;
     const direct = new GraphSignInLog(clientFor(tenant, [limiter], recording), { pageSize: 500, maxPages: 1 });
     await Promise.all(Array.from({ length: 8 }, (_, i) => direct.find({ userId: DEMO_PEOPLE[i].id, from: new Date(NOW.getTime() - DAY), to: NOW })));
