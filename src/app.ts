@@ -144,7 +144,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const alerts = { post: (...a: Parameters<AlertDelivery['post']>) => adapterDelivery(adapter, config.bot.appId).post(...a), update: (...a: Parameters<AlertDelivery['update']>) => adapterDelivery(adapter, config.bot.appId).update(...a) };
   const incidents = signInIndex ? startIncidents({
     live: signInIndex, state, thresholds: config.incidentThresholds, delivery: alerts, tickets,
-    renderAlert: (incident, subscription) => renderAnswer({ answer: { kind: 'incident-alert', incident }, language: subscription.language, audience: 'helpdesk', timeZone: subscription.timeZone }),
+    renderAlert: (incident, subscription, stoppedAt) => renderAnswer({ answer: { kind: 'incident-alert', incident, ...(stoppedAt ? { stoppedAt } : {}) }, language: subscription.language, audience: 'helpdesk', timeZone: subscription.timeZone }),
     logger, now: options.now ? () => options.now!().getTime() : undefined, onRun: options.onIncidents }) : null;
   const troubleshooter = new Troubleshooter({
     config,

@@ -9,6 +9,7 @@ import type { Gatekeeper } from './access';
 import type { FollowUpMemory, Remembered } from './memory';
 import { resolveSubject, sameSubject } from './resolve';
 import { toResolved } from './resolvedQuery';
+import { countsPeople } from './tenantWords';
 import { answerSignIns, type SignInAnswerDeps } from './signIns';
 import { workloadOrNotFound } from './workloads';
 import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
@@ -25,11 +26,21 @@ export interface QuestionDeps extends SignInAnswerDeps {
 }
 
 /** The query a question asks, with the answer shapes its words ask for. */
-function shaped(question: Question, userId: string | null): ResolvedQuery {
+function shaped(question: Question, text: string, userId: string | null, everyone = userId === null): ResolvedQuery {
   const query = toResolved(question, userId);
   if (question.intent === 'count' || question.form.counting) query.counting = true;
   if (question.form.outage && userId === null) query.yesNo = true;
   if (question.from === null && question.to === null && question.form.presentTense) query.aboutNow = true;
+  if (query.counting && countsPeople(text)) query.countPeople = true;
+  const country = question.country;
+  // A country by its code; "abroad" (no name) is outside the tenant's usual country; a name without a code is said as not applied.
+  if (country?.code) query.country = { code: country.code.toUpperCase(), outside: country.outside };
+  else if (country && country.name === null && country.outside) query.country = { code: null, outside: true };
+  else if (country) query.unrecognised = [{ kind: 'country', text: country.name ?? '?' }];
+  if (question.platform) query.platform = question.platform;
+  if (!everyone && question.form.intrusion) query.intrusion = true;
+  // About everyone, and not an outage, an id or a count: one of the tenant-wide answers (who failed, when the parser names none).
+  if (everyone && !query.yesNo && !query.counting && !query.requestId && !query.correlationId) query.ask = question.tenantAsk ?? (question.category === 'lockout' ? 'locked-now' : 'people');
   return query;
 }
 
@@ -67,7 +78,7 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
     if (refusal) return refusal;
     const followUp = question.followUp;
     const query: ResolvedQuery = {
-      ...shaped(question, previous.subjectId),
+      ...shaped(question, text, previous.subjectId),
       offset: followUp?.kind === 'more' ? previous.nextOffset : followUp?.kind === 'details' ? followUp.index : undefined,
       limit: followUp?.kind === 'details' ? 1 : undefined,
     };
@@ -83,10 +94,10 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
     // Remember a refused question so that "and the day before?" or "show more" after it are
     // refused as well, instead of silently answering the previous (allowed) question.
     if (target.answer.kind === 'refused' && target.answer.reason === 'not-a-reader') await deps.memory.remember(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
-    if (target.answer.kind === 'not-found' && subject.kind === 'person') return workloadOrNotFound(deps, requester, shaped(question, null), subject.text, target.answer);
+    if (target.answer.kind === 'not-found' && subject.kind === 'person') return workloadOrNotFound(deps, requester, shaped(question, text, null, false), subject.text, target.answer);
     return target.answer;
   }
-  const answer = await answerSignIns(deps, requester, shaped(question, target.userId), target.name);
+  const answer = await answerSignIns(deps, requester, shaped(question, text, target.userId), target.name);
   if (question.idUnlabelled && question.requestId && foundNothing(answer)) {
     return answerUnlabelledId(deps, requester, question, text, mentions, target);
   }
@@ -106,7 +117,7 @@ async function answerUnlabelledId(
 ): Promise<Answer> {
   const id = question.requestId!;
   const asCorrelation: Question = { ...question, requestId: null, correlationId: id, idUnlabelled: false };
-  const correlated = await answerSignIns(deps, requester, shaped(asCorrelation, target.userId), target.name);
+  const correlated = await answerSignIns(deps, requester, shaped(asCorrelation, text, target.userId), target.name);
   if (!foundNothing(correlated)) {
     await deps.memory.remember(requester.conversationKey, { question: asCorrelation, subjectId: target.userId, subjectName: target.name, nextOffset: nextOffsetOf(correlated) });
     return correlated;

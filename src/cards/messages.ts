@@ -42,7 +42,7 @@ export function explainCodeCard(code: number, language: Language, audience: Audi
   return card(body, `${title}\n${e.explanation}\n${numbered(e.steps)}`, [{ type: 'Action.OpenUrl', title: w.lookup, url: e.lookupUrl }]);
 }
 
-type MessageKind = Exclude<Answer, { kind: 'summary' | 'count' | 'explain-code' | 'subscription' | 'incident-alert' | 'incident-people' }>;
+type MessageKind = Exclude<Answer, { kind: 'summary' | 'count' | 'tenant' | 'intrusion' | 'explain-code' | 'subscription' | 'incident-alert' | 'incident-people' }>;
 
 export function messageAnswerCard(answer: MessageKind, language: Language, audience: Audience, timeZone: string): Card {
   const s = strings(language);
@@ -50,7 +50,7 @@ export function messageAnswerCard(answer: MessageKind, language: Language, audie
   switch (answer.kind) {
     case 'refused':
       if (answer.reason === 'no-object-id' || answer.reason === 'other-tenant') return messageCard(language, s.refusedTitle, [s.refusedText]);
-      if (answer.reason === 'rate-limited') return messageCard(language, s.rateLimitedTitle, [s.rateLimitedText]);
+      if (answer.reason === 'rate-limited') return messageCard(language, s.rateLimitedTitle, [answer.onClick ? s.rateLimitedClickText : s.rateLimitedText]);
       if (answer.reason === 'bad-action-data') return messageCard(language, s.ticketFailedTitle, [s.ticketSignInGoneText]);
       return messageCard(language, s.notAllowedTitle, [s.notAllowedText]);
     case 'ask-privately':
@@ -119,7 +119,8 @@ function ticketOpenedCard(answer: Extract<Answer, { kind: 'ticket-opened' }>, la
     { title: s.factAffected, value: `${record.userDisplayName ?? ''} (${record.userPrincipalName ?? ''})` },
     { title: s.factError, value: `${record.status?.errorCode ?? ''} · ${explain(record.status?.errorCode ?? 0, language, 'user').title}` },
     { title: s.factLocal, value: localDateTime(new Date(record.createdDateTime as string), timeZone, language) },
-  ].map((f) => ({ title: plain(f.title), value: plain(f.value) }));
+  ].filter((f) => !answer.fromLedger || record.createdDateTime || f.title === s.factReference || f.title === s.factSentTo)
+    .map((f) => ({ title: plain(f.title), value: plain(f.value) }));
   const paragraphs = [text(plain(body)), ...(ticket.comment ? [text(plain(fill(w.yourComment, { comment: ticket.comment })), { size: 'Small' })] : [])];
   return card([heading(plain(title)), ...paragraphs, { type: 'FactSet', facts }], [title, body, ticket.comment ?? ''].filter(Boolean).join('\n'));
 }

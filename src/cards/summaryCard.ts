@@ -2,7 +2,7 @@
  * A sign-in answer as a card: the verdict, what to do now, the ticket button for the headline
  * failure, then compact evidence (a short list of attempts; one attempt's details on request).
  */
-import type { CountAnswer, SummaryAnswer } from '../answers/types';
+import type { SummaryAnswer } from '../answers/types';
 import { queryData } from '../answers/resolvedQuery';
 import type { Failure } from '../diagnosis/diagnose';
 import { explain, lookupUrl } from '../diagnosis/catalog';
@@ -52,7 +52,7 @@ function notes(answer: SummaryAnswer, ctx: VerdictContext): string[] {
 }
 
 /** A window not read whole says how far back it was searched, and how to see the rest. */
-export function coverageNote(answer: SummaryAnswer | CountAnswer, ctx: VerdictContext): string | null {
+export function coverageNote(answer: Pick<SummaryAnswer, 'coverage'>, ctx: VerdictContext): string | null {
   const c = answer.coverage;
   if (!c) return null;
   const w = wording(ctx.language);

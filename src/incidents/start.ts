@@ -6,6 +6,7 @@ import type { TicketDesk } from '../tickets';
 import { AlertPublisher, type AlertDelivery, type RenderAlert } from './alerts';
 import { IncidentMonitor } from './monitor';
 import { IncidentRegistry } from './registry';
+import { incidentTicketKey } from '../tickets';
 import { IncidentService, type AffectedPerson } from './service';
 import { SubscriptionStore } from './subscriptions';
 import { incidentThresholds } from './thresholds';
@@ -37,6 +38,7 @@ export function startIncidents(options: StartIncidentsOptions): IncidentService 
     ready: () => !live.poller.stats().filling,
     onError: warn('incident detection failed; tried again on the next poll'),
     onRun: options.onRun,
+    ticketOf: options.tickets ? (id) => options.tickets!.existing(incidentTicketKey(id)) : undefined,
   });
   live.index.onSynced(() => monitor.trigger());
   return new IncidentService({

@@ -48,6 +48,18 @@ export class TicketDesk {
     return this.sink.destination;
   }
 
+  /**
+   * The ticket already opened under this key (by this process or any instance), or null: a retry of
+   * an existing ticket is answered from here, before any read. Null as well when the ledger cannot
+   * be reached (opening then refuses, as it must).
+   */
+  async existing(key: string): Promise<OpenedTicket | null> {
+    const running = this.inFlight.get(key);
+    if (running) return running.then((ticket) => ({ ...ticket, duplicate: true }), () => null);
+    const entry = await this.ledger.read(key).catch(() => undefined);
+    return entry?.value.state === 'sent' ? { ...entry.value.ticket, duplicate: true } : null;
+  }
+
   open(key: string, content: TicketContent): Promise<OpenedTicket> {
     const running = this.inFlight.get(key);
     if (running) return running.then((ticket) => ({ ...ticket, duplicate: true }));
