@@ -7,6 +7,7 @@ import { diagnose, type Diagnosis, type Thresholds } from '../diagnosis/diagnose
 import { GraphProblem, toGraphProblem } from '../graph/errors';
 import { sameId } from './access';
 import { defaultWindowMs, defaultWindowNote } from './window';
+import { chooseVerdict } from './verdict';
 import type { Answer, AnswerSubject, Requester, ResolvedQuery } from './types';
 
 const HOUR = 3_600_000;
@@ -74,5 +75,5 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
   // An app nobody signed in to may be an app's or identity's own: say when those sign-ins are not read.
   const workloadsOff = tenantWide && query.app !== null && !query.category && page.records.length === 0 && workloadKinds(config.graph.signInEventTypes).length === 0;
   const offset = query.offset ?? 0;
-  return { kind: 'summary', ...common, offset, limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE), ...(detailsOf ? { detailsOf } : {}), ...(workloadsOff ? { workloadsOff } : {}) };
+  return { kind: 'summary', ...common, verdict: chooseVerdict(query, subject, diagnosis), offset, limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE), ...(detailsOf ? { detailsOf } : {}), ...(workloadsOff ? { workloadsOff } : {}) };
 }

@@ -119,7 +119,7 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
       const users = new Set(burst.map((f) => f.record.userId ?? f.record.userPrincipalName));
       if (users.size < thresholds.passwordSpray.minUsers) return false;
       const newest = burst[burst.length - 1];
-      findings.push({ kind: 'passwordSpray', ...base(newest), userId: null, userName: null, at: burst[0].at, users: users.size, minutes: thresholds.passwordSpray.windowMinutes, origin: originOf(newest.record) });
+      findings.push({ kind: 'passwordSpray', ...base(newest), userId: null, userName: null, at: burst[0].at, code: newest.code, users: users.size, minutes: thresholds.passwordSpray.windowMinutes, origin: originOf(newest.record) });
       return true;
     });
   }

@@ -32,7 +32,7 @@ interface Base {
 export type Finding =
   | (Base & { kind: 'lockout'; wrongPasswords: number; times: number; origin: Origin })
   | (Base & { kind: 'mfaFatigue'; requests: number; bursts: number; minutes: number; origin: Origin })
-  | (Base & { kind: 'passwordSpray'; users: number; minutes: number; origin: Origin })
+  | (Base & { kind: 'passwordSpray'; code: number; users: number; minutes: number; origin: Origin })
   | (Base & { kind: 'conditionalAccess'; policy: string; controls: string[]; block: boolean; count: number; app: string | null; origin: Origin; device: DeviceState | null })
   | (Base & { kind: 'expiredPassword'; code: number; count: number; app: string | null })
   | (Base & { kind: 'appFailingForMany'; app: string; code: number; users: number })
