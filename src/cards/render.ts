@@ -14,7 +14,7 @@ import type { Card } from './elements';
 
 export type { Card } from './elements';
 export { messageCard, explainCodeCard, MAX_CHOICES, type MessageAction } from './messages';
-export { strings, type Strings } from './strings';
+export { wording } from './wording';
 export { signInFacts } from './facts';
 
 /** Cards are kept under this many bytes of JSON (Teams' older limit is 28 KB). */
