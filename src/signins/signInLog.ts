@@ -89,12 +89,16 @@ export function readsFor(types: readonly SignInEventType[], userId: string | und
   return [...(user.length > 0 ? [user] : []), ...others];
 }
 
-export function buildSignInFilter(query: SignInQuery, eventTypes: readonly SignInEventType[] = ['interactiveUser']): string {
+/** The parts of a read Graph filters on; without `to`, everything since `from` (the index's polls). */
+export type SignInFilterParts = Omit<SignInQuery, 'to' | 'category' | 'eventTypes'> & { to?: Date };
+
+/** The one Graph `$filter` of the sign-in log, for direct reads and the index's poller alike. */
+export function buildSignInFilter(query: SignInFilterParts, eventTypes: readonly SignInEventType[] = ['interactiveUser']): string {
   return and(
     query.requestId && `id eq ${odataString(query.requestId)}`,
     query.userId !== undefined && `userId eq ${odataString(query.userId)}`,
     `createdDateTime ge ${odataDate(query.from)}`,
-    `createdDateTime le ${odataDate(query.to)}`,
+    query.to && `createdDateTime le ${odataDate(query.to)}`,
     query.app && `startswith(appDisplayName,${odataString(appPrefix(query.app))})`,
     query.errorCode !== null && query.errorCode !== undefined && `status/errorCode eq ${odataInteger(query.errorCode)}`,
     query.correlationId && `correlationId eq ${odataString(query.correlationId)}`,
