@@ -10,7 +10,7 @@
 import { DEFAULT_SINK_OPTIONS } from './retry';
 import { TicketSinkError } from './errors';
 import { referenceFor } from './reference';
-import { TicketLedger, type Claim, type LedgerEntry } from './store';
+import { TicketLedger, type Claim, type LedgerEntry } from './ledger';
 import { MemoryStateStore } from '../state/memoryStore';
 import { StateUnavailableError, type StateStore, type StoredItem } from '../state/types';
 import type { OpenedTicket, TicketContent, TicketSink } from './types';

@@ -9,7 +9,7 @@ import type { TicketSink } from './types';
 
 export type { OpenedTicket, TicketContent, TicketSink } from './types';
 export type { SinkOptions } from './retry';
-export { TicketLedger, LEDGER_TTL_MS, type LedgerEntry } from './store';
+export { TicketLedger, LEDGER_TTL_MS, type LedgerEntry } from './ledger';
 export type { TicketDeskOptions } from './desk';
 export { TicketSinkError } from './errors';
 export { ticketKey, referenceFor } from './reference';

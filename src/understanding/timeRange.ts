@@ -42,7 +42,7 @@
  * days ("monday and tuesday") give the span from the first to the end of the last.
  */
 import type { Language } from '../shared/types';
-import { type LocalDate, addDays, compareDates, localDate, localDateTime, startOfDay, toUtc } from './localTime';
+import { type LocalDate, addDays, compareDates, localDate, localDateTime, startOfDay, toUtc } from './calendar';
 import { clockMinutes } from './clock';
 import type { PartOfDay } from './words/types';
 import { type TimeRange, type TimeContext, type ClockUse, type Found, type State, MINUTE, PART_WINDOWS, REGEX, mondayOf, dayRange } from './timeWords';

@@ -2,7 +2,7 @@
 import type { Language } from '../shared/types';
 import * as chrono from 'chrono-node';
 import { MASK, mask } from './phrases';
-import { type LocalDate, addDays, addMonths, compareDates, isValidDate, isoWeekday, localDateTime, startOfDay, toUtc } from './localTime';
+import { type LocalDate, addDays, addMonths, compareDates, isValidDate, isoWeekday, localDateTime, startOfDay, toUtc } from './calendar';
 import { parseClock, validClock } from './clock';
 import { type ClockUse, type State, MINUTE, UNIT_MS, SINCE_BEFORE, MONTH, MONTH_ANYWHERE, REGEX, BEFORE_STRICT, AFTER_STRICT, LAST_WEEKDAY_PREFIX, TODAY_WORDS, YESTERDAY_WORDS, PART_AFTER, partOf, unitOf, numberOf, weekdayIndex, isAbbreviation, mostRecent, fullYear, dayMonth, mondayOf, mostRecentSaturday } from './timeWords';
 

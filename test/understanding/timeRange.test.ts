@@ -1,4 +1,4 @@
-import { addDays, isoWeekday, localDate, toUtc } from '../../src/understanding/localTime';
+import { addDays, isoWeekday, localDate, toUtc } from '../../src/understanding/calendar';
 import { findTime, shiftRange } from '../../src/understanding/timeRange';
 
 const AMS = 'Europe/Amsterdam';
