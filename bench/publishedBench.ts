@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DemoTenant } from '../src/demo/tenant';
-import { LiveSignInIndex } from '../src/signins/index/liveIndex';
-import { PublishedFeed } from '../src/signins/index/publishedFeed';
+import { LiveSignInIndex } from '../src/signins/live/memoryIndex';
+import { PublishedFeed } from '../src/signins/live/storeFeed';
 import { BlobStateStore, FileStateStore, type StateStore } from '../src/state';
 import { startAzurite } from '../src/tools/azurite';
 

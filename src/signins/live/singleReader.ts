@@ -11,9 +11,9 @@
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { Lease, type LeaseOptions } from '../../state/lease';
 import type { StateStore } from '../../state/types';
-import type { ObservedIndex } from './observedIndex';
+import type { ObservedIndex } from './notifyingIndex';
 import type { SignInPoller } from './poller';
-import { FeedConflict, PublishedFeed, type FeedStats } from './publishedFeed';
+import { FeedConflict, PublishedFeed, type FeedStats } from './storeFeed';
 
 export type ReadingRole = 'alone' | 'starting' | 'leader' | 'follower' | 'stopped';
 

@@ -14,7 +14,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { BackgroundRead } from '../../graph/limiter';
 import { encodeFilter } from '../../graph/odata';
-import type { LiveSignInIndex } from './liveIndex';
+import type { LiveSignInIndex } from './memoryIndex';
 
 /** What the poller uses of the index (liveSignIns.ts passes a view that also tells listeners what was added). */
 export type PolledIndex = Pick<LiveSignInIndex, 'add' | 'markSynced' | 'markCoveredFrom' | 'keptFrom' | 'coverageStart' | 'stats'>;

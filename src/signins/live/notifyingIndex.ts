@@ -6,7 +6,7 @@
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { projectSignIn } from './compactSignIn';
-import type { LiveSignInIndex } from './liveIndex';
+import type { LiveSignInIndex } from './memoryIndex';
 import type { PolledIndex } from './poller';
 
 /** Where records came from: this instance's own Graph read, or the state store. */

@@ -2,13 +2,13 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { readsFor, type SignInSource } from '../signInLog';
 import { type SignInEventType } from '../../shared/types';
-import { IndexedSignInSource } from './indexedSignInSource';
-import { LiveSignInIndex } from './liveIndex';
+import { IndexedSignInSource } from './indexOrGraphSource';
+import { LiveSignInIndex } from './memoryIndex';
 import { SignInPoller } from './poller';
-import { ObservedIndex, type RecordsListener } from './observedIndex';
-import { SharedReading, type ReadingRole, type SharedReadingOptions, type SharedReadingStats } from './sharedReading';
+import { ObservedIndex, type RecordsListener } from './notifyingIndex';
+import { SharedReading, type ReadingRole, type SharedReadingOptions, type SharedReadingStats } from './singleReader';
 
-export type { RecordsListener, RecordsOrigin } from './observedIndex';
+export type { RecordsListener, RecordsOrigin } from './notifyingIndex';
 
 export interface LiveSignInsOptions {
   hours: number;

@@ -14,7 +14,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { StateStore } from '../../state/types';
-import { decodeRecords, encodeRecords } from './published';
+import { decodeRecords, encodeRecords } from './feedEncoding';
 
 export interface FeedHead {
   v: 1;
