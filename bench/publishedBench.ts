@@ -1,6 +1,6 @@
 /**
  * (7b) What sharing the sign-in log costs: one poll's records published by the reader
- * (src/signins/index/publishedFeed.ts: one delta plus the head) and applied by a follower to its own
+ * (src/signins/live/storeFeed.ts: one delta plus the head) and applied by a follower to its own
  * index, on the file store and on Azure Blob (Azurite on loopback).
  */
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -55,7 +55,7 @@ export interface ResolvedQuery {
   app: string | null;
   errorCode: number | null;
   correlationId: string | null;
-  /** A request id (a sign-in record's id), when the question named one (issue 13's parse adds it). */
+  /** A request id (a sign-in record's id), when the question named one. */
   requestId?: string | null;
   /** A kind of failure (password, lockout, mfa, conditional_access, …), when the question named one. */
   category?: string | null;
@@ -182,7 +182,7 @@ export interface CountAnswer {
   key: string;
 }
 
-/** A known problem affecting many people (issue 14 fills it in; rendered as a notice for now). */
+/** A known problem affecting many people: an open incident the asker is caught in (src/incidents). */
 export interface IncidentAnswer {
   kind: 'incident';
   id?: string;
@@ -194,7 +194,7 @@ export interface IncidentAnswer {
   resolved: boolean;
 }
 
-/** "notify this channel about sign-in incidents" / "stop notifying" (src/incidents/answers.ts). */
+/** "notify this channel about sign-in incidents" / "stop notifying" (src/answers/incidents.ts). */
 export interface SubscriptionAnswer {
   kind: 'subscription';
   result: 'subscribed' | 'already-subscribed' | 'unsubscribed' | 'not-subscribed' | 'not-allowed';

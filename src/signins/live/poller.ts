@@ -16,7 +16,7 @@ import { BackgroundRead } from '../../graph/limiter';
 import { encodeFilter } from '../../graph/odata';
 import type { LiveSignInIndex } from './memoryIndex';
 
-/** What the poller uses of the index (liveSignIns.ts passes a view that also tells listeners what was added). */
+/** What the poller uses of the index (start.ts passes a view that also tells listeners what was added). */
 export type PolledIndex = Pick<LiveSignInIndex, 'add' | 'markSynced' | 'markCoveredFrom' | 'keptFrom' | 'coverageStart' | 'stats'>;
 import { buildSignInFilter, eventTypeFilter, type SignInFilterParts } from '../signInLog';
 import { type SignInEventType } from '../../shared/types';
