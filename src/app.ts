@@ -4,7 +4,7 @@
  */
 import { ConfigurationBotFrameworkAuthentication, CallerIdConstants, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
-import type { Middleware } from '@microsoft/microsoft-graph-client';
+import type { AuthenticationProvider, Client, Middleware } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
 import type restify from 'restify';
 import type { Config } from './config';
@@ -67,6 +67,10 @@ export interface AppOptions {
 
 export interface App {
   config: Config;
+  /** The Graph client (the start-up check probes through it, inside the reports limit). */
+  graph: Client;
+  /** Its token source (the start-up check reads the token's roles). */
+  graphAuth: AuthenticationProvider;
   server: restify.Server;
   troubleshooter: Troubleshooter;
   demoTenant: DemoTenant | null;
@@ -92,6 +96,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     authProvider: wiring.graphAuth,
     transport: options.graphTransport ?? wiring.graphTransport,
     timeoutMs: config.graph.timeoutMs,
+    reportsTimeoutMs: config.graph.reportsTimeoutMs,
     customHosts: options.customHosts ?? endpoint?.customHosts,
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
     middleware: [createReportsLimiter(config.graph), ...(wiring.graphMiddleware ?? [])],
@@ -103,6 +108,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     readerRoleIds: config.access.readerRoleIds,
     helpdeskGroupIds: wiring.helpdeskGroupIds,
     cacheSeconds: config.access.readerCacheSeconds,
+    now: options.now ? () => options.now!().getTime() : undefined,
   });
   const access = new AccessPolicy({
     readers, tenantId: config.graph.tenantId, rateLimitPerMinute: config.access.rateLimitPerMinute,
@@ -111,11 +117,13 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const sink = createTicketSink(config.tickets, graph);
   const people = new CachedPeopleDirectory(new GraphPeopleDirectory(graph), config.access.readerCacheSeconds);
   // Identical questions in flight share one read; answers are kept SIGNIN_CACHE_SECONDS.
-  const directSignIns = new CachedSignInSource(new GraphSignInLog(graph, { pageSize: 500, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes }), config.graph.signInCacheSeconds);
+  const directSignIns = new CachedSignInSource(new GraphSignInLog(graph, {
+    pageSize: 1000, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes, readTimeoutMs: config.graph.signInReadSeconds * 1000,
+  }), config.graph.signInCacheSeconds);
   // The live index answers questions about its covered span without a Graph read; the rest read directly.
   const signInIndex = config.graph.signInIndexHours > 0
     ? startLiveSignIns(graph, directSignIns, {
-        hours: config.graph.signInIndexHours, pageSize: 500, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes, ...options.signInIndex,
+        hours: config.graph.signInIndexHours, pageSize: 1000, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes, ...options.signInIndex,
         now: options.now ? () => options.now!().getTime() : undefined,
         onError: (error, phase) => logger.warn({ err: { message: (error as Error)?.message }, phase }, 'sign-in index read failed'),
         // One reader of the log per tenant across the instances on this store; the in-process demo tenant is each process's own.
@@ -194,7 +202,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   if (demo && !isLoopbackHost(config.server.host)) warnExposedDemo(logger, config.server.host);
 
   return {
-    config, server, troubleshooter, demoTenant, people, signInIndex, incidents, logger, state,
+    config, graph, graphAuth: wiring.graphAuth, server, troubleshooter, demoTenant, people, signInIndex, incidents, logger, state,
     listen: (port = config.server.port, host = config.server.host) => {
       if (demo && host !== config.server.host && !isLoopbackHost(host)) warnExposedDemo(logger, host);
       return new Promise<string>((resolve) => {

@@ -30,7 +30,7 @@ import type { IncidentService } from '../incidents/service';
 import type { ConversationAddress } from '../incidents/subscriptions';
 import { answerIncidentAction, INCIDENT_VERBS, withKnownProblem } from './incidents';
 
-export type { Requester, Understanding, Reply, Answer, ResolvedQuery } from './types';
+export type { Requester, Understanding, Reply, Answer } from './types';
 
 export interface TroubleshooterDeps {
   config: Config;

@@ -76,7 +76,6 @@ export const VERB_SCHEMAS = {
 
 export type Verb = keyof typeof VERB_SCHEMAS;
 export type VerbData<V extends Verb> = z.output<(typeof VERB_SCHEMAS)[V]>;
-export type ResolvedAskData = z.output<typeof resolvedAsk>;
 export type CardAction = { [V in Verb]: { verb: V; data: VerbData<V> } }[Verb];
 
 export type ParsedAction = { ok: true; action: CardAction } | { ok: false; reason: 'unknown-verb' | 'bad-action-data' };

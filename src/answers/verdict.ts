@@ -18,6 +18,8 @@ function findingVariant(f: Finding): { verdict: string; steps: string } {
     case 'lockout':
       return { verdict: f.times > 1 ? 'lockoutRepeated' : 'lockout', steps: f.origin.unusualCountry ? 'lockoutUnusual' : 'lockout' };
     case 'conditionalAccess': {
+      // Which policy is not known (Graph left it out): said as a Conditional Access block all the same.
+      if (f.policy === null) return { verdict: 'conditionalAccessHidden', steps: 'conditionalAccessHidden' };
       if (f.block) return { verdict: 'conditionalAccessBlock', steps: f.origin.unusualCountry ? 'conditionalAccessBlockAbroad' : 'conditionalAccessBlock' };
       const steps = f.device ? 'conditionalAccessDevice' : f.controls.includes('Mfa') ? 'conditionalAccessMfa' : 'conditionalAccess';
       return { verdict: 'conditionalAccess', steps };

@@ -5,6 +5,7 @@ import { localDateTime, utcStamp } from '../shared/time';
 import { clip, plain } from './elements';
 import { fill, plural, wording, type Wording } from './wording';
 import { describeControls } from './verdict';
+import { grantControls } from '../diagnosis/grantControls';
 
 /** Failing Conditional Access policies shown per attempt; the rest are counted. */
 const MAX_POLICY_FACTS = 3;
@@ -46,7 +47,7 @@ function riskFacts(record: SignIn, s: Wording): { title: string; value: string }
 function failingPolicyFacts(record: SignIn, s: Wording, language: Language): { title: string; value: string }[] {
   const failing = (record.appliedConditionalAccessPolicies ?? []).filter((p) => p.result === 'failure');
   const facts = failing.slice(0, MAX_POLICY_FACTS).map((p) => {
-    const controls = p.enforcedGrantControls ?? [];
+    const controls = grantControls(p.enforcedGrantControls);
     const name = clip(p.displayName ?? p.id ?? '?', 80);
     return {
       title: s.factPolicy,

@@ -55,6 +55,13 @@ export function messageAnswerCard(answer: MessageKind, language: Language, audie
     case 'ask-privately':
       return messageCard(language, s.askPrivatelyTitle, [s.askPrivatelyText]);
     case 'not-found':
+      if (answer.suggestions?.length && answer.pending) {
+        return messageCard(language, s.notFoundTitle, [fill(w.didYouMean, { name: answer.name })], [], answer.suggestions.map((p) => ({
+          title: `${p.displayName} (${p.userPrincipalName})`,
+          verb: 'choosePerson',
+          data: JSON.parse(JSON.stringify({ ...answer.pending, language, userId: p.id })) as Record<string, unknown>,
+        })));
+      }
       return messageCard(language, s.notFoundTitle, [fill(s.notFoundText, { name: answer.name }), ...(answer.workloadsOff ? [w.workloadsOff] : [])]);
     case 'choose-person': {
       const more = answer.people.length - MAX_CHOICES;

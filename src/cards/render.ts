@@ -13,14 +13,9 @@ import { wording } from './wording';
 import type { Card } from './elements';
 
 export type { Card } from './elements';
-export { messageCard, explainCodeCard, MAX_CHOICES, type MessageAction } from './messages';
+export { messageCard } from './messages';
 export { wording } from './wording';
 export { signInFacts } from './facts';
-
-/** Cards are kept under this many bytes of JSON (Teams' older limit is 28 KB). */
-export const CARD_BUDGET_BYTES = 27 * 1024;
-/** Attempts listed on one card before "show more". */
-export const ROWS_PER_CARD = 5;
 
 export function renderAnswer(reply: Reply): Card {
   const { answer, language, audience, timeZone } = reply;

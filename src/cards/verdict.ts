@@ -56,7 +56,7 @@ function findingValues(f: Finding, answer: SummaryAnswer, ctx: VerdictContext): 
     case 'passwordSpray':
       return { ...values, people: plural(ctx.language, w.nPeople, f.users), minutes: f.minutes };
     case 'conditionalAccess':
-      return { ...values, policy: f.policy, controls: describeControls(f.controls, w), app: f.app ?? '?', device: f.device ? deviceText(f.device, w) : '' };
+      return { ...values, policy: f.policy ?? '', controls: describeControls(f.controls, w), app: f.app ?? '?', device: f.device ? deviceText(f.device, w) : '', permission: f.policyHiddenFor ?? '' };
     case 'expiredPassword':
       return { ...values, attempts: plural(ctx.language, w.nFailedAttempts, f.count), app: f.app ?? '?' };
     case 'appFailingForMany':

@@ -65,3 +65,9 @@ export const timeZone = z.string().refine((tz) => {
     return false;
   }
 }, 'must be an IANA time zone such as Europe/Amsterdam');
+
+/** Application permission names, comma-separated (Graph's spelling: AuditLog.Read.All). */
+export const permissionList = z
+  .string()
+  .transform((v) => [...new Set(v.split(',').map((p) => p.trim()).filter(Boolean))])
+  .pipe(z.array(z.string().regex(/^[A-Z][A-Za-z]*(\.[A-Z][A-Za-z]*)+$/, 'each entry must be a Graph permission such as AuditLog.Read.All')));

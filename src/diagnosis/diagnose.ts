@@ -6,6 +6,7 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { catalog } from './catalog';
 import { FINDING_ORDER, type Finding, type Origin } from './findings';
 import { groupAttempts, type Attempt } from './attempts';
+import { grantControls } from './grantControls';
 import { foldBursts, isBackground, leadOf } from './background';
 import type { CodeSummary, Diagnosis, FailedPolicy, Failure } from './types';
 import { failingWorkload } from './workloads';
@@ -13,8 +14,8 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 import { DETECTORS } from './detectors';
 
 export type { Finding, FindingKind, Origin, DeviceState } from './findings';
-export { groupAttempts, type Attempt, type Outcome } from './attempts';
-export type { FailedPolicy, Failure, CodeSummary, Diagnosis } from './types';
+export { groupAttempts } from './attempts';
+export type { Failure, Diagnosis, CodeSummary } from './types';
 export { thresholdsWith, DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 
 export interface DiagnoseContext {
@@ -32,7 +33,7 @@ const timeOf = (r: SignIn) => new Date(r.createdDateTime as string);
 function failedPolicies(record: SignIn): FailedPolicy[] {
   return (record.appliedConditionalAccessPolicies ?? [])
     .filter((p) => p.result === 'failure')
-    .map((p) => ({ name: p.displayName ?? p.id ?? '?', controls: p.enforcedGrantControls ?? [] }));
+    .map((p) => ({ name: p.displayName ?? p.id ?? '?', controls: grantControls(p.enforcedGrantControls) }));
 }
 
 export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis {

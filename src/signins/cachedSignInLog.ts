@@ -20,13 +20,16 @@
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { LRUCache } from 'lru-cache';
-import { appPrefix, type SignInPage, type SignInQuery, type SignInSource } from './signInLog';
+import { appKey } from './appMatch';
+import { type SignInPage, type SignInQuery, type SignInSource } from './signInLog';
 
 export interface CachedSignInSourceOptions {
   /** Records held at most across all cached answers (memory bound). Default 20,000. */
   maxRecords?: number;
   /** Rounding of the time range in the key; see above. */
   granularityMs?: number;
+  /** Clock of the cache time (tests). */
+  now?: () => number;
 }
 
 export interface SignInCacheStats {
@@ -62,6 +65,7 @@ export class CachedSignInSource implements SignInSource {
           sizeCalculation: (entry) => (entry.kind === 'page' ? entry.page.records.length + 1 : 1),
           ttl: this.ttlMs,
           ttlAutopurge: false,
+          ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
         })
       : null;
   }
@@ -74,7 +78,7 @@ export class CachedSignInSource implements SignInSource {
       query.userId?.toLowerCase() ?? null,
       round(query.from),
       round(query.to),
-      query.app ? appPrefix(query.app).toLowerCase() : null,
+      query.app ? appKey(query.app) : null,
       query.errorCode ?? null,
       query.correlationId ? query.correlationId.toLowerCase() : null,
       query.requestId ? query.requestId.toLowerCase() : null,

@@ -1,6 +1,6 @@
 /** Conditional Access: which policy stopped the person, with which unmet control (and the device, for device controls). */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import type { DeviceState } from '../findings';
+import { POLICY_PERMISSION, type DeviceState, type Finding } from '../findings';
 import type { Failure } from '../types';
 import { base, type Detector } from './types';
 
@@ -19,7 +19,7 @@ export const conditionalAccess: Detector = {
   detect({ failures, originOf }) {
     const byPolicy = new Map<string, Failure[]>();
     for (const f of failures) for (const p of f.failedPolicies) byPolicy.set(p.name, [...(byPolicy.get(p.name) ?? []), f]);
-    return [...byPolicy].map(([policy, list]) => {
+    const findings: Finding[] = [...byPolicy].map(([policy, list]) => {
       const latest = list[0];
       const controls = latest.failedPolicies.find((p) => p.name === policy)?.controls ?? [];
       const aboutDevice = controls.some((c) => c === 'CompliantDevice' || c === 'DomainJoinedDevice');
@@ -28,5 +28,16 @@ export const conditionalAccess: Detector = {
         app: latest.record.appDisplayName ?? null, origin: originOf(latest.record), device: aboutDevice ? deviceState(latest.record) : null,
       };
     });
+    // Conditional Access stopped it, but Graph left the policies out (no policy permission): still said, without a name.
+    const hidden = failures.filter((f) => f.failedPolicies.length === 0 && f.record.appliedConditionalAccessPolicies == null
+      && (f.record.conditionalAccessStatus === 'failure' || f.category === 'conditional_access'));
+    if (hidden.length > 0) {
+      const latest = hidden[0];
+      findings.push({
+        kind: 'conditionalAccess', ...base(latest), policy: null, controls: [], block: latest.code === 53003, count: hidden.length,
+        app: latest.record.appDisplayName ?? null, origin: originOf(latest.record), device: null, policyHiddenFor: POLICY_PERMISSION,
+      });
+    }
+    return findings;
   },
 };
