@@ -14,7 +14,6 @@ export interface SettingSpec {
 }
 
 const TICKET_SINKS = ['graph-mail', 'webhook', 'servicenow', 'none'] as const;
-export type TicketSinkKind = (typeof TICKET_SINKS)[number];
 
 const optionalText = z.string().optional();
 

@@ -20,7 +20,7 @@ import type { CollectionRules, LiteralKind, PropertyRule } from './filterRules';
 
 export class ODataFilterError extends Error {}
 
-export type { CollectionRules, LiteralKind, PropertyRule } from './filterRules';
+export type { CollectionRules } from './filterRules';
 
 export type Predicate = (item: unknown) => boolean;
 

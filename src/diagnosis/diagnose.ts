@@ -13,10 +13,10 @@ import { failingWorkload } from './workloads';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 import { DETECTORS } from './detectors';
 
-export type { Finding, FindingKind, Origin, DeviceState } from './findings';
+export type { Finding, Origin, DeviceState } from './findings';
 export { groupAttempts } from './attempts';
 export type { Failure, Diagnosis, CodeSummary } from './types';
-export { thresholdsWith, DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
+export { thresholdsWith, type Thresholds } from './thresholds';
 
 export interface DiagnoseContext {
   tenantWide: boolean;

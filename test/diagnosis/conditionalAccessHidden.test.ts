@@ -27,7 +27,7 @@ describe('a Conditional Access block without policy details', () => {
     expect(d.leadFinding?.kind).toBe('conditionalAccess');
     // With the details, the policy is named and nothing is said hidden.
     const named = diagnose(adeles, { tenantWide: false }).findings.find((f) => f.kind === 'conditionalAccess');
-    expect(named).toMatchObject({ policy: expect.any(String) });
+    expect(named).toMatchObject({ policy: expect.any(String) as unknown });
     expect(named && 'policyHiddenFor' in named && named.policyHiddenFor).toBeFalsy();
   });
 

@@ -18,4 +18,4 @@ export const DETECTORS: readonly Detector[] = [
   lockout, mfaFatigue, passwordSpray, conditionalAccess, expiredPassword, appFailingForMany, accountLoop, legacyProtocol, unusualLocation,
 ];
 
-export type { Detector, DetectorInput } from './types';
+export type { Detector } from './types';
