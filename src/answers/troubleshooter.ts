@@ -20,7 +20,7 @@ import type { ReadBudget } from '../signins/readBudget';
 import { Gatekeeper, refuse, sameId } from './access';
 import { auditOf } from './audit';
 import { InMemoryFollowUps, type FollowUpMemory } from './memory';
-import { answerQuestion, nextOffsetOf, type QuestionDeps } from './question';
+import { answerQuestion, nextOffsetOf, type QuestionDeps } from './answerQuestion';
 import { asQuestion, parseResolvedQuery } from './resolvedQuery';
 import { answerSignIns } from './signIns';
 import { openTicket } from './tickets';

@@ -7,7 +7,8 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { ParseContext, Question } from '../understanding/question';
 import type { Language } from '../shared/types';
 import type { Audience } from '../shared/types';
-import type { Diagnosis } from '../diagnosis/diagnose';
+import type { CodeSummary, Diagnosis, Failure, Finding } from '../diagnosis/diagnose';
+import type { WorkloadState } from '../diagnosis/workloads';
 import type { GraphProblemKind } from '../graph/errors';
 import type { Person } from '../directory/people';
 import type { Refusal } from '../access/policy';
@@ -59,7 +60,7 @@ export interface ResolvedQuery {
   app: string | null;
   errorCode: number | null;
   correlationId: string | null;
-  /** A request id (a sign-in record's id), when the question named one (issue 13's parse adds it). */
+  /** A request id (a sign-in record's id), when the question named one. */
   requestId?: string | null;
   /** A kind of failure (password, lockout, mfa, conditional_access, …), when the question named one. */
   category?: string | null;
@@ -130,12 +131,55 @@ export interface TicketState {
   comment: string | null;
 }
 
+/* What a sign-in answer leads with: decided in answers/verdict.ts, worded by src/cards/verdict.ts. */
+
+/** Where the "what to do now" steps come from. */
+export type StepSource =
+  /** The wording's steps for this step id, filled from the finding's facts. */
+  | { from: 'finding'; id: string; finding: Finding }
+  /** The error catalog's steps for this code. */
+  | { from: 'catalog'; code: number; failureReason?: string | null; audience?: Audience };
+
+/** The sign-in a ticket from this answer is about. */
+export interface TicketTarget {
+  signInId: string;
+  userId: string | null;
+}
+
+type OutageFinding = Extract<Finding, { kind: 'appFailingForMany' | 'passwordSpray' }>;
+
+export type VerdictChoice =
+  /** "is there an outage?": yes (with the finding that says so) or no. */
+  | { kind: 'outage'; yes: true; finding: OutageFinding }
+  | { kind: 'outage'; yes: false }
+  /** A question about sign-ins (not failures) of one person: how many succeeded, the newest. */
+  | { kind: 'signins'; succeeded: number; newest: { at: Date; app: string | null } | null }
+  /** No failure matched: every filter restated (the kind of failure as the noun when one was asked). */
+  | { kind: 'none' }
+  /** An app's or managed identity's own failures. */
+  | { kind: 'workload'; state: WorkloadState }
+  /** The lead finding, in the wording's variant `variant`. */
+  | { kind: 'finding'; finding: Finding; variant: string }
+  /** No finding: the latest failure of one person. */
+  | { kind: 'failure'; failure: Failure }
+  /** No finding, everyone: how many failed, and the most frequent code. */
+  | { kind: 'failureTenant'; failures: number; people: number; top: CodeSummary };
+
+export type Verdict = VerdictChoice & {
+  steps: StepSource | null;
+  ticket: TicketTarget | null;
+  /** The error code Microsoft's lookup should open. */
+  lookupCode: number | null;
+};
+
 export interface SummaryAnswer {
   kind: 'summary';
   query: ResolvedQuery;
   subject: AnswerSubject;
   window: AnswerWindow;
   diagnosis: Diagnosis;
+  /** What the answer leads with (chosen by answers/verdict.ts): the cards word it. */
+  verdict: Verdict;
   /** The attempts listed: diagnosis.rows from offset, at most limit. */
   offset: number;
   limit: number;
@@ -222,7 +266,7 @@ export interface IntrusionAnswer {
   key: string;
 }
 
-/** A known problem affecting many people (issue 14 fills it in; rendered as a notice for now). */
+/** A known problem affecting many people: an open incident the asker is caught in (src/incidents). */
 export interface IncidentAnswer {
   kind: 'incident';
   id?: string;
@@ -234,7 +278,7 @@ export interface IncidentAnswer {
   resolved: boolean;
 }
 
-/** "notify this channel about sign-in incidents" / "stop notifying" (src/incidents/answers.ts). */
+/** "notify this channel about sign-in incidents" / "stop notifying" (src/answers/incidents.ts). */
 export interface SubscriptionAnswer {
   kind: 'subscription';
   result: 'subscribed' | 'already-subscribed' | 'unsubscribed' | 'not-subscribed' | 'not-allowed';
