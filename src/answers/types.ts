@@ -5,15 +5,14 @@
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { ParseContext, Question } from '../understanding/question';
-import type { Language } from '../shared/types';
-import type { Audience } from '../shared/types';
-import type { CodeSummary, Diagnosis, Failure, Finding } from '../diagnosis/diagnose';
-import type { WorkloadState } from '../diagnosis/workloads';
+import type { Audience, Language } from '../shared/types';
+import type { Diagnosis } from '../diagnosis/diagnose';
 import type { GraphProblemKind } from '../graph/errors';
 import type { Person } from '../directory/people';
 import type { Refusal } from '../access/policy';
 import type { Incident } from '../incidents/types';
 import type { TicketContent } from '../tickets';
+import type { Verdict } from './verdictChoice';
 import type { PersonFailures, TenantBreakdown } from '../diagnosis/tenantBreakdown';
 import type { SignInCounts } from '../diagnosis/counts';
 import type { IntrusionFacts } from '../diagnosis/intrusion';
@@ -130,47 +129,6 @@ export interface TicketState {
   unconfirmed?: boolean;
   comment: string | null;
 }
-
-/* What a sign-in answer leads with: decided in answers/verdict.ts, worded by src/cards/verdict.ts. */
-
-/** Where the "what to do now" steps come from. */
-export type StepSource =
-  /** The wording's steps for this step id, filled from the finding's facts. */
-  | { from: 'finding'; id: string; finding: Finding }
-  /** The error catalog's steps for this code. */
-  | { from: 'catalog'; code: number; failureReason?: string | null; audience?: Audience };
-
-/** The sign-in a ticket from this answer is about. */
-export interface TicketTarget {
-  signInId: string;
-  userId: string | null;
-}
-
-type OutageFinding = Extract<Finding, { kind: 'appFailingForMany' | 'passwordSpray' }>;
-
-export type VerdictChoice =
-  /** "is there an outage?": yes (with the finding that says so) or no. */
-  | { kind: 'outage'; yes: true; finding: OutageFinding }
-  | { kind: 'outage'; yes: false }
-  /** A question about sign-ins (not failures) of one person: how many succeeded, the newest. */
-  | { kind: 'signins'; succeeded: number; newest: { at: Date; app: string | null } | null }
-  /** No failure matched: every filter restated (the kind of failure as the noun when one was asked). */
-  | { kind: 'none' }
-  /** An app's or managed identity's own failures. */
-  | { kind: 'workload'; state: WorkloadState }
-  /** The lead finding, in the wording's variant `variant`. */
-  | { kind: 'finding'; finding: Finding; variant: string }
-  /** No finding: the latest failure of one person. */
-  | { kind: 'failure'; failure: Failure }
-  /** No finding, everyone: how many failed, and the most frequent code. */
-  | { kind: 'failureTenant'; failures: number; people: number; top: CodeSummary };
-
-export type Verdict = VerdictChoice & {
-  steps: StepSource | null;
-  ticket: TicketTarget | null;
-  /** The error code Microsoft's lookup should open. */
-  lookupCode: number | null;
-};
 
 export interface SummaryAnswer {
   kind: 'summary';

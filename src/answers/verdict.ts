@@ -5,7 +5,8 @@
  */
 import type { Diagnosis, Finding } from '../diagnosis/diagnose';
 import { workloadKindOf } from '../diagnosis/workloads';
-import type { AnswerSubject, ResolvedQuery, TicketTarget, Verdict } from './types';
+import type { AnswerSubject, ResolvedQuery } from './types';
+import type { TicketTarget, Verdict } from './verdictChoice';
 
 /** A question about an app (or an identity found by name) whose failures are all the app's own sign-ins. */
 function isAboutWorkload(query: ResolvedQuery, d: Diagnosis): boolean {
