@@ -85,6 +85,11 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** The wiring a configuration chooses, demo or production (the doctor builds its Graph client from it too). */
+export function chooseWiring(config: Config): Wiring {
+  return config.mode === 'demo' ? demoWiring(config) : productionWiring(config);
+}
+
 export function createApp(config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createLogger(config.logLevel);
   const demo = config.mode === 'demo' ? demoWiring(config, { tenant: options.demoTenant, now: options.now?.() }) : null;

@@ -5,8 +5,7 @@
 import { loadConfig } from './config';
 import { createGraphClient } from './graph/client';
 import { createReportsLimiter } from './graph/limiter';
-import { productionWiring } from './wiring/production';
-import { demoWiring } from './demo/wiring';
+import { chooseWiring } from './app';
 import { runDoctor } from './doctor/checks';
 import { formatReport } from './doctor/report';
 
@@ -18,7 +17,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = result.config;
-  const wiring = config.mode === 'demo' ? demoWiring(config) : productionWiring(config);
+  const wiring = chooseWiring(config);
   const graph = createGraphClient({
     endpoint: wiring.graphEndpoint?.url ?? config.graph.endpoint, authProvider: wiring.graphAuth, transport: wiring.graphTransport,
     timeoutMs: config.graph.timeoutMs, reportsTimeoutMs: config.graph.reportsTimeoutMs, customHosts: wiring.graphEndpoint?.customHosts, middleware: [createReportsLimiter(config.graph)],
