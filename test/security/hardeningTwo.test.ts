@@ -82,6 +82,8 @@ describe('item 4: bodies no formatter should see are refused first', () => {
     expect(all).not.toMatch(/COOKIE-MARKER|rawHeaders":\[/);
     expect(captured).toHaveLength(2);
     expect(parseLogLine(captured[0])).toMatchObject({ level: 40, component: 'restify' });
+    // And it is the logger the running server's restify writes to.
+    expect((running.app.server as unknown as { log: { bindings(): Record<string, unknown> } }).log.bindings()).toMatchObject({ component: 'restify' });
   });
 });
 
