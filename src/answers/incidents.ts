@@ -3,11 +3,10 @@
  * notice, and the alert card's buttons. Who may do what is decided by the access policy (actions
  * 'subscribe', 'incidentPeople', 'incidentTicket'); nothing here decides access by itself.
  */
-import { createHash } from 'node:crypto';
 import type { Gatekeeper } from './access';
 import type { Answer, IncidentAnswer, Reply, Requester, SummaryAnswer, TicketWriter } from './types';
 import { parseVerbData } from './verbs';
-import { TicketSinkError } from '../tickets';
+import { incidentTicketKey, TicketSinkError } from '../tickets';
 import type { Language } from '../shared/types';
 import type { IncidentService } from '../incidents/service';
 import type { ConversationAddress } from '../incidents/subscriptions';
@@ -20,7 +19,7 @@ export async function answerSubscription(service: IncidentService, gate: Gatekee
   const address = requester.conversationReference;
   const conversationId = (address?.conversation as { id?: unknown } | undefined)?.id;
   if (!address || typeof conversationId !== 'string') return { kind: 'unknown', examples: [] };
-  if (intent === 'unsubscribe') return { kind: 'subscription', result: await service.subscriptions.unsubscribe(conversationId), shared };
+  if (intent === 'unsubscribe') return { kind: 'subscription', result: await service.unsubscribe(conversationId), shared };
   const result = await service.subscriptions.subscribe({ address, language, timeZone: requester.timeZone, conversationType: shared ? 'shared' : 'personal' }, conversationId);
   return { kind: 'subscription', result, shared };
 }
@@ -81,6 +80,4 @@ async function showPeople({ service, sendPrivately }: IncidentActionDeps, reques
   return { kind: 'incident-alert', incident, notice: { kind: 'people-sent' } };
 }
 
-export function incidentTicketKey(incidentId: string): string {
-  return createHash('sha256').update(JSON.stringify(['incident', incidentId]), 'utf8').digest('hex');
-}
+export { incidentTicketKey };

@@ -11,6 +11,11 @@ export function ticketKey(signInId: string, requesterId: string): string {
   return sha256(JSON.stringify([signInId.toLowerCase(), requesterId.toLowerCase()]));
 }
 
+/** The key of an incident's one ticket, whoever clicks. */
+export function incidentTicketKey(incidentId: string): string {
+  return sha256(JSON.stringify(['incident', incidentId]));
+}
+
 /** A short reference derived from the key ("SIT-1A2B3C4D"), for sinks that do not number tickets. */
 export function referenceFor(key: string): string {
   return `SIT-${sha256(key).slice(0, 8).toUpperCase()}`;

@@ -13,7 +13,7 @@ import type { Activity } from 'botbuilder';
 import { createLogger, restifyLogger } from '../../src/shared/logger';
 import { DemoTenant } from '../../src/demo/tenant';
 import { withLiveIncident } from '../../src/demo/liveIncident';
-import { strings } from '../../src/cards/strings';
+import { wording } from '../../src/cards/wording';
 import { cardToText, executeActions } from '../../src/cards/text';
 import { requesterOf } from '../../src/bot/requester';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
@@ -199,7 +199,7 @@ describe('item 8: one person in three letter cases is one person', () => {
     while (new Date().getSeconds() > 40) await new Promise((r) => setTimeout(r, 500));
     const answers: string[] = [];
     for (let i = 0; i < 24; i++) answers.push(text(await postActivity(running.url, teamsMessage('help', { aadObjectId: spellings[i % 3], name: 'Johanna Lorenz', conversationId: `a:johanna-rate-${i}` }))));
-    expect(answers.map((a) => a.includes(strings('en').rateLimitedTitle))).toEqual([...Array<boolean>(20).fill(false), true, true, true, true]);
+    expect(answers.map((a) => a.includes(wording('en').rateLimitedTitle))).toEqual([...Array<boolean>(20).fill(false), true, true, true, true]);
   });
 });
 
