@@ -112,13 +112,17 @@ function ticketOpenedCard(answer: Extract<Answer, { kind: 'ticket-opened' }>, la
   const { ticket, record } = answer;
   const title = fill(s.ticketOpenedTitle, { reference: ticket.reference });
   const body = fill(ticket.unconfirmed ? s.ticketUnconfirmedText : ticket.duplicate ? s.ticketAlreadyText : s.ticketOpenedText, { reference: ticket.reference, where: ticket.where });
+  // A retry answered from the ledger knows only the ticket until the investigation supplies the record.
+  const recordKnown = !answer.fromLedger || Boolean(record.createdDateTime);
   const facts = [
     { title: s.factReference, value: ticket.reference },
     { title: s.factSentTo, value: ticket.where },
-    { title: s.factAffected, value: `${record.userDisplayName ?? ''} (${record.userPrincipalName ?? ''})` },
-    { title: s.factError, value: `${record.status?.errorCode ?? ''} · ${explain(record.status?.errorCode ?? 0, language, 'user').title}` },
-    { title: s.factLocal, value: localDateTime(new Date(record.createdDateTime as string), timeZone, language) },
-  ].filter((f) => !answer.fromLedger || record.createdDateTime || f.title === s.factReference || f.title === s.factSentTo)
+    ...(recordKnown ? [
+      { title: s.factAffected, value: `${record.userDisplayName ?? ''} (${record.userPrincipalName ?? ''})` },
+      { title: s.factError, value: `${record.status?.errorCode ?? ''} · ${explain(record.status?.errorCode ?? 0, language, 'user').title}` },
+      { title: s.factLocal, value: localDateTime(new Date(record.createdDateTime as string), timeZone, language) },
+    ] : []),
+  ]
     .map((f) => ({ title: plain(f.title), value: plain(f.value) }));
   const paragraphs = [text(plain(body)), ...(ticket.comment ? [text(plain(fill(w.yourComment, { comment: ticket.comment })), { size: 'Small' })] : [])];
   return card([heading(plain(title)), ...paragraphs, { type: 'FactSet', facts }], [title, body, ticket.comment ?? ''].filter(Boolean).join('\n'));

@@ -16,6 +16,7 @@ const LYNNE: AskerInfo = { aadObjectId: '00000000-0000-0000-0000-0000000000025',
 const s = wording('en');
 const RATE_LIMITED = messageCard('en', s.rateLimitedTitle, [s.rateLimitedText]).content;
 const RATE_LIMITED_NL = messageCard('nl', wording('nl').rateLimitedTitle, [wording('nl').rateLimitedText]).content;
+const RATE_LIMITED_CLICK = messageCard('en', s.rateLimitedTitle, [s.rateLimitedClickText]).content;
 
 let running: RunningApp;
 beforeAll(async () => {
@@ -48,7 +49,7 @@ describe('per-person rate limit (RATE_LIMIT_PER_MINUTE=3)', () => {
   it('limits card clicks by the same person too', async () => {
     const before = running.tenant.requestLog.length;
     const click = await postActivity(running.url, teamsCardAction('retry', { intent: 'failures', userId: MEGAN.aadObjectId }, MEGAN));
-    expect(cardsIn(click)).toEqual([RATE_LIMITED]);
+    expect(cardsIn(click)).toEqual([RATE_LIMITED_CLICK]);
     expect(running.tenant.requestLog.length).toBe(before);
   });
 

@@ -103,7 +103,11 @@ describe('the same activities in a personal chat (the control)', () => {
     const result = await postActivity(running.url, fillCorrelation(withConversation(build(), PERSONAL(`personal-${n}`))));
     const raw = JSON.stringify(cardsIn(result));
     expect(cardToText(cardsIn(result)[0])).not.toContain(PRIVATELY);
-    expect(raw).toMatch(/Megan Bowen|meganb@example\.com/);
+    // A ticket on Megan's sign-in that an earlier test opened is answered from the ledger: the ticket,
+    // and beside it only an investigation that holds that sign-in (never the clicker's own, whatever the button says).
+    if (/^openTicket/.test(_ask) && !/Megan Bowen|meganb@example\.com/.test(raw)) expect(raw).toMatch(/SIT-[0-9A-F]{8}/);
+    else expect(raw).toMatch(/Megan Bowen|meganb@example\.com/);
+    expect(raw).not.toContain(ALEX.aadObjectId);
   });
 });
 
