@@ -116,7 +116,7 @@ function ticketOpenedCard(answer: Extract<Answer, { kind: 'ticket-opened' }>, la
     { title: s.factSentTo, value: ticket.where },
     { title: s.factAffected, value: `${record.userDisplayName ?? ''} (${record.userPrincipalName ?? ''})` },
     { title: s.factError, value: `${record.status?.errorCode ?? ''} · ${explain(record.status?.errorCode ?? 0, language, 'user').title}` },
-    { title: s.factLocal, value: localDateTime(new Date(record.createdDateTime as string), timeZone, language) },
+    { title: s.factLocal, value: record.createdDateTime ? localDateTime(new Date(record.createdDateTime), timeZone, language) : '' },
   ].filter((f) => !answer.fromLedger || record.createdDateTime || f.title === s.factReference || f.title === s.factSentTo)
     .map((f) => ({ title: plain(f.title), value: plain(f.value) }));
   const paragraphs = [text(plain(body)), ...(ticket.comment ? [text(plain(fill(w.yourComment, { comment: ticket.comment })), { size: 'Small' })] : [])];
