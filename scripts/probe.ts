@@ -9,6 +9,7 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { cardToText, executeActions } from '../src/cards/text';
 import { cardsIn, teamsCardAction, teamsMessage, type AskerInfo } from '../src/tools/activities';
+import { hardeningClasses } from './probeHardening';
 
 export type Outcome = 'pass' | 'fail' | 'n/a';
 export interface ProbeResult { id: number; name: string; outcome: Outcome; detail: string }
@@ -155,8 +156,11 @@ async function demoGuards(t: Target): Promise<[Outcome, string]> {
   return ['pass', 'unknown asker and non-loopback serviceUrl refused (400)'];
 }
 
-/** `answerWithinMs`: how soon a reader's question must be answered during a burst (class 5; default 2 s). */
-export async function runProbe(url: string, options: { answerWithinMs?: number } = {}): Promise<ProbeResult[]> {
+/**
+ * `answerWithinMs`: how soon a reader's question must be answered during a burst (class 5; default 2 s).
+ * `stateDir`: the bot's file store on this machine, which class 23 may damage (demo mode only).
+ */
+export async function runProbe(url: string, options: { answerWithinMs?: number; stateDir?: string } = {}): Promise<ProbeResult[]> {
   const health = (await request(url, '/healthz', { method: 'GET' })).json as { mode?: string; tenantId?: string } | null;
   const t: Target = { url, demo: health?.mode === 'demo', tenantId: health?.tenantId ?? '00000000-0000-0000-0000-000000000000' };
   const classes: [string, () => Promise<[Outcome, string]>][] = [
@@ -178,17 +182,29 @@ export async function runProbe(url: string, options: { answerWithinMs?: number }
     const [outcome, detail] = await run().catch((e: Error): [Outcome, string] => ['fail', `probe error: ${e.message}`]);
     results.push({ id: i + 1, name, outcome, detail });
   }
+  // ---- Issue 24, items 4–8 and 10 (ids 20–25): scripts/probeHardening.ts ----
+  const kit = {
+    t, post: (activity: unknown, headers?: Record<string, string>) => post(t, activity, headers),
+    postRaw: (body: string, headers: Record<string, string> = {}) => request(t.url, '/api/messages', { headers: { 'content-type': 'application/json', ...headers }, body }),
+    healthy: () => healthy(t), cardTexts, asker: (id: string, conversationId: string) => asker(t, id, conversationId),
+    stateDir: t.demo ? options.stateDir : undefined,
+  };
+  for (const [id, name, run] of hardeningClasses(kit)) {
+    const [outcome, detail] = await run().catch((e: Error): [Outcome, string] => ['fail', `probe error: ${e.message}`]);
+    results.push({ id, name, outcome, detail });
+  }
+  // ---- end of issue 24, items 4–8 and 10 ----
   return results.sort((a, b) => a.id - b.id);
 }
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' } } });
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, 'state-dir': { type: 'string' } } });
   if (!values.port || !/^\d+$/.test(values.port)) {
-    console.error('Usage: npm run probe -- --port <port of a running bot> [--host 127.0.0.1]');
+    console.error('Usage: npm run probe -- --port <port of a running bot> [--host 127.0.0.1] [--state-dir <the demo bot\'s STATE_DIR>]');
     return 2;
   }
   const url = `http://${values.host}:${values.port}`;
-  const results = await runProbe(url);
+  const results = await runProbe(url, { stateDir: values['state-dir'] });
   console.log(`Adversarial probe of ${url}`);
   for (const r of results) console.log(`${r.outcome.toUpperCase().padEnd(4)}  ${r.id}. ${r.name}: ${r.detail}`);
   const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;

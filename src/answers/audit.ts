@@ -58,6 +58,8 @@ function decided(answer: Answer, requester: Requester): Decided {
       return { ...none, subject: 'anyone', decision: 'allowed', reason: 'incident-people', records: answer.people.length };
     case 'incident-alert':
       return { ...none, decision: answer.incident && answer.notice?.kind === 'not-allowed' ? 'refused' : 'allowed', reason: answer.notice?.kind };
+    case 'incident-refused':
+      return { ...none, decision: 'refused', reason: 'not-a-reader' };
     case 'incident-gone':
     case 'help':
     case 'explain-code':

@@ -51,11 +51,13 @@ export async function answerIncidentAction(deps: IncidentActionDeps, requester: 
   const { service, gate } = deps;
   const parsed = verb === 'incidentPeople' ? parseVerbData('incidentPeople', data) : parseVerbData('incidentTicket', data);
   if (!parsed) return { kind: 'refused', reason: 'bad-action-data' };
+  // Access before existence: whoever may not use the button learns nothing of which incident ids
+  // are live (the same answer, after the same work, for a live id and an unknown one).
+  const decision = verb === 'incidentPeople' ? await gate.decide(requester, 'incidentPeople', { kind: 'everyone' }) : await gate.decide(requester, 'incidentTicket', { kind: 'nobody' });
+  if (!decision.allow && decision.reason !== 'shared-conversation') return { kind: 'incident-refused' };
   const incident = service.monitor.find(parsed.incidentId);
   if (!incident) return { kind: 'incident-gone' };
-  if (verb === 'incidentPeople') return showPeople(deps, requester, incident, language);
-  const decision = await gate.decide(requester, 'incidentTicket', { kind: 'nobody' });
-  if (!decision.allow) return { kind: 'incident-alert', incident, notice: { kind: 'not-allowed' } };
+  if (verb === 'incidentPeople') return showPeople(deps, requester, incident, language, decision.allow);
   if (!service.options.tickets) return { kind: 'ticket-failed', reason: 'not-configured' };
   try {
     // One ticket per incident, whoever clicks and on whichever instance: the desk's ledger decides.
@@ -67,11 +69,10 @@ export async function answerIncidentAction(deps: IncidentActionDeps, requester: 
   }
 }
 
-async function showPeople({ service, gate, sendPrivately }: IncidentActionDeps, requester: Requester, incident: Incident, language: Language): Promise<Answer> {
-  const decision = await gate.decide(requester, 'incidentPeople', { kind: 'everyone' });
+/** `here`: the reader may see the list in this conversation; otherwise (a channel or group chat) it goes to their personal chat. */
+async function showPeople({ service, sendPrivately }: IncidentActionDeps, requester: Requester, incident: Incident, language: Language, here: boolean): Promise<Answer> {
   const list: Answer = { kind: 'incident-people', incident, people: service.options.peopleOf(incident) };
-  if (decision.allow) return list;
-  if (decision.reason !== 'shared-conversation') return { kind: 'incident-alert', incident, notice: { kind: 'not-allowed' } };
+  if (here) return list;
   // A reader in a channel or group chat: the list goes to their personal chat; the shared card keeps counts only.
   const address = await service.personalChatOf(requester.userId!);
   if (!address || !sendPrivately) return { kind: 'incident-alert', incident, notice: { kind: 'people-personal-first' } };

@@ -146,8 +146,9 @@ export class Troubleshooter {
     const answer = await openTicket({ signIns: this.options.signIns, tickets: this.options.tickets, ticketContent: this.options.ticketContent, logger: this.options.logger, readBudget: this.options.readBudget, incidentOf }, requester, this.gate, data, language);
     if (answer.kind !== 'ticket-opened') return answer;
     const query = parseResolvedQuery(data);
-    // Only the investigation of this sign-in's owner (or the tenant-wide one) belongs beside its ticket.
-    if (!query || (query.userId !== null && !sameId(query.userId, answer.record.userId))) return answer;
+    // Only the investigation of this sign-in's owner belongs beside its ticket. Ticket buttons always
+    // name the owner (on a tenant-wide card too); one that names nobody brings no investigation along.
+    if (!query || query.userId === null || !sameId(query.userId, answer.record.userId)) return answer;
     if (await this.gate.authorize(requester, 'showMore', query.userId)) return answer;
     const remembered = await this.deps.memory.recall(requester.conversationKey);
     const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;

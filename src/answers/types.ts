@@ -276,6 +276,8 @@ export type Answer =
   | IncidentAlertAnswer
   | IncidentPeopleAnswer
   | { kind: 'incident-gone' }
+  /** An alert button the clicker may not use: said without looking the incident up. */
+  | { kind: 'incident-refused' }
   | { kind: 'explain-code'; code: number }
   /** `fromLedger`: a retry answered from the ticket ledger; `record` then holds only the sign-in's id and its owner (as the ledger recorded it) until the investigation supplies it. */
   | { kind: 'ticket-opened'; ticket: TicketState; record: SignIn; summary?: SummaryAnswer | IntrusionAnswer; fromLedger?: boolean }

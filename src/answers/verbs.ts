@@ -32,7 +32,7 @@ const instant = z.string().regex(ISO_INSTANT).transform((v, ctx) => {
 /** A question whose subject is an object id, or null for everyone: what showMore, choosePerson and retry carry. */
 const resolvedAsk = z.object({
   intent: z.enum(['failures', 'signins']).default('failures'),
-  userId: optional(z.string().regex(ID)),
+  userId: optional(z.string().regex(ID).transform((v) => v.toLowerCase())),
   from: optional(instant),
   to: optional(instant),
   app: optional(z.string().regex(APP_NAME)),
@@ -60,9 +60,9 @@ const resolvedAsk = z.object({
 /** "Open support ticket": the sign-in, and which input holds the comment (the comment itself is read by `ticketComment`). */
 const openTicket = z.object({
   // Graph's sign-in ids are GUIDs: anything else is refused before any read.
-  signInId: z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/),
+  signInId: z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/).transform((v) => v.toLowerCase()),
   /** Whose sign-in the card says it is: when that already rules the click out, nothing is read. */
-  userId: optional(z.string().regex(ID)),
+  userId: optional(z.string().regex(ID).transform((v) => v.toLowerCase())),
   commentId: z.string().regex(INPUT_ID).default('comment'),
   /** "This wasn't me": the ticket says so first. */
   notMe: z.unknown().optional().transform((v) => (v === true ? true : undefined)),

@@ -102,6 +102,8 @@ export function messageAnswerCard(answer: MessageKind, language: Language, audie
       return messageCard(language, s.stillLookingTitle, [s.stillLookingText]);
     case 'incident-gone':
       return messageCard(language, w.knownProblemTitle, [w.incidentGone]);
+    case 'incident-refused':
+      return messageCard(language, w.knownProblemTitle, [w.subscribeNotAllowedText]);
   }
 }
 

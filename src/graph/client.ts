@@ -80,8 +80,15 @@ class TimeoutHandler implements Middleware {
     const own = this.callerSignals.get(context);
     const url = typeof context.request === 'string' ? context.request : context.request.url;
     const reports = URL.canParse(url) && isReportsRequest(new URL(url));
-    const timeout = AbortSignal.timeout(reports ? this.reportsTimeoutMs : this.timeoutMs);
+    const ms = reports ? this.reportsTimeoutMs : this.timeoutMs;
+    const timeout = AbortSignal.timeout(ms);
     context.options = { ...(context.options ?? {}), signal: own ? AbortSignal.any([own, timeout]) : timeout };
-    await this.next!.execute(context);
+    try {
+      await this.next!.execute(context);
+    } catch (error) {
+      // Said as a timeout (the client passes the name on as the error's code), so that a slow page can be told from a failed one.
+      if (timeout.aborted && !own?.aborted) throw Object.assign(new Error(`Microsoft Graph did not answer within ${ms} ms.`), { name: 'TimeoutError' });
+      throw error;
+    }
   }
 }

@@ -20,6 +20,8 @@ export interface AlertDelivery {
 export type RenderAlert = (incident: Incident, subscription: Subscription, stoppedAt?: Date) => Card;
 
 interface AlertState {
+  /** Put in place of a damaged record (src/stateItems.ts): a card may have gone out, so none is posted again. */
+  lost?: boolean;
   activityId: string | null;
   claimedAt: number;
   /** What the posted card shows (see `shownOf`); null until posted. */
@@ -78,6 +80,7 @@ export class AlertPublisher {
     const key = `incident-alerts/${incident.id}.${subscription.id}`;
     const shown = shownOf(incident);
     const item = await this.store.get<AlertState>(key);
+    if (item?.value.lost) return null;
     if (!item || (item.value.activityId === null && this.now() - item.value.claimedAt > STALE_CLAIM_MS)) {
       // An incident already over before anyone was told is not announced.
       if (incident.resolved) return null;

@@ -74,6 +74,8 @@ export class TicketDesk {
     for (;;) {
       const entry = await this.ledgerCall(() => this.ledger.read(key));
       if (entry?.value.state === 'sent') return { ...entry.value.ticket, duplicate: true };
+      // Something was recorded and cannot be read: as a mail that may have gone, never sent again.
+      if (entry?.value.state === 'lost') return this.recordUnconfirmed(key, entry);
       let claim: Claim | null;
       if (!entry) {
         claim = await this.ledgerCall(() => this.ledger.claim(key, this.claimMs));

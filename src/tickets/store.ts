@@ -13,14 +13,28 @@
  * and a second one is what the ledger is for. It is recorded as sent with the reference the mail
  * carries, marked unconfirmed. Idempotent sinks (webhook, ServiceNow) are simply called again with
  * the same key and return the same ticket.
+ *
+ * Every entry is validated on read. One that is damaged (a `sent` without its ticket, a claim
+ * without its deadline, …) reads as `lost`: something was recorded for this key, so it is never
+ * treated as absent (that would send the ticket again); the desk records it as sent, unconfirmed.
  */
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { StateStore, StoredItem } from '../state/types';
 import type { OpenedTicket } from './types';
 
 export type LedgerEntry =
   | { state: 'claimed'; claimId: string; claimUntil: number; attempt: number; sending: boolean }
-  | { state: 'sent'; ticket: Omit<OpenedTicket, 'duplicate'> };
+  | { state: 'sent'; ticket: Omit<OpenedTicket, 'duplicate'> }
+  /** A damaged entry (see above): never written by a sender, only in a damaged one's place. */
+  | { state: 'lost' };
+
+/** The ledger entry's schema (also the state store's rule for `tickets/`, src/stateItems.ts). */
+export const ledgerEntrySchema = z.discriminatedUnion('state', [
+  z.looseObject({ state: z.literal('claimed'), claimId: z.string().min(1), claimUntil: z.number(), attempt: z.number().int().positive(), sending: z.boolean() }),
+  z.looseObject({ state: z.literal('sent'), ticket: z.looseObject({ reference: z.string().min(1), where: z.string(), sink: z.string().min(1), createdAt: z.string().min(1), unconfirmed: z.boolean().optional() }) }),
+  z.looseObject({ state: z.literal('lost') }),
+]);
 
 /** Tickets are remembered as long as the sign-in log reaches back (30 days with Entra ID P1/P2), and a little more. */
 export const LEDGER_TTL_MS = 35 * 86_400_000;
@@ -28,8 +42,11 @@ export const LEDGER_TTL_MS = 35 * 86_400_000;
 export class TicketLedger {
   constructor(private readonly state: StateStore, private readonly clock: () => number = Date.now) {}
 
-  read(key: string): Promise<StoredItem<LedgerEntry> | undefined> {
-    return this.state.get<LedgerEntry>(this.itemOf(key));
+  async read(key: string): Promise<StoredItem<LedgerEntry> | undefined> {
+    const item = await this.state.get<unknown>(this.itemOf(key));
+    if (!item) return undefined;
+    const parsed = ledgerEntrySchema.safeParse(item.value);
+    return { ...item, value: parsed.success ? (parsed.data) : { state: 'lost' } };
   }
 
   /** A new claim on an absent entry; null when another instance has one (or the ticket). */

@@ -51,11 +51,15 @@ export class IndexedSignInSource implements SignInSource {
     return this.index.get(id)?.toSignIn() ?? this.fallback.byId(id);
   }
 
-  /** Held in the index: only if it is this person's, as Graph's filter would decide. */
+  /**
+   * This person's own sign-in: from the index when it holds it as theirs. Anything else — someone
+   * else's sign-in or an id nobody has — takes the same path, Graph's filtered read, so neither the
+   * answer nor its time tells whether the id exists.
+   */
   async ownById(id: string, userId: string): Promise<SignIn | null> {
     const held = this.index.get(id);
-    if (!held) return this.fallback.ownById(id, userId);
-    return String(held.userId ?? '').toLowerCase() === userId.toLowerCase() ? held.toSignIn() : null;
+    if (held && String(held.userId ?? '').toLowerCase() === userId.toLowerCase()) return held.toSignIn();
+    return this.fallback.ownById(id, userId);
   }
 
   stats(): IndexedSourceStats {

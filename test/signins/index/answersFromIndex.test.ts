@@ -100,7 +100,8 @@ test('a non-reader pasting someone else\'s correlation id finds nothing of their
 test('a non-reader\'s ticket button with someone else\'s sign-in id is refused; with her own it opens a ticket', async () => {
   const pattis = indexed.tenant.signIns.find((r) => r.userId === PATTI && r.status?.errorCode !== 0)!;
   const forged = await both((who) => teamsCardAction('openTicket', { signInId: pattis.id, userId: MEGAN }, who), MEGAN);
-  expect(forged.reads).toBe(0);
+  // The index holds Patti's record, but answers as for an id nobody has: Graph's filtered read (issue 24, item 5: no oracle).
+  expect(forged.reads).toBe(1);
   expect(forged.indexed).toEqual(forged.direct);
   expect(JSON.stringify(forged.indexed[0])).toContain(strings('en').notAllowedTitle);
 
