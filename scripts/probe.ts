@@ -1,5 +1,5 @@
 /**
- * `npm run probe -- --port N [--host H]`: replays the hostile requests of issue 11 against a running
+ * `npm run probe -- --port N [--host H]`: replays hostile requests (docs/security.md) against a running
  * bot and prints pass, fail or n/a per class (n/a: the class needs the other mode, or a token).
  * Exit code 1 when any class fails. Demo mode is detected from /healthz; the probe then speaks as
  * the demo tenant's people. Run it only against a bot you operate.

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { executeActions } from '../src/cards/text';
-import { strings } from '../src/cards/strings';
 import { wording } from '../src/cards/wording';
 import { ticketKey } from '../src/tickets/reference';
 import { cardsIn, teamsCardAction, teamsMessage, type AskerInfo } from '../src/tools/activities';
@@ -124,7 +123,7 @@ async function storedState(k: ProbeKit): Promise<[Outcome, string]> {
 async function idCase(k: ProbeKit): Promise<[Outcome, string]> {
   if (!k.t.demo) return ['n/a', 'needs a Bot Framework token (run against demo mode)'];
   const spellings = [JOHANNA.toUpperCase(), JOHANNA, '5E1f0000-0000-4000-8000-000000000002'];
-  const limited = (a: Answer) => k.cardTexts(a).some((text) => text.includes(strings('en').rateLimitedTitle));
+  const limited = (a: Answer) => k.cardTexts(a).some((text) => text.includes(wording('en').rateLimitedTitle));
   // Rate limits count per minute: start early in one, so that the whole run lands in it.
   while (new Date().getSeconds() > 30) await new Promise((r) => setTimeout(r, 500));
   let allowed = 0;

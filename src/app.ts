@@ -18,7 +18,7 @@ import { AccessPolicy } from './access/policy';
 import { GraphSignInLog } from './signins/signInLog';
 import { CachedSignInSource } from './signins/cachedSignInLog';
 import { ReadBudget } from './signins/readBudget';
-import { startLiveSignIns, type LiveSignIns } from './signins/index/liveSignIns';
+import { startLiveSignIns, type LiveSignIns } from './signins/live/start';
 import { createReportsLimiter } from './graph/limiter';
 import { Troubleshooter, type Understanding } from './answers/troubleshooter';
 import type { Remembered } from './answers/memory';

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { ItemRule } from './state/validated';
-import { ledgerEntrySchema, LEDGER_TTL_MS } from './tickets/store';
+import { ledgerEntrySchema, LEDGER_TTL_MS } from './tickets/ledger';
 
 const address = z.record(z.string(), z.unknown());
 const subscription = z.looseObject({ id: z.string().min(1), address, language: z.enum(['en', 'nl']), timeZone: z.string().min(1), conversationType: z.string(), expiresAt: z.number() });

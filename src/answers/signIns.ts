@@ -13,6 +13,7 @@ import { intrusionAnswer } from './intrusion';
 import { countSignIns } from '../diagnosis/counts';
 import { workloadKindOf } from '../diagnosis/workloads';
 import type { IncidentService } from '../incidents/service';
+import { chooseVerdict } from './verdict';
 import type { Answer, AnswerCoverage, AnswerSubject, Requester, ResolvedQuery } from './types';
 
 const HOUR = 3_600_000;
@@ -90,7 +91,7 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
   if (ask && !aboutWorkload && !workloadsOff) return tenantAnswer({ ...common, ask, records: narrowed.records, thresholds: deps.thresholds, timeZone: requester.timeZone, unapplied }, deps.incidents);
   if (counting) return { kind: 'count', ...common, pattern: countSignIns(narrowed.records, requester.timeZone, window), ...(unapplied.length > 0 ? { unapplied } : {}) };
   const offset = query.offset ?? 0;
-  return { kind: 'summary', ...common, offset, limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE), ...(detailsOf ? { detailsOf } : {}), ...(workloadsOff ? { workloadsOff } : {}) };
+  return { kind: 'summary', ...common, verdict: chooseVerdict(query, subject, diagnosis), offset, limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE), ...(detailsOf ? { detailsOf } : {}), ...(workloadsOff ? { workloadsOff } : {}) };
 }
 
 /**

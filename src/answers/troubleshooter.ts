@@ -20,7 +20,7 @@ import type { ReadBudget } from '../signins/readBudget';
 import { Gatekeeper, refuse, sameId } from './access';
 import { auditOf } from './audit';
 import { InMemoryFollowUps, type FollowUpMemory } from './memory';
-import { answerQuestion, nextOffsetOf, type QuestionDeps } from './question';
+import { answerQuestion, nextOffsetOf, type QuestionDeps } from './answerQuestion';
 import { asQuestion, parseResolvedQuery } from './resolvedQuery';
 import { answerSignIns } from './signIns';
 import { openTicket } from './tickets';
@@ -153,11 +153,13 @@ export class Troubleshooter {
     const remembered = await this.deps.memory.recall(requester.conversationKey);
     const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
     const investigation = await answerSignIns(this.deps, requester, query, name);
-    if (investigation.kind === 'intrusion') return { ...answer, summary: investigation };
+    // From the ledger the owner is only what the button says: the investigation must hold the sign-in
+    // itself (no read of its own), or it belongs to someone else and the ticket stands alone.
+    if (investigation.kind === 'intrusion') return answer.fromLedger ? answer : { ...answer, summary: investigation };
     if (investigation.kind !== 'summary') return answer;
-    // From the ledger: the sign-in's record, when the investigation has it (no read of its own).
-    const record = answer.fromLedger ? investigation.diagnosis.attempts.flatMap((a) => a.records).find((r) => r.id === answer.record.id) : undefined;
-    return { ...answer, ...(record ? { record } : {}), summary: investigation };
+    if (!answer.fromLedger) return { ...answer, summary: investigation };
+    const record = investigation.diagnosis.attempts.flatMap((a) => a.records).find((r) => sameId(r.id, answer.record.id));
+    return record ? { ...answer, record, summary: investigation } : answer;
   }
 
   /** Unexpected failures become a problem answer; the detail goes to the log only. */

@@ -5,14 +5,14 @@
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { ParseContext, Question } from '../understanding/question';
-import type { Language } from '../shared/types';
-import type { Audience } from '../shared/types';
+import type { Audience, Language } from '../shared/types';
 import type { Diagnosis } from '../diagnosis/diagnose';
 import type { GraphProblemKind } from '../graph/errors';
 import type { Person } from '../directory/people';
 import type { Refusal } from '../access/policy';
 import type { Incident } from '../incidents/types';
 import type { TicketContent } from '../tickets';
+import type { Verdict } from './verdictChoice';
 import type { PersonFailures, TenantBreakdown } from '../diagnosis/tenantBreakdown';
 import type { SignInCounts } from '../diagnosis/counts';
 import type { IntrusionFacts } from '../diagnosis/intrusion';
@@ -59,7 +59,7 @@ export interface ResolvedQuery {
   app: string | null;
   errorCode: number | null;
   correlationId: string | null;
-  /** A request id (a sign-in record's id), when the question named one (issue 13's parse adds it). */
+  /** A request id (a sign-in record's id), when the question named one. */
   requestId?: string | null;
   /** A kind of failure (password, lockout, mfa, conditional_access, …), when the question named one. */
   category?: string | null;
@@ -136,6 +136,8 @@ export interface SummaryAnswer {
   subject: AnswerSubject;
   window: AnswerWindow;
   diagnosis: Diagnosis;
+  /** What the answer leads with (chosen by answers/verdict.ts): the cards word it. */
+  verdict: Verdict;
   /** The attempts listed: diagnosis.rows from offset, at most limit. */
   offset: number;
   limit: number;
@@ -222,7 +224,7 @@ export interface IntrusionAnswer {
   key: string;
 }
 
-/** A known problem affecting many people (issue 14 fills it in; rendered as a notice for now). */
+/** A known problem affecting many people: an open incident the asker is caught in (src/incidents). */
 export interface IncidentAnswer {
   kind: 'incident';
   id?: string;
@@ -234,7 +236,7 @@ export interface IncidentAnswer {
   resolved: boolean;
 }
 
-/** "notify this channel about sign-in incidents" / "stop notifying" (src/incidents/answers.ts). */
+/** "notify this channel about sign-in incidents" / "stop notifying" (src/answers/incidents.ts). */
 export interface SubscriptionAnswer {
   kind: 'subscription';
   result: 'subscribed' | 'already-subscribed' | 'unsubscribed' | 'not-subscribed' | 'not-allowed';

@@ -16,7 +16,7 @@ import type { Card } from './elements';
 
 export type { Card } from './elements';
 export { messageCard } from './messages';
-export { strings } from './strings';
+export { wording } from './wording';
 export { signInFacts } from './facts';
 
 export function renderAnswer(reply: Reply): Card {

@@ -1,7 +1,7 @@
 /**
  * Builds the Microsoft Graph client. Demo and production share the whole middleware chain —
  * authentication, retry (honours Retry-After on 429/503/504), redirect, telemetry — and differ only
- * in the token source and the last link (src/wiring.ts, src/demo/wiring.ts): HTTP through fetch, or
+ * in the token source and the last link (src/wiring/production.ts, src/demo/wiring.ts): HTTP through fetch, or
  * the demo tenant in-process.
  */
 import {

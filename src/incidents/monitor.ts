@@ -10,7 +10,7 @@ import { failuresOf } from './records';
 import type { IncidentRegistry } from './registry';
 import type { AlertPublisher } from './alerts';
 import type { Incident, IncidentThresholds } from './types';
-import type { IndexedSignIn } from '../signins/index/compactSignIn';
+import type { IndexedSignIn } from '../signins/live/compactSignIn';
 import { sameId } from '../access/policy';
 
 export interface IncidentSource {

@@ -1,6 +1,6 @@
 /** Builds incident detection and alerts over the live index, from the settings (called by src/app.ts). */
 import type { Logger } from 'pino';
-import type { LiveSignIns } from '../signins/index/liveSignIns';
+import type { LiveSignIns } from '../signins/live/start';
 import type { StateStore } from '../state/types';
 import type { TicketDesk } from '../tickets';
 import { AlertPublisher, type AlertDelivery, type RenderAlert } from './alerts';

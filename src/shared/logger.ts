@@ -19,7 +19,11 @@ const SECRET_VALUES: [RegExp, string][] = [
 const MAX_DEPTH = 8;
 const MAX_KEYS = 100;
 
+/** One cheap test before the replacements: most strings hold nothing token-like. */
+const MAYBE_SECRET = /bearer|basic|negotiate|eyJ|[?&]\w+=/i;
+
 export function scrubText(text: string): string {
+  if (!MAYBE_SECRET.test(text)) return text;
   let out = text;
   for (const [pattern, replacement] of SECRET_VALUES) out = out.replace(pattern, replacement);
   return out;

@@ -81,8 +81,12 @@ export class FileStateStore implements StateStore, Quarantining {
     } finally {
       await fs.unlink(temp).catch(() => undefined);
     }
-    // Taken — unless what is there has expired, which is then replaced conditionally.
-    const existing = await this.read(file);
+    // Taken — unless what is there has expired, which is then replaced conditionally, or is not an
+    // item at all, which is set aside (create-only writers such as the lease never read first).
+    const existing = await this.read(file).catch(async (error: unknown) => {
+      if (!(error instanceof DamagedItemError) || !(await this.quarantine(key, error.etag))) throw error;
+      return undefined;
+    });
     if (existing && existing.expiresAt > this.clock()) return null;
     if (!existing) return this.create(key, value, ttlMs);
     return this.replace(key, value, ttlMs, existing.etag);

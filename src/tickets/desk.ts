@@ -1,7 +1,7 @@
 /**
  * Opens each ticket exactly once per key, across clicks, instances and restarts:
  * - calls in this process while one is running share its promise;
- * - across processes the ticket ledger (store.ts, on the shared state store) decides by conditional
+ * - across processes the ticket ledger (ledger.ts, on the shared state store) decides by conditional
  *   writes who sends: one claim at a time, the ticket recorded after the sink confirmed it, later
  *   calls answered from the ledger;
  * - a sink failure releases the claim, so the next click tries again;
@@ -10,7 +10,7 @@
 import { DEFAULT_SINK_OPTIONS } from './retry';
 import { TicketSinkError } from './errors';
 import { referenceFor } from './reference';
-import { TicketLedger, type Claim, type LedgerEntry } from './store';
+import { TicketLedger, type Claim, type LedgerEntry } from './ledger';
 import { MemoryStateStore } from '../state/memoryStore';
 import { StateUnavailableError, type StateStore, type StoredItem } from '../state/types';
 import type { OpenedTicket, TicketContent, TicketSink } from './types';

@@ -8,7 +8,7 @@
  * Callers run `cleanText` first to answer "too long" and to ignore empty card submits; `parse`
  * cleans again (it is idempotent) and returns intent 'unknown' for such text.
  */
-import { findApp } from './app';
+import { findApp } from './appName';
 import { findCategory } from './category';
 import { findErrorScreen } from './errorScreen';
 import { findFilters } from './filters';
@@ -18,7 +18,7 @@ import { Changes, contextOf, findFollowUp, mergeWithPrevious } from './followUp'
 import { findBareCode, findIds } from './ids';
 import { asksSomething, decideIntent, looksForSubject, maskSigninVerbs, signalsOf } from './intent';
 import { detectLanguage, languageOfLocale } from './language';
-import { isValidTimeZone } from './localTime';
+import { isValidTimeZone } from './calendar';
 import { takeMentions } from './mentions';
 import { MASK, mask } from './phrases';
 import type { ParseContext, Question } from './question';

@@ -6,7 +6,7 @@
 import { IncidentMonitor, type IncidentSource } from '../../src/incidents/monitor';
 import { IncidentRegistry } from '../../src/incidents/registry';
 import { incidentThresholds } from '../../src/incidents/thresholds';
-import type { IndexedSignIn } from '../../src/signins/index/compactSignIn';
+import type { IndexedSignIn } from '../../src/signins/live/compactSignIn';
 import { MemoryStateStore } from '../../src/state';
 
 const NOW = Date.parse('2026-11-27T14:00:00Z');

@@ -1,5 +1,5 @@
 /**
- * Issue 11, item 1: no request body ends the process. A body whose Content-Encoding lies (says gzip
+ * No request body ends the process. A body whose Content-Encoding lies (says gzip
  * or deflate but is not compressed) once raised a zlib error nobody listened to and Node exited.
  * Every way of failing to read a body is now an answer (400, 413, 415), in both modes, with or
  * without a token, and the server keeps answering afterwards.

@@ -1,5 +1,5 @@
 /**
- * Issue 11, items 3 and 4: other people's sign-ins appear only in an explicit personal chat. Every
+ * Other people's sign-ins appear only in an explicit personal chat. Every
  * card verb and every question by a sign-in reader (Alex) about someone else (Megan) is checked in a
  * channel, a group chat, and conversations whose type is missing or unknown — which count as shared.
  * No card shown there carries anything of Megan's sign-ins, no ticket is opened, and the same
@@ -103,7 +103,11 @@ describe('the same activities in a personal chat (the control)', () => {
     const result = await postActivity(running.url, fillCorrelation(withConversation(build(), PERSONAL(`personal-${n}`))));
     const raw = JSON.stringify(cardsIn(result));
     expect(cardToText(cardsIn(result)[0])).not.toContain(PRIVATELY);
-    expect(raw).toMatch(/Megan Bowen|meganb@example\.com/);
+    // A ticket on Megan's sign-in that an earlier test opened is answered from the ledger: the ticket,
+    // and beside it only an investigation that holds that sign-in (never the clicker's own, whatever the button says).
+    if (/^openTicket/.test(_ask) && !/Megan Bowen|meganb@example\.com/.test(raw)) expect(raw).toMatch(/SIT-[0-9A-F]{8}/);
+    else expect(raw).toMatch(/Megan Bowen|meganb@example\.com/);
+    expect(raw).not.toContain(ALEX.aadObjectId);
   });
 });
 

@@ -76,6 +76,12 @@ describe('a damaged item is quarantined and logged, and reads as absent', () => 
     expect(await quarantined('followups')).toHaveLength(0);
   });
 
+  test('a create-only writer (the lease) is not stuck behind a damaged file', async () => {
+    await damage('leases/abc', '{"value":');
+    await expect(file.create('leases/abc', { holder: 'h', until: 5 }, 60_000)).resolves.toEqual(expect.any(String));
+    expect(await quarantined('leases')).toHaveLength(1);
+  });
+
   test('a sound item is read as written, unknown fields kept', async () => {
     await store.put('leases/abc', { holder: 'h', until: 5, extra: 'kept' }, 60_000);
     await expect(store.get('leases/abc')).resolves.toMatchObject({ value: { holder: 'h', until: 5, extra: 'kept' } });

@@ -5,7 +5,7 @@
  * A click refused for its rate is worded as a click.
  */
 import { cardToText, executeActions } from '../../src/cards/text';
-import { strings } from '../../src/cards/strings';
+import { wording } from '../../src/cards/wording';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
 import { startApp, type RunningApp } from '../support/app';
 
@@ -29,7 +29,7 @@ test('two concurrent clicks and two retries: one ticket, every answer names it, 
   const concurrent = await Promise.all([click(), click()]);
   const retries = [await click(), await click()];
   const all = [...concurrent, ...retries];
-  for (const text of all) expect(text).not.toContain(strings('en').rateLimitedText);
+  for (const text of all) expect(text).not.toContain(wording('en').rateLimitedText);
   const refs = all.map((t) => references(t)[0]);
   expect(refs.every((r) => r && r === refs[0])).toBe(true);
   // The investigation stays on the retried card too.
@@ -42,8 +42,8 @@ test('a click refused for its rate says it was a click, not a question', async (
   try {
     await postActivity(stopped.url, teamsMessage('help', ALEX));
     const text = cardToText(cardsIn(await postActivity(stopped.url, teamsCardAction('showMore', { intent: 'failures', userId: null }, ALEX)))[0]);
-    expect(text).toContain(strings('en').rateLimitedClickText);
-    expect(text).not.toContain(strings('en').rateLimitedText);
+    expect(text).toContain(wording('en').rateLimitedClickText);
+    expect(text).not.toContain(wording('en').rateLimitedText);
   } finally {
     await stopped.stop();
   }

@@ -4,7 +4,6 @@
  * tenant, and for a non-reader trying to see others (still refused, still only her own sign-ins) —
  * without reading the sign-in log once the index is filled. Its answers say how fresh they are.
  */
-import { strings } from '../../../src/cards/render';
 import { wording } from '../../../src/cards/wording';
 import { userSignIns } from '../../fixtures/signIns';
 import { executeActions } from '../../../src/cards/text';
@@ -85,7 +84,7 @@ test.each(questions.map(([who, id, text]) => [who, text, id]))('%s: "%s" — the
   expect(read.fresh).toBe(false);
   expect(fromIndex.card).toEqual(read.card);
   // Refusals read nothing and say nothing about freshness.
-  const refused = JSON.stringify(read.card).includes(strings('en').notAllowedTitle);
+  const refused = JSON.stringify(read.card).includes(wording('en').notAllowedTitle);
   expect(fromIndex.fresh).toBe(!refused);
 });
 
@@ -103,7 +102,7 @@ test('a non-reader\'s ticket button with someone else\'s sign-in id is refused; 
   // The index holds Patti's record, but answers as for an id nobody has: Graph's filtered read (issue 24, item 5: no oracle).
   expect(forged.reads).toBe(1);
   expect(forged.indexed).toEqual(forged.direct);
-  expect(JSON.stringify(forged.indexed[0])).toContain(strings('en').notAllowedTitle);
+  expect(JSON.stringify(forged.indexed[0])).toContain(wording('en').notAllowedTitle);
 
   const answer = cardsIn(await postActivity(indexed.url, teamsMessage('why can\'t I sign in?', asker(MEGAN))))[0];
   const ticket = executeActions(answer as never).find((a) => a.verb === 'openTicket')!;

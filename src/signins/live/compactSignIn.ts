@@ -1,6 +1,6 @@
 /**
  * What the index keeps of a sign-in: only the fields that answers, findings, cards and tickets read
- * (diagnosis/diagnose.ts, cards/render.ts, troubleshooter.ts ticketContent), split so that almost
+ * (diagnosis/diagnose.ts, cards/render.ts, cards/ticketContent.ts), split so that almost
  * nothing is stored per record:
  *
  * - per record, in typed arrays (recordSlots.ts): id and correlationId as 16 bytes each when they are

@@ -7,8 +7,8 @@ import { createGraphClient } from '../../../src/graph/client';
 import { demoAuthProvider } from '../../../src/demo/graphTransport';
 import { DemoTenant } from '../../../src/demo/tenant';
 import { FAULTS, startGraphTestServer, type GraphTestServer } from '../../../src/demo/httpsServer';
-import { LiveSignInIndex } from '../../../src/signins/index/liveIndex';
-import { SignInPoller } from '../../../src/signins/index/poller';
+import { LiveSignInIndex } from '../../../src/signins/live/memoryIndex';
+import { SignInPoller } from '../../../src/signins/live/poller';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 const HOURS = 72;

@@ -1,5 +1,5 @@
 /**
- * The sign-in records the reader of the log publishes to the state store (sharedReading.ts), in a
+ * The sign-in records the reader of the log publishes to the state store (singleReader.ts), in a
  * form of their own: the fields the index keeps (projectSignIn), each shared part (who, what app,
  * from where, with what, how it ended) written once per item and referred to by number from the
  * records. A 30-second poll's records repeat few parts, so an item is mostly ids.

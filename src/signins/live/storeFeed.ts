@@ -1,8 +1,8 @@
 /**
- * The sign-in log as one instance read it, in the state store for the others (sharedReading.ts):
+ * The sign-in log as one instance read it, in the state store for the others (singleReader.ts):
  *
  * - `signins/<t>.d.<seq>`: a delta — the records one read added (a poll, a page of the fill), at
- *   most `maxRecordsPerItem` per item (published.ts form), written create-only so that two writers
+ *   most `maxRecordsPerItem` per item (feedEncoding.ts form), written create-only so that two writers
  *   never overwrite each other; kept as long as the index covers (`ttlMs`).
  * - `signins/<t>.head`: the newest seq, and the span the writer's index covered when it wrote it
  *   (coveredFrom, syncedTo): whoever has applied every delta up to `seq` covers that span too.
@@ -14,7 +14,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { StateStore } from '../../state/types';
-import { decodeRecords, encodeRecords } from './published';
+import { decodeRecords, encodeRecords } from './feedEncoding';
 
 export interface FeedHead {
   v: 1;

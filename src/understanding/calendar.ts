@@ -82,13 +82,13 @@ function wallClock(instant: number, timeZone: string): number[] {
   return [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds()];
 }
 
-export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
+export function dateTimeIn(instant: Date, timeZone: string): LocalDateTime {
   const [year, month, day, hour, minute] = wallClock(instant.getTime(), timeZone);
   return { year, month, day, hour, minute };
 }
 
-export function localDate(instant: Date, timeZone: string): LocalDate {
-  const { year, month, day } = localDateTime(instant, timeZone);
+export function dateIn(instant: Date, timeZone: string): LocalDate {
+  const { year, month, day } = dateTimeIn(instant, timeZone);
   return { year, month, day };
 }
 

@@ -1,12 +1,12 @@
 /**
  * The live index as its writers use it — the poller (records read from Graph) and, on an instance
- * that does not read the log itself, the records published by the one that does (sharedReading.ts)
+ * that does not read the log itself, the records published by the one that does (singleReader.ts)
  * — telling listeners which records were new and when its covered span moved. Incident detection
  * and the publisher listen here, so they see the same records on every instance.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { projectSignIn } from './compactSignIn';
-import type { LiveSignInIndex } from './liveIndex';
+import type { LiveSignInIndex } from './memoryIndex';
 import type { PolledIndex } from './poller';
 
 /** Where records came from: this instance's own Graph read, or the state store. */

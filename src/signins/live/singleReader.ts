@@ -1,7 +1,7 @@
 /**
  * One reader of the sign-in log per tenant across instances. The instance holding the lease
  * `signin-reader/<tenant>` runs the poller against Graph and publishes what it adds to the state
- * store (publishedFeed.ts); every other instance applies what was published, on a timer, and never
+ * store (storeFeed.ts); every other instance applies what was published, on a timer, and never
  * polls. When the reader dies, its lease runs out, another instance takes it, applies the last
  * deltas and polls on from where the published span ends: no Graph fill when the store has the
  * span, and no gap, since each poll re-reads its overlap.
@@ -11,9 +11,9 @@
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { Lease, type LeaseOptions } from '../../state/lease';
 import type { StateStore } from '../../state/types';
-import type { ObservedIndex } from './observedIndex';
+import type { ObservedIndex } from './notifyingIndex';
 import type { SignInPoller } from './poller';
-import { FeedConflict, PublishedFeed, type FeedStats } from './publishedFeed';
+import { FeedConflict, PublishedFeed, type FeedStats } from './storeFeed';
 
 export type ReadingRole = 'alone' | 'starting' | 'leader' | 'follower' | 'stopped';
 

@@ -13,12 +13,12 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { BackgroundRead } from '../../graph/limiter';
-import { and, encodeFilter, odataDate } from '../../graph/odata';
-import type { LiveSignInIndex } from './liveIndex';
+import { encodeFilter } from '../../graph/odata';
+import type { LiveSignInIndex } from './memoryIndex';
 
-/** What the poller uses of the index (liveSignIns.ts passes a view that also tells listeners what was added). */
+/** What the poller uses of the index (start.ts passes a view that also tells listeners what was added). */
 export type PolledIndex = Pick<LiveSignInIndex, 'add' | 'markSynced' | 'markCoveredFrom' | 'keptFrom' | 'coverageStart' | 'stats'>;
-import { eventTypeFilter } from '../signInLog';
+import { buildSignInFilter, eventTypeFilter, type SignInFilterParts } from '../signInLog';
 import { type SignInEventType } from '../../shared/types';
 
 export interface SignInPollerOptions {
@@ -96,7 +96,7 @@ export class SignInPoller {
     for (let attempt = 0; !this.stopped; ) {
       let page: Page;
       try {
-        page = await this.read(link, and(`createdDateTime ge ${odataDate(new Date(from))}`, `createdDateTime le ${odataDate(new Date(until))}`));
+        page = await this.read(link, { from: new Date(from), to: new Date(until) });
       } catch (error) {
         this.options.onError?.(error, 'fill');
         // A few tries per page; then the index keeps the span it has and the polls go on.
@@ -144,7 +144,7 @@ export class SignInPoller {
     try {
       let link: string | null = null;
       do {
-        const page = await this.read(link, `createdDateTime ge ${odataDate(since)}`);
+        const page = await this.read(link, { from: since });
         this.index.add(page.value);
         link = page['@odata.nextLink'] ?? null;
       } while (link && !this.stopped);
@@ -155,13 +155,13 @@ export class SignInPoller {
     }
   }
 
-  private async read(link: string | null, filter: string): Promise<Page> {
-    // The same kinds as the direct reads (beta with signInEventTypes when more than interactive), so both answer alike.
-    const kinds = eventTypeFilter(this.options.eventTypes ?? ['interactiveUser']);
+  private async read(link: string | null, span: SignInFilterParts): Promise<Page> {
+    // The same kinds and filter as the direct reads (beta with signInEventTypes when more than interactive), so both answer alike.
+    const kinds = this.options.eventTypes ?? ['interactiveUser'];
     const first = () => {
       const api = this.client.api('/auditLogs/signIns');
-      if (kinds !== null) api.version('beta');
-      return api.filter(encodeFilter(and(filter, kinds))).top(this.options.pageSize);
+      if (eventTypeFilter(kinds) !== null) api.version('beta');
+      return api.filter(encodeFilter(buildSignInFilter(span, kinds))).top(this.options.pageSize);
     };
     const request = link ? this.client.api(link) : first();
     const page = (await request.middlewareOptions([new BackgroundRead()]).get()) as Page;

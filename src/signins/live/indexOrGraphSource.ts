@@ -4,7 +4,7 @@
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { SignInPage, SignInQuery, SignInSource } from '../signInLog';
-import type { LiveSignInIndex } from './liveIndex';
+import type { LiveSignInIndex } from './memoryIndex';
 import { indexCanMatch } from './matchQuery';
 
 export interface IndexedSignInSourceOptions {

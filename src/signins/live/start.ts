@@ -2,13 +2,13 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { userKinds, type SignInSource } from '../signInLog';
 import { type SignInEventType } from '../../shared/types';
-import { IndexedSignInSource } from './indexedSignInSource';
-import { LiveSignInIndex } from './liveIndex';
+import { IndexedSignInSource } from './indexOrGraphSource';
+import { LiveSignInIndex } from './memoryIndex';
 import { SignInPoller } from './poller';
-import { ObservedIndex, type RecordsListener } from './observedIndex';
-import { SharedReading, type ReadingRole, type SharedReadingOptions, type SharedReadingStats } from './sharedReading';
+import { ObservedIndex, type RecordsListener } from './notifyingIndex';
+import { SharedReading, type ReadingRole, type SharedReadingOptions, type SharedReadingStats } from './singleReader';
 
-export type { RecordsListener, RecordsOrigin } from './observedIndex';
+export type { RecordsListener, RecordsOrigin } from './notifyingIndex';
 
 export interface LiveSignInsOptions {
   hours: number;
@@ -25,7 +25,7 @@ export interface LiveSignInsOptions {
   onError?: (error: unknown, phase: 'fill' | 'poll') => void;
   /**
    * Several instances on one state store: only the holder of the tenant's lease reads the log and
-   * publishes it to the store; the others fill their index from there (sharedReading.ts). Without
+   * publishes it to the store; the others fill their index from there (singleReader.ts). Without
    * it this instance reads the log itself (one instance, or the in-process demo tenant).
    */
   shared?: Omit<SharedReadingOptions, 'hours' | 'followEveryMs'> & { followEveryMs?: number };
@@ -36,7 +36,7 @@ export interface LiveSignIns {
   /** This instance's poller while it reads the log (an idle one while another instance does). */
   readonly poller: SignInPoller;
   source: IndexedSignInSource;
-  /** 'alone': reads the log itself, unshared; 'leader' / 'follower': see sharedReading.ts. */
+  /** 'alone': reads the log itself, unshared; 'leader' / 'follower': see singleReader.ts. */
   role(): ReadingRole;
   /** Sharing figures (null when alone). */
   sharing(): SharedReadingStats | null;

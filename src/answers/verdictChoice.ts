@@ -1,0 +1,46 @@
+/**
+ * What a sign-in answer leads with, as data: decided in answers/verdict.ts, worded by
+ * src/cards/verdict.ts. Carried on the SummaryAnswer (types.ts).
+ */
+import type { Audience } from '../shared/types';
+import type { CodeSummary, Failure, Finding } from '../diagnosis/diagnose';
+import type { WorkloadState } from '../diagnosis/workloads';
+
+/** Where the "what to do now" steps come from. */
+export type StepSource =
+  /** The wording's steps for this step id, filled from the finding's facts. */
+  | { from: 'finding'; id: string; finding: Finding }
+  /** The error catalog's steps for this code. */
+  | { from: 'catalog'; code: number; failureReason?: string | null; audience?: Audience };
+
+/** The sign-in a ticket from this answer is about. */
+export interface TicketTarget {
+  signInId: string;
+  userId: string | null;
+}
+
+type OutageFinding = Extract<Finding, { kind: 'appFailingForMany' | 'passwordSpray' }>;
+
+export type VerdictChoice =
+  /** "is there an outage?": yes (with the finding that says so) or no. */
+  | { kind: 'outage'; yes: true; finding: OutageFinding }
+  | { kind: 'outage'; yes: false }
+  /** A question about sign-ins (not failures) of one person: how many succeeded, the newest. */
+  | { kind: 'signins'; succeeded: number; newest: { at: Date; app: string | null } | null }
+  /** No failure matched: every filter restated (the kind of failure as the noun when one was asked). */
+  | { kind: 'none' }
+  /** An app's or managed identity's own failures. */
+  | { kind: 'workload'; state: WorkloadState }
+  /** The lead finding, in the wording's variant `variant`. */
+  | { kind: 'finding'; finding: Finding; variant: string }
+  /** No finding: the latest failure of one person. */
+  | { kind: 'failure'; failure: Failure }
+  /** No finding, everyone: how many failed, and the most frequent code. */
+  | { kind: 'failureTenant'; failures: number; people: number; top: CodeSummary };
+
+export type Verdict = VerdictChoice & {
+  steps: StepSource | null;
+  ticket: TicketTarget | null;
+  /** The error code Microsoft's lookup should open. */
+  lookupCode: number | null;
+};
