@@ -30,9 +30,11 @@ export async function openTicket(deps: TicketDeps, requester: Requester, gate: G
   if (decision.narrowedBy && parsed.userId && !sameId(parsed.userId, requester.userId)) return refusalAnswer(decision.narrowedBy);
   // A retry of a ticket this person already opened on this sign-in: answered from the ledger, with
   // no read and nothing taken from their read budget (two clicks and a retry are one ticket, not three reads).
+  // Only when the card names the person the ledger recorded (a forged or stale button takes the ordinary path).
   const opened = await deps.tickets?.existing(ticketKey(signInId, requester.userId!));
-  if (opened) {
-    const record: SignIn = { id: signInId, ...(parsed.userId ? { userId: parsed.userId } : {}) };
+  if (opened?.subjectId && parsed.userId && sameId(parsed.userId, opened.subjectId)) {
+    // Whose sign-in it is comes from the ledger (recorded from the read when the ticket was opened), never from the card.
+    const record: SignIn = { id: signInId, ...(opened.subjectId ? { userId: opened.subjectId } : {}) };
     return { kind: 'ticket-opened', ticket: { reference: opened.reference, where: opened.where, duplicate: true, unconfirmed: opened.unconfirmed, comment: null }, record, fromLedger: true };
   }
   if (deps.readBudget && !deps.readBudget.take(requester.userId!)) return { kind: 'refused', reason: 'rate-limited' };

@@ -281,7 +281,7 @@ export type Answer =
   /** An alert button the clicker may not use: said without looking the incident up. */
   | { kind: 'incident-refused' }
   | { kind: 'explain-code'; code: number }
-  /** `fromLedger`: a retry answered from the ticket ledger; `record` then holds only the sign-in's id (and whose it is, per the card) until the investigation supplies it. */
+  /** `fromLedger`: a retry answered from the ticket ledger; `record` then holds only the sign-in's id and its owner (as the ledger recorded it) until the investigation supplies it. */
   | { kind: 'ticket-opened'; ticket: TicketState; record: SignIn; summary?: SummaryAnswer | IntrusionAnswer; fromLedger?: boolean }
   | { kind: 'ticket-failed'; reason: 'sink-failed' | 'not-configured' | 'sign-in-gone' | 'busy' | 'state-unavailable'; retry?: Record<string, unknown> }
   | { kind: 'problem'; problem: GraphProblemKind; retryAfterSeconds?: number; retry: Record<string, unknown> | null }

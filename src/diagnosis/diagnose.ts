@@ -39,13 +39,18 @@ function failedPolicies(record: SignIn): FailedPolicy[] {
 export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis {
   const thresholds = context.thresholds ?? DEFAULT_THRESHOLDS;
   const legacy = new Set(thresholds.legacyProtocol.clients.map((c) => c.toLowerCase()));
+  const tools = thresholds.scriptedClient.browsers.map((b) => b.toLowerCase());
+  const scriptedOf = (record: SignIn) => {
+    const browser = record.deviceDetail?.browser ?? '';
+    return browser && tools.some((t) => browser.toLowerCase().includes(t)) ? browser : null;
+  };
   const attempts = groupAttempts(records);
   const toRow = (attempt: Attempt): Failure => {
     const record = attempt.final;
     const client = record.clientAppUsed ?? '';
     return {
       attempt, record, code: codeOf(record), at: timeOf(record), category: catalog().get(codeOf(record))?.category ?? null,
-      failedPolicies: failedPolicies(record), legacyClient: legacy.has(client.toLowerCase()) ? client : null, background: isBackground(record),
+      failedPolicies: failedPolicies(record), legacyClient: legacy.has(client.toLowerCase()) && !scriptedOf(record) ? client : null, scriptedClient: scriptedOf(record), background: isBackground(record),
     };
   };
   const rowsByAttempt = new Map(attempts.map((a) => [a, toRow(a)]));

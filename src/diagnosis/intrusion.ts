@@ -42,7 +42,7 @@ export function intrusionFacts(d: Diagnosis): IntrusionFacts {
     if (f.at < place.first) place.first = f.at;
     if (f.at > place.last) place.last = f.at;
     if (r.appDisplayName && !place.apps.includes(r.appDisplayName)) place.apps.push(r.appDisplayName);
-    const client = r.clientAppUsed ?? '';
+    const client = f.scriptedClient ?? r.clientAppUsed ?? '';
     if (client && !/^(browser|mobile apps and desktop clients)$/i.test(client) && !place.clients.includes(client)) place.clients.push(client);
     byPlace.set(key, place);
   }

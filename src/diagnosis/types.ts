@@ -29,6 +29,8 @@ export interface Failure {
   failedPolicies: FailedPolicy[];
   /** The legacy client (IMAP4, POP3, …) when the attempt used one. */
   legacyClient: string | null;
+  /** A script or tool (deviceDetail.browser "Python Requests 2.31"), not a person: never called legacy authentication. */
+  scriptedClient: string | null;
   /** A non-interactive sign-in (a token refresh an app made in the background). */
   background: boolean;
   /** In `rows` only: a burst of background failures this row stands for. */

@@ -103,7 +103,7 @@ export class TicketDesk {
       await this.ledger.release(claim).catch((e: unknown) => this.options.logger?.warn({ err: { message: (e as Error)?.message }, sink: this.sink.name }, 'ticket claim not released; it expires by itself'));
       throw error instanceof TicketSinkError ? error : new TicketSinkError('The ticket could not be opened.', this.sink.name, false);
     }
-    const ticket = { reference, where: this.sink.destination, sink: this.sink.name, createdAt: this.now().toISOString() };
+    const ticket = { reference, where: this.sink.destination, sink: this.sink.name, createdAt: this.now().toISOString(), ...(content.subject.id ? { subjectId: content.subject.id } : {}) };
     try {
       if (!(await this.ledger.complete(claim, ticket))) this.options.logger?.warn({ sink: this.sink.name, reference }, 'ticket opened after its claim ran out');
     } catch (error) {

@@ -36,6 +36,8 @@ export interface OpenedTicket {
   createdAt: string;
   /** True when this call returned a ticket opened earlier (or by a concurrent call). */
   duplicate: boolean;
+  /** Whose sign-in the ticket is about (object id, from the sign-in read when it was opened): a retry answered from the ledger trusts this, not the card. */
+  subjectId?: string;
   /** Sent by an instance that stopped before the sink confirmed it (mail only): most likely delivered. */
   unconfirmed?: boolean;
 }

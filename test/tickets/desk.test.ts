@@ -59,7 +59,7 @@ describe('TicketDesk', () => {
     expect(sink.calls).toHaveLength(1);
     expect(tickets.map((t) => t.reference)).toEqual(Array(5).fill('T-1'));
     expect(tickets.filter((t) => !t.duplicate)).toHaveLength(1);
-    expect(tickets[0]).toEqual({ reference: 'T-1', where: 'desk@example.com', sink: 'fake', createdAt: '2026-11-27T10:00:00.000Z', duplicate: false });
+    expect(tickets[0]).toEqual({ reference: 'T-1', where: 'desk@example.com', sink: 'fake', createdAt: '2026-11-27T10:00:00.000Z', subjectId: sampleContent().subject.id, duplicate: false });
   });
 
   test('a later open returns the stored ticket as a duplicate; another key opens another ticket', async () => {
@@ -133,7 +133,7 @@ describe('TicketDesk across instances and restarts (file state store)', () => {
 
     const sinkAfterRestart = new FakeSink();
     const again = await new TicketDesk(sinkAfterRestart, { state: new FileStateStore(dir), now }).open(key, sampleContent());
-    expect(again).toEqual({ reference: 'T-1', where: 'desk@example.com', sink: 'fake', createdAt: '2026-11-27T10:00:00.000Z', duplicate: true });
+    expect(again).toEqual({ reference: 'T-1', where: 'desk@example.com', sink: 'fake', createdAt: '2026-11-27T10:00:00.000Z', subjectId: sampleContent().subject.id, duplicate: true });
     expect(sinkAfterRestart.calls).toHaveLength(0);
   });
 
