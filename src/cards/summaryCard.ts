@@ -80,6 +80,14 @@ function ticketPart(answer: SummaryAnswer, ctx: VerdictContext): Element[] {
   ];
 }
 
+/** The self-service pages answers/selfService.ts chose, as buttons (only on a person's own answer). */
+function selfServicePart(answer: SummaryAnswer, ctx: VerdictContext): Element[] {
+  const links = answer.verdict.selfService ?? [];
+  if (links.length === 0) return [];
+  const w = wording(ctx.language);
+  return [{ type: 'ActionSet', spacing: 'Small', actions: links.map((l) => ({ type: 'Action.OpenUrl', title: w.selfService[l.id], url: l.url })) }];
+}
+
 function evidence(answer: SummaryAnswer, ctx: VerdictContext): { body: Element[]; more: number } {
   const w = wording(ctx.language);
   const rows = answer.diagnosis.rows;
@@ -128,6 +136,7 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
   if (verdict.steps.length > 0) {
     body.push({ type: 'Container', spacing: 'Medium', items: [text(w.whatToDoNow, { weight: 'Bolder' }), text(plain(numbered(verdict.steps)), { spacing: 'Small' })] });
   }
+  body.push(...selfServicePart(answer, ctx));
   body.push(...ticketPart(answer, ctx));
   const { body: evidenceBody, more } = evidence(answer, ctx);
   body.push(...evidenceBody);
