@@ -76,7 +76,11 @@ function ticketPart(answer: SummaryAnswer, ctx: VerdictContext): Element[] {
   const data = { ...queryData(answer.query, ctx.language), signInId: target.signInId, userId: target.userId ?? '', commentId: COMMENT_INPUT };
   return [
     { type: 'Input.Text', id: COMMENT_INPUT, label: w.commentLabel, isMultiline: false, maxLength: 1000, spacing: 'Medium' },
-    { type: 'ActionSet', actions: [execute(w.openTicket, 'openTicket', data, { style: 'positive' })] },
+    // Sign-ins the person may not have made ("this wasn't me"): the ticket can say so, as on the intrusion card.
+    { type: 'ActionSet', actions: [
+      ...(answer.verdict.selfService?.some((l) => l.id === 'notMe') ? [execute(w.intrusion.notMe, 'openTicket', { ...data, notMe: true }, { style: 'destructive' })] : []),
+      execute(w.openTicket, 'openTicket', data, { style: 'positive' }),
+    ] },
   ];
 }
 

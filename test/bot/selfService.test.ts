@@ -46,6 +46,8 @@ async function ask(app: RunningApp, who: AskerInfo, text: string): Promise<El> {
 /** The self-service buttons: links that are not Microsoft's error lookup. */
 const selfService = (card: El) => actions(card).filter((a) => a.type === 'Action.OpenUrl' && !String(a.url).includes('login.microsoftonline.com/error'));
 const verbs = (card: El) => actions(card).filter((a) => a.type === 'Action.Execute').map((a) => a.verb);
+/** Ticket buttons that mark the ticket "this wasn't me" (a possible compromise). */
+const notMeTickets = (card: El) => actions(card).filter((a) => a.verb === 'openTicket' && (a.data as El | undefined)?.notMe === true);
 
 describe('self-service buttons', () => {
   let running: RunningApp;
@@ -60,6 +62,8 @@ describe('self-service buttons', () => {
     expect(links.map((a) => a.url)).toEqual(['https://aka.ms/sspr']);
     expect(String(links[0].title)).toMatch(/password/i);
     expect(verbs(card)).toContain('openTicket');
+    // Her lockout came from a country she does not sign in from: the ticket can say it wasn't her.
+    expect(notMeTickets(card)).toHaveLength(1);
   });
 
   it('in Dutch, the button is worded in Dutch', async () => {
@@ -72,6 +76,7 @@ describe('self-service buttons', () => {
   it('Alex (a reader) asking about Megan gets no self-service button', async () => {
     const card = await ask(running, asker('Alex Wilber'), 'why did Megan Bowen fail to sign in yesterday?');
     expect(selfService(card)).toEqual([]);
+    expect(notMeTickets(card)).toEqual([]);
     expect(verbs(card)).toContain('openTicket');
   });
 });
