@@ -89,7 +89,8 @@ function selfServicePart(answer: SummaryAnswer, ctx: VerdictContext): Element[] 
   const links = answer.verdict.selfService ?? [];
   if (links.length === 0) return [];
   const w = wording(ctx.language);
-  return [{ type: 'ActionSet', spacing: 'Small', actions: links.map((l) => ({ type: 'Action.OpenUrl', title: w.selfService[l.id], url: l.url })) }];
+  // One button a row: side by side, several titles would be cut short.
+  return links.map((l) => ({ type: 'ActionSet', spacing: 'Small', actions: [{ type: 'Action.OpenUrl', title: w.selfService[l.id], url: l.url }] }));
 }
 
 function evidence(answer: SummaryAnswer, ctx: VerdictContext): { body: Element[]; more: number } {
