@@ -27,7 +27,8 @@ let run = 0;
 const stores: [string, () => () => StateStore][] = [
   ['blob', () => {
     const container = `lease-${++run}`;
-    return () => new BlobStateStore({ container, connectionString: azurite.connectionString, clock });
+    // A generous time limit: these tests are about who holds the lease, not about a slow store (see the last test).
+    return () => new BlobStateStore({ container, connectionString: azurite.connectionString, clock, timeoutMs: 15_000 });
   }],
   ['file', () => {
     const where = path.join(dir, `run-${++run}`);
