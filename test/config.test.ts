@@ -98,6 +98,20 @@ describe('configuration', () => {
     expect(problems('{"mfaFatige":{}}')[0]).toMatch(/^PATTERN_THRESHOLDS: mfaFatige is not a known threshold/);
     expect(problems('{not json')[0]).toMatch(/^PATTERN_THRESHOLDS: must be JSON/);
   });
+  it('sends people to Microsoft\'s self-service pages unless the tenant names its own (SELF_SERVICE_URLS)', () => {
+    const defaults = loadConfig({});
+    expect(defaults.ok && defaults.config.selfServiceUrls).toEqual({ passwordReset: 'https://aka.ms/sspr', securityInfo: 'https://aka.ms/mysecurityinfo', companyPortal: 'https://portal.manage.microsoft.com' });
+    const own = loadConfig({ SELF_SERVICE_URLS: '{"passwordReset":"https://passwordreset.contoso.com/"}' });
+    expect(own.ok && own.config.selfServiceUrls.passwordReset).toBe('https://passwordreset.contoso.com/');
+    expect(own.ok && own.config.selfServiceUrls.securityInfo).toBe('https://aka.ms/mysecurityinfo');
+    const problems = (env: string) => {
+      const r = loadConfig({ SELF_SERVICE_URLS: env });
+      return r.ok ? [] : r.errors;
+    };
+    expect(problems('{"reset":"https://x.example"}')[0]).toMatch(/^SELF_SERVICE_URLS: reset is not one of passwordReset/);
+    expect(problems('{"passwordReset":"http://x.example"}')[0]).toMatch(/^SELF_SERVICE_URLS: passwordReset must be an https address/);
+    expect(problems('{not json')[0]).toMatch(/^SELF_SERVICE_URLS: must be JSON/);
+  });
   describe('state store settings', () => {
     const AZURITE = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;';
     const errorsOf = (env: Record<string, string>) => {

@@ -14,6 +14,7 @@ import { countSignIns } from '../diagnosis/counts';
 import { workloadKindOf } from '../diagnosis/workloads';
 import type { IncidentService } from '../incidents/service';
 import { chooseVerdict } from './verdict';
+import { selfServiceFor } from './selfService';
 import type { Answer, AnswerCoverage, AnswerSubject, Requester, ResolvedQuery } from './types';
 
 const HOUR = 3_600_000;
@@ -91,7 +92,9 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
   if (ask && !aboutWorkload && !workloadsOff) return tenantAnswer({ ...common, ask, records: narrowed.records, thresholds: deps.thresholds, timeZone: requester.timeZone, unapplied }, deps.incidents);
   if (counting) return { kind: 'count', ...common, pattern: countSignIns(narrowed.records, requester.timeZone, window), ...(unapplied.length > 0 ? { unapplied } : {}) };
   const offset = query.offset ?? 0;
-  return { kind: 'summary', ...common, verdict: chooseVerdict(query, subject, diagnosis), offset, limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE), ...(detailsOf ? { detailsOf } : {}), ...(workloadsOff ? { workloadsOff } : {}) };
+  const verdict = chooseVerdict(query, subject, diagnosis);
+  const selfService = selfServiceFor(verdict, subject, config.selfServiceUrls);
+  return { kind: 'summary', ...common, verdict: selfService.length > 0 ? { ...verdict, selfService } : verdict, offset, limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE), ...(detailsOf ? { detailsOf } : {}), ...(workloadsOff ? { workloadsOff } : {}) };
 }
 
 /**

@@ -38,9 +38,17 @@ export type VerdictChoice =
   /** No finding, everyone: how many failed, and the most frequent code. */
   | { kind: 'failureTenant'; failures: number; people: number; top: CodeSummary };
 
+/** A self-service page the person asking about themselves can fix this on (answers/selfService.ts). */
+export interface SelfServiceLink {
+  id: 'passwordReset' | 'securityInfo' | 'companyPortal' | 'notMe';
+  url: string;
+}
+
 export type Verdict = VerdictChoice & {
   steps: StepSource | null;
   ticket: TicketTarget | null;
   /** The error code Microsoft's lookup should open. */
   lookupCode: number | null;
+  /** Only when someone asks about themselves: the self-service pages that fit, in order. */
+  selfService?: SelfServiceLink[];
 };

@@ -76,8 +76,21 @@ function ticketPart(answer: SummaryAnswer, ctx: VerdictContext): Element[] {
   const data = { ...queryData(answer.query, ctx.language), signInId: target.signInId, userId: target.userId ?? '', commentId: COMMENT_INPUT };
   return [
     { type: 'Input.Text', id: COMMENT_INPUT, label: w.commentLabel, isMultiline: false, maxLength: 1000, spacing: 'Medium' },
-    { type: 'ActionSet', actions: [execute(w.openTicket, 'openTicket', data, { style: 'positive' })] },
+    // Sign-ins the person may not have made ("this wasn't me"): the ticket can say so, as on the intrusion card.
+    { type: 'ActionSet', actions: [
+      ...(answer.verdict.selfService?.some((l) => l.id === 'notMe') ? [execute(w.intrusion.notMe, 'openTicket', { ...data, notMe: true }, { style: 'destructive' })] : []),
+      execute(w.openTicket, 'openTicket', data, { style: 'positive' }),
+    ] },
   ];
+}
+
+/** The self-service pages answers/selfService.ts chose, as buttons (only on a person's own answer). */
+function selfServicePart(answer: SummaryAnswer, ctx: VerdictContext): Element[] {
+  const links = answer.verdict.selfService ?? [];
+  if (links.length === 0) return [];
+  const w = wording(ctx.language);
+  // One button a row: side by side, several titles would be cut short.
+  return links.map((l) => ({ type: 'ActionSet', spacing: 'Small', actions: [{ type: 'Action.OpenUrl', title: w.selfService[l.id], url: l.url }] }));
 }
 
 function evidence(answer: SummaryAnswer, ctx: VerdictContext): { body: Element[]; more: number } {
@@ -128,6 +141,7 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
   if (verdict.steps.length > 0) {
     body.push({ type: 'Container', spacing: 'Medium', items: [text(w.whatToDoNow, { weight: 'Bolder' }), text(plain(numbered(verdict.steps)), { spacing: 'Small' })] });
   }
+  body.push(...selfServicePart(answer, ctx));
   body.push(...ticketPart(answer, ctx));
   const { body: evidenceBody, more } = evidence(answer, ctx);
   body.push(...evidenceBody);

@@ -8,10 +8,15 @@
 import { z } from 'zod';
 import patternDefaults from '../diagnosis/patterns.json';
 import incidentDefaults from '../incidents/patterns.json';
+import selfServiceDefaults from './selfService.json';
 import type { Config, ConfigResult, SettingSpec } from './types';
-import { anyUrl, bool, eventTypeList, guidList, httpsUrl, overridesOf, permissionList, positiveInt, text, timeZone, wholeNumber } from './values';
+import { anyUrl, bool, eventTypeList, guidList, httpsUrl, overridesOf, permissionList, positiveInt, text, timeZone, urlOverrides, wholeNumber } from './values';
 
 export type { Config, ConfigResult, SettingSpec, StateConfig } from './types';
+
+/** The self-service pages' ids and Microsoft's addresses for them (selfService.json). */
+export const SELF_SERVICE_IDS = ['passwordReset', 'securityInfo', 'companyPortal'] as const;
+const SELF_SERVICE_DEFAULTS = Object.fromEntries(SELF_SERVICE_IDS.map((id) => [id, selfServiceDefaults[id].url])) as Record<(typeof SELF_SERVICE_IDS)[number], string>;
 
 /**
  * Every setting, named once: its meaning, whether it is a secret, its default and its zod schema.
@@ -49,6 +54,7 @@ const SETTINGS = {
   SIGNIN_READ_SECONDS: { description: 'Time one question\'s sign-in reads may take, retries included; then the answer is given from what was read and says how far back that reached.', secret: false, default: '120', schema: positiveInt },
   SIGNIN_INDEX_HOURS: { description: 'Hours of the sign-in log kept in memory and polled, so that questions about them need no Graph read (0: off).', secret: false, default: '24', schema: wholeNumber },
   PATTERN_THRESHOLDS: { description: 'Overrides of the pattern thresholds (src/diagnosis/patterns.json; incidents: src/incidents/patterns.json under "incidents") as JSON, e.g. {"mfaFatigue":{"minDenied":3},"incidents":{"appFailing":{"minPeople":20}}}.', secret: false, default: '{}', schema: overridesOf({ ...patternDefaults, incidents: incidentDefaults }) },
+  SELF_SERVICE_URLS: { description: 'Overrides of the self-service pages a person asking about themselves is sent to (src/config/selfService.json), as JSON, e.g. {"passwordReset":"https://passwordreset.contoso.com"}; keys: passwordReset, securityInfo, companyPortal.', secret: false, default: '{}', schema: urlOverrides(SELF_SERVICE_IDS) },
   TICKET_SINK: { description: 'Where "Open support ticket" goes: graph-mail, webhook, servicenow or none.', secret: false, schema: z.enum(['graph-mail', 'webhook', 'servicenow', 'none']) },
   HELPDESK_EMAIL: { description: 'Helpdesk address that receives e-mailed tickets.', secret: false, schema: z.email() },
   TICKET_MAILBOX: { description: 'Mailbox (UPN) the bot sends ticket mail from (needs Mail.Send).', secret: false, schema: text },
@@ -196,6 +202,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     },
     turnBudgetMs: values.TURN_BUDGET_MS!,
     ...splitThresholds(values.PATTERN_THRESHOLDS ?? {}),
+    selfServiceUrls: { ...SELF_SERVICE_DEFAULTS, ...values.SELF_SERVICE_URLS },
     tickets: {
       sink,
       helpdeskEmail: values.HELPDESK_EMAIL ?? (demo ? DEMO_HELPDESK_EMAIL : undefined),

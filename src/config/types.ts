@@ -59,6 +59,8 @@ export const CONFIG_SCHEMA = z.object({
   patternThresholds: z.record(z.string(), z.record(z.string(), z.unknown())),
   /** Per-tenant overrides of the incident thresholds (PATTERN_THRESHOLDS' "incidents"). */
   incidentThresholds: z.record(z.string(), z.unknown()),
+  /** The self-service pages (src/config/selfService.json with SELF_SERVICE_URLS' overrides), by id. */
+  selfServiceUrls: z.object({ passwordReset: z.string(), securityInfo: z.string(), companyPortal: z.string() }),
   tickets: z.object({
     sink: z.enum(TICKET_SINKS),
     helpdeskEmail: optionalText,

@@ -47,6 +47,31 @@ export function overridesOf(defaults: Record<string, unknown>) {
   });
 }
 
+/** A JSON object of https addresses, each under one of `keys` (SELF_SERVICE_URLS). */
+export function urlOverrides(keys: readonly string[]) {
+  return z.string().transform((raw, ctx) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `must be JSON, e.g. {"${keys[0]}":"https://…"}` });
+      return z.NEVER;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+      return z.NEVER;
+    }
+    for (const [key, value] of Object.entries(parsed)) {
+      const problem = !keys.includes(key) ? `${key} is not one of ${keys.join(', ')}` : !httpsUrl.safeParse(value).success ? `${key} must be an https address` : null;
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: problem });
+        return z.NEVER;
+      }
+    }
+    return parsed as Record<string, string>;
+  });
+}
+
 export const eventTypeList = z.string().transform((raw, ctx) => {
   const values = [...new Set(raw.split(',').map((v) => v.trim()).filter(Boolean))];
   const wrong = values.filter((v) => !(SIGNIN_EVENT_TYPES as readonly string[]).includes(v));

@@ -81,6 +81,31 @@ describe('summary card', () => {
     expect(cardToText(self.content)).toMatch(/1\. If that wasn't you, change your password now/);
   });
 
+  it('draws the self-service pages the answer chose as links in the person\'s language, beside the ticket buttons', () => {
+    const answer = summaryOf(story, { subject: { kind: 'self' } });
+    expect(answer.verdict.selfService?.map((l) => l.id)).toEqual(['notMe']);
+    for (const language of ['en', 'nl'] as const) {
+      const card = render(answer, language, 'user').content;
+      const links = JSON.stringify(card).match(/"type":"Action.OpenUrl","title":"[^"]+","url":"https:\/\/aka.ms\/sspr"/g) ?? [];
+      expect(links).toEqual([`"type":"Action.OpenUrl","title":"${wording(language).selfService.notMe}","url":"https://aka.ms/sspr"`]);
+      const tickets = executeActions(card).filter((a) => a.verb === 'openTicket');
+      expect(tickets.map((a) => a.data.notMe === true)).toEqual([true, false]);
+    }
+    expect(wording('nl').selfService.notMe).not.toBe(wording('en').selfService.notMe);
+    // The same lockout asked about by the helpdesk: no self-service link, one ordinary ticket button.
+    const helpdesk = render(summaryOf(story), 'en').content;
+    expect(JSON.stringify(helpdesk)).not.toContain('aka.ms/sspr');
+    expect(executeActions(helpdesk).filter((a) => a.verb === 'openTicket').map((a) => a.data.notMe)).toEqual([undefined]);
+  });
+
+  it('words every self-service button in English and in Dutch', () => {
+    for (const id of ['passwordReset', 'securityInfo', 'companyPortal', 'notMe'] as const) {
+      expect(wording('en').selfService[id]).toBeTruthy();
+      expect(wording('nl').selfService[id]).toBeTruthy();
+      expect(wording('nl').selfService[id]).not.toBe(wording('en').selfService[id]);
+    }
+  });
+
   it('names the policy and the country of a Conditional Access block abroad, and asks to confirm travel', () => {
     const blocked = signIn('2026-11-26T09:00:00Z', 53003, { ...LISBON, appDisplayName: 'Salesforce', appliedConditionalAccessPolicies: [{ id: 'p', displayName: 'Block outside allowed countries', enforcedGrantControls: ['Block'], enforcedSessionControls: [], result: 'failure' }] });
     const home = signIn('2026-11-26T07:00:00Z', 0);

@@ -106,6 +106,7 @@ interface Story { file: string; language: Language; who: string; text: string; t
 const STORIES: Story[] = [
   { file: 'megan-lockout-helpdesk-en', language: 'en', who: 'Alex Wilber', text: 'why did Megan Bowen fail to sign in yesterday?' },
   { file: 'megan-lockout-self-en', language: 'en', who: 'Megan Bowen', text: "why can't I sign in?" },
+  { file: 'megan-lockout-self-nl', language: 'nl', who: 'Megan Bowen', text: 'waarom kan ik niet inloggen?' },
   { file: 'adele-ca-block-en', language: 'en', who: 'Alex Wilber', text: 'why was Adele Vance blocked this week?' },
   // The same question when the bot's app lacks Policy.Read.ConditionalAccess: Graph leaves the policies out.
   { file: 'adele-ca-block-no-policy-permission-en', language: 'en', who: 'Alex Wilber', text: 'why was Adele Vance blocked this week?', withoutPolicyPermission: true },
