@@ -22,8 +22,9 @@ async function main(): Promise<void> {
   const app = createApp(config, { logger });
   const url = await app.listen();
   logger.info({ url, mode: config.mode, tenantId: config.graph.tenantId }, `listening on ${url} (POST /api/messages, GET /healthz)`);
-  // The doctor's check once at start-up (npm run doctor prints the same in full): what is missing, logged.
-  void runDoctor({ config, graph: app.graph, auth: app.graphAuth })
+  // The doctor's check once at start-up, logged: the token's roles and the directory, no sign-in log read
+  // (that budget is the questions', and each instance starts); npm run doctor reads the log too.
+  void runDoctor({ config, graph: app.graph, auth: app.graphAuth, readSignInLog: false })
     .then((report) => {
       if (report.missing.length > 0) logger.warn(logFields(report), `start-up check: missing ${report.missing.join(', ')} (run npm run doctor for what each costs and how to fix it)`);
       else logger.info(logFields(report), 'start-up check: nothing missing');

@@ -64,6 +64,19 @@ describe('the doctor', () => {
     }
   });
 
+  it('at start-up (readSignInLog: false): no sign-in log read, and the token still names what it lacks', async () => {
+    const granted = ['AuditLog.Read.All', 'Directory.Read.All'];
+    const tenant = new DemoTenant({ now: NOW, permissions: granted });
+    const auth = demoAuthProviderFor(granted);
+    const graph = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: auth, transport: new DemoTenantTransport(tenant) });
+    const before = tenant.requestLog.filter((r) => r.path.startsWith('/auditLogs')).length;
+    const report = await runDoctor({ config: config({ TICKET_SINK: 'none' }), graph, auth, now: () => NOW, readSignInLog: false });
+    expect(tenant.requestLog.filter((r) => r.path.startsWith('/auditLogs')).length).toBe(before);
+    expect(report.missing).toEqual(['Policy.Read.ConditionalAccess']);
+    expect(statusOf(report, 'AuditLog.Read.All')).toBe('ok');
+    expect(statusOf(report, 'Entra ID P1 or P2')).toBe('unknown');
+  });
+
   it('a tenant without Entra ID P1/P2 (403 Authentication_RequestFromNonPremiumTenantOrB2CTenant): the licence is missing, not a permission', async () => {
     const server = await startGraphTestServer({ tenant: new DemoTenant({ now: NOW }) });
     try {
