@@ -1,6 +1,10 @@
 import { runCli } from '../src/cli';
 import { catalog } from '../src/diagnosis/catalog';
 
+// The CLI's demo tenant as the stories alone, answering at once (the product demo is realistic and slow).
+process.env.DEMO_NONINTERACTIVE_PER_DAY = '0';
+process.env.DEMO_GRAPH_LATENCY = 'off';
+
 /** Runs the CLI in-process and returns what it printed. */
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

@@ -110,9 +110,9 @@ describe('throttling on answer time', () => {
 });
 
 describe('the setting', () => {
-  it('DEMO_GRAPH_LATENCY is on or off, off by default', () => {
-    const off = loadConfig({ DEMO: 'true' });
-    const on = loadConfig({ DEMO: 'true', DEMO_GRAPH_LATENCY: 'on' });
+  it('DEMO_GRAPH_LATENCY is on or off, on by default (the demo answers as slowly as Graph; tests turn it off)', () => {
+    const off = loadConfig({ DEMO: 'true', DEMO_GRAPH_LATENCY: 'off' });
+    const on = loadConfig({ DEMO: 'true' });
     expect(off.ok && off.config.demoTenant?.latency).toBe(false);
     expect(on.ok && on.config.demoTenant?.latency).toBe(true);
     expect(loadConfig({ DEMO: 'true', DEMO_GRAPH_LATENCY: 'slow' }).ok).toBe(false);
