@@ -1,6 +1,6 @@
 /** Process entry: configuration → app → listen. */
 import { loadConfig } from './config';
-import { createApp } from './app';
+import { createApp, SHUTDOWN_GRACE_MS } from './app';
 import { createLogger } from './logger';
 import { installSafetyNet } from './safetyNet';
 
@@ -20,9 +20,15 @@ async function main(): Promise<void> {
   const app = createApp(config, { logger });
   const url = await app.listen();
   logger.info({ url, mode: config.mode, tenantId: config.graph.tenantId }, `listening on ${url} (POST /api/messages, GET /healthz)`);
+  let stopping = false;
   const stop = () => {
+    // A second signal does not wait.
+    if (stopping) process.exit(0);
+    stopping = true;
     logger.info('shutting down');
-    void app.close().then(() => process.exit(0));
+    // app.close ends within its grace; should anything still hang, the process ends anyway.
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS + 3_000).unref();
+    void app.close().then(() => process.exit(0), () => process.exit(1));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

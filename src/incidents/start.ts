@@ -9,7 +9,7 @@ import { AlertPublisher, type AlertDelivery } from './alerts';
 import { IncidentMonitor } from './monitor';
 import { IncidentRegistry } from './registry';
 import { IncidentService, type AffectedPerson } from './service';
-import { SubscriptionStore } from './subscriptions';
+import { SubscriptionStore, type ConversationAddress } from './subscriptions';
 import { incidentThresholds } from './thresholds';
 import type { Incident } from './types';
 
@@ -23,12 +23,16 @@ export interface StartIncidentsOptions {
   logger: Logger;
   now?: () => number;
   onRun?: (incidents: Incident[]) => void;
+  /** Where proactive messages may go (the wiring's replyUrlAllowed, applied to the address's serviceUrl); none: anywhere. */
+  serviceUrlAllowed?: (serviceUrl: string) => boolean;
 }
 
 export function startIncidents(options: StartIncidentsOptions): IncidentService {
   const { live, state, delivery, logger } = options;
   const now = options.now ?? Date.now;
-  const subscriptions = new SubscriptionStore(state, now);
+  const allowed = options.serviceUrlAllowed;
+  const addressAllowed = allowed ? (address: ConversationAddress) => typeof address.serviceUrl === 'string' && allowed(address.serviceUrl) : undefined;
+  const subscriptions = new SubscriptionStore(state, now, { addressAllowed });
   const warn = (message: string) => (error: unknown) => logger.warn({ err: { message: (error as Error)?.message } }, message);
   const publisher = new AlertPublisher(state, subscriptions, delivery, (incident, subscription) => renderAnswer({
     answer: { kind: 'incident-alert', incident }, language: subscription.language, audience: 'helpdesk', timeZone: subscription.timeZone,
@@ -42,7 +46,7 @@ export function startIncidents(options: StartIncidentsOptions): IncidentService 
   });
   live.index.onSynced(() => monitor.trigger());
   return new IncidentService({
-    monitor, subscriptions, state, tickets: options.tickets,
+    monitor, subscriptions, state, tickets: options.tickets, addressAllowed,
     sendPrivately: async (address, reply: Reply) => {
       await delivery.post(address, renderAnswer(reply));
     },

@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkKey, checkTtl, StateUnavailableError, type StateStore, type StoredItem } from './types';
+import { checkKey, checkNamespace, checkTtl, StateUnavailableError, type StateStore, type StoredItem } from './types';
 
 interface OnDisk {
   value: unknown;
@@ -118,6 +118,11 @@ export class FileStateStore implements StateStore {
         throw this.unavailable('delete', error);
       }
     });
+  }
+
+  async names(namespace: string): Promise<string[]> {
+    const names = await this.list(path.join(this.dir, checkNamespace(namespace)));
+    return names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length));
   }
 
   async sweep(now = this.clock()): Promise<number> {
