@@ -180,7 +180,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     turnBudgetMs: config.turnBudgetMs,
     // A late answer is a proactive post like an alert: with the same time limit.
     sendLater: async (reference, card) => {
-      await proactive.post(reference as Record<string, unknown>, card);
+      await proactive.post(reference, card);
     },
     onLateFailure: (error) => logger.error({ err: { message: (error as Error)?.message } }, 'could not send a late answer'),
   });
