@@ -83,7 +83,7 @@ export function subscriptionCard(answer: SubscriptionAnswer, language: Language)
     case 'limit-tenant':
       return messageCard(language, w.subscribeLimitTitle, [fill(answer.result === 'limit-person' ? w.subscribeLimitPersonText : w.subscribeLimitTenantText, { count: answer.limit ?? 0 })]);
     case 'address-refused':
-      return messageCard(language, w.subscribeNotAllowedTitle, [w.subscribeAddressRefusedText]);
+      return messageCard(language, w.subscribeAddressRefusedTitle, [w.subscribeAddressRefusedText]);
   }
 }
 
