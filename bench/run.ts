@@ -258,7 +258,7 @@ async function alertsMain(): Promise<void> {
   const { benchAlerts } = await import('./fairness');
   const r = await benchAlerts(Number(process.env.BENCH_ALERT_CONVERSATIONS ?? 50));
   console.log(`## Alerts with one hung conversation (\`npm run bench -- alerts\`)\n\n${machineLine()}; ${r.conversations} subscribed conversations, one of whose connector accepts and never answers; one publishing round per poll.\n`);
-  console.log(table(['round', `of the other ${r.conversations - 1} told`, 'round took s'], r.rounds.map((x) => [x.round, x.told, fmt(x.ms / 1000, 2)])));
+  console.log(table(['round', `of the other ${r.conversations - 1} told`, 'last of them told after s', 'round took s (given up at 60)'], r.rounds.map((x) => [x.round, x.told, fmt(x.lastToldMs / 1000, 2), fmt(x.ms / 1000, 2)])));
   console.log(`\nDuplicate posts: ${r.duplicates}; posts answered by the hung conversation: ${r.hungPosts}.`);
 }
 
