@@ -23,7 +23,7 @@ export interface RequestLimiterOptions {
   windowMs: number;
   /** Clock, for tests. */
   now?: () => number;
-  /** Slots of any window that limited reads may use (default: half, rounded up). */
+  /** Slots of any window that limited reads may use (default: half, rounded down, at least one: a question often takes two reads, one per kind of sign-in, and a reader's must find both free). */
   limitedShare?: number;
   /** Limited reads that may wait; more are refused (default: maxRequests, at least 2). */
   maxLimitedWaiting?: number;
@@ -80,7 +80,7 @@ export class RequestLimiter {
     this.maxRequests = Math.floor(options.maxRequests);
     this.windowMs = options.windowMs;
     this.now = options.now ?? Date.now;
-    this.limitedShare = Math.max(1, Math.min(this.maxRequests, options.limitedShare ?? Math.ceil(this.maxRequests / 2)));
+    this.limitedShare = Math.max(1, Math.min(this.maxRequests, options.limitedShare ?? Math.floor(this.maxRequests / 2)));
     this.maxLimitedWaiting = Math.max(1, options.maxLimitedWaiting ?? Math.max(2, this.maxRequests));
     this.maxWaiting = Math.max(1, options.maxWaiting ?? 100);
   }

@@ -20,7 +20,7 @@ const NAMESPACE = 'subscriptions';
 const LEGACY_LIST_KEY = 'incidents/subscriptions';
 
 /** Conversations one person may subscribe, and the tenant altogether. */
-export const SUBSCRIPTION_LIMITS = { perPerson: 20, perTenant: 200 } as const;
+export const SUBSCRIPTION_LIMITS = { perPerson: 10, perTenant: 100 } as const;
 
 /** Where proactive messages go: the Bot Framework conversation reference, opaque here. */
 export type ConversationAddress = Record<string, unknown>;
