@@ -1,8 +1,10 @@
 // `npm run lint`: tsc --noEmit, then this — ESLint's recommended rules and typescript-eslint's
-// recommended, type-checked rules over src/, test/, bench/ and scripts/.
+// recommended, type-checked rules over src/, test/, bench/ and scripts/, and the allowed directions
+// of imports between the folders of src/ (eslint.imports.mjs).
 import eslint from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import { importRules } from './eslint.imports.mjs';
 
 export default defineConfig(
   { ignores: ['dist/', 'build/', 'coverage/', 'devTools/', 'node_modules/'] },
@@ -21,6 +23,7 @@ export default defineConfig(
       '@typescript-eslint/require-await': 'off',
     },
   },
+  importRules(import.meta.dirname),
   {
     // Plain JavaScript (jest.config.js, the Playground's preload): CommonJS, not type-checked.
     files: ['**/*.js', '**/*.cjs'],

@@ -1,10 +1,36 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * Two jest projects:
+ * - unit: everything that runs inside the jest worker (the bot over loopback HTTP included);
+ * - process: the suites that start other processes or a browser, or run for minutes — the Agents
+ *   Playground end to end, two bot processes on one state store, the soak, the card screenshots.
+ *
+ * `npm test` runs the unit project, and both in CI (CI=true, as .ci/run sets it) or with
+ * TEST_PROCESS=1; `npm run test:process` runs the process project alone. README "Tests" lists the commands.
+ */
+const { env } = require('node:process');
+
+const PROCESS_SUITES = [
+  '<rootDir>/test/e2e/playground.test.ts',
+  '<rootDir>/test/state/twoInstances.test.ts',
+  '<rootDir>/test/faults/soak.test.ts',
+  '<rootDir>/test/cards/screenshots.test.ts',
+];
+
+const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // adaptivecards' main entry is ESM; its UMD build needs no transform.
   moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
+};
+
+const unit = { ...shared, displayName: 'unit', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', ...PROCESS_SUITES] };
+const processProject = { ...shared, displayName: 'process', testMatch: PROCESS_SUITES };
+
+const withProcess = Boolean(env.CI) || env.TEST_PROCESS === '1';
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: withProcess ? [unit, processProject] : [unit],
   testTimeout: 30000,
 };

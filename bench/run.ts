@@ -14,6 +14,7 @@
  * `npm run bench -- ratio` runs only section 6 (and does not write results.md).
  * `npm run bench -- incident` runs section 8 (a bad morning, and the index's memory) and writes it.
  * `npm run bench -- index-rss` runs only the bot's RSS with a full index (and does not write results.md).
+ * `npm run bench -- strict` runs the strict demo tenant part (latency, volume, Graph's limit; bench/strict.ts) and prints it.
  * `npm run bench -- fair` and `-- alerts` print issue 24's goals (bench/fairness.ts; not written to results.md).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { benchQuestionTurnRatio, benchRequestsPerQuestion, benchSimultaneous, be
 import { benchStateStores } from './stateBench';
 import { benchPublishedFeed } from './publishedBench';
 import { benchIndexRss, type IndexRssResult } from './indexRss';
+import { benchStrict, type StrictBenchResult } from './strict';
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
@@ -240,6 +242,22 @@ async function indexRssMain(): Promise<void> {
   console.log(indexRssText(await benchIndexRss(__dirname, Number(process.env.BENCH_RSS_RECORDS ?? 1_000_000))));
 }
 
+function strictText(r: StrictBenchResult): string {
+  return [
+    `Strict demo tenant: Graph's answer times and short pages on, ${int(r.signIns)} sign-ins over 30 days (100 token refreshes per person per day and the realistic background), 5 sign-in log reads per 10 s; live index 24 h, filled first in ${fmt(r.fillSeconds, 1)} s (${r.fillReads} reads); for C, 168 h, filled in ${fmt(r.weekFillSeconds ?? NaN, 1)} s (${r.weekFillReads ?? 'n/a'} reads); TURN_BUDGET_MS 2,000; the tenant's and bot's "now" the latest Friday 10:00 UTC. ${machineLine()}.\n`,
+    table(['38 askers at once', 'answered', 'complete p50 s', 'complete p95 s', 'max s', 'first card p95 s', 'said "not read whole"', 'sign-in log reads', 'run s', 'max reads in 10 s', 'reads per 10 s'], r.phases.map((p) => [
+      p.name, `${p.answered}/${p.askers}`, fmt(p.p50Ms / 1000, 2), fmt(p.p95Ms / 1000, 2), fmt(p.maxMs / 1000, 2), fmt(p.firstCardP95Ms / 1000, 2), p.incomplete, p.reads, fmt(p.seconds, 1), p.maxReadsPer10s, fmt(p.readsPer10s, 2),
+    ])) + '\n',
+  ].join('\n');
+}
+
+/** `npm run bench -- strict`: the strict demo tenant part (not written to results.md). */
+async function strictMain(): Promise<void> {
+  console.log(strictText(await benchStrict()));
+}
+
+const modes: Record<string, () => Promise<void>> = { incident: incidentMain, 'index-rss': indexRssMain, strict: strictMain, fair: fairMain, alerts: alertsMain };
+
 /** `npm run bench -- fair`: a reader's questions while 10 non-readers ask 20 a minute each (issue 24). */
 async function fairMain(): Promise<void> {
   const { benchFair } = await import('./fairness');
@@ -262,7 +280,6 @@ async function alertsMain(): Promise<void> {
   console.log(`\nDuplicate posts: ${r.duplicates}; posts answered by the hung conversation: ${r.hungPosts}.`);
 }
 
-const modes: Record<string, () => Promise<void>> = { incident: incidentMain, 'index-rss': indexRssMain, fair: fairMain, alerts: alertsMain };
 (modes[process.argv[2]] ?? main)().then(
   () => process.exit(0),
   (error) => {

@@ -1,15 +1,16 @@
 /**
  * Composition root: builds every service from the configuration. Demo and production differ only
- * in their wiring (src/wiring.ts, src/demo/wiring.ts), chosen once here; the tests build the app here too.
+ * in their wiring (src/wiring/production.ts, src/demo/wiring.ts), chosen once here; the tests build the app here too.
  */
 import { ConfigurationBotFrameworkAuthentication, CallerIdConstants, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
-import type { Middleware } from '@microsoft/microsoft-graph-client';
+import type { AuthenticationProvider, Client, Middleware } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
 import type restify from 'restify';
 import type { Config } from './config';
 import { createGraphClient } from './graph/client';
-import { productionWiring, type Wiring } from './wiring';
+import { productionWiring } from './wiring/production';
+import type { Wiring } from './wiring/types';
 import { demoWiring, type DemoTenant } from './demo/wiring';
 import { CachedPeopleDirectory, GraphPeopleDirectory, type PeopleDirectory } from './directory/people';
 import { GraphReaderDirectory } from './access/readers';
@@ -19,21 +20,22 @@ import { CachedSignInSource } from './signins/cachedSignInLog';
 import { ReadBudget } from './signins/readBudget';
 import { startLiveSignIns, type LiveSignIns } from './signins/index/liveSignIns';
 import { createReportsLimiter } from './graph/limiter';
-import { demoClientTag } from './graph/clientTag';
-import { Troubleshooter, type Understanding } from './troubleshooter';
+import { Troubleshooter, type Understanding } from './answers/troubleshooter';
 import type { Remembered } from './answers/memory';
 import { TroubleshooterBot } from './bot/troubleshooterBot';
-import { isLoopbackHost, TroubleshooterAdapter } from './bot/adapter';
+import { TroubleshooterAdapter } from './bot/adapter';
+import { isLoopbackHost } from './shared/loopback';
 import { installSigningKeyStores } from './bot/signingKeys';
 import { createServer } from './server';
-import { createLogger } from './logger';
+import { createLogger } from './shared/logger';
 import { understanding } from './understanding';
 import { createTicketSink, TicketDesk } from './tickets';
 import { createStateStore, startSweeper, StoredConversationMemory, StoredRateCounter, type StateStore } from './state';
-import { turnErrorCard } from './cards/render';
+import { renderAnswer, turnErrorCard } from './cards/render';
+import { ticketWriter } from './cards/ticketContent';
 import { CardCache } from './cards/cache';
 import { requesterOf } from './bot/requester';
-import { cardActivity } from './bot/troubleshooterBot';
+import { cardActivity } from './bot/cardActivity';
 import packageJson from '../package.json';
 import { startIncidents } from './incidents/start';
 import type { IncidentService } from './incidents/service';
@@ -70,6 +72,10 @@ export const SHUTDOWN_GRACE_MS = 5_000;
 
 export interface App {
   config: Config;
+  /** The Graph client (the start-up check probes through it, inside the reports limit). */
+  graph: Client;
+  /** Its token source (the start-up check reads the token's roles). */
+  graphAuth: AuthenticationProvider;
   server: restify.Server;
   troubleshooter: Troubleshooter;
   demoTenant: DemoTenant | null;
@@ -95,9 +101,10 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     authProvider: wiring.graphAuth,
     transport: options.graphTransport ?? wiring.graphTransport,
     timeoutMs: config.graph.timeoutMs,
+    reportsTimeoutMs: config.graph.reportsTimeoutMs,
     customHosts: options.customHosts ?? endpoint?.customHosts,
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
-    middleware: [createReportsLimiter(config.graph), ...demoClientTag(config)],
+    middleware: [createReportsLimiter(config.graph), ...(wiring.graphMiddleware ?? [])],
   });
   // Follow-ups, the ticket ledger and rate counters live in the state store, shared by all instances.
   const state = options.stateStore ?? createStateStore(config.state);
@@ -106,6 +113,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     readerRoleIds: config.access.readerRoleIds,
     helpdeskGroupIds: wiring.helpdeskGroupIds,
     cacheSeconds: config.access.readerCacheSeconds,
+    now: options.now ? () => options.now!().getTime() : undefined,
   });
   const access = new AccessPolicy({
     readers, tenantId: config.graph.tenantId, rateLimitPerMinute: config.access.rateLimitPerMinute,
@@ -114,11 +122,13 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const sink = createTicketSink(config.tickets, graph);
   const people = new CachedPeopleDirectory(new GraphPeopleDirectory(graph), config.access.readerCacheSeconds);
   // Identical questions in flight share one read; answers are kept SIGNIN_CACHE_SECONDS.
-  const directSignIns = new CachedSignInSource(new GraphSignInLog(graph, { pageSize: 500, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes }), config.graph.signInCacheSeconds);
+  const directSignIns = new CachedSignInSource(new GraphSignInLog(graph, {
+    pageSize: 1000, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes, readTimeoutMs: config.graph.signInReadSeconds * 1000,
+  }), config.graph.signInCacheSeconds);
   // The live index answers questions about its covered span without a Graph read; the rest read directly.
   const signInIndex = config.graph.signInIndexHours > 0
     ? startLiveSignIns(graph, directSignIns, {
-        hours: config.graph.signInIndexHours, pageSize: 500, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes, ...options.signInIndex,
+        hours: config.graph.signInIndexHours, pageSize: 1000, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes, ...options.signInIndex,
         now: options.now ? () => options.now!().getTime() : undefined,
         onError: (error, phase) => logger.warn({ err: { message: (error as Error)?.message }, phase }, 'sign-in index read failed'),
         // One reader of the log per tenant across the instances on this store; the in-process demo tenant is each process's own.
@@ -128,7 +138,10 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const tickets = sink ? new TicketDesk(sink, { state, logger }) : null;
   // Incidents over the live index; alerts go out through the adapter (built below, used only later).
   const alerts = { post: (...a: Parameters<AlertDelivery['post']>) => proactive.post(...a), update: (...a: Parameters<AlertDelivery['update']>) => proactive.update(...a) };
-  const incidents = signInIndex ? startIncidents({ live: signInIndex, state, thresholds: config.incidentThresholds, delivery: alerts, tickets, logger, now: options.now ? () => options.now!().getTime() : undefined, onRun: options.onIncidents, serviceUrlAllowed: wiring.replyUrlAllowed }) : null;
+  const incidents = signInIndex ? startIncidents({
+    live: signInIndex, state, thresholds: config.incidentThresholds, delivery: alerts, tickets,
+    renderAlert: (incident, subscription) => renderAnswer({ answer: { kind: 'incident-alert', incident }, language: subscription.language, audience: 'helpdesk', timeZone: subscription.timeZone }),
+    logger, now: options.now ? () => options.now!().getTime() : undefined, onRun: options.onIncidents, serviceUrlAllowed: wiring.replyUrlAllowed }) : null;
   const troubleshooter = new Troubleshooter({
     config,
     understanding: options.understanding ?? understanding,
@@ -136,7 +149,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     access,
     signIns: signInIndex?.source ?? directSignIns,
     tickets,
+    ticketContent: ticketWriter,
     incidents,
+    sendPrivately: incidents ? async (address, reply) => void (await alerts.post(address, renderAnswer(reply))) : null,
     readBudget: ReadBudget.forTenant(config.graph),
     memory: new StoredConversationMemory<Remembered>(state, logger),
     logger,
@@ -194,7 +209,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   if (demo && !isLoopbackHost(config.server.host)) warnExposedDemo(logger, config.server.host);
 
   return {
-    config, server, troubleshooter, demoTenant, people, signInIndex, incidents, logger, state,
+    config, graph, graphAuth: wiring.graphAuth, server, troubleshooter, demoTenant, people, signInIndex, incidents, logger, state,
     listen: (port = config.server.port, host = config.server.host) => {
       if (demo && host !== config.server.host && !isLoopbackHost(host)) warnExposedDemo(logger, host);
       return new Promise<string>((resolve) => {

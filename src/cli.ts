@@ -35,7 +35,7 @@ async function ask(args: string[]): Promise<number> {
   }
   // The server stack is loaded only for `ask`: `parse` and `explain` stay quick and quiet.
   const { createApp } = await import('./app');
-  const { createLogger } = await import('./logger');
+  const { createLogger } = await import('./shared/logger');
   const { MemoryStateStore } = await import('./state');
   // One question per run: nothing of it is kept for the next run (no follow-ups, no ticket ledger), and
   // no live sign-in index (it would only spend reads filling itself).

@@ -1,8 +1,10 @@
 /** Process entry: configuration → app → listen. */
 import { loadConfig } from './config';
 import { createApp, SHUTDOWN_GRACE_MS } from './app';
-import { createLogger } from './logger';
+import { createLogger } from './shared/logger';
 import { installSafetyNet } from './safetyNet';
+import { runDoctor } from './doctor/checks';
+import { logFields } from './doctor/report';
 
 async function main(): Promise<void> {
   const result = loadConfig(process.env);
@@ -20,6 +22,13 @@ async function main(): Promise<void> {
   const app = createApp(config, { logger });
   const url = await app.listen();
   logger.info({ url, mode: config.mode, tenantId: config.graph.tenantId }, `listening on ${url} (POST /api/messages, GET /healthz)`);
+  // The doctor's check once at start-up (npm run doctor prints the same in full): what is missing, logged.
+  void runDoctor({ config, graph: app.graph, auth: app.graphAuth })
+    .then((report) => {
+      if (report.missing.length > 0) logger.warn(logFields(report), `start-up check: missing ${report.missing.join(', ')} (run npm run doctor for what each costs and how to fix it)`);
+      else logger.info(logFields(report), 'start-up check: nothing missing');
+    })
+    .catch((error: unknown) => logger.warn({ err: { message: (error as Error)?.message } }, 'start-up check could not run'));
   let stopping = false;
   const stop = () => {
     // A second signal does not wait.

@@ -7,6 +7,9 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { LRUCache } from 'lru-cache';
 import { toGraphProblem } from '../graph/errors';
 
+/** The directory role properties read (test/demo/contract.test.ts checks them against Graph's schema). */
+export const ROLE_SELECT = 'id,displayName,roleTemplateId';
+
 export interface ReaderDecision {
   reader: boolean;
   /** Why: the role or group that made this person a reader, for the audit log. */
@@ -21,6 +24,8 @@ export interface ReaderDirectoryOptions {
   readerRoleIds: string[];
   helpdeskGroupIds: string[];
   cacheSeconds: number;
+  /** Clock of the cache time (tests). */
+  now?: () => number;
 }
 
 export class GraphReaderDirectory implements ReaderDirectory {
@@ -28,7 +33,10 @@ export class GraphReaderDirectory implements ReaderDirectory {
   private readonly inFlight = new Map<string, Promise<ReaderDecision>>();
 
   constructor(private readonly client: Client, private readonly options: ReaderDirectoryOptions) {
-    this.cache = new LRUCache({ max: 5000, ttl: options.cacheSeconds * 1000 });
+    this.cache = new LRUCache({
+      max: 5000, ttl: options.cacheSeconds * 1000,
+      ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
+    });
   }
 
   async readerDecision(userId: string): Promise<ReaderDecision> {
@@ -49,7 +57,7 @@ export class GraphReaderDirectory implements ReaderDirectory {
         .api(`/users/${encodeURIComponent(userId)}/transitiveMemberOf/microsoft.graph.directoryRole`)
         .header('ConsistencyLevel', 'eventual')
         .query({ $count: 'true' })
-        .select('id,displayName,roleTemplateId')
+        .select(ROLE_SELECT)
         .get()) as { value: { roleTemplateId?: string; displayName?: string }[] };
       const wanted = new Set(this.options.readerRoleIds.map((r) => r.toLowerCase()));
       const role = roles.value.find((r) => r.roleTemplateId && wanted.has(r.roleTemplateId.toLowerCase()));

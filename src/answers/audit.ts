@@ -1,5 +1,5 @@
 /** The audit event of one turn, derived from its Answer: who asked about whom, the range, the decision. */
-import type { AuditEvent } from '../logger';
+import type { AuditEvent } from '../shared/logger';
 import type { Answer, Requester } from './types';
 
 export interface AuditContext {

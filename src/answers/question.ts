@@ -9,12 +9,11 @@ import type { Gatekeeper } from './access';
 import type { FollowUpMemory, Remembered } from './memory';
 import { resolveSubject, sameSubject } from './resolve';
 import { toResolved } from './resolvedQuery';
-import { asksAboutNow, wantsCount, wantsYesNo } from './shape';
 import { answerSignIns, type SignInAnswerDeps } from './signIns';
 import { workloadOrNotFound } from './workloads';
 import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
 import type { IncidentService } from '../incidents/service';
-import { answerSubscription } from '../incidents/answers';
+import { answerSubscription } from './incidents';
 
 export interface QuestionDeps extends SignInAnswerDeps {
   /** Incident alerts and known problems (src/incidents); none when the live index is off. */
@@ -26,11 +25,11 @@ export interface QuestionDeps extends SignInAnswerDeps {
 }
 
 /** The query a question asks, with the answer shapes its words ask for. */
-function shaped(question: Question, text: string, userId: string | null): ResolvedQuery {
+function shaped(question: Question, userId: string | null): ResolvedQuery {
   const query = toResolved(question, userId);
-  if (question.intent === 'count' || wantsCount(text)) query.counting = true;
-  if (wantsYesNo(text) && userId === null) query.yesNo = true;
-  if (question.from === null && question.to === null && asksAboutNow(text)) query.aboutNow = true;
+  if (question.intent === 'count' || question.form.counting) query.counting = true;
+  if (question.form.outage && userId === null) query.yesNo = true;
+  if (question.from === null && question.to === null && question.form.presentTense) query.aboutNow = true;
   return query;
 }
 
@@ -43,6 +42,8 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
   const language = question.language;
   switch (question.intent) {
     case 'help':
+      // "help" clears the conversation: nothing of the question before it carries over (a refusal does).
+      await deps.memory.remember(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: previous?.refused });
       return { kind: 'help', reader: await deps.gate.isReader(requester), examples: deps.understanding.examples(language) };
     case 'unknown':
       return { kind: 'unknown', examples: deps.understanding.examples(language) };
@@ -56,14 +57,17 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
   }
 
   // Follow-ups keep the previous subject: its resolution is reused, and the asker is authorized again.
+  // Only a fragment the parser merged with the previous question (or the same subject again) follows
+  // up: a complete question that names no one ("is there an outage?") starts fresh.
   let subject: Subject | null = question.subject;
-  const followsUp = previous && (question.followUp !== undefined || subject === null || sameSubject(subject, previous.question.subject));
+  const continued = question.followUp !== undefined || (subject === null && question.context === 'continued');
+  const followsUp = previous && (continued || (subject !== null && sameSubject(subject, previous.question.subject)));
   if (previous && followsUp && (question.followUp !== undefined || !previous.refused)) {
     const refusal = await deps.gate.authorize(requester, 'message', previous.subjectId, previous.refused);
     if (refusal) return refusal;
     const followUp = question.followUp;
     const query: ResolvedQuery = {
-      ...shaped(question, text, previous.subjectId),
+      ...shaped(question, previous.subjectId),
       offset: followUp?.kind === 'more' ? previous.nextOffset : followUp?.kind === 'details' ? followUp.index : undefined,
       limit: followUp?.kind === 'details' ? 1 : undefined,
     };
@@ -72,17 +76,41 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
     return answer;
   }
   // "is there an outage?" from a reader is about everyone; from anyone else, about themselves.
-  if (subject === null) subject = wantsYesNo(text) && (await deps.gate.isReader(requester)) ? { kind: 'anyone' } : { kind: 'self' };
+  if (subject === null) subject = question.form.outage && (await deps.gate.isReader(requester)) ? { kind: 'anyone' } : { kind: 'self' };
 
   const target = await resolveSubject(deps, requester, subject, mentions, question);
   if ('answer' in target) {
     // Remember a refused question so that "and the day before?" or "show more" after it are
     // refused as well, instead of silently answering the previous (allowed) question.
     if (target.answer.kind === 'refused' && target.answer.reason === 'not-a-reader') await deps.memory.remember(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
-    if (target.answer.kind === 'not-found' && subject.kind === 'person') return workloadOrNotFound(deps, requester, shaped(question, text, null), subject.text, target.answer);
+    if (target.answer.kind === 'not-found' && subject.kind === 'person') return workloadOrNotFound(deps, requester, shaped(question, null), subject.text, target.answer);
     return target.answer;
   }
-  const answer = await answerSignIns(deps, requester, shaped(question, text, target.userId), target.name);
+  const answer = await answerSignIns(deps, requester, shaped(question, target.userId), target.name);
+  if (question.idUnlabelled && question.requestId && foundNothing(answer)) {
+    return answerUnlabelledId(deps, requester, question, text, mentions, target);
+  }
   await deps.memory.remember(requester.conversationKey, { question, subjectId: target.userId, subjectName: target.name, nextOffset: nextOffsetOf(answer) });
   return answer;
+}
+
+const foundNothing = (answer: Answer) => (answer.kind === 'summary' || answer.kind === 'count') && answer.diagnosis.recordCount === 0;
+
+/**
+ * A GUID alone that is no sign-in's id: tried as a correlation id (in the same scope, so a
+ * non-reader's reads are the same whoever's id it is), then as a user's object id — which the
+ * access policy refuses for a non-reader exactly as it refuses an unknown one.
+ */
+async function answerUnlabelledId(
+  deps: QuestionDeps, requester: Requester, question: Question, text: string, mentions: Mention[], target: { userId: string | null; name: string | null },
+): Promise<Answer> {
+  const id = question.requestId!;
+  const asCorrelation: Question = { ...question, requestId: null, correlationId: id, idUnlabelled: false };
+  const correlated = await answerSignIns(deps, requester, shaped(asCorrelation, target.userId), target.name);
+  if (!foundNothing(correlated)) {
+    await deps.memory.remember(requester.conversationKey, { question: asCorrelation, subjectId: target.userId, subjectName: target.name, nextOffset: nextOffsetOf(correlated) });
+    return correlated;
+  }
+  const asUser: Question = { ...question, requestId: null, idUnlabelled: false, subject: { kind: 'objectId', value: id } };
+  return answerQuestion(deps, requester, asUser, text, mentions, undefined);
 }

@@ -5,6 +5,7 @@
  */
 import type { Mention, Question, Subject } from '../understanding/question';
 import type { PeopleDirectory, Person } from '../directory/people';
+import { closeMatches } from '../directory/closeMatches';
 import type { Subject as AccessSubject } from '../access/policy';
 import { refusalAnswer, sameId, type Gatekeeper } from './access';
 import { toResolved } from './resolvedQuery';
@@ -61,7 +62,11 @@ export async function resolveSubject(
       const found = await deps.people.search(subject.text);
       const exact = found.filter((p) => normalizeName(p.displayName) === normalizeName(subject.text));
       const pick: Person[] = exact.length === 1 ? exact : found;
-      if (pick.length === 0) return { answer: { kind: 'not-found', name: subject.text } };
+      if (pick.length === 0) {
+        // Only a reader gets here (a non-reader's question about someone else was refused above, unlooked-up).
+        const suggestions = await closeMatches(deps.people, subject.text);
+        return { answer: { kind: 'not-found', name: subject.text, ...(suggestions.length > 0 ? { suggestions, pending: toResolved(question, null) } : {}) } };
+      }
       if (pick.length > 1) return { answer: { kind: 'choose-person', typedName: subject.text, people: pick, pending: toResolved(question, null) } };
       return { userId: pick[0].id, name: pick[0].displayName };
     }

@@ -1,5 +1,6 @@
 /** A question whose subject is resolved, to and from what card buttons carry (ids only, validated). */
-import type { FailureCategory, Language, Question } from '../understanding/question';
+import type { Question } from '../understanding/question';
+import type { FailureCategory, Language } from '../shared/types';
 import type { ResolvedQuery } from './types';
 import { parseVerbData } from './verbs';
 
@@ -36,5 +37,7 @@ export function asQuestion(query: ResolvedQuery, language: Language): Question {
     from: query.from ? new Date(query.from) : null, to: query.to ? new Date(query.to) : null,
     app: query.app, errorCode: query.errorCode, correlationId: query.correlationId,
     requestId: query.requestId ?? null, category: (query.category as FailureCategory | null | undefined) ?? null, language,
+    form: { counting: query.counting === true, yesNo: false, outage: query.yesNo === true, presentTense: query.aboutNow === true, intrusion: false },
+    tenantAsk: null, country: null, platform: null, idUnlabelled: false, context: 'fresh',
   };
 }

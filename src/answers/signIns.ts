@@ -1,13 +1,13 @@
 /** A resolved, authorized question → read the sign-in log → diagnose → a summary or count Answer. */
 import type { Config } from '../config';
-import type { FailureCategory } from '../understanding/question';
-import { workloadKinds, type SignInSource } from '../signins/signInLog';
+import type { FailureCategory } from '../shared/types';
+import { workloadKinds, type SignInPage, type SignInSource } from '../signins/signInLog';
 import type { LRUCache } from 'lru-cache';
 import { diagnose, type Diagnosis, type Thresholds } from '../diagnosis/diagnose';
 import { GraphProblem, toGraphProblem } from '../graph/errors';
 import { sameId } from './access';
 import { defaultWindowMs, defaultWindowNote } from './window';
-import type { Answer, AnswerSubject, Requester, ResolvedQuery } from './types';
+import type { Answer, AnswerCoverage, AnswerSubject, Requester, ResolvedQuery } from './types';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -69,10 +69,26 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
   const answerWindow = { ...window, ...defaultWindowNote(config, query, defaulted), clampedFrom: clamped ? oldest : null, retentionDays: config.logRetentionDays };
   // Equal keys, equal answers: the page's records (when kept) and everything the card shows of the query.
   const key = page.key ? JSON.stringify([page.key, query, subject, Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000), defaulted, clamped]) : '';
-  const common = { query, subject, window: answerWindow, diagnosis, truncated: page.truncated, graphRequests: page.requests, freshness: page.asOf ? { asOf: page.asOf, source: 'index' as const } : { asOf: now, source: 'graph' as const }, key };
+  const common = { query, subject, window: answerWindow, diagnosis, truncated: page.truncated, ...coverageOf(page, window.to), graphRequests: page.requests, freshness: page.asOf ? { asOf: page.asOf, source: 'index' as const } : { asOf: now, source: 'graph' as const }, key };
   if (counting) return { kind: 'count', ...common };
   // An app nobody signed in to may be an app's or identity's own: say when those sign-ins are not read.
   const workloadsOff = tenantWide && query.app !== null && !query.category && page.records.length === 0 && workloadKinds(config.graph.signInEventTypes).length === 0;
   const offset = query.offset ?? 0;
   return { kind: 'summary', ...common, offset, limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE), ...(detailsOf ? { detailsOf } : {}), ...(workloadsOff ? { workloadsOff } : {}) };
+}
+
+/**
+ * What the card must say when the window was not read whole: how many sign-ins were searched and back
+ * to when — the latest point every read reached, so that everything after it was searched in full.
+ */
+export function coverageOf(page: SignInPage, windowEnd: Date): { coverage?: AnswerCoverage } {
+  const cut = (page.coverage ?? []).filter((c) => !c.complete);
+  if (cut.length === 0) {
+    if (!page.truncated) return {};
+    const oldest = page.records.reduce((min, r) => Math.min(min, Date.parse(String(r.createdDateTime))), windowEnd.getTime());
+    return { coverage: { records: page.records.length, readBackTo: new Date(oldest), onlyBackground: false } };
+  }
+  const readBackTo = new Date(Math.max(...cut.map((c) => (c.readBackTo ?? windowEnd).getTime())));
+  const records = (page.coverage ?? []).reduce((n, c) => n + c.records, 0);
+  return { coverage: { records, readBackTo, onlyBackground: cut.every((c) => !c.kinds.includes('interactiveUser')) } };
 }

@@ -1,20 +1,17 @@
 /** "Open support ticket": re-read the sign-in (scoped to the asker unless a reader), open it once, keep the investigation. */
-import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { Logger } from 'pino';
-import type { Language } from '../understanding/question';
+import type { Language } from '../shared/types';
 import type { SignInSource } from '../signins/signInLog';
-import { explain } from '../diagnosis/catalog';
-import { localDateTime } from '../time';
-import { fill, wording } from '../cards/wording';
-import { ticketKey, TicketSinkError, type TicketContent, type TicketDesk } from '../tickets';
+import { ticketKey, TicketSinkError, type TicketDesk } from '../tickets';
 import type { ReadBudget } from '../signins/readBudget';
 import { refusalAnswer, sameId, type Gatekeeper } from './access';
 import { parseVerbData, ticketComment } from './verbs';
-import type { Answer, Requester } from './types';
+import type { Answer, Requester, TicketWriter } from './types';
 
 export interface TicketDeps {
   signIns: SignInSource;
   tickets: TicketDesk | null;
+  ticketContent: TicketWriter;
   logger: Logger;
   /** Each person's share of by-id reads (a burst of forged clicks must not spend the tenant's). */
   readBudget?: ReadBudget;
@@ -43,7 +40,7 @@ export async function openTicket(deps: TicketDeps, requester: Requester, gate: G
   const comment = ticketComment(data, commentField);
   // The ticket is read by the helpdesk: it carries their explanation and steps, whoever clicked.
   const incidentId = record.userId ? deps.incidentOf?.(record.userId) : undefined;
-  const content = { ...ticketContent(requester, record, language, incidentId ? [fill(wording(language).knownProblemTicket, { id: incidentId }), comment].filter(Boolean).join('\n') : comment || null), ...(incidentId ? { incidentId } : {}) };
+  const content = deps.ticketContent.signIn(requester, record, language, comment || null, incidentId);
   try {
     const ticket = await deps.tickets.open(ticketKey(record.id ?? signInId, requester.userId!), content);
     return { kind: 'ticket-opened', ticket: { reference: ticket.reference, where: ticket.where, duplicate: ticket.duplicate, unconfirmed: ticket.unconfirmed, comment: comment || null }, record };
@@ -56,27 +53,4 @@ export async function openTicket(deps: TicketDeps, requester: Requester, gate: G
     const reason = error instanceof TicketSinkError && error.ledger ? error.ledger : 'sink-failed';
     return { kind: 'ticket-failed', reason, retry };
   }
-}
-
-function ticketContent(requester: Requester, record: SignIn, language: Language, comment: string | null): TicketContent {
-  const code = record.status?.errorCode ?? 0;
-  const e = explain(code, language, 'helpdesk', record.status?.failureReason);
-  const at = new Date(record.createdDateTime as string);
-  return {
-    requester: { id: requester.userId!, name: requester.name ?? requester.userId! },
-    subject: { id: record.userId ?? '', name: record.userDisplayName ?? '', upn: record.userPrincipalName ?? '' },
-    occurredAtUtc: at.toISOString(),
-    occurredAtLocal: `${localDateTime(at, requester.timeZone, language)} (${requester.timeZone})`,
-    app: record.appDisplayName ?? '', resource: record.resourceDisplayName ?? null,
-    errorCode: code, failureReason: record.status?.failureReason ?? '',
-    title: e.title, explanation: e.explanation, steps: e.steps,
-    requestId: record.id ?? '', correlationId: record.correlationId ?? '',
-    ipAddress: record.ipAddress ?? null,
-    location: [record.location?.city, record.location?.countryOrRegion].filter(Boolean).join(', ') || null,
-    device: [record.deviceDetail?.displayName, record.deviceDetail?.operatingSystem, record.deviceDetail?.browser].filter(Boolean).join(', ') || null,
-    clientApp: record.clientAppUsed ?? null,
-    conditionalAccess: (record.appliedConditionalAccessPolicies ?? []).map((p) => ({ name: p.displayName ?? p.id ?? '', result: p.result ?? '', controls: p.enforcedGrantControls ?? [] })),
-    lookupUrl: e.lookupUrl,
-    comment,
-  };
 }

@@ -4,13 +4,15 @@
  * and src/answers/audit.ts derives the audit event from it.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import type { Language, Mention, ParseContext, Question } from '../understanding/question';
-import type { Audience } from '../diagnosis/catalogTypes';
+import type { ParseContext, Question } from '../understanding/question';
+import type { Language } from '../shared/types';
+import type { Audience } from '../shared/types';
 import type { Diagnosis } from '../diagnosis/diagnose';
 import type { GraphProblemKind } from '../graph/errors';
 import type { Person } from '../directory/people';
 import type { Refusal } from '../access/policy';
 import type { Incident } from '../incidents/types';
+import type { TicketContent } from '../tickets';
 
 export interface Requester {
   /** Entra object id (activity.from.aadObjectId). */
@@ -27,6 +29,12 @@ export interface Requester {
   conversationReference?: Record<string, unknown>;
 }
 
+/** Draws a ticket's content (src/cards/ticketContent.ts): answers decide that a ticket is opened and about what. */
+export interface TicketWriter {
+  signIn(requester: Requester, record: SignIn, language: Language, comment: string | null, incidentId?: string): TicketContent;
+  incident(requester: Requester, incident: Incident, language: Language): TicketContent;
+}
+
 export interface Understanding {
   parse(text: string, context: ParseContext): Question;
   clean(text: string): { ok: true; text: string } | { ok: false; reason: 'too-long' | 'empty' };
@@ -34,8 +42,6 @@ export interface Understanding {
   detectLanguage(text: string, locale: string | undefined): Language;
   maxLength: number;
 }
-
-export type { Mention };
 
 /** A question whose subject is already an object id (or everyone): what card actions carry, ids only. */
 export interface ResolvedQuery {
@@ -85,6 +91,17 @@ export interface Freshness {
   source: 'graph' | 'index';
 }
 
+/**
+ * A window the read could not search whole (the question's page allowance or time ran out): the
+ * newest `records` sign-ins were searched, back to `readBackTo`; the rest of the window was not.
+ */
+export interface AnswerCoverage {
+  records: number;
+  readBackTo: Date;
+  /** Interactive sign-ins were read whole; only background (non-interactive) or app sign-ins were cut short. */
+  onlyBackground: boolean;
+}
+
 export interface TicketState {
   reference: string;
   where: string;
@@ -104,6 +121,8 @@ export interface SummaryAnswer {
   offset: number;
   limit: number;
   truncated: boolean;
+  /** Set when the window could not be read whole: the card says how far back it was searched. */
+  coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
   /** The sign-in whose details are open (a "Details" click refreshes the card with it). */
@@ -125,6 +144,7 @@ export interface CountAnswer {
   window: AnswerWindow;
   diagnosis: Diagnosis;
   truncated: boolean;
+  coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
   key: string;
@@ -172,7 +192,8 @@ export type RefusalReason = Exclude<Refusal, 'shared-conversation'> | 'not-own-s
 export type Answer =
   | { kind: 'refused'; reason: RefusalReason }
   | { kind: 'ask-privately' }
-  | { kind: 'not-found'; name: string; workloadsOff?: boolean }
+  /** `suggestions`: close matches of a misspelt name ("did you mean …?"), readers only; `pending` is the question to ask about the one picked. */
+  | { kind: 'not-found'; name: string; workloadsOff?: boolean; suggestions?: Person[]; pending?: ResolvedQuery }
   | { kind: 'choose-person'; typedName: string; people: Person[]; pending: ResolvedQuery }
   | SummaryAnswer
   | CountAnswer
@@ -190,8 +211,6 @@ export type Answer =
   | { kind: 'too-long'; max: number }
   | { kind: 'before-retention'; days: number; oldest: Date; query: ResolvedQuery }
   | { kind: 'still-looking' };
-
-export type AnswerKind = Answer['kind'];
 
 /** An answer with what rendering it needs: the asker's language, audience and clock. */
 export interface Reply {

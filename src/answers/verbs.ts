@@ -4,7 +4,7 @@
  * whole (a forged or damaged button), never half-used. Access is decided elsewhere (src/access).
  */
 import { z } from 'zod';
-import { FAILURE_CATEGORIES, type Language } from '../understanding/question';
+import { FAILURE_CATEGORIES, type Language } from '../shared/types';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 /** GUIDs, and the Agents Playground's ids with 13 digits in the last group. */
@@ -76,7 +76,6 @@ export const VERB_SCHEMAS = {
 
 export type Verb = keyof typeof VERB_SCHEMAS;
 export type VerbData<V extends Verb> = z.output<(typeof VERB_SCHEMAS)[V]>;
-export type ResolvedAskData = z.output<typeof resolvedAsk>;
 export type CardAction = { [V in Verb]: { verb: V; data: VerbData<V> } }[Verb];
 
 export type ParsedAction = { ok: true; action: CardAction } | { ok: false; reason: 'unknown-verb' | 'bad-action-data' };

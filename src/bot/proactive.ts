@@ -9,7 +9,7 @@ import type { ConnectorClient } from 'botframework-connector';
 import type { Card } from '../cards/render';
 import type { AlertDelivery } from '../incidents/alerts';
 import type { ConversationAddress } from '../incidents/subscriptions';
-import { cardActivity } from './troubleshooterBot';
+import { cardActivity } from './cardActivity';
 
 export function proactiveAddress(activity: Partial<Activity>): ConversationAddress {
   const { user: _user, activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);

@@ -1,6 +1,6 @@
 /** Who is asking, read from a Teams activity (never from the message text). */
 import type { Activity, ConversationAccount } from 'botbuilder';
-import type { Requester } from '../troubleshooter';
+import type { Requester } from '../answers/troubleshooter';
 import { proactiveAddress } from './proactive';
 
 /** Reads the conversation's type; the access policy treats anything but 'personal' as shared. */

@@ -10,6 +10,15 @@
  *   between get SigningKeysUnavailable at once (the server answers 503);
  * - an unknown key id refreshes the keys at most once per 5 minutes;
  * - keys kept 24 hours; old keys stay in use while a refresh fails.
+ *
+ * Why a private static: botframework-connector 4.23.3 (final) offers no supported way to supply the
+ * keys. JwtTokenExtractor is not exported from the package (hence the deep import), every
+ * validation path constructs one itself, and its options (proxy, refresh interval) do not change
+ * how a failed fetch is handled; the alternative, a BotFrameworkAuthentication of our own, would
+ * re-implement the channel's token checks (issuer, audience, endorsements). So the replacement is
+ * kept to this file: `installSigningKeyStores` refuses to start when the cache is not where this
+ * version keeps it, package.json pins the exact version, and test/security/tokens.test.ts proves
+ * through the real adapter that requests use these stores (one fetch for many forged tokens).
  */
 import { createPublicKey } from 'node:crypto';
 import { JwtTokenExtractor } from 'botframework-connector/lib/auth/jwtTokenExtractor';

@@ -1,21 +1,16 @@
 /** The Teams-facing handler: activity in, card out. All decisions live in the Troubleshooter. */
 import {
-  ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext,
+  ActivityTypes, TeamsActivityHandler, TurnContext,
   type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationReference,
 } from 'botbuilder';
 import { renderAnswer, type Card } from '../cards/render';
-import type { Reply, Troubleshooter } from '../troubleshooter';
+import type { Reply, Troubleshooter } from '../answers/troubleshooter';
 import { requesterOf, type ConversationTypeReader } from './requester';
 import { resolveMentions, type MemberResolver } from './mentions';
 import { cardLanguage, readInvoke } from '../answers/verbs';
 import type { Requester } from '../answers/types';
-import type { Language } from '../understanding/question';
-
-export function cardActivity(card: Card) {
-  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card.content));
-  activity.summary = card.summary.split('\n')[0];
-  return activity;
-}
+import type { Language } from '../shared/types';
+import { cardActivity } from './cardActivity';
 
 /** Sends a card into a conversation after its turn has ended (a slow answer). */
 export type SendLater = (reference: Partial<ConversationReference>, card: Card) => Promise<void>;

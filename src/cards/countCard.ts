@@ -3,8 +3,9 @@ import type { CountAnswer } from '../answers/types';
 import { explain } from '../diagnosis/catalog';
 import { card, clip, heading, plain, subtle, type Card } from './elements';
 import { filtersText } from './filters';
-import type { VerdictContext } from './verdict';
+import type { VerdictContext } from './verdictTypes';
 import { plural, wording, fill } from './wording';
+import { coverageNote } from './summaryCard';
 
 export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
   const w = wording(ctx.language);
@@ -21,6 +22,7 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
     ...[...apps].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([app, n]) => ({ title: plain(clip(app, 40)), value: plural(ctx.language, w.nSignIns, n) })),
     ...d.byCode.slice(0, 3).map((c) => ({ title: String(c.code), value: plain(`${clip(explain(c.code, ctx.language, ctx.audience).title, 60)} × ${c.count}`) })),
   ];
-  const body = [heading(plain(verdict)), subtle(plain(scope)), { type: 'FactSet', spacing: 'Medium', facts }];
-  return card(body, [verdict, scope, ...facts.map((f) => `${f.title}: ${f.value}`)].join('\n'));
+  const coverage = coverageNote(answer, ctx);
+  const body = [heading(plain(verdict)), subtle(plain(scope)), { type: 'FactSet', spacing: 'Medium', facts }, ...(coverage ? [subtle(plain(coverage))] : [])];
+  return card(body, [verdict, scope, ...facts.map((f) => `${f.title}: ${f.value}`), ...(coverage ? [coverage] : [])].join('\n'));
 }

@@ -1,13 +1,9 @@
 /** Small builders for Adaptive Card 1.5 elements, and the escaping every Graph text needs. */
+import type { Card } from '../shared/types';
 
 export type Element = Record<string, unknown>;
 
-export interface Card {
-  /** The Adaptive Card JSON (schema 1.5). */
-  content: Record<string, unknown>;
-  /** Plain text for notifications, screen readers and the CLI. */
-  summary: string;
-}
+export type { Card };
 
 /**
  * Card text must not be read as markdown or template syntax: Graph data (a policy name, a failure

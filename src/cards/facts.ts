@@ -1,11 +1,12 @@
 /** One sign-in's facts (time, app, ids, place, device, Conditional Access, risk) for details and tickets. */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import type { Language } from '../understanding/question';
-import { localDateTime, utcStamp } from '../time';
+import type { Language } from '../shared/types';
+import { localDateTime, utcStamp } from '../shared/time';
 import { clip, plain } from './elements';
 import { strings, type Strings } from './strings';
 import { fill, plural, wording } from './wording';
 import { describeControls } from './verdict';
+import { grantControls } from '../diagnosis/grantControls';
 
 /** Failing Conditional Access policies shown per attempt; the rest are counted. */
 const MAX_POLICY_FACTS = 3;
@@ -47,7 +48,7 @@ function riskFacts(record: SignIn, s: Strings): { title: string; value: string }
 function failingPolicyFacts(record: SignIn, s: Strings, language: Language): { title: string; value: string }[] {
   const failing = (record.appliedConditionalAccessPolicies ?? []).filter((p) => p.result === 'failure');
   const facts = failing.slice(0, MAX_POLICY_FACTS).map((p) => {
-    const controls = p.enforcedGrantControls ?? [];
+    const controls = grantControls(p.enforcedGrantControls);
     const name = clip(p.displayName ?? p.id ?? '?', 80);
     return {
       title: s.factPolicy,

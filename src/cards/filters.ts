@@ -1,7 +1,7 @@
 /** What a sign-in answer covered, in words: the person, app, code, ids and window it was filtered on. */
-import type { Language } from '../understanding/question';
+import type { Language } from '../shared/types';
 import type { CountAnswer, SummaryAnswer } from '../answers/types';
-import { localDateTime } from '../time';
+import { localDateTime } from '../shared/time';
 import { fill, plural, wording, type Plural } from './wording';
 
 interface Ctx {

@@ -6,9 +6,9 @@
  */
 import type { IncidentAlertAnswer, IncidentAnswer, IncidentPeopleAnswer, SubscriptionAnswer } from '../answers/types';
 import type { Incident } from '../incidents/types';
-import type { Language } from '../understanding/question';
+import type { Language } from '../shared/types';
 import { explain } from '../diagnosis/catalog';
-import { localDateTime } from '../time';
+import { localDateTime } from '../shared/time';
 import { card, clip, execute, heading, plain, subtle, text, type Card, type Element } from './elements';
 import { messageCard } from './messages';
 import { fill, plural, wording, type Wording } from './wording';

@@ -1,13 +1,12 @@
 /** Answers that are a title and a few sentences: refusals, not found, help, problems, tickets. */
 import type { Answer } from '../answers/types';
-import type { Language } from '../understanding/question';
-import type { Audience } from '../diagnosis/catalogTypes';
+import type { Language } from '../shared/types';
+import type { Audience } from '../shared/types';
 import { explain } from '../diagnosis/catalog';
 import { card, execute, heading, numbered, plain, text, type Card, type Element } from './elements';
 import { strings, type Strings } from './strings';
 import { fill, plural, wording } from './wording';
-import { localDateTime } from '../time';
-import { incidentAlertCard, incidentPeopleCard, subscriptionCard } from './incidentCards';
+import { localDateTime } from '../shared/time';
 
 /** Choices offered in "which person did you mean?" (Teams shows at most 5 buttons). */
 export const MAX_CHOICES = 5;
@@ -43,7 +42,7 @@ export function explainCodeCard(code: number, language: Language, audience: Audi
   return card(body, `${title}\n${e.explanation}\n${numbered(e.steps)}`, [{ type: 'Action.OpenUrl', title: w.lookup, url: e.lookupUrl }]);
 }
 
-type MessageKind = Exclude<Answer, { kind: 'summary' | 'count' | 'explain-code' }>;
+type MessageKind = Exclude<Answer, { kind: 'summary' | 'count' | 'explain-code' | 'subscription' | 'incident-alert' | 'incident-people' }>;
 
 export function messageAnswerCard(answer: MessageKind, language: Language, audience: Audience, timeZone: string): Card {
   const s = strings(language);
@@ -57,6 +56,13 @@ export function messageAnswerCard(answer: MessageKind, language: Language, audie
     case 'ask-privately':
       return messageCard(language, s.askPrivatelyTitle, [s.askPrivatelyText]);
     case 'not-found':
+      if (answer.suggestions?.length && answer.pending) {
+        return messageCard(language, s.notFoundTitle, [fill(w.didYouMean, { name: answer.name })], [], answer.suggestions.map((p) => ({
+          title: `${p.displayName} (${p.userPrincipalName})`,
+          verb: 'choosePerson',
+          data: JSON.parse(JSON.stringify({ ...answer.pending, language, userId: p.id })) as Record<string, unknown>,
+        })));
+      }
       return messageCard(language, s.notFoundTitle, [fill(s.notFoundText, { name: answer.name }), ...(answer.workloadsOff ? [w.workloadsOff] : [])]);
     case 'choose-person': {
       const more = answer.people.length - MAX_CHOICES;
@@ -94,12 +100,6 @@ export function messageAnswerCard(answer: MessageKind, language: Language, audie
       return messageCard(language, w.incidentTitle, [fill(w.incidentText, { people: plural(language, w.nPeople, answer.people), time: localDateTime(answer.since, timeZone, language) })]);
     case 'still-looking':
       return messageCard(language, s.stillLookingTitle, [s.stillLookingText]);
-    case 'subscription':
-      return subscriptionCard(answer, language);
-    case 'incident-alert':
-      return incidentAlertCard(answer, language, timeZone);
-    case 'incident-people':
-      return incidentPeopleCard(answer, language);
     case 'incident-gone':
       return messageCard(language, w.knownProblemTitle, [w.incidentGone]);
   }

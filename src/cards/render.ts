@@ -3,23 +3,19 @@
  * a plain-text summary (fallbackText/speak) for notifications and screen readers.
  */
 import type { Reply } from '../answers/types';
-import type { Language } from '../understanding/question';
-import type { Audience } from '../diagnosis/catalogTypes';
+import type { Language } from '../shared/types';
+import type { Audience } from '../shared/types';
 import { countCard } from './countCard';
 import { explainCodeCard, messageAnswerCard, messageCard } from './messages';
 import { summaryCard } from './summaryCard';
+import { incidentAlertCard, incidentPeopleCard, subscriptionCard } from './incidentCards';
 import { wording } from './wording';
 import type { Card } from './elements';
 
 export type { Card } from './elements';
-export { messageCard, explainCodeCard, MAX_CHOICES, type MessageAction } from './messages';
-export { strings, type Strings } from './strings';
+export { messageCard } from './messages';
+export { strings } from './strings';
 export { signInFacts } from './facts';
-
-/** Cards are kept under this many bytes of JSON (Teams' older limit is 28 KB). */
-export const CARD_BUDGET_BYTES = 27 * 1024;
-/** Attempts listed on one card before "show more". */
-export const ROWS_PER_CARD = 5;
 
 export function renderAnswer(reply: Reply): Card {
   const { answer, language, audience, timeZone } = reply;
@@ -31,6 +27,12 @@ export function renderAnswer(reply: Reply): Card {
       return countCard(answer, ctx);
     case 'explain-code':
       return explainCodeCard(answer.code, language, audience);
+    case 'subscription':
+      return subscriptionCard(answer, language);
+    case 'incident-alert':
+      return incidentAlertCard(answer, language, timeZone);
+    case 'incident-people':
+      return incidentPeopleCard(answer, language);
     case 'ticket-opened':
       // The investigation stays: the summary it came from, with the ticket's state on it.
       return answer.summary ? summaryCard({ ...answer.summary, ticket: answer.ticket }, ctx) : messageAnswerCard(answer, language, audience, timeZone);

@@ -1,5 +1,5 @@
 /** The short card strings (titles of message cards, fact labels) in en and nl. */
-import type { Language } from '../understanding/question';
+import type { Language } from '../shared/types';
 import en from './strings/en.json';
 import nl from './strings/nl.json';
 

@@ -2,15 +2,16 @@
  * A sign-in answer as a card: the verdict, what to do now, the ticket button for the headline
  * failure, then compact evidence (a short list of attempts; one attempt's details on request).
  */
-import type { SummaryAnswer } from '../answers/types';
+import type { CountAnswer, SummaryAnswer } from '../answers/types';
 import { queryData } from '../answers/resolvedQuery';
 import type { Failure } from '../diagnosis/diagnose';
 import { explain, lookupUrl } from '../diagnosis/catalog';
-import { localDateTime, localTime } from '../time';
+import { localDateTime, localTime } from '../shared/time';
 import { card, clip, execute, heading, numbered, plain, subtle, text, type Card, type Element } from './elements';
 import { signInFacts } from './facts';
 import { filtersText } from './filters';
-import { verdictOf, type VerdictContext } from './verdict';
+import { verdictOf } from './verdict';
+import type { VerdictContext } from './verdictTypes';
 import { countryName, fill, plural, wording } from './wording';
 import { knownProblemNotice } from './incidentCards';
 
@@ -42,11 +43,20 @@ function notes(answer: SummaryAnswer, ctx: VerdictContext): string[] {
   if (answer.window.defaultDays) list.push(fill(w.defaultWindow, { days: answer.window.defaultDays }));
   if (answer.window.defaultHours) list.push(fill(w.defaultWindowHours, { hours: answer.window.defaultHours }));
   if (answer.window.clampedFrom) list.push(fill(w.clamped, { days: answer.window.retentionDays, from: localDateTime(answer.window.clampedFrom, ctx.timeZone, ctx.language) }));
-  if (answer.truncated) list.push(fill(w.truncated, { count: d.recordCount }));
+  const coverage = coverageNote(answer, ctx);
+  if (coverage) list.push(coverage);
   if (d.rows.length === 0) list.push(fill(w.emptyNote, { days: answer.window.retentionDays }));
   if (answer.workloadsOff) list.push(fill(w.workloadsOffApp, { app: answer.query.app ?? '?' }));
   if (answer.freshness?.source === 'index') list.push(fill(w.freshness, { time: localDateTime(answer.freshness.asOf, ctx.timeZone, ctx.language) }));
   return list;
+}
+
+/** A window not read whole says how far back it was searched, and how to see the rest. */
+export function coverageNote(answer: SummaryAnswer | CountAnswer, ctx: VerdictContext): string | null {
+  const c = answer.coverage;
+  if (!c) return null;
+  const w = wording(ctx.language);
+  return fill(c.onlyBackground ? w.coverageBackground : w.coverage, { count: plural(ctx.language, w.nSignIns, c.records), time: localDateTime(c.readBackTo, ctx.timeZone, ctx.language) });
 }
 
 function ticketPart(answer: SummaryAnswer, ctx: VerdictContext, signInId: string | null): Element[] {

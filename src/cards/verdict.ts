@@ -2,30 +2,15 @@
  * The first line and the steps of a sign-in answer, chosen from its findings: the verdict names
  * this case (who, what, where), the steps say what to do about this finding, for this audience.
  */
-import type { Language } from '../understanding/question';
-import type { Audience } from '../diagnosis/catalogTypes';
+import type { Language } from '../shared/types';
 import { explain } from '../diagnosis/catalog';
 import type { DeviceState, Failure, Finding, Origin } from '../diagnosis/diagnose';
 import type { SummaryAnswer } from '../answers/types';
-import { localDateTime, localTime } from '../time';
+import { localDateTime, localTime } from '../shared/time';
 import { countryName, fill, firstName, plural, wording, type Values, type Wording } from './wording';
 import { categoryNoun, filtersText, windowText } from './filters';
 import { isAboutWorkload, workloadVerdict } from './workloadVerdict';
-
-export interface Verdict {
-  text: string;
-  steps: string[];
-  /** The sign-in a ticket is about (the headline failure), or null when there is none. */
-  ticketSignInId: string | null;
-  /** The error code Microsoft's lookup should open. */
-  code: number | null;
-}
-
-export interface VerdictContext {
-  language: Language;
-  audience: Audience;
-  timeZone: string;
-}
+import type { Verdict, VerdictContext } from './verdictTypes';
 
 export function describeControls(controls: string[], w: Wording): string {
   const words = w.grantControls as Record<string, string>;
@@ -72,7 +57,7 @@ function findingValues(f: Finding, answer: SummaryAnswer, ctx: VerdictContext): 
     case 'passwordSpray':
       return { ...values, people: plural(ctx.language, w.nPeople, f.users), minutes: f.minutes };
     case 'conditionalAccess':
-      return { ...values, policy: f.policy, controls: describeControls(f.controls, w), app: f.app ?? '?', device: f.device ? deviceText(f.device, w) : '' };
+      return { ...values, policy: f.policy ?? '', controls: describeControls(f.controls, w), app: f.app ?? '?', device: f.device ? deviceText(f.device, w) : '', permission: f.policyHiddenFor ?? '' };
     case 'expiredPassword':
       return { ...values, attempts: plural(ctx.language, w.nFailedAttempts, f.count), app: f.app ?? '?' };
     case 'appFailingForMany':
@@ -92,6 +77,8 @@ function variant(f: Finding): { verdict: string; steps: string } {
     case 'lockout':
       return { verdict: f.times > 1 ? 'lockoutRepeated' : 'lockout', steps: f.origin.unusualCountry ? 'lockoutUnusual' : 'lockout' };
     case 'conditionalAccess': {
+      // Which policy is not known (Graph left it out): said as a Conditional Access block all the same.
+      if (f.policy === null) return { verdict: 'conditionalAccessHidden', steps: 'conditionalAccessHidden' };
       if (f.block) return { verdict: 'conditionalAccessBlock', steps: f.origin.unusualCountry ? 'conditionalAccessBlockAbroad' : 'conditionalAccessBlock' };
       const steps = f.device ? 'conditionalAccessDevice' : f.controls.includes('Mfa') ? 'conditionalAccessMfa' : 'conditionalAccess';
       return { verdict: 'conditionalAccess', steps };

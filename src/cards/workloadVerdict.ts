@@ -2,8 +2,8 @@
 import type { SummaryAnswer } from '../answers/types';
 import { explain } from '../diagnosis/catalog';
 import { workloadKindOf } from '../diagnosis/workloads';
-import { localDateTime } from '../time';
-import type { Verdict, VerdictContext } from './verdict';
+import { localDateTime } from '../shared/time';
+import type { Verdict, VerdictContext } from './verdictTypes';
 import { fill, plural, wording } from './wording';
 
 /** A question about an app (or an identity found by name) whose failures are all the app's own sign-ins. */

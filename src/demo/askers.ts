@@ -4,7 +4,7 @@
  * replies that would be posted to a channel go to this machine only. (The Agents Playground's
  * object ids are not well-formed GUIDs, so the list itself is the check, not the ids' shape.)
  */
-import { isLoopbackUrl } from '../bot/adapter';
+import { isLoopbackUrl } from '../shared/loopback';
 import { DEMO_PEOPLE, type DemoPerson } from './people';
 
 /** The check for a tenant's people (the demo's own, or a bigger tenant's: the live incident, the bench). */

@@ -5,6 +5,10 @@
 import { GraphHttpError, headerOf, pageSize, rejectUnsupported, select, type GraphRequest } from './graphProtocol';
 import { compileFilter, USER_FILTER_RULES } from './odataFilter';
 import { DEMO_GROUPS, ROLE_NAMES, type DemoPerson } from './people';
+import { DIRECTORY_ROLE_PROPERTIES, GROUP_PROPERTIES, USER_PROPERTIES } from './directorySchema';
+
+/** $select on users names properties of Graph's v1.0 user (directorySchema.ts). */
+export const USER_TYPE = { name: 'user', properties: USER_PROPERTIES };
 
 const MAX_USER_PAGE = 999;
 
@@ -17,7 +21,8 @@ export class DemoDirectory {
     const filter = query.get('$filter');
     const users = this.people.map(toUser);
     const matches = filter === null ? users : users.filter(compileFilter(filter, USER_FILTER_RULES).test);
-    return { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', value: matches.slice(0, top).map((u) => select(u, query.get('$select'))) };
+    select({}, query.get('$select'), USER_TYPE); // Graph checks the names even when nothing matches.
+    return { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', value: matches.slice(0, top).map((u) => select(u, query.get('$select'), USER_TYPE)) };
   }
 
   findUser(key: string): DemoPerson {
@@ -61,7 +66,11 @@ export class DemoDirectory {
     }));
     const groupObjects = Object.values(DEMO_GROUPS).filter((g) => groups.has(g.id)).map((g) => ({ '@odata.type': '#microsoft.graph.group', id: g.id, displayName: g.displayName }));
     const value = cast === 'microsoft.graph.directoryRole' ? roles : cast === 'microsoft.graph.group' ? groupObjects : [...roles, ...groupObjects];
-    return { '@odata.count': value.length, value: value.map((v) => select(v, query.get('$select'))) };
+    const type = cast === 'microsoft.graph.directoryRole' ? { name: 'directoryRole', properties: DIRECTORY_ROLE_PROPERTIES }
+      : cast === 'microsoft.graph.group' ? { name: 'group', properties: GROUP_PROPERTIES }
+      : { name: 'directoryObject', properties: new Set([...DIRECTORY_ROLE_PROPERTIES, ...GROUP_PROPERTIES]) };
+    select({}, query.get('$select'), type); // Graph checks the names even when nothing matches.
+    return { '@odata.count': value.length, value: value.map((v) => select(v, query.get('$select'), type)) };
   }
 }
 

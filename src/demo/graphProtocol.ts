@@ -14,6 +14,8 @@ export interface GraphResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** How long Graph would take to give this answer (the tenant's timing; 0 or absent: at once). */
+  delayMs?: number;
 }
 
 /** A Graph error answer: status, Graph's error code, message and extra headers (Retry-After). */
@@ -23,14 +25,20 @@ export class GraphHttpError extends Error {
   }
 }
 
-/** The request's properties named in $select (and the @odata.type, which Graph always keeps). */
-export function select(item: object, selectParam: string | null): Record<string, unknown> {
+/**
+ * The request's properties named in $select (and the @odata.type, which Graph always keeps). With
+ * `type`, a name the type does not have is Graph's 400 "Could not find a property" (names in any case).
+ */
+export function select(item: object, selectParam: string | null, type?: { name: string; properties: ReadonlySet<string> }): Record<string, unknown> {
   const source = item as Record<string, unknown>;
   if (!selectParam) return source;
+  const known = type ? new Map([...type.properties].map((p) => [p.toLowerCase(), p])) : null;
   const out: Record<string, unknown> = {};
   if ('@odata.type' in source) out['@odata.type'] = source['@odata.type'];
-  for (const name of selectParam.split(',').map((s) => s.trim()).filter(Boolean)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new GraphHttpError(400, 'BadRequest', `Invalid $select property '${name}'.`);
+  for (const written of selectParam.split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(written)) throw new GraphHttpError(400, 'BadRequest', `Invalid $select property '${written}'.`);
+    const name = known ? known.get(written.toLowerCase()) : written;
+    if (name === undefined) throw new GraphHttpError(400, 'BadRequest', `Could not find a property named '${written}' on type 'microsoft.graph.${type!.name}'.`);
     if (name in source) out[name] = source[name];
   }
   return out;

@@ -22,8 +22,8 @@ import { DemoTenant, type GraphRequest } from './tenant';
 import { testCertificate, TrustingHttpMessageHandler, type TestCertificate } from './trustingTransport';
 import { countReadsByClient } from './readsByClient';
 
-export { FAULTS, type Fault, type FaultPlan, type FaultRequest } from './faults';
-export { testCertificate, TrustingHttpMessageHandler, type TestCertificate } from './trustingTransport';
+export { FAULTS, type Fault, type FaultPlan } from './faults';
+export { TrustingHttpMessageHandler, type TestCertificate } from './trustingTransport';
 
 export interface ServedRequest {
   seq: number;
@@ -122,7 +122,10 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
 
     const answerNormally = () => {
       const answer = tenant.handle({ method, url: url.toString(), headers: flatHeaders(req), body: body || undefined } satisfies GraphRequest);
-      write(res, entry, answer.status, answer.headers, answer.body);
+      if (!answer.delayMs) return write(res, entry, answer.status, answer.headers, answer.body);
+      // The tenant's answer time (DEMO_GRAPH_LATENCY=on): the answer leaves that much later.
+      const timer = setTimeout(() => write(res, entry, answer.status, answer.headers, answer.body), answer.delayMs);
+      res.on('close', () => clearTimeout(timer));
     };
 
     if (!fault) return answerNormally();

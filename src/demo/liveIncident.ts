@@ -115,8 +115,10 @@ export function failuresSoFar(people: readonly DemoPerson[], now: number, random
 export function withLiveIncident(options: DemoTenantOptions): DemoTenantOptions {
   const now = (options.now ?? new Date()).getTime();
   const people = [...(options.people ?? DEMO_PEOPLE), ...FINANCE_TEAM];
-  const base = options.signIns ?? generateSignIns({ now: new Date(now), people: options.people ?? DEMO_PEOPLE });
-  const team = generateSignIns({ now: new Date(now), people: FINANCE_TEAM, seed: 1408, days: 7 }).filter((r) => FINANCE_TEAM.some((p) => p.id === r.userId));
+  const volume = options.nonInteractivePerDay;
+  const base = options.signIns ?? generateSignIns({ now: new Date(now), people: options.people ?? DEMO_PEOPLE, nonInteractivePerDay: volume });
+  const teamIds = new Set(FINANCE_TEAM.map((p) => p.id));
+  const team = generateSignIns({ now: new Date(now), people: FINANCE_TEAM, seed: 1408, days: 7, nonInteractivePerDay: volume }).filter((r) => teamIds.has(String(r.userId)));
   const signIns = [...base, ...team, ...failuresSoFar(people, now, prng(53003))].sort(newestFirst);
   return { ...options, now: new Date(now), people, signIns };
 }

@@ -9,22 +9,18 @@
  *   and-expr   := unary ('and' unary)*
  *   unary      := '(' expr ')' | startswith '(' path ',' string ')' | path op literal
  *   op         := eq | ge | le
- *   literal    := 'string' (quote doubled inside) | integer | ISO-8601 UTC datetime | true | false
+ *   literal    := 'string' (quote doubled inside) | integer | ISO-8601 datetime | date (yyyy-mm-dd) | true | false
+ *
+ * Keywords, operators and functions are matched without regard to case, as Graph does (Microsoft's
+ * own examples write `startswith`, `startsWith` and `NOT`; concepts/filter-query-parameter.md).
  */
+
+import { signInFilterRules } from './signInSchema';
+import type { CollectionRules, LiteralKind, PropertyRule } from './filterRules';
 
 export class ODataFilterError extends Error {}
 
-export type LiteralKind = 'string' | 'number' | 'datetime' | 'boolean';
-
-export interface PropertyRule {
-  type: LiteralKind;
-  ops: ReadonlyArray<'eq' | 'ge' | 'le' | 'startswith'>;
-}
-
-export interface CollectionRules {
-  properties: Record<string, PropertyRule>;
-  allowOr: boolean;
-}
+export type { CollectionRules } from './filterRules';
 
 export type Predicate = (item: unknown) => boolean;
 
@@ -42,6 +38,8 @@ type Token =
   | { t: 'punct'; v: '(' | ')' | ',' };
 
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})/;
+/** An OData date literal: compared with a DateTimeOffset it stands for that day's midnight UTC. */
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}(?![\dT:])/;
 
 function tokenize(src: string): Token[] {
   const tokens: Token[] = [];
@@ -72,6 +70,14 @@ function tokenize(src: string): Token[] {
       if (Number.isNaN(ms)) throw new ODataFilterError(`Invalid datetime literal '${dt[0]}'.`);
       tokens.push({ t: 'datetime', v: ms, raw: dt[0] });
       i += dt[0].length;
+      continue;
+    }
+    const day = DATE_ONLY.exec(rest);
+    if (day) {
+      const ms = Date.parse(`${day[0]}T00:00:00Z`);
+      if (Number.isNaN(ms)) throw new ODataFilterError(`Invalid date literal '${day[0]}'.`);
+      tokens.push({ t: 'datetime', v: ms, raw: day[0] });
+      i += day[0].length;
       continue;
     }
     const num = /^-?\d+(?![\w.])/.exec(rest);
@@ -111,18 +117,26 @@ export function compileFilter(src: string, rules: CollectionRules): CompiledFilt
   };
   const isKeyword = (token: Token | undefined, word: string) => token?.t === 'ident' && token.v.toLowerCase() === word;
 
-  const rule = (path: string, op: PropertyRule['ops'][number]): PropertyRule => {
-    const found = rules.properties[path];
-    if (!found) throw new ODataFilterError(`Property '${path}' is not supported in a filter on this resource.`);
-    if (!found.ops.includes(op)) throw new ODataFilterError(`Operator '${op}' is not supported on '${path}'.`);
-    return found;
+  const names = new Map(Object.keys(rules.properties).map((name) => [rules.caseInsensitiveNames ? name.toLowerCase() : name, name]));
+  /** The rule and the property's own spelling. */
+  const rule = (written: string, op: PropertyRule['ops'][number]): { spec: PropertyRule; path: string } => {
+    const path = names.get(rules.caseInsensitiveNames ? written.toLowerCase() : written);
+    if (!path) {
+      const top = written.split('/')[0];
+      const known = rules.knownProperties && [...rules.knownProperties].some((p) => (rules.caseInsensitiveNames ? p.toLowerCase() === top.toLowerCase() : p === top));
+      if (rules.knownProperties && !known) throw new ODataFilterError(`Could not find a property named '${top}' on type '${rules.typeName ?? 'microsoft.graph.signIn'}'.`);
+      throw new ODataFilterError(`Property '${written}' is not supported in a filter on this resource.`);
+    }
+    const spec = rules.properties[path];
+    if (!spec.ops.includes(op)) throw new ODataFilterError(`Operator '${op}' is not supported on '${path}'.`);
+    return { spec, path };
   };
 
   const literalOf = (token: Token, expected: LiteralKind): string | number | boolean => {
     if (expected === 'string' && token.t === 'string') return token.v;
     if (expected === 'number' && token.t === 'number') return token.v;
     if (expected === 'datetime' && token.t === 'datetime') return token.v;
-    if (expected === 'boolean' && token.t === 'ident' && (token.v === 'true' || token.v === 'false')) return token.v === 'true';
+    if (expected === 'boolean' && token.t === 'ident' && /^(true|false)$/i.test(token.v)) return token.v.toLowerCase() === 'true';
     throw new ODataFilterError(`A ${expected} literal was expected.`);
   };
 
@@ -136,15 +150,15 @@ export function compileFilter(src: string, rules: CollectionRules): CompiledFilt
     if (token.t !== 'ident') throw new ODataFilterError('Expected a property or function.');
     if (token.v.toLowerCase() === 'startswith') {
       expectPunct('(');
-      const path = next();
-      if (path.t !== 'ident') throw new ODataFilterError('startswith expects a property first.');
-      rule(path.v, 'startswith');
+      const written = next();
+      if (written.t !== 'ident') throw new ODataFilterError('startswith expects a property first.');
+      const { path } = rule(written.v, 'startswith');
       expectPunct(',');
       const prefix = literalOf(next(), 'string') as string;
       expectPunct(')');
       const lower = prefix.toLowerCase();
       return (item) => {
-        const value = read(item, path.v);
+        const value = read(item, path);
         return typeof value === 'string' && value.toLowerCase().startsWith(lower);
       };
     }
@@ -152,9 +166,8 @@ export function compileFilter(src: string, rules: CollectionRules): CompiledFilt
     if (opToken.t !== 'ident') throw new ODataFilterError(`Expected an operator after '${token.v}'.`);
     const op = opToken.v.toLowerCase();
     if (op !== 'eq' && op !== 'ge' && op !== 'le') throw new ODataFilterError(`Operator '${opToken.v}' is not supported.`);
-    const spec = rule(token.v, op);
+    const { spec, path } = rule(token.v, op);
     const literal = literalOf(next(), spec.type);
-    const path = token.v;
     if (op === 'eq' && topLevel) equalities.set(path, literal);
     if (spec.type === 'datetime') {
       const bound = literal as number;
@@ -164,8 +177,9 @@ export function compileFilter(src: string, rules: CollectionRules): CompiledFilt
       };
     }
     if (spec.type === 'string') {
-      const lower = (literal as string).toLowerCase();
       if (op !== 'eq') throw new ODataFilterError(`Operator '${op}' is not supported on '${path}'.`);
+      if (rules.caseSensitiveEquality) return (item) => read(item, path) === literal;
+      const lower = (literal as string).toLowerCase();
       return (item) => {
         const value = read(item, path);
         return typeof value === 'string' && value.toLowerCase() === lower;
@@ -204,21 +218,8 @@ export function compileFilter(src: string, rules: CollectionRules): CompiledFilt
   return { test, equalities };
 }
 
-export const SIGNIN_FILTER_RULES: CollectionRules = {
-  allowOr: false,
-  properties: {
-    id: { type: 'string', ops: ['eq'] },
-    userId: { type: 'string', ops: ['eq'] },
-    userPrincipalName: { type: 'string', ops: ['eq', 'startswith'] },
-    userDisplayName: { type: 'string', ops: ['eq', 'startswith'] },
-    appId: { type: 'string', ops: ['eq'] },
-    appDisplayName: { type: 'string', ops: ['eq', 'startswith'] },
-    ipAddress: { type: 'string', ops: ['eq', 'startswith'] },
-    correlationId: { type: 'string', ops: ['eq'] },
-    createdDateTime: { type: 'datetime', ops: ['eq', 'ge', 'le'] },
-    'status/errorCode': { type: 'number', ops: ['eq'] },
-  },
-};
+/** The sign-in log's rules on beta (the wider endpoint); signInSchema.ts has them per version. */
+export const SIGNIN_FILTER_RULES: CollectionRules = signInFilterRules('beta');
 
 export const USER_FILTER_RULES: CollectionRules = {
   allowOr: true,

@@ -5,7 +5,7 @@
  * interactive records so that people, devices and places stay consistent.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { prng } from './random';
+import { prng, randomHex } from './random';
 import { DEMO_APPS } from './signInCatalog';
 
 const HOUR = 3_600_000;
@@ -16,7 +16,9 @@ export type BetaSignIn = SignIn & {
   signInEventTypes: string[];
   servicePrincipalId?: string | null;
   servicePrincipalName?: string | null;
-  managedIdentityType?: string;
+  /** beta's managedIdentity (msiType, associatedResourceId, federatedTokenId, federatedTokenIssuer). */
+  originalRequestId?: string;
+  managedServiceIdentity?: { msiType: string; associatedResourceId: string | null; federatedTokenId: string | null; federatedTokenIssuer: string | null };
 };
 
 /** The Playground user whose Outlook keeps asking for her password: her refresh tokens fail. */
@@ -36,7 +38,7 @@ const at = (ms: number) => new Date(Math.round(ms / 1000) * 1000).toISOString().
 
 export function otherKindsOfSignIn(interactive: SignIn[], now: number, seed = 1127): BetaSignIn[] {
   const random = prng(seed);
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  const hex = (n: number) => randomHex(random, n);
   const guid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
   const status = (code: number) => ({ errorCode: code, failureReason: REASONS[code] ?? 'Other.', additionalDetails: null });
   const out: BetaSignIn[] = [];
@@ -54,8 +56,9 @@ export function otherKindsOfSignIn(interactive: SignIn[], now: number, seed = 11
       const refreshes = troubled ? 14 : 2;
       for (let i = 0; i <= refreshes; i++) {
         const app = i === refreshes ? DEMO_APPS.teams : DEMO_APPS.outlook;
+        const id = guid();
         out.push({
-          ...base, id: guid(), createdDateTime: at(start + i * (troubled ? 3 : 2) * MINUTE), correlationId, appId: app.appId, appDisplayName: app.appDisplayName,
+          ...base, id, originalRequestId: id, createdDateTime: at(start + i * (troubled ? 3 : 2) * MINUTE), correlationId, appId: app.appId, appDisplayName: app.appDisplayName,
           resourceDisplayName: app.resourceDisplayName, resourceId: app.resourceId, clientAppUsed: 'Mobile Apps and Desktop clients',
           isInteractive: false, signInEventTypes: ['nonInteractiveUser'], status: status(code), conditionalAccessStatus: code === 70043 ? 'failure' : 'success',
         });
@@ -69,7 +72,7 @@ export function otherKindsOfSignIn(interactive: SignIn[], now: number, seed = 11
     appId: who.appId, appDisplayName: who.name, servicePrincipalId: who.servicePrincipalId, servicePrincipalName: who.name,
     resourceDisplayName: 'Microsoft Graph', resourceId: '00000003-0000-0000-c000-000000000000', ipAddress: '20.42.7.9',
     clientAppUsed: null, isInteractive: false, signInEventTypes: [kind], status: status(code), conditionalAccessStatus: 'notApplied',
-    ...(kind === 'managedIdentity' ? { managedIdentityType: 'systemAssigned' } : {}),
+    ...(kind === 'managedIdentity' ? { managedServiceIdentity: { msiType: 'systemAssigned', associatedResourceId: null, federatedTokenId: null, federatedTokenIssuer: null } } : {}),
   });
   for (let h = 1; h < 72; h += 3) out.push(servicePrincipal(PAYROLL_SYNC, 'servicePrincipal', now - h * HOUR - random() * HOUR, h < 40 ? 7000222 : 0));
   for (let h = 2; h < 72; h += 6) out.push(servicePrincipal(BACKUP_RUNNER, 'managedIdentity', now - h * HOUR, 0));

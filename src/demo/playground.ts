@@ -1,5 +1,4 @@
 /** What the Microsoft 365 Agents Playground sends differently from Teams. */
-import type { ConversationTypeReader } from '../bot/requester';
 
 /** The Playground's personal chat, as .m365agentsplayground.yml names it. */
 export const PLAYGROUND_PERSONAL_CHAT_ID = 'a:demo-personal-chat';
@@ -9,7 +8,7 @@ export const PLAYGROUND_PERSONAL_CHAT_ID = 'a:demo-personal-chat';
  * channels). Demo mode only: an untyped conversation is personal when it is that very chat; every
  * other untyped conversation stays shared, as in production.
  */
-export const playgroundConversationType: ConversationTypeReader = (conversation) => {
+export const playgroundConversationType = (conversation: { conversationType?: string; id?: string; isGroup?: boolean } | undefined): string | undefined => {
   if (conversation?.conversationType !== undefined) return conversation.conversationType;
   return conversation?.id === PLAYGROUND_PERSONAL_CHAT_ID && conversation.isGroup !== true ? 'personal' : undefined;
 };

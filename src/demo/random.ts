@@ -9,3 +9,10 @@ export function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** `n` hexadecimal digits drawn from `random` (a plain loop: each demo tenant draws some 130,000). */
+export function randomHex(random: () => number, n: number): string {
+  let digits = '';
+  for (let i = 0; i < n; i++) digits += '0123456789abcdef'[Math.floor(random() * 16)];
+  return digits;
+}

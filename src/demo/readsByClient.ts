@@ -3,7 +3,7 @@
  * demo-tenant`), by the x-demo-client header they send (src/graph/clientTag.ts): GET /_demo/stats
  * then answers `auditLogReads:<client>` beside the total, showing which process reads the log.
  */
-import { DEMO_CLIENT_HEADER } from '../graph/clientTag';
+import { DEMO_CLIENT_HEADER } from './clientTag';
 import type { DemoTenant, GraphRequest, GraphResponse } from './tenant';
 
 const COUNTED = Symbol('readsByClient');

@@ -1,9 +1,12 @@
 /**
- * `npm run demo-tenant -- --port <port> --ca-out <file>`: the built-in demo tenant as Microsoft
+ * `npm run demo-tenant -- --port <port> --ca-out <file> [--permissions AuditLog.Read.All,Directory.Read.All]
+ * [--noninteractive-per-day 120] [--latency on]`: the built-in demo tenant as Microsoft
  * Graph over HTTPS on 127.0.0.1, for several bot processes at once (each started with
  * DEMO_GRAPH_URL=https://127.0.0.1:<port> and DEMO_GRAPH_CA_FILE=<file>). Writes the self-signed
  * certificate (PEM) to <file>, prints one JSON line {url, ca} when ready, and runs until stopped.
- * GET /_demo/stats answers its counters (auditLogReads, throttled, mailsSent, …).
+ * GET /_demo/stats answers its counters (auditLogReads, throttled, mailsSent, …). The options are
+ * DEMO_GRAPH_PERMISSIONS, DEMO_NONINTERACTIVE_PER_DAY and DEMO_GRAPH_LATENCY of the in-process demo
+ * (docs/graph-fidelity.md).
  *
  * Uses devDependencies (selfsigned, undici): a development and test tool, not for production.
  */
@@ -12,13 +15,27 @@ import { parseArgs } from 'node:util';
 import { startGraphTestServer } from './httpsServer';
 import { DemoTenant } from './tenant';
 import { startLiveIncident, withLiveIncident } from './liveIncident';
+import { DEFAULT_DEMO_PERMISSIONS, parsePermissions } from './permissions';
+import { GRAPH_LIKE_TIMING } from './reportsTiming';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, 'ca-out': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' }, 'ca-out': { type: 'string' },
+      permissions: { type: 'string', default: DEFAULT_DEMO_PERMISSIONS.join(',') },
+      'noninteractive-per-day': { type: 'string', default: '0' },
+      latency: { type: 'string', default: 'off' },
+    },
+  });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a port number (0: any free one)');
   if (!values['ca-out']) throw new Error('--ca-out <file> is required: the bots trust the certificate written there');
-  const tenant = new DemoTenant(withLiveIncident({}));
+  const nonInteractivePerDay = Number(values['noninteractive-per-day']);
+  if (!Number.isInteger(nonInteractivePerDay) || nonInteractivePerDay < 0) throw new Error('--noninteractive-per-day must be a whole number');
+  if (values.latency !== 'on' && values.latency !== 'off') throw new Error('--latency is on or off');
+  const tenant = new DemoTenant(withLiveIncident({
+    permissions: parsePermissions(values.permissions ?? ''), nonInteractivePerDay, timing: values.latency === 'on' ? GRAPH_LIKE_TIMING : null,
+  }));
   const incident = startLiveIncident(tenant);
   const server = await startGraphTestServer({ tenant, port });
   await writeFile(values['ca-out'], server.ca, 'utf8');

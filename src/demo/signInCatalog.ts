@@ -10,11 +10,31 @@ export interface Where { country: string; city: string; state: string; ip: strin
 export interface Device { os: string; browser: string; compliant: boolean; managed: boolean; trustType: string; name: string; id: string }
 
 const EXCHANGE = { resourceDisplayName: 'Office 365 Exchange Online', resourceId: '00000002-0000-0ff1-ce00-000000000000' };
-export const DEMO_APPS = {
-  outlook: { appId: 'd3590ed6-52b3-4102-aeff-aad2292ab01c', appDisplayName: 'Microsoft Outlook', ...EXCHANGE },
+const GRAPH = { resourceDisplayName: 'Microsoft Graph', resourceId: '00000003-0000-0000-c000-000000000000' };
+
+/**
+ * Microsoft's first-party apps by the app id and display name real sign-in logs carry (Microsoft
+ * Learn "Verify first-party Microsoft applications in sign-in reports", entra-docs; the community
+ * list merill/microsoft-info MicrosoftApps.csv, built from Graph, for those it lacks). Outlook signs
+ * in under several: "Microsoft Office" (the shared Office desktop client), "One Outlook Web",
+ * "Outlook Mobile" and, for the Outlook desktop app, "Microsoft Outlook".
+ */
+export const FIRST_PARTY = {
+  microsoftOutlook: { appId: '5d661950-3475-41cd-a2c3-d671a3162bc1', appDisplayName: 'Microsoft Outlook', ...EXCHANGE },
+  microsoftOffice: { appId: 'd3590ed6-52b3-4102-aeff-aad2292ab01c', appDisplayName: 'Microsoft Office', ...EXCHANGE },
+  oneOutlookWeb: { appId: '9199bf20-a13f-4107-85dc-02114787ef48', appDisplayName: 'One Outlook Web', ...EXCHANGE },
+  outlookMobile: { appId: '27922004-5251-4030-b22d-91ecd9a37ea4', appDisplayName: 'Outlook Mobile', ...EXCHANGE },
   teams: { appId: '1fec8e78-bce4-4aaf-ab1b-5451cc387264', appDisplayName: 'Microsoft Teams', resourceDisplayName: 'Microsoft Teams Services', resourceId: 'cc15fd57-2c6c-4117-a88c-83b1d56b4bbe' },
+  officeHome: { appId: '4765445b-32c6-49b0-83e6-1d93765276ca', appDisplayName: 'OfficeHome', ...GRAPH },
+  oneDriveSync: { appId: 'ab9b8c07-8f02-4f72-87fa-80105867a763', appDisplayName: 'OneDrive SyncEngine', resourceDisplayName: 'Office 365 SharePoint Online', resourceId: '00000003-0000-0ff1-ce00-000000000000' },
+  authBroker: { appId: '29d9ed98-a469-4536-ade2-f981bc1d605e', appDisplayName: 'Microsoft Authentication Broker', resourceDisplayName: 'Windows Azure Active Directory', resourceId: '00000002-0000-0000-c000-000000000000' },
+} satisfies Record<string, App>;
+
+export const DEMO_APPS = {
+  outlook: FIRST_PARTY.microsoftOutlook,
+  teams: FIRST_PARTY.teams,
   sharepoint: { appId: '08e18876-6177-487e-b8b5-cf950c1e598c', appDisplayName: 'SharePoint Online Web Client Extensibility', resourceDisplayName: 'Office 365 SharePoint Online', resourceId: '00000003-0000-0ff1-ce00-000000000000' },
-  officeHome: { appId: '4765445b-32c6-49b0-83e6-1d93765276ca', appDisplayName: 'OfficeHome', resourceDisplayName: 'Microsoft Graph', resourceId: '00000003-0000-0000-c000-000000000000' },
+  officeHome: FIRST_PARTY.officeHome,
   salesforce: { appId: '7c1b3f2a-5d4e-4a6b-9c8d-0e1f2a3b4c5d', appDisplayName: 'Salesforce', resourceDisplayName: 'Salesforce', resourceId: '7c1b3f2a-5d4e-4a6b-9c8d-0e1f2a3b4c5d' },
   vpn: { appId: '2b9c4d6e-8f0a-4b1c-9d2e-3f4a5b6c7d8e', appDisplayName: 'Contoso VPN', resourceDisplayName: 'Contoso VPN', resourceId: '2b9c4d6e-8f0a-4b1c-9d2e-3f4a5b6c7d8e' },
   azurePortal: { appId: 'c44b4083-3bb0-49c1-b47d-974e53cbdf3c', appDisplayName: 'Azure Portal', resourceDisplayName: 'Windows Azure Service Management API', resourceId: '797f4846-ba00-4fd7-ba43-dac1f8f63013' },
@@ -87,7 +107,8 @@ export function demoSignIn(a: DemoAttempt): SignIn {
   const reason = REASONS[code] ?? { failureReason: 'Other.' };
   const [lat, lon] = COORDS[where.city] ?? [0, 0];
   const upn = p ? p.userPrincipalName.toLowerCase() : (extra.userPrincipalName as string);
-  return {
+  // A beta record (the graph-types package is v1.0's, hence the widening); each endpoint projects it (signInSchema.ts).
+  const record: SignIn & { originalRequestId?: string } = {
     id: a.id,
     createdDateTime: new Date(Math.round(a.at / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
     userDisplayName: p ? p.displayName : upn,
@@ -115,6 +136,9 @@ export function demoSignIn(a: DemoAttempt): SignIn {
     },
     location: { city: where.city, state: where.state, countryOrRegion: where.country, geoCoordinates: { altitude: null, latitude: lat, longitude: lon } },
     appliedConditionalAccessPolicies: standardPolicies(code === 0 ? 'success' : 'notApplied'),
+    // beta only (v1.0 leaves it out): the request id of the first request of the sign-in sequence.
+    originalRequestId: a.id,
     ...extra,
   };
+  return record;
 }

@@ -9,7 +9,8 @@
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DEMO_PEOPLE, type DemoPerson, type Story } from './people';
 import { otherKindsOfSignIn } from './otherSignIns';
-import { prng } from './random';
+import { backgroundSignIns } from './backgroundSignIns';
+import { prng, randomHex } from './random';
 import { DEMO_APPS, EVERYDAY_APPS, FOREIGN, REASONS, demoSignIn, type App, type Device, type Where } from './signInCatalog';
 
 export { prng } from './random';
@@ -27,6 +28,8 @@ export interface GeneratorOptions {
   days?: number;
   /** Successful sign-ins per person per day, roughly. */
   successesPerDay?: number;
+  /** Token refreshes per person per day and the realistic background around the stories (backgroundSignIns.ts); 0 or absent: none. */
+  nonInteractivePerDay?: number;
 }
 
 const PLAYGROUND_IDS = new Set(DEMO_PEOPLE.slice(0, 6).map((p) => p.id));
@@ -42,7 +45,7 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
   const out: SignIn[] = [];
 
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  const hex = (n: number) => randomHex(random, n);
   const guid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
 
   const homeOf = (p: DemoPerson): Where => ({
@@ -94,7 +97,7 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
           appliedConditionalAccessPolicies: [
             { id: 'ca000001-0000-4000-8000-000000000001', displayName: 'Block access from outside allowed countries', enforcedGrantControls: ['Block'], enforcedSessionControls: [], result: 'failure' },
             { id: 'ca000001-0000-4000-8000-000000000002', displayName: 'Require MFA for all users', enforcedGrantControls: ['Mfa'], enforcedSessionControls: [], result: 'notApplied' },
-            { id: 'ca000001-0000-4000-8000-000000000003', displayName: 'Require compliant device for Salesforce', enforcedGrantControls: ['CompliantDevice'], enforcedSessionControls: [], result: 'notApplied' },
+            { id: 'ca000001-0000-4000-8000-000000000003', displayName: 'Require compliant device for Salesforce', enforcedGrantControls: ['RequireCompliantDevice'], enforcedSessionControls: [], result: 'notApplied' },
             { id: 'ca000001-0000-4000-8000-000000000004', displayName: 'Sign-in frequency 12 hours', enforcedGrantControls: [], enforcedSessionControls: ['SignInFrequency'], result: 'notApplied' },
           ],
         }));
@@ -106,8 +109,8 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
           appliedConditionalAccessPolicies: [
             { id: 'ca000001-0000-4000-8000-000000000002', displayName: 'Require MFA for all users', enforcedGrantControls: ['Mfa'], enforcedSessionControls: [], result: 'success' },
             code === 53000
-              ? { id: 'ca000001-0000-4000-8000-000000000005', displayName: 'Require compliant device for Office 365', enforcedGrantControls: ['CompliantDevice'], enforcedSessionControls: [], result: 'failure' }
-              : { id: 'ca000001-0000-4000-8000-000000000006', displayName: 'Require hybrid joined device on-site', enforcedGrantControls: ['DomainJoinedDevice'], enforcedSessionControls: [], result: 'failure' },
+              ? { id: 'ca000001-0000-4000-8000-000000000005', displayName: 'Require compliant device for Office 365', enforcedGrantControls: ['RequireCompliantDevice'], enforcedSessionControls: [], result: 'failure' }
+              : { id: 'ca000001-0000-4000-8000-000000000006', displayName: 'Require hybrid joined device on-site', enforcedGrantControls: ['RequireDomainJoinedDevice'], enforcedSessionControls: [], result: 'failure' },
           ],
         }));
         break;
@@ -159,8 +162,10 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
       const app = pick(EVERYDAY_APPS);
       if (random() < 0.08) {
         const correlation = guid();
-        out.push(record(p, at, pick([50058, 50140, 50140, 50058, 50097, 50125]), app, home, device, {}, correlation));
-        out.push(record(p, at + 20_000, 0, app, home, device, {}, correlation));
+        const interrupt = record(p, at, pick([50058, 50140, 50140, 50058, 50097, 50125]), app, home, device, {}, correlation);
+        out.push(interrupt);
+        // The success that follows belongs to the same sequence: beta's originalRequestId names its first request.
+        out.push(record(p, at + 20_000, 0, app, home, device, { originalRequestId: interrupt.id } as Partial<SignIn>, correlation));
       } else {
         out.push(record(p, at, 0, app, home, device));
       }
@@ -206,9 +211,17 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
 
   const interactive = out.filter((r) => Date.parse(r.createdDateTime as string) <= now)
     .map((r) => ({ ...r, isInteractive: true, signInEventTypes: ['interactiveUser'] }));
-  return [...interactive, ...otherKindsOfSignIn(interactive, now)].sort(newestFirst);
+  const stories = [...interactive, ...otherKindsOfSignIn(interactive, now)];
+  if (!options.nonInteractivePerDay) return stories.sort(newestFirst);
+  const templates = new Map<string, SignIn>();
+  for (const r of interactive) if (r.userId && !templates.has(r.userId) && r.status?.errorCode === 0) templates.set(r.userId, r);
+  const background = backgroundSignIns(people, templates, { now, days, nonInteractivePerDay: options.nonInteractivePerDay, seed: (options.seed ?? 20261127) + 1 });
+  return [...stories, ...background].sort(newestFirst);
 }
 
+/** ISO-8601 UTC stamps order as strings; a plain comparison is many times faster than localeCompare on big tenants. */
 export function newestFirst(a: SignIn, b: SignIn): number {
-  return (b.createdDateTime as string).localeCompare(a.createdDateTime as string);
+  const x = a.createdDateTime as string;
+  const y = b.createdDateTime as string;
+  return x < y ? 1 : x > y ? -1 : 0;
 }

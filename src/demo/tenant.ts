@@ -7,12 +7,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { DemoDirectory, toUser } from './directory';
-import { baseHeaders, decodeSegment, GraphHttpError, headerOf, pageSize, parseBody, readSkipToken, rejectUnsupported, select, type GraphRequest, type GraphResponse } from './graphProtocol';
-import { compileFilter, takeEventTypes, ODataFilterError, SIGNIN_FILTER_RULES } from './odataFilter';
+import { DemoDirectory, toUser, USER_TYPE } from './directory';
+import { baseHeaders, decodeSegment, GraphHttpError, headerOf, parseBody, select, type GraphRequest, type GraphResponse } from './graphProtocol';
+import { ODataFilterError } from './odataFilter';
 import { DEMO_PEOPLE, type DemoPerson } from './people';
 import { ReportsThrottle, type ReportsCounters, type ReportsLimit } from './reportsThrottle';
-import { generateSignIns, newestFirst } from './signInGenerator';
+import { ReportsClock, type ReportsTiming } from './reportsTiming';
+import { GrantedPermissions, DEFAULT_DEMO_PERMISSIONS } from './permissions';
+import { SignInLog } from './signInListing';
+import { generateSignIns } from './signInGenerator';
+import type { GraphVersion } from './signInSchema';
 import { DEMO_TICKET_MAILBOX } from '../config';
 
 export type { GraphRequest, GraphResponse } from './graphProtocol';
@@ -47,34 +51,33 @@ export interface DemoTenantOptions {
    * the limit would only wait); `npm start` and the incident bench turn it on at Graph's 5 per 10 s.
    */
   reportsLimit?: ReportsLimit | null;
-  /** Clock of the throttle (tests). */
+  /** Clock of the throttle and of the timing (tests). */
   clock?: () => number;
+  /**
+   * Application permissions granted to the bot's app (DEMO_GRAPH_PERMISSIONS); default what the
+   * product asks for (DEFAULT_DEMO_PERMISSIONS). Decides 403s and whether CA policies are shown.
+   */
+  permissions?: readonly string[];
+  /** Graph's answer times, short pages and time-based throttling (reportsTiming.ts); off unless given. */
+  timing?: ReportsTiming | null;
+  /**
+   * Token refreshes per person per day (DEMO_NONINTERACTIVE_PER_DAY) and the realistic background of
+   * interactive, service-principal and managed-identity sign-ins around the stories; absent or 0:
+   * the stories' own sign-ins only (what the tests are written against).
+   */
+  nonInteractivePerDay?: number;
 }
 
-const MAX_SIGNIN_PAGE = 1000;
 const MAX_LOGGED = 100_000;
-
-function insertSorted(list: SignIn[], record: SignIn): void {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (newestFirst(list[mid], record) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  list.splice(lo, 0, record);
-}
 
 export class DemoTenant {
   readonly people: readonly DemoPerson[];
   readonly signIns: SignIn[];
   readonly requestLog: LoggedRequest[] = [];
   readonly sentMail: SentMail[] = [];
-  private readonly signInsByUser = new Map<string, SignIn[]>();
-  private readonly signInsById = new Map<string, SignIn>();
-  /** The last listing's matches, so that following its nextLinks does not filter the whole log again (big bench tenants). */
-  private lastListing: { key: string; generation: number; matches: SignIn[] } | null = null;
-  private generation = 0;
+  /** What the bot's app may do here; change `grant` to change it (tests, the doctor's demo). */
+  grant: GrantedPermissions;
+  private readonly log: SignInLog;
   private readonly sharedMailboxes: string[];
   private readonly directory: DemoDirectory;
   private readonly throttle: ReportsThrottle;
@@ -82,20 +85,12 @@ export class DemoTenant {
   constructor(options: DemoTenantOptions = {}) {
     this.people = options.people ?? DEMO_PEOPLE;
     this.directory = new DemoDirectory(this.people);
-    this.throttle = new ReportsThrottle(options.reportsLimit ?? null, options.clock ?? Date.now);
+    const clock = options.clock ?? Date.now;
+    this.throttle = new ReportsThrottle(options.reportsLimit ?? null, clock);
+    this.grant = new GrantedPermissions(options.permissions ?? DEFAULT_DEMO_PERMISSIONS);
     this.sharedMailboxes = (options.sharedMailboxes ?? [DEMO_TICKET_MAILBOX]).map((m) => m.toLowerCase());
-    this.signIns = options.signIns ?? generateSignIns({ now: options.now ?? new Date(), people: this.people });
-    // Keys lower-cased: the filter compares strings without regard to case, and so must the index.
-    for (const record of this.signIns) this.indexRecord(record);
-  }
-
-  private indexRecord(record: SignIn): SignIn[] {
-    const user = String(record.userId).toLowerCase();
-    const list = this.signInsByUser.get(user) ?? [];
-    list.push(record);
-    this.signInsByUser.set(user, list);
-    this.signInsById.set(String(record.id).toLowerCase(), record);
-    return list;
+    this.signIns = options.signIns ?? generateSignIns({ now: options.now ?? new Date(), people: this.people, nonInteractivePerDay: options.nonInteractivePerDay });
+    this.log = new SignInLog(this.signIns, { showsPolicies: () => this.grant.readsConditionalAccess, clock: new ReportsClock(options.timing ?? null, clock) });
   }
 
   /**
@@ -103,13 +98,7 @@ export class DemoTenant {
    * createdDateTime (the log stays newest first), not to the front.
    */
   addSignIns(records: SignIn[]): void {
-    this.generation++;
-    for (const record of records) {
-      insertSorted(this.signIns, record);
-      const list = this.indexRecord(record);
-      list.pop();
-      insertSorted(list, record);
-    }
+    this.log.add(records);
   }
 
   /** Report reads answered and refused so far. */
@@ -140,9 +129,10 @@ export class DemoTenant {
         throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
       }
       if (/^\/auditLogs(\/|$)/i.test(path)) this.throttle.admit();
-      const result = this.route(request.method.toUpperCase(), segments, query, request, url);
+      const version = match[1] as GraphVersion;
+      const result = this.route(request.method.toUpperCase(), segments, query, request, url, version);
       if (result.status === 202 || result.status === 204) return { status: result.status, headers: baseHeaders(requestId), body: '' };
-      return { status: result.status, headers: { ...baseHeaders(requestId), 'content-type': 'application/json; odata.metadata=minimal' }, body: JSON.stringify(result.body) };
+      return { status: result.status, headers: { ...baseHeaders(requestId), 'content-type': 'application/json; odata.metadata=minimal' }, body: JSON.stringify(result.body), delayMs: result.delayMs };
     } catch (error) {
       const e = error instanceof GraphHttpError ? error
         : error instanceof ODataFilterError ? new GraphHttpError(400, 'BadRequest', `Invalid filter clause: ${error.message}`)
@@ -155,23 +145,25 @@ export class DemoTenant {
     }
   }
 
-  private route(method: string, segments: string[], query: URLSearchParams, request: GraphRequest, url: URL): { status: number; body?: unknown } {
+  private route(method: string, segments: string[], query: URLSearchParams, request: GraphRequest, url: URL, version: GraphVersion): { status: number; body?: unknown; delayMs?: number } {
     if (segments[0] === 'auditLogs' && segments[1] === 'signIns') {
       if (method !== 'GET') throw new GraphHttpError(405, 'Request_BadRequest', 'The sign-in log is read-only.');
-      if (segments.length === 2) return { status: 200, body: this.listSignIns(query, url) };
-      if (segments.length === 3) {
-        const found = this.signInsById.get(segments[2].toLowerCase());
-        if (!found) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${segments[2]}' does not exist.`);
-        return { status: 200, body: { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns/$entity', ...found } };
+      this.grant.require('signIns');
+      if (segments.length === 2) {
+        const listing = this.log.list(query, url, version);
+        return { status: 200, body: listing.body, delayMs: listing.delayMs };
       }
+      if (segments.length === 3) return { status: 200, body: this.log.get(segments[2], version) };
     }
     if (segments[0] === 'users') {
+      if (segments[2] === 'sendMail' && method === 'POST') this.grant.require('sendMail');
+      else this.grant.require(segments[2] === 'transitiveMemberOf' ? 'memberOf' : segments[2] === 'checkMemberGroups' ? 'checkMemberGroups' : 'users');
       if (segments.length === 1 && method === 'GET') return { status: 200, body: this.directory.listUsers(query) };
       if (segments[2] === 'sendMail' && method === 'POST' && this.sharedMailboxes.includes(segments[1].toLowerCase())) {
         return this.sendMail(segments[1].toLowerCase(), request);
       }
       const user = this.directory.findUser(segments[1]);
-      if (segments.length === 2 && method === 'GET') return { status: 200, body: select(toUser(user), query.get('$select')) };
+      if (segments.length === 2 && method === 'GET') return { status: 200, body: select(toUser(user), query.get('$select'), USER_TYPE) };
       if (segments[2] === 'transitiveMemberOf' && method === 'GET') return { status: 200, body: this.directory.transitiveMemberOf(user, segments[3], query, request) };
       if (segments[2] === 'checkMemberGroups' && method === 'POST') {
         const body = parseBody(request.body) as { groupIds?: unknown };
@@ -190,44 +182,6 @@ export class DemoTenant {
     this.sentMail.push({ from, message: body.message });
     if (this.sentMail.length > MAX_LOGGED) this.sentMail.splice(0, this.sentMail.length - MAX_LOGGED);
     return { status: 202 };
-  }
-
-  private listSignIns(query: URLSearchParams, url: URL): unknown {
-    rejectUnsupported(query, ['$filter', '$top', '$skiptoken', '$select', '$orderby']);
-    const orderBy = query.get('$orderby');
-    if (orderBy !== null && !/^createdDateTime desc$/i.test(orderBy)) throw new GraphHttpError(400, 'BadRequest', `Ordering by '${orderBy}' is not supported; the sign-in log comes newest first.`);
-    const top = pageSize(query.get('$top'), MAX_SIGNIN_PAGE, MAX_SIGNIN_PAGE);
-    // Beta serves the other kinds of sign-in when asked with signInEventTypes; v1.0 never does.
-    const kinds = takeEventTypes(query.get('$filter'), url.pathname.startsWith('/beta/'));
-    const filter = kinds.rest;
-    const ofKind = (r: SignIn) => kinds.accepts((r as { signInEventTypes?: string[] }).signInEventTypes ?? ['interactiveUser']);
-    const offset = readSkipToken(query.get('$skiptoken'));
-    const key = `${url.pathname}|${query.get('$filter') ?? ''}`;
-    const kept = this.lastListing;
-    const matches = offset > 0 && kept && kept.key === key && kept.generation === this.generation ? kept.matches : this.matchingSignIns(filter, ofKind);
-    this.lastListing = { key, generation: this.generation, matches };
-    const page = matches.slice(offset, offset + top);
-    const body: Record<string, unknown> = {
-      '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns',
-      value: page.map((r) => select(r, query.get('$select'))),
-    };
-    if (offset + top < matches.length) {
-      const next = new URL(url.toString());
-      next.searchParams.set('$skiptoken', Buffer.from(`offset:${offset + top}`).toString('base64url'));
-      body['@odata.nextLink'] = next.toString();
-    }
-    return body;
-  }
-
-  private matchingSignIns(filter: string | null, ofKind: (r: SignIn) => boolean): SignIn[] {
-    if (filter === null) return this.signIns.filter(ofKind);
-    const compiled = compileFilter(filter, SIGNIN_FILTER_RULES);
-    let candidates: SignIn[] = this.signIns;
-    const userId = compiled.equalities.get('userId');
-    if (typeof userId === 'string') candidates = this.signInsByUser.get(userId.toLowerCase()) ?? [];
-    const id = compiled.equalities.get('id');
-    if (typeof id === 'string') candidates = this.signInsById.has(id.toLowerCase()) ? [this.signInsById.get(id.toLowerCase())!] : [];
-    return candidates.filter((r) => ofKind(r) && compiled.test(r));
   }
 
   /** Every group a person belongs to, directly or through nested groups. */

@@ -5,12 +5,15 @@
 import { readFileSync } from 'node:fs';
 import type { Middleware } from '@microsoft/microsoft-graph-client';
 import { DEMO_TENANT_ID, type Config } from '../config';
-import { isLoopbackUrl } from '../bot/adapter';
+import { isLoopbackUrl } from '../shared/loopback';
 import { demoAskerPolicy, demoAskerProblem } from './askers';
 import type { MemberResolver } from '../bot/mentions';
-import type { Wiring } from '../wiring';
+import type { Wiring } from '../wiring/types';
+import { demoClientTag } from './clientTag';
 import { DemoTenant, GRAPH_REPORTS_LIMIT } from './tenant';
-import { DemoTenantTransport, demoAuthProvider } from './graphTransport';
+import { DemoTenantTransport, demoAuthProviderFor } from './graphTransport';
+import { parsePermissions } from './permissions';
+import { GRAPH_LIKE_TIMING } from './reportsTiming';
 import { DEMO_HELPDESK_GROUP_IDS, DEMO_PEOPLE } from './people';
 import { playgroundConversationType } from './playground';
 import { startLiveIncident, withLiveIncident } from './liveIncident';
@@ -34,15 +37,23 @@ export const demoMemberResolver: MemberResolver = {
 export function demoWiring(config: Config, options: DemoWiringOptions = {}): Wiring & { demoTenant: DemoTenant | null } {
   // DEMO_GRAPH_URL: a demo tenant shared by several processes (npm run demo-tenant) instead of our own.
   const shared = options.tenant ? undefined : config.demoGraph;
-  // The built-in tenant throttles its sign-in log as Graph does (tests bring their own, unthrottled).
-  const demoTenant = shared ? null : options.tenant ?? new DemoTenant(withLiveIncident({ now: options.now, reportsLimit: GRAPH_REPORTS_LIMIT }));
+  // The built-in tenant throttles its sign-in log as Graph does (tests bring their own, unthrottled),
+  // with the permissions, volume and answer times of DEMO_GRAPH_PERMISSIONS, DEMO_NONINTERACTIVE_PER_DAY, DEMO_GRAPH_LATENCY.
+  const settings = config.demoTenant;
+  const permissions = settings ? parsePermissions(settings.permissions.join(',')) : undefined;
+  const demoTenant = shared ? null : options.tenant ?? new DemoTenant(withLiveIncident({
+    now: options.now, reportsLimit: GRAPH_REPORTS_LIMIT, permissions,
+    nonInteractivePerDay: settings?.nonInteractivePerDay, timing: settings?.latency ? GRAPH_LIKE_TIMING : null,
+  }));
   // Our own tenant runs the live incident: new failures every minute (liveIncident.ts).
   const incident = demoTenant && !options.tenant ? startLiveIncident(demoTenant) : null;
   return {
     demoTenant,
     close: () => incident?.stop(),
-    graphAuth: demoAuthProvider,
+    // An app-only token whose roles claim carries the grant, as Entra's would (graphTransport.ts).
+    graphAuth: demoAuthProviderFor(demoTenant ? [...demoTenant.grant.granted] : permissions ?? []),
     graphTransport: shared ? sharedDemoTransport(shared.caFile) : new DemoTenantTransport(demoTenant!),
+    graphMiddleware: demoClientTag(config),
     graphEndpoint: shared ? { url: shared.url, customHosts: [new URL(shared.url).hostname] } : undefined,
     helpdeskGroupIds: config.access.helpdeskGroupIds.length > 0 ? config.access.helpdeskGroupIds : DEMO_HELPDESK_GROUP_IDS,
     members: demoMemberResolver,

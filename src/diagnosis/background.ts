@@ -5,15 +5,8 @@
  * leads with an interactive failure unless the question is about the background ones.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import type { Failure, Finding } from './diagnose';
-
-/** A run of background failures of one person, app and code, folded into its newest row. */
-export interface Burst {
-  count: number;
-  /** Oldest and newest failure of the run. */
-  first: Date;
-  last: Date;
-}
+import type { Finding } from './findings';
+import type { Burst, Failure } from './types';
 
 export function isBackground(record: SignIn): boolean {
   const types = (record as { signInEventTypes?: unknown }).signInEventTypes;

@@ -1,7 +1,8 @@
 /** The error catalog: every known sign-in error code with texts for each language and audience. */
-import { listAssets, readJsonAsset } from '../assets';
-import type { Language } from '../understanding/question';
-import type { Audience, AudienceText, CatalogEntry, Category } from './catalogTypes';
+import { listAssets, readJsonAsset } from '../shared/assets';
+import type { Language } from '../shared/types';
+import type { AudienceText, CatalogEntry, Category } from './catalogTypes';
+import type { Audience } from '../shared/types';
 
 export const lookupUrl = (code: number) => `https://login.microsoftonline.com/error?code=${code}`;
 

@@ -1,7 +1,5 @@
 /** Shape of the error catalog data files (src/diagnosis/catalog/*.json). */
-import type { Language } from '../understanding/question';
-
-export type Audience = 'user' | 'helpdesk';
+import type { Language } from '../shared/types';
 
 export type Category =
   | 'account_state' | 'app_config' | 'conditional_access' | 'consent' | 'device' | 'federation'

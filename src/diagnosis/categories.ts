@@ -4,7 +4,7 @@
  * one error code at most; a category is many codes).
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import type { FailureCategory } from '../understanding/question';
+import type { FailureCategory } from '../shared/types';
 import { catalog } from './catalog';
 
 /** Categories of failed records; null for successes and codes the catalog does not place in one. */

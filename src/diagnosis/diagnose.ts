@@ -3,70 +3,18 @@
  * the cards word the findings, in the asker's language and for their audience.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import type { Category } from './catalogTypes';
 import { catalog } from './catalog';
-import { FINDING_ORDER, type DeviceState, type Finding, type Origin } from './findings';
+import { FINDING_ORDER, POLICY_PERMISSION, type DeviceState, type Finding, type Origin } from './findings';
 import { groupAttempts, type Attempt } from './attempts';
-import { foldBursts, isBackground, leadOf, type Burst } from './background';
-import { failingWorkload, type WorkloadState } from './workloads';
+import { grantControls } from './grantControls';
+import { foldBursts, isBackground, leadOf } from './background';
+import type { CodeSummary, Diagnosis, FailedPolicy, Failure } from './types';
+import { failingWorkload } from './workloads';
 import thresholdsJson from './patterns.json';
 
-export type { Finding, FindingKind, Origin, DeviceState } from './findings';
-export { groupAttempts, type Attempt, type Outcome } from './attempts';
-
-export interface FailedPolicy {
-  name: string;
-  /** The grant controls the policy asked for and that were not met (Block, Mfa, CompliantDevice, …). */
-  controls: string[];
-}
-
-/** An attempt with its deciding record (a failure, or any attempt when listing sign-ins). */
-export interface Failure {
-  attempt: Attempt;
-  record: SignIn;
-  code: number;
-  at: Date;
-  category: Category | null;
-  failedPolicies: FailedPolicy[];
-  /** The legacy client (IMAP4, POP3, …) when the attempt used one. */
-  legacyClient: string | null;
-  /** A non-interactive sign-in (a token refresh an app made in the background). */
-  background: boolean;
-  /** In `rows` only: a burst of background failures this row stands for. */
-  burst?: Burst;
-}
-
-export interface CodeSummary {
-  code: number;
-  count: number;
-  first: Date;
-  last: Date;
-}
-
-export interface Diagnosis {
-  attempts: Attempt[];
-  /** Newest first. */
-  failures: Failure[];
-  /** What a list shows, newest first: the failures, or every attempt when the question was about sign-ins; background bursts folded into one row. */
-  rows: Failure[];
-  /** The failure and the finding an answer leads with (an interactive one unless the question is about background sign-ins). */
-  headline: Failure | null;
-  leadFinding: Finding | null;
-  /** Tenant-wide: the newest failing app or managed identity (its own sign-ins), if any. */
-  workload: WorkloadState | null;
-  promptedThenSucceeded: number;
-  succeeded: number;
-  /** Most telling first (FINDING_ORDER), then newest first. */
-  findings: Finding[];
-  byCode: CodeSummary[];
-  apps: string[];
-  countries: string[];
-  /** People with a failure. */
-  people: number;
-  /** People with any attempt. */
-  peopleSeen: number;
-  recordCount: number;
-}
+export type { Finding, Origin, DeviceState } from './findings';
+export { groupAttempts } from './attempts';
+export type { Failure, Diagnosis } from './types';
 
 export interface DiagnoseContext {
   tenantWide: boolean;
@@ -92,7 +40,7 @@ const timeOf = (r: SignIn) => new Date(r.createdDateTime as string);
 function failedPolicies(record: SignIn): FailedPolicy[] {
   return (record.appliedConditionalAccessPolicies ?? [])
     .filter((p) => p.result === 'failure')
-    .map((p) => ({ name: p.displayName ?? p.id ?? '?', controls: p.enforcedGrantControls ?? [] }));
+    .map((p) => ({ name: p.displayName ?? p.id ?? '?', controls: grantControls(p.enforcedGrantControls) }));
 }
 
 export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis {
@@ -188,6 +136,16 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
       findings.push({
         kind: 'conditionalAccess', ...base(latest), policy, controls, block: controls.includes('Block'), count: list.length,
         app: latest.record.appDisplayName ?? null, origin: originOf(latest.record), device: aboutDevice ? deviceState(latest.record) : null,
+      });
+    }
+    // Conditional Access stopped it, but Graph left the policies out (no policy permission): still said, without a name.
+    const hidden = failures.filter((f) => f.failedPolicies.length === 0 && f.record.appliedConditionalAccessPolicies == null
+      && (f.record.conditionalAccessStatus === 'failure' || f.category === 'conditional_access'));
+    if (hidden.length > 0) {
+      const latest = hidden[0];
+      findings.push({
+        kind: 'conditionalAccess', ...base(latest), policy: null, controls: [], block: latest.code === 53003, count: hidden.length,
+        app: latest.record.appDisplayName ?? null, origin: originOf(latest.record), device: null, policyHiddenFor: POLICY_PERMISSION,
       });
     }
   }

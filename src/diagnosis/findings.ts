@@ -1,5 +1,8 @@
 /** Typed facts that diagnosis finds in a window of sign-ins: no words, the cards word them. */
 
+/** The Graph application permission without which sign-ins carry no Conditional Access policy details. */
+export const POLICY_PERMISSION = 'Policy.Read.ConditionalAccess';
+
 /** Where a sign-in came from, as Graph logged it. */
 export interface Origin {
   ip: string | null;
@@ -33,7 +36,12 @@ export type Finding =
   | (Base & { kind: 'lockout'; wrongPasswords: number; times: number; origin: Origin })
   | (Base & { kind: 'mfaFatigue'; requests: number; bursts: number; minutes: number; origin: Origin })
   | (Base & { kind: 'passwordSpray'; users: number; minutes: number; origin: Origin })
-  | (Base & { kind: 'conditionalAccess'; policy: string; controls: string[]; block: boolean; count: number; app: string | null; origin: Origin; device: DeviceState | null })
+  /**
+   * `policy` is null when Graph left out which policy (`appliedConditionalAccessPolicies` is omitted
+   * unless the app holds POLICY_PERMISSION): it was still a Conditional Access block, and
+   * `policyHiddenFor` names the permission that would show it.
+   */
+  | (Base & { kind: 'conditionalAccess'; policy: string | null; controls: string[]; block: boolean; count: number; app: string | null; origin: Origin; device: DeviceState | null; policyHiddenFor?: string })
   | (Base & { kind: 'expiredPassword'; code: number; count: number; app: string | null })
   | (Base & { kind: 'appFailingForMany'; app: string; code: number; users: number })
   | (Base & { kind: 'accountLoop'; code: number; count: number })

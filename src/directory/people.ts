@@ -20,7 +20,8 @@ export interface PeopleDirectory {
   search(name: string, limit?: number): Promise<Person[]>;
 }
 
-const SELECT = 'id,displayName,userPrincipalName,mail,jobTitle,department';
+/** The user properties read (test/demo/contract.test.ts checks them against Graph's schema). */
+export const SELECT = 'id,displayName,userPrincipalName,mail,jobTitle,department';
 
 export class GraphPeopleDirectory implements PeopleDirectory {
   constructor(private readonly client: Client) {}

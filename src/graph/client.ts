@@ -16,6 +16,7 @@ import {
   type Context,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
+import { isReportsRequest } from './limiter';
 
 export interface GraphClientOptions {
   /** Graph root, e.g. https://graph.microsoft.com (national clouds differ). */
@@ -25,6 +26,11 @@ export interface GraphClientOptions {
   transport?: Middleware;
   /** Per-request timeout (HTTP transport only). */
   timeoutMs?: number;
+  /**
+   * Timeout of a request to the reporting API (`/auditLogs/…`), which Graph answers slowly for wide
+   * windows; default timeoutMs. The sign-in log tries a timed-out page again (src/signins/pagedRead.ts).
+   */
+  reportsTimeoutMs?: number;
   /** Hosts besides Graph's own that may receive the token (a Graph-compatible test server). */
   customHosts?: string[];
   maxRetries?: number;
@@ -44,7 +50,7 @@ export function createGraphClient(options: GraphClientOptions): Client {
     new TelemetryHandler(),
     ...(options.middleware ?? []),
   ];
-  if (options.timeoutMs) chain.push(new TimeoutHandler(options.timeoutMs));
+  if (options.timeoutMs) chain.push(new TimeoutHandler(options.timeoutMs, options.reportsTimeoutMs ?? options.timeoutMs));
   chain.push(options.transport ?? new HTTPMessageHandler());
   for (let i = 0; i < chain.length - 1; i++) chain[i].setNext?.(chain[i + 1]);
   return Client.initWithMiddleware({
@@ -58,7 +64,10 @@ export function createGraphClient(options: GraphClientOptions): Client {
 /** Gives every request an abort signal so that a hung Graph call ends as an error. */
 class TimeoutHandler implements Middleware {
   private next?: Middleware;
-  constructor(private readonly timeoutMs: number) {}
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly reportsTimeoutMs: number,
+  ) {}
   setNext(next: Middleware): void {
     this.next = next;
   }
@@ -69,7 +78,9 @@ class TimeoutHandler implements Middleware {
     // Keep the caller's own signal (a ticket sink gives up on its own clock): either one aborts.
     if (!this.callerSignals.has(context)) this.callerSignals.set(context, (context.options as { signal?: AbortSignal } | undefined)?.signal);
     const own = this.callerSignals.get(context);
-    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    const reports = URL.canParse(url) && isReportsRequest(new URL(url));
+    const timeout = AbortSignal.timeout(reports ? this.reportsTimeoutMs : this.timeoutMs);
     context.options = { ...(context.options ?? {}), signal: own ? AbortSignal.any([own, timeout]) : timeout };
     await this.next!.execute(context);
   }

@@ -13,7 +13,7 @@
  * again, because the card may well be in the conversation already; only a post that certainly
  * failed (the connector answered with an error, or could not be reached) gives the claim back.
  */
-import type { Card } from '../cards/elements';
+import type { Card } from '../shared/types';
 import type { StateStore } from '../state/types';
 import type { ConversationAddress, Subscription, SubscriptionStore } from './subscriptions';
 import type { Incident } from './types';

@@ -1,6 +1,7 @@
 /** The live index's records as detection reads them: failures only, a few fields. */
 import type { IndexedSignIn } from '../signins/index/compactSignIn';
 import type { FailureRecord } from './types';
+import { grantControls } from '../diagnosis/grantControls';
 
 export function failureOf(entry: IndexedSignIn): FailureRecord | null {
   const code = entry.outcome.status?.errorCode ?? 0;
@@ -13,7 +14,7 @@ export function failureOf(entry: IndexedSignIn): FailureRecord | null {
     ipAddress: entry.network.ipAddress ?? null,
     failedPolicies: (entry.outcome.appliedConditionalAccessPolicies ?? [])
       .filter((p) => p.result === 'failure')
-      .map((p) => ({ name: p.displayName ?? p.id ?? '?', controls: p.enforcedGrantControls ?? [] })),
+      .map((p) => ({ name: p.displayName ?? p.id ?? '?', controls: grantControls(p.enforcedGrantControls) })),
   };
 }
 

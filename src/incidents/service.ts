@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { StateStore } from '../state/types';
 import type { TicketDesk } from '../tickets';
-import type { Reply, Requester } from '../answers/types';
 import type { IncidentMonitor } from './monitor';
 import type { ConversationAddress, SubscriptionStore } from './subscriptions';
 import type { Incident } from './types';
@@ -25,8 +24,6 @@ export interface IncidentServiceOptions {
   monitor: IncidentMonitor;
   subscriptions: SubscriptionStore;
   state: StateStore;
-  /** Sends an answer into a conversation by itself (a reader's personal chat); none: not possible here. */
-  sendPrivately: ((address: ConversationAddress, reply: Reply) => Promise<void>) | null;
   tickets: TicketDesk | null;
   /** Names of the people an incident affects (from the live index). */
   peopleOf: (incident: Incident) => AffectedPerson[];
@@ -48,7 +45,7 @@ export class IncidentService {
   }
 
   /** Keeps where a person's personal chat with the bot is (best effort; at most daily). */
-  async rememberPersonalChat(requester: Pick<Requester, 'userId' | 'conversationReference'>): Promise<void> {
+  async rememberPersonalChat(requester: { userId: string | undefined; conversationReference?: ConversationAddress }): Promise<void> {
     const userId = requester.userId;
     // Checked before the address is built or the key hashed: on most turns there is nothing to write.
     if (!userId || this.recentlyStored.has(userId)) return;

@@ -3,9 +3,7 @@ import type { Logger } from 'pino';
 import type { LiveSignIns } from '../signins/index/liveSignIns';
 import type { StateStore } from '../state/types';
 import type { TicketDesk } from '../tickets';
-import type { Reply } from '../answers/types';
-import { renderAnswer } from '../cards/render';
-import { AlertPublisher, type AlertDelivery } from './alerts';
+import { AlertPublisher, type AlertDelivery, type RenderAlert } from './alerts';
 import { IncidentMonitor } from './monitor';
 import { IncidentRegistry } from './registry';
 import { IncidentService, type AffectedPerson } from './service';
@@ -19,6 +17,8 @@ export interface StartIncidentsOptions {
   /** PATTERN_THRESHOLDS' "incidents". */
   thresholds: Record<string, unknown>;
   delivery: AlertDelivery;
+  /** Draws an alert card for a subscription (src/app.ts passes the card renderer). */
+  renderAlert: RenderAlert;
   tickets: TicketDesk | null;
   logger: Logger;
   now?: () => number;
@@ -34,9 +34,7 @@ export function startIncidents(options: StartIncidentsOptions): IncidentService 
   const addressAllowed = allowed ? (address: ConversationAddress) => typeof address.serviceUrl === 'string' && allowed(address.serviceUrl) : undefined;
   const subscriptions = new SubscriptionStore(state, now, { addressAllowed });
   const warn = (message: string) => (error: unknown) => logger.warn({ err: { message: (error as Error)?.message } }, message);
-  const publisher = new AlertPublisher(state, subscriptions, delivery, (incident, subscription) => renderAnswer({
-    answer: { kind: 'incident-alert', incident }, language: subscription.language, audience: 'helpdesk', timeZone: subscription.timeZone,
-  }), now, warn('incident alert not delivered; retried on the next poll'));
+  const publisher = new AlertPublisher(state, subscriptions, delivery, options.renderAlert, now, warn('incident alert not delivered; retried on the next poll'));
   const monitor = new IncidentMonitor({
     index: live.index, registry: new IncidentRegistry(state), publisher, thresholds: incidentThresholds(options.thresholds), now,
     // During the start-up fill a run's start is not known yet.
@@ -47,9 +45,6 @@ export function startIncidents(options: StartIncidentsOptions): IncidentService 
   live.index.onSynced(() => monitor.trigger());
   return new IncidentService({
     monitor, subscriptions, state, tickets: options.tickets, addressAllowed,
-    sendPrivately: async (address, reply: Reply) => {
-      await delivery.post(address, renderAnswer(reply));
-    },
     peopleOf: (incident) => peopleOf(live, incident),
   });
 }

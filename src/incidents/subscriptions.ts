@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { StateStore } from '../state/types';
-import type { Language } from '../understanding/question';
+import type { Language } from '../shared/types';
 
 export const SUBSCRIPTION_TTL_MS = 90 * 24 * 3_600_000;
 /** An entry is renewed on use at most this often (a write per alert would be wasteful). */

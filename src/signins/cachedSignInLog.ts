@@ -20,7 +20,8 @@
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { LRUCache } from 'lru-cache';
-import { appPrefix, type SignInPage, type SignInQuery, type SignInSource } from './signInLog';
+import { appKey } from './appMatch';
+import { type SignInPage, type SignInQuery, type SignInSource } from './signInLog';
 import { currentReadLane } from '../graph/readLane';
 
 export interface CachedSignInSourceOptions {
@@ -28,6 +29,8 @@ export interface CachedSignInSourceOptions {
   maxRecords?: number;
   /** Rounding of the time range in the key; see above. */
   granularityMs?: number;
+  /** Clock of the cache time (tests). */
+  now?: () => number;
 }
 
 export interface SignInCacheStats {
@@ -63,6 +66,7 @@ export class CachedSignInSource implements SignInSource {
           sizeCalculation: (entry) => (entry.kind === 'page' ? entry.page.records.length + 1 : 1),
           ttl: this.ttlMs,
           ttlAutopurge: false,
+          ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
         })
       : null;
   }
@@ -75,7 +79,7 @@ export class CachedSignInSource implements SignInSource {
       query.userId?.toLowerCase() ?? null,
       round(query.from),
       round(query.to),
-      query.app ? appPrefix(query.app).toLowerCase() : null,
+      query.app ? appKey(query.app) : null,
       query.errorCode ?? null,
       query.correlationId ? query.correlationId.toLowerCase() : null,
       query.requestId ? query.requestId.toLowerCase() : null,

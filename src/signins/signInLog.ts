@@ -1,34 +1,31 @@
 /**
- * Reads the sign-in log: always filtered server-side by person and time (plus app, code,
- * correlation id or request id when asked), bounded paging, newest first. A kind of failure
- * (lockout, MFA, …) is many codes, which Graph's $filter cannot say: it is filtered here after
- * the window is read.
+ * Reads the sign-in log: always filtered server-side by person and time (plus code, correlation id
+ * or request id when asked), newest first, page by page until the window is read whole or the
+ * question's page allowance or time is spent — and then it says how far back it got (coverage), so
+ * that an answer never misses a failure without saying so. A kind of failure (lockout, MFA, …) is many
+ * codes, which Graph's $filter cannot say, and a known app is several app ids (appMatch.ts): both
+ * are picked out here after the window is read.
  *
- * Which sign-ins: v1.0 returns interactive user sign-ins only. Non-interactive, service-principal
- * and managed-identity sign-ins need the beta endpoint with a `signInEventTypes/any(…)` filter, and
- * Graph refuses user and non-user kinds in one filter: those are separate reads, merged here.
+ * Which sign-ins, and which endpoint: v1.0 returns interactive user sign-ins only, and is what
+ * interactive reads use. Non-interactive, service-principal and managed-identity sign-ins exist only
+ * on beta, with a `signInEventTypes/any(…)` filter (Microsoft Graph, signIn resource, beta), so
+ * those reads go to beta. Each kind is its own read, interactive first: a person's rare interactive
+ * failures are never crowded out by hundreds of token refreshes a day.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { and, encodeFilter, odataDate, odataInteger, odataString } from '../graph/odata';
 import { toGraphProblem } from '../graph/errors';
 import { withCategory } from '../diagnosis/categories';
-import type { FailureCategory } from '../understanding/question';
-import aliases from './appAliases.json';
+import { SIGNIN_EVENT_TYPES, type FailureCategory, type SignInEventType } from '../shared/types';
+import { appMatch, matchesApp } from './appMatch';
+import { readPages, type SignInListPage } from './pagedRead';
 
-export const SIGNIN_EVENT_TYPES = ['interactiveUser', 'nonInteractiveUser', 'servicePrincipal', 'managedIdentity'] as const;
-export type SignInEventType = (typeof SIGNIN_EVENT_TYPES)[number];
 export const DEFAULT_SIGNIN_EVENT_TYPES: readonly SignInEventType[] = ['interactiveUser', 'nonInteractiveUser'];
 
 /** The configured kinds of sign-in that belong to apps and managed identities rather than people. */
 export function workloadKinds(configured: readonly SignInEventType[]): SignInEventType[] {
   return configured.filter((t) => t === 'servicePrincipal' || t === 'managedIdentity');
-}
-
-/** One page of GET /auditLogs/signIns. */
-interface SignInListPage {
-  value: SignIn[];
-  '@odata.nextLink'?: string;
 }
 
 export interface SignInQuery {
@@ -39,7 +36,7 @@ export interface SignInQuery {
   app?: string | null;
   errorCode?: number | null;
   correlationId?: string | null;
-  /** Graph's signIn.id: the "Request Id" of the error screen. */
+  /** The "Request Id" of an error screen: Graph's signIn.id, or the originalRequestId of the sequence it began. */
   requestId?: string | null;
   /** Kind of failure, filtered after the read (see the top of this file). */
   category?: FailureCategory | null;
@@ -47,12 +44,25 @@ export interface SignInQuery {
   eventTypes?: readonly SignInEventType[];
 }
 
+/** How much of one kind's window a read searched. */
+export interface ReadCoverage {
+  kinds: SignInEventType[];
+  /** Records read (before the app and kind-of-failure filters). */
+  records: number;
+  complete: boolean;
+  /** When incomplete: the oldest sign-in read; the window before it was not searched. */
+  readBackTo: Date | null;
+  stoppedBy: 'pages' | 'time' | null;
+}
+
 export interface SignInPage {
   records: SignIn[];
-  /** True when more records matched than the page cap allowed us to read. */
+  /** True when some of the window was not read (see coverage). */
   truncated: boolean;
   /** Graph requests made. */
   requests: number;
+  /** Per read, how much of the window it searched; absent when everything was (or from a source that does not say). */
+  coverage?: ReadCoverage[];
   /** Set by a source that keeps answers: pages with the same key hold the same records. */
   key?: string;
   /**
@@ -69,89 +79,128 @@ export interface SignInSource {
   ownById(id: string, userId: string): Promise<SignIn | null>;
 }
 
-const APP_ALIASES = new Map(Object.entries(aliases as Record<string, string>).filter(([k]) => !k.startsWith('_')).map(([k, v]) => [k.toLowerCase(), v]));
-
-export function appPrefix(app: string): string {
-  return APP_ALIASES.get(app.trim().toLowerCase()) ?? app.trim();
-}
-
 /** The `signInEventTypes` lambda for one read, or null when v1.0 (interactive only) is enough. */
 export function eventTypeFilter(types: readonly SignInEventType[]): string | null {
   if (types.length === 1 && types[0] === 'interactiveUser') return null;
   return `signInEventTypes/any(t: ${types.map((t) => `t eq ${odataString(t)}`).join(' or ')})`;
 }
 
-/**
- * The reads one query needs: user kinds together, each non-user kind on its own (Graph refuses a
- * mix). A person's question reads only user kinds: apps and identities have no userId.
- */
-export function readsFor(types: readonly SignInEventType[], userId: string | undefined): SignInEventType[][] {
-  const user = types.filter((t) => t === 'interactiveUser' || t === 'nonInteractiveUser');
-  const others = userId === undefined ? types.filter((t) => t === 'servicePrincipal' || t === 'managedIdentity').map((t) => [t]) : [];
-  return [...(user.length > 0 ? [user] : []), ...others];
+/** The configured kinds that are people's sign-ins (what the live index holds). */
+export function userKinds(configured: readonly SignInEventType[]): SignInEventType[] {
+  return configured.filter((t) => t === 'interactiveUser' || t === 'nonInteractiveUser');
 }
 
-export function buildSignInFilter(query: SignInQuery, eventTypes: readonly SignInEventType[] = ['interactiveUser']): string {
+/**
+ * The reads one query needs, in order: each kind on its own, interactive first. A person's question
+ * reads only user kinds: apps and identities have no userId.
+ */
+export function readsFor(types: readonly SignInEventType[], userId: string | undefined): SignInEventType[][] {
+  const order: SignInEventType[] = userId === undefined ? [...SIGNIN_EVENT_TYPES] : ['interactiveUser', 'nonInteractiveUser'];
+  return order.filter((t) => types.includes(t)).map((t) => [t]);
+}
+
+export function buildSignInFilter(query: SignInQuery, eventTypes: readonly SignInEventType[] = ['interactiveUser'], requestIdField: 'id' | 'originalRequestId' = 'id'): string {
+  const prefix = query.app ? appMatch(query.app).serverPrefix : null;
   return and(
-    query.requestId && `id eq ${odataString(query.requestId)}`,
+    query.requestId && `${requestIdField} eq ${odataString(query.requestId)}`,
     query.userId !== undefined && `userId eq ${odataString(query.userId)}`,
     `createdDateTime ge ${odataDate(query.from)}`,
     `createdDateTime le ${odataDate(query.to)}`,
-    query.app && `startswith(appDisplayName,${odataString(appPrefix(query.app))})`,
+    prefix && `startswith(appDisplayName,${odataString(prefix)})`,
     query.errorCode !== null && query.errorCode !== undefined && `status/errorCode eq ${odataInteger(query.errorCode)}`,
     query.correlationId && `correlationId eq ${odataString(query.correlationId)}`,
     eventTypeFilter(eventTypes),
   );
 }
 
+export interface GraphSignInLogOptions {
+  /** Records per page ($top; Graph's maximum and default is 1,000). */
+  pageSize: number;
+  /** Pages one question may read in all, across its reads (MAX_SIGNIN_PAGES). */
+  maxPages: number;
+  eventTypes?: readonly SignInEventType[];
+  /** Time one question's reads may take, retries included (SIGNIN_READ_SECONDS); default 2 minutes. */
+  readTimeoutMs?: number;
+  /** Extra tries of a slow or failing page; default 3. */
+  retries?: number;
+  /** First pause before a retry; default 1 s. */
+  backoffMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export class GraphSignInLog implements SignInSource {
+  private readonly now: () => number;
+
   constructor(
     private readonly client: Client,
-    private readonly options: { pageSize: number; maxPages: number; eventTypes?: readonly SignInEventType[] },
-  ) {}
-
-  async find(query: SignInQuery): Promise<SignInPage> {
-    const reads = readsFor(query.eventTypes ?? this.options.eventTypes ?? DEFAULT_SIGNIN_EVENT_TYPES, query.userId);
-    const pages: SignInPage[] = [];
-    for (const types of reads) pages.push(await this.read(query, types));
-    const records = pages.flatMap((p) => p.records);
-    // Newest first across the reads, as one read would give them.
-    if (pages.length > 1) records.sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)));
-    return {
-      records: withCategory(records, query.category),
-      truncated: pages.some((p) => p.truncated),
-      requests: pages.reduce((n, p) => n + p.requests, 0),
-    };
+    private readonly options: GraphSignInLogOptions,
+  ) {
+    this.now = options.now ?? Date.now;
   }
 
-  private async read(query: SignInQuery, types: readonly SignInEventType[]): Promise<SignInPage> {
-    const records: SignIn[] = [];
-    let requests = 0;
+  async find(query: SignInQuery): Promise<SignInPage> {
+    const first = await this.findBy(query, 'id');
+    // An error screen's "Request Id" may be the first request of the sequence (originalRequestId, filterable on beta only).
+    if (!query.requestId || first.records.length > 0) return first;
     try {
-      // One correlation or request id is one attempt: a few rows. Otherwise the whole window is needed for patterns.
-      const top = query.correlationId || query.requestId ? 50 : this.options.pageSize;
-      const filter = buildSignInFilter(query, types);
-      const api = this.client.api('/auditLogs/signIns');
-      if (eventTypeFilter(types) !== null) api.version('beta');
-      let page = (await api.filter(encodeFilter(filter)).top(top).get()) as SignInListPage;
-      requests++;
-      records.push(...page.value);
-      while (page['@odata.nextLink'] && requests < this.options.maxPages) {
-        page = (await this.client.api(page['@odata.nextLink']).get()) as SignInListPage;
-        requests++;
-        records.push(...page.value);
-      }
-      return { records, truncated: Boolean(page['@odata.nextLink']), requests };
+      const second = await this.findBy(query, 'originalRequestId');
+      return { ...second, requests: first.requests + second.requests };
     } catch (error) {
-      throw toGraphProblem(error);
+      // A Graph that refuses the filter (400) has no such records to offer: the first read's "none" stands.
+      if (toGraphProblem(error).kind === 'badRequest') return first;
+      throw error;
     }
   }
 
-  /** The user kinds configured: what a record id from a person's answer may be (a non-interactive one too). */
-  private userKinds(): SignInEventType[] {
-    return readsFor(this.options.eventTypes ?? DEFAULT_SIGNIN_EVENT_TYPES, 'user')[0] ?? ['interactiveUser'];
+  private async findBy(query: SignInQuery, requestIdField: 'id' | 'originalRequestId'): Promise<SignInPage> {
+    const reads = readsFor(query.eventTypes ?? this.options.eventTypes ?? DEFAULT_SIGNIN_EVENT_TYPES, query.userId);
+    const deadline = this.now() + (this.options.readTimeoutMs ?? 120_000);
+    const coverage: ReadCoverage[] = [];
+    let records: SignIn[] = [];
+    let requests = 0;
+    for (let i = 0; i < reads.length; i++) {
+      // Each later read keeps at least one page of the allowance.
+      const pages = Math.max(1, this.options.maxPages - requests - (reads.length - 1 - i));
+      const read = await this.read(query, reads[i], requestIdField, pages, deadline);
+      requests += read.requests;
+      records = records.concat(read.records);
+      const oldest = read.records.reduce<string | null>((min, r) => (min === null || String(r.createdDateTime) < min ? String(r.createdDateTime) : min), null);
+      coverage.push({ kinds: reads[i], records: read.records.length, complete: read.complete, readBackTo: read.complete || !oldest ? null : new Date(oldest), stoppedBy: read.stoppedBy });
+    }
+    // Newest first across the reads, as one read would give them.
+    if (reads.length > 1) records.sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)));
+    const app = query.app ? appMatch(query.app) : null;
+    const picked = app ? records.filter((r) => matchesApp(r, app)) : records;
+    const truncated = coverage.some((c) => !c.complete);
+    return { records: withCategory(picked, query.category), truncated, requests, ...(truncated ? { coverage } : {}) };
   }
 
+  private async read(query: SignInQuery, types: readonly SignInEventType[], requestIdField: 'id' | 'originalRequestId', pages: number, deadline: number) {
+    // One correlation or request id is one attempt: a few rows. Otherwise the whole window is needed for patterns.
+    const top = query.correlationId || query.requestId ? 50 : this.options.pageSize;
+    const filter = buildSignInFilter(query, types, requestIdField);
+    const beta = eventTypeFilter(types) !== null || requestIdField === 'originalRequestId';
+    const first = async () => {
+      const api = this.client.api('/auditLogs/signIns');
+      if (beta) api.version('beta');
+      return (await api.filter(encodeFilter(filter)).top(top).get()) as SignInListPage;
+    };
+    const next = async (link: string) => (await this.client.api(link).get()) as SignInListPage;
+    return readPages(first, next, {
+      pages, deadline, retries: this.options.retries ?? 3, backoffMs: this.options.backoffMs ?? 1000, now: this.now, sleep: this.options.sleep ?? sleepFor,
+    });
+  }
+
+  /** The user kinds configured: what a record id from a person's answer may be (a non-interactive one too, on beta only). */
+  private userKinds(): SignInEventType[] {
+    const kinds = userKinds(this.options.eventTypes ?? DEFAULT_SIGNIN_EVENT_TYPES);
+    return kinds.length > 0 ? kinds : ['interactiveUser'];
+  }
+
+  /** One read (a ticket click): v1.0 when only interactive sign-ins are read, else beta, which has both kinds. */
   async byId(id: string): Promise<SignIn | null> {
     try {
       const api = this.client.api(`/auditLogs/signIns/${encodeURIComponent(id)}`);

@@ -5,13 +5,11 @@ import { BlobStateStore, blobCredential } from './blobStore';
 import { FileStateStore } from './fileStore';
 import type { StateStore } from './types';
 
-export type { StateStore, StoredItem } from './types';
-export { StateUnavailableError } from './types';
+export type { StateStore } from './types';
 export { MemoryStateStore } from './memoryStore';
 export { FileStateStore, BlobStateStore };
-export { StoredConversationMemory, type ConversationMemory } from './conversationMemory';
-export { StoredRateCounter, type RateCounter } from './rateCounter';
-export { Lease, type LeaseOptions } from './lease';
+export { StoredConversationMemory } from './conversationMemory';
+export { StoredRateCounter } from './rateCounter';
 
 export function createStateStore(config: StateConfig): StateStore {
   if (config.store === 'file') return new FileStateStore(path.resolve(config.dir));

@@ -7,16 +7,14 @@ import { ServiceNowSink } from './sinks/serviceNow';
 import { WebhookSink } from './sinks/webhook';
 import type { TicketSink } from './types';
 
-export type { OpenedTicket, TicketContent, TicketSink } from './types';
+export type { TicketContent, TicketSink } from './types';
 export type { SinkOptions } from './retry';
-export { TicketLedger, LEDGER_TTL_MS, type LedgerEntry } from './store';
-export type { TicketDeskOptions } from './desk';
+export { TicketLedger } from './store';
 export { TicketSinkError } from './errors';
 export { ticketKey, referenceFor } from './reference';
-export { ticketFields, ticketText, ticketHtml, ticketSummary, escapeHtml } from './format';
+export { ticketText, ticketHtml, escapeHtml } from './format';
 export { TicketDesk } from './desk';
 export { GraphMailSink, ServiceNowSink, WebhookSink };
-export { signBody, SIGNATURE_HEADER } from './sinks/webhook';
 
 /** The configured sink, or null when tickets are off ('none'). Throws when a needed setting is missing. */
 export function createTicketSink(config: Config['tickets'], graphClient: Client, options: SinkOptions = {}): TicketSink | null {

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { projectRoot } from '../assets';
+import { projectRoot } from '../shared/assets';
 
 const BOT_PORT = Number(process.env.PORT ?? 3978);
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);

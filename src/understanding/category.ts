@@ -3,7 +3,7 @@
  * conditional_access). Categories are tried in the order of the word lists: the more specific
  * first, so "Outlook keeps asking for my password" is a session problem, not a password one.
  */
-import { FAILURE_CATEGORIES, type FailureCategory } from './question';
+import { FAILURE_CATEGORIES, type FailureCategory } from '../shared/types';
 import { mask, wordsRegex } from './phrases';
 import { merged, wordsByLanguage } from './words';
 
@@ -12,8 +12,21 @@ const REGEXES = ORDER.map((c) => [c, wordsRegex(merged((w) => w.category[c]), 'g
 /** Any category's phrase: most questions name none, and then one scan answers instead of one per category. */
 const ANY_CATEGORY = wordsRegex(ORDER.flatMap((c) => merged((w) => w.category[c])));
 
+/**
+ * "is het account van Patti geblokkeerd?", "is the account of Patti blocked?": an account that is
+ * blocked is locked out, with the owner's name in between (the name stays for the subject).
+ */
+const ACCOUNT_BLOCKED = /(?<![\p{L}\p{N}])(?:account|accounts)\s+(?:van|of)\s+(?:[^\s?!.,]+\s+){1,3}?(?:(?:is|zijn|been|was|werd)\s+)?(?:geblokkeerd|blocked|vergrendeld|locked)(?![\p{L}\p{N}])/u;
+const BLOCKED_WORD = /(?:geblokkeerd|blocked|vergrendeld|locked)(?![\p{L}\p{N}])/u;
+
 /** The category and the text with its phrases masked (they are neither names nor apps). */
 export function findCategory(text: string): { category: FailureCategory | null; text: string } {
+  const accountBlocked = ACCOUNT_BLOCKED.exec(text);
+  if (accountBlocked) {
+    const word = BLOCKED_WORD.exec(accountBlocked[0])!;
+    const at = accountBlocked.index + word.index;
+    return { category: 'lockout', text: mask(text, at, at + word[0].length) };
+  }
   if (!ANY_CATEGORY.test(text)) return { category: null, text };
   for (const [category, regex] of REGEXES) {
     regex.lastIndex = 0;

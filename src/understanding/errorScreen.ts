@@ -9,14 +9,16 @@
  * before it ("Megan got this:") is left for the rest of the parser.
  */
 import { END, START, alternation } from './phrases';
+import type { TimeRange } from './timeRange';
+import { type TimestampContext, findTimestamp } from './timestamps';
 import { merged } from './words';
 
 export interface ErrorScreen {
   errorCode: number | null;
   requestId: string | null;
   correlationId: string | null;
-  /** The screen's timestamp (UTC). */
-  at: Date;
+  /** About an hour around the screen's timestamp (both readings when it has no zone); null when the screen has none. */
+  window: TimeRange | null;
   /** "App name: …" as typed, when the screen has it. */
   app: string | null;
   /** Where the screen starts: it runs to the end, so the rest of the parser reads only the text before it. */
@@ -25,47 +27,53 @@ export interface ErrorScreen {
 
 const GUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13})';
 const VALUE_GAP = `[\\s:=#]*`;
-const OPENING = new RegExp(
-  `(?:${START}(?:sign in|aanmelden)\\s+)?${START}${alternation(merged((w) => w.screen.openers))}|${START}aadsts\\s*\\d{5,7}\\s*:`,
-  'u',
-);
+/** "Sorry," / "Sorry, but" before the opener belongs to the screen: it is never a name. */
+const SORRY = `(?:${START}(?:sign in|aanmelden)\\s+)?(?:${START}sorry[,.!]?\\s*(?:(?:but|maar)\\s+)?)?`;
+/** A screen line pasted on its own ("Request Id: …", "Tijdstempel: …"): the screen starts there. */
+const LABEL_LINE = alternation(merged((w) => [...w.intent.requestLabel, ...w.intent.correlationLabel, ...w.screen.timestampLabel]));
+const PHRASE_OPENING = new RegExp(`${SORRY}${START}${alternation(merged((w) => w.screen.openers))}`, 'u');
+const CODE_OPENING = new RegExp(`${SORRY}${START}aadsts\\s*\\d{5,7}\\s*:`, 'u');
+const LABEL_OPENING = new RegExp(`${START}${LABEL_LINE}\\s*:`, 'u');
 const labelled = (labels: string[], value: string) => new RegExp(`${START}${alternation(labels)}${VALUE_GAP}${value}`, 'u');
 const REQUEST = labelled(merged((w) => w.intent.requestLabel), GUID);
 const CORRELATION = labelled(merged((w) => w.intent.correlationLabel), GUID);
-const TIMESTAMP = labelled(
-  merged((w) => w.screen.timestampLabel),
-  '(\\d{4}-\\d{2}-\\d{2})[t ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,7})?)?)\\s*(?:z|utc)?',
-);
-const CODE = new RegExp(`${START}aadsts\\s*(\\d{5,7})${END}`, 'u');
+const CODE = new RegExp(`${START}(?:aadsts|error code|errorcode|foutcode)\\s*:?\\s*(?:aadsts)?(\\d{5,7})${END}`, 'u');
 const APP_NAME = new RegExp(
   `${START}${alternation(merged((w) => w.screen.appNameLabel))}\\s*:\\s*([^\\n\\r]+?)\\s*(?=${alternation(merged((w) => w.screen.otherLabels))}\\s*:|[\\n\\r]|$)`,
   'u',
 );
 
 /** The pasted screen in `lower` (the lower-cased `original`), or null when there is none. */
-export function findErrorScreen(lower: string, original: string): ErrorScreen | null {
-  const opening = OPENING.exec(lower);
+export function findErrorScreen(lower: string, original: string, ctx: TimestampContext): ErrorScreen | null {
+  const opening = firstOf([PHRASE_OPENING, CODE_OPENING, LABEL_OPENING], lower);
   if (!opening) return null;
   const screen = lower.slice(opening.index);
-  const stamp = TIMESTAMP.exec(screen);
-  if (!stamp) return null;
-  const at = new Date(`${stamp[1]}T${stamp[2].length === 5 ? `${stamp[2]}:00` : stamp[2].slice(0, 12)}Z`);
-  if (Number.isNaN(at.getTime())) return null;
+  const stamp = findTimestamp(screen, ctx);
+  const requestId = REQUEST.exec(screen)?.[1] ?? null;
+  const correlationId = CORRELATION.exec(screen)?.[1] ?? null;
+  const errorCode = Number(CODE.exec(screen)?.[1] ?? NaN) || null;
+  // What makes it a screen and not a question that quotes one line: a fact besides the opening
+  // ("AADSTS50126: what does that mean?" is a question about a code).
+  const facts = [stamp, requestId, correlationId].filter((f) => f !== null).length;
+  if (facts === 0 && (opening.regex !== PHRASE_OPENING || errorCode === null)) return null;
   const app = APP_NAME.exec(screen);
   const appStart = app ? opening.index + app.index + app[0].lastIndexOf(app[1]) : 0;
   return {
-    errorCode: Number(CODE.exec(screen)?.[1] ?? NaN) || null,
-    requestId: REQUEST.exec(screen)?.[1] ?? null,
-    correlationId: CORRELATION.exec(screen)?.[1] ?? null,
-    at,
+    errorCode,
+    requestId,
+    correlationId,
+    window: stamp?.window ?? null,
     app: app ? original.slice(appStart, appStart + app[1].length).trim() || null : null,
     start: opening.index,
   };
 }
 
-const HOUR = 3_600_000;
-
-/** About an hour either side of the screen's time: the attempt and the ones around it. */
-export function windowAround(at: Date): { from: Date; to: Date } {
-  return { from: new Date(at.getTime() - HOUR), to: new Date(at.getTime() + HOUR) };
+/** The earliest match of any of the regexes. */
+function firstOf(regexes: RegExp[], text: string): { index: number; regex: RegExp } | null {
+  let best: { index: number; regex: RegExp } | null = null;
+  for (const regex of regexes) {
+    const m = regex.exec(text);
+    if (m && (!best || m.index < best.index)) best = { index: m.index, regex };
+  }
+  return best;
 }

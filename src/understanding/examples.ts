@@ -1,4 +1,4 @@
-import type { Language } from './question';
+import type { Language } from '../shared/types';
 
 /** Example questions for the 'unknown' and 'help' answers, three per language; each parses to a real question. */
 export const EXAMPLE_QUESTIONS: Record<Language, readonly string[]> = {

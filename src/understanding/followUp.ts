@@ -4,7 +4,8 @@
  * question; detail indexes are 0-based ("the second one" → 1). Questions that change part of the
  * previous one ("and yesterday?", "what about bob?") are merged with it by `mergeWithPrevious`.
  */
-import type { FailureCategory, FollowUp, Intent, Language, Question, Subject } from './question';
+import type { CountryFilter, FollowUp, Intent, Platform, Question, QuestionForm, Subject, TenantAsk } from './question';
+import type { FailureCategory, Language } from '../shared/types';
 import { alternation } from './phrases';
 import { TimeContext, TimeRange, shiftRange } from './timeRange';
 import { merged, mergedRecord } from './words';
@@ -62,6 +63,54 @@ export interface Changes {
   correlationId: string | null;
   requestId: string | null;
   category: FailureCategory | null;
+  /** Read from this message only: "and yesterday?" after "how many…" is not itself counting. */
+  form: QuestionForm;
+  tenantAsk: TenantAsk | null;
+  country: CountryFilter | null;
+  platform: Platform | null;
+  idUnlabelled: boolean;
+}
+
+/** What one message is, for the context rules. */
+export interface MessageTraits {
+  intent: Intent;
+  /** Opens as a follow-up: "and …", "what about …", "en voor …". */
+  opened: boolean;
+  /** "the day before", "de week ervoor": moves the previous range. */
+  shifts: boolean;
+  /** Asks something itself (failure, sign-in, count or explain words). */
+  asks: boolean;
+  /** Names a subject, time, app, code, id, category, country or platform. */
+  says: boolean;
+  screen: boolean;
+  /** A request or correlation id (labelled or alone). */
+  signInId: boolean;
+  outage: boolean;
+  tenantAsk: boolean;
+  /** "how many were failures?", "status of those sign-ins": counts the previous answer. */
+  countsPrevious: boolean;
+}
+
+export type Context = 'fresh' | 'fragment' | 'counts-previous';
+
+/** Questions that leave nothing for the next one to build on. */
+const NO_CONTEXT: Intent[] = ['help', 'unknown', 'subscribe', 'unsubscribe'];
+
+/**
+ * THE context rules, in order (tested as a table in test/understanding/context.test.ts): a complete
+ * question starts fresh — help, a pasted screen, a request or correlation id, an outage question, a
+ * tenant-wide question — and so does anything after a question that left no context (help);
+ * a fragment ("and this week?", "what about Lynne?", "and on his phone?") changes only what it names.
+ */
+export function contextOf(previous: Question | undefined, m: MessageTraits): Context {
+  if (!previous || NO_CONTEXT.includes(previous.intent)) return 'fresh';
+  // "help" alone; "en de dag ervoor?" has a greeting word ("dag") but moves the previous range.
+  if (m.intent === 'help' && !m.shifts && !m.opened && !m.says) return 'fresh';
+  if (m.screen || m.signInId || m.outage) return 'fresh';
+  if (m.tenantAsk && !m.opened) return 'fresh';
+  if (m.countsPrevious) return 'counts-previous';
+  if (m.opened || m.shifts) return 'fragment';
+  return !m.asks && m.says ? 'fragment' : 'fresh';
 }
 
 /**
@@ -81,16 +130,25 @@ export function mergeWithPrevious(
     changes.shiftDays !== undefined ? shiftRange(previousRange, changes.shiftDays, timeCtx) : (changes.range ?? previousRange);
   const previousAnswered = previous.intent !== 'unknown' && previous.intent !== 'help';
   const intent = (asksAgain || !previousAnswered) && changes.intent !== 'unknown' ? changes.intent : previous.intent;
+  const subject = changes.subject ?? previous.subject;
+  const requestId = changes.requestId ?? (changes.subject ? null : previous.requestId ?? null);
   return {
     intent,
-    subject: changes.subject ?? previous.subject,
+    subject,
     from: range?.from ?? null,
     to: range?.to ?? null,
     app: changes.app ?? previous.app,
     errorCode: changes.errorCode ?? previous.errorCode,
     correlationId: changes.correlationId ?? (changes.subject ? null : previous.correlationId),
-    requestId: changes.requestId ?? (changes.subject ? null : previous.requestId ?? null),
+    requestId,
     category: changes.category ?? previous.category ?? null,
     language,
+    form: changes.form,
+    // A ranking or "who" belongs to a question about everyone; naming someone ends it.
+    tenantAsk: subject?.kind === 'anyone' ? changes.tenantAsk ?? previous.tenantAsk : null,
+    country: changes.country ?? previous.country,
+    platform: changes.platform ?? previous.platform,
+    idUnlabelled: requestId !== null && (changes.requestId !== null ? changes.idUnlabelled : previous.idUnlabelled),
+    context: 'continued',
   };
 }

@@ -10,8 +10,10 @@ export interface Ids {
   upn: string | null;
   objectId: string | null;
   correlationId: string | null;
-  /** A GUID labelled "request id", "trace id" or "aanvraag-id": the id of one sign-in record. */
+  /** A GUID labelled "request id", "trace id" or "aanvraag-id" — or with no label (`unlabelled`): the id of one sign-in record. */
   requestId: string | null;
+  /** `requestId` had no word saying what it is: a sign-in first, a user second. */
+  unlabelled: boolean;
   errorCode: number | null;
   text: string;
 }
@@ -21,16 +23,51 @@ export interface Ids {
 const GUID = /(?<![0-9a-f-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}(?![0-9a-f-])/gu;
 const UPN = /(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
-const CORRELATION_LABEL = alternation(merged((w) => w.intent.correlationLabel));
-/** Words that may sit between a label and its value: "correlation id is …", "request id: …". */
-const LABEL_TAIL = `[\\s:=#-]*(?:(?:is|was|of|van|nummer|number|nr)\\b[\\s:=#-]*)?$`;
-const CORRELATION_BEFORE = new RegExp(`${START}${CORRELATION_LABEL}${LABEL_TAIL}`, 'u');
-const REQUEST_BEFORE = new RegExp(`${START}${alternation(merged((w) => w.intent.requestLabel))}${LABEL_TAIL}`, 'u');
-/** GUIDs that name something other than a person or a sign-in: left alone. */
-const OTHER_ID_BEFORE = new RegExp(
-  `${START}(?:tenant|app|application|client|resource|device|policy|session|directory|apparaat|toepassings)[\\s-]*(?:id|identifier)${LABEL_TAIL}`,
+/**
+ * What the words around a GUID say it is: the nearest label before it in the same sentence ("the
+ * request id from the error screen: …", "why did request … fail", "user …"), else one right after
+ * it ("… is the correlation id"). Labels come from the word lists; "other" ids (tenant, app, device)
+ * are left alone.
+ */
+type IdRole = 'correlation' | 'request' | 'user' | 'other';
+const ROLE_WORDS: Array<[IdRole, string[]]> = [
+  ['correlation', merged((w) => w.intent.correlationLabel)],
+  ['request', [...merged((w) => w.intent.requestLabel), 'request', 'requests', 'req', 'trace', 'aanvraag', 'verzoek', 'sign-in id', 'signin id', 'sign-in', 'aanmelding']],
+  ['user', ['user', 'users', 'user id', 'object id', 'objectid', 'object-id', 'account', 'gebruiker', 'gebruikers-id', 'gebruikers id', 'person', 'persoon', 'employee']],
+  ['other', ['tenant', 'tenant id', 'app id', 'application id', 'client id', 'resource id', 'device id', 'policy id', 'session id', 'directory id', 'apparaat-id', 'toepassings-id', 'app-id']],
+];
+const ROLE_BEFORE = ROLE_WORDS.map(([role, words]) => [role, new RegExp(`${START}${alternation(words)}${END}`, 'gu')] as const);
+const ROLE_AFTER = ROLE_WORDS.map(([role, words]) => [role, new RegExp(`^[\\s:=#-]*(?:(?:is|was|are|zijn|as|als)\\s+)?(?:(?:the|a|an|de|het|een|my|mijn|her|his|zijn|haar)\\s+)?${alternation(words)}${END}`, 'u')] as const);
+const LOOK_BEFORE = 60;
+/** "<id> can't sign in", "why did <id> fail to sign in", "<id> kon niet inloggen": the id acts, so it is a person's. */
+const ACTS_AFTER = new RegExp(
+  `^(?:'s)?\\s+(?:${alternation([
+    'fail to sign', 'failed to sign', 'fail to log', 'failed to log', 'sign in', 'signed in', 'log in', 'logged in', 'login',
+    "can't", 'cant', 'cannot', "couldn't", 'couldnt', 'is locked', 'was locked', 'got locked', 'get locked', 'kan niet', 'kon niet',
+    'inloggen', 'aanmelden', 'ingelogd', 'aangemeld',
+  ])})${END}`,
   'u',
 );
+
+function roleOf(lower: string, start: number, end: number): IdRole | null {
+  const from = Math.max(0, start - LOOK_BEFORE);
+  // Only this sentence: a full stop, question mark or line break ends the look-back.
+  const before = lower.slice(from, start).split(/[.?!]\s|\n/u).pop()!;
+  let best: { role: IdRole; at: number } | null = null;
+  for (const [role, regex] of ROLE_BEFORE) {
+    regex.lastIndex = 0;
+    for (const m of before.matchAll(regex)) {
+      const at = m.index + m[0].length;
+      if (!best || at > best.at || (at === best.at && role === 'correlation')) best = { role, at };
+    }
+  }
+  // "sign-ins of <id>", "aanmeldingen van <id>": a person's.
+  if (/(?:^|\s)(?:of|for|by|van|voor|door)\s*$/u.test(before)) return 'user';
+  if (best) return best.role;
+  const after = lower.slice(end, end + 40);
+  if (ACTS_AFTER.test(after)) return 'user';
+  return ROLE_AFTER.find(([, regex]) => regex.test(after))?.[0] ?? null;
+}
 
 const CODE_LABEL = alternation(merged((w) => w.intent.codeLabel));
 const CODE = '(\\d{5,7})';
@@ -44,20 +81,26 @@ export function findIds(lower: string): Ids {
   let objectId: string | null = null;
   let correlation: string | null = null;
   let request: string | null = null;
+  let unlabelled: string | null = null;
   for (const m of lower.matchAll(GUID)) {
-    const before = lower.slice(Math.max(0, m.index - 40), m.index);
-    if (CORRELATION_BEFORE.test(before)) correlation ??= m[0];
-    else if (REQUEST_BEFORE.test(before)) request ??= m[0];
-    else if (!OTHER_ID_BEFORE.test(before)) objectId ??= m[0];
+    const role = roleOf(lower, m.index, m.index + m[0].length);
+    if (role === 'correlation') correlation ??= m[0];
+    else if (role === 'request') request ??= m[0];
+    else if (role === 'user') objectId ??= m[0];
+    else if (role === null) unlabelled ??= m[0];
     text = mask(text, m.index, m.index + m[0].length);
   }
+  // A GUID alone is a sign-in first; beside a labelled one ("user … request …") it is the other kind.
+  if (unlabelled && !request && !correlation) request = unlabelled;
+  else if (unlabelled && !objectId) objectId = unlabelled;
+  const isUnlabelled = request !== null && request === unlabelled;
   let upn: string | null = null;
   for (const m of text.matchAll(UPN)) {
     upn ??= m[0].replace(/^['.]+|['.]+$/g, '');
     text = mask(text, m.index, m.index + m[0].length);
   }
   const found = findLabelledCode(text);
-  return { upn, objectId, correlationId: correlation, requestId: request, errorCode: found.code, text: found.text };
+  return { upn, objectId, correlationId: correlation, requestId: request, unlabelled: isUnlabelled, errorCode: found.code, text: found.text };
 }
 
 function findLabelledCode(text: string): { code: number | null; text: string } {

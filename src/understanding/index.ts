@@ -4,7 +4,7 @@ import { examplesFor } from './examples';
 import { detectLanguage } from './language';
 import { parse } from './parse';
 import { memoizedParse } from './parseMemo';
-import type { Language } from './question';
+import type { Language } from '../shared/types';
 
 export const understanding = {
   parse: memoizedParse(parse),

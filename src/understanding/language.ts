@@ -1,4 +1,4 @@
-import type { Language } from './question';
+import type { Language } from '../shared/types';
 import { languages, wordsByLanguage } from './words';
 
 const markerSets = Object.fromEntries(

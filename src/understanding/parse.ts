@@ -10,16 +10,19 @@
  */
 import { findApp } from './app';
 import { findCategory } from './category';
-import { findErrorScreen, windowAround } from './errorScreen';
+import { findErrorScreen } from './errorScreen';
+import { findFilters } from './filters';
+import { NO_FORM, findForm } from './form';
 import { cleanText } from './clean';
-import { Changes, findFollowUp, mergeWithPrevious } from './followUp';
+import { Changes, contextOf, findFollowUp, mergeWithPrevious } from './followUp';
 import { findBareCode, findIds } from './ids';
 import { asksSomething, decideIntent, looksForSubject, maskSigninVerbs, signalsOf } from './intent';
 import { detectLanguage, languageOfLocale } from './language';
 import { isValidTimeZone } from './localTime';
 import { takeMentions } from './mentions';
 import { MASK, mask } from './phrases';
-import type { Language, ParseContext, Question } from './question';
+import type { ParseContext, Question } from './question';
+import type { Language } from '../shared/types';
 import {
   chooseSubject,
   findPerson,
@@ -29,18 +32,18 @@ import {
   mentionsPluralEvents,
   mentionsSelf,
 } from './subject';
+import { decideTenantAsk, findRanking } from './tenantAsk';
 import { findTime, shiftRange } from './timeRange';
+import { findTimestamp } from './timestamps';
 import { subscriptionIntent } from './subscription';
 
-export { cleanText } from './clean';
-export { detectLanguage } from './language';
 
 const FALLBACK_TIME_ZONE = 'UTC';
 
 function emptyQuestion(language: Language): Question {
   return {
     intent: 'unknown', subject: null, from: null, to: null, app: null, errorCode: null, correlationId: null, requestId: null,
-    category: null, language,
+    category: null, language, form: NO_FORM, tenantAsk: null, country: null, platform: null, idUnlabelled: false, context: 'fresh',
   };
 }
 
@@ -69,48 +72,57 @@ export function parse(text: string, ctx: ParseContext): Question {
   if (subscription) return { ...emptyQuestion(language), intent: subscription };
 
   const command = findFollowUp(typedLower);
-  if (command) return { ...(previous ?? emptyQuestion(language)), language, followUp: command };
+  if (command) return { ...(previous ?? emptyQuestion(language)), language, form: findForm(typedLower), context: 'continued', followUp: command };
 
   // A pasted error screen is taken out first: its ids, code, time and app are facts, and none of
   // its words may be read as a name. Sign-in verbs are masked before times and apps: the "in" of
   // "sign in" is neither "in the last hour" nor "in Teams". Signal words are read from the text
   // with the verbs still there.
-  const screen = findErrorScreen(typedLower, typed);
+  const stampCtx = { timeZone: timeCtx.timeZone, locale: ctx.locale };
+  const screen = findErrorScreen(typedLower, typed, stampCtx);
   const original = screen ? typed.slice(0, screen.start) : typed; // as typed; every later text keeps its offsets
   const lower = screen ? typedLower.slice(0, screen.start) : typedLower;
+  const form = findForm(lower);
   const ids = findIds(lower);
-  const foundTime = findTime(maskSigninVerbs(ids.text), timeCtx, language);
-  const time = screen ? { ...foundTime, range: windowAround(screen.at), shiftDays: undefined } : foundTime;
+  const stamp = screen ? null : findTimestamp(ids.text, stampCtx);
+  const idsText = stamp ? mask(ids.text, stamp.start, stamp.end) : ids.text;
+  const foundTime = findTime(maskSigninVerbs(idsText), timeCtx, language);
+  const pasted = screen ? screen.window : stamp?.window;
+  const time = pasted ? { ...foundTime, range: pasted, shiftDays: undefined } : foundTime;
   const codeBeforeBare = screen?.errorCode ?? ids.errorCode;
   const bare = codeBeforeBare === null ? findBareCode(time.text) : null;
   const errorCode = codeBeforeBare ?? bare?.code ?? null;
   const requestId = screen?.requestId ?? ids.requestId;
   const correlationId = screen?.correlationId ?? ids.correlationId;
   const withoutBareCode = (t: string) => (bare ? mask(t, bare.start, bare.end) : t);
-  const signalText = withoutBareCode(ids.text);
+  const signalText = withoutBareCode(idsText);
   const kind = findCategory(signalText);
   const signals = signalsOf(signalText, kind.category !== null);
-  const asks = asksSomething(signals);
-  const opened = followUpOpener(withoutBareCode(time.text));
+  const asks = asksSomething(signals) || form.intrusion;
+  const filters = findFilters(maskLike(withoutBareCode(time.text), kind.text), original);
+  const ranking = findRanking(filters.text);
+  const opened = followUpOpener(ranking.text);
   const wantsSubject = looksForSubject(signals, errorCode, time.range !== null) || opened !== null || screen !== null ||
-    requestId !== null || correlationId !== null;
+    requestId !== null || correlationId !== null || filters.country !== null || filters.platform !== null || form.intrusion;
 
-  const app = findApp(maskLike(opened ?? withoutBareCode(time.text), kind.text), original);
-  const person = wantsSubject ? findPerson(app.text, original, language) : null;
+  const app = findApp(opened ?? ranking.text, original);
+  // The asker's words before a pasted screen are in their own language, whatever the screen's.
+  const nameLanguage = screen && /\p{L}/u.test(original) ? detectLanguage(original, ctx.locale, previous?.language) : language;
+  const person = wantsSubject ? findPerson(app.text, original, nameLanguage) : null;
   const subject = chooseSubject({
     mention: mentioned.index,
     upn: ids.upn,
     objectId: ids.objectId,
     person,
     self: wantsSubject && mentionsSelf(person?.text ?? app.text),
-    anyone: wantsSubject && !screen && mentionsAnyone(signalText),
+    anyone: wantsSubject && !screen && (mentionsAnyone(signalText) || ranking.ranking !== null),
     asks: asks || errorCode !== null,
     pluralEvents: mentionsPluralEvents(signalText),
     // A pasted screen, or a code with an app ("AADSTS50058 while opening Workday"): the asker's own.
     impliedSelf: impliesSelf(signalText) || screen !== null || (errorCode !== null && app.app !== null),
-    tenantWide: (asks && (errorCode !== null || app.app !== null)) || correlationId !== null || requestId !== null,
+    tenantWide: (asks && (errorCode !== null || app.app !== null || ranking.ranking !== null)) || correlationId !== null || requestId !== null,
   });
-  const intent = decideIntent({
+  const decided = decideIntent({
     signals,
     errorCode,
     correlationId,
@@ -119,6 +131,10 @@ export function parse(text: string, ctx: ParseContext): Question {
     hasTime: time.range !== null,
     clearName: person !== null && (person.cued || !/\p{L}/u.test(person.text)),
   });
+  // "did anyone try to get into my account?": others' failed attempts, whatever verb was used; a
+  // pasted screen (even a lone "Timestamp: …" line) is a failure to look up.
+  const intent = (form.intrusion || form.outage || screen) && ['signins', 'unknown', 'help'].includes(decided) ? 'failures' : decided;
+  const tenantAsk = decideTenantAsk({ ranking: ranking.ranking, subject, category: kind.category, hasTime: time.range !== null, text: signalText });
   const changes: Changes = {
     intent,
     subject,
@@ -129,15 +145,33 @@ export function parse(text: string, ctx: ParseContext): Question {
     correlationId,
     requestId,
     category: kind.category,
+    form,
+    tenantAsk,
+    country: filters.country,
+    platform: filters.platform,
+    idUnlabelled: !screen && ids.unlabelled && requestId === ids.requestId,
   };
 
-  // "what is the status of those sign-ins?", "how many were failures?": counting the previous answer.
-  const countsPrevious = intent === 'count' && time.range === null && changes.app === null &&
-    (subject === null || (subject.kind === 'anyone' && !mentionsAnyone(signalText)));
-  if (previous && countsPrevious) {
+  const context = contextOf(previous, {
+    intent,
+    opened: opened !== null,
+    shifts: changes.shiftDays !== undefined,
+    // A labelled code ("Foutmelding AADSTS700016 bij …") or an intrusion question is a question of its own.
+    asks: asks || signals.explain || signals.count || ids.errorCode !== null || form.intrusion,
+    says: subject !== null || time.range !== null || changes.app !== null || errorCode !== null || correlationId !== null ||
+      requestId !== null || kind.category !== null || filters.country !== null || filters.platform !== null,
+    screen: screen !== null,
+    signInId: requestId !== null || correlationId !== null,
+    outage: form.outage,
+    tenantAsk: tenantAsk !== null || ranking.ranking !== null,
+    // "what is the status of those sign-ins?", "how many were failures?": counting the previous answer.
+    countsPrevious: intent === 'count' && time.range === null && changes.app === null &&
+      (subject === null || (subject.kind === 'anyone' && !mentionsAnyone(signalText))),
+  });
+  if (previous && context === 'counts-previous') {
     return mergeWithPrevious(previous, { ...changes, subject: null }, true, language, timeCtx);
   }
-  if (previous && !screen && isFollowUp(changes, opened !== null, asks || signals.explain || signals.count)) {
+  if (previous && context === 'fragment') {
     return mergeWithPrevious(previous, changes, asks || signals.explain || signals.count, language, timeCtx);
   }
   const range = changes.shiftDays !== undefined ? shiftRange(null, changes.shiftDays, timeCtx) : changes.range;
@@ -153,6 +187,12 @@ export function parse(text: string, ctx: ParseContext): Question {
     requestId,
     category: kind.category,
     language,
+    form,
+    tenantAsk: answerable ? tenantAsk : null,
+    country: answerable ? filters.country : null,
+    platform: answerable ? filters.platform : null,
+    idUnlabelled: changes.idUnlabelled,
+    context: 'fresh',
   };
 }
 
@@ -161,12 +201,4 @@ function maskLike(text: string, masked: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) out += masked[i] === MASK ? MASK : text[i];
   return out;
-}
-
-/** "and …", "what about …", "the day before", or a fragment that only names a time, person or app. */
-function isFollowUp(c: Changes, opened: boolean, asks: boolean): boolean {
-  if (opened || c.shiftDays !== undefined) return true;
-  const says = c.subject !== null || c.range !== null || c.app !== null || c.errorCode !== null || c.correlationId !== null ||
-    c.requestId !== null || c.category !== null;
-  return !asks && c.intent !== 'help' && says;
 }

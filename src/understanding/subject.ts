@@ -8,7 +8,8 @@
  * ("can't", "heeft"); this keeps an unknown verb at the start ("pull up bob's logins") from
  * becoming the name.
  */
-import type { Language, Subject } from './question';
+import type { Subject } from './question';
+import type { Language } from '../shared/types';
 import { END, alternation, mask, wordsRegex } from './phrases';
 import { Token, adjacent, isPossessive, tokenize, withoutPossessive } from './tokens';
 import { languages, merged, wordsByLanguage } from './words';

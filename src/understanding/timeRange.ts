@@ -41,7 +41,7 @@
  * with no day named that has not begun yet today is yesterday's ("since 2pm" asked at 11:00). Two
  * days ("monday and tuesday") give the span from the first to the end of the last.
  */
-import type { Language } from './question';
+import type { Language } from '../shared/types';
 import { type LocalDate, addDays, compareDates, localDate, localDateTime, startOfDay, toUtc } from './localTime';
 import { clockMinutes } from './clock';
 import type { PartOfDay } from './words/types';

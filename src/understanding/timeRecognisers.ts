@@ -1,5 +1,5 @@
 /** Recognisers: each finds its time expressions in `state.text`, records them and masks them. */
-import type { Language } from './question';
+import type { Language } from '../shared/types';
 import * as chrono from 'chrono-node';
 import { MASK, mask } from './phrases';
 import { type LocalDate, addDays, addMonths, compareDates, isValidDate, isoWeekday, localDateTime, startOfDay, toUtc } from './localTime';

@@ -47,7 +47,8 @@ describe('follow-ups in one conversation', () => {
     const made = running.tenant.requestLog.slice(before);
     expect(made.filter((r) => r.path === '/users')).toEqual([]);
     expect(made.filter((r) => r.path === '/auditLogs/signIns').map((r) => r.filter)).toEqual([
-      `userId eq '${MEGAN}' and createdDateTime ge 2026-11-24T23:00:00Z and createdDateTime le 2026-11-25T23:00:00Z and signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')`,
+      `userId eq '${MEGAN}' and createdDateTime ge 2026-11-24T23:00:00Z and createdDateTime le 2026-11-25T23:00:00Z`,
+      `userId eq '${MEGAN}' and createdDateTime ge 2026-11-24T23:00:00Z and createdDateTime le 2026-11-25T23:00:00Z and signInEventTypes/any(t: t eq 'nonInteractiveUser')`,
     ]);
   });
 

@@ -6,6 +6,7 @@ import { DemoTenant } from '../../src/demo/tenant';
 import { cardToText } from '../../src/cards/text';
 import { cardsIn, postActivity, teamsMessage } from '../../src/tools/activities';
 import { NOW, startApp, type RunningApp } from '../support/app';
+import { until } from '../support/until';
 
 /** The demo tenant, answering the sign-in log only after a delay. */
 class SlowSignIns implements Middleware {
@@ -51,8 +52,7 @@ it('answers "still looking" within the turn budget and posts the card to the con
   const result = await postActivity(running.url, activity);
   expect(Date.now() - started).toBeLessThan(1400);
   expect(cardToText(cardsIn(result)[0])).toContain('Still looking…');
-  const deadline = Date.now() + 5000;
-  while (proactive.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await until(() => proactive.length > 0, 'the late card', 5000);
   expect(proactive).toHaveLength(1);
   expect(proactive[0].path.startsWith('/v3/conversations/a%3Aslow-graph/activities')).toBe(true);
   expect(cardToText(proactive[0].body.attachments![0].content)).toContain('for Megan Bowen between');
@@ -62,8 +62,7 @@ it('shows a typing indicator first when the answer goes through the connector, a
   const asker = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: 'a:typing' };
   proactive.length = 0;
   await postActivity(running.url, { ...teamsMessage('help', asker), serviceUrl: connectorUrl, deliveryMode: 'normal' });
-  const deadline = Date.now() + 5000;
-  while (proactive.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await until(() => proactive.length >= 2, 'the typing indicator and the card', 5000);
   expect(proactive.map((p) => p.body.type)).toEqual(['typing', 'message']);
 
   const inOneResponse = await postActivity(running.url, { ...teamsMessage('help', asker), serviceUrl: connectorUrl });

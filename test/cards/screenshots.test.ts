@@ -15,9 +15,10 @@ import { wording } from '../../src/cards/wording';
 import { cardToText, executeActions } from '../../src/cards/text';
 import { DEMO_PEOPLE } from '../../src/demo/people';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from '../../src/tools/activities';
-import type { Language } from '../../src/understanding/question';
+import type { Language } from '../../src/shared/types';
 import { everyCard, story, storySummaryCard } from '../fixtures/cards';
-import { startApp, type RunningApp } from '../support/app';
+import { NOW, startApp, type RunningApp } from '../support/app';
+import { DemoTenant } from '../../src/demo/tenant';
 
 const ROOT = resolve(__dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'cards');
@@ -99,11 +100,13 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** The demo stories, asked over the real server (demo tenant): the README and docs/cards show these. */
-interface Story { file: string; language: Language; who: string; text: string; ticket?: boolean }
+interface Story { file: string; language: Language; who: string; text: string; ticket?: boolean; withoutPolicyPermission?: boolean }
 const STORIES: Story[] = [
   { file: 'megan-lockout-helpdesk-en', language: 'en', who: 'Alex Wilber', text: 'why did Megan Bowen fail to sign in yesterday?' },
   { file: 'megan-lockout-self-en', language: 'en', who: 'Megan Bowen', text: "why can't I sign in?" },
   { file: 'adele-ca-block-en', language: 'en', who: 'Alex Wilber', text: 'why was Adele Vance blocked this week?' },
+  // The same question when the bot's app lacks Policy.Read.ConditionalAccess: Graph leaves the policies out.
+  { file: 'adele-ca-block-no-policy-permission-en', language: 'en', who: 'Alex Wilber', text: 'why was Adele Vance blocked this week?', withoutPolicyPermission: true },
   { file: 'patti-mfa-fatigue-en', language: 'en', who: 'Alex Wilber', text: 'why did Patti Fernandez fail to sign in this week?' },
   { file: 'patti-mfa-fatigue-nl', language: 'nl', who: 'Alex Wilber', text: 'waarom kon Patti Fernandez deze week niet inloggen?' },
   { file: 'outage-en', language: 'en', who: 'Alex Wilber', text: 'is there an outage?' },
@@ -158,6 +161,9 @@ if (!haveChromium && process.env.CI) {
     const requests: string[] = [];
 
     let running: RunningApp;
+    let limited: RunningApp | null = null;
+    /** A second bot whose demo tenant has not granted Policy.Read.ConditionalAccess. */
+    const withoutPolicyPermission = async () => (limited ??= await startApp({}, { demoTenant: new DemoTenant({ now: NOW, permissions: ['AuditLog.Read.All', 'Directory.Read.All', 'Mail.Send'] }) }));
     beforeAll(async () => {
       running = await startApp();
       mkdirSync(OUT, { recursive: true });
@@ -185,6 +191,7 @@ if (!haveChromium && process.env.CI) {
     afterAll(async () => {
       await browser?.close();
       await running?.stop();
+      await limited?.stop();
     });
 
     beforeEach(() => {
@@ -227,7 +234,7 @@ if (!haveChromium && process.env.CI) {
     }
 
     it.each(STORIES.map((s, i) => [s.file, s, i] as const))('%s.png (asked over the real server)', async (_file, story, i) => {
-      const card = await storyCard(running, story, i);
+      const card = await storyCard(story.withoutPolicyPermission ? await withoutPolicyPermission() : running, story, i);
       const result = await shoot(story.file, card, story.language, 2);
       // What to do now is drawn, and the ticket button too when there is a failure to report.
       const w = wording(story.language);

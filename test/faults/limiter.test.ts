@@ -7,6 +7,7 @@ import { cardToText } from '../../src/cards/text';
 import { cardsIn, postActivity, teamsMessage } from '../../src/tools/activities';
 import { FAULTS } from '../../src/demo/httpsServer';
 import { ALEX, startStack, type Stack } from './support';
+import { until } from '../support/until';
 
 let stack: Stack;
 /** Eight people of the demo tenant, each asked about by name (the first three had failures yesterday). */
@@ -56,9 +57,9 @@ test('a 429 with Retry-After pauses the other questions too, and its retry count
     },
   });
   const before = stack.graph.signInRequests().length;
-  // The first question meets the 429; the others are asked just after it.
+  // The first question meets the 429; the others are asked once Graph has answered it.
   const firstAsk = postActivity(stack.url, teamsMessage(`why did ${PEOPLE[0]} fail to sign in yesterday`, ALEX));
-  await new Promise((r) => setTimeout(r, 300));
+  await until(() => stack.graph.signInRequests().slice(before).some((r) => r.status === 429), 'the first sign-in read to be refused');
   const others = PEOPLE.slice(1, 3).map((name, i) => postActivity(stack.url, teamsMessage(`why did ${name} fail to sign in yesterday`, { ...ALEX, conversationId: `a:o-${i}` })));
   const results = await Promise.all([firstAsk, ...others]);
   results.forEach((result, i) => expect(cardToText(cardsIn(result)[0])).toContain(`for ${PEOPLE[i]} between`));

@@ -31,6 +31,9 @@ beforeEach(() => {
   fault = null;
 });
 
+/** One interactive read, without the sign-in log's own page retries: what the Graph client itself does. */
+const directRead = (options: Partial<ConstructorParameters<typeof GraphSignInLog>[1]> = {}) => new GraphSignInLog(client, { pageSize: 50, maxPages: 1, eventTypes: ['interactiveUser'], retries: 0, ...options });
+
 const week = { userId: megan.id, from: new Date(NOW.getTime() - 7 * 86_400_000), to: NOW };
 
 async function problemOf(promise: Promise<unknown>) {
@@ -43,7 +46,7 @@ async function problemOf(promise: Promise<unknown>) {
 }
 
 test('serves the demo tenant over HTTPS: token sent, filter applied server-side, nextLink paging followed', async () => {
-  const log = new GraphSignInLog(client, { pageSize: 5, maxPages: 3 });
+  const log = directRead({ pageSize: 5, maxPages: 3 });
   const page = await log.find(week);
   expect(page.requests).toBe(3);
   expect(page.records).toHaveLength(15);
@@ -66,7 +69,7 @@ test('a 429 with Retry-After is retried by the client and then succeeds', async 
     return FAULTS.throttled(0);
   });
   const before = server.signInRequests().length;
-  const page = await new GraphSignInLog(client, { pageSize: 50, maxPages: 1 }).find(week);
+  const page = await directRead().find(week);
   expect(page.records.length).toBeGreaterThan(0);
   expect(server.signInRequests().slice(before).map((r) => r.status)).toEqual([429, 200]);
   server.setFaults((r) => (r.path.startsWith('/auditLogs') ? fault : null));
@@ -84,7 +87,7 @@ test.each<{ name: string; injected: Fault; kind: string; status?: number; attemp
 ])('$name → GraphProblem $kind after $attempts attempt(s)', async ({ injected, kind, status, attempts }) => {
   fault = injected;
   const before = server.signInRequests().length;
-  const problem = await problemOf(new GraphSignInLog(client, { pageSize: 50, maxPages: 1 }).find(week));
+  const problem = await problemOf(directRead().find(week));
   expect(problem.kind).toBe(kind);
   if (status !== undefined) expect(problem.status).toBe(status);
   expect(server.signInRequests().length - before).toBe(attempts);
@@ -93,12 +96,29 @@ test.each<{ name: string; injected: Fault; kind: string; status?: number; attemp
 test('retried statuses are tried 1 + maxRetries times; others once', async () => {
   fault = FAULTS.throttled(0);
   let before = server.signInRequests().length;
-  await problemOf(new GraphSignInLog(client, { pageSize: 50, maxPages: 1 }).find(week));
+  await problemOf(directRead().find(week));
   expect(server.signInRequests().length - before).toBe(3);
   fault = FAULTS.serverError();
   before = server.signInRequests().length;
-  await problemOf(new GraphSignInLog(client, { pageSize: 50, maxPages: 1 }).find(week));
+  await problemOf(directRead().find(week));
   expect(server.signInRequests().length - before).toBe(1);
+});
+
+test('a slow page is tried again after a pause (the sign-in log\'s own retry) and then answers', async () => {
+  let slowOnce = true;
+  server.setFaults((r) => {
+    if (!r.path.startsWith('/auditLogs') || !slowOnce) return null;
+    slowOnce = false;
+    return FAULTS.slow(3000);
+  });
+  const pauses: number[] = [];
+  const before = server.signInRequests().length;
+  const page = await directRead({ pageSize: 1000, retries: 2, backoffMs: 500, sleep: async (ms) => { pauses.push(ms); } }).find(week);
+  expect(page.records.length).toBeGreaterThan(0);
+  expect(page.truncated).toBe(false);
+  expect(pauses).toEqual([500]);
+  expect(server.signInRequests().length - before).toBe(2);
+  server.setFaults((r) => (r.path.startsWith('/auditLogs') ? fault : null));
 });
 
 test('a rate plan injects faults into about that share of requests, reproducibly', async () => {

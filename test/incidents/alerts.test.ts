@@ -13,6 +13,7 @@ import { cardProblems } from '../cards/validateCard';
 import { signIn } from '../fixtures/signIns';
 import { NOW, startApp, type RunningApp } from '../support/app';
 import { startConnector, type LoopbackConnector } from '../support/connector';
+import { until } from '../support/until';
 
 const MIN = 60_000;
 const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' };
@@ -65,8 +66,7 @@ beforeAll(async () => {
   const env = { SIGNIN_INDEX_HOURS: '2', PATTERN_THRESHOLDS: THRESHOLDS, TICKET_SINK: 'graph-mail', RATE_LIMIT_PER_MINUTE: '100000' };
   const options = { demoTenant: tenant, stateStore: state, now: () => new Date(clock), signInIndex: { intervalMs: 150, overlapMs: 60 * MIN } };
   [a, b] = await Promise.all([startApp(env, options), startApp(env, options)]);
-  const deadline = Date.now() + 10_000;
-  while ((a.app.signInIndex!.poller.stats().filling || b.app.signInIndex!.poller.stats().filling || a.app.signInIndex!.poller.stats().polls < 2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await until(() => !a.app.signInIndex!.poller.stats().filling && !b.app.signInIndex!.poller.stats().filling && a.app.signInIndex!.poller.stats().polls >= 2, 'both indexes to fill and A to poll twice', 20_000);
 });
 
 afterAll(async () => {
@@ -111,13 +111,17 @@ describe('an incident', () => {
     const [post] = await connector.waitFor((c) => c.method === 'POST' && c.path === CHANNEL_PATH);
     // Printed for the report: how long from the failures reaching the log to the alert (poll every 150 ms).
     console.log(`alert posted ${post.at - crossedAt} ms after the threshold was crossed in the log`);
+    // Two more polls and detection runs on each instance after the post: neither posts it again.
+    const pollsOf = (r: RunningApp) => r.app.signInIndex!.poller.stats().polls;
+    const [pollsA, pollsB] = [pollsOf(a), pollsOf(b)];
+    await until(() => pollsOf(a) >= pollsA + 2 && pollsOf(b) >= pollsB + 2, 'two more polls on each instance');
     await Promise.all([a.app.incidents!.monitor.idle(), b.app.incidents!.monitor.idle()]);
-    await new Promise((r) => setTimeout(r, 400));
     expect(posts()).toHaveLength(1);
     const card = post.body.attachments![0].content;
     expect(cardProblems(card)).toEqual([]);
     const text = cardToText(card);
-    expect(text).toContain('Sign-in incident: Conditional Access policy “Block Sales from Workday” is blocking 6 people');
+    // The facts, not the sentence: the policy by name and the count of people (no one named, below).
+    expect(text).toContain('Block Sales from Workday');
     expect(text).toMatch(/People affected:? 6/);
     const json = JSON.stringify(card);
     for (const person of DEMO_PEOPLE) {
@@ -183,6 +187,8 @@ describe('an incident', () => {
     const [put] = await connector.waitFor((c) => c.method === 'PUT' && c.path === `${CHANNEL_PATH}/${alertId}` && cardToText(c.body.attachments![0].content).startsWith('Resolved'));
     expect(cardProblems(put.body.attachments![0].content)).toEqual([]);
     expect(posts()).toHaveLength(1);
+    // Either instance may have resolved it; A learns on its own next detection run.
+    await until(() => !a.app.incidents!.monitor.openIncidentOf(MEGAN.aadObjectId), 'instance A to see the incident resolved');
     expect(await say(a, "why can't I sign in?", MEGAN)).not.toContain('Known problem');
   });
 });

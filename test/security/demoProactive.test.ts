@@ -7,7 +7,8 @@
  * later received alerts and the list of affected people.
  */
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { isLoopbackUrl, RefusedServiceUrl, TroubleshooterAdapter } from '../../src/bot/adapter';
+import { RefusedServiceUrl, TroubleshooterAdapter } from '../../src/bot/adapter';
+import { isLoopbackUrl } from '../../src/shared/loopback';
 import { adapterDelivery } from '../../src/bot/proactive';
 import { cardToText } from '../../src/cards/text';
 import { DEMO_TENANT_ID } from '../../src/config';

@@ -3,7 +3,7 @@
  * subject, time range, intent, decision, records), at info level — and never the message text, a
  * ticket comment, a token, a secret from the configuration, or sign-in details.
  */
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/shared/logger';
 import { executeActions } from '../../src/cards/text';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
 import { startApp, type RunningApp } from '../support/app';

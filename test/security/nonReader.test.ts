@@ -15,11 +15,11 @@ import { cardToText, executeActions } from '../../src/cards/text';
 import { DEMO_TICKET_MAILBOX } from '../../src/config';
 import type { LoggedRequest } from '../../src/demo/tenant';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from '../../src/tools/activities';
-import type { Language } from '../../src/understanding/question';
+import type { Language } from '../../src/shared/types';
 import { understanding } from '../../src/understanding';
 import { NOW, startApp, type RunningApp } from '../support/app';
 import { auditsIn } from '../support/logLines';
-import type { AuditEvent } from '../../src/logger';
+import type { AuditEvent } from '../../src/shared/logger';
 
 const MEGAN_ID = '00000000-0000-0000-0000-0000000000021';
 const ALEX_ID = '00000000-0000-0000-0000-0000000000020';

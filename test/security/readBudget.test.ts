@@ -11,6 +11,7 @@ import { cardToText } from '../../src/cards/text';
 import { ReadBudget } from '../../src/signins/readBudget';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
 import { startApp, type RunningApp } from '../support/app';
+import { until } from '../support/until';
 
 const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen', conversationId: 'a:megan-budget' };
 const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: 'a:alex-budget' };
@@ -61,7 +62,8 @@ describe("one person's share of the reads", () => {
       ...Array.from({ length: 20 }, () => teamsCardAction('openTicket', { signInId: `forged-${randomUUID()}`, userId: MEGAN.aadObjectId }, MEGAN)),
       ...Array.from({ length: 20 }, () => teamsCardAction('openTicket', { signInId: randomUUID(), userId: ADELE_ID }, MEGAN)),
     ].map((click) => postActivity(running.url, click)));
-    await new Promise((r) => setTimeout(r, 50));
+    // The burst is under way: its first reads have reached Graph.
+    await until(() => running.tenant.requestLog.length > before, 'the burst to reach Graph');
     const started = Date.now();
     const answer = await postActivity(running.url, teamsMessage('why did Adele Vance fail to sign in yesterday?', ALEX));
     const took = Date.now() - started;

@@ -157,13 +157,15 @@ describe('the decision cache expires', () => {
   }
 
   it('READER_CACHE_SECONDS=1: a new membership request after expiry, none before', async () => {
-    const running = await startApp({ READER_CACHE_SECONDS: '1' });
+    let now = NOW.getTime();
+    const running = await startApp({ READER_CACHE_SECONDS: '1' }, { now: () => new Date(now) });
     try {
       const lee = person('Lee Gu');
       await askAboutMegan(running, lee);
+      now += 999;
       await askAboutMegan(running, lee, 'why did Megan Bowen fail to sign in this week?');
       expect(membershipRequests(running, lee.id)).toBe(1);
-      await new Promise((r) => setTimeout(r, 1100));
+      now += 2;
       expectAllowed(await askAboutMegan(running, lee));
       expect(membershipRequests(running, lee.id)).toBe(2);
     } finally {
@@ -173,7 +175,8 @@ describe('the decision cache expires', () => {
 
   it('a revoked role stops working once the cache expires, for new questions, follow-ups and clicks', async () => {
     const tenant = mutableTenant();
-    const running = await startApp({ READER_CACHE_SECONDS: '1' }, { demoTenant: tenant });
+    let now = NOW.getTime();
+    const running = await startApp({ READER_CACHE_SECONDS: '1' }, { demoTenant: tenant, now: () => new Date(now) });
     try {
       const alex = tenant.people.find((p) => p.displayName === 'Alex Wilber')!;
       const conversation = 'a:alex-revoked';
@@ -183,7 +186,7 @@ describe('the decision cache expires', () => {
       (alex.roles).length = 0; // the role is removed in Entra
       // Still cached: allowed for up to READER_CACHE_SECONDS.
       expect(cardToText(await ask(QUESTION))).toContain('for Megan Bowen between');
-      await new Promise((r) => setTimeout(r, 1100));
+      now += 1001;
 
       const before = tenant.signInRequests().length;
       expect(await ask('and the day before?')).toEqual(NOT_ALLOWED);
@@ -204,7 +207,8 @@ describe('the decision cache expires', () => {
   it('GraphReaderDirectory alone: cached within cacheSeconds, asked again after, one request for concurrent callers', async () => {
     const tenant = new DemoTenant({ now: NOW });
     const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: new DemoTenantTransport(tenant), timeoutMs: 5000 });
-    const policy = new GraphReaderDirectory(client, { readerRoleIds: DEFAULT_ROLES, helpdeskGroupIds: DEMO_HELPDESK_GROUP_IDS, cacheSeconds: 1 });
+    let now = 1_000_000;
+    const policy = new GraphReaderDirectory(client, { readerRoleIds: DEFAULT_ROLES, helpdeskGroupIds: DEMO_HELPDESK_GROUP_IDS, cacheSeconds: 1, now: () => now });
     const count = (id: string) => tenant.requestLog.filter((r) => r.path.startsWith(`/users/${id}/`)).length;
     const nestor = person('Nestor Wilke');
     const diego = person('Diego Siciliani');
@@ -218,9 +222,10 @@ describe('the decision cache expires', () => {
     expect((await policy.readerDecision(person('Grady Archie').id)).because).toBe('role:Security Reader');
     expect(await policy.readerDecision('5e1f0000-0000-4000-8000-0000deadbeef')).toEqual({ reader: false, because: null });
 
+    now += 999;
     await policy.readerDecision(nestor.id);
     expect(count(nestor.id)).toBe(2);
-    await new Promise((r) => setTimeout(r, 1100));
+    now += 2;
     await policy.readerDecision(nestor.id);
     expect(count(nestor.id)).toBe(4);
   });

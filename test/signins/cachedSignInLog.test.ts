@@ -65,12 +65,14 @@ test('50 simultaneous identical questions make one read; the others report 0 req
 
 test('answers are reused for the cache time and read again after it', async () => {
   const inner = new SlowSource();
-  const cached = new CachedSignInSource(inner, 1);
+  let now = 1_000_000;
+  const cached = new CachedSignInSource(inner, 1, { now: () => now });
   await cached.find(megan);
+  now += 999;
   await cached.find(megan);
   expect(inner.finds).toHaveLength(1);
   expect(cached.stats().hits).toBe(1);
-  await new Promise((r) => setTimeout(r, 1100));
+  now += 2;
   await cached.find(megan);
   expect(inner.finds).toHaveLength(2);
 });
@@ -119,7 +121,8 @@ test('a failed read is shared by those waiting, is not kept, and leaves no unhan
   const page = await cached.find(megan);
   expect(page.records).toHaveLength(1);
   expect(inner.finds).toHaveLength(2);
-  await new Promise((r) => setTimeout(r, 10));
+  // Node reports unhandled rejections once the microtask queue has drained, before the next macrotask.
+  await new Promise((r) => setImmediate(r));
   expect(unhandled).toBe(0);
 });
 

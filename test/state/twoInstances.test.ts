@@ -20,6 +20,7 @@ import { startAzurite, freePort, type Azurite } from '../../src/tools/azurite';
 import { buildOnce, startBot, startRoundRobin, type BotProcess, type RoundRobin } from '../support/processes';
 import { sendJson, startLoopback, hang, type Loopback } from '../tickets/support/loopback';
 import { startFakeServiceNow, type FakeServiceNow } from '../tickets/support/fakeServiceNow';
+import { until } from '../support/until';
 
 jest.setTimeout(180_000);
 
@@ -95,14 +96,6 @@ async function click(url: string, data: Record<string, unknown>): Promise<string
   return cardToText(card);
 }
 
-async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /**
  * The ticket part for one sink: three simultaneous clicks across A and B, then a click on A killed
  * mid-send and retried on B. `count(signInId)` is how many tickets the sink holds for that sign-in;
@@ -129,7 +122,7 @@ async function exactlyOnce(pair: Pair, sink: { count(signInId: string): number; 
   sink.hold(true);
   const arrivedBefore = sink.arrived();
   const onA = click(pair.bots[0].url, second.data).catch(() => 'connection lost');
-  await until(() => sink.arrived() > arrivedBefore, 'the ticket request to reach the sink');
+  await until(() => sink.arrived() > arrivedBefore, 'the ticket request to reach the sink', 20_000);
   const killedAt = Date.now();
   await pair.bots[0].stop('SIGKILL');
   expect(await onA).toBe('connection lost');

@@ -1,5 +1,5 @@
 /** pino's JSON lines, read back with the fields the tests look at. */
-import type { AuditEvent } from '../../src/logger';
+import type { AuditEvent } from '../../src/shared/logger';
 
 export interface LogLine {
   [field: string]: unknown;

@@ -143,7 +143,7 @@ describe('TicketDesk across instances and restarts (file state store)', () => {
     const sink = new FakeSink();
     const error = await new TicketDesk(sink, { state, waitMs: 300 }).open(key, sampleContent()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TicketSinkError);
-    expect((error as Error).message).toBe('This ticket is being opened by another click at this moment.');
+    expect((error as TicketSinkError).ledger).toBe('busy');
     expect(sink.calls).toHaveLength(0);
   });
 
@@ -188,7 +188,7 @@ describe('TicketDesk across instances and restarts (file state store)', () => {
     const sink = new FakeSink();
     const error = await new TicketDesk(sink, { state: unreachable, logger: { warn: (_, m) => warnings.push(m) } }).open(key, sampleContent()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TicketSinkError);
-    expect((error as Error).message).toMatch(/^The bot cannot reach its state store right now, so it did not open the ticket/);
+    expect((error as TicketSinkError).ledger).toBe('state-unavailable');
     expect(sink.calls).toHaveLength(0);
     expect(warnings).toEqual(['state store unreachable: ticket refused']);
   });

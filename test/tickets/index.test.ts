@@ -21,7 +21,7 @@ describe('createTicketSink', () => {
 
   test('none → null; a missing setting is named', () => {
     expect(createTicketSink({ sink: 'none' }, client)).toBeNull();
-    expect(() => createTicketSink({ sink: 'servicenow', serviceNowUrl: 'https://x.service-now.com', serviceNowUser: 'u' }, client)).toThrow('SERVICENOW_PASSWORD is required for TICKET_SINK=servicenow');
+    expect(() => createTicketSink({ sink: 'servicenow', serviceNowUrl: 'https://x.service-now.com', serviceNowUser: 'u' }, client)).toThrow(/SERVICENOW_PASSWORD/);
   });
 });
 

@@ -1,5 +1,5 @@
-import { ServiceNowSink, TicketDesk, TicketSinkError, ticketKey } from '../../src/tickets';
-import { FAST, everyValue, sampleContent } from './support/content';
+import { ServiceNowSink, TicketDesk, ticketKey } from '../../src/tickets';
+import { FAST, everyValue, expectSinkError, sampleContent, tries } from './support/content';
 import { startFakeServiceNow, type FakeServiceNow } from './support/fakeServiceNow';
 import { sendJson } from './support/loopback';
 
@@ -33,8 +33,10 @@ describe('ServiceNowSink', () => {
     expect(incident.short_description).toContain(content.subject.upn);
     expect((incident.short_description as string).length).toBeLessThanOrEqual(160);
     for (const value of [...everyValue(content), content.subject.name, 'On the train & at home.']) expect(incident.description).toContain(value);
-    const [lookup, post] = now.received;
-    expect(lookup.method).toBe('GET');
+    // Found by method: on a loaded machine a lookup can time out and be asked again before the POST.
+    const lookup = now.received.find((r) => r.method === 'GET')!;
+    const post = now.received.find((r) => r.method === 'POST')!;
+    expect(now.received.indexOf(lookup)).toBeLessThan(now.received.indexOf(post));
     expect(new URL(lookup.url, 'http://x').searchParams.get('sysparm_query')).toBe(`correlation_id=${key}`);
     expect(post.headers['content-type']).toBe('application/json');
   });
@@ -83,9 +85,7 @@ describe('ServiceNowSink', () => {
     const desk = new TicketDesk(sink());
 
     const error = await desk.open(key, sampleContent()).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TicketSinkError);
-    expect((error as TicketSinkError).message).toBe('ServiceNow answered with an error (HTTP 500); tried 3 times.');
-    expect((error as TicketSinkError).status).toBe(500);
+    expectSinkError(error, { sink: 'servicenow', status: 500, retryable: true, names: [/\b500\b/, tries(3)] });
     expect(posts()).toHaveLength(3);
     expect(now.incidents).toHaveLength(0);
 
@@ -98,9 +98,7 @@ describe('ServiceNowSink', () => {
   test('401 is not retried and the error names the problem without the password', async () => {
     const error = await new TicketDesk(sink('wrong-password')).open(key, sampleContent()).catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(TicketSinkError);
-    expect((error as TicketSinkError).message).toBe('ServiceNow did not accept the bot\'s user name or password (HTTP 401).');
-    expect((error as TicketSinkError).retryable).toBe(false);
+    expectSinkError(error, { sink: 'servicenow', status: 401, retryable: false, names: [/\b401\b/] });
     expect((error as Error).message).not.toContain('wrong-password');
     expect(now.received).toHaveLength(1);
     expect(now.incidents).toHaveLength(0);
@@ -113,7 +111,7 @@ describe('ServiceNowSink', () => {
       .open(key, sampleContent())
       .catch((e: unknown) => e);
 
-    expect((error as TicketSinkError).message).toBe('ServiceNow did not answer within 0.2 s; tried 2 times.');
+    expectSinkError(error, { sink: 'servicenow', status: undefined, retryable: true, names: ['0.2 s', tries(2)] });
     expect(now.received).toHaveLength(2);
     expect(Date.now() - started).toBeLessThan(2000);
   });

@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Mention, Question } from '../../src/understanding/question';
+import { NO_FORM } from '../../src/understanding/form';
+import type { Mention, Question, QuestionForm } from '../../src/understanding/question';
 
-/** A Question as JSON: instants as ISO strings. */
-export type QuestionJson = Omit<Question, 'from' | 'to'> & { from: string | null; to: string | null };
+/**
+ * A Question as JSON: instants as ISO strings. Fields most questions leave at their default are
+ * written only when set (`form` only its true flags): a line without them expects the defaults.
+ */
+export type QuestionJson = Omit<Question, 'from' | 'to' | 'form' | keyof typeof DEFAULTS> & {
+  from: string | null; to: string | null; form?: Partial<QuestionForm>;
+} & Partial<Pick<Question, keyof typeof DEFAULTS>>;
+
+const DEFAULTS = { tenantAsk: null, country: null, platform: null, idUnlabelled: false, context: 'fresh' } satisfies Partial<Question>;
 
 export interface Utterance {
   text: string;
@@ -25,9 +33,14 @@ export function loadUtterances(): Utterance[] {
 }
 
 export function fromJson(q: QuestionJson): Question {
-  return { ...q, from: q.from ? new Date(q.from) : null, to: q.to ? new Date(q.to) : null };
+  return { ...DEFAULTS, ...q, from: q.from ? new Date(q.from) : null, to: q.to ? new Date(q.to) : null, form: { ...NO_FORM, ...q.form } };
 }
 
 export function toJson(q: Question): QuestionJson {
-  return { ...q, from: q.from ? q.from.toISOString() : null, to: q.to ? q.to.toISOString() : null };
+  const form = Object.fromEntries(Object.entries(q.form).filter(([, on]) => on)) as Partial<QuestionForm>;
+  const { form: _form, ...all } = q;
+  const rest = Object.fromEntries(
+    Object.entries(all).filter(([key, value]) => !(key in DEFAULTS) || JSON.stringify(value) !== JSON.stringify(DEFAULTS[key as keyof typeof DEFAULTS])),
+  ) as Omit<Question, 'form'>;
+  return { ...rest, from: q.from ? q.from.toISOString() : null, to: q.to ? q.to.toISOString() : null, ...(Object.keys(form).length ? { form } : {}) };
 }

@@ -1,4 +1,5 @@
 import { findFollowUp } from '../../src/understanding/followUp';
+import { NO_FORM } from '../../src/understanding/form';
 import { parse } from '../../src/understanding/parse';
 import type { ParseContext, Question } from '../../src/understanding/question';
 
@@ -42,6 +43,12 @@ describe('follow-ups in parse', () => {
     requestId: null,
     category: null,
     language: 'en',
+    form: NO_FORM,
+    tenantAsk: null,
+    country: null,
+    platform: null,
+    idUnlabelled: false,
+    context: 'fresh',
   };
   const ctx: ParseContext = { now, timeZone: 'Europe/Amsterdam', locale: 'en-US', previous };
 
@@ -69,7 +76,7 @@ describe('follow-ups in parse', () => {
   });
 
   it('keeps the previous question for "show more" and "details"', () => {
-    expect(parse('show more', ctx)).toEqual({ ...previous, followUp: { kind: 'more' } });
-    expect(parse('details of the third one', ctx)).toEqual({ ...previous, followUp: { kind: 'details', index: 2 } });
+    expect(parse('show more', ctx)).toEqual({ ...previous, context: 'continued', followUp: { kind: 'more' } });
+    expect(parse('details of the third one', ctx)).toEqual({ ...previous, context: 'continued', followUp: { kind: 'details', index: 2 } });
   });
 });

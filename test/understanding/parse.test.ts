@@ -2,6 +2,7 @@ import { parse } from '../../src/understanding/parse';
 import { EXAMPLE_QUESTIONS } from '../../src/understanding/examples';
 import { understanding } from '../../src/understanding';
 import { benchParse } from '../../bench/parse';
+import { loadUtterances } from './fixtures';
 
 const ctx = { now: new Date('2026-11-27T10:00:00Z'), timeZone: 'Europe/Amsterdam' };
 
@@ -61,9 +62,16 @@ describe('examples', () => {
 });
 
 describe('benchParse', () => {
-  it('parses the table repeatedly and reports a rate', () => {
+  it('parses the whole table repeatedly for the given time and reports utterances per second', () => {
+    const rows = loadUtterances().length;
+    const started = process.hrtime.bigint();
     const result = benchParse(200);
-    expect(result.count).toBeGreaterThan(0);
-    expect(result.utterancesPerSecond).toBeGreaterThan(0);
+    const tookMs = Number(process.hrtime.bigint() - started) / 1e6;
+    // Whole passes over the table, at least one.
+    expect(result.count % rows).toBe(0);
+    expect(result.count).toBeGreaterThanOrEqual(rows);
+    // Per second, over the 200 ms or more it ran (at most the time the call took, warm-up included).
+    expect(result.utterancesPerSecond).toBeLessThanOrEqual(Math.ceil((result.count / 200) * 1000));
+    expect(result.utterancesPerSecond).toBeGreaterThanOrEqual(Math.floor((result.count / tookMs) * 1000));
   });
 });

@@ -1,5 +1,5 @@
 /** Card wording (en, nl): placeholders in braces, plural forms chosen with Intl.PluralRules. */
-import type { Language } from '../../understanding/question';
+import type { Language } from '../../shared/types';
 import en from './en.json';
 import nl from './nl.json';
 

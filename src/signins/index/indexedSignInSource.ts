@@ -10,7 +10,7 @@ import { indexCanMatch } from './matchQuery';
 export interface IndexedSignInSourceOptions {
   /** Tenant-wide reads also cover app and identity sign-ins, which the index does not hold. */
   tenantWideNeedsGraph?: boolean;
-  /** The direct read's page size and page cap: the index returns no more than it would. */
+  /** The direct read's page size and page cap (kept for callers; the index answers its span in full). */
   pageSize: number;
   maxPages: number;
 }
@@ -20,8 +20,11 @@ export interface IndexedSourceStats {
   fallbacks: number;
 }
 
-/** Records per page the direct read asks for a single correlation id (GraphSignInLog). */
-const CORRELATION_PAGE_SIZE = 50;
+/**
+ * The index answers its span in full (no page cap as a direct read has); this bound only keeps one
+ * answer's memory sane in a very large tenant, and an answer cut by it says so like a direct read.
+ */
+const MAX_ANSWER_RECORDS = 200_000;
 
 export class IndexedSignInSource implements SignInSource {
   private readonly counters: IndexedSourceStats = { fromIndex: 0, fallbacks: 0 };
@@ -34,8 +37,7 @@ export class IndexedSignInSource implements SignInSource {
 
   async find(query: SignInQuery): Promise<SignInPage> {
     if (indexCanMatch(query) && !(this.options.tenantWideNeedsGraph && query.userId === undefined)) {
-      const cap = (query.correlationId ? CORRELATION_PAGE_SIZE : this.options.pageSize) * this.options.maxPages;
-      const page = this.index.find(query, cap);
+      const page = this.index.find(query, MAX_ANSWER_RECORDS);
       if (page) {
         this.counters.fromIndex++;
         return page;

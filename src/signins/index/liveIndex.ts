@@ -61,7 +61,7 @@ export class LiveSignInIndex {
   private evictedBefore = -Infinity;
   private counters = { evicted: 0, duplicates: 0 };
   /** Reused for every candidate of a match: the fields matchesQuery reads. */
-  private readonly probe: MatchableSignIn = { userId: undefined, appDisplayName: undefined, status: undefined, correlationId: undefined };
+  private readonly probe: MatchableSignIn = { userId: undefined, appId: undefined, appDisplayName: undefined, status: undefined, correlationId: undefined };
 
   constructor(private readonly options: LiveIndexOptions) {
     this.now = options.now ?? Date.now;
@@ -226,7 +226,9 @@ export class LiveSignInIndex {
     const numbers = this.slots.partNumbers;
     const probe = this.probe;
     probe.userId = (this.parts.value(numbers[at + USER_PART]) as SignIn).userId;
-    probe.appDisplayName = (this.parts.value(numbers[at + APP_PART]) as SignIn).appDisplayName;
+    const app = this.parts.value(numbers[at + APP_PART]) as SignIn;
+    probe.appId = app.appId;
+    probe.appDisplayName = app.appDisplayName;
     probe.status = (this.parts.value(numbers[at + OUTCOME_PART]) as SignIn).status;
     probe.correlationId = q.correlationId === null ? null : this.slots.correlationOf(slot);
     return matchesQuery(probe, time, q);

@@ -1,6 +1,7 @@
 /** Builds the live sign-in index, its poller and the source questions read, from the settings. */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { readsFor, type SignInEventType, type SignInSource } from '../signInLog';
+import { userKinds, type SignInSource } from '../signInLog';
+import { type SignInEventType } from '../../shared/types';
 import { IndexedSignInSource } from './indexedSignInSource';
 import { LiveSignInIndex } from './liveIndex';
 import { SignInPoller } from './poller';
@@ -66,7 +67,7 @@ export function startLiveSignIns(client: Client, fallback: SignInSource, options
   const observed = new ObservedIndex(index);
   const newPoller = () => new SignInPoller(client, observed, {
     hours: settings.hours, intervalMs: settings.intervalMs, overlapMs: settings.overlapMs, pageSize: 1000, now: settings.now, onError: settings.onError,
-    eventTypes: readsFor(settings.eventTypes ?? ['interactiveUser'], 'user')[0] ?? ['interactiveUser'],
+    eventTypes: (() => { const kinds = userKinds(settings.eventTypes ?? ['interactiveUser']); return kinds.length > 0 ? kinds : ['interactiveUser' as const]; })(),
   });
   const source = new IndexedSignInSource(index, fallback, {
     pageSize: settings.pageSize, maxPages: settings.maxPages,

@@ -7,7 +7,8 @@
  * Until then a query that uses the field is not answerable here and goes to Graph.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { appPrefix, type SignInQuery } from '../signInLog';
+import type { SignInQuery } from '../signInLog';
+import { appMatch, matchesApp, type AppMatch } from '../appMatch';
 
 export const INDEXED_QUERY_FIELDS: ReadonlySet<string> = new Set(['userId', 'from', 'to', 'app', 'errorCode', 'correlationId']);
 
@@ -21,7 +22,7 @@ export interface PreparedQuery {
   userId: string | null;
   from: number;
   to: number;
-  appPrefix: string | null;
+  app: AppMatch | null;
   errorCode: number | null;
   correlationId: string | null;
 }
@@ -31,22 +32,22 @@ export function prepareQuery(query: SignInQuery): PreparedQuery {
     userId: query.userId ? query.userId.toLowerCase() : null,
     from: query.from.getTime(),
     to: query.to.getTime(),
-    appPrefix: query.app ? appPrefix(query.app).toLowerCase() : null,
+    app: query.app ? appMatch(query.app) : null,
     errorCode: query.errorCode ?? null,
     correlationId: query.correlationId ? query.correlationId.toLowerCase() : null,
   };
 }
 
 /** The record fields the match reads (a full SignIn or an indexed one). */
-export type MatchableSignIn = Pick<SignIn, 'userId' | 'appDisplayName' | 'status' | 'correlationId'>;
+export type MatchableSignIn = Pick<SignIn, 'userId' | 'appId' | 'appDisplayName' | 'status' | 'correlationId'>;
 
 /** `time` is the record's createdDateTime in ms (the index keeps it parsed). */
 export function matchesQuery(record: MatchableSignIn, time: number, q: PreparedQuery): boolean {
   // createdDateTime ge from and le to
   if (time < q.from || time > q.to) return false;
   if (q.userId !== null && String(record.userId ?? '').toLowerCase() !== q.userId) return false;
-  // startswith(appDisplayName, …) — Graph compares without regard to case
-  if (q.appPrefix !== null && !String(record.appDisplayName ?? '').toLowerCase().startsWith(q.appPrefix)) return false;
+  // The app as the direct read picks it out (appMatch.ts): by app id or display name, without regard to case.
+  if (q.app !== null && !matchesApp(record, q.app)) return false;
   if (q.errorCode !== null && record.status?.errorCode !== q.errorCode) return false;
   if (q.correlationId !== null && String(record.correlationId ?? '').toLowerCase() !== q.correlationId) return false;
   return true;

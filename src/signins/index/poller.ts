@@ -18,7 +18,8 @@ import type { LiveSignInIndex } from './liveIndex';
 
 /** What the poller uses of the index (liveSignIns.ts passes a view that also tells listeners what was added). */
 export type PolledIndex = Pick<LiveSignInIndex, 'add' | 'markSynced' | 'markCoveredFrom' | 'keptFrom' | 'coverageStart' | 'stats'>;
-import { eventTypeFilter, type SignInEventType } from '../signInLog';
+import { eventTypeFilter } from '../signInLog';
+import { type SignInEventType } from '../../shared/types';
 
 export interface SignInPollerOptions {
   hours: number;

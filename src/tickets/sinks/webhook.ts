@@ -19,7 +19,7 @@ import { withRetry, type SinkIdentity, type SinkOptions } from '../retry';
 import type { TicketContent, TicketSink } from '../types';
 
 const WHO: SinkIdentity = { name: 'webhook', label: 'The ticket webhook' };
-export const SIGNATURE_HEADER = 'X-Signature-SHA256';
+const SIGNATURE_HEADER = 'X-Signature-SHA256';
 
 export function signBody(body: string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;

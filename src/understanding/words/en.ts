@@ -1,4 +1,6 @@
 import type { Words } from './types';
+import { enFilters } from './filters';
+import { enForm } from './form';
 import { enNotNames } from './enNotNames';
 import { enTime } from './enTime';
 
@@ -103,7 +105,7 @@ export const en: Words = {
       'for', 'about', 'of', 'did', 'does', 'is', 'was', 'has', 'had', 'can', 'could', "can't", 'cant', "couldn't",
       'couldnt', 'cannot', 'why', 'user', 'check', 'will', 'would', "isn't", 'isnt', "wasn't", 'wasnt', "hasn't", 'hasnt',
       "didn't", 'didnt', "doesn't", 'doesnt', "won't", 'wont', 'colleague', 'named', 'called', 'to', 'with', 'when',
-      'where', 'has', 'have', 'investigate', 'lookup', 'employee',
+      'where', 'has', 'have', 'investigate', 'lookup', 'employee', 'as',
     ],
     cuesAfter: [
       "can't", 'cant', 'cannot', "couldn't", 'couldnt', 'could', 'can', 'failed', 'fails', 'failing', 'is', 'was', 'has',
@@ -179,8 +181,11 @@ export const en: Words = {
 
   screen: {
     openers: [
-      "sorry, but we're having trouble signing you in", "sorry, but we’re having trouble signing you in",
-      'troubleshooting details', 'copy info to clipboard',
+      "we're having trouble signing you in", 'we’re having trouble signing you in', 'we are having trouble signing you in',
+      'troubleshooting details', 'copy info to clipboard', 'you cannot access this right now', "you can't access this right now",
+      'you can’t access this right now', "you don't have access to this", 'you don’t have access to this',
+      'your sign-in was successful but', 'need admin approval', 'your account has been locked', 'your account is locked',
+      'your account or password is incorrect', 'more details', 'if you contact your administrator',
     ],
     timestampLabel: ['timestamp'],
     appNameLabel: ['app name', 'application name'],
@@ -189,6 +194,9 @@ export const en: Words = {
       'correlation id', 'timestamp', 'advanced diagnostics', 'flag sign-in errors for review', 'trace id',
     ],
   },
+
+  form: enForm,
+  filters: enFilters,
 
   commonWordNames: [
     'will', 'may', 'mark', 'bill', 'grace', 'faith', 'hope', 'joy', 'summer', 'rose', 'sunny', 'june', 'chase', 'april',

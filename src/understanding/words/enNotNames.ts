@@ -2,6 +2,9 @@ import type { Words } from './types';
 
 /** English words that are never (part of) a person's name, though they may start with a capital. */
 export const enNotNames: Words['notNames'] = [
+  // ranking words and apologies that open pasted error screens ("Sorry, but …")
+  'most', 'top', 'common', 'frequent', 'often', 'sorry', 'apologies', 'unfortunately', 'oops', 'request', 'trace', 'come', 'came',
+  'think', 'guess', 'believe', 'feel', 'suspect',
   // question words, auxiliaries, pronouns, articles, prepositions, conjunctions
   'a', 'an', 'the', 'this', 'that', 'these', 'those', 'what', "what's", 'whats', 'which', 'who', "who's", 'whos', 'whom',
   'whose', 'why', "why's", 'when', 'where', 'how', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'do', 'does',

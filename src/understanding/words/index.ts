@@ -1,4 +1,4 @@
-import type { Language } from '../question';
+import type { Language } from '../../shared/types';
 import { en } from './en';
 import { nl } from './nl';
 import type { Words } from './types';

@@ -1,4 +1,6 @@
 import type { Words } from './types';
+import { nlFilters } from './filters';
+import { nlForm } from './form';
 
 export const nl: Words = {
   markers: [
@@ -159,13 +161,15 @@ export const nl: Words = {
   },
 
   app: {
-    prepositions: ['op', 'naar', 'tot'],
+    // "bij het openen van de Contoso portal": opening an app names it, as English "opening".
+    prepositions: ['op', 'naar', 'tot', 'openen', 'opstarten', 'starten', 'gebruiken'],
     weakPrepositions: ['in', 'bij', 'met', 'voor'],
     strongAfterSignIn: ['in', 'bij'],
     articles: ['de', 'het', "'t", 'een'],
     notAfter: ['gebeurd', 'kijk', 'kijken', 'let', 'letten', 'kom', 'komen', 'reageer', 'wacht', 'wachten', 'hoort', 'toegewezen', 'terug'],
     workloadNouns: ['service principal', 'managed identity', 'beheerde identiteit', 'app-registratie', 'app', 'applicatie'],
-    verbsBeforeApp: [],
+    /** Skipped between the preposition and the app: "openen van de …". */
+    verbsBeforeApp: ['van'],
     notApps: [
       'mijn', "m'n", 'mn', 'zijn', 'haar', 'hun', 'je', 'jouw', 'uw', 'ons', 'onze', 'dit', 'dat', 'deze', 'die', 'het',
       'hem', 'mij', 'me', 'hen', 'laptop', 'telefoon', 'mobiel', 'pc', 'computer', 'apparaat', 'browser', 'web',
@@ -210,7 +214,12 @@ export const nl: Words = {
   },
 
   screen: {
-    openers: ['er is een probleem opgetreden bij het aanmelden', 'details voor probleemoplossing', 'gegevens naar klembord kopiëren'],
+    openers: [
+      'er is een probleem opgetreden bij het aanmelden', 'er is een probleem bij het aanmelden', 'er is een probleem met aanmelden',
+      'we kunnen u niet aanmelden', 'details voor probleemoplossing', 'gegevens naar klembord kopiëren', 'info naar klembord kopiëren',
+      'u hebt op dit moment geen toegang', 'u kunt hier momenteel geen toegang toe krijgen', 'u hebt geen toegang tot',
+      'uw account is vergrendeld', 'meer details', 'als u contact opneemt met uw beheerder', 'beheerdersgoedkeuring vereist',
+    ],
     timestampLabel: ['tijdstempel'],
     appNameLabel: ['naam van app', 'naam van de app', 'app-naam', 'appnaam'],
     otherLabels: [
@@ -219,9 +228,13 @@ export const nl: Words = {
     ],
   },
 
+  form: nlForm,
+  filters: nlFilters,
+
   commonWordNames: ['mei', 'roos', 'hoop', 'bill', 'mark', 'will'],
 
   notNames: [
+    'opgetreden', 'meeste', 'meest', 'vaakst', 'aanvraag', 'verzoek', 'kwamen', 'kwam', 'komen', 'komt', 'moment', 'denk', 'geloof', 'geven', 'geeft', 'gaven', 'sorry', 'excuus', 'helaas', 'foutmelding', 'apps', 'landen', 'fouten',
     'hoeveel', 'aantal', 'aanvraag-id', 'correlatie-id', 'verzoek-id', 'zoek', 'patroon', 'aanmeldpatroon', 'inlogpatroon', 'compatibel', 'toestemming', 'sessie', 'openen', 'wanneer',
     'de', 'het', "'t", 'een', 'en', 'of', 'maar', 'want', 'dus', 'omdat', 'als', 'dan', 'dat', 'die', 'dit', 'deze',
     'wat', 'wie', 'welke', 'welk', 'waarom', 'hoe', 'waar', 'wanneer', 'hoezo', 'is', 'was', 'zijn', 'waren', 'ben',

@@ -7,7 +7,8 @@
  * Phrases are plain lower-case text: a space matches any run of white space, a trailing `*`
  * matches the rest of the word ("fail*" = fail, failed, failing, failures).
  */
-import type { FailureCategory } from '../question';
+import type { FailureCategory } from '../../shared/types';
+import type { Platform, TenantAsk } from '../question';
 
 export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month';
@@ -166,6 +167,46 @@ export interface AppWords {
   notApps: string[];
 }
 
+/** What shape of answer a question asks for (src/understanding/form.ts). */
+export interface FormWords {
+  /** A number: "how many", "hoeveel". */
+  counting: string[];
+  /** Whether something is down for everyone ("is there an outage", "storing"). */
+  outage: string[];
+  /** Present tense, so about now ("can't", "kan niet") — unlike "couldn't", "kon niet". */
+  presentTense: string[];
+  /** The first word of a yes/no question ("is my account locked?", "heeft Miriam…"). */
+  yesNoOpeners: string[];
+  /** Asking whether someone else tried to get in ("did anyone try to get into my account?", "gehackt"). */
+  intrusion: string[];
+  /** Someone else, and the asker's own account: both in one question ask about an intrusion ("heeft iemand deze week … op mijn account"). */
+  intruders: string[];
+  ownAccount: string[];
+  /** Openers that ask for something rather than whether ("can you show…", "kun je…"). */
+  notYesNo: string[];
+}
+
+/** Tenant-wide question kinds and narrowing filters (src/understanding/tenantAsk.ts, filters.ts). */
+export interface FilterWords {
+  /** Phrases that ask for a ranking ("which apps", "top errors"); 'people' and 'locked-now' are decided from the words below. */
+  tenantAsks: Record<TenantAsk, string[]>;
+  /** "who", "which users", "how many people": the question is about people. */
+  peopleWords: string[];
+  /** "right now", "still", "nog steeds": about the present state (who is locked out now). */
+  nowWords: string[];
+  /** Before a country: every country but this one ("outside the Netherlands", "buiten Nederland"). */
+  outside: string[];
+  /** Before a country: this one only ("from Portugal", "uit Portugal"). */
+  inside: string[];
+  /** Outside the tenant's own country, unnamed ("abroad", "vanuit het buitenland"). */
+  abroad: string[];
+  platforms: Record<Platform, string[]>;
+  /** Before a platform word ("on his phone", "op zijn telefoon"). */
+  platformPrefixes: string[];
+  /** Between the prefix and the platform ("his", "de", "mijn"). */
+  possessives: string[];
+}
+
 export interface FollowUpWords {
   /** The whole message asks for the next page ("show more", "meer"). */
   more: string[];
@@ -186,6 +227,8 @@ export interface Words {
   followUp: FollowUpWords;
   category: CategoryWords;
   screen: ScreenWords;
+  form: FormWords;
+  filters: FilterWords;
   /** Given names that are also common words ("Will", "May", "Mark"): names only when written with a capital inside a sentence, or before another name. */
   commonWordNames: string[];
   /** Words that are never (part of) a person's name in this language, besides the lists above. */

@@ -11,6 +11,7 @@ import { executeActions } from '../../../src/cards/text';
 import { DEMO_PEOPLE } from '../../../src/demo/people';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from '../../../src/tools/activities';
 import { startApp, type RunningApp } from '../../support/app';
+import { until } from '../../support/until';
 
 const ALEX = '00000000-0000-0000-0000-0000000000020';
 const MEGAN = '00000000-0000-0000-0000-0000000000021';
@@ -23,7 +24,7 @@ let conversation = 0;
 beforeAll(async () => {
   indexed = await startApp({ SIGNIN_INDEX_HOURS: '720' });
   direct = await startApp();
-  for (let i = 0; i < 500 && indexed.app.signInIndex!.poller.stats().filling; i++) await new Promise((r) => setTimeout(r, 20));
+  await until(() => !indexed.app.signInIndex!.poller.stats().filling, 'the index to fill', 20_000);
 });
 afterAll(async () => {
   await indexed.stop();

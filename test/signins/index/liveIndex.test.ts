@@ -17,6 +17,7 @@ import { projectSignIn } from '../../../src/signins/index/compactSignIn';
 import { IndexedSignInSource } from '../../../src/signins/index/indexedSignInSource';
 import { LiveSignInIndex } from '../../../src/signins/index/liveIndex';
 import { SignInPoller } from '../../../src/signins/index/poller';
+import { until } from '../../support/until';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 const HOUR = 3_600_000;
@@ -61,8 +62,9 @@ describe('index answers equal direct reads', () => {
       const firstFailure = userSignIns(tenant).find((r) => r.userId === person.id && r.status?.errorCode !== 0);
       const queries: SignInQuery[] = [
         { userId: person.id, from: new Date(from), to: new Date(to) },
-        // Graph compares ids and app prefixes without regard to case; so must the index.
-        { userId: person.id.toUpperCase(), from: new Date(from), to: new Date(to), app: 'outlook' },
+        // App prefixes compare without regard to case (startsWith); string `eq` on the sign-in log is
+        // case-sensitive (docs/graph-fidelity.md), so the id is given as Graph writes it.
+        { userId: person.id, from: new Date(from), to: new Date(to), app: 'OUTLOOK' },
         { userId: person.id, from: new Date(from), to: new Date(to), errorCode: firstFailure?.status?.errorCode ?? 50126 },
         { userId: person.id, from: new Date(from), to: new Date(to), correlationId: firstFailure?.correlationId ?? 'none' },
       ];
@@ -89,13 +91,25 @@ describe('index answers equal direct reads', () => {
       ...Object.values(DEMO_APPS).map((a) => ({ from: new Date(from), to: new Date(to), app: a.appDisplayName.slice(0, 9) })),
       ...codes.map((errorCode) => ({ from: new Date(from), to: new Date(to), errorCode })),
     ];
+    let cut = 0;
     for (const query of queries) {
       const fromIndex = await source.find(query);
       const read = await direct.find(query);
       expect(fromIndex.requests).toBe(0);
-      expect({ truncated: fromIndex.truncated, ids: fromIndex.records.map((r) => r.id) }).toEqual({ truncated: read.truncated, ids: read.records.map((r) => r.id) });
-      expect(fromIndex.records).toEqual(read.records.map(projectSignIn));
+      // The index answers its span in full; a direct read stops at its page allowance and says so.
+      expect(fromIndex.truncated).toBe(false);
+      if (!read.truncated) {
+        expect(fromIndex.records.map((r) => r.id)).toEqual(read.records.map((r) => r.id));
+        expect(fromIndex.records).toEqual(read.records.map(projectSignIn));
+        continue;
+      }
+      cut++;
+      const held = new Set(fromIndex.records.map((r) => r.id));
+      expect(read.records.every((r) => held.has(r.id))).toBe(true);
+      expect(fromIndex.records.length).toBeGreaterThan(read.records.length);
+      expect(read.coverage!.some((c) => !c.complete && c.readBackTo!.getTime() > from)).toBe(true);
     }
+    if (to - from >= 7 * DAY) expect(cut).toBeGreaterThan(0);
   });
 
   test('by id and own-by-id: the same as Graph, someone else\'s sign-in is not "own"', async () => {
@@ -184,13 +198,14 @@ describe('the poller', () => {
     const limiter = new ReportsLimiter({ maxRequests: 3, windowSeconds: 0.2 });
     const { poller } = indexOver(tenant, () => NOW.getTime(), { pageSize: 50 }, [limiter], recording);
     const filling = poller.fill();
-    await new Promise((r) => setTimeout(r, 250));
+    // Background reads get two of each window's three slots: once two pages are read, the next wait in the queue.
+    await until(() => arrivals.length >= 2, 'the poller to read its first pages');
     const asked = arrivals.length;
     const direct = new GraphSignInLog(clientFor(tenant, [limiter], recording), { pageSize: 500, maxPages: 1 });
     await Promise.all(Array.from({ length: 8 }, (_, i) => direct.find({ userId: DEMO_PEOPLE[i].id, from: new Date(NOW.getTime() - DAY), to: NOW })));
     const during = arrivals.slice(asked);
-    // At most the one page the poller already had under way arrives among the questions.
-    expect(during.filter((a) => a === 'question')).toHaveLength(8);
+    // At most the one page the poller already had under way arrives among the questions (two reads each: interactive, then non-interactive).
+    expect(during.filter((a) => a === 'question')).toHaveLength(16);
     expect(during.slice(0, during.lastIndexOf('question') + 1).filter((a) => a === 'poller').length).toBeLessThanOrEqual(1);
     await poller.stop();
     await filling;

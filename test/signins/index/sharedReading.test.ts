@@ -21,6 +21,7 @@ import { FileStateStore } from '../../../src/state/fileStore';
 import { MemoryStateStore } from '../../../src/state/memoryStore';
 import { StateUnavailableError, type StateStore } from '../../../src/state/types';
 import { userSignIns } from '../../fixtures/signIns';
+import { until } from '../../support/until';
 
 jest.setTimeout(30_000);
 
@@ -72,14 +73,6 @@ function instance(tenant: DemoTenant, shared: StateStore): Instance {
   const heard: Instance['heard'] = [];
   live.onRecords((records, origin) => heard.push({ ids: records.map((r) => r.id!), origin }));
   return { live, store, reads, heard };
-}
-
-async function until(condition: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 function failureOf(tenant: DemoTenant, id: string): SignIn {

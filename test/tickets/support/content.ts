@@ -1,4 +1,4 @@
-import type { TicketContent } from '../../../src/tickets';
+import { TicketSinkError, type TicketContent } from '../../../src/tickets';
 
 /** Worst-case-ish content: markup in a name, a quote, an ampersand, line breaks in the comment. */
 export function sampleContent(overrides: Partial<TicketContent> = {}): TicketContent {
@@ -41,3 +41,18 @@ export function everyValue(c: TicketContent): string[] {
 }
 
 export const FAST = { timeoutMs: 1000, attempts: 3, retryDelayMs: 10, budgetMs: 5000 };
+
+/**
+ * A sink error by its facts, not its sentence: which sink, the HTTP status (none for a timeout or an
+ * unreachable service), whether it is worth retrying, and what the message must name (a status, the
+ * number of tries, a setting or permission).
+ */
+export function expectSinkError(error: unknown, facts: { sink: string; status?: number; retryable: boolean; names?: (string | RegExp)[] }): void {
+  expect(error).toBeInstanceOf(TicketSinkError);
+  const e = error as TicketSinkError;
+  expect({ sink: e.sink, status: e.status, retryable: e.retryable }).toEqual({ sink: facts.sink, status: facts.status, retryable: facts.retryable });
+  for (const name of facts.names ?? []) expect(e.message).toMatch(name);
+}
+
+/** The number of tries as the message says it, as a whole word ("tried 3 times" names 3). */
+export const tries = (n: number): RegExp => new RegExp(`\\b${n}\\b`);

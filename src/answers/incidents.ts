@@ -4,16 +4,14 @@
  * 'subscribe', 'incidentPeople', 'incidentTicket'); nothing here decides access by itself.
  */
 import { createHash } from 'node:crypto';
-import type { Gatekeeper } from '../answers/access';
-import type { Answer, IncidentAnswer, Requester, SummaryAnswer } from '../answers/types';
-import { parseVerbData } from '../answers/verbs';
-import { explain } from '../diagnosis/catalog';
-import { incidentTitle } from '../cards/incidentCards';
-import { TicketSinkError, type TicketContent } from '../tickets';
-import type { Language } from '../understanding/question';
-import { localDateTime } from '../time';
-import type { IncidentService } from './service';
-import type { Incident } from './types';
+import type { Gatekeeper } from './access';
+import type { Answer, IncidentAnswer, Reply, Requester, SummaryAnswer, TicketWriter } from './types';
+import { parseVerbData } from './verbs';
+import { TicketSinkError } from '../tickets';
+import type { Language } from '../shared/types';
+import type { IncidentService } from '../incidents/service';
+import type { ConversationAddress } from '../incidents/subscriptions';
+import type { Incident } from '../incidents/types';
 
 export async function answerSubscription(service: IncidentService, gate: Gatekeeper, requester: Requester, intent: 'subscribe' | 'unsubscribe', language: Language): Promise<Answer> {
   const shared = requester.conversationType !== 'personal';
@@ -42,18 +40,28 @@ export function knownProblemOf(incident: Incident): IncidentAnswer {
 /** The verbs of an alert card. */
 export const INCIDENT_VERBS = new Set(['incidentPeople', 'incidentTicket']);
 
-export async function answerIncidentAction(service: IncidentService, gate: Gatekeeper, requester: Requester, verb: string, data: Record<string, unknown>, language: Language): Promise<Answer> {
+/** What the alert card's buttons need besides the incidents themselves. */
+export interface IncidentActionDeps {
+  service: IncidentService;
+  gate: Gatekeeper;
+  ticketContent: TicketWriter;
+  /** Sends an answer into a conversation by itself (a reader's personal chat); none: not possible here. */
+  sendPrivately: ((address: ConversationAddress, reply: Reply) => Promise<void>) | null;
+}
+
+export async function answerIncidentAction(deps: IncidentActionDeps, requester: Requester, verb: string, data: Record<string, unknown>, language: Language): Promise<Answer> {
+  const { service, gate } = deps;
   const parsed = verb === 'incidentPeople' ? parseVerbData('incidentPeople', data) : parseVerbData('incidentTicket', data);
   if (!parsed) return { kind: 'refused', reason: 'bad-action-data' };
   const incident = service.monitor.find(parsed.incidentId);
   if (!incident) return { kind: 'incident-gone' };
-  if (verb === 'incidentPeople') return showPeople(service, gate, requester, incident, language);
+  if (verb === 'incidentPeople') return showPeople(deps, requester, incident, language);
   const decision = await gate.decide(requester, 'incidentTicket', { kind: 'nobody' });
   if (!decision.allow) return { kind: 'incident-alert', incident, notice: { kind: 'not-allowed' } };
   if (!service.options.tickets) return { kind: 'ticket-failed', reason: 'not-configured' };
   try {
     // One ticket per incident, whoever clicks and on whichever instance: the desk's ledger decides.
-    const ticket = await service.options.tickets.open(incidentTicketKey(incident.id), incidentTicketContent(requester, incident, language));
+    const ticket = await service.options.tickets.open(incidentTicketKey(incident.id), deps.ticketContent.incident(requester, incident, language));
     return { kind: 'incident-alert', incident, notice: { kind: 'ticket', ticket: { reference: ticket.reference, where: ticket.where, duplicate: ticket.duplicate, unconfirmed: ticket.unconfirmed, comment: null } } };
   } catch (error) {
     const reason = error instanceof TicketSinkError && error.ledger ? error.ledger : 'sink-failed';
@@ -61,39 +69,18 @@ export async function answerIncidentAction(service: IncidentService, gate: Gatek
   }
 }
 
-async function showPeople(service: IncidentService, gate: Gatekeeper, requester: Requester, incident: Incident, language: Language): Promise<Answer> {
+async function showPeople({ service, gate, sendPrivately }: IncidentActionDeps, requester: Requester, incident: Incident, language: Language): Promise<Answer> {
   const decision = await gate.decide(requester, 'incidentPeople', { kind: 'everyone' });
   const list: Answer = { kind: 'incident-people', incident, people: service.options.peopleOf(incident) };
   if (decision.allow) return list;
   if (decision.reason !== 'shared-conversation') return { kind: 'incident-alert', incident, notice: { kind: 'not-allowed' } };
   // A reader in a channel or group chat: the list goes to their personal chat; the shared card keeps counts only.
   const address = await service.personalChatOf(requester.userId!);
-  if (!address || !service.options.sendPrivately) return { kind: 'incident-alert', incident, notice: { kind: 'people-personal-first' } };
-  await service.options.sendPrivately(address, { answer: list, language, audience: 'helpdesk', timeZone: requester.timeZone });
+  if (!address || !sendPrivately) return { kind: 'incident-alert', incident, notice: { kind: 'people-personal-first' } };
+  await sendPrivately(address, { answer: list, language, audience: 'helpdesk', timeZone: requester.timeZone });
   return { kind: 'incident-alert', incident, notice: { kind: 'people-sent' } };
 }
 
 export function incidentTicketKey(incidentId: string): string {
   return createHash('sha256').update(JSON.stringify(['incident', incidentId]), 'utf8').digest('hex');
-}
-
-function incidentTicketContent(requester: Requester, incident: Incident, language: Language): TicketContent {
-  const code = incident.code ?? 0;
-  const e = explain(code, language, 'helpdesk');
-  const title = incidentTitle(incident, language);
-  return {
-    requester: { id: requester.userId!, name: requester.name ?? requester.userId! },
-    subject: { id: incident.id, name: title, upn: '' },
-    occurredAtUtc: incident.since.toISOString(),
-    occurredAtLocal: `${localDateTime(incident.since, requester.timeZone, language)} (${requester.timeZone})`,
-    app: incident.app ?? '', resource: null,
-    errorCode: code, failureReason: title,
-    title, explanation: code ? e.explanation : title, steps: code ? e.steps : [],
-    requestId: incident.id, correlationId: '',
-    ipAddress: null, location: null, device: null, clientApp: null,
-    conditionalAccess: incident.policy ? [{ name: incident.policy, result: 'failure', controls: incident.unmetControl ? [incident.unmetControl] : [] }] : [],
-    lookupUrl: code ? e.lookupUrl : '',
-    comment: `${incident.people} people, ${incident.trend.join('/')} failures per ${incident.trendBucketMinutes} minutes, last at ${incident.lastFailure.toISOString()}`,
-    incidentId: incident.id,
-  };
 }

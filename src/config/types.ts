@@ -1,6 +1,6 @@
 /** The typed configuration the bot runs with, and the shape of one entry of the settings table. */
 import type { z } from 'zod';
-import type { SignInEventType } from './signins/signInLog';
+import type { SignInEventType } from '../shared/types';
 
 export interface SettingSpec {
   name: string;
@@ -26,6 +26,10 @@ export interface Config {
     certificatePassword?: string;
     endpoint: string;
     timeoutMs: number;
+    /** Timeout of one request to the reporting API (/auditLogs/), which is slow on wide windows. */
+    reportsTimeoutMs: number;
+    /** Time one question's sign-in reads may take, retries included. */
+    signInReadSeconds: number;
     reportsMaxRequests: number;
     reportsWindowSeconds: number;
     signInCacheSeconds: number;
@@ -59,6 +63,8 @@ export interface Config {
   state: StateConfig;
   /** Demo mode against a shared demo tenant over HTTPS (npm run demo-tenant). */
   demoGraph?: { url: string; caFile: string };
+  /** The built-in demo tenant's settings (DEMO_GRAPH_PERMISSIONS, DEMO_NONINTERACTIVE_PER_DAY, DEMO_GRAPH_LATENCY). */
+  demoTenant?: { permissions: string[]; nonInteractivePerDay: number; latency: boolean };
 }
 
 export type StateConfig =

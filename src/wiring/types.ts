@@ -1,13 +1,11 @@
 /**
  * What differs between production and the demo, in one place: src/app.ts chooses a wiring once
- * (this one, or src/demo/wiring.ts) and builds everything else the same way from it.
+ * (src/wiring/production.ts, or src/demo/wiring.ts) and builds everything else the same way from it.
  */
 import type { AuthenticationProvider, Middleware } from '@microsoft/microsoft-graph-client';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import type { Config } from './config';
-import { graphAuthProvider } from './graph/credentials';
-import { teamsMemberResolver, type MemberResolver } from './bot/mentions';
-import { teamsConversationType, type ConversationTypeReader } from './bot/requester';
+import type { MemberResolver } from '../bot/mentions';
+import type { ConversationTypeReader } from '../bot/requester';
 
 export interface Wiring {
   /** Stops what the wiring runs (the demo's live incident); app.close calls it. */
@@ -16,6 +14,8 @@ export interface Wiring {
   graphAuth: AuthenticationProvider;
   /** The Graph client's last link; undefined: real HTTP. */
   graphTransport?: Middleware;
+  /** More links before it (the demo's: a process tag for a shared demo tenant). */
+  graphMiddleware?: Middleware[];
   /** Groups whose members are sign-in readers. */
   helpdeskGroupIds: string[];
   /** @mentions to Entra object ids. */
@@ -33,22 +33,4 @@ export interface Wiring {
   replyUrlAllowed?: (serviceUrl: string) => boolean;
   /** The health check's details beyond status and version (anonymous: nothing in production). */
   healthDetails: Record<string, unknown>;
-}
-
-/** Teams, Entra ID and Microsoft Graph as configured. */
-export function productionWiring(config: Config): Wiring {
-  return {
-    graphAuth: graphAuthProvider(config.graph),
-    helpdeskGroupIds: config.access.helpdeskGroupIds,
-    members: teamsMemberResolver,
-    conversationType: teamsConversationType,
-    botAuthentication: {
-      MicrosoftAppId: config.bot.appId,
-      MicrosoftAppPassword: config.bot.password,
-      MicrosoftAppType: config.bot.appType,
-      MicrosoftAppTenantId: config.bot.tenantId,
-    },
-    requireBearer: true,
-    healthDetails: {},
-  };
 }

@@ -1,5 +1,5 @@
 /** Showing instants to people: in their zone, in their language, with the zone named. */
-import type { Language } from './understanding/question';
+import type { Language } from './types';
 
 const LOCALE: Record<Language, string> = { en: 'en-GB', nl: 'nl-NL' };
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -25,17 +25,7 @@ export function localTime(at: Date, timeZone: string, language: Language): strin
   return formatter(language, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 }
 
-/** "26 Nov 2026" in the asker's zone. */
-export function localDate(at: Date, timeZone: string, language: Language): string {
-  return formatter(language, timeZone, { day: 'numeric', month: 'short', year: 'numeric' }).format(at);
-}
-
 /** "2026-11-26 08:12:05 UTC" */
 export function utcStamp(at: Date): string {
   return at.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
-}
-
-/** A range as people say it: "Thu 26 Nov 00:00 – Fri 27 Nov 00:00 (Europe/Amsterdam)". */
-export function localRange(from: Date, to: Date, timeZone: string, language: Language): string {
-  return `${localDateTime(from, timeZone, language)} – ${localDateTime(to, timeZone, language)} (${timeZone})`;
 }

@@ -5,31 +5,33 @@
  */
 import type { Logger } from 'pino';
 import { LRUCache } from 'lru-cache';
-import type { Config } from './config';
-import type { Language, Mention } from './understanding/question';
-import type { PeopleDirectory } from './directory/people';
-import type { AccessPolicy, Action } from './access/policy';
-import type { SignInSource } from './signins/signInLog';
-import { thresholdsWith } from './diagnosis/diagnose';
-import type { Audience } from './diagnosis/catalogTypes';
-import { GraphProblem, toGraphProblem } from './graph/errors';
-import { audit } from './logger';
-import type { TicketDesk } from './tickets';
-import type { ReadBudget } from './signins/readBudget';
-import { inReadLane } from './graph/readLane';
-import { Gatekeeper, refuse, sameId } from './answers/access';
-import { auditOf } from './answers/audit';
-import { InMemoryFollowUps, type FollowUpMemory } from './answers/memory';
-import { answerQuestion, nextOffsetOf, type QuestionDeps } from './answers/question';
-import { asQuestion, parseResolvedQuery } from './answers/resolvedQuery';
-import { answerSignIns } from './answers/signIns';
-import { openTicket } from './answers/tickets';
-import { cardLanguage, pickedAttempt } from './answers/verbs';
-import type { Answer, Reply, Requester, Understanding } from './answers/types';
-import type { IncidentService } from './incidents/service';
-import { answerIncidentAction, INCIDENT_VERBS, withKnownProblem } from './incidents/answers';
+import type { Config } from '../config';
+import type { Mention } from '../understanding/question';
+import type { Language } from '../shared/types';
+import type { PeopleDirectory } from '../directory/people';
+import type { AccessPolicy, Action } from '../access/policy';
+import type { SignInSource } from '../signins/signInLog';
+import { thresholdsWith } from '../diagnosis/diagnose';
+import type { Audience } from '../shared/types';
+import { GraphProblem, toGraphProblem } from '../graph/errors';
+import { audit } from '../shared/logger';
+import type { TicketDesk } from '../tickets';
+import type { ReadBudget } from '../signins/readBudget';
+import { inReadLane } from '../graph/readLane';
+import { Gatekeeper, refuse, sameId } from './access';
+import { auditOf } from './audit';
+import { InMemoryFollowUps, type FollowUpMemory } from './memory';
+import { answerQuestion, nextOffsetOf, type QuestionDeps } from './question';
+import { asQuestion, parseResolvedQuery } from './resolvedQuery';
+import { answerSignIns } from './signIns';
+import { openTicket } from './tickets';
+import { cardLanguage, pickedAttempt } from './verbs';
+import type { Answer, Reply, Requester, TicketWriter, Understanding } from './types';
+import type { IncidentService } from '../incidents/service';
+import type { ConversationAddress } from '../incidents/subscriptions';
+import { answerIncidentAction, INCIDENT_VERBS, withKnownProblem } from './incidents';
 
-export type { Requester, Understanding, Reply, Answer, ResolvedQuery } from './answers/types';
+export type { Requester, Understanding, Reply, Answer } from './types';
 
 export interface TroubleshooterDeps {
   config: Config;
@@ -38,6 +40,8 @@ export interface TroubleshooterDeps {
   access: AccessPolicy;
   signIns: SignInSource;
   tickets: TicketDesk | null;
+  /** Draws a ticket's content (src/cards/ticketContent.ts). */
+  ticketContent: TicketWriter;
   logger: Logger;
   now?: () => Date;
   memory?: FollowUpMemory;
@@ -45,6 +49,8 @@ export interface TroubleshooterDeps {
   readBudget?: ReadBudget;
   /** Incident alerts, subscriptions and known problems (src/incidents); none when the live index is off. */
   incidents?: IncidentService | null;
+  /** Sends an answer into a conversation by itself (a reader's personal chat, from an alert card in a channel); none: not possible. */
+  sendPrivately?: ((address: ConversationAddress, reply: Reply) => Promise<void>) | null;
 }
 
 /** Card verbs that re-run a resolved question carried by the button. */
@@ -114,7 +120,7 @@ export class Troubleshooter {
       const turnedAway = (await this.gate.gate(requester));
       if (turnedAway) return turnedAway;
       if (verb === 'openTicket') return this.ticket(requester, data, language);
-      if (INCIDENT_VERBS.has(verb) && this.options.incidents) return answerIncidentAction(this.options.incidents, this.gate, requester, verb, data, language);
+      if (INCIDENT_VERBS.has(verb) && this.options.incidents) return answerIncidentAction({ service: this.options.incidents, gate: this.gate, ticketContent: this.options.ticketContent, sendPrivately: this.options.sendPrivately ?? null }, requester, verb, data, language);
       if (!QUERY_VERBS.has(verb)) return { kind: 'unknown', examples: this.options.understanding.examples(language), reason: 'unknown-verb' };
       const remembered = await this.deps.memory.recall(requester.conversationKey);
       const priorRefusal = remembered?.refused ?? false;
@@ -136,7 +142,7 @@ export class Troubleshooter {
   /** The ticket, and the investigation it came from (re-read and re-authorized) so that the card keeps it. */
   private async ticket(requester: Requester, data: Record<string, unknown>, language: Language): Promise<Answer> {
     const incidentOf = (userId: string) => this.options.incidents?.monitor.openIncidentOf(userId)?.id;
-    const answer = await openTicket({ signIns: this.options.signIns, tickets: this.options.tickets, logger: this.options.logger, readBudget: this.options.readBudget, incidentOf }, requester, this.gate, data, language);
+    const answer = await openTicket({ signIns: this.options.signIns, tickets: this.options.tickets, ticketContent: this.options.ticketContent, logger: this.options.logger, readBudget: this.options.readBudget, incidentOf }, requester, this.gate, data, language);
     if (answer.kind !== 'ticket-opened') return answer;
     const query = parseResolvedQuery(data);
     // Only the investigation of this sign-in's owner (or the tenant-wide one) belongs beside its ticket.

@@ -3,7 +3,7 @@
  * environment string into a typed value or a one-line problem.
  */
 import { z } from 'zod';
-import { SIGNIN_EVENT_TYPES, type SignInEventType } from './signins/signInLog';
+import { SIGNIN_EVENT_TYPES, type SignInEventType } from '../shared/types';
 
 export const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 export const positiveInt = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().positive());
@@ -65,3 +65,9 @@ export const timeZone = z.string().refine((tz) => {
     return false;
   }
 }, 'must be an IANA time zone such as Europe/Amsterdam');
+
+/** Application permission names, comma-separated (Graph's spelling: AuditLog.Read.All). */
+export const permissionList = z
+  .string()
+  .transform((v) => [...new Set(v.split(',').map((p) => p.trim()).filter(Boolean))])
+  .pipe(z.array(z.string().regex(/^[A-Z][A-Za-z]*(\.[A-Z][A-Za-z]*)+$/, 'each entry must be a Graph permission such as AuditLog.Read.All')));

@@ -6,13 +6,13 @@
  * so a new setting added here without an app setting in Azure fails a test.
  */
 import { z } from 'zod';
-import patternDefaults from './diagnosis/patterns.json';
-import incidentDefaults from './incidents/patterns.json';
-import type { SignInEventType } from './signins/signInLog';
-import type { Config, ConfigResult, SettingSpec, TicketSinkKind } from './configTypes';
-import { anyUrl, bool, eventTypeList, guidList, httpsUrl, overridesOf, positiveInt, text, timeZone, wholeNumber } from './configValues';
+import patternDefaults from '../diagnosis/patterns.json';
+import incidentDefaults from '../incidents/patterns.json';
+import type { SignInEventType } from '../shared/types';
+import type { Config, ConfigResult, SettingSpec, TicketSinkKind } from './types';
+import { anyUrl, bool, eventTypeList, guidList, httpsUrl, overridesOf, permissionList, positiveInt, text, timeZone, wholeNumber } from './values';
 
-export type { Config, ConfigResult, SettingSpec, StateConfig, TicketSinkKind } from './configTypes';
+export type { Config, ConfigResult, SettingSpec, StateConfig } from './types';
 
 export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'DEMO', description: 'Force demo mode (built-in demo tenant, no Bot Framework authentication).', secret: false, schema: bool },
@@ -41,7 +41,9 @@ export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'SIGNIN_CACHE_SECONDS', description: 'How long sign-in query results are reused (0: only identical questions in flight share a read).', secret: false, default: '60', schema: wholeNumber },
   { name: 'GRAPH_TIMEOUT_MS', description: 'Timeout of one Microsoft Graph request.', secret: false, default: '8000', schema: positiveInt },
   { name: 'TURN_BUDGET_MS', description: 'After this long the bot answers "still looking" and sends the card when ready.', secret: false, default: '10000', schema: positiveInt },
-  { name: 'MAX_SIGNIN_PAGES', description: 'Sign-in log pages read at most per question.', secret: false, default: '3', schema: positiveInt },
+  { name: 'MAX_SIGNIN_PAGES', description: 'Sign-in log pages (up to 1,000 sign-ins each) one question reads at most, across its reads (interactive sign-ins first); a window not read whole is said on the card.', secret: false, default: '3', schema: positiveInt },
+  { name: 'GRAPH_REPORTS_TIMEOUT_MS', description: 'Timeout of one sign-in log page (Graph\'s reporting API is slow on wide windows); a page that times out is tried again after a pause.', secret: false, default: '30000', schema: positiveInt },
+  { name: 'SIGNIN_READ_SECONDS', description: 'Time one question\'s sign-in reads may take, retries included; then the answer is given from what was read and says how far back that reached.', secret: false, default: '120', schema: positiveInt },
   { name: 'SIGNIN_INDEX_HOURS', description: 'Hours of the sign-in log kept in memory and polled, so that questions about them need no Graph read (0: off).', secret: false, default: '24', schema: wholeNumber },
   { name: 'PATTERN_THRESHOLDS', description: 'Overrides of the pattern thresholds (src/diagnosis/patterns.json; incidents: src/incidents/patterns.json under "incidents") as JSON, e.g. {"mfaFatigue":{"minDenied":3},"incidents":{"appFailing":{"minPeople":20}}}.', secret: false, default: '{}', schema: overridesOf({ ...patternDefaults, incidents: incidentDefaults }) },
   { name: 'TICKET_SINK', description: 'Where "Open support ticket" goes: graph-mail, webhook, servicenow or none.', secret: false, schema: z.enum(['graph-mail', 'webhook', 'servicenow', 'none']) },
@@ -60,8 +62,11 @@ export const CONFIG_SETTINGS: readonly SettingSpec[] = [
   { name: 'STATE_BLOB_CONNECTION_STRING', description: 'Azurite or development only: a storage connection string instead of STATE_BLOB_ACCOUNT_URL.', secret: true, schema: text },
   { name: 'DEMO_GRAPH_URL', description: 'Demo mode only: a shared demo tenant served by `npm run demo-tenant` (https://127.0.0.1:<port>) instead of this process\'s own.', secret: false, schema: httpsUrl },
   { name: 'DEMO_GRAPH_CA_FILE', description: 'Demo mode only: the certificate (PEM) that `npm run demo-tenant --ca-out` wrote.', secret: false, schema: text },
+  { name: 'DEMO_GRAPH_PERMISSIONS', description: 'Demo mode only: the application permissions the demo tenant has granted the bot, comma-separated (default: what docs/deploy.md asks for). Without Policy.Read.ConditionalAccess sign-ins come without their Conditional Access policies; without a needed permission Graph answers 403 (docs/graph-fidelity.md).', secret: false, default: 'AuditLog.Read.All,Directory.Read.All,Policy.Read.ConditionalAccess,Mail.Send', schema: permissionList },
+  { name: 'DEMO_NONINTERACTIVE_PER_DAY', description: 'Demo mode only: token refreshes per person per day in the demo tenant, with a realistic background of interactive, app and managed-identity sign-ins (0: the stories\' sign-ins only).', secret: false, default: '0', schema: wholeNumber },
+  { name: 'DEMO_GRAPH_LATENCY', description: 'Demo mode only: on makes the demo tenant\'s sign-in log answer as slowly as Graph\'s reporting API (slower for wider windows, short pages, throttling on answer time); off answers at once.', secret: false, default: 'off', schema: z.enum(['on', 'off']) },
   { name: 'STATE_TIMEOUT_MS', description: 'Time limit of one call to the state store.', secret: false, default: '3000', schema: positiveInt },
-  { name: 'SIGNIN_EVENT_TYPES', description: 'Kinds of sign-in read, comma-separated: interactiveUser, nonInteractiveUser, servicePrincipal, managedIdentity. More than interactiveUser reads the Graph beta endpoint.', secret: false, default: 'interactiveUser,nonInteractiveUser', schema: eventTypeList },
+  { name: 'SIGNIN_EVENT_TYPES', description: 'Kinds of sign-in read, comma-separated: interactiveUser, nonInteractiveUser, servicePrincipal, managedIdentity. Interactive sign-ins are read from Graph v1.0; the other kinds exist only on Graph\'s beta endpoint (which Microsoft does not support for production use) and are read from there, each kind apart.', secret: false, default: 'interactiveUser,nonInteractiveUser', schema: eventTypeList },
 ];
 
 /**
@@ -161,6 +166,8 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       certificatePassword: str('AZURE_CLIENT_CERTIFICATE_PASSWORD'),
       endpoint: (str('GRAPH_ENDPOINT') as string).replace(/\/+$/, ''),
       timeoutMs: num('GRAPH_TIMEOUT_MS'),
+      reportsTimeoutMs: num('GRAPH_REPORTS_TIMEOUT_MS'),
+      signInReadSeconds: num('SIGNIN_READ_SECONDS'),
       reportsMaxRequests: num('GRAPH_REPORTS_MAX_REQUESTS'),
       reportsWindowSeconds: num('GRAPH_REPORTS_WINDOW_SECONDS'),
       signInCacheSeconds: num('SIGNIN_CACHE_SECONDS'),
@@ -196,6 +203,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       ? { store: 'blob', container: str('STATE_BLOB_CONTAINER')!, accountUrl: blobUrl, clientId: str('STATE_BLOB_CLIENT_ID'), connectionString: blobConnection, timeoutMs: num('STATE_TIMEOUT_MS') }
       : { store: 'file', dir: str('STATE_DIR')!, timeoutMs: num('STATE_TIMEOUT_MS') },
     demoGraph: demo && demoGraphUrl && demoGraphCa ? { url: demoGraphUrl.replace(/\/+$/, ''), caFile: demoGraphCa } : undefined,
+    demoTenant: { permissions: get<string[]>('DEMO_GRAPH_PERMISSIONS')!, nonInteractivePerDay: num('DEMO_NONINTERACTIVE_PER_DAY'), latency: str('DEMO_GRAPH_LATENCY') === 'on' },
   };
   return { ok: true, config };
 }

@@ -1,0 +1,56 @@
+/**
+ * Narrowing filters a question names beside its subject: a country ("from Portugal", "outside the
+ * Netherlands", "vanuit het buitenland") and a device platform ("on his phone", "op haar iPhone").
+ * Found before apps and names and masked, so "Netherlands" is never a person nor "iPhone" an app.
+ */
+import type { CountryFilter, Platform } from './question';
+import { END, START, alternation, mask } from './phrases';
+import { merged, mergedRecord } from './words';
+import { countryCodes } from './words/countries';
+
+const ARTICLE = '(?:(?:the|het|de)\\s+)?';
+const COUNTRY_NAMES = alternation(Object.keys(countryCodes));
+const OUTSIDE = alternation(merged((w) => w.filters.outside));
+const INSIDE = alternation(merged((w) => w.filters.inside));
+const COUNTRY = new RegExp(`${START}(?:(${OUTSIDE})|(${INSIDE}))\\s+${ARTICLE}(${COUNTRY_NAMES})${END}`, 'u');
+const ABROAD = new RegExp(`${START}${alternation(merged((w) => w.filters.abroad))}${END}`, 'u');
+
+const PLATFORM_OF = new Map<string, Platform>(
+  Object.entries(mergedRecord((w) => Object.fromEntries(
+    Object.entries(w.filters.platforms).flatMap(([platform, words]) => words.map((word) => [word, platform])),
+  ))) as Array<[string, Platform]>,
+);
+const PLATFORM = new RegExp(
+  `${START}${alternation(merged((w) => w.filters.platformPrefixes))}\\s+(?:${alternation(merged((w) => w.filters.possessives))}\\s+)?` +
+    `(${alternation([...PLATFORM_OF.keys()])})${END}`,
+  'u',
+);
+
+export interface FilterFinding {
+  country: CountryFilter | null;
+  platform: Platform | null;
+  /** The text with what was found masked. */
+  text: string;
+}
+
+/** Country and platform in `lower` (masked text, same offsets as `original`). */
+export function findFilters(lower: string, original: string): FilterFinding {
+  let text = lower;
+  let country: CountryFilter | null = null;
+  const named = COUNTRY.exec(text);
+  if (named) {
+    const nameStart = named.index + named[0].length - named[3].length;
+    country = { name: original.slice(nameStart, named.index + named[0].length), code: countryCodes[named[3]] ?? null, outside: named[1] !== undefined };
+    text = mask(text, named.index, named.index + named[0].length);
+  } else {
+    const abroad = ABROAD.exec(text);
+    if (abroad) {
+      country = { name: null, code: null, outside: true };
+      text = mask(text, abroad.index, abroad.index + abroad[0].length);
+    }
+  }
+  const device = PLATFORM.exec(text);
+  const platform = device ? (PLATFORM_OF.get(device[1].replace(/\s+/g, ' ')) ?? null) : null;
+  if (device) text = mask(text, device.index, device.index + device[0].length);
+  return { country, platform, text };
+}

@@ -1,0 +1,45 @@
+/**
+ * What a tenant-wide question asks for (TenantAsk): a ranking ("which apps fail most", "top
+ * errors", "welke landen"), who is locked out now, or who failed (people). Ranking phrases are
+ * masked so that none of their words ("meeste", "most") is read as a name or an app.
+ */
+import type { Subject, TenantAsk } from './question';
+import type { FailureCategory } from '../shared/types';
+import { mask, wordsRegex } from './phrases';
+import { merged } from './words';
+
+const RANKINGS = (['top-apps', 'top-codes', 'top-countries'] as const).map(
+  (ask) => [ask, wordsRegex(merged((w) => w.filters.tenantAsks[ask]))] as const,
+);
+const PEOPLE = wordsRegex(merged((w) => w.filters.peopleWords));
+const NOW = wordsRegex(merged((w) => w.filters.nowWords));
+/** "who is locked out", "which accounts are locked", "welke accounts zijn geblokkeerd": a state, not an event. */
+const STATE_VERB = wordsRegex(['is', 'are', 'zijn', 'staat', 'staan', 'zit', 'zitten']);
+
+/** The ranking a question asks for, with its phrase masked. */
+export function findRanking(text: string): { ranking: TenantAsk | null; text: string } {
+  for (const [ask, regex] of RANKINGS) {
+    const m = regex.exec(text);
+    if (m) return { ranking: ask, text: mask(text, m.index, m.index + m[0].length) };
+  }
+  return { ranking: null, text };
+}
+
+export interface TenantAskClues {
+  ranking: TenantAsk | null;
+  subject: Subject | null;
+  category: FailureCategory | null;
+  /** A time was named: "who is locked out this week" asks who got locked out, not who still is. */
+  hasTime: boolean;
+  /** The text the signal words were read from (ids and times masked). */
+  text: string;
+}
+
+/** Only for questions about everyone: a question about one person is answered as that person's. */
+export function decideTenantAsk(c: TenantAskClues): TenantAsk | null {
+  if (c.subject?.kind !== 'anyone') return null;
+  if (c.ranking) return c.ranking;
+  const people = PEOPLE.test(c.text);
+  if (c.category === 'lockout' && (NOW.test(c.text) || (people && !c.hasTime && STATE_VERB.test(c.text)))) return 'locked-now';
+  return people ? 'people' : null;
+}

@@ -1,0 +1,80 @@
+/**
+ * The doctor (npm run doctor, the start-up check) against the demo tenant through the real Graph
+ * client: everything granted; a token whose roles lack the Conditional Access permission; a tenant
+ * without Entra ID P1/P2 (Graph's 403 over HTTPS); the one-screen report names what is missing.
+ */
+import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
+import { loadConfig, type Config } from '../../src/config';
+import { createGraphClient } from '../../src/graph/client';
+import { DemoTenant } from '../../src/demo/tenant';
+import { DemoTenantTransport, demoAuthProvider, demoAuthProviderFor } from '../../src/demo/graphTransport';
+import { FAULTS, startGraphTestServer } from '../../src/demo/httpsServer';
+import { runDoctor, tokenRoles, type DoctorReport } from '../../src/doctor/checks';
+import { formatReport } from '../../src/doctor/report';
+
+const NOW = new Date('2026-11-27T10:00:00Z');
+const config = (env: Record<string, string> = {}): Config => {
+  const result = loadConfig({ DEMO: 'true', ...env });
+  if (!result.ok) throw new Error(result.errors.join('; '));
+  return result.config;
+};
+/** An app-only token as Entra issues it: header.payload.signature, the granted application permissions in `roles`. */
+const tokenWith = (roles: string[]): AuthenticationProvider => ({
+  getAccessToken: async () => ['{"alg":"none"}', JSON.stringify({ aud: 'https://graph.microsoft.com', roles }), 'sig'].map((p) => Buffer.from(p).toString('base64url')).join('.'),
+});
+const statusOf = (report: DoctorReport, name: string) => report.checks.find((c) => c.name === name)?.status;
+
+describe('the doctor', () => {
+  it('reads the roles claim of a JWT, and nothing from a token that is not one', () => {
+    expect(tokenRoles('not-a-jwt')).toBeNull();
+    expect(tokenRoles(['{}', '{"roles":["AuditLog.Read.All"]}', 'x'].map((p) => Buffer.from(p).toString('base64url')).join('.'))).toEqual(['AuditLog.Read.All']);
+  });
+
+  it('with everything granted: nothing missing, each permission seen at work', async () => {
+    const tenant = new DemoTenant({ now: NOW });
+    const graph = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: new DemoTenantTransport(tenant) });
+    const report = await runDoctor({ config: config({ TICKET_SINK: 'none' }), graph, auth: demoAuthProvider, now: () => NOW });
+    expect(report.missing).toEqual([]);
+    for (const name of ['AuditLog.Read.All', 'Directory.Read.All', 'Policy.Read.ConditionalAccess', 'Entra ID P1 or P2']) expect(statusOf(report, name)).toBe('ok');
+    expect(formatReport(report)).toContain('Nothing missing');
+  });
+
+  it('names Policy.Read.ConditionalAccess when the token lacks it and no sign-in shows otherwise, with what it costs and the fix', async () => {
+    // No sign-in in the log: the probe cannot see CA details either way, so the token's roles decide.
+    const tenant = new DemoTenant({ now: NOW, signIns: [] });
+    const auth = tokenWith(['AuditLog.Read.All', 'Directory.Read.All']);
+    const graph = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: auth, transport: new DemoTenantTransport(tenant) });
+    const report = await runDoctor({ config: config({ TICKET_SINK: 'none' }), graph, auth, now: () => NOW });
+    expect(report.missing).toEqual(['Policy.Read.ConditionalAccess']);
+    const check = report.checks.find((c) => c.name === 'Policy.Read.ConditionalAccess')!;
+    expect(check.cost).toMatch(/Conditional Access/);
+    expect(check.fix).toContain('Policy.Read.ConditionalAccess');
+    expect(formatReport(report)).toMatch(/MISSING\s+Policy\.Read\.ConditionalAccess/);
+  });
+
+  it('against the demo tenant with Policy.Read.ConditionalAccess removed: the sign-ins show it missing, named with cost and fix', async () => {
+    const granted = ['AuditLog.Read.All', 'Directory.Read.All'];
+    const tenant = new DemoTenant({ now: NOW, permissions: granted });
+    // Once with the demo's token (roles as granted), once with a token that says nothing: the probe alone must name it.
+    for (const auth of [demoAuthProviderFor(granted), demoAuthProvider]) {
+      const graph = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: auth, transport: new DemoTenantTransport(tenant) });
+      const report = await runDoctor({ config: config({ TICKET_SINK: 'none' }), graph, auth, now: () => NOW });
+      expect(report.missing).toEqual(['Policy.Read.ConditionalAccess']);
+      expect(report.checks.find((c) => c.name === 'Policy.Read.ConditionalAccess')!.evidence).toMatch(/without appliedConditionalAccessPolicies/);
+    }
+  });
+
+  it('a tenant without Entra ID P1/P2 (403 Authentication_RequestFromNonPremiumTenantOrB2CTenant): the licence is missing, not a permission', async () => {
+    const server = await startGraphTestServer({ tenant: new DemoTenant({ now: NOW }) });
+    try {
+      server.setFaults((r) => (r.path.startsWith('/auditLogs') ? FAULTS.notLicensed() : null));
+      const graph = createGraphClient({ endpoint: server.url, authProvider: demoAuthProvider, customHosts: [server.host], transport: server.transport(), maxRetries: 0 });
+      const report = await runDoctor({ config: config({ TICKET_SINK: 'none' }), graph, auth: demoAuthProvider, now: () => NOW });
+      expect(report.missing).toContain('Entra ID P1 or P2');
+      expect(report.missing).not.toContain('AuditLog.Read.All');
+      expect(statusOf(report, 'Directory.Read.All')).toBe('ok');
+    } finally {
+      await server.close();
+    }
+  });
+});
