@@ -26,7 +26,7 @@ describe("non-readers' questions and a reader's", () => {
   });
   afterAll(() => running.stop());
 
-  it("ten non-readers' 30 questions about their past days: the reader's question is answered at once; theirs answered or told 'busy' at once", async () => {
+  it("ten non-readers' 30 questions about their past days: the reader's question is answered at once; theirs answered, told 'busy' at once, or 'still looking' within the turn budget", async () => {
     expect(NON_READERS).toHaveLength(10);
     const windows = ['last week', 'in the last 5 days', 'in the last 3 days'];
     const flood = NON_READERS.flatMap((p) => windows.map((w) => postActivity(running.url, teamsMessage(`why did my sign-in fail ${w}?`, { aadObjectId: p.id, name: p.displayName, conversationId: `a:flood-${p.id}` }))));
@@ -40,9 +40,11 @@ describe("non-readers' questions and a reader's", () => {
     expect(took).toBeLessThan(5000);
     const answers = (await Promise.all(flood)).map(text);
     const busy = answers.filter((t) => t.includes('The sign-in log is busy'));
-    const answered = answers.filter((t) => /between|sign-in|aanmeld/i.test(t) && !t.includes('The sign-in log is busy'));
+    // The rest are answered, or (queued longest) "still looking" within the turn budget, the card following later.
+    const late = answers.filter((t) => t.startsWith('Still looking'));
+    const answered = answers.filter((t) => !t.includes('The sign-in log is busy') && !t.startsWith('Still looking') && /between|sign-in/i.test(t));
     expect(busy.length).toBeGreaterThan(0);
-    expect(answered.length + busy.length).toBe(30);
+    expect({ total: answered.length + busy.length + late.length, unexpected: answers.filter((t) => !answered.includes(t) && !busy.includes(t) && !late.includes(t)) }).toEqual({ total: 30, unexpected: [] });
   }, 90_000);
 });
 
