@@ -8,7 +8,7 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { DEMO_APPS } from '../src/demo/signInGenerator';
-import { LiveSignInIndex } from '../src/signins/index/liveIndex';
+import { LiveSignInIndex } from '../src/signins/live/memoryIndex';
 import { prng } from '../src/demo/signInGenerator';
 
 export interface IndexMemoryResult {

@@ -1,6 +1,6 @@
 /**
  * (7b) What sharing the sign-in log costs: one poll's records published by the reader
- * (src/signins/index/publishedFeed.ts: one delta plus the head) and applied by a follower to its own
+ * (src/signins/live/storeFeed.ts: one delta plus the head) and applied by a follower to its own
  * index, on the file store and on Azure Blob (Azurite on loopback).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DemoTenant } from '../src/demo/tenant';
-import { LiveSignInIndex } from '../src/signins/index/liveIndex';
-import { PublishedFeed } from '../src/signins/index/publishedFeed';
+import { LiveSignInIndex } from '../src/signins/live/memoryIndex';
+import { PublishedFeed } from '../src/signins/live/storeFeed';
 import { BlobStateStore, FileStateStore, type StateStore } from '../src/state';
 import { startAzurite } from '../src/tools/azurite';
 

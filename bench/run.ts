@@ -155,7 +155,7 @@ async function main(): Promise<void> {
   ])) + '\n');
 
   const feed = await benchPublishedFeed();
-  say('One reader of the sign-in log per deployment (src/signins/index/sharedReading.ts): each poll\'s new records are published as one delta plus the head, and every other instance applies them to its own index. Per poll of 200 new records (demo tenant records), mean of 10:\n');
+  say('One reader of the sign-in log per deployment (src/signins/live/singleReader.ts): each poll\'s new records are published as one delta plus the head, and every other instance applies them to its own index. Per poll of 200 new records (demo tenant records), mean of 10:\n');
   say(table(['store', 'records per delta', 'bytes per delta', 'publish ms', 'apply ms'], feed.map((r) => [r.store, String(r.recordsPerDelta), fmt(r.bytesPerDelta, 0), fmt(r.publishMs, 1), fmt(r.applyMs, 1)])) + '\n');
 
   const file = join(repoRoot(), 'bench', 'results.md');

@@ -1,5 +1,5 @@
 /**
- * `npm run probe -- --port N [--host H]`: replays the hostile requests of issue 11 against a running
+ * `npm run probe -- --port N [--host H]`: replays hostile requests (docs/security.md) against a running
  * bot and prints pass, fail or n/a per class (n/a: the class needs the other mode, or a token).
  * Exit code 1 when any class fails. Demo mode is detected from /healthz; the probe then speaks as
  * the demo tenant's people. Run it only against a bot you operate.
@@ -9,6 +9,7 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { cardToText, executeActions } from '../src/cards/text';
 import { cardsIn, teamsCardAction, teamsMessage, type AskerInfo } from '../src/tools/activities';
+import { hardeningClasses } from './probeHardening';
 
 export type Outcome = 'pass' | 'fail' | 'n/a';
 export interface ProbeResult { id: number; name: string; outcome: Outcome; detail: string }
@@ -155,15 +156,15 @@ async function demoGuards(t: Target): Promise<[Outcome, string]> {
   return ['pass', 'unknown asker and non-loopback serviceUrl refused (400)'];
 }
 
-// ---- Issue 24, items 1–3 (classes 21–23): fair Graph budget, alert subscriptions, demo proactive messages ----
+// ---- Issue 24, items 1–3 (classes 31–33): fair Graph budget, alert subscriptions, demo proactive messages ----
 
 /** Everyday people of the demo tenant (no reader role or group). */
 const NON_READERS = [
   '00000000-0000-0000-0000-0000000000021', '00000000-0000-0000-0000-0000000000022', '00000000-0000-0000-0000-0000000000023', '00000000-0000-0000-0000-0000000000024', '00000000-0000-0000-0000-0000000000025',
   '5e1f0000-0000-4000-8000-000000000001', '5e1f0000-0000-4000-8000-000000000002', '5e1f0000-0000-4000-8000-000000000003', '5e1f0000-0000-4000-8000-00000000000a', '5e1f0000-0000-4000-8000-00000000000b',
 ];
-/** Readers of the demo tenant used only by classes 21–23 (members of the helpdesk groups). */
-const READERS_24 = { nestor: '5e1f0000-0000-4000-8000-000000000006', daan: '5e1f0000-0000-4000-8000-000000000013' };
+/** A reader of the demo tenant used only by classes 31–33 (a member of the helpdesk group); Lee (class 5, one question) helps. */
+const READERS_24 = { daan: '5e1f0000-0000-4000-8000-000000000013' };
 const ISSUE_24_FAIR_QUESTIONS = ['last week', 'in the last 5 days', 'in the last 3 days'];
 
 async function fairBudget(t: Target, withinMs: number): Promise<[Outcome, string]> {
@@ -193,9 +194,9 @@ async function subscriptionCap(t: Target): Promise<[Outcome, string]> {
   const channels = Array.from({ length: 12 }, () => `19:probe-${randomUUID()}@thread.tacv2`);
   const at = (id: string, who: string, text: string) => post(t, { ...teamsMessage(text, asker(t, who, id)), serviceUrl: nowhere, conversation: { id, conversationType: 'channel', isGroup: true, tenantId: t.tenantId } });
   const answers: string[] = [];
-  for (const id of channels) answers.push(cardTexts(await at(id, READERS_24.nestor, 'notify this channel about sign-in incidents'))[0] ?? '');
+  for (const id of channels) answers.push(cardTexts(await at(id, READERS_24.daan, 'notify this channel about sign-in incidents'))[0] ?? '');
   const switchedOn = channels.filter((_, i) => answers[i].startsWith('Incident alerts switched on'));
-  for (const id of switchedOn) await at(id, READERS_24.daan, 'stop notifying');
+  for (const id of switchedOn) await at(id, READERS.lee, 'stop notifying');
   if (answers.every((a) => !a.startsWith('Incident alerts') && !a.startsWith('Too many'))) return ['n/a', 'incident alerts are off here (SIGNIN_INDEX_HOURS=0)'];
   const capped = answers.findIndex((a) => a.startsWith('Too many conversations get alerts'));
   if (capped < 0) return ['fail', `one person subscribed ${switchedOn.length} of ${channels.length} channels; no cap`];
@@ -205,7 +206,7 @@ async function subscriptionCap(t: Target): Promise<[Outcome, string]> {
 async function demoProactive(t: Target): Promise<[Outcome, string]> {
   if (!t.demo) return ['n/a', 'production mode'];
   const id = `19:probe-${randomUUID()}@thread.tacv2`;
-  const answer = await post(t, { ...teamsMessage('notify this channel about sign-in incidents', asker(t, READERS_24.nestor, id)), serviceUrl: 'http://192.0.2.2:8080/', conversation: { id, conversationType: 'channel', isGroup: true, tenantId: t.tenantId } });
+  const answer = await post(t, { ...teamsMessage('notify this channel about sign-in incidents', asker(t, READERS.lee, id)), serviceUrl: 'http://192.0.2.2:8080/', conversation: { id, conversationType: 'channel', isGroup: true, tenantId: t.tenantId } });
   const text = cardTexts(answer)[0] ?? '';
   if (answer.status === 400) return ['pass', 'a subscription from another machine: 400'];
   if (text.startsWith('Incident alerts switched on')) return ['fail', 'a channel at serviceUrl http://192.0.2.2:8080/ was subscribed to incident alerts'];
@@ -215,8 +216,11 @@ async function demoProactive(t: Target): Promise<[Outcome, string]> {
 
 // ---- end of issue 24, items 1–3 ----
 
-/** `answerWithinMs`: how soon a reader's question must be answered during a burst (class 5; default 2 s). */
-export async function runProbe(url: string, options: { answerWithinMs?: number } = {}): Promise<ProbeResult[]> {
+/**
+ * `answerWithinMs`: how soon a reader's question must be answered during a burst (class 5; default 2 s).
+ * `stateDir`: the bot's file store on this machine, which class 23 may damage (demo mode only).
+ */
+export async function runProbe(url: string, options: { answerWithinMs?: number; stateDir?: string } = {}): Promise<ProbeResult[]> {
   const health = (await request(url, '/healthz', { method: 'GET' })).json as { mode?: string; tenantId?: string } | null;
   const t: Target = { url, demo: health?.mode === 'demo', tenantId: health?.tenantId ?? '00000000-0000-0000-0000-000000000000' };
   const classes: [string, () => Promise<[Outcome, string]>][] = [
@@ -230,11 +234,11 @@ export async function runProbe(url: string, options: { answerWithinMs?: number }
     ['/healthz tells the tenant id in production', () => healthz(t)],
     ['demo mode trusts any asker and posts anywhere', () => demoGuards(t)],
   ];
-  // Issue 24, items 1–3: classes 21–23.
+  // Issue 24, items 1–3: classes 31–33.
   const issue24: [number, string, () => Promise<[Outcome, string]>][] = [
-    [21, "non-readers' questions delay a reader's (fair Graph budget)", () => fairBudget(t, options.answerWithinMs ?? 2000)],
-    [22, 'one person subscribes any number of conversations to alerts', () => subscriptionCap(t)],
-    [23, 'demo mode keeps and uses proactive addresses of other machines', () => demoProactive(t)],
+    [31, "non-readers' questions delay a reader's (fair Graph budget)", () => fairBudget(t, options.answerWithinMs ?? 2000)],
+    [32, 'one person subscribes any number of conversations to alerts', () => subscriptionCap(t)],
+    [33, 'demo mode keeps and uses proactive addresses of other machines', () => demoProactive(t)],
   ];
   // The budget class runs first, while the tenant's sign-in read window is still empty.
   const order = [4, 0, 1, 2, 3, 5, 6, 7, 8];
@@ -248,17 +252,29 @@ export async function runProbe(url: string, options: { answerWithinMs?: number }
     const [outcome, detail] = await run().catch((e: Error): [Outcome, string] => ['fail', `probe error: ${e.message}`]);
     results.push({ id, name, outcome, detail });
   }
+  // ---- Issue 24, items 4–8 and 10 (ids 20–25): scripts/probeHardening.ts ----
+  const kit = {
+    t, post: (activity: unknown, headers?: Record<string, string>) => post(t, activity, headers),
+    postRaw: (body: string, headers: Record<string, string> = {}) => request(t.url, '/api/messages', { headers: { 'content-type': 'application/json', ...headers }, body }),
+    healthy: () => healthy(t), cardTexts, asker: (id: string, conversationId: string) => asker(t, id, conversationId),
+    stateDir: t.demo ? options.stateDir : undefined,
+  };
+  for (const [id, name, run] of hardeningClasses(kit)) {
+    const [outcome, detail] = await run().catch((e: Error): [Outcome, string] => ['fail', `probe error: ${e.message}`]);
+    results.push({ id, name, outcome, detail });
+  }
+  // ---- end of issue 24, items 4–8 and 10 ----
   return results.sort((a, b) => a.id - b.id);
 }
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' } } });
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, 'state-dir': { type: 'string' } } });
   if (!values.port || !/^\d+$/.test(values.port)) {
-    console.error('Usage: npm run probe -- --port <port of a running bot> [--host 127.0.0.1]');
+    console.error('Usage: npm run probe -- --port <port of a running bot> [--host 127.0.0.1] [--state-dir <the demo bot\'s STATE_DIR>]');
     return 2;
   }
   const url = `http://${values.host}:${values.port}`;
-  const results = await runProbe(url);
+  const results = await runProbe(url, { stateDir: values['state-dir'] });
   console.log(`Adversarial probe of ${url}`);
   for (const r of results) console.log(`${r.outcome.toUpperCase().padEnd(4)}  ${r.id}. ${r.name}: ${r.detail}`);
   const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;

@@ -18,7 +18,7 @@ import { AccessPolicy } from './access/policy';
 import { GraphSignInLog } from './signins/signInLog';
 import { CachedSignInSource } from './signins/cachedSignInLog';
 import { ReadBudget } from './signins/readBudget';
-import { startLiveSignIns, type LiveSignIns } from './signins/index/liveSignIns';
+import { startLiveSignIns, type LiveSignIns } from './signins/live/start';
 import { createReportsLimiter } from './graph/limiter';
 import { Troubleshooter, type Understanding } from './answers/troubleshooter';
 import type { Remembered } from './answers/memory';
@@ -31,6 +31,8 @@ import { createLogger } from './shared/logger';
 import { understanding } from './understanding';
 import { createTicketSink, TicketDesk } from './tickets';
 import { createStateStore, startSweeper, StoredConversationMemory, StoredRateCounter, type StateStore } from './state';
+import { ValidatedStateStore } from './state/validated';
+import { STATE_ITEM_RULES } from './stateItems';
 import { renderAnswer, turnErrorCard } from './cards/render';
 import { ticketWriter } from './cards/ticketContent';
 import { CardCache } from './cards/cache';
@@ -90,11 +92,10 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function createApp(config: Config, options: AppOptions = {}): App {
-  const logger = options.logger ?? createLogger(config.logLevel);
+/** The wiring (demo or production, chosen here once) and the Graph client built on it; `npm run doctor` uses it too. */
+export function connectGraph(config: Config, options: Pick<AppOptions, 'demoTenant' | 'now' | 'graphTransport' | 'customHosts'> = {}) {
   const demo = config.mode === 'demo' ? demoWiring(config, { tenant: options.demoTenant, now: options.now?.() }) : null;
   const wiring: Wiring = demo ?? productionWiring(config);
-  const demoTenant = demo?.demoTenant ?? null;
   const endpoint = options.graphTransport ? undefined : wiring.graphEndpoint;
   const graph = createGraphClient({
     endpoint: endpoint?.url ?? config.graph.endpoint,
@@ -106,8 +107,16 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
     middleware: [createReportsLimiter(config.graph), ...(wiring.graphMiddleware ?? [])],
   });
+  return { wiring, graph, demoTenant: demo?.demoTenant ?? null };
+}
+
+export function createApp(config: Config, options: AppOptions = {}): App {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const { wiring, graph, demoTenant } = connectGraph(config, options);
+  const isDemo = config.mode === 'demo';
   // Follow-ups, the ticket ledger and rate counters live in the state store, shared by all instances.
-  const state = options.stateStore ?? createStateStore(config.state);
+  // Every item read is checked against its kind's schema; a damaged one is quarantined and logged.
+  const state = new ValidatedStateStore(options.stateStore ?? createStateStore(config.state), STATE_ITEM_RULES, logger);
   const stopSweeper = startSweeper(state, logger);
   const readers = new GraphReaderDirectory(graph, {
     readerRoleIds: config.access.readerRoleIds,
@@ -140,7 +149,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const alerts = { post: (...a: Parameters<AlertDelivery['post']>) => proactive.post(...a), update: (...a: Parameters<AlertDelivery['update']>) => proactive.update(...a) };
   const incidents = signInIndex ? startIncidents({
     live: signInIndex, state, thresholds: config.incidentThresholds, delivery: alerts, tickets,
-    renderAlert: (incident, subscription) => renderAnswer({ answer: { kind: 'incident-alert', incident }, language: subscription.language, audience: 'helpdesk', timeZone: subscription.timeZone }),
+    renderAlert: (incident, subscription, stoppedAt) => renderAnswer({ answer: { kind: 'incident-alert', incident, ...(stoppedAt ? { stoppedAt } : {}) }, language: subscription.language, audience: 'helpdesk', timeZone: subscription.timeZone }),
     logger, now: options.now ? () => options.now!().getTime() : undefined, onRun: options.onIncidents, serviceUrlAllowed: wiring.replyUrlAllowed }) : null;
   const troubleshooter = new Troubleshooter({
     config,
@@ -164,7 +173,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const auth = new ConfigurationBotFrameworkAuthentication({
     ...wiring.botAuthentication,
     // Setting any one URL makes botframework-connector expect all of them: the public cloud's, keys read elsewhere.
-    ...(options.botOpenIdMetadataUrl && !demo ? {
+    ...(options.botOpenIdMetadataUrl && !isDemo ? {
       ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
       ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
       ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
@@ -204,14 +213,14 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     activityPolicy: wiring.activityPolicy,
     // Anonymous: in production only what App Service's health check needs.
     // The demo adds how far the live index has filled (the memory bench waits for it).
-    health: () => ({ version: packageJson.version, ...wiring.healthDetails, ...(demo && signInIndex ? { signInIndex: { records: signInIndex.index.stats().records, filling: signInIndex.poller.stats().filling, role: signInIndex.role() } } : {}) }),
+    health: () => ({ version: packageJson.version, ...wiring.healthDetails, ...(isDemo && signInIndex ? { signInIndex: { records: signInIndex.index.stats().records, filling: signInIndex.poller.stats().filling, role: signInIndex.role() } } : {}) }),
   });
-  if (demo && !isLoopbackHost(config.server.host)) warnExposedDemo(logger, config.server.host);
+  if (isDemo && !isLoopbackHost(config.server.host)) warnExposedDemo(logger, config.server.host);
 
   return {
     config, graph, graphAuth: wiring.graphAuth, server, troubleshooter, demoTenant, people, signInIndex, incidents, logger, state,
     listen: (port = config.server.port, host = config.server.host) => {
-      if (demo && host !== config.server.host && !isLoopbackHost(host)) warnExposedDemo(logger, host);
+      if (isDemo && host !== config.server.host && !isLoopbackHost(host)) warnExposedDemo(logger, host);
       return new Promise<string>((resolve) => {
         server.listen(port, host, () => resolve(server.url));
       });

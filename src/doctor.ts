@@ -3,10 +3,7 @@
  * Exit code 0 when nothing is missing, 1 when something is, 2 when the settings do not load.
  */
 import { loadConfig } from './config';
-import { createGraphClient } from './graph/client';
-import { createReportsLimiter } from './graph/limiter';
-import { productionWiring } from './wiring/production';
-import { demoWiring } from './demo/wiring';
+import { connectGraph } from './app';
 import { runDoctor } from './doctor/checks';
 import { formatReport } from './doctor/report';
 
@@ -18,11 +15,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = result.config;
-  const wiring = config.mode === 'demo' ? demoWiring(config) : productionWiring(config);
-  const graph = createGraphClient({
-    endpoint: wiring.graphEndpoint?.url ?? config.graph.endpoint, authProvider: wiring.graphAuth, transport: wiring.graphTransport,
-    timeoutMs: config.graph.timeoutMs, reportsTimeoutMs: config.graph.reportsTimeoutMs, customHosts: wiring.graphEndpoint?.customHosts, middleware: [createReportsLimiter(config.graph)],
-  });
+  const { wiring, graph } = connectGraph(config);
   try {
     const report = await runDoctor({ config, graph, auth: wiring.graphAuth });
     console.log(formatReport(report));

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { BodyError, readJsonBody } from './http/body';
 import type { TroubleshooterAdapter } from './bot/adapter';
 import { SigningKeysUnavailable } from './bot/signingKeys';
+import { restifyLogger } from './shared/logger';
 
 export interface ServerOptions {
   adapter: TroubleshooterAdapter;
@@ -22,7 +23,8 @@ export interface ServerOptions {
 const UNAUTHORIZED = { error: 'Unauthorized: this endpoint needs a valid Bot Framework token.' };
 
 export function createServer(options: ServerOptions): restify.Server {
-  const server = restify.createServer({ name: 'signin-troubleshooter', handleUncaughtExceptions: false });
+  // restify's own lines (a formatter that failed, …) go through the bot's scrubbing logger, never with headers.
+  const server = restify.createServer({ name: 'signin-troubleshooter', handleUncaughtExceptions: false, log: restifyLogger(options.logger) as unknown as restify.ServerOptions['log'] });
   const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
 
   // Every check is a handler of the route itself, so it runs for whatever spelling of the path
@@ -38,32 +40,36 @@ export function createServer(options: ServerOptions): restify.Server {
 
   server.post('/api/messages', requireBearer, async (req, res) => {
     let body: unknown;
+    let refusal: { status: number; error: string } | null = null;
     try {
       body = await readJsonBody(req, maxBodyBytes);
     } catch (error) {
-      const status = error instanceof BodyError ? error.status : 400;
-      res.send(status, { error: error instanceof BodyError ? error.message : 'The request body could not be read.' });
-      return;
+      refusal = error instanceof BodyError ? { status: error.status, error: error.message } : { status: 400, error: 'The request body could not be read.' };
     }
-    if (!isObject(body) || typeof body.type !== 'string') {
-      res.send(400, { error: 'The request body must be a Bot Framework activity (JSON object with a type).' });
-      return;
+    if (!refusal) {
+      const problem = !isObject(body) || typeof body.type !== 'string' ? 'The request body must be a Bot Framework activity (JSON object with a type).' : null;
+      const shape = problem ? null : activityShapeProblem(body as Record<string, unknown>) ?? options.activityPolicy?.(body as Record<string, unknown>) ?? null;
+      if (problem) refusal = { status: 400, error: problem };
+      else if (shape) refusal = { status: 400, error: `The activity is malformed: ${shape}.` };
     }
-    const problem = activityShapeProblem(body) ?? options.activityPolicy?.(body) ?? null;
-    if (problem) {
-      res.send(400, { error: `The activity is malformed: ${problem}.` });
-      return;
-    }
-    const activity = withDates(body) as unknown as Activity;
+    // With a token required, a caller whose token does not check out learns nothing of its body:
+    // 401 whatever it sent, as without a token. The token is checked against what can be read.
+    const activity = refusal ? stubActivity(body) : withDates(body as Record<string, unknown>) as unknown as Activity;
     let authenticated;
-    try {
-      authenticated = await options.adapter.auth.authenticateRequest(activity, req.headers.authorization ?? '');
-    } catch (error) {
-      // The reason goes to the log only: the caller learns that it is not let in, and nothing else.
-      const unavailable = error instanceof SigningKeysUnavailable;
-      options.logger.warn({ err: { message: unavailable ? (error).detail : (error as Error)?.message } }, unavailable ? 'signing keys unavailable' : 'request not authenticated');
-      if (unavailable) res.send(503, { error: 'The bot cannot check tokens right now; try again later.' });
-      else res.send(401, UNAUTHORIZED);
+    if (options.requireBearer || !refusal) {
+      try {
+        authenticated = await options.adapter.auth.authenticateRequest(activity, req.headers.authorization ?? '');
+      } catch (error) {
+        // The reason goes to the log only: the caller learns that it is not let in, and nothing else.
+        const unavailable = error instanceof SigningKeysUnavailable;
+        options.logger.warn({ err: { message: unavailable ? (error).detail : (error as Error)?.message } }, unavailable ? 'signing keys unavailable' : 'request not authenticated');
+        if (unavailable) res.send(503, { error: 'The bot cannot check tokens right now; try again later.' });
+        else res.send(401, UNAUTHORIZED);
+        return;
+      }
+    }
+    if (refusal || !authenticated) {
+      res.send(refusal?.status ?? 400, { error: refusal?.error ?? 'The request could not be read.' });
       return;
     }
     try {
@@ -84,8 +90,31 @@ export function createServer(options: ServerOptions): restify.Server {
   return server;
 }
 
+/**
+ * An entity as the Bot Framework schema has it: an object with a non-empty type; a mention names
+ * the account mentioned (an object with a string id) and the text that mentions it (what Teams
+ * puts in the message, which the bot removes for its own mention).
+ */
+function entityProblem(entity: unknown): string | null {
+  if (!isObject(entity) || !isString(entity.type) || (entity.type).trim() === '') return 'each entity must be an object with a non-empty string type';
+  if (!optional(entity.text, isString)) return 'an entity\'s text must be a string';
+  if ((entity.type).toLowerCase() !== 'mention') return null;
+  const mentioned = entity.mentioned;
+  if (!isObject(mentioned) || !isString(mentioned.id) || !optional(mentioned.name, isString)) return 'a mention must name the account mentioned (mentioned with a string id)';
+  if (!isString(entity.text)) return 'a mention must carry the text that mentions (text)';
+  return null;
+}
+
+/** What a token is checked against when the body is not a usable activity: its channel and service URL, if any. */
+function stubActivity(body: unknown): Activity {
+  const b = isObject(body) ? body : {};
+  return { ...(isString(b.channelId) ? { channelId: b.channelId } : {}), ...(isString(b.serviceUrl) ? { serviceUrl: b.serviceUrl } : {}) } as Activity;
+}
+
 /** Bot Framework's own parsing of the date fields (botbuilder's validateAndFixActivity). */
 function withDates(activity: Record<string, unknown>): Record<string, unknown> {
+  // null and missing mean the same in the schema; botbuilder's helpers only expect missing.
+  if (activity.entities === null) delete activity.entities;
   for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
     if (typeof activity[field] === 'string') {
       activity[raw] = activity[field];
@@ -131,8 +160,8 @@ export function activityShapeProblem(activity: Record<string, unknown>): string 
   if (channelData && !optional(channelData.tenant, (t) => isObject(t) && optional(t.id, isString))) return 'channelData.tenant.id must be a string';
   if (!optional(activity.entities, Array.isArray)) return 'entities must be an array';
   for (const entity of (activity.entities as unknown[] | undefined | null) ?? []) {
-    if (!isObject(entity) || !optional(entity.type, isString) || !optional(entity.text, isString)) return 'each entity must be an object with a string type';
-    if (!optional(entity.mentioned, (m) => isObject(m) && optional(m.id, isString) && optional(m.name, isString))) return 'a mention must name an account by string id and name';
+    const problem = entityProblem(entity);
+    if (problem) return problem;
   }
   if (activity.type === 'invoke' && !optional(activity.value, isObject)) return 'an invoke value must be an object';
   if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {

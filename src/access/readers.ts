@@ -39,7 +39,8 @@ export class GraphReaderDirectory implements ReaderDirectory {
     });
   }
 
-  async readerDecision(userId: string): Promise<ReaderDecision> {
+  async readerDecision(anyCaseId: string): Promise<ReaderDecision> {
+    const userId = anyCaseId.toLowerCase();
     const cached = this.cache.get(userId);
     if (cached) return cached;
     const pending = this.inFlight.get(userId);

@@ -25,13 +25,19 @@ function decided(answer: Answer, requester: Requester): Decided {
     case 'choose-person':
       return { ...none, decision: 'allowed', reason: 'ambiguous' };
     case 'summary':
-    case 'count': {
+    case 'count':
+    case 'intrusion': {
       const subject = answer.subject.kind === 'tenant' ? 'anyone' : answer.subject.kind === 'self' ? 'self' : answer.subject.id;
       return {
         subject, from: answer.window.from.toISOString(), to: answer.window.to.toISOString(), decision: 'allowed',
-        records: answer.diagnosis.recordCount, graphRequests: answer.graphRequests, intent: answer.query.intent,
+        records: answer.kind === 'intrusion' ? answer.facts.attempts.length : answer.diagnosis.recordCount, graphRequests: answer.graphRequests, intent: answer.query.intent,
       };
     }
+    case 'tenant':
+      return {
+        subject: 'anyone', from: answer.window.from.toISOString(), to: answer.window.to.toISOString(), decision: 'allowed',
+        records: answer.breakdown.failures, graphRequests: answer.graphRequests, intent: answer.ask,
+      };
     case 'ticket-opened':
       return { ...none, subject: sameAsAsker(answer.record.userId) ? 'self' : answer.record.userId ?? null, decision: 'allowed', records: 1 };
     case 'ticket-failed':
@@ -52,6 +58,8 @@ function decided(answer: Answer, requester: Requester): Decided {
       return { ...none, subject: 'anyone', decision: 'allowed', reason: 'incident-people', records: answer.people.length };
     case 'incident-alert':
       return { ...none, decision: answer.incident && answer.notice?.kind === 'not-allowed' ? 'refused' : 'allowed', reason: answer.notice?.kind };
+    case 'incident-refused':
+      return { ...none, decision: 'refused', reason: 'not-a-reader' };
     case 'incident-gone':
     case 'help':
     case 'explain-code':

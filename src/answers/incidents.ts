@@ -3,11 +3,10 @@
  * notice, and the alert card's buttons. Who may do what is decided by the access policy (actions
  * 'subscribe', 'incidentPeople', 'incidentTicket'); nothing here decides access by itself.
  */
-import { createHash } from 'node:crypto';
 import type { Gatekeeper } from './access';
 import type { Answer, IncidentAnswer, Reply, Requester, SummaryAnswer, TicketWriter } from './types';
 import { parseVerbData } from './verbs';
-import { TicketSinkError } from '../tickets';
+import { incidentTicketKey, TicketSinkError } from '../tickets';
 import type { Language } from '../shared/types';
 import type { IncidentService } from '../incidents/service';
 import type { ConversationAddress } from '../incidents/subscriptions';
@@ -20,7 +19,7 @@ export async function answerSubscription(service: IncidentService, gate: Gatekee
   const address = requester.conversationReference;
   const conversationId = (address?.conversation as { id?: unknown } | undefined)?.id;
   if (!address || typeof conversationId !== 'string') return { kind: 'unknown', examples: [] };
-  if (intent === 'unsubscribe') return { kind: 'subscription', result: await service.subscriptions.unsubscribe(conversationId), shared };
+  if (intent === 'unsubscribe') return { kind: 'subscription', result: await service.unsubscribe(conversationId), shared };
   const result = await service.subscriptions.subscribe({ address, language, timeZone: requester.timeZone, conversationType: shared ? 'shared' : 'personal' }, conversationId, requester.userId);
   const limit = result === 'limit-person' ? service.subscriptions.limits.perPerson : result === 'limit-tenant' ? service.subscriptions.limits.perTenant : undefined;
   return { kind: 'subscription', result, shared, ...(limit !== undefined ? { limit } : {}) };
@@ -53,11 +52,13 @@ export async function answerIncidentAction(deps: IncidentActionDeps, requester: 
   const { service, gate } = deps;
   const parsed = verb === 'incidentPeople' ? parseVerbData('incidentPeople', data) : parseVerbData('incidentTicket', data);
   if (!parsed) return { kind: 'refused', reason: 'bad-action-data' };
+  // Access before existence: whoever may not use the button learns nothing of which incident ids
+  // are live (the same answer, after the same work, for a live id and an unknown one).
+  const decision = verb === 'incidentPeople' ? await gate.decide(requester, 'incidentPeople', { kind: 'everyone' }) : await gate.decide(requester, 'incidentTicket', { kind: 'nobody' });
+  if (!decision.allow && decision.reason !== 'shared-conversation') return { kind: 'incident-refused' };
   const incident = service.monitor.find(parsed.incidentId);
   if (!incident) return { kind: 'incident-gone' };
-  if (verb === 'incidentPeople') return showPeople(deps, requester, incident, language);
-  const decision = await gate.decide(requester, 'incidentTicket', { kind: 'nobody' });
-  if (!decision.allow) return { kind: 'incident-alert', incident, notice: { kind: 'not-allowed' } };
+  if (verb === 'incidentPeople') return showPeople(deps, requester, incident, language, decision.allow);
   if (!service.options.tickets) return { kind: 'ticket-failed', reason: 'not-configured' };
   try {
     // One ticket per incident, whoever clicks and on whichever instance: the desk's ledger decides.
@@ -69,11 +70,10 @@ export async function answerIncidentAction(deps: IncidentActionDeps, requester: 
   }
 }
 
-async function showPeople({ service, gate, sendPrivately }: IncidentActionDeps, requester: Requester, incident: Incident, language: Language): Promise<Answer> {
-  const decision = await gate.decide(requester, 'incidentPeople', { kind: 'everyone' });
+/** `here`: the reader may see the list in this conversation; otherwise (a channel or group chat) it goes to their personal chat. */
+async function showPeople({ service, sendPrivately }: IncidentActionDeps, requester: Requester, incident: Incident, language: Language, here: boolean): Promise<Answer> {
   const list: Answer = { kind: 'incident-people', incident, people: service.options.peopleOf(incident) };
-  if (decision.allow) return list;
-  if (decision.reason !== 'shared-conversation') return { kind: 'incident-alert', incident, notice: { kind: 'not-allowed' } };
+  if (here) return list;
   // A reader in a channel or group chat: the list goes to their personal chat; the shared card keeps counts only.
   const address = await service.personalChatOf(requester.userId!);
   if (!address || !sendPrivately) return { kind: 'incident-alert', incident, notice: { kind: 'people-personal-first' } };
@@ -81,6 +81,4 @@ async function showPeople({ service, gate, sendPrivately }: IncidentActionDeps, 
   return { kind: 'incident-alert', incident, notice: { kind: 'people-sent' } };
 }
 
-export function incidentTicketKey(incidentId: string): string {
-  return createHash('sha256').update(JSON.stringify(['incident', incidentId]), 'utf8').digest('hex');
-}
+export { incidentTicketKey };

@@ -7,6 +7,13 @@ import { diagnose, type Diagnosis, type Thresholds } from '../diagnosis/diagnose
 import { GraphProblem, toGraphProblem } from '../graph/errors';
 import { sameId } from './access';
 import { defaultWindowMs, defaultWindowNote } from './window';
+import { narrow } from './narrow';
+import { tenantAnswer } from './tenantWide';
+import { intrusionAnswer } from './intrusion';
+import { countSignIns } from '../diagnosis/counts';
+import { workloadKindOf } from '../diagnosis/workloads';
+import type { IncidentService } from '../incidents/service';
+import { chooseVerdict } from './verdict';
 import type { Answer, AnswerCoverage, AnswerSubject, Requester, ResolvedQuery } from './types';
 
 const HOUR = 3_600_000;
@@ -21,6 +28,8 @@ export interface SignInAnswerDeps {
   now: () => Date;
   /** Diagnoses of kept pages (by page key): the same records are not diagnosed twice. */
   diagnoses?: LRUCache<string, Diagnosis>;
+  /** Open incidents, said first on tenant-wide answers (src/incidents); none when the live index is off. */
+  incidents?: IncidentService | null;
 }
 
 export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester, query: ResolvedQuery, subjectName: string | null, detailsOf?: string): Promise<Answer> {
@@ -43,7 +52,8 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
     page = await deps.signIns.find({
       userId: tenantWide ? undefined : query.userId ?? undefined,
       from: window.from, to: window.to, app: query.app, errorCode: query.errorCode, correlationId: query.correlationId,
-      requestId: query.requestId ?? null, category: (query.category as FailureCategory | null | undefined) ?? null,
+      // "who is locked out?" needs the successes too (signed in since?): the lockouts are picked from all records.
+      requestId: query.requestId ?? null, category: tenantWide && query.ask === 'locked-now' ? null : (query.category as FailureCategory | null | undefined) ?? null,
       ...(query.workload ? { eventTypes: workloadKinds(config.graph.signInEventTypes) } : {}),
     });
   } catch (error) {
@@ -57,24 +67,31 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
   const subject: AnswerSubject = tenantWide ? { kind: 'tenant' }
     : self ? { kind: 'self' }
     : { kind: 'person', id: query.userId!, name: subjectName ?? page.records[0]?.userDisplayName ?? query.userId! };
-  const counting = query.counting || (tenantWide && query.intent === 'signins');
+  const ask = tenantWide && !query.yesNo && !query.counting && !query.workload ? query.ask ?? null : null;
+  const counting = !ask && (query.counting || (tenantWide && query.intent === 'signins'));
   const intent = counting ? 'signins' : query.intent;
   const aboutBackground = query.category === 'session';
-  const diagnosisKey = page.key && deps.diagnoses ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}` : null;
+  const narrowed = narrow(page.records, query);
+  const unapplied = [...(query.unrecognised ?? []), ...narrowed.unapplied];
+  const diagnosisKey = page.key && deps.diagnoses ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}|${JSON.stringify([query.country, query.platform])}` : null;
   let diagnosis = diagnosisKey ? deps.diagnoses!.get(diagnosisKey) : undefined;
   if (!diagnosis) {
-    diagnosis = diagnose(page.records, { tenantWide, thresholds: deps.thresholds, intent, aboutBackground });
+    diagnosis = diagnose(narrowed.records, { tenantWide, thresholds: deps.thresholds, intent, aboutBackground });
     if (diagnosisKey) deps.diagnoses!.set(diagnosisKey, diagnosis);
   }
   const answerWindow = { ...window, ...defaultWindowNote(config, query, defaulted), clampedFrom: clamped ? oldest : null, retentionDays: config.logRetentionDays };
   // Equal keys, equal answers: the page's records (when kept) and everything the card shows of the query.
   const key = page.key ? JSON.stringify([page.key, query, subject, Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000), defaulted, clamped]) : '';
   const common = { query, subject, window: answerWindow, diagnosis, truncated: page.truncated, ...coverageOf(page, window.to), graphRequests: page.requests, freshness: page.asOf ? { asOf: page.asOf, source: 'index' as const } : { asOf: now, source: 'graph' as const }, key };
-  if (counting) return { kind: 'count', ...common };
   // An app nobody signed in to may be an app's or identity's own: say when those sign-ins are not read.
   const workloadsOff = tenantWide && query.app !== null && !query.category && page.records.length === 0 && workloadKinds(config.graph.signInEventTypes).length === 0;
+  // An app's or identity's own failing sign-ins are about that workload, not about people: its summary answers.
+  const aboutWorkload = query.workload === true || (query.app !== null && diagnosis.workload !== null && diagnosis.failures.length > 0 && diagnosis.failures.every((f) => workloadKindOf(f.record) !== null));
+  if (query.intrusion && !tenantWide) return intrusionAnswer({ ...common, subject }, diagnosis);
+  if (ask && !aboutWorkload && !workloadsOff) return tenantAnswer({ ...common, ask, records: narrowed.records, thresholds: deps.thresholds, timeZone: requester.timeZone, unapplied }, deps.incidents);
+  if (counting) return { kind: 'count', ...common, pattern: countSignIns(narrowed.records, requester.timeZone, window), ...(unapplied.length > 0 ? { unapplied } : {}) };
   const offset = query.offset ?? 0;
-  return { kind: 'summary', ...common, offset, limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE), ...(detailsOf ? { detailsOf } : {}), ...(workloadsOff ? { workloadsOff } : {}) };
+  return { kind: 'summary', ...common, verdict: chooseVerdict(query, subject, diagnosis), offset, limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE), ...(detailsOf ? { detailsOf } : {}), ...(workloadsOff ? { workloadsOff } : {}) };
 }
 
 /**

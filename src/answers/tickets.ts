@@ -1,4 +1,5 @@
 /** "Open support ticket": re-read the sign-in (scoped to the asker unless a reader), open it once, keep the investigation. */
+import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { Logger } from 'pino';
 import type { Language } from '../shared/types';
 import type { SignInSource } from '../signins/signInLog';
@@ -27,6 +28,13 @@ export async function openTicket(deps: TicketDeps, requester: Requester, gate: G
   if (!decision.allow) return refusalAnswer(decision.reason);
   // The card names someone else and the asker may not see others' sign-ins here: no read at all.
   if (decision.narrowedBy && parsed.userId && !sameId(parsed.userId, requester.userId)) return refusalAnswer(decision.narrowedBy);
+  // A retry of a ticket this person already opened on this sign-in: answered from the ledger, with
+  // no read and nothing taken from their read budget (two clicks and a retry are one ticket, not three reads).
+  const opened = await deps.tickets?.existing(ticketKey(signInId, requester.userId!));
+  if (opened) {
+    const record: SignIn = { id: signInId, ...(parsed.userId ? { userId: parsed.userId } : {}) };
+    return { kind: 'ticket-opened', ticket: { reference: opened.reference, where: opened.where, duplicate: true, unconfirmed: opened.unconfirmed, comment: null }, record, fromLedger: true };
+  }
   if (deps.readBudget && !deps.readBudget.take(requester.userId!)) return { kind: 'refused', reason: 'rate-limited' };
   // Outside a reader's personal chat the read is scoped to the asker's own sign-ins on the server
   // side: a forged id of someone else's sign-in simply finds nothing.
@@ -40,7 +48,7 @@ export async function openTicket(deps: TicketDeps, requester: Requester, gate: G
   const comment = ticketComment(data, commentField);
   // The ticket is read by the helpdesk: it carries their explanation and steps, whoever clicked.
   const incidentId = record.userId ? deps.incidentOf?.(record.userId) : undefined;
-  const content = deps.ticketContent.signIn(requester, record, language, comment || null, incidentId);
+  const content = deps.ticketContent.signIn(requester, record, language, comment || null, incidentId, parsed.notMe);
   try {
     const ticket = await deps.tickets.open(ticketKey(record.id ?? signInId, requester.userId!), content);
     return { kind: 'ticket-opened', ticket: { reference: ticket.reference, where: ticket.where, duplicate: ticket.duplicate, unconfirmed: ticket.unconfirmed, comment: comment || null }, record };

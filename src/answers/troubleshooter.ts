@@ -21,7 +21,7 @@ import { inReadLane } from '../graph/readLane';
 import { Gatekeeper, refuse, sameId } from './access';
 import { auditOf } from './audit';
 import { InMemoryFollowUps, type FollowUpMemory } from './memory';
-import { answerQuestion, nextOffsetOf, type QuestionDeps } from './question';
+import { answerQuestion, nextOffsetOf, type QuestionDeps } from './answerQuestion';
 import { asQuestion, parseResolvedQuery } from './resolvedQuery';
 import { answerSignIns } from './signIns';
 import { openTicket } from './tickets';
@@ -136,7 +136,9 @@ export class Troubleshooter {
       await this.deps.memory.remember(requester.conversationKey, { question: asQuestion(query, language), subjectId: query.userId, subjectName: name, nextOffset: nextOffsetOf(answer) });
       return answer;
     }));
-    return this.finish(answer, requester, language, 'action', verb);
+    // A click refused for its rate is worded as a click, not as a question.
+    const worded: Answer = answer.kind === 'refused' && answer.reason === 'rate-limited' ? { ...answer, onClick: true } : answer;
+    return this.finish(worded, requester, language, 'action', verb);
   }
 
   /** The ticket, and the investigation it came from (re-read and re-authorized) so that the card keeps it. */
@@ -145,13 +147,18 @@ export class Troubleshooter {
     const answer = await openTicket({ signIns: this.options.signIns, tickets: this.options.tickets, ticketContent: this.options.ticketContent, logger: this.options.logger, readBudget: this.options.readBudget, incidentOf }, requester, this.gate, data, language);
     if (answer.kind !== 'ticket-opened') return answer;
     const query = parseResolvedQuery(data);
-    // Only the investigation of this sign-in's owner (or the tenant-wide one) belongs beside its ticket.
-    if (!query || (query.userId !== null && !sameId(query.userId, answer.record.userId))) return answer;
+    // Only the investigation of this sign-in's owner belongs beside its ticket. Ticket buttons always
+    // name the owner (on a tenant-wide card too); one that names nobody brings no investigation along.
+    if (!query || query.userId === null || !sameId(query.userId, answer.record.userId)) return answer;
     if (await this.gate.authorize(requester, 'showMore', query.userId)) return answer;
     const remembered = await this.deps.memory.recall(requester.conversationKey);
     const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
     const investigation = await answerSignIns(this.deps, requester, query, name);
-    return investigation.kind === 'summary' ? { ...answer, summary: investigation } : answer;
+    if (investigation.kind === 'intrusion') return { ...answer, summary: investigation };
+    if (investigation.kind !== 'summary') return answer;
+    // From the ledger: the sign-in's record, when the investigation has it (no read of its own).
+    const record = answer.fromLedger ? investigation.diagnosis.attempts.flatMap((a) => a.records).find((r) => r.id === answer.record.id) : undefined;
+    return { ...answer, ...(record ? { record } : {}), summary: investigation };
   }
 
   /**
@@ -179,7 +186,8 @@ export class Troubleshooter {
   private async finish(answer: Answer, requester: Requester, language: Language, event: 'question' | 'action', intent: string): Promise<Reply> {
     audit(this.options.logger, auditOf(answer, { event, requester, intent }));
     const about = answer.kind === 'ticket-opened' ? answer.summary : answer;
-    const audience: Audience = about?.kind === 'summary' || about?.kind === 'count' ? (about.subject.kind === 'self' ? 'user' : 'helpdesk')
+    const audience: Audience = about?.kind === 'summary' || about?.kind === 'count' || about?.kind === 'intrusion' ? (about.subject.kind === 'self' ? 'user' : 'helpdesk')
+      : about?.kind === 'tenant' ? 'helpdesk'
       : answer.kind === 'help' ? (answer.reader ? 'helpdesk' : 'user')
       // Only these are worded per audience; the rest need no reader lookup.
       : answer.kind === 'explain-code' || answer.kind === 'ticket-failed' || answer.kind === 'problem' ? await this.audienceOf(requester)

@@ -7,12 +7,19 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { ParseContext, Question } from '../understanding/question';
 import type { Language } from '../shared/types';
 import type { Audience } from '../shared/types';
-import type { Diagnosis } from '../diagnosis/diagnose';
+import type { CodeSummary, Diagnosis, Failure, Finding } from '../diagnosis/diagnose';
+import type { WorkloadState } from '../diagnosis/workloads';
 import type { GraphProblemKind } from '../graph/errors';
 import type { Person } from '../directory/people';
 import type { Refusal } from '../access/policy';
 import type { Incident } from '../incidents/types';
 import type { TicketContent } from '../tickets';
+import type { PersonFailures, TenantBreakdown } from '../diagnosis/tenantBreakdown';
+import type { SignInCounts } from '../diagnosis/counts';
+import type { IntrusionFacts } from '../diagnosis/intrusion';
+import type { Platform, TenantAsk } from './tenantWords';
+
+export type { TenantAsk, Platform } from './tenantWords';
 
 export interface Requester {
   /** Entra object id (activity.from.aadObjectId). */
@@ -31,7 +38,8 @@ export interface Requester {
 
 /** Draws a ticket's content (src/cards/ticketContent.ts): answers decide that a ticket is opened and about what. */
 export interface TicketWriter {
-  signIn(requester: Requester, record: SignIn, language: Language, comment: string | null, incidentId?: string): TicketContent;
+  /** `notMe`: the person pressed "This wasn't me" (the ticket says so first). */
+  signIn(requester: Requester, record: SignIn, language: Language, comment: string | null, incidentId?: string, notMe?: boolean): TicketContent;
   incident(requester: Requester, incident: Incident, language: Language): TicketContent;
 }
 
@@ -52,12 +60,24 @@ export interface ResolvedQuery {
   app: string | null;
   errorCode: number | null;
   correlationId: string | null;
-  /** A request id (a sign-in record's id), when the question named one (issue 13's parse adds it). */
+  /** A request id (a sign-in record's id), when the question named one. */
   requestId?: string | null;
   /** A kind of failure (password, lockout, mfa, conditional_access, …), when the question named one. */
   category?: string | null;
   /** "how many …": the answer leads with a number. */
   counting?: boolean;
+  /** "how many people …": the number of people leads. */
+  countPeople?: boolean;
+  /** About everyone: which tenant-wide answer (who failed, who is locked out, which apps/codes/countries). */
+  ask?: TenantAsk | null;
+  /** Only sign-ins from (or, `outside`, not from) this country (ISO alpha-2); code null: "abroad", outside the country most sign-ins succeed from. */
+  country?: { code: string | null; outside: boolean } | null;
+  /** Only sign-ins from devices of this platform. */
+  platform?: Platform | null;
+  /** "did anyone try to get into my account?": the failed attempts from unfamiliar places answer. */
+  intrusion?: boolean;
+  /** Filters named in the question that could not be understood (not carried by buttons). */
+  unrecognised?: UnappliedFilter[];
   /** About an app or managed identity named like a person (no one in the directory has that name): only their own sign-ins are read. */
   workload?: boolean;
   /** "is there an outage?": the answer leads with yes or no. */
@@ -111,12 +131,55 @@ export interface TicketState {
   comment: string | null;
 }
 
+/* What a sign-in answer leads with: decided in answers/verdict.ts, worded by src/cards/verdict.ts. */
+
+/** Where the "what to do now" steps come from. */
+export type StepSource =
+  /** The wording's steps for this step id, filled from the finding's facts. */
+  | { from: 'finding'; id: string; finding: Finding }
+  /** The error catalog's steps for this code. */
+  | { from: 'catalog'; code: number; failureReason?: string | null; audience?: Audience };
+
+/** The sign-in a ticket from this answer is about. */
+export interface TicketTarget {
+  signInId: string;
+  userId: string | null;
+}
+
+type OutageFinding = Extract<Finding, { kind: 'appFailingForMany' | 'passwordSpray' }>;
+
+export type VerdictChoice =
+  /** "is there an outage?": yes (with the finding that says so) or no. */
+  | { kind: 'outage'; yes: true; finding: OutageFinding }
+  | { kind: 'outage'; yes: false }
+  /** A question about sign-ins (not failures) of one person: how many succeeded, the newest. */
+  | { kind: 'signins'; succeeded: number; newest: { at: Date; app: string | null } | null }
+  /** No failure matched: every filter restated (the kind of failure as the noun when one was asked). */
+  | { kind: 'none' }
+  /** An app's or managed identity's own failures. */
+  | { kind: 'workload'; state: WorkloadState }
+  /** The lead finding, in the wording's variant `variant`. */
+  | { kind: 'finding'; finding: Finding; variant: string }
+  /** No finding: the latest failure of one person. */
+  | { kind: 'failure'; failure: Failure }
+  /** No finding, everyone: how many failed, and the most frequent code. */
+  | { kind: 'failureTenant'; failures: number; people: number; top: CodeSummary };
+
+export type Verdict = VerdictChoice & {
+  steps: StepSource | null;
+  ticket: TicketTarget | null;
+  /** The error code Microsoft's lookup should open. */
+  lookupCode: number | null;
+};
+
 export interface SummaryAnswer {
   kind: 'summary';
   query: ResolvedQuery;
   subject: AnswerSubject;
   window: AnswerWindow;
   diagnosis: Diagnosis;
+  /** What the answer leads with (chosen by answers/verdict.ts): the cards word it. */
+  verdict: Verdict;
   /** The attempts listed: diagnosis.rows from offset, at most limit. */
   offset: number;
   limit: number;
@@ -148,9 +211,62 @@ export interface CountAnswer {
   graphRequests: number;
   freshness?: Freshness;
   key: string;
+  /** Counts per day, hour, app and country: what the chart draws. */
+  pattern: SignInCounts;
+  /** Filters the question named that could not be applied: said on the card, never dropped. */
+  unapplied?: UnappliedFilter[];
 }
 
-/** A known problem affecting many people (issue 14 fills it in; rendered as a notice for now). */
+/** A filter the question named that the answer could not apply (a country not recognised, a platform the records do not say). */
+export interface UnappliedFilter {
+  kind: 'country' | 'platform';
+  text: string;
+}
+
+/** "who failed to sign in today?", "who is locked out?", "which apps fail most?": the whole tenant, one kind of answer each. */
+export interface TenantAnswer {
+  kind: 'tenant';
+  subject: { kind: 'tenant' };
+  ask: TenantAsk;
+  query: ResolvedQuery;
+  window: AnswerWindow;
+  breakdown: TenantBreakdown;
+  /** The diagnosis the breakdown was made from (every failure read). */
+  diagnosis: Diagnosis;
+  /** Open incidents the answer's failing people are caught in, with how many of them: said first. */
+  incidents: { incident: Incident; failing: number }[];
+  /** The people who failed and are in none of those incidents, ranked (breakdown.people minus the incidents'). */
+  others: PersonFailures[];
+  unapplied: UnappliedFilter[];
+  /** Counts per day or hour and country, for the chart. */
+  pattern: SignInCounts;
+  truncated: boolean;
+  /** How far back a read cut off by its size reached (answers/signIns.ts coverageOf). */
+  coverage?: AnswerCoverage;
+  graphRequests: number;
+  freshness?: Freshness;
+  key: string;
+}
+
+/** "Did anyone try to get into my account?": yes or no first, from failed attempts in places the person does not sign in from. */
+export interface IntrusionAnswer {
+  kind: 'intrusion';
+  query: ResolvedQuery;
+  subject: AnswerSubject;
+  window: AnswerWindow;
+  facts: IntrusionFacts;
+  /** The attempt a ticket ("this wasn't me") is about: the newest one from an unfamiliar place. */
+  ticketSignInId: string | null;
+  /** The person's own lockout or MFA-fatigue finding, when the attempts caused one. */
+  finding: 'lockout' | 'mfaFatigue' | null;
+  ticket?: TicketState;
+  truncated: boolean;
+  graphRequests: number;
+  freshness?: Freshness;
+  key: string;
+}
+
+/** A known problem affecting many people: an open incident the asker is caught in (src/incidents). */
 export interface IncidentAnswer {
   kind: 'incident';
   id?: string;
@@ -162,7 +278,7 @@ export interface IncidentAnswer {
   resolved: boolean;
 }
 
-/** "notify this channel about sign-in incidents" / "stop notifying" (src/incidents/answers.ts). */
+/** "notify this channel about sign-in incidents" / "stop notifying" (src/answers/incidents.ts). */
 export interface SubscriptionAnswer {
   kind: 'subscription';
   /** limit-person, limit-tenant: the caps on subscriptions; address-refused: demo mode posts to this machine only. */
@@ -177,6 +293,8 @@ export interface SubscriptionAnswer {
 export interface IncidentAlertAnswer {
   kind: 'incident-alert';
   incident: Incident;
+  /** The conversation said "stop notifying" then: the card's final state (no longer updated). */
+  stoppedAt?: Date;
   notice?: { kind: 'people-sent' } | { kind: 'people-personal-first' } | { kind: 'ticket'; ticket: TicketState } | { kind: 'not-allowed' };
 }
 
@@ -190,20 +308,26 @@ export interface IncidentPeopleAnswer {
 export type RefusalReason = Exclude<Refusal, 'shared-conversation'> | 'not-own-sign-in' | 'bad-action-data';
 
 export type Answer =
-  | { kind: 'refused'; reason: RefusalReason }
+  /** `onClick`: refused on a button click (the wording says what was done: a click is not a question). */
+  | { kind: 'refused'; reason: RefusalReason; onClick?: boolean }
   | { kind: 'ask-privately' }
   /** `suggestions`: close matches of a misspelt name ("did you mean …?"), readers only; `pending` is the question to ask about the one picked. */
   | { kind: 'not-found'; name: string; workloadsOff?: boolean; suggestions?: Person[]; pending?: ResolvedQuery }
   | { kind: 'choose-person'; typedName: string; people: Person[]; pending: ResolvedQuery }
   | SummaryAnswer
   | CountAnswer
+  | TenantAnswer
+  | IntrusionAnswer
   | IncidentAnswer
   | SubscriptionAnswer
   | IncidentAlertAnswer
   | IncidentPeopleAnswer
   | { kind: 'incident-gone' }
+  /** An alert button the clicker may not use: said without looking the incident up. */
+  | { kind: 'incident-refused' }
   | { kind: 'explain-code'; code: number }
-  | { kind: 'ticket-opened'; ticket: TicketState; record: SignIn; summary?: SummaryAnswer }
+  /** `fromLedger`: a retry answered from the ticket ledger; `record` then holds only the sign-in's id (and whose it is, per the card) until the investigation supplies it. */
+  | { kind: 'ticket-opened'; ticket: TicketState; record: SignIn; summary?: SummaryAnswer | IntrusionAnswer; fromLedger?: boolean }
   | { kind: 'ticket-failed'; reason: 'sink-failed' | 'not-configured' | 'sign-in-gone' | 'busy' | 'state-unavailable'; retry?: Record<string, unknown> }
   | { kind: 'problem'; problem: GraphProblemKind; retryAfterSeconds?: number; retry: Record<string, unknown> | null }
   | { kind: 'help'; reader: boolean; examples: string[] }

@@ -10,17 +10,19 @@ export type ConversationTypeReader = (conversation: Partial<ConversationAccount>
 export const teamsConversationType: ConversationTypeReader = (conversation) => conversation?.conversationType;
 
 export function requesterOf(activity: Partial<Activity>, defaultTimeZone: string, conversationType: ConversationTypeReader = teamsConversationType): Requester {
-  const clientInfo = (activity.entities ?? []).find((e) => e.type === 'clientInfo') as { timezone?: string; locale?: string } | undefined;
+  const clientInfo = (activity.entities ?? []).find((e) => e?.type === 'clientInfo') as { timezone?: unknown; locale?: unknown } | undefined;
   const zone = canonicalZone(activity.localTimezone) ?? canonicalZone(clientInfo?.timezone) ?? defaultTimeZone;
   const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
-  const userId = activity.from?.aadObjectId || undefined;
+  // Entra object ids are GUIDs, the same in any letter case: lower case is the one spelling that
+  // keys anything (rate counters, tickets, follow-ups, the reader cache).
+  const userId = activity.from?.aadObjectId?.toLowerCase() || undefined;
   // Built only when asked for (a subscription, a personal chat kept once a day): most turns never need it.
   let address: ReturnType<typeof proactiveAddress> | undefined | null = null;
   return {
     userId,
     tenantId: channelData?.tenant?.id ?? activity.conversation?.tenantId,
     name: activity.from?.name,
-    locale: activity.locale ?? clientInfo?.locale,
+    locale: activity.locale ?? (typeof clientInfo?.locale === 'string' ? clientInfo.locale : undefined),
     timeZone: zone,
     conversationKey: `${activity.conversation?.id ?? '?'}|${userId ?? activity.from?.id ?? '?'}`,
     // Only an explicit personal chat is private: a missing or unknown type counts as shared.

@@ -6,7 +6,7 @@ import {
 import { renderAnswer, type Card } from '../cards/render';
 import type { Reply, Troubleshooter } from '../answers/troubleshooter';
 import { requesterOf, type ConversationTypeReader } from './requester';
-import { resolveMentions, type MemberResolver } from './mentions';
+import { removeRecipientMention, resolveMentions, type MemberResolver } from './mentions';
 import { cardLanguage, readInvoke } from '../answers/verbs';
 import type { Requester } from '../answers/types';
 import type { Language } from '../shared/types';
@@ -58,7 +58,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     if (!activity.text && activity.value) return;
     // With expectReplies every activity reaches the client in one response, after the answer: a typing indicator would only travel along.
     if (activity.deliveryMode !== 'expectReplies') await context.sendActivity({ type: ActivityTypes.Typing });
-    TurnContext.removeRecipientMention(activity);
+    removeRecipientMention(activity);
     const mentions = await resolveMentions(context, this.options.members);
     const requester = requesterOf(activity, this.options.defaultTimeZone, this.options.conversationType);
     const answer = this.troubleshooter.ask(requester, activity.text ?? '', mentions).then(this.render);

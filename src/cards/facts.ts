@@ -3,8 +3,7 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { Language } from '../shared/types';
 import { localDateTime, utcStamp } from '../shared/time';
 import { clip, plain } from './elements';
-import { strings, type Strings } from './strings';
-import { fill, plural, wording } from './wording';
+import { fill, plural, wording, type Wording } from './wording';
 import { describeControls } from './verdict';
 import { grantControls } from '../diagnosis/grantControls';
 
@@ -12,7 +11,7 @@ import { grantControls } from '../diagnosis/grantControls';
 const MAX_POLICY_FACTS = 3;
 
 export function signInFacts(record: SignIn, language: Language, timeZone: string): { title: string; value: string }[] {
-  const s = strings(language);
+  const s = wording(language);
   const at = new Date(record.createdDateTime as string);
   const device = record.deviceDetail;
   const deviceText = device
@@ -38,14 +37,14 @@ export function signInFacts(record: SignIn, language: Language, timeZone: string
 }
 
 /** Risk shows only when Identity Protection saw some (P2 tenants; otherwise Graph says hidden or none). */
-function riskFacts(record: SignIn, s: Strings): { title: string; value: string }[] {
+function riskFacts(record: SignIn, s: Wording): { title: string; value: string }[] {
   const level = record.riskLevelDuringSignIn;
   if (!level || ['none', 'hidden', 'unknownFutureValue'].includes(level)) return [];
   const events = (record.riskEventTypes_v2 ?? []).join(', ');
   return [{ title: s.factRisk, value: fill(s.factRiskValue, { level, events: events ? `: ${events}` : '' }) }];
 }
 
-function failingPolicyFacts(record: SignIn, s: Strings, language: Language): { title: string; value: string }[] {
+function failingPolicyFacts(record: SignIn, s: Wording, language: Language): { title: string; value: string }[] {
   const failing = (record.appliedConditionalAccessPolicies ?? []).filter((p) => p.result === 'failure');
   const facts = failing.slice(0, MAX_POLICY_FACTS).map((p) => {
     const controls = grantControls(p.enforcedGrantControls);

@@ -1,15 +1,22 @@
 /** What a sign-in answer covered, in words: the person, app, code, ids and window it was filtered on. */
 import type { Language } from '../shared/types';
-import type { CountAnswer, SummaryAnswer } from '../answers/types';
+import type { AnswerSubject, AnswerWindow, ResolvedQuery } from '../answers/types';
 import { localDateTime } from '../shared/time';
-import { fill, plural, wording, type Plural } from './wording';
+import { countryName, fill, plural, wording, type Plural } from './wording';
+
+/** What every sign-in answer says it covered: the query, whose sign-ins, and the window. */
+interface Scoped {
+  query: ResolvedQuery;
+  subject: AnswerSubject;
+  window: AnswerWindow;
+}
 
 interface Ctx {
   language: Language;
   timeZone: string;
 }
 
-export function windowText(answer: SummaryAnswer | CountAnswer, ctx: Ctx): string {
+export function windowText(answer: Scoped, ctx: Ctx): string {
   const w = wording(ctx.language);
   return fill(w.windowBetween, { from: localDateTime(answer.window.from, ctx.timeZone, ctx.language), to: localDateTime(answer.window.to, ctx.timeZone, ctx.language) });
 }
@@ -21,7 +28,7 @@ export function categoryNoun(category: string, ctx: Ctx, count = 0): string {
 }
 
 /** Every filter applied, so that an empty answer shows the question was understood; `withoutCategory` when the sentence names it already. */
-export function filtersText(answer: SummaryAnswer | CountAnswer, ctx: Ctx, withoutCategory = false): string {
+export function filtersText(answer: Scoped, ctx: Ctx, withoutCategory = false): string {
   const w = wording(ctx.language);
   const q = answer.query;
   const parts = [
@@ -29,6 +36,8 @@ export function filtersText(answer: SummaryAnswer | CountAnswer, ctx: Ctx, witho
     q.app ? fill(w.filterApp, { app: q.app }) : null,
     q.errorCode !== null ? fill(w.filterCode, { code: q.errorCode }) : null,
     q.category && !withoutCategory ? fill(w.filterCategory, { kind: categoryNoun(q.category, ctx) }) : null,
+    q.country ? (q.country.code === null ? w.filterAbroad : fill(q.country.outside ? w.filterOutsideCountry : w.filterCountry, { country: countryName(q.country.code, ctx.language) ?? q.country.code })) : null,
+    q.platform ? fill(w.filterPlatform, { platform: w.platforms[q.platform] }) : null,
     q.correlationId ? fill(w.filterCorrelation, { id: q.correlationId }) : null,
     q.requestId ? fill(w.filterRequest, { id: q.requestId }) : null,
     windowText(answer, ctx),

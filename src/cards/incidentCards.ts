@@ -28,8 +28,10 @@ export function incidentTitle(incident: Incident, language: Language): string {
 export function incidentAlertCard(answer: IncidentAlertAnswer, language: Language, timeZone: string): Card {
   const w = wording(language);
   const { incident } = answer;
-  const title = incidentTitle(incident, language);
+  const stopped = answer.stoppedAt;
   const at = (d: Date) => localDateTime(d, timeZone, language);
+  const title = stopped ? fill(w.alertStoppedTitle, { title: incidentTitle(incident, language) }) : incidentTitle(incident, language);
+  const lastStatus = incident.resolved ? fill(w.alertStatusResolved, { time: at(incident.lastFailure) }) : w.alertStatusOpen;
   const facts = [
     { title: w.alertFactWhat, value: w[`alertWhat_${incident.kind}` as keyof Wording] as string },
     ...(incident.app ? [{ title: w.alertFactApp, value: incident.app }] : []),
@@ -39,20 +41,28 @@ export function incidentAlertCard(answer: IncidentAlertAnswer, language: Languag
     { title: w.alertFactSince, value: incident.sinceCutOffHours ? fill(w.alertSinceOrEarlier, { time: at(incident.since), zone: timeZone, hours: incident.sinceCutOffHours }) : `${at(incident.since)} (${timeZone})` },
     { title: w.alertFactPeople, value: String(incident.people) },
     { title: w.alertFactLastFailure, value: at(incident.lastFailure) },
-    { title: w.alertFactStatus, value: incident.resolved ? fill(w.alertStatusResolved, { time: at(incident.lastFailure) }) : w.alertStatusOpen },
+    { title: w.alertFactStatus, value: stopped ? fill(w.alertStatusStopped, { time: at(stopped), status: lastStatus }) : lastStatus },
     { title: w.alertFactIncident, value: incident.id },
   ].map((f) => ({ title: plain(f.title), value: plain(f.value) }));
+  // What to look at first, for this kind of incident (while it is open).
+  const nextStep = fill(w[`alertNextStep_${incident.kind}` as keyof Wording] as string, {
+    policy: clip(incident.policy, 80), control: incident.unmetControl ?? '?', app: incident.app ?? '?', code: incident.code ?? '?',
+    title: incident.code !== undefined ? explain(incident.code, language, 'helpdesk').title : '', since: at(incident.since),
+  });
+  const ticketLine = incident.ticket && answer.notice?.kind !== 'ticket' ? fill(w.alertTicketLine, { reference: incident.ticket.reference, where: incident.ticket.where }) : null;
   const trend = fill(w.alertTrend, { minutes: incident.trendBucketMinutes, counts: incident.trend.join(' · ') });
   const body: Element[] = [
-    { type: 'Container', style: incident.resolved ? 'good' : 'attention', items: [heading(plain(title))] },
+    { type: 'Container', style: stopped ? 'emphasis' : incident.resolved ? 'good' : 'attention', items: [heading(plain(title))] },
     { type: 'FactSet', facts },
-    ...(incident.resolved ? [] : [text(plain(trend), { size: 'Small', spacing: 'Small' })]),
+    ...(incident.resolved || stopped ? [] : [text(plain(trend), { size: 'Small', spacing: 'Small' })]),
+    ...(incident.resolved ? [] : [{ type: 'Container', spacing: 'Medium', items: [text(plain(w.alertFactNextStep), { weight: 'Bolder', size: 'Small' }), text(plain(nextStep), { size: 'Small', spacing: 'Small' })] }]),
+    ...(ticketLine ? [{ type: 'Container', style: 'emphasis', spacing: 'Medium', items: [text(plain(ticketLine), { weight: 'Bolder' })] }] : []),
     ...noticeOf(answer, language),
     subtle(w.alertCountsOnly),
   ];
   const data = { incidentId: incident.id, language };
   const actions = [execute(w.alertShowPeople, 'incidentPeople', data), execute(w.alertOpenTicket, 'incidentTicket', data)];
-  return card(body, [title, ...facts.map((f) => `${f.title}: ${f.value}`), incident.resolved ? '' : trend].filter(Boolean).join('\n'), actions);
+  return card(body, [title, ...facts.map((f) => `${f.title}: ${f.value}`), incident.resolved ? '' : trend, incident.resolved ? '' : `${w.alertFactNextStep}: ${nextStep}`, ticketLine ?? ''].filter(Boolean).join('\n'), actions);
 }
 
 function noticeOf(answer: IncidentAlertAnswer, language: Language): Element[] {

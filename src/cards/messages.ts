@@ -4,8 +4,7 @@ import type { Language } from '../shared/types';
 import type { Audience } from '../shared/types';
 import { explain } from '../diagnosis/catalog';
 import { card, execute, heading, numbered, plain, text, type Card, type Element } from './elements';
-import { strings, type Strings } from './strings';
-import { fill, plural, wording } from './wording';
+import { fill, plural, wording, type Wording } from './wording';
 import { localDateTime } from '../shared/time';
 
 /** Choices offered in "which person did you mean?" (Teams shows at most 5 buttons). */
@@ -19,7 +18,7 @@ export interface MessageAction {
 
 /** A title, paragraphs, optional example questions and optional buttons. */
 export function messageCard(language: Language, title: string, paragraphs: string[], examples: string[] = [], actions: MessageAction[] = []): Card {
-  const s = strings(language);
+  const s = wording(language);
   const body: Element[] = [heading(plain(title)), ...paragraphs.map((p) => text(plain(p)))];
   if (examples.length > 0) body.push(text(s.examplesTitle, { weight: 'Bolder', spacing: 'Medium' }), ...examples.map((e) => text(`• ${plain(e)}`, { spacing: 'Small' })));
   if (actions.length > 0) body.push({ type: 'ActionSet', spacing: 'Small', actions: actions.map((a) => execute(a.title, a.verb, a.data)) });
@@ -27,11 +26,11 @@ export function messageCard(language: Language, title: string, paragraphs: strin
 }
 
 export function explainCodeCard(code: number, language: Language, audience: Audience): Card {
-  const s = strings(language);
+  const s = wording(language);
   const w = wording(language);
   const e = explain(code, language, audience);
   const title = fill(s.explainTitle, { code, title: e.title });
-  const facts = [{ title: s.factCode, value: String(code) }, ...(e.whoFixes ? [{ title: s.factWhoFixes, value: s[`whoFixes_${e.whoFixes}` as keyof Strings] }] : [])];
+  const facts = [{ title: s.factCode, value: String(code) }, ...(e.whoFixes ? [{ title: s.factWhoFixes, value: s[`whoFixes_${e.whoFixes}` as keyof Wording] as string }] : [])];
   const body: Element[] = [
     heading(plain(title)),
     text(plain(e.explanation)),
@@ -42,15 +41,15 @@ export function explainCodeCard(code: number, language: Language, audience: Audi
   return card(body, `${title}\n${e.explanation}\n${numbered(e.steps)}`, [{ type: 'Action.OpenUrl', title: w.lookup, url: e.lookupUrl }]);
 }
 
-type MessageKind = Exclude<Answer, { kind: 'summary' | 'count' | 'explain-code' | 'subscription' | 'incident-alert' | 'incident-people' }>;
+type MessageKind = Exclude<Answer, { kind: 'summary' | 'count' | 'tenant' | 'intrusion' | 'explain-code' | 'subscription' | 'incident-alert' | 'incident-people' }>;
 
 export function messageAnswerCard(answer: MessageKind, language: Language, audience: Audience, timeZone: string): Card {
-  const s = strings(language);
+  const s = wording(language);
   const w = wording(language);
   switch (answer.kind) {
     case 'refused':
       if (answer.reason === 'no-object-id' || answer.reason === 'other-tenant') return messageCard(language, s.refusedTitle, [s.refusedText]);
-      if (answer.reason === 'rate-limited') return messageCard(language, s.rateLimitedTitle, [s.rateLimitedText]);
+      if (answer.reason === 'rate-limited') return messageCard(language, s.rateLimitedTitle, [answer.onClick ? s.rateLimitedClickText : s.rateLimitedText]);
       if (answer.reason === 'bad-action-data') return messageCard(language, s.ticketFailedTitle, [s.ticketSignInGoneText]);
       return messageCard(language, s.notAllowedTitle, [s.notAllowedText]);
     case 'ask-privately':
@@ -82,8 +81,8 @@ export function messageAnswerCard(answer: MessageKind, language: Language, audie
     case 'before-retention':
       return messageCard(language, s.beforeRetentionTitle, [fill(s.beforeRetentionText, { days: answer.days, from: localDateTime(answer.oldest, timeZone, language) })]);
     case 'problem': {
-      const title = s[`serviceTitle_${answer.problem}` as keyof Strings];
-      const body = fill(s[`serviceText_${answer.problem}` as keyof Strings], { seconds: Math.max(1, answer.retryAfterSeconds ?? 10) });
+      const title = s[`serviceTitle_${answer.problem}` as keyof Wording] as string;
+      const body = fill(s[`serviceText_${answer.problem}` as keyof Wording] as string, { seconds: Math.max(1, answer.retryAfterSeconds ?? 10) });
       const canRetry = answer.retry !== null && (answer.problem === 'throttled' || answer.problem === 'unavailable' || answer.problem === 'busy');
       return messageCard(language, title, [body], [], canRetry ? [{ title: s.retry, verb: 'retry', data: answer.retry! }] : []);
     }
@@ -102,11 +101,13 @@ export function messageAnswerCard(answer: MessageKind, language: Language, audie
       return messageCard(language, s.stillLookingTitle, [s.stillLookingText]);
     case 'incident-gone':
       return messageCard(language, w.knownProblemTitle, [w.incidentGone]);
+    case 'incident-refused':
+      return messageCard(language, w.knownProblemTitle, [w.subscribeNotAllowedText]);
   }
 }
 
 function ticketOpenedCard(answer: Extract<Answer, { kind: 'ticket-opened' }>, language: Language, timeZone: string): Card {
-  const s = strings(language);
+  const s = wording(language);
   const w = wording(language);
   const { ticket, record } = answer;
   const title = fill(s.ticketOpenedTitle, { reference: ticket.reference });
@@ -117,7 +118,8 @@ function ticketOpenedCard(answer: Extract<Answer, { kind: 'ticket-opened' }>, la
     { title: s.factAffected, value: `${record.userDisplayName ?? ''} (${record.userPrincipalName ?? ''})` },
     { title: s.factError, value: `${record.status?.errorCode ?? ''} · ${explain(record.status?.errorCode ?? 0, language, 'user').title}` },
     { title: s.factLocal, value: localDateTime(new Date(record.createdDateTime as string), timeZone, language) },
-  ].map((f) => ({ title: plain(f.title), value: plain(f.value) }));
+  ].filter((f) => !answer.fromLedger || record.createdDateTime || f.title === s.factReference || f.title === s.factSentTo)
+    .map((f) => ({ title: plain(f.title), value: plain(f.value) }));
   const paragraphs = [text(plain(body)), ...(ticket.comment ? [text(plain(fill(w.yourComment, { comment: ticket.comment })), { size: 'Small' })] : [])];
   return card([heading(plain(title)), ...paragraphs, { type: 'FactSet', facts }], [title, body, ticket.comment ?? ''].filter(Boolean).join('\n'));
 }

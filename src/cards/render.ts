@@ -8,13 +8,15 @@ import type { Audience } from '../shared/types';
 import { countCard } from './countCard';
 import { explainCodeCard, messageAnswerCard, messageCard } from './messages';
 import { summaryCard } from './summaryCard';
+import { tenantCard } from './tenantCard';
+import { intrusionCard } from './intrusionCard';
 import { incidentAlertCard, incidentPeopleCard, subscriptionCard } from './incidentCards';
 import { wording } from './wording';
 import type { Card } from './elements';
 
 export type { Card } from './elements';
 export { messageCard } from './messages';
-export { strings } from './strings';
+export { wording } from './wording';
 export { signInFacts } from './facts';
 
 export function renderAnswer(reply: Reply): Card {
@@ -25,6 +27,10 @@ export function renderAnswer(reply: Reply): Card {
       return summaryCard(answer, ctx);
     case 'count':
       return countCard(answer, ctx);
+    case 'tenant':
+      return tenantCard(answer, ctx);
+    case 'intrusion':
+      return intrusionCard(answer, ctx);
     case 'explain-code':
       return explainCodeCard(answer.code, language, audience);
     case 'subscription':
@@ -35,6 +41,7 @@ export function renderAnswer(reply: Reply): Card {
       return incidentPeopleCard(answer, language);
     case 'ticket-opened':
       // The investigation stays: the summary it came from, with the ticket's state on it.
+      if (answer.summary?.kind === 'intrusion') return intrusionCard({ ...answer.summary, ticket: answer.ticket }, ctx);
       return answer.summary ? summaryCard({ ...answer.summary, ticket: answer.ticket }, ctx) : messageAnswerCard(answer, language, audience, timeZone);
     default:
       return messageAnswerCard(answer, language, audience, timeZone);

@@ -2,7 +2,7 @@
  * A sign-in answer as a card: the verdict, what to do now, the ticket button for the headline
  * failure, then compact evidence (a short list of attempts; one attempt's details on request).
  */
-import type { CountAnswer, SummaryAnswer } from '../answers/types';
+import type { SummaryAnswer } from '../answers/types';
 import { queryData } from '../answers/resolvedQuery';
 import type { Failure } from '../diagnosis/diagnose';
 import { explain, lookupUrl } from '../diagnosis/catalog';
@@ -10,7 +10,7 @@ import { localDateTime, localTime } from '../shared/time';
 import { card, clip, execute, heading, numbered, plain, subtle, text, type Card, type Element } from './elements';
 import { signInFacts } from './facts';
 import { filtersText } from './filters';
-import { verdictOf } from './verdict';
+import { wordVerdict } from './verdict';
 import type { VerdictContext } from './verdictTypes';
 import { countryName, fill, plural, wording } from './wording';
 import { knownProblemNotice } from './incidentCards';
@@ -52,14 +52,14 @@ function notes(answer: SummaryAnswer, ctx: VerdictContext): string[] {
 }
 
 /** A window not read whole says how far back it was searched, and how to see the rest. */
-export function coverageNote(answer: SummaryAnswer | CountAnswer, ctx: VerdictContext): string | null {
+export function coverageNote(answer: Pick<SummaryAnswer, 'coverage'>, ctx: VerdictContext): string | null {
   const c = answer.coverage;
   if (!c) return null;
   const w = wording(ctx.language);
   return fill(c.onlyBackground ? w.coverageBackground : w.coverage, { count: plural(ctx.language, w.nSignIns, c.records), time: localDateTime(c.readBackTo, ctx.timeZone, ctx.language) });
 }
 
-function ticketPart(answer: SummaryAnswer, ctx: VerdictContext, signInId: string | null): Element[] {
+function ticketPart(answer: SummaryAnswer, ctx: VerdictContext): Element[] {
   const w = wording(ctx.language);
   if (answer.ticket) {
     const t = answer.ticket;
@@ -71,9 +71,9 @@ function ticketPart(answer: SummaryAnswer, ctx: VerdictContext, signInId: string
       ],
     }];
   }
-  if (!signInId) return [];
-  const record = answer.diagnosis.failures.find((f) => f.record.id === signInId)?.record;
-  const data = { ...queryData(answer.query, ctx.language), signInId, userId: record?.userId ?? '', commentId: COMMENT_INPUT };
+  const target = answer.verdict.ticket;
+  if (!target) return [];
+  const data = { ...queryData(answer.query, ctx.language), signInId: target.signInId, userId: target.userId ?? '', commentId: COMMENT_INPUT };
   return [
     { type: 'Input.Text', id: COMMENT_INPUT, label: w.commentLabel, isMultiline: false, maxLength: 1000, spacing: 'Medium' },
     { type: 'ActionSet', actions: [execute(w.openTicket, 'openTicket', data, { style: 'positive' })] },
@@ -120,7 +120,7 @@ function evidence(answer: SummaryAnswer, ctx: VerdictContext): { body: Element[]
 
 export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
   const w = wording(ctx.language);
-  const verdict = verdictOf(answer, ctx);
+  const verdict = wordVerdict(answer, ctx);
   const scope = answer.query.correlationId ? fill(w.titleCorrelation, { id: answer.query.correlationId }) : `${filtersText(answer, ctx)} (${ctx.timeZone})`;
   // A known problem (an open incident this person is caught in) is read first.
   const known = answer.knownProblem ? knownProblemNotice(answer.knownProblem, ctx.language, ctx.timeZone) : null;
@@ -128,14 +128,14 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
   if (verdict.steps.length > 0) {
     body.push({ type: 'Container', spacing: 'Medium', items: [text(w.whatToDoNow, { weight: 'Bolder' }), text(plain(numbered(verdict.steps)), { spacing: 'Small' })] });
   }
-  body.push(...ticketPart(answer, ctx, verdict.ticketSignInId));
+  body.push(...ticketPart(answer, ctx));
   const { body: evidenceBody, more } = evidence(answer, ctx);
   body.push(...evidenceBody);
   const noteList = notes(answer, ctx);
   if (noteList.length > 0) body.push(subtle(plain(noteList.join(' '))));
   const actions: Element[] = [];
   if (more > 0) actions.push(execute(w.showMore, 'showMore', { ...queryData(answer.query, ctx.language), offset: answer.offset + answer.limit }));
-  if (verdict.code) actions.push({ type: 'Action.OpenUrl', title: w.lookup, url: lookupUrl(verdict.code) });
+  if (answer.verdict.lookupCode) actions.push({ type: 'Action.OpenUrl', title: w.lookup, url: lookupUrl(answer.verdict.lookupCode) });
   const summary = [...(known ? [known.line] : []), verdict.text, scope, ...verdict.steps.map((s, i) => `${i + 1}. ${s}`), ...noteList].join('\n');
   return card(body, summary, actions);
 }

@@ -22,6 +22,10 @@ export function cardToText(card: Element, indent = ''): string {
         case 'ActionSet':
           actions(item.actions, pad);
           break;
+        default:
+          // Teams-only elements (charts): what other clients show, their fallback.
+          if (typeof item.type === 'string' && item.type.startsWith('Chart.') && item.fallback && typeof item.fallback === 'object') walk([item.fallback], pad);
+          break;
         case 'Input.Text':
           lines.push(`${pad}[input: ${text(item.label ?? item.id)}]`);
           break;

@@ -22,7 +22,8 @@ function common(requester: Requester, at: Date, language: Language): Pick<Ticket
   };
 }
 
-function signInTicket(requester: Requester, record: SignIn, language: Language, comment: string | null, incidentId?: string): TicketContent {
+function signInTicket(requester: Requester, record: SignIn, language: Language, typed: string | null, incidentId?: string, notMe?: boolean): TicketContent {
+  const comment = [notMe ? wording(language).intrusion.notMeTicket : '', typed ?? ''].filter(Boolean).join('\n') || null;
   const code = record.status?.errorCode ?? 0;
   const e = explain(code, language, 'helpdesk', record.status?.failureReason);
   // The person's comment follows the incident it belongs to, when one is open.

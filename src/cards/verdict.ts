@@ -1,16 +1,15 @@
 /**
- * The first line and the steps of a sign-in answer, chosen from its findings: the verdict names
- * this case (who, what, where), the steps say what to do about this finding, for this audience.
+ * The first line and the steps of a sign-in answer, in words: the verdict answers/verdict.ts chose
+ * names this case (who, what, where), the steps say what to do about it, for this audience.
  */
 import type { Language } from '../shared/types';
 import { explain } from '../diagnosis/catalog';
-import type { DeviceState, Failure, Finding, Origin } from '../diagnosis/diagnose';
+import type { DeviceState, Finding, Origin } from '../diagnosis/diagnose';
 import type { SummaryAnswer } from '../answers/types';
 import { localDateTime, localTime } from '../shared/time';
 import { countryName, fill, firstName, plural, wording, type Values, type Wording } from './wording';
 import { categoryNoun, filtersText, windowText } from './filters';
-import { isAboutWorkload, workloadVerdict } from './workloadVerdict';
-import type { Verdict, VerdictContext } from './verdictTypes';
+import type { VerdictContext, WordedVerdict } from './verdictTypes';
 
 export function describeControls(controls: string[], w: Wording): string {
   const words = w.grantControls as Record<string, string>;
@@ -71,92 +70,67 @@ function findingValues(f: Finding, answer: SummaryAnswer, ctx: VerdictContext): 
   }
 }
 
-/** Which wording a finding uses: its kind, refined by what was found (abroad, device, MFA, block). */
-function variant(f: Finding): { verdict: string; steps: string } {
-  switch (f.kind) {
-    case 'lockout':
-      return { verdict: f.times > 1 ? 'lockoutRepeated' : 'lockout', steps: f.origin.unusualCountry ? 'lockoutUnusual' : 'lockout' };
-    case 'conditionalAccess': {
-      // Which policy is not known (Graph left it out): said as a Conditional Access block all the same.
-      if (f.policy === null) return { verdict: 'conditionalAccessHidden', steps: 'conditionalAccessHidden' };
-      if (f.block) return { verdict: 'conditionalAccessBlock', steps: f.origin.unusualCountry ? 'conditionalAccessBlockAbroad' : 'conditionalAccessBlock' };
-      const steps = f.device ? 'conditionalAccessDevice' : f.controls.includes('Mfa') ? 'conditionalAccessMfa' : 'conditionalAccess';
-      return { verdict: 'conditionalAccess', steps };
+/** The wording's sentence for the chosen verdict, filled with its facts. */
+function verdictText(answer: SummaryAnswer, ctx: VerdictContext, self: boolean): string {
+  const w = wording(ctx.language);
+  const v = answer.verdict;
+  const d = answer.diagnosis;
+  const window = windowText(answer, ctx);
+  const name = answer.subject.kind === 'person' ? answer.subject.name : '';
+  switch (v.kind) {
+    case 'outage':
+      if (!v.yes) return fill(w.verdict.outageNo, { window });
+      if (v.finding.kind === 'passwordSpray') return fill(w.verdict.outageSpray, findingValues(v.finding, answer, ctx));
+      return fill(w.verdict.outageYes, { ...findingValues(v.finding, answer, ctx), time: localDateTime(v.finding.at, ctx.timeZone, ctx.language) });
+    case 'signins': {
+      if (!v.newest) return fill(w.verdict.signinsNone, { filters: filtersText(answer, ctx) });
+      const values = { name, ok: plural(ctx.language, w.nTimes, v.succeeded), window, time: localDateTime(v.newest.at, ctx.timeZone, ctx.language), app: v.newest.app ?? '?' };
+      return fill(answer.subject.kind === 'self' ? w.verdictSelf.signins : w.verdict.signins, values);
     }
-    default:
-      return { verdict: f.kind, steps: f.kind };
+    case 'none': {
+      const category = answer.query.category;
+      if (!category) return fill(w.verdict.none, { filters: filtersText(answer, ctx) });
+      return fill(w.verdict.noneOfCategory, { kind: categoryNoun(category, ctx), filters: filtersText(answer, ctx, true) });
+    }
+    case 'workload': {
+      const state = v.state;
+      const time = (at: Date) => localDateTime(at, ctx.timeZone, ctx.language);
+      return fill(w.verdict.workloadFailing, {
+        name: state.name, kind: w.workloadKinds[state.kind], failures: plural(ctx.language, w.nFailedAttempts, state.failures), since: time(state.since),
+        code: state.code, title: explain(state.code, ctx.language, 'helpdesk').title,
+        lastSuccess: state.lastSuccess ? fill(w.workloadLastSuccess, { time: time(state.lastSuccess) }) : w.workloadNoSuccess,
+      });
+    }
+    case 'finding': {
+      const verdicts = (self ? w.verdictSelf : w.verdict) as Record<string, string>;
+      return fill(verdicts[v.variant] ?? (w.verdict as Record<string, string>)[v.variant], findingValues(v.finding, answer, ctx));
+    }
+    case 'failureTenant':
+      return fill(w.verdict.failureTenant, { attempts: plural(ctx.language, w.nFailedAttempts, v.failures), people: plural(ctx.language, w.nPeople, v.people), window, title: explain(v.top.code, ctx.language, ctx.audience).title, codeCount: v.top.count });
+    case 'failure': {
+      const latest = v.failure;
+      const values = {
+        name, attempts: plural(ctx.language, w.nFailedAttempts, d.failures.length), window,
+        title: explain(latest.code, ctx.language, ctx.audience, latest.record.status?.failureReason).title, app: latest.record.appDisplayName ?? '?', time: localTime(latest.at, ctx.timeZone, ctx.language),
+      };
+      return fill(answer.subject.kind === 'self' ? w.verdictSelf.failure : w.verdict.failure, values);
+    }
   }
 }
 
-function findingVerdict(f: Finding, answer: SummaryAnswer, ctx: VerdictContext): Verdict {
+/** The "what to do now" steps: the wording's steps for a finding's step id, or the catalog's for a code. */
+function stepsText(answer: SummaryAnswer, ctx: VerdictContext, self: boolean): string[] {
+  const source = answer.verdict.steps;
+  if (!source) return [];
+  if (source.from === 'catalog') return explain(source.code, ctx.language, source.audience ?? ctx.audience, source.failureReason).steps.slice(0, 3);
   const w = wording(ctx.language);
+  const values = findingValues(source.finding, answer, ctx);
+  const table = (self ? w.stepsSelf : w.steps) as Record<string, string[]>;
+  return (table[source.id] ?? (w.steps as Record<string, string[]>)[source.id] ?? []).slice(0, 3).map((s) => fill(s, values));
+}
+
+/** The verdict answers/verdict.ts chose, in words: the person's own wording when they ask about themselves. */
+export function wordVerdict(answer: SummaryAnswer, ctx: VerdictContext): WordedVerdict {
   const self = ctx.audience === 'user' && answer.subject.kind === 'self';
-  const values = findingValues(f, answer, ctx);
-  const { verdict, steps } = variant(f);
-  const verdicts = (self ? w.verdictSelf : w.verdict) as Record<string, string>;
-  const stepTable = (self ? w.stepsSelf : w.steps) as Record<string, string[]>;
-  const text = fill(verdicts[verdict] ?? (w.verdict as Record<string, string>)[verdict], values);
-  const chosen = (stepTable[steps] ?? (w.steps as Record<string, string[]>)[steps] ?? []).slice(0, 3).map((s) => fill(s, values));
-  const code = answer.diagnosis.failures.find((x) => x.record.id === f.signInId)?.code ?? null;
-  return { text, steps: chosen, ticketSignInId: f.signInId || null, code };
-}
-
-/** No finding: the latest failure, with its code's own steps from the catalog. */
-function failureVerdict(latest: Failure, answer: SummaryAnswer, ctx: VerdictContext): Verdict {
-  const w = wording(ctx.language);
-  const d = answer.diagnosis;
-  const e = explain(latest.code, ctx.language, ctx.audience, latest.record.status?.failureReason);
-  const window = windowText(answer, ctx);
-  const attempts = plural(ctx.language, w.nFailedAttempts, d.failures.length);
-  let text: string;
-  if (answer.subject.kind === 'tenant') {
-    const top = d.byCode[0];
-    text = fill(w.verdict.failureTenant, { attempts, people: plural(ctx.language, w.nPeople, d.people), window, title: explain(top.code, ctx.language, ctx.audience).title, codeCount: top.count });
-  } else {
-    const values = { name: answer.subject.kind === 'person' ? answer.subject.name : '', attempts, window, title: e.title, app: latest.record.appDisplayName ?? '?', time: localTime(latest.at, ctx.timeZone, ctx.language) };
-    text = fill(answer.subject.kind === 'self' ? w.verdictSelf.failure : w.verdict.failure, values);
-  }
-  return { text, steps: e.steps.slice(0, 3), ticketSignInId: latest.record.id ?? null, code: latest.code };
-}
-
-export function verdictOf(answer: SummaryAnswer, ctx: VerdictContext): Verdict {
-  const w = wording(ctx.language);
-  const d = answer.diagnosis;
-  if (answer.query.yesNo) return outageVerdict(answer, ctx);
-  if (answer.query.intent === 'signins' && answer.subject.kind !== 'tenant') {
-    const ok = d.attempts.filter((a) => a.outcome === 'succeeded' || a.outcome === 'promptedThenSucceeded');
-    if (ok.length === 0) return { text: fill(w.verdict.signinsNone, { filters: filtersText(answer, ctx) }), steps: [], ticketSignInId: null, code: null };
-    const values = { name: answer.subject.kind === 'person' ? answer.subject.name : '', ok: plural(ctx.language, w.nTimes, ok.length), window: windowText(answer, ctx), time: localDateTime(ok[0].at, ctx.timeZone, ctx.language), app: ok[0].final.appDisplayName ?? '?' };
-    return { text: fill(answer.subject.kind === 'self' ? w.verdictSelf.signins : w.verdict.signins, values), steps: [], ticketSignInId: null, code: null };
-  }
-  if (d.failures.length === 0) return { text: noneText(answer, ctx), steps: [], ticketSignInId: null, code: null };
-  if (isAboutWorkload(answer)) return workloadVerdict(answer, ctx);
-  if (d.leadFinding) return findingVerdict(d.leadFinding, answer, ctx);
-  return failureVerdict(d.headline ?? d.failures[0], answer, ctx);
-}
-
-/** "No MFA failures for Lynne between …": every filter restated, the kind of failure as the noun. */
-function noneText(answer: SummaryAnswer, ctx: VerdictContext): string {
-  const w = wording(ctx.language);
-  const category = answer.query.category;
-  if (!category) return fill(w.verdict.none, { filters: filtersText(answer, ctx) });
-  return fill(w.verdict.noneOfCategory, { kind: categoryNoun(category, ctx), filters: filtersText(answer, ctx, true) });
-}
-
-/** "is there an outage?": yes or no first, from the tenant-wide findings. */
-function outageVerdict(answer: SummaryAnswer, ctx: VerdictContext): Verdict {
-  const w = wording(ctx.language);
-  const window = windowText(answer, ctx);
-  const d = answer.diagnosis;
-  const app = d.findings.find((f) => f.kind === 'appFailingForMany');
-  if (app && app.kind === 'appFailingForMany') {
-    const values = { ...findingValues(app, answer, ctx), time: localDateTime(app.at, ctx.timeZone, ctx.language) };
-    return { text: fill(w.verdict.outageYes, values), steps: (w.steps.appFailingForMany).map((s) => fill(s, values)), ticketSignInId: app.signInId || null, code: app.code };
-  }
-  const spray = d.findings.find((f) => f.kind === 'passwordSpray');
-  if (spray && spray.kind === 'passwordSpray') {
-    const values = findingValues(spray, answer, ctx);
-    return { text: fill(w.verdict.outageSpray, values), steps: w.steps.passwordSpray.map((s) => fill(s, values)), ticketSignInId: spray.signInId || null, code: 50126 };
-  }
-  return { text: fill(w.verdict.outageNo, { window }), steps: [], ticketSignInId: null, code: null };
+  return { text: verdictText(answer, ctx, self), steps: stepsText(answer, ctx, self) };
 }

@@ -1,13 +1,9 @@
-/** What the verdict builders (verdict.ts, workloadVerdict.ts) return, and what they draw for. */
+/** What the card builders draw for (a language, an audience, a zone), and the verdict in words. */
 import type { Audience, Language } from '../shared/types';
 
-export interface Verdict {
+export interface WordedVerdict {
   text: string;
   steps: string[];
-  /** The sign-in a ticket is about (the headline failure), or null when there is none. */
-  ticketSignInId: string | null;
-  /** The error code Microsoft's lookup should open. */
-  code: number | null;
 }
 
 export interface VerdictContext {

@@ -1,6 +1,6 @@
-/** The typed configuration the bot runs with, and the shape of one entry of the settings table. */
-import type { z } from 'zod';
-import type { SignInEventType } from '../shared/types';
+/** The typed configuration the bot runs with (a zod schema, `Config` inferred from it), and the shape of one entry of the settings table. */
+import { z } from 'zod';
+import { SIGNIN_EVENT_TYPES } from '../shared/types';
 
 export interface SettingSpec {
   name: string;
@@ -13,62 +13,70 @@ export interface SettingSpec {
   schema: z.ZodType<unknown>;
 }
 
-export type TicketSinkKind = 'graph-mail' | 'webhook' | 'servicenow' | 'none';
+const TICKET_SINKS = ['graph-mail', 'webhook', 'servicenow', 'none'] as const;
 
-export interface Config {
-  mode: 'demo' | 'production';
-  bot: { appId: string; appType: 'SingleTenant' | 'UserAssignedMSI'; tenantId: string; password: string };
-  graph: {
-    tenantId: string;
-    clientId: string;
-    clientSecret?: string;
-    certificatePath?: string;
-    certificatePassword?: string;
-    endpoint: string;
-    timeoutMs: number;
+const optionalText = z.string().optional();
+
+/** The state store: a folder on one machine, or an Azure Blob container shared by all instances. */
+const STATE_SCHEMA = z.discriminatedUnion('store', [
+  z.object({ store: z.literal('file'), dir: z.string(), timeoutMs: z.number() }),
+  z.object({ store: z.literal('blob'), container: z.string(), accountUrl: optionalText, clientId: optionalText, connectionString: optionalText, timeoutMs: z.number() }),
+]);
+
+/** The typed configuration the bot runs with (src/config/index.ts builds it from SETTINGS); `Config` is inferred from it. */
+export const CONFIG_SCHEMA = z.object({
+  mode: z.enum(['demo', 'production']),
+  bot: z.object({ appId: z.string(), appType: z.enum(['SingleTenant', 'UserAssignedMSI']), tenantId: z.string(), password: z.string() }),
+  graph: z.object({
+    tenantId: z.string(),
+    clientId: z.string(),
+    clientSecret: optionalText,
+    certificatePath: optionalText,
+    certificatePassword: optionalText,
+    endpoint: z.string(),
+    timeoutMs: z.number(),
     /** Timeout of one request to the reporting API (/auditLogs/), which is slow on wide windows. */
-    reportsTimeoutMs: number;
+    reportsTimeoutMs: z.number(),
     /** Time one question's sign-in reads may take, retries included. */
-    signInReadSeconds: number;
-    reportsMaxRequests: number;
-    reportsWindowSeconds: number;
-    signInCacheSeconds: number;
-    maxSignInPages: number;
+    signInReadSeconds: z.number(),
+    reportsMaxRequests: z.number(),
+    reportsWindowSeconds: z.number(),
+    signInCacheSeconds: z.number(),
+    maxSignInPages: z.number(),
     /** Hours covered by the live sign-in index; 0 = no index. */
-    signInIndexHours: number;
+    signInIndexHours: z.number(),
     /** Kinds of sign-in read (SIGNIN_EVENT_TYPES). */
-    signInEventTypes: SignInEventType[];
-  };
-  server: { port: number; host: string };
-  logLevel: string;
-  defaultTimeZone: string;
-  defaultWindowDays: number;
-  logRetentionDays: number;
-  access: { helpdeskGroupIds: string[]; readerRoleIds: string[]; readerCacheSeconds: number; rateLimitPerMinute: number };
-  turnBudgetMs: number;
+    signInEventTypes: z.array(z.enum(SIGNIN_EVENT_TYPES)),
+  }),
+  server: z.object({ port: z.number(), host: z.string() }),
+  logLevel: z.string(),
+  defaultTimeZone: z.string(),
+  defaultWindowDays: z.number(),
+  logRetentionDays: z.number(),
+  access: z.object({ helpdeskGroupIds: z.array(z.string()), readerRoleIds: z.array(z.string()), readerCacheSeconds: z.number(), rateLimitPerMinute: z.number() }),
+  turnBudgetMs: z.number(),
   /** Per-tenant overrides of the diagnosis pattern thresholds. */
-  patternThresholds: Record<string, Record<string, unknown>>;
+  patternThresholds: z.record(z.string(), z.record(z.string(), z.unknown())),
   /** Per-tenant overrides of the incident thresholds (PATTERN_THRESHOLDS' "incidents"). */
-  incidentThresholds: Record<string, unknown>;
-  tickets: {
-    sink: TicketSinkKind;
-    helpdeskEmail?: string;
-    mailbox?: string;
-    webhookUrl?: string;
-    webhookSecret?: string;
-    serviceNowUrl?: string;
-    serviceNowUser?: string;
-    serviceNowPassword?: string;
-  };
-  state: StateConfig;
+  incidentThresholds: z.record(z.string(), z.unknown()),
+  tickets: z.object({
+    sink: z.enum(TICKET_SINKS),
+    helpdeskEmail: optionalText,
+    mailbox: optionalText,
+    webhookUrl: optionalText,
+    webhookSecret: optionalText,
+    serviceNowUrl: optionalText,
+    serviceNowUser: optionalText,
+    serviceNowPassword: optionalText,
+  }),
+  state: STATE_SCHEMA,
   /** Demo mode against a shared demo tenant over HTTPS (npm run demo-tenant). */
-  demoGraph?: { url: string; caFile: string };
+  demoGraph: z.object({ url: z.string(), caFile: z.string() }).optional(),
   /** The built-in demo tenant's settings (DEMO_GRAPH_PERMISSIONS, DEMO_NONINTERACTIVE_PER_DAY, DEMO_GRAPH_LATENCY). */
-  demoTenant?: { permissions: string[]; nonInteractivePerDay: number; latency: boolean };
-}
+  demoTenant: z.object({ permissions: z.array(z.string()), nonInteractivePerDay: z.number(), latency: z.boolean() }).optional(),
+});
 
-export type StateConfig =
-  | { store: 'file'; dir: string; timeoutMs: number }
-  | { store: 'blob'; container: string; accountUrl?: string; clientId?: string; connectionString?: string; timeoutMs: number };
+export type Config = z.infer<typeof CONFIG_SCHEMA>;
+export type StateConfig = z.infer<typeof STATE_SCHEMA>;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };

@@ -1,5 +1,5 @@
 /**
- * The kinds of value a setting may hold (CONFIG_SETTINGS in src/config.ts): each parser turns the raw
+ * The kinds of value a setting may hold (CONFIG_SETTINGS in src/config/index.ts): each parser turns the raw
  * environment string into a typed value or a one-line problem.
  */
 import { z } from 'zod';

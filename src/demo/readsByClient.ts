@@ -1,6 +1,6 @@
 /**
  * Counts the sign-in log reads of each bot process on a demo tenant that several share (`npm run
- * demo-tenant`), by the x-demo-client header they send (src/graph/clientTag.ts): GET /_demo/stats
+ * demo-tenant`), by the x-demo-client header they send (src/demo/clientTag.ts): GET /_demo/stats
  * then answers `auditLogReads:<client>` beside the total, showing which process reads the log.
  */
 import { DEMO_CLIENT_HEADER } from './clientTag';

@@ -3,6 +3,14 @@ import { listAssets, readJsonAsset } from '../shared/assets';
 import type { Language } from '../shared/types';
 import type { AudienceText, CatalogEntry, Category } from './catalogTypes';
 import type { Audience } from '../shared/types';
+import fallbackJson from './catalogFallback.json';
+
+interface FallbackText extends AudienceText {
+  /** The explanation when Graph logged a failureReason ({reason}). */
+  withReason: string;
+}
+/** Texts for a code the catalog does not have. */
+const FALLBACK = fallbackJson as unknown as Record<Language, Record<Audience, FallbackText> & { title: string }>;
 
 export const lookupUrl = (code: number) => `https://login.microsoftonline.com/error?code=${code}`;
 
@@ -36,31 +44,6 @@ export function isInterrupt(code: number): boolean {
   return catalog().get(code)?.interrupt ?? KNOWN_INTERRUPTS.has(code);
 }
 
-const FALLBACK: Record<Language, Record<Audience, (reason: string) => AudienceText> & { title: (code: number) => string }> = {
-  en: {
-    title: (code) => `Sign-in error ${code}`,
-    user: (reason) => ({
-      explanation: reason ? `Microsoft Entra ID stopped this sign-in and logged: "${reason}"` : 'This code is not in our catalog; Microsoft\'s lookup page below describes it.',
-      steps: ['Try once more in a few minutes.', 'If it happens again, use "Open support ticket" so the helpdesk gets the request ID and time.'],
-    }),
-    helpdesk: (reason) => ({
-      explanation: reason ? `This code is not in our catalog. Graph logged the reason: "${reason}"` : 'This code is not in our catalog; Microsoft\'s lookup page below has its current description.',
-      steps: ['Open the lookup link for Microsoft\'s current description of the code.', 'Compare status.additionalDetails and the Conditional Access tab of the record in the Entra admin center.'],
-    }),
-  },
-  nl: {
-    title: (code) => `Aanmeldfout ${code}`,
-    user: (reason) => ({
-      explanation: reason ? `Microsoft Entra ID heeft deze aanmelding tegengehouden met de melding: "${reason}"` : 'Deze code staat niet in onze catalogus; de opzoekpagina van Microsoft hieronder beschrijft hem.',
-      steps: ['Probeer het over een paar minuten nog eens.', 'Gebeurt het weer, gebruik dan "Supportticket openen" zodat de helpdesk het aanvraag-ID en tijdstip krijgt.'],
-    }),
-    helpdesk: (reason) => ({
-      explanation: reason ? `Deze code staat niet in onze catalogus. Graph gaf als reden: "${reason}"` : 'Deze code staat niet in onze catalogus; de opzoekpagina van Microsoft hieronder heeft de actuele beschrijving.',
-      steps: ['Open de opzoeklink voor de actuele beschrijving van Microsoft.', 'Vergelijk status.additionalDetails en het tabblad Voorwaardelijke toegang van de aanmelding in het Entra-beheercentrum.'],
-    }),
-  },
-};
-
 export function explain(code: number, language: Language, audience: Audience, failureReason?: string | null): Explanation {
   const entry = catalog().get(code);
   if (entry) {
@@ -71,9 +54,13 @@ export function explain(code: number, language: Language, audience: Audience, fa
     };
   }
   const fallback = FALLBACK[language];
+  const text = fallback[audience];
   const reason = failureReason?.trim() ?? '';
   return {
-    code, title: fallback.title(code), ...fallback[audience](reason), category: null, whoFixes: null,
+    code, title: fallback.title.replace('{code}', String(code)),
+    // A function replacement: a reason containing "$&" or "$1" is kept as written.
+    explanation: reason ? text.withReason.replace('{reason}', () => reason) : text.explanation, steps: text.steps,
+    category: null, whoFixes: null,
     interrupt: KNOWN_INTERRUPTS.has(code), lookupUrl: lookupUrl(code), known: false,
   };
 }

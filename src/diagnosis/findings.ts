@@ -35,7 +35,7 @@ interface Base {
 export type Finding =
   | (Base & { kind: 'lockout'; wrongPasswords: number; times: number; origin: Origin })
   | (Base & { kind: 'mfaFatigue'; requests: number; bursts: number; minutes: number; origin: Origin })
-  | (Base & { kind: 'passwordSpray'; users: number; minutes: number; origin: Origin })
+  | (Base & { kind: 'passwordSpray'; code: number; users: number; minutes: number; origin: Origin })
   /**
    * `policy` is null when Graph left out which policy (`appliedConditionalAccessPolicies` is omitted
    * unless the app holds POLICY_PERMISSION): it was still a Conditional Access block, and

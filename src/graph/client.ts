@@ -1,7 +1,7 @@
 /**
  * Builds the Microsoft Graph client. Demo and production share the whole middleware chain —
  * authentication, retry (honours Retry-After on 429/503/504), redirect, telemetry — and differ only
- * in the token source and the last link (src/wiring.ts, src/demo/wiring.ts): HTTP through fetch, or
+ * in the token source and the last link (src/wiring/production.ts, src/demo/wiring.ts): HTTP through fetch, or
  * the demo tenant in-process.
  */
 import {
@@ -80,8 +80,15 @@ class TimeoutHandler implements Middleware {
     const own = this.callerSignals.get(context);
     const url = typeof context.request === 'string' ? context.request : context.request.url;
     const reports = URL.canParse(url) && isReportsRequest(new URL(url));
-    const timeout = AbortSignal.timeout(reports ? this.reportsTimeoutMs : this.timeoutMs);
+    const ms = reports ? this.reportsTimeoutMs : this.timeoutMs;
+    const timeout = AbortSignal.timeout(ms);
     context.options = { ...(context.options ?? {}), signal: own ? AbortSignal.any([own, timeout]) : timeout };
-    await this.next!.execute(context);
+    try {
+      await this.next!.execute(context);
+    } catch (error) {
+      // Said as a timeout (the client passes the name on as the error's code), so that a slow page can be told from a failed one.
+      if (timeout.aborted && !own?.aborted) throw Object.assign(new Error(`Microsoft Graph did not answer within ${ms} ms.`), { name: 'TimeoutError' });
+      throw error;
+    }
   }
 }

@@ -82,13 +82,42 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
   });
 }
 
-/** The body as JSON; BodyError(400) when it is not JSON or not UTF-8 text. */
-export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+/**
+ * How deep a body's objects and arrays may nest. Bot Framework activities nest about ten levels
+ * (an Adaptive Card in an attachment a little more); a deeper body is refused before it is parsed,
+ * so no parser, formatter or logger ever walks it.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The body as JSON; BodyError(400) when it is not JSON, not UTF-8 text, or nests deeper than MAX_JSON_DEPTH. */
+export async function readJsonBody(req: IncomingMessage, maxBytes: number, maxDepth = MAX_JSON_DEPTH): Promise<unknown> {
   const bytes = await readBody(req, maxBytes);
   if (bytes.length === 0) throw new BodyError(400, 'The request body is empty.');
+  if (nestingDepth(bytes) > maxDepth) throw new BodyError(400, `The request body nests deeper than ${maxDepth} levels.`);
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     throw new BodyError(400, 'The request body is not valid JSON.');
   }
+}
+
+/** The deepest nesting of `{` and `[` outside strings, in one pass over the bytes (no parse). */
+export function nestingDepth(bytes: Uint8Array): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (inString) {
+      if (b === 0x5c) i++; // a backslash: the next byte is escaped
+      else if (b === 0x22) inString = false;
+    } else if (b === 0x22) {
+      inString = true;
+    } else if (b === 0x7b || b === 0x5b) {
+      if (++depth > deepest) deepest = depth;
+    } else if (b === 0x7d || b === 0x5d) {
+      depth--;
+    }
+  }
+  return deepest;
 }

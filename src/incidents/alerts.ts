@@ -25,11 +25,14 @@ export interface AlertDelivery {
   update(address: ConversationAddress, activityId: string, card: Card): Promise<void>;
 }
 
-export type RenderAlert = (incident: Incident, subscription: Subscription) => Card;
+/** `stoppedAt`: the conversation said "stop notifying" then: the card's final state. */
+export type RenderAlert = (incident: Incident, subscription: Subscription, stoppedAt?: Date) => Card;
 
 interface AlertState {
   /** posting: claimed, the post started and its answer not recorded (older items: activityId null). */
   phase?: 'posting' | 'posted';
+  /** Put in place of a damaged record (src/stateItems.ts): a card may have gone out, so none is posted again. */
+  lost?: boolean;
   activityId: string | null;
   claimedAt: number;
   /** What the posted card shows (see `shownOf`); null until posted. */
@@ -82,6 +85,11 @@ export class AlertPublisher {
     this.parallel = Math.max(1, options.parallel ?? 8);
   }
 
+  /** "stop notifying" in this conversation: its alert cards get their final state (see finishAlerts). */
+  finish(subscription: Subscription, incidents: readonly Incident[]): Promise<number> {
+    return finishAlerts(this.store, this.delivery, this.render, subscription, incidents, new Date(this.now()));
+  }
+
   async publish(incidents: readonly Incident[]): Promise<AlertOutcome> {
     const outcome: AlertOutcome = { posted: 0, updated: 0, failed: 0, skipped: 0 };
     if (incidents.length === 0) return outcome;
@@ -120,6 +128,7 @@ export class AlertPublisher {
     const key = `incident-alerts/${incident.id}.${subscription.id}`;
     const shown = shownOf(incident);
     const item = await this.store.get<AlertState>(key);
+    if (item?.value.lost) return null;
     if (!item) {
       // An incident already over before anyone was told is not announced.
       if (incident.resolved) return null;
@@ -181,6 +190,23 @@ export class AlertPublisher {
     });
     return Promise.race([work, limit]).finally(() => clearTimeout(timer));
   }
+}
+
+/**
+ * "stop notifying": every alert card in the conversation is updated once more, to its final state
+ * (alerts stopped at this time, last known status), and forgotten; nothing updates it after that.
+ */
+export async function finishAlerts(store: StateStore, delivery: AlertDelivery, render: RenderAlert, subscription: Subscription, incidents: readonly Incident[], at: Date): Promise<number> {
+  let finished = 0;
+  for (const incident of incidents) {
+    const key = `incident-alerts/${incident.id}.${subscription.id}`;
+    const item = await store.get<AlertState>(key);
+    if (!item?.value.activityId) continue;
+    // Claimed away first, so that no concurrent round updates it back to "Ongoing".
+    if (!(await store.delete(key, item.etag))) continue;
+    await delivery.update(subscription.address, item.value.activityId, render(incident, subscription, at)).then(() => finished++, () => undefined);
+  }
+  return finished;
 }
 
 /** What an alert card shows that can change: a new value means the card is updated. */

@@ -1,5 +1,5 @@
 /** The live index's records as detection reads them: failures only, a few fields. */
-import type { IndexedSignIn } from '../signins/index/compactSignIn';
+import type { IndexedSignIn } from '../signins/live/compactSignIn';
 import type { FailureRecord } from './types';
 import { grantControls } from '../diagnosis/grantControls';
 

@@ -8,7 +8,7 @@ import { LRUCache } from 'lru-cache';
 import type { StateStore } from '../state/types';
 import type { TicketDesk } from '../tickets';
 import type { IncidentMonitor } from './monitor';
-import type { ConversationAddress, SubscriptionStore } from './subscriptions';
+import { subscriptionId, type ConversationAddress, type SubscriptionStore, type UnsubscribeResult } from './subscriptions';
 import type { Incident } from './types';
 
 const PERSONAL_CHAT_TTL_MS = 90 * 24 * 3_600_000;
@@ -42,6 +42,14 @@ export class IncidentService {
 
   get subscriptions(): SubscriptionStore {
     return this.options.subscriptions;
+  }
+
+  /** "stop notifying": the conversation's alert cards get their final state, then its subscription ends. */
+  async unsubscribe(conversationId: string): Promise<UnsubscribeResult> {
+    const subscription = (await this.subscriptions.list()).find((s) => s.id === subscriptionId(conversationId));
+    const publisher = this.monitor.publisher;
+    if (subscription && publisher) await publisher.finish(subscription, this.monitor.incidents()).catch(() => 0);
+    return this.subscriptions.unsubscribe(conversationId);
   }
 
   /** Keeps where a person's personal chat with the bot is (best effort; at most daily). */

@@ -1,11 +1,12 @@
 /** Builds incident detection and alerts over the live index, from the settings (called by src/app.ts). */
 import type { Logger } from 'pino';
-import type { LiveSignIns } from '../signins/index/liveSignIns';
+import type { LiveSignIns } from '../signins/live/start';
 import type { StateStore } from '../state/types';
 import type { TicketDesk } from '../tickets';
 import { AlertPublisher, type AlertDelivery, type RenderAlert } from './alerts';
 import { IncidentMonitor } from './monitor';
 import { IncidentRegistry } from './registry';
+import { incidentTicketKey } from '../tickets';
 import { IncidentService, type AffectedPerson } from './service';
 import { SubscriptionStore, type ConversationAddress } from './subscriptions';
 import { incidentThresholds } from './thresholds';
@@ -41,6 +42,7 @@ export function startIncidents(options: StartIncidentsOptions): IncidentService 
     ready: () => !live.poller.stats().filling,
     onError: warn('incident detection failed; tried again on the next poll'),
     onRun: options.onRun,
+    ticketOf: options.tickets ? (id) => options.tickets!.existing(incidentTicketKey(id)) : undefined,
   });
   live.index.onSynced(() => monitor.trigger());
   return new IncidentService({

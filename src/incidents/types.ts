@@ -40,6 +40,8 @@ export interface Incident {
   resolved: boolean;
   /** Who is affected (object ids): for the reader's list and the end user's known-problem answer, never for shared cards. */
   userIds: string[];
+  /** The incident ticket, once opened (from the ticket ledger): every later update of the alert still shows it. */
+  ticket?: { reference: string; where: string };
 }
 
 export interface IncidentThresholds {

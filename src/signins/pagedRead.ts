@@ -1,12 +1,12 @@
 /**
  * Reading one filtered window of the sign-in log page by page, as Graph's reporting API needs: pages
- * can be slow (wide windows take long), short or even empty with a next link, and a slow or failed
- * page is worth another try after a pause. A read stops when the window is read whole, when its page
+ * can be slow (wide windows take long), short or even empty with a next link, and a page that timed
+ * out is worth another try after a pause. A read stops when the window is read whole, when its page
  * allowance is spent, or when its time is up; it then says how far back it got, so that an answer can
  * say what it did not search instead of missing it silently.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { toGraphProblem, type GraphProblem } from '../graph/errors';
+import { toGraphProblem } from '../graph/errors';
 
 export interface SignInListPage {
   value: SignIn[];
@@ -18,9 +18,9 @@ export interface PagedReadLimits {
   pages: number;
   /** Epoch ms after which no further page or retry is started. */
   deadline: number;
-  /** Extra tries of one page that timed out, failed with 5xx or stayed throttled. */
+  /** Extra tries of one page that timed out. */
   retries: number;
-  /** First pause before a retry; doubled each time (or Graph's Retry-After when it sent one). */
+  /** First pause before a retry; doubled each time. */
   backoffMs: number;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
@@ -35,9 +35,18 @@ export interface PagedRead {
   stoppedBy: 'pages' | 'time' | null;
 }
 
-/** Slow (timed out), failing (5xx, network) and throttled pages are tried again; the rest is final. */
-function retryable(problem: GraphProblem): boolean {
-  return problem.kind === 'unavailable' || problem.kind === 'throttled';
+/**
+ * Only a page that timed out is tried again here: Graph's reporting API is slow on wide windows, and
+ * the client's own retry handler does not retry an aborted request. 429, 503 and 504 it has already
+ * retried, honouring Retry-After (src/graph/client.ts); trying those again would only add throttled
+ * calls, which count against the tenant's limit. Everything else is final.
+ */
+export function timedOut(error: unknown): boolean {
+  const e = error as { name?: string; code?: string | null; message?: string; statusCode?: number } | null;
+  if (!e || typeof e !== 'object') return false;
+  // An HTTP answer is not a timeout; the Graph client reports our timeout (src/graph/client.ts) with status -1 and code TimeoutError.
+  if (typeof e.statusCode === 'number' && e.statusCode > 0) return false;
+  return [e.name, e.code].some((n) => n === 'TimeoutError' || n === 'AbortError') || /time(d)? ?out|aborted/i.test(e.message ?? '');
 }
 
 /** One page, tried again with back-off while the deadline allows; null when time ran out before an answer. */
@@ -47,9 +56,8 @@ async function pageWithRetry(get: () => Promise<SignInListPage>, limits: PagedRe
       counted();
       return await get();
     } catch (error) {
-      const problem = toGraphProblem(error);
-      if (!retryable(problem) || attempt >= limits.retries) throw problem;
-      const pause = problem.retryAfterSeconds !== undefined ? problem.retryAfterSeconds * 1000 : limits.backoffMs * 2 ** attempt;
+      if (!timedOut(error) || attempt >= limits.retries) throw toGraphProblem(error);
+      const pause = limits.backoffMs * 2 ** attempt;
       if (limits.now() + pause >= limits.deadline) return null;
       await limits.sleep(pause);
     }

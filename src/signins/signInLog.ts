@@ -99,13 +99,17 @@ export function readsFor(types: readonly SignInEventType[], userId: string | und
   return order.filter((t) => types.includes(t)).map((t) => [t]);
 }
 
-export function buildSignInFilter(query: SignInQuery, eventTypes: readonly SignInEventType[] = ['interactiveUser'], requestIdField: 'id' | 'originalRequestId' = 'id'): string {
+/** The parts of a read Graph filters on; without `to`, everything since `from` (the index's polls). */
+export type SignInFilterParts = Omit<SignInQuery, 'to' | 'category' | 'eventTypes'> & { to?: Date };
+
+/** The one Graph `$filter` of the sign-in log, for direct reads and the index's poller alike. */
+export function buildSignInFilter(query: SignInFilterParts, eventTypes: readonly SignInEventType[] = ['interactiveUser'], requestIdField: 'id' | 'originalRequestId' = 'id'): string {
   const prefix = query.app ? appMatch(query.app).serverPrefix : null;
   return and(
     query.requestId && `${requestIdField} eq ${odataString(query.requestId)}`,
     query.userId !== undefined && `userId eq ${odataString(query.userId)}`,
     `createdDateTime ge ${odataDate(query.from)}`,
-    `createdDateTime le ${odataDate(query.to)}`,
+    query.to && `createdDateTime le ${odataDate(query.to)}`,
     prefix && `startswith(appDisplayName,${odataString(prefix)})`,
     query.errorCode !== null && query.errorCode !== undefined && `status/errorCode eq ${odataInteger(query.errorCode)}`,
     query.correlationId && `correlationId eq ${odataString(query.correlationId)}`,

@@ -10,6 +10,16 @@
 import { ManagedIdentityCredential, DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { BlobServiceClient, RestError, type ContainerClient, type StoragePipelineOptions } from '@azure/storage-blob';
 import { checkKey, checkNamespace, checkTtl, StateUnavailableError, type StateStore, type StoredItem } from './types';
+import { DamagedItemError } from './validated';
+
+function parseItem(text: string): { value: unknown; expiresAt: number } | null {
+  try {
+    const item = JSON.parse(text) as { value?: unknown; expiresAt?: unknown } | null;
+    return item && typeof item === 'object' && 'value' in item && typeof item.expiresAt === 'number' ? { value: item.value, expiresAt: item.expiresAt } : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface BlobStateStoreOptions {
   container: string;
@@ -54,9 +64,12 @@ export class BlobStateStore implements StateStore {
     await this.ensureContainer();
     try {
       const answer = await this.container.getBlockBlobClient(checkKey(key)).download(0, undefined, { abortSignal: this.signal() });
-      const parsed = JSON.parse(await readAll(answer.readableStreamBody)) as { value: T; expiresAt: number };
-      return parsed.expiresAt > this.clock() ? { value: parsed.value, etag: answer.etag!, expiresAt: parsed.expiresAt } : undefined;
+      const parsed = parseItem(await readAll(answer.readableStreamBody));
+      // Not an item of this store: reported as damage (the caller quarantines it by its ETag).
+      if (!parsed) throw new DamagedItemError(`The blob ${key} is not a stored item.`, key, answer.etag);
+      return parsed.expiresAt > this.clock() ? { value: parsed.value as T, etag: answer.etag!, expiresAt: parsed.expiresAt } : undefined;
     } catch (error) {
+      if (error instanceof DamagedItemError) throw error;
       if (status(error) === 404) return undefined;
       throw this.unavailable('read', error);
     }

@@ -11,11 +11,20 @@
  *   broken after `staleLockMs`.
  *
  * Processes on one machine (or sharing one disk with working O_EXCL and link) see one store.
+ * Files are written 0600 in folders 0700: readable by the bot's account only.
+ * A file that is not an item (not JSON, not the envelope below) is reported as DamagedItemError;
+ * `quarantine` renames it aside (`<name>.json.damaged-<time>`, kept QUARANTINE_KEEP_MS).
  */
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkKey, checkNamespace, checkTtl, StateUnavailableError, type StateStore, type StoredItem } from './types';
+import { DamagedItemError, type Quarantining } from './validated';
+
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+/** Quarantined files are swept after this long. */
+const QUARANTINE_KEEP_MS = 30 * 86_400_000;
 
 interface OnDisk {
   value: unknown;
@@ -37,7 +46,7 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDE
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException)?.code;
 
-export class FileStateStore implements StateStore {
+export class FileStateStore implements StateStore, Quarantining {
   readonly kind = 'file';
   private readonly clock: () => number;
   private readonly lockWaitMs: number;
@@ -125,13 +134,40 @@ export class FileStateStore implements StateStore {
     return names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length));
   }
 
+  /** Sets a damaged item aside (only if it still has `etag`, when given); false when nothing was moved. */
+  async quarantine(key: string, etag?: string): Promise<boolean> {
+    const file = this.fileOf(key);
+    return this.locked(file, async () => {
+      if (etag !== undefined) {
+        const current = await this.read(file).catch(() => undefined);
+        if (current && current.etag !== etag) return false;
+      }
+      try {
+        await fs.rename(file, `${file}.damaged-${Date.now()}`);
+        return true;
+      } catch (error) {
+        if (code(error) === 'ENOENT') return false;
+        throw this.unavailable('quarantine', error);
+      }
+    });
+  }
+
   async sweep(now = this.clock()): Promise<number> {
     let removed = 0;
     for (const namespace of await this.list(this.dir)) {
       for (const name of await this.list(path.join(this.dir, namespace))) {
+        const damaged = /\.damaged-(\d+)$/.exec(name);
+        if (damaged && Number(damaged[1]) + QUARANTINE_KEEP_MS <= now) {
+          await fs.unlink(path.join(this.dir, namespace, name)).catch(() => undefined);
+          continue;
+        }
         if (!name.endsWith('.json')) continue;
         const key = `${namespace}/${name.slice(0, -'.json'.length)}`;
-        const item = await this.read(this.fileOf(key)).catch(() => undefined);
+        // A damaged file is set aside here too, so that it is swept later rather than read again forever.
+        const item = await this.read(this.fileOf(key)).catch(async (error: unknown) => {
+          if (error instanceof DamagedItemError) await this.quarantine(key, error.etag).catch(() => undefined);
+          return undefined;
+        });
         if (item && item.expiresAt <= now && (await this.delete(key, item.etag))) removed += 1;
       }
     }
@@ -159,12 +195,18 @@ export class FileStateStore implements StateStore {
       if (code(error) === 'ENOENT') return undefined;
       throw this.unavailable('read', error);
     }
+    let item: OnDisk;
     try {
-      return JSON.parse(text) as OnDisk;
-    } catch (error) {
-      // Writes are renames, so this is damage from outside: refuse rather than pretend it is absent.
-      throw this.unavailable(`read (${path.relative(this.dir, file)} is not valid JSON)`, error);
+      item = JSON.parse(text) as OnDisk;
+    } catch {
+      item = null as unknown as OnDisk;
     }
+    // Writes are renames, so this is damage from outside: reported as such, for the caller to quarantine.
+    if (typeof item !== 'object' || item === null || typeof item.etag !== 'string' || typeof item.expiresAt !== 'number' || !('value' in item)) {
+      const relative = path.relative(this.dir, file);
+      throw new DamagedItemError(`The file state store's ${relative} is not a stored item.`, relative.replace(/\.json$/, '').split(path.sep).join('/'), typeof item?.etag === 'string' ? item.etag : undefined);
+    }
+    return item;
   }
 
   private async writeTemp(file: string, value: unknown, ttlMs: number): Promise<{ temp: string; etag: string }> {
@@ -172,8 +214,8 @@ export class FileStateStore implements StateStore {
     const content: OnDisk = { value, etag, expiresAt: this.clock() + checkTtl(ttlMs) };
     const temp = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
     try {
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(temp, JSON.stringify(content), 'utf8');
+      await this.makeDir(path.dirname(file));
+      await fs.writeFile(temp, JSON.stringify(content), { encoding: 'utf8', mode: FILE_MODE });
     } catch (error) {
       throw this.unavailable('write', error);
     }
@@ -194,12 +236,12 @@ export class FileStateStore implements StateStore {
   private async locked<R>(file: string, work: () => Promise<R>): Promise<R> {
     const lock = `${file}.lock`;
     const deadline = Date.now() + this.lockWaitMs;
-    await fs.mkdir(path.dirname(file), { recursive: true }).catch((error) => {
+    await this.makeDir(path.dirname(file)).catch((error) => {
       throw this.unavailable('lock', error);
     });
     for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
       try {
-        await (await fs.open(lock, 'wx')).close();
+        await (await fs.open(lock, 'wx', FILE_MODE)).close();
         break;
       } catch (error) {
         if (code(error) !== 'EEXIST') throw this.unavailable('lock', error);
@@ -217,6 +259,16 @@ export class FileStateStore implements StateStore {
     } finally {
       await fs.unlink(lock).catch(() => undefined);
     }
+  }
+
+  /** The item's folder (and the store's), 0700; folders made before this rule are tightened once. */
+  private readonly madeDirs = new Set<string>();
+
+  private async makeDir(dir: string): Promise<void> {
+    await fs.mkdir(dir, { recursive: true, mode: DIR_MODE });
+    if (this.madeDirs.has(dir)) return;
+    for (const d of new Set([this.dir, dir])) await fs.chmod(d, DIR_MODE).catch(() => undefined);
+    this.madeDirs.add(dir);
   }
 
   private unavailable(operation: string, error: unknown): StateUnavailableError {

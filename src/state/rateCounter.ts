@@ -43,7 +43,8 @@ export class StoredRateCounter implements RateCounter {
 
   async hit(userId: string): Promise<number> {
     const window = Math.floor(this.clock() / WINDOW_MS);
-    const key = `rate/${this.hashed.of(userId).slice(0, 40)}-${window}`;
+    // One person, one counter, in whatever letter case their object id arrives.
+    const key = `rate/${this.hashed.of(userId.toLowerCase()).slice(0, 40)}-${window}`;
     this.forgetOldWindows(window);
     let counter = this.counters.get(key);
     if (!counter) {

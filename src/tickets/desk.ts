@@ -1,7 +1,7 @@
 /**
  * Opens each ticket exactly once per key, across clicks, instances and restarts:
  * - calls in this process while one is running share its promise;
- * - across processes the ticket ledger (store.ts, on the shared state store) decides by conditional
+ * - across processes the ticket ledger (ledger.ts, on the shared state store) decides by conditional
  *   writes who sends: one claim at a time, the ticket recorded after the sink confirmed it, later
  *   calls answered from the ledger;
  * - a sink failure releases the claim, so the next click tries again;
@@ -10,7 +10,7 @@
 import { DEFAULT_SINK_OPTIONS } from './retry';
 import { TicketSinkError } from './errors';
 import { referenceFor } from './reference';
-import { TicketLedger, type Claim, type LedgerEntry } from './store';
+import { TicketLedger, type Claim, type LedgerEntry } from './ledger';
 import { MemoryStateStore } from '../state/memoryStore';
 import { StateUnavailableError, type StateStore, type StoredItem } from '../state/types';
 import type { OpenedTicket, TicketContent, TicketSink } from './types';
@@ -48,6 +48,18 @@ export class TicketDesk {
     return this.sink.destination;
   }
 
+  /**
+   * The ticket already opened under this key (by this process or any instance), or null: a retry of
+   * an existing ticket is answered from here, before any read. Null as well when the ledger cannot
+   * be reached (opening then refuses, as it must).
+   */
+  async existing(key: string): Promise<OpenedTicket | null> {
+    const running = this.inFlight.get(key);
+    if (running) return running.then((ticket) => ({ ...ticket, duplicate: true }), () => null);
+    const entry = await this.ledger.read(key).catch(() => undefined);
+    return entry?.value.state === 'sent' ? { ...entry.value.ticket, duplicate: true } : null;
+  }
+
   open(key: string, content: TicketContent): Promise<OpenedTicket> {
     const running = this.inFlight.get(key);
     if (running) return running.then((ticket) => ({ ...ticket, duplicate: true }));
@@ -62,6 +74,8 @@ export class TicketDesk {
     for (;;) {
       const entry = await this.ledgerCall(() => this.ledger.read(key));
       if (entry?.value.state === 'sent') return { ...entry.value.ticket, duplicate: true };
+      // Something was recorded and cannot be read: as a mail that may have gone, never sent again.
+      if (entry?.value.state === 'lost') return this.recordUnconfirmed(key, entry);
       let claim: Claim | null;
       if (!entry) {
         claim = await this.ledgerCall(() => this.ledger.claim(key, this.claimMs));

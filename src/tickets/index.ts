@@ -9,9 +9,9 @@ import type { TicketSink } from './types';
 
 export type { TicketContent, TicketSink } from './types';
 export type { SinkOptions } from './retry';
-export { TicketLedger } from './store';
+export { TicketLedger } from './ledger';
 export { TicketSinkError } from './errors';
-export { ticketKey, referenceFor } from './reference';
+export { ticketKey, incidentTicketKey, referenceFor } from './reference';
 export { ticketText, ticketHtml, escapeHtml } from './format';
 export { TicketDesk } from './desk';
 export { GraphMailSink, ServiceNowSink, WebhookSink };

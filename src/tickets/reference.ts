@@ -7,7 +7,13 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  * sinks (Idempotency-Key header, ServiceNow correlation_id) and sit in stores without personal data.
  */
 export function ticketKey(signInId: string, requesterId: string): string {
-  return sha256(JSON.stringify([signInId, requesterId]));
+  // Graph's ids are GUIDs, the same in any letter case: one sign-in and one person, one key.
+  return sha256(JSON.stringify([signInId.toLowerCase(), requesterId.toLowerCase()]));
+}
+
+/** The key of an incident's one ticket, whoever clicks. */
+export function incidentTicketKey(incidentId: string): string {
+  return sha256(JSON.stringify(['incident', incidentId]));
 }
 
 /** A short reference derived from the key ("SIT-1A2B3C4D"), for sinks that do not number tickets. */

@@ -40,7 +40,7 @@ export function findFilters(lower: string, original: string): FilterFinding {
   const named = COUNTRY.exec(text);
   if (named) {
     const nameStart = named.index + named[0].length - named[3].length;
-    country = { name: original.slice(nameStart, named.index + named[0].length), code: countryCodes[named[3]] ?? null, outside: named[1] !== undefined };
+    country = { name: original.slice(nameStart, named.index + named[0].length), code: countryCodes[named[3]] || null, outside: named[1] !== undefined };
     text = mask(text, named.index, named.index + named[0].length);
   } else {
     const abroad = ABROAD.exec(text);

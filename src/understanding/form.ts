@@ -11,8 +11,11 @@ const COUNTING = wordsRegex(merged((w) => w.form.counting));
 const OUTAGE = wordsRegex(merged((w) => w.form.outage));
 const PRESENT_TENSE = wordsRegex(merged((w) => w.form.presentTense));
 const INTRUSION = wordsRegex(merged((w) => w.form.intrusion));
+/** Dutch puts the subject between verb and "niet": "waarom kan Megan Bowen niet inloggen", "lukt het Patti niet". */
+const PRESENT_AROUND_NAME = /(?<![\p{L}\p{N}])(?:kan|lukt het|werkt het voor)\s+(?:[\p{L}'-]+\s+){1,3}?niet(?![\p{L}\p{N}])/u;
 const INTRUDERS = wordsRegex(merged((w) => w.form.intruders));
 const OWN_ACCOUNT = wordsRegex(merged((w) => w.form.ownAccount));
+const TRIES = wordsRegex(merged((w) => w.form.tries));
 /** Fillers before the first word of a question ("and", "ok so", "en"). */
 const LEAD = `^[\\s\\p{P}]*(?:(?:and|so|ok|okay|hey|hi|en|dus|oke|oké|hoi|but|maar)[\\s,]+)*`;
 const YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.yesNoOpeners))}(?=[\\s,])`, 'u');
@@ -26,7 +29,7 @@ export function findForm(lower: string): QuestionForm {
     counting: COUNTING.test(lower),
     yesNo: YES_NO.test(lower) && !NOT_YES_NO.test(lower),
     outage: OUTAGE.test(lower),
-    presentTense: PRESENT_TENSE.test(lower),
-    intrusion: INTRUSION.test(lower) || (INTRUDERS.test(lower) && OWN_ACCOUNT.test(lower)),
+    presentTense: PRESENT_TENSE.test(lower) || PRESENT_AROUND_NAME.test(lower),
+    intrusion: INTRUSION.test(lower) || (INTRUDERS.test(lower) && TRIES.test(lower) && OWN_ACCOUNT.test(lower)),
   };
 }

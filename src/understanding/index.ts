@@ -1,4 +1,4 @@
-/** The understanding step as the rest of the bot uses it (see `Understanding` in src/troubleshooter.ts). */
+/** The understanding step as the rest of the bot uses it (see `Understanding` in src/answers/troubleshooter.ts). */
 import { MAX_CHARACTERS, cleanText } from './clean';
 import { examplesFor } from './examples';
 import { detectLanguage } from './language';

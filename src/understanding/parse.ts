@@ -8,7 +8,7 @@
  * Callers run `cleanText` first to answer "too long" and to ignore empty card submits; `parse`
  * cleans again (it is idempotent) and returns intent 'unknown' for such text.
  */
-import { findApp } from './app';
+import { findApp } from './appName';
 import { findCategory } from './category';
 import { findErrorScreen } from './errorScreen';
 import { findFilters } from './filters';
@@ -18,7 +18,7 @@ import { Changes, contextOf, findFollowUp, mergeWithPrevious } from './followUp'
 import { findBareCode, findIds } from './ids';
 import { asksSomething, decideIntent, looksForSubject, maskSigninVerbs, signalsOf } from './intent';
 import { detectLanguage, languageOfLocale } from './language';
-import { isValidTimeZone } from './localTime';
+import { isValidTimeZone } from './calendar';
 import { takeMentions } from './mentions';
 import { MASK, mask } from './phrases';
 import type { ParseContext, Question } from './question';
@@ -102,7 +102,7 @@ export function parse(text: string, ctx: ParseContext): Question {
   const filters = findFilters(maskLike(withoutBareCode(time.text), kind.text), original);
   const ranking = findRanking(filters.text);
   const opened = followUpOpener(ranking.text);
-  const wantsSubject = looksForSubject(signals, errorCode, time.range !== null) || opened !== null || screen !== null ||
+  const wantsSubject = looksForSubject(signals, errorCode, time.range !== null) || opened !== null || screen !== null || ranking.ranking !== null ||
     requestId !== null || correlationId !== null || filters.country !== null || filters.platform !== null || form.intrusion;
 
   const app = findApp(opened ?? ranking.text, original);
@@ -133,7 +133,8 @@ export function parse(text: string, ctx: ParseContext): Question {
   });
   // "did anyone try to get into my account?": others' failed attempts, whatever verb was used; a
   // pasted screen (even a lone "Timestamp: …" line) is a failure to look up.
-  const intent = (form.intrusion || form.outage || screen) && ['signins', 'unknown', 'help'].includes(decided) ? 'failures' : decided;
+  const intent = (form.intrusion || form.outage || screen) && ['signins', 'unknown', 'help'].includes(decided) ? 'failures'
+    : ranking.ranking !== null && ['unknown', 'help'].includes(decided) ? 'failures' : decided; // "which code did Megan get?"
   const tenantAsk = decideTenantAsk({ ranking: ranking.ranking, subject, category: kind.category, hasTime: time.range !== null, text: signalText });
   const changes: Changes = {
     intent,

@@ -5,7 +5,7 @@
  * writes one result line per non-blank input line; a line that cannot be read gets {"error": …}.
  */
 import { createInterface } from 'node:readline';
-import { isValidTimeZone } from './localTime';
+import { isValidTimeZone } from './calendar';
 import { parse } from './parse';
 import type { Question } from './question';
 

@@ -42,7 +42,7 @@
  * days ("monday and tuesday") give the span from the first to the end of the last.
  */
 import type { Language } from '../shared/types';
-import { type LocalDate, addDays, compareDates, localDate, localDateTime, startOfDay, toUtc } from './localTime';
+import { type LocalDate, addDays, compareDates, dateIn, dateTimeIn, startOfDay, toUtc } from './calendar';
 import { clockMinutes } from './clock';
 import type { PartOfDay } from './words/types';
 import { type TimeRange, type TimeContext, type ClockUse, type Found, type State, MINUTE, PART_WINDOWS, REGEX, mondayOf, dayRange } from './timeWords';
@@ -120,7 +120,7 @@ function resolve(found: Found, ctx: TimeContext, today: LocalDate): TimeRange | 
 
 /** Finds the time the text asks about. `lower` is the lower-cased text, possibly already partly masked. */
 export function findTime(lower: string, ctx: TimeContext, language: Language): TimeFinding {
-  const today = localDate(ctx.now, ctx.timeZone);
+  const today = dateIn(ctx.now, ctx.timeZone);
   const state: State = { text: lower, found: { ranges: [], days: [], since: false }, ctx, today };
   scan(state, REGEX.vague, () => true);
   recogniseDates(state);
@@ -140,7 +140,7 @@ export function findTime(lower: string, ctx: TimeContext, language: Language): T
 export function shiftRange(range: TimeRange | null, days: number, ctx: TimeContext): TimeRange {
   const tz = ctx.timeZone;
   if (!range) {
-    const today = localDate(ctx.now, tz);
+    const today = dateIn(ctx.now, tz);
     if (days === -7) {
       const monday = mondayOf(today);
       return { from: startOfDay(addDays(monday, -7), tz), to: startOfDay(monday, tz) };
@@ -148,7 +148,7 @@ export function shiftRange(range: TimeRange | null, days: number, ctx: TimeConte
     return dayRange(addDays(today, days), addDays(today, days), tz);
   }
   const move = (instant: Date): Date => {
-    const local = localDateTime(instant, tz);
+    const local = dateTimeIn(instant, tz);
     return toUtc(addDays(local, days), local.hour * 60 + local.minute, tz);
   };
   return { from: move(range.from), to: move(range.to) };

@@ -2,7 +2,7 @@
 import type { Language } from '../shared/types';
 import * as chrono from 'chrono-node';
 import { MASK, mask } from './phrases';
-import { type LocalDate, addDays, addMonths, compareDates, isValidDate, isoWeekday, localDateTime, startOfDay, toUtc } from './localTime';
+import { type LocalDate, addDays, addMonths, compareDates, isValidDate, isoWeekday, dateTimeIn, startOfDay, toUtc } from './calendar';
 import { parseClock, validClock } from './clock';
 import { type ClockUse, type State, MINUTE, UNIT_MS, SINCE_BEFORE, MONTH, MONTH_ANYWHERE, REGEX, BEFORE_STRICT, AFTER_STRICT, LAST_WEEKDAY_PREFIX, TODAY_WORDS, YESTERDAY_WORDS, PART_AFTER, partOf, unitOf, numberOf, weekdayIndex, isAbbreviation, mostRecent, fullYear, dayMonth, mondayOf, mostRecentSaturday } from './timeWords';
 
@@ -106,7 +106,7 @@ export function recogniseRelativeRanges(state: State): void {
     const n = numberOf(m[1]);
     const unit = unitOf(m[2]);
     if (unit === 'month') {
-      const local = localDateTime(now, tz);
+      const local = dateTimeIn(now, tz);
       return addRange(state, toUtc(addMonths(local, -n), local.hour * 60 + local.minute, tz), now);
     }
     return addRange(state, new Date(now.getTime() - n * UNIT_MS[unit]), now);

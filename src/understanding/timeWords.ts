@@ -1,6 +1,6 @@
 /** Time expressions' word lists as patterns, the shapes the recognisers share, and small date helpers. */
 import { END, START, alternation, wordsRegex } from './phrases';
-import { type LocalDate, addDays, compareDates, isValidDate, isoWeekday, startOfDay } from './localTime';
+import { type LocalDate, addDays, compareDates, isValidDate, isoWeekday, startOfDay } from './calendar';
 import { CLEAR_CLOCK, CLOCK, type Clock } from './clock';
 import { merged, mergedRecord } from './words';
 import type { PartOfDay, TimeWords, Unit } from './words/types';

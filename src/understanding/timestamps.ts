@@ -6,7 +6,7 @@
  * Error pages write UTC, but people retype times from their own clock: a time with no zone is
  * searched under both readings (UTC and the asker's zone), one window covering both.
  */
-import { isValidDate, toUtc } from './localTime';
+import { isValidDate, toUtc } from './calendar';
 import { START } from './phrases';
 import type { TimeRange } from './timeRange';
 

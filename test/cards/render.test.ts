@@ -20,7 +20,7 @@ describe.each(['en', 'nl'] as const)('every card in %s', (language) => {
 
   it('has a card for every answer kind', () => {
     const kinds = new Set(everyAnswer().map(([, a]) => a.kind));
-    expect([...kinds].sort()).toEqual(['ask-privately', 'before-retention', 'choose-person', 'count', 'explain-code', 'help', 'incident', 'not-found', 'problem', 'refused', 'still-looking', 'summary', 'ticket-failed', 'ticket-opened', 'too-long', 'unknown']);
+    expect([...kinds].sort()).toEqual(['ask-privately', 'before-retention', 'choose-person', 'count', 'explain-code', 'help', 'incident', 'intrusion', 'not-found', 'problem', 'refused', 'still-looking', 'summary', 'tenant', 'ticket-failed', 'ticket-opened', 'too-long', 'unknown']);
   });
 });
 

@@ -16,9 +16,10 @@ import { cardToText, executeActions } from '../../src/cards/text';
 import { DEMO_PEOPLE } from '../../src/demo/people';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from '../../src/tools/activities';
 import type { Language } from '../../src/shared/types';
-import { everyCard, story, storySummaryCard } from '../fixtures/cards';
+import { everyCard, openIncident, render as renderFixture, story, storySummaryCard } from '../fixtures/cards';
 import { NOW, startApp, type RunningApp } from '../support/app';
 import { DemoTenant } from '../../src/demo/tenant';
+import { withLiveIncident } from '../../src/demo/liveIncident';
 
 const ROOT = resolve(__dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'cards');
@@ -100,7 +101,8 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** The demo stories, asked over the real server (demo tenant): the README and docs/cards show these. */
-interface Story { file: string; language: Language; who: string; text: string; ticket?: boolean; withoutPolicyPermission?: boolean }
+/** `live`: asked of a bot with the live index and the demo's live incident (tenant-wide answers say it first). */
+interface Story { file: string; language: Language; who: string; text: string; ticket?: boolean; withoutPolicyPermission?: boolean; live?: boolean }
 const STORIES: Story[] = [
   { file: 'megan-lockout-helpdesk-en', language: 'en', who: 'Alex Wilber', text: 'why did Megan Bowen fail to sign in yesterday?' },
   { file: 'megan-lockout-self-en', language: 'en', who: 'Megan Bowen', text: "why can't I sign in?" },
@@ -114,6 +116,10 @@ const STORIES: Story[] = [
   { file: 'empty-filtered-en', language: 'en', who: 'Alex Wilber', text: 'who failed to sign in to Salesforce in the last hour?' },
   { file: 'ticket-flow-en', language: 'en', who: 'Alex Wilber', text: 'why did Megan Bowen fail to sign in yesterday?', ticket: true },
   { file: 'ticket-flow-nl', language: 'nl', who: 'Alex Wilber', text: 'waarom kon Megan Bowen gisteren niet inloggen?', ticket: true },
+  { file: 'who-failed-today-en', language: 'en', who: 'Alex Wilber', text: 'who failed to sign in today?', live: true },
+  { file: 'locked-out-now-en', language: 'en', who: 'Alex Wilber', text: 'who is locked out right now?', live: true },
+  { file: 'megan-pattern-en', language: 'en', who: 'Alex Wilber', text: "what is Megan Bowen's sign-in pattern?" },
+  { file: 'megan-anyone-tried-self-en', language: 'en', who: 'Megan Bowen', text: 'did anyone try to get into my account this week?' },
 ];
 
 async function storyCard(running: RunningApp, story: Story, n: number): Promise<Card> {
@@ -138,6 +144,8 @@ function shots(): Shot[] {
   const list: Shot[] = [];
   for (const language of ['en', 'nl'] as const) list.push({ file: `details-open-${language}`, card: storySummaryCard(language, story[1].id), language, scale: 1 });
   for (const [name, card] of everyCard('en')) list.push({ file: `worst-case-${slug(name)}-en`, card, language: 'en', scale: 1 });
+  // The incident alert after "stop notifying": its final state (drawn from test data; over HTTP in test/incidents/alertContent.test.ts).
+  list.push({ file: 'incident-after-stop-notifying-en', card: renderFixture({ kind: 'incident-alert', incident: { ...openIncident, app: 'Contoso Expenses', policy: 'Block unmanaged devices – Finance apps', unmetControl: 'Block' }, stoppedAt: new Date(openIncident.lastFailure) }, 'en'), language: 'en', scale: 2 });
   const [[name, summary]] = everyCard('nl');
   list.push({ file: `worst-case-${slug(name)}-nl`, card: summary, language: 'nl', scale: 1 });
   return list;
@@ -161,11 +169,15 @@ if (!haveChromium && process.env.CI) {
     const requests: string[] = [];
 
     let running: RunningApp;
+    let live: RunningApp;
     let limited: RunningApp | null = null;
     /** A second bot whose demo tenant has not granted Policy.Read.ConditionalAccess. */
     const withoutPolicyPermission = async () => (limited ??= await startApp({}, { demoTenant: new DemoTenant({ now: NOW, permissions: ['AuditLog.Read.All', 'Directory.Read.All', 'Mail.Send'] }) }));
     beforeAll(async () => {
       running = await startApp();
+      live = await startApp({ SIGNIN_INDEX_HOURS: '48' }, { demoTenant: new DemoTenant(withLiveIncident({ now: NOW })) });
+      for (let i = 0; i < 500 && live.app.signInIndex!.poller.stats().filling; i++) await new Promise((r) => setTimeout(r, 20));
+      await live.app.incidents!.monitor.runOnce();
       mkdirSync(OUT, { recursive: true });
       // launch() gives Chromium a new, empty profile directory of its own and removes it on close.
       browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
@@ -191,6 +203,7 @@ if (!haveChromium && process.env.CI) {
     afterAll(async () => {
       await browser?.close();
       await running?.stop();
+      await live?.stop();
       await limited?.stop();
     });
 
@@ -234,7 +247,7 @@ if (!haveChromium && process.env.CI) {
     }
 
     it.each(STORIES.map((s, i) => [s.file, s, i] as const))('%s.png (asked over the real server)', async (_file, story, i) => {
-      const card = await storyCard(story.withoutPolicyPermission ? await withoutPolicyPermission() : running, story, i);
+      const card = await storyCard(story.withoutPolicyPermission ? await withoutPolicyPermission() : story.live ? live : running, story, i);
       const result = await shoot(story.file, card, story.language, 2);
       // What to do now is drawn, and the ticket button too when there is a failure to report.
       const w = wording(story.language);

@@ -1,6 +1,6 @@
 /**
  * The demo tenant is one wiring: outside src/demo/, product code reaches it only through
- * src/demo/wiring.ts, and only from src/app.ts, which chooses the wiring once. (Tests and the
+ * src/demo/wiring.ts, and only from src/app.ts, which chooses the wiring once (npm run doctor uses its connectGraph). (Tests and the
  * benchmark exercise the demo tenant directly; they are not the product.)
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';

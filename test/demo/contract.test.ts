@@ -15,7 +15,7 @@ import { BETA_SIGNIN_PROPERTIES, V1_SIGNIN_PROPERTIES } from '../../src/demo/sig
 import { DIRECTORY_ROLE_PROPERTIES, GROUP_PROPERTIES, USER_PROPERTIES } from '../../src/demo/directorySchema';
 import { buildSignInFilter, eventTypeFilter } from '../../src/signins/signInLog';
 import { SIGNIN_EVENT_TYPES } from '../../src/shared/types';
-import { PROJECTED_PARTS } from '../../src/signins/index/compactSignIn';
+import { PROJECTED_PARTS } from '../../src/signins/live/compactSignIn';
 import { SELECT as PERSON_SELECT } from '../../src/directory/people';
 import { ROLE_SELECT } from '../../src/access/readers';
 import { toUser } from '../../src/demo/directory';

@@ -61,7 +61,8 @@ describe('the bot\'s reports limiter keeps the tenant from answering 429', () =>
       maxRetries: 0,
       middleware: [new ReportsLimiter({ maxRequests: botMaxRequests, windowSeconds: limit.windowMs / 1000 })],
     });
-    const log = new GraphSignInLog(client, { pageSize: 50, maxPages: 1 });
+    // Interactive sign-ins only: one Graph read per question (the default reads two kinds apart).
+    const log = new GraphSignInLog(client, { pageSize: 50, maxPages: 1, eventTypes: ['interactiveUser'] });
     const results = await Promise.allSettled(Array.from({ length: 23 }, (_, i) => log.find({ userId: MEGAN, from: new Date(NOW.getTime() - (i + 1) * HOUR), to: NOW })));
     return { ...tenant.reportsCounters(), answered: results.filter((r) => r.status === 'fulfilled').length };
   }
@@ -72,7 +73,8 @@ describe('the bot\'s reports limiter keeps the tenant from answering 429', () =>
 
   test('control: with the bot\'s limiter out of the way the same burst is throttled', async () => {
     const result = await burst(1000);
+    // The tenant had to refuse; the reader retries a throttled read with back-off, so each refusal costs an extra read.
     expect(result.throttled).toBeGreaterThan(0);
-    expect(result.answered).toBeLessThan(23);
+    expect(result.reads + result.throttled).toBeGreaterThan(23);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The Azure deployment templates, checked offline: valid JSON in the Bot Framework layout, every
  * parameter declared, used and documented, no secret with a default, and an app setting for every
- * setting the bot reads (src/config.ts CONFIG_SETTINGS), so a new setting cannot be forgotten.
+ * setting the bot reads (src/config/index.ts CONFIG_SETTINGS), so a new setting cannot be forgotten.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,7 +50,7 @@ const DERIVED: Record<string, string> = {
   STATE_BLOB_ACCOUNT_URL: "[if(parameters('createStateStorage'), reference(variables('stateStorageId'), '2023-01-01').primaryEndpoints.blob, '')]",
   STATE_BLOB_CLIENT_ID: "[reference(variables('identityId'), '2023-01-31').clientId]",
 };
-/** App settings that are read by the platform or libraries rather than by src/config.ts. */
+/** App settings that are read by the platform or libraries rather than by src/config/index.ts. */
 const PLATFORM_SETTINGS = [
   'AZURE_AUTHORITY_HOST', // @azure/identity: Entra authority for national clouds
   'APPLICATIONINSIGHTS_CONNECTION_STRING', // Application Insights agent

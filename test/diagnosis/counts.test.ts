@@ -18,7 +18,7 @@ describe('counting sign-ins', () => {
   it('counts per local day, per app, by outcome, by kind, and the top failure codes', () => {
     const counts = countSignIns(records, 'Europe/Amsterdam');
     expect(counts).toMatchObject({ total: 6, succeeded: 1, failed: 4, interrupted: 1 });
-    expect(counts.perDay).toEqual([{ day: '2026-11-26', total: 1, failed: 0 }, { day: '2026-11-27', total: 5, failed: 4 }]);
+    expect(counts.perDay).toEqual([{ day: '2026-11-26', total: 1, failed: 0, succeeded: 1 }, { day: '2026-11-27', total: 5, failed: 4, succeeded: 0 }]);
     expect(counts.perApp).toEqual([{ app: 'Outlook', total: 3, failed: 2 }, { app: 'Teams', total: 3, failed: 2 }]);
     expect(counts.perEventType).toEqual({ interactiveUser: 5, nonInteractiveUser: 1 });
     expect(counts.topCodes).toEqual([{ code: 50126, count: 2 }, { code: 50053, count: 1 }, { code: 700082, count: 1 }]);

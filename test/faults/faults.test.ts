@@ -23,8 +23,9 @@ const onUnhandled = () => void unhandled++;
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   stack = await startStack({
-    // A short Graph timeout for the slow-answer test; no keeping of answers, so every question reaches Graph.
-    env: { GRAPH_TIMEOUT_MS: '700', RATE_LIMIT_PER_MINUTE: '1000', GRAPH_REPORTS_MAX_REQUESTS: '1000', GRAPH_REPORTS_WINDOW_SECONDS: '1' },
+    // A short Graph timeout (the reporting API's too) and one second for a question's reads, for the
+    // slow-answer test: no time for a retry; no keeping of answers, so every question reaches Graph.
+    env: { GRAPH_TIMEOUT_MS: '700', GRAPH_REPORTS_TIMEOUT_MS: '700', SIGNIN_READ_SECONDS: '1', RATE_LIMIT_PER_MINUTE: '1000', GRAPH_REPORTS_MAX_REQUESTS: '1000', GRAPH_REPORTS_WINDOW_SECONDS: '1' },
     signInCacheSeconds: 0,
     faults: (request) => {
       if (!isSignIns(request.path) || !fault) return null;
@@ -139,7 +140,7 @@ test('403 Authorization_RequestDenied → the permission card naming AuditLog.Re
   expect(text).toContain('Directory.Read.All');
 });
 
-test('an answer slower than GRAPH_TIMEOUT_MS → "did not answer", and the bot keeps serving', async () => {
+test('an answer slower than GRAPH_REPORTS_TIMEOUT_MS, with no time left for a retry → "did not answer", and the bot keeps serving', async () => {
   fault = () => FAULTS.slow(2500);
   const started = Date.now();
   const { text } = await ask(QUESTION);

@@ -47,7 +47,9 @@ export interface Stack {
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const graph = await startGraphTestServer({ tenant: options.tenant ?? new DemoTenant({ now: NOW }), faults: options.faults ?? null });
-  const result = loadConfig({ DEMO: 'true', GRAPH_ENDPOINT: graph.url, LOG_LEVEL: 'warn', SIGNIN_INDEX_HOURS: '0', ...options.env });
+  // Interactive sign-ins only (one v1.0 read per question) unless a test says otherwise: these tests count
+  // and fault the reads of each question; reading each kind apart is tested in test/signins and test/bot.
+  const result = loadConfig({ DEMO: 'true', GRAPH_ENDPOINT: graph.url, LOG_LEVEL: 'warn', SIGNIN_INDEX_HOURS: '0', SIGNIN_EVENT_TYPES: 'interactiveUser', ...options.env });
   if (!result.ok) throw new Error(result.errors.join('; '));
   const config = result.config;
   if (options.signInCacheSeconds !== undefined) config.graph.signInCacheSeconds = options.signInCacheSeconds;

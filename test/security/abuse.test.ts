@@ -2,7 +2,7 @@
  * Abuse limits: a per-person rate limit with a friendly answer and no Graph request; oversized
  * messages get a clear reply; oversized, malformed or mistyped bodies get 413/400, never a crash.
  */
-import { messageCard, strings } from '../../src/cards/render';
+import { messageCard, wording } from '../../src/cards/render';
 import { cardToText } from '../../src/cards/text';
 import { MAX_CHARACTERS } from '../../src/understanding';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from '../../src/tools/activities';
@@ -13,9 +13,9 @@ const MEGAN: AskerInfo = { aadObjectId: '00000000-0000-0000-0000-0000000000021',
 const ALEX: AskerInfo = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: 'a:alex-abuse' };
 const PATTI: AskerInfo = { aadObjectId: '00000000-0000-0000-0000-0000000000024', name: 'Patti Fernandez', conversationId: 'a:patti-abuse' };
 const LYNNE: AskerInfo = { aadObjectId: '00000000-0000-0000-0000-0000000000025', name: 'Lynne Robbins', conversationId: 'a:lynne-abuse' };
-const s = strings('en');
+const s = wording('en');
 const RATE_LIMITED = messageCard('en', s.rateLimitedTitle, [s.rateLimitedText]).content;
-const RATE_LIMITED_NL = messageCard('nl', strings('nl').rateLimitedTitle, [strings('nl').rateLimitedText]).content;
+const RATE_LIMITED_NL = messageCard('nl', wording('nl').rateLimitedTitle, [wording('nl').rateLimitedText]).content;
 
 let running: RunningApp;
 beforeAll(async () => {

@@ -66,6 +66,20 @@ describe('production settings: POST /api/messages requires a Bot Framework token
     }
   });
 
+  it('answers 401, not 400 naming what is wrong, to a garbage bearer token whatever the body (issue 24, item 10)', async () => {
+    const deep = `${'{"x":'.repeat(5_000)}{}${'}'.repeat(5_000)}`;
+    const activity = teamsMessage("why can't I sign in?", MEGAN);
+    const bodies = ['[1,2,3]', '{"type":', '{"type":"message","text":42}', '', JSON.stringify({ ...activity, entities: [{ text: 'no type' }] }), JSON.stringify(activity).replace(/}$/, `,"value":${deep}}`)];
+    for (const body of bodies) {
+      for (const authorization of ['Bearer garbage', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.']) {
+        const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body });
+        expect(response.status).toBe(401);
+        expect(await response.text()).not.toMatch(/malformed|JSON|nests|entity|type/i);
+      }
+    }
+    expect(asked).not.toHaveBeenCalled();
+  });
+
   it('answers 401 to an unauthenticated card action (adaptiveCard/action invoke)', async () => {
     const result = await postActivity(url, teamsCardAction('openTicket', { signInId: 'x', userId: MEGAN.aadObjectId }, MEGAN));
     expect(result.status).toBe(401);

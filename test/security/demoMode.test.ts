@@ -1,5 +1,5 @@
 /**
- * Issue 11, items 8 and 9: demo mode believes what an activity says about its sender, so it is held
+ * Demo mode believes what an activity says about its sender, so it is held
  * to what a local demo sends. It listens on loopback unless HOST says otherwise (and then warns
  * loudly), answers only the demo tenant's own people, posts replies only to a serviceUrl on this
  * machine, and its /healthz keeps mode and tenant for local tools. The demo tenant keeps an encoded

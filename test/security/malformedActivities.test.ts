@@ -1,5 +1,5 @@
 /**
- * Issue 11, item 7: a malformed invoke or conversation update is bad input, answered 400 with the
+ * A malformed invoke or conversation update is bad input, answered 400 with the
  * reason, before any turn runs: never a TypeError inside the turn that the user sees as "Microsoft
  * Graph did not answer". No Graph request is made and nothing is logged as an error.
  */

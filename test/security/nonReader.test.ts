@@ -10,7 +10,7 @@
  * - exactly one audit event is written, with decision "refused".
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { messageCard, strings } from '../../src/cards/render';
+import { messageCard, wording } from '../../src/cards/render';
 import { cardToText, executeActions } from '../../src/cards/text';
 import { DEMO_TICKET_MAILBOX } from '../../src/config';
 import type { LoggedRequest } from '../../src/demo/tenant';
@@ -39,8 +39,8 @@ function megan(extra: Partial<AskerInfo> = {}): AskerInfo {
   return { aadObjectId: MEGAN_ID, name: 'Megan Bowen', conversationId: `a:megan-${conversation}`, ...extra };
 }
 
-const refusal = (language: Language) => messageCard(language, strings(language).notAllowedTitle, [strings(language).notAllowedText]).content;
-const stranger = (language: Language) => messageCard(language, strings(language).refusedTitle, [strings(language).refusedText]).content;
+const refusal = (language: Language) => messageCard(language, wording(language).notAllowedTitle, [wording(language).notAllowedText]).content;
+const stranger = (language: Language) => messageCard(language, wording(language).refusedTitle, [wording(language).refusedText]).content;
 
 interface Outcome {
   status: number;
@@ -387,7 +387,8 @@ describe('Megan can ask about herself', () => {
     // A time range of its own, so that the answer is read from Graph rather than the bot's short cache.
     const outcome = await send(teamsMessage("why couldn't I sign in in the last 3 days?", megan()));
     expectOwnFailures(outcome);
-    expect(outcome.requests.filter((r) => r.path === '/auditLogs/signIns').map((r) => userIdsIn(r.filter))).toEqual([[MEGAN_ID]]);
+    // One read per kind of sign-in (interactive, non-interactive), each about her only.
+    expect(outcome.requests.filter((r) => r.path === '/auditLogs/signIns').map((r) => userIdsIn(r.filter))).toEqual([[MEGAN_ID], [MEGAN_ID]]);
   });
 
   it('by "ik", in Dutch', async () => {

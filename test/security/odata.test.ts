@@ -5,7 +5,7 @@
  * would be a 400 and the "rejected the query" card), and nothing widens: no match-all, no `or`
  * smuggled into a sign-in filter.
  */
-import { strings } from '../../src/cards/render';
+import { wording } from '../../src/cards/render';
 import { cardToText } from '../../src/cards/text';
 import { odataString } from '../../src/graph/odata';
 import { compileFilter, SIGNIN_FILTER_RULES, takeEventTypes } from '../../src/demo/odataFilter';
@@ -13,7 +13,7 @@ import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/
 import { startApp, type RunningApp } from '../support/app';
 
 const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' };
-const s = strings('en');
+const s = wording('en');
 let running: RunningApp;
 let conversation = 0;
 const alex = () => ({ ...ALEX, conversationId: `a:alex-odata-${++conversation}` });

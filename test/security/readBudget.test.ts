@@ -1,5 +1,5 @@
 /**
- * Issue 11, item 5: one person cannot spend the tenant's sign-in log budget (Graph: about 5 reads per
+ * One person cannot spend the tenant's sign-in log budget (Graph: about 5 reads per
  * 10 s for the whole tenant; the real reports limiter runs here at 5 per 10 s). Ticket clicks whose
  * sign-in id cannot be a sign-in, or whose button names someone else, are refused before any read;
  * a "not found" is kept, so the same forged id costs one read at most; and each person may start only

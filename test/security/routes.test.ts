@@ -1,5 +1,5 @@
 /**
- * Issue 11, item 2: the production token check is decided on the route the router matched, not on
+ * The production token check is decided on the route the router matched, not on
  * how the path was spelled. Every spelling below reaches POST /api/messages (the demo server, which
  * has no token check, answers them as activities), and in production each gets 401 without a token
  * — before its body is read, so the caller does not even learn whether its JSON parsed.

@@ -1,5 +1,5 @@
 /**
- * Issue 11, items 3 and 4: other people's sign-ins appear only in an explicit personal chat. Every
+ * Other people's sign-ins appear only in an explicit personal chat. Every
  * card verb and every question by a sign-in reader (Alex) about someone else (Megan) is checked in a
  * channel, a group chat, and conversations whose type is missing or unknown — which count as shared.
  * No card shown there carries anything of Megan's sign-ins, no ticket is opened, and the same

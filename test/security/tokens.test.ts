@@ -1,5 +1,5 @@
 /**
- * Issue 11, item 6: a token that cannot be checked is refused with a generic answer — 401, or 503
+ * A token that cannot be checked is refused with a generic answer — 401, or 503
  * while the key service is down — and the reason goes to the log only. Signing keys are fetched once
  * and shared; a failed fetch is not retried for every request. The key service is a loopback
  * server (test/support/keyService.ts) and the tokens are signed here: no outbound connection.

@@ -26,6 +26,10 @@ describe('the sign-in query', () => {
     expect(buildSignInFilter(q, ['interactiveUser', 'nonInteractiveUser'])).toMatch(/ and signInEventTypes\/any\(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser'\)$/);
   });
 
+  it('is the poller filter too: without an end, everything since the start', () => {
+    expect(buildSignInFilter({ from: window.from }, ['interactiveUser', 'nonInteractiveUser'])).toBe("createdDateTime ge 2026-11-24T10:00:00Z and signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')");
+  });
+
   it('reads each kind apart, interactive first; a person never gets app or identity reads', () => {
     const all = ['managedIdentity', 'nonInteractiveUser', 'servicePrincipal', 'interactiveUser'] as const;
     expect(readsFor(all, undefined)).toEqual([['interactiveUser'], ['nonInteractiveUser'], ['servicePrincipal'], ['managedIdentity']]);

@@ -13,12 +13,14 @@ describe('present tense is about now', () => {
   test.each([
     "why can't I sign in?", 'why cannot I log in to Outlook', 'I am unable to sign in', 'Teams is not working', "I'm locked out",
     'waarom kan ik niet inloggen?', 'inloggen lukt niet', 'ik ben geblokkeerd', 'waarom kom ik niet in Outlook', 'my account is locked',
+    'waarom kan Megan Bowen niet inloggen', 'sinds dinsdag kan lotte niet in teams',
   ])('"%s"', (text) => {
     expect(formOf(text).presentTense).toBe(true);
   });
 
   test.each([
     "why couldn't I sign in?", 'why did my sign-in fail', 'why was Megan blocked', 'show my sign-ins', 'waarom kon ik niet inloggen',
+    'waarom kon Megan Bowen gisteren niet inloggen',
     'waarom mislukte mijn aanmelding',
   ])('not "%s"', (text) => {
     expect(formOf(text).presentTense).toBe(false);
@@ -47,7 +49,7 @@ describe('counting, outage, yes/no', () => {
     ['welke apps geven de meeste fouten', { yesNo: false, counting: false }],
     ['cant login', { yesNo: false, presentTense: true }],
     ['kan niet inloggen', { yesNo: false, presentTense: true }],
-    ['kan sanne niet inloggen op outlook?', { yesNo: true, presentTense: false }],
+    ['kan sanne niet inloggen op outlook?', { yesNo: true, presentTense: true }],
     ['mislukte aanmeldingen vandaag', { yesNo: false }],
   ])('"%s"', (text, expected) => {
     expect(formOf(text)).toMatchObject(expected);

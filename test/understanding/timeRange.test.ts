@@ -1,4 +1,4 @@
-import { addDays, isoWeekday, localDate, toUtc } from '../../src/understanding/localTime';
+import { addDays, isoWeekday, dateIn, toUtc } from '../../src/understanding/calendar';
 import { findTime, shiftRange } from '../../src/understanding/timeRange';
 
 const AMS = 'Europe/Amsterdam';
@@ -24,8 +24,8 @@ describe('local calendar arithmetic', () => {
   });
 
   it('uses the local date, not the UTC date', () => {
-    expect(localDate(new Date('2026-11-27T02:00:00Z'), 'America/Los_Angeles')).toEqual({ year: 2026, month: 11, day: 26 });
-    expect(localDate(new Date('2026-11-27T12:00:00Z'), 'Pacific/Auckland')).toEqual({ year: 2026, month: 11, day: 28 });
+    expect(dateIn(new Date('2026-11-27T02:00:00Z'), 'America/Los_Angeles')).toEqual({ year: 2026, month: 11, day: 26 });
+    expect(dateIn(new Date('2026-11-27T12:00:00Z'), 'Pacific/Auckland')).toEqual({ year: 2026, month: 11, day: 28 });
     expect(isoWeekday({ year: 2026, month: 11, day: 27 })).toBe(5);
   });
 });

@@ -19,4 +19,7 @@ export const countryCodes: Record<string, string> = {
   'united arab emirates': 'AE', uae: 'AE', 'verenigde arabische emiraten': 'AE', argentina: 'AR', 'argentinië': 'AR', chile: 'CL',
   chili: 'CL', colombia: 'CO', 'south korea': 'KR', 'zuid-korea': 'KR', korea: 'KR', taiwan: 'TW', thailand: 'TH', pakistan: 'PK',
   bangladesh: 'BD', ghana: 'GH',
+  // Regions: recognised (never a name), but no single code — the answer says it cannot narrow to them.
+  europe: '', europa: '', eu: '', asia: '', 'azië': '', azie: '', africa: '', afrika: '', 'south america': '', 'zuid-amerika': '',
+  'north america': '', 'noord-amerika': '', 'latin america': '', 'middle east': '', 'midden-oosten': '',
 };

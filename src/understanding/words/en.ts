@@ -133,7 +133,7 @@ export const en: Words = {
     workloadNouns: ['service principal', 'managed identity', 'app registration', 'enterprise app', 'app'],
     verbsBeforeApp: ['access', 'open', 'use', 'reach', 'load', 'launch', 'start', 'run'],
     notApps: [
-      'my', 'his', 'her', 'their', 'your', 'our', 'its', 'this', 'that', 'these', 'those', 'it', 'me', 'him', 'them', 'us',
+      'hack', 'break', 'steal', 'my', 'his', 'her', 'their', 'your', 'our', 'its', 'this', 'that', 'these', 'those', 'it', 'me', 'him', 'them', 'us',
       'you', 'acct', 'laptop', 'phone', 'pc', 'computer', 'device', 'devices', 'mobile', 'desktop', 'browser', 'web', 'iphone',
       'android', 'ipad', 'tablet', 'mac', 'macbook', 'workstation', 'vm', 'office', 'home', 'work', 'time', 'order',
       'again', 'anymore', 'now', 'general', 'total', 'case', 'person', 'account', 'tenant', 'system', 'network',
@@ -176,7 +176,7 @@ export const en: Words = {
     federation: ['federation', 'federated', 'adfs'],
     network: ['blocked ip', 'ip address', 'ip blocked', 'from an ip'],
     password: ['password', 'passwords', 'wrong password', 'bad password', 'expired password', 'invalid password'],
-    lockout: ['locked', 'locked out', 'lockout', 'lockouts', 'lock out', 'locked-out'],
+    lockout: ['locked', 'locked out', 'lockout', 'lockouts', 'lock out', 'locked-out', 'account blocked', 'account is blocked', 'accounts blocked'],
   },
 
   screen: {

@@ -5,17 +5,26 @@
 import type { Platform, TenantAsk } from '../question';
 import type { FilterWords } from './types';
 
-const enRank = (things: string[]) => things.flatMap((t) => [`which ${t}`, `what ${t}`, `top ${t}`, `${t} with the most`, `${t} fail most`]);
-const nlRank = (things: string[]) => things.flatMap((t) => [`welke ${t}`, `top ${t}`, `${t} met de meeste`]);
+const TOP_N = ['3', '5', '10', 'three', 'five', 'ten', 'drie', 'vijf', 'tien'];
+const enRank = (things: string[]) => things.flatMap((t) => [
+  `which ${t}`, `what ${t}`, `top ${t}`, ...TOP_N.map((n) => `top ${n} ${t}`), `${t} with the most`, `${t} fail most`,
+]);
+const nlRank = (things: string[]) => things.flatMap((t) => [`welke ${t}`, `top ${t}`, ...TOP_N.map((n) => `top ${n} ${t}`), `${t} met de meeste`]);
 const enApps = ['apps', 'app', 'applications', 'application', 'services', 'service'];
 const enCodes = ['errors', 'error', 'error codes', 'error code', 'codes', 'code', 'reasons', 'failure reasons'];
 const enCountries = ['countries', 'country', 'locations', 'location', 'places'];
 
 export const enFilters: FilterWords = {
   tenantAsks: {
-    'top-apps': [...enRank(enApps), 'most failing app*', 'most common app*', 'apps fail the most', 'apps failing the most'],
-    'top-codes': [...enRank(enCodes), 'most common error*', 'most common code*', 'top error codes', 'top errors', 'top codes', 'most frequent error*'],
-    'top-countries': [...enRank(enCountries), 'where from', 'from where', 'from which countries', 'from what countries', 'most common countries'],
+    'top-apps': [...enRank(enApps), 'most failing app*', 'most common app*', 'apps fail the most', 'apps failing the most', 'per app', 'by app'],
+    'top-codes': [
+      ...enRank(enCodes), 'most common error*', 'most common code*', 'most common failure*', 'most common reasons', 'top reasons', 'top error codes', 'top errors', 'top codes', 'most frequent error*',
+      'per error', 'per error code', 'per code', 'by error', 'by error code',
+    ],
+    'top-countries': [
+      ...enRank(enCountries), 'where from', 'from where', 'from which countries', 'from what countries', 'most common countries',
+      'per country', 'by country', 'where are the failures coming from', 'where do the failures come from', 'where are they coming from',
+    ],
     'locked-now': [],
     people: [],
   } satisfies Record<TenantAsk, string[]>,
@@ -45,9 +54,12 @@ const nlCountries = ['landen', 'land', 'locaties', 'plaatsen'];
 
 export const nlFilters: FilterWords = {
   tenantAsks: {
-    'top-apps': [...nlRank(nlApps), 'apps met de meeste fouten', 'apps geven de meeste fouten', 'meest falende app*'],
-    'top-codes': [...nlRank(nlCodes), 'meest voorkomende fout*', 'meest voorkomende code*', 'vaakst voorkomende fout*'],
-    'top-countries': [...nlRank(nlCountries), 'vanwaar', 'uit welke landen', 'vanuit welke landen', 'waar vandaan'],
+    'top-apps': [...nlRank(nlApps), 'apps met de meeste fouten', 'apps geven de meeste fouten', 'meest falende app*', 'per app'],
+    'top-codes': [...nlRank(nlCodes), 'meest voorkomende fout*', 'meest voorkomende code*', 'vaakst voorkomende fout*', 'per foutcode', 'per fout'],
+    'top-countries': [
+      ...nlRank(nlCountries), 'vanwaar', 'uit welke landen', 'vanuit welke landen', 'waar vandaan', 'per land', 'waar komen de fouten vandaan',
+      'waar komen ze vandaan',
+    ],
     'locked-now': [],
     people: [],
   } satisfies Record<TenantAsk, string[]>,

@@ -13,7 +13,8 @@ export const enForm: FormWords = {
     'outage*', 'is something down', 'is anything down', 'is it down', 'is sign-in down', 'is signin down', 'is sign in down',
     'is login down', 'is something broken', 'is anything broken', 'is it broken', 'is sign-in broken', 'is login broken',
     'is there an outage', 'is there an incident', 'is there a problem', 'is there a sign-in problem', 'is there a sign in problem',
-    'is there a login problem', 'is everyone failing', 'everyone is failing', 'is everybody failing', "everyone can't", 'everyone cant', 'everyone cannot', 'nobody can',
+    'is there a login problem', 'are there sign-in problems', 'are there login problems', 'are there any sign-in problems',
+    'are there any login problems', 'are there sign-in issues', 'are there any sign-in issues', 'down for everyone', 'down for everybody', 'anyone else', 'is it just me', 'just me', 'is everyone failing', 'everyone is failing', 'is everybody failing', "everyone can't", 'everyone cant', 'everyone cannot', 'nobody can',
   ],
   presentTense: [
     "can't", 'cant', 'cannot', 'can not', 'unable to', 'am not able to', "won't let me", 'wont let me', ...enBlockedNow,
@@ -31,6 +32,7 @@ export const enForm: FormWords = {
     "wasn't me", 'wasnt me', 'not me', 'unknown location', 'unfamiliar location',
   ],
   intruders: ['someone', 'somebody', 'anyone', 'anybody', 'others', 'strangers', 'a stranger'],
+  tries: ['try', 'tried', 'trying', 'tries', 'attempt*'],
   ownAccount: ['my account', 'my password', 'as me', 'my mailbox'],
   notYesNo: [
     'can not', 'could not', 'can you', 'could you', 'would you', 'will you', 'can u', 'could u', 'do you know why', 'do you know what', 'can i see',
@@ -44,7 +46,8 @@ export const nlForm: FormWords = {
   counting: ['hoeveel', 'hoe vaak'],
   outage: [
     'storing*', 'is er een storing', 'is er een incident', 'is er een probleem', 'is er een aanmeldprobleem',
-    'is er een inlogprobleem', 'iedereen kan niet', 'niemand kan', 'ligt er iets plat', 'ligt het plat', 'is het plat',
+    'is er een inlogprobleem', 'zijn er problemen met inloggen', 'zijn er problemen met aanmelden', 'zijn er inlogproblemen',
+    'zijn er aanmeldproblemen', 'voor iedereen plat', 'ligt het aan mij', 'anderen ook', 'iedereen kan niet', 'niemand kan', 'ligt er iets plat', 'ligt het plat', 'is het plat',
   ],
   presentTense: [
     'kan niet', 'kan ik niet', 'kan hij niet', 'kan zij niet', 'kan ze niet', 'lukt niet', 'lukt het niet', 'werkt niet',
@@ -61,6 +64,7 @@ export const nlForm: FormWords = {
     'verdachte activiteit', 'verdachte pogingen', 'was ik niet', 'niet ik', 'onbekende locatie',
   ],
   intruders: ['iemand', 'anderen', 'een ander', 'onbekenden', 'vreemden'],
+  tries: ['geprobeerd', 'probeer*', 'poging*'],
   ownAccount: ['mijn account', "m'n account", 'mijn wachtwoord', 'als mij'],
   notYesNo: ['kan niet', 'kon niet', 'lukt niet', 'lukte niet', 'is niet', 'werd niet', 'kun je', 'kan je', 'kunt u', 'kan u', 'wil je', 'wilt u', 'zou je', 'zou u', 'kan ik zien', 'heb je'],
 };

@@ -171,7 +171,7 @@ export const nl: Words = {
     /** Skipped between the preposition and the app: "openen van de …". */
     verbsBeforeApp: ['van'],
     notApps: [
-      'mijn', "m'n", 'mn', 'zijn', 'haar', 'hun', 'je', 'jouw', 'uw', 'ons', 'onze', 'dit', 'dat', 'deze', 'die', 'het',
+      'hacken', 'inbreken', 'mijn', "m'n", 'mn', 'zijn', 'haar', 'hun', 'je', 'jouw', 'uw', 'ons', 'onze', 'dit', 'dat', 'deze', 'die', 'het',
       'hem', 'mij', 'me', 'hen', 'laptop', 'telefoon', 'mobiel', 'pc', 'computer', 'apparaat', 'browser', 'web',
       'iphone', 'android', 'ipad', 'tablet', 'mac', 'kantoor', 'huis', 'thuis', 'werk', 'tijd', 'orde', 'ieder', 'elk',
       'elke', 'alle', 'geval', 'principe', 'totaal', 'account', 'tenant', 'netwerk', 'er', 'slot', 'staat', 'zich',
@@ -210,7 +210,7 @@ export const nl: Words = {
     network: ['ip-adres'],
     password: ['wachtwoord', 'verlopen wachtwoord', 'fout wachtwoord', 'verkeerd wachtwoord'],
     // "geblokkeerd" alone is "blocked" (by a policy as often as by a lockout); with "account" it is a lockout.
-    lockout: ['vergrendeld', 'buitengesloten', 'account geblokkeerd', 'account is geblokkeerd', 'accounts zijn geblokkeerd', 'geblokkeerde accounts', 'geblokkeerd account'],
+    lockout: ['vergrendeld', 'buitengesloten', 'account geblokkeerd', 'account is geblokkeerd', 'accounts zijn geblokkeerd', 'accounts geblokkeerd', 'geblokkeerde accounts', 'geblokkeerd account'],
   },
 
   screen: {

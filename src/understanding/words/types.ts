@@ -181,6 +181,7 @@ export interface FormWords {
   intrusion: string[];
   /** Someone else, and the asker's own account: both in one question ask about an intrusion ("heeft iemand deze week … op mijn account"). */
   intruders: string[];
+  tries: string[];
   ownAccount: string[];
   /** Openers that ask for something rather than whether ("can you show…", "kun je…"). */
   notYesNo: string[];

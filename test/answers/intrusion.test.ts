@@ -1,0 +1,52 @@
+/**
+ * Issue 22: "did anyone try to get into my account?" answers yes or no first, from failed attempts in
+ * places the person does not sign in from, with "This wasn't me" (a ticket that says so) — over HTTP.
+ */
+import { DEMO_PEOPLE } from '../../src/demo/people';
+import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
+import { cardToText, executeActions } from '../../src/cards/text';
+import { wording } from '../../src/cards/wording';
+import { cardProblems } from '../cards/validateCard';
+import { startApp, type RunningApp } from '../support/app';
+
+let running: RunningApp;
+let n = 0;
+beforeAll(async () => {
+  running = await startApp({ RATE_LIMIT_PER_MINUTE: '100000' });
+});
+afterAll(() => running.stop());
+
+const asker = (name: string, locale = 'en-US') => {
+  const p = DEMO_PEOPLE.find((x) => x.displayName === name)!;
+  n += 1;
+  return { aadObjectId: p.id, name: p.displayName, locale, conversationId: `a:intrusion-${n}` };
+};
+
+test('Megan: "did anyone try to get into my account this week?" → yes, Lisbon, the lockout, and "This wasn\'t me"', async () => {
+  const megan = asker('Megan Bowen');
+  const [card] = cardsIn(await postActivity(running.url, teamsMessage('did anyone try to get into my account this week?', megan)));
+  expect(cardProblems(card)).toEqual([]);
+  const text = cardToText(card);
+  expect(text.split('\n')[0]).toMatch(/^Yes: \d+ failed sign-in attempts? from Lisbon \(Portugal\)/);
+  expect(text).toContain(wording('en').intrusion.lockout);
+  expect(text).not.toMatch(/signed in successfully/);
+  const notMe = executeActions(card).find((a) => a.title === wording('en').intrusion.notMe)!;
+  expect(notMe.verb).toBe('openTicket');
+  // The attempt the ticket is about is one of Megan's, from Portugal.
+  const record = running.tenant.signIns.find((r) => r.id === notMe.data.signInId)!;
+  expect([record.userId, record.location?.countryOrRegion]).toEqual([megan.aadObjectId, 'PT']);
+  const [opened] = cardsIn(await postActivity(running.url, teamsCardAction('openTicket', notMe.data, megan)));
+  expect(cardToText(opened)).toMatch(/Ticket SIT-[0-9A-F]{8}/);
+  expect(cardToText(opened).split('\n')[0]).toMatch(/^Yes:/);
+});
+
+test('someone with no attempts from elsewhere hears no first', async () => {
+  const [card] = cardsIn(await postActivity(running.url, teamsMessage('has someone tried to log in to my account this week?', asker('Lynne Robbins'))));
+  expect(cardToText(card).split('\n')[0]).toMatch(/^(No:|I cannot tell)/);
+  expect(executeActions(card).filter((a) => a.verb === 'openTicket')).toEqual([]);
+});
+
+test('in Dutch: "heeft iemand geprobeerd in te loggen op mijn account?"', async () => {
+  const [card] = cardsIn(await postActivity(running.url, teamsMessage('heeft iemand deze week geprobeerd in te loggen op mijn account?', asker('Megan Bowen', 'nl-NL'))));
+  expect(cardToText(card).split('\n')[0]).toMatch(/^Ja: /);
+});

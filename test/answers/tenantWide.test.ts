@@ -1,0 +1,103 @@
+/**
+ * Tenant-wide questions over HTTP, on the demo tenant with its live incident and the live index:
+ * each kind its own answer (who failed, who is locked out, which apps / codes / countries), the open
+ * incident said first, filters said (and the one that cannot be applied said as such), readers only.
+ */
+import { DemoTenant } from '../../src/demo/tenant';
+import { DEMO_PEOPLE } from '../../src/demo/people';
+import { withLiveIncident, LIVE_INCIDENT } from '../../src/demo/liveIncident';
+import { cardsIn, postActivity, teamsMessage } from '../../src/tools/activities';
+import { cardToText } from '../../src/cards/text';
+import { cardProblems } from '../cards/validateCard';
+import { NOW, startApp, type RunningApp } from '../support/app';
+import { manyPeople, render, tenantOf } from '../fixtures/cards';
+
+let running: RunningApp;
+let n = 0;
+const person = (name: string) => DEMO_PEOPLE.find((p) => p.displayName === name)!;
+
+async function ask(text: string, who = 'Alex Wilber', locale = 'en-US') {
+  const p = person(who);
+  n += 1;
+  const [card] = cardsIn(await postActivity(running.url, teamsMessage(text, { aadObjectId: p.id, name: p.displayName, locale, conversationId: `a:tenant-${n}` })));
+  expect(cardProblems(card)).toEqual([]);
+  return { card, text: cardToText(card), json: JSON.stringify(card) };
+}
+
+beforeAll(async () => {
+  running = await startApp({ SIGNIN_INDEX_HOURS: '168', RATE_LIMIT_PER_MINUTE: '100000' }, { demoTenant: new DemoTenant(withLiveIncident({ now: NOW })) });
+  for (let i = 0; i < 500 && running.app.signInIndex!.poller.stats().filling; i++) await new Promise((r) => setTimeout(r, 20));
+  await running.app.incidents!.monitor.runOnce();
+});
+afterAll(() => running.stop());
+
+test('the demo has the live incident open', () => {
+  const open = running.app.incidents!.monitor.incidents().filter((i) => !i.resolved);
+  expect(open.some((i) => i.policy === LIVE_INCIDENT.policy.displayName && i.people >= 20)).toBe(true);
+});
+
+test('"who failed to sign in today?" leads with how many people, says the open incident first, and ranks the rest with their cause', async () => {
+  const { card, text } = await ask('who failed to sign in today?');
+  const body = card.body as { text?: string }[];
+  expect(body[0].text).toMatch(/^\d+ people could not sign in/);
+  // The incident, named by its policy, before any one person.
+  const incident = text.indexOf(LIVE_INCIDENT.policy.displayName);
+  expect(incident).toBeGreaterThan(-1);
+  expect(text.indexOf('Megan Bowen')).toBeGreaterThan(incident);
+  expect(text).toMatch(/Megan Bowen: locked out/);
+  // The incident's people are counted with it, not listed one by one.
+  const finance = DEMO_PEOPLE.filter((p) => p.department === 'Finance').map((p) => p.displayName);
+  expect(finance.filter((name) => text.includes(`- ${name}:`))).toEqual([]);
+});
+
+test('"who is locked out right now?" names Megan and says whether she signed in since', async () => {
+  const { text } = await ask('who is locked out right now?');
+  expect(text.split('\n')[0]).toMatch(/locked out: .*Megan Bowen/);
+  expect(text).toMatch(/Megan Bowen: locked out \d+ times?, first at .*, last at .*(signed in again at|may still be locked out)/);
+});
+
+test('"which apps have the most failures this week?" ranks apps, with a chart and its text fallback', async () => {
+  const { card, text } = await ask('which apps have the most failures this week?');
+  const rows = [...text.matchAll(/^- (.+): (\d+) failed sign-in attempts \((\d+) (?:people|person)\)$/gm)].map((m) => ({ app: m[1], failures: Number(m[2]) }));
+  expect(rows.length).toBeGreaterThan(2);
+  expect(rows.map((r) => r.failures)).toEqual([...rows.map((r) => r.failures)].sort((a, b) => b - a));
+  expect(text.split('\n')[0]).toMatch(new RegExp(`^${rows[0].app} has the most failures: ${rows[0].failures} `));
+  expect(rows.map((r) => r.app)).toContain(LIVE_INCIDENT.app.appDisplayName);
+  // The open incident is said too.
+  expect(text).toContain(LIVE_INCIDENT.policy.displayName);
+  const charts = (card.body as { type: string; fallback?: unknown }[]).filter((e) => e.type.startsWith('Chart.'));
+  expect(charts.length).toBeGreaterThan(0);
+});
+
+test('"who failed from outside the Netherlands?" applies the country and says it', async () => {
+  const all = await ask('who failed to sign in this week?');
+  const abroad = await ask('who failed to sign in from outside the Netherlands this week?');
+  expect(abroad.text).toMatch(/from outside Netherlands/);
+  const count = (t: string) => Number(/(\d+) failed sign-in attempts\)/.exec(t.split('\n')[0])?.[1]);
+  expect(count(abroad.text)).toBeLessThan(count(all.text));
+});
+
+test('"abroad" is outside the country most sign-ins succeed from, and said', async () => {
+  const all = await ask('who failed to sign in this week?');
+  const abroad = await ask('who failed to sign in from abroad this week?');
+  expect(abroad.text).toMatch(/from abroad/);
+  const count = (t: string) => Number(/(\d+) failed sign-in attempts\)/.exec(t.split('\n')[0])?.[1]);
+  expect(count(abroad.text)).toBeLessThan(count(all.text));
+  expect(abroad.text).toMatch(/Megan Bowen/);
+});
+
+test('a country that could not be applied is said on the card, not dropped', () => {
+  const card = render(tenantOf(manyPeople, 'people'), 'en');
+  expect(cardToText(card.content)).toMatch(/Not applied: .*Atlantis/);
+});
+
+test('"hoeveel mensen konden vandaag niet inloggen?" leads with the number of people who failed', async () => {
+  const { card } = await ask('hoeveel mensen konden vandaag niet inloggen?', 'Alex Wilber', 'nl-NL');
+  expect((card.body as { text?: string }[])[0].text).toMatch(/^\d+ mensen konden niet inloggen/);
+});
+
+test('tenant-wide answers are for readers only: anyone else asking "who failed to sign in today?" hears about themselves', async () => {
+  const { text } = await ask('who failed to sign in today?', 'Megan Bowen');
+  expect(text).not.toMatch(/people could not sign in/);
+  expect(text).not.toContain('Patti');
+});
