@@ -65,6 +65,8 @@ export class RequestLimiter {
   private readonly waiting: (() => void)[] = [];
   private readonly waitingBackground: (() => void)[] = [];
   private readonly waitingLimited: { person: string; go: () => void }[] = [];
+  /** Start times of limited reads inside the current window. */
+  private readonly limitedStarts: number[] = [];
   private readonly limitedShare: number;
   private readonly maxLimitedWaiting: number;
   private readonly maxWaiting: number;
@@ -128,7 +130,10 @@ export class RequestLimiter {
   /** Slots of a window a request of this lane may fill. */
   private room(priority: ReadPriority): number {
     if (priority === 'limited') return this.limitedShare;
-    return priority === 'background' && this.maxRequests > 1 ? this.maxRequests - 1 : this.maxRequests;
+    if (priority !== 'background' || this.maxRequests === 1) return this.maxRequests;
+    // With non-readers' reads in the window, background leaves two slots: a reader's question often takes two reads.
+    const limitedInWindow = this.limitedStarts.some((t) => t > this.now() - this.windowMs);
+    return Math.max(1, this.maxRequests - (limitedInWindow && this.maxRequests > 3 ? 2 : 1));
   }
 
   private lastStart = 0;
@@ -171,12 +176,16 @@ export class RequestLimiter {
     const now = this.now();
     if (now < this.pausedUntil) return null;
     while (this.recent.length > 0 && this.recent[0] <= now - this.windowMs) this.recent.shift();
+    while (this.limitedStarts.length > 0 && this.limitedStarts[0] <= now - this.windowMs) this.limitedStarts.shift();
     if (this.recent.length >= this.room(priority)) return null;
     this.recent.push(now);
     this.lastStart = now;
     this.counters.started++;
     if (priority === 'background') this.counters.backgroundStarted++;
-    if (priority === 'limited') this.counters.limitedStarted++;
+    if (priority === 'limited') {
+      this.counters.limitedStarted++;
+      this.limitedStarts.push(now);
+    }
     this.starts.push(now);
     if (this.starts.length > KEEP_START_TIMES) this.starts.splice(0, this.starts.length - KEEP_START_TIMES);
     return now;
