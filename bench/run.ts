@@ -15,6 +15,7 @@
  * `npm run bench -- incident` runs section 8 (a bad morning, and the index's memory) and writes it.
  * `npm run bench -- index-rss` runs only the bot's RSS with a full index (and does not write results.md).
  * `npm run bench -- strict` runs the strict demo tenant part (latency, volume, Graph's limit; bench/strict.ts) and prints it.
+ * `npm run bench -- fair` and `-- alerts` print issue 24's goals (bench/fairness.ts; not written to results.md).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -255,7 +256,30 @@ async function strictMain(): Promise<void> {
   console.log(strictText(await benchStrict()));
 }
 
-const modes: Record<string, () => Promise<void>> = { incident: incidentMain, 'index-rss': indexRssMain, strict: strictMain };
+const modes: Record<string, () => Promise<void>> = { incident: incidentMain, 'index-rss': indexRssMain, strict: strictMain, fair: fairMain, alerts: alertsMain };
+
+/** `npm run bench -- fair`: a reader's questions while 10 non-readers ask 20 a minute each (issue 24). */
+async function fairMain(): Promise<void> {
+  const { benchFair } = await import('./fairness');
+  const dist = process.env.BENCH_FAIR_DIST ?? dirname(__dirname);
+  const r = await benchFair(dist);
+  console.log(`## Fair Graph budget (\`npm run bench -- fair\`)\n\n${machineLine()}; bot from ${dist}; ${r.seconds} s of load.\n`);
+  console.log(table(['who', 'asked', 'answered', 'p50 s', 'p95 s', 'max s', 'late (still looking, then posted)', '"busy"', '"one moment"'], [
+    ['reader (Alex), one question every 10 s', r.readers.asked, r.readers.asked, fmt(r.readers.p50Ms / 1000, 2), fmt(r.readers.p95Ms / 1000, 2), fmt(r.readers.maxMs / 1000, 2), r.readers.late, '-', '-'],
+    ['10 non-readers, 20 questions a minute each', r.nonReaders.asked, r.nonReaders.answered, fmt(r.nonReaders.p50Ms / 1000, 2), fmt(r.nonReaders.p95Ms / 1000, 2), '-', r.nonReaders.late, r.nonReaders.busy, r.nonReaders.rateLimited],
+  ]));
+  console.log(`\nSIGTERM right after the load: the process ended after ${fmt(r.stopMs / 1000, 2)} s.`);
+}
+
+/** `npm run bench -- alerts`: 50 subscribed conversations, one hung (issue 24). */
+async function alertsMain(): Promise<void> {
+  const { benchAlerts } = await import('./fairness');
+  const r = await benchAlerts(Number(process.env.BENCH_ALERT_CONVERSATIONS ?? 50));
+  console.log(`## Alerts with one hung conversation (\`npm run bench -- alerts\`)\n\n${machineLine()}; ${r.conversations} subscribed conversations, one of whose connector accepts and never answers; one publishing round per poll.\n`);
+  console.log(table(['round', `of the other ${r.conversations - 1} told`, 'last of them told after s', 'round took s (given up at 60)'], r.rounds.map((x) => [x.round, x.told, fmt(x.lastToldMs / 1000, 2), fmt(x.ms / 1000, 2)])));
+  console.log(`\nDuplicate posts: ${r.duplicates}; posts answered by the hung conversation: ${r.hungPosts}.`);
+}
+
 (modes[process.argv[2]] ?? main)().then(
   () => process.exit(0),
   (error) => {

@@ -156,6 +156,66 @@ async function demoGuards(t: Target): Promise<[Outcome, string]> {
   return ['pass', 'unknown asker and non-loopback serviceUrl refused (400)'];
 }
 
+// ---- Issue 24, items 1–3 (classes 31–33): fair Graph budget, alert subscriptions, demo proactive messages ----
+
+/** Everyday people of the demo tenant (no reader role or group). */
+const NON_READERS = [
+  '00000000-0000-0000-0000-0000000000021', '00000000-0000-0000-0000-0000000000022', '00000000-0000-0000-0000-0000000000023', '00000000-0000-0000-0000-0000000000024', '00000000-0000-0000-0000-0000000000025',
+  '5e1f0000-0000-4000-8000-000000000001', '5e1f0000-0000-4000-8000-000000000002', '5e1f0000-0000-4000-8000-000000000003', '5e1f0000-0000-4000-8000-00000000000a', '5e1f0000-0000-4000-8000-00000000000b',
+];
+/** A reader of the demo tenant used only by classes 31–33 (a member of the helpdesk group); Lee (class 5, one question) helps. */
+const READERS_24 = { daan: '5e1f0000-0000-4000-8000-000000000013' };
+const ISSUE_24_FAIR_QUESTIONS = ['last week', 'in the last 5 days', 'in the last 3 days'];
+
+async function fairBudget(t: Target, withinMs: number): Promise<[Outcome, string]> {
+  if (!t.demo) return ['n/a', 'needs a Bot Framework token (run against demo mode)'];
+  // Ten non-readers ask about their own past days (each a sign-in log read), three questions each at once.
+  const flood = NON_READERS.flatMap((id) => ISSUE_24_FAIR_QUESTIONS.map((w) => {
+    const started = Date.now();
+    return post(t, teamsMessage(`why did my sign-in fail ${w}?`, asker(t, id, `a:probe-${randomUUID()}`))).then((a) => ({ ms: Date.now() - started, status: a.status }), () => ({ ms: Infinity, status: 0 }));
+  }));
+  await new Promise((r) => setTimeout(r, 100));
+  const started = Date.now();
+  const answer = await post(t, teamsMessage('why did Adele Vance fail to sign in in the last 4 days?', asker(t, READERS_24.daan, `a:probe-${randomUUID()}`)));
+  const took = Date.now() - started;
+  const text = cardTexts(answer)[0] ?? '';
+  const others = await Promise.all(flood);
+  const slowest = Math.max(...others.map((o) => o.ms));
+  if (took > withinMs || !/Adele Vance/.test(text)) return ['fail', `a reader's question took ${took} ms (goal: ${withinMs} ms) while 10 non-readers asked 30 questions (${text.split('\n')[0]})`];
+  // Every non-reader's turn ends within the turn budget (10 s by default) with an answer, "busy" or "still looking".
+  if (others.some((o) => o.status !== 200) || slowest > 15_000) return ['fail', `a non-reader's question: HTTP ${others.find((o) => o.status !== 200)?.status ?? 200}, slowest ${slowest} ms`];
+  return ['pass', `a reader's question answered in ${took} ms while 10 non-readers asked 30 questions (theirs all answered within ${slowest} ms)`];
+}
+
+async function subscriptionCap(t: Target): Promise<[Outcome, string]> {
+  if (!t.demo) return ['n/a', 'needs a Bot Framework token (run against demo mode)'];
+  // A port nothing listens on: the alerts would fail at once, and the subscriptions are removed below.
+  const nowhere = 'http://127.0.0.1:9/';
+  const channels = Array.from({ length: 12 }, () => `19:probe-${randomUUID()}@thread.tacv2`);
+  const at = (id: string, who: string, text: string) => post(t, { ...teamsMessage(text, asker(t, who, id)), serviceUrl: nowhere, conversation: { id, conversationType: 'channel', isGroup: true, tenantId: t.tenantId } });
+  const answers: string[] = [];
+  for (const id of channels) answers.push(cardTexts(await at(id, READERS_24.daan, 'notify this channel about sign-in incidents'))[0] ?? '');
+  const switchedOn = channels.filter((_, i) => answers[i].startsWith('Incident alerts switched on'));
+  for (const id of switchedOn) await at(id, READERS.lee, 'stop notifying');
+  if (answers.every((a) => !a.startsWith('Incident alerts') && !a.startsWith('Too many'))) return ['n/a', 'incident alerts are off here (SIGNIN_INDEX_HOURS=0)'];
+  const capped = answers.findIndex((a) => a.startsWith('Too many conversations get alerts'));
+  if (capped < 0) return ['fail', `one person subscribed ${switchedOn.length} of ${channels.length} channels; no cap`];
+  return ['pass', `one person's subscription number ${capped + 1} refused ("too many conversations"); the ${switchedOn.length} made were removed`];
+}
+
+async function demoProactive(t: Target): Promise<[Outcome, string]> {
+  if (!t.demo) return ['n/a', 'production mode'];
+  const id = `19:probe-${randomUUID()}@thread.tacv2`;
+  const answer = await post(t, { ...teamsMessage('notify this channel about sign-in incidents', asker(t, READERS.lee, id)), serviceUrl: 'http://192.0.2.2:8080/', conversation: { id, conversationType: 'channel', isGroup: true, tenantId: t.tenantId } });
+  const text = cardTexts(answer)[0] ?? '';
+  if (answer.status === 400) return ['pass', 'a subscription from another machine: 400'];
+  if (text.startsWith('Incident alerts switched on')) return ['fail', 'a channel at serviceUrl http://192.0.2.2:8080/ was subscribed to incident alerts'];
+  if (!text.startsWith("Alerts can't be sent here") && !text.startsWith('Incident alerts') && !text.startsWith('Only for helpdesk')) return ['n/a', 'incident alerts are off here (SIGNIN_INDEX_HOURS=0)'];
+  return text.startsWith("Alerts can't be sent here") ? ['pass', 'a subscription at serviceUrl http://192.0.2.2:8080/ refused; not stored'] : ['fail', `unexpected answer: ${text.split('\n')[0] || `HTTP ${answer.status}`}`];
+}
+
+// ---- end of issue 24, items 1–3 ----
+
 /**
  * `answerWithinMs`: how soon a reader's question must be answered during a burst (class 5; default 2 s).
  * `stateDir`: the bot's file store on this machine, which class 23 may damage (demo mode only).
@@ -173,6 +233,12 @@ export async function runProbe(url: string, options: { answerWithinMs?: number; 
     ['malformed invokes give a Graph error card', () => malformed(t)],
     ['/healthz tells the tenant id in production', () => healthz(t)],
     ['demo mode trusts any asker and posts anywhere', () => demoGuards(t)],
+  ];
+  // Issue 24, items 1–3: classes 31–33.
+  const issue24: [number, string, () => Promise<[Outcome, string]>][] = [
+    [31, "non-readers' questions delay a reader's (fair Graph budget)", () => fairBudget(t, options.answerWithinMs ?? 2000)],
+    [32, 'one person subscribes any number of conversations to alerts', () => subscriptionCap(t)],
+    [33, 'demo mode keeps and uses proactive addresses of other machines', () => demoProactive(t)],
   ];
   // The budget class runs first, while the tenant's sign-in read window is still empty.
   const order = [4, 0, 1, 2, 3, 5, 6, 7, 8];
@@ -194,6 +260,11 @@ export async function runProbe(url: string, options: { answerWithinMs?: number; 
     results.push({ id, name, outcome, detail });
   }
   // ---- end of issue 24, items 4–8 and 10 ----
+  // Issue 24, items 1–3 last: their load (30 non-readers' questions) must not colour the classes above.
+  for (const [id, name, run] of issue24) {
+    const [outcome, detail] = await run().catch((e: Error): [Outcome, string] => ['fail', `probe error: ${e.message}`]);
+    results.push({ id, name, outcome, detail });
+  }
   return results.sort((a, b) => a.id - b.id);
 }
 

@@ -42,7 +42,7 @@ import packageJson from '../package.json';
 import { startIncidents } from './incidents/start';
 import type { IncidentService } from './incidents/service';
 import type { Incident } from './incidents/types';
-import type { AlertDelivery } from './incidents/alerts';
+import { ALERT_DELIVERY_TIMEOUT_MS, type AlertDelivery } from './incidents/alerts';
 import { adapterDelivery } from './bot/proactive';
 
 export interface AppOptions {
@@ -65,7 +65,12 @@ export interface AppOptions {
    * loopback server. Default: Bot Framework's public documents.
    */
   botOpenIdMetadataUrl?: string;
+  /** How long close() lets work in hand finish (default SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs?: number;
 }
+
+/** How long app.close waits for work in hand before it cuts what is left. */
+export const SHUTDOWN_GRACE_MS = 5_000;
 
 export interface App {
   config: Config;
@@ -141,11 +146,11 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     : null;
   const tickets = sink ? new TicketDesk(sink, { state, logger }) : null;
   // Incidents over the live index; alerts go out through the adapter (built below, used only later).
-  const alerts = { post: (...a: Parameters<AlertDelivery['post']>) => adapterDelivery(adapter, config.bot.appId).post(...a), update: (...a: Parameters<AlertDelivery['update']>) => adapterDelivery(adapter, config.bot.appId).update(...a) };
+  const alerts = { post: (...a: Parameters<AlertDelivery['post']>) => proactive.post(...a), update: (...a: Parameters<AlertDelivery['update']>) => proactive.update(...a) };
   const incidents = signInIndex ? startIncidents({
     live: signInIndex, state, thresholds: config.incidentThresholds, delivery: alerts, tickets,
     renderAlert: (incident, subscription, stoppedAt) => renderAnswer({ answer: { kind: 'incident-alert', incident, ...(stoppedAt ? { stoppedAt } : {}) }, language: subscription.language, audience: 'helpdesk', timeZone: subscription.timeZone }),
-    logger, now: options.now ? () => options.now!().getTime() : undefined, onRun: options.onIncidents }) : null;
+    logger, now: options.now ? () => options.now!().getTime() : undefined, onRun: options.onIncidents, serviceUrlAllowed: wiring.replyUrlAllowed }) : null;
   const troubleshooter = new Troubleshooter({
     config,
     understanding: options.understanding ?? understanding,
@@ -179,6 +184,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     } : {}),
   });
   const adapter = new TroubleshooterAdapter(auth, wiring.replyUrlAllowed);
+  const proactive = adapterDelivery(adapter, config.bot.appId, ALERT_DELIVERY_TIMEOUT_MS);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: { message: error.message, stack: error.stack } }, 'unhandled error in a turn');
     try {
@@ -196,9 +202,10 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     render: cardCache ? (reply) => cardCache.render(reply) : undefined,
     defaultTimeZone: config.defaultTimeZone,
     turnBudgetMs: config.turnBudgetMs,
-    sendLater: (reference, card) => adapter.continueConversationAsync(config.bot.appId, reference, async (context) => {
-      await context.sendActivity(cardActivity(card));
-    }),
+    // A late answer is a proactive post like an alert: with the same time limit.
+    sendLater: async (reference, card) => {
+      await proactive.post(reference, card);
+    },
     onLateFailure: (error) => logger.error({ err: { message: (error as Error)?.message } }, 'could not send a late answer'),
   });
   const server = createServer({
@@ -218,14 +225,23 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         server.listen(port, host, () => resolve(server.url));
       });
     },
+    // Ends within shutdownGraceMs and a moment: the work in hand (a poll, an alert round) gets that
+    // long, then connections still open (a client keeping one alive, a turn waiting for Graph) are cut.
     close: async () => {
       stopSweeper();
       wiring.close?.();
-      await signInIndex?.stop();
-      await incidents?.monitor.idle();
-      await new Promise<void>((resolve) => {
+      const closed = new Promise<void>((resolve) => {
         server.close(() => resolve());
       });
+      server.server.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
+      });
+      await Promise.race([Promise.all([signInIndex?.stop(), incidents?.monitor.idle()]), grace]);
+      clearTimeout(timer);
+      server.server.closeAllConnections();
+      await closed;
     },
   };
 }

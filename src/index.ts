@@ -1,6 +1,6 @@
 /** Process entry: configuration → app → listen. */
 import { loadConfig } from './config';
-import { createApp } from './app';
+import { createApp, SHUTDOWN_GRACE_MS } from './app';
 import { createLogger } from './shared/logger';
 import { installSafetyNet } from './safetyNet';
 import { runDoctor } from './doctor/checks';
@@ -30,9 +30,15 @@ async function main(): Promise<void> {
       else logger.info(logFields(report), 'start-up check: nothing missing');
     })
     .catch((error: unknown) => logger.warn({ err: { message: (error as Error)?.message } }, 'start-up check could not run'));
+  let stopping = false;
   const stop = () => {
+    // A second signal does not wait.
+    if (stopping) process.exit(0);
+    stopping = true;
     logger.info('shutting down');
-    void app.close().then(() => process.exit(0));
+    // app.close ends within its grace; should anything still hang, the process ends anyway.
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS + 3_000).unref();
+    void app.close().then(() => process.exit(0), () => process.exit(1));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

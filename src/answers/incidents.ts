@@ -20,8 +20,9 @@ export async function answerSubscription(service: IncidentService, gate: Gatekee
   const conversationId = (address?.conversation as { id?: unknown } | undefined)?.id;
   if (!address || typeof conversationId !== 'string') return { kind: 'unknown', examples: [] };
   if (intent === 'unsubscribe') return { kind: 'subscription', result: await service.unsubscribe(conversationId), shared };
-  const result = await service.subscriptions.subscribe({ address, language, timeZone: requester.timeZone, conversationType: shared ? 'shared' : 'personal' }, conversationId);
-  return { kind: 'subscription', result, shared };
+  const result = await service.subscriptions.subscribe({ address, language, timeZone: requester.timeZone, conversationType: shared ? 'shared' : 'personal' }, conversationId, requester.userId);
+  const limit = result === 'limit-person' ? service.subscriptions.limits.perPerson : result === 'limit-tenant' ? service.subscriptions.limits.perTenant : undefined;
+  return { kind: 'subscription', result, shared, ...(limit !== undefined ? { limit } : {}) };
 }
 
 /** The notice an affected person reads first: only on their own answer, only for an open incident they are in. */

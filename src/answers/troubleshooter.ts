@@ -17,6 +17,7 @@ import { GraphProblem, toGraphProblem } from '../graph/errors';
 import { audit } from '../shared/logger';
 import type { TicketDesk } from '../tickets';
 import type { ReadBudget } from '../signins/readBudget';
+import { inReadLane } from '../graph/readLane';
 import { Gatekeeper, refuse, sameId } from './access';
 import { auditOf } from './audit';
 import { InMemoryFollowUps, type FollowUpMemory } from './memory';
@@ -93,7 +94,7 @@ export class Troubleshooter {
     let intent = 'unknown';
     // The parsed question's language; guessed from the text only when the answer comes before a parse.
     let replyLanguage: Language | null = null;
-    const answer = await this.safely(async (): Promise<Answer> => {
+    const answer = await this.inLane(requester, () => this.safely(async (): Promise<Answer> => {
       const turnedAway = (await this.gate.gate(requester));
       if (turnedAway) return turnedAway;
       const cleaned = this.options.understanding.clean(text ?? '');
@@ -108,14 +109,14 @@ export class Troubleshooter {
       replyLanguage = question.language;
       if (requester.conversationType === 'personal') void this.options.incidents?.rememberPersonalChat(requester);
       return withKnownProblem(await answerQuestion(this.deps, requester, question, cleaned.text, mentions, previous), requester, this.options.incidents);
-    });
+    }));
     return this.finish(answer, requester, replyLanguage ?? this.languageOf(requester, text ?? ''), 'question', intent);
   }
 
   /** A card button (Action.Execute). Card data is untrusted: everything is re-authorized and re-read. */
   async act(requester: Requester, verb: string, data: Record<string, unknown>): Promise<Reply> {
     const language: Language = cardLanguage(data) ?? this.languageOf(requester, '');
-    const answer = await this.safely(async (): Promise<Answer> => {
+    const answer = await this.inLane(requester, () => this.safely(async (): Promise<Answer> => {
       const turnedAway = (await this.gate.gate(requester));
       if (turnedAway) return turnedAway;
       if (verb === 'openTicket') return this.ticket(requester, data, language);
@@ -134,7 +135,7 @@ export class Troubleshooter {
       const answer = await answerSignIns(this.deps, requester, query, name, detailsOf);
       await this.deps.memory.remember(requester.conversationKey, { question: asQuestion(query, language), subjectId: query.userId, subjectName: name, nextOffset: nextOffsetOf(answer) });
       return answer;
-    });
+    }));
     // A click refused for its rate is worded as a click, not as a question.
     const worded: Answer = answer.kind === 'refused' && answer.reason === 'rate-limited' ? { ...answer, onClick: true } : answer;
     return this.finish(worded, requester, language, 'action', verb);
@@ -160,6 +161,15 @@ export class Troubleshooter {
     if (!answer.fromLedger) return { ...answer, summary: investigation };
     const record = investigation.diagnosis.attempts.flatMap((a) => a.records).find((r) => sameId(r.id, answer.record.id));
     return record ? { ...answer, record, summary: investigation } : answer;
+  }
+
+  /**
+   * Runs a turn's work in its Graph read lane: a sign-in reader's reads first, anyone else's
+   * bounded (src/graph/limiter.ts), so that non-readers' questions cannot delay the helpdesk's.
+   */
+  private async inLane(requester: Requester, work: () => Promise<Answer>): Promise<Answer> {
+    const reader = (await this.audienceOf(requester)) === 'helpdesk';
+    return inReadLane({ priority: reader ? 'question' : 'limited', person: requester.userId ?? '' }, work);
   }
 
   /** Unexpected failures become a problem answer; the detail goes to the log only. */

@@ -239,9 +239,12 @@ export interface IncidentAnswer {
 /** "notify this channel about sign-in incidents" / "stop notifying" (src/answers/incidents.ts). */
 export interface SubscriptionAnswer {
   kind: 'subscription';
-  result: 'subscribed' | 'already-subscribed' | 'unsubscribed' | 'not-subscribed' | 'not-allowed';
+  /** limit-person, limit-tenant: the caps on subscriptions; address-refused: demo mode posts to this machine only. */
+  result: 'subscribed' | 'already-subscribed' | 'unsubscribed' | 'not-subscribed' | 'not-allowed' | 'limit-person' | 'limit-tenant' | 'address-refused';
   /** A channel or group chat: the alerts there carry counts only. */
   shared: boolean;
+  /** With limit-person or limit-tenant: the cap that was reached. */
+  limit?: number;
 }
 
 /** An incident alert card (posted proactively; also the answer to its buttons). `notice`: what a click did. */

@@ -20,7 +20,12 @@ export function proactiveAddress(activity: Partial<Activity>): ConversationAddre
   return JSON.parse(JSON.stringify(reference)) as ConversationAddress;
 }
 
-export function adapterDelivery(adapter: CloudAdapter, appId: string): AlertDelivery {
+/**
+ * Every call to the connector has a time limit (`timeoutMs`): the request is aborted when it runs
+ * out, so a conversation whose connector accepts the request and never answers costs that long and
+ * no more. The adapter refuses addresses it may not post to (demo mode: not this machine).
+ */
+export function adapterDelivery(adapter: CloudAdapter, appId: string, timeoutMs: number): AlertDelivery {
   const reference = (address: ConversationAddress) => address as Partial<ConversationReference>;
   return {
     post: async (address, card: Card) => {
@@ -30,14 +35,16 @@ export function adapterDelivery(adapter: CloudAdapter, appId: string): AlertDeli
         // synthetic activity continueConversation starts with.
         const client = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
         const conversation = context.activity.conversation;
-        const sent = await client.conversations.sendToConversation(conversation.id, { ...cardActivity(card), from: context.activity.recipient, conversation });
+        const sent = await client.conversations.sendToConversation(conversation.id, { ...cardActivity(card), from: context.activity.recipient, conversation }, { abortSignal: AbortSignal.timeout(timeoutMs) });
         id = sent.id ?? '';
       });
       return id;
     },
     update: async (address, activityId, card: Card) => {
       await adapter.continueConversationAsync(appId, reference(address), async (context) => {
-        await context.updateActivity({ ...cardActivity(card), id: activityId, conversation: context.activity.conversation });
+        const client = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
+        const conversation = context.activity.conversation;
+        await client.conversations.updateActivity(conversation.id, activityId, { ...cardActivity(card), id: activityId, from: context.activity.recipient, conversation }, { abortSignal: AbortSignal.timeout(timeoutMs) });
       });
     },
   };

@@ -7,7 +7,9 @@ import { renderAnswer, type Card } from '../cards/render';
 import type { Reply, Troubleshooter } from '../answers/troubleshooter';
 import { requesterOf, type ConversationTypeReader } from './requester';
 import { removeRecipientMention, resolveMentions, type MemberResolver } from './mentions';
-import { readInvoke } from '../answers/verbs';
+import { cardLanguage, readInvoke } from '../answers/verbs';
+import type { Requester } from '../answers/types';
+import type { Language } from '../shared/types';
 import { cardActivity } from './cardActivity';
 
 /** Sends a card into a conversation after its turn has ended (a slow answer). */
@@ -60,28 +62,36 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     const mentions = await resolveMentions(context, this.options.members);
     const requester = requesterOf(activity, this.options.defaultTimeZone, this.options.conversationType);
     const answer = this.troubleshooter.ask(requester, activity.text ?? '', mentions).then(this.render);
+    const card = await this.withinBudget(context, answer, requester, this.troubleshooter.languageOf(requester, activity.text ?? ''));
+    await context.sendActivity(cardActivity(card));
+  }
+
+  /** A card click is answered within the turn budget like a message: "still looking" first when Graph is slow, the card later. */
+  protected async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    // Action.Execute sends the card's inputs inside the data.
+    const { verb, data } = readInvoke(invokeValue);
+    const requester = requesterOf(context.activity, this.options.defaultTimeZone, this.options.conversationType);
+    const answer = this.troubleshooter.act(requester, verb, data).then(this.render);
+    const card = await this.withinBudget(context, answer, requester, cardLanguage(data) ?? this.troubleshooter.languageOf(requester, ''));
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };
+  }
+
+  /**
+   * The answer's card if it is ready within the turn budget; else "still looking", and the card is
+   * posted to the conversation when it is ready.
+   */
+  private async withinBudget(context: TurnContext, answer: Promise<Card>, requester: Requester, language: Language): Promise<Card> {
     let timer: NodeJS.Timeout | undefined;
     const budget = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), this.options.turnBudgetMs);
     });
     const first = await Promise.race([answer, budget]);
     clearTimeout(timer);
-    if (first !== 'late') {
-      await context.sendActivity(cardActivity(first));
-      return;
-    }
-    const language = this.troubleshooter.languageOf(requester, activity.text ?? '');
-    await context.sendActivity(cardActivity(renderAnswer({ answer: { kind: 'still-looking' }, language, audience: 'user', timeZone: requester.timeZone })));
-    const reference = TurnContext.getConversationReference(activity);
+    if (first !== 'late') return first;
+    const reference = TurnContext.getConversationReference(context.activity);
     answer
       .then((card) => this.options.sendLater(reference, card))
       .catch((error) => this.options.onLateFailure?.(error));
-  }
-
-  protected async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    // Action.Execute sends the card's inputs inside the data.
-    const { verb, data } = readInvoke(invokeValue);
-    const card = this.render(await this.troubleshooter.act(requesterOf(context.activity, this.options.defaultTimeZone, this.options.conversationType), verb, data));
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };
+    return renderAnswer({ answer: { kind: 'still-looking' }, language, audience: 'user', timeZone: requester.timeZone });
   }
 }

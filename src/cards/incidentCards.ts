@@ -89,6 +89,11 @@ export function subscriptionCard(answer: SubscriptionAnswer, language: Language)
       return messageCard(language, w.unsubscribedTitle, [w.notSubscribedText]);
     case 'not-allowed':
       return messageCard(language, w.subscribeNotAllowedTitle, [w.subscribeNotAllowedText]);
+    case 'limit-person':
+    case 'limit-tenant':
+      return messageCard(language, w.subscribeLimitTitle, [fill(answer.result === 'limit-person' ? w.subscribeLimitPersonText : w.subscribeLimitTenantText, { count: answer.limit ?? 0 })]);
+    case 'address-refused':
+      return messageCard(language, w.subscribeAddressRefusedTitle, [w.subscribeAddressRefusedText]);
   }
 }
 

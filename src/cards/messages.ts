@@ -83,7 +83,7 @@ export function messageAnswerCard(answer: MessageKind, language: Language, audie
     case 'problem': {
       const title = s[`serviceTitle_${answer.problem}` as keyof Wording] as string;
       const body = fill(s[`serviceText_${answer.problem}` as keyof Wording] as string, { seconds: Math.max(1, answer.retryAfterSeconds ?? 10) });
-      const canRetry = answer.retry !== null && (answer.problem === 'throttled' || answer.problem === 'unavailable');
+      const canRetry = answer.retry !== null && (answer.problem === 'throttled' || answer.problem === 'unavailable' || answer.problem === 'busy');
       return messageCard(language, title, [body], [], canRetry ? [{ title: s.retry, verb: 'retry', data: answer.retry! }] : []);
     }
     case 'ticket-failed':

@@ -7,7 +7,8 @@ export type GraphProblemKind =
   | 'throttled' // 429 after the retry middleware gave up
   | 'unavailable' // 5xx, network error, timeout, malformed answer
   | 'notFound' // 404
-  | 'badRequest'; // 400: a bug in the query
+  | 'badRequest' // 400: a bug in the query
+  | 'busy'; // our own limiter refused the read at once: too many waiting (src/graph/requestLimiter.ts, ReadsBusy)
 
 export class GraphProblem extends Error {
   constructor(
@@ -36,6 +37,8 @@ export function toGraphProblem(error: unknown): GraphProblem {
   const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
   const code = e.code ?? undefined;
   const message = e.message ?? String(error);
+  // Thrown by the reports limiter inside the Graph client, which hands it on as a GraphError named by its code.
+  if ((error as Error | undefined)?.name === 'ReadsBusy' || code === 'ReadsBusy') return new GraphProblem('busy', 'Too many sign-in log reads are waiting.', undefined, undefined, 60);
   if (status === 403 && code === 'Authentication_RequestFromNonPremiumTenantOrB2CTenant') return new GraphProblem('notLicensed', message, status, code);
   if (status === 403) return new GraphProblem('missingPermission', message, status, code);
   if (status === 401) return new GraphProblem('authentication', message, status, code);

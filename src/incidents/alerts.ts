@@ -3,6 +3,15 @@
  * incident grows and when it is resolved. Every instance runs this over the same incidents: each
  * post is claimed first (create-only, keyed by incident and conversation), each update by an
  * If-Match write of what the card will show, so no two instances post or update the same card.
+ *
+ * One slow or hung conversation must not hold up the others: conversations are served in parallel
+ * (a few at a time), every post and update has a time limit, and a conversation whose earlier
+ * delivery is still hanging is left out until it has ended.
+ *
+ * A post is at most once: the claim is written before posting and says so ("posting"). A claim
+ * found in that state — an instance died, or its post got no answer in time — is never posted
+ * again, because the card may well be in the conversation already; only a post that certainly
+ * failed (the connector answered with an error, or could not be reached) gives the claim back.
  */
 import type { Card } from '../shared/types';
 import type { StateStore } from '../state/types';
@@ -20,6 +29,8 @@ export interface AlertDelivery {
 export type RenderAlert = (incident: Incident, subscription: Subscription, stoppedAt?: Date) => Card;
 
 interface AlertState {
+  /** posting: claimed, the post started and its answer not recorded (older items: activityId null). */
+  phase?: 'posting' | 'posted';
   /** Put in place of a damaged record (src/stateItems.ts): a card may have gone out, so none is posted again. */
   lost?: boolean;
   activityId: string | null;
@@ -29,16 +40,38 @@ interface AlertState {
 }
 
 const ALERT_TTL_MS = 7 * 24 * 3_600_000;
-/** A claim whose post never finished (the instance died) may be taken over after this long. */
-const STALE_CLAIM_MS = 2 * 60_000;
 
 export interface AlertOutcome {
   posted: number;
   updated: number;
   failed: number;
+  /** Conversations left out this round because a delivery to them is still hanging. */
+  skipped: number;
 }
 
+export interface AlertPublisherOptions {
+  /** Time limit of one post or update (the delivery's own limit should be the same or shorter). */
+  deliveryTimeoutMs?: number;
+  /** Conversations served at the same time. */
+  parallel?: number;
+}
+
+/** A post or update that got no answer within its time limit: it may or may not have arrived. */
+export class DeliveryTimeout extends Error {
+  constructor(ms: number) {
+    super(`The connector did not answer within ${ms} ms.`);
+    this.name = 'DeliveryTimeout';
+  }
+}
+
+export const ALERT_DELIVERY_TIMEOUT_MS = 10_000;
+
 export class AlertPublisher {
+  private readonly timeoutMs: number;
+  private readonly parallel: number;
+  /** Conversations with a delivery that outlived its time limit and has not ended yet. */
+  private readonly hanging = new Set<string>();
+
   constructor(
     private readonly store: StateStore,
     private readonly subscriptions: SubscriptionStore,
@@ -46,7 +79,11 @@ export class AlertPublisher {
     private readonly render: RenderAlert,
     private readonly now: () => number = Date.now,
     private readonly onFailure: (error: unknown) => void = () => undefined,
-  ) {}
+    options: AlertPublisherOptions = {},
+  ) {
+    this.timeoutMs = options.deliveryTimeoutMs ?? ALERT_DELIVERY_TIMEOUT_MS;
+    this.parallel = Math.max(1, options.parallel ?? 8);
+  }
 
   /** "stop notifying" in this conversation: its alert cards get their final state (see finishAlerts). */
   finish(subscription: Subscription, incidents: readonly Incident[]): Promise<number> {
@@ -54,24 +91,35 @@ export class AlertPublisher {
   }
 
   async publish(incidents: readonly Incident[]): Promise<AlertOutcome> {
-    const outcome: AlertOutcome = { posted: 0, updated: 0, failed: 0 };
+    const outcome: AlertOutcome = { posted: 0, updated: 0, failed: 0, skipped: 0 };
     if (incidents.length === 0) return outcome;
     const subscribers = await this.subscriptions.list();
     const used = new Set<string>();
-    for (const incident of incidents) {
-      for (const subscription of subscribers) {
-        try {
-          const done = await this.publishOne(incident, subscription);
-          if (done) {
-            outcome[done]++;
-            used.add(subscription.id);
+    const queue = [...subscribers];
+    // Each conversation is one line of work (its incidents in order); a few lines run at once.
+    const worker = async () => {
+      for (let subscription = queue.shift(); subscription; subscription = queue.shift()) {
+        if (this.hanging.has(subscription.id)) {
+          outcome.skipped++;
+          continue;
+        }
+        for (const incident of incidents) {
+          try {
+            const done = await this.publishOne(incident, subscription);
+            if (done) {
+              outcome[done]++;
+              used.add(subscription.id);
+            }
+          } catch (error) {
+            outcome.failed++;
+            this.onFailure(error);
+            // A conversation that does not answer gets nothing more this round.
+            if (error instanceof DeliveryTimeout) break;
           }
-        } catch (error) {
-          outcome.failed++;
-          this.onFailure(error);
         }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.parallel, queue.length) }, worker));
     if (used.size > 0) await this.subscriptions.renew([...used]).catch(this.onFailure);
     return outcome;
   }
@@ -81,34 +129,66 @@ export class AlertPublisher {
     const shown = shownOf(incident);
     const item = await this.store.get<AlertState>(key);
     if (item?.value.lost) return null;
-    if (!item || (item.value.activityId === null && this.now() - item.value.claimedAt > STALE_CLAIM_MS)) {
+    if (!item) {
       // An incident already over before anyone was told is not announced.
       if (incident.resolved) return null;
-      const claim: AlertState = { activityId: null, claimedAt: this.now(), shown: null };
-      const etag = item ? await this.store.replace(key, claim, ALERT_TTL_MS, item.etag) : await this.store.create(key, claim, ALERT_TTL_MS);
+      const claim: AlertState = { phase: 'posting', activityId: null, claimedAt: this.now(), shown: null };
+      const etag = await this.store.create(key, claim, ALERT_TTL_MS);
       if (!etag) return null;
-      const activityId = await this.delivery.post(subscription.address, this.render(incident, subscription));
-      await this.store.replace<AlertState>(key, { activityId, claimedAt: claim.claimedAt, shown }, ALERT_TTL_MS, etag);
-      return 'posted';
+      return this.post(key, etag, claim, shown, incident, subscription);
     }
     const state = item.value;
-    if (state.activityId === null || state.shown === shown) return null;
+    // Claimed and posting (here or elsewhere), or a post whose answer never came: never posted twice.
+    if (state.phase === 'posting' || state.activityId === null || state.shown === shown) return null;
     const etag = await this.store.replace<AlertState>(key, { ...state, shown }, ALERT_TTL_MS, item.etag);
     if (!etag) return null;
     try {
-      await this.delivery.update(subscription.address, state.activityId, this.render(incident, subscription));
+      await this.timed(subscription.id, this.delivery.update(subscription.address, state.activityId, this.render(incident, subscription)));
     } catch (error) {
       if (messageGone(error)) {
         // Someone deleted the alert (or the channel lost it): a new card, so the conversation is still told.
-        const activityId = await this.delivery.post(subscription.address, this.render(incident, subscription));
-        await this.store.replace<AlertState>(key, { ...state, activityId, shown }, ALERT_TTL_MS, etag);
-        return 'posted';
+        const claim: AlertState = { phase: 'posting', activityId: null, claimedAt: this.now(), shown: null };
+        const claimed = await this.store.replace<AlertState>(key, claim, ALERT_TTL_MS, etag);
+        return claimed ? this.post(key, claimed, claim, shown, incident, subscription) : null;
       }
-      // Shown as before, so that the next round tries again.
+      // Shown as before, so that the next round tries again (an update sent twice shows the same card).
       await this.store.replace(key, state, ALERT_TTL_MS, etag).catch(() => undefined);
       throw error;
     }
     return 'updated';
+  }
+
+  /** Posts under a claim (`etag`) and records the activity id; gives the claim back only when the post certainly failed. */
+  private async post(key: string, etag: string, claim: AlertState, shown: string, incident: Incident, subscription: Subscription): Promise<'posted'> {
+    const posting = this.delivery.post(subscription.address, this.render(incident, subscription));
+    const record = (activityId: string) => this.store.replace<AlertState>(key, { phase: 'posted', activityId, claimedAt: claim.claimedAt, shown }, ALERT_TTL_MS, etag);
+    let activityId: string;
+    try {
+      activityId = await this.timed(subscription.id, posting);
+    } catch (error) {
+      if (error instanceof DeliveryTimeout) {
+        // It may still arrive: its id is recorded if it does, so that updates can follow.
+        posting.then((id) => record(id), () => undefined).catch(() => undefined);
+      } else if (!mayHaveArrived(error)) {
+        await this.store.delete(key, etag).catch(() => false);
+      }
+      throw error;
+    }
+    await record(activityId);
+    return 'posted';
+  }
+
+  /** The delivery within the time limit; one that outlives it keeps its conversation out of later rounds until it ends. */
+  private timed<T>(conversation: string, work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.hanging.add(conversation);
+        void work.then(() => undefined, () => undefined).finally(() => this.hanging.delete(conversation));
+        reject(new DeliveryTimeout(this.timeoutMs));
+      }, this.timeoutMs);
+    });
+    return Promise.race([work, limit]).finally(() => clearTimeout(timer));
   }
 }
 
@@ -138,4 +218,17 @@ function shownOf(incident: Incident): string {
 /** The connector's answer when the message to update no longer exists (404). */
 function messageGone(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { statusCode?: unknown }).statusCode === 404;
+}
+
+/**
+ * Whether a failed post may still have reached the conversation: no answer in time (a timeout or an
+ * abort), or a connection that broke after the request went out. A refusal by the connector (an
+ * HTTP status), an unreachable one or a refused address certainly did not post.
+ */
+function mayHaveArrived(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { name?: unknown; code?: unknown; statusCode?: unknown };
+  if (typeof e.statusCode === 'number' && e.statusCode > 0) return false;
+  if (e.name === 'DeliveryTimeout' || e.name === 'AbortError' || e.name === 'TimeoutError') return true;
+  return e.code === 'ECONNRESET' || e.code === 'EPIPE' || e.code === 'ETIMEDOUT' || e.code === 'UND_ERR_SOCKET';
 }

@@ -27,6 +27,8 @@ export interface IncidentServiceOptions {
   tickets: TicketDesk | null;
   /** Names of the people an incident affects (from the live index). */
   peopleOf: (incident: Incident) => AffectedPerson[];
+  /** Whether proactive messages may go to this address (demo mode: this machine only); none: anywhere. */
+  addressAllowed?: (address: ConversationAddress) => boolean;
 }
 
 export class IncidentService {
@@ -56,14 +58,19 @@ export class IncidentService {
     // Checked before the address is built or the key hashed: on most turns there is nothing to write.
     if (!userId || this.recentlyStored.has(userId)) return;
     const address = requester.conversationReference;
-    if (!address) return;
+    if (!address || !this.addressAllowed(address)) return;
     this.recentlyStored.set(userId, true);
     await this.options.state.put(personalChatKey(userId), { address }, PERSONAL_CHAT_TTL_MS).catch(() => this.recentlyStored.delete(userId));
   }
 
   async personalChatOf(userId: string): Promise<ConversationAddress | undefined> {
     const item = await this.options.state.get<{ address: ConversationAddress }>(personalChatKey(userId));
-    return item?.value.address;
+    const address = item?.value.address;
+    return address && this.addressAllowed(address) ? address : undefined;
+  }
+
+  private addressAllowed(address: ConversationAddress): boolean {
+    return this.options.addressAllowed?.(address) ?? true;
   }
 }
 

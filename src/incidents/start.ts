@@ -8,7 +8,7 @@ import { IncidentMonitor } from './monitor';
 import { IncidentRegistry } from './registry';
 import { incidentTicketKey } from '../tickets';
 import { IncidentService, type AffectedPerson } from './service';
-import { SubscriptionStore } from './subscriptions';
+import { SubscriptionStore, type ConversationAddress } from './subscriptions';
 import { incidentThresholds } from './thresholds';
 import type { Incident } from './types';
 
@@ -24,12 +24,16 @@ export interface StartIncidentsOptions {
   logger: Logger;
   now?: () => number;
   onRun?: (incidents: Incident[]) => void;
+  /** Where proactive messages may go (the wiring's replyUrlAllowed, applied to the address's serviceUrl); none: anywhere. */
+  serviceUrlAllowed?: (serviceUrl: string) => boolean;
 }
 
 export function startIncidents(options: StartIncidentsOptions): IncidentService {
   const { live, state, delivery, logger } = options;
   const now = options.now ?? Date.now;
-  const subscriptions = new SubscriptionStore(state, now);
+  const allowed = options.serviceUrlAllowed;
+  const addressAllowed = allowed ? (address: ConversationAddress) => typeof address.serviceUrl === 'string' && allowed(address.serviceUrl) : undefined;
+  const subscriptions = new SubscriptionStore(state, now, { addressAllowed });
   const warn = (message: string) => (error: unknown) => logger.warn({ err: { message: (error as Error)?.message } }, message);
   const publisher = new AlertPublisher(state, subscriptions, delivery, options.renderAlert, now, warn('incident alert not delivered; retried on the next poll'));
   const monitor = new IncidentMonitor({
@@ -42,7 +46,7 @@ export function startIncidents(options: StartIncidentsOptions): IncidentService 
   });
   live.index.onSynced(() => monitor.trigger());
   return new IncidentService({
-    monitor, subscriptions, state, tickets: options.tickets,
+    monitor, subscriptions, state, tickets: options.tickets, addressAllowed,
     peopleOf: (incident) => peopleOf(live, incident),
   });
 }

@@ -1,8 +1,12 @@
 /**
  * Conversations subscribed to incident alerts, on the state store so that every instance posts to
- * the same list. The store has no listing, so the list is one item, changed only by conditional
- * writes (If-Match), retried on a lost race. Each entry keeps its own expiry: SUBSCRIPTION_TTL_MS
- * after it was made or last used (an alert posted to it), so a forgotten channel stops by itself.
+ * the same ones. Each conversation is its own item (`subscriptions/<hash of the conversation id>`),
+ * written only by whoever subscribes, renews or stops that conversation: there is no shared list
+ * for parallel subscribes to fight over. Each item keeps its own expiry: SUBSCRIPTION_TTL_MS after
+ * it was made or last used (an alert posted to it), so a forgotten channel stops by itself.
+ *
+ * Subscriptions are capped per person and per tenant: every subscribed conversation costs a post
+ * and an update per incident change, so one person must not be able to make that hundreds.
  */
 import { createHash } from 'node:crypto';
 import type { StateStore } from '../state/types';
@@ -11,7 +15,12 @@ import type { Language } from '../shared/types';
 export const SUBSCRIPTION_TTL_MS = 90 * 24 * 3_600_000;
 /** An entry is renewed on use at most this often (a write per alert would be wasteful). */
 const RENEW_AFTER_MS = 24 * 3_600_000;
-const KEY = 'incidents/subscriptions';
+const NAMESPACE = 'subscriptions';
+/** Where earlier versions kept every subscription in one list; moved into items when found. */
+const LEGACY_LIST_KEY = 'incidents/subscriptions';
+
+/** Conversations one person may subscribe, and the tenant altogether. */
+export const SUBSCRIPTION_LIMITS = { perPerson: 10, perTenant: 100 } as const;
 
 /** Where proactive messages go: the Bot Framework conversation reference, opaque here. */
 export type ConversationAddress = Record<string, unknown>;
@@ -25,75 +34,97 @@ export interface Subscription {
   /** personal, or shared (a channel or group chat): what the alert may show. */
   conversationType: string;
   expiresAt: number;
+  /** Hash of the object id of who subscribed it (counts against their cap); absent in entries moved from the old list. */
+  by?: string;
 }
 
-interface SubscriptionList {
-  entries: Record<string, Subscription>;
-}
-
-export type SubscribeResult = 'subscribed' | 'already-subscribed';
+export type SubscribeResult = 'subscribed' | 'already-subscribed' | 'limit-person' | 'limit-tenant' | 'address-refused';
 export type UnsubscribeResult = 'unsubscribed' | 'not-subscribed';
 
-export class SubscriptionStore {
-  constructor(private readonly store: StateStore, private readonly now: () => number = Date.now) {}
+export interface SubscriptionStoreOptions {
+  limits?: { perPerson: number; perTenant: number };
+  /** Whether alerts may be posted to this address (demo mode: this machine only); checked on subscribe and on every listing. */
+  addressAllowed?: (address: ConversationAddress) => boolean;
+}
 
-  async subscribe(entry: Omit<Subscription, 'id' | 'expiresAt'>, conversationId: string): Promise<SubscribeResult> {
+export class SubscriptionStore {
+  readonly limits: { perPerson: number; perTenant: number };
+  private readonly addressAllowed: (address: ConversationAddress) => boolean;
+
+  constructor(private readonly store: StateStore, private readonly now: () => number = Date.now, options: SubscriptionStoreOptions = {}) {
+    this.limits = options.limits ?? SUBSCRIPTION_LIMITS;
+    this.addressAllowed = options.addressAllowed ?? (() => true);
+  }
+
+  /** `subscriberId`: the object id of who asks (their cap); none counts for nobody. */
+  async subscribe(entry: Omit<Subscription, 'id' | 'expiresAt' | 'by'>, conversationId: string, subscriberId?: string): Promise<SubscribeResult> {
+    if (!this.addressAllowed(entry.address)) return 'address-refused';
     const id = subscriptionId(conversationId);
-    let result: SubscribeResult = 'subscribed';
-    await this.change((entries) => {
-      if (entries[id] && entries[id].expiresAt > this.now()) result = 'already-subscribed';
-      entries[id] = { ...entry, id, expiresAt: this.now() + SUBSCRIPTION_TTL_MS };
-      return true;
-    });
-    return result;
+    const by = subscriberId ? personHash(subscriberId) : undefined;
+    const key = keyOf(id);
+    const fresh: Subscription = { ...entry, id, expiresAt: this.now() + SUBSCRIPTION_TTL_MS, ...(by ? { by } : {}) };
+    const existing = await this.store.get<Subscription>(key);
+    if (existing && existing.value.expiresAt > this.now()) {
+      // Asked again: renewed, and kept by whoever made it first.
+      await this.store.replace(key, { ...fresh, by: existing.value.by }, SUBSCRIPTION_TTL_MS, existing.etag);
+      return 'already-subscribed';
+    }
+    const all = await this.list();
+    if (all.length >= this.limits.perTenant) return 'limit-tenant';
+    if (by && all.filter((s) => s.by === by).length >= this.limits.perPerson) return 'limit-person';
+    const written = existing ? await this.store.replace(key, fresh, SUBSCRIPTION_TTL_MS, existing.etag) : await this.store.create(key, fresh, SUBSCRIPTION_TTL_MS);
+    // Lost a race with someone subscribing the same conversation: it is subscribed either way.
+    return written ? 'subscribed' : 'already-subscribed';
   }
 
   async unsubscribe(conversationId: string): Promise<UnsubscribeResult> {
-    const id = subscriptionId(conversationId);
-    let found = false;
-    await this.change((entries) => {
-      found = Boolean(entries[id]) && entries[id].expiresAt > this.now();
-      delete entries[id];
-      return found;
-    });
-    return found ? 'unsubscribed' : 'not-subscribed';
+    await this.moveLegacyList();
+    const key = keyOf(subscriptionId(conversationId));
+    const item = await this.store.get<Subscription>(key);
+    if (!item || item.value.expiresAt <= this.now()) return 'not-subscribed';
+    await this.store.delete(key);
+    return 'unsubscribed';
   }
 
+  /** The live subscriptions whose address alerts may go to. */
   async list(): Promise<Subscription[]> {
-    const item = await this.store.get<SubscriptionList>(KEY);
-    return Object.values(item?.value.entries ?? {}).filter((s) => s.expiresAt > this.now());
+    await this.moveLegacyList();
+    const names = await this.store.names(NAMESPACE);
+    const items = await Promise.all(names.map((name) => this.store.get<Subscription>(`${NAMESPACE}/${name}`).catch(() => undefined)));
+    return items
+      .map((item) => item?.value)
+      .filter((s): s is Subscription => s !== undefined && typeof s.id === 'string' && s.expiresAt > this.now() && this.addressAllowed(s.address));
   }
 
   /** Renews the entries just used, when they have not been renewed for a day. */
   async renew(ids: string[]): Promise<void> {
-    const due = (s: Subscription | undefined) => s !== undefined && s.expiresAt - this.now() < SUBSCRIPTION_TTL_MS - RENEW_AFTER_MS;
-    const current = await this.store.get<SubscriptionList>(KEY);
-    if (!ids.some((id) => due(current?.value.entries[id]))) return;
-    await this.change((entries) => {
-      let changed = false;
-      for (const id of ids) {
-        if (!due(entries[id])) continue;
-        entries[id] = { ...entries[id], expiresAt: this.now() + SUBSCRIPTION_TTL_MS };
-        changed = true;
-      }
-      return changed;
-    });
+    for (const id of ids) {
+      const item = await this.store.get<Subscription>(keyOf(id));
+      if (!item || item.value.expiresAt - this.now() >= SUBSCRIPTION_TTL_MS - RENEW_AFTER_MS) continue;
+      await this.store.replace(keyOf(id), { ...item.value, expiresAt: this.now() + SUBSCRIPTION_TTL_MS }, SUBSCRIPTION_TTL_MS, item.etag);
+    }
   }
 
-  /** Applies `edit` to the list with a conditional write, again on a lost race; `edit` returns whether it changed anything. */
-  private async change(edit: (entries: Record<string, Subscription>) => boolean): Promise<void> {
-    for (let attempt = 0; attempt < 8; attempt++) {
-      const item = await this.store.get<SubscriptionList>(KEY);
-      const entries = Object.fromEntries(Object.entries(item?.value.entries ?? {}).filter(([, s]) => s.expiresAt > this.now()));
-      if (!edit(entries)) return;
-      const ttl = Math.max(1, ...Object.values(entries).map((s) => s.expiresAt - this.now()));
-      const written = item ? await this.store.replace(KEY, { entries }, ttl, item.etag) : await this.store.create(KEY, { entries }, ttl);
-      if (written) return;
+  /** Subscriptions an earlier version kept in one shared list become items (once; best effort). */
+  private async moveLegacyList(): Promise<void> {
+    const legacy = await this.store.get<{ entries?: Record<string, Subscription> }>(LEGACY_LIST_KEY).catch(() => undefined);
+    if (!legacy) return;
+    for (const entry of Object.values(legacy.value?.entries ?? {})) {
+      if (typeof entry?.id !== 'string' || !(entry.expiresAt > this.now())) continue;
+      await this.store.create(keyOf(entry.id), entry, entry.expiresAt - this.now()).catch(() => null);
     }
-    throw new Error('The subscription list kept changing; try again.');
+    await this.store.delete(LEGACY_LIST_KEY, legacy.etag).catch(() => false);
   }
 }
 
 export function subscriptionId(conversationId: string): string {
   return createHash('sha256').update(conversationId, 'utf8').digest('hex').slice(0, 32);
+}
+
+function personHash(userId: string): string {
+  return createHash('sha256').update(`subscriber/${userId.toLowerCase()}`, 'utf8').digest('hex').slice(0, 32);
+}
+
+function keyOf(id: string): string {
+  return `${NAMESPACE}/${id}`;
 }

@@ -22,6 +22,7 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { LRUCache } from 'lru-cache';
 import { appKey } from './appMatch';
 import { type SignInPage, type SignInQuery, type SignInSource } from './signInLog';
+import { currentReadLane } from '../graph/readLane';
 
 export interface CachedSignInSourceOptions {
   /** Records held at most across all cached answers (memory bound). Default 20,000. */
@@ -134,7 +135,9 @@ export class CachedSignInSource implements SignInSource {
       this.counters.hits++;
       return { value: cached, fresh: false };
     }
-    const pending = this.inFlight.get(key) as Promise<Entry | null> | undefined;
+    // A read in flight is shared within its limiter lane only: a reader never waits in a non-reader's queue.
+    const flight = `${currentReadLane()?.priority ?? 'question'}|${key}`;
+    const pending = this.inFlight.get(flight) as Promise<Entry | null> | undefined;
     if (pending) {
       this.counters.shared++;
       return { value: await pending, fresh: false };
@@ -147,8 +150,8 @@ export class CachedSignInSource implements SignInSource {
         if (value && this.cache) this.cache.set(key, value);
         return value;
       })
-      .finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, started);
+      .finally(() => this.inFlight.delete(flight));
+    this.inFlight.set(flight, started);
     return { value: await started, fresh: true };
   }
 }

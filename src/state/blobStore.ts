@@ -9,7 +9,7 @@
  */
 import { ManagedIdentityCredential, DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { BlobServiceClient, RestError, type ContainerClient, type StoragePipelineOptions } from '@azure/storage-blob';
-import { checkKey, checkTtl, StateUnavailableError, type StateStore, type StoredItem } from './types';
+import { checkKey, checkNamespace, checkTtl, StateUnavailableError, type StateStore, type StoredItem } from './types';
 import { DamagedItemError } from './validated';
 
 function parseItem(text: string): { value: unknown; expiresAt: number } | null {
@@ -101,6 +101,22 @@ export class BlobStateStore implements StateStore {
       if (status(error) === 412) return false;
       throw this.unavailable('delete', error);
     }
+  }
+
+  async names(namespace: string): Promise<string[]> {
+    await this.ensureContainer();
+    const prefix = `${checkNamespace(namespace)}/`;
+    const now = this.clock();
+    const names: string[] = [];
+    try {
+      for await (const blob of this.container.listBlobsFlat({ prefix, includeMetadata: true, abortSignal: this.signal(this.timeoutMs * 10) })) {
+        const expiresAt = Number(blob.metadata?.expiresat);
+        if (!(Number.isFinite(expiresAt) && expiresAt <= now)) names.push(blob.name.slice(prefix.length));
+      }
+    } catch (error) {
+      throw this.unavailable('list', error);
+    }
+    return names;
   }
 
   async sweep(now = this.clock()): Promise<number> {

@@ -18,7 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkKey, checkTtl, StateUnavailableError, type StateStore, type StoredItem } from './types';
+import { checkKey, checkNamespace, checkTtl, StateUnavailableError, type StateStore, type StoredItem } from './types';
 import { DamagedItemError, type Quarantining } from './validated';
 
 const FILE_MODE = 0o600;
@@ -131,6 +131,11 @@ export class FileStateStore implements StateStore, Quarantining {
         throw this.unavailable('delete', error);
       }
     });
+  }
+
+  async names(namespace: string): Promise<string[]> {
+    const names = await this.list(path.join(this.dir, checkNamespace(namespace)));
+    return names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length));
   }
 
   /** Sets a damaged item aside (only if it still has `etag`, when given); false when nothing was moved. */

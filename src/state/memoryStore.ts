@@ -1,5 +1,5 @@
 /** The state store in one process's memory: for unit tests of the modules that use a store. */
-import { checkKey, checkTtl, type StateStore, type StoredItem } from './types';
+import { checkKey, checkNamespace, checkTtl, type StateStore, type StoredItem } from './types';
 
 interface Entry {
   json: string;
@@ -37,6 +37,11 @@ export class MemoryStateStore implements StateStore {
     const entry = this.items.get(checkKey(key));
     if (!entry || (etag !== undefined && entry.etag !== etag)) return false;
     return this.items.delete(key);
+  }
+
+  async names(namespace: string): Promise<string[]> {
+    const prefix = `${checkNamespace(namespace)}/`;
+    return [...this.items.keys()].filter((key) => key.startsWith(prefix) && this.live(key)).map((key) => key.slice(prefix.length));
   }
 
   async sweep(now = this.clock()): Promise<number> {

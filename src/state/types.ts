@@ -27,6 +27,11 @@ export interface StateStore {
   put<T>(key: string, value: T, ttlMs: number): Promise<string>;
   /** Deletes the item (only if it still has `etag`, when given); false when it was not deleted. */
   delete(key: string, etag?: string): Promise<boolean>;
+  /**
+   * The names of the items in one namespace ("<namespace>/<name>" → name), for the few kinds of item
+   * that are enumerated (subscriptions). May include expired items: `get` tells.
+   */
+  names(namespace: string): Promise<string[]>;
   /** Removes expired items; returns how many. */
   sweep(now?: number): Promise<number>;
   close?(): Promise<void>;
@@ -49,6 +54,13 @@ const KEY = /^[a-z][a-z0-9-]{0,30}\/[A-Za-z0-9._-]{1,200}$/;
 export function checkKey(key: string): string {
   if (!KEY.test(key) || key.includes('..')) throw new RangeError(`Not a state key: ${JSON.stringify(key.slice(0, 80))}`);
   return key;
+}
+
+const NAMESPACE = /^[a-z][a-z0-9-]{0,30}$/;
+
+export function checkNamespace(namespace: string): string {
+  if (!NAMESPACE.test(namespace)) throw new RangeError(`Not a state namespace: ${JSON.stringify(namespace.slice(0, 40))}`);
+  return namespace;
 }
 
 export function checkTtl(ttlMs: number): number {

@@ -8,7 +8,8 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { createGraphClient } from '../../src/graph/client';
 import { demoAuthProvider } from '../../src/demo/graphTransport';
-import { createReportsLimiter, isReportsRequest, ReportsLimiter, RequestLimiter, retryAfterMs } from '../../src/graph/limiter';
+import { createReportsLimiter, isReportsRequest, ReadsBusy, ReportsLimiter, RequestLimiter, retryAfterMs } from '../../src/graph/limiter';
+import { inReadLane } from '../../src/graph/readLane';
 import { toGraphProblem } from '../../src/graph/errors';
 
 /** The most start times that fall in any half-open window [t, t + windowMs). */
@@ -176,5 +177,55 @@ describe('ReportsLimiter in the Graph client chain', () => {
     // The fourth waits about 1.2 s in the queue, four times the timeout, and still succeeds.
     const results = await Promise.allSettled(Array.from({ length: 4 }, () => client.api('/auditLogs/signIns').get()));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+  });
+});
+
+describe('lanes (issue 24): readers first, non-readers bounded', () => {
+  test("limited reads use at most their share of a window (half, rounded down); a reader's question then starts at once", async () => {
+    const limiter = new RequestLimiter({ maxRequests: 5, windowMs: 10_000 });
+    const limited = [1, 2, 3, 4].map((i) => limiter.acquire('limited', `person-${i}`).catch((e: Error) => e));
+    await Promise.resolve();
+    expect(limiter.stats().limitedStarted).toBe(2);
+    expect(limiter.stats().queued).toBe(2);
+    // A reader's question of two reads (one per kind of sign-in) finds both free.
+    const question = await Promise.race([Promise.all([limiter.acquire('question'), limiter.acquire('question')]).then(() => 'started'), new Promise((r) => setImmediate(() => r('waiting')))]);
+    expect(question).toBe('started');
+    void limited;
+  });
+
+  test('a person with a read waiting, or a full queue, is refused at once with ReadsBusy; questions never are', async () => {
+    const limiter = new RequestLimiter({ maxRequests: 1, windowMs: 60_000, maxLimitedWaiting: 2 });
+    await limiter.acquire('question');
+    const first = limiter.acquire('limited', 'Megan').catch((e: unknown) => e);
+    await expect(limiter.acquire('limited', 'megan')).rejects.toBeInstanceOf(ReadsBusy);
+    const second = limiter.acquire('limited', 'adele').catch((e: unknown) => e);
+    await expect(limiter.acquire('limited', 'patti')).rejects.toMatchObject({ name: 'ReadsBusy', why: 'lane' });
+    const questions = Array.from({ length: 20 }, () => limiter.acquire('question').catch((e: unknown) => e));
+    expect(limiter.stats().shed).toBe(2);
+    expect(limiter.stats().queued).toBe(22);
+    void first;
+    void second;
+    void questions;
+  });
+
+  test('a read made inside a non-reader\'s turn goes in the limited lane, through the Graph client', async () => {
+    const limiter = new ReportsLimiter({ maxRequests: 10, windowSeconds: 10 });
+    const answering: Middleware = { execute: async (context: Context) => { context.response = new Response('{"value":[]}', { status: 200, headers: { 'content-type': 'application/json' } }); } };
+    const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: answering, middleware: [limiter] });
+    await inReadLane({ priority: 'limited', person: 'megan' }, () => client.api('/auditLogs/signIns').get() as Promise<unknown>);
+    await inReadLane({ priority: 'question', person: 'alex' }, () => client.api('/auditLogs/signIns').get() as Promise<unknown>);
+    await client.api('/auditLogs/signIns').get();
+    expect(limiter.stats()).toMatchObject({ started: 3, limitedStarted: 1 });
+  });
+
+  test('ReadsBusy thrown inside the Graph client becomes the "busy" problem (try again in a minute)', async () => {
+    const limiter = new ReportsLimiter({ maxRequests: 1, windowSeconds: 60, maxLimitedWaiting: 1 });
+    const answering: Middleware = { execute: async (context: Context) => { context.response = new Response('{"value":[]}', { status: 200, headers: { 'content-type': 'application/json' } }); } };
+    const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: answering, middleware: [limiter] });
+    await client.api('/auditLogs/signIns').get();
+    const waiting = inReadLane({ priority: 'limited', person: 'a' }, () => client.api('/auditLogs/signIns').get() as Promise<unknown>).catch(() => undefined);
+    const error = await inReadLane({ priority: 'limited', person: 'b' }, () => client.api('/auditLogs/signIns').get() as Promise<unknown>).catch((e: unknown) => e);
+    expect(toGraphProblem(error)).toMatchObject({ kind: 'busy', retryAfterSeconds: 60 });
+    void waiting;
   });
 });

@@ -82,7 +82,7 @@ it('posts a new card when the alert it would update is gone (deleted, or a chat 
   };
   const publisher = new AlertPublisher(store, subscriptions, delivery, () => ({ content: {}, summary: '' }), () => clock);
   await publisher.publish([incident(6)]);
-  expect(await publisher.publish([incident(8)])).toEqual({ posted: 1, updated: 0, failed: 0 });
+  expect(await publisher.publish([incident(8)])).toEqual({ posted: 1, updated: 0, failed: 0, skipped: 0 });
   await publisher.publish([incident(9)]);
   expect(calls).toEqual(['post channel-1', 'post channel-1', 'update activity-2']);
 });

@@ -129,4 +129,16 @@ describe.each(harnesses)('%s state store', (_name, harness) => {
     await expect(a.put('memory/alice@contoso.com', 1, 1000)).rejects.toThrow(RangeError);
     await expect(a.put('memory/ok', 1, 0)).rejects.toThrow('positive time to live');
   });
+
+  test('names lists one namespace, items written by any client, and nothing of another namespace', async () => {
+    const a = h.make();
+    const b = h.make();
+    await a.create('subscriptions/one', 1, 60_000);
+    await b.create('subscriptions/two', 2, 60_000);
+    await a.create('subscriptionsx/other', 3, 60_000);
+    await a.create('claims/three', 3, 60_000);
+    expect((await b.names('subscriptions')).sort()).toEqual(['one', 'two']);
+    expect(await a.names('nothing-here')).toEqual([]);
+    await expect(a.names('../etc')).rejects.toThrow(RangeError);
+  });
 });

@@ -25,6 +25,7 @@ function switchable(): { store: StateStore; down: (on: boolean) => void } {
     /* eslint-enable @typescript-eslint/no-unnecessary-type-assertion */
     delete: guard(inner.delete.bind(inner)),
     sweep: guard(inner.sweep.bind(inner)),
+    names: guard(inner.names.bind(inner)),
   };
   return { store, down: (on) => (isDown = on) };
 }

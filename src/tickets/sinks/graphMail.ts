@@ -64,7 +64,8 @@ export class GraphMailSink implements TicketSink {
       case 'badRequest':
         return fail(`Microsoft Graph refused the ticket mail (HTTP 400${problem.graphCode ? `, ${problem.graphCode}` : ''}).`);
       case 'throttled':
-        // The Graph client's retry middleware has already waited and retried.
+      case 'busy':
+        // The Graph client's retry middleware has already waited and retried (busy: mail is not a sign-in log read; for completeness).
         return fail('Microsoft Graph is busy (throttled); try again in a minute.');
       case 'unavailable':
         return fail(status ? `Microsoft Graph could not send the ticket mail (HTTP ${status}).` : 'Microsoft Graph could not be reached to send the ticket mail.', true);

@@ -41,6 +41,7 @@ class Partitionable implements StateStore {
   async replace<T>(key: string, value: T, ttl: number, etag: string) { this.check(); return this.inner.replace(key, value, ttl, etag); }
   async put<T>(key: string, value: T, ttl: number) { this.check(); return this.inner.put(key, value, ttl); }
   async delete(key: string, etag?: string) { this.check(); return this.inner.delete(key, etag); }
+  async names(namespace: string) { this.check(); return this.inner.names(namespace); }
   async sweep() { this.check(); return this.inner.sweep(); }
 }
 

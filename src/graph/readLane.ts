@@ -1,0 +1,23 @@
+/**
+ * Which lane of the reports limiter (src/graph/limiter.ts) the Graph reads of one question or card
+ * click go in: a sign-in reader's first, anyone else's limited. The turn sets it once around its
+ * work (Troubleshooter), and every read made on its behalf — through caches, the sign-in log's
+ * paging and the Graph client's middleware — finds it here, without being handed it.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+export interface ReadLane {
+  priority: 'question' | 'limited';
+  /** Whose reads (limited reads are bounded per person). */
+  person: string;
+}
+
+const lanes = new AsyncLocalStorage<ReadLane>();
+
+export function inReadLane<T>(lane: ReadLane, work: () => Promise<T>): Promise<T> {
+  return lanes.run(lane, work);
+}
+
+export function currentReadLane(): ReadLane | undefined {
+  return lanes.getStore();
+}

@@ -1,0 +1,222 @@
+/**
+ * The sliding-window limiter behind the reports limiter (src/graph/limiter.ts, which explains the
+ * lanes): a queue per lane, room per lane in each window, and Retry-After pauses.
+ */
+/** question: a reader's (or no one's); limited: anyone else's question; background: the index's poller. */
+export type ReadPriority = 'question' | 'limited' | 'background';
+
+/** A read refused at once because its lane's queue is full (or the person already has one waiting). */
+export class ReadsBusy extends Error {
+  constructor(readonly why: 'person' | 'lane') {
+    super(why === 'person' ? 'This person already has a sign-in log read waiting.' : 'Too many sign-in log reads are waiting.');
+    this.name = 'ReadsBusy';
+  }
+}
+
+/** Called when the request's answer has arrived; see `acquire`. */
+export type Release = () => void;
+
+export interface RequestLimiterOptions {
+  /** Requests that may start within any window. */
+  maxRequests: number;
+  /** Length of the sliding window. */
+  windowMs: number;
+  /** Clock, for tests. */
+  now?: () => number;
+  /** Slots of any window that limited reads may use (default: half, rounded down, at least one: a question often takes two reads, one per kind of sign-in, and a reader's must find both free). */
+  limitedShare?: number;
+  /** Limited reads that may wait; more are refused (default: maxRequests, at least 2). */
+  maxLimitedWaiting?: number;
+  /** Questions that may wait; more are refused (default: 100). */
+  maxWaiting?: number;
+}
+
+export interface LimiterStats {
+  /** Requests let through. */
+  started: number;
+  /** Requests that had to wait for a slot or a pause. */
+  delayed: number;
+  /** Requests waiting now. */
+  queued: number;
+  /** Background requests let through (included in started). */
+  backgroundStarted: number;
+  /** Longest queue seen. */
+  maxQueued: number;
+  /** Pauses ordered by Retry-After. */
+  pauses: number;
+  /** Start times of the requests let through (ms since epoch), newest last; capped. */
+  startTimes: number[];
+  /** Limited requests let through (included in started). */
+  limitedStarted: number;
+  /** Requests refused because their queue was full. */
+  shed: number;
+}
+
+const KEEP_START_TIMES = 10_000;
+const MAX_PAUSE_MS = 180_000;
+
+/** A sliding-window limiter with a FIFO queue and a pause ("come back after …"). */
+export class RequestLimiter {
+  private readonly maxRequests: number;
+  private readonly windowMs: number;
+  private readonly now: () => number;
+  /** Start times inside the current window, oldest first. */
+  private readonly recent: number[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private readonly waitingBackground: (() => void)[] = [];
+  private readonly waitingLimited: { person: string; go: () => void }[] = [];
+  /** Start times of limited reads inside the current window. */
+  private readonly limitedStarts: number[] = [];
+  private readonly limitedShare: number;
+  private readonly maxLimitedWaiting: number;
+  private readonly maxWaiting: number;
+  private pausedUntil = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private timerAt = 0;
+  private readonly counters = { started: 0, delayed: 0, maxQueued: 0, pauses: 0, backgroundStarted: 0, limitedStarted: 0, shed: 0 };
+  private readonly starts: number[] = [];
+
+  constructor(options: RequestLimiterOptions) {
+    if (!Number.isFinite(options.maxRequests) || options.maxRequests < 1) throw new RangeError('maxRequests must be at least 1.');
+    if (!Number.isFinite(options.windowMs) || options.windowMs < 0) throw new RangeError('windowMs must not be negative.');
+    this.maxRequests = Math.floor(options.maxRequests);
+    this.windowMs = options.windowMs;
+    this.now = options.now ?? Date.now;
+    this.limitedShare = Math.max(1, Math.min(this.maxRequests, options.limitedShare ?? Math.floor(this.maxRequests / 2)));
+    this.maxLimitedWaiting = Math.max(1, options.maxLimitedWaiting ?? Math.max(2, this.maxRequests));
+    this.maxWaiting = Math.max(1, options.maxWaiting ?? 100);
+  }
+
+  /**
+   * Resolves when the caller may send one request; the request counts from that moment. Calling the
+   * returned release when its answer has arrived moves its time to that moment: the server counted
+   * it on arrival, somewhat after we let it go, and a window measured from our start alone could
+   * reopen a few milliseconds before Graph's does.
+   *
+   * Background requests wait while any question waits, and never take the last slot of a window.
+   * Limited requests (`person`: whose) wait for both, use at most their share of a window, and are
+   * refused with ReadsBusy when their queue is full or the person already has one waiting.
+   */
+  acquire(priority: ReadPriority = 'question', person = ''): Promise<Release> {
+    const key = person.toLowerCase();
+    if (priority === 'limited' && (this.waitingLimited.length >= this.maxLimitedWaiting || this.waitingLimited.some((w) => w.person === key))) {
+      this.counters.shed++;
+      return Promise.reject(new ReadsBusy(this.waitingLimited.some((w) => w.person === key) ? 'person' : 'lane'));
+    }
+    if (priority === 'question' && this.waiting.length >= this.maxWaiting) {
+      this.counters.shed++;
+      return Promise.reject(new ReadsBusy('lane'));
+    }
+    // Nobody of its own lane or a higher one waiting: it may start now if its lane has room.
+    const ahead = this.waiting.length + (priority === 'question' ? 0 : this.waitingBackground.length + (priority === 'limited' ? this.waitingLimited.length : 0));
+    if (ahead === 0) {
+      const started = this.tryStart(priority);
+      if (started !== null) return Promise.resolve(this.releaser(started));
+    }
+    this.counters.delayed++;
+    return new Promise<Release>((resolve) => {
+      const go = () => resolve(this.releaser(this.lastStart));
+      if (priority === 'limited') this.waitingLimited.push({ person: key, go });
+      else (priority === 'background' ? this.waitingBackground : this.waiting).push(go);
+      this.counters.maxQueued = Math.max(this.counters.maxQueued, this.queued());
+      this.schedule();
+    });
+  }
+
+  private queued(): number {
+    return this.waiting.length + this.waitingBackground.length + this.waitingLimited.length;
+  }
+
+  /** Slots of a window a request of this lane may fill. */
+  private room(priority: ReadPriority): number {
+    if (priority === 'limited') return this.limitedShare;
+    if (priority !== 'background' || this.maxRequests === 1) return this.maxRequests;
+    // With non-readers' reads in the window, background leaves two slots: a reader's question often takes two reads.
+    const limitedInWindow = this.limitedStarts.some((t) => t > this.now() - this.windowMs);
+    return Math.max(1, this.maxRequests - (limitedInWindow && this.maxRequests > 3 ? 2 : 1));
+  }
+
+  private lastStart = 0;
+
+  private releaser(startedAt: number): Release {
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const i = this.recent.indexOf(startedAt);
+      if (i < 0) return;
+      this.recent.splice(i, 1);
+      const at = Math.max(startedAt, this.now());
+      let j = this.recent.length;
+      while (j > 0 && this.recent[j - 1] > at) j--;
+      this.recent.splice(j, 0, at);
+    };
+  }
+
+  /**
+   * Holds every request back for this long (a Retry-After). A shorter pause never cuts a longer one.
+   * Capped like the Graph client's own retry handler caps it: a Retry-After far in the future must
+   * not stall every question for hours.
+   */
+  pauseFor(ms: number): void {
+    if (!(ms > 0)) return;
+    const until = this.now() + Math.min(ms, MAX_PAUSE_MS);
+    if (until <= this.pausedUntil) return;
+    this.pausedUntil = until;
+    this.counters.pauses++;
+    this.schedule();
+  }
+
+  stats(): LimiterStats {
+    return { ...this.counters, queued: this.queued(), startTimes: [...this.starts] };
+  }
+
+  /** Takes a slot now if there is one; returns its time, or null. */
+  private tryStart(priority: ReadPriority = 'question'): number | null {
+    const now = this.now();
+    if (now < this.pausedUntil) return null;
+    while (this.recent.length > 0 && this.recent[0] <= now - this.windowMs) this.recent.shift();
+    while (this.limitedStarts.length > 0 && this.limitedStarts[0] <= now - this.windowMs) this.limitedStarts.shift();
+    if (this.recent.length >= this.room(priority)) return null;
+    this.recent.push(now);
+    this.lastStart = now;
+    this.counters.started++;
+    if (priority === 'background') this.counters.backgroundStarted++;
+    if (priority === 'limited') {
+      this.counters.limitedStarted++;
+      this.limitedStarts.push(now);
+    }
+    this.starts.push(now);
+    if (this.starts.length > KEEP_START_TIMES) this.starts.splice(0, this.starts.length - KEEP_START_TIMES);
+    return now;
+  }
+
+  /** Lets waiting requests go while there is room (questions, then background, then limited), then sleeps until the next slot opens. */
+  private pump(): void {
+    while (this.waiting.length > 0 && this.tryStart('question') !== null) this.waiting.shift()!();
+    if (this.waiting.length === 0) {
+      while (this.waitingBackground.length > 0 && this.tryStart('background') !== null) this.waitingBackground.shift()!();
+      if (this.waitingBackground.length === 0) {
+        while (this.waitingLimited.length > 0 && this.tryStart('limited') !== null) this.waitingLimited.shift()!.go();
+      }
+    }
+    if (this.queued() > 0) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.queued() === 0) return;
+    const now = this.now();
+    // The slot the first in line needs: its lane's room must have one free.
+    const first: ReadPriority = this.waiting.length > 0 ? 'question' : this.waitingBackground.length > 0 ? 'background' : 'limited';
+    const need = this.room(first);
+    const slotFree = this.recent.length >= need ? this.recent[this.recent.length - need] + this.windowMs : now;
+    const at = Math.max(now, this.pausedUntil, slotFree);
+    if (this.timer && this.timerAt <= at) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.pump();
+    }, Math.max(0, at - now));
+  }
+}
