@@ -60,7 +60,18 @@ async function oracles(k: ProbeKit): Promise<[Outcome, string]> {
     const answer = await k.post(teamsCardAction('openTicket', { signInId }, k.asker(DIEGO, `a:probe-${randomUUID()}`)));
     return { text: k.cardTexts(answer).join('\n'), ms: Date.now() - started };
   };
-  const [existing, unknown] = [await forged(String(button.data.signInId)), await forged(randomUUID())];
+  // "Still looking" and "busy" speak of the sign-in log's load, not of the id: such a pair proves
+  // nothing either way, so it is tried again once the reads waiting have had a window to finish.
+  const load = [wording('en').stillLookingTitle, wording('en').serviceTitle_busy];
+  const aboutLoad = (text: string) => load.some((title) => text.startsWith(title));
+  let pair: [{ text: string; ms: number }, { text: string; ms: number }] | null = null;
+  for (let attempt = 0; attempt < 4 && !pair; attempt++) {
+    const tried = [await forged(String(button.data.signInId)), await forged(randomUUID())] as const;
+    if (!aboutLoad(tried[0].text) && !aboutLoad(tried[1].text)) pair = [tried[0], tried[1]];
+    else await new Promise((resolve) => setTimeout(resolve, 11_000));
+  }
+  if (!pair) return ['fail', 'the sign-in log stayed busy: no pair of answers to compare'];
+  const [existing, unknown] = pair;
   if (existing.text !== unknown.text) return ['fail', `a non-reader's ticket click answers differently for an existing sign-in id (${existing.text.split('\n')[0]}) and an unknown one (${unknown.text.split('\n')[0]})`];
   const gone = [wording('en').incidentGone, wording('nl').incidentGone];
   for (const verb of ['incidentPeople', 'incidentTicket']) {

@@ -23,7 +23,7 @@ import type { Context, Middleware, MiddlewareOptions } from '@microsoft/microsof
 import { currentReadLane } from './readLane';
 import { RequestLimiter, type LimiterStats, type RequestLimiterOptions } from './requestLimiter';
 
-export { RequestLimiter, ReadsBusy, type LimiterStats, type ReadPriority, type Release, type RequestLimiterOptions } from './requestLimiter';
+export { RequestLimiter, ReadsBusy, type LimiterStats } from './requestLimiter';
 
 /**
  * Marks a request as background work (the sign-in index's poller): it waits while any question
