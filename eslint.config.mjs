@@ -17,7 +17,10 @@ export default defineConfig(
     rules: {
       // Names starting with "_" are unused on purpose: a parameter an interface requires, or a
       // property taken out of an object with a rest spread.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // Implementations of Promise-returning interfaces (stores, fakes, transports) are `async`
       // without awaiting anything on purpose: a throw inside becomes a rejection, as callers expect.
       '@typescript-eslint/require-await': 'off',

@@ -20,7 +20,19 @@ export const ALLOWED_IMPORTS = {
   incidents: ['access', 'signins', 'diagnosis', 'tickets', 'state', 'config', 'shared'],
   // The doctor's checks (npm run doctor, the start-up check) probe Graph as the sign-in reads do.
   doctor: ['signins', 'graph', 'config', 'shared'],
-  answers: ['understanding', 'directory', 'access', 'signins', 'diagnosis', 'tickets', 'incidents', 'graph', 'state', 'config', 'shared'],
+  answers: [
+    'understanding',
+    'directory',
+    'access',
+    'signins',
+    'diagnosis',
+    'tickets',
+    'incidents',
+    'graph',
+    'state',
+    'config',
+    'shared',
+  ],
   cards: ['answers', 'incidents', 'tickets', 'diagnosis', 'shared'],
   bot: ['answers', 'cards', 'incidents', 'understanding', 'config', 'shared'],
   http: ['shared'],
@@ -44,20 +56,39 @@ function zones() {
     const target = folder === 'demo' ? './src/demo/!(wiring).ts' : `./src/${folder}/**`;
     for (const other of folders) {
       if (other === folder || allowed.includes(other)) continue;
-      const zone = { target, from: `./src/${other}`, message: `src/${folder}/ may import only ${[...allowed].map((f) => `src/${f}/`).join(', ') || 'nothing else'} (eslint.imports.mjs, README "How it works").` };
+      const zone = {
+        target,
+        from: `./src/${other}`,
+        message: `src/${folder}/ may import only ${[...allowed].map((f) => `src/${f}/`).join(', ') || 'nothing else'} (eslint.imports.mjs, README "How it works").`,
+      };
       if (folder === 'config' && DATA_READ_BY_CONFIG.some((f) => f.startsWith(`./src/${other}/`))) {
-        zone.except = DATA_READ_BY_CONFIG.filter((f) => f.startsWith(`./src/${other}/`)).map((f) => `./${f.slice(`./src/${other}/`.length)}`);
+        zone.except = DATA_READ_BY_CONFIG.filter((f) => f.startsWith(`./src/${other}/`)).map(
+          (f) => `./${f.slice(`./src/${other}/`.length)}`,
+        );
       }
       result.push(zone);
     }
     // No folder imports the composition root.
-    result.push({ target, from: './src/*.ts', message: `src/${folder}/ may not import the composition root (src/*.ts).` });
+    result.push({
+      target,
+      from: './src/*.ts',
+      message: `src/${folder}/ may not import the composition root (src/*.ts).`,
+    });
   }
   for (const other of folders) {
     if (other === 'demo' || DEMO_WIRING_IMPORTS.includes(other)) continue;
-    result.push({ target: './src/demo/wiring.ts', from: `./src/${other}`, message: `src/demo/wiring.ts may import only ${DEMO_WIRING_IMPORTS.map((f) => `src/${f}/`).join(', ')}.` });
+    result.push({
+      target: './src/demo/wiring.ts',
+      from: `./src/${other}`,
+      message: `src/demo/wiring.ts may import only ${DEMO_WIRING_IMPORTS.map((f) => `src/${f}/`).join(', ')}.`,
+    });
   }
-  result.push({ target: './src/*.ts', from: './src/demo', except: ['./wiring.ts'], message: 'The product reaches the demo only through src/demo/wiring.ts.' });
+  result.push({
+    target: './src/*.ts',
+    from: './src/demo',
+    except: ['./wiring.ts'],
+    message: 'The product reaches the demo only through src/demo/wiring.ts.',
+  });
   return result;
 }
 

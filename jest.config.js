@@ -24,7 +24,12 @@ const shared = {
   moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
 };
 
-const unit = { ...shared, displayName: 'unit', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', ...PROCESS_SUITES] };
+const unit = {
+  ...shared,
+  displayName: 'unit',
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...PROCESS_SUITES],
+};
 const processProject = { ...shared, displayName: 'process', testMatch: PROCESS_SUITES };
 
 const withProcess = Boolean(env.CI) || env.TEST_PROCESS === '1';

@@ -32,7 +32,6 @@ export function tenantOfSize(size: number): DemoTenant {
   return new DemoTenant({ now: NOW, signIns });
 }
 
-
 /**
  * A day of a large tenant as the live index would hold it: `size` synthetic sign-ins of `people`
  * people over the 24 hours before `now` (bench/indexMemory.ts `syntheticRecord`), newest first.

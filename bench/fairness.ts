@@ -59,18 +59,32 @@ async function startConnector(hang = new Set<string>()): Promise<Connector> {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, posts, updates, close: () => server.closeAllConnections() };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    posts,
+    updates,
+    close: () => server.closeAllConnections(),
+  };
 }
 
 async function startBot(dist: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(dist, 'src/index.js')], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), DEMO: 'true', LOG_LEVEL: 'warn', STATE_DIR: mkdtempSync(join(tmpdir(), 'bench-fair-state-')) },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      STATE_DIR: mkdtempSync(join(tmpdir(), 'bench-fair-state-')),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
-    const health = await fetch(`${url}/healthz`).then((r) => r.json() as Promise<{ signInIndex?: { filling?: boolean } }>).catch(() => null);
+    const health = await fetch(`${url}/healthz`)
+      .then((r) => r.json() as Promise<{ signInIndex?: { filling?: boolean } }>)
+      .catch(() => null);
     if (health && health.signInIndex?.filling === false) return { url, child };
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -80,7 +94,15 @@ async function startBot(dist: string): Promise<{ url: string; child: ChildProces
 
 export interface FairResult {
   readers: { asked: number; p50Ms: number; p95Ms: number; maxMs: number; late: number };
-  nonReaders: { asked: number; answered: number; busy: number; late: number; rateLimited: number; p50Ms: number; p95Ms: number };
+  nonReaders: {
+    asked: number;
+    answered: number;
+    busy: number;
+    late: number;
+    rateLimited: number;
+    p50Ms: number;
+    p95Ms: number;
+  };
   seconds: number;
   /** SIGTERM to exit, right after the load (work may still be in hand). */
   stopMs: number;
@@ -89,19 +111,37 @@ export interface FairResult {
 const ALEX = '00000000-0000-0000-0000-0000000000020';
 const SUBJECTS = ['Megan Bowen', 'Adele Vance', 'Patti Fernandez', 'Isaiah Langer', 'Lynne Robbins'];
 
-export async function benchFair(dist: string, seconds = Number(process.env.BENCH_FAIR_SECONDS ?? 120)): Promise<FairResult> {
-  const privileged = new Set<string>([DEMO_GROUPS.helpdesk.id, DEMO_GROUPS.helpdeskTier2.id, DEMO_GROUPS.securityReaders.id]);
-  const nonReaders = DEMO_PEOPLE.filter((p) => p.roles.length === 0 && !p.groups.some((g) => privileged.has(g)) && p.accountEnabled).slice(0, 10);
+export async function benchFair(
+  dist: string,
+  seconds = Number(process.env.BENCH_FAIR_SECONDS ?? 120),
+): Promise<FairResult> {
+  const privileged = new Set<string>([
+    DEMO_GROUPS.helpdesk.id,
+    DEMO_GROUPS.helpdeskTier2.id,
+    DEMO_GROUPS.securityReaders.id,
+  ]);
+  const nonReaders = DEMO_PEOPLE.filter(
+    (p) => p.roles.length === 0 && !p.groups.some((g) => privileged.has(g)) && p.accountEnabled,
+  ).slice(0, 10);
   const connector = await startConnector();
   const bot = await startBot(dist);
   try {
     let sequence = 0;
     /** Asks; resolves with the time to the final card and what it was. */
-    const ask = async (asker: string, name: string, text: string): Promise<{ ms: number; card: string; late: boolean }> => {
+    const ask = async (
+      asker: string,
+      name: string,
+      text: string,
+    ): Promise<{ ms: number; card: string; late: boolean }> => {
       const conversationId = `a:fair-${++sequence}`;
       const started = Date.now();
-      const result = await postActivity(bot.url, { ...teamsMessage(text, { aadObjectId: asker, name, conversationId }), serviceUrl: connector.url });
-      const card = cardsIn(result).map((c) => cardToText(c)).join('\n');
+      const result = await postActivity(bot.url, {
+        ...teamsMessage(text, { aadObjectId: asker, name, conversationId }),
+        serviceUrl: connector.url,
+      });
+      const card = cardsIn(result)
+        .map((c) => cardToText(c))
+        .join('\n');
       if (!card.startsWith('Still looking')) return { ms: Date.now() - started, card, late: false };
       for (let i = 0; i < 2400; i++) {
         const arrived = connector.posts.get(conversationId)?.[0];
@@ -115,7 +155,13 @@ export async function benchFair(dist: string, seconds = Number(process.env.BENCH
     const nonReaderAsks: Promise<{ ms: number; card: string; late: boolean }>[] = [];
     const readerLoop = (async () => {
       for (let i = 0; Date.now() < end; i++) {
-        readerAsks.push(ask(ALEX, 'Alex Wilber', `why did ${SUBJECTS[i % SUBJECTS.length]} fail to sign in in the last ${2 + (Math.floor(i / SUBJECTS.length) % 6)} days?`));
+        readerAsks.push(
+          ask(
+            ALEX,
+            'Alex Wilber',
+            `why did ${SUBJECTS[i % SUBJECTS.length]} fail to sign in in the last ${2 + (Math.floor(i / SUBJECTS.length) % 6)} days?`,
+          ),
+        );
         // Six questions a minute: each reads twice (two kinds of sign-in), 12 of Graph's 30 reads a minute.
         await new Promise((r) => setTimeout(r, 10_000));
       }
@@ -124,7 +170,9 @@ export async function benchFair(dist: string, seconds = Number(process.env.BENCH
     const loops = nonReaders.map(async (person, k) => {
       await new Promise((r) => setTimeout(r, (k * 3000) / nonReaders.length));
       for (let i = 0; Date.now() < end; i++) {
-        nonReaderAsks.push(ask(person.id, person.displayName, `why did my sign-in fail in the last ${2 + (i % 6)} days?`));
+        nonReaderAsks.push(
+          ask(person.id, person.displayName, `why did my sign-in fail in the last ${2 + (i % 6)} days?`),
+        );
         await new Promise((r) => setTimeout(r, 3000));
       }
     });
@@ -138,13 +186,28 @@ export async function benchFair(dist: string, seconds = Number(process.env.BENCH
     const stopping = Date.now();
     const exited = new Promise<number>((resolve) => bot.child.once('exit', () => resolve(Date.now() - stopping)));
     bot.child.kill('SIGTERM');
-    const stopMs = await Promise.race([exited, new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), 60_000))]);
+    const stopMs = await Promise.race([
+      exited,
+      new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), 60_000)),
+    ]);
     return {
-      seconds, stopMs,
-      readers: { asked: readers.length, p50Ms: percentile(r, 50), p95Ms: percentile(r, 95), maxMs: r[r.length - 1], late: readers.filter((x) => x.late).length },
+      seconds,
+      stopMs,
+      readers: {
+        asked: readers.length,
+        p50Ms: percentile(r, 50),
+        p95Ms: percentile(r, 95),
+        maxMs: r[r.length - 1],
+        late: readers.filter((x) => x.late).length,
+      },
       nonReaders: {
-        asked: others.length, answered: answeredOthers.length, busy: others.filter((x) => /The sign-in log is busy/.test(x.card)).length,
-        rateLimited: others.filter((x) => /One moment/.test(x.card)).length, late: others.filter((x) => x.late).length, p50Ms: percentile(o, 50), p95Ms: percentile(o, 95),
+        asked: others.length,
+        answered: answeredOthers.length,
+        busy: others.filter((x) => /The sign-in log is busy/.test(x.card)).length,
+        rateLimited: others.filter((x) => /One moment/.test(x.card)).length,
+        late: others.filter((x) => x.late).length,
+        p50Ms: percentile(o, 50),
+        p95Ms: percentile(o, 95),
       },
     };
   } finally {
@@ -177,23 +240,68 @@ export async function benchAlerts(conversations = 50, timeoutMs = 10_000, capMs 
   const store = new MemoryStateStore();
   const subscriptions = new SubscriptionStore(store, Date.now, { limits: { perPerson: 1000, perTenant: 1000 } });
   for (const id of ids) {
-    await subscriptions.subscribe({ address: { serviceUrl: connector.url, channelId: 'msteams', conversation: { id, conversationType: 'channel', isGroup: true }, bot: { id: '28:bench', name: 'bench' } }, language: 'en', timeZone: 'UTC', conversationType: 'shared' }, id, 'bench-reader');
+    await subscriptions.subscribe(
+      {
+        address: {
+          serviceUrl: connector.url,
+          channelId: 'msteams',
+          conversation: { id, conversationType: 'channel', isGroup: true },
+          bot: { id: '28:bench', name: 'bench' },
+        },
+        language: 'en',
+        timeZone: 'UTC',
+        conversationType: 'shared',
+      },
+      id,
+      'bench-reader',
+    );
   }
-  const publisher = new AlertPublisher(store, subscriptions, adapterDelivery(adapter, '', timeoutMs), (incident, s) => renderAnswer({ answer: { kind: 'incident-alert', incident }, language: s.language, audience: 'helpdesk', timeZone: s.timeZone }), Date.now, () => undefined, { deliveryTimeoutMs: timeoutMs });
+  const publisher = new AlertPublisher(
+    store,
+    subscriptions,
+    adapterDelivery(adapter, '', timeoutMs),
+    (incident, s) =>
+      renderAnswer({
+        answer: { kind: 'incident-alert', incident },
+        language: s.language,
+        audience: 'helpdesk',
+        timeZone: s.timeZone,
+      }),
+    Date.now,
+    () => undefined,
+    { deliveryTimeoutMs: timeoutMs },
+  );
   const now = Date.now();
   const incident = (people: number, resolved = false): Incident => ({
-    id: 'inc-bench', kind: 'app', app: 'Contoso Expenses', code: 53003, since: new Date(now - 600_000), people, trend: [0, 2, people - 2], trendBucketMinutes: 5,
-    lastFailure: new Date(now - 30_000), resolved, userIds: Array.from({ length: people }, (_, i) => `u${i}`),
+    id: 'inc-bench',
+    kind: 'app',
+    app: 'Contoso Expenses',
+    code: 53003,
+    since: new Date(now - 600_000),
+    people,
+    trend: [0, 2, people - 2],
+    trendBucketMinutes: 5,
+    lastFailure: new Date(now - 30_000),
+    resolved,
+    userIds: Array.from({ length: people }, (_, i) => `u${i}`),
   });
   const rounds: AlertRound[] = [];
   const others = ids.filter((id) => id !== hung);
-  for (const [round, value, book] of [['alert', incident(12), connector.posts], ['update 1', incident(20), connector.updates], ['update 2', incident(31), connector.updates], ['resolved', incident(31, true), connector.updates]] as const) {
+  for (const [round, value, book] of [
+    ['alert', incident(12), connector.posts],
+    ['update 1', incident(20), connector.updates],
+    ['update 2', incident(31), connector.updates],
+    ['resolved', incident(31, true), connector.updates],
+  ] as const) {
     const started = Date.now();
     // A round that never ends (a delivery without a time limit) is given up after capMs.
     let cap: NodeJS.Timeout | undefined;
     await Promise.race([publisher.publish([value]), new Promise((resolve) => (cap = setTimeout(resolve, capMs)))]);
     clearTimeout(cap);
-    const expected = round === 'alert' ? 1 : Number(round === 'update 1') + 2 * Number(round === 'update 2') + 3 * Number(round === 'resolved');
+    const expected =
+      round === 'alert'
+        ? 1
+        : Number(round === 'update 1') + 2 * Number(round === 'update 2') + 3 * Number(round === 'resolved');
     const told = others.filter((id) => (book.get(id)?.length ?? 0) >= expected);
     const lastToldMs = Math.max(0, ...told.map((id) => book.get(id)![expected - 1] - started));
     rounds.push({ round, told: told.length, ms: Date.now() - started, lastToldMs });

@@ -31,7 +31,9 @@ export const ALEX = person('Alex Wilber');
 export const MEGAN = person('Megan Bowen');
 const CHRISTIE = person('Christie Cline');
 /** Demo people who may read everyone's sign-ins. */
-const READERS = ['Alex Wilber', 'Grady Archie', 'Nestor Wilke', 'Henrietta Mueller', 'Lee Gu', 'Daan Visser'].map(person);
+const READERS = ['Alex Wilber', 'Grady Archie', 'Nestor Wilke', 'Henrietta Mueller', 'Lee Gu', 'Daan Visser'].map(
+  person,
+);
 
 /** A logger that formats every line, as in production, and writes nowhere. */
 export const quietLogger = () => pino({ level: 'info' }, { write: () => {} });
@@ -49,7 +51,11 @@ export function benchConfig(): Config {
   return config(UNTHROTTLED);
 }
 
-const UNTHROTTLED = { RATE_LIMIT_PER_MINUTE: '100000000', GRAPH_REPORTS_MAX_REQUESTS: '100000000', GRAPH_REPORTS_WINDOW_SECONDS: '1' };
+const UNTHROTTLED = {
+  RATE_LIMIT_PER_MINUTE: '100000000',
+  GRAPH_REPORTS_MAX_REQUESTS: '100000000',
+  GRAPH_REPORTS_WINDOW_SECONDS: '1',
+};
 
 interface Running {
   url: string;
@@ -74,14 +80,20 @@ export async function startEchoBot(): Promise<Running> {
   const url = await listen(server);
   return {
     url,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+      }),
   };
 }
 
 export async function startDemoBot(signInCacheSeconds?: number): Promise<Running & { app: App }> {
-  const app = createApp(config(UNTHROTTLED, signInCacheSeconds), { stateStore: new MemoryStateStore(), logger: quietLogger(), demoTenant: new DemoTenant({ now: NOW }), now: () => NOW });
+  const app = createApp(config(UNTHROTTLED, signInCacheSeconds), {
+    stateStore: new MemoryStateStore(),
+    logger: quietLogger(),
+    demoTenant: new DemoTenant({ now: NOW }),
+    now: () => NOW,
+  });
   const url = await app.listen(0, '127.0.0.1');
   return { url, app, close: () => app.close() };
 }
@@ -130,10 +142,18 @@ export async function load(
   await runFor(options.warmUpMs ?? 500, false);
   const { latencies, bad, seconds } = await runFor(options.durationMs, true);
   latencies.sort((a, b) => a - b);
-  return { turns: latencies.length, seconds, turnsPerSecond: latencies.length / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), bad };
+  return {
+    turns: latencies.length,
+    seconds,
+    turnsPerSecond: latencies.length / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    bad,
+  };
 }
 
-const hasCard = (result: Awaited<ReturnType<typeof postActivity>>) => result.status === 200 && cardsIn(result).length === 1;
+const hasCard = (result: Awaited<ReturnType<typeof postActivity>>) =>
+  result.status === 200 && cardsIn(result).length === 1;
 
 export interface TurnsBench {
   concurrency: number;
@@ -147,8 +167,26 @@ export interface TurnsBench {
 }
 
 /** Runs `load` in a child process (bench/loadClient.ts) against a server of this process. */
-export async function loadFromChild(url: string, kind: 'card' | 'echo', question: string, concurrency: number, durationMs: number): Promise<LoadResult> {
-  const child = spawn(process.execPath, [join(__dirname, 'loadClient.js'), url, kind, question, String(concurrency), String(durationMs), JSON.stringify(ALEX)], { stdio: ['ignore', 'pipe', 'inherit'] });
+export async function loadFromChild(
+  url: string,
+  kind: 'card' | 'echo',
+  question: string,
+  concurrency: number,
+  durationMs: number,
+): Promise<LoadResult> {
+  const child = spawn(
+    process.execPath,
+    [
+      join(__dirname, 'loadClient.js'),
+      url,
+      kind,
+      question,
+      String(concurrency),
+      String(durationMs),
+      JSON.stringify(ALEX),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -201,7 +239,12 @@ export async function benchRequestsPerQuestion(): Promise<RequestsPerQuestion[]>
     for (const asker of [ALEX, MEGAN]) await postActivity(bot.url, teamsMessage('help', asker));
     const cases: { subject: string; text: string; asker: AskerInfo; mentions?: { id: string; name: string }[] }[] = [
       { subject: 'self', text: "why can't I sign in?", asker: MEGAN },
-      { subject: '@mention', text: 'why did <at>Megan Bowen</at> fail to sign in yesterday', asker: ALEX, mentions: [{ id: '29:megan', name: 'Megan Bowen' }] },
+      {
+        subject: '@mention',
+        text: 'why did <at>Megan Bowen</at> fail to sign in yesterday',
+        asker: ALEX,
+        mentions: [{ id: '29:megan', name: 'Megan Bowen' }],
+      },
       { subject: 'object id', text: `why did ${CHRISTIE.aadObjectId} fail to sign in this week`, asker: ALEX },
       { subject: 'name', text: QUESTION, asker: ALEX },
     ];
@@ -214,7 +257,15 @@ export async function benchRequestsPerQuestion(): Promise<RequestsPerQuestion[]>
       const users = made.filter((r) => r.path === '/users' || /^\/users\/[^/]+$/.test(r.path)).length;
       const card = cardsIn(result)[0];
       const answer = card ? cardToText(card).split('\n')[0] : '(no card)';
-      rows.push({ subject: c.subject, question: c.text, signIns, users, other: made.length - signIns - users, total: made.length, answer });
+      rows.push({
+        subject: c.subject,
+        question: c.text,
+        signIns,
+        users,
+        other: made.length - signIns - users,
+        total: made.length,
+        answer,
+      });
     }
     return rows;
   } finally {
@@ -236,17 +287,29 @@ export interface SizeBench {
 }
 
 /** Starts the bot with Graph on the HTTPS test server serving `tenant`. */
-async function botOverHttps(tenant: DemoTenant, env: Record<string, string>, signInCacheSeconds?: number): Promise<{ bot: Running & { app: App }; graph: GraphTestServer }> {
+async function botOverHttps(
+  tenant: DemoTenant,
+  env: Record<string, string>,
+  signInCacheSeconds?: number,
+): Promise<{ bot: Running & { app: App }; graph: GraphTestServer }> {
   const graph = await startGraphTestServer({ tenant });
   const app = createApp(config({ GRAPH_ENDPOINT: graph.url, ...env }, signInCacheSeconds), {
-    stateStore: new MemoryStateStore(), logger: quietLogger(), demoTenant: tenant, graphTransport: graph.transport(), customHosts: [graph.host], now: () => NOW,
+    stateStore: new MemoryStateStore(),
+    logger: quietLogger(),
+    demoTenant: tenant,
+    graphTransport: graph.transport(),
+    customHosts: [graph.host],
+    now: () => NOW,
   });
   const url = await app.listen(0, '127.0.0.1');
   return { bot: { url, app, close: () => app.close() }, graph };
 }
 
 /** The HTTPS test server with a tenant of `size` sign-ins (or, with `dayOfPeople`, a day of them: bigTenant.ts dayTenant), in a child process (bench/graphServerMain.ts). */
-export async function graphServerProcess(size: number, dayOfPeople?: number): Promise<{ url: string; ca: string; signIns: number; buildSeconds: number; stop(): void }> {
+export async function graphServerProcess(
+  size: number,
+  dayOfPeople?: number,
+): Promise<{ url: string; ca: string; signIns: number; buildSeconds: number; stop(): void }> {
   const args = [join(__dirname, 'graphServerMain.js'), String(size), ...(dayOfPeople ? [`--day=${dayOfPeople}`] : [])];
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
@@ -266,7 +329,11 @@ export async function benchTenantSize(size: number, questions = 100): Promise<Si
   const graph = await graphServerProcess(size);
   const transport = new TrustingHttpMessageHandler(graph.ca);
   const app = createApp(config({ GRAPH_ENDPOINT: graph.url, ...UNTHROTTLED }, 0), {
-    stateStore: new MemoryStateStore(), logger: quietLogger(), graphTransport: transport, customHosts: ['127.0.0.1'], now: () => NOW,
+    stateStore: new MemoryStateStore(),
+    logger: quietLogger(),
+    graphTransport: transport,
+    customHosts: ['127.0.0.1'],
+    now: () => NOW,
   });
   const url = await app.listen(0, '127.0.0.1');
   try {
@@ -288,7 +355,10 @@ export async function benchTenantSize(size: number, questions = 100): Promise<Si
       p99Ms: percentile(latencies, 99),
       bytesPerQuestion: signIns.reduce((sum, r) => sum + r.bytes, 0) / questions,
       graphRequestsPerQuestion: signIns.length / questions,
-      graphP50Ms: percentile(signIns.map((r) => r.ms).sort((a, b) => a - b), 50),
+      graphP50Ms: percentile(
+        signIns.map((r) => r.ms).sort((a, b) => a - b),
+        50,
+      ),
       buildSeconds: graph.buildSeconds,
     };
   } finally {
@@ -311,10 +381,20 @@ export async function benchSimultaneous(askers = 50): Promise<SimultaneousBench>
   try {
     const t = performance.now();
     const results = await Promise.all(
-      Array.from({ length: askers }, (_, i) => postActivity(bot.url, teamsMessage(QUESTION, { ...READERS[i % READERS.length], conversationId: `a:bench-${i}` }))),
+      Array.from({ length: askers }, (_, i) =>
+        postActivity(
+          bot.url,
+          teamsMessage(QUESTION, { ...READERS[i % READERS.length], conversationId: `a:bench-${i}` }),
+        ),
+      ),
     );
     const slowestMs = performance.now() - t;
-    return { askers, answered: results.filter(hasCard).length, signInRequests: graph.signInRequests().length, slowestMs };
+    return {
+      askers,
+      answered: results.filter(hasCard).length,
+      signInRequests: graph.signInRequests().length,
+      slowestMs,
+    };
   } finally {
     await bot.close();
     await graph.close();
@@ -332,8 +412,17 @@ export interface AutocannonResult {
   bytesPerResponse: number;
 }
 
-async function autocannonFromChild(url: string, body: unknown, connections: number, seconds: number): Promise<AutocannonResult> {
-  const child = spawn(process.execPath, [join(__dirname, 'autocannonClient.js'), url, JSON.stringify(body), String(connections), String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function autocannonFromChild(
+  url: string,
+  body: unknown,
+  connections: number,
+  seconds: number,
+): Promise<AutocannonResult> {
+  const child = spawn(
+    process.execPath,
+    [join(__dirname, 'autocannonClient.js'), url, JSON.stringify(body), String(connections), String(seconds)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -358,7 +447,9 @@ export interface QuestionTurnRatio {
  * The question-turn ratio: the flagship question's turns/s over a plain echo bot's on the same
  * server stack, both driven by autocannon from its own process (it is not the bottleneck).
  */
-export async function benchQuestionTurnRatio(options: { connections?: number; seconds?: number } = {}): Promise<QuestionTurnRatio> {
+export async function benchQuestionTurnRatio(
+  options: { connections?: number; seconds?: number } = {},
+): Promise<QuestionTurnRatio> {
   const connections = options.connections ?? 8;
   const seconds = options.seconds ?? 5;
   const echo = await startEchoBot();
@@ -375,7 +466,8 @@ export async function benchQuestionTurnRatio(options: { connections?: number; se
       return { ...result, cpuMsPerTurn: (used.user + used.system) / 1000 / Math.max(1, result.total) };
     };
     const result = {
-      connections, seconds,
+      connections,
+      seconds,
       echo: await run(echo.url, teamsMessage('hello', ALEX)),
       cached: await run(cached.url, teamsMessage(QUESTION, ALEX)),
       uncached: await run(uncached.url, teamsMessage(QUESTION, ALEX)),

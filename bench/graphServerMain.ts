@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const tenant = day ? dayTenant(size, Number(day[1])) : tenantOfSize(size);
   const buildSeconds = (performance.now() - t0) / 1000;
   const server = await startGraphTestServer({ tenant });
-  process.stdout.write(`${JSON.stringify({ url: server.url, ca: server.ca, signIns: tenant.signIns.length, buildSeconds })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ url: server.url, ca: server.ca, signIns: tenant.signIns.length, buildSeconds })}\n`,
+  );
   const stop = () => void server.close().then(() => process.exit(0));
   process.stdin.on('end', stop);
   process.stdin.on('close', stop);

@@ -63,10 +63,21 @@ export function scaledPeople(count: number, readers: number): DemoPerson[] {
   const people: DemoPerson[] = [...DEMO_PEOPLE];
   for (let n = 0; people.length < count; n++) {
     people.push({
-      id: syntheticId(n), givenName: 'Person', surname: String(n), displayName: `Person ${n}`,
-      userPrincipalName: `person${n}@example.com`, mail: `person${n}@example.com`, jobTitle: 'Clerk', department: n % 5 === 0 ? 'Finance' : 'Operations',
-      officeLocation: 'Amsterdam', accountEnabled: true, roles: n < readers ? [ROLE_TEMPLATE.reportsReader] : [], groups: [],
-      country: 'NL', city: 'Amsterdam', stories: ['quiet'],
+      id: syntheticId(n),
+      givenName: 'Person',
+      surname: String(n),
+      displayName: `Person ${n}`,
+      userPrincipalName: `person${n}@example.com`,
+      mail: `person${n}@example.com`,
+      jobTitle: 'Clerk',
+      department: n % 5 === 0 ? 'Finance' : 'Operations',
+      officeLocation: 'Amsterdam',
+      accountEnabled: true,
+      roles: n < readers ? [ROLE_TEMPLATE.reportsReader] : [],
+      groups: [],
+      country: 'NL',
+      city: 'Amsterdam',
+      stories: ['quiet'],
     });
   }
   return people;
@@ -84,13 +95,26 @@ function scenario(now: number, people: DemoPerson[], incidentPeople: number) {
   const random = prng(11);
   const apps = Object.values(DEMO_APPS);
   let counter = 0;
-  const recordFor = (template: SignIn, person: DemoPerson, at: number, app = apps[Math.floor(random() * apps.length)]): SignIn => {
+  const recordFor = (
+    template: SignIn,
+    person: DemoPerson,
+    at: number,
+    app = apps[Math.floor(random() * apps.length)],
+  ): SignIn => {
     counter++;
     const id = `e1e00000-0000-4000-8000-${counter.toString(16).padStart(12, '0')}`;
     return {
-      ...template, id, correlationId: id.replace('e1e0', 'c0c0'), createdDateTime: stamp(at),
-      userId: person.id, userDisplayName: person.displayName, userPrincipalName: person.userPrincipalName,
-      appId: app.appId, appDisplayName: app.appDisplayName, resourceDisplayName: app.resourceDisplayName, resourceId: app.resourceId,
+      ...template,
+      id,
+      correlationId: id.replace('e1e0', 'c0c0'),
+      createdDateTime: stamp(at),
+      userId: person.id,
+      userDisplayName: person.displayName,
+      userPrincipalName: person.userPrincipalName,
+      appId: app.appId,
+      appDisplayName: app.appDisplayName,
+      resourceDisplayName: app.resourceDisplayName,
+      resourceId: app.resourceId,
     };
   };
   const synthetic = people.slice(DEMO_PEOPLE.length);
@@ -100,11 +124,13 @@ function scenario(now: number, people: DemoPerson[], incidentPeople: number) {
     for (let i = 0; i < 20; i++) records.push(recordFor(success, person, now - random() * 24 * HOUR));
   }
   for (const person of victims) {
-    for (let i = 0; i < 3; i++) records.push(recordFor(block, person, now - random() * 40 * 60_000, DEMO_APPS.expenses));
+    for (let i = 0; i < 3; i++)
+      records.push(recordFor(block, person, now - random() * 40 * 60_000, DEMO_APPS.expenses));
   }
   records.sort(newestFirst);
   /** New failures of the incident, written to the log up to 90 s late. */
-  const arriving = (at: number) => recordFor(block, victims[Math.floor(random() * victims.length)], at - random() * 90_000, DEMO_APPS.expenses);
+  const arriving = (at: number) =>
+    recordFor(block, victims[Math.floor(random() * victims.length)], at - random() * 90_000, DEMO_APPS.expenses);
   return { records, victims, synthetic, arriving };
 }
 
@@ -114,9 +140,11 @@ export async function runIncident(options: IncidentOptions, distDir: string): Pr
   const { records, victims, synthetic, arriving } = scenario(now, people, options.incidentPeople);
   const tenant = new DemoTenant({ now: new Date(now), people, signIns: records, reportsLimit: GRAPH_REPORTS_LIMIT });
   const loaded = loadConfig({
-    DEMO: 'true', SIGNIN_INDEX_HOURS: options.indexOn ? '24' : '0',
+    DEMO: 'true',
+    SIGNIN_INDEX_HOURS: options.indexOn ? '24' : '0',
     // Default DEFAULT_WINDOW_DAYS (7): "why can't I sign in?" is present tense, so its window is the index's 24 h (src/answers/window.ts).
-    TURN_BUDGET_MS: '3600000', LOG_LEVEL: 'silent',
+    TURN_BUDGET_MS: '3600000',
+    LOG_LEVEL: 'silent',
   });
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
   const app = createApp(loaded.config, { demoTenant: tenant, logger: pino({ level: 'silent' }) });
@@ -125,7 +153,14 @@ export async function runIncident(options: IncidentOptions, distDir: string): Pr
   const fillStart = performance.now();
   while (app.signInIndex?.poller.stats().filling) await new Promise((r) => setTimeout(r, 100));
   // A bot that has been running: one question before the morning starts (templates, catalog, JIT).
-  await postActivity(url, teamsMessage('why can\'t I sign in?', { aadObjectId: DEMO_PEOPLE[1].id, name: DEMO_PEOPLE[1].displayName, conversationId: 'a:bench-warm-up' }));
+  await postActivity(
+    url,
+    teamsMessage("why can't I sign in?", {
+      aadObjectId: DEMO_PEOPLE[1].id,
+      name: DEMO_PEOPLE[1].displayName,
+      conversationId: 'a:bench-warm-up',
+    }),
+  );
   const fillSeconds = app.signInIndex ? (performance.now() - fillStart) / 1000 : null;
   const fillReads = tenant.reportsCounters().reads;
 
@@ -134,8 +169,24 @@ export async function runIncident(options: IncidentOptions, distDir: string): Pr
   const askers = [...victims, ...synthetic.slice(options.incidentPeople)].slice(0, options.askers);
   const readers = synthetic.slice(0, options.readers);
   const items: LoadPlan['items'] = [
-    ...askers.map((p) => ({ atMs: Math.floor(random() * options.spreadMs), kind: 'self', activity: teamsMessage('why can\'t I sign in?', { aadObjectId: p.id, name: p.displayName, conversationId: `a:bench-${p.id}` }) })),
-    ...readers.map((p, i) => ({ atMs: Math.floor(random() * options.spreadMs), kind: 'reader', activity: teamsMessage(`why did ${victims[(i * 7) % victims.length].id} fail to sign in today`, { aadObjectId: p.id, name: p.displayName, conversationId: `a:bench-reader-${p.id}` }) })),
+    ...askers.map((p) => ({
+      atMs: Math.floor(random() * options.spreadMs),
+      kind: 'self',
+      activity: teamsMessage("why can't I sign in?", {
+        aadObjectId: p.id,
+        name: p.displayName,
+        conversationId: `a:bench-${p.id}`,
+      }),
+    })),
+    ...readers.map((p, i) => ({
+      atMs: Math.floor(random() * options.spreadMs),
+      kind: 'reader',
+      activity: teamsMessage(`why did ${victims[(i * 7) % victims.length].id} fail to sign in today`, {
+        aadObjectId: p.id,
+        name: p.displayName,
+        conversationId: `a:bench-reader-${p.id}`,
+      }),
+    })),
   ];
   const dir = mkdtempSync(join(tmpdir(), 'incident-'));
   const planFile = join(dir, 'plan.json');
@@ -153,7 +204,9 @@ export async function runIncident(options: IncidentOptions, distDir: string): Pr
   }, 1000);
   const started = performance.now();
   const outcomes = await new Promise<LoadOutcome[]>((resolve, reject) => {
-    const child = spawn(process.execPath, [join(distDir, 'incidentLoad.js'), planFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(distDir, 'incidentLoad.js'), planFile], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('exit', () => {
@@ -174,17 +227,32 @@ export async function runIncident(options: IncidentOptions, distDir: string): Pr
 
   const answered = outcomes.filter((o) => o.latencyMs !== null);
   const latencies = answered.map((o) => o.latencyMs!).sort((a, b) => a - b);
-  const readerLatencies = answered.filter((o) => o.kind === 'reader').map((o) => o.latencyMs!).sort((a, b) => a - b);
+  const readerLatencies = answered
+    .filter((o) => o.kind === 'reader')
+    .map((o) => o.latencyMs!)
+    .sort((a, b) => a - b);
   const reads = after.reads - before.reads;
   return {
-    options, signIns: records.length, fillSeconds, fillReads,
-    asked: outcomes.length, answered: answered.length,
+    options,
+    signIns: records.length,
+    fillSeconds,
+    fillReads,
+    asked: outcomes.length,
+    answered: answered.length,
     finalCards: answered.filter((o) => o.title !== null && !o.title.startsWith('Still looking')).length,
-    p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), maxMs: latencies[latencies.length - 1] ?? NaN,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    maxMs: latencies[latencies.length - 1] ?? NaN,
     readerP95Ms: percentile(readerLatencies, 95),
-    reads, throttled: after.throttled - before.throttled, runSeconds, readsPer10s: (reads / runSeconds) * 10,
-    maxLagMs: maxLag, maxRssMb: maxRss / 1024 ** 2, indexRecords,
-    fromIndex: sourceStats?.fromIndex ?? null, fallbacks: sourceStats?.fallbacks ?? null,
+    reads,
+    throttled: after.throttled - before.throttled,
+    runSeconds,
+    readsPer10s: (reads / runSeconds) * 10,
+    maxLagMs: maxLag,
+    maxRssMb: maxRss / 1024 ** 2,
+    indexRecords,
+    fromIndex: sourceStats?.fromIndex ?? null,
+    fallbacks: sourceStats?.fallbacks ?? null,
     unanswered: outcomes.filter((o) => o.latencyMs === null).map((o) => ({ atMs: o.atMs })),
   };
 }

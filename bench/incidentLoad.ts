@@ -25,21 +25,28 @@ export interface LoadOutcome {
 async function main(): Promise<void> {
   const plan = JSON.parse(readFileSync(process.argv[2], 'utf8')) as LoadPlan;
   const start = performance.now();
-  const outcomes = await Promise.all(plan.items.map(async (item): Promise<LoadOutcome> => {
-    await new Promise((r) => setTimeout(r, item.atMs));
-    const sent = performance.now();
-    const remaining = plan.deadlineMs - (sent - start);
-    try {
-      const result = await Promise.race([
-        postActivity(plan.url, item.activity),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('deadline')), Math.max(1, remaining))),
-      ]);
-      const card = cardsIn(result)[0] as { body?: { text?: string }[] } | undefined;
-      return { kind: item.kind, atMs: item.atMs, latencyMs: performance.now() - sent, title: card?.body?.[0]?.text ?? `HTTP ${result.status}` };
-    } catch {
-      return { kind: item.kind, atMs: item.atMs, latencyMs: null, title: null };
-    }
-  }));
+  const outcomes = await Promise.all(
+    plan.items.map(async (item): Promise<LoadOutcome> => {
+      await new Promise((r) => setTimeout(r, item.atMs));
+      const sent = performance.now();
+      const remaining = plan.deadlineMs - (sent - start);
+      try {
+        const result = await Promise.race([
+          postActivity(plan.url, item.activity),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error('deadline')), Math.max(1, remaining))),
+        ]);
+        const card = cardsIn(result)[0] as { body?: { text?: string }[] } | undefined;
+        return {
+          kind: item.kind,
+          atMs: item.atMs,
+          latencyMs: performance.now() - sent,
+          title: card?.body?.[0]?.text ?? `HTTP ${result.status}`,
+        };
+      } catch {
+        return { kind: item.kind, atMs: item.atMs, latencyMs: null, title: null };
+      }
+    }),
+  );
   process.stdout.write(JSON.stringify(outcomes));
   process.exit(0);
 }

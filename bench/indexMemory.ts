@@ -48,7 +48,10 @@ export function syntheticRecord(i: number, users: number, now: number, random: (
     userId: `b0b00000-0000-4000-8000-${u.toString(16).padStart(12, '0')}`,
     userDisplayName: `Person ${u}`,
     userPrincipalName: `person${u}@example.com`,
-    appId: app.appId, appDisplayName: app.appDisplayName, resourceDisplayName: app.resourceDisplayName, resourceId: app.resourceId,
+    appId: app.appId,
+    appDisplayName: app.appDisplayName,
+    resourceDisplayName: app.resourceDisplayName,
+    resourceId: app.resourceId,
     correlationId: `c0de0000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
     ipAddress: `198.51.${u % 250}.${10 + ip}`,
     clientAppUsed: 'Browser',
@@ -56,10 +59,35 @@ export function syntheticRecord(i: number, users: number, now: number, random: (
     isInteractive: true,
     riskLevelDuringSignIn: 'none',
     riskEventTypes_v2: [],
-    status: { errorCode: code, failureReason: failed ? 'Sign-in failed.' : 'Other.', additionalDetails: failed ? 'Details of the failure.' : undefined },
-    deviceDetail: { deviceId: device ? `d0000000-0000-4000-8000-${u.toString(16).padStart(12, '0')}` : '', displayName: device ? `LAPTOP-${u}` : '', operatingSystem: device ? 'Windows 11' : 'iOS 18', browser: device ? 'Edge 131.0.0' : 'Mobile Safari', isCompliant: Boolean(device), isManaged: Boolean(device), trustType: device ? 'Azure AD joined' : '' },
-    location: { city: 'Amsterdam', state: 'Noord-Holland', countryOrRegion: 'NL', geoCoordinates: { latitude: 52.37, longitude: 4.89 } },
-    appliedConditionalAccessPolicies: [{ id: 'ca000001-0000-4000-8000-000000000002', displayName: 'Require MFA for all users', enforcedGrantControls: ['Mfa'], enforcedSessionControls: [], result: 'success' }],
+    status: {
+      errorCode: code,
+      failureReason: failed ? 'Sign-in failed.' : 'Other.',
+      additionalDetails: failed ? 'Details of the failure.' : undefined,
+    },
+    deviceDetail: {
+      deviceId: device ? `d0000000-0000-4000-8000-${u.toString(16).padStart(12, '0')}` : '',
+      displayName: device ? `LAPTOP-${u}` : '',
+      operatingSystem: device ? 'Windows 11' : 'iOS 18',
+      browser: device ? 'Edge 131.0.0' : 'Mobile Safari',
+      isCompliant: Boolean(device),
+      isManaged: Boolean(device),
+      trustType: device ? 'Azure AD joined' : '',
+    },
+    location: {
+      city: 'Amsterdam',
+      state: 'Noord-Holland',
+      countryOrRegion: 'NL',
+      geoCoordinates: { latitude: 52.37, longitude: 4.89 },
+    },
+    appliedConditionalAccessPolicies: [
+      {
+        id: 'ca000001-0000-4000-8000-000000000002',
+        displayName: 'Require MFA for all users',
+        enforcedGrantControls: ['Mfa'],
+        enforcedSessionControls: [],
+        result: 'success',
+      },
+    ],
   };
 }
 
@@ -69,7 +97,12 @@ export function benchIndexMemory(records: number, users: number): IndexMemoryRes
   gc();
   const before = held();
   const started = performance.now();
-  const index = new LiveSignInIndex({ hours: 25, maxRecords: records + 1, maxBytes: Number.MAX_SAFE_INTEGER, maxStalenessMs: 60_000 });
+  const index = new LiveSignInIndex({
+    hours: 25,
+    maxRecords: records + 1,
+    maxBytes: Number.MAX_SAFE_INTEGER,
+    maxStalenessMs: 60_000,
+  });
   for (let i = 0; i < records; i += 10_000) {
     const batch: SignIn[] = [];
     for (let j = i; j < Math.min(records, i + 10_000); j++) batch.push(syntheticRecord(j, users, now, random));
@@ -80,7 +113,8 @@ export function benchIndexMemory(records: number, users: number): IndexMemoryRes
   const after = held();
   const stats = index.stats();
   const result = {
-    records: stats.records, parts: stats.parts,
+    records: stats.records,
+    parts: stats.parts,
     heapBytesPerRecord: (after - before) / stats.records,
     estimatedBytesPerRecord: stats.bytes / stats.records,
     rssMb: process.memoryUsage().rss / 1024 ** 2,

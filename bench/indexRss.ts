@@ -54,9 +54,17 @@ async function measure(distDir: string, records: number, people: number, settleS
   const port = await freePort();
   const bot = spawn(process.execPath, ['--disable-warning=DEP0111', join(distDir, '..', 'src', 'index.js')], {
     env: {
-      PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), DEMO: 'true', LOG_LEVEL: 'warn',
-      DEMO_GRAPH_URL: graph.url, DEMO_GRAPH_CA_FILE: caFile, STATE_DIR: join(dir, 'state'),
-      SIGNIN_INDEX_HOURS: '24', GRAPH_REPORTS_MAX_REQUESTS: '100000000', GRAPH_REPORTS_WINDOW_SECONDS: '1',
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      DEMO_GRAPH_URL: graph.url,
+      DEMO_GRAPH_CA_FILE: caFile,
+      STATE_DIR: join(dir, 'state'),
+      SIGNIN_INDEX_HOURS: '24',
+      GRAPH_REPORTS_MAX_REQUESTS: '100000000',
+      GRAPH_REPORTS_WINDOW_SECONDS: '1',
       // As the Azure templates set it (docs/deploy.md "Memory").
       MALLOC_MMAP_THRESHOLD_: '131072',
     },
@@ -67,10 +75,14 @@ async function measure(distDir: string, records: number, people: number, settleS
     let health: Health = {};
     for (;;) {
       if (bot.exitCode !== null) throw new Error(`the bot exited with ${bot.exitCode}`);
-      health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json() as Promise<Health>, () => ({}));
+      health = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.json() as Promise<Health>,
+        () => ({}),
+      );
       const index = health.signInIndex;
       if (index && !index.filling && index.records >= records * 0.99) break;
-      if (performance.now() - started > 30 * 60_000) throw new Error(`the index did not fill within 30 minutes: ${JSON.stringify(health)}`);
+      if (performance.now() - started > 30 * 60_000)
+        throw new Error(`the index did not fill within 30 minutes: ${JSON.stringify(health)}`);
       await sleep(1000);
     }
     const fillSeconds = (performance.now() - started) / 1000;
@@ -92,11 +104,22 @@ async function measure(distDir: string, records: number, people: number, settleS
   }
 }
 
-export async function benchIndexRss(distDir: string, records: number, people = 40_000, settleSeconds = 120): Promise<IndexRssResult> {
+export async function benchIndexRss(
+  distDir: string,
+  records: number,
+  people = 40_000,
+  settleSeconds = 120,
+): Promise<IndexRssResult> {
   const baseline = await measure(distDir, 1000, 100, settleSeconds);
   const full = await measure(distDir, records, people, settleSeconds);
   return {
-    records, people, held: full.held, role: full.role, fillSeconds: full.fillSeconds,
-    settledRssMb: full.rssMb, peakRssMb: full.peakMb, baselineRssMb: baseline.rssMb,
+    records,
+    people,
+    held: full.held,
+    role: full.role,
+    fillSeconds: full.fillSeconds,
+    settledRssMb: full.rssMb,
+    peakRssMb: full.peakMb,
+    baselineRssMb: baseline.rssMb,
   };
 }

@@ -8,12 +8,18 @@ import { cardsIn, teamsMessage, type AskerInfo, type PostResult } from '../src/t
 
 const hasCard = (result: PostResult) => result.status === 200 && cardsIn(result).length === 1;
 const hasEcho = (result: PostResult) =>
-  result.status === 200 && ((result.body as { activities?: { text?: string }[] })?.activities ?? []).some((a) => a.text?.startsWith('You said:'));
+  result.status === 200 &&
+  ((result.body as { activities?: { text?: string }[] })?.activities ?? []).some((a) =>
+    a.text?.startsWith('You said:'),
+  );
 
 async function main(): Promise<void> {
   const [url, kind, question, concurrency, durationMs, askerJson] = process.argv.slice(2);
   const asker = JSON.parse(askerJson) as AskerInfo;
-  const result = await load(url, () => teamsMessage(question, asker), kind === 'card' ? hasCard : hasEcho, { concurrency: Number(concurrency), durationMs: Number(durationMs) });
+  const result = await load(url, () => teamsMessage(question, asker), kind === 'card' ? hasCard : hasEcho, {
+    concurrency: Number(concurrency),
+    durationMs: Number(durationMs),
+  });
   process.stdout.write(JSON.stringify(result));
 }
 

@@ -25,15 +25,32 @@ interface Row {
 
 function loadRows(): Row[] {
   const revive = (q: Record<string, unknown>): Question =>
-    ({ ...q, from: q.from ? new Date(q.from as string) : null, to: q.to ? new Date(q.to as string) : null }) as Question;
+    ({
+      ...q,
+      from: q.from ? new Date(q.from as string) : null,
+      to: q.to ? new Date(q.to as string) : null,
+    }) as Question;
   return readFileSync(fixturePath(), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => {
-      const u = JSON.parse(line) as { text: string; now: string; tz: string; locale?: string; mentions?: ParseContext['mentions']; previous?: Record<string, unknown> };
+      const u = JSON.parse(line) as {
+        text: string;
+        now: string;
+        tz: string;
+        locale?: string;
+        mentions?: ParseContext['mentions'];
+        previous?: Record<string, unknown>;
+      };
       return {
         text: u.text,
-        context: { now: new Date(u.now), timeZone: u.tz, locale: u.locale, mentions: u.mentions, previous: u.previous && revive(u.previous) },
+        context: {
+          now: new Date(u.now),
+          timeZone: u.tz,
+          locale: u.locale,
+          mentions: u.mentions,
+          previous: u.previous && revive(u.previous),
+        },
       };
     });
 }

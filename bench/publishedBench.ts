@@ -37,21 +37,35 @@ async function measure(name: string, store: StateStore, polls: SignIn[][]): Prom
     applyMs += performance.now() - started;
   }
   const written = reader.stats();
-  return { store: name, recordsPerDelta: polls[0].length, bytesPerDelta: written.bytesWritten / written.deltasWritten, publishMs: publishMs / polls.length, applyMs: applyMs / polls.length };
+  return {
+    store: name,
+    recordsPerDelta: polls[0].length,
+    bytesPerDelta: written.bytesWritten / written.deltasWritten,
+    publishMs: publishMs / polls.length,
+    applyMs: applyMs / polls.length,
+  };
 }
 
 /** `recordsPerPoll` new records in each of `polls` polls (a 30-s poll of a tenant with that many sign-ins per 30 s). */
-export async function benchPublishedFeed(options: { recordsPerPoll?: number; polls?: number } = {}): Promise<PublishedFeedBench[]> {
+export async function benchPublishedFeed(
+  options: { recordsPerPoll?: number; polls?: number } = {},
+): Promise<PublishedFeedBench[]> {
   const perPoll = options.recordsPerPoll ?? 200;
   const count = options.polls ?? 10;
   const all = new DemoTenant().signIns.filter((r) => r.isInteractive);
-  const polls = Array.from({ length: count }, (_, i) => all.slice(i * perPoll, (i + 1) * perPoll)).filter((p) => p.length === perPoll);
+  const polls = Array.from({ length: count }, (_, i) => all.slice(i * perPoll, (i + 1) * perPoll)).filter(
+    (p) => p.length === perPoll,
+  );
   const dir = await mkdtemp(join(tmpdir(), 'bench-feed-'));
   const azurite = await startAzurite();
   try {
     return [
       await measure('file', new FileStateStore(dir), polls),
-      await measure('blob (Azurite)', new BlobStateStore({ container: 'bench-feed', connectionString: azurite.connectionString }), polls),
+      await measure(
+        'blob (Azurite)',
+        new BlobStateStore({ container: 'bench-feed', connectionString: azurite.connectionString }),
+        polls,
+      ),
     ];
   } finally {
     await azurite.dispose();

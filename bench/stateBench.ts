@@ -18,8 +18,17 @@ export interface StateStoreBench {
   concurrent: LoadResult;
 }
 
-async function measure(store: StateStore, concurrency: number, durationMs: number): Promise<{ single: LoadResult; concurrent: LoadResult }> {
-  const app = createApp(benchConfig(), { stateStore: store, logger: quietLogger(), demoTenant: new DemoTenant({ now: NOW }), now: () => NOW });
+async function measure(
+  store: StateStore,
+  concurrency: number,
+  durationMs: number,
+): Promise<{ single: LoadResult; concurrent: LoadResult }> {
+  const app = createApp(benchConfig(), {
+    stateStore: store,
+    logger: quietLogger(),
+    demoTenant: new DemoTenant({ now: NOW }),
+    now: () => NOW,
+  });
   const url = await app.listen(0, '127.0.0.1');
   try {
     return {
@@ -31,7 +40,9 @@ async function measure(store: StateStore, concurrency: number, durationMs: numbe
   }
 }
 
-export async function benchStateStores(options: { concurrency?: number; durationMs?: number } = {}): Promise<{ concurrency: number; rows: StateStoreBench[] }> {
+export async function benchStateStores(
+  options: { concurrency?: number; durationMs?: number } = {},
+): Promise<{ concurrency: number; rows: StateStoreBench[] }> {
   const concurrency = options.concurrency ?? 8;
   const durationMs = options.durationMs ?? 4000;
   const dir = await mkdtemp(join(tmpdir(), 'bench-state-'));

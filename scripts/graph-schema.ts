@@ -12,12 +12,21 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-export interface SchemaProperty { type: string; collection?: true; nullable?: false }
+export interface SchemaProperty {
+  type: string;
+  collection?: true;
+  nullable?: false;
+}
 export type SchemaType =
   | { kind: 'entity' | 'complex'; baseType?: string; properties: Record<string, SchemaProperty> }
   | { kind: 'enum'; flags?: true; members: string[] }
   | { kind: 'notVendored' };
-export interface GraphSchema { version: string; source: string; generatedBy: string; types: Record<string, SchemaType> }
+export interface GraphSchema {
+  version: string;
+  source: string;
+  generatedBy: string;
+  types: Record<string, SchemaType>;
+}
 
 /** Followed with everything they reach. */
 const DEEP_ROOTS = ['signIn'];
@@ -60,7 +69,11 @@ export function trimSchema(csdl: string, options: { partial: boolean }): Record<
       return;
     }
     if (block.tag === 'EnumType') {
-      out[name] = { kind: 'enum', members: [...block.body.matchAll(/<Member\s+Name="([^"]+)"/g)].map((m) => m[1]), ...(/IsFlags="true"/.test(block.head) ? { flags: true as const } : {}) };
+      out[name] = {
+        kind: 'enum',
+        members: [...block.body.matchAll(/<Member\s+Name="([^"]+)"/g)].map((m) => m[1]),
+        ...(/IsFlags="true"/.test(block.head) ? { flags: true as const } : {}),
+      };
       return;
     }
     const properties: Record<string, SchemaProperty> = {};
@@ -69,7 +82,11 @@ export function trimSchema(csdl: string, options: { partial: boolean }): Record<
       properties[propertyName] = property;
     }
     const base = /BaseType="([^"]+)"/.exec(block.head)?.[1];
-    out[name] = { kind: block.tag === 'EntityType' ? 'entity' : 'complex', ...(base ? { baseType: localName(base) } : {}), properties };
+    out[name] = {
+      kind: block.tag === 'EntityType' ? 'entity' : 'complex',
+      ...(base ? { baseType: localName(base) } : {}),
+      properties,
+    };
     if (base) visit(localName(base), false);
     if (deep) for (const property of Object.values(properties)) visit(property.type, true);
   };
@@ -79,8 +96,17 @@ export function trimSchema(csdl: string, options: { partial: boolean }): Record<
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { csdl: { type: 'string' }, version: { type: 'string' }, source: { type: 'string' }, partial: { type: 'boolean', default: false }, out: { type: 'string' } } });
-  if (!values.csdl || !values.version || !values.source) throw new Error('usage: --csdl <file> --version v1.0|beta --source "<repo path @ commit>" [--partial]');
+  const { values } = parseArgs({
+    options: {
+      csdl: { type: 'string' },
+      version: { type: 'string' },
+      source: { type: 'string' },
+      partial: { type: 'boolean', default: false },
+      out: { type: 'string' },
+    },
+  });
+  if (!values.csdl || !values.version || !values.source)
+    throw new Error('usage: --csdl <file> --version v1.0|beta --source "<repo path @ commit>" [--partial]');
   if (values.version !== 'v1.0' && values.version !== 'beta') throw new Error('--version is v1.0 or beta');
   const schema: GraphSchema = {
     version: values.version,
@@ -88,7 +114,8 @@ function main(): void {
     generatedBy: `scripts/graph-schema.ts${values.partial ? ' --partial' : ''}`,
     types: trimSchema(readFileSync(values.csdl, 'utf8'), { partial: values.partial ?? false }),
   };
-  const target = values.out ?? path.join(__dirname, '..', '..', 'test', 'fixtures', 'graph-schema', `${values.version}.json`);
+  const target =
+    values.out ?? path.join(__dirname, '..', '..', 'test', 'fixtures', 'graph-schema', `${values.version}.json`);
   writeFileSync(target, `${JSON.stringify(schema, null, 1)}\n`, 'utf8');
   console.log(`${target}: ${Object.keys(schema.types).length} types from ${values.source}`);
 }

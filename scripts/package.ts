@@ -47,7 +47,8 @@ export const PLACEHOLDERS = [
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
-const HOST_NAME = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
+const HOST_NAME =
+  /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
 export interface ResolvedSettings {
@@ -101,11 +102,13 @@ export function resolveSettings(env: Env, version: string): ResolvedSettings {
   }
 
   const developerName = get('DEVELOPER_NAME') || 'IT Helpdesk';
-  if (!get('DEVELOPER_NAME')) notes.push(`DEVELOPER_NAME not set: the app store entry names "${developerName}" as publisher.`);
+  if (!get('DEVELOPER_NAME'))
+    notes.push(`DEVELOPER_NAME not set: the app store entry names "${developerName}" as publisher.`);
   const website = get('DEVELOPER_WEBSITE_URL') || (botDomain ? `https://${botDomain}/` : '');
   if (!get('DEVELOPER_WEBSITE_URL') && botDomain) notes.push(`DEVELOPER_WEBSITE_URL not set: using ${website}.`);
   const privacy = get('PRIVACY_URL') || website;
-  if (!get('PRIVACY_URL') && website) notes.push(`PRIVACY_URL not set: using ${privacy}; point it to your organisation's privacy statement.`);
+  if (!get('PRIVACY_URL') && website)
+    notes.push(`PRIVACY_URL not set: using ${privacy}; point it to your organisation's privacy statement.`);
   const terms = get('TERMS_OF_USE_URL') || website;
   if (!get('TERMS_OF_USE_URL') && website) notes.push(`TERMS_OF_USE_URL not set: using ${terms}.`);
   for (const [name, value] of [
@@ -159,7 +162,8 @@ export function fillManifest(template: string, values: Partial<Record<string, st
   } catch (e) {
     throw new PackageError('manifest/manifest.json is not valid JSON:', [(e as Error).message]);
   }
-  if (!isObject(parsed)) throw new PackageError('manifest/manifest.json must hold a JSON object.', ['found ' + typeof parsed]);
+  if (!isObject(parsed))
+    throw new PackageError('manifest/manifest.json must hold a JSON object.', ['found ' + typeof parsed]);
   return parsed;
 }
 
@@ -201,7 +205,8 @@ async function loadAppManifestUtils(): Promise<typeof import('@microsoft/app-man
   }
 }
 
-const SCHEMA_URL = /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}-[a-z]{2}\/)?json-schemas\/teams\/v(\d+\.\d+)\/MicrosoftTeams\.schema\.json$/i;
+const SCHEMA_URL =
+  /^https:\/\/developer\.microsoft\.com\/(?:[a-z]{2}-[a-z]{2}\/)?json-schemas\/teams\/v(\d+\.\d+)\/MicrosoftTeams\.schema\.json$/i;
 
 /**
  * Validates a filled manifest offline. Returns one line per problem (empty when valid):
@@ -214,7 +219,8 @@ export async function validateManifest(manifest: unknown): Promise<string[]> {
   const problems: string[] = [];
   const schemaUrl = manifest.$schema;
   const manifestVersion = manifest.manifestVersion;
-  if (typeof manifestVersion !== 'string') return ['/manifestVersion is missing: the manifest cannot be matched to a schema'];
+  if (typeof manifestVersion !== 'string')
+    return ['/manifestVersion is missing: the manifest cannot be matched to a schema'];
   const match = typeof schemaUrl === 'string' ? SCHEMA_URL.exec(schemaUrl) : null;
   if (!match) {
     problems.push(
@@ -222,7 +228,9 @@ export async function validateManifest(manifest: unknown): Promise<string[]> {
         `https://developer.microsoft.com/en-us/json-schemas/teams/v${manifestVersion}/MicrosoftTeams.schema.json (got ${JSON.stringify(schemaUrl)})`,
     );
   } else if (match[1] !== manifestVersion) {
-    problems.push(`/$schema is the schema of v${match[1]} but manifestVersion is "${manifestVersion}"; they must agree`);
+    problems.push(
+      `/$schema is the schema of v${match[1]} but manifestVersion is "${manifestVersion}"; they must agree`,
+    );
   }
   const schemaFile = join(bundledSchemaDir(), `v${manifestVersion}`, 'MicrosoftTeams.schema.json');
   if (!existsSync(schemaFile)) {
@@ -235,7 +243,9 @@ export async function validateManifest(manifest: unknown): Promise<string[]> {
   // Same clean-up @microsoft/app-manifest applies when it reads a bundled schema itself.
   const AppManifestUtils = await loadAppManifestUtils();
   type ManifestSchema = Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
-  const schema = JSON.parse(readFileSync(schemaFile, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b')) as ManifestSchema;
+  const schema = JSON.parse(
+    readFileSync(schemaFile, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b'),
+  ) as ManifestSchema;
   problems.push(...(await AppManifestUtils.validateAgainstSchema(manifest as unknown as AppManifest, schema)));
   if (typeof manifest.version === 'string' && !SEMVER.test(manifest.version)) {
     problems.push(`/version must be MAJOR.MINOR.PATCH, e.g. 1.0.0 (got "${manifest.version}")`);
@@ -272,9 +282,11 @@ export function checkIcons(color: Buffer, outline: Buffer): string[] {
     }
   };
   const c = read('color icon', color);
-  if (c && (c.width !== 192 || c.height !== 192)) problems.push(`color icon must be 192×192 pixels (is ${c.width}×${c.height})`);
+  if (c && (c.width !== 192 || c.height !== 192))
+    problems.push(`color icon must be 192×192 pixels (is ${c.width}×${c.height})`);
   const o = read('outline icon', outline);
-  if (o && (o.width !== 32 || o.height !== 32)) problems.push(`outline icon must be 32×32 pixels (is ${o.width}×${o.height})`);
+  if (o && (o.width !== 32 || o.height !== 32))
+    problems.push(`outline icon must be 32×32 pixels (is ${o.width}×${o.height})`);
   if (o && o.nonWhitePixels > 0) {
     problems.push(`outline icon must be white on transparent; ${o.nonWhitePixels} pixel(s) have another colour`);
   }
@@ -330,17 +342,23 @@ export async function buildPackage(options: PackageOptions = {}): Promise<Packag
   const manifest = fillManifest(readFileSync(join(manifestDir, 'manifest.json'), 'utf8'), settings.values);
   const schemaProblems = await validateManifest(manifest);
   if (schemaProblems.length > 0) {
-    throw new PackageError('The filled manifest does not pass the Teams manifest schema (checked offline):', schemaProblems);
+    throw new PackageError(
+      'The filled manifest does not pass the Teams manifest schema (checked offline):',
+      schemaProblems,
+    );
   }
 
   const icons = manifest.icons as { color: string; outline: string };
   const iconProblems: string[] = [];
   for (const [kind, name] of Object.entries(icons)) {
-    if (name.includes('/') || name.includes('\\')) iconProblems.push(`icons.${kind} must name a file next to manifest.json (got "${name}")`);
+    if (name.includes('/') || name.includes('\\'))
+      iconProblems.push(`icons.${kind} must name a file next to manifest.json (got "${name}")`);
     else if (!existsSync(join(manifestDir, name))) iconProblems.push(`icons.${kind}: manifest/${name} does not exist`);
   }
   if (iconProblems.length === 0) {
-    iconProblems.push(...checkIcons(readFileSync(join(manifestDir, icons.color)), readFileSync(join(manifestDir, icons.outline))));
+    iconProblems.push(
+      ...checkIcons(readFileSync(join(manifestDir, icons.color)), readFileSync(join(manifestDir, icons.outline))),
+    );
   }
   if (iconProblems.length > 0) throw new PackageError('The icons would be rejected by Teams:', iconProblems);
 
@@ -351,7 +369,11 @@ export async function buildPackage(options: PackageOptions = {}): Promise<Packag
     [icons.outline, readFileSync(join(manifestDir, icons.outline))],
   ];
   for (const [name, content] of entries) zip.file(name, content, { date: ZIP_DATE });
-  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+  const bytes = await zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 9 },
+  });
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, bytes);
   return { outFile, manifest, files: entries.map(([name]) => name), notes: settings.notes };
@@ -374,12 +396,17 @@ function parseArgs(argv: string[]): { settingsFile?: string } {
 }
 
 /** The command line: returns the exit code (0 written, 1 not written) and prints what happened. */
-export async function main(argv: string[] = process.argv.slice(2), env: Env = process.env, options: Omit<PackageOptions, 'env'> = {}): Promise<number> {
+export async function main(
+  argv: string[] = process.argv.slice(2),
+  env: Env = process.env,
+  options: Omit<PackageOptions, 'env'> = {},
+): Promise<number> {
   try {
     const args = parseArgs(argv);
     let settings = env;
     if (args.settingsFile) {
-      if (!existsSync(args.settingsFile)) throw new PackageError('Cannot read the settings file:', [`${args.settingsFile} does not exist`]);
+      if (!existsSync(args.settingsFile))
+        throw new PackageError('Cannot read the settings file:', [`${args.settingsFile} does not exist`]);
       settings = { ...parseEnv(readFileSync(args.settingsFile, 'utf8')), ...env };
     }
     const result = await buildPackage({ ...options, env: settings });

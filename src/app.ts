@@ -93,7 +93,10 @@ export interface App {
 }
 
 /** The wiring (demo or production, chosen here once) and the Graph client built on it; `npm run doctor` uses it too. */
-export function connectGraph(config: Config, options: Pick<AppOptions, 'demoTenant' | 'now' | 'graphTransport' | 'customHosts'> = {}) {
+export function connectGraph(
+  config: Config,
+  options: Pick<AppOptions, 'demoTenant' | 'now' | 'graphTransport' | 'customHosts'> = {},
+) {
   const demo = config.mode === 'demo' ? demoWiring(config, { tenant: options.demoTenant, now: options.now?.() }) : null;
   const wiring: Wiring = demo ?? productionWiring(config);
   const endpoint = options.graphTransport ? undefined : wiring.graphEndpoint;
@@ -125,32 +128,65 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     now: options.now ? () => options.now!().getTime() : undefined,
   });
   const access = new AccessPolicy({
-    readers, tenantId: config.graph.tenantId, rateLimitPerMinute: config.access.rateLimitPerMinute,
+    readers,
+    tenantId: config.graph.tenantId,
+    rateLimitPerMinute: config.access.rateLimitPerMinute,
     counter: new StoredRateCounter(state, logger),
   });
   const sink = createTicketSink(config.tickets, graph);
   const people = new CachedPeopleDirectory(new GraphPeopleDirectory(graph), config.access.readerCacheSeconds);
   // Identical questions in flight share one read; answers are kept SIGNIN_CACHE_SECONDS.
-  const directSignIns = new CachedSignInSource(new GraphSignInLog(graph, {
-    pageSize: 1000, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes, readTimeoutMs: config.graph.signInReadSeconds * 1000,
-  }), config.graph.signInCacheSeconds);
+  const directSignIns = new CachedSignInSource(
+    new GraphSignInLog(graph, {
+      pageSize: 1000,
+      maxPages: config.graph.maxSignInPages,
+      eventTypes: config.graph.signInEventTypes,
+      readTimeoutMs: config.graph.signInReadSeconds * 1000,
+    }),
+    config.graph.signInCacheSeconds,
+  );
   // The live index answers questions about its covered span without a Graph read; the rest read directly.
-  const signInIndex = config.graph.signInIndexHours > 0
-    ? startLiveSignIns(graph, directSignIns, {
-        hours: config.graph.signInIndexHours, pageSize: 1000, maxPages: config.graph.maxSignInPages, eventTypes: config.graph.signInEventTypes, ...options.signInIndex,
-        now: options.now ? () => options.now!().getTime() : undefined,
-        onError: (error, phase) => logger.warn({ err: { message: (error as Error)?.message }, phase }, 'sign-in index read failed'),
-        // One reader of the log per tenant across the instances on this store; the in-process demo tenant is each process's own.
-        shared: demoTenant ? undefined : { store: state, tenantId: config.graph.tenantId, logger },
-      })
-    : null;
+  const signInIndex =
+    config.graph.signInIndexHours > 0
+      ? startLiveSignIns(graph, directSignIns, {
+          hours: config.graph.signInIndexHours,
+          pageSize: 1000,
+          maxPages: config.graph.maxSignInPages,
+          eventTypes: config.graph.signInEventTypes,
+          ...options.signInIndex,
+          now: options.now ? () => options.now!().getTime() : undefined,
+          onError: (error, phase) =>
+            logger.warn({ err: { message: (error as Error)?.message }, phase }, 'sign-in index read failed'),
+          // One reader of the log per tenant across the instances on this store; the in-process demo tenant is each process's own.
+          shared: demoTenant ? undefined : { store: state, tenantId: config.graph.tenantId, logger },
+        })
+      : null;
   const tickets = sink ? new TicketDesk(sink, { state, logger }) : null;
   // Incidents over the live index; alerts go out through the adapter (built below, used only later).
-  const alerts = { post: (...a: Parameters<AlertDelivery['post']>) => proactive.post(...a), update: (...a: Parameters<AlertDelivery['update']>) => proactive.update(...a) };
-  const incidents = signInIndex ? startIncidents({
-    live: signInIndex, state, thresholds: config.incidentThresholds, delivery: alerts, tickets,
-    renderAlert: (incident, subscription, stoppedAt) => renderAnswer({ answer: { kind: 'incident-alert', incident, ...(stoppedAt ? { stoppedAt } : {}) }, language: subscription.language, audience: 'helpdesk', timeZone: subscription.timeZone }),
-    logger, now: options.now ? () => options.now!().getTime() : undefined, onRun: options.onIncidents, serviceUrlAllowed: wiring.replyUrlAllowed }) : null;
+  const alerts = {
+    post: (...a: Parameters<AlertDelivery['post']>) => proactive.post(...a),
+    update: (...a: Parameters<AlertDelivery['update']>) => proactive.update(...a),
+  };
+  const incidents = signInIndex
+    ? startIncidents({
+        live: signInIndex,
+        state,
+        thresholds: config.incidentThresholds,
+        delivery: alerts,
+        tickets,
+        renderAlert: (incident, subscription, stoppedAt) =>
+          renderAnswer({
+            answer: { kind: 'incident-alert', incident, ...(stoppedAt ? { stoppedAt } : {}) },
+            language: subscription.language,
+            audience: 'helpdesk',
+            timeZone: subscription.timeZone,
+          }),
+        logger,
+        now: options.now ? () => options.now!().getTime() : undefined,
+        onRun: options.onIncidents,
+        serviceUrlAllowed: wiring.replyUrlAllowed,
+      })
+    : null;
   const troubleshooter = new Troubleshooter({
     config,
     understanding: options.understanding ?? understanding,
@@ -173,15 +209,17 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const auth = new ConfigurationBotFrameworkAuthentication({
     ...wiring.botAuthentication,
     // Setting any one URL makes botframework-connector expect all of them: the public cloud's, keys read elsewhere.
-    ...(options.botOpenIdMetadataUrl && !isDemo ? {
-      ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-      ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-      OAuthUrl: AuthenticationConstants.OAuthUrl,
-      CallerId: CallerIdConstants.PublicAzureChannel,
-      ToBotFromChannelOpenIdMetadataUrl: options.botOpenIdMetadataUrl,
-      ToBotFromEmulatorOpenIdMetadataUrl: options.botOpenIdMetadataUrl,
-    } : {}),
+    ...(options.botOpenIdMetadataUrl && !isDemo
+      ? {
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+          ToBotFromChannelOpenIdMetadataUrl: options.botOpenIdMetadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: options.botOpenIdMetadataUrl,
+        }
+      : {}),
   });
   const adapter = new TroubleshooterAdapter(auth, wiring.replyUrlAllowed);
   const proactive = adapterDelivery(adapter, config.bot.appId, ALERT_DELIVERY_TIMEOUT_MS);
@@ -206,19 +244,45 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     sendLater: async (reference, card) => {
       await proactive.post(reference, card);
     },
-    onLateFailure: (error) => logger.error({ err: { message: (error as Error)?.message } }, 'could not send a late answer'),
+    onLateFailure: (error) =>
+      logger.error({ err: { message: (error as Error)?.message } }, 'could not send a late answer'),
   });
   const server = createServer({
-    adapter, bot, logger, requireBearer: wiring.requireBearer,
+    adapter,
+    bot,
+    logger,
+    requireBearer: wiring.requireBearer,
     activityPolicy: wiring.activityPolicy,
     // Anonymous: in production only what App Service's health check needs.
     // The demo adds how far the live index has filled (the memory bench waits for it).
-    health: () => ({ version: packageJson.version, ...wiring.healthDetails, ...(isDemo && signInIndex ? { signInIndex: { records: signInIndex.index.stats().records, filling: signInIndex.poller.stats().filling, role: signInIndex.role() } } : {}) }),
+    health: () => ({
+      version: packageJson.version,
+      ...wiring.healthDetails,
+      ...(isDemo && signInIndex
+        ? {
+            signInIndex: {
+              records: signInIndex.index.stats().records,
+              filling: signInIndex.poller.stats().filling,
+              role: signInIndex.role(),
+            },
+          }
+        : {}),
+    }),
   });
   if (isDemo && !isLoopbackHost(config.server.host)) warnExposedDemo(logger, config.server.host);
 
   return {
-    config, graph, graphAuth: wiring.graphAuth, server, troubleshooter, demoTenant, people, signInIndex, incidents, logger, state,
+    config,
+    graph,
+    graphAuth: wiring.graphAuth,
+    server,
+    troubleshooter,
+    demoTenant,
+    people,
+    signInIndex,
+    incidents,
+    logger,
+    state,
     listen: (port = config.server.port, host = config.server.host) => {
       if (isDemo && host !== config.server.host && !isLoopbackHost(host)) warnExposedDemo(logger, host);
       return new Promise<string>((resolve) => {
@@ -248,5 +312,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
 
 /** Demo mode on an address other machines can reach: said loudly, because it has no authentication. */
 function warnExposedDemo(logger: Logger, host: string): void {
-  logger.warn({ host }, `DEMO MODE IS LISTENING ON ${host}, NOT ONLY ON THIS MACHINE. Demo mode has no authentication: anyone who can reach this address can ask as any demo person. Set HOST=127.0.0.1 unless you mean it.`);
+  logger.warn(
+    { host },
+    `DEMO MODE IS LISTENING ON ${host}, NOT ONLY ON THIS MACHINE. Demo mode has no authentication: anyone who can reach this address can ask as any demo person. Set HOST=127.0.0.1 unless you mean it.`,
+  );
 }

@@ -17,10 +17,16 @@ const USAGE = `Usage:
 
 async function ask(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
+    args,
+    allowPositionals: true,
     options: {
-      as: { type: 'string', default: 'alexw@example.com' }, tz: { type: 'string', default: 'Europe/Amsterdam' }, locale: { type: 'string', default: 'en-US' },
-      json: { type: 'boolean', default: false }, 'open-ticket': { type: 'string' }, comment: { type: 'string' }, url: { type: 'string' },
+      as: { type: 'string', default: 'alexw@example.com' },
+      tz: { type: 'string', default: 'Europe/Amsterdam' },
+      locale: { type: 'string', default: 'en-US' },
+      json: { type: 'boolean', default: false },
+      'open-ticket': { type: 'string' },
+      comment: { type: 'string' },
+      url: { type: 'string' },
     },
   });
   const question = positionals.join(' ').trim();
@@ -39,15 +45,27 @@ async function ask(args: string[]): Promise<number> {
   const { MemoryStateStore } = await import('./state');
   // One question per run: nothing of it is kept for the next run (no follow-ups, no ticket ledger), and
   // no live sign-in index (it would only spend reads filling itself).
-  const app = createApp({ ...loaded.config, graph: { ...loaded.config.graph, signInIndexHours: 0 } }, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr), stateStore: new MemoryStateStore() });
+  const app = createApp(
+    { ...loaded.config, graph: { ...loaded.config.graph, signInIndexHours: 0 } },
+    { logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr), stateStore: new MemoryStateStore() },
+  );
   try {
-    const person = values.as.includes('@') ? await app.people.get(values.as) : { id: values.as, displayName: values.as };
+    const person = values.as.includes('@')
+      ? await app.people.get(values.as)
+      : { id: values.as, displayName: values.as };
     if (!person) {
       console.error(`No person ${values.as} in the ${loaded.config.mode === 'demo' ? 'demo ' : ''}tenant.`);
       return 2;
     }
     const url = values.url ?? (await app.listen(0, '127.0.0.1'));
-    const asker: AskerInfo = { aadObjectId: person.id, name: person.displayName, tenantId: loaded.config.graph.tenantId, timeZone: values.tz, locale: values.locale, conversationId: `a:cli-${process.pid}` };
+    const asker: AskerInfo = {
+      aadObjectId: person.id,
+      name: person.displayName,
+      tenantId: loaded.config.graph.tenantId,
+      timeZone: values.tz,
+      locale: values.locale,
+      conversationId: `a:cli-${process.pid}`,
+    };
     const result = await postActivity(url, teamsMessage(question, asker));
     if (values.json) console.log(JSON.stringify(result.body, null, 2));
     if (result.status !== 200) {
@@ -64,12 +82,17 @@ async function ask(args: string[]): Promise<number> {
         return 1;
       }
       const commentId = typeof action.data.commentId === 'string' ? action.data.commentId : 'comment';
-      const invoke = await postActivity(url, teamsCardAction('openTicket', { ...action.data, [commentId]: values.comment ?? '' }, asker));
+      const invoke = await postActivity(
+        url,
+        teamsCardAction('openTicket', { ...action.data, [commentId]: values.comment ?? '' }, asker),
+      );
       console.log('\n--- after clicking "Open support ticket" ---');
       if (values.json) console.log(JSON.stringify(invoke.body, null, 2));
       else cardsIn(invoke).forEach((c) => console.log(cardToText(c)));
       for (const mail of app.demoTenant?.sentMail ?? []) {
-        console.log(`\n--- mail sent by the demo tenant from ${mail.from} to ${mail.message.toRecipients.map((r) => r.emailAddress.address).join(', ')} ---`);
+        console.log(
+          `\n--- mail sent by the demo tenant from ${mail.from} to ${mail.message.toRecipients.map((r) => r.emailAddress.address).join(', ')} ---`,
+        );
         console.log(`Subject: ${mail.message.subject}`);
         console.log(htmlToText(mail.message.body.content));
       }
@@ -82,7 +105,14 @@ async function ask(args: string[]): Promise<number> {
 
 /** The demo mailbox's HTML mail as text: tags to line breaks, entities decoded. */
 function htmlToText(html: string): string {
-  const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+  const entities: Record<string, string> = {
+    '&amp;': '&',
+    '&lt;': '<',
+    '&gt;': '>',
+    '&quot;': '"',
+    '&#39;': "'",
+    '&nbsp;': ' ',
+  };
   return html
     .replace(/<(br|\/p|\/tr|\/h\d|\/li)[^>]*>/gi, '\n')
     .replace(/<\/t[dh]>/gi, '  ')
@@ -94,7 +124,15 @@ function htmlToText(html: string): string {
 }
 
 function explainCli(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { audience: { type: 'string', default: 'user' }, locale: { type: 'string', default: 'en-US' }, list: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      audience: { type: 'string', default: 'user' },
+      locale: { type: 'string', default: 'en-US' },
+      list: { type: 'boolean', default: false },
+    },
+  });
   if (values.list) {
     [...catalog().keys()].sort((a, b) => a - b).forEach((c) => console.log(c));
     return 0;
@@ -111,7 +149,9 @@ function explainCli(args: string[]): number {
   const language = values.locale.toLowerCase().startsWith('nl') ? 'nl' : 'en';
   const e = explain(code, language, values.audience);
   console.log(`AADSTS${code}: ${e.title}${e.known ? '' : ' (not in the catalog)'}`);
-  console.log(`${e.category ? `Category: ${e.category}. ` : ''}${e.whoFixes ? `Who fixes it: ${e.whoFixes}. ` : ''}${e.interrupt ? 'This is a prompt, not a failure.' : ''}`.trim());
+  console.log(
+    `${e.category ? `Category: ${e.category}. ` : ''}${e.whoFixes ? `Who fixes it: ${e.whoFixes}. ` : ''}${e.interrupt ? 'This is a prompt, not a failure.' : ''}`.trim(),
+  );
   console.log('');
   console.log(e.explanation);
   console.log('');

@@ -17,19 +17,30 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   installSafetyNet(logger);
   if (config.mode === 'demo') {
-    logger.warn('DEMO MODE: answering from the built-in demo tenant; Bot Framework authentication is off. Set MicrosoftAppId and AZURE_TENANT_ID for a real tenant.');
+    logger.warn(
+      'DEMO MODE: answering from the built-in demo tenant; Bot Framework authentication is off. Set MicrosoftAppId and AZURE_TENANT_ID for a real tenant.',
+    );
   }
   const app = createApp(config, { logger });
   const url = await app.listen();
-  logger.info({ url, mode: config.mode, tenantId: config.graph.tenantId }, `listening on ${url} (POST /api/messages, GET /healthz)`);
+  logger.info(
+    { url, mode: config.mode, tenantId: config.graph.tenantId },
+    `listening on ${url} (POST /api/messages, GET /healthz)`,
+  );
   // The doctor's check once at start-up, logged: the token's roles and the directory, no sign-in log read
   // (that budget is the questions', and each instance starts); npm run doctor reads the log too.
   void runDoctor({ config, graph: app.graph, auth: app.graphAuth, readSignInLog: false })
     .then((report) => {
-      if (report.missing.length > 0) logger.warn(logFields(report), `start-up check: missing ${report.missing.join(', ')} (run npm run doctor for what each costs and how to fix it)`);
+      if (report.missing.length > 0)
+        logger.warn(
+          logFields(report),
+          `start-up check: missing ${report.missing.join(', ')} (run npm run doctor for what each costs and how to fix it)`,
+        );
       else logger.info(logFields(report), 'start-up check: nothing missing');
     })
-    .catch((error: unknown) => logger.warn({ err: { message: (error as Error)?.message } }, 'start-up check could not run'));
+    .catch((error: unknown) =>
+      logger.warn({ err: { message: (error as Error)?.message } }, 'start-up check could not run'),
+    );
   let stopping = false;
   const stop = () => {
     // A second signal does not wait.
@@ -38,7 +49,10 @@ async function main(): Promise<void> {
     logger.info('shutting down');
     // app.close ends within its grace; should anything still hang, the process ends anyway.
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS + 3_000).unref();
-    void app.close().then(() => process.exit(0), () => process.exit(1));
+    void app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

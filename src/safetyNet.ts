@@ -13,6 +13,10 @@ export interface ProcessEvents {
 
 export function installSafetyNet(logger: Logger, events: ProcessEvents = process): void {
   const describe = (e: unknown) => ({ message: String((e as Error)?.message ?? e), stack: (e as Error)?.stack });
-  events.on('uncaughtException', (error) => logger.error({ err: describe(error) }, 'uncaught exception (kept serving)'));
-  events.on('unhandledRejection', (reason) => logger.error({ err: describe(reason) }, 'unhandled rejection (kept serving)'));
+  events.on('uncaughtException', (error) =>
+    logger.error({ err: describe(error) }, 'uncaught exception (kept serving)'),
+  );
+  events.on('unhandledRejection', (reason) =>
+    logger.error({ err: describe(reason) }, 'unhandled rejection (kept serving)'),
+  );
 }

@@ -24,7 +24,11 @@ const UNAUTHORIZED = { error: 'Unauthorized: this endpoint needs a valid Bot Fra
 
 export function createServer(options: ServerOptions): restify.Server {
   // restify's own lines (a formatter that failed, …) go through the bot's scrubbing logger, never with headers.
-  const server = restify.createServer({ name: 'signin-troubleshooter', handleUncaughtExceptions: false, log: restifyLogger(options.logger) as unknown as restify.ServerOptions['log'] });
+  const server = restify.createServer({
+    name: 'signin-troubleshooter',
+    handleUncaughtExceptions: false,
+    log: restifyLogger(options.logger) as unknown as restify.ServerOptions['log'],
+  });
   const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
 
   // Every check is a handler of the route itself, so it runs for whatever spelling of the path
@@ -44,17 +48,27 @@ export function createServer(options: ServerOptions): restify.Server {
     try {
       body = await readJsonBody(req, maxBodyBytes);
     } catch (error) {
-      refusal = error instanceof BodyError ? { status: error.status, error: error.message } : { status: 400, error: 'The request body could not be read.' };
+      refusal =
+        error instanceof BodyError
+          ? { status: error.status, error: error.message }
+          : { status: 400, error: 'The request body could not be read.' };
     }
     if (!refusal) {
-      const problem = !isObject(body) || typeof body.type !== 'string' ? 'The request body must be a Bot Framework activity (JSON object with a type).' : null;
-      const shape = problem ? null : activityShapeProblem(body as Record<string, unknown>) ?? options.activityPolicy?.(body as Record<string, unknown>) ?? null;
+      const problem =
+        !isObject(body) || typeof body.type !== 'string'
+          ? 'The request body must be a Bot Framework activity (JSON object with a type).'
+          : null;
+      const shape = problem
+        ? null
+        : (activityShapeProblem(body as Record<string, unknown>) ??
+          options.activityPolicy?.(body as Record<string, unknown>) ??
+          null);
       if (problem) refusal = { status: 400, error: problem };
       else if (shape) refusal = { status: 400, error: `The activity is malformed: ${shape}.` };
     }
     // With a token required, a caller whose token does not check out learns nothing of its body:
     // 401 whatever it sent, as without a token. The token is checked against what can be read.
-    const activity = refusal ? stubActivity(body) : withDates(body as Record<string, unknown>) as unknown as Activity;
+    const activity = refusal ? stubActivity(body) : (withDates(body as Record<string, unknown>) as unknown as Activity);
     let authenticated;
     if (options.requireBearer || !refusal) {
       try {
@@ -62,7 +76,10 @@ export function createServer(options: ServerOptions): restify.Server {
       } catch (error) {
         // The reason goes to the log only: the caller learns that it is not let in, and nothing else.
         const unavailable = error instanceof SigningKeysUnavailable;
-        options.logger.warn({ err: { message: unavailable ? (error).detail : (error as Error)?.message } }, unavailable ? 'signing keys unavailable' : 'request not authenticated');
+        options.logger.warn(
+          { err: { message: unavailable ? error.detail : (error as Error)?.message } },
+          unavailable ? 'signing keys unavailable' : 'request not authenticated',
+        );
         if (unavailable) res.send(503, { error: 'The bot cannot check tokens right now; try again later.' });
         else res.send(401, UNAUTHORIZED);
         return;
@@ -73,7 +90,9 @@ export function createServer(options: ServerOptions): restify.Server {
       return;
     }
     try {
-      const answer = await options.adapter.runAuthenticated(authenticated, activity, (context) => options.bot.run(context));
+      const answer = await options.adapter.runAuthenticated(authenticated, activity, (context) =>
+        options.bot.run(context),
+      );
       if (answer?.body !== undefined) res.send(answer.status ?? 200, answer.body);
       else res.send(answer?.status ?? 200);
     } catch (error) {
@@ -96,11 +115,13 @@ export function createServer(options: ServerOptions): restify.Server {
  * puts in the message, which the bot removes for its own mention).
  */
 function entityProblem(entity: unknown): string | null {
-  if (!isObject(entity) || !isString(entity.type) || (entity.type).trim() === '') return 'each entity must be an object with a non-empty string type';
-  if (!optional(entity.text, isString)) return 'an entity\'s text must be a string';
-  if ((entity.type).toLowerCase() !== 'mention') return null;
+  if (!isObject(entity) || !isString(entity.type) || entity.type.trim() === '')
+    return 'each entity must be an object with a non-empty string type';
+  if (!optional(entity.text, isString)) return "an entity's text must be a string";
+  if (entity.type.toLowerCase() !== 'mention') return null;
   const mentioned = entity.mentioned;
-  if (!isObject(mentioned) || !isString(mentioned.id) || !optional(mentioned.name, isString)) return 'a mention must name the account mentioned (mentioned with a string id)';
+  if (!isObject(mentioned) || !isString(mentioned.id) || !optional(mentioned.name, isString))
+    return 'a mention must name the account mentioned (mentioned with a string id)';
   if (!isString(entity.text)) return 'a mention must carry the text that mentions (text)';
   return null;
 }
@@ -108,14 +129,21 @@ function entityProblem(entity: unknown): string | null {
 /** What a token is checked against when the body is not a usable activity: its channel and service URL, if any. */
 function stubActivity(body: unknown): Activity {
   const b = isObject(body) ? body : {};
-  return { ...(isString(b.channelId) ? { channelId: b.channelId } : {}), ...(isString(b.serviceUrl) ? { serviceUrl: b.serviceUrl } : {}) } as Activity;
+  return {
+    ...(isString(b.channelId) ? { channelId: b.channelId } : {}),
+    ...(isString(b.serviceUrl) ? { serviceUrl: b.serviceUrl } : {}),
+  } as Activity;
 }
 
 /** Bot Framework's own parsing of the date fields (botbuilder's validateAndFixActivity). */
 function withDates(activity: Record<string, unknown>): Record<string, unknown> {
   // null and missing mean the same in the schema; botbuilder's helpers only expect missing.
   if (activity.entities === null) delete activity.entities;
-  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
     if (typeof activity[field] === 'string') {
       activity[raw] = activity[field];
       activity[field] = new Date(activity[field]);
@@ -134,7 +162,20 @@ const isString = (v: unknown) => typeof v === 'string';
  * a mention whose name is an object). Returns what is wrong, or null.
  */
 export function activityShapeProblem(activity: Record<string, unknown>): string | null {
-  for (const field of ['text', 'locale', 'localTimezone', 'id', 'serviceUrl', 'channelId', 'name', 'deliveryMode', 'timestamp', 'localTimestamp', 'expiration', 'replyToId'] as const) {
+  for (const field of [
+    'text',
+    'locale',
+    'localTimezone',
+    'id',
+    'serviceUrl',
+    'channelId',
+    'name',
+    'deliveryMode',
+    'timestamp',
+    'localTimestamp',
+    'expiration',
+    'replyToId',
+  ] as const) {
     if (!optional(activity[field], isString)) return `${field} must be a string`;
   }
   // Every activity names who sent it, to whom, and where: the adapter and the bot read all three.
@@ -152,12 +193,23 @@ export function activityShapeProblem(activity: Record<string, unknown>): string 
   for (const field of ['membersAdded', 'membersRemoved'] as const) {
     const members = activity[field];
     if (!optional(members, Array.isArray)) return `${field} must be an array`;
-    if (((members as unknown[] | null | undefined) ?? []).some((m) => !isObject(m) || !isString(m.id) || !optional(m.aadObjectId, isString))) return `each of ${field} must be an account with a string id`;
+    if (
+      ((members as unknown[] | null | undefined) ?? []).some(
+        (m) => !isObject(m) || !isString(m.id) || !optional(m.aadObjectId, isString),
+      )
+    )
+      return `each of ${field} must be an account with a string id`;
   }
   const conversation = activity.conversation as Record<string, unknown>;
-  if (!isString(conversation.id) || !optional(conversation.tenantId, isString) || !optional(conversation.conversationType, isString)) return 'conversation.id, conversation.tenantId and conversation.conversationType must be strings';
+  if (
+    !isString(conversation.id) ||
+    !optional(conversation.tenantId, isString) ||
+    !optional(conversation.conversationType, isString)
+  )
+    return 'conversation.id, conversation.tenantId and conversation.conversationType must be strings';
   const channelData = activity.channelData as Record<string, unknown> | undefined | null;
-  if (channelData && !optional(channelData.tenant, (t) => isObject(t) && optional(t.id, isString))) return 'channelData.tenant.id must be a string';
+  if (channelData && !optional(channelData.tenant, (t) => isObject(t) && optional(t.id, isString)))
+    return 'channelData.tenant.id must be a string';
   if (!optional(activity.entities, Array.isArray)) return 'entities must be an array';
   for (const entity of (activity.entities as unknown[] | undefined | null) ?? []) {
     const problem = entityProblem(entity);
@@ -169,7 +221,7 @@ export function activityShapeProblem(activity: Record<string, unknown>): string 
     if (!isObject(action)) return 'a card action (adaptiveCard/action) needs value.action as an object';
     if (action.type !== 'Action.Execute') return 'a card action must be of type Action.Execute';
     if (!isString(action.verb)) return 'a card action must name its verb as a string';
-    if (!optional(action.data, isObject)) return 'a card action\'s data must be an object';
+    if (!optional(action.data, isObject)) return "a card action's data must be an object";
   }
   return null;
 }

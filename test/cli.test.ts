@@ -38,7 +38,16 @@ describe('npm run ask', () => {
   });
 
   it('asks as another person, in their zone and language', async () => {
-    const { out } = await run(['ask', '--as', 'meganb@example.com', '--tz', 'America/New_York', '--locale', 'nl-NL', 'waarom kan ik niet inloggen?']);
+    const { out } = await run([
+      'ask',
+      '--as',
+      'meganb@example.com',
+      '--tz',
+      'America/New_York',
+      '--locale',
+      'nl-NL',
+      'waarom kan ik niet inloggen?',
+    ]);
     expect(out).toContain('voor jou tussen');
     expect(out).toContain('America/New_York');
   });
@@ -51,7 +60,16 @@ describe('npm run ask', () => {
   });
 
   it('clicks a ticket button and prints the ticket card and the mail the demo tenant recorded', async () => {
-    const { out } = await run(['ask', '--as', 'meganb@example.com', '--open-ticket', '1', '--comment', 'on holiday', "why can't I sign in?"]);
+    const { out } = await run([
+      'ask',
+      '--as',
+      'meganb@example.com',
+      '--open-ticket',
+      '1',
+      '--comment',
+      'on holiday',
+      "why can't I sign in?",
+    ]);
     expect(out).toMatch(/Ticket SIT-[0-9A-F]{8} opened/);
     expect(out).toMatch(/mail sent by the demo tenant from signin-troubleshooter@example.com to helpdesk@example.com/);
     expect(out).toContain('on holiday');

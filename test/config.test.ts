@@ -36,13 +36,22 @@ describe('configuration', () => {
   });
 
   it('reads a complete production configuration', () => {
-    const result = loadConfig({ ...production, GRAPH_ENDPOINT: 'https://graph.microsoft.us/', PORT: '8080', HELPDESK_GROUP_IDS: '9d3a0000-0000-4000-8000-000000000001, 9d3a0000-0000-4000-8000-000000000002', TICKET_SINK: 'none' });
+    const result = loadConfig({
+      ...production,
+      GRAPH_ENDPOINT: 'https://graph.microsoft.us/',
+      PORT: '8080',
+      HELPDESK_GROUP_IDS: '9d3a0000-0000-4000-8000-000000000001, 9d3a0000-0000-4000-8000-000000000002',
+      TICKET_SINK: 'none',
+    });
     if (!result.ok) throw new Error(result.errors.join('; '));
     expect(result.config.mode).toBe('production');
     expect(result.config.bot.appId).toBe(production.MicrosoftAppId);
     expect(result.config.graph.endpoint).toBe('https://graph.microsoft.us');
     expect(result.config.server.port).toBe(8080);
-    expect(result.config.access.helpdeskGroupIds).toEqual(['9d3a0000-0000-4000-8000-000000000001', '9d3a0000-0000-4000-8000-000000000002']);
+    expect(result.config.access.helpdeskGroupIds).toEqual([
+      '9d3a0000-0000-4000-8000-000000000001',
+      '9d3a0000-0000-4000-8000-000000000002',
+    ]);
   });
 
   it('lists every missing production setting, one clear line each', () => {
@@ -65,19 +74,35 @@ describe('configuration', () => {
   });
 
   it('rejects bad values and never echoes a secret', () => {
-    const result = loadConfig({ ...production, PORT: 'eighty', GRAPH_ENDPOINT: 'http://graph.example', DEFAULT_TIME_ZONE: 'Mars/Olympus', MicrosoftAppType: 'MultiTenant', TICKET_SINK: 'fax' });
+    const result = loadConfig({
+      ...production,
+      PORT: 'eighty',
+      GRAPH_ENDPOINT: 'http://graph.example',
+      DEFAULT_TIME_ZONE: 'Mars/Olympus',
+      MicrosoftAppType: 'MultiTenant',
+      TICKET_SINK: 'fax',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const text = result.errors.join('\n');
-    for (const name of ['PORT', 'GRAPH_ENDPOINT', 'DEFAULT_TIME_ZONE', 'MicrosoftAppType', 'TICKET_SINK']) expect(text).toMatch(new RegExp(`^${name}: `, 'm'));
+    for (const name of ['PORT', 'GRAPH_ENDPOINT', 'DEFAULT_TIME_ZONE', 'MicrosoftAppType', 'TICKET_SINK'])
+      expect(text).toMatch(new RegExp(`^${name}: `, 'm'));
     expect(text).not.toContain(production.MicrosoftAppPassword);
     expect(text).not.toContain(production.AZURE_CLIENT_SECRET);
   });
 
   it('asks for the settings of the chosen ticket sink', () => {
-    const result = loadConfig({ ...production, TICKET_SINK: 'servicenow', SERVICENOW_INSTANCE_URL: 'https://contoso.service-now.com' });
+    const result = loadConfig({
+      ...production,
+      TICKET_SINK: 'servicenow',
+      SERVICENOW_INSTANCE_URL: 'https://contoso.service-now.com',
+    });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toEqual([expect.stringMatching(/^SERVICENOW_USERNAME: missing/), expect.stringMatching(/^SERVICENOW_PASSWORD: missing/)]);
+    if (!result.ok)
+      expect(result.errors).toEqual([
+        expect.stringMatching(/^SERVICENOW_USERNAME: missing/),
+        expect.stringMatching(/^SERVICENOW_PASSWORD: missing/),
+      ]);
   });
 
   it('marks every password and secret setting as secret', () => {
@@ -94,13 +119,19 @@ describe('configuration', () => {
       const r = loadConfig({ PATTERN_THRESHOLDS: env });
       return r.ok ? [] : r.errors;
     };
-    expect(problems('{"mfaFatigue":{"minDenied":"three"}}')).toEqual(['PATTERN_THRESHOLDS: mfaFatigue.minDenied must be a number (got "{"mfaFatigue":{"minDenied":"three"}}")']);
+    expect(problems('{"mfaFatigue":{"minDenied":"three"}}')).toEqual([
+      'PATTERN_THRESHOLDS: mfaFatigue.minDenied must be a number (got "{"mfaFatigue":{"minDenied":"three"}}")',
+    ]);
     expect(problems('{"mfaFatige":{}}')[0]).toMatch(/^PATTERN_THRESHOLDS: mfaFatige is not a known threshold/);
     expect(problems('{not json')[0]).toMatch(/^PATTERN_THRESHOLDS: must be JSON/);
   });
-  it('sends people to Microsoft\'s self-service pages unless the tenant names its own (SELF_SERVICE_URLS)', () => {
+  it("sends people to Microsoft's self-service pages unless the tenant names its own (SELF_SERVICE_URLS)", () => {
     const defaults = loadConfig({});
-    expect(defaults.ok && defaults.config.selfServiceUrls).toEqual({ passwordReset: 'https://aka.ms/sspr', securityInfo: 'https://aka.ms/mysecurityinfo', companyPortal: 'https://portal.manage.microsoft.com' });
+    expect(defaults.ok && defaults.config.selfServiceUrls).toEqual({
+      passwordReset: 'https://aka.ms/sspr',
+      securityInfo: 'https://aka.ms/mysecurityinfo',
+      companyPortal: 'https://portal.manage.microsoft.com',
+    });
     const own = loadConfig({ SELF_SERVICE_URLS: '{"passwordReset":"https://passwordreset.contoso.com/"}' });
     expect(own.ok && own.config.selfServiceUrls.passwordReset).toBe('https://passwordreset.contoso.com/');
     expect(own.ok && own.config.selfServiceUrls.securityInfo).toBe('https://aka.ms/mysecurityinfo');
@@ -108,12 +139,17 @@ describe('configuration', () => {
       const r = loadConfig({ SELF_SERVICE_URLS: env });
       return r.ok ? [] : r.errors;
     };
-    expect(problems('{"reset":"https://x.example"}')[0]).toMatch(/^SELF_SERVICE_URLS: reset is not one of passwordReset/);
-    expect(problems('{"passwordReset":"http://x.example"}')[0]).toMatch(/^SELF_SERVICE_URLS: passwordReset must be an https address/);
+    expect(problems('{"reset":"https://x.example"}')[0]).toMatch(
+      /^SELF_SERVICE_URLS: reset is not one of passwordReset/,
+    );
+    expect(problems('{"passwordReset":"http://x.example"}')[0]).toMatch(
+      /^SELF_SERVICE_URLS: passwordReset must be an https address/,
+    );
     expect(problems('{not json')[0]).toMatch(/^SELF_SERVICE_URLS: must be JSON/);
   });
   describe('state store settings', () => {
-    const AZURITE = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;';
+    const AZURITE =
+      'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;';
     const errorsOf = (env: Record<string, string>) => {
       const r = loadConfig(env);
       return r.ok ? [] : r.errors;
@@ -125,21 +161,75 @@ describe('configuration', () => {
     });
 
     it('blob with the managed identity in production; a connection string only for Azurite on this machine', () => {
-      const blob = loadConfig({ ...production, TICKET_SINK: 'none', STATE_STORE: 'blob', STATE_BLOB_ACCOUNT_URL: 'https://contoso.blob.core.windows.net', STATE_BLOB_CLIENT_ID: 'c1d2' });
-      expect(blob.ok && blob.config.state).toEqual({ store: 'blob', container: 'botstate', accountUrl: 'https://contoso.blob.core.windows.net', clientId: 'c1d2', connectionString: undefined, timeoutMs: 3000 });
-      const demo = loadConfig({ STATE_STORE: 'blob', STATE_BLOB_CONNECTION_STRING: AZURITE, STATE_BLOB_CONTAINER: 'two-instances' });
-      expect(demo.ok && demo.config.state).toMatchObject({ store: 'blob', container: 'two-instances', connectionString: AZURITE });
-      expect(errorsOf({ ...production, TICKET_SINK: 'none', STATE_STORE: 'blob', STATE_BLOB_CONNECTION_STRING: AZURITE.replace('http://127.0.0.1:10000', 'https://contoso.blob.core.windows.net') }))
-        .toEqual(['STATE_BLOB_CONNECTION_STRING: only for Azurite on this machine; in production use STATE_BLOB_ACCOUNT_URL with the managed identity']);
+      const blob = loadConfig({
+        ...production,
+        TICKET_SINK: 'none',
+        STATE_STORE: 'blob',
+        STATE_BLOB_ACCOUNT_URL: 'https://contoso.blob.core.windows.net',
+        STATE_BLOB_CLIENT_ID: 'c1d2',
+      });
+      expect(blob.ok && blob.config.state).toEqual({
+        store: 'blob',
+        container: 'botstate',
+        accountUrl: 'https://contoso.blob.core.windows.net',
+        clientId: 'c1d2',
+        connectionString: undefined,
+        timeoutMs: 3000,
+      });
+      const demo = loadConfig({
+        STATE_STORE: 'blob',
+        STATE_BLOB_CONNECTION_STRING: AZURITE,
+        STATE_BLOB_CONTAINER: 'two-instances',
+      });
+      expect(demo.ok && demo.config.state).toMatchObject({
+        store: 'blob',
+        container: 'two-instances',
+        connectionString: AZURITE,
+      });
+      expect(
+        errorsOf({
+          ...production,
+          TICKET_SINK: 'none',
+          STATE_STORE: 'blob',
+          STATE_BLOB_CONNECTION_STRING: AZURITE.replace(
+            'http://127.0.0.1:10000',
+            'https://contoso.blob.core.windows.net',
+          ),
+        }),
+      ).toEqual([
+        'STATE_BLOB_CONNECTION_STRING: only for Azurite on this machine; in production use STATE_BLOB_ACCOUNT_URL with the managed identity',
+      ]);
     });
 
     it('names bad combinations, one line each, without echoing the connection string', () => {
-      expect(errorsOf({ STATE_STORE: 'blob' })).toEqual(['STATE_STORE=blob: set STATE_BLOB_ACCOUNT_URL (managed identity) or, for Azurite, STATE_BLOB_CONNECTION_STRING']);
-      expect(errorsOf({ STATE_STORE: 'blob', STATE_BLOB_ACCOUNT_URL: 'https://a.blob.core.windows.net', STATE_BLOB_CONNECTION_STRING: AZURITE })).toEqual(['STATE_BLOB_ACCOUNT_URL / STATE_BLOB_CONNECTION_STRING: set one, not both']);
-      expect(errorsOf({ STATE_BLOB_CONNECTION_STRING: AZURITE })).toEqual(['STATE_BLOB_CONNECTION_STRING: only used with STATE_STORE=blob (STATE_STORE is file)']);
+      expect(errorsOf({ STATE_STORE: 'blob' })).toEqual([
+        'STATE_STORE=blob: set STATE_BLOB_ACCOUNT_URL (managed identity) or, for Azurite, STATE_BLOB_CONNECTION_STRING',
+      ]);
+      expect(
+        errorsOf({
+          STATE_STORE: 'blob',
+          STATE_BLOB_ACCOUNT_URL: 'https://a.blob.core.windows.net',
+          STATE_BLOB_CONNECTION_STRING: AZURITE,
+        }),
+      ).toEqual(['STATE_BLOB_ACCOUNT_URL / STATE_BLOB_CONNECTION_STRING: set one, not both']);
+      expect(errorsOf({ STATE_BLOB_CONNECTION_STRING: AZURITE })).toEqual([
+        'STATE_BLOB_CONNECTION_STRING: only used with STATE_STORE=blob (STATE_STORE is file)',
+      ]);
       expect(errorsOf({ STATE_STORE: 'redis' })[0]).toMatch(/^STATE_STORE: /);
-      expect(errorsOf({ STATE_STORE: 'blob', STATE_BLOB_ACCOUNT_URL: 'https://a.blob.core.windows.net', STATE_BLOB_CONTAINER: 'Bot_State' })[0]).toMatch(/^STATE_BLOB_CONTAINER: must be a container name/);
-      expect(errorsOf({ STATE_STORE: 'blob', STATE_BLOB_CONNECTION_STRING: 'x', STATE_BLOB_ACCOUNT_URL: 'https://a.blob.core.windows.net' }).join('\n')).not.toContain('AccountKey');
+      expect(
+        errorsOf({
+          STATE_STORE: 'blob',
+          STATE_BLOB_ACCOUNT_URL: 'https://a.blob.core.windows.net',
+          STATE_BLOB_CONTAINER: 'Bot_State',
+        })[0],
+      ).toMatch(/^STATE_BLOB_CONTAINER: must be a container name/);
+      expect(
+        errorsOf({
+          STATE_STORE: 'blob',
+          STATE_BLOB_CONNECTION_STRING: 'x',
+          STATE_BLOB_ACCOUNT_URL: 'https://a.blob.core.windows.net',
+        }).join('\n'),
+      ).not.toContain('AccountKey');
     });
   });
 });

@@ -30,7 +30,16 @@ export interface Asker {
 }
 
 /** A typed message, or a card verb. */
-export type Action = 'message' | 'openTicket' | 'showMore' | 'details' | 'choosePerson' | 'retry' | 'subscribe' | 'incidentPeople' | 'incidentTicket';
+export type Action =
+  | 'message'
+  | 'openTicket'
+  | 'showMore'
+  | 'details'
+  | 'choosePerson'
+  | 'retry'
+  | 'subscribe'
+  | 'incidentPeople'
+  | 'incidentTicket';
 
 /** Whose sign-ins a message or click is about, as far as known before any lookup. */
 export type Subject =
@@ -64,12 +73,7 @@ export interface AccessRequest {
 export type Scope = 'none' | 'self' | 'others';
 
 export type Refusal =
-  | 'no-object-id'
-  | 'other-tenant'
-  | 'rate-limited'
-  | 'not-a-reader'
-  | 'shared-conversation'
-  | 'refused-before';
+  'no-object-id' | 'other-tenant' | 'rate-limited' | 'not-a-reader' | 'shared-conversation' | 'refused-before';
 
 export type AccessDecision =
   /** `narrowedBy`: the subject was wider, and the scope was narrowed to the asker's own sign-ins for this reason. */
@@ -101,7 +105,8 @@ export class AccessPolicy {
   async admit(asker: Asker): Promise<AccessDecision> {
     const stranger = this.stranger(asker);
     if (stranger) return { allow: false, reason: stranger };
-    if ((await this.counter.hit(asker.userId!)) > this.options.rateLimitPerMinute) return { allow: false, reason: 'rate-limited' };
+    if ((await this.counter.hit(asker.userId!)) > this.options.rateLimitPerMinute)
+      return { allow: false, reason: 'rate-limited' };
     return { allow: true, scope: 'none' };
   }
 
@@ -113,7 +118,8 @@ export class AccessPolicy {
     if (request.priorRefusal && CONTINUATIONS.has(request.action)) return { allow: false, reason: 'refused-before' };
     // Incident alerts carry counts only: readers switch them on and open their ticket in any
     // conversation. Who is affected is other people's sign-ins: a reader, in a personal chat.
-    if (request.action === 'subscribe' || request.action === 'incidentTicket') return (await this.isReader(asker)) ? { allow: true, scope: 'none' } : { allow: false, reason: 'not-a-reader' };
+    if (request.action === 'subscribe' || request.action === 'incidentTicket')
+      return (await this.isReader(asker)) ? { allow: true, scope: 'none' } : { allow: false, reason: 'not-a-reader' };
     if (request.action === 'incidentPeople') return this.others(asker);
     switch (subject.kind) {
       case 'nobody':
@@ -132,7 +138,8 @@ export class AccessPolicy {
       case 'everyone': {
         const decision = await this.others(asker);
         // A non-reader's pasted correlation id is looked for among their own sign-ins only.
-        if (!decision.allow && decision.reason === 'not-a-reader' && subject.correlationId) return { allow: true, scope: 'self', narrowedBy: 'not-a-reader' };
+        if (!decision.allow && decision.reason === 'not-a-reader' && subject.correlationId)
+          return { allow: true, scope: 'self', narrowedBy: 'not-a-reader' };
         return decision;
       }
       case 'workload':
@@ -140,7 +147,8 @@ export class AccessPolicy {
       case 'signIn': {
         const decision = await this.others(asker);
         if (decision.allow) return decision;
-        if (decision.reason === 'not-a-reader' || decision.reason === 'shared-conversation') return { allow: true, scope: 'self', narrowedBy: decision.reason };
+        if (decision.reason === 'not-a-reader' || decision.reason === 'shared-conversation')
+          return { allow: true, scope: 'self', narrowedBy: decision.reason };
         return decision;
       }
     }
@@ -169,7 +177,6 @@ export class AccessPolicy {
     if (!asker.tenantId || asker.tenantId.toLowerCase() !== this.options.tenantId.toLowerCase()) return 'other-tenant';
     return null;
   }
-
 }
 
 /** Turns per person in the last minute, counted in this process (unit tests, and the fallback). */

@@ -32,9 +32,13 @@ export class GraphReaderDirectory implements ReaderDirectory {
   private readonly cache: LRUCache<string, ReaderDecision>;
   private readonly inFlight = new Map<string, Promise<ReaderDecision>>();
 
-  constructor(private readonly client: Client, private readonly options: ReaderDirectoryOptions) {
+  constructor(
+    private readonly client: Client,
+    private readonly options: ReaderDirectoryOptions,
+  ) {
     this.cache = new LRUCache({
-      max: 5000, ttl: options.cacheSeconds * 1000,
+      max: 5000,
+      ttl: options.cacheSeconds * 1000,
       ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
     });
   }
@@ -66,7 +70,9 @@ export class GraphReaderDirectory implements ReaderDirectory {
       // checkMemberGroups takes at most 20 group ids per call.
       for (let i = 0; i < this.options.helpdeskGroupIds.length; i += 20) {
         const groupIds = this.options.helpdeskGroupIds.slice(i, i + 20);
-        const groups = (await this.client.api(`/users/${encodeURIComponent(userId)}/checkMemberGroups`).post({ groupIds })) as { value: string[] };
+        const groups = (await this.client
+          .api(`/users/${encodeURIComponent(userId)}/checkMemberGroups`)
+          .post({ groupIds })) as { value: string[] };
         const hit = groups.value[0];
         if (hit) return { reader: true, because: `group:${hit}` };
       }

@@ -36,7 +36,12 @@ export class Gatekeeper {
   }
 
   /** May the asker see this person's sign-ins (null: everyone's) here? Null when allowed. */
-  async authorize(requester: Requester, action: Action, userId: string | null, priorRefusal = false): Promise<Answer | null> {
+  async authorize(
+    requester: Requester,
+    action: Action,
+    userId: string | null,
+    priorRefusal = false,
+  ): Promise<Answer | null> {
     const subject: AccessSubject = userId === null ? { kind: 'everyone' } : { kind: 'user', userId };
     const decision = await this.decide(requester, action, subject, priorRefusal);
     return decision.allow ? null : refusalAnswer(decision.reason);

@@ -40,7 +40,8 @@ function shaped(question: Question, text: string, userId: string | null, everyon
   if (question.platform) query.platform = question.platform;
   if (!everyone && question.form.intrusion) query.intrusion = true;
   // About everyone, and not an outage, an id or a count: one of the tenant-wide answers (who failed, when the parser names none).
-  if (everyone && !query.yesNo && !query.counting && !query.requestId && !query.correlationId) query.ask = question.tenantAsk ?? (question.category === 'lockout' ? 'locked-now' : 'people');
+  if (everyone && !query.yesNo && !query.counting && !query.requestId && !query.correlationId)
+    query.ask = question.tenantAsk ?? (question.category === 'lockout' ? 'locked-now' : 'people');
   return query;
 }
 
@@ -49,13 +50,29 @@ export function nextOffsetOf(answer: Answer): number | undefined {
   return answer.kind === 'summary' ? answer.offset + answer.limit : undefined;
 }
 
-export async function answerQuestion(deps: QuestionDeps, requester: Requester, question: Question, text: string, mentions: Mention[], previous: Remembered | undefined): Promise<Answer> {
+export async function answerQuestion(
+  deps: QuestionDeps,
+  requester: Requester,
+  question: Question,
+  text: string,
+  mentions: Mention[],
+  previous: Remembered | undefined,
+): Promise<Answer> {
   const language = question.language;
   switch (question.intent) {
     case 'help':
       // "help" clears the conversation: nothing of the question before it carries over (a refusal does).
-      await deps.memory.remember(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: previous?.refused });
-      return { kind: 'help', reader: await deps.gate.isReader(requester), examples: deps.understanding.examples(language) };
+      await deps.memory.remember(requester.conversationKey, {
+        question,
+        subjectId: null,
+        subjectName: null,
+        refused: previous?.refused,
+      });
+      return {
+        kind: 'help',
+        reader: await deps.gate.isReader(requester),
+        examples: deps.understanding.examples(language),
+      };
     case 'unknown':
       return { kind: 'unknown', examples: deps.understanding.examples(language) };
     case 'subscribe':
@@ -79,33 +96,52 @@ export async function answerQuestion(deps: QuestionDeps, requester: Requester, q
     const followUp = question.followUp;
     const query: ResolvedQuery = {
       ...shaped(question, text, previous.subjectId),
-      offset: followUp?.kind === 'more' ? previous.nextOffset : followUp?.kind === 'details' ? followUp.index : undefined,
+      offset:
+        followUp?.kind === 'more' ? previous.nextOffset : followUp?.kind === 'details' ? followUp.index : undefined,
       limit: followUp?.kind === 'details' ? 1 : undefined,
     };
     const answer = await answerSignIns(deps, requester, query, previous.subjectName);
-    await deps.memory.remember(requester.conversationKey, { ...previous, question, nextOffset: nextOffsetOf(answer) ?? previous.nextOffset });
+    await deps.memory.remember(requester.conversationKey, {
+      ...previous,
+      question,
+      nextOffset: nextOffsetOf(answer) ?? previous.nextOffset,
+    });
     return answer;
   }
   // "is there an outage?" from a reader is about everyone; from anyone else, about themselves.
-  if (subject === null) subject = question.form.outage && (await deps.gate.isReader(requester)) ? { kind: 'anyone' } : { kind: 'self' };
+  if (subject === null)
+    subject = question.form.outage && (await deps.gate.isReader(requester)) ? { kind: 'anyone' } : { kind: 'self' };
 
   const target = await resolveSubject(deps, requester, subject, mentions, question);
   if ('answer' in target) {
     // Remember a refused question so that "and the day before?" or "show more" after it are
     // refused as well, instead of silently answering the previous (allowed) question.
-    if (target.answer.kind === 'refused' && target.answer.reason === 'not-a-reader') await deps.memory.remember(requester.conversationKey, { question, subjectId: null, subjectName: null, refused: true });
-    if (target.answer.kind === 'not-found' && subject.kind === 'person') return workloadOrNotFound(deps, requester, shaped(question, text, null, false), subject.text, target.answer);
+    if (target.answer.kind === 'refused' && target.answer.reason === 'not-a-reader')
+      await deps.memory.remember(requester.conversationKey, {
+        question,
+        subjectId: null,
+        subjectName: null,
+        refused: true,
+      });
+    if (target.answer.kind === 'not-found' && subject.kind === 'person')
+      return workloadOrNotFound(deps, requester, shaped(question, text, null, false), subject.text, target.answer);
     return target.answer;
   }
   const answer = await answerSignIns(deps, requester, shaped(question, text, target.userId), target.name);
   if (question.idUnlabelled && question.requestId && foundNothing(answer)) {
     return answerUnlabelledId(deps, requester, question, text, mentions, target);
   }
-  await deps.memory.remember(requester.conversationKey, { question, subjectId: target.userId, subjectName: target.name, nextOffset: nextOffsetOf(answer) });
+  await deps.memory.remember(requester.conversationKey, {
+    question,
+    subjectId: target.userId,
+    subjectName: target.name,
+    nextOffset: nextOffsetOf(answer),
+  });
   return answer;
 }
 
-const foundNothing = (answer: Answer) => (answer.kind === 'summary' || answer.kind === 'count') && answer.diagnosis.recordCount === 0;
+const foundNothing = (answer: Answer) =>
+  (answer.kind === 'summary' || answer.kind === 'count') && answer.diagnosis.recordCount === 0;
 
 /**
  * A GUID alone that is no sign-in's id: tried as a correlation id (in the same scope, so a
@@ -113,15 +149,30 @@ const foundNothing = (answer: Answer) => (answer.kind === 'summary' || answer.ki
  * access policy refuses for a non-reader exactly as it refuses an unknown one.
  */
 async function answerUnlabelledId(
-  deps: QuestionDeps, requester: Requester, question: Question, text: string, mentions: Mention[], target: { userId: string | null; name: string | null },
+  deps: QuestionDeps,
+  requester: Requester,
+  question: Question,
+  text: string,
+  mentions: Mention[],
+  target: { userId: string | null; name: string | null },
 ): Promise<Answer> {
   const id = question.requestId!;
   const asCorrelation: Question = { ...question, requestId: null, correlationId: id, idUnlabelled: false };
   const correlated = await answerSignIns(deps, requester, shaped(asCorrelation, text, target.userId), target.name);
   if (!foundNothing(correlated)) {
-    await deps.memory.remember(requester.conversationKey, { question: asCorrelation, subjectId: target.userId, subjectName: target.name, nextOffset: nextOffsetOf(correlated) });
+    await deps.memory.remember(requester.conversationKey, {
+      question: asCorrelation,
+      subjectId: target.userId,
+      subjectName: target.name,
+      nextOffset: nextOffsetOf(correlated),
+    });
     return correlated;
   }
-  const asUser: Question = { ...question, requestId: null, idUnlabelled: false, subject: { kind: 'objectId', value: id } };
+  const asUser: Question = {
+    ...question,
+    requestId: null,
+    idUnlabelled: false,
+    subject: { kind: 'objectId', value: id },
+  };
   return answerQuestion(deps, requester, asUser, text, mentions, undefined);
 }

@@ -9,12 +9,15 @@ export interface AuditContext {
   intent: string;
 }
 
-type Decided = Pick<AuditEvent, 'subject' | 'from' | 'to' | 'decision' | 'reason' | 'records' | 'graphRequests'> & { intent?: string };
+type Decided = Pick<AuditEvent, 'subject' | 'from' | 'to' | 'decision' | 'reason' | 'records' | 'graphRequests'> & {
+  intent?: string;
+};
 
 const none = { subject: null, from: null, to: null, records: 0 } as const;
 
 function decided(answer: Answer, requester: Requester): Decided {
-  const sameAsAsker = (id: string | null | undefined) => Boolean(id) && id!.toLowerCase() === requester.userId?.toLowerCase();
+  const sameAsAsker = (id: string | null | undefined) =>
+    Boolean(id) && id!.toLowerCase() === requester.userId?.toLowerCase();
   switch (answer.kind) {
     case 'refused':
       return { ...none, decision: 'refused', reason: answer.reason };
@@ -27,22 +30,40 @@ function decided(answer: Answer, requester: Requester): Decided {
     case 'summary':
     case 'count':
     case 'intrusion': {
-      const subject = answer.subject.kind === 'tenant' ? 'anyone' : answer.subject.kind === 'self' ? 'self' : answer.subject.id;
+      const subject =
+        answer.subject.kind === 'tenant' ? 'anyone' : answer.subject.kind === 'self' ? 'self' : answer.subject.id;
       return {
-        subject, from: answer.window.from.toISOString(), to: answer.window.to.toISOString(), decision: 'allowed',
-        records: answer.kind === 'intrusion' ? answer.facts.attempts.length : answer.diagnosis.recordCount, graphRequests: answer.graphRequests, intent: answer.query.intent,
+        subject,
+        from: answer.window.from.toISOString(),
+        to: answer.window.to.toISOString(),
+        decision: 'allowed',
+        records: answer.kind === 'intrusion' ? answer.facts.attempts.length : answer.diagnosis.recordCount,
+        graphRequests: answer.graphRequests,
+        intent: answer.query.intent,
       };
     }
     case 'tenant':
       return {
-        subject: 'anyone', from: answer.window.from.toISOString(), to: answer.window.to.toISOString(), decision: 'allowed',
-        records: answer.breakdown.failures, graphRequests: answer.graphRequests, intent: answer.ask,
+        subject: 'anyone',
+        from: answer.window.from.toISOString(),
+        to: answer.window.to.toISOString(),
+        decision: 'allowed',
+        records: answer.breakdown.failures,
+        graphRequests: answer.graphRequests,
+        intent: answer.ask,
       };
     case 'ticket-opened':
-      return { ...none, subject: sameAsAsker(answer.record.userId) ? 'self' : answer.record.userId ?? null, decision: 'allowed', records: 1 };
+      return {
+        ...none,
+        subject: sameAsAsker(answer.record.userId) ? 'self' : (answer.record.userId ?? null),
+        decision: 'allowed',
+        records: 1,
+      };
     case 'ticket-failed':
-      if (answer.reason === 'sink-failed') return { ...none, decision: 'error', reason: 'ticket-sink-failed', records: 1 };
-      if (answer.reason === 'not-configured') return { ...none, decision: 'allowed', reason: 'tickets-not-configured', records: 1 };
+      if (answer.reason === 'sink-failed')
+        return { ...none, decision: 'error', reason: 'ticket-sink-failed', records: 1 };
+      if (answer.reason === 'not-configured')
+        return { ...none, decision: 'allowed', reason: 'tickets-not-configured', records: 1 };
       return { ...none, decision: 'refused', reason: 'sign-in-not-found' };
     case 'problem':
       return { ...none, decision: 'error', reason: answer.problem };
@@ -53,11 +74,25 @@ function decided(answer: Answer, requester: Requester): Decided {
     case 'before-retention':
       return { ...none, decision: 'allowed', reason: 'before-retention' };
     case 'subscription':
-      return { ...none, decision: answer.result === 'not-allowed' ? 'refused' : 'allowed', reason: answer.result === 'not-allowed' ? 'not-a-reader' : answer.result };
+      return {
+        ...none,
+        decision: answer.result === 'not-allowed' ? 'refused' : 'allowed',
+        reason: answer.result === 'not-allowed' ? 'not-a-reader' : answer.result,
+      };
     case 'incident-people':
-      return { ...none, subject: 'anyone', decision: 'allowed', reason: 'incident-people', records: answer.people.length };
+      return {
+        ...none,
+        subject: 'anyone',
+        decision: 'allowed',
+        reason: 'incident-people',
+        records: answer.people.length,
+      };
     case 'incident-alert':
-      return { ...none, decision: answer.incident && answer.notice?.kind === 'not-allowed' ? 'refused' : 'allowed', reason: answer.notice?.kind };
+      return {
+        ...none,
+        decision: answer.incident && answer.notice?.kind === 'not-allowed' ? 'refused' : 'allowed',
+        reason: answer.notice?.kind,
+      };
     case 'incident-refused':
       return { ...none, decision: 'refused', reason: 'not-a-reader' };
     case 'incident-gone':
@@ -71,7 +106,12 @@ function decided(answer: Answer, requester: Requester): Decided {
 
 export function auditOf(answer: Answer, context: AuditContext): AuditEvent {
   const { intent, ...rest } = decided(answer, context.requester);
-  const event: AuditEvent = { event: context.event, requester: context.requester.userId ?? 'unknown', intent: intent ?? context.intent, ...rest };
+  const event: AuditEvent = {
+    event: context.event,
+    requester: context.requester.userId ?? 'unknown',
+    intent: intent ?? context.intent,
+    ...rest,
+  };
   if (event.reason === undefined) delete event.reason;
   if (event.graphRequests === undefined) delete event.graphRequests;
   return event;

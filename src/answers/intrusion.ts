@@ -15,9 +15,13 @@ interface Common {
 
 export function intrusionAnswer(common: Common, diagnosis: Diagnosis): IntrusionAnswer {
   const facts = intrusionFacts(diagnosis);
-  const finding = diagnosis.findings.find((f) => (f.kind === 'lockout' || f.kind === 'mfaFatigue') && facts.attempts.some((a) => a.record.id === f.signInId));
+  const finding = diagnosis.findings.find(
+    (f) => (f.kind === 'lockout' || f.kind === 'mfaFatigue') && facts.attempts.some((a) => a.record.id === f.signInId),
+  );
   return {
-    kind: 'intrusion', ...common, facts,
+    kind: 'intrusion',
+    ...common,
+    facts,
     ticketSignInId: facts.attempts[0]?.record.id ?? null,
     finding: finding?.kind === 'lockout' || finding?.kind === 'mfaFatigue' ? finding.kind : null,
   };

@@ -29,7 +29,10 @@ export function sameSubject(a: Subject, b: Subject | null): boolean {
 
 export async function resolveSubject(
   deps: { people: PeopleDirectory; gate: Gatekeeper },
-  requester: Requester, subject: Subject, mentions: Mention[], question: Question,
+  requester: Requester,
+  subject: Subject,
+  mentions: Mention[],
+  question: Question,
 ): Promise<Target | { answer: Answer }> {
   const self: Target = { userId: requester.userId!, name: null };
   // An id names one attempt: a reader's pasted screen (often a colleague's) is looked up whoever's it is;
@@ -38,7 +41,11 @@ export async function resolveSubject(
     const wide = await deps.gate.decide(requester, 'message', { kind: 'everyone', correlationId: true });
     return wide.allow && wide.scope === 'others' ? { userId: null, name: null } : self;
   }
-  const decision = await deps.gate.decide(requester, 'message', accessSubject(requester, subject, mentions, question, (upn) => isOwnUpn(deps.people, requester.userId!, upn)));
+  const decision = await deps.gate.decide(
+    requester,
+    'message',
+    accessSubject(requester, subject, mentions, question, (upn) => isOwnUpn(deps.people, requester.userId!, upn)),
+  );
   if (!decision.allow) return { answer: refusalAnswer(decision.reason) };
   if (decision.scope === 'self') return self;
   switch (subject.kind) {
@@ -65,9 +72,18 @@ export async function resolveSubject(
       if (pick.length === 0) {
         // Only a reader gets here (a non-reader's question about someone else was refused above, unlooked-up).
         const suggestions = await closeMatches(deps.people, subject.text);
-        return { answer: { kind: 'not-found', name: subject.text, ...(suggestions.length > 0 ? { suggestions, pending: toResolved(question, null) } : {}) } };
+        return {
+          answer: {
+            kind: 'not-found',
+            name: subject.text,
+            ...(suggestions.length > 0 ? { suggestions, pending: toResolved(question, null) } : {}),
+          },
+        };
       }
-      if (pick.length > 1) return { answer: { kind: 'choose-person', typedName: subject.text, people: pick, pending: toResolved(question, null) } };
+      if (pick.length > 1)
+        return {
+          answer: { kind: 'choose-person', typedName: subject.text, people: pick, pending: toResolved(question, null) },
+        };
       return { userId: pick[0].id, name: pick[0].displayName };
     }
   }
@@ -76,11 +92,19 @@ export async function resolveSubject(
 async function isOwnUpn(people: PeopleDirectory, userId: string, upn: string): Promise<boolean> {
   const me = await people.get(userId);
   const wanted = upn.toLowerCase();
-  return Boolean(me) && [me!.userPrincipalName, me!.mail].some((v) => typeof v === 'string' && v.toLowerCase() === wanted);
+  return (
+    Boolean(me) && [me!.userPrincipalName, me!.mail].some((v) => typeof v === 'string' && v.toLowerCase() === wanted)
+  );
 }
 
 /** What the access policy needs to know of a question's subject before anyone is looked up. */
-function accessSubject(requester: Requester, subject: Subject, mentions: Mention[], question: Question, isOwn: (upn: string) => Promise<boolean>): AccessSubject {
+function accessSubject(
+  requester: Requester,
+  subject: Subject,
+  mentions: Mention[],
+  question: Question,
+  isOwn: (upn: string) => Promise<boolean>,
+): AccessSubject {
   switch (subject.kind) {
     case 'self':
       return { kind: 'self' };
@@ -89,7 +113,9 @@ function accessSubject(requester: Requester, subject: Subject, mentions: Mention
     case 'mention':
       return sameId(mentions[subject.index]?.aadObjectId, requester.userId) ? { kind: 'self' } : { kind: 'named' };
     case 'person':
-      return requester.name && normalizeName(subject.text) === normalizeName(requester.name) ? { kind: 'self' } : { kind: 'named' };
+      return requester.name && normalizeName(subject.text) === normalizeName(requester.name)
+        ? { kind: 'self' }
+        : { kind: 'named' };
     case 'upn':
       // Their own UPN: compared with their own directory entry (a lookup of themselves only, so
       // nothing is learned about the person named, who is never looked up).

@@ -11,7 +11,9 @@ export function toResolved(question: Question, userId: string | null): ResolvedQ
     userId,
     from: question.from ? question.from.toISOString() : null,
     to: question.to ? question.to.toISOString() : null,
-    app: question.app, errorCode: question.errorCode, correlationId: question.correlationId,
+    app: question.app,
+    errorCode: question.errorCode,
+    correlationId: question.correlationId,
     ...(question.requestId ? { requestId: question.requestId } : {}),
     ...(question.category ? { category: question.category } : {}),
   };
@@ -33,11 +35,27 @@ export function queryData(query: ResolvedQuery, language: Language): Record<stri
 /** A resolved query as the Question follow-ups build on (its subject is an object id, or everyone). */
 export function asQuestion(query: ResolvedQuery, language: Language): Question {
   return {
-    intent: query.intent, subject: query.userId === null ? { kind: 'anyone' } : { kind: 'objectId', value: query.userId },
-    from: query.from ? new Date(query.from) : null, to: query.to ? new Date(query.to) : null,
-    app: query.app, errorCode: query.errorCode, correlationId: query.correlationId,
-    requestId: query.requestId ?? null, category: (query.category as FailureCategory | null | undefined) ?? null, language,
-    form: { counting: query.counting === true, yesNo: false, outage: query.yesNo === true, presentTense: query.aboutNow === true, intrusion: false },
-    tenantAsk: null, country: null, platform: null, idUnlabelled: false, context: 'fresh',
+    intent: query.intent,
+    subject: query.userId === null ? { kind: 'anyone' } : { kind: 'objectId', value: query.userId },
+    from: query.from ? new Date(query.from) : null,
+    to: query.to ? new Date(query.to) : null,
+    app: query.app,
+    errorCode: query.errorCode,
+    correlationId: query.correlationId,
+    requestId: query.requestId ?? null,
+    category: (query.category as FailureCategory | null | undefined) ?? null,
+    language,
+    form: {
+      counting: query.counting === true,
+      yesNo: false,
+      outage: query.yesNo === true,
+      presentTense: query.aboutNow === true,
+      intrusion: false,
+    },
+    tenantAsk: null,
+    country: null,
+    platform: null,
+    idUnlabelled: false,
+    context: 'fresh',
   };
 }

@@ -25,8 +25,13 @@ const NOT_ME: Choice = { id: 'notMe', page: 'passwordReset' };
  * a device Conditional Access requires to be compliant.
  */
 const BY_CODE: Record<number, Choice> = {
-  50053: RESET, 50126: RESET, 50055: RESET, 50144: RESET,
-  50079: SECURITY_INFO, 50072: SECURITY_INFO, 500121: SECURITY_INFO,
+  50053: RESET,
+  50126: RESET,
+  50055: RESET,
+  50144: RESET,
+  50079: SECURITY_INFO,
+  50072: SECURITY_INFO,
+  500121: SECURITY_INFO,
   53000: CHECK_ACCESS,
 };
 
@@ -42,7 +47,8 @@ function forFinding(f: Finding): Choice[] {
       return [NOT_ME];
     case 'conditionalAccess':
       if (f.block) return [];
-      if (f.controls.includes('CompliantDevice') || (f.device?.known === true && !f.device.compliant)) return [CHECK_ACCESS];
+      if (f.controls.includes('CompliantDevice') || (f.device?.known === true && !f.device.compliant))
+        return [CHECK_ACCESS];
       return [];
     case 'accountLoop':
       return BY_CODE[f.code] ? [BY_CODE[f.code]] : [];
@@ -51,10 +57,17 @@ function forFinding(f: Finding): Choice[] {
   }
 }
 
-export function selfServiceFor(verdict: Verdict, subject: AnswerSubject, urls: Config['selfServiceUrls']): SelfServiceLink[] {
+export function selfServiceFor(
+  verdict: Verdict,
+  subject: AnswerSubject,
+  urls: Config['selfServiceUrls'],
+): SelfServiceLink[] {
   if (subject.kind !== 'self') return [];
-  const choices = verdict.kind === 'finding' ? forFinding(verdict.finding)
-    : verdict.kind === 'failure' && BY_CODE[verdict.failure.code] ? [BY_CODE[verdict.failure.code]]
-    : [];
+  const choices =
+    verdict.kind === 'finding'
+      ? forFinding(verdict.finding)
+      : verdict.kind === 'failure' && BY_CODE[verdict.failure.code]
+        ? [BY_CODE[verdict.failure.code]]
+        : [];
   return choices.map((c) => ({ id: c.id, url: urls[c.page] }));
 }

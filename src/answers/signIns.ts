@@ -33,7 +33,13 @@ export interface SignInAnswerDeps {
   incidents?: IncidentService | null;
 }
 
-export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester, query: ResolvedQuery, subjectName: string | null, detailsOf?: string): Promise<Answer> {
+export async function answerSignIns(
+  deps: SignInAnswerDeps,
+  requester: Requester,
+  query: ResolvedQuery,
+  subjectName: string | null,
+  detailsOf?: string,
+): Promise<Answer> {
   const { config } = deps;
   const now = deps.now();
   // No person means everyone: callers only get here with userId null after a reader check.
@@ -41,7 +47,10 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
   const defaulted = query.from === null;
   // "is there an outage?" is about now: the last hour unless a time was given.
   const defaultFrom = query.yesNo ? now.getTime() - HOUR : now.getTime() - defaultWindowMs(config, query);
-  const asked = { from: query.from ? new Date(query.from) : new Date(defaultFrom), to: query.to ? new Date(query.to) : now };
+  const asked = {
+    from: query.from ? new Date(query.from) : new Date(defaultFrom),
+    to: query.to ? new Date(query.to) : now,
+  };
   const oldest = new Date(now.getTime() - config.logRetentionDays * DAY);
   const clamped = asked.from < oldest;
   const window = { from: clamped ? oldest : asked.from, to: asked.to > now ? now : asked.to };
@@ -51,10 +60,18 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
   let page;
   try {
     page = await deps.signIns.find({
-      userId: tenantWide ? undefined : query.userId ?? undefined,
-      from: window.from, to: window.to, app: query.app, errorCode: query.errorCode, correlationId: query.correlationId,
+      userId: tenantWide ? undefined : (query.userId ?? undefined),
+      from: window.from,
+      to: window.to,
+      app: query.app,
+      errorCode: query.errorCode,
+      correlationId: query.correlationId,
       // "who is locked out?" needs the successes too (signed in since?): the lockouts are picked from all records.
-      requestId: query.requestId ?? null, category: tenantWide && query.ask === 'locked-now' ? null : (query.category as FailureCategory | null | undefined) ?? null,
+      requestId: query.requestId ?? null,
+      category:
+        tenantWide && query.ask === 'locked-now'
+          ? null
+          : ((query.category as FailureCategory | null | undefined) ?? null),
       ...(query.workload ? { eventTypes: workloadKinds(config.graph.signInEventTypes) } : {}),
     });
   } catch (error) {
@@ -62,39 +79,109 @@ export async function answerSignIns(deps: SignInAnswerDeps, requester: Requester
     if (!(error instanceof GraphProblem) && !(typeof error === 'object' && error && 'statusCode' in error)) throw error;
     // "Try again" carries the resolved question (ids only), re-authorized when clicked.
     const problem = toGraphProblem(error);
-    return { kind: 'problem', problem: problem.kind, retryAfterSeconds: problem.retryAfterSeconds, retry: JSON.parse(JSON.stringify(query)) as Record<string, unknown> };
+    return {
+      kind: 'problem',
+      problem: problem.kind,
+      retryAfterSeconds: problem.retryAfterSeconds,
+      retry: JSON.parse(JSON.stringify(query)) as Record<string, unknown>,
+    };
   }
   const self = !tenantWide && sameId(query.userId, requester.userId);
-  const subject: AnswerSubject = tenantWide ? { kind: 'tenant' }
-    : self ? { kind: 'self' }
-    : { kind: 'person', id: query.userId!, name: subjectName ?? page.records[0]?.userDisplayName ?? query.userId! };
-  const ask = tenantWide && !query.yesNo && !query.counting && !query.workload ? query.ask ?? null : null;
+  const subject: AnswerSubject = tenantWide
+    ? { kind: 'tenant' }
+    : self
+      ? { kind: 'self' }
+      : { kind: 'person', id: query.userId!, name: subjectName ?? page.records[0]?.userDisplayName ?? query.userId! };
+  const ask = tenantWide && !query.yesNo && !query.counting && !query.workload ? (query.ask ?? null) : null;
   const counting = !ask && (query.counting || (tenantWide && query.intent === 'signins'));
   const intent = counting ? 'signins' : query.intent;
   const aboutBackground = query.category === 'session';
   const narrowed = narrow(page.records, query);
   const unapplied = [...(query.unrecognised ?? []), ...narrowed.unapplied];
-  const diagnosisKey = page.key && deps.diagnoses ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}|${JSON.stringify([query.country, query.platform])}` : null;
+  const diagnosisKey =
+    page.key && deps.diagnoses
+      ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}|${JSON.stringify([query.country, query.platform])}`
+      : null;
   let diagnosis = diagnosisKey ? deps.diagnoses!.get(diagnosisKey) : undefined;
   if (!diagnosis) {
     diagnosis = diagnose(narrowed.records, { tenantWide, thresholds: deps.thresholds, intent, aboutBackground });
     if (diagnosisKey) deps.diagnoses!.set(diagnosisKey, diagnosis);
   }
-  const answerWindow = { ...window, ...defaultWindowNote(config, query, defaulted), clampedFrom: clamped ? oldest : null, retentionDays: config.logRetentionDays };
+  const answerWindow = {
+    ...window,
+    ...defaultWindowNote(config, query, defaulted),
+    clampedFrom: clamped ? oldest : null,
+    retentionDays: config.logRetentionDays,
+  };
   // Equal keys, equal answers: the page's records (when kept) and everything the card shows of the query.
-  const key = page.key ? JSON.stringify([page.key, query, subject, Math.floor(window.from.getTime() / 60_000), Math.floor(window.to.getTime() / 60_000), defaulted, clamped]) : '';
-  const common = { query, subject, window: answerWindow, diagnosis, truncated: page.truncated, ...coverageOf(page, window.to), graphRequests: page.requests, freshness: page.asOf ? { asOf: page.asOf, source: 'index' as const } : { asOf: now, source: 'graph' as const }, key };
+  const key = page.key
+    ? JSON.stringify([
+        page.key,
+        query,
+        subject,
+        Math.floor(window.from.getTime() / 60_000),
+        Math.floor(window.to.getTime() / 60_000),
+        defaulted,
+        clamped,
+      ])
+    : '';
+  const common = {
+    query,
+    subject,
+    window: answerWindow,
+    diagnosis,
+    truncated: page.truncated,
+    ...coverageOf(page, window.to),
+    graphRequests: page.requests,
+    freshness: page.asOf ? { asOf: page.asOf, source: 'index' as const } : { asOf: now, source: 'graph' as const },
+    key,
+  };
   // An app nobody signed in to may be an app's or identity's own: say when those sign-ins are not read.
-  const workloadsOff = tenantWide && query.app !== null && !query.category && page.records.length === 0 && workloadKinds(config.graph.signInEventTypes).length === 0;
+  const workloadsOff =
+    tenantWide &&
+    query.app !== null &&
+    !query.category &&
+    page.records.length === 0 &&
+    workloadKinds(config.graph.signInEventTypes).length === 0;
   // An app's or identity's own failing sign-ins are about that workload, not about people: its summary answers.
-  const aboutWorkload = query.workload === true || (query.app !== null && diagnosis.workload !== null && diagnosis.failures.length > 0 && diagnosis.failures.every((f) => workloadKindOf(f.record) !== null));
+  const aboutWorkload =
+    query.workload === true ||
+    (query.app !== null &&
+      diagnosis.workload !== null &&
+      diagnosis.failures.length > 0 &&
+      diagnosis.failures.every((f) => workloadKindOf(f.record) !== null));
   if (query.intrusion && !tenantWide) return intrusionAnswer({ ...common, subject }, diagnosis);
-  if (ask && !aboutWorkload && !workloadsOff) return tenantAnswer({ ...common, ask, records: narrowed.records, thresholds: deps.thresholds, timeZone: requester.timeZone, unapplied }, deps.incidents);
-  if (counting) return { kind: 'count', ...common, pattern: countSignIns(narrowed.records, requester.timeZone, window), ...(unapplied.length > 0 ? { unapplied } : {}) };
+  if (ask && !aboutWorkload && !workloadsOff)
+    return tenantAnswer(
+      {
+        ...common,
+        ask,
+        records: narrowed.records,
+        thresholds: deps.thresholds,
+        timeZone: requester.timeZone,
+        unapplied,
+      },
+      deps.incidents,
+    );
+  if (counting)
+    return {
+      kind: 'count',
+      ...common,
+      pattern: countSignIns(narrowed.records, requester.timeZone, window),
+      ...(unapplied.length > 0 ? { unapplied } : {}),
+    };
   const offset = query.offset ?? 0;
   const verdict = chooseVerdict(query, subject, diagnosis);
   const selfService = selfServiceFor(verdict, subject, config.selfServiceUrls);
-  return { kind: 'summary', ...common, verdict: selfService.length > 0 ? { ...verdict, selfService } : verdict, offset, limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE), ...(detailsOf ? { detailsOf } : {}), ...(workloadsOff ? { workloadsOff } : {}) };
+  return {
+    kind: 'summary',
+    ...common,
+    verdict: selfService.length > 0 ? { ...verdict, selfService } : verdict,
+    offset,
+    limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE),
+    ...(detailsOf ? { detailsOf } : {}),
+    ...(workloadsOff ? { workloadsOff } : {}),
+  };
 }
 
 /**
@@ -105,7 +192,10 @@ export function coverageOf(page: SignInPage, windowEnd: Date): { coverage?: Answ
   const cut = (page.coverage ?? []).filter((c) => !c.complete);
   if (cut.length === 0) {
     if (!page.truncated) return {};
-    const oldest = page.records.reduce((min, r) => Math.min(min, Date.parse(String(r.createdDateTime))), windowEnd.getTime());
+    const oldest = page.records.reduce(
+      (min, r) => Math.min(min, Date.parse(String(r.createdDateTime))),
+      windowEnd.getTime(),
+    );
     return { coverage: { records: page.records.length, readBackTo: new Date(oldest), onlyBackground: false } };
   }
   const readBackTo = new Date(Math.max(...cut.map((c) => (c.readBackTo ?? windowEnd).getTime())));

@@ -11,7 +11,15 @@ import { countSignIns } from '../diagnosis/counts';
 import type { IncidentService } from '../incidents/service';
 import type { Incident } from '../incidents/types';
 import { sameId } from './access';
-import type { AnswerCoverage, AnswerWindow, Freshness, ResolvedQuery, TenantAnswer, TenantAsk, UnappliedFilter } from './types';
+import type {
+  AnswerCoverage,
+  AnswerWindow,
+  Freshness,
+  ResolvedQuery,
+  TenantAnswer,
+  TenantAsk,
+  UnappliedFilter,
+} from './types';
 
 export interface TenantParts {
   ask: TenantAsk;
@@ -33,21 +41,45 @@ export function tenantAnswer(parts: TenantParts, incidents: IncidentService | nu
   const breakdown = tenantBreakdown(parts.diagnosis, parts.thresholds.lockout.lockoutCodes);
   const failing = breakdown.people.map((p) => p.userId);
   const inIncident = (incident: Incident) => failing.filter((id) => incident.userIds.some((u) => sameId(u, id)));
-  const incidentsFirst = matchingIncidents(incidents, parts.query, failing).map((incident) => ({ incident, failing: inIncident(incident).length }));
+  const incidentsFirst = matchingIncidents(incidents, parts.query, failing).map((incident) => ({
+    incident,
+    failing: inIncident(incident).length,
+  }));
   const caught = new Set(incidentsFirst.flatMap(({ incident }) => inIncident(incident)));
   return {
-    kind: 'tenant', subject: { kind: 'tenant' }, ask: parts.ask, query: parts.query, window: parts.window, breakdown, diagnosis: parts.diagnosis,
-    incidents: incidentsFirst, others: breakdown.people.filter((p) => !caught.has(p.userId)),
-    unapplied: parts.unapplied, pattern: countSignIns(parts.records, parts.timeZone, parts.window),
-    truncated: parts.truncated, ...(parts.coverage ? { coverage: parts.coverage } : {}), graphRequests: parts.graphRequests, freshness: parts.freshness, key: parts.key,
+    kind: 'tenant',
+    subject: { kind: 'tenant' },
+    ask: parts.ask,
+    query: parts.query,
+    window: parts.window,
+    breakdown,
+    diagnosis: parts.diagnosis,
+    incidents: incidentsFirst,
+    others: breakdown.people.filter((p) => !caught.has(p.userId)),
+    unapplied: parts.unapplied,
+    pattern: countSignIns(parts.records, parts.timeZone, parts.window),
+    truncated: parts.truncated,
+    ...(parts.coverage ? { coverage: parts.coverage } : {}),
+    graphRequests: parts.graphRequests,
+    freshness: parts.freshness,
+    key: parts.key,
   };
 }
 
 /** Open incidents that this answer's failing people are caught in (and that fit an app or code the question named). */
-function matchingIncidents(service: IncidentService | null | undefined, query: ResolvedQuery, failing: string[]): Incident[] {
+function matchingIncidents(
+  service: IncidentService | null | undefined,
+  query: ResolvedQuery,
+  failing: string[],
+): Incident[] {
   if (!service) return [];
-  return service.monitor.incidents().filter((i) => !i.resolved
-    && (!query.app || !i.app || i.app.toLowerCase() === query.app.toLowerCase())
-    && (query.errorCode === null || i.code === undefined || i.code === query.errorCode)
-    && i.userIds.some((id) => failing.some((f) => sameId(f, id))));
+  return service.monitor
+    .incidents()
+    .filter(
+      (i) =>
+        !i.resolved &&
+        (!query.app || !i.app || i.app.toLowerCase() === query.app.toLowerCase()) &&
+        (query.errorCode === null || i.code === undefined || i.code === query.errorCode) &&
+        i.userIds.some((id) => failing.some((f) => sameId(f, id))),
+    );
 }

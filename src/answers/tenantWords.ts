@@ -8,9 +8,17 @@ export { TENANT_ASKS };
 export type { Platform, TenantAsk };
 
 /** Device platforms a question can narrow to (the parser's Platform), matched against deviceDetail.operatingSystem. */
-export const PLATFORMS = ['mobile', 'ios', 'android', 'windows', 'macos', 'linux'] as const satisfies readonly Platform[];
+export const PLATFORMS = [
+  'mobile',
+  'ios',
+  'android',
+  'windows',
+  'macos',
+  'linux',
+] as const satisfies readonly Platform[];
 
-const HOW_MANY_PEOPLE = /\b(how many (people|users|persons|accounts|employees)|hoeveel (mensen|gebruikers|personen|accounts|medewerkers|collega'?s))\b/i;
+const HOW_MANY_PEOPLE =
+  /\b(how many (people|users|persons|accounts|employees)|hoeveel (mensen|gebruikers|personen|accounts|medewerkers|collega'?s))\b/i;
 
 /** "how many people …": the number of people leads, not the number of sign-ins. */
 export function countsPeople(text: string): boolean {

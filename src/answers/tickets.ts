@@ -20,14 +20,21 @@ export interface TicketDeps {
   incidentOf?: (userId: string) => string | undefined;
 }
 
-export async function openTicket(deps: TicketDeps, requester: Requester, gate: Gatekeeper, data: Record<string, unknown>, language: Language): Promise<Answer> {
+export async function openTicket(
+  deps: TicketDeps,
+  requester: Requester,
+  gate: Gatekeeper,
+  data: Record<string, unknown>,
+  language: Language,
+): Promise<Answer> {
   const parsed = parseVerbData('openTicket', data);
   if (!parsed) return { kind: 'refused', reason: 'bad-action-data' };
   const { signInId, commentId: commentField } = parsed;
   const decision = await gate.decide(requester, 'openTicket', { kind: 'signIn' });
   if (!decision.allow) return refusalAnswer(decision.reason);
   // The card names someone else and the asker may not see others' sign-ins here: no read at all.
-  if (decision.narrowedBy && parsed.userId && !sameId(parsed.userId, requester.userId)) return refusalAnswer(decision.narrowedBy);
+  if (decision.narrowedBy && parsed.userId && !sameId(parsed.userId, requester.userId))
+    return refusalAnswer(decision.narrowedBy);
   // A retry of a ticket this person already opened on this sign-in: answered from the ledger, with
   // no read and nothing taken from their read budget (two clicks and a retry are one ticket, not three reads).
   // Only when the card names the person the ledger recorded (a forged or stale button takes the ordinary path).
@@ -35,12 +42,26 @@ export async function openTicket(deps: TicketDeps, requester: Requester, gate: G
   if (opened?.subjectId && parsed.userId && sameId(parsed.userId, opened.subjectId)) {
     // Whose sign-in it is comes from the ledger (recorded from the read when the ticket was opened), never from the card.
     const record: SignIn = { id: signInId, ...(opened.subjectId ? { userId: opened.subjectId } : {}) };
-    return { kind: 'ticket-opened', ticket: { reference: opened.reference, where: opened.where, duplicate: true, unconfirmed: opened.unconfirmed, comment: null }, record, fromLedger: true };
+    return {
+      kind: 'ticket-opened',
+      ticket: {
+        reference: opened.reference,
+        where: opened.where,
+        duplicate: true,
+        unconfirmed: opened.unconfirmed,
+        comment: null,
+      },
+      record,
+      fromLedger: true,
+    };
   }
   if (deps.readBudget && !deps.readBudget.take(requester.userId!)) return { kind: 'refused', reason: 'rate-limited' };
   // Outside a reader's personal chat the read is scoped to the asker's own sign-ins on the server
   // side: a forged id of someone else's sign-in simply finds nothing.
-  const record = decision.scope === 'others' ? await deps.signIns.byId(signInId) : await deps.signIns.ownById(signInId, requester.userId!);
+  const record =
+    decision.scope === 'others'
+      ? await deps.signIns.byId(signInId)
+      : await deps.signIns.ownById(signInId, requester.userId!);
   if (!record) {
     if (decision.narrowedBy === 'not-a-reader') return { kind: 'refused', reason: 'not-own-sign-in' };
     if (decision.narrowedBy) return refusalAnswer(decision.narrowedBy);
@@ -53,13 +74,33 @@ export async function openTicket(deps: TicketDeps, requester: Requester, gate: G
   const content = deps.ticketContent.signIn(requester, record, language, comment || null, incidentId, parsed.notMe);
   try {
     const ticket = await deps.tickets.open(ticketKey(record.id ?? signInId, requester.userId!), content);
-    return { kind: 'ticket-opened', ticket: { reference: ticket.reference, where: ticket.where, duplicate: ticket.duplicate, unconfirmed: ticket.unconfirmed, comment: comment || null }, record };
+    return {
+      kind: 'ticket-opened',
+      ticket: {
+        reference: ticket.reference,
+        where: ticket.where,
+        duplicate: ticket.duplicate,
+        unconfirmed: ticket.unconfirmed,
+        comment: comment || null,
+      },
+      record,
+    };
   } catch (error) {
     // The sink's own words go to the log only; the person reads words for their audience.
-    deps.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'ticket sink failed');
+    deps.logger.warn(
+      { err: { message: error instanceof Error ? error.message : String(error) } },
+      'ticket sink failed',
+    );
     // "Try again" carries the comment, so that nothing the person wrote is lost, and the question
     // the ticket came from, so that the investigation is back on the card once it works.
-    const retry = { ...data, signInId, userId: record.userId ?? '', commentId: commentField, [commentField]: comment, language };
+    const retry = {
+      ...data,
+      signInId,
+      userId: record.userId ?? '',
+      commentId: commentField,
+      [commentField]: comment,
+      language,
+    };
     const reason = error instanceof TicketSinkError && error.ledger ? error.ledger : 'sink-failed';
     return { kind: 'ticket-failed', reason, retry };
   }

@@ -63,9 +63,19 @@ export class Troubleshooter {
   constructor(private readonly options: TroubleshooterDeps) {
     this.gate = new Gatekeeper(options.access);
     this.deps = {
-      config: options.config, signIns: options.signIns, thresholds: thresholdsWith(options.config.patternThresholds), now: options.now ?? (() => new Date()),
-      understanding: options.understanding, people: options.people, gate: this.gate, memory: options.memory ?? new InMemoryFollowUps(), incidents: options.incidents,
-      diagnoses: options.config.graph.signInCacheSeconds > 0 ? new LRUCache({ max: 500, ttl: options.config.graph.signInCacheSeconds * 1000 }) : undefined,
+      config: options.config,
+      signIns: options.signIns,
+      thresholds: thresholdsWith(options.config.patternThresholds),
+      now: options.now ?? (() => new Date()),
+      understanding: options.understanding,
+      people: options.people,
+      gate: this.gate,
+      memory: options.memory ?? new InMemoryFollowUps(),
+      incidents: options.incidents,
+      diagnoses:
+        options.config.graph.signInCacheSeconds > 0
+          ? new LRUCache({ max: 500, ttl: options.config.graph.signInCacheSeconds * 1000 })
+          : undefined,
     };
   }
 
@@ -76,16 +86,22 @@ export class Troubleshooter {
 
   /** Whether the asker reads helpdesk wording (a sign-in reader) or their own; never throws. */
   async audienceOf(requester: Requester): Promise<Audience> {
-    if (!requester.userId || requester.tenantId?.toLowerCase() !== this.options.config.graph.tenantId.toLowerCase()) return 'user';
+    if (!requester.userId || requester.tenantId?.toLowerCase() !== this.options.config.graph.tenantId.toLowerCase())
+      return 'user';
     return (await this.gate.isReader(requester).catch(() => false)) ? 'helpdesk' : 'user';
   }
 
   /** The greeting when someone installs the bot: what they may ask, for their audience. */
   async welcome(requester: Requester): Promise<Reply> {
     const language = this.languageOf(requester, '');
-    const answer = await this.safely(async () => (await this.gate.gate(requester)) ?? {
-      kind: 'help', reader: await this.gate.isReader(requester), examples: this.options.understanding.examples(language),
-    });
+    const answer = await this.safely(
+      async () =>
+        (await this.gate.gate(requester)) ?? {
+          kind: 'help',
+          reader: await this.gate.isReader(requester),
+          examples: this.options.understanding.examples(language),
+        },
+    );
     return this.finish(answer, requester, language, 'question', 'welcome');
   }
 
@@ -94,57 +110,108 @@ export class Troubleshooter {
     let intent = 'unknown';
     // The parsed question's language; guessed from the text only when the answer comes before a parse.
     let replyLanguage: Language | null = null;
-    const answer = await this.inLane(requester, () => this.safely(async (): Promise<Answer> => {
-      const turnedAway = (await this.gate.gate(requester));
-      if (turnedAway) return turnedAway;
-      const cleaned = this.options.understanding.clean(text ?? '');
-      if (!cleaned.ok) {
-        return cleaned.reason === 'too-long' ? { kind: 'too-long', max: this.options.understanding.maxLength } : { kind: 'unknown', examples: this.options.understanding.examples(this.languageOf(requester, text ?? '')), reason: 'empty' };
-      }
-      const previous = await this.deps.memory.recall(requester.conversationKey);
-      const question = this.options.understanding.parse(cleaned.text, {
-        now: this.deps.now(), timeZone: requester.timeZone, locale: requester.locale, mentions, previous: previous?.question,
-      });
-      intent = question.intent;
-      replyLanguage = question.language;
-      if (requester.conversationType === 'personal') void this.options.incidents?.rememberPersonalChat(requester);
-      return withKnownProblem(await answerQuestion(this.deps, requester, question, cleaned.text, mentions, previous), requester, this.options.incidents);
-    }));
+    const answer = await this.inLane(requester, () =>
+      this.safely(async (): Promise<Answer> => {
+        const turnedAway = await this.gate.gate(requester);
+        if (turnedAway) return turnedAway;
+        const cleaned = this.options.understanding.clean(text ?? '');
+        if (!cleaned.ok) {
+          return cleaned.reason === 'too-long'
+            ? { kind: 'too-long', max: this.options.understanding.maxLength }
+            : {
+                kind: 'unknown',
+                examples: this.options.understanding.examples(this.languageOf(requester, text ?? '')),
+                reason: 'empty',
+              };
+        }
+        const previous = await this.deps.memory.recall(requester.conversationKey);
+        const question = this.options.understanding.parse(cleaned.text, {
+          now: this.deps.now(),
+          timeZone: requester.timeZone,
+          locale: requester.locale,
+          mentions,
+          previous: previous?.question,
+        });
+        intent = question.intent;
+        replyLanguage = question.language;
+        if (requester.conversationType === 'personal') void this.options.incidents?.rememberPersonalChat(requester);
+        return withKnownProblem(
+          await answerQuestion(this.deps, requester, question, cleaned.text, mentions, previous),
+          requester,
+          this.options.incidents,
+        );
+      }),
+    );
     return this.finish(answer, requester, replyLanguage ?? this.languageOf(requester, text ?? ''), 'question', intent);
   }
 
   /** A card button (Action.Execute). Card data is untrusted: everything is re-authorized and re-read. */
   async act(requester: Requester, verb: string, data: Record<string, unknown>): Promise<Reply> {
     const language: Language = cardLanguage(data) ?? this.languageOf(requester, '');
-    const answer = await this.inLane(requester, () => this.safely(async (): Promise<Answer> => {
-      const turnedAway = (await this.gate.gate(requester));
-      if (turnedAway) return turnedAway;
-      if (verb === 'openTicket') return this.ticket(requester, data, language);
-      if (INCIDENT_VERBS.has(verb) && this.options.incidents) return answerIncidentAction({ service: this.options.incidents, gate: this.gate, ticketContent: this.options.ticketContent, sendPrivately: this.options.sendPrivately ?? null }, requester, verb, data, language);
-      if (!QUERY_VERBS.has(verb)) return { kind: 'unknown', examples: this.options.understanding.examples(language), reason: 'unknown-verb' };
-      const remembered = await this.deps.memory.recall(requester.conversationKey);
-      const priorRefusal = remembered?.refused ?? false;
-      // The button carries the resolved question (ids only); it is checked and authorized anew.
-      // Only a forged or damaged button fails the check: the same refusal as any question about others.
-      const query = parseResolvedQuery(data);
-      if (!query) return priorRefusal && verb === 'showMore' ? { kind: 'refused', reason: 'refused-before' } : refuse();
-      const refusal = await this.gate.authorize(requester, verb as Action, query.userId, priorRefusal);
-      if (refusal) return refusal;
-      const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
-      const detailsOf = verb === 'details' ? pickedAttempt(data) : undefined;
-      const answer = await answerSignIns(this.deps, requester, query, name, detailsOf);
-      await this.deps.memory.remember(requester.conversationKey, { question: asQuestion(query, language), subjectId: query.userId, subjectName: name, nextOffset: nextOffsetOf(answer) });
-      return answer;
-    }));
+    const answer = await this.inLane(requester, () =>
+      this.safely(async (): Promise<Answer> => {
+        const turnedAway = await this.gate.gate(requester);
+        if (turnedAway) return turnedAway;
+        if (verb === 'openTicket') return this.ticket(requester, data, language);
+        if (INCIDENT_VERBS.has(verb) && this.options.incidents)
+          return answerIncidentAction(
+            {
+              service: this.options.incidents,
+              gate: this.gate,
+              ticketContent: this.options.ticketContent,
+              sendPrivately: this.options.sendPrivately ?? null,
+            },
+            requester,
+            verb,
+            data,
+            language,
+          );
+        if (!QUERY_VERBS.has(verb))
+          return { kind: 'unknown', examples: this.options.understanding.examples(language), reason: 'unknown-verb' };
+        const remembered = await this.deps.memory.recall(requester.conversationKey);
+        const priorRefusal = remembered?.refused ?? false;
+        // The button carries the resolved question (ids only); it is checked and authorized anew.
+        // Only a forged or damaged button fails the check: the same refusal as any question about others.
+        const query = parseResolvedQuery(data);
+        if (!query)
+          return priorRefusal && verb === 'showMore' ? { kind: 'refused', reason: 'refused-before' } : refuse();
+        const refusal = await this.gate.authorize(requester, verb as Action, query.userId, priorRefusal);
+        if (refusal) return refusal;
+        const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
+        const detailsOf = verb === 'details' ? pickedAttempt(data) : undefined;
+        const answer = await answerSignIns(this.deps, requester, query, name, detailsOf);
+        await this.deps.memory.remember(requester.conversationKey, {
+          question: asQuestion(query, language),
+          subjectId: query.userId,
+          subjectName: name,
+          nextOffset: nextOffsetOf(answer),
+        });
+        return answer;
+      }),
+    );
     // A click refused for its rate is worded as a click, not as a question.
-    const worded: Answer = answer.kind === 'refused' && answer.reason === 'rate-limited' ? { ...answer, onClick: true } : answer;
+    const worded: Answer =
+      answer.kind === 'refused' && answer.reason === 'rate-limited' ? { ...answer, onClick: true } : answer;
     return this.finish(worded, requester, language, 'action', verb);
   }
 
   /** The ticket, and the investigation it came from (re-read and re-authorized) so that the card keeps it. */
   private async ticket(requester: Requester, data: Record<string, unknown>, language: Language): Promise<Answer> {
     const incidentOf = (userId: string) => this.options.incidents?.monitor.openIncidentOf(userId)?.id;
-    const answer = await openTicket({ signIns: this.options.signIns, tickets: this.options.tickets, ticketContent: this.options.ticketContent, logger: this.options.logger, readBudget: this.options.readBudget, incidentOf }, requester, this.gate, data, language);
+    const answer = await openTicket(
+      {
+        signIns: this.options.signIns,
+        tickets: this.options.tickets,
+        ticketContent: this.options.ticketContent,
+        logger: this.options.logger,
+        readBudget: this.options.readBudget,
+        incidentOf,
+      },
+      requester,
+      this.gate,
+      data,
+      language,
+    );
     if (answer.kind !== 'ticket-opened') return answer;
     const query = parseResolvedQuery(data);
     // Only the investigation of this sign-in's owner belongs beside its ticket. Ticket buttons always
@@ -159,7 +226,9 @@ export class Troubleshooter {
     if (investigation.kind === 'intrusion') return answer.fromLedger ? answer : { ...answer, summary: investigation };
     if (investigation.kind !== 'summary') return answer;
     if (!answer.fromLedger) return { ...answer, summary: investigation };
-    const record = investigation.diagnosis.attempts.flatMap((a) => a.records).find((r) => sameId(r.id, answer.record.id));
+    const record = investigation.diagnosis.attempts
+      .flatMap((a) => a.records)
+      .find((r) => sameId(r.id, answer.record.id));
     return record ? { ...answer, record, summary: investigation } : answer;
   }
 
@@ -179,21 +248,39 @@ export class Troubleshooter {
     } catch (error) {
       const problem = toGraphProblem(error);
       if (!(error instanceof GraphProblem) && !(typeof error === 'object' && error && 'statusCode' in error)) {
-        this.options.logger.error({ err: { message: (error as Error)?.message, stack: (error as Error)?.stack } }, 'unexpected error while answering');
+        this.options.logger.error(
+          { err: { message: (error as Error)?.message, stack: (error as Error)?.stack } },
+          'unexpected error while answering',
+        );
       }
       return { kind: 'problem', problem: problem.kind, retryAfterSeconds: problem.retryAfterSeconds, retry: null };
     }
   }
 
-  private async finish(answer: Answer, requester: Requester, language: Language, event: 'question' | 'action', intent: string): Promise<Reply> {
+  private async finish(
+    answer: Answer,
+    requester: Requester,
+    language: Language,
+    event: 'question' | 'action',
+    intent: string,
+  ): Promise<Reply> {
     audit(this.options.logger, auditOf(answer, { event, requester, intent }));
     const about = answer.kind === 'ticket-opened' ? answer.summary : answer;
-    const audience: Audience = about?.kind === 'summary' || about?.kind === 'count' || about?.kind === 'intrusion' ? (about.subject.kind === 'self' ? 'user' : 'helpdesk')
-      : about?.kind === 'tenant' ? 'helpdesk'
-      : answer.kind === 'help' ? (answer.reader ? 'helpdesk' : 'user')
-      // Only these are worded per audience; the rest need no reader lookup.
-      : answer.kind === 'explain-code' || answer.kind === 'ticket-failed' || answer.kind === 'problem' ? await this.audienceOf(requester)
-      : 'user';
+    const audience: Audience =
+      about?.kind === 'summary' || about?.kind === 'count' || about?.kind === 'intrusion'
+        ? about.subject.kind === 'self'
+          ? 'user'
+          : 'helpdesk'
+        : about?.kind === 'tenant'
+          ? 'helpdesk'
+          : answer.kind === 'help'
+            ? answer.reader
+              ? 'helpdesk'
+              : 'user'
+            : // Only these are worded per audience; the rest need no reader lookup.
+              answer.kind === 'explain-code' || answer.kind === 'ticket-failed' || answer.kind === 'problem'
+              ? await this.audienceOf(requester)
+              : 'user';
     return { answer, language, audience, timeZone: requester.timeZone };
   }
 }

@@ -38,7 +38,14 @@ export interface Requester {
 /** Draws a ticket's content (src/cards/ticketContent.ts): answers decide that a ticket is opened and about what. */
 export interface TicketWriter {
   /** `notMe`: the person pressed "This wasn't me" (the ticket says so first). */
-  signIn(requester: Requester, record: SignIn, language: Language, comment: string | null, incidentId?: string, notMe?: boolean): TicketContent;
+  signIn(
+    requester: Requester,
+    record: SignIn,
+    language: Language,
+    comment: string | null,
+    incidentId?: string,
+    notMe?: boolean,
+  ): TicketContent;
   incident(requester: Requester, incident: Incident, language: Language): TicketContent;
 }
 
@@ -240,7 +247,15 @@ export interface IncidentAnswer {
 export interface SubscriptionAnswer {
   kind: 'subscription';
   /** limit-person, limit-tenant: the caps on subscriptions; address-refused: demo mode posts to this machine only. */
-  result: 'subscribed' | 'already-subscribed' | 'unsubscribed' | 'not-subscribed' | 'not-allowed' | 'limit-person' | 'limit-tenant' | 'address-refused';
+  result:
+    | 'subscribed'
+    | 'already-subscribed'
+    | 'unsubscribed'
+    | 'not-subscribed'
+    | 'not-allowed'
+    | 'limit-person'
+    | 'limit-tenant'
+    | 'address-refused';
   /** A channel or group chat: the alerts there carry counts only. */
   shared: boolean;
   /** With limit-person or limit-tenant: the cap that was reached. */
@@ -253,7 +268,11 @@ export interface IncidentAlertAnswer {
   incident: Incident;
   /** The conversation said "stop notifying" then: the card's final state (no longer updated). */
   stoppedAt?: Date;
-  notice?: { kind: 'people-sent' } | { kind: 'people-personal-first' } | { kind: 'ticket'; ticket: TicketState } | { kind: 'not-allowed' };
+  notice?:
+    | { kind: 'people-sent' }
+    | { kind: 'people-personal-first' }
+    | { kind: 'ticket'; ticket: TicketState }
+    | { kind: 'not-allowed' };
 }
 
 /** The people an incident affects: for a reader, in a personal chat only. */
@@ -285,8 +304,18 @@ export type Answer =
   | { kind: 'incident-refused' }
   | { kind: 'explain-code'; code: number }
   /** `fromLedger`: a retry answered from the ticket ledger; `record` then holds only the sign-in's id and its owner (as the ledger recorded it) until the investigation supplies it. */
-  | { kind: 'ticket-opened'; ticket: TicketState; record: SignIn; summary?: SummaryAnswer | IntrusionAnswer; fromLedger?: boolean }
-  | { kind: 'ticket-failed'; reason: 'sink-failed' | 'not-configured' | 'sign-in-gone' | 'busy' | 'state-unavailable'; retry?: Record<string, unknown> }
+  | {
+      kind: 'ticket-opened';
+      ticket: TicketState;
+      record: SignIn;
+      summary?: SummaryAnswer | IntrusionAnswer;
+      fromLedger?: boolean;
+    }
+  | {
+      kind: 'ticket-failed';
+      reason: 'sink-failed' | 'not-configured' | 'sign-in-gone' | 'busy' | 'state-unavailable';
+      retry?: Record<string, unknown>;
+    }
   | { kind: 'problem'; problem: GraphProblemKind; retryAfterSeconds?: number; retry: Record<string, unknown> | null }
   | { kind: 'help'; reader: boolean; examples: string[] }
   | { kind: 'unknown'; examples: string[]; reason?: 'empty' | 'unknown-verb' }

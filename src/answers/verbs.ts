@@ -20,52 +20,109 @@ const INPUT_ID = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
 /** An optional field that is left out when not given (newer fields: older buttons stay as they were). */
 const absent = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
-const instant = z.string().regex(ISO_INSTANT).transform((v, ctx) => {
-  const time = new Date(v);
-  if (Number.isNaN(time.getTime())) {
-    ctx.addIssue({ code: 'custom', message: 'not a date' });
-    return z.NEVER;
-  }
-  return time.toISOString();
-});
+const instant = z
+  .string()
+  .regex(ISO_INSTANT)
+  .transform((v, ctx) => {
+    const time = new Date(v);
+    if (Number.isNaN(time.getTime())) {
+      ctx.addIssue({ code: 'custom', message: 'not a date' });
+      return z.NEVER;
+    }
+    return time.toISOString();
+  });
 
 /** A question whose subject is an object id, or null for everyone: what showMore, choosePerson and retry carry. */
-const resolvedAsk = z.object({
-  intent: z.enum(['failures', 'signins']).default('failures'),
-  userId: optional(z.string().regex(ID).transform((v) => v.toLowerCase())),
-  from: optional(instant),
-  to: optional(instant),
-  app: optional(z.string().regex(APP_NAME)),
-  errorCode: optional(z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)),
-  correlationId: optional(z.string().regex(GUIDISH).transform((v) => v.toLowerCase())),
-  requestId: optional(z.string().regex(GUIDISH).transform((v) => v.toLowerCase())),
-  category: optional(z.enum(FAILURE_CATEGORIES)),
-  // Tenant-wide kinds and narrowing (src/answers/tenantWide.ts).
-  ask: absent(z.enum(TENANT_ASKS)),
-  country: absent(z.object({ code: z.string().regex(/^[A-Z]{2}$/).nullable(), outside: z.boolean() })),
-  platform: absent(z.enum(PLATFORMS)),
-  // The answer's shape ("how many", "is there an outage?"): only true counts.
-  counting: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
-  yesNo: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
-  aboutNow: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
-  countPeople: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
-  intrusion: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
-  // Where "show more" goes on; an unusable offset starts from the beginning rather than refusing.
-  offset: z.unknown().optional().transform((v) => {
-    const n = Number(v);
-    return v !== null && v !== '' && Number.isInteger(n) && n >= 0 && n < 100_000 ? n : undefined;
-  }),
-}).refine((a) => !(a.from && a.to && a.from >= a.to), { message: 'from must be before to' });
+const resolvedAsk = z
+  .object({
+    intent: z.enum(['failures', 'signins']).default('failures'),
+    userId: optional(
+      z
+        .string()
+        .regex(ID)
+        .transform((v) => v.toLowerCase()),
+    ),
+    from: optional(instant),
+    to: optional(instant),
+    app: optional(z.string().regex(APP_NAME)),
+    errorCode: optional(z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)),
+    correlationId: optional(
+      z
+        .string()
+        .regex(GUIDISH)
+        .transform((v) => v.toLowerCase()),
+    ),
+    requestId: optional(
+      z
+        .string()
+        .regex(GUIDISH)
+        .transform((v) => v.toLowerCase()),
+    ),
+    category: optional(z.enum(FAILURE_CATEGORIES)),
+    // Tenant-wide kinds and narrowing (src/answers/tenantWide.ts).
+    ask: absent(z.enum(TENANT_ASKS)),
+    country: absent(
+      z.object({
+        code: z
+          .string()
+          .regex(/^[A-Z]{2}$/)
+          .nullable(),
+        outside: z.boolean(),
+      }),
+    ),
+    platform: absent(z.enum(PLATFORMS)),
+    // The answer's shape ("how many", "is there an outage?"): only true counts.
+    counting: z
+      .unknown()
+      .optional()
+      .transform((v) => (v === true ? true : undefined)),
+    yesNo: z
+      .unknown()
+      .optional()
+      .transform((v) => (v === true ? true : undefined)),
+    aboutNow: z
+      .unknown()
+      .optional()
+      .transform((v) => (v === true ? true : undefined)),
+    countPeople: z
+      .unknown()
+      .optional()
+      .transform((v) => (v === true ? true : undefined)),
+    intrusion: z
+      .unknown()
+      .optional()
+      .transform((v) => (v === true ? true : undefined)),
+    // Where "show more" goes on; an unusable offset starts from the beginning rather than refusing.
+    offset: z
+      .unknown()
+      .optional()
+      .transform((v) => {
+        const n = Number(v);
+        return v !== null && v !== '' && Number.isInteger(n) && n >= 0 && n < 100_000 ? n : undefined;
+      }),
+  })
+  .refine((a) => !(a.from && a.to && a.from >= a.to), { message: 'from must be before to' });
 
 /** "Open support ticket": the sign-in, and which input holds the comment (the comment itself is read by `ticketComment`). */
 const openTicket = z.object({
   // Graph's sign-in ids are GUIDs: anything else is refused before any read.
-  signInId: z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/).transform((v) => v.toLowerCase()),
+  signInId: z
+    .string()
+    .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/)
+    .transform((v) => v.toLowerCase()),
   /** Whose sign-in the card says it is: when that already rules the click out, nothing is read. */
-  userId: optional(z.string().regex(ID).transform((v) => v.toLowerCase())),
+  userId: optional(
+    z
+      .string()
+      .regex(ID)
+      .transform((v) => v.toLowerCase()),
+  ),
   commentId: z.string().regex(INPUT_ID).default('comment'),
   /** "This wasn't me": the ticket says so first. */
-  notMe: z.unknown().optional().transform((v) => (v === true ? true : undefined)),
+  notMe: z
+    .unknown()
+    .optional()
+    .transform((v) => (v === true ? true : undefined)),
 });
 
 /** An incident alert's buttons: the incident, by its id (src/incidents/detect.ts). */
@@ -125,7 +182,8 @@ export function ticketComment(inputs: Record<string, unknown>, commentId: string
 
 /** The verb and data of an Action.Execute invoke value, whatever shape it arrived in. */
 export function readInvoke(value: unknown): { verb: string; data: Record<string, unknown> } {
-  const action = (value as { action?: unknown } | null)?.action as { verb?: unknown; data?: unknown } | null | undefined;
+  const action = (value as { action?: unknown } | null)?.action as
+    { verb?: unknown; data?: unknown } | null | undefined;
   const data = action?.data;
   return {
     verb: typeof action?.verb === 'string' ? action.verb : '',

@@ -10,19 +10,34 @@ import type { TicketTarget, Verdict } from './verdictChoice';
 
 /** A question about an app (or an identity found by name) whose failures are all the app's own sign-ins. */
 function isAboutWorkload(query: ResolvedQuery, d: Diagnosis): boolean {
-  return d.workload !== null && (query.workload === true || (query.app !== null && d.failures.length > 0 && d.failures.every((f) => workloadKindOf(f.record) !== null)));
+  return (
+    d.workload !== null &&
+    (query.workload === true ||
+      (query.app !== null && d.failures.length > 0 && d.failures.every((f) => workloadKindOf(f.record) !== null)))
+  );
 }
 
 /** Which wording a finding uses: its kind, refined by what was found (abroad, device, MFA, block). */
 function findingVariant(f: Finding): { verdict: string; steps: string } {
   switch (f.kind) {
     case 'lockout':
-      return { verdict: f.times > 1 ? 'lockoutRepeated' : 'lockout', steps: f.origin.unusualCountry ? 'lockoutUnusual' : 'lockout' };
+      return {
+        verdict: f.times > 1 ? 'lockoutRepeated' : 'lockout',
+        steps: f.origin.unusualCountry ? 'lockoutUnusual' : 'lockout',
+      };
     case 'conditionalAccess': {
       // Which policy is not known (Graph left it out): said as a Conditional Access block all the same.
       if (f.policy === null) return { verdict: 'conditionalAccessHidden', steps: 'conditionalAccessHidden' };
-      if (f.block) return { verdict: 'conditionalAccessBlock', steps: f.origin.unusualCountry ? 'conditionalAccessBlockAbroad' : 'conditionalAccessBlock' };
-      const steps = f.device ? 'conditionalAccessDevice' : f.controls.includes('Mfa') ? 'conditionalAccessMfa' : 'conditionalAccess';
+      if (f.block)
+        return {
+          verdict: 'conditionalAccessBlock',
+          steps: f.origin.unusualCountry ? 'conditionalAccessBlockAbroad' : 'conditionalAccessBlock',
+        };
+      const steps = f.device
+        ? 'conditionalAccessDevice'
+        : f.controls.includes('Mfa')
+          ? 'conditionalAccessMfa'
+          : 'conditionalAccess';
       return { verdict: 'conditionalAccess', steps };
     }
     default:
@@ -42,28 +57,58 @@ function outage(d: Diagnosis): Verdict {
   const spray = d.findings.find((f) => f.kind === 'passwordSpray');
   const finding = app ?? spray;
   if (!finding) return { kind: 'outage', yes: false, ...nothing };
-  return { kind: 'outage', yes: true, finding, steps: { from: 'finding', id: finding.kind, finding }, ticket: ticketOf(d, finding.signInId), lookupCode: finding.code };
+  return {
+    kind: 'outage',
+    yes: true,
+    finding,
+    steps: { from: 'finding', id: finding.kind, finding },
+    ticket: ticketOf(d, finding.signInId),
+    lookupCode: finding.code,
+  };
 }
 
 export function chooseVerdict(query: ResolvedQuery, subject: AnswerSubject, d: Diagnosis): Verdict {
   if (query.yesNo) return outage(d);
   if (query.intent === 'signins' && subject.kind !== 'tenant') {
     const ok = d.attempts.filter((a) => a.outcome === 'succeeded' || a.outcome === 'promptedThenSucceeded');
-    return { kind: 'signins', succeeded: ok.length, newest: ok.length ? { at: ok[0].at, app: ok[0].final.appDisplayName ?? null } : null, ...nothing };
+    return {
+      kind: 'signins',
+      succeeded: ok.length,
+      newest: ok.length ? { at: ok[0].at, app: ok[0].final.appDisplayName ?? null } : null,
+      ...nothing,
+    };
   }
   if (d.failures.length === 0) return { kind: 'none', ...nothing };
   if (isAboutWorkload(query, d)) {
     const state = d.workload!;
     // An app's own failure is fixed by its owners: the helpdesk's steps, whoever asks.
-    return { kind: 'workload', state, steps: { from: 'catalog', code: state.code, audience: 'helpdesk' }, ticket: ticketOf(d, state.signInId), lookupCode: state.code };
+    return {
+      kind: 'workload',
+      state,
+      steps: { from: 'catalog', code: state.code, audience: 'helpdesk' },
+      ticket: ticketOf(d, state.signInId),
+      lookupCode: state.code,
+    };
   }
   const f = d.leadFinding;
   if (f) {
     const { verdict, steps } = findingVariant(f);
-    return { kind: 'finding', finding: f, variant: verdict, steps: { from: 'finding', id: steps, finding: f }, ticket: ticketOf(d, f.signInId), lookupCode: d.failures.find((x) => x.record.id === f.signInId)?.code ?? null };
+    return {
+      kind: 'finding',
+      finding: f,
+      variant: verdict,
+      steps: { from: 'finding', id: steps, finding: f },
+      ticket: ticketOf(d, f.signInId),
+      lookupCode: d.failures.find((x) => x.record.id === f.signInId)?.code ?? null,
+    };
   }
   const latest = d.headline ?? d.failures[0];
-  const common = { steps: { from: 'catalog' as const, code: latest.code, failureReason: latest.record.status?.failureReason }, ticket: ticketOf(d, latest.record.id), lookupCode: latest.code };
-  if (subject.kind === 'tenant') return { kind: 'failureTenant', failures: d.failures.length, people: d.people, top: d.byCode[0], ...common };
+  const common = {
+    steps: { from: 'catalog' as const, code: latest.code, failureReason: latest.record.status?.failureReason },
+    ticket: ticketOf(d, latest.record.id),
+    lookupCode: latest.code,
+  };
+  if (subject.kind === 'tenant')
+    return { kind: 'failureTenant', failures: d.failures.length, people: d.people, top: d.byCode[0], ...common };
   return { kind: 'failure', failure: latest, ...common };
 }

@@ -28,7 +28,13 @@ export function defaultWindowMs(config: Config, query: ResolvedQuery): number {
 }
 
 /** What the card says about a default window: days, hours, or nothing when a time was named. */
-export function defaultWindowNote(config: Config, query: ResolvedQuery, defaulted: boolean): Pick<AnswerWindow, 'defaultDays' | 'defaultHours'> {
+export function defaultWindowNote(
+  config: Config,
+  query: ResolvedQuery,
+  defaulted: boolean,
+): Pick<AnswerWindow, 'defaultDays' | 'defaultHours'> {
   if (!defaulted || query.yesNo) return { defaultDays: null };
-  return query.aboutNow ? { defaultDays: null, defaultHours: nowHours(config) } : { defaultDays: config.defaultWindowDays };
+  return query.aboutNow
+    ? { defaultDays: null, defaultHours: nowHours(config) }
+    : { defaultDays: config.defaultWindowDays };
 }

@@ -12,7 +12,11 @@ import type { Answer, Requester, ResolvedQuery } from './types';
 
 /** After the directory found no one called `name`: that app's or identity's sign-ins, or the not-found answer. */
 export async function workloadOrNotFound(
-  deps: SignInAnswerDeps & { gate: Gatekeeper }, requester: Requester, query: ResolvedQuery, name: string, notFound: Extract<Answer, { kind: 'not-found' }>,
+  deps: SignInAnswerDeps & { gate: Gatekeeper },
+  requester: Requester,
+  query: ResolvedQuery,
+  name: string,
+  notFound: Extract<Answer, { kind: 'not-found' }>,
 ): Promise<Answer> {
   const decision = await deps.gate.decide(requester, 'message', { kind: 'workload' });
   if (!decision.allow || decision.scope !== 'others') return notFound;

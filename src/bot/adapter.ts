@@ -3,7 +3,15 @@
  * HTTP route, which then hands over the authenticated activity; replies that would be posted to a
  * channel go only where `mayPostTo` allows (demo mode: this machine only).
  */
-import { ActivityTypes, CloudAdapter, type Activity, type ConversationReference, type InvokeResponse, type ResourceResponse, type TurnContext } from 'botbuilder';
+import {
+  ActivityTypes,
+  CloudAdapter,
+  type Activity,
+  type ConversationReference,
+  type InvokeResponse,
+  type ResourceResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { AuthenticateRequestResult, BotFrameworkAuthentication, ClaimsIdentity } from 'botframework-connector';
 
 export class RefusedServiceUrl extends Error {
@@ -22,7 +30,11 @@ export class TroubleshooterAdapter extends CloudAdapter {
   }
 
   /** Runs one turn for an already authenticated activity; the invoke or expectReplies answer, if any. */
-  runAuthenticated(result: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  runAuthenticated(
+    result: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(result, activity, logic);
   }
 

@@ -26,7 +26,11 @@ export function mentionEntities(activity: Partial<Activity>): { id: string; name
     .filter((e) => e?.type === 'mention')
     .map((e) => e as unknown as { mentioned?: { id?: unknown; name?: unknown } | null; text?: unknown })
     .filter((e) => typeof e.mentioned?.id === 'string' && e.mentioned.id !== '' && e.mentioned.id !== botId)
-    .map((e) => ({ id: e.mentioned!.id as string, name: typeof e.mentioned!.name === 'string' ? e.mentioned!.name : '', text: typeof e.text === 'string' ? e.text : '' }));
+    .map((e) => ({
+      id: e.mentioned!.id as string,
+      name: typeof e.mentioned!.name === 'string' ? e.mentioned!.name : '',
+      text: typeof e.text === 'string' ? e.text : '',
+    }));
 }
 
 /**
@@ -38,7 +42,14 @@ export function removeRecipientMention(activity: Partial<Activity>): void {
   if (typeof activity.text !== 'string' || !botId) return;
   for (const entity of activity.entities ?? []) {
     const e = entity as unknown as { type?: unknown; mentioned?: { id?: unknown } | null; text?: unknown } | null;
-    if (typeof e?.type !== 'string' || e.type.toLowerCase() !== 'mention' || e.mentioned?.id !== botId || typeof e.text !== 'string' || e.text === '') continue;
+    if (
+      typeof e?.type !== 'string' ||
+      e.type.toLowerCase() !== 'mention' ||
+      e.mentioned?.id !== botId ||
+      typeof e.text !== 'string' ||
+      e.text === ''
+    )
+      continue;
     activity.text = activity.text.replace(e.text, '').trim();
     return;
   }
@@ -46,5 +57,11 @@ export function removeRecipientMention(activity: Partial<Activity>): void {
 
 export async function resolveMentions(context: TurnContext, resolver: MemberResolver): Promise<Mention[]> {
   const found = mentionEntities(context.activity);
-  return Promise.all(found.map(async (m) => ({ id: m.id, name: m.name, aadObjectId: (await resolver.aadObjectId(context, m.id, m.name))?.toLowerCase() })));
+  return Promise.all(
+    found.map(async (m) => ({
+      id: m.id,
+      name: m.name,
+      aadObjectId: (await resolver.aadObjectId(context, m.id, m.name))?.toLowerCase(),
+    })),
+  );
 }

@@ -35,7 +35,11 @@ export function adapterDelivery(adapter: CloudAdapter, appId: string, timeoutMs:
         // synthetic activity continueConversation starts with.
         const client = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
         const conversation = context.activity.conversation;
-        const sent = await client.conversations.sendToConversation(conversation.id, { ...cardActivity(card), from: context.activity.recipient, conversation }, { abortSignal: AbortSignal.timeout(timeoutMs) });
+        const sent = await client.conversations.sendToConversation(
+          conversation.id,
+          { ...cardActivity(card), from: context.activity.recipient, conversation },
+          { abortSignal: AbortSignal.timeout(timeoutMs) },
+        );
         id = sent.id ?? '';
       });
       return id;
@@ -44,7 +48,12 @@ export function adapterDelivery(adapter: CloudAdapter, appId: string, timeoutMs:
       await adapter.continueConversationAsync(appId, reference(address), async (context) => {
         const client = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
         const conversation = context.activity.conversation;
-        await client.conversations.updateActivity(conversation.id, activityId, { ...cardActivity(card), id: activityId, from: context.activity.recipient, conversation }, { abortSignal: AbortSignal.timeout(timeoutMs) });
+        await client.conversations.updateActivity(
+          conversation.id,
+          activityId,
+          { ...cardActivity(card), id: activityId, from: context.activity.recipient, conversation },
+          { abortSignal: AbortSignal.timeout(timeoutMs) },
+        );
       });
     },
   };

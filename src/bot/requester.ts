@@ -9,8 +9,13 @@ export type ConversationTypeReader = (conversation: Partial<ConversationAccount>
 /** Teams sends the type in every activity: as sent, and missing stays missing. */
 export const teamsConversationType: ConversationTypeReader = (conversation) => conversation?.conversationType;
 
-export function requesterOf(activity: Partial<Activity>, defaultTimeZone: string, conversationType: ConversationTypeReader = teamsConversationType): Requester {
-  const clientInfo = (activity.entities ?? []).find((e) => e?.type === 'clientInfo') as { timezone?: unknown; locale?: unknown } | undefined;
+export function requesterOf(
+  activity: Partial<Activity>,
+  defaultTimeZone: string,
+  conversationType: ConversationTypeReader = teamsConversationType,
+): Requester {
+  const clientInfo = (activity.entities ?? []).find((e) => e?.type === 'clientInfo') as
+    { timezone?: unknown; locale?: unknown } | undefined;
   const zone = canonicalZone(activity.localTimezone) ?? canonicalZone(clientInfo?.timezone) ?? defaultTimeZone;
   const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
   // Entra object ids are GUIDs, the same in any letter case: lower case is the one spelling that

@@ -29,8 +29,17 @@ export class SigningKeysUnavailable extends Error {
   }
 }
 
-interface Jwk { kid?: string; kty?: string; n?: string; e?: string; endorsements?: string[] }
-interface Key { key: string; endorsements?: string[] }
+interface Jwk {
+  kid?: string;
+  kty?: string;
+  n?: string;
+  e?: string;
+  endorsements?: string[];
+}
+interface Key {
+  key: string;
+  endorsements?: string[];
+}
 
 export interface SigningKeyStoreOptions {
   fetchTimeoutMs?: number;
@@ -54,10 +63,18 @@ export class SigningKeyStore {
   fetches = 0;
   private readonly o: Required<SigningKeyStoreOptions>;
 
-  constructor(private readonly metadataUrl: string, options: SigningKeyStoreOptions = {}) {
+  constructor(
+    private readonly metadataUrl: string,
+    options: SigningKeyStoreOptions = {},
+  ) {
     this.o = {
-      fetchTimeoutMs: 5000, refreshMs: 24 * 3600_000, unknownKeyRefreshMs: 5 * 60_000,
-      firstBackoffMs: 30_000, maxBackoffMs: 10 * 60_000, now: Date.now, ...options,
+      fetchTimeoutMs: 5000,
+      refreshMs: 24 * 3600_000,
+      unknownKeyRefreshMs: 5 * 60_000,
+      firstBackoffMs: 30_000,
+      maxBackoffMs: 10 * 60_000,
+      now: Date.now,
+      ...options,
     };
   }
 
@@ -79,7 +96,8 @@ export class SigningKeyStore {
 
   private refresh(): Promise<void> {
     if (this.inFlight) return this.inFlight;
-    if (this.o.now() < this.retryAt) return Promise.reject(new SigningKeysUnavailable(`backing off after: ${this.lastError}`));
+    if (this.o.now() < this.retryAt)
+      return Promise.reject(new SigningKeysUnavailable(`backing off after: ${this.lastError}`));
     this.fetches++;
     this.inFlight = this.load()
       .then((keys) => {
@@ -108,8 +126,15 @@ export class SigningKeyStore {
     for (const jwk of set.keys as Jwk[]) {
       if (!jwk || typeof jwk.kid !== 'string' || jwk.kty !== 'RSA' || !jwk.n || !jwk.e) continue;
       try {
-        const key = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
-        keys.set(jwk.kid, { key, endorsements: Array.isArray(jwk.endorsements) ? jwk.endorsements.filter((x) => typeof x === 'string') : undefined });
+        const key = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' })
+          .export({ type: 'spki', format: 'pem' })
+          .toString();
+        keys.set(jwk.kid, {
+          key,
+          endorsements: Array.isArray(jwk.endorsements)
+            ? jwk.endorsements.filter((x) => typeof x === 'string')
+            : undefined,
+        });
       } catch {
         /* a key we cannot read is a key we do not use */
       }

@@ -1,7 +1,11 @@
 /** The Teams-facing handler: activity in, card out. All decisions live in the Troubleshooter. */
 import {
-  ActivityTypes, TeamsActivityHandler, TurnContext,
-  type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationReference,
+  ActivityTypes,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ConversationReference,
 } from 'botbuilder';
 import { renderAnswer, type Card } from '../cards/render';
 import type { Reply, Troubleshooter } from '../answers/troubleshooter';
@@ -46,7 +50,15 @@ export class TroubleshooterBot extends TeamsActivityHandler {
       const activity = context.activity;
       const someoneElse = (activity.membersAdded ?? []).some((m) => m.id !== activity.recipient?.id);
       if (someoneElse && activity.conversation?.conversationType === 'personal') {
-        await context.sendActivity(cardActivity(this.render(await this.troubleshooter.welcome(requesterOf(activity, this.options.defaultTimeZone, this.options.conversationType)))));
+        await context.sendActivity(
+          cardActivity(
+            this.render(
+              await this.troubleshooter.welcome(
+                requesterOf(activity, this.options.defaultTimeZone, this.options.conversationType),
+              ),
+            ),
+          ),
+        );
       }
       await next();
     });
@@ -62,17 +74,30 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     const mentions = await resolveMentions(context, this.options.members);
     const requester = requesterOf(activity, this.options.defaultTimeZone, this.options.conversationType);
     const answer = this.troubleshooter.ask(requester, activity.text ?? '', mentions).then(this.render);
-    const card = await this.withinBudget(context, answer, requester, this.troubleshooter.languageOf(requester, activity.text ?? ''));
+    const card = await this.withinBudget(
+      context,
+      answer,
+      requester,
+      this.troubleshooter.languageOf(requester, activity.text ?? ''),
+    );
     await context.sendActivity(cardActivity(card));
   }
 
   /** A card click is answered within the turn budget like a message: "still looking" first when Graph is slow, the card later. */
-  protected async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     // Action.Execute sends the card's inputs inside the data.
     const { verb, data } = readInvoke(invokeValue);
     const requester = requesterOf(context.activity, this.options.defaultTimeZone, this.options.conversationType);
     const answer = this.troubleshooter.act(requester, verb, data).then(this.render);
-    const card = await this.withinBudget(context, answer, requester, cardLanguage(data) ?? this.troubleshooter.languageOf(requester, ''));
+    const card = await this.withinBudget(
+      context,
+      answer,
+      requester,
+      cardLanguage(data) ?? this.troubleshooter.languageOf(requester, ''),
+    );
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };
   }
 
@@ -80,7 +105,12 @@ export class TroubleshooterBot extends TeamsActivityHandler {
    * The answer's card if it is ready within the turn budget; else "still looking", and the card is
    * posted to the conversation when it is ready.
    */
-  private async withinBudget(context: TurnContext, answer: Promise<Card>, requester: Requester, language: Language): Promise<Card> {
+  private async withinBudget(
+    context: TurnContext,
+    answer: Promise<Card>,
+    requester: Requester,
+    language: Language,
+  ): Promise<Card> {
     let timer: NodeJS.Timeout | undefined;
     const budget = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), this.options.turnBudgetMs);
@@ -92,6 +122,11 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     answer
       .then((card) => this.options.sendLater(reference, card))
       .catch((error) => this.options.onLateFailure?.(error));
-    return renderAnswer({ answer: { kind: 'still-looking' }, language, audience: 'user', timeZone: requester.timeZone });
+    return renderAnswer({
+      answer: { kind: 'still-looking' },
+      language,
+      audience: 'user',
+      timeZone: requester.timeZone,
+    });
   }
 }

@@ -15,23 +15,47 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
   const ok = d.attempts.filter((a) => a.outcome !== 'failed' && a.outcome !== 'interrupted').length;
   // "how many people could not sign in?": the people lead; otherwise the sign-ins.
   const verdict = answer.query.countPeople
-    ? fill(w.countPeople, { failedPeople: plural(ctx.language, w.nPeople, d.people), window: windowText(answer, ctx), failed: plural(ctx.language, w.nFailedAttempts, d.failures.length), total: plural(ctx.language, w.nSignIns, total) })
+    ? fill(w.countPeople, {
+        failedPeople: plural(ctx.language, w.nPeople, d.people),
+        window: windowText(answer, ctx),
+        failed: plural(ctx.language, w.nFailedAttempts, d.failures.length),
+        total: plural(ctx.language, w.nSignIns, total),
+      })
     : fill(w.verdict.count, {
-      total: plural(ctx.language, w.nSignIns, total), window: '', ok: String(ok), failed: String(d.failures.length), people: plural(ctx.language, w.nPeople, d.peopleSeen),
-    }).replace(/\s+:/, ':');
+        total: plural(ctx.language, w.nSignIns, total),
+        window: '',
+        ok: String(ok),
+        failed: String(d.failures.length),
+        people: plural(ctx.language, w.nPeople, d.peopleSeen),
+      }).replace(/\s+:/, ':');
   const scope = filtersText(answer, ctx);
   const apps = new Map<string, number>();
-  for (const a of d.attempts) apps.set(a.final.appDisplayName ?? '?', (apps.get(a.final.appDisplayName ?? '?') ?? 0) + 1);
+  for (const a of d.attempts)
+    apps.set(a.final.appDisplayName ?? '?', (apps.get(a.final.appDisplayName ?? '?') ?? 0) + 1);
   const facts = [
-    ...[...apps].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([app, n]) => ({ title: plain(clip(app, 80)), value: plural(ctx.language, w.nSignIns, n) })),
-    ...d.byCode.slice(0, 3).map((c) => ({ title: String(c.code), value: plain(`${clip(explain(c.code, ctx.language, ctx.audience).title, 60)} × ${c.count}`) })),
+    ...[...apps]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([app, n]) => ({ title: plain(clip(app, 80)), value: plural(ctx.language, w.nSignIns, n) })),
+    ...d.byCode.slice(0, 3).map((c) => ({
+      title: String(c.code),
+      value: plain(`${clip(explain(c.code, ctx.language, ctx.audience).title, 60)} × ${c.count}`),
+    })),
   ];
-  const unapplied = (answer.unapplied ?? []).map((u) => u.kind === 'platform'
-    ? fill(w.unappliedPlatform, { platform: (w.platforms as Record<string, string>)[u.text] ?? u.text })
-    : fill(w.unappliedCountry, { text: u.text }));
+  const unapplied = (answer.unapplied ?? []).map((u) =>
+    u.kind === 'platform'
+      ? fill(w.unappliedPlatform, { platform: (w.platforms as Record<string, string>)[u.text] ?? u.text })
+      : fill(w.unappliedCountry, { text: u.text }),
+  );
   const coverage = coverageNote(answer, ctx);
   const notes = [...unapplied, ...(coverage ? [coverage] : [])];
   // The pattern as a picture (when, where, which apps), each chart with its text fallback.
-  const body = [heading(plain(verdict)), subtle(plain(scope)), ...patternCharts(answer.pattern, ctx), { type: 'FactSet', spacing: 'Medium', facts }, ...notes.map((u) => subtle(plain(u)))];
+  const body = [
+    heading(plain(verdict)),
+    subtle(plain(scope)),
+    ...patternCharts(answer.pattern, ctx),
+    { type: 'FactSet', spacing: 'Medium', facts },
+    ...notes.map((u) => subtle(plain(u))),
+  ];
   return card(body, [verdict, scope, ...facts.map((f) => `${f.title}: ${f.value}`), ...notes].join('\n'));
 }

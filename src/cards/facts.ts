@@ -15,14 +15,26 @@ export function signInFacts(record: SignIn, language: Language, timeZone: string
   const at = new Date(record.createdDateTime as string);
   const device = record.deviceDetail;
   const deviceText = device
-    ? [device.displayName, device.operatingSystem, device.browser,
+    ? [
+        device.displayName,
+        device.operatingSystem,
+        device.browser,
         device.isCompliant === true ? s.deviceCompliant : device.isCompliant === false ? s.deviceNotCompliant : null,
         device.isManaged === true ? s.deviceManaged : device.isManaged === false ? s.deviceUnmanaged : null,
-        device.trustType].filter(Boolean).join(', ')
+        device.trustType,
+      ]
+        .filter(Boolean)
+        .join(', ')
     : '';
-  const location = [record.location?.city, record.location?.state, record.location?.countryOrRegion].filter(Boolean).join(', ');
+  const location = [record.location?.city, record.location?.state, record.location?.countryOrRegion]
+    .filter(Boolean)
+    .join(', ');
   const facts = [
-    { title: s.factLocal, value: timeZone === 'UTC' ? utcStamp(at) : `${localDateTime(at, timeZone, language)} ${timeZone} (${utcStamp(at)})` },
+    {
+      title: s.factLocal,
+      value:
+        timeZone === 'UTC' ? utcStamp(at) : `${localDateTime(at, timeZone, language)} ${timeZone} (${utcStamp(at)})`,
+    },
     { title: s.factApp, value: record.appDisplayName ?? '' },
     { title: s.factRequestId, value: record.id ?? '' },
     { title: s.factCorrelationId, value: record.correlationId ?? '' },
@@ -51,9 +63,15 @@ function failingPolicyFacts(record: SignIn, s: Wording, language: Language): { t
     const name = clip(p.displayName ?? p.id ?? '?', 80);
     return {
       title: s.factPolicy,
-      value: controls.includes('Block') ? fill(s.factPolicyBlock, { name }) : fill(s.factPolicyValue, { name, controls: describeControls(controls, wording(language)) }),
+      value: controls.includes('Block')
+        ? fill(s.factPolicyBlock, { name })
+        : fill(s.factPolicyValue, { name, controls: describeControls(controls, wording(language)) }),
     };
   });
-  if (failing.length > MAX_POLICY_FACTS) facts.push({ title: s.factPolicy, value: plural(language, wording(language).morePolicies, failing.length - MAX_POLICY_FACTS) });
+  if (failing.length > MAX_POLICY_FACTS)
+    facts.push({
+      title: s.factPolicy,
+      value: plural(language, wording(language).morePolicies, failing.length - MAX_POLICY_FACTS),
+    });
   return facts;
 }

@@ -18,7 +18,10 @@ interface Ctx {
 
 export function windowText(answer: Scoped, ctx: Ctx): string {
   const w = wording(ctx.language);
-  return fill(w.windowBetween, { from: localDateTime(answer.window.from, ctx.timeZone, ctx.language), to: localDateTime(answer.window.to, ctx.timeZone, ctx.language) });
+  return fill(w.windowBetween, {
+    from: localDateTime(answer.window.from, ctx.timeZone, ctx.language),
+    to: localDateTime(answer.window.to, ctx.timeZone, ctx.language),
+  });
 }
 
 /** A kind of failure as a plural noun ("MFA failures", "Conditional Access blocks"); the form Intl.PluralRules picks for `count`. */
@@ -32,11 +35,21 @@ export function filtersText(answer: Scoped, ctx: Ctx, withoutCategory = false): 
   const w = wording(ctx.language);
   const q = answer.query;
   const parts = [
-    answer.subject.kind === 'person' ? fill(w.filterPerson, { name: answer.subject.name }) : answer.subject.kind === 'self' ? w.filterSelf : w.filterAnyone,
+    answer.subject.kind === 'person'
+      ? fill(w.filterPerson, { name: answer.subject.name })
+      : answer.subject.kind === 'self'
+        ? w.filterSelf
+        : w.filterAnyone,
     q.app ? fill(w.filterApp, { app: q.app }) : null,
     q.errorCode !== null ? fill(w.filterCode, { code: q.errorCode }) : null,
     q.category && !withoutCategory ? fill(w.filterCategory, { kind: categoryNoun(q.category, ctx) }) : null,
-    q.country ? (q.country.code === null ? w.filterAbroad : fill(q.country.outside ? w.filterOutsideCountry : w.filterCountry, { country: countryName(q.country.code, ctx.language) ?? q.country.code })) : null,
+    q.country
+      ? q.country.code === null
+        ? w.filterAbroad
+        : fill(q.country.outside ? w.filterOutsideCountry : w.filterCountry, {
+            country: countryName(q.country.code, ctx.language) ?? q.country.code,
+          })
+      : null,
     q.platform ? fill(w.filterPlatform, { platform: w.platforms[q.platform] }) : null,
     q.correlationId ? fill(w.filterCorrelation, { id: q.correlationId }) : null,
     q.requestId ? fill(w.filterRequest, { id: q.requestId }) : null,

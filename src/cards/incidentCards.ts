@@ -20,7 +20,10 @@ export function incidentTitle(incident: Incident, language: Language): string {
   const w = wording(language);
   const people = plural(language, w.nPeople, incident.people);
   const title = fill(w[`alertTitle_${incident.kind}` as keyof Wording] as string, {
-    people, app: incident.app ?? '?', code: incident.code ?? '?', policy: clip(incident.policy, 80),
+    people,
+    app: incident.app ?? '?',
+    code: incident.code ?? '?',
+    policy: clip(incident.policy, 80),
   });
   return incident.resolved ? fill(w.alertResolvedTitle, { title }) : title;
 }
@@ -30,57 +33,128 @@ export function incidentAlertCard(answer: IncidentAlertAnswer, language: Languag
   const { incident } = answer;
   const stopped = answer.stoppedAt;
   const at = (d: Date) => localDateTime(d, timeZone, language);
-  const title = stopped ? fill(w.alertStoppedTitle, { title: incidentTitle(incident, language) }) : incidentTitle(incident, language);
-  const lastStatus = incident.resolved ? fill(w.alertStatusResolved, { time: at(incident.lastFailure) }) : w.alertStatusOpen;
+  const title = stopped
+    ? fill(w.alertStoppedTitle, { title: incidentTitle(incident, language) })
+    : incidentTitle(incident, language);
+  const lastStatus = incident.resolved
+    ? fill(w.alertStatusResolved, { time: at(incident.lastFailure) })
+    : w.alertStatusOpen;
   const facts = [
     { title: w.alertFactWhat, value: w[`alertWhat_${incident.kind}` as keyof Wording] as string },
     ...(incident.app ? [{ title: w.alertFactApp, value: incident.app }] : []),
-    ...(incident.code !== undefined ? [{ title: w.alertFactError, value: `${incident.code} · ${explain(incident.code, language, 'helpdesk').title}` }] : []),
+    ...(incident.code !== undefined
+      ? [{ title: w.alertFactError, value: `${incident.code} · ${explain(incident.code, language, 'helpdesk').title}` }]
+      : []),
     ...(incident.policy ? [{ title: w.alertFactPolicy, value: clip(incident.policy, 120) }] : []),
     ...(incident.unmetControl ? [{ title: w.alertFactUnmet, value: incident.unmetControl }] : []),
-    { title: w.alertFactSince, value: incident.sinceCutOffHours ? fill(w.alertSinceOrEarlier, { time: at(incident.since), zone: timeZone, hours: incident.sinceCutOffHours }) : `${at(incident.since)} (${timeZone})` },
+    {
+      title: w.alertFactSince,
+      value: incident.sinceCutOffHours
+        ? fill(w.alertSinceOrEarlier, { time: at(incident.since), zone: timeZone, hours: incident.sinceCutOffHours })
+        : `${at(incident.since)} (${timeZone})`,
+    },
     { title: w.alertFactPeople, value: String(incident.people) },
     { title: w.alertFactLastFailure, value: at(incident.lastFailure) },
-    { title: w.alertFactStatus, value: stopped ? fill(w.alertStatusStopped, { time: at(stopped), status: lastStatus }) : lastStatus },
+    {
+      title: w.alertFactStatus,
+      value: stopped ? fill(w.alertStatusStopped, { time: at(stopped), status: lastStatus }) : lastStatus,
+    },
     { title: w.alertFactIncident, value: incident.id },
   ].map((f) => ({ title: plain(f.title), value: plain(f.value) }));
   // What to look at first, for this kind of incident (while it is open).
   const nextStep = fill(w[`alertNextStep_${incident.kind}` as keyof Wording] as string, {
-    policy: clip(incident.policy, 80), control: incident.unmetControl ?? '?', app: incident.app ?? '?', code: incident.code ?? '?',
-    title: incident.code !== undefined ? explain(incident.code, language, 'helpdesk').title : '', since: at(incident.since),
+    policy: clip(incident.policy, 80),
+    control: incident.unmetControl ?? '?',
+    app: incident.app ?? '?',
+    code: incident.code ?? '?',
+    title: incident.code !== undefined ? explain(incident.code, language, 'helpdesk').title : '',
+    since: at(incident.since),
   });
-  const ticketLine = incident.ticket && answer.notice?.kind !== 'ticket' ? fill(w.alertTicketLine, { reference: incident.ticket.reference, where: incident.ticket.where }) : null;
+  const ticketLine =
+    incident.ticket && answer.notice?.kind !== 'ticket'
+      ? fill(w.alertTicketLine, { reference: incident.ticket.reference, where: incident.ticket.where })
+      : null;
   const trend = fill(w.alertTrend, { minutes: incident.trendBucketMinutes, counts: incident.trend.join(' · ') });
   const body: Element[] = [
-    { type: 'Container', style: stopped ? 'emphasis' : incident.resolved ? 'good' : 'attention', items: [heading(plain(title))] },
+    {
+      type: 'Container',
+      style: stopped ? 'emphasis' : incident.resolved ? 'good' : 'attention',
+      items: [heading(plain(title))],
+    },
     { type: 'FactSet', facts },
     ...(incident.resolved || stopped ? [] : [text(plain(trend), { size: 'Small', spacing: 'Small' })]),
-    ...(incident.resolved ? [] : [{ type: 'Container', spacing: 'Medium', items: [text(plain(w.alertFactNextStep), { weight: 'Bolder', size: 'Small' }), text(plain(nextStep), { size: 'Small', spacing: 'Small' })] }]),
-    ...(ticketLine ? [{ type: 'Container', style: 'emphasis', spacing: 'Medium', items: [text(plain(ticketLine), { weight: 'Bolder' })] }] : []),
+    ...(incident.resolved
+      ? []
+      : [
+          {
+            type: 'Container',
+            spacing: 'Medium',
+            items: [
+              text(plain(w.alertFactNextStep), { weight: 'Bolder', size: 'Small' }),
+              text(plain(nextStep), { size: 'Small', spacing: 'Small' }),
+            ],
+          },
+        ]),
+    ...(ticketLine
+      ? [
+          {
+            type: 'Container',
+            style: 'emphasis',
+            spacing: 'Medium',
+            items: [text(plain(ticketLine), { weight: 'Bolder' })],
+          },
+        ]
+      : []),
     ...noticeOf(answer, language),
     subtle(w.alertCountsOnly),
   ];
   const data = { incidentId: incident.id, language };
-  const actions = [execute(w.alertShowPeople, 'incidentPeople', data), execute(w.alertOpenTicket, 'incidentTicket', data)];
-  return card(body, [title, ...facts.map((f) => `${f.title}: ${f.value}`), incident.resolved ? '' : trend, incident.resolved ? '' : `${w.alertFactNextStep}: ${nextStep}`, ticketLine ?? ''].filter(Boolean).join('\n'), actions);
+  const actions = [
+    execute(w.alertShowPeople, 'incidentPeople', data),
+    execute(w.alertOpenTicket, 'incidentTicket', data),
+  ];
+  return card(
+    body,
+    [
+      title,
+      ...facts.map((f) => `${f.title}: ${f.value}`),
+      incident.resolved ? '' : trend,
+      incident.resolved ? '' : `${w.alertFactNextStep}: ${nextStep}`,
+      ticketLine ?? '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    actions,
+  );
 }
 
 function noticeOf(answer: IncidentAlertAnswer, language: Language): Element[] {
   const w = wording(language);
   const notice = answer.notice;
   if (!notice) return [];
-  const line = notice.kind === 'people-sent' ? w.incidentPeopleSent
-    : notice.kind === 'people-personal-first' ? w.incidentPeoplePersonalFirst
-    : notice.kind === 'not-allowed' ? w.subscribeNotAllowedText
-    : fill(notice.ticket.duplicate ? w.incidentTicketAlready : w.incidentTicketOpened, { reference: notice.ticket.reference, where: notice.ticket.where });
-  return [{ type: 'Container', style: 'emphasis', spacing: 'Medium', items: [text(plain(line), { weight: 'Bolder' })] }];
+  const line =
+    notice.kind === 'people-sent'
+      ? w.incidentPeopleSent
+      : notice.kind === 'people-personal-first'
+        ? w.incidentPeoplePersonalFirst
+        : notice.kind === 'not-allowed'
+          ? w.subscribeNotAllowedText
+          : fill(notice.ticket.duplicate ? w.incidentTicketAlready : w.incidentTicketOpened, {
+              reference: notice.ticket.reference,
+              where: notice.ticket.where,
+            });
+  return [
+    { type: 'Container', style: 'emphasis', spacing: 'Medium', items: [text(plain(line), { weight: 'Bolder' })] },
+  ];
 }
 
 export function subscriptionCard(answer: SubscriptionAnswer, language: Language): Card {
   const w = wording(language);
   switch (answer.result) {
     case 'subscribed':
-      return messageCard(language, w.subscribedTitle, [answer.shared ? w.subscribedTextShared : w.subscribedTextPersonal]);
+      return messageCard(language, w.subscribedTitle, [
+        answer.shared ? w.subscribedTextShared : w.subscribedTextPersonal,
+      ]);
     case 'already-subscribed':
       return messageCard(language, w.subscribedTitle, [w.alreadySubscribedText]);
     case 'unsubscribed':
@@ -91,7 +165,11 @@ export function subscriptionCard(answer: SubscriptionAnswer, language: Language)
       return messageCard(language, w.subscribeNotAllowedTitle, [w.subscribeNotAllowedText]);
     case 'limit-person':
     case 'limit-tenant':
-      return messageCard(language, w.subscribeLimitTitle, [fill(answer.result === 'limit-person' ? w.subscribeLimitPersonText : w.subscribeLimitTenantText, { count: answer.limit ?? 0 })]);
+      return messageCard(language, w.subscribeLimitTitle, [
+        fill(answer.result === 'limit-person' ? w.subscribeLimitPersonText : w.subscribeLimitTenantText, {
+          count: answer.limit ?? 0,
+        }),
+      ]);
     case 'address-refused':
       return messageCard(language, w.subscribeAddressRefusedTitle, [w.subscribeAddressRefusedText]);
   }
@@ -99,7 +177,10 @@ export function subscriptionCard(answer: SubscriptionAnswer, language: Language)
 
 export function incidentPeopleCard(answer: IncidentPeopleAnswer, language: Language): Card {
   const w = wording(language);
-  const title = fill(w.incidentPeopleTitle, { people: plural(language, w.nPeople, answer.incident.people), id: answer.incident.id });
+  const title = fill(w.incidentPeopleTitle, {
+    people: plural(language, w.nPeople, answer.incident.people),
+    id: answer.incident.id,
+  });
   const listed = answer.people.slice(0, MAX_PEOPLE_LISTED);
   const lines = listed.map((p) => `- ${plain(p.name)} (${plain(p.upn)})`);
   const more = answer.incident.people - listed.length;
@@ -110,12 +191,23 @@ export function incidentPeopleCard(answer: IncidentPeopleAnswer, language: Langu
 }
 
 /** The notice on top of an affected person's own answer. */
-export function knownProblemNotice(problem: IncidentAnswer, language: Language, timeZone: string): { element: Element; line: string } {
+export function knownProblemNotice(
+  problem: IncidentAnswer,
+  language: Language,
+  timeZone: string,
+): { element: Element; line: string } {
   const w = wording(language);
   const since = localDateTime(problem.since, timeZone, language);
-  const line = fill(w.knownProblemText, { people: plural(language, w.nPeople, problem.people), time: problem.sinceOrEarlier ? fill(w.knownProblemSinceOrEarlier, { time: since }) : since });
+  const line = fill(w.knownProblemText, {
+    people: plural(language, w.nPeople, problem.people),
+    time: problem.sinceOrEarlier ? fill(w.knownProblemSinceOrEarlier, { time: since }) : since,
+  });
   return {
     line: `${w.knownProblemTitle}: ${line}`,
-    element: { type: 'Container', style: 'warning', items: [text(plain(w.knownProblemTitle), { weight: 'Bolder' }), text(plain(line), { spacing: 'Small' })] },
+    element: {
+      type: 'Container',
+      style: 'warning',
+      items: [text(plain(w.knownProblemTitle), { weight: 'Bolder' }), text(plain(line), { spacing: 'Small' })],
+    },
   };
 }

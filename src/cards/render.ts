@@ -42,7 +42,9 @@ export function renderAnswer(reply: Reply): Card {
     case 'ticket-opened':
       // The investigation stays: the summary it came from, with the ticket's state on it.
       if (answer.summary?.kind === 'intrusion') return intrusionCard({ ...answer.summary, ticket: answer.ticket }, ctx);
-      return answer.summary ? summaryCard({ ...answer.summary, ticket: answer.ticket }, ctx) : messageAnswerCard(answer, language, audience, timeZone);
+      return answer.summary
+        ? summaryCard({ ...answer.summary, ticket: answer.ticket }, ctx)
+        : messageAnswerCard(answer, language, audience, timeZone);
     default:
       return messageAnswerCard(answer, language, audience, timeZone);
   }

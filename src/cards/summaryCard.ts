@@ -28,9 +28,16 @@ function rowLine(f: Failure, answer: SummaryAnswer, ctx: VerdictContext): string
   const place = [r.location?.city, where].filter(Boolean).join(', ');
   if (f.burst && f.burst.count > 1) {
     const span = `${localDateTime(f.burst.first, ctx.timeZone, ctx.language)}–${localTime(f.burst.last, ctx.timeZone, ctx.language)}`;
-    return [person + plural(ctx.language, w.backgroundBurst, f.burst.count, { app: r.appDisplayName ?? '?', code: f.code, span }), place].filter(Boolean).join(' · ');
+    return [
+      person +
+        plural(ctx.language, w.backgroundBurst, f.burst.count, { app: r.appDisplayName ?? '?', code: f.code, span }),
+      place,
+    ]
+      .filter(Boolean)
+      .join(' · ');
   }
-  const outcome = f.code === 0 ? w.succeeded : `${f.code} ${clip(explain(f.code, ctx.language, ctx.audience).title, 60)}`;
+  const outcome =
+    f.code === 0 ? w.succeeded : `${f.code} ${clip(explain(f.code, ctx.language, ctx.audience).title, 60)}`;
   const app = (r.appDisplayName ?? '?') + (f.background ? ` (${w.backgroundLabel})` : '');
   return [localDateTime(f.at, ctx.timeZone, ctx.language), person + app, outcome, place].filter(Boolean).join(' · ');
 }
@@ -42,12 +49,19 @@ function notes(answer: SummaryAnswer, ctx: VerdictContext): string[] {
   if (d.promptedThenSucceeded > 0) list.push(plural(ctx.language, w.nPrompted, d.promptedThenSucceeded));
   if (answer.window.defaultDays) list.push(fill(w.defaultWindow, { days: answer.window.defaultDays }));
   if (answer.window.defaultHours) list.push(fill(w.defaultWindowHours, { hours: answer.window.defaultHours }));
-  if (answer.window.clampedFrom) list.push(fill(w.clamped, { days: answer.window.retentionDays, from: localDateTime(answer.window.clampedFrom, ctx.timeZone, ctx.language) }));
+  if (answer.window.clampedFrom)
+    list.push(
+      fill(w.clamped, {
+        days: answer.window.retentionDays,
+        from: localDateTime(answer.window.clampedFrom, ctx.timeZone, ctx.language),
+      }),
+    );
   const coverage = coverageNote(answer, ctx);
   if (coverage) list.push(coverage);
   if (d.rows.length === 0) list.push(fill(w.emptyNote, { days: answer.window.retentionDays }));
   if (answer.workloadsOff) list.push(fill(w.workloadsOffApp, { app: answer.query.app ?? '?' }));
-  if (answer.freshness?.source === 'index') list.push(fill(w.freshness, { time: localDateTime(answer.freshness.asOf, ctx.timeZone, ctx.language) }));
+  if (answer.freshness?.source === 'index')
+    list.push(fill(w.freshness, { time: localDateTime(answer.freshness.asOf, ctx.timeZone, ctx.language) }));
   return list;
 }
 
@@ -56,31 +70,65 @@ export function coverageNote(answer: Pick<SummaryAnswer, 'coverage'>, ctx: Verdi
   const c = answer.coverage;
   if (!c) return null;
   const w = wording(ctx.language);
-  return fill(c.onlyBackground ? w.coverageBackground : w.coverage, { count: plural(ctx.language, w.nSignIns, c.records), time: localDateTime(c.readBackTo, ctx.timeZone, ctx.language) });
+  return fill(c.onlyBackground ? w.coverageBackground : w.coverage, {
+    count: plural(ctx.language, w.nSignIns, c.records),
+    time: localDateTime(c.readBackTo, ctx.timeZone, ctx.language),
+  });
 }
 
 function ticketPart(answer: SummaryAnswer, ctx: VerdictContext): Element[] {
   const w = wording(ctx.language);
   if (answer.ticket) {
     const t = answer.ticket;
-    return [{
-      type: 'Container', style: 'good', spacing: 'Medium',
-      items: [
-        text(plain(fill(t.unconfirmed ? w.ticketUnconfirmedOnCard : t.duplicate ? w.ticketAlreadyOnCard : w.ticketOnCard, { reference: t.reference, where: t.where })), { weight: 'Bolder' }),
-        ...(t.comment ? [text(plain(fill(w.yourComment, { comment: clip(t.comment, 300) })), { size: 'Small' })] : []),
-      ],
-    }];
+    return [
+      {
+        type: 'Container',
+        style: 'good',
+        spacing: 'Medium',
+        items: [
+          text(
+            plain(
+              fill(t.unconfirmed ? w.ticketUnconfirmedOnCard : t.duplicate ? w.ticketAlreadyOnCard : w.ticketOnCard, {
+                reference: t.reference,
+                where: t.where,
+              }),
+            ),
+            { weight: 'Bolder' },
+          ),
+          ...(t.comment
+            ? [text(plain(fill(w.yourComment, { comment: clip(t.comment, 300) })), { size: 'Small' })]
+            : []),
+        ],
+      },
+    ];
   }
   const target = answer.verdict.ticket;
   if (!target) return [];
-  const data = { ...queryData(answer.query, ctx.language), signInId: target.signInId, userId: target.userId ?? '', commentId: COMMENT_INPUT };
+  const data = {
+    ...queryData(answer.query, ctx.language),
+    signInId: target.signInId,
+    userId: target.userId ?? '',
+    commentId: COMMENT_INPUT,
+  };
   return [
-    { type: 'Input.Text', id: COMMENT_INPUT, label: w.commentLabel, isMultiline: false, maxLength: 1000, spacing: 'Medium' },
+    {
+      type: 'Input.Text',
+      id: COMMENT_INPUT,
+      label: w.commentLabel,
+      isMultiline: false,
+      maxLength: 1000,
+      spacing: 'Medium',
+    },
     // Sign-ins the person may not have made ("this wasn't me"): the ticket can say so, as on the intrusion card.
-    { type: 'ActionSet', actions: [
-      ...(answer.verdict.selfService?.some((l) => l.id === 'notMe') ? [execute(w.intrusion.notMe, 'openTicket', { ...data, notMe: true }, { style: 'destructive' })] : []),
-      execute(w.openTicket, 'openTicket', data, { style: 'positive' }),
-    ] },
+    {
+      type: 'ActionSet',
+      actions: [
+        ...(answer.verdict.selfService?.some((l) => l.id === 'notMe')
+          ? [execute(w.intrusion.notMe, 'openTicket', { ...data, notMe: true }, { style: 'destructive' })]
+          : []),
+        execute(w.openTicket, 'openTicket', data, { style: 'positive' }),
+      ],
+    },
   ];
 }
 
@@ -90,7 +138,11 @@ function selfServicePart(answer: SummaryAnswer, ctx: VerdictContext): Element[] 
   if (links.length === 0) return [];
   const w = wording(ctx.language);
   // One button a row: side by side, several titles would be cut short.
-  return links.map((l) => ({ type: 'ActionSet', spacing: 'Small', actions: [{ type: 'Action.OpenUrl', title: w.selfService[l.id], url: l.url }] }));
+  return links.map((l) => ({
+    type: 'ActionSet',
+    spacing: 'Small',
+    actions: [{ type: 'Action.OpenUrl', title: w.selfService[l.id], url: l.url }],
+  }));
 }
 
 function evidence(answer: SummaryAnswer, ctx: VerdictContext): { body: Element[]; more: number } {
@@ -108,24 +160,54 @@ function evidence(answer: SummaryAnswer, ctx: VerdictContext): { body: Element[]
   if (open) {
     const e = explain(open.code, ctx.language, ctx.audience, open.record.status?.failureReason);
     body.push({
-      type: 'Container', style: 'emphasis', spacing: 'Small',
+      type: 'Container',
+      style: 'emphasis',
+      spacing: 'Small',
       items: [
-        text(plain(fill(w.detailsTitle, { time: localDateTime(open.at, ctx.timeZone, ctx.language) })), { weight: 'Bolder', size: 'Small' }),
+        text(plain(fill(w.detailsTitle, { time: localDateTime(open.at, ctx.timeZone, ctx.language) })), {
+          weight: 'Bolder',
+          size: 'Small',
+        }),
         ...(open.code !== 0 ? [text(plain(e.explanation), { size: 'Small' })] : []),
         { type: 'FactSet', facts: signInFacts(open.record, ctx.language, ctx.timeZone) },
       ],
     });
   }
   body.push({
-    type: 'ColumnSet', spacing: 'Small',
+    type: 'ColumnSet',
+    spacing: 'Small',
     columns: [
-      { type: 'Column', width: 'stretch', items: [{
-        type: 'Input.ChoiceSet', id: ATTEMPT_INPUT, style: 'compact', label: w.whichAttempt, value: open?.record.id ?? shown[0].record.id ?? '',
-        choices: shown.map((f) => ({ title: plain(clip(rowLine(f, answer, ctx), 90)), value: f.record.id ?? '' })),
-      }] },
-      { type: 'Column', width: 'auto', verticalContentAlignment: 'Bottom', items: [{
-        type: 'ActionSet', actions: [execute(w.showDetails, 'details', { ...queryData(answer.query, ctx.language), offset: answer.offset, attemptId: ATTEMPT_INPUT })],
-      }] },
+      {
+        type: 'Column',
+        width: 'stretch',
+        items: [
+          {
+            type: 'Input.ChoiceSet',
+            id: ATTEMPT_INPUT,
+            style: 'compact',
+            label: w.whichAttempt,
+            value: open?.record.id ?? shown[0].record.id ?? '',
+            choices: shown.map((f) => ({ title: plain(clip(rowLine(f, answer, ctx), 90)), value: f.record.id ?? '' })),
+          },
+        ],
+      },
+      {
+        type: 'Column',
+        width: 'auto',
+        verticalContentAlignment: 'Bottom',
+        items: [
+          {
+            type: 'ActionSet',
+            actions: [
+              execute(w.showDetails, 'details', {
+                ...queryData(answer.query, ctx.language),
+                offset: answer.offset,
+                attemptId: ATTEMPT_INPUT,
+              }),
+            ],
+          },
+        ],
+      },
     ],
   });
   return { body, more };
@@ -134,12 +216,18 @@ function evidence(answer: SummaryAnswer, ctx: VerdictContext): { body: Element[]
 export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
   const w = wording(ctx.language);
   const verdict = wordVerdict(answer, ctx);
-  const scope = answer.query.correlationId ? fill(w.titleCorrelation, { id: answer.query.correlationId }) : `${filtersText(answer, ctx)} (${ctx.timeZone})`;
+  const scope = answer.query.correlationId
+    ? fill(w.titleCorrelation, { id: answer.query.correlationId })
+    : `${filtersText(answer, ctx)} (${ctx.timeZone})`;
   // A known problem (an open incident this person is caught in) is read first.
   const known = answer.knownProblem ? knownProblemNotice(answer.knownProblem, ctx.language, ctx.timeZone) : null;
   const body: Element[] = [...(known ? [known.element] : []), heading(plain(verdict.text)), subtle(plain(scope))];
   if (verdict.steps.length > 0) {
-    body.push({ type: 'Container', spacing: 'Medium', items: [text(w.whatToDoNow, { weight: 'Bolder' }), text(plain(numbered(verdict.steps)), { spacing: 'Small' })] });
+    body.push({
+      type: 'Container',
+      spacing: 'Medium',
+      items: [text(w.whatToDoNow, { weight: 'Bolder' }), text(plain(numbered(verdict.steps)), { spacing: 'Small' })],
+    });
   }
   body.push(...selfServicePart(answer, ctx));
   body.push(...ticketPart(answer, ctx));
@@ -148,8 +236,21 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
   const noteList = notes(answer, ctx);
   if (noteList.length > 0) body.push(subtle(plain(noteList.join(' '))));
   const actions: Element[] = [];
-  if (more > 0) actions.push(execute(w.showMore, 'showMore', { ...queryData(answer.query, ctx.language), offset: answer.offset + answer.limit }));
-  if (answer.verdict.lookupCode) actions.push({ type: 'Action.OpenUrl', title: w.lookup, url: lookupUrl(answer.verdict.lookupCode) });
-  const summary = [...(known ? [known.line] : []), verdict.text, scope, ...verdict.steps.map((s, i) => `${i + 1}. ${s}`), ...noteList].join('\n');
+  if (more > 0)
+    actions.push(
+      execute(w.showMore, 'showMore', {
+        ...queryData(answer.query, ctx.language),
+        offset: answer.offset + answer.limit,
+      }),
+    );
+  if (answer.verdict.lookupCode)
+    actions.push({ type: 'Action.OpenUrl', title: w.lookup, url: lookupUrl(answer.verdict.lookupCode) });
+  const summary = [
+    ...(known ? [known.line] : []),
+    verdict.text,
+    scope,
+    ...verdict.steps.map((s, i) => `${i + 1}. ${s}`),
+    ...noteList,
+  ].join('\n');
   return card(body, summary, actions);
 }

@@ -8,7 +8,11 @@ export function cardToText(card: Element, indent = ''): string {
     for (const item of (Array.isArray(items) ? items : []) as Element[]) {
       switch (item.type) {
         case 'TextBlock':
-          lines.push(...text(item.text).split('\n').map((l) => pad + l));
+          lines.push(
+            ...text(item.text)
+              .split('\n')
+              .map((l) => pad + l),
+          );
           break;
         case 'FactSet':
           for (const f of (item.facts ?? []) as Element[]) lines.push(`${pad}${text(f.title)}: ${text(f.value)}`);
@@ -24,7 +28,13 @@ export function cardToText(card: Element, indent = ''): string {
           break;
         default:
           // Teams-only elements (charts): what other clients show, their fallback.
-          if (typeof item.type === 'string' && item.type.startsWith('Chart.') && item.fallback && typeof item.fallback === 'object') walk([item.fallback], pad);
+          if (
+            typeof item.type === 'string' &&
+            item.type.startsWith('Chart.') &&
+            item.fallback &&
+            typeof item.fallback === 'object'
+          )
+            walk([item.fallback], pad);
           break;
         case 'Input.Text':
           lines.push(`${pad}[input: ${text(item.label ?? item.id)}]`);
@@ -60,7 +70,12 @@ export function executeActions(card: Element): { verb: string; title: string; da
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
       const el = node as Element;
-      if (el.type === 'Action.Execute') found.push({ verb: String(el.verb), title: String(el.title), data: (el.data ?? {}) as Record<string, unknown> });
+      if (el.type === 'Action.Execute')
+        found.push({
+          verb: String(el.verb),
+          title: String(el.title),
+          data: (el.data ?? {}) as Record<string, unknown>,
+        });
       Object.values(el).forEach(visit);
     }
   };

@@ -36,33 +36,63 @@ function deviceText(device: DeviceState, w: Wording): string {
 /** Values every finding's sentences may use. */
 function findingValues(f: Finding, answer: SummaryAnswer, ctx: VerdictContext): Values {
   const w = wording(ctx.language);
-  const name = answer.subject.kind === 'person' ? answer.subject.name : f.userName ?? '?';
+  const name = answer.subject.kind === 'person' ? answer.subject.name : (f.userName ?? '?');
   const first = firstName(name);
   const values: Values = {
-    name, first, time: localDateTime(f.at, ctx.timeZone, ctx.language),
-    possessive: fill(w.possessive, { name: first }), possessiveLower: fill(w.possessive, { name: first }),
+    name,
+    first,
+    time: localDateTime(f.at, ctx.timeZone, ctx.language),
+    possessive: fill(w.possessive, { name: first }),
+    possessiveLower: fill(w.possessive, { name: first }),
   };
   if ('origin' in f) {
     Object.assign(values, {
-      place: place(f.origin, w, ctx.language), ip: f.origin.ip ?? '?', country: countryName(f.origin.country, ctx.language) ?? '?',
-      unusual: f.origin.unusualCountry ? (answer.subject.kind === 'self' ? w.unusualCountrySelf : fill(w.unusualCountry, { first })) : '',
+      place: place(f.origin, w, ctx.language),
+      ip: f.origin.ip ?? '?',
+      country: countryName(f.origin.country, ctx.language) ?? '?',
+      unusual: f.origin.unusualCountry
+        ? answer.subject.kind === 'self'
+          ? w.unusualCountrySelf
+          : fill(w.unusualCountry, { first })
+        : '',
     });
   }
   switch (f.kind) {
     case 'lockout':
-      return { ...values, wrong: plural(ctx.language, w.nWrongPasswords, f.wrongPasswords), times: plural(ctx.language, w.nTimes, f.times) };
+      return {
+        ...values,
+        wrong: plural(ctx.language, w.nWrongPasswords, f.wrongPasswords),
+        times: plural(ctx.language, w.nTimes, f.times),
+      };
     case 'mfaFatigue':
       return { ...values, requests: plural(ctx.language, w.nRequests, f.requests), minutes: f.minutes };
     case 'passwordSpray':
       return { ...values, people: plural(ctx.language, w.nPeople, f.users), minutes: f.minutes };
     case 'conditionalAccess':
-      return { ...values, policy: f.policy ?? '', controls: describeControls(f.controls, w), app: f.app ?? '?', device: f.device ? deviceText(f.device, w) : '', permission: f.policyHiddenFor ?? '' };
+      return {
+        ...values,
+        policy: f.policy ?? '',
+        controls: describeControls(f.controls, w),
+        app: f.app ?? '?',
+        device: f.device ? deviceText(f.device, w) : '',
+        permission: f.policyHiddenFor ?? '',
+      };
     case 'expiredPassword':
       return { ...values, attempts: plural(ctx.language, w.nFailedAttempts, f.count), app: f.app ?? '?' };
     case 'appFailingForMany':
-      return { ...values, app: f.app, code: f.code, people: plural(ctx.language, w.nPeople, f.users), title: explain(f.code, ctx.language, ctx.audience).title };
+      return {
+        ...values,
+        app: f.app,
+        code: f.code,
+        people: plural(ctx.language, w.nPeople, f.users),
+        title: explain(f.code, ctx.language, ctx.audience).title,
+      };
     case 'accountLoop':
-      return { ...values, attempts: plural(ctx.language, w.nFailedAttempts, f.count), title: explain(f.code, ctx.language, ctx.audience).title };
+      return {
+        ...values,
+        attempts: plural(ctx.language, w.nFailedAttempts, f.count),
+        title: explain(f.code, ctx.language, ctx.audience).title,
+      };
     case 'legacyProtocol':
       return { ...values, attempts: plural(ctx.language, w.nFailedAttempts, f.count), clients: f.clients.join(', ') };
     case 'unusualLocation':
@@ -81,37 +111,68 @@ function verdictText(answer: SummaryAnswer, ctx: VerdictContext, self: boolean):
     case 'outage':
       if (!v.yes) return fill(w.verdict.outageNo, { window });
       if (v.finding.kind === 'passwordSpray') return fill(w.verdict.outageSpray, findingValues(v.finding, answer, ctx));
-      return fill(w.verdict.outageYes, { ...findingValues(v.finding, answer, ctx), time: localDateTime(v.finding.at, ctx.timeZone, ctx.language) });
+      return fill(w.verdict.outageYes, {
+        ...findingValues(v.finding, answer, ctx),
+        time: localDateTime(v.finding.at, ctx.timeZone, ctx.language),
+      });
     case 'signins': {
       if (!v.newest) return fill(w.verdict.signinsNone, { filters: filtersText(answer, ctx) });
-      const values = { name, ok: plural(ctx.language, w.nTimes, v.succeeded), window, time: localDateTime(v.newest.at, ctx.timeZone, ctx.language), app: v.newest.app ?? '?' };
+      const values = {
+        name,
+        ok: plural(ctx.language, w.nTimes, v.succeeded),
+        window,
+        time: localDateTime(v.newest.at, ctx.timeZone, ctx.language),
+        app: v.newest.app ?? '?',
+      };
       return fill(answer.subject.kind === 'self' ? w.verdictSelf.signins : w.verdict.signins, values);
     }
     case 'none': {
       const category = answer.query.category;
       if (!category) return fill(w.verdict.none, { filters: filtersText(answer, ctx) });
-      return fill(w.verdict.noneOfCategory, { kind: categoryNoun(category, ctx), filters: filtersText(answer, ctx, true) });
+      return fill(w.verdict.noneOfCategory, {
+        kind: categoryNoun(category, ctx),
+        filters: filtersText(answer, ctx, true),
+      });
     }
     case 'workload': {
       const state = v.state;
       const time = (at: Date) => localDateTime(at, ctx.timeZone, ctx.language);
       return fill(w.verdict.workloadFailing, {
-        name: state.name, kind: w.workloadKinds[state.kind], failures: plural(ctx.language, w.nFailedAttempts, state.failures), since: time(state.since),
-        code: state.code, title: explain(state.code, ctx.language, 'helpdesk').title,
-        lastSuccess: state.lastSuccess ? fill(w.workloadLastSuccess, { time: time(state.lastSuccess) }) : w.workloadNoSuccess,
+        name: state.name,
+        kind: w.workloadKinds[state.kind],
+        failures: plural(ctx.language, w.nFailedAttempts, state.failures),
+        since: time(state.since),
+        code: state.code,
+        title: explain(state.code, ctx.language, 'helpdesk').title,
+        lastSuccess: state.lastSuccess
+          ? fill(w.workloadLastSuccess, { time: time(state.lastSuccess) })
+          : w.workloadNoSuccess,
       });
     }
     case 'finding': {
       const verdicts = (self ? w.verdictSelf : w.verdict) as Record<string, string>;
-      return fill(verdicts[v.variant] ?? (w.verdict as Record<string, string>)[v.variant], findingValues(v.finding, answer, ctx));
+      return fill(
+        verdicts[v.variant] ?? (w.verdict as Record<string, string>)[v.variant],
+        findingValues(v.finding, answer, ctx),
+      );
     }
     case 'failureTenant':
-      return fill(w.verdict.failureTenant, { attempts: plural(ctx.language, w.nFailedAttempts, v.failures), people: plural(ctx.language, w.nPeople, v.people), window, title: explain(v.top.code, ctx.language, ctx.audience).title, codeCount: v.top.count });
+      return fill(w.verdict.failureTenant, {
+        attempts: plural(ctx.language, w.nFailedAttempts, v.failures),
+        people: plural(ctx.language, w.nPeople, v.people),
+        window,
+        title: explain(v.top.code, ctx.language, ctx.audience).title,
+        codeCount: v.top.count,
+      });
     case 'failure': {
       const latest = v.failure;
       const values = {
-        name, attempts: plural(ctx.language, w.nFailedAttempts, d.failures.length), window,
-        title: explain(latest.code, ctx.language, ctx.audience, latest.record.status?.failureReason).title, app: latest.record.appDisplayName ?? '?', time: localTime(latest.at, ctx.timeZone, ctx.language),
+        name,
+        attempts: plural(ctx.language, w.nFailedAttempts, d.failures.length),
+        window,
+        title: explain(latest.code, ctx.language, ctx.audience, latest.record.status?.failureReason).title,
+        app: latest.record.appDisplayName ?? '?',
+        time: localTime(latest.at, ctx.timeZone, ctx.language),
       };
       return fill(answer.subject.kind === 'self' ? w.verdictSelf.failure : w.verdict.failure, values);
     }
@@ -122,11 +183,14 @@ function verdictText(answer: SummaryAnswer, ctx: VerdictContext, self: boolean):
 function stepsText(answer: SummaryAnswer, ctx: VerdictContext, self: boolean): string[] {
   const source = answer.verdict.steps;
   if (!source) return [];
-  if (source.from === 'catalog') return explain(source.code, ctx.language, source.audience ?? ctx.audience, source.failureReason).steps.slice(0, 3);
+  if (source.from === 'catalog')
+    return explain(source.code, ctx.language, source.audience ?? ctx.audience, source.failureReason).steps.slice(0, 3);
   const w = wording(ctx.language);
   const values = findingValues(source.finding, answer, ctx);
   const table = (self ? w.stepsSelf : w.steps) as Record<string, string[]>;
-  return (table[source.id] ?? (w.steps as Record<string, string[]>)[source.id] ?? []).slice(0, 3).map((s) => fill(s, values));
+  return (table[source.id] ?? (w.steps as Record<string, string[]>)[source.id] ?? [])
+    .slice(0, 3)
+    .map((s) => fill(s, values));
 }
 
 /** The verdict answers/verdict.ts chose, in words: the person's own wording when they ask about themselves. */

@@ -20,13 +20,25 @@ const optionalText = z.string().optional();
 /** The state store: a folder on one machine, or an Azure Blob container shared by all instances. */
 const STATE_SCHEMA = z.discriminatedUnion('store', [
   z.object({ store: z.literal('file'), dir: z.string(), timeoutMs: z.number() }),
-  z.object({ store: z.literal('blob'), container: z.string(), accountUrl: optionalText, clientId: optionalText, connectionString: optionalText, timeoutMs: z.number() }),
+  z.object({
+    store: z.literal('blob'),
+    container: z.string(),
+    accountUrl: optionalText,
+    clientId: optionalText,
+    connectionString: optionalText,
+    timeoutMs: z.number(),
+  }),
 ]);
 
 /** The typed configuration the bot runs with (src/config/index.ts builds it from SETTINGS); `Config` is inferred from it. */
 export const CONFIG_SCHEMA = z.object({
   mode: z.enum(['demo', 'production']),
-  bot: z.object({ appId: z.string(), appType: z.enum(['SingleTenant', 'UserAssignedMSI']), tenantId: z.string(), password: z.string() }),
+  bot: z.object({
+    appId: z.string(),
+    appType: z.enum(['SingleTenant', 'UserAssignedMSI']),
+    tenantId: z.string(),
+    password: z.string(),
+  }),
   graph: z.object({
     tenantId: z.string(),
     clientId: z.string(),
@@ -53,7 +65,12 @@ export const CONFIG_SCHEMA = z.object({
   defaultTimeZone: z.string(),
   defaultWindowDays: z.number(),
   logRetentionDays: z.number(),
-  access: z.object({ helpdeskGroupIds: z.array(z.string()), readerRoleIds: z.array(z.string()), readerCacheSeconds: z.number(), rateLimitPerMinute: z.number() }),
+  access: z.object({
+    helpdeskGroupIds: z.array(z.string()),
+    readerRoleIds: z.array(z.string()),
+    readerCacheSeconds: z.number(),
+    rateLimitPerMinute: z.number(),
+  }),
   turnBudgetMs: z.number(),
   /** Per-tenant overrides of the diagnosis pattern thresholds. */
   patternThresholds: z.record(z.string(), z.record(z.string(), z.unknown())),
@@ -75,7 +92,9 @@ export const CONFIG_SCHEMA = z.object({
   /** Demo mode against a shared demo tenant over HTTPS (npm run demo-tenant). */
   demoGraph: z.object({ url: z.string(), caFile: z.string() }).optional(),
   /** The built-in demo tenant's settings (DEMO_GRAPH_PERMISSIONS, DEMO_NONINTERACTIVE_PER_DAY, DEMO_GRAPH_LATENCY). */
-  demoTenant: z.object({ permissions: z.array(z.string()), nonInteractivePerDay: z.number(), latency: z.boolean() }).optional(),
+  demoTenant: z
+    .object({ permissions: z.array(z.string()), nonInteractivePerDay: z.number(), latency: z.boolean() })
+    .optional(),
 });
 
 export type Config = z.infer<typeof CONFIG_SCHEMA>;

@@ -6,8 +6,16 @@ import { z } from 'zod';
 import { SIGNIN_EVENT_TYPES, type SignInEventType } from '../shared/types';
 
 export const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
-export const positiveInt = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().positive());
-export const wholeNumber = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().nonnegative());
+export const positiveInt = z
+  .string()
+  .regex(/^\d+$/, 'must be a whole number')
+  .transform(Number)
+  .pipe(z.number().int().positive());
+export const wholeNumber = z
+  .string()
+  .regex(/^\d+$/, 'must be a whole number')
+  .transform(Number)
+  .pipe(z.number().int().nonnegative());
 export const text = z.string().min(1);
 export const httpsUrl = z.url({ protocol: /^https$/ });
 export const anyUrl = z.url({ protocol: /^https?$/ });
@@ -18,11 +26,15 @@ export const guidList = z
 /** A JSON object whose every key exists in `defaults` with a value of the same kind (deep). */
 export function overridesOf(defaults: Record<string, unknown>) {
   const check = (value: unknown, base: unknown, path: string): string | null => {
-    if (Array.isArray(base)) return Array.isArray(value) && value.every((v) => typeof v === typeof base[0]) ? null : `${path} must be a list like ${JSON.stringify(base)}`;
+    if (Array.isArray(base))
+      return Array.isArray(value) && value.every((v) => typeof v === typeof base[0])
+        ? null
+        : `${path} must be a list like ${JSON.stringify(base)}`;
     if (base !== null && typeof base === 'object') {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return `${path} must be an object`;
       for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-        if (!(key in (base as Record<string, unknown>)) || key.startsWith('_')) return `${path ? `${path}.` : ''}${key} is not a known threshold`;
+        if (!(key in (base as Record<string, unknown>)) || key.startsWith('_'))
+          return `${path ? `${path}.` : ''}${key} is not a known threshold`;
         const problem = check(v, (base as Record<string, unknown>)[key], `${path ? `${path}.` : ''}${key}`);
         if (problem) return problem;
       }
@@ -62,7 +74,11 @@ export function urlOverrides(keys: readonly string[]) {
       return z.NEVER;
     }
     for (const [key, value] of Object.entries(parsed)) {
-      const problem = !keys.includes(key) ? `${key} is not one of ${keys.join(', ')}` : !httpsUrl.safeParse(value).success ? `${key} must be an https address` : null;
+      const problem = !keys.includes(key)
+        ? `${key} is not one of ${keys.join(', ')}`
+        : !httpsUrl.safeParse(value).success
+          ? `${key} must be an https address`
+          : null;
       if (problem) {
         ctx.addIssue({ code: 'custom', message: problem });
         return z.NEVER;
@@ -73,10 +89,20 @@ export function urlOverrides(keys: readonly string[]) {
 }
 
 export const eventTypeList = z.string().transform((raw, ctx) => {
-  const values = [...new Set(raw.split(',').map((v) => v.trim()).filter(Boolean))];
+  const values = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
   const wrong = values.filter((v) => !(SIGNIN_EVENT_TYPES as readonly string[]).includes(v));
   if (values.length === 0 || wrong.length > 0) {
-    ctx.addIssue({ code: 'custom', message: `must be one or more of ${SIGNIN_EVENT_TYPES.join(', ')}${wrong.length ? ` (not ${wrong.join(', ')})` : ''}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be one or more of ${SIGNIN_EVENT_TYPES.join(', ')}${wrong.length ? ` (not ${wrong.join(', ')})` : ''}`,
+    });
     return z.NEVER;
   }
   return values as SignInEventType[];
@@ -94,5 +120,21 @@ export const timeZone = z.string().refine((tz) => {
 /** Application permission names, comma-separated (Graph's spelling: AuditLog.Read.All). */
 export const permissionList = z
   .string()
-  .transform((v) => [...new Set(v.split(',').map((p) => p.trim()).filter(Boolean))])
-  .pipe(z.array(z.string().regex(/^[A-Z][A-Za-z]*(\.[A-Z][A-Za-z]*)+$/, 'each entry must be a Graph permission such as AuditLog.Read.All')));
+  .transform((v) => [
+    ...new Set(
+      v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
+  ])
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^[A-Z][A-Za-z]*(\.[A-Z][A-Za-z]*)+$/,
+          'each entry must be a Graph permission such as AuditLog.Read.All',
+        ),
+    ),
+  );

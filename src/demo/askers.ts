@@ -18,8 +18,12 @@ export const demoAskerProblem = demoAskerPolicy(DEMO_PEOPLE);
 
 function askerProblem(DEMO_IDS: ReadonlySet<string>, activity: Record<string, unknown>): string | null {
   const from = activity.from as { aadObjectId?: unknown } | undefined;
-  if (typeof from?.aadObjectId === 'string' && from.aadObjectId !== '' && !DEMO_IDS.has(from.aadObjectId.toLowerCase())) {
-    return 'demo mode answers only the demo tenant\'s people';
+  if (
+    typeof from?.aadObjectId === 'string' &&
+    from.aadObjectId !== '' &&
+    !DEMO_IDS.has(from.aadObjectId.toLowerCase())
+  ) {
+    return "demo mode answers only the demo tenant's people";
   }
   // An invoke is answered in the HTTP response, and so is a message sent with expectReplies; anything
   // else is answered by posting to serviceUrl.

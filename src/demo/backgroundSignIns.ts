@@ -37,7 +37,11 @@ function workdayStartUtc(country: string): number {
 }
 
 /** A daemon app of the tenant that signs in with a certificate every few minutes. */
-export const HR_CONNECTOR = { appId: '7d2f1c3b-9a8e-4f60-b1d2-3c4e5f6a7b8c', servicePrincipalId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', name: 'Contoso HR Connector' };
+export const HR_CONNECTOR = {
+  appId: '7d2f1c3b-9a8e-4f60-b1d2-3c4e5f6a7b8c',
+  servicePrincipalId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+  name: 'Contoso HR Connector',
+};
 
 const OK = { errorCode: 0, failureReason: null, additionalDetails: null };
 const INTERACTIVE = ['interactiveUser'];
@@ -47,15 +51,41 @@ const NON_INTERACTIVE = ['nonInteractiveUser'];
  * A successful sign-in of `base`'s person, written out property by property (one object shape for
  * all: V8 keeps 100,000s of them compact), sharing base's device, place and policies.
  */
-function userSignIn(base: SignIn, id: string, correlationId: string, createdDateTime: string, app: App, interactive: boolean): BetaSignIn {
+function userSignIn(
+  base: SignIn,
+  id: string,
+  correlationId: string,
+  createdDateTime: string,
+  app: App,
+  interactive: boolean,
+): BetaSignIn {
   return {
-    id, createdDateTime, userDisplayName: base.userDisplayName, userPrincipalName: base.userPrincipalName, userId: base.userId,
-    appId: app.appId, appDisplayName: app.appDisplayName, ipAddress: base.ipAddress,
-    clientAppUsed: interactive ? 'Browser' : 'Mobile Apps and Desktop clients', correlationId, conditionalAccessStatus: 'success',
-    isInteractive: interactive, riskDetail: 'none', riskLevelAggregated: 'none', riskLevelDuringSignIn: 'none', riskState: 'none',
-    riskEventTypes: base.riskEventTypes, riskEventTypes_v2: base.riskEventTypes_v2, resourceDisplayName: app.resourceDisplayName, resourceId: app.resourceId,
-    status: OK, deviceDetail: base.deviceDetail, location: base.location, appliedConditionalAccessPolicies: base.appliedConditionalAccessPolicies,
-    signInEventTypes: interactive ? INTERACTIVE : NON_INTERACTIVE, originalRequestId: id,
+    id,
+    createdDateTime,
+    userDisplayName: base.userDisplayName,
+    userPrincipalName: base.userPrincipalName,
+    userId: base.userId,
+    appId: app.appId,
+    appDisplayName: app.appDisplayName,
+    ipAddress: base.ipAddress,
+    clientAppUsed: interactive ? 'Browser' : 'Mobile Apps and Desktop clients',
+    correlationId,
+    conditionalAccessStatus: 'success',
+    isInteractive: interactive,
+    riskDetail: 'none',
+    riskLevelAggregated: 'none',
+    riskLevelDuringSignIn: 'none',
+    riskState: 'none',
+    riskEventTypes: base.riskEventTypes,
+    riskEventTypes_v2: base.riskEventTypes_v2,
+    resourceDisplayName: app.resourceDisplayName,
+    resourceId: app.resourceId,
+    status: OK,
+    deviceDetail: base.deviceDetail,
+    location: base.location,
+    appliedConditionalAccessPolicies: base.appliedConditionalAccessPolicies,
+    signInEventTypes: interactive ? INTERACTIVE : NON_INTERACTIVE,
+    originalRequestId: id,
   };
 }
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -77,14 +107,30 @@ function at(ms: number): string {
  * The background records for `people`, newest first not guaranteed (the caller sorts).
  * `templates`: one successful interactive record per person (device, place, policies).
  */
-export function backgroundSignIns(people: readonly DemoPerson[], templates: ReadonlyMap<string, SignIn>, options: BackgroundOptions): BetaSignIn[] {
+export function backgroundSignIns(
+  people: readonly DemoPerson[],
+  templates: ReadonlyMap<string, SignIn>,
+  options: BackgroundOptions,
+): BetaSignIn[] {
   const random = prng(options.seed ?? 424242);
   // GUID-shaped ids from a counter: unique, deterministic and cheap for 100,000s of records.
   let serial = 0;
-  const guid = () => `b9c0${(serial >>> 0).toString(16).padStart(4, '0').slice(-4)}-${(++serial).toString(16).padStart(4, '0').slice(-4)}-4bd0-a${Math.floor(random() * 4096).toString(16).padStart(3, '0')}-${serial.toString(16).padStart(12, '0')}`;
+  const guid = () =>
+    `b9c0${(serial >>> 0).toString(16).padStart(4, '0').slice(-4)}-${(++serial).toString(16).padStart(4, '0').slice(-4)}-4bd0-a${Math.floor(
+      random() * 4096,
+    )
+      .toString(16)
+      .padStart(3, '0')}-${serial.toString(16).padStart(12, '0')}`;
   const out: BetaSignIn[] = [];
   const start = options.now - options.days * DAY;
-  const refreshers = [FIRST_PARTY.microsoftOffice, FIRST_PARTY.teams, FIRST_PARTY.oneOutlookWeb, FIRST_PARTY.outlookMobile, FIRST_PARTY.oneDriveSync, FIRST_PARTY.authBroker];
+  const refreshers = [
+    FIRST_PARTY.microsoftOffice,
+    FIRST_PARTY.teams,
+    FIRST_PARTY.oneOutlookWeb,
+    FIRST_PARTY.outlookMobile,
+    FIRST_PARTY.oneDriveSync,
+    FIRST_PARTY.authBroker,
+  ];
   const interactiveApps = [FIRST_PARTY.officeHome, FIRST_PARTY.oneOutlookWeb, FIRST_PARTY.teams];
 
   for (const person of people) {
@@ -111,16 +157,45 @@ export function backgroundSignIns(people: readonly DemoPerson[], templates: Read
   }
 
   // Daemons: every 5 minutes (HR connector), every 10 (payroll, before its secret expired), every 15 (backup's managed identity).
-  const workload = (who: typeof PAYROLL_SYNC, kind: 'servicePrincipal' | 'managedIdentity', when: number): BetaSignIn => ({
-    id: guid(), createdDateTime: at(when), correlationId: guid(), userId: '', userDisplayName: null, userPrincipalName: null,
-    appId: who.appId, appDisplayName: who.name, servicePrincipalId: who.servicePrincipalId, servicePrincipalName: who.name,
-    resourceDisplayName: 'Microsoft Graph', resourceId: '00000003-0000-0000-c000-000000000000', ipAddress: '20.42.7.9',
-    clientAppUsed: null, isInteractive: false, signInEventTypes: [kind], status: OK, conditionalAccessStatus: 'notApplied',
-    ...(kind === 'managedIdentity' ? { managedServiceIdentity: { msiType: 'systemAssigned', associatedResourceId: `/subscriptions/0b1c2d3e-0000-4000-8000-000000000001/resourceGroups/ops/providers/Microsoft.Web/sites/${who.name}`, federatedTokenId: null, federatedTokenIssuer: null } } : {}),
+  const workload = (
+    who: typeof PAYROLL_SYNC,
+    kind: 'servicePrincipal' | 'managedIdentity',
+    when: number,
+  ): BetaSignIn => ({
+    id: guid(),
+    createdDateTime: at(when),
+    correlationId: guid(),
+    userId: '',
+    userDisplayName: null,
+    userPrincipalName: null,
+    appId: who.appId,
+    appDisplayName: who.name,
+    servicePrincipalId: who.servicePrincipalId,
+    servicePrincipalName: who.name,
+    resourceDisplayName: 'Microsoft Graph',
+    resourceId: '00000003-0000-0000-c000-000000000000',
+    ipAddress: '20.42.7.9',
+    clientAppUsed: null,
+    isInteractive: false,
+    signInEventTypes: [kind],
+    status: OK,
+    conditionalAccessStatus: 'notApplied',
+    ...(kind === 'managedIdentity'
+      ? {
+          managedServiceIdentity: {
+            msiType: 'systemAssigned',
+            associatedResourceId: `/subscriptions/0b1c2d3e-0000-4000-8000-000000000001/resourceGroups/ops/providers/Microsoft.Web/sites/${who.name}`,
+            federatedTokenId: null,
+            federatedTokenIssuer: null,
+          },
+        }
+      : {}),
   });
-  for (let t = start; t <= options.now; t += 5 * MINUTE) out.push(workload(HR_CONNECTOR, 'servicePrincipal', t + random() * MINUTE));
+  for (let t = start; t <= options.now; t += 5 * MINUTE)
+    out.push(workload(HR_CONNECTOR, 'servicePrincipal', t + random() * MINUTE));
   // Payroll Sync's secret expired about 40 hours ago (otherSignIns.ts): its successes end there.
-  for (let t = start; t <= options.now - 42 * HOUR; t += 10 * MINUTE) out.push(workload(PAYROLL_SYNC, 'servicePrincipal', t + random() * MINUTE));
+  for (let t = start; t <= options.now - 42 * HOUR; t += 10 * MINUTE)
+    out.push(workload(PAYROLL_SYNC, 'servicePrincipal', t + random() * MINUTE));
   for (let t = start; t <= options.now; t += 15 * MINUTE) out.push(workload(BACKUP_RUNNER, 'managedIdentity', t));
   return out.filter((r) => Date.parse(r.createdDateTime as string) <= options.now);
 }

@@ -23,7 +23,11 @@ class ClientTag implements Middleware {
     const options = context.options ?? {};
     // The SDK keeps headers as a plain object, or a Headers when a middleware made one.
     if (options.headers instanceof Headers) options.headers.set(DEMO_CLIENT_HEADER, this.name);
-    else context.options = { ...options, headers: { ...(options.headers as Record<string, string> | undefined), [DEMO_CLIENT_HEADER]: this.name } };
+    else
+      context.options = {
+        ...options,
+        headers: { ...(options.headers as Record<string, string> | undefined), [DEMO_CLIENT_HEADER]: this.name },
+      };
     await this.next!.execute(context);
   }
 }

@@ -22,13 +22,21 @@ export class DemoDirectory {
     const users = this.people.map(toUser);
     const matches = filter === null ? users : users.filter(compileFilter(filter, USER_FILTER_RULES).test);
     select({}, query.get('$select'), USER_TYPE); // Graph checks the names even when nothing matches.
-    return { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', value: matches.slice(0, top).map((u) => select(u, query.get('$select'), USER_TYPE)) };
+    return {
+      '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users',
+      value: matches.slice(0, top).map((u) => select(u, query.get('$select'), USER_TYPE)),
+    };
   }
 
   findUser(key: string): DemoPerson {
     const lower = key.toLowerCase();
     const user = this.people.find((p) => p.id.toLowerCase() === lower || p.userPrincipalName.toLowerCase() === lower);
-    if (!user) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`);
+    if (!user)
+      throw new GraphHttpError(
+        404,
+        'Request_ResourceNotFound',
+        `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`,
+      );
     return user;
   }
 
@@ -49,12 +57,24 @@ export class DemoDirectory {
     return result;
   }
 
-  transitiveMemberOf(person: DemoPerson, cast: string | undefined, query: URLSearchParams, request: GraphRequest): unknown {
+  transitiveMemberOf(
+    person: DemoPerson,
+    cast: string | undefined,
+    query: URLSearchParams,
+    request: GraphRequest,
+  ): unknown {
     if (cast !== undefined && !['microsoft.graph.directoryRole', 'microsoft.graph.group'].includes(cast)) {
       throw new GraphHttpError(400, 'Request_BadRequest', `Unsupported type cast '${cast}'.`);
     }
-    if (cast !== undefined && (headerOf(request.headers, 'consistencylevel') !== 'eventual' || query.get('$count') !== 'true')) {
-      throw new GraphHttpError(400, 'Request_UnsupportedQuery', 'A type cast on this collection needs the ConsistencyLevel: eventual header and $count=true.');
+    if (
+      cast !== undefined &&
+      (headerOf(request.headers, 'consistencylevel') !== 'eventual' || query.get('$count') !== 'true')
+    ) {
+      throw new GraphHttpError(
+        400,
+        'Request_UnsupportedQuery',
+        'A type cast on this collection needs the ConsistencyLevel: eventual header and $count=true.',
+      );
     }
     const groups = this.groupsOf(person);
     const roleIds = new Set(person.roles);
@@ -62,13 +82,26 @@ export class DemoDirectory {
       if ('role' in group && groups.has(group.id)) roleIds.add(group.role);
     }
     const roles = [...roleIds].map((templateId) => ({
-      '@odata.type': '#microsoft.graph.directoryRole', id: `role-${templateId.slice(0, 8)}`, displayName: ROLE_NAMES[templateId] ?? 'Directory role', roleTemplateId: templateId,
+      '@odata.type': '#microsoft.graph.directoryRole',
+      id: `role-${templateId.slice(0, 8)}`,
+      displayName: ROLE_NAMES[templateId] ?? 'Directory role',
+      roleTemplateId: templateId,
     }));
-    const groupObjects = Object.values(DEMO_GROUPS).filter((g) => groups.has(g.id)).map((g) => ({ '@odata.type': '#microsoft.graph.group', id: g.id, displayName: g.displayName }));
-    const value = cast === 'microsoft.graph.directoryRole' ? roles : cast === 'microsoft.graph.group' ? groupObjects : [...roles, ...groupObjects];
-    const type = cast === 'microsoft.graph.directoryRole' ? { name: 'directoryRole', properties: DIRECTORY_ROLE_PROPERTIES }
-      : cast === 'microsoft.graph.group' ? { name: 'group', properties: GROUP_PROPERTIES }
-      : { name: 'directoryObject', properties: new Set([...DIRECTORY_ROLE_PROPERTIES, ...GROUP_PROPERTIES]) };
+    const groupObjects = Object.values(DEMO_GROUPS)
+      .filter((g) => groups.has(g.id))
+      .map((g) => ({ '@odata.type': '#microsoft.graph.group', id: g.id, displayName: g.displayName }));
+    const value =
+      cast === 'microsoft.graph.directoryRole'
+        ? roles
+        : cast === 'microsoft.graph.group'
+          ? groupObjects
+          : [...roles, ...groupObjects];
+    const type =
+      cast === 'microsoft.graph.directoryRole'
+        ? { name: 'directoryRole', properties: DIRECTORY_ROLE_PROPERTIES }
+        : cast === 'microsoft.graph.group'
+          ? { name: 'group', properties: GROUP_PROPERTIES }
+          : { name: 'directoryObject', properties: new Set([...DIRECTORY_ROLE_PROPERTIES, ...GROUP_PROPERTIES]) };
     select({}, query.get('$select'), type); // Graph checks the names even when nothing matches.
     return { '@odata.count': value.length, value: value.map((v) => select(v, query.get('$select'), type)) };
   }
@@ -76,7 +109,15 @@ export class DemoDirectory {
 
 export function toUser(p: DemoPerson): Record<string, unknown> {
   return {
-    id: p.id, displayName: p.displayName, givenName: p.givenName, surname: p.surname, userPrincipalName: p.userPrincipalName,
-    mail: p.mail, jobTitle: p.jobTitle, department: p.department, officeLocation: p.officeLocation, accountEnabled: p.accountEnabled,
+    id: p.id,
+    displayName: p.displayName,
+    givenName: p.givenName,
+    surname: p.surname,
+    userPrincipalName: p.userPrincipalName,
+    mail: p.mail,
+    jobTitle: p.jobTitle,
+    department: p.department,
+    officeLocation: p.officeLocation,
+    accountEnabled: p.accountEnabled,
   };
 }

@@ -20,11 +20,38 @@ export type Fault =
 
 /** Ready-made faults. */
 export const FAULTS = {
-  throttled: (retryAfterSeconds = 1): Fault => ({ type: 'status', status: 429, code: 'TooManyRequests', message: 'Too many requests.', retryAfterSeconds }),
-  serverError: (): Fault => ({ type: 'status', status: 500, code: 'InternalServerError', message: 'Something went wrong.' }),
-  unavailable: (retryAfterSeconds?: number): Fault => ({ type: 'status', status: 503, code: 'ServiceUnavailable', message: 'The service is temporarily unavailable.', retryAfterSeconds }),
-  notLicensed: (): Fault => ({ type: 'status', status: 403, code: 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', message: "Neither tenant is B2C or tenant doesn't have premium license" }),
-  permissionDenied: (): Fault => ({ type: 'status', status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' }),
+  throttled: (retryAfterSeconds = 1): Fault => ({
+    type: 'status',
+    status: 429,
+    code: 'TooManyRequests',
+    message: 'Too many requests.',
+    retryAfterSeconds,
+  }),
+  serverError: (): Fault => ({
+    type: 'status',
+    status: 500,
+    code: 'InternalServerError',
+    message: 'Something went wrong.',
+  }),
+  unavailable: (retryAfterSeconds?: number): Fault => ({
+    type: 'status',
+    status: 503,
+    code: 'ServiceUnavailable',
+    message: 'The service is temporarily unavailable.',
+    retryAfterSeconds,
+  }),
+  notLicensed: (): Fault => ({
+    type: 'status',
+    status: 403,
+    code: 'Authentication_RequestFromNonPremiumTenantOrB2CTenant',
+    message: "Neither tenant is B2C or tenant doesn't have premium license",
+  }),
+  permissionDenied: (): Fault => ({
+    type: 'status',
+    status: 403,
+    code: 'Authorization_RequestDenied',
+    message: 'Insufficient privileges to complete the operation.',
+  }),
   slow: (delayMs: number): Fault => ({ type: 'slow', delayMs }),
   malformed: (): Fault => ({ type: 'malformed' }),
   drop: (): Fault => ({ type: 'drop' }),

@@ -20,7 +20,12 @@ export interface GraphResponse {
 
 /** A Graph error answer: status, Graph's error code, message and extra headers (Retry-After). */
 export class GraphHttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
@@ -29,16 +34,29 @@ export class GraphHttpError extends Error {
  * The request's properties named in $select (and the @odata.type, which Graph always keeps). With
  * `type`, a name the type does not have is Graph's 400 "Could not find a property" (names in any case).
  */
-export function select(item: object, selectParam: string | null, type?: { name: string; properties: ReadonlySet<string> }): Record<string, unknown> {
+export function select(
+  item: object,
+  selectParam: string | null,
+  type?: { name: string; properties: ReadonlySet<string> },
+): Record<string, unknown> {
   const source = item as Record<string, unknown>;
   if (!selectParam) return source;
   const known = type ? new Map([...type.properties].map((p) => [p.toLowerCase(), p])) : null;
   const out: Record<string, unknown> = {};
   if ('@odata.type' in source) out['@odata.type'] = source['@odata.type'];
-  for (const written of selectParam.split(',').map((s) => s.trim()).filter(Boolean)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(written)) throw new GraphHttpError(400, 'BadRequest', `Invalid $select property '${written}'.`);
+  for (const written of selectParam
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(written))
+      throw new GraphHttpError(400, 'BadRequest', `Invalid $select property '${written}'.`);
     const name = known ? known.get(written.toLowerCase()) : written;
-    if (name === undefined) throw new GraphHttpError(400, 'BadRequest', `Could not find a property named '${written}' on type 'microsoft.graph.${type!.name}'.`);
+    if (name === undefined)
+      throw new GraphHttpError(
+        400,
+        'BadRequest',
+        `Could not find a property named '${written}' on type 'microsoft.graph.${type!.name}'.`,
+      );
     if (name in source) out[name] = source[name];
   }
   return out;
@@ -46,8 +64,14 @@ export function select(item: object, selectParam: string | null, type?: { name: 
 
 export function pageSize(raw: string | null, fallback: number, max: number): number {
   if (raw === null) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new GraphHttpError(400, 'BadRequest', `Invalid $top value '${raw}'.`);
-  if (Number(raw) > max) throw new GraphHttpError(400, 'BadRequest', `The limit of '${max}' for $top was exceeded. The value from the incoming request is '${raw}'.`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new GraphHttpError(400, 'BadRequest', `Invalid $top value '${raw}'.`);
+  if (Number(raw) > max)
+    throw new GraphHttpError(
+      400,
+      'BadRequest',
+      `The limit of '${max}' for $top was exceeded. The value from the incoming request is '${raw}'.`,
+    );
   return Number(raw);
 }
 
@@ -61,7 +85,8 @@ export function readSkipToken(raw: string | null): number {
 
 export function rejectUnsupported(query: URLSearchParams, allowed: string[]): void {
   for (const key of query.keys()) {
-    if (!allowed.includes(key)) throw new GraphHttpError(400, 'BadRequest', `Query option '${key}' is not supported on this resource.`);
+    if (!allowed.includes(key))
+      throw new GraphHttpError(400, 'BadRequest', `Query option '${key}' is not supported on this resource.`);
   }
 }
 

@@ -7,24 +7,29 @@ import { DEMO_TENANT_ID } from '../config';
 /** Waits `ms`, or fails as fetch does when the request's signal aborts first (the client's timeout). */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
-const abortError = (signal?: AbortSignal): Error => (signal?.reason instanceof Error ? signal.reason : new DOMException('The operation was aborted.', 'AbortError'));
+const abortError = (signal?: AbortSignal): Error =>
+  signal?.reason instanceof Error ? signal.reason : new DOMException('The operation was aborted.', 'AbortError');
 
-export const realSleep: Sleep = (ms, signal) => new Promise((resolve, reject) => {
-  if (signal?.aborted) return reject(abortError(signal));
-  const timer = setTimeout(() => {
-    signal?.removeEventListener('abort', onAbort);
-    resolve();
-  }, ms);
-  const onAbort = () => {
-    clearTimeout(timer);
-    reject(abortError(signal));
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
-});
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 
 /** The demo tenant as the chain's last link: same URLs, no network; its answer times (if on) are waited through `sleep`. */
 export class DemoTenantTransport implements Middleware {
-  constructor(private readonly tenant: DemoTenant, private readonly sleep: Sleep = realSleep) {}
+  constructor(
+    private readonly tenant: DemoTenant,
+    private readonly sleep: Sleep = realSleep,
+  ) {}
 
   async execute(context: Context): Promise<void> {
     const request = context.request;
@@ -62,11 +67,19 @@ const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toStrin
  * the log tests still recognise it. The doctor can read the granted permissions from it as it would
  * from a real token: decode the middle part, read `roles`.
  */
-export function demoAccessToken(permissions: readonly string[] = DEFAULT_DEMO_PERMISSIONS, tenantId = DEMO_TENANT_ID): string {
+export function demoAccessToken(
+  permissions: readonly string[] = DEFAULT_DEMO_PERMISSIONS,
+  tenantId = DEMO_TENANT_ID,
+): string {
   const header = { typ: 'JWT', alg: 'none' };
   const claims = {
-    aud: 'https://graph.microsoft.com', iss: `https://sts.windows.net/${tenantId}/`, tid: tenantId, idtyp: 'app',
-    appid: '00000000-0000-0000-0000-00000000d3e0', app_displayname: 'Sign-in Troubleshooter (demo)', roles: [...permissions],
+    aud: 'https://graph.microsoft.com',
+    iss: `https://sts.windows.net/${tenantId}/`,
+    tid: tenantId,
+    idtyp: 'app',
+    appid: '00000000-0000-0000-0000-00000000d3e0',
+    app_displayname: 'Sign-in Troubleshooter (demo)',
+    roles: [...permissions],
   };
   return `${base64url(header)}.${base64url(claims)}.demo-tenant-token`;
 }

@@ -90,14 +90,17 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
   let seq = 0;
   const transports: TrustingHttpMessageHandler[] = [];
 
-  const server = https.createServer({ key: certificate.key, cert: certificate.cert, keepAliveTimeout: 5_000 }, (req, res) => {
-    seq += 1;
-    const mySeq = seq;
-    readBody(req).then(
-      (body) => serve(req, res, body, mySeq),
-      () => req.socket.destroy(),
-    );
-  });
+  const server = https.createServer(
+    { key: certificate.key, cert: certificate.cert, keepAliveTimeout: 5_000 },
+    (req, res) => {
+      seq += 1;
+      const mySeq = seq;
+      readBody(req).then(
+        (body) => serve(req, res, body, mySeq),
+        () => req.socket.destroy(),
+      );
+    },
+  );
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -115,13 +118,28 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
     }
     const method = (req.method ?? 'GET').toUpperCase();
     const path = decodeURIComponent(url.pathname.replace(/^\/(v1\.0|beta)/, '')).replace(/\/+$/, '');
-    const entry: ServedRequest = { seq: mySeq, method, path, filter: url.searchParams.get('$filter'), status: 200, fault: null, bytes: 0, at: Date.now(), abandoned: false };
+    const entry: ServedRequest = {
+      seq: mySeq,
+      method,
+      path,
+      filter: url.searchParams.get('$filter'),
+      status: 200,
+      fault: null,
+      bytes: 0,
+      at: Date.now(),
+      abandoned: false,
+    };
     log.push(entry);
     const fault = decide({ method, path, url, seq: mySeq }) ?? null;
     entry.fault = fault?.type ?? null;
 
     const answerNormally = () => {
-      const answer = tenant.handle({ method, url: url.toString(), headers: flatHeaders(req), body: body || undefined } satisfies GraphRequest);
+      const answer = tenant.handle({
+        method,
+        url: url.toString(),
+        headers: flatHeaders(req),
+        body: body || undefined,
+      } satisfies GraphRequest);
       if (!answer.delayMs) return write(res, entry, answer.status, answer.headers, answer.body);
       // The tenant's answer time (DEMO_GRAPH_LATENCY=on): the answer leaves that much later.
       const timer = setTimeout(() => write(res, entry, answer.status, answer.headers, answer.body), answer.delayMs);
@@ -135,8 +153,13 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
         req.socket.destroy();
         return;
       case 'slow': {
-        const answer = fault.handledFirst ? tenant.handle({ method, url: url.toString(), headers: flatHeaders(req), body: body || undefined }) : null;
-        const timer = setTimeout(() => (answer ? write(res, entry, answer.status, answer.headers, answer.body) : answerNormally()), fault.delayMs);
+        const answer = fault.handledFirst
+          ? tenant.handle({ method, url: url.toString(), headers: flatHeaders(req), body: body || undefined })
+          : null;
+        const timer = setTimeout(
+          () => (answer ? write(res, entry, answer.status, answer.headers, answer.body) : answerNormally()),
+          fault.delayMs,
+        );
         res.on('close', () => {
           clearTimeout(timer);
           if (!res.writableEnded) entry.abandoned = true;
@@ -144,16 +167,37 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
         return;
       }
       case 'malformed': {
-        const answer = tenant.handle({ method, url: url.toString(), headers: flatHeaders(req), body: body || undefined });
+        const answer = tenant.handle({
+          method,
+          url: url.toString(),
+          headers: flatHeaders(req),
+          body: body || undefined,
+        });
         const cut = answer.body.slice(0, Math.max(1, Math.floor(answer.body.length / 2)));
-        write(res, entry, 200, { ...answer.headers, 'content-type': 'application/json; odata.metadata=minimal' }, cut || '{"value": [');
+        write(
+          res,
+          entry,
+          200,
+          { ...answer.headers, 'content-type': 'application/json; odata.metadata=minimal' },
+          cut || '{"value": [',
+        );
         return;
       }
       case 'status': {
         const requestId = randomUUID();
-        const headers: Record<string, string> = { 'content-type': 'application/json', 'request-id': requestId, 'client-request-id': requestId };
+        const headers: Record<string, string> = {
+          'content-type': 'application/json',
+          'request-id': requestId,
+          'client-request-id': requestId,
+        };
         if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
-        const error = { error: { code: fault.code ?? `Status${fault.status}`, message: fault.message ?? `Injected ${fault.status}.`, innerError: { date: new Date().toISOString(), 'request-id': requestId, 'client-request-id': requestId } } };
+        const error = {
+          error: {
+            code: fault.code ?? `Status${fault.status}`,
+            message: fault.message ?? `Injected ${fault.status}.`,
+            innerError: { date: new Date().toISOString(), 'request-id': requestId, 'client-request-id': requestId },
+          },
+        };
         write(res, entry, fault.status, headers, JSON.stringify(error));
         return;
       }
@@ -209,7 +253,13 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
   };
 }
 
-function write(res: ServerResponse, entry: ServedRequest, status: number, headers: Record<string, string>, body: string): void {
+function write(
+  res: ServerResponse,
+  entry: ServedRequest,
+  status: number,
+  headers: Record<string, string>,
+  body: string,
+): void {
   entry.status = status;
   if (res.destroyed || res.writableEnded) {
     entry.abandoned = true;

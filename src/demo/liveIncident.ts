@@ -35,17 +35,43 @@ const MINUTE = 60_000;
 
 /** Finance people beyond the three of people.ts: enough for an incident of a department. */
 export const FINANCE_TEAM: readonly DemoPerson[] = [
-  ['Anouk', 'Mulder'], ['Bram', 'de Wit'], ['Chloe', 'Evans'], ['Daniel', 'Okafor'], ['Eva', 'Smit'], ['Finn', 'Dekker'],
-  ['Hannah', 'Brouwer'], ['Isabel', 'Costa'], ['Jesse', 'van Dijk'], ['Kim', 'Vos'], ['Laura', 'Meijer'], ['Milan', 'Bos'],
-  ['Nina', 'Kramer'], ['Oscar', 'Lindqvist'], ['Ruben', 'Hoekstra'], ['Sara', 'Postma'], ['Thijs', 'Kok'], ['Yara', 'Haddad'],
+  ['Anouk', 'Mulder'],
+  ['Bram', 'de Wit'],
+  ['Chloe', 'Evans'],
+  ['Daniel', 'Okafor'],
+  ['Eva', 'Smit'],
+  ['Finn', 'Dekker'],
+  ['Hannah', 'Brouwer'],
+  ['Isabel', 'Costa'],
+  ['Jesse', 'van Dijk'],
+  ['Kim', 'Vos'],
+  ['Laura', 'Meijer'],
+  ['Milan', 'Bos'],
+  ['Nina', 'Kramer'],
+  ['Oscar', 'Lindqvist'],
+  ['Ruben', 'Hoekstra'],
+  ['Sara', 'Postma'],
+  ['Thijs', 'Kok'],
+  ['Yara', 'Haddad'],
 ].map(([givenName, surname], i) => {
   const upn = `${givenName.toLowerCase()}.${surname.toLowerCase().replace(/[^a-z]/g, '')}@example.com`;
   const city = i % 3 === 2 ? 'London' : 'Amsterdam';
   return {
     id: `f1a00000-0000-4000-8000-${(i + 1).toString(16).padStart(12, '0')}`,
-    displayName: `${givenName} ${surname}`, givenName, surname, userPrincipalName: upn, mail: upn,
-    jobTitle: i % 4 === 0 ? 'Controller' : 'Accountant', department: 'Finance', officeLocation: city, accountEnabled: true,
-    roles: [], groups: [], country: city === 'London' ? 'GB' : 'NL', city, stories: ['quiet'],
+    displayName: `${givenName} ${surname}`,
+    givenName,
+    surname,
+    userPrincipalName: upn,
+    mail: upn,
+    jobTitle: i % 4 === 0 ? 'Controller' : 'Accountant',
+    department: 'Finance',
+    officeLocation: city,
+    accountEnabled: true,
+    roles: [],
+    groups: [],
+    country: city === 'London' ? 'GB' : 'NL',
+    city,
+    stories: ['quiet'],
   } satisfies DemoPerson;
 });
 
@@ -56,7 +82,11 @@ export function affectedPeople(people: readonly DemoPerson[]): DemoPerson[] {
 
 /** When the policy went on: the last 08:00 Amsterdam time at least half an hour before `now`. */
 export function switchedOnAt(now: number): number {
-  const hourThere = Number(new Intl.DateTimeFormat('en-GB', { timeZone: LIVE_INCIDENT.timeZone, hour: 'numeric', hourCycle: 'h23' }).format(now));
+  const hourThere = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: LIVE_INCIDENT.timeZone, hour: 'numeric', hourCycle: 'h23' }).format(
+      now,
+    ),
+  );
   const minuteThere = new Date(now).getUTCMinutes();
   // Whole-hour zones (Amsterdam is): the local hour's start is the UTC hour's start.
   const hourStart = now - minuteThere * MINUTE - (now % MINUTE);
@@ -79,18 +109,30 @@ export function blockedSignIn(person: DemoPerson, at: number, random: () => numb
   const os = random() < 0.7 ? 'Windows10' : 'MacOs';
   const browser = random() < 0.5 ? 'Chrome 131.0.0' : 'Edge 131.0.0';
   return demoSignIn({
-    id: randomUUID(), correlationId: randomUUID(), person, at, code: LIVE_INCIDENT.code, app: LIVE_INCIDENT.app,
+    id: randomUUID(),
+    correlationId: randomUUID(),
+    person,
+    at,
+    code: LIVE_INCIDENT.code,
+    app: LIVE_INCIDENT.app,
     where: { country: place.country, city: person.city, state: place.state, ip },
     device: { os, browser, compliant: false, managed: false, trustType: '', name: '', id: '' },
     extra: {
       status: {
         errorCode: LIVE_INCIDENT.code,
-        failureReason: 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
+        failureReason:
+          'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
         additionalDetails: 'The device is not managed by the organisation.',
       },
       appliedConditionalAccessPolicies: [
         { ...LIVE_INCIDENT.policy, enforcedGrantControls: ['Block'], enforcedSessionControls: [], result: 'failure' },
-        { id: 'ca000001-0000-4000-8000-000000000002', displayName: 'Require MFA for all users', enforcedGrantControls: ['Mfa'], enforcedSessionControls: [], result: 'notApplied' },
+        {
+          id: 'ca000001-0000-4000-8000-000000000002',
+          displayName: 'Require MFA for all users',
+          enforcedGrantControls: ['Mfa'],
+          enforcedSessionControls: [],
+          result: 'notApplied',
+        },
       ],
       signInEventTypes: ['interactiveUser'],
     } as Partial<SignIn>,
@@ -102,7 +144,8 @@ export function failuresSoFar(people: readonly DemoPerson[], now: number, random
   const out: SignIn[] = [];
   const start = switchedOnAt(now);
   for (const person of affectedPeople(people)) {
-    for (let at = start + random() * 30 * MINUTE; at <= now; at += (20 + random() * 40) * MINUTE) out.push(blockedSignIn(person, at, random));
+    for (let at = start + random() * 30 * MINUTE; at <= now; at += (20 + random() * 40) * MINUTE)
+      out.push(blockedSignIn(person, at, random));
   }
   return out;
 }
@@ -116,9 +159,17 @@ export function withLiveIncident(options: DemoTenantOptions): DemoTenantOptions 
   const now = (options.now ?? new Date()).getTime();
   const people = [...(options.people ?? DEMO_PEOPLE), ...FINANCE_TEAM];
   const volume = options.nonInteractivePerDay;
-  const base = options.signIns ?? generateSignIns({ now: new Date(now), people: options.people ?? DEMO_PEOPLE, nonInteractivePerDay: volume });
+  const base =
+    options.signIns ??
+    generateSignIns({ now: new Date(now), people: options.people ?? DEMO_PEOPLE, nonInteractivePerDay: volume });
   const teamIds = new Set(FINANCE_TEAM.map((p) => p.id));
-  const team = generateSignIns({ now: new Date(now), people: FINANCE_TEAM, seed: 1408, days: 7, nonInteractivePerDay: volume }).filter((r) => teamIds.has(String(r.userId)));
+  const team = generateSignIns({
+    now: new Date(now),
+    people: FINANCE_TEAM,
+    seed: 1408,
+    days: 7,
+    nonInteractivePerDay: volume,
+  }).filter((r) => teamIds.has(String(r.userId)));
   const signIns = [...base, ...team, ...failuresSoFar(people, now, prng(53003))].sort(newestFirst);
   return { ...options, now: new Date(now), people, signIns };
 }
@@ -132,7 +183,10 @@ export interface LiveIncidentRun {
 }
 
 /** Writes new failures into `tenant` every tickMs until stopped; the timer does not keep the process alive. */
-export function startLiveIncident(tenant: DemoTenant, options: { clock?: () => number; tickMs?: number; seed?: number } = {}): LiveIncidentRun {
+export function startLiveIncident(
+  tenant: DemoTenant,
+  options: { clock?: () => number; tickMs?: number; seed?: number } = {},
+): LiveIncidentRun {
   const clock = options.clock ?? Date.now;
   const random = prng(options.seed ?? Date.now() % 2 ** 31);
   const people = affectedPeople(tenant.people);
@@ -142,7 +196,9 @@ export function startLiveIncident(tenant: DemoTenant, options: { clock?: () => n
     const now = clock();
     const count = 1 + Math.floor(random() * LIVE_INCIDENT.maxPerTick);
     const [early, late] = LIVE_INCIDENT.logDelayMs;
-    const records = Array.from({ length: count }, () => blockedSignIn(people[Math.floor(random() * people.length)], now - early - random() * (late - early), random));
+    const records = Array.from({ length: count }, () =>
+      blockedSignIn(people[Math.floor(random() * people.length)], now - early - random() * (late - early), random),
+    );
     tenant.addSignIns(records);
     written += records.length;
   };

@@ -46,15 +46,26 @@ function tokenize(src: string): Token[] {
   let i = 0;
   while (i < src.length) {
     const c = src[i];
-    if (c === ' ') { i++; continue; }
-    if (c === '(' || c === ')' || c === ',') { tokens.push({ t: 'punct', v: c }); i++; continue; }
+    if (c === ' ') {
+      i++;
+      continue;
+    }
+    if (c === '(' || c === ')' || c === ',') {
+      tokens.push({ t: 'punct', v: c });
+      i++;
+      continue;
+    }
     if (c === "'") {
       let value = '';
       i++;
       for (;;) {
         if (i >= src.length) throw new ODataFilterError('Unterminated string literal.');
         if (src[i] === "'") {
-          if (src[i + 1] === "'") { value += "'"; i += 2; continue; }
+          if (src[i + 1] === "'") {
+            value += "'";
+            i += 2;
+            continue;
+          }
           i++;
           break;
         }
@@ -81,9 +92,17 @@ function tokenize(src: string): Token[] {
       continue;
     }
     const num = /^-?\d+(?![\w.])/.exec(rest);
-    if (num) { tokens.push({ t: 'number', v: Number(num[0]) }); i += num[0].length; continue; }
+    if (num) {
+      tokens.push({ t: 'number', v: Number(num[0]) });
+      i += num[0].length;
+      continue;
+    }
     const ident = /^[A-Za-z_][A-Za-z0-9_]*(\/[A-Za-z_][A-Za-z0-9_]*)*/.exec(rest);
-    if (ident) { tokens.push({ t: 'ident', v: ident[0] }); i += ident[0].length; continue; }
+    if (ident) {
+      tokens.push({ t: 'ident', v: ident[0] });
+      i += ident[0].length;
+      continue;
+    }
     throw new ODataFilterError(`Syntax error at position ${i} in '${src}'.`);
   }
   return tokens;
@@ -117,14 +136,23 @@ export function compileFilter(src: string, rules: CollectionRules): CompiledFilt
   };
   const isKeyword = (token: Token | undefined, word: string) => token?.t === 'ident' && token.v.toLowerCase() === word;
 
-  const names = new Map(Object.keys(rules.properties).map((name) => [rules.caseInsensitiveNames ? name.toLowerCase() : name, name]));
+  const names = new Map(
+    Object.keys(rules.properties).map((name) => [rules.caseInsensitiveNames ? name.toLowerCase() : name, name]),
+  );
   /** The rule and the property's own spelling. */
   const rule = (written: string, op: PropertyRule['ops'][number]): { spec: PropertyRule; path: string } => {
     const path = names.get(rules.caseInsensitiveNames ? written.toLowerCase() : written);
     if (!path) {
       const top = written.split('/')[0];
-      const known = rules.knownProperties && [...rules.knownProperties].some((p) => (rules.caseInsensitiveNames ? p.toLowerCase() === top.toLowerCase() : p === top));
-      if (rules.knownProperties && !known) throw new ODataFilterError(`Could not find a property named '${top}' on type '${rules.typeName ?? 'microsoft.graph.signIn'}'.`);
+      const known =
+        rules.knownProperties &&
+        [...rules.knownProperties].some((p) =>
+          rules.caseInsensitiveNames ? p.toLowerCase() === top.toLowerCase() : p === top,
+        );
+      if (rules.knownProperties && !known)
+        throw new ODataFilterError(
+          `Could not find a property named '${top}' on type '${rules.typeName ?? 'microsoft.graph.signIn'}'.`,
+        );
       throw new ODataFilterError(`Property '${written}' is not supported in a filter on this resource.`);
     }
     const spec = rules.properties[path];
@@ -136,7 +164,8 @@ export function compileFilter(src: string, rules: CollectionRules): CompiledFilt
     if (expected === 'string' && token.t === 'string') return token.v;
     if (expected === 'number' && token.t === 'number') return token.v;
     if (expected === 'datetime' && token.t === 'datetime') return token.v;
-    if (expected === 'boolean' && token.t === 'ident' && /^(true|false)$/i.test(token.v)) return token.v.toLowerCase() === 'true';
+    if (expected === 'boolean' && token.t === 'ident' && /^(true|false)$/i.test(token.v))
+      return token.v.toLowerCase() === 'true';
     throw new ODataFilterError(`A ${expected} literal was expected.`);
   };
 
@@ -165,7 +194,8 @@ export function compileFilter(src: string, rules: CollectionRules): CompiledFilt
     const opToken = next();
     if (opToken.t !== 'ident') throw new ODataFilterError(`Expected an operator after '${token.v}'.`);
     const op = opToken.v.toLowerCase();
-    if (op !== 'eq' && op !== 'ge' && op !== 'le') throw new ODataFilterError(`Operator '${opToken.v}' is not supported.`);
+    if (op !== 'eq' && op !== 'ge' && op !== 'le')
+      throw new ODataFilterError(`Operator '${opToken.v}' is not supported.`);
     const { spec, path } = rule(token.v, op);
     const literal = literalOf(next(), spec.type);
     if (op === 'eq' && topLevel) equalities.set(path, literal);
@@ -213,7 +243,8 @@ export function compileFilter(src: string, rules: CollectionRules): CompiledFilt
 
   if (tokens.length === 0) throw new ODataFilterError('The filter is empty.');
   const test = parseOr(true);
-  if (pos !== tokens.length) throw new ODataFilterError(`Unexpected '${JSON.stringify(tokens[pos])}' after the end of the expression.`);
+  if (pos !== tokens.length)
+    throw new ODataFilterError(`Unexpected '${JSON.stringify(tokens[pos])}' after the end of the expression.`);
   if (usedOr) equalities.clear();
   return { test, equalities };
 }
@@ -250,11 +281,16 @@ export interface EventTypeFilter {
  * Graph refuses user and non-user kinds in one clause, and the property on v1.0.
  */
 export function takeEventTypes(filter: string | null, beta: boolean): EventTypeFilter {
-  const interactiveOnly: EventTypeFilter = { rest: filter, accepts: (types) => types.length === 0 || types.includes('interactiveUser') };
+  const interactiveOnly: EventTypeFilter = {
+    rest: filter,
+    accepts: (types) => types.length === 0 || types.includes('interactiveUser'),
+  };
   if (filter === null || !/signInEventTypes/i.test(filter)) return interactiveOnly;
-  if (!beta) throw new ODataFilterError("Could not find a property named 'signInEventTypes' on type 'microsoft.graph.signIn'.");
+  if (!beta)
+    throw new ODataFilterError("Could not find a property named 'signInEventTypes' on type 'microsoft.graph.signIn'.");
   const clauses = [...filter.matchAll(EVENT_TYPE_CLAUSE)];
-  if (clauses.length !== 1) throw new ODataFilterError('signInEventTypes must appear once, as signInEventTypes/any(t: t eq \'…\').');
+  if (clauses.length !== 1)
+    throw new ODataFilterError("signInEventTypes must appear once, as signInEventTypes/any(t: t eq '…').");
   const [whole, variable, body] = clauses[0];
   const terms = body.split(/\s+or\s+/).map((term) => {
     const m = new RegExp(`^\\s*${variable}\\s+(eq|ne)\\s+'([A-Za-z]+)'\\s*$`).exec(term);
@@ -265,7 +301,11 @@ export function takeEventTypes(filter: string | null, beta: boolean): EventTypeF
   if (equal.some((v) => USER_KINDS.has(v)) && equal.some((v) => !USER_KINDS.has(v))) {
     throw new ODataFilterError('Filtering on user and non-user sign-in event types together is not supported.');
   }
-  const rest = filter.replace(whole, ' ').replace(/^\s*and\s+|\s+and\s*$/g, '').replace(/\s+and\s+and\s+/, ' and ').trim();
+  const rest = filter
+    .replace(whole, ' ')
+    .replace(/^\s*and\s+|\s+and\s*$/g, '')
+    .replace(/\s+and\s+and\s+/, ' and ')
+    .trim();
   if (/signInEventTypes/i.test(rest)) throw new ODataFilterError('signInEventTypes must appear once.');
   return {
     rest: rest === '' ? null : rest,

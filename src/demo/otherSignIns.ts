@@ -18,13 +18,26 @@ export type BetaSignIn = SignIn & {
   servicePrincipalName?: string | null;
   /** beta's managedIdentity (msiType, associatedResourceId, federatedTokenId, federatedTokenIssuer). */
   originalRequestId?: string;
-  managedServiceIdentity?: { msiType: string; associatedResourceId: string | null; federatedTokenId: string | null; federatedTokenIssuer: string | null };
+  managedServiceIdentity?: {
+    msiType: string;
+    associatedResourceId: string | null;
+    federatedTokenId: string | null;
+    federatedTokenIssuer: string | null;
+  };
 };
 
 /** The Playground user whose Outlook keeps asking for her password: her refresh tokens fail. */
 export const TOKEN_TROUBLE_USER = '00000000-0000-0000-0000-0000000000021';
-export const PAYROLL_SYNC = { appId: '5e1c7a2b-3d4f-4a5b-8c6d-7e8f9a0b1c2d', servicePrincipalId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', name: 'Payroll Sync' };
-export const BACKUP_RUNNER = { appId: '3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d', servicePrincipalId: '6b5a4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d', name: 'backup-runner' };
+export const PAYROLL_SYNC = {
+  appId: '5e1c7a2b-3d4f-4a5b-8c6d-7e8f9a0b1c2d',
+  servicePrincipalId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+  name: 'Payroll Sync',
+};
+export const BACKUP_RUNNER = {
+  appId: '3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d',
+  servicePrincipalId: '6b5a4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d',
+  name: 'backup-runner',
+};
 
 const REASONS: Record<number, string> = {
   50173: 'The provided grant has expired due to it being revoked, and a fresh auth token is needed.',
@@ -40,12 +53,17 @@ export function otherKindsOfSignIn(interactive: SignIn[], now: number, seed = 11
   const random = prng(seed);
   const hex = (n: number) => randomHex(random, n);
   const guid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
-  const status = (code: number) => ({ errorCode: code, failureReason: REASONS[code] ?? 'Other.', additionalDetails: null });
+  const status = (code: number) => ({
+    errorCode: code,
+    failureReason: REASONS[code] ?? 'Other.',
+    additionalDetails: null,
+  });
   const out: BetaSignIn[] = [];
 
   // Token refreshes of everyone with interactive sign-ins: mostly fine; the troubled user's fail in bursts.
   const template = new Map<string, SignIn>();
-  for (const r of interactive) if (r.userId && !template.has(r.userId) && r.status?.errorCode === 0) template.set(r.userId, r);
+  for (const r of interactive)
+    if (r.userId && !template.has(r.userId) && r.status?.errorCode === 0) template.set(r.userId, r);
   for (const [userId, base] of template) {
     const troubled = userId === TOKEN_TROUBLE_USER;
     for (let burst = 0; burst < (troubled ? 12 : 4); burst++) {
@@ -58,23 +76,65 @@ export function otherKindsOfSignIn(interactive: SignIn[], now: number, seed = 11
         const app = i === refreshes ? DEMO_APPS.teams : DEMO_APPS.outlook;
         const id = guid();
         out.push({
-          ...base, id, originalRequestId: id, createdDateTime: at(start + i * (troubled ? 3 : 2) * MINUTE), correlationId, appId: app.appId, appDisplayName: app.appDisplayName,
-          resourceDisplayName: app.resourceDisplayName, resourceId: app.resourceId, clientAppUsed: 'Mobile Apps and Desktop clients',
-          isInteractive: false, signInEventTypes: ['nonInteractiveUser'], status: status(code), conditionalAccessStatus: code === 70043 ? 'failure' : 'success',
+          ...base,
+          id,
+          originalRequestId: id,
+          createdDateTime: at(start + i * (troubled ? 3 : 2) * MINUTE),
+          correlationId,
+          appId: app.appId,
+          appDisplayName: app.appDisplayName,
+          resourceDisplayName: app.resourceDisplayName,
+          resourceId: app.resourceId,
+          clientAppUsed: 'Mobile Apps and Desktop clients',
+          isInteractive: false,
+          signInEventTypes: ['nonInteractiveUser'],
+          status: status(code),
+          conditionalAccessStatus: code === 70043 ? 'failure' : 'success',
         });
       }
     }
   }
 
   // Apps and identities: no user, the service principal instead.
-  const servicePrincipal = (who: typeof PAYROLL_SYNC, kind: 'servicePrincipal' | 'managedIdentity', when: number, code: number): BetaSignIn => ({
-    id: guid(), createdDateTime: at(when), correlationId: guid(), userId: '', userDisplayName: null, userPrincipalName: null,
-    appId: who.appId, appDisplayName: who.name, servicePrincipalId: who.servicePrincipalId, servicePrincipalName: who.name,
-    resourceDisplayName: 'Microsoft Graph', resourceId: '00000003-0000-0000-c000-000000000000', ipAddress: '20.42.7.9',
-    clientAppUsed: null, isInteractive: false, signInEventTypes: [kind], status: status(code), conditionalAccessStatus: 'notApplied',
-    ...(kind === 'managedIdentity' ? { managedServiceIdentity: { msiType: 'systemAssigned', associatedResourceId: null, federatedTokenId: null, federatedTokenIssuer: null } } : {}),
+  const servicePrincipal = (
+    who: typeof PAYROLL_SYNC,
+    kind: 'servicePrincipal' | 'managedIdentity',
+    when: number,
+    code: number,
+  ): BetaSignIn => ({
+    id: guid(),
+    createdDateTime: at(when),
+    correlationId: guid(),
+    userId: '',
+    userDisplayName: null,
+    userPrincipalName: null,
+    appId: who.appId,
+    appDisplayName: who.name,
+    servicePrincipalId: who.servicePrincipalId,
+    servicePrincipalName: who.name,
+    resourceDisplayName: 'Microsoft Graph',
+    resourceId: '00000003-0000-0000-c000-000000000000',
+    ipAddress: '20.42.7.9',
+    clientAppUsed: null,
+    isInteractive: false,
+    signInEventTypes: [kind],
+    status: status(code),
+    conditionalAccessStatus: 'notApplied',
+    ...(kind === 'managedIdentity'
+      ? {
+          managedServiceIdentity: {
+            msiType: 'systemAssigned',
+            associatedResourceId: null,
+            federatedTokenId: null,
+            federatedTokenIssuer: null,
+          },
+        }
+      : {}),
   });
-  for (let h = 1; h < 72; h += 3) out.push(servicePrincipal(PAYROLL_SYNC, 'servicePrincipal', now - h * HOUR - random() * HOUR, h < 40 ? 7000222 : 0));
+  for (let h = 1; h < 72; h += 3)
+    out.push(
+      servicePrincipal(PAYROLL_SYNC, 'servicePrincipal', now - h * HOUR - random() * HOUR, h < 40 ? 7000222 : 0),
+    );
   for (let h = 2; h < 72; h += 6) out.push(servicePrincipal(BACKUP_RUNNER, 'managedIdentity', now - h * HOUR, 0));
   return out.filter((r) => Date.parse(r.createdDateTime as string) <= now);
 }

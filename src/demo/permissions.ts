@@ -10,19 +10,38 @@ import { GraphHttpError } from './graphProtocol';
  * directory, Conditional Access details, and Mail.Send because the demo's tickets go by mail
  * (TICKET_SINK=graph-mail, for which docs/deploy.md asks it).
  */
-export const DEFAULT_DEMO_PERMISSIONS: readonly string[] = ['AuditLog.Read.All', 'Directory.Read.All', 'Policy.Read.ConditionalAccess', 'Mail.Send'];
+export const DEFAULT_DEMO_PERMISSIONS: readonly string[] = [
+  'AuditLog.Read.All',
+  'Directory.Read.All',
+  'Policy.Read.ConditionalAccess',
+  'Mail.Send',
+];
 
 /** Application permissions the demo tenant knows; anything else in the setting is a typo. */
 export const KNOWN_PERMISSIONS: readonly string[] = [
-  'AuditLog.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'User.Read.All', 'User.ReadBasic.All', 'GroupMember.Read.All', 'Group.Read.All',
-  'Policy.Read.ConditionalAccess', 'Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess', 'RoleManagement.Read.Directory', 'Mail.Send',
+  'AuditLog.Read.All',
+  'Directory.Read.All',
+  'Directory.ReadWrite.All',
+  'User.Read.All',
+  'User.ReadBasic.All',
+  'GroupMember.Read.All',
+  'Group.Read.All',
+  'Policy.Read.ConditionalAccess',
+  'Policy.Read.All',
+  'Policy.ReadWrite.ConditionalAccess',
+  'RoleManagement.Read.Directory',
+  'Mail.Send',
 ];
 
 /** "AuditLog.Read.All,Directory.Read.All" → the granted set; throws on a name Graph does not have. */
 export function parsePermissions(text: string): string[] {
-  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const name of names) {
-    if (!KNOWN_PERMISSIONS.includes(name)) throw new RangeError(`Unknown application permission '${name}' (known: ${KNOWN_PERMISSIONS.join(', ')}).`);
+    if (!KNOWN_PERMISSIONS.includes(name))
+      throw new RangeError(`Unknown application permission '${name}' (known: ${KNOWN_PERMISSIONS.join(', ')}).`);
   }
   return [...new Set(names)];
 }
@@ -43,14 +62,20 @@ const NEEDS: Record<'signIns' | 'users' | 'memberOf' | 'checkMemberGroups' | 'se
   signIns: [['AuditLog.Read.All'], ['Directory.Read.All', 'Directory.ReadWrite.All']],
   users: [['User.Read.All', 'User.ReadBasic.All', 'Directory.Read.All', 'Directory.ReadWrite.All']],
   memberOf: [['User.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'GroupMember.Read.All']],
-  checkMemberGroups: [['GroupMember.Read.All', 'User.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All']],
+  checkMemberGroups: [
+    ['GroupMember.Read.All', 'User.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  ],
   sendMail: [['Mail.Send']],
 };
 
 export type GrantedCall = keyof typeof NEEDS;
 
 /** Applied CA policies in sign-ins need one of these (api-reference/includes/signins-roles-for-ca-data.md). */
-export const CA_DATA_PERMISSIONS: readonly string[] = ['Policy.Read.ConditionalAccess', 'Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess'];
+export const CA_DATA_PERMISSIONS: readonly string[] = [
+  'Policy.Read.ConditionalAccess',
+  'Policy.Read.All',
+  'Policy.ReadWrite.ConditionalAccess',
+];
 
 export class GrantedPermissions {
   readonly granted: ReadonlySet<string>;
@@ -75,8 +100,18 @@ export class GrantedPermissions {
   require(call: GrantedCall): void {
     const missing = this.missing(call);
     if (!missing) return;
-    if (call === 'signIns' && missing[0] === 'AuditLog.Read.All') throw new GraphHttpError(403, 'Authentication_MSGraphPermissionMissing', 'Calling principal does not have required MSGraph permissions AuditLog.Read.All');
-    if (call === 'signIns') throw new GraphHttpError(403, 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', "Neither tenant is B2C or tenant doesn't have premium license");
+    if (call === 'signIns' && missing[0] === 'AuditLog.Read.All')
+      throw new GraphHttpError(
+        403,
+        'Authentication_MSGraphPermissionMissing',
+        'Calling principal does not have required MSGraph permissions AuditLog.Read.All',
+      );
+    if (call === 'signIns')
+      throw new GraphHttpError(
+        403,
+        'Authentication_RequestFromNonPremiumTenantOrB2CTenant',
+        "Neither tenant is B2C or tenant doesn't have premium license",
+      );
     throw new GraphHttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
   }
 

@@ -8,7 +8,9 @@ export const PLAYGROUND_PERSONAL_CHAT_ID = 'a:demo-personal-chat';
  * channels). Demo mode only: an untyped conversation is personal when it is that very chat; every
  * other untyped conversation stays shared, as in production.
  */
-export const playgroundConversationType = (conversation: { conversationType?: string; id?: string; isGroup?: boolean } | undefined): string | undefined => {
+export const playgroundConversationType = (
+  conversation: { conversationType?: string; id?: string; isGroup?: boolean } | undefined,
+): string | undefined => {
   if (conversation?.conversationType !== undefined) return conversation.conversationType;
   return conversation?.id === PLAYGROUND_PERSONAL_CHAT_ID && conversation.isGroup !== true ? 'personal' : undefined;
 };

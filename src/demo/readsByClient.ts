@@ -19,13 +19,17 @@ export function countReadsByClient(tenant: DemoTenant): DemoTenant {
     [COUNTED]: true,
     handle(request: GraphRequest): GraphResponse {
       if (/^\/(v1\.0|beta)\/auditLogs\/signIns/.test(new URL(request.url).pathname)) {
-        const client = Object.entries(request.headers).find(([name]) => name.toLowerCase() === DEMO_CLIENT_HEADER)?.[1] ?? 'unnamed';
+        const client =
+          Object.entries(request.headers).find(([name]) => name.toLowerCase() === DEMO_CLIENT_HEADER)?.[1] ?? 'unnamed';
         counts.set(client, (counts.get(client) ?? 0) + 1);
       }
       return handle(request);
     },
     stats(): Record<string, number> {
-      return { ...ownStats?.(), ...Object.fromEntries([...counts].map(([client, n]) => [`auditLogReads:${client}`, n])) };
+      return {
+        ...ownStats?.(),
+        ...Object.fromEntries([...counts].map(([client, n]) => [`auditLogReads:${client}`, n])),
+      };
     },
   });
   return tenant;

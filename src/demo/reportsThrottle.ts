@@ -25,7 +25,10 @@ export class ReportsThrottle {
   private readonly reportArrivals: number[] = [];
   private readonly counters: ReportsCounters = { reads: 0, throttled: 0 };
 
-  constructor(private readonly limit: ReportsLimit | null, private readonly clock: () => number) {}
+  constructor(
+    private readonly limit: ReportsLimit | null,
+    private readonly clock: () => number,
+  ) {}
 
   /** Report reads answered and refused so far. */
   snapshot(): ReportsCounters {
@@ -37,13 +40,16 @@ export class ReportsThrottle {
     const limit = this.limit;
     if (limit) {
       const now = this.clock();
-      while (this.reportArrivals.length > 0 && this.reportArrivals[0] <= now - limit.windowMs) this.reportArrivals.shift();
+      while (this.reportArrivals.length > 0 && this.reportArrivals[0] <= now - limit.windowMs)
+        this.reportArrivals.shift();
       // Throttled calls count too (Graph says so): a client hammering through 429s stays throttled.
       this.reportArrivals.push(now);
       if (this.reportArrivals.length > limit.maxRequests) {
         this.counters.throttled++;
         const freeAt = this.reportArrivals[this.reportArrivals.length - 1 - limit.maxRequests] + limit.windowMs;
-        throw new GraphHttpError(429, 'TooManyRequests', 'Too many requests.', { 'retry-after': String(Math.max(1, Math.ceil((freeAt - now) / 1000))) });
+        throw new GraphHttpError(429, 'TooManyRequests', 'Too many requests.', {
+          'retry-after': String(Math.max(1, Math.ceil((freeAt - now) / 1000))),
+        });
       }
     }
     this.counters.reads++;

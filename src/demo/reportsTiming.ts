@@ -34,7 +34,13 @@ export interface ReportsTiming {
 
 /** What `DEMO_GRAPH_LATENCY=on` means: a 1-day page ~0.6 s, a 7-day page ~2.1 s, a 30-day page ~8 s. */
 export const GRAPH_LIKE_TIMING: ReportsTiming = {
-  baseMs: 300, perDayMs: 250, perRowMs: 0.5, shortPageRate: 0.1, emptyPageRate: 0.03, serviceMsPerWindow: 30_000, windowMs: 10_000,
+  baseMs: 300,
+  perDayMs: 250,
+  perRowMs: 0.5,
+  shortPageRate: 0.1,
+  emptyPageRate: 0.03,
+  serviceMsPerWindow: 30_000,
+  windowMs: 10_000,
 };
 
 const DAY = 86_400_000;
@@ -50,7 +56,11 @@ export class ReportsClock {
   /** (start, answer ms) of the answers inside the current window. */
   private readonly served: { at: number; ms: number }[] = [];
 
-  constructor(private readonly timing: ReportsTiming | null, private readonly clock: () => number, private readonly retentionDays = 30) {
+  constructor(
+    private readonly timing: ReportsTiming | null,
+    private readonly clock: () => number,
+    private readonly retentionDays = 30,
+  ) {
     this.random = prng(timing?.seed ?? 21);
   }
 
@@ -85,7 +95,9 @@ export class ReportsClock {
     const spent = this.served.reduce((sum, s) => sum + s.ms, 0);
     if (spent + delayMs > t.serviceMsPerWindow) {
       const retryAfter = Math.max(1, Math.ceil((this.served[0].at + t.windowMs - now) / 1000));
-      throw new GraphHttpError(429, 'TooManyRequests', 'Too many requests: the reporting service is busy.', { 'retry-after': String(retryAfter) });
+      throw new GraphHttpError(429, 'TooManyRequests', 'Too many requests: the reporting service is busy.', {
+        'retry-after': String(retryAfter),
+      });
     }
     this.served.push({ at: now, ms: delayMs });
   }
@@ -94,7 +106,10 @@ export class ReportsClock {
 /** The [from, to] a sign-in filter reads: its createdDateTime ge/eq/le bounds, in ms. */
 export function filterWindow(filter: string | null): { from: number | null; to: number | null } {
   const bound = (op: string): number | null => {
-    const m = new RegExp(`createdDateTime\\s+${op}\\s+(\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+(Z|[+-]\\d{2}:\\d{2}))?)`, 'i').exec(filter ?? '');
+    const m = new RegExp(
+      `createdDateTime\\s+${op}\\s+(\\d{4}-\\d{2}-\\d{2}(T[\\d:.]+(Z|[+-]\\d{2}:\\d{2}))?)`,
+      'i',
+    ).exec(filter ?? '');
     if (!m) return null;
     const ms = Date.parse(m[2] ? m[1] : `${m[1]}T00:00:00Z`);
     return Number.isNaN(ms) ? null : ms;

@@ -21,21 +21,28 @@ import { GRAPH_LIKE_TIMING } from './reportsTiming';
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string', default: '0' }, 'ca-out': { type: 'string' },
+      port: { type: 'string', default: '0' },
+      'ca-out': { type: 'string' },
       permissions: { type: 'string', default: DEFAULT_DEMO_PERMISSIONS.join(',') },
       'noninteractive-per-day': { type: 'string', default: '0' },
       latency: { type: 'string', default: 'off' },
     },
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a port number (0: any free one)');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error('--port must be a port number (0: any free one)');
   if (!values['ca-out']) throw new Error('--ca-out <file> is required: the bots trust the certificate written there');
   const nonInteractivePerDay = Number(values['noninteractive-per-day']);
-  if (!Number.isInteger(nonInteractivePerDay) || nonInteractivePerDay < 0) throw new Error('--noninteractive-per-day must be a whole number');
+  if (!Number.isInteger(nonInteractivePerDay) || nonInteractivePerDay < 0)
+    throw new Error('--noninteractive-per-day must be a whole number');
   if (values.latency !== 'on' && values.latency !== 'off') throw new Error('--latency is on or off');
-  const tenant = new DemoTenant(withLiveIncident({
-    permissions: parsePermissions(values.permissions ?? ''), nonInteractivePerDay, timing: values.latency === 'on' ? GRAPH_LIKE_TIMING : null,
-  }));
+  const tenant = new DemoTenant(
+    withLiveIncident({
+      permissions: parsePermissions(values.permissions ?? ''),
+      nonInteractivePerDay,
+      timing: values.latency === 'on' ? GRAPH_LIKE_TIMING : null,
+    }),
+  );
   const incident = startLiveIncident(tenant);
   const server = await startGraphTestServer({ tenant, port });
   await writeFile(values['ca-out'], server.ca, 'utf8');

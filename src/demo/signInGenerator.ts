@@ -11,7 +11,16 @@ import { DEMO_PEOPLE, type DemoPerson, type Story } from './people';
 import { otherKindsOfSignIn } from './otherSignIns';
 import { backgroundSignIns } from './backgroundSignIns';
 import { prng, randomHex } from './random';
-import { DEMO_APPS, EVERYDAY_APPS, FOREIGN, REASONS, demoSignIn, type App, type Device, type Where } from './signInCatalog';
+import {
+  DEMO_APPS,
+  EVERYDAY_APPS,
+  FOREIGN,
+  REASONS,
+  demoSignIn,
+  type App,
+  type Device,
+  type Where,
+} from './signInCatalog';
 
 export { prng } from './random';
 export { DEMO_APPS } from './signInCatalog';
@@ -34,7 +43,6 @@ export interface GeneratorOptions {
 
 const PLAYGROUND_IDS = new Set(DEMO_PEOPLE.slice(0, 6).map((p) => p.id));
 
-
 /** Builds records for one tenant. */
 export function generateSignIns(options: GeneratorOptions): SignIn[] {
   const now = options.now.getTime();
@@ -49,17 +57,32 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
   const guid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
 
   const homeOf = (p: DemoPerson): Where => ({
-    country: p.country, city: p.city, state: p.city,
+    country: p.country,
+    city: p.city,
+    state: p.city,
     ip: `${p.country === 'US' ? '20.42' : p.country === 'NL' ? '145.53' : '81.2'}.${(p.id.charCodeAt(p.id.length - 1) % 200) + 10}.${(p.id.charCodeAt(p.id.length - 2) % 200) + 20}`,
   });
   const deviceOf = (p: DemoPerson, compliant = true): Device => ({
-    os: p.department === 'Sales' ? 'MacOs' : 'Windows10', browser: p.department === 'Sales' ? 'Safari 18.1' : 'Edge 131.0.0',
-    compliant, managed: true, trustType: 'Azure AD joined', name: `${p.givenName.toUpperCase().replace(/[^A-Z]/g, '')}-LT${p.id.slice(-3)}`,
+    os: p.department === 'Sales' ? 'MacOs' : 'Windows10',
+    browser: p.department === 'Sales' ? 'Safari 18.1' : 'Edge 131.0.0',
+    compliant,
+    managed: true,
+    trustType: 'Azure AD joined',
+    name: `${p.givenName.toUpperCase().replace(/[^A-Z]/g, '')}-LT${p.id.slice(-3)}`,
     id: `dev-${p.id.slice(-12)}`,
   });
 
   // The correlation id is drawn before the record's own id (as always: the demo data stays the same).
-  function record(p: DemoPerson | null, at: number, code: number, app: App, where: Where, device: Device, extra: Partial<SignIn> = {}, correlationId = guid()): SignIn {
+  function record(
+    p: DemoPerson | null,
+    at: number,
+    code: number,
+    app: App,
+    where: Where,
+    device: Device,
+    extra: Partial<SignIn> = {},
+    correlationId = guid(),
+  ): SignIn {
     return demoSignIn({ correlationId, id: guid(), person: p, at, code, app, where, device, extra });
   }
 
@@ -70,10 +93,25 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
     const app = pick(EVERYDAY_APPS);
     switch (story) {
       case 'lockout': {
-        const where: Where = { country: 'PT', city: 'Lisbon', state: 'Lisboa', ip: `203.0.113.${20 + Math.floor(random() * 20)}` };
+        const where: Where = {
+          country: 'PT',
+          city: 'Lisbon',
+          state: 'Lisboa',
+          ip: `203.0.113.${20 + Math.floor(random() * 20)}`,
+        };
         const attempts = 6 + Math.floor(random() * 6);
-        const unknownDevice: Device = { ...device, compliant: false, managed: false, trustType: '', name: '', id: '', os: 'Windows10', browser: 'Chrome 131.0.0' };
-        for (let i = 0; i < attempts; i++) out.push(record(p, at + i * 40_000, 50126, DEMO_APPS.outlook, where, unknownDevice));
+        const unknownDevice: Device = {
+          ...device,
+          compliant: false,
+          managed: false,
+          trustType: '',
+          name: '',
+          id: '',
+          os: 'Windows10',
+          browser: 'Chrome 131.0.0',
+        };
+        for (let i = 0; i < attempts; i++)
+          out.push(record(p, at + i * 40_000, 50126, DEMO_APPS.outlook, where, unknownDevice));
         out.push(record(p, at + attempts * 40_000, 50053, DEMO_APPS.outlook, where, unknownDevice));
         out.push(record(p, at + attempts * 40_000 + 90_000, 50053, DEMO_APPS.outlook, where, unknownDevice));
         break;
@@ -92,35 +130,119 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
       }
       case 'conditionalAccessBlock': {
         const away = pick(FOREIGN);
-        const where: Where = { country: away.country, city: away.city, state: away.state, ip: `${away.ipPrefix}.${10 + Math.floor(random() * 200)}` };
-        out.push(record(p, at, 53003, DEMO_APPS.salesforce, where, { ...device, compliant: false, managed: false, trustType: '' }, {
-          appliedConditionalAccessPolicies: [
-            { id: 'ca000001-0000-4000-8000-000000000001', displayName: 'Block access from outside allowed countries', enforcedGrantControls: ['Block'], enforcedSessionControls: [], result: 'failure' },
-            { id: 'ca000001-0000-4000-8000-000000000002', displayName: 'Require MFA for all users', enforcedGrantControls: ['Mfa'], enforcedSessionControls: [], result: 'notApplied' },
-            { id: 'ca000001-0000-4000-8000-000000000003', displayName: 'Require compliant device for Salesforce', enforcedGrantControls: ['RequireCompliantDevice'], enforcedSessionControls: [], result: 'notApplied' },
-            { id: 'ca000001-0000-4000-8000-000000000004', displayName: 'Sign-in frequency 12 hours', enforcedGrantControls: [], enforcedSessionControls: ['SignInFrequency'], result: 'notApplied' },
-          ],
-        }));
+        const where: Where = {
+          country: away.country,
+          city: away.city,
+          state: away.state,
+          ip: `${away.ipPrefix}.${10 + Math.floor(random() * 200)}`,
+        };
+        out.push(
+          record(
+            p,
+            at,
+            53003,
+            DEMO_APPS.salesforce,
+            where,
+            { ...device, compliant: false, managed: false, trustType: '' },
+            {
+              appliedConditionalAccessPolicies: [
+                {
+                  id: 'ca000001-0000-4000-8000-000000000001',
+                  displayName: 'Block access from outside allowed countries',
+                  enforcedGrantControls: ['Block'],
+                  enforcedSessionControls: [],
+                  result: 'failure',
+                },
+                {
+                  id: 'ca000001-0000-4000-8000-000000000002',
+                  displayName: 'Require MFA for all users',
+                  enforcedGrantControls: ['Mfa'],
+                  enforcedSessionControls: [],
+                  result: 'notApplied',
+                },
+                {
+                  id: 'ca000001-0000-4000-8000-000000000003',
+                  displayName: 'Require compliant device for Salesforce',
+                  enforcedGrantControls: ['RequireCompliantDevice'],
+                  enforcedSessionControls: [],
+                  result: 'notApplied',
+                },
+                {
+                  id: 'ca000001-0000-4000-8000-000000000004',
+                  displayName: 'Sign-in frequency 12 hours',
+                  enforcedGrantControls: [],
+                  enforcedSessionControls: ['SignInFrequency'],
+                  result: 'notApplied',
+                },
+              ],
+            },
+          ),
+        );
         break;
       }
       case 'nonCompliantDevice': {
         const code = random() < 0.8 ? 53000 : 53001;
-        out.push(record(p, at, code, pick([DEMO_APPS.outlook, DEMO_APPS.salesforce, DEMO_APPS.sharepoint]), home, { ...device, compliant: false, trustType: code === 53001 ? 'Azure AD registered' : device.trustType }, {
-          appliedConditionalAccessPolicies: [
-            { id: 'ca000001-0000-4000-8000-000000000002', displayName: 'Require MFA for all users', enforcedGrantControls: ['Mfa'], enforcedSessionControls: [], result: 'success' },
-            code === 53000
-              ? { id: 'ca000001-0000-4000-8000-000000000005', displayName: 'Require compliant device for Office 365', enforcedGrantControls: ['RequireCompliantDevice'], enforcedSessionControls: [], result: 'failure' }
-              : { id: 'ca000001-0000-4000-8000-000000000006', displayName: 'Require hybrid joined device on-site', enforcedGrantControls: ['RequireDomainJoinedDevice'], enforcedSessionControls: [], result: 'failure' },
-          ],
-        }));
+        out.push(
+          record(
+            p,
+            at,
+            code,
+            pick([DEMO_APPS.outlook, DEMO_APPS.salesforce, DEMO_APPS.sharepoint]),
+            home,
+            { ...device, compliant: false, trustType: code === 53001 ? 'Azure AD registered' : device.trustType },
+            {
+              appliedConditionalAccessPolicies: [
+                {
+                  id: 'ca000001-0000-4000-8000-000000000002',
+                  displayName: 'Require MFA for all users',
+                  enforcedGrantControls: ['Mfa'],
+                  enforcedSessionControls: [],
+                  result: 'success',
+                },
+                code === 53000
+                  ? {
+                      id: 'ca000001-0000-4000-8000-000000000005',
+                      displayName: 'Require compliant device for Office 365',
+                      enforcedGrantControls: ['RequireCompliantDevice'],
+                      enforcedSessionControls: [],
+                      result: 'failure',
+                    }
+                  : {
+                      id: 'ca000001-0000-4000-8000-000000000006',
+                      displayName: 'Require hybrid joined device on-site',
+                      enforcedGrantControls: ['RequireDomainJoinedDevice'],
+                      enforcedSessionControls: [],
+                      result: 'failure',
+                    },
+              ],
+            },
+          ),
+        );
         break;
       }
       case 'mfaFatigue': {
         const burst = random() < 0.5 ? 6 : 2;
         for (let i = 0; i < burst; i++) {
-          out.push(record(p, at + i * 70_000, 500121, DEMO_APPS.officeHome, { country: 'VN', city: 'Hanoi', state: 'Hanoi', ip: '192.0.2.66' }, { ...device, compliant: false, managed: false, trustType: '', name: '', id: '' }, {
-            status: { errorCode: 500121, failureReason: REASONS[500121].failureReason, additionalDetails: i % 2 ? 'The MFA request timed out: the user did not respond.' : 'The user denied the MFA request in Microsoft Authenticator.' },
-          }));
+          out.push(
+            record(
+              p,
+              at + i * 70_000,
+              500121,
+              DEMO_APPS.officeHome,
+              { country: 'VN', city: 'Hanoi', state: 'Hanoi', ip: '192.0.2.66' },
+              { ...device, compliant: false, managed: false, trustType: '', name: '', id: '' },
+              {
+                status: {
+                  errorCode: 500121,
+                  failureReason: REASONS[500121].failureReason,
+                  additionalDetails:
+                    i % 2
+                      ? 'The MFA request timed out: the user did not respond.'
+                      : 'The user denied the MFA request in Microsoft Authenticator.',
+                },
+              },
+            ),
+          );
         }
         break;
       }
@@ -134,7 +256,17 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
       }
       case 'legacyProtocol': {
         const client = pick(['IMAP4', 'Authenticated SMTP', 'POP3', 'Exchange ActiveSync']);
-        out.push(record(p, at, 50126, DEMO_APPS.outlook, home, { ...device, browser: '', os: client === 'Exchange ActiveSync' ? 'Ios' : '' }, { clientAppUsed: client }));
+        out.push(
+          record(
+            p,
+            at,
+            50126,
+            DEMO_APPS.outlook,
+            home,
+            { ...device, browser: '', os: client === 'Exchange ActiveSync' ? 'Ios' : '' },
+            { clientAppUsed: client },
+          ),
+        );
         break;
       }
       case 'consentMissing': {
@@ -143,8 +275,22 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
       }
       case 'unusualLocation': {
         const away = pick(FOREIGN);
-        const where: Where = { country: away.country, city: away.city, state: away.state, ip: `${away.ipPrefix}.${10 + Math.floor(random() * 200)}` };
-        out.push(record(p, at, 50126, app, where, { ...device, compliant: false, managed: false, trustType: '', name: '', id: '' }));
+        const where: Where = {
+          country: away.country,
+          city: away.city,
+          state: away.state,
+          ip: `${away.ipPrefix}.${10 + Math.floor(random() * 200)}`,
+        };
+        out.push(
+          record(p, at, 50126, app, where, {
+            ...device,
+            compliant: false,
+            managed: false,
+            trustType: '',
+            name: '',
+            id: '',
+          }),
+        );
         break;
       }
       case 'quiet':
@@ -162,10 +308,30 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
       const app = pick(EVERYDAY_APPS);
       if (random() < 0.08) {
         const correlation = guid();
-        const interrupt = record(p, at, pick([50058, 50140, 50140, 50058, 50097, 50125]), app, home, device, {}, correlation);
+        const interrupt = record(
+          p,
+          at,
+          pick([50058, 50140, 50140, 50058, 50097, 50125]),
+          app,
+          home,
+          device,
+          {},
+          correlation,
+        );
         out.push(interrupt);
         // The success that follows belongs to the same sequence: beta's originalRequestId names its first request.
-        out.push(record(p, at + 20_000, 0, app, home, device, { originalRequestId: interrupt.id } as Partial<SignIn>, correlation));
+        out.push(
+          record(
+            p,
+            at + 20_000,
+            0,
+            app,
+            home,
+            device,
+            { originalRequestId: interrupt.id } as Partial<SignIn>,
+            correlation,
+          ),
+        );
       } else {
         out.push(record(p, at, 0, app, home, device));
       }
@@ -173,7 +339,16 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
     if (p.stories.includes('unusualLocation')) {
       // One successful sign-in from the foreign country too, a week ago.
       const away = FOREIGN[0];
-      out.push(record(p, now - 7 * DAY, 0, DEMO_APPS.outlook, { country: away.country, city: away.city, state: away.state, ip: `${away.ipPrefix}.5` }, device));
+      out.push(
+        record(
+          p,
+          now - 7 * DAY,
+          0,
+          DEMO_APPS.outlook,
+          { country: away.country, city: away.city, state: away.state, ip: `${away.ipPrefix}.5` },
+          device,
+        ),
+      );
     }
     const failureStories = p.stories.filter((s) => s !== 'quiet' && s !== 'mfaPromptThenSuccess');
     const prompts = p.stories.includes('mfaPromptThenSuccess');
@@ -189,7 +364,8 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
       for (let day = 3; day < days; day += 2) episode(p, pick(failureStories), now - day * DAY - random() * DAY);
     } else {
       for (let day = 0; day < days; day += 3) {
-        if (failureStories.length > 0 && random() < 0.6) episode(p, pick(failureStories), now - day * DAY - random() * 3 * DAY);
+        if (failureStories.length > 0 && random() < 0.6)
+          episode(p, pick(failureStories), now - day * DAY - random() * 3 * DAY);
         if (prompts) episode(p, 'mfaPromptThenSuccess', now - day * DAY - random() * 3 * DAY);
       }
     }
@@ -198,24 +374,50 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
   // Tenant-wide stories: a password spray yesterday, and sign-ins by names that do not exist.
   const sprayAt = now - DAY - 3 * HOUR;
   const sprayWhere: Where = { country: 'NG', city: 'Lagos', state: 'Lagos', ip: '198.51.100.77' };
-  const sprayDevice: Device = { os: 'Linux', browser: 'Python Requests 2.31', compliant: false, managed: false, trustType: '', name: '', id: '' };
-  people.slice(6, 14).forEach((p, i) => out.push(record(p, sprayAt + i * 95_000, 50126, DEMO_APPS.officeHome, sprayWhere, sprayDevice, { clientAppUsed: 'Other clients' })));
+  const sprayDevice: Device = {
+    os: 'Linux',
+    browser: 'Python Requests 2.31',
+    compliant: false,
+    managed: false,
+    trustType: '',
+    name: '',
+    id: '',
+  };
+  people.slice(6, 14).forEach((p, i) =>
+    out.push(
+      record(p, sprayAt + i * 95_000, 50126, DEMO_APPS.officeHome, sprayWhere, sprayDevice, {
+        clientAppUsed: 'Other clients',
+      }),
+    ),
+  );
   for (let i = 0; i < 6; i++) {
     const upn = pick(['admin@example.com', 'test@example.com', 'alex.wilber@example.com', 'sales@example.com']);
-    out.push(record(null, now - random() * 10 * DAY, 50034, DEMO_APPS.officeHome, sprayWhere, sprayDevice, { userPrincipalName: upn, userDisplayName: upn }));
+    out.push(
+      record(null, now - random() * 10 * DAY, 50034, DEMO_APPS.officeHome, sprayWhere, sprayDevice, {
+        userPrincipalName: upn,
+        userDisplayName: upn,
+      }),
+    );
   }
   for (let i = 0; i < 8; i++) {
     const p = pick(people);
     out.push(record(p, now - random() * 5 * DAY, 700016, DEMO_APPS.legacyPortal, homeOf(p), deviceOf(p)));
   }
 
-  const interactive = out.filter((r) => Date.parse(r.createdDateTime as string) <= now)
+  const interactive = out
+    .filter((r) => Date.parse(r.createdDateTime as string) <= now)
     .map((r) => ({ ...r, isInteractive: true, signInEventTypes: ['interactiveUser'] }));
   const stories = [...interactive, ...otherKindsOfSignIn(interactive, now)];
   if (!options.nonInteractivePerDay) return stories.sort(newestFirst);
   const templates = new Map<string, SignIn>();
-  for (const r of interactive) if (r.userId && !templates.has(r.userId) && r.status?.errorCode === 0) templates.set(r.userId, r);
-  const background = backgroundSignIns(people, templates, { now, days, nonInteractivePerDay: options.nonInteractivePerDay, seed: (options.seed ?? 20261127) + 1 });
+  for (const r of interactive)
+    if (r.userId && !templates.has(r.userId) && r.status?.errorCode === 0) templates.set(r.userId, r);
+  const background = backgroundSignIns(people, templates, {
+    now,
+    days,
+    nonInteractivePerDay: options.nonInteractivePerDay,
+    seed: (options.seed ?? 20261127) + 1,
+  });
   return [...stories, ...background].sort(newestFirst);
 }
 

@@ -40,11 +40,20 @@ function insertSorted(list: SignIn[], record: SignIn): void {
 export function selectedProperties(selectParam: string | null, version: GraphVersion): string[] | null {
   if (selectParam === null || selectParam.trim() === '') return null;
   const known = new Map([...SIGNIN_PROPERTIES[version]].map((p) => [p.toLowerCase(), p]));
-  return selectParam.split(',').map((s) => s.trim()).filter(Boolean).map((name) => {
-    const property = known.get(name.toLowerCase());
-    if (!property) throw new GraphHttpError(400, 'BadRequest', `Could not find a property named '${name}' on type 'microsoft.graph.signIn'.`);
-    return property;
-  });
+  return selectParam
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((name) => {
+      const property = known.get(name.toLowerCase());
+      if (!property)
+        throw new GraphHttpError(
+          400,
+          'BadRequest',
+          `Could not find a property named '${name}' on type 'microsoft.graph.signIn'.`,
+        );
+      return property;
+    });
 }
 
 export class SignInLog {
@@ -54,7 +63,10 @@ export class SignInLog {
   private lastListing: { key: string; generation: number; matches: SignIn[] } | null = null;
   private generation = 0;
 
-  constructor(readonly records: SignIn[], private readonly options: { showsPolicies: () => boolean; clock: ReportsClock }) {
+  constructor(
+    readonly records: SignIn[],
+    private readonly options: { showsPolicies: () => boolean; clock: ReportsClock },
+  ) {
     for (const record of records) this.index(record);
   }
 
@@ -82,7 +94,10 @@ export class SignInLog {
   get(id: string, version: GraphVersion): Record<string, unknown> {
     const found = this.byId.get(id);
     if (!found) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist.`);
-    return { '@odata.context': `https://graph.microsoft.com/${version}/$metadata#auditLogs/signIns/$entity`, ...this.shape(found, version, null) };
+    return {
+      '@odata.context': `https://graph.microsoft.com/${version}/$metadata#auditLogs/signIns/$entity`,
+      ...this.shape(found, version, null),
+    };
   }
 
   list(query: URLSearchParams, url: URL, version: GraphVersion): Listing {
@@ -90,16 +105,24 @@ export class SignInLog {
     const orderBy = query.get('$orderby');
     const ascending = orderBy !== null && /^\s*createdDateTime\s+asc\s*$/i.test(orderBy);
     if (orderBy !== null && !ascending && !/^\s*createdDateTime(\s+desc)?\s*$/i.test(orderBy)) {
-      throw new GraphHttpError(400, 'BadRequest', `Ordering by '${orderBy}' is not supported: only createdDateTime supports $orderby.`);
+      throw new GraphHttpError(
+        400,
+        'BadRequest',
+        `Ordering by '${orderBy}' is not supported: only createdDateTime supports $orderby.`,
+      );
     }
     const top = pageSize(query.get('$top'), MAX_SIGNIN_PAGE, MAX_SIGNIN_PAGE);
     const select = selectedProperties(query.get('$select'), version);
     const kinds = takeEventTypes(query.get('$filter'), version === 'beta');
-    const ofKind = (r: SignIn) => kinds.accepts((r as { signInEventTypes?: string[] }).signInEventTypes ?? ['interactiveUser']);
+    const ofKind = (r: SignIn) =>
+      kinds.accepts((r as { signInEventTypes?: string[] }).signInEventTypes ?? ['interactiveUser']);
     const offset = readSkipToken(query.get('$skiptoken'));
     const key = `${url.pathname}|${query.get('$filter') ?? ''}|${ascending}`;
     const kept = this.lastListing;
-    let matches = offset > 0 && kept && kept.key === key && kept.generation === this.generation ? kept.matches : this.matching(kinds.rest, version, ofKind);
+    let matches =
+      offset > 0 && kept && kept.key === key && kept.generation === this.generation
+        ? kept.matches
+        : this.matching(kinds.rest, version, ofKind);
     if (ascending && matches !== kept?.matches) matches = [...matches].reverse();
     this.lastListing = { key, generation: this.generation, matches };
     const plan = this.options.clock.plan(filterWindow(kinds.rest), top, matches.length - offset);

@@ -10,28 +10,94 @@ export type GraphVersion = 'v1.0' | 'beta';
 
 /** v1.0 signIn (v1.0-Prod.csdl, EntityType signIn plus `id` from entity). */
 export const V1_SIGNIN_PROPERTIES: readonly string[] = [
-  'id', 'appDisplayName', 'appId', 'appliedConditionalAccessPolicies', 'authenticationAppDeviceDetails', 'clientAppUsed',
-  'conditionalAccessStatus', 'correlationId', 'createdDateTime', 'deviceDetail', 'homeTenantId', 'ipAddress', 'isInteractive',
-  'location', 'resourceDisplayName', 'resourceId', 'resourceTenantId', 'riskDetail', 'riskEventTypes', 'riskEventTypes_v2',
-  'riskLevelAggregated', 'riskLevelDuringSignIn', 'riskState', 'servicePrincipalId', 'servicePrincipalName', 'status',
-  'userAgent', 'userDisplayName', 'userId', 'userPrincipalName',
+  'id',
+  'appDisplayName',
+  'appId',
+  'appliedConditionalAccessPolicies',
+  'authenticationAppDeviceDetails',
+  'clientAppUsed',
+  'conditionalAccessStatus',
+  'correlationId',
+  'createdDateTime',
+  'deviceDetail',
+  'homeTenantId',
+  'ipAddress',
+  'isInteractive',
+  'location',
+  'resourceDisplayName',
+  'resourceId',
+  'resourceTenantId',
+  'riskDetail',
+  'riskEventTypes',
+  'riskEventTypes_v2',
+  'riskLevelAggregated',
+  'riskLevelDuringSignIn',
+  'riskState',
+  'servicePrincipalId',
+  'servicePrincipalName',
+  'status',
+  'userAgent',
+  'userDisplayName',
+  'userId',
+  'userPrincipalName',
 ];
 
 /** beta signIn (beta-Prod.csdl): v1.0's without `riskEventTypes`, and these. */
 const BETA_ONLY: readonly string[] = [
-  'agent', 'appOwnerTenantId', 'appTokenProtectionStatus', 'appliedEventListeners', 'authenticationAppPolicyEvaluationDetails',
-  'authenticationContextClassReferences', 'authenticationDetails', 'authenticationMethodsUsed', 'authenticationProcessingDetails',
-  'authenticationProtocol', 'authenticationRequirement', 'authenticationRequirementPolicies', 'autonomousSystemNumber',
-  'azureResourceId', 'clientCredentialType', 'clientSessionId', 'conditionalAccessAudiences', 'crossTenantAccessType',
-  'federatedCredentialId', 'flaggedForReview', 'globalSecureAccessIpAddress', 'homeTenantName', 'incomingTokenType',
-  'ipAddressFromResourceProvider', 'isTenantRestricted', 'isThroughGlobalSecureAccess', 'managedServiceIdentity', 'mfaDetail',
-  'networkLocationDetails', 'originalRequestId', 'originalTransferMethod', 'privateLinkDetails', 'processingTimeInMilliseconds',
-  'resourceOwnerTenantId', 'resourceServicePrincipalId', 'servicePrincipalCredentialKeyId', 'servicePrincipalCredentialThumbprint',
-  'sessionId', 'sessionLifetimePolicies', 'signInEventTypes', 'signInIdentifier', 'signInIdentifierType',
-  'signInTokenProtectionStatus', 'tokenIssuerName', 'tokenIssuerType', 'tokenProtectionStatusDetails', 'uniqueTokenIdentifier', 'userType',
+  'agent',
+  'appOwnerTenantId',
+  'appTokenProtectionStatus',
+  'appliedEventListeners',
+  'authenticationAppPolicyEvaluationDetails',
+  'authenticationContextClassReferences',
+  'authenticationDetails',
+  'authenticationMethodsUsed',
+  'authenticationProcessingDetails',
+  'authenticationProtocol',
+  'authenticationRequirement',
+  'authenticationRequirementPolicies',
+  'autonomousSystemNumber',
+  'azureResourceId',
+  'clientCredentialType',
+  'clientSessionId',
+  'conditionalAccessAudiences',
+  'crossTenantAccessType',
+  'federatedCredentialId',
+  'flaggedForReview',
+  'globalSecureAccessIpAddress',
+  'homeTenantName',
+  'incomingTokenType',
+  'ipAddressFromResourceProvider',
+  'isTenantRestricted',
+  'isThroughGlobalSecureAccess',
+  'managedServiceIdentity',
+  'mfaDetail',
+  'networkLocationDetails',
+  'originalRequestId',
+  'originalTransferMethod',
+  'privateLinkDetails',
+  'processingTimeInMilliseconds',
+  'resourceOwnerTenantId',
+  'resourceServicePrincipalId',
+  'servicePrincipalCredentialKeyId',
+  'servicePrincipalCredentialThumbprint',
+  'sessionId',
+  'sessionLifetimePolicies',
+  'signInEventTypes',
+  'signInIdentifier',
+  'signInIdentifierType',
+  'signInTokenProtectionStatus',
+  'tokenIssuerName',
+  'tokenIssuerType',
+  'tokenProtectionStatusDetails',
+  'uniqueTokenIdentifier',
+  'userType',
 ];
 
-export const BETA_SIGNIN_PROPERTIES: readonly string[] = [...V1_SIGNIN_PROPERTIES.filter((p) => p !== 'riskEventTypes'), ...BETA_ONLY];
+export const BETA_SIGNIN_PROPERTIES: readonly string[] = [
+  ...V1_SIGNIN_PROPERTIES.filter((p) => p !== 'riskEventTypes'),
+  ...BETA_ONLY,
+];
 
 export const SIGNIN_PROPERTIES: Record<GraphVersion, ReadonlySet<string>> = {
   'v1.0': new Set(V1_SIGNIN_PROPERTIES),
@@ -81,12 +147,20 @@ const DOCUMENTED_FILTERS: Record<string, PropertyRule> = {
 /** The filter rules of one endpoint: only documented properties that exist there. */
 export function signInFilterRules(version: GraphVersion): CollectionRules {
   const exists = SIGNIN_PROPERTIES[version];
-  const properties = Object.fromEntries(Object.entries(DOCUMENTED_FILTERS).filter(([path]) => exists.has(path.split('/')[0])));
+  const properties = Object.fromEntries(
+    Object.entries(DOCUMENTED_FILTERS).filter(([path]) => exists.has(path.split('/')[0])),
+  );
   // Sign-in log string equality is case-sensitive: Graph stores userPrincipalName in lower case and
   // `eq` with another case finds nothing (microsoftgraph/microsoft-graph-docs issue #13684,
   // microsoft-graph-docs-contrib issue #9049); startsWith is what Microsoft suggests instead
   // (Azure/azure-docs-powershell-azuread issue #755), so it compares without regard to case.
-  return { allowOr: false, properties, caseSensitiveEquality: true, caseInsensitiveNames: true, knownProperties: exists };
+  return {
+    allowOr: false,
+    properties,
+    caseSensitiveEquality: true,
+    caseInsensitiveNames: true,
+    knownProperties: exists,
+  };
 }
 
 /** A stored record as the endpoint returns it: only that version's properties. */

@@ -8,7 +8,16 @@
 import { randomUUID } from 'node:crypto';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DemoDirectory, toUser, USER_TYPE } from './directory';
-import { baseHeaders, decodeSegment, GraphHttpError, headerOf, parseBody, select, type GraphRequest, type GraphResponse } from './graphProtocol';
+import {
+  baseHeaders,
+  decodeSegment,
+  GraphHttpError,
+  headerOf,
+  parseBody,
+  select,
+  type GraphRequest,
+  type GraphResponse,
+} from './graphProtocol';
 import { ODataFilterError } from './odataFilter';
 import { DEMO_PEOPLE, type DemoPerson } from './people';
 import { ReportsThrottle, type ReportsCounters, type ReportsLimit } from './reportsThrottle';
@@ -89,8 +98,17 @@ export class DemoTenant {
     this.throttle = new ReportsThrottle(options.reportsLimit ?? null, clock);
     this.grant = new GrantedPermissions(options.permissions ?? DEFAULT_DEMO_PERMISSIONS);
     this.sharedMailboxes = (options.sharedMailboxes ?? [DEMO_TICKET_MAILBOX]).map((m) => m.toLowerCase());
-    this.signIns = options.signIns ?? generateSignIns({ now: options.now ?? new Date(), people: this.people, nonInteractivePerDay: options.nonInteractivePerDay });
-    this.log = new SignInLog(this.signIns, { showsPolicies: () => this.grant.readsConditionalAccess, clock: new ReportsClock(options.timing ?? null, clock) });
+    this.signIns =
+      options.signIns ??
+      generateSignIns({
+        now: options.now ?? new Date(),
+        people: this.people,
+        nonInteractivePerDay: options.nonInteractivePerDay,
+      });
+    this.log = new SignInLog(this.signIns, {
+      showsPolicies: () => this.grant.readsConditionalAccess,
+      clock: new ReportsClock(options.timing ?? null, clock),
+    });
   }
 
   /**
@@ -131,21 +149,47 @@ export class DemoTenant {
       if (/^\/auditLogs(\/|$)/i.test(path)) this.throttle.admit();
       const version = match[1] as GraphVersion;
       const result = this.route(request.method.toUpperCase(), segments, query, request, url, version);
-      if (result.status === 202 || result.status === 204) return { status: result.status, headers: baseHeaders(requestId), body: '' };
-      return { status: result.status, headers: { ...baseHeaders(requestId), 'content-type': 'application/json; odata.metadata=minimal' }, body: JSON.stringify(result.body), delayMs: result.delayMs };
+      if (result.status === 202 || result.status === 204)
+        return { status: result.status, headers: baseHeaders(requestId), body: '' };
+      return {
+        status: result.status,
+        headers: { ...baseHeaders(requestId), 'content-type': 'application/json; odata.metadata=minimal' },
+        body: JSON.stringify(result.body),
+        delayMs: result.delayMs,
+      };
     } catch (error) {
-      const e = error instanceof GraphHttpError ? error
-        : error instanceof ODataFilterError ? new GraphHttpError(400, 'BadRequest', `Invalid filter clause: ${error.message}`)
-        : new GraphHttpError(500, 'InternalServerError', 'The demo tenant failed to answer.');
+      const e =
+        error instanceof GraphHttpError
+          ? error
+          : error instanceof ODataFilterError
+            ? new GraphHttpError(400, 'BadRequest', `Invalid filter clause: ${error.message}`)
+            : new GraphHttpError(500, 'InternalServerError', 'The demo tenant failed to answer.');
       return {
         status: e.status,
         headers: { ...baseHeaders(requestId), 'content-type': 'application/json', ...e.headers },
-        body: JSON.stringify({ error: { code: e.code, message: e.message, innerError: { date: new Date().toISOString(), 'request-id': requestId, 'client-request-id': headerOf(request.headers, 'client-request-id') ?? requestId } } }),
+        body: JSON.stringify({
+          error: {
+            code: e.code,
+            message: e.message,
+            innerError: {
+              date: new Date().toISOString(),
+              'request-id': requestId,
+              'client-request-id': headerOf(request.headers, 'client-request-id') ?? requestId,
+            },
+          },
+        }),
       };
     }
   }
 
-  private route(method: string, segments: string[], query: URLSearchParams, request: GraphRequest, url: URL, version: GraphVersion): { status: number; body?: unknown; delayMs?: number } {
+  private route(
+    method: string,
+    segments: string[],
+    query: URLSearchParams,
+    request: GraphRequest,
+    url: URL,
+    version: GraphVersion,
+  ): { status: number; body?: unknown; delayMs?: number } {
     if (segments[0] === 'auditLogs' && segments[1] === 'signIns') {
       if (method !== 'GET') throw new GraphHttpError(405, 'Request_BadRequest', 'The sign-in log is read-only.');
       this.grant.require('signIns');
@@ -157,28 +201,43 @@ export class DemoTenant {
     }
     if (segments[0] === 'users') {
       if (segments[2] === 'sendMail' && method === 'POST') this.grant.require('sendMail');
-      else this.grant.require(segments[2] === 'transitiveMemberOf' ? 'memberOf' : segments[2] === 'checkMemberGroups' ? 'checkMemberGroups' : 'users');
+      else
+        this.grant.require(
+          segments[2] === 'transitiveMemberOf'
+            ? 'memberOf'
+            : segments[2] === 'checkMemberGroups'
+              ? 'checkMemberGroups'
+              : 'users',
+        );
       if (segments.length === 1 && method === 'GET') return { status: 200, body: this.directory.listUsers(query) };
       if (segments[2] === 'sendMail' && method === 'POST' && this.sharedMailboxes.includes(segments[1].toLowerCase())) {
         return this.sendMail(segments[1].toLowerCase(), request);
       }
       const user = this.directory.findUser(segments[1]);
-      if (segments.length === 2 && method === 'GET') return { status: 200, body: select(toUser(user), query.get('$select'), USER_TYPE) };
-      if (segments[2] === 'transitiveMemberOf' && method === 'GET') return { status: 200, body: this.directory.transitiveMemberOf(user, segments[3], query, request) };
+      if (segments.length === 2 && method === 'GET')
+        return { status: 200, body: select(toUser(user), query.get('$select'), USER_TYPE) };
+      if (segments[2] === 'transitiveMemberOf' && method === 'GET')
+        return { status: 200, body: this.directory.transitiveMemberOf(user, segments[3], query, request) };
       if (segments[2] === 'checkMemberGroups' && method === 'POST') {
         const body = parseBody(request.body) as { groupIds?: unknown };
-        if (!Array.isArray(body.groupIds) || body.groupIds.some((g) => typeof g !== 'string')) throw new GraphHttpError(400, 'Request_BadRequest', 'groupIds must be an array of strings.');
+        if (!Array.isArray(body.groupIds) || body.groupIds.some((g) => typeof g !== 'string'))
+          throw new GraphHttpError(400, 'Request_BadRequest', 'groupIds must be an array of strings.');
         const mine = this.groupsOf(user);
         return { status: 200, body: { value: (body.groupIds as string[]).filter((g) => mine.has(g)) } };
       }
       if (segments[2] === 'sendMail' && method === 'POST') return this.sendMail(user.userPrincipalName, request);
     }
-    throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${segments[segments.length - 1] ?? ''}'.`);
+    throw new GraphHttpError(
+      400,
+      'BadRequest',
+      `Resource not found for the segment '${segments[segments.length - 1] ?? ''}'.`,
+    );
   }
 
   private sendMail(from: string, request: GraphRequest): { status: number } {
     const body = parseBody(request.body) as { message?: SentMail['message'] };
-    if (!body.message?.subject || !body.message.toRecipients?.length) throw new GraphHttpError(400, 'ErrorInvalidRecipients', 'At least one recipient is required.');
+    if (!body.message?.subject || !body.message.toRecipients?.length)
+      throw new GraphHttpError(400, 'ErrorInvalidRecipients', 'At least one recipient is required.');
     this.sentMail.push({ from, message: body.message });
     if (this.sentMail.length > MAX_LOGGED) this.sentMail.splice(0, this.sentMail.length - MAX_LOGGED);
     return { status: 202 };

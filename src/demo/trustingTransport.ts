@@ -28,7 +28,13 @@ export function testCertificate(): Promise<TestCertificate> {
         { name: 'basicConstraints', cA: true },
         { name: 'keyUsage', digitalSignature: true, keyCertSign: true },
         { name: 'extKeyUsage', serverAuth: true },
-        { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+        {
+          name: 'subjectAltName',
+          altNames: [
+            { type: 7, ip: '127.0.0.1' },
+            { type: 2, value: 'localhost' },
+          ],
+        },
       ],
     });
     return { key: pems.private, cert: pems.cert };
@@ -65,7 +71,12 @@ export class TrustingHttpMessageHandler extends HTTPMessageHandler {
     context.options = { ...(context.options ?? {}), dispatcher: this.agent } as typeof context.options;
     await super.execute(context);
     const length = Number(context.response?.headers.get('content-length'));
-    this.received.push({ path, status: context.response?.status ?? 0, bytes: Number.isFinite(length) ? length : 0, ms: performance.now() - started });
+    this.received.push({
+      path,
+      status: context.response?.status ?? 0,
+      bytes: Number.isFinite(length) ? length : 0,
+      ms: performance.now() - started,
+    });
     if (this.received.length > 100_000) this.received.splice(0, this.received.length - 50_000);
   }
 

@@ -34,28 +34,40 @@ export const demoMemberResolver: MemberResolver = {
   },
 };
 
-export function demoWiring(config: Config, options: DemoWiringOptions = {}): Wiring & { demoTenant: DemoTenant | null } {
+export function demoWiring(
+  config: Config,
+  options: DemoWiringOptions = {},
+): Wiring & { demoTenant: DemoTenant | null } {
   // DEMO_GRAPH_URL: a demo tenant shared by several processes (npm run demo-tenant) instead of our own.
   const shared = options.tenant ? undefined : config.demoGraph;
   // The built-in tenant throttles its sign-in log as Graph does (tests bring their own, unthrottled),
   // with the permissions, volume and answer times of DEMO_GRAPH_PERMISSIONS, DEMO_NONINTERACTIVE_PER_DAY, DEMO_GRAPH_LATENCY.
   const settings = config.demoTenant;
   const permissions = settings ? parsePermissions(settings.permissions.join(',')) : undefined;
-  const demoTenant = shared ? null : options.tenant ?? new DemoTenant(withLiveIncident({
-    now: options.now, reportsLimit: GRAPH_REPORTS_LIMIT, permissions,
-    nonInteractivePerDay: settings?.nonInteractivePerDay, timing: settings?.latency ? GRAPH_LIKE_TIMING : null,
-  }));
+  const demoTenant = shared
+    ? null
+    : (options.tenant ??
+      new DemoTenant(
+        withLiveIncident({
+          now: options.now,
+          reportsLimit: GRAPH_REPORTS_LIMIT,
+          permissions,
+          nonInteractivePerDay: settings?.nonInteractivePerDay,
+          timing: settings?.latency ? GRAPH_LIKE_TIMING : null,
+        }),
+      ));
   // Our own tenant runs the live incident: new failures every minute (liveIncident.ts).
   const incident = demoTenant && !options.tenant ? startLiveIncident(demoTenant) : null;
   return {
     demoTenant,
     close: () => incident?.stop(),
     // An app-only token whose roles claim carries the grant, as Entra's would (graphTransport.ts).
-    graphAuth: demoAuthProviderFor(demoTenant ? [...demoTenant.grant.granted] : permissions ?? []),
+    graphAuth: demoAuthProviderFor(demoTenant ? [...demoTenant.grant.granted] : (permissions ?? [])),
     graphTransport: shared ? sharedDemoTransport(shared.caFile) : new DemoTenantTransport(demoTenant!),
     graphMiddleware: demoClientTag(config),
     graphEndpoint: shared ? { url: shared.url, customHosts: [new URL(shared.url).hostname] } : undefined,
-    helpdeskGroupIds: config.access.helpdeskGroupIds.length > 0 ? config.access.helpdeskGroupIds : DEMO_HELPDESK_GROUP_IDS,
+    helpdeskGroupIds:
+      config.access.helpdeskGroupIds.length > 0 ? config.access.helpdeskGroupIds : DEMO_HELPDESK_GROUP_IDS,
     members: demoMemberResolver,
     conversationType: playgroundConversationType,
     // No app id: the adapter accepts unauthenticated local traffic (the Playground sends no token).

@@ -65,4 +65,3 @@ function attemptOf(correlationId: string, records: SignIn[]): Attempt {
   else outcome = 'failed';
   return { correlationId, records, final, at: timeOf(records[0]), outcome };
 }
-

@@ -43,7 +43,11 @@ export function foldBursts(rows: Failure[], gapMinutes: number): Failure[] {
  * What an answer leads with. Background failures lead only when asked about ("why does Outlook
  * keep asking for my password?") or when there is no interactive failure at all.
  */
-export function leadOf(failures: Failure[], findings: Finding[], aboutBackground: boolean): { headline: Failure | null; finding: Finding | null } {
+export function leadOf(
+  failures: Failure[],
+  findings: Finding[],
+  aboutBackground: boolean,
+): { headline: Failure | null; finding: Finding | null } {
   const interactive = failures.find((f) => !f.background);
   if (aboutBackground || !interactive) return { headline: failures[0] ?? null, finding: findings[0] ?? null };
   const backgroundIds = new Set(failures.filter((f) => f.background).map((f) => f.record.id));

@@ -38,29 +38,47 @@ export function catalog(): Map<number, CatalogEntry> {
 }
 
 /** Codes that are prompts rather than failures, from the catalog plus the ones Graph's docs name. */
-const KNOWN_INTERRUPTS = new Set([50058, 50140, 50125, 50074, 50076, 50072, 50079, 50097, 50158, 50199, 16000, 81012, 70016]);
+const KNOWN_INTERRUPTS = new Set([
+  50058, 50140, 50125, 50074, 50076, 50072, 50079, 50097, 50158, 50199, 16000, 81012, 70016,
+]);
 
 export function isInterrupt(code: number): boolean {
   return catalog().get(code)?.interrupt ?? KNOWN_INTERRUPTS.has(code);
 }
 
-export function explain(code: number, language: Language, audience: Audience, failureReason?: string | null): Explanation {
+export function explain(
+  code: number,
+  language: Language,
+  audience: Audience,
+  failureReason?: string | null,
+): Explanation {
   const entry = catalog().get(code);
   if (entry) {
     const text = entry.text[language] ?? entry.text.en;
     return {
-      code, title: text.title, ...text[audience], category: entry.category, whoFixes: entry.whoFixes,
-      interrupt: entry.interrupt, lookupUrl: lookupUrl(code), known: true,
+      code,
+      title: text.title,
+      ...text[audience],
+      category: entry.category,
+      whoFixes: entry.whoFixes,
+      interrupt: entry.interrupt,
+      lookupUrl: lookupUrl(code),
+      known: true,
     };
   }
   const fallback = FALLBACK[language];
   const text = fallback[audience];
   const reason = failureReason?.trim() ?? '';
   return {
-    code, title: fallback.title.replace('{code}', String(code)),
+    code,
+    title: fallback.title.replace('{code}', String(code)),
     // A function replacement: a reason containing "$&" or "$1" is kept as written.
-    explanation: reason ? text.withReason.replace('{reason}', () => reason) : text.explanation, steps: text.steps,
-    category: null, whoFixes: null,
-    interrupt: KNOWN_INTERRUPTS.has(code), lookupUrl: lookupUrl(code), known: false,
+    explanation: reason ? text.withReason.replace('{reason}', () => reason) : text.explanation,
+    steps: text.steps,
+    category: null,
+    whoFixes: null,
+    interrupt: KNOWN_INTERRUPTS.has(code),
+    lookupUrl: lookupUrl(code),
+    known: false,
   };
 }

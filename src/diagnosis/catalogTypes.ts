@@ -2,8 +2,19 @@
 import type { Language } from '../shared/types';
 
 export type Category =
-  | 'account_state' | 'app_config' | 'conditional_access' | 'consent' | 'device' | 'federation'
-  | 'informational' | 'lockout' | 'mfa' | 'network' | 'other' | 'password' | 'session';
+  | 'account_state'
+  | 'app_config'
+  | 'conditional_access'
+  | 'consent'
+  | 'device'
+  | 'federation'
+  | 'informational'
+  | 'lockout'
+  | 'mfa'
+  | 'network'
+  | 'other'
+  | 'password'
+  | 'session';
 
 export type WhoFixes = 'none' | 'user' | 'helpdesk' | 'admin' | 'developer';
 

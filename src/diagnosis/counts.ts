@@ -26,7 +26,10 @@ export interface SignInCounts {
   /** Most frequent failure codes first (interrupts left out). */
   topCodes: Array<{ code: number; count: number }>;
   /** Every hour (a window of two days or less) or day of the window, empty ones included: what a chart draws. */
-  timeline: { bucket: 'hour' | 'day'; points: Array<{ key: string; total: number; failed: number; succeeded: number }> };
+  timeline: {
+    bucket: 'hour' | 'day';
+    points: Array<{ key: string; total: number; failed: number; succeeded: number }>;
+  };
 }
 
 /** Windows up to this long are drawn per hour, longer ones per day. */
@@ -58,9 +61,24 @@ function add(map: Map<string, Bucket>, key: string, result: 'succeeded' | 'faile
   map.set(key, b);
 }
 
-export function countSignIns(records: SignIn[], timeZone: string, window?: { from: Date; to: Date }, topN = 5): SignInCounts {
+export function countSignIns(
+  records: SignIn[],
+  timeZone: string,
+  window?: { from: Date; to: Date },
+  topN = 5,
+): SignInCounts {
   const counts: SignInCounts = {
-    total: 0, succeeded: 0, failed: 0, interrupted: 0, perDay: [], perHour: [], perCountry: [], perApp: [], perEventType: {}, topCodes: [], timeline: { bucket: 'day', points: [] },
+    total: 0,
+    succeeded: 0,
+    failed: 0,
+    interrupted: 0,
+    perDay: [],
+    perHour: [],
+    perCountry: [],
+    perApp: [],
+    perEventType: {},
+    topCodes: [],
+    timeline: { bucket: 'day', points: [] },
   };
   const days = new Map<string, Bucket>();
   const hours = new Map<string, Bucket>();
@@ -90,15 +108,27 @@ export function countSignIns(records: SignIn[], timeZone: string, window?: { fro
   }
   counts.perDay = [...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, c]) => ({ day, ...c }));
   counts.perHour = [...hours].sort(([a], [b]) => a.localeCompare(b)).map(([hour, c]) => ({ hour, ...c }));
-  counts.perCountry = [...countries].sort((a, b) => b[1].total - a[1].total || a[0].localeCompare(b[0])).map(([country, c]) => ({ country, total: c.total, failed: c.failed }));
-  counts.perApp = [...apps].sort((a, b) => b[1].total - a[1].total || a[0].localeCompare(b[0])).map(([app, c]) => ({ app, ...c }));
+  counts.perCountry = [...countries]
+    .sort((a, b) => b[1].total - a[1].total || a[0].localeCompare(b[0]))
+    .map(([country, c]) => ({ country, total: c.total, failed: c.failed }));
+  counts.perApp = [...apps]
+    .sort((a, b) => b[1].total - a[1].total || a[0].localeCompare(b[0]))
+    .map(([app, c]) => ({ app, ...c }));
   counts.timeline = timeline(days, hours, timeZone, window);
-  counts.topCodes = [...codes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, topN).map(([code, count]) => ({ code, count }));
+  counts.topCodes = [...codes]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, topN)
+    .map(([code, count]) => ({ code, count }));
   return counts;
 }
 
 /** The window's hours or days in order, each with its counts (zero when nothing happened then). */
-function timeline(days: Map<string, Bucket>, hours: Map<string, Bucket>, timeZone: string, window?: { from: Date; to: Date }): SignInCounts['timeline'] {
+function timeline(
+  days: Map<string, Bucket>,
+  hours: Map<string, Bucket>,
+  timeZone: string,
+  window?: { from: Date; to: Date },
+): SignInCounts['timeline'] {
   const known = (map: Map<string, Bucket>) => [...map.keys()].sort();
   if (!window) {
     return { bucket: 'day', points: known(days).map((key) => ({ key, ...days.get(key)! })) };
@@ -114,5 +144,8 @@ function timeline(days: Map<string, Bucket>, hours: Map<string, Bucket>, timeZon
   }
   const last = keyOf(window.to, timeZone);
   if (keys[keys.length - 1] !== last) keys.push(last);
-  return { bucket: hourly ? 'hour' : 'day', points: keys.map((key) => ({ key, ...(map.get(key) ?? { total: 0, failed: 0, succeeded: 0 }) })) };
+  return {
+    bucket: hourly ? 'hour' : 'day',
+    points: keys.map((key) => ({ key, ...(map.get(key) ?? { total: 0, failed: 0, succeeded: 0 }) })),
+  };
 }

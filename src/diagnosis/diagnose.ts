@@ -49,13 +49,23 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
     const record = attempt.final;
     const client = record.clientAppUsed ?? '';
     return {
-      attempt, record, code: codeOf(record), at: timeOf(record), category: catalog().get(codeOf(record))?.category ?? null,
-      failedPolicies: failedPolicies(record), legacyClient: legacy.has(client.toLowerCase()) && !scriptedOf(record) ? client : null, scriptedClient: scriptedOf(record), background: isBackground(record),
+      attempt,
+      record,
+      code: codeOf(record),
+      at: timeOf(record),
+      category: catalog().get(codeOf(record))?.category ?? null,
+      failedPolicies: failedPolicies(record),
+      legacyClient: legacy.has(client.toLowerCase()) && !scriptedOf(record) ? client : null,
+      scriptedClient: scriptedOf(record),
+      background: isBackground(record),
     };
   };
   const rowsByAttempt = new Map(attempts.map((a) => [a, toRow(a)]));
   const failures = attempts.filter((a) => a.outcome === 'failed').map((a) => rowsByAttempt.get(a)!);
-  const rows = foldBursts(context.intent === 'signins' ? attempts.map((a) => rowsByAttempt.get(a)!) : failures, thresholds.backgroundBurst.gapMinutes);
+  const rows = foldBursts(
+    context.intent === 'signins' ? attempts.map((a) => rowsByAttempt.get(a)!) : failures,
+    thresholds.backgroundBurst.gapMinutes,
+  );
 
   // Countries each person signed in from successfully in this window: a failure elsewhere is unusual.
   const homeCountries = new Map<string, Set<string>>();
@@ -68,7 +78,12 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
   const originOf = (r: SignIn): Origin => {
     const country = r.location?.countryOrRegion || null;
     const home = homeCountries.get(r.userId ?? '');
-    return { ip: r.ipAddress ?? null, city: r.location?.city || null, country, unusualCountry: Boolean(country && home && home.size > 0 && !home.has(country)) };
+    return {
+      ip: r.ipAddress ?? null,
+      city: r.location?.city || null,
+      country,
+      unusualCountry: Boolean(country && home && home.size > 0 && !home.has(country)),
+    };
   };
   const findings: Finding[] = [];
   const input = { failures, chronological: [...failures].reverse(), thresholds, originOf, found: findings };
@@ -76,10 +91,17 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
     if (detector.scope === (context.tenantWide ? 'person' : 'tenant')) continue;
     findings.push(...detector.detect(input));
   }
-  findings.sort((a, b) => FINDING_ORDER.indexOf(a.kind) - FINDING_ORDER.indexOf(b.kind) || b.at.getTime() - a.at.getTime());
+  findings.sort(
+    (a, b) => FINDING_ORDER.indexOf(a.kind) - FINDING_ORDER.indexOf(b.kind) || b.at.getTime() - a.at.getTime(),
+  );
   const lead = leadOf(failures, findings, context.aboutBackground ?? false);
   return {
-    attempts, failures, rows, findings, headline: lead.headline, leadFinding: lead.finding,
+    attempts,
+    failures,
+    rows,
+    findings,
+    headline: lead.headline,
+    leadFinding: lead.finding,
     workload: context.tenantWide ? failingWorkload(records) : null,
     promptedThenSucceeded: attempts.filter((a) => a.outcome === 'promptedThenSucceeded').length,
     succeeded: attempts.filter((a) => a.outcome === 'succeeded').length,

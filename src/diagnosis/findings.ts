@@ -41,7 +41,17 @@ export type Finding =
    * unless the app holds POLICY_PERMISSION): it was still a Conditional Access block, and
    * `policyHiddenFor` names the permission that would show it.
    */
-  | (Base & { kind: 'conditionalAccess'; policy: string | null; controls: string[]; block: boolean; count: number; app: string | null; origin: Origin; device: DeviceState | null; policyHiddenFor?: string })
+  | (Base & {
+      kind: 'conditionalAccess';
+      policy: string | null;
+      controls: string[];
+      block: boolean;
+      count: number;
+      app: string | null;
+      origin: Origin;
+      device: DeviceState | null;
+      policyHiddenFor?: string;
+    })
   | (Base & { kind: 'expiredPassword'; code: number; count: number; app: string | null })
   | (Base & { kind: 'appFailingForMany'; app: string; code: number; users: number })
   | (Base & { kind: 'accountLoop'; code: number; count: number })
@@ -52,5 +62,13 @@ export type FindingKind = Finding['kind'];
 
 /** Which finding leads when there are several: the one that says most about what to do. */
 export const FINDING_ORDER: FindingKind[] = [
-  'lockout', 'mfaFatigue', 'passwordSpray', 'conditionalAccess', 'appFailingForMany', 'expiredPassword', 'accountLoop', 'legacyProtocol', 'unusualLocation',
+  'lockout',
+  'mfaFatigue',
+  'passwordSpray',
+  'conditionalAccess',
+  'appFailingForMany',
+  'expiredPassword',
+  'accountLoop',
+  'legacyProtocol',
+  'unusualLocation',
 ];

@@ -30,7 +30,10 @@ const CANONICAL: Record<string, string> = {
 };
 
 export function grantControl(raw: string): string {
-  const key = raw.toLowerCase().replace(/[^a-z]/g, '').replace(/^require/, '');
+  const key = raw
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/^require/, '');
   return CANONICAL[key] ?? raw;
 }
 

@@ -32,19 +32,38 @@ export function intrusionFacts(d: Diagnosis): IntrusionFacts {
     if (country && (a.outcome === 'succeeded' || a.outcome === 'promptedThenSucceeded')) home.add(country);
   }
   // With no success anywhere, nothing is "unfamiliar": the answer says so rather than guess.
-  const attempts = home.size === 0 ? [] : d.failures.filter((f) => !f.background && f.record.location?.countryOrRegion && !home.has(f.record.location.countryOrRegion));
+  const attempts =
+    home.size === 0
+      ? []
+      : d.failures.filter(
+          (f) => !f.background && f.record.location?.countryOrRegion && !home.has(f.record.location.countryOrRegion),
+        );
   const byPlace = new Map<string, PlaceTried>();
   for (const f of attempts) {
     const r = f.record;
     const key = `${r.location!.countryOrRegion}|${r.location?.city ?? ''}`;
-    const place = byPlace.get(key) ?? { country: r.location!.countryOrRegion!, city: r.location?.city || null, ip: r.ipAddress ?? null, count: 0, first: f.at, last: f.at, apps: [], clients: [] };
+    const place = byPlace.get(key) ?? {
+      country: r.location!.countryOrRegion!,
+      city: r.location?.city || null,
+      ip: r.ipAddress ?? null,
+      count: 0,
+      first: f.at,
+      last: f.at,
+      apps: [],
+      clients: [],
+    };
     place.count++;
     if (f.at < place.first) place.first = f.at;
     if (f.at > place.last) place.last = f.at;
     if (r.appDisplayName && !place.apps.includes(r.appDisplayName)) place.apps.push(r.appDisplayName);
     const client = f.scriptedClient ?? r.clientAppUsed ?? '';
-    if (client && !/^(browser|mobile apps and desktop clients)$/i.test(client) && !place.clients.includes(client)) place.clients.push(client);
+    if (client && !/^(browser|mobile apps and desktop clients)$/i.test(client) && !place.clients.includes(client))
+      place.clients.push(client);
     byPlace.set(key, place);
   }
-  return { attempts, places: [...byPlace.values()].sort((a, b) => b.count - a.count || b.last.getTime() - a.last.getTime()), homeCountries: [...home] };
+  return {
+    attempts,
+    places: [...byPlace.values()].sort((a, b) => b.count - a.count || b.last.getTime() - a.last.getTime()),
+    homeCountries: [...home],
+  };
 }

@@ -56,7 +56,14 @@ export interface TenantBreakdown {
 const userOf = (r: SignIn) => r.userId ?? r.userPrincipalName ?? '?';
 
 /** Findings about one person that name their problem better than a code. */
-const PERSON_FINDINGS: FindingKind[] = ['lockout', 'mfaFatigue', 'expiredPassword', 'accountLoop', 'conditionalAccess', 'legacyProtocol'];
+const PERSON_FINDINGS: FindingKind[] = [
+  'lockout',
+  'mfaFatigue',
+  'expiredPassword',
+  'accountLoop',
+  'conditionalAccess',
+  'legacyProtocol',
+];
 
 export function tenantBreakdown(d: Diagnosis, lockoutCodes: number[]): TenantBreakdown {
   const byPerson = new Map<string, Failure[]>();
@@ -69,15 +76,29 @@ export function tenantBreakdown(d: Diagnosis, lockoutCodes: number[]): TenantBre
     const main = list.find((f) => codes.get(f.code) === top)!;
     const finding = d.findings.find((x) => x.userId === userId && PERSON_FINDINGS.includes(x.kind))?.kind ?? null;
     return {
-      userId, name: list[0].record.userDisplayName ?? list[0].record.userPrincipalName ?? userId, upn: list[0].record.userPrincipalName ?? '',
-      failures: list.length, mainCode: main.code, mainCategory: main.category, finding,
-      first: list[list.length - 1].at, last: list[0].at, latestSignInId: list[0].record.id ?? '',
+      userId,
+      name: list[0].record.userDisplayName ?? list[0].record.userPrincipalName ?? userId,
+      upn: list[0].record.userPrincipalName ?? '',
+      failures: list.length,
+      mainCode: main.code,
+      mainCategory: main.category,
+      finding,
+      first: list[list.length - 1].at,
+      last: list[0].at,
+      latestSignInId: list[0].record.id ?? '',
     };
   });
   // A pattern first (it is what the helpdesk acts on), then the most failures, then the newest.
-  people.sort((a, b) => Number(b.finding !== null) - Number(a.finding !== null) || b.failures - a.failures || b.last.getTime() - a.last.getTime());
+  people.sort(
+    (a, b) =>
+      Number(b.finding !== null) - Number(a.finding !== null) ||
+      b.failures - a.failures ||
+      b.last.getTime() - a.last.getTime(),
+  );
   return {
-    failures: d.failures.length, people, lockedOut: lockedOut(d, lockoutCodes),
+    failures: d.failures.length,
+    people,
+    lockedOut: lockedOut(d, lockoutCodes),
     apps: tally(d.failures, (f) => f.record.appDisplayName ?? null),
     codes: tally(d.failures, (f) => String(f.code)),
     countries: tally(d.failures, (f) => f.record.location?.countryOrRegion || null),
@@ -86,19 +107,34 @@ export function tenantBreakdown(d: Diagnosis, lockoutCodes: number[]): TenantBre
 
 function lockedOut(d: Diagnosis, lockoutCodes: number[]): LockedOutPerson[] {
   const byPerson = new Map<string, Failure[]>();
-  for (const f of d.failures) if (lockoutCodes.includes(f.code)) byPerson.set(userOf(f.record), [...(byPerson.get(userOf(f.record)) ?? []), f]);
+  for (const f of d.failures)
+    if (lockoutCodes.includes(f.code)) byPerson.set(userOf(f.record), [...(byPerson.get(userOf(f.record)) ?? []), f]);
   const list = [...byPerson].map(([userId, locks]) => {
     const last = locks[0];
     const since = d.attempts
-      .filter((a) => userOf(a.final) === userId && (a.outcome === 'succeeded' || a.outcome === 'promptedThenSucceeded') && a.at > last.at)
+      .filter(
+        (a) =>
+          userOf(a.final) === userId &&
+          (a.outcome === 'succeeded' || a.outcome === 'promptedThenSucceeded') &&
+          a.at > last.at,
+      )
       .sort((a, b) => a.at.getTime() - b.at.getTime())[0];
     return {
-      userId, name: last.record.userDisplayName ?? last.record.userPrincipalName ?? userId, first: locks[locks.length - 1].at, last: last.at, lockouts: locks.length,
-      signedInSince: since?.at ?? null, city: last.record.location?.city || null, country: last.record.location?.countryOrRegion || null,
+      userId,
+      name: last.record.userDisplayName ?? last.record.userPrincipalName ?? userId,
+      first: locks[locks.length - 1].at,
+      last: last.at,
+      lockouts: locks.length,
+      signedInSince: since?.at ?? null,
+      city: last.record.location?.city || null,
+      country: last.record.location?.countryOrRegion || null,
     };
   });
   // Those with no sign-in since first (they may still be locked out), newest lockout first.
-  return list.sort((a, b) => Number(a.signedInSince !== null) - Number(b.signedInSince !== null) || b.last.getTime() - a.last.getTime());
+  return list.sort(
+    (a, b) =>
+      Number(a.signedInSince !== null) - Number(b.signedInSince !== null) || b.last.getTime() - a.last.getTime(),
+  );
 }
 
 function tally(failures: Failure[], keyOf: (f: Failure) => string | null): Tally[] {
@@ -111,6 +147,7 @@ function tally(failures: Failure[], keyOf: (f: Failure) => string | null): Tally
     entry.people.add(userOf(f.record));
     map.set(key, entry);
   }
-  return [...map].map(([key, e]) => ({ key, failures: e.failures, people: e.people.size }))
+  return [...map]
+    .map(([key, e]) => ({ key, failures: e.failures, people: e.people.size }))
     .sort((a, b) => b.failures - a.failures || b.people - a.people || a.key.localeCompare(b.key));
 }

@@ -23,7 +23,11 @@ export interface WorkloadState {
 export function workloadKindOf(record: SignIn): WorkloadKind | null {
   const types = (record as { signInEventTypes?: unknown }).signInEventTypes;
   if (!Array.isArray(types)) return null;
-  return types.includes('managedIdentity') ? 'managedIdentity' : types.includes('servicePrincipal') ? 'servicePrincipal' : null;
+  return types.includes('managedIdentity')
+    ? 'managedIdentity'
+    : types.includes('servicePrincipal')
+      ? 'servicePrincipal'
+      : null;
 }
 
 /** The newest failing workload among the records (newest first), or null when none fails. */
@@ -32,12 +36,20 @@ export function failingWorkload(records: SignIn[]): WorkloadState | null {
   const own = records.filter((r) => workloadKindOf(r) !== null).sort((a, b) => timeOf(b) - timeOf(a));
   const newestFailure = own.find((r) => (r.status?.errorCode ?? 0) !== 0);
   if (!newestFailure) return null;
-  const name = (newestFailure as { servicePrincipalName?: string }).servicePrincipalName || newestFailure.appDisplayName || '?';
+  const name =
+    (newestFailure as { servicePrincipalName?: string }).servicePrincipalName || newestFailure.appDisplayName || '?';
   const same = own.filter((r) => r.appId === newestFailure.appId);
   const lastSuccess = same.find((r) => (r.status?.errorCode ?? 0) === 0) ?? null;
-  const failing = same.filter((r) => (r.status?.errorCode ?? 0) !== 0 && (!lastSuccess || timeOf(r) > timeOf(lastSuccess)));
+  const failing = same.filter(
+    (r) => (r.status?.errorCode ?? 0) !== 0 && (!lastSuccess || timeOf(r) > timeOf(lastSuccess)),
+  );
   return {
-    name, kind: workloadKindOf(newestFailure)!, code: newestFailure.status!.errorCode!, signInId: newestFailure.id ?? '',
-    failures: failing.length, since: new Date(timeOf(failing[failing.length - 1])), lastSuccess: lastSuccess ? new Date(timeOf(lastSuccess)) : null,
+    name,
+    kind: workloadKindOf(newestFailure)!,
+    code: newestFailure.status!.errorCode!,
+    signInId: newestFailure.id ?? '',
+    failures: failing.length,
+    since: new Date(timeOf(failing[failing.length - 1])),
+    lastSuccess: lastSuccess ? new Date(timeOf(lastSuccess)) : null,
   };
 }

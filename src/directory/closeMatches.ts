@@ -13,7 +13,11 @@ const CANDIDATES_PER_PREFIX = 25;
 const allowedEdits = (word: string) => (word.length >= 8 ? 2 : 1);
 
 const wordsOf = (name: string) =>
-  name.normalize('NFC').toLowerCase().split(/[^\p{L}\p{M}'-]+/u).filter((w) => w.length >= PREFIX);
+  name
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}'-]+/u)
+    .filter((w) => w.length >= PREFIX);
 
 export async function closeMatches(people: PeopleDirectory, typed: string, limit = 3): Promise<Person[]> {
   const typedWords = wordsOf(typed);
@@ -42,7 +46,8 @@ function matchEdits(typed: string[], parts: string[]): number | null {
     parts.forEach((part, index) => {
       if (used.has(index)) return;
       // "meg" for "Megan": a short form typed as the start of the name counts as one edit.
-      const edits = word.length >= 3 && part.startsWith(word) ? Math.min(1, part.length - word.length) : editDistance(word, part);
+      const edits =
+        word.length >= 3 && part.startsWith(word) ? Math.min(1, part.length - word.length) : editDistance(word, part);
       if (edits <= allowedEdits(part) && (!best || edits < best.edits)) best = { index, edits };
     });
     if (!best) return null;
@@ -61,7 +66,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];

@@ -28,7 +28,10 @@ export class GraphPeopleDirectory implements PeopleDirectory {
 
   async get(idOrUpn: string): Promise<Person | null> {
     try {
-      return (await this.client.api(`/users/${encodeURIComponent(idOrUpn)}`).select(SELECT).get()) as Person;
+      return (await this.client
+        .api(`/users/${encodeURIComponent(idOrUpn)}`)
+        .select(SELECT)
+        .get()) as Person;
     } catch (error) {
       const problem = toGraphProblem(error);
       if (problem.kind === 'notFound') return null;
@@ -38,10 +41,14 @@ export class GraphPeopleDirectory implements PeopleDirectory {
 
   async search(name: string, limit = 10): Promise<Person[]> {
     const literal = odataString(name.trim());
-    const fields = name.trim().includes(' ') ? ['displayName'] : ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName'];
+    const fields = name.trim().includes(' ')
+      ? ['displayName']
+      : ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName'];
     const filter = fields.map((f) => `startswith(${f},${literal})`).join(' or ');
     try {
-      const page = (await this.client.api('/users').filter(encodeFilter(filter)).select(SELECT).top(limit).get()) as { value: Person[] };
+      const page = (await this.client.api('/users').filter(encodeFilter(filter)).select(SELECT).top(limit).get()) as {
+        value: Person[];
+      };
       return page.value;
     } catch (error) {
       throw toGraphProblem(error);
@@ -53,7 +60,10 @@ export class GraphPeopleDirectory implements PeopleDirectory {
 export class CachedPeopleDirectory implements PeopleDirectory {
   private readonly cache: LRUCache<string, { value: Person | null | Person[] }>;
 
-  constructor(private readonly inner: PeopleDirectory, ttlSeconds: number) {
+  constructor(
+    private readonly inner: PeopleDirectory,
+    ttlSeconds: number,
+  ) {
     this.cache = new LRUCache({ max: 10_000, ttl: Math.max(1, ttlSeconds) * 1000 });
   }
 
@@ -62,10 +72,15 @@ export class CachedPeopleDirectory implements PeopleDirectory {
   }
 
   async search(name: string, limit = 10): Promise<Person[]> {
-    return (await this.remember(`search:${limit}:${name.trim().toLowerCase()}`, () => this.inner.search(name, limit))) as Person[];
+    return (await this.remember(`search:${limit}:${name.trim().toLowerCase()}`, () =>
+      this.inner.search(name, limit),
+    )) as Person[];
   }
 
-  private async remember(key: string, load: () => Promise<Person | null | Person[]>): Promise<Person | null | Person[]> {
+  private async remember(
+    key: string,
+    load: () => Promise<Person | null | Person[]>,
+  ): Promise<Person | null | Person[]> {
     const hit = this.cache.get(key);
     if (hit) return hit.value;
     const value = await load();

@@ -15,7 +15,15 @@ import type { Config } from '../config';
 import { toGraphProblem, type GraphProblem } from '../graph/errors';
 import { and, encodeFilter, odataDate, odataString } from '../graph/odata';
 import { eventTypeFilter } from '../signins/signInLog';
-import { CA_POLICY_PERMISSION, DIRECTORY_PERMISSION, SIGN_IN_LOG_PERMISSION, grantFix, grantedBy, neededPermissions, type NeededPermission } from './permissions';
+import {
+  CA_POLICY_PERMISSION,
+  DIRECTORY_PERMISSION,
+  SIGN_IN_LOG_PERMISSION,
+  grantFix,
+  grantedBy,
+  neededPermissions,
+  type NeededPermission,
+} from './permissions';
 
 export type CheckStatus = 'ok' | 'missing' | 'unknown' | 'note';
 
@@ -75,12 +83,20 @@ async function probe(read: () => Promise<unknown>): Promise<Probe> {
 async function caEvaluated(graph: Client, now: Date): Promise<SignIn[] | null> {
   const since = `createdDateTime ge ${odataDate(new Date(now.getTime() - 7 * 86_400_000))}`;
   for (const status of ['failure', 'success']) {
-    const found = await probe(() => graph.api('/auditLogs/signIns').filter(encodeFilter(and(since, `conditionalAccessStatus eq ${odataString(status)}`))).top(5).get());
+    const found = await probe(() =>
+      graph
+        .api('/auditLogs/signIns')
+        .filter(encodeFilter(and(since, `conditionalAccessStatus eq ${odataString(status)}`)))
+        .top(5)
+        .get(),
+    );
     if (!found.ok) {
       if (found.problem.kind !== 'badRequest') return null;
       // A Graph that will not filter on it: the newest sign-ins of the week, looked at here.
       const recent = await probe(() => graph.api('/auditLogs/signIns').filter(encodeFilter(since)).top(1000).get());
-      return recent.ok ? recent.value.filter((r) => r.conditionalAccessStatus === 'failure' || r.conditionalAccessStatus === 'success') : null;
+      return recent.ok
+        ? recent.value.filter((r) => r.conditionalAccessStatus === 'failure' || r.conditionalAccessStatus === 'success')
+        : null;
     }
     if (found.value.length > 0) return found.value;
   }
@@ -95,40 +111,70 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   try {
     roles = tokenRoles(await deps.auth.getAccessToken());
   } catch (error) {
-    checks.push({ group: 'permission', name: 'Graph sign-in', status: 'missing', evidence: `no token: ${(error as Error)?.message ?? String(error)}`.slice(0, 300), cost: 'nothing can be read from Graph.', fix: 'Check AZURE_TENANT_ID, AZURE_CLIENT_ID and the secret, certificate or managed identity.' });
+    checks.push({
+      group: 'permission',
+      name: 'Graph sign-in',
+      status: 'missing',
+      evidence: `no token: ${(error as Error)?.message ?? String(error)}`.slice(0, 300),
+      cost: 'nothing can be read from Graph.',
+      fix: 'Check AZURE_TENANT_ID, AZURE_CLIENT_ID and the secret, certificate or managed identity.',
+    });
   }
 
   const readLog = deps.readSignInLog !== false;
   const NOT_READ = 'the sign-in log is not read at start-up (npm run doctor reads it)';
   const signIns = readLog ? await probe(() => graph.api('/auditLogs/signIns').top(1).get()) : null;
   const users = await probe(() => graph.api('/users').select('id').top(1).get());
-  const licence: DoctorCheck = signIns === null ? { group: 'licence', name: 'Entra ID P1 or P2', status: 'unknown', evidence: NOT_READ }
-    : signIns.ok || signIns.problem.kind !== 'notLicensed'
-    ? { group: 'licence', name: 'Entra ID P1 or P2', status: signIns.ok ? 'ok' : 'unknown', evidence: signIns.ok ? 'the sign-in log answered' : `the sign-in log answered ${signIns.problem.status ?? signIns.problem.kind}` }
-    : {
-        group: 'licence', name: 'Entra ID P1 or P2', status: 'missing', evidence: '403 Authentication_RequestFromNonPremiumTenantOrB2CTenant',
-        cost: 'Graph serves the sign-in log only to tenants with Entra ID P1 or P2: no question about sign-ins can be answered.',
-        fix: 'License the tenant for Entra ID P1 or P2 (sign-ins then appear within a few days; Free keeps 7 days, P1/P2 30).',
-      };
+  const licence: DoctorCheck =
+    signIns === null
+      ? { group: 'licence', name: 'Entra ID P1 or P2', status: 'unknown', evidence: NOT_READ }
+      : signIns.ok || signIns.problem.kind !== 'notLicensed'
+        ? {
+            group: 'licence',
+            name: 'Entra ID P1 or P2',
+            status: signIns.ok ? 'ok' : 'unknown',
+            evidence: signIns.ok
+              ? 'the sign-in log answered'
+              : `the sign-in log answered ${signIns.problem.status ?? signIns.problem.kind}`,
+          }
+        : {
+            group: 'licence',
+            name: 'Entra ID P1 or P2',
+            status: 'missing',
+            evidence: '403 Authentication_RequestFromNonPremiumTenantOrB2CTenant',
+            cost: 'Graph serves the sign-in log only to tenants with Entra ID P1 or P2: no question about sign-ins can be answered.',
+            fix: 'License the tenant for Entra ID P1 or P2 (sign-ins then appear within a few days; Free keeps 7 days, P1/P2 30).',
+          };
 
   const caRecords = signIns?.ok ? await caEvaluated(graph, now) : null;
   const probeSays = (p: NeededPermission): { granted: boolean | null; evidence: string } => {
     if (p === SIGN_IN_LOG_PERMISSION) {
       if (signIns === null) return { granted: null, evidence: NOT_READ };
       if (signIns.ok) return { granted: true, evidence: 'reading the sign-in log worked' };
-      return signIns.problem.kind === 'missingPermission' ? { granted: false, evidence: `the sign-in log answered 403 ${signIns.problem.graphCode ?? ''}`.trim() } : { granted: null, evidence: `the sign-in log answered ${signIns.problem.status ?? signIns.problem.kind}` };
+      return signIns.problem.kind === 'missingPermission'
+        ? { granted: false, evidence: `the sign-in log answered 403 ${signIns.problem.graphCode ?? ''}`.trim() }
+        : { granted: null, evidence: `the sign-in log answered ${signIns.problem.status ?? signIns.problem.kind}` };
     }
     if (p === DIRECTORY_PERMISSION) {
       if (users.ok) return { granted: true, evidence: 'listing users worked' };
-      return users.problem.kind === 'missingPermission' ? { granted: false, evidence: `users answered 403 ${users.problem.graphCode ?? ''}`.trim() } : { granted: null, evidence: `users answered ${users.problem.status ?? users.problem.kind}` };
+      return users.problem.kind === 'missingPermission'
+        ? { granted: false, evidence: `users answered 403 ${users.problem.graphCode ?? ''}`.trim() }
+        : { granted: null, evidence: `users answered ${users.problem.status ?? users.problem.kind}` };
     }
     if (p === CA_POLICY_PERMISSION) {
       if (signIns === null) return { granted: null, evidence: NOT_READ };
-      if (caRecords === null || caRecords.length === 0) return { granted: null, evidence: 'no sign-in evaluated by Conditional Access in the last 7 days to look at' };
+      if (caRecords === null || caRecords.length === 0)
+        return { granted: null, evidence: 'no sign-in evaluated by Conditional Access in the last 7 days to look at' };
       const withDetails = caRecords.filter((r) => Array.isArray(r.appliedConditionalAccessPolicies)).length;
       return withDetails > 0
-        ? { granted: true, evidence: `sign-ins evaluated by Conditional Access carry their policies (${withDetails} of ${caRecords.length})` }
-        : { granted: false, evidence: `${caRecords.length} sign-in(s) evaluated by Conditional Access came without appliedConditionalAccessPolicies` };
+        ? {
+            granted: true,
+            evidence: `sign-ins evaluated by Conditional Access carry their policies (${withDetails} of ${caRecords.length})`,
+          }
+        : {
+            granted: false,
+            evidence: `${caRecords.length} sign-in(s) evaluated by Conditional Access came without appliedConditionalAccessPolicies`,
+          };
     }
     return { granted: null, evidence: 'not probed (it would send mail)' };
   };
@@ -138,13 +184,30 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     const fromToken = roles === null ? null : grantedBy(p, roles);
     // A probe that saw the permission at work outranks the token; otherwise the token's roles decide.
     const granted = probed.granted ?? fromToken;
-    const evidence = [roles === null ? null : `token roles ${fromToken ? 'include' : 'lack'} it`, probed.evidence].filter(Boolean).join('; ');
-    checks.push(granted === true ? { group: 'permission', name: p.name, status: 'ok', evidence }
-      : { group: 'permission', name: p.name, status: granted === false ? 'missing' : 'unknown', evidence, cost: p.cost, fix: grantFix(p) });
+    const evidence = [roles === null ? null : `token roles ${fromToken ? 'include' : 'lack'} it`, probed.evidence]
+      .filter(Boolean)
+      .join('; ');
+    checks.push(
+      granted === true
+        ? { group: 'permission', name: p.name, status: 'ok', evidence }
+        : {
+            group: 'permission',
+            name: p.name,
+            status: granted === false ? 'missing' : 'unknown',
+            evidence,
+            cost: p.cost,
+            fix: grantFix(p),
+          },
+    );
   }
   checks.push(licence);
-  checks.push(...await settingChecks(config, graph, readLog));
-  return { mode: config.mode, tenantId: config.graph.tenantId, checks, missing: checks.filter((c) => c.status === 'missing').map((c) => c.name) };
+  checks.push(...(await settingChecks(config, graph, readLog)));
+  return {
+    mode: config.mode,
+    tenantId: config.graph.tenantId,
+    checks,
+    missing: checks.filter((c) => c.status === 'missing').map((c) => c.name),
+  };
 }
 
 /** Settings that cost answers: what is read (and from which endpoint), tickets, the live index, retention. */
@@ -153,16 +216,65 @@ async function settingChecks(config: Config, graph: Client, readLog: boolean): P
   const checks: DoctorCheck[] = [];
   const kinds = g.signInEventTypes;
   if (!kinds.includes('nonInteractiveUser')) {
-    checks.push({ group: 'setting', name: 'SIGNIN_EVENT_TYPES', status: 'note', evidence: kinds.join(','), cost: 'failing token refreshes (non-interactive sign-ins: "Outlook keeps asking for my password") are not seen.', fix: 'Add nonInteractiveUser to SIGNIN_EVENT_TYPES (read from Graph\'s beta endpoint, the only one that has them).' });
+    checks.push({
+      group: 'setting',
+      name: 'SIGNIN_EVENT_TYPES',
+      status: 'note',
+      evidence: kinds.join(','),
+      cost: 'failing token refreshes (non-interactive sign-ins: "Outlook keeps asking for my password") are not seen.',
+      fix: "Add nonInteractiveUser to SIGNIN_EVENT_TYPES (read from Graph's beta endpoint, the only one that has them).",
+    });
   } else if (!readLog) {
-    checks.push({ group: 'setting', name: 'SIGNIN_EVENT_TYPES', status: 'note', evidence: `${kinds.join(',')}: interactive sign-ins from v1.0; the other kinds from Graph's beta endpoint (not read at start-up)` });
+    checks.push({
+      group: 'setting',
+      name: 'SIGNIN_EVENT_TYPES',
+      status: 'note',
+      evidence: `${kinds.join(',')}: interactive sign-ins from v1.0; the other kinds from Graph's beta endpoint (not read at start-up)`,
+    });
   } else {
-    const beta = await probe(() => graph.api('/auditLogs/signIns').version('beta').filter(encodeFilter(eventTypeFilter(['nonInteractiveUser'])!)).top(1).get());
-    checks.push(beta.ok
-      ? { group: 'setting', name: 'SIGNIN_EVENT_TYPES', status: 'note', evidence: `${kinds.join(',')}: interactive sign-ins from v1.0; the other kinds from Graph's beta endpoint (the only one that has them; Microsoft does not support beta in production)` }
-      : { group: 'setting', name: 'SIGNIN_EVENT_TYPES', status: 'missing', evidence: `the beta sign-in log answered ${beta.problem.status ?? beta.problem.kind}`, cost: 'non-interactive (and app) sign-ins cannot be read: every question fails while they are configured.', fix: 'Set SIGNIN_EVENT_TYPES=interactiveUser to read v1.0 only.' });
+    const beta = await probe(() =>
+      graph
+        .api('/auditLogs/signIns')
+        .version('beta')
+        .filter(encodeFilter(eventTypeFilter(['nonInteractiveUser'])!))
+        .top(1)
+        .get(),
+    );
+    checks.push(
+      beta.ok
+        ? {
+            group: 'setting',
+            name: 'SIGNIN_EVENT_TYPES',
+            status: 'note',
+            evidence: `${kinds.join(',')}: interactive sign-ins from v1.0; the other kinds from Graph's beta endpoint (the only one that has them; Microsoft does not support beta in production)`,
+          }
+        : {
+            group: 'setting',
+            name: 'SIGNIN_EVENT_TYPES',
+            status: 'missing',
+            evidence: `the beta sign-in log answered ${beta.problem.status ?? beta.problem.kind}`,
+            cost: 'non-interactive (and app) sign-ins cannot be read: every question fails while they are configured.',
+            fix: 'Set SIGNIN_EVENT_TYPES=interactiveUser to read v1.0 only.',
+          },
+    );
   }
-  if (config.tickets.sink === 'none') checks.push({ group: 'setting', name: 'TICKET_SINK', status: 'note', evidence: 'none', cost: '"Open support ticket" is not offered.', fix: 'Set TICKET_SINK to graph-mail, webhook or servicenow (README, settings).' });
-  if (g.signInIndexHours === 0) checks.push({ group: 'setting', name: 'SIGNIN_INDEX_HOURS', status: 'note', evidence: '0', cost: 'every question reads Graph (about 5 reads per 10 s per tenant): answers queue when many ask at once, and incident alerts are off.', fix: 'Set SIGNIN_INDEX_HOURS=24 (the default).' });
+  if (config.tickets.sink === 'none')
+    checks.push({
+      group: 'setting',
+      name: 'TICKET_SINK',
+      status: 'note',
+      evidence: 'none',
+      cost: '"Open support ticket" is not offered.',
+      fix: 'Set TICKET_SINK to graph-mail, webhook or servicenow (README, settings).',
+    });
+  if (g.signInIndexHours === 0)
+    checks.push({
+      group: 'setting',
+      name: 'SIGNIN_INDEX_HOURS',
+      status: 'note',
+      evidence: '0',
+      cost: 'every question reads Graph (about 5 reads per 10 s per tenant): answers queue when many ask at once, and incident alerts are off.',
+      fix: 'Set SIGNIN_INDEX_HOURS=24 (the default).',
+    });
   return checks;
 }

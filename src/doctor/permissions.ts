@@ -42,7 +42,12 @@ export const MAIL_PERMISSION: NeededPermission = {
 
 /** The permissions this configuration needs, most important first. */
 export function neededPermissions(config: Config): NeededPermission[] {
-  return [SIGN_IN_LOG_PERMISSION, DIRECTORY_PERMISSION, CA_POLICY_PERMISSION, ...(config.tickets.sink === 'graph-mail' ? [MAIL_PERMISSION] : [])];
+  return [
+    SIGN_IN_LOG_PERMISSION,
+    DIRECTORY_PERMISSION,
+    CA_POLICY_PERMISSION,
+    ...(config.tickets.sink === 'graph-mail' ? [MAIL_PERMISSION] : []),
+  ];
 }
 
 export function grantedBy(permission: NeededPermission, roles: readonly string[]): boolean {

@@ -21,9 +21,12 @@ export function formatReport(report: DoctorReport): string {
     }
   }
   const unknown = report.checks.filter((c) => c.status === 'unknown').map((c) => c.name);
-  lines.push('', report.missing.length === 0
-    ? `Nothing missing${unknown.length ? ` (could not tell: ${unknown.join(', ')})` : ''}.`
-    : `Missing: ${report.missing.join(', ')}${unknown.length ? `; could not tell: ${unknown.join(', ')}` : ''}.`);
+  lines.push(
+    '',
+    report.missing.length === 0
+      ? `Nothing missing${unknown.length ? ` (could not tell: ${unknown.join(', ')})` : ''}.`
+      : `Missing: ${report.missing.join(', ')}${unknown.length ? `; could not tell: ${unknown.join(', ')}` : ''}.`,
+  );
   return lines.join('\n');
 }
 

@@ -50,7 +50,8 @@ export function createGraphClient(options: GraphClientOptions): Client {
     new TelemetryHandler(),
     ...(options.middleware ?? []),
   ];
-  if (options.timeoutMs) chain.push(new TimeoutHandler(options.timeoutMs, options.reportsTimeoutMs ?? options.timeoutMs));
+  if (options.timeoutMs)
+    chain.push(new TimeoutHandler(options.timeoutMs, options.reportsTimeoutMs ?? options.timeoutMs));
   chain.push(options.transport ?? new HTTPMessageHandler());
   for (let i = 0; i < chain.length - 1; i++) chain[i].setNext?.(chain[i + 1]);
   return Client.initWithMiddleware({
@@ -76,7 +77,8 @@ class TimeoutHandler implements Middleware {
 
   async execute(context: Context): Promise<void> {
     // Keep the caller's own signal (a ticket sink gives up on its own clock): either one aborts.
-    if (!this.callerSignals.has(context)) this.callerSignals.set(context, (context.options as { signal?: AbortSignal } | undefined)?.signal);
+    if (!this.callerSignals.has(context))
+      this.callerSignals.set(context, (context.options as { signal?: AbortSignal } | undefined)?.signal);
     const own = this.callerSignals.get(context);
     const url = typeof context.request === 'string' ? context.request : context.request.url;
     const reports = URL.canParse(url) && isReportsRequest(new URL(url));
@@ -87,7 +89,8 @@ class TimeoutHandler implements Middleware {
       await this.next!.execute(context);
     } catch (error) {
       // Said as a timeout (the client passes the name on as the error's code), so that a slow page can be told from a failed one.
-      if (timeout.aborted && !own?.aborted) throw Object.assign(new Error(`Microsoft Graph did not answer within ${ms} ms.`), { name: 'TimeoutError' });
+      if (timeout.aborted && !own?.aborted)
+        throw Object.assign(new Error(`Microsoft Graph did not answer within ${ms} ms.`), { name: 'TimeoutError' });
       throw error;
     }
   }

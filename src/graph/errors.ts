@@ -38,8 +38,10 @@ export function toGraphProblem(error: unknown): GraphProblem {
   const code = e.code ?? undefined;
   const message = e.message ?? String(error);
   // Thrown by the reports limiter inside the Graph client, which hands it on as a GraphError named by its code.
-  if ((error as Error | undefined)?.name === 'ReadsBusy' || code === 'ReadsBusy') return new GraphProblem('busy', 'Too many sign-in log reads are waiting.', undefined, undefined, 60);
-  if (status === 403 && code === 'Authentication_RequestFromNonPremiumTenantOrB2CTenant') return new GraphProblem('notLicensed', message, status, code);
+  if ((error as Error | undefined)?.name === 'ReadsBusy' || code === 'ReadsBusy')
+    return new GraphProblem('busy', 'Too many sign-in log reads are waiting.', undefined, undefined, 60);
+  if (status === 403 && code === 'Authentication_RequestFromNonPremiumTenantOrB2CTenant')
+    return new GraphProblem('notLicensed', message, status, code);
   if (status === 403) return new GraphProblem('missingPermission', message, status, code);
   if (status === 401) return new GraphProblem('authentication', message, status, code);
   if (status === 429) {

@@ -31,7 +31,10 @@ export { RequestLimiter, ReadsBusy, type LimiterStats } from './requestLimiter';
  */
 export class BackgroundRead implements MiddlewareOptions {}
 
-export interface ReportsLimiterOptions extends Pick<RequestLimiterOptions, 'limitedShare' | 'maxLimitedWaiting' | 'maxWaiting'> {
+export interface ReportsLimiterOptions extends Pick<
+  RequestLimiterOptions,
+  'limitedShare' | 'maxLimitedWaiting' | 'maxWaiting'
+> {
   maxRequests: number;
   windowSeconds: number;
   /** Which requests count; default: the identity reports under /auditLogs/. */
@@ -70,7 +73,10 @@ export class ReportsLimiter implements Middleware {
     }
     const background = context.middlewareControl?.getMiddlewareOptions(BackgroundRead) !== undefined;
     const lane = background ? undefined : currentReadLane();
-    const release = await this.limiter.acquire(background ? 'background' : lane?.priority ?? 'question', lane?.person);
+    const release = await this.limiter.acquire(
+      background ? 'background' : (lane?.priority ?? 'question'),
+      lane?.person,
+    );
     try {
       await this.next.execute(context);
     } finally {
@@ -89,7 +95,10 @@ export class ReportsLimiter implements Middleware {
 }
 
 /** Builds the reports limiter from the configuration (GRAPH_REPORTS_MAX_REQUESTS / _WINDOW_SECONDS). */
-export function createReportsLimiter(settings: { reportsMaxRequests: number; reportsWindowSeconds: number }): ReportsLimiter {
+export function createReportsLimiter(settings: {
+  reportsMaxRequests: number;
+  reportsWindowSeconds: number;
+}): ReportsLimiter {
   return new ReportsLimiter({ maxRequests: settings.reportsMaxRequests, windowSeconds: settings.reportsWindowSeconds });
 }
 

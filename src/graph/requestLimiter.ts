@@ -8,7 +8,11 @@ export type ReadPriority = 'question' | 'limited' | 'background';
 /** A read refused at once because its lane's queue is full (or the person already has one waiting). */
 export class ReadsBusy extends Error {
   constructor(readonly why: 'person' | 'lane') {
-    super(why === 'person' ? 'This person already has a sign-in log read waiting.' : 'Too many sign-in log reads are waiting.');
+    super(
+      why === 'person'
+        ? 'This person already has a sign-in log read waiting.'
+        : 'Too many sign-in log reads are waiting.',
+    );
     this.name = 'ReadsBusy';
   }
 }
@@ -73,16 +77,29 @@ export class RequestLimiter {
   private pausedUntil = 0;
   private timer: NodeJS.Timeout | null = null;
   private timerAt = 0;
-  private readonly counters = { started: 0, delayed: 0, maxQueued: 0, pauses: 0, backgroundStarted: 0, limitedStarted: 0, shed: 0 };
+  private readonly counters = {
+    started: 0,
+    delayed: 0,
+    maxQueued: 0,
+    pauses: 0,
+    backgroundStarted: 0,
+    limitedStarted: 0,
+    shed: 0,
+  };
   private readonly starts: number[] = [];
 
   constructor(options: RequestLimiterOptions) {
-    if (!Number.isFinite(options.maxRequests) || options.maxRequests < 1) throw new RangeError('maxRequests must be at least 1.');
-    if (!Number.isFinite(options.windowMs) || options.windowMs < 0) throw new RangeError('windowMs must not be negative.');
+    if (!Number.isFinite(options.maxRequests) || options.maxRequests < 1)
+      throw new RangeError('maxRequests must be at least 1.');
+    if (!Number.isFinite(options.windowMs) || options.windowMs < 0)
+      throw new RangeError('windowMs must not be negative.');
     this.maxRequests = Math.floor(options.maxRequests);
     this.windowMs = options.windowMs;
     this.now = options.now ?? Date.now;
-    this.limitedShare = Math.max(1, Math.min(this.maxRequests, options.limitedShare ?? Math.floor(this.maxRequests / 2)));
+    this.limitedShare = Math.max(
+      1,
+      Math.min(this.maxRequests, options.limitedShare ?? Math.floor(this.maxRequests / 2)),
+    );
     this.maxLimitedWaiting = Math.max(1, options.maxLimitedWaiting ?? Math.max(2, this.maxRequests));
     this.maxWaiting = Math.max(1, options.maxWaiting ?? 100);
   }
@@ -99,7 +116,10 @@ export class RequestLimiter {
    */
   acquire(priority: ReadPriority = 'question', person = ''): Promise<Release> {
     const key = person.toLowerCase();
-    if (priority === 'limited' && (this.waitingLimited.length >= this.maxLimitedWaiting || this.waitingLimited.some((w) => w.person === key))) {
+    if (
+      priority === 'limited' &&
+      (this.waitingLimited.length >= this.maxLimitedWaiting || this.waitingLimited.some((w) => w.person === key))
+    ) {
       this.counters.shed++;
       return Promise.reject(new ReadsBusy(this.waitingLimited.some((w) => w.person === key) ? 'person' : 'lane'));
     }
@@ -108,7 +128,11 @@ export class RequestLimiter {
       return Promise.reject(new ReadsBusy('lane'));
     }
     // Nobody of its own lane or a higher one waiting: it may start now if its lane has room.
-    const ahead = this.waiting.length + (priority === 'question' ? 0 : this.waitingBackground.length + (priority === 'limited' ? this.waitingLimited.length : 0));
+    const ahead =
+      this.waiting.length +
+      (priority === 'question'
+        ? 0
+        : this.waitingBackground.length + (priority === 'limited' ? this.waitingLimited.length : 0));
     if (ahead === 0) {
       const started = this.tryStart(priority);
       if (started !== null) return Promise.resolve(this.releaser(started));
@@ -195,7 +219,8 @@ export class RequestLimiter {
   private pump(): void {
     while (this.waiting.length > 0 && this.tryStart('question') !== null) this.waiting.shift()!();
     if (this.waiting.length === 0) {
-      while (this.waitingBackground.length > 0 && this.tryStart('background') !== null) this.waitingBackground.shift()!();
+      while (this.waitingBackground.length > 0 && this.tryStart('background') !== null)
+        this.waitingBackground.shift()!();
       if (this.waitingBackground.length === 0) {
         while (this.waitingLimited.length > 0 && this.tryStart('limited') !== null) this.waitingLimited.shift()!.go();
       }
@@ -207,16 +232,20 @@ export class RequestLimiter {
     if (this.queued() === 0) return;
     const now = this.now();
     // The slot the first in line needs: its lane's room must have one free.
-    const first: ReadPriority = this.waiting.length > 0 ? 'question' : this.waitingBackground.length > 0 ? 'background' : 'limited';
+    const first: ReadPriority =
+      this.waiting.length > 0 ? 'question' : this.waitingBackground.length > 0 ? 'background' : 'limited';
     const need = this.room(first);
     const slotFree = this.recent.length >= need ? this.recent[this.recent.length - need] + this.windowMs : now;
     const at = Math.max(now, this.pausedUntil, slotFree);
     if (this.timer && this.timerAt <= at) return;
     if (this.timer) clearTimeout(this.timer);
     this.timerAt = at;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.pump();
-    }, Math.max(0, at - now));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.pump();
+      },
+      Math.max(0, at - now),
+    );
   }
 }

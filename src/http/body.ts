@@ -8,7 +8,10 @@ import type { IncomingMessage } from 'node:http';
 import { createGunzip, createInflate, type Gunzip, type Inflate } from 'node:zlib';
 
 export class BodyError extends Error {
-  constructor(readonly status: 400 | 413 | 415, message: string) {
+  constructor(
+    readonly status: 400 | 413 | 415,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -16,7 +19,10 @@ export class BodyError extends Error {
 const TOO_LARGE = (max: number) => new BodyError(413, `The request body is larger than ${max} bytes.`);
 
 function decoderFor(encoding: string | undefined, maxBytes: number): Gunzip | Inflate | null {
-  const tokens = (encoding ?? '').split(',').map((t) => t.trim().toLowerCase()).filter((t) => t && t !== 'identity');
+  const tokens = (encoding ?? '')
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t && t !== 'identity');
   if (tokens.length === 0) return null;
   if (tokens.length > 1) throw new BodyError(415, 'Only one content encoding (gzip or deflate) is accepted.');
   // maxOutputLength makes zlib stop with an error instead of filling memory.
@@ -68,7 +74,13 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
     if (decoder) {
       decoder.on('data', collect);
       decoder.on('end', done);
-      decoder.on('error', (error: NodeJS.ErrnoException) => fail(error.code === 'ERR_BUFFER_TOO_LARGE' ? TOO_LARGE(maxBytes) : new BodyError(400, 'The request body does not match its Content-Encoding.')));
+      decoder.on('error', (error: NodeJS.ErrnoException) =>
+        fail(
+          error.code === 'ERR_BUFFER_TOO_LARGE'
+            ? TOO_LARGE(maxBytes)
+            : new BodyError(400, 'The request body does not match its Content-Encoding.'),
+        ),
+      );
     }
     req.on('data', (chunk: Buffer) => {
       received += chunk.length;
@@ -90,10 +102,15 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
 export const MAX_JSON_DEPTH = 64;
 
 /** The body as JSON; BodyError(400) when it is not JSON, not UTF-8 text, or nests deeper than MAX_JSON_DEPTH. */
-export async function readJsonBody(req: IncomingMessage, maxBytes: number, maxDepth = MAX_JSON_DEPTH): Promise<unknown> {
+export async function readJsonBody(
+  req: IncomingMessage,
+  maxBytes: number,
+  maxDepth = MAX_JSON_DEPTH,
+): Promise<unknown> {
   const bytes = await readBody(req, maxBytes);
   if (bytes.length === 0) throw new BodyError(400, 'The request body is empty.');
-  if (nestingDepth(bytes) > maxDepth) throw new BodyError(400, `The request body nests deeper than ${maxDepth} levels.`);
+  if (nestingDepth(bytes) > maxDepth)
+    throw new BodyError(400, `The request body nests deeper than ${maxDepth} levels.`);
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
@@ -109,7 +126,8 @@ export function nestingDepth(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     if (inString) {
-      if (b === 0x5c) i++; // a backslash: the next byte is escaped
+      if (b === 0x5c)
+        i++; // a backslash: the next byte is escaped
       else if (b === 0x22) inString = false;
     } else if (b === 0x22) {
       inString = true;

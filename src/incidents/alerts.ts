@@ -143,7 +143,10 @@ export class AlertPublisher {
     const etag = await this.store.replace<AlertState>(key, { ...state, shown }, ALERT_TTL_MS, item.etag);
     if (!etag) return null;
     try {
-      await this.timed(subscription.id, this.delivery.update(subscription.address, state.activityId, this.render(incident, subscription)));
+      await this.timed(
+        subscription.id,
+        this.delivery.update(subscription.address, state.activityId, this.render(incident, subscription)),
+      );
     } catch (error) {
       if (messageGone(error)) {
         // Someone deleted the alert (or the channel lost it): a new card, so the conversation is still told.
@@ -159,16 +162,34 @@ export class AlertPublisher {
   }
 
   /** Posts under a claim (`etag`) and records the activity id; gives the claim back only when the post certainly failed. */
-  private async post(key: string, etag: string, claim: AlertState, shown: string, incident: Incident, subscription: Subscription): Promise<'posted'> {
+  private async post(
+    key: string,
+    etag: string,
+    claim: AlertState,
+    shown: string,
+    incident: Incident,
+    subscription: Subscription,
+  ): Promise<'posted'> {
     const posting = this.delivery.post(subscription.address, this.render(incident, subscription));
-    const record = (activityId: string) => this.store.replace<AlertState>(key, { phase: 'posted', activityId, claimedAt: claim.claimedAt, shown }, ALERT_TTL_MS, etag);
+    const record = (activityId: string) =>
+      this.store.replace<AlertState>(
+        key,
+        { phase: 'posted', activityId, claimedAt: claim.claimedAt, shown },
+        ALERT_TTL_MS,
+        etag,
+      );
     let activityId: string;
     try {
       activityId = await this.timed(subscription.id, posting);
     } catch (error) {
       if (error instanceof DeliveryTimeout) {
         // It may still arrive: its id is recorded if it does, so that updates can follow.
-        posting.then((id) => record(id), () => undefined).catch(() => undefined);
+        posting
+          .then(
+            (id) => record(id),
+            () => undefined,
+          )
+          .catch(() => undefined);
       } else if (!mayHaveArrived(error)) {
         await this.store.delete(key, etag).catch(() => false);
       }
@@ -184,7 +205,12 @@ export class AlertPublisher {
     const limit = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         this.hanging.add(conversation);
-        void work.then(() => undefined, () => undefined).finally(() => this.hanging.delete(conversation));
+        void work
+          .then(
+            () => undefined,
+            () => undefined,
+          )
+          .finally(() => this.hanging.delete(conversation));
         reject(new DeliveryTimeout(this.timeoutMs));
       }, this.timeoutMs);
     });
@@ -196,7 +222,14 @@ export class AlertPublisher {
  * "stop notifying": every alert card in the conversation is updated once more, to its final state
  * (alerts stopped at this time, last known status), and forgotten; nothing updates it after that.
  */
-export async function finishAlerts(store: StateStore, delivery: AlertDelivery, render: RenderAlert, subscription: Subscription, incidents: readonly Incident[], at: Date): Promise<number> {
+export async function finishAlerts(
+  store: StateStore,
+  delivery: AlertDelivery,
+  render: RenderAlert,
+  subscription: Subscription,
+  incidents: readonly Incident[],
+  at: Date,
+): Promise<number> {
   let finished = 0;
   for (const incident of incidents) {
     const key = `incident-alerts/${incident.id}.${subscription.id}`;
@@ -204,7 +237,10 @@ export async function finishAlerts(store: StateStore, delivery: AlertDelivery, r
     if (!item?.value.activityId) continue;
     // Claimed away first, so that no concurrent round updates it back to "Ongoing".
     if (!(await store.delete(key, item.etag))) continue;
-    await delivery.update(subscription.address, item.value.activityId, render(incident, subscription, at)).then(() => finished++, () => undefined);
+    await delivery.update(subscription.address, item.value.activityId, render(incident, subscription, at)).then(
+      () => finished++,
+      () => undefined,
+    );
   }
   return finished;
 }
@@ -212,7 +248,15 @@ export async function finishAlerts(store: StateStore, delivery: AlertDelivery, r
 /** What an alert card shows that can change: a new value means the card is updated. */
 function shownOf(incident: Incident): string {
   // Once resolved, the trend rolling on to zeros is no news.
-  return JSON.stringify([incident.people, incident.resolved, incident.resolved ? [] : incident.trend, incident.since.getTime(), incident.app ?? null, incident.code ?? null, incident.policy ?? null]);
+  return JSON.stringify([
+    incident.people,
+    incident.resolved,
+    incident.resolved ? [] : incident.trend,
+    incident.since.getTime(),
+    incident.app ?? null,
+    incident.code ?? null,
+    incident.policy ?? null,
+  ]);
 }
 
 /** The connector's answer when the message to update no longer exists (404). */

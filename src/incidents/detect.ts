@@ -31,9 +31,15 @@ interface Group {
   records: FailureRecord[];
 }
 
-export function detectIncidents(records: readonly FailureRecord[], now: number, t: IncidentThresholds): DetectedIncident[] {
+export function detectIncidents(
+  records: readonly FailureRecord[],
+  now: number,
+  t: IncidentThresholds,
+): DetectedIncident[] {
   const from = now - t.lookbackHours * 60 * MINUTE;
-  const failures = records.filter((r) => r.code !== 0 && !isInterrupt(r.code) && r.time >= from && r.time <= now && r.userId);
+  const failures = records.filter(
+    (r) => r.code !== 0 && !isInterrupt(r.code) && r.time >= from && r.time <= now && r.userId,
+  );
   const candidates: DetectedIncident[] = [];
   for (const group of groupsOf(failures, t).values()) {
     group.records.sort((a, b) => a.time - b.time);
@@ -54,9 +60,11 @@ function groupsOf(failures: FailureRecord[], t: IncidentThresholds): Map<string,
     group.records.push(record);
   };
   for (const r of failures) {
-    if (t.passwordSpray.codes.includes(r.code) && r.ipAddress) add('password-spray', r.ipAddress, t.passwordSpray.minAccounts, r);
+    if (t.passwordSpray.codes.includes(r.code) && r.ipAddress)
+      add('password-spray', r.ipAddress, t.passwordSpray.minAccounts, r);
     if (t.lockoutWave.codes.includes(r.code)) add('lockout-wave', String(r.code), t.lockoutWave.minPeople, r);
-    for (const policy of new Set(r.failedPolicies.map((p) => p.name))) add('policy', policy, t.policyFailing.minPeople, r);
+    for (const policy of new Set(r.failedPolicies.map((p) => p.name)))
+      add('policy', policy, t.policyFailing.minPeople, r);
     if (r.app) add('app', r.app, t.appFailing.minPeople, r);
     add('code', String(r.code), t.codeFailing.minPeople, r);
   }
@@ -91,17 +99,46 @@ function crosses(run: FailureRecord[], minPeople: number, windowMs: number): boo
   return false;
 }
 
-function incidentOf(group: Group, run: FailureRecord[], now: number, from: number, t: IncidentThresholds): DetectedIncident {
+function incidentOf(
+  group: Group,
+  run: FailureRecord[],
+  now: number,
+  from: number,
+  t: IncidentThresholds,
+): DetectedIncident {
   const since = run[0].time;
   // Less than a quiet gap after the lookback's start: the run may well have begun before it.
   const sinceCutOff = since - from < t.quietMinutes * MINUTE;
   const last = run[run.length - 1].time;
   const userIds = [...new Set(run.map((r) => r.userId.toLowerCase()))].sort();
   const share = t.sameCauseShare;
-  const policy = group.kind === 'policy' ? group.value : dominant(run.flatMap((r) => r.failedPolicies.map((p) => p.name)), run.length, share);
-  const policyControls = policy ? run.flatMap((r) => r.failedPolicies.filter((p) => p.name === policy).flatMap((p) => p.controls)) : [];
-  const app = group.kind === 'app' ? group.value : dominant(run.map((r) => r.app), run.length, share);
-  const code = group.kind === 'code' || group.kind === 'lockout-wave' ? Number(group.value) : dominant(run.map((r) => r.code), run.length, share);
+  const policy =
+    group.kind === 'policy'
+      ? group.value
+      : dominant(
+          run.flatMap((r) => r.failedPolicies.map((p) => p.name)),
+          run.length,
+          share,
+        );
+  const policyControls = policy
+    ? run.flatMap((r) => r.failedPolicies.filter((p) => p.name === policy).flatMap((p) => p.controls))
+    : [];
+  const app =
+    group.kind === 'app'
+      ? group.value
+      : dominant(
+          run.map((r) => r.app),
+          run.length,
+          share,
+        );
+  const code =
+    group.kind === 'code' || group.kind === 'lockout-wave'
+      ? Number(group.value)
+      : dominant(
+          run.map((r) => r.code),
+          run.length,
+          share,
+        );
   const unmetControl = policy ? dominant(policyControls, policyControls.length, share) : undefined;
   const groupKey = hash(`${group.kind}\u0000${group.value}`);
   return {
@@ -145,7 +182,9 @@ function trendOf(run: FailureRecord[], now: number, t: IncidentThresholds): numb
 
 /** Keeps the most specific of groups that are mostly the same people at the same time. */
 function dropSameCause(candidates: DetectedIncident[], share: number): DetectedIncident[] {
-  const ordered = [...candidates].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || b.people - a.people);
+  const ordered = [...candidates].sort(
+    (a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || b.people - a.people,
+  );
   const kept: DetectedIncident[] = [];
   for (const c of ordered) {
     const same = kept.some((k) => overlaps(k, c) && sharedPeople(k, c) >= share * c.people);

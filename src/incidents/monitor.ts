@@ -85,7 +85,9 @@ export class IncidentMonitor {
   /** The open incident this person is caught in, if any (the largest). */
   openIncidentOf(userId: string | undefined): Incident | undefined {
     if (!userId) return undefined;
-    return this.latest.filter((i) => !i.resolved && i.userIds.some((id) => sameId(id, userId))).sort((a, b) => b.people - a.people)[0];
+    return this.latest
+      .filter((i) => !i.resolved && i.userIds.some((id) => sameId(id, userId)))
+      .sort((a, b) => b.people - a.people)[0];
   }
 
   /** A run cut off at the lookback gets its start from the older records the index holds (once per run). */
@@ -127,7 +129,9 @@ export class IncidentMonitor {
     for (const incident of found) {
       const settledOne = await this.options.registry.settle(this.withWholeRun(incident, now));
       const ticket = await this.options.ticketOf?.(settledOne.id).catch(() => null);
-      settled.push(ticket ? { ...settledOne, ticket: { reference: ticket.reference, where: ticket.where } } : settledOne);
+      settled.push(
+        ticket ? { ...settledOne, ticket: { reference: ticket.reference, where: ticket.where } } : settledOne,
+      );
     }
     this.latest = settled.sort((a, b) => Number(a.resolved) - Number(b.resolved) || b.people - a.people);
     if (this.options.publisher) await this.options.publisher.publish(settled);

@@ -26,7 +26,13 @@ export class IncidentRegistry {
   /** The incident with the id every instance uses for it. */
   async settle(found: DetectedIncident): Promise<Incident> {
     const key = `incidents/group-${found.groupKey}`;
-    const mine: GroupRecord = { id: found.id, since: found.since.getTime(), ...(found.sinceCutOffHours ? { sinceCutOffHours: found.sinceCutOffHours } : {}), lastFailure: found.lastFailure.getTime(), resolved: found.resolved };
+    const mine: GroupRecord = {
+      id: found.id,
+      since: found.since.getTime(),
+      ...(found.sinceCutOffHours ? { sinceCutOffHours: found.sinceCutOffHours } : {}),
+      lastFailure: found.lastFailure.getTime(),
+      resolved: found.resolved,
+    };
     for (let attempt = 0; attempt < 5; attempt++) {
       const item = await this.store.get<GroupRecord>(key);
       if (!item) {
@@ -37,9 +43,20 @@ export class IncidentRegistry {
       const sameRun = !known.resolved || mine.since <= known.lastFailure;
       if (sameRun) {
         const earlier = known.since <= mine.since ? known : mine;
-        const merged: GroupRecord = { id: known.id, since: earlier.since, ...(earlier.sinceCutOffHours ? { sinceCutOffHours: earlier.sinceCutOffHours } : {}), lastFailure: Math.max(known.lastFailure, mine.lastFailure), resolved: mine.resolved };
+        const merged: GroupRecord = {
+          id: known.id,
+          since: earlier.since,
+          ...(earlier.sinceCutOffHours ? { sinceCutOffHours: earlier.sinceCutOffHours } : {}),
+          lastFailure: Math.max(known.lastFailure, mine.lastFailure),
+          resolved: mine.resolved,
+        };
         // Best effort: only what changed is written; a lost race changes nothing that matters.
-        if (merged.lastFailure !== known.lastFailure || merged.resolved !== known.resolved || merged.since !== known.since) await this.store.replace(key, merged, OPEN_TTL_MS, item.etag);
+        if (
+          merged.lastFailure !== known.lastFailure ||
+          merged.resolved !== known.resolved ||
+          merged.since !== known.since
+        )
+          await this.store.replace(key, merged, OPEN_TTL_MS, item.etag);
         return withId(found, merged);
       }
       // The recorded run ended before this one began: a new incident.
@@ -52,5 +69,10 @@ export class IncidentRegistry {
 function withId(found: DetectedIncident, record: GroupRecord): Incident {
   const { groupKey: _groupKey, sinceCutOffHours: _cutOff, ...incident } = found;
   const cutOffHours = record.since <= found.since.getTime() ? record.sinceCutOffHours : found.sinceCutOffHours;
-  return { ...incident, id: record.id, since: new Date(Math.min(record.since, found.since.getTime())), ...(cutOffHours ? { sinceCutOffHours: cutOffHours } : {}) };
+  return {
+    ...incident,
+    id: record.id,
+    since: new Date(Math.min(record.since, found.since.getTime())),
+    ...(cutOffHours ? { sinceCutOffHours: cutOffHours } : {}),
+  };
 }

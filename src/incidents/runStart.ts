@@ -26,7 +26,12 @@ function sameCause(incident: DetectedIncident, r: FailureRecord): boolean {
  * The run's first failure among `older` (failures before the incident's `since`), and whether it may
  * still have begun earlier (the walk reached `readFrom`, the oldest record read).
  */
-export function wholeRunStart(incident: DetectedIncident, older: readonly FailureRecord[], readFrom: number, quietMs: number): { since: Date; cutOff: boolean } {
+export function wholeRunStart(
+  incident: DetectedIncident,
+  older: readonly FailureRecord[],
+  readFrom: number,
+  quietMs: number,
+): { since: Date; cutOff: boolean } {
   let since = incident.since.getTime();
   const matching = older.filter((r) => r.time < since && sameCause(incident, r)).sort((a, b) => b.time - a.time);
   for (const r of matching) {

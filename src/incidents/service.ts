@@ -8,7 +8,12 @@ import { LRUCache } from 'lru-cache';
 import type { StateStore } from '../state/types';
 import type { TicketDesk } from '../tickets';
 import type { IncidentMonitor } from './monitor';
-import { subscriptionId, type ConversationAddress, type SubscriptionStore, type UnsubscribeResult } from './subscriptions';
+import {
+  subscriptionId,
+  type ConversationAddress,
+  type SubscriptionStore,
+  type UnsubscribeResult,
+} from './subscriptions';
 import type { Incident } from './types';
 
 const PERSONAL_CHAT_TTL_MS = 90 * 24 * 3_600_000;
@@ -53,14 +58,19 @@ export class IncidentService {
   }
 
   /** Keeps where a person's personal chat with the bot is (best effort; at most daily). */
-  async rememberPersonalChat(requester: { userId: string | undefined; conversationReference?: ConversationAddress }): Promise<void> {
+  async rememberPersonalChat(requester: {
+    userId: string | undefined;
+    conversationReference?: ConversationAddress;
+  }): Promise<void> {
     const userId = requester.userId;
     // Checked before the address is built or the key hashed: on most turns there is nothing to write.
     if (!userId || this.recentlyStored.has(userId)) return;
     const address = requester.conversationReference;
     if (!address || !this.addressAllowed(address)) return;
     this.recentlyStored.set(userId, true);
-    await this.options.state.put(personalChatKey(userId), { address }, PERSONAL_CHAT_TTL_MS).catch(() => this.recentlyStored.delete(userId));
+    await this.options.state
+      .put(personalChatKey(userId), { address }, PERSONAL_CHAT_TTL_MS)
+      .catch(() => this.recentlyStored.delete(userId));
   }
 
   async personalChatOf(userId: string): Promise<ConversationAddress | undefined> {

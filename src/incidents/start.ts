@@ -32,12 +32,26 @@ export function startIncidents(options: StartIncidentsOptions): IncidentService 
   const { live, state, delivery, logger } = options;
   const now = options.now ?? Date.now;
   const allowed = options.serviceUrlAllowed;
-  const addressAllowed = allowed ? (address: ConversationAddress) => typeof address.serviceUrl === 'string' && allowed(address.serviceUrl) : undefined;
+  const addressAllowed = allowed
+    ? (address: ConversationAddress) => typeof address.serviceUrl === 'string' && allowed(address.serviceUrl)
+    : undefined;
   const subscriptions = new SubscriptionStore(state, now, { addressAllowed });
-  const warn = (message: string) => (error: unknown) => logger.warn({ err: { message: (error as Error)?.message } }, message);
-  const publisher = new AlertPublisher(state, subscriptions, delivery, options.renderAlert, now, warn('incident alert not delivered; retried on the next poll'));
+  const warn = (message: string) => (error: unknown) =>
+    logger.warn({ err: { message: (error as Error)?.message } }, message);
+  const publisher = new AlertPublisher(
+    state,
+    subscriptions,
+    delivery,
+    options.renderAlert,
+    now,
+    warn('incident alert not delivered; retried on the next poll'),
+  );
   const monitor = new IncidentMonitor({
-    index: live.index, registry: new IncidentRegistry(state), publisher, thresholds: incidentThresholds(options.thresholds), now,
+    index: live.index,
+    registry: new IncidentRegistry(state),
+    publisher,
+    thresholds: incidentThresholds(options.thresholds),
+    now,
     // During the start-up fill a run's start is not known yet.
     ready: () => !live.poller.stats().filling,
     onError: warn('incident detection failed; tried again on the next poll'),
@@ -46,7 +60,11 @@ export function startIncidents(options: StartIncidentsOptions): IncidentService 
   });
   live.index.onSynced(() => monitor.trigger());
   return new IncidentService({
-    monitor, subscriptions, state, tickets: options.tickets, addressAllowed,
+    monitor,
+    subscriptions,
+    state,
+    tickets: options.tickets,
+    addressAllowed,
     peopleOf: (incident) => peopleOf(live, incident),
   });
 }

@@ -51,13 +51,21 @@ export class SubscriptionStore {
   readonly limits: { perPerson: number; perTenant: number };
   private readonly addressAllowed: (address: ConversationAddress) => boolean;
 
-  constructor(private readonly store: StateStore, private readonly now: () => number = Date.now, options: SubscriptionStoreOptions = {}) {
+  constructor(
+    private readonly store: StateStore,
+    private readonly now: () => number = Date.now,
+    options: SubscriptionStoreOptions = {},
+  ) {
     this.limits = options.limits ?? SUBSCRIPTION_LIMITS;
     this.addressAllowed = options.addressAllowed ?? (() => true);
   }
 
   /** `subscriberId`: the object id of who asks (their cap); none counts for nobody. */
-  async subscribe(entry: Omit<Subscription, 'id' | 'expiresAt' | 'by'>, conversationId: string, subscriberId?: string): Promise<SubscribeResult> {
+  async subscribe(
+    entry: Omit<Subscription, 'id' | 'expiresAt' | 'by'>,
+    conversationId: string,
+    subscriberId?: string,
+  ): Promise<SubscribeResult> {
     if (!this.addressAllowed(entry.address)) return 'address-refused';
     const id = subscriptionId(conversationId);
     const by = subscriberId ? personHash(subscriberId) : undefined;
@@ -72,7 +80,9 @@ export class SubscriptionStore {
     const all = await this.list();
     if (all.length >= this.limits.perTenant) return 'limit-tenant';
     if (by && all.filter((s) => s.by === by).length >= this.limits.perPerson) return 'limit-person';
-    const written = existing ? await this.store.replace(key, fresh, SUBSCRIPTION_TTL_MS, existing.etag) : await this.store.create(key, fresh, SUBSCRIPTION_TTL_MS);
+    const written = existing
+      ? await this.store.replace(key, fresh, SUBSCRIPTION_TTL_MS, existing.etag)
+      : await this.store.create(key, fresh, SUBSCRIPTION_TTL_MS);
     // Lost a race with someone subscribing the same conversation: it is subscribed either way.
     return written ? 'subscribed' : 'already-subscribed';
   }
@@ -90,10 +100,15 @@ export class SubscriptionStore {
   async list(): Promise<Subscription[]> {
     await this.moveLegacyList();
     const names = await this.store.names(NAMESPACE);
-    const items = await Promise.all(names.map((name) => this.store.get<Subscription>(`${NAMESPACE}/${name}`).catch(() => undefined)));
+    const items = await Promise.all(
+      names.map((name) => this.store.get<Subscription>(`${NAMESPACE}/${name}`).catch(() => undefined)),
+    );
     return items
       .map((item) => item?.value)
-      .filter((s): s is Subscription => s !== undefined && typeof s.id === 'string' && s.expiresAt > this.now() && this.addressAllowed(s.address));
+      .filter(
+        (s): s is Subscription =>
+          s !== undefined && typeof s.id === 'string' && s.expiresAt > this.now() && this.addressAllowed(s.address),
+      );
   }
 
   /** Renews the entries just used, when they have not been renewed for a day. */
@@ -101,13 +116,20 @@ export class SubscriptionStore {
     for (const id of ids) {
       const item = await this.store.get<Subscription>(keyOf(id));
       if (!item || item.value.expiresAt - this.now() >= SUBSCRIPTION_TTL_MS - RENEW_AFTER_MS) continue;
-      await this.store.replace(keyOf(id), { ...item.value, expiresAt: this.now() + SUBSCRIPTION_TTL_MS }, SUBSCRIPTION_TTL_MS, item.etag);
+      await this.store.replace(
+        keyOf(id),
+        { ...item.value, expiresAt: this.now() + SUBSCRIPTION_TTL_MS },
+        SUBSCRIPTION_TTL_MS,
+        item.etag,
+      );
     }
   }
 
   /** Subscriptions an earlier version kept in one shared list become items (once; best effort). */
   private async moveLegacyList(): Promise<void> {
-    const legacy = await this.store.get<{ entries?: Record<string, Subscription> }>(LEGACY_LIST_KEY).catch(() => undefined);
+    const legacy = await this.store
+      .get<{ entries?: Record<string, Subscription> }>(LEGACY_LIST_KEY)
+      .catch(() => undefined);
     if (!legacy) return;
     for (const entry of Object.values(legacy.value?.entries ?? {})) {
       if (typeof entry?.id !== 'string' || !(entry.expiresAt > this.now())) continue;

@@ -23,5 +23,10 @@ export function readJsonAsset<T>(relativePath: string): T {
 
 export function listAssets(relativeDir: string, suffix: string): string[] {
   const dir = join(projectRoot(), relativeDir);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).sort().map((f) => join(relativeDir, f)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(suffix))
+        .sort()
+        .map((f) => join(relativeDir, f))
+    : [];
 }

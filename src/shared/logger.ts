@@ -8,7 +8,8 @@
 import pino, { type Logger } from 'pino';
 
 /** Header names whose values are credentials, wherever they appear as keys. */
-const SECRET_KEYS = /^(authorization|proxy-authorization|cookie|set-cookie|x-ms-token-[\w-]+|x-functions-key|ocp-apim-subscription-key|rawheaders|password|secret|token|access_token|refresh_token|id_token|client_secret|clientsecret)$/i;
+const SECRET_KEYS =
+  /^(authorization|proxy-authorization|cookie|set-cookie|x-ms-token-[\w-]+|x-functions-key|ocp-apim-subscription-key|rawheaders|password|secret|token|access_token|refresh_token|id_token|client_secret|clientsecret)$/i;
 /** Token-looking values inside any string. */
 const SECRET_VALUES: [RegExp, string][] = [
   [/\b(Bearer|Basic|Negotiate)\s+[^\s",;]+/gi, '$1 [redacted]'],
@@ -43,7 +44,11 @@ export function scrubbed(value: unknown, depth = 0, budget = { nodes: 2_000 }): 
     if (n++ >= MAX_KEYS) break;
     const field = (value as Record<string, unknown>)[key];
     // A request, response or error at the top is left to its serializer (below), which keeps only what is safe.
-    out[key] = SECRET_KEYS.test(key) ? '[redacted]' : depth === 0 && SERIALIZED.has(key) ? field : scrubbed(field, depth + 1, budget);
+    out[key] = SECRET_KEYS.test(key)
+      ? '[redacted]'
+      : depth === 0 && SERIALIZED.has(key)
+        ? field
+        : scrubbed(field, depth + 1, budget);
   }
   return out;
 }
@@ -53,7 +58,10 @@ const SERIALIZED = new Set(['req', 'res', 'err']);
 function errorOf(e: unknown): { message: string; stack?: string } {
   if (!e || typeof e !== 'object') return { message: scrubText(String(e)) };
   const { message, stack } = e as { message?: unknown; stack?: unknown };
-  return { message: scrubText(typeof message === 'string' ? message : ''), ...(typeof stack === 'string' ? { stack: scrubText(stack) } : {}) };
+  return {
+    message: scrubText(typeof message === 'string' ? message : ''),
+    ...(typeof stack === 'string' ? { stack: scrubText(stack) } : {}),
+  };
 }
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
@@ -62,7 +70,19 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { service: 'signin-troubleshooter' },
       redact: {
-        paths: ['*.password', '*.secret', '*.token', '*.authorization', '*.Authorization', 'headers.authorization', '*.clientSecret', '*.text', 'text', 'comment', '*.comment'],
+        paths: [
+          '*.password',
+          '*.secret',
+          '*.token',
+          '*.authorization',
+          '*.Authorization',
+          'headers.authorization',
+          '*.clientSecret',
+          '*.text',
+          'text',
+          'comment',
+          '*.comment',
+        ],
         censor: '[redacted]',
       },
       ...scrubbing,
@@ -75,7 +95,10 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 const scrubbing: pino.LoggerOptions = {
   serializers: {
     // A request or response is logged as what it asked and answered, never its headers or body.
-    req: (req: { method?: unknown; url?: unknown }) => ({ method: typeof req?.method === 'string' ? req.method : '', path: typeof req?.url === 'string' ? req.url.split('?')[0].slice(0, 200) : '' }),
+    req: (req: { method?: unknown; url?: unknown }) => ({
+      method: typeof req?.method === 'string' ? req.method : '',
+      path: typeof req?.url === 'string' ? req.url.split('?')[0].slice(0, 200) : '',
+    }),
     res: (res: { statusCode?: unknown }) => ({ statusCode: res?.statusCode }),
     err: errorOf,
   },

@@ -17,7 +17,14 @@ function formatter(language: Language, timeZone: string, options: Intl.DateTimeF
 
 /** "Thu 26 Nov, 09:12" in the asker's zone. */
 export function localDateTime(at: Date, timeZone: string, language: Language): string {
-  return formatter(language, timeZone, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return formatter(language, timeZone, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
 }
 
 /** "09:12" in the asker's zone. */
@@ -27,5 +34,8 @@ export function localTime(at: Date, timeZone: string, language: Language): strin
 
 /** "2026-11-26 08:12:05 UTC" */
 export function utcStamp(at: Date): string {
-  return at.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
+  return at
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, ' UTC');
 }

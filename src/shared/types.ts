@@ -7,7 +7,17 @@ export type Language = 'en' | 'nl';
 
 /** Kinds of failure a question can ask about: the error catalog's categories (src/diagnosis/catalogTypes.ts) a person can name. */
 export const FAILURE_CATEGORIES = [
-  'password', 'lockout', 'mfa', 'conditional_access', 'device', 'account_state', 'session', 'consent', 'app_config', 'federation', 'network',
+  'password',
+  'lockout',
+  'mfa',
+  'conditional_access',
+  'device',
+  'account_state',
+  'session',
+  'consent',
+  'app_config',
+  'federation',
+  'network',
 ] as const;
 export type FailureCategory = (typeof FAILURE_CATEGORIES)[number];
 
@@ -23,5 +33,10 @@ export interface Card {
 }
 
 /** Graph's kinds of sign-in (signIn.signInEventTypes): what SIGNIN_EVENT_TYPES may list. */
-export const SIGNIN_EVENT_TYPES = ['interactiveUser', 'nonInteractiveUser', 'servicePrincipal', 'managedIdentity'] as const;
+export const SIGNIN_EVENT_TYPES = [
+  'interactiveUser',
+  'nonInteractiveUser',
+  'servicePrincipal',
+  'managedIdentity',
+] as const;
 export type SignInEventType = (typeof SIGNIN_EVENT_TYPES)[number];

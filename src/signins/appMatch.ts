@@ -19,7 +19,9 @@ interface KnownApp {
 }
 
 const APPS = new Map(Object.entries(table.apps as Record<string, KnownApp>).map(([k, v]) => [k.toLowerCase(), v]));
-const ALIASES = new Map(Object.entries(table.aliases as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()]));
+const ALIASES = new Map(
+  Object.entries(table.aliases as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()]),
+);
 
 /** How the log names an app that people asked about. */
 export interface AppMatch {
@@ -35,7 +37,12 @@ export function appMatch(app: string): AppMatch {
   const typed = app.trim();
   const key = typed.toLowerCase();
   const known = APPS.get(ALIASES.get(key) ?? key);
-  if (known) return { names: known.names.map((n) => n.toLowerCase()), appIds: known.appIds.map((id) => id.toLowerCase()), serverPrefix: null };
+  if (known)
+    return {
+      names: known.names.map((n) => n.toLowerCase()),
+      appIds: known.appIds.map((id) => id.toLowerCase()),
+      serverPrefix: null,
+    };
   return { names: [key], appIds: [], serverPrefix: typed };
 }
 

@@ -60,15 +60,16 @@ export class CachedSignInSource implements SignInSource {
   ) {
     this.ttlMs = Math.max(0, cacheSeconds) * 1000;
     this.granularityMs = Math.max(1000, options.granularityMs ?? Math.min(this.ttlMs, 60_000));
-    this.cache = this.ttlMs > 0
-      ? new LRUCache<string, Entry>({
-          maxSize: options.maxRecords ?? 20_000,
-          sizeCalculation: (entry) => (entry.kind === 'page' ? entry.page.records.length + 1 : 1),
-          ttl: this.ttlMs,
-          ttlAutopurge: false,
-          ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
-        })
-      : null;
+    this.cache =
+      this.ttlMs > 0
+        ? new LRUCache<string, Entry>({
+            maxSize: options.maxRecords ?? 20_000,
+            sizeCalculation: (entry) => (entry.kind === 'page' ? entry.page.records.length + 1 : 1),
+            ttl: this.ttlMs,
+            ttlAutopurge: false,
+            ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
+          })
+        : null;
   }
 
   /** The normalized key of a query (exported for tests and logs). */
@@ -90,7 +91,10 @@ export class CachedSignInSource implements SignInSource {
 
   async find(query: SignInQuery): Promise<SignInPage> {
     const key = this.queryKey(query);
-    const { value, fresh } = await this.shared(key, async () => ({ kind: 'page' as const, page: { ...(await this.inner.find(query)), key: `${key}#${++this.reads}` } }));
+    const { value, fresh } = await this.shared(key, async () => ({
+      kind: 'page' as const,
+      page: { ...(await this.inner.find(query)), key: `${key}#${++this.reads}` },
+    }));
     const page = (value as Extract<Entry, { kind: 'page' }>).page;
     // Each caller gets its own array (the kept one must not change under later callers). Only the
     // caller whose read went to Graph reports its requests; the others made none.
@@ -100,7 +104,7 @@ export class CachedSignInSource implements SignInSource {
   async byId(id: string): Promise<SignIn | null> {
     const entry = await this.shared(JSON.stringify(['byId', id.toLowerCase()]), async () => {
       const record = await this.inner.byId(id);
-      return record ? ({ kind: 'record', record }) : MISSING;
+      return record ? { kind: 'record', record } : MISSING;
     });
     return entry.value?.kind === 'record' ? entry.value.record : null;
   }
@@ -108,7 +112,7 @@ export class CachedSignInSource implements SignInSource {
   async ownById(id: string, userId: string): Promise<SignIn | null> {
     const entry = await this.shared(JSON.stringify(['ownById', id.toLowerCase(), userId.toLowerCase()]), async () => {
       const record = await this.inner.ownById(id, userId);
-      return record ? ({ kind: 'record', record }) : MISSING;
+      return record ? { kind: 'record', record } : MISSING;
     });
     return entry.value?.kind === 'record' ? entry.value.record : null;
   }
@@ -129,7 +133,10 @@ export class CachedSignInSource implements SignInSource {
    * One read per key at a time; a finished read is kept for the cache time. `fresh` is true only
    * for the caller that started the read.
    */
-  private async shared(key: string, read: () => Promise<Entry | null>): Promise<{ value: Entry | null; fresh: boolean }> {
+  private async shared(
+    key: string,
+    read: () => Promise<Entry | null>,
+  ): Promise<{ value: Entry | null; fresh: boolean }> {
     const cached = this.cache?.get(key);
     if (cached) {
       this.counters.hits++;

@@ -46,11 +46,18 @@ export function timedOut(error: unknown): boolean {
   if (!e || typeof e !== 'object') return false;
   // An HTTP answer is not a timeout; the Graph client reports our timeout (src/graph/client.ts) with status -1 and code TimeoutError.
   if (typeof e.statusCode === 'number' && e.statusCode > 0) return false;
-  return [e.name, e.code].some((n) => n === 'TimeoutError' || n === 'AbortError') || /time(d)? ?out|aborted/i.test(e.message ?? '');
+  return (
+    [e.name, e.code].some((n) => n === 'TimeoutError' || n === 'AbortError') ||
+    /time(d)? ?out|aborted/i.test(e.message ?? '')
+  );
 }
 
 /** One page, tried again with back-off while the deadline allows; null when time ran out before an answer. */
-async function pageWithRetry(get: () => Promise<SignInListPage>, limits: PagedReadLimits, counted: () => void): Promise<SignInListPage | null> {
+async function pageWithRetry(
+  get: () => Promise<SignInListPage>,
+  limits: PagedReadLimits,
+  counted: () => void,
+): Promise<SignInListPage | null> {
   for (let attempt = 0; ; attempt++) {
     try {
       counted();
@@ -68,7 +75,11 @@ async function pageWithRetry(get: () => Promise<SignInListPage>, limits: PagedRe
  * Follows `@odata.nextLink` from the first page. A first page that cannot be had at all is an error
  * (there is nothing to answer from); a later one ends the read early, incomplete.
  */
-export async function readPages(first: () => Promise<SignInListPage>, next: (link: string) => Promise<SignInListPage>, limits: PagedReadLimits): Promise<PagedRead> {
+export async function readPages(
+  first: () => Promise<SignInListPage>,
+  next: (link: string) => Promise<SignInListPage>,
+  limits: PagedReadLimits,
+): Promise<PagedRead> {
   const records: SignIn[] = [];
   let requests = 0;
   const counted = () => {

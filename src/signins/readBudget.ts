@@ -23,7 +23,10 @@ export class ReadBudget {
 
   /** The tenant's reports limit, halved: one person can never hold the whole window. */
   static forTenant(graph: { reportsMaxRequests: number; reportsWindowSeconds: number }): ReadBudget {
-    return new ReadBudget({ perPerson: Math.max(1, Math.floor(graph.reportsMaxRequests / 2)), windowMs: graph.reportsWindowSeconds * 1000 });
+    return new ReadBudget({
+      perPerson: Math.max(1, Math.floor(graph.reportsMaxRequests / 2)),
+      windowMs: graph.reportsWindowSeconds * 1000,
+    });
   }
 
   /** Takes one read from the person's budget: true when they may read now. */

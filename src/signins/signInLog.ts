@@ -95,7 +95,8 @@ export function userKinds(configured: readonly SignInEventType[]): SignInEventTy
  * reads only user kinds: apps and identities have no userId.
  */
 export function readsFor(types: readonly SignInEventType[], userId: string | undefined): SignInEventType[][] {
-  const order: SignInEventType[] = userId === undefined ? [...SIGNIN_EVENT_TYPES] : ['interactiveUser', 'nonInteractiveUser'];
+  const order: SignInEventType[] =
+    userId === undefined ? [...SIGNIN_EVENT_TYPES] : ['interactiveUser', 'nonInteractiveUser'];
   return order.filter((t) => types.includes(t)).map((t) => [t]);
 }
 
@@ -103,7 +104,11 @@ export function readsFor(types: readonly SignInEventType[], userId: string | und
 export type SignInFilterParts = Omit<SignInQuery, 'to' | 'category' | 'eventTypes'> & { to?: Date };
 
 /** The one Graph `$filter` of the sign-in log, for direct reads and the index's poller alike. */
-export function buildSignInFilter(query: SignInFilterParts, eventTypes: readonly SignInEventType[] = ['interactiveUser'], requestIdField: 'id' | 'originalRequestId' = 'id'): string {
+export function buildSignInFilter(
+  query: SignInFilterParts,
+  eventTypes: readonly SignInEventType[] = ['interactiveUser'],
+  requestIdField: 'id' | 'originalRequestId' = 'id',
+): string {
   const prefix = query.app ? appMatch(query.app).serverPrefix : null;
   return and(
     query.requestId && `${requestIdField} eq ${odataString(query.requestId)}`,
@@ -171,8 +176,17 @@ export class GraphSignInLog implements SignInSource {
       const read = await this.read(query, reads[i], requestIdField, pages, deadline);
       requests += read.requests;
       records = records.concat(read.records);
-      const oldest = read.records.reduce<string | null>((min, r) => (min === null || String(r.createdDateTime) < min ? String(r.createdDateTime) : min), null);
-      coverage.push({ kinds: reads[i], records: read.records.length, complete: read.complete, readBackTo: read.complete || !oldest ? null : new Date(oldest), stoppedBy: read.stoppedBy });
+      const oldest = read.records.reduce<string | null>(
+        (min, r) => (min === null || String(r.createdDateTime) < min ? String(r.createdDateTime) : min),
+        null,
+      );
+      coverage.push({
+        kinds: reads[i],
+        records: read.records.length,
+        complete: read.complete,
+        readBackTo: read.complete || !oldest ? null : new Date(oldest),
+        stoppedBy: read.stoppedBy,
+      });
     }
     // Newest first across the reads, as one read would give them.
     if (reads.length > 1) records.sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)));
@@ -182,7 +196,13 @@ export class GraphSignInLog implements SignInSource {
     return { records: withCategory(picked, query.category), truncated, requests, ...(truncated ? { coverage } : {}) };
   }
 
-  private async read(query: SignInQuery, types: readonly SignInEventType[], requestIdField: 'id' | 'originalRequestId', pages: number, deadline: number) {
+  private async read(
+    query: SignInQuery,
+    types: readonly SignInEventType[],
+    requestIdField: 'id' | 'originalRequestId',
+    pages: number,
+    deadline: number,
+  ) {
     // One correlation or request id is one attempt: a few rows. Otherwise the whole window is needed for patterns.
     const top = query.correlationId || query.requestId ? 50 : this.options.pageSize;
     const filter = buildSignInFilter(query, types, requestIdField);
@@ -194,7 +214,12 @@ export class GraphSignInLog implements SignInSource {
     };
     const next = async (link: string) => (await this.client.api(link).get()) as SignInListPage;
     return readPages(first, next, {
-      pages, deadline, retries: this.options.retries ?? 3, backoffMs: this.options.backoffMs ?? 1000, now: this.now, sleep: this.options.sleep ?? sleepFor,
+      pages,
+      deadline,
+      retries: this.options.retries ?? 3,
+      backoffMs: this.options.backoffMs ?? 1000,
+      now: this.now,
+      sleep: this.options.sleep ?? sleepFor,
     });
   }
 

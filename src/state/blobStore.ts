@@ -15,7 +15,9 @@ import { DamagedItemError } from './validated';
 function parseItem(text: string): { value: unknown; expiresAt: number } | null {
   try {
     const item = JSON.parse(text) as { value?: unknown; expiresAt?: unknown } | null;
-    return item && typeof item === 'object' && 'value' in item && typeof item.expiresAt === 'number' ? { value: item.value, expiresAt: item.expiresAt } : null;
+    return item && typeof item === 'object' && 'value' in item && typeof item.expiresAt === 'number'
+      ? { value: item.value, expiresAt: item.expiresAt }
+      : null;
   } catch {
     return null;
   }
@@ -35,7 +37,9 @@ export interface BlobStateStoreOptions {
 
 /** Managed identity when a client id is given (App Service), else the usual developer chain (az login, environment). */
 export function blobCredential(managedIdentityClientId?: string): TokenCredential {
-  return managedIdentityClientId ? new ManagedIdentityCredential({ clientId: managedIdentityClientId }) : new DefaultAzureCredential();
+  return managedIdentityClientId
+    ? new ManagedIdentityCredential({ clientId: managedIdentityClientId })
+    : new DefaultAzureCredential();
 }
 
 export class BlobStateStore implements StateStore {
@@ -55,7 +59,8 @@ export class BlobStateStore implements StateStore {
     };
     let service: BlobServiceClient;
     if (options.connectionString) service = BlobServiceClient.fromConnectionString(options.connectionString, pipeline);
-    else if (options.accountUrl) service = new BlobServiceClient(options.accountUrl, options.credential ?? blobCredential(), pipeline);
+    else if (options.accountUrl)
+      service = new BlobServiceClient(options.accountUrl, options.credential ?? blobCredential(), pipeline);
     else throw new Error('BlobStateStore needs a connection string or an account URL.');
     this.container = service.getContainerClient(options.container);
   }
@@ -63,11 +68,15 @@ export class BlobStateStore implements StateStore {
   async get<T>(key: string): Promise<StoredItem<T> | undefined> {
     await this.ensureContainer();
     try {
-      const answer = await this.container.getBlockBlobClient(checkKey(key)).download(0, undefined, { abortSignal: this.signal() });
+      const answer = await this.container
+        .getBlockBlobClient(checkKey(key))
+        .download(0, undefined, { abortSignal: this.signal() });
       const parsed = parseItem(await readAll(answer.readableStreamBody));
       // Not an item of this store: reported as damage (the caller quarantines it by its ETag).
       if (!parsed) throw new DamagedItemError(`The blob ${key} is not a stored item.`, key, answer.etag);
-      return parsed.expiresAt > this.clock() ? { value: parsed.value as T, etag: answer.etag!, expiresAt: parsed.expiresAt } : undefined;
+      return parsed.expiresAt > this.clock()
+        ? { value: parsed.value as T, etag: answer.etag!, expiresAt: parsed.expiresAt }
+        : undefined;
     } catch (error) {
       if (error instanceof DamagedItemError) throw error;
       if (status(error) === 404) return undefined;
@@ -95,7 +104,9 @@ export class BlobStateStore implements StateStore {
   async delete(key: string, etag?: string): Promise<boolean> {
     await this.ensureContainer();
     try {
-      const answer = await this.container.getBlockBlobClient(checkKey(key)).deleteIfExists({ conditions: etag ? { ifMatch: etag } : {}, abortSignal: this.signal() });
+      const answer = await this.container
+        .getBlockBlobClient(checkKey(key))
+        .deleteIfExists({ conditions: etag ? { ifMatch: etag } : {}, abortSignal: this.signal() });
       return answer.succeeded;
     } catch (error) {
       if (status(error) === 412) return false;
@@ -109,7 +120,11 @@ export class BlobStateStore implements StateStore {
     const now = this.clock();
     const names: string[] = [];
     try {
-      for await (const blob of this.container.listBlobsFlat({ prefix, includeMetadata: true, abortSignal: this.signal(this.timeoutMs * 10) })) {
+      for await (const blob of this.container.listBlobsFlat({
+        prefix,
+        includeMetadata: true,
+        abortSignal: this.signal(this.timeoutMs * 10),
+      })) {
         const expiresAt = Number(blob.metadata?.expiresat);
         if (!(Number.isFinite(expiresAt) && expiresAt <= now)) names.push(blob.name.slice(prefix.length));
       }
@@ -123,9 +138,13 @@ export class BlobStateStore implements StateStore {
     await this.ensureContainer();
     let removed = 0;
     try {
-      for await (const blob of this.container.listBlobsFlat({ includeMetadata: true, abortSignal: this.signal(this.timeoutMs * 10) })) {
+      for await (const blob of this.container.listBlobsFlat({
+        includeMetadata: true,
+        abortSignal: this.signal(this.timeoutMs * 10),
+      })) {
         const expiresAt = Number(blob.metadata?.expiresat);
-        if (Number.isFinite(expiresAt) && expiresAt <= now && (await this.delete(blob.name, blob.properties.etag))) removed += 1;
+        if (Number.isFinite(expiresAt) && expiresAt <= now && (await this.delete(blob.name, blob.properties.etag)))
+          removed += 1;
       }
     } catch (error) {
       throw this.unavailable('sweep', error);
@@ -146,7 +165,12 @@ export class BlobStateStore implements StateStore {
     return this.ready;
   }
 
-  private async upload(key: string, value: unknown, ttlMs: number, conditions: { ifNoneMatch?: string; ifMatch?: string }): Promise<string | null> {
+  private async upload(
+    key: string,
+    value: unknown,
+    ttlMs: number,
+    conditions: { ifNoneMatch?: string; ifMatch?: string },
+  ): Promise<string | null> {
     await this.ensureContainer();
     const expiresAt = this.clock() + checkTtl(ttlMs);
     const body = JSON.stringify({ value, expiresAt });
@@ -169,7 +193,9 @@ export class BlobStateStore implements StateStore {
   /** Item with its expiry even when expired; undefined when absent, null when unreadable as an item. */
   private async getRaw(key: string): Promise<{ etag: string; expiresAt: number } | undefined | null> {
     try {
-      const properties = await this.container.getBlockBlobClient(checkKey(key)).getProperties({ abortSignal: this.signal() });
+      const properties = await this.container
+        .getBlockBlobClient(checkKey(key))
+        .getProperties({ abortSignal: this.signal() });
       const expiresAt = Number(properties.metadata?.expiresat);
       return Number.isFinite(expiresAt) && properties.etag ? { etag: properties.etag, expiresAt } : null;
     } catch (error) {
@@ -186,13 +212,19 @@ export class BlobStateStore implements StateStore {
     // A bad key or time to live is the caller's mistake, not the store's.
     if (error instanceof StateUnavailableError || error instanceof RangeError) return error;
     const code = status(error);
-    const what = code ? `HTTP ${code}${(error as RestError).code ? ` ${(error as RestError).code}` : ''}` : (error as Error)?.name === 'AbortError' ? `no answer within ${this.timeoutMs} ms` : (error as Error)?.message ?? String(error);
+    const what = code
+      ? `HTTP ${code}${(error as RestError).code ? ` ${(error as RestError).code}` : ''}`
+      : (error as Error)?.name === 'AbortError'
+        ? `no answer within ${this.timeoutMs} ms`
+        : ((error as Error)?.message ?? String(error));
     return new StateUnavailableError(`Azure Blob Storage could not ${operation} (${what}).`, error);
   }
 }
 
 function status(error: unknown): number | undefined {
-  return error instanceof RestError || (typeof error === 'object' && error !== null && 'statusCode' in error) ? (error as RestError).statusCode : undefined;
+  return error instanceof RestError || (typeof error === 'object' && error !== null && 'statusCode' in error)
+    ? (error as RestError).statusCode
+    : undefined;
 }
 
 async function readAll(stream: NodeJS.ReadableStream | undefined): Promise<string> {

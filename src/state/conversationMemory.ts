@@ -32,7 +32,12 @@ export class StoredConversationMemory<T> implements ConversationMemory<T> {
   private readonly hashed = new HashedNames();
   private readonly written = new Map<string, Written>();
 
-  constructor(private readonly store: StateStore, logger: OutageLogger, private readonly ttlMs = FOLLOW_UP_TTL_MS, private readonly clock: () => number = Date.now) {
+  constructor(
+    private readonly store: StateStore,
+    logger: OutageLogger,
+    private readonly ttlMs = FOLLOW_UP_TTL_MS,
+    private readonly clock: () => number = Date.now,
+  ) {
     this.outage = new StoreOutage(logger, store.kind);
   }
 
@@ -61,7 +66,8 @@ export class StoredConversationMemory<T> implements ConversationMemory<T> {
       const expiresAt = this.clock() + this.ttlMs;
       const etag = await this.store.put(key, JSON.parse(tag(value)) as unknown, this.ttlMs);
       this.outage.succeeded();
-      if (this.written.size >= MAX_WRITTEN_KEPT && !this.written.has(key)) this.written.delete(this.written.keys().next().value as string);
+      if (this.written.size >= MAX_WRITTEN_KEPT && !this.written.has(key))
+        this.written.delete(this.written.keys().next().value as string);
       this.written.set(key, { json, etag, expiresAt });
     } catch (error) {
       this.written.delete(key);
@@ -88,11 +94,13 @@ function revive(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(revive);
   if (value === null || typeof value !== 'object') return value;
   const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length === 1 && entries[0][0] === '$date' && typeof entries[0][1] === 'string') return new Date(entries[0][1]);
+  if (entries.length === 1 && entries[0][0] === '$date' && typeof entries[0][1] === 'string')
+    return new Date(entries[0][1]);
   const copy: Record<string, unknown> = {};
   for (const [k, v] of entries) {
     // As JSON.parse does: "__proto__" stays a plain property.
-    if (k === '__proto__') Object.defineProperty(copy, k, { value: revive(v), enumerable: true, writable: true, configurable: true });
+    if (k === '__proto__')
+      Object.defineProperty(copy, k, { value: revive(v), enumerable: true, writable: true, configurable: true });
     else copy[k] = revive(v);
   }
   return copy;

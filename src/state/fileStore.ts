@@ -53,7 +53,10 @@ export class FileStateStore implements StateStore, Quarantining {
   private readonly staleLockMs: number;
   private hardLinks: boolean;
 
-  constructor(readonly dir: string, options: FileStateStoreOptions = {}) {
+  constructor(
+    readonly dir: string,
+    options: FileStateStoreOptions = {},
+  ) {
     this.clock = options.clock ?? Date.now;
     this.lockWaitMs = options.lockWaitMs ?? 3_000;
     this.staleLockMs = options.staleLockMs ?? 10_000;
@@ -62,7 +65,9 @@ export class FileStateStore implements StateStore, Quarantining {
 
   async get<T>(key: string): Promise<StoredItem<T> | undefined> {
     const item = await this.read(this.fileOf(key));
-    return item && item.expiresAt > this.clock() ? { value: item.value as T, etag: item.etag, expiresAt: item.expiresAt } : undefined;
+    return item && item.expiresAt > this.clock()
+      ? { value: item.value as T, etag: item.etag, expiresAt: item.expiresAt }
+      : undefined;
   }
 
   async create<T>(key: string, value: T, ttlMs: number): Promise<string | null> {
@@ -102,7 +107,10 @@ export class FileStateStore implements StateStore, Quarantining {
   }
 
   private exists(file: string): Promise<boolean> {
-    return fs.stat(file).then(() => true, () => false);
+    return fs.stat(file).then(
+      () => true,
+      () => false,
+    );
   }
 
   async replace<T>(key: string, value: T, ttlMs: number, etag: string): Promise<string | null> {
@@ -206,9 +214,22 @@ export class FileStateStore implements StateStore, Quarantining {
       item = null as unknown as OnDisk;
     }
     // Writes are renames, so this is damage from outside: reported as such, for the caller to quarantine.
-    if (typeof item !== 'object' || item === null || typeof item.etag !== 'string' || typeof item.expiresAt !== 'number' || !('value' in item)) {
+    if (
+      typeof item !== 'object' ||
+      item === null ||
+      typeof item.etag !== 'string' ||
+      typeof item.expiresAt !== 'number' ||
+      !('value' in item)
+    ) {
       const relative = path.relative(this.dir, file);
-      throw new DamagedItemError(`The file state store's ${relative} is not a stored item.`, relative.replace(/\.json$/, '').split(path.sep).join('/'), typeof item?.etag === 'string' ? item.etag : undefined);
+      throw new DamagedItemError(
+        `The file state store's ${relative} is not a stored item.`,
+        relative
+          .replace(/\.json$/, '')
+          .split(path.sep)
+          .join('/'),
+        typeof item?.etag === 'string' ? item.etag : undefined,
+      );
     }
     return item;
   }
@@ -250,12 +271,18 @@ export class FileStateStore implements StateStore, Quarantining {
       } catch (error) {
         if (code(error) !== 'EEXIST') throw this.unavailable('lock', error);
       }
-      const age = await fs.stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await fs.stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > this.staleLockMs) {
         await fs.unlink(lock).catch(() => undefined);
         continue;
       }
-      if (Date.now() > deadline) throw new StateUnavailableError(`The state item ${path.relative(this.dir, file)} stayed locked for ${this.lockWaitMs} ms.`);
+      if (Date.now() > deadline)
+        throw new StateUnavailableError(
+          `The state item ${path.relative(this.dir, file)} stayed locked for ${this.lockWaitMs} ms.`,
+        );
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
     try {
@@ -277,6 +304,9 @@ export class FileStateStore implements StateStore, Quarantining {
 
   private unavailable(operation: string, error: unknown): StateUnavailableError {
     if (error instanceof StateUnavailableError) return error;
-    return new StateUnavailableError(`The file state store could not ${operation} under ${this.dir} (${code(error) ?? (error as Error)?.message}).`, error);
+    return new StateUnavailableError(
+      `The file state store could not ${operation} under ${this.dir} (${code(error) ?? (error as Error)?.message}).`,
+      error,
+    );
   }
 }

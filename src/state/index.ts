@@ -26,14 +26,23 @@ export function createStateStore(config: StateConfig): StateStore {
  * Sweeps expired items every `everyMs` (every instance sweeps; deletes are conditional on the ETag,
  * so two sweepers never delete a freshly rewritten item). Returns the function that stops it.
  */
-export function startSweeper(store: StateStore, logger: { warn(details: object, message: string): void }, everyMs = 10 * 60_000): () => void {
+export function startSweeper(
+  store: StateStore,
+  logger: { warn(details: object, message: string): void },
+  everyMs = 10 * 60_000,
+): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    store.sweep().catch((error: unknown) => logger.warn({ err: { message: (error as Error)?.message } }, 'state sweep failed; retried later')).finally(() => {
-      running = false;
-    });
+    store
+      .sweep()
+      .catch((error: unknown) =>
+        logger.warn({ err: { message: (error as Error)?.message } }, 'state sweep failed; retried later'),
+      )
+      .finally(() => {
+        running = false;
+      });
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

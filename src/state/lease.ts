@@ -44,10 +44,15 @@ export class Lease {
   private busy = false;
   private wasHeld = false;
 
-  constructor(private readonly store: StateStore, name: string, private readonly options: LeaseOptions = {}) {
+  constructor(
+    private readonly store: StateStore,
+    name: string,
+    private readonly options: LeaseOptions = {},
+  ) {
     this.durationMs = options.durationMs ?? 30_000;
     this.renewEveryMs = options.renewEveryMs ?? 10_000;
-    if (this.renewEveryMs * 2 > this.durationMs) throw new RangeError('A lease is renewed at least twice per duration.');
+    if (this.renewEveryMs * 2 > this.durationMs)
+      throw new RangeError('A lease is renewed at least twice per duration.');
     this.holderId = options.holderId ?? `${process.pid}-${randomUUID()}`;
     this.clock = options.clock ?? Date.now;
     this.key = `leases/${createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 40)}`;
@@ -90,14 +95,18 @@ export class Lease {
         etag = await this.store.create(this.key, record, this.durationMs);
         if (!etag) {
           const current = await this.store.get<LeaseRecord>(this.key);
-          if (current && current.value.until <= this.clock()) etag = await this.store.replace(this.key, record, this.durationMs, current.etag);
+          if (current && current.value.until <= this.clock())
+            etag = await this.store.replace(this.key, record, this.durationMs, current.etag);
         }
       }
       this.etag = etag;
       if (etag) this.until = until;
     } catch (error) {
       // Unknown whether the renewal landed: keep the ETag (a later renewal settles it) but let `held` run out.
-      this.options.logger?.warn({ err: { message: (error as Error)?.message } }, 'lease not renewed: state store unreachable');
+      this.options.logger?.warn(
+        { err: { message: (error as Error)?.message } },
+        'lease not renewed: state store unreachable',
+      );
     } finally {
       this.busy = false;
     }

@@ -41,7 +41,9 @@ export class MemoryStateStore implements StateStore {
 
   async names(namespace: string): Promise<string[]> {
     const prefix = `${checkNamespace(namespace)}/`;
-    return [...this.items.keys()].filter((key) => key.startsWith(prefix) && this.live(key)).map((key) => key.slice(prefix.length));
+    return [...this.items.keys()]
+      .filter((key) => key.startsWith(prefix) && this.live(key))
+      .map((key) => key.slice(prefix.length));
   }
 
   async sweep(now = this.clock()): Promise<number> {

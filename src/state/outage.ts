@@ -11,7 +11,11 @@ export class StoreOutage {
   private downSince: number | null = null;
   private lastWarned = 0;
 
-  constructor(private readonly logger: OutageLogger, private readonly store: string, private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly logger: OutageLogger,
+    private readonly store: string,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   get down(): boolean {
     return this.downSince !== null;
@@ -22,7 +26,10 @@ export class StoreOutage {
     this.downSince ??= now;
     if (now - this.lastWarned < 60_000) return;
     this.lastWarned = now;
-    this.logger.warn({ store: this.store, err: { message: (error as Error)?.message }, downForMs: now - this.downSince }, `state store unreachable: ${consequence}`);
+    this.logger.warn(
+      { store: this.store, err: { message: (error as Error)?.message }, downForMs: now - this.downSince },
+      `state store unreachable: ${consequence}`,
+    );
   }
 
   succeeded(): void {

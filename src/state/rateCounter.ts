@@ -37,7 +37,11 @@ export class StoredRateCounter implements RateCounter {
   private readonly counters = new Map<string, Counter>();
   private readonly hashed = new HashedNames();
 
-  constructor(private readonly store: StateStore, logger: OutageLogger, private readonly clock: () => number = Date.now) {
+  constructor(
+    private readonly store: StateStore,
+    logger: OutageLogger,
+    private readonly clock: () => number = Date.now,
+  ) {
     this.outage = new StoreOutage(logger, store.kind);
   }
 
@@ -100,6 +104,7 @@ export class StoredRateCounter implements RateCounter {
 
   private forgetOldWindows(window: number): void {
     if (this.counters.size < 1_000) return;
-    for (const [key, counter] of this.counters) if (counter.window < window - 1 && !counter.writing) this.counters.delete(key);
+    for (const [key, counter] of this.counters)
+      if (counter.window < window - 1 && !counter.writing) this.counters.delete(key);
   }
 }

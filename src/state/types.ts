@@ -39,7 +39,10 @@ export interface StateStore {
 
 /** The store could not be reached or answered wrongly: the caller decides whether to go on without it. */
 export class StateUnavailableError extends Error {
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(
+    message: string,
+    readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'StateUnavailableError';
   }
@@ -52,14 +55,16 @@ export class StateUnavailableError extends Error {
 const KEY = /^[a-z][a-z0-9-]{0,30}\/[A-Za-z0-9._-]{1,200}$/;
 
 export function checkKey(key: string): string {
-  if (!KEY.test(key) || key.includes('..')) throw new RangeError(`Not a state key: ${JSON.stringify(key.slice(0, 80))}`);
+  if (!KEY.test(key) || key.includes('..'))
+    throw new RangeError(`Not a state key: ${JSON.stringify(key.slice(0, 80))}`);
   return key;
 }
 
 const NAMESPACE = /^[a-z][a-z0-9-]{0,30}$/;
 
 export function checkNamespace(namespace: string): string {
-  if (!NAMESPACE.test(namespace)) throw new RangeError(`Not a state namespace: ${JSON.stringify(namespace.slice(0, 40))}`);
+  if (!NAMESPACE.test(namespace))
+    throw new RangeError(`Not a state namespace: ${JSON.stringify(namespace.slice(0, 40))}`);
   return namespace;
 }
 

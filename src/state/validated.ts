@@ -14,7 +14,11 @@ import { StateUnavailableError, type StateStore, type StoredItem } from './types
 
 /** The store found an item it cannot read as one of its own (thrown by get). */
 export class DamagedItemError extends StateUnavailableError {
-  constructor(message: string, readonly key: string, readonly etag?: string) {
+  constructor(
+    message: string,
+    readonly key: string,
+    readonly etag?: string,
+  ) {
     super(message);
     this.name = 'DamagedItemError';
   }
@@ -41,7 +45,11 @@ interface DamageLogger {
 export class ValidatedStateStore implements StateStore {
   readonly kind: string;
 
-  constructor(private readonly inner: StateStore, private readonly rules: readonly ItemRule[], private readonly logger: DamageLogger) {
+  constructor(
+    private readonly inner: StateStore,
+    private readonly rules: readonly ItemRule[],
+    private readonly logger: DamageLogger,
+  ) {
     this.kind = inner.kind;
   }
 
@@ -58,7 +66,12 @@ export class ValidatedStateStore implements StateStore {
     const parsed = rule.schema.safeParse(item.value);
     if (parsed.success) return { ...item, value: parsed.data as T };
     // Where and what kind of problem, never the values (they may be personal).
-    return this.heal<T>(key, rule, item.etag, parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(value)'}: ${i.code}`));
+    return this.heal<T>(
+      key,
+      rule,
+      item.etag,
+      parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(value)'}: ${i.code}`),
+    );
   }
 
   create<T>(key: string, value: T, ttlMs: number): Promise<string | null> {
@@ -91,10 +104,30 @@ export class ValidatedStateStore implements StateStore {
     await this.inner.close?.();
   }
 
-  private async heal<T>(key: string, rule: ItemRule | undefined, etag: string | undefined, problems: string[]): Promise<StoredItem<T> | undefined> {
+  private async heal<T>(
+    key: string,
+    rule: ItemRule | undefined,
+    etag: string | undefined,
+    problems: string[],
+  ): Promise<StoredItem<T> | undefined> {
     const quarantining = this.inner as Partial<Quarantining>;
-    const removed = typeof quarantining.quarantine === 'function' ? await quarantining.quarantine(key, etag) : await this.inner.delete(key, etag);
-    this.logger.warn({ state: { store: this.inner.kind, namespace: key.split('/')[0], item: key, problems, quarantined: removed, healed: rule?.healed !== undefined } }, 'damaged state item quarantined');
+    const removed =
+      typeof quarantining.quarantine === 'function'
+        ? await quarantining.quarantine(key, etag)
+        : await this.inner.delete(key, etag);
+    this.logger.warn(
+      {
+        state: {
+          store: this.inner.kind,
+          namespace: key.split('/')[0],
+          item: key,
+          problems,
+          quarantined: removed,
+          healed: rule?.healed !== undefined,
+        },
+      },
+      'damaged state item quarantined',
+    );
     if (rule?.healed === undefined) return undefined;
     const ttlMs = rule.healedTtlMs ?? 24 * 3_600_000;
     const written = await this.inner.create(key, rule.healed, ttlMs);

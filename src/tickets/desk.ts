@@ -36,7 +36,10 @@ export class TicketDesk {
   private readonly waitMs: number;
   private readonly inFlight = new Map<string, Promise<OpenedTicket>>();
 
-  constructor(private readonly sink: TicketSink, private readonly options: TicketDeskOptions = {}) {
+  constructor(
+    private readonly sink: TicketSink,
+    private readonly options: TicketDeskOptions = {},
+  ) {
     this.now = options.now ?? (() => new Date());
     this.ledger = new TicketLedger(options.state ?? new MemoryStateStore());
     this.claimMs = options.claimMs ?? DEFAULT_SINK_OPTIONS.budgetMs + 5_000;
@@ -55,7 +58,11 @@ export class TicketDesk {
    */
   async existing(key: string): Promise<OpenedTicket | null> {
     const running = this.inFlight.get(key);
-    if (running) return running.then((ticket) => ({ ...ticket, duplicate: true }), () => null);
+    if (running)
+      return running.then(
+        (ticket) => ({ ...ticket, duplicate: true }),
+        () => null,
+      );
     const entry = await this.ledger.read(key).catch(() => undefined);
     return entry?.value.state === 'sent' ? { ...entry.value.ticket, duplicate: true } : null;
   }
@@ -83,7 +90,14 @@ export class TicketDesk {
         if (entry.value.sending && !this.sink.idempotent) return this.recordUnconfirmed(key, entry);
         claim = await this.ledgerCall(() => this.ledger.takeOver(key, entry, this.claimMs));
       } else if (this.ledger.now() >= giveUpAt) {
-        throw new TicketSinkError('This ticket is being opened by another click at this moment.', this.sink.name, true, undefined, undefined, 'busy');
+        throw new TicketSinkError(
+          'This ticket is being opened by another click at this moment.',
+          this.sink.name,
+          true,
+          undefined,
+          undefined,
+          'busy',
+        );
       } else {
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
         continue;
@@ -94,30 +108,65 @@ export class TicketDesk {
 
   private async send(claim: Claim, content: TicketContent): Promise<OpenedTicket> {
     if (!this.sink.idempotent && !(await this.ledgerCall(() => this.ledger.markSending(claim)))) {
-      throw new TicketSinkError('This ticket is being opened by another click at this moment.', this.sink.name, true, undefined, undefined, 'busy');
+      throw new TicketSinkError(
+        'This ticket is being opened by another click at this moment.',
+        this.sink.name,
+        true,
+        undefined,
+        undefined,
+        'busy',
+      );
     }
     let reference: string;
     try {
       ({ reference } = await this.sink.create(claim.key, content));
     } catch (error) {
-      await this.ledger.release(claim).catch((e: unknown) => this.options.logger?.warn({ err: { message: (e as Error)?.message }, sink: this.sink.name }, 'ticket claim not released; it expires by itself'));
-      throw error instanceof TicketSinkError ? error : new TicketSinkError('The ticket could not be opened.', this.sink.name, false);
+      await this.ledger
+        .release(claim)
+        .catch((e: unknown) =>
+          this.options.logger?.warn(
+            { err: { message: (e as Error)?.message }, sink: this.sink.name },
+            'ticket claim not released; it expires by itself',
+          ),
+        );
+      throw error instanceof TicketSinkError
+        ? error
+        : new TicketSinkError('The ticket could not be opened.', this.sink.name, false);
     }
-    const ticket = { reference, where: this.sink.destination, sink: this.sink.name, createdAt: this.now().toISOString(), ...(content.subject.id ? { subjectId: content.subject.id } : {}) };
+    const ticket = {
+      reference,
+      where: this.sink.destination,
+      sink: this.sink.name,
+      createdAt: this.now().toISOString(),
+      ...(content.subject.id ? { subjectId: content.subject.id } : {}),
+    };
     try {
-      if (!(await this.ledger.complete(claim, ticket))) this.options.logger?.warn({ sink: this.sink.name, reference }, 'ticket opened after its claim ran out');
+      if (!(await this.ledger.complete(claim, ticket)))
+        this.options.logger?.warn({ sink: this.sink.name, reference }, 'ticket opened after its claim ran out');
     } catch (error) {
       // The ticket exists: report it rather than fail and invite a second one.
-      this.options.logger?.warn({ err: { message: (error as Error)?.message }, sink: this.sink.name, reference }, 'ticket opened but not stored');
+      this.options.logger?.warn(
+        { err: { message: (error as Error)?.message }, sink: this.sink.name, reference },
+        'ticket opened but not stored',
+      );
     }
     return { ...ticket, duplicate: false };
   }
 
   /** A mail whose sender stopped mid-send: most likely delivered, so it is recorded rather than sent twice. */
   private async recordUnconfirmed(key: string, entry: StoredItem<LedgerEntry>): Promise<OpenedTicket> {
-    const ticket = { reference: referenceFor(key), where: this.sink.destination, sink: this.sink.name, createdAt: this.now().toISOString(), unconfirmed: true };
+    const ticket = {
+      reference: referenceFor(key),
+      where: this.sink.destination,
+      sink: this.sink.name,
+      createdAt: this.now().toISOString(),
+      unconfirmed: true,
+    };
     await this.ledgerCall(() => this.ledger.completeFrom(key, entry, ticket));
-    this.options.logger?.warn({ sink: this.sink.name, reference: ticket.reference }, 'ticket sender stopped while sending; recorded as sent without sending again');
+    this.options.logger?.warn(
+      { sink: this.sink.name, reference: ticket.reference },
+      'ticket sender stopped while sending; recorded as sent without sending again',
+    );
     return { ...ticket, duplicate: true };
   }
 
@@ -126,8 +175,18 @@ export class TicketDesk {
       return await call();
     } catch (error) {
       if (!(error instanceof StateUnavailableError)) throw error;
-      this.options.logger?.warn({ err: { message: error.message }, sink: this.sink.name }, 'state store unreachable: ticket refused');
-      throw new TicketSinkError('The bot cannot reach its state store right now, so it did not open the ticket (it could not be sure of opening it only once).', this.sink.name, true, undefined, undefined, 'state-unavailable');
+      this.options.logger?.warn(
+        { err: { message: error.message }, sink: this.sink.name },
+        'state store unreachable: ticket refused',
+      );
+      throw new TicketSinkError(
+        'The bot cannot reach its state store right now, so it did not open the ticket (it could not be sure of opening it only once).',
+        this.sink.name,
+        true,
+        undefined,
+        undefined,
+        'state-unavailable',
+      );
     }
   }
 }

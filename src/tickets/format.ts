@@ -41,12 +41,19 @@ function policyLine(p: TicketContent['conditionalAccess'][number]): string {
 /** One line per field; lists indented below their label. */
 export function ticketText(reference: string, content: TicketContent): string {
   return ticketFields(reference, content)
-    .map(([label, value]) => (Array.isArray(value) ? `${label}:\n${value.map((v, i) => `  ${label === 'Steps' ? `${i + 1}.` : '-'} ${v}`).join('\n')}` : `${label}: ${value}`))
+    .map(([label, value]) =>
+      Array.isArray(value)
+        ? `${label}:\n${value.map((v, i) => `  ${label === 'Steps' ? `${i + 1}.` : '-'} ${v}`).join('\n')}`
+        : `${label}: ${value}`,
+    )
     .join('\n');
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
+  );
 }
 
 /** A self-contained HTML table; every value escaped, links only for http(s). */
@@ -56,11 +63,15 @@ export function ticketHtml(reference: string, content: TicketContent): string {
       const tag = label === 'Steps' ? 'ol' : 'ul';
       return `<${tag} style="margin:0;padding-left:1.2em">${value.map((v) => `<li>${escapeHtml(v)}</li>`).join('')}</${tag}>`;
     }
-    if (label === 'Error lookup' && /^https?:\/\//i.test(value)) return `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>`;
+    if (label === 'Error lookup' && /^https?:\/\//i.test(value))
+      return `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>`;
     return escapeHtml(value).replace(/\r?\n/g, '<br>');
   };
   const rows = ticketFields(reference, content)
-    .map(([label, value]) => `<tr><th style="text-align:left;vertical-align:top;padding:2px 12px 2px 0">${escapeHtml(label)}</th><td style="padding:2px 0">${cell(label, value)}</td></tr>`)
+    .map(
+      ([label, value]) =>
+        `<tr><th style="text-align:left;vertical-align:top;padding:2px 12px 2px 0">${escapeHtml(label)}</th><td style="padding:2px 0">${cell(label, value)}</td></tr>`,
+    )
     .join('\n');
   const heading = `Sign-in failure ${content.errorCode} for ${content.subject.name}`;
   return `<html><body style="font-family:Segoe UI,Arial,sans-serif;font-size:14px">\n<h2>${escapeHtml(heading)}</h2>\n<table>\n${rows}\n</table>\n<p style="color:#666">Opened from Microsoft Teams by Sign-in Troubleshooter.</p>\n</body></html>`;
@@ -68,6 +79,10 @@ export function ticketHtml(reference: string, content: TicketContent): string {
 
 /** Subject/short-description line: reference, code, person; no line breaks, bounded length. */
 export function ticketSummary(reference: string, content: TicketContent, maxLength: number): string {
-  const line = `[${reference}] Sign-in failure ${content.errorCode} for ${content.subject.name} (${content.subject.upn}): ${content.title}`.replace(/[\r\n\t]+/g, ' ');
+  const line =
+    `[${reference}] Sign-in failure ${content.errorCode} for ${content.subject.name} (${content.subject.upn}): ${content.title}`.replace(
+      /[\r\n\t]+/g,
+      ' ',
+    );
   return line.length <= maxLength ? line : `${line.slice(0, maxLength - 1)}…`;
 }

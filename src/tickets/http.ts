@@ -19,11 +19,21 @@ export interface HttpRequest {
 /** What the caller says about a refusal, by status; the default covers the rest. */
 export type RefusalText = (status: number) => string | undefined;
 
-export async function exchange(who: SinkIdentity, request: HttpRequest, refusal: RefusalText = () => undefined): Promise<HttpAnswer> {
+export async function exchange(
+  who: SinkIdentity,
+  request: HttpRequest,
+  refusal: RefusalText = () => undefined,
+): Promise<HttpAnswer> {
   let response: Response;
   let text: string;
   try {
-    response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, signal: request.signal, redirect: 'error' });
+    response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: request.signal,
+      redirect: 'error',
+    });
     text = await response.text();
   } catch {
     // The cause (DNS name, address, TLS detail) goes unsaid: it may include the URL.

@@ -17,16 +17,29 @@ export { TicketDesk } from './desk';
 export { GraphMailSink, ServiceNowSink, WebhookSink };
 
 /** The configured sink, or null when tickets are off ('none'). Throws when a needed setting is missing. */
-export function createTicketSink(config: Config['tickets'], graphClient: Client, options: SinkOptions = {}): TicketSink | null {
+export function createTicketSink(
+  config: Config['tickets'],
+  graphClient: Client,
+  options: SinkOptions = {},
+): TicketSink | null {
   const need = (value: string | undefined, setting: string): string => {
     if (!value) throw new Error(`${setting} is required for TICKET_SINK=${config.sink}`);
     return value;
   };
   switch (config.sink) {
     case 'graph-mail':
-      return new GraphMailSink(graphClient, need(config.mailbox, 'TICKET_MAILBOX'), need(config.helpdeskEmail, 'HELPDESK_EMAIL'), options);
+      return new GraphMailSink(
+        graphClient,
+        need(config.mailbox, 'TICKET_MAILBOX'),
+        need(config.helpdeskEmail, 'HELPDESK_EMAIL'),
+        options,
+      );
     case 'webhook':
-      return new WebhookSink(need(config.webhookUrl, 'TICKET_WEBHOOK_URL'), need(config.webhookSecret, 'TICKET_WEBHOOK_SECRET'), options);
+      return new WebhookSink(
+        need(config.webhookUrl, 'TICKET_WEBHOOK_URL'),
+        need(config.webhookSecret, 'TICKET_WEBHOOK_SECRET'),
+        options,
+      );
     case 'servicenow':
       return new ServiceNowSink(
         need(config.serviceNowUrl, 'SERVICENOW_INSTANCE_URL'),

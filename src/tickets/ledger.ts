@@ -31,8 +31,23 @@ export type LedgerEntry =
 
 /** The ledger entry's schema (also the state store's rule for `tickets/`, src/stateItems.ts). */
 export const ledgerEntrySchema = z.discriminatedUnion('state', [
-  z.looseObject({ state: z.literal('claimed'), claimId: z.string().min(1), claimUntil: z.number(), attempt: z.number().int().positive(), sending: z.boolean() }),
-  z.looseObject({ state: z.literal('sent'), ticket: z.looseObject({ reference: z.string().min(1), where: z.string(), sink: z.string().min(1), createdAt: z.string().min(1), unconfirmed: z.boolean().optional() }) }),
+  z.looseObject({
+    state: z.literal('claimed'),
+    claimId: z.string().min(1),
+    claimUntil: z.number(),
+    attempt: z.number().int().positive(),
+    sending: z.boolean(),
+  }),
+  z.looseObject({
+    state: z.literal('sent'),
+    ticket: z.looseObject({
+      reference: z.string().min(1),
+      where: z.string(),
+      sink: z.string().min(1),
+      createdAt: z.string().min(1),
+      unconfirmed: z.boolean().optional(),
+    }),
+  }),
   z.looseObject({ state: z.literal('lost') }),
 ]);
 
@@ -40,13 +55,16 @@ export const ledgerEntrySchema = z.discriminatedUnion('state', [
 export const LEDGER_TTL_MS = 35 * 86_400_000;
 
 export class TicketLedger {
-  constructor(private readonly state: StateStore, private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly state: StateStore,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   async read(key: string): Promise<StoredItem<LedgerEntry> | undefined> {
     const item = await this.state.get<unknown>(this.itemOf(key));
     if (!item) return undefined;
     const parsed = ledgerEntrySchema.safeParse(item.value);
-    return { ...item, value: parsed.success ? (parsed.data) : { state: 'lost' } };
+    return { ...item, value: parsed.success ? parsed.data : { state: 'lost' } };
   }
 
   /** A new claim on an absent entry; null when another instance has one (or the ticket). */
@@ -76,12 +94,30 @@ export class TicketLedger {
 
   /** Records the ticket; false when the claim was lost meanwhile (the ticket still exists). */
   async complete(claim: Claim, ticket: Omit<OpenedTicket, 'duplicate'>): Promise<boolean> {
-    return (await this.state.replace(this.itemOf(claim.key), { state: 'sent', ticket } satisfies LedgerEntry, LEDGER_TTL_MS, claim.etag)) !== null;
+    return (
+      (await this.state.replace(
+        this.itemOf(claim.key),
+        { state: 'sent', ticket } satisfies LedgerEntry,
+        LEDGER_TTL_MS,
+        claim.etag,
+      )) !== null
+    );
   }
 
   /** Records a ticket without a claim in hand (an unconfirmed mail found on takeover). */
-  async completeFrom(key: string, previous: StoredItem<LedgerEntry>, ticket: Omit<OpenedTicket, 'duplicate'>): Promise<boolean> {
-    return (await this.state.replace(this.itemOf(key), { state: 'sent', ticket } satisfies LedgerEntry, LEDGER_TTL_MS, previous.etag)) !== null;
+  async completeFrom(
+    key: string,
+    previous: StoredItem<LedgerEntry>,
+    ticket: Omit<OpenedTicket, 'duplicate'>,
+  ): Promise<boolean> {
+    return (
+      (await this.state.replace(
+        this.itemOf(key),
+        { state: 'sent', ticket } satisfies LedgerEntry,
+        LEDGER_TTL_MS,
+        previous.etag,
+      )) !== null
+    );
   }
 
   /** Gives the claim up after a sink failure, so that the next click may try again at once. */

@@ -17,13 +17,22 @@ export interface SinkIdentity {
   label: string;
 }
 
-export const DEFAULT_SINK_OPTIONS: Required<SinkOptions> = { timeoutMs: 4000, attempts: 3, retryDelayMs: 250, budgetMs: 10000 };
+export const DEFAULT_SINK_OPTIONS: Required<SinkOptions> = {
+  timeoutMs: 4000,
+  attempts: 3,
+  retryDelayMs: 250,
+  budgetMs: 10000,
+};
 
 /**
  * Runs `attempt` until it succeeds, fails with a non-retryable error, runs out of attempts or of
  * budget. Each attempt gets its own abort signal and time limit.
  */
-export async function withRetry<T>(who: SinkIdentity, options: SinkOptions, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withRetry<T>(
+  who: SinkIdentity,
+  options: SinkOptions,
+  attempt: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const { timeoutMs, attempts, retryDelayMs, budgetMs } = { ...DEFAULT_SINK_OPTIONS, ...options };
   const started = Date.now();
   for (let n = 1; ; n++) {
@@ -31,12 +40,21 @@ export async function withRetry<T>(who: SinkIdentity, options: SinkOptions, atte
     try {
       return await withTimeout(who, limit, attempt);
     } catch (error) {
-      const e = error instanceof TicketSinkError ? error : new TicketSinkError(`${who.label} could not take the ticket.`, who.name, false);
+      const e =
+        error instanceof TicketSinkError
+          ? error
+          : new TicketSinkError(`${who.label} could not take the ticket.`, who.name, false);
       const wait = e.retryAfterSeconds !== undefined ? e.retryAfterSeconds * 1000 : retryDelayMs * 2 ** (n - 1);
       const outOfBudget = Date.now() - started + wait >= budgetMs;
       if (!e.retryable || n >= attempts || outOfBudget) {
         if (n === 1) throw e;
-        throw new TicketSinkError(`${e.message.replace(/\.$/, '')}; tried ${n} times.`, e.sink, e.retryable, e.status, e.retryAfterSeconds);
+        throw new TicketSinkError(
+          `${e.message.replace(/\.$/, '')}; tried ${n} times.`,
+          e.sink,
+          e.retryable,
+          e.status,
+          e.retryAfterSeconds,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, wait));
     }

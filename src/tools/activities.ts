@@ -22,8 +22,16 @@ function base(asker: AskerInfo) {
     locale: asker.locale ?? 'en-US',
     serviceUrl: 'https://smba.trafficmanager.net/emea/',
     channelId: 'msteams',
-    from: { id: `29:${asker.aadObjectId ?? 'anonymous'}`, name: asker.name ?? 'Someone', ...(asker.aadObjectId ? { aadObjectId: asker.aadObjectId } : {}) },
-    conversation: { conversationType: 'personal', tenantId, id: asker.conversationId ?? `a:conversation-${asker.aadObjectId ?? 'anonymous'}` },
+    from: {
+      id: `29:${asker.aadObjectId ?? 'anonymous'}`,
+      name: asker.name ?? 'Someone',
+      ...(asker.aadObjectId ? { aadObjectId: asker.aadObjectId } : {}),
+    },
+    conversation: {
+      conversationType: 'personal',
+      tenantId,
+      id: asker.conversationId ?? `a:conversation-${asker.aadObjectId ?? 'anonymous'}`,
+    },
     recipient: { id: '28:signin-troubleshooter', name: 'Sign-in Troubleshooter' },
     channelData: { tenant: { id: tenantId } },
     deliveryMode: 'expectReplies',
@@ -37,7 +45,13 @@ export function teamsMessage(text: string, asker: AskerInfo, mentions: { id: str
     textFormat: 'plain',
     text,
     entities: [
-      { type: 'clientInfo', locale: asker.locale ?? 'en-US', country: 'NL', platform: 'Web', timezone: asker.timeZone ?? 'Europe/Amsterdam' },
+      {
+        type: 'clientInfo',
+        locale: asker.locale ?? 'en-US',
+        country: 'NL',
+        platform: 'Web',
+        timezone: asker.timeZone ?? 'Europe/Amsterdam',
+      },
       ...mentions.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } })),
     ],
   };
@@ -58,8 +72,16 @@ export interface PostResult {
   body: unknown;
 }
 
-export async function postActivity(baseUrl: string, activity: unknown, headers: Record<string, string> = {}): Promise<PostResult> {
-  const response = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+export async function postActivity(
+  baseUrl: string,
+  activity: unknown,
+  headers: Record<string, string> = {},
+): Promise<PostResult> {
+  const response = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(activity),
+  });
   const text = await response.text();
   let body: unknown = text;
   try {
@@ -72,8 +94,17 @@ export async function postActivity(baseUrl: string, activity: unknown, headers: 
 
 /** The Adaptive Cards in an expectReplies answer (message replies) or an invoke answer. */
 export function cardsIn(result: PostResult): Record<string, unknown>[] {
-  const body = result.body as { activities?: { attachments?: { contentType: string; content: Record<string, unknown> }[] }[]; value?: Record<string, unknown>; type?: string } | null;
-  if (body?.activities) return body.activities.flatMap((a) => (a.attachments ?? []).filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive').map((x) => x.content));
+  const body = result.body as {
+    activities?: { attachments?: { contentType: string; content: Record<string, unknown> }[] }[];
+    value?: Record<string, unknown>;
+    type?: string;
+  } | null;
+  if (body?.activities)
+    return body.activities.flatMap((a) =>
+      (a.attachments ?? [])
+        .filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')
+        .map((x) => x.content),
+    );
   if (body?.value && body.type === 'application/vnd.microsoft.card.adaptive') return [body.value];
   return [];
 }

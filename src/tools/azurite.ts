@@ -61,9 +61,20 @@ export async function startAzurite(): Promise<Azurite> {
   let child: ChildProcess | null = null;
 
   const start = async () => {
-    child = spawn(azuriteBin(),
-      ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location, '--silent', '--skipApiVersionCheck'],
-      { stdio: 'ignore' });
+    child = spawn(
+      azuriteBin(),
+      [
+        '--blobHost',
+        '127.0.0.1',
+        '--blobPort',
+        String(port),
+        '--location',
+        location,
+        '--silent',
+        '--skipApiVersionCheck',
+      ],
+      { stdio: 'ignore' },
+    );
     const started = Date.now();
     while (!(await reachable(port))) {
       if (child.exitCode !== null) throw new Error(`azurite-blob exited with ${child.exitCode}`);

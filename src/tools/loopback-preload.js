@@ -7,7 +7,14 @@ net.Server.prototype.listen = function patchedListen(...args) {
   const first = args[0];
   if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first))) {
     if (typeof args[1] !== 'string') args.splice(1, 0, '127.0.0.1');
-  } else if (first && typeof first === 'object' && !Array.isArray(first) && first.port !== undefined && !first.host && !first.path) {
+  } else if (
+    first &&
+    typeof first === 'object' &&
+    !Array.isArray(first) &&
+    first.port !== undefined &&
+    !first.host &&
+    !first.path
+  ) {
     args[0] = { ...first, host: '127.0.0.1' };
   }
   return original.apply(this, args);

@@ -12,7 +12,11 @@ const root = projectRoot();
 const children: ChildProcess[] = [];
 
 function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`${name} stopped (${signal ?? `exit code ${code}`}); stopping everything.`);
@@ -48,20 +52,35 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
   // restify 11 reads process.binding('http_parser'), which Node 20 flags as deprecated (DEP0111): harmless noise.
-  run('bot', process.execPath, ['--disable-warning=DEP0111', join(root, 'dist/src/index.js')], { DEMO: process.env.DEMO ?? 'true', HOST: '127.0.0.1', PORT: String(BOT_PORT) });
+  run('bot', process.execPath, ['--disable-warning=DEP0111', join(root, 'dist/src/index.js')], {
+    DEMO: process.env.DEMO ?? 'true',
+    HOST: '127.0.0.1',
+    PORT: String(BOT_PORT),
+  });
   if (!(await waitFor(`http://127.0.0.1:${BOT_PORT}/healthz`, 60))) {
     console.error('The bot did not answer /healthz within 60 s.');
     return stop(1);
   }
-  run('Agents Playground', process.execPath, [
-    require.resolve('@microsoft/m365agentsplayground/cli.js'),
-    '-e', `http://127.0.0.1:${BOT_PORT}/api/messages`, '-c', 'msteams', '-p', String(PLAYGROUND_PORT), '--disable-telemetry',
-  ], {
-    TEAMSAPPTESTER_BROWSER: 'none',
-    M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(root, '.m365agentsplayground.yml'),
-    M365_AGENTS_PLAYGROUND_LOGFILE: join(root, 'devTools', 'm365agentsplayground.log'),
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${join(root, 'src/tools/loopback-preload.js')}`.trim(),
-  });
+  run(
+    'Agents Playground',
+    process.execPath,
+    [
+      require.resolve('@microsoft/m365agentsplayground/cli.js'),
+      '-e',
+      `http://127.0.0.1:${BOT_PORT}/api/messages`,
+      '-c',
+      'msteams',
+      '-p',
+      String(PLAYGROUND_PORT),
+      '--disable-telemetry',
+    ],
+    {
+      TEAMSAPPTESTER_BROWSER: 'none',
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(root, '.m365agentsplayground.yml'),
+      M365_AGENTS_PLAYGROUND_LOGFILE: join(root, 'devTools', 'm365agentsplayground.log'),
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${join(root, 'src/tools/loopback-preload.js')}`.trim(),
+    },
+  );
   if (!(await waitFor(`http://127.0.0.1:${PLAYGROUND_PORT}/`, 60))) {
     console.error('The Agents Playground did not start within 60 s; see devTools/m365agentsplayground.log.');
     return stop(1);
@@ -69,7 +88,9 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`  Sign-in Troubleshooter (demo tenant) is ready.`);
   console.log(`  Open http://127.0.0.1:${PLAYGROUND_PORT} and ask: "why did Megan Bowen fail to sign in yesterday?"`);
-  console.log(`  Bot: http://127.0.0.1:${BOT_PORT}/api/messages  ·  health: http://127.0.0.1:${BOT_PORT}/healthz  ·  Ctrl+C stops both.`);
+  console.log(
+    `  Bot: http://127.0.0.1:${BOT_PORT}/api/messages  ·  health: http://127.0.0.1:${BOT_PORT}/healthz  ·  Ctrl+C stops both.`,
+  );
   console.log('');
 }
 

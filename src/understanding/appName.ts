@@ -27,7 +27,8 @@ const WORKLOAD_NOUN = new RegExp(wordsRegex(merged((w) => w.app.workloadNouns)).
 const OWN_NAME_WORD = /^(?:\p{Lu}|[\p{L}\p{N}]*[-\d])/u;
 const MAX_WORKLOAD_WORDS = 3;
 /** "the Payroll Sync app": a capitalised name before "app" (checked on the original). */
-const NAMED_APP = /(?<![\p{L}\p{N}])the\s+((?:[\p{L}\p{N}-]+\s+){0,2}[\p{L}\p{N}-]+)\s+(?:app|application)(?![\p{L}\p{N}])/u;
+const NAMED_APP =
+  /(?<![\p{L}\p{N}])the\s+((?:[\p{L}\p{N}-]+\s+){0,2}[\p{L}\p{N}-]+)\s+(?:app|application)(?![\p{L}\p{N}])/u;
 
 /** A word that can be part of an app name: not a function or domain word of any language, unless an app noun. */
 function appWord(word: string): boolean {
@@ -43,7 +44,10 @@ function prepositionAt(tokens: Token[], i: number): number {
 /** "bij" is weak ("problemen bij Ruud") unless it follows a sign-in verb ("inloggen bij AFAS"). */
 function isWeak(preposition: Token, original: string): boolean {
   if (!WEAK_PREPOSITIONS.has(preposition.word)) return false;
-  return !(STRONG_AFTER_SIGN_IN.has(preposition.word) && SIGN_IN_BEFORE.test(original.slice(0, preposition.start).toLowerCase()));
+  return !(
+    STRONG_AFTER_SIGN_IN.has(preposition.word) &&
+    SIGN_IN_BEFORE.test(original.slice(0, preposition.start).toLowerCase())
+  );
 }
 
 /** After a weak preposition only something that looks like an app: a known name, an app noun or a number. */
@@ -56,7 +60,8 @@ function looksLikeApp(name: string): boolean {
 function appAfter(text: string, tokens: Token[], i: number): { start: number; end: number } | null {
   let j = i;
   // "unable to access the HR portal": a verb between the preposition and the app is skipped.
-  if (j < tokens.length && j > 0 && VERBS_BEFORE_APP.has(tokens[j].word) && adjacent(text, tokens[j - 1], tokens[j])) j += 1;
+  if (j < tokens.length && j > 0 && VERBS_BEFORE_APP.has(tokens[j].word) && adjacent(text, tokens[j - 1], tokens[j]))
+    j += 1;
   if (j < tokens.length && ARTICLES.has(tokens[j].word) && adjacent(text, tokens[j - 1], tokens[j])) j += 1;
   const first = tokens[j];
   if (!first || !adjacent(text, tokens[j - 1], first) || NOT_APPS.has(first.word) || !appWord(first.word)) return null;
@@ -142,5 +147,7 @@ function workloadBeside(work: string, original: string, tokens: Token[]): AppFin
 }
 
 function tidy(app: string): string {
-  return app.replace(/["']/g, (q, offset: number, s: string) => (offset > 0 && offset < s.length - 1 && q === "'" ? q : '')).trim();
+  return app
+    .replace(/["']/g, (q, offset: number, s: string) => (offset > 0 && offset < s.length - 1 && q === "'" ? q : ''))
+    .trim();
 }

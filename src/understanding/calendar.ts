@@ -79,7 +79,14 @@ function offsetAt(instant: number, timeZone: string): number {
 /** Wall-clock fields of `instant` in `timeZone`, with seconds. */
 function wallClock(instant: number, timeZone: string): number[] {
   const local = new Date(instant + offsetAt(instant, timeZone));
-  return [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds()];
+  return [
+    local.getUTCFullYear(),
+    local.getUTCMonth() + 1,
+    local.getUTCDate(),
+    local.getUTCHours(),
+    local.getUTCMinutes(),
+    local.getUTCSeconds(),
+  ];
 }
 
 export function dateTimeIn(instant: Date, timeZone: string): LocalDateTime {

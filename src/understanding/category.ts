@@ -7,8 +7,19 @@ import { FAILURE_CATEGORIES, type FailureCategory } from '../shared/types';
 import { mask, wordsRegex } from './phrases';
 import { merged, wordsByLanguage } from './words';
 
-const ORDER = (Object.keys(wordsByLanguage.en.category) as FailureCategory[]).filter((c) => FAILURE_CATEGORIES.includes(c));
-const REGEXES = ORDER.map((c) => [c, wordsRegex(merged((w) => w.category[c]), 'gu')] as const);
+const ORDER = (Object.keys(wordsByLanguage.en.category) as FailureCategory[]).filter((c) =>
+  FAILURE_CATEGORIES.includes(c),
+);
+const REGEXES = ORDER.map(
+  (c) =>
+    [
+      c,
+      wordsRegex(
+        merged((w) => w.category[c]),
+        'gu',
+      ),
+    ] as const,
+);
 /** Any category's phrase: most questions name none, and then one scan answers instead of one per category. */
 const ANY_CATEGORY = wordsRegex(ORDER.flatMap((c) => merged((w) => w.category[c])));
 
@@ -16,7 +27,8 @@ const ANY_CATEGORY = wordsRegex(ORDER.flatMap((c) => merged((w) => w.category[c]
  * "is het account van Patti geblokkeerd?", "is the account of Patti blocked?": an account that is
  * blocked is locked out, with the owner's name in between (the name stays for the subject).
  */
-const ACCOUNT_BLOCKED = /(?<![\p{L}\p{N}])(?:account|accounts)\s+(?:van|of)\s+(?:[^\s?!.,]+\s+){1,3}?(?:(?:is|zijn|been|was|werd)\s+)?(?:geblokkeerd|blocked|vergrendeld|locked)(?![\p{L}\p{N}])/u;
+const ACCOUNT_BLOCKED =
+  /(?<![\p{L}\p{N}])(?:account|accounts)\s+(?:van|of)\s+(?:[^\s?!.,]+\s+){1,3}?(?:(?:is|zijn|been|was|werd)\s+)?(?:geblokkeerd|blocked|vergrendeld|locked)(?![\p{L}\p{N}])/u;
 const BLOCKED_WORD = /(?:geblokkeerd|blocked|vergrendeld|locked)(?![\p{L}\p{N}])/u;
 
 /** The category and the text with its phrases masked (they are neither names nor apps). */

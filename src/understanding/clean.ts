@@ -13,8 +13,25 @@ export type CleanResult = { ok: true; text: string } | { ok: false; reason: 'too
 const MAX_RAW_CHARACTERS = MAX_CHARACTERS * 20;
 
 const NAMED_ENTITIES: Record<string, string> = {
-  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", rsquo: "'", lsquo: "'", rdquo: '"', ldquo: '"',
-  ndash: '–', mdash: '—', hellip: '…', euro: '€', eacute: 'é', euml: 'ë', iuml: 'ï', ouml: 'ö', uuml: 'ü',
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  rsquo: "'",
+  lsquo: "'",
+  rdquo: '"',
+  ldquo: '"',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  euro: '€',
+  eacute: 'é',
+  euml: 'ë',
+  iuml: 'ï',
+  ouml: 'ö',
+  uuml: 'ü',
 };
 
 function decodeEntities(text: string): string {

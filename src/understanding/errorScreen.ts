@@ -30,13 +30,22 @@ const VALUE_GAP = `[\\s:=#]*`;
 /** "Sorry," / "Sorry, but" before the opener belongs to the screen: it is never a name. */
 const SORRY = `(?:${START}(?:sign in|aanmelden)\\s+)?(?:${START}sorry[,.!]?\\s*(?:(?:but|maar)\\s+)?)?`;
 /** A screen line pasted on its own ("Request Id: …", "Tijdstempel: …"): the screen starts there. */
-const LABEL_LINE = alternation(merged((w) => [...w.intent.requestLabel, ...w.intent.correlationLabel, ...w.screen.timestampLabel]));
+const LABEL_LINE = alternation(
+  merged((w) => [...w.intent.requestLabel, ...w.intent.correlationLabel, ...w.screen.timestampLabel]),
+);
 const PHRASE_OPENING = new RegExp(`${SORRY}${START}${alternation(merged((w) => w.screen.openers))}`, 'u');
 const CODE_OPENING = new RegExp(`${SORRY}${START}aadsts\\s*\\d{5,7}\\s*:`, 'u');
 const LABEL_OPENING = new RegExp(`${START}${LABEL_LINE}\\s*:`, 'u');
-const labelled = (labels: string[], value: string) => new RegExp(`${START}${alternation(labels)}${VALUE_GAP}${value}`, 'u');
-const REQUEST = labelled(merged((w) => w.intent.requestLabel), GUID);
-const CORRELATION = labelled(merged((w) => w.intent.correlationLabel), GUID);
+const labelled = (labels: string[], value: string) =>
+  new RegExp(`${START}${alternation(labels)}${VALUE_GAP}${value}`, 'u');
+const REQUEST = labelled(
+  merged((w) => w.intent.requestLabel),
+  GUID,
+);
+const CORRELATION = labelled(
+  merged((w) => w.intent.correlationLabel),
+  GUID,
+);
 const CODE = new RegExp(`${START}(?:aadsts|error code|errorcode|foutcode)\\s*:?\\s*(?:aadsts)?(\\d{5,7})${END}`, 'u');
 const APP_NAME = new RegExp(
   `${START}${alternation(merged((w) => w.screen.appNameLabel))}\\s*:\\s*([^\\n\\r]+?)\\s*(?=${alternation(merged((w) => w.screen.otherLabels))}\\s*:|[\\n\\r]|$)`,

@@ -16,9 +16,13 @@ const COUNTRY = new RegExp(`${START}(?:(${OUTSIDE})|(${INSIDE}))\\s+${ARTICLE}($
 const ABROAD = new RegExp(`${START}${alternation(merged((w) => w.filters.abroad))}${END}`, 'u');
 
 const PLATFORM_OF = new Map<string, Platform>(
-  Object.entries(mergedRecord((w) => Object.fromEntries(
-    Object.entries(w.filters.platforms).flatMap(([platform, words]) => words.map((word) => [word, platform])),
-  ))) as Array<[string, Platform]>,
+  Object.entries(
+    mergedRecord((w) =>
+      Object.fromEntries(
+        Object.entries(w.filters.platforms).flatMap(([platform, words]) => words.map((word) => [word, platform])),
+      ),
+    ),
+  ) as Array<[string, Platform]>,
 );
 const PLATFORM = new RegExp(
   `${START}${alternation(merged((w) => w.filters.platformPrefixes))}\\s+(?:${alternation(merged((w) => w.filters.possessives))}\\s+)?` +
@@ -40,7 +44,11 @@ export function findFilters(lower: string, original: string): FilterFinding {
   const named = COUNTRY.exec(text);
   if (named) {
     const nameStart = named.index + named[0].length - named[3].length;
-    country = { name: original.slice(nameStart, named.index + named[0].length), code: countryCodes[named[3]] || null, outside: named[1] !== undefined };
+    country = {
+      name: original.slice(nameStart, named.index + named[0].length),
+      code: countryCodes[named[3]] || null,
+      outside: named[1] !== undefined,
+    };
     text = mask(text, named.index, named.index + named[0].length);
   } else {
     const abroad = ABROAD.exec(text);

@@ -17,7 +17,8 @@ const ITEMS = alternation(merged((w) => w.followUp.items));
 const ORDINAL = alternation(Object.keys(ORDINALS));
 
 /** Politeness and fillers around a follow-up command. */
-const LEADING = /^(?:(?:ok|okay|oke|oké|and|en|now|nu|please|pls|graag|can you|could you|kun je|kan je|kunt u|cool|thanks|bedankt)\s+)+/u;
+const LEADING =
+  /^(?:(?:ok|okay|oke|oké|and|en|now|nu|please|pls|graag|can you|could you|kun je|kan je|kunt u|cool|thanks|bedankt)\s+)+/u;
 const TRAILING = /(?:\s+(?:please|pls|plz|graag|aub|alsjeblieft|alstublieft|thanks|thx|bedankt))+$/u;
 
 const DETAILS = new RegExp(
@@ -127,11 +128,13 @@ export function mergeWithPrevious(
 ): Question {
   const previousRange = previous.from && previous.to ? { from: previous.from, to: previous.to } : null;
   const range =
-    changes.shiftDays !== undefined ? shiftRange(previousRange, changes.shiftDays, timeCtx) : (changes.range ?? previousRange);
+    changes.shiftDays !== undefined
+      ? shiftRange(previousRange, changes.shiftDays, timeCtx)
+      : (changes.range ?? previousRange);
   const previousAnswered = previous.intent !== 'unknown' && previous.intent !== 'help';
   const intent = (asksAgain || !previousAnswered) && changes.intent !== 'unknown' ? changes.intent : previous.intent;
   const subject = changes.subject ?? previous.subject;
-  const requestId = changes.requestId ?? (changes.subject ? null : previous.requestId ?? null);
+  const requestId = changes.requestId ?? (changes.subject ? null : (previous.requestId ?? null));
   return {
     intent,
     subject,
@@ -145,7 +148,7 @@ export function mergeWithPrevious(
     language,
     form: changes.form,
     // A ranking or "who" belongs to a question about everyone; naming someone ends it.
-    tenantAsk: subject?.kind === 'anyone' ? changes.tenantAsk ?? previous.tenantAsk : null,
+    tenantAsk: subject?.kind === 'anyone' ? (changes.tenantAsk ?? previous.tenantAsk) : null,
     country: changes.country ?? previous.country,
     platform: changes.platform ?? previous.platform,
     idUnlabelled: requestId !== null && (changes.requestId !== null ? changes.idUnlabelled : previous.idUnlabelled),

@@ -12,7 +12,8 @@ const OUTAGE = wordsRegex(merged((w) => w.form.outage));
 const PRESENT_TENSE = wordsRegex(merged((w) => w.form.presentTense));
 const INTRUSION = wordsRegex(merged((w) => w.form.intrusion));
 /** Dutch puts the subject between verb and "niet": "waarom kan Megan Bowen niet inloggen", "lukt het Patti niet". */
-const PRESENT_AROUND_NAME = /(?<![\p{L}\p{N}])(?:kan|lukt het|werkt het voor)\s+(?:[\p{L}'-]+\s+){1,3}?niet(?![\p{L}\p{N}])/u;
+const PRESENT_AROUND_NAME =
+  /(?<![\p{L}\p{N}])(?:kan|lukt het|werkt het voor)\s+(?:[\p{L}'-]+\s+){1,3}?niet(?![\p{L}\p{N}])/u;
 const INTRUDERS = wordsRegex(merged((w) => w.form.intruders));
 const OWN_ACCOUNT = wordsRegex(merged((w) => w.form.ownAccount));
 const TRIES = wordsRegex(merged((w) => w.form.tries));
@@ -21,7 +22,13 @@ const LEAD = `^[\\s\\p{P}]*(?:(?:and|so|ok|okay|hey|hi|en|dus|oke|oké|hoi|but|m
 const YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.yesNoOpeners))}(?=[\\s,])`, 'u');
 const NOT_YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.notYesNo))}${END}`, 'u');
 
-export const NO_FORM: QuestionForm = { counting: false, yesNo: false, outage: false, presentTense: false, intrusion: false };
+export const NO_FORM: QuestionForm = {
+  counting: false,
+  yesNo: false,
+  outage: false,
+  presentTense: false,
+  intrusion: false,
+};
 
 /** The form of `lower` (lower-cased text with no pasted screen). */
 export function findForm(lower: string): QuestionForm {

@@ -32,19 +32,100 @@ const UPN = /(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L
 type IdRole = 'correlation' | 'request' | 'user' | 'other';
 const ROLE_WORDS: Array<[IdRole, string[]]> = [
   ['correlation', merged((w) => w.intent.correlationLabel)],
-  ['request', [...merged((w) => w.intent.requestLabel), 'request', 'requests', 'req', 'trace', 'aanvraag', 'verzoek', 'sign-in id', 'signin id', 'sign-in', 'aanmelding']],
-  ['user', ['user', 'users', 'user id', 'object id', 'objectid', 'object-id', 'account', 'gebruiker', 'gebruikers-id', 'gebruikers id', 'person', 'persoon', 'employee']],
-  ['other', ['tenant', 'tenant id', 'app id', 'application id', 'client id', 'resource id', 'device id', 'policy id', 'session id', 'directory id', 'apparaat-id', 'toepassings-id', 'app-id']],
+  [
+    'request',
+    [
+      ...merged((w) => w.intent.requestLabel),
+      'request',
+      'requests',
+      'req',
+      'trace',
+      'aanvraag',
+      'verzoek',
+      'sign-in id',
+      'signin id',
+      'sign-in',
+      'aanmelding',
+    ],
+  ],
+  [
+    'user',
+    [
+      'user',
+      'users',
+      'user id',
+      'object id',
+      'objectid',
+      'object-id',
+      'account',
+      'gebruiker',
+      'gebruikers-id',
+      'gebruikers id',
+      'person',
+      'persoon',
+      'employee',
+    ],
+  ],
+  [
+    'other',
+    [
+      'tenant',
+      'tenant id',
+      'app id',
+      'application id',
+      'client id',
+      'resource id',
+      'device id',
+      'policy id',
+      'session id',
+      'directory id',
+      'apparaat-id',
+      'toepassings-id',
+      'app-id',
+    ],
+  ],
 ];
-const ROLE_BEFORE = ROLE_WORDS.map(([role, words]) => [role, new RegExp(`${START}${alternation(words)}${END}`, 'gu')] as const);
-const ROLE_AFTER = ROLE_WORDS.map(([role, words]) => [role, new RegExp(`^[\\s:=#-]*(?:(?:is|was|are|zijn|as|als)\\s+)?(?:(?:the|a|an|de|het|een|my|mijn|her|his|zijn|haar)\\s+)?${alternation(words)}${END}`, 'u')] as const);
+const ROLE_BEFORE = ROLE_WORDS.map(
+  ([role, words]) => [role, new RegExp(`${START}${alternation(words)}${END}`, 'gu')] as const,
+);
+const ROLE_AFTER = ROLE_WORDS.map(
+  ([role, words]) =>
+    [
+      role,
+      new RegExp(
+        `^[\\s:=#-]*(?:(?:is|was|are|zijn|as|als)\\s+)?(?:(?:the|a|an|de|het|een|my|mijn|her|his|zijn|haar)\\s+)?${alternation(words)}${END}`,
+        'u',
+      ),
+    ] as const,
+);
 const LOOK_BEFORE = 60;
 /** "<id> can't sign in", "why did <id> fail to sign in", "<id> kon niet inloggen": the id acts, so it is a person's. */
 const ACTS_AFTER = new RegExp(
   `^(?:'s)?\\s+(?:${alternation([
-    'fail to sign', 'failed to sign', 'fail to log', 'failed to log', 'sign in', 'signed in', 'log in', 'logged in', 'login',
-    "can't", 'cant', 'cannot', "couldn't", 'couldnt', 'is locked', 'was locked', 'got locked', 'get locked', 'kan niet', 'kon niet',
-    'inloggen', 'aanmelden', 'ingelogd', 'aangemeld',
+    'fail to sign',
+    'failed to sign',
+    'fail to log',
+    'failed to log',
+    'sign in',
+    'signed in',
+    'log in',
+    'logged in',
+    'login',
+    "can't",
+    'cant',
+    'cannot',
+    "couldn't",
+    'couldnt',
+    'is locked',
+    'was locked',
+    'got locked',
+    'get locked',
+    'kan niet',
+    'kon niet',
+    'inloggen',
+    'aanmelden',
+    'ingelogd',
+    'aangemeld',
   ])})${END}`,
   'u',
 );
@@ -52,7 +133,10 @@ const ACTS_AFTER = new RegExp(
 function roleOf(lower: string, start: number, end: number): IdRole | null {
   const from = Math.max(0, start - LOOK_BEFORE);
   // Only this sentence: a full stop, question mark or line break ends the look-back.
-  const before = lower.slice(from, start).split(/[.?!]\s|\n/u).pop()!;
+  const before = lower
+    .slice(from, start)
+    .split(/[.?!]\s|\n/u)
+    .pop()!;
   let best: { role: IdRole; at: number } | null = null;
   for (const [role, regex] of ROLE_BEFORE) {
     regex.lastIndex = 0;
@@ -71,7 +155,10 @@ function roleOf(lower: string, start: number, end: number): IdRole | null {
 
 const CODE_LABEL = alternation(merged((w) => w.intent.codeLabel));
 const CODE = '(\\d{5,7})';
-const LABELLED_CODE = new RegExp(`${START}(?:aadsts\\s*[-:]?\\s*${CODE}|${CODE_LABEL}\\s*[:#-]?\\s*(?:aadsts\\s*)?${CODE})${END}`, 'gu');
+const LABELLED_CODE = new RegExp(
+  `${START}(?:aadsts\\s*[-:]?\\s*${CODE}|${CODE_LABEL}\\s*[:#-]?\\s*(?:aadsts\\s*)?${CODE})${END}`,
+  'gu',
+);
 const CODE_THEN_LABEL = new RegExp(`${START}${CODE}\\s+(?:error|code|fout|foutmelding|melding|foutcode)${END}`, 'gu');
 const BARE_CODE = /(?<![\p{L}\p{N}.:/,-])\d{5,7}(?![\p{L}\p{N}:/-]|[.,]\d)/gu;
 
@@ -100,7 +187,15 @@ export function findIds(lower: string): Ids {
     text = mask(text, m.index, m.index + m[0].length);
   }
   const found = findLabelledCode(text);
-  return { upn, objectId, correlationId: correlation, requestId: request, unlabelled: isUnlabelled, errorCode: found.code, text: found.text };
+  return {
+    upn,
+    objectId,
+    correlationId: correlation,
+    requestId: request,
+    unlabelled: isUnlabelled,
+    errorCode: found.code,
+    text: found.text,
+  };
 }
 
 function findLabelledCode(text: string): { code: number | null; text: string } {
@@ -121,4 +216,3 @@ export function findBareCode(text: string): { code: number; start: number; end: 
   const m = BARE_CODE.exec(text);
   return m ? { code: Number(m[0]), start: m.index, end: m.index + m[0].length } : null;
 }
-

@@ -81,7 +81,15 @@ export function looksForSubject(s: Signals, errorCode: number | null, hasTime: b
  *    ("alice this week", "everything for alice yesterday"): this bot's first job is failures;
  * 4. help words or an empty question → help; otherwise unknown.
  */
-export function decideIntent({ signals, errorCode, correlationId, requestId, subject, hasTime, clearName }: IntentInput): Intent {
+export function decideIntent({
+  signals,
+  errorCode,
+  correlationId,
+  requestId,
+  subject,
+  hasTime,
+  clearName,
+}: IntentInput): Intent {
   const asks = asksSomething(signals);
   if (errorCode !== null && (signals.explain || (!asks && !subject && !hasTime))) return 'explain';
   if (signals.count) return 'count';
@@ -95,4 +103,3 @@ export function decideIntent({ signals, errorCode, correlationId, requestId, sub
   if (signals.help) return 'help';
   return 'unknown';
 }
-

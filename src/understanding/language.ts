@@ -1,9 +1,10 @@
 import type { Language } from '../shared/types';
 import { languages, wordsByLanguage } from './words';
 
-const markerSets = Object.fromEntries(
-  languages.map((l) => [l, new Set(wordsByLanguage[l].markers)]),
-) as Record<Language, Set<string>>;
+const markerSets = Object.fromEntries(languages.map((l) => [l, new Set(wordsByLanguage[l].markers)])) as Record<
+  Language,
+  Set<string>
+>;
 
 /** How many more marker words the text must have for the other language to beat the locale. */
 const CLEAR_LEAD = 2;

@@ -26,7 +26,8 @@ export function takeMentions(text: string, mentions: Mention[]): MentionFinding 
     const wanted = normaliseName(name);
     const free = (i: number) => !used.has(i);
     let index = mentions.findIndex((m, i) => free(i) && normaliseName(m.name) === wanted);
-    if (index < 0 && wanted) index = mentions.findIndex((m, i) => free(i) && normaliseName(m.name).split(' ')[0] === wanted);
+    if (index < 0 && wanted)
+      index = mentions.findIndex((m, i) => free(i) && normaliseName(m.name).split(' ')[0] === wanted);
     if (index >= 0) {
       used.add(index);
       first ??= index;

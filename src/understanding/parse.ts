@@ -37,13 +37,26 @@ import { findTime, shiftRange } from './timeRange';
 import { findTimestamp } from './timestamps';
 import { subscriptionIntent } from './subscription';
 
-
 const FALLBACK_TIME_ZONE = 'UTC';
 
 function emptyQuestion(language: Language): Question {
   return {
-    intent: 'unknown', subject: null, from: null, to: null, app: null, errorCode: null, correlationId: null, requestId: null,
-    category: null, language, form: NO_FORM, tenantAsk: null, country: null, platform: null, idUnlabelled: false, context: 'fresh',
+    intent: 'unknown',
+    subject: null,
+    from: null,
+    to: null,
+    app: null,
+    errorCode: null,
+    correlationId: null,
+    requestId: null,
+    category: null,
+    language,
+    form: NO_FORM,
+    tenantAsk: null,
+    country: null,
+    platform: null,
+    idUnlabelled: false,
+    context: 'fresh',
   };
 }
 
@@ -72,7 +85,14 @@ export function parse(text: string, ctx: ParseContext): Question {
   if (subscription) return { ...emptyQuestion(language), intent: subscription };
 
   const command = findFollowUp(typedLower);
-  if (command) return { ...(previous ?? emptyQuestion(language)), language, form: findForm(typedLower), context: 'continued', followUp: command };
+  if (command)
+    return {
+      ...(previous ?? emptyQuestion(language)),
+      language,
+      form: findForm(typedLower),
+      context: 'continued',
+      followUp: command,
+    };
 
   // A pasted error screen is taken out first: its ids, code, time and app are facts, and none of
   // its words may be read as a name. Sign-in verbs are masked before times and apps: the "in" of
@@ -102,12 +122,21 @@ export function parse(text: string, ctx: ParseContext): Question {
   const filters = findFilters(maskLike(withoutBareCode(time.text), kind.text), original);
   const ranking = findRanking(filters.text);
   const opened = followUpOpener(ranking.text);
-  const wantsSubject = looksForSubject(signals, errorCode, time.range !== null) || opened !== null || screen !== null || ranking.ranking !== null ||
-    requestId !== null || correlationId !== null || filters.country !== null || filters.platform !== null || form.intrusion;
+  const wantsSubject =
+    looksForSubject(signals, errorCode, time.range !== null) ||
+    opened !== null ||
+    screen !== null ||
+    ranking.ranking !== null ||
+    requestId !== null ||
+    correlationId !== null ||
+    filters.country !== null ||
+    filters.platform !== null ||
+    form.intrusion;
 
   const app = findApp(opened ?? ranking.text, original);
   // The asker's words before a pasted screen are in their own language, whatever the screen's.
-  const nameLanguage = screen && /\p{L}/u.test(original) ? detectLanguage(original, ctx.locale, previous?.language) : language;
+  const nameLanguage =
+    screen && /\p{L}/u.test(original) ? detectLanguage(original, ctx.locale, previous?.language) : language;
   const person = wantsSubject ? findPerson(app.text, original, nameLanguage) : null;
   const subject = chooseSubject({
     mention: mentioned.index,
@@ -120,7 +149,10 @@ export function parse(text: string, ctx: ParseContext): Question {
     pluralEvents: mentionsPluralEvents(signalText),
     // A pasted screen, or a code with an app ("AADSTS50058 while opening Workday"): the asker's own.
     impliedSelf: impliesSelf(signalText) || screen !== null || (errorCode !== null && app.app !== null),
-    tenantWide: (asks && (errorCode !== null || app.app !== null || ranking.ranking !== null)) || correlationId !== null || requestId !== null,
+    tenantWide:
+      (asks && (errorCode !== null || app.app !== null || ranking.ranking !== null)) ||
+      correlationId !== null ||
+      requestId !== null,
   });
   const decided = decideIntent({
     signals,
@@ -133,9 +165,19 @@ export function parse(text: string, ctx: ParseContext): Question {
   });
   // "did anyone try to get into my account?": others' failed attempts, whatever verb was used; a
   // pasted screen (even a lone "Timestamp: …" line) is a failure to look up.
-  const intent = (form.intrusion || form.outage || screen) && ['signins', 'unknown', 'help'].includes(decided) ? 'failures'
-    : ranking.ranking !== null && ['unknown', 'help'].includes(decided) ? 'failures' : decided; // "which code did Megan get?"
-  const tenantAsk = decideTenantAsk({ ranking: ranking.ranking, subject, category: kind.category, hasTime: time.range !== null, text: signalText });
+  const intent =
+    (form.intrusion || form.outage || screen) && ['signins', 'unknown', 'help'].includes(decided)
+      ? 'failures'
+      : ranking.ranking !== null && ['unknown', 'help'].includes(decided)
+        ? 'failures'
+        : decided; // "which code did Megan get?"
+  const tenantAsk = decideTenantAsk({
+    ranking: ranking.ranking,
+    subject,
+    category: kind.category,
+    hasTime: time.range !== null,
+    text: signalText,
+  });
   const changes: Changes = {
     intent,
     subject,
@@ -159,14 +201,25 @@ export function parse(text: string, ctx: ParseContext): Question {
     shifts: changes.shiftDays !== undefined,
     // A labelled code ("Foutmelding AADSTS700016 bij …") or an intrusion question is a question of its own.
     asks: asks || signals.explain || signals.count || ids.errorCode !== null || form.intrusion,
-    says: subject !== null || time.range !== null || changes.app !== null || errorCode !== null || correlationId !== null ||
-      requestId !== null || kind.category !== null || filters.country !== null || filters.platform !== null,
+    says:
+      subject !== null ||
+      time.range !== null ||
+      changes.app !== null ||
+      errorCode !== null ||
+      correlationId !== null ||
+      requestId !== null ||
+      kind.category !== null ||
+      filters.country !== null ||
+      filters.platform !== null,
     screen: screen !== null,
     signInId: requestId !== null || correlationId !== null,
     outage: form.outage,
     tenantAsk: tenantAsk !== null || ranking.ranking !== null,
     // "what is the status of those sign-ins?", "how many were failures?": counting the previous answer.
-    countsPrevious: intent === 'count' && time.range === null && changes.app === null &&
+    countsPrevious:
+      intent === 'count' &&
+      time.range === null &&
+      changes.app === null &&
       (subject === null || (subject.kind === 'anyone' && !mentionsAnyone(signalText))),
   });
   if (previous && context === 'counts-previous') {

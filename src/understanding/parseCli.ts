@@ -100,7 +100,12 @@ export async function parseCommand(
     try {
       const row = JSON.parse(line) as Record<string, unknown>;
       const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-      const input = checkInput(row.text, str(row.now) ?? options.now, str(row.tz) ?? options.tz, row.locale ?? options.locale);
+      const input = checkInput(
+        row.text,
+        str(row.now) ?? options.now,
+        str(row.tz) ?? options.tz,
+        row.locale ?? options.locale,
+      );
       result = typeof input === 'string' ? JSON.stringify({ error: input }) : parseInput(input);
     } catch {
       result = JSON.stringify({ error: 'not a JSON line' });

@@ -33,8 +33,16 @@ const wildcardStems = (phrases: string[]) => phrases.filter((p) => p.endsWith('*
 
 /** Intent, subject and app phrases: their words are not names. */
 const phraseLists = (w: Words): string[] => [
-  ...w.intent.failure, ...w.intent.signin, ...w.intent.troubleshoot, ...w.intent.explain, ...w.intent.help,
-  ...w.subject.self, ...w.subject.anyone, ...w.subject.pluralEvents, ...w.app.prepositions, ...w.app.notApps,
+  ...w.intent.failure,
+  ...w.intent.signin,
+  ...w.intent.troubleshoot,
+  ...w.intent.explain,
+  ...w.intent.help,
+  ...w.subject.self,
+  ...w.subject.anyone,
+  ...w.subject.pluralEvents,
+  ...w.app.prepositions,
+  ...w.app.notApps,
 ];
 const isPhrase = (p: string) => p.includes(' ');
 
@@ -57,7 +65,11 @@ const NOT_NAME_STEMS = new RegExp(
 const notNamesByLanguage = Object.fromEntries(
   languages.map((l) => [
     l,
-    new Set([...SHARED_NOT_NAMES, ...singleWords(phraseLists(wordsByLanguage[l]).filter(isPhrase)), ...wordsByLanguage[l].notNames]),
+    new Set([
+      ...SHARED_NOT_NAMES,
+      ...singleWords(phraseLists(wordsByLanguage[l]).filter(isPhrase)),
+      ...wordsByLanguage[l].notNames,
+    ]),
   ]),
 ) as Record<Language, Set<string>>;
 
@@ -77,11 +89,7 @@ const FOLLOW_UP_OPENER = new RegExp(`^\\s*${alternation(merged((w) => w.subject.
 function isNameWord(word: string, notNames: Set<string>): boolean {
   const base = withoutPossessive(word);
   return (
-    /^\p{L}/u.test(word) &&
-    base.length >= 2 &&
-    !notNames.has(word) &&
-    !notNames.has(base) &&
-    !NOT_NAME_STEMS.test(base)
+    /^\p{L}/u.test(word) && base.length >= 2 && !notNames.has(word) && !notNames.has(base) && !NOT_NAME_STEMS.test(base)
   );
 }
 
@@ -96,10 +104,14 @@ const CAPITAL = /^\p{Lu}/u;
 function capitalisedCommonNames(text: string, original: string, tokens: Token[], notNames: Set<string>): Set<number> {
   const found = new Set<number>();
   tokens.forEach((token, i) => {
-    if (!COMMON_WORD_NAMES.has(withoutPossessive(token.word)) || !CAPITAL.test(original.slice(token.start, token.end))) return;
+    if (!COMMON_WORD_NAMES.has(withoutPossessive(token.word)) || !CAPITAL.test(original.slice(token.start, token.end)))
+      return;
     const sentenceStart = i === 0 || /[.!?:;\n]/u.test(text.slice(tokens[i - 1].end, token.start));
     const next = tokens[i + 1];
-    const beforeName = next !== undefined && adjacent(text, token, next) && CAPITAL.test(original.slice(next.start, next.end)) &&
+    const beforeName =
+      next !== undefined &&
+      adjacent(text, token, next) &&
+      CAPITAL.test(original.slice(next.start, next.end)) &&
       isNameWord(next.word, notNames);
     if (!sentenceStart || beforeName || isPossessive(token.word)) found.add(i);
   });
@@ -107,7 +119,12 @@ function capitalisedCommonNames(text: string, original: string, tokens: Token[],
 }
 
 /** Runs of name words: [first token index, last token index]. */
-function nameRuns(text: string, tokens: Token[], notNames: Set<string>, names: Set<number> = new Set()): Array<[number, number]> {
+function nameRuns(
+  text: string,
+  tokens: Token[],
+  notNames: Set<string>,
+  names: Set<number> = new Set(),
+): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   let start = -1;
   let lastName = -1;
@@ -140,7 +157,9 @@ function isCued(tokens: Token[], [first, last]: [number, number]): boolean {
 
 /** The person's name as typed: possessive and quotes removed, inner apostrophes kept ("O'Brien"). */
 function tidyName(name: string): string {
-  return withoutPossessive(name.replace(/"/g, '').trim()).replace(/^'+|'+$/g, '').trim();
+  return withoutPossessive(name.replace(/"/g, '').trim())
+    .replace(/^'+|'+$/g, '')
+    .trim();
 }
 
 export interface PersonFinding {
@@ -161,7 +180,11 @@ export function findPerson(work: string, original: string, language: Language): 
   if (!run) return { person: null, cued: false, text: work };
   const start = tokens[run[0]].start;
   const end = tokens[run[1]].end;
-  return { person: tidyName(original.slice(start, end)) || null, cued: cued !== undefined, text: mask(work, start, end) };
+  return {
+    person: tidyName(original.slice(start, end)) || null,
+    cued: cued !== undefined,
+    text: mask(work, start, end),
+  };
 }
 
 /** "I", "my", "ik", "mijn" — but not the "me" of "show me" / "laat me zien". */

@@ -40,6 +40,7 @@ export function decideTenantAsk(c: TenantAskClues): TenantAsk | null {
   if (c.subject?.kind !== 'anyone') return null;
   if (c.ranking) return c.ranking;
   const people = PEOPLE.test(c.text);
-  if (c.category === 'lockout' && (NOW.test(c.text) || (people && !c.hasTime && STATE_VERB.test(c.text)))) return 'locked-now';
+  if (c.category === 'lockout' && (NOW.test(c.text) || (people && !c.hasTime && STATE_VERB.test(c.text))))
+    return 'locked-now';
   return people ? 'people' : null;
 }

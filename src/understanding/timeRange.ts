@@ -45,8 +45,26 @@ import type { Language } from '../shared/types';
 import { type LocalDate, addDays, compareDates, dateIn, dateTimeIn, startOfDay, toUtc } from './calendar';
 import { clockMinutes } from './clock';
 import type { PartOfDay } from './words/types';
-import { type TimeRange, type TimeContext, type ClockUse, type Found, type State, MINUTE, PART_WINDOWS, REGEX, mondayOf, dayRange } from './timeWords';
-import { scan, recogniseDates, recogniseChronoDates, recogniseRelativeRanges, recogniseClock, recogniseDays } from './timeRecognisers';
+import {
+  type TimeRange,
+  type TimeContext,
+  type ClockUse,
+  type Found,
+  type State,
+  MINUTE,
+  PART_WINDOWS,
+  REGEX,
+  mondayOf,
+  dayRange,
+} from './timeWords';
+import {
+  scan,
+  recogniseDates,
+  recogniseChronoDates,
+  recogniseRelativeRanges,
+  recogniseClock,
+  recogniseDays,
+} from './timeRecognisers';
 
 export type { TimeRange, TimeContext } from './timeWords';
 
@@ -153,4 +171,3 @@ export function shiftRange(range: TimeRange | null, days: number, ctx: TimeConte
   };
   return { from: move(range.from), to: move(range.to) };
 }
-

@@ -2,9 +2,44 @@
 import type { Language } from '../shared/types';
 import * as chrono from 'chrono-node';
 import { MASK, mask } from './phrases';
-import { type LocalDate, addDays, addMonths, compareDates, isValidDate, isoWeekday, dateTimeIn, startOfDay, toUtc } from './calendar';
+import {
+  type LocalDate,
+  addDays,
+  addMonths,
+  compareDates,
+  isValidDate,
+  isoWeekday,
+  dateTimeIn,
+  startOfDay,
+  toUtc,
+} from './calendar';
 import { parseClock, validClock } from './clock';
-import { type ClockUse, type State, MINUTE, UNIT_MS, SINCE_BEFORE, MONTH, MONTH_ANYWHERE, REGEX, BEFORE_STRICT, AFTER_STRICT, LAST_WEEKDAY_PREFIX, TODAY_WORDS, YESTERDAY_WORDS, PART_AFTER, partOf, unitOf, numberOf, weekdayIndex, isAbbreviation, mostRecent, fullYear, dayMonth, mondayOf, mostRecentSaturday } from './timeWords';
+import {
+  type ClockUse,
+  type State,
+  MINUTE,
+  UNIT_MS,
+  SINCE_BEFORE,
+  MONTH,
+  MONTH_ANYWHERE,
+  REGEX,
+  BEFORE_STRICT,
+  AFTER_STRICT,
+  LAST_WEEKDAY_PREFIX,
+  TODAY_WORDS,
+  YESTERDAY_WORDS,
+  PART_AFTER,
+  partOf,
+  unitOf,
+  numberOf,
+  weekdayIndex,
+  isAbbreviation,
+  mostRecent,
+  fullYear,
+  dayMonth,
+  mondayOf,
+  mostRecentSaturday,
+} from './timeWords';
 
 /** Records a match: masks it, and a "since" word right before it too. */
 export function take(state: State, start: number, end: number): void {
@@ -60,7 +95,8 @@ export function recogniseChronoDates(state: State, language: Language): void {
   for (const parser of parsers) {
     const results = parser.parse(state.text, { instant: state.ctx.now, timezone: state.ctx.timeZone });
     for (const r of results) {
-      if (!r.start.isCertain('day') || !r.start.isCertain('month') || r.text.includes(MASK) || !MONTH.test(r.text)) continue;
+      if (!r.start.isCertain('day') || !r.start.isCertain('month') || r.text.includes(MASK) || !MONTH.test(r.text))
+        continue;
       const month = r.start.get('month')!;
       const day = r.start.get('day')!;
       const date = r.start.isCertain('year')

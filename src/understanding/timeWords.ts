@@ -16,8 +16,7 @@ export interface TimeContext {
 }
 
 export type ClockUse =
-  | { kind: 'between'; from: Clock; to: Clock }
-  | { kind: 'at' | 'before' | 'after' | 'since'; at: Clock };
+  { kind: 'between'; from: Clock; to: Clock } | { kind: 'at' | 'before' | 'after' | 'since'; at: Clock };
 
 /** What the recognisers found; `resolve` turns it into one range. */
 export interface Found {
@@ -39,7 +38,12 @@ export interface State {
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
-export const UNIT_MS: Record<Exclude<Unit, 'month'>, number> = { minute: MINUTE, hour: HOUR, day: 24 * HOUR, week: 7 * 24 * HOUR };
+export const UNIT_MS: Record<Exclude<Unit, 'month'>, number> = {
+  minute: MINUTE,
+  hour: HOUR,
+  day: 24 * HOUR,
+  week: 7 * 24 * HOUR,
+};
 
 /** Local wall-clock windows of the parts of a day, in minutes after midnight (night runs into the next day). */
 export const PART_WINDOWS: Record<PartOfDay, [number, number]> = {
@@ -84,7 +88,10 @@ export const phrases = (pick: (t: TimeWords) => string[]) => new RegExp(wordsReg
 
 export const MONTH = new RegExp(`${START}${alt((t) => t.months)}`, 'u');
 /** A month's name anywhere, even inside a word: where there is none, no part of the text has one. */
-export const MONTH_ANYWHERE = new RegExp(alt((t) => t.months), 'u');
+export const MONTH_ANYWHERE = new RegExp(
+  alt((t) => t.months),
+  'u',
+);
 export const ANY_WEEKDAY = alternation(WEEKDAYS.flat());
 export const ANY_WEEKDAY_OR_ABBREVIATION = alternation([...WEEKDAYS.flat(), ...WEEKDAY_ABBREVIATIONS.flat()]);
 
@@ -108,7 +115,9 @@ export const REGEX = {
   lastWeekend: re(`${START}${alt((t) => t.lastWeekend)}${END}`),
   weekend: re(`${START}${alt((t) => t.weekend)}${END}`),
   // Not "since 3 days ago": that is a day, found by `ago`, with "since" before it.
-  lastN: re(`${START}${alt((t) => t.lastN)}\\s+(?:(${NUMBER})\\s*)?(${ALL_UNITS})${END}(?!\\s+${alt((t) => t.ago)}${END})`),
+  lastN: re(
+    `${START}${alt((t) => t.lastN)}\\s+(?:(${NUMBER})\\s*)?(${ALL_UNITS})${END}(?!\\s+${alt((t) => t.ago)}${END})`,
+  ),
   ago: re(`${START}(${NUMBER})\\s*(${ALL_UNITS})\\s+${alt((t) => t.ago)}${END}`),
   between: re(`${START}${alt((t) => t.rangeOpen)}\\s+(${CLOCK})\\s*${alt((t) => t.rangeJoin)}\\s*(${CLOCK})${END}`),
   bareClockRange: re(`${START}(${CLOCK})\\s*${alt((t) => t.rangeJoin)}\\s*(${CLOCK})${END}`),
@@ -134,7 +143,10 @@ export const AFTER_STRICT = new Set(T((t) => t.afterStrict));
 export const LAST_WEEKDAY_PREFIX = new Set(T((t) => t.lastWeekdayPrefix));
 export const TODAY_WORDS = new Set(T((t) => t.today));
 export const YESTERDAY_WORDS = new Set(T((t) => t.yesterday));
-export const PART_AFTER = new RegExp(`^\\s*(?:${alt((t) => [...t.thisPartPrefix, ...t.partPrefix])}\\s*)?(?:${ALL_PARTS})`, 'u');
+export const PART_AFTER = new RegExp(
+  `^\\s*(?:${alt((t) => [...t.thisPartPrefix, ...t.partPrefix])}\\s*)?(?:${ALL_PARTS})`,
+  'u',
+);
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers

@@ -14,8 +14,14 @@ const HOUR = 3_600_000;
 const CLOCK = '(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,7}))?)?';
 const MERIDIEM = '(?:\\s*(a\\.?m\\.?|p\\.?m\\.?))?';
 const ZONE = '(?:\\s*(z|utc|gmt|[+-]\\d{2}:?\\d{2}))?';
-const ISO = new RegExp(`${START}(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:t|\\s+|,\\s*)${CLOCK}${MERIDIEM}${ZONE}(?![\\p{L}\\p{N}])`, 'gu');
-const NUMERIC = new RegExp(`${START}(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}),?\\s+${CLOCK}${MERIDIEM}${ZONE}(?![\\p{L}\\p{N}])`, 'gu');
+const ISO = new RegExp(
+  `${START}(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:t|\\s+|,\\s*)${CLOCK}${MERIDIEM}${ZONE}(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+const NUMERIC = new RegExp(
+  `${START}(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}),?\\s+${CLOCK}${MERIDIEM}${ZONE}(?![\\p{L}\\p{N}])`,
+  'gu',
+);
 
 export interface Timestamp {
   /** About an hour either side of the instant (of both readings when the zone was not written). */
@@ -35,8 +41,15 @@ export interface TimestampContext {
 }
 
 interface Parts {
-  year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number;
-  meridiem?: string; zone?: string;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  meridiem?: string;
+  zone?: string;
 }
 
 const monthFirstLocale = (locale: string | undefined) => /^(en-us|en-ph|es-us|en-ca|fil)/i.test(locale ?? '');
@@ -45,11 +58,20 @@ const monthFirstLocale = (locale: string | undefined) => /^(en-us|en-ph|es-us|en
 export function findTimestamp(lower: string, ctx: TimestampContext): Timestamp | null {
   const found: Array<{ parts: Parts; start: number; end: number }> = [];
   for (const m of lower.matchAll(ISO)) {
-    found.push({ parts: { year: +m[1], month: +m[2], day: +m[3], ...clock(m, 4) }, start: m.index, end: m.index + m[0].length });
+    found.push({
+      parts: { year: +m[1], month: +m[2], day: +m[3], ...clock(m, 4) },
+      start: m.index,
+      end: m.index + m[0].length,
+    });
   }
   for (const m of lower.matchAll(NUMERIC)) {
     const [a, b] = [+m[1], +m[3]];
-    const monthFirst = a > 12 ? false : b > 12 ? true : m[2] === '/' && (monthFirstLocale(ctx.locale) || (!ctx.locale && m[9] !== undefined));
+    const monthFirst =
+      a > 12
+        ? false
+        : b > 12
+          ? true
+          : m[2] === '/' && (monthFirstLocale(ctx.locale) || (!ctx.locale && m[9] !== undefined));
     const [month, day] = monthFirst ? [a, b] : [b, a];
     found.push({ parts: { year: +m[4], month, day, ...clock(m, 5) }, start: m.index, end: m.index + m[0].length });
   }
@@ -64,8 +86,12 @@ export function findTimestamp(lower: string, ctx: TimestampContext): Timestamp |
 function clock(m: RegExpMatchArray, i: number): Omit<Parts, 'year' | 'month' | 'day'> {
   const fraction = m[i + 3] ?? '';
   return {
-    hour: +m[i], minute: +m[i + 1], second: +(m[i + 2] ?? 0), ms: fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0,
-    meridiem: m[i + 4]?.replace(/\./g, ''), zone: m[i + 5],
+    hour: +m[i],
+    minute: +m[i + 1],
+    second: +(m[i + 2] ?? 0),
+    ms: fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0,
+    meridiem: m[i + 4]?.replace(/\./g, ''),
+    zone: m[i + 5],
   };
 }
 
@@ -84,7 +110,8 @@ function toTimestamp(p: Parts, timeZone: string): Omit<Timestamp, 'start' | 'end
   }
   const local = toUtc({ year: p.year, month: p.month, day: p.day }, hour * 60 + p.minute, timeZone).getTime() + seconds;
   return {
-    at: new Date(asUtc), zoned: false,
+    at: new Date(asUtc),
+    zoned: false,
     window: { from: new Date(Math.min(asUtc, local) - HOUR), to: new Date(Math.max(asUtc, local) + HOUR) },
   };
 }
@@ -95,4 +122,3 @@ function zoneOffset(zone: string): number {
   if (!m) return 0;
   return (m[1] === '-' ? -1 : 1) * (+m[2] * 60 + +m[3]) * 60_000;
 }
-

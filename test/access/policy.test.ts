@@ -22,7 +22,17 @@ const ASKERS: Record<AskerKind, Omit<Asker, 'conversationType'>> = {
   'other-tenant': { userId: READER, tenantId: 'f0f0f0f0-1111-2222-3333-444444444444' },
 };
 
-type SubjectKind = 'nobody' | 'self' | 'own id' | 'other id' | 'other name' | 'own upn' | 'everyone' | 'correlation id' | 'sign-in by id' | 'app or identity';
+type SubjectKind =
+  | 'nobody'
+  | 'self'
+  | 'own id'
+  | 'other id'
+  | 'other name'
+  | 'own upn'
+  | 'everyone'
+  | 'correlation id'
+  | 'sign-in by id'
+  | 'app or identity';
 /** Built per asker: "own" means the asker's own id or UPN. */
 const SUBJECTS: Record<SubjectKind, (asker: Omit<Asker, 'conversationType'>) => Subject> = {
   nobody: () => ({ kind: 'nobody' }),
@@ -42,7 +52,14 @@ const ACTIONS: Action[] = ['message', 'showMore', 'details', 'choosePerson', 're
 const CONTINUATIONS: Action[] = ['message', 'showMore', 'details'];
 
 /** An outcome: a scope ('self*' = narrowed to self, and why) or a refusal. */
-type Outcome = 'none' | 'self' | 'others' | 'self* not-a-reader' | 'self* shared-conversation' | 'not-a-reader' | 'shared-conversation';
+type Outcome =
+  | 'none'
+  | 'self'
+  | 'others'
+  | 'self* not-a-reader'
+  | 'self* shared-conversation'
+  | 'not-a-reader'
+  | 'shared-conversation';
 const EXPECTED: Record<'reader' | 'member', Record<SubjectKind, { personal: Outcome; shared: Outcome }>> = {
   reader: {
     nobody: { personal: 'none', shared: 'none' },
@@ -71,12 +88,19 @@ const EXPECTED: Record<'reader' | 'member', Record<SubjectKind, { personal: Outc
   },
 };
 
-function expected(asker: AskerKind, subject: SubjectKind, conversation: string | undefined, action: Action, priorRefusal: boolean): AccessDecision {
+function expected(
+  asker: AskerKind,
+  subject: SubjectKind,
+  conversation: string | undefined,
+  action: Action,
+  priorRefusal: boolean,
+): AccessDecision {
   if (asker === 'no-object-id' || asker === 'other-tenant') return { allow: false, reason: asker };
   if (priorRefusal && CONTINUATIONS.includes(action)) return { allow: false, reason: 'refused-before' };
   const outcome = EXPECTED[asker][subject][conversation === 'personal' ? 'personal' : 'shared'];
   if (outcome === 'none' || outcome === 'self' || outcome === 'others') return { allow: true, scope: outcome };
-  if (outcome.startsWith('self* ')) return { allow: true, scope: 'self', narrowedBy: outcome.slice(6) as 'not-a-reader' | 'shared-conversation' };
+  if (outcome.startsWith('self* '))
+    return { allow: true, scope: 'self', narrowedBy: outcome.slice(6) as 'not-a-reader' | 'shared-conversation' };
   return { allow: false, reason: outcome as 'not-a-reader' | 'shared-conversation' };
 }
 
@@ -91,42 +115,68 @@ class CountingReaders implements ReaderDirectory {
 const ASKER_KINDS = Object.keys(ASKERS) as AskerKind[];
 const SUBJECT_KINDS = Object.keys(SUBJECTS) as SubjectKind[];
 /** Per asker and subject (one test each): every conversation type × action × prior refusal. */
-const CASES = CONVERSATIONS.flatMap((conversation) => ACTIONS.flatMap((action) => [false, true].map((prior) => ({ conversation, action, prior }))));
+const CASES = CONVERSATIONS.flatMap((conversation) =>
+  ACTIONS.flatMap((action) => [false, true].map((prior) => ({ conversation, action, prior }))),
+);
 
 describe('the access matrix', () => {
   it('covers every combination once, and every kind of subject the policy knows', () => {
-    const rows = ASKER_KINDS.flatMap((asker) => SUBJECT_KINDS.flatMap((subject) => CASES.map((c) => JSON.stringify([asker, subject, c.conversation ?? null, c.action, c.prior]))));
-    expect(new Set(rows).size).toBe(ASKER_KINDS.length * SUBJECT_KINDS.length * CONVERSATIONS.length * ACTIONS.length * 2);
+    const rows = ASKER_KINDS.flatMap((asker) =>
+      SUBJECT_KINDS.flatMap((subject) =>
+        CASES.map((c) => JSON.stringify([asker, subject, c.conversation ?? null, c.action, c.prior])),
+      ),
+    );
+    expect(new Set(rows).size).toBe(
+      ASKER_KINDS.length * SUBJECT_KINDS.length * CONVERSATIONS.length * ACTIONS.length * 2,
+    );
     // Listed against the policy's own Subject type: tsc fails here when a kind is added or removed.
-    const policyKinds = Object.keys({ nobody: 0, self: 0, user: 0, named: 0, everyone: 0, signIn: 0, workload: 0 } satisfies Record<Subject['kind'], 0>);
+    const policyKinds = Object.keys({
+      nobody: 0,
+      self: 0,
+      user: 0,
+      named: 0,
+      everyone: 0,
+      signIn: 0,
+      workload: 0,
+    } satisfies Record<Subject['kind'], 0>);
     expect(new Set(SUBJECT_KINDS.map((kind) => SUBJECTS[kind](ASKERS.reader).kind))).toEqual(new Set(policyKinds));
   });
 
-  it.each(ASKER_KINDS.flatMap((asker) => SUBJECT_KINDS.map((subject) => [asker, subject] as const)))('%s asking about %s', async (askerKind, subjectKind) => {
-    const wrong: unknown[] = [];
-    const readers = new CountingReaders();
-    const policy = new AccessPolicy({ readers, tenantId: TENANT, rateLimitPerMinute: 1000 });
-    for (const { conversation, action, prior } of CASES) {
-      readers.lookups = [];
-      const asker: Asker = { ...ASKERS[askerKind], conversationType: conversation };
-      let askerChecks = 0;
-      let subject = SUBJECTS[subjectKind](ASKERS[askerKind]);
-      if (subject.kind === 'named' && subject.isAsker) {
-        const isAsker = subject.isAsker;
-        subject = { kind: 'named', isAsker: () => { askerChecks += 1; return isAsker(); } };
+  it.each(ASKER_KINDS.flatMap((asker) => SUBJECT_KINDS.map((subject) => [asker, subject] as const)))(
+    '%s asking about %s',
+    async (askerKind, subjectKind) => {
+      const wrong: unknown[] = [];
+      const readers = new CountingReaders();
+      const policy = new AccessPolicy({ readers, tenantId: TENANT, rateLimitPerMinute: 1000 });
+      for (const { conversation, action, prior } of CASES) {
+        readers.lookups = [];
+        const asker: Asker = { ...ASKERS[askerKind], conversationType: conversation };
+        let askerChecks = 0;
+        let subject = SUBJECTS[subjectKind](ASKERS[askerKind]);
+        if (subject.kind === 'named' && subject.isAsker) {
+          const isAsker = subject.isAsker;
+          subject = {
+            kind: 'named',
+            isAsker: () => {
+              askerChecks += 1;
+              return isAsker();
+            },
+          };
+        }
+        const decision = await policy.decide({ asker, action, subject, priorRefusal: prior });
+        const want = expected(askerKind, subjectKind, conversation, action, prior);
+        const row = { conversation: conversation ?? '(none)', action, prior };
+        if (JSON.stringify(decision) !== JSON.stringify(want)) wrong.push({ ...row, decision, want });
+        // Strangers cause no lookup at all; nobody but the asker is ever looked up.
+        if ((askerKind === 'no-object-id' || askerKind === 'other-tenant') && readers.lookups.length > 0)
+          wrong.push({ ...row, lookups: readers.lookups });
+        if (readers.lookups.some((id) => id !== asker.userId)) wrong.push({ ...row, lookups: readers.lookups });
+        // The asker's own entry is compared with a UPN only when the answer would otherwise be a refusal.
+        if (decision.allow && decision.scope === 'others' && askerChecks > 0) wrong.push({ ...row, askerChecks });
       }
-      const decision = await policy.decide({ asker, action, subject, priorRefusal: prior });
-      const want = expected(askerKind, subjectKind, conversation, action, prior);
-      const row = { conversation: conversation ?? '(none)', action, prior };
-      if (JSON.stringify(decision) !== JSON.stringify(want)) wrong.push({ ...row, decision, want });
-      // Strangers cause no lookup at all; nobody but the asker is ever looked up.
-      if ((askerKind === 'no-object-id' || askerKind === 'other-tenant') && readers.lookups.length > 0) wrong.push({ ...row, lookups: readers.lookups });
-      if (readers.lookups.some((id) => id !== asker.userId)) wrong.push({ ...row, lookups: readers.lookups });
-      // The asker's own entry is compared with a UPN only when the answer would otherwise be a refusal.
-      if (decision.allow && decision.scope === 'others' && askerChecks > 0) wrong.push({ ...row, askerChecks });
-    }
-    expect(wrong).toEqual([]);
-  });
+      expect(wrong).toEqual([]);
+    },
+  );
 });
 
 describe('admission: strangers and the rate limit', () => {
@@ -134,10 +184,19 @@ describe('admission: strangers and the rate limit', () => {
 
   it('turns away strangers before counting them, and looks nothing up', async () => {
     const policy = new AccessPolicy({ readers, tenantId: TENANT, rateLimitPerMinute: 1 });
-    expect(await policy.admit({ userId: undefined, tenantId: TENANT })).toEqual({ allow: false, reason: 'no-object-id' });
+    expect(await policy.admit({ userId: undefined, tenantId: TENANT })).toEqual({
+      allow: false,
+      reason: 'no-object-id',
+    });
     expect(await policy.admit({ userId: '', tenantId: TENANT })).toEqual({ allow: false, reason: 'no-object-id' });
-    expect(await policy.admit({ userId: MEMBER, tenantId: undefined })).toEqual({ allow: false, reason: 'other-tenant' });
-    expect(await policy.admit({ userId: MEMBER, tenantId: 'f0f0f0f0-1111-2222-3333-444444444444' })).toEqual({ allow: false, reason: 'other-tenant' });
+    expect(await policy.admit({ userId: MEMBER, tenantId: undefined })).toEqual({
+      allow: false,
+      reason: 'other-tenant',
+    });
+    expect(await policy.admit({ userId: MEMBER, tenantId: 'f0f0f0f0-1111-2222-3333-444444444444' })).toEqual({
+      allow: false,
+      reason: 'other-tenant',
+    });
     expect(readers.lookups).toEqual([]);
   });
 
@@ -146,7 +205,11 @@ describe('admission: strangers and the rate limit', () => {
     const policy = new AccessPolicy({ readers, tenantId: TENANT, rateLimitPerMinute: 3, now: () => now });
     const member = { userId: MEMBER, tenantId: TENANT, conversationType: 'personal' };
     const reader = { userId: READER, tenantId: TENANT, conversationType: 'personal' };
-    const turns = async () => { const allowed: boolean[] = []; for (let i = 0; i < 4; i++) allowed.push((await policy.admit(member)).allow); return allowed; };
+    const turns = async () => {
+      const allowed: boolean[] = [];
+      for (let i = 0; i < 4; i++) allowed.push((await policy.admit(member)).allow);
+      return allowed;
+    };
     expect(await turns()).toEqual([true, true, true, false]);
     // Another person has a budget of their own.
     expect((await policy.admit(reader)).allow).toBe(true);
@@ -168,6 +231,8 @@ describe('what the policy reads', () => {
   });
 
   it('counts only an explicit "personal" as a personal chat', () => {
-    expect(CONVERSATIONS.filter((c) => AccessPolicy.isPersonal({ userId: READER, tenantId: TENANT, conversationType: c }))).toEqual(['personal']);
+    expect(
+      CONVERSATIONS.filter((c) => AccessPolicy.isPersonal({ userId: READER, tenantId: TENANT, conversationType: c })),
+    ).toEqual(['personal']);
   });
 });

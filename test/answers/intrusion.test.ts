@@ -24,7 +24,9 @@ const asker = (name: string, locale = 'en-US') => {
 
 test('Megan: "did anyone try to get into my account this week?" → yes, Lisbon, the lockout, and "This wasn\'t me"', async () => {
   const megan = asker('Megan Bowen');
-  const [card] = cardsIn(await postActivity(running.url, teamsMessage('did anyone try to get into my account this week?', megan)));
+  const [card] = cardsIn(
+    await postActivity(running.url, teamsMessage('did anyone try to get into my account this week?', megan)),
+  );
   expect(cardProblems(card)).toEqual([]);
   const text = cardToText(card);
   expect(text.split('\n')[0]).toMatch(/^Yes: \d+ failed sign-in attempts? from Lisbon \(Portugal\)/);
@@ -41,12 +43,22 @@ test('Megan: "did anyone try to get into my account this week?" → yes, Lisbon,
 });
 
 test('someone with no attempts from elsewhere hears no first', async () => {
-  const [card] = cardsIn(await postActivity(running.url, teamsMessage('has someone tried to log in to my account this week?', asker('Lynne Robbins'))));
+  const [card] = cardsIn(
+    await postActivity(
+      running.url,
+      teamsMessage('has someone tried to log in to my account this week?', asker('Lynne Robbins')),
+    ),
+  );
   expect(cardToText(card).split('\n')[0]).toMatch(/^(No:|I cannot tell)/);
   expect(executeActions(card).filter((a) => a.verb === 'openTicket')).toEqual([]);
 });
 
 test('in Dutch: "heeft iemand geprobeerd in te loggen op mijn account?"', async () => {
-  const [card] = cardsIn(await postActivity(running.url, teamsMessage('heeft iemand deze week geprobeerd in te loggen op mijn account?', asker('Megan Bowen', 'nl-NL'))));
+  const [card] = cardsIn(
+    await postActivity(
+      running.url,
+      teamsMessage('heeft iemand deze week geprobeerd in te loggen op mijn account?', asker('Megan Bowen', 'nl-NL')),
+    ),
+  );
   expect(cardToText(card).split('\n')[0]).toMatch(/^Ja: /);
 });

@@ -19,40 +19,74 @@ const abroad = { ...home, city: 'Lagos', country: 'NG', unusualCountry: true };
 const device = { name: 'LAPTOP-1', os: 'Windows', browser: null, known: true, managed: true, trust: 'Azure AD joined' };
 
 function forFinding(finding: Finding, subject: AnswerSubject = SELF) {
-  const verdict: Verdict = { kind: 'finding', finding, variant: finding.kind, steps: null, ticket: null, lookupCode: null };
+  const verdict: Verdict = {
+    kind: 'finding',
+    finding,
+    variant: finding.kind,
+    steps: null,
+    ticket: null,
+    lookupCode: null,
+  };
   return selfServiceFor(verdict, subject, URLS).map((l) => `${l.id} ${l.url}`);
 }
 
 function forCode(code: number, subject: AnswerSubject = SELF) {
-  const verdict = chooseVerdict(query({ userId: null }), subject, diagnose([signIn('2026-11-26T09:00:00Z', code)], { tenantWide: false, intent: 'failures' }));
-  expect([code, verdict.kind]).toEqual([code, "failure"]);
+  const verdict = chooseVerdict(
+    query({ userId: null }),
+    subject,
+    diagnose([signIn('2026-11-26T09:00:00Z', code)], { tenantWide: false, intent: 'failures' }),
+  );
+  expect([code, verdict.kind]).toEqual([code, 'failure']);
   return selfServiceFor(verdict, subject, URLS).map((l) => l.id);
 }
 
 describe('self-service pages for the person asking about themselves', () => {
   it('a lockout → password reset (which also clears a smart lockout)', () => {
-    expect(forFinding({ ...base, kind: 'lockout', wrongPasswords: 12, times: 1, origin: home })).toEqual(['passwordReset https://aka.ms/sspr']);
+    expect(forFinding({ ...base, kind: 'lockout', wrongPasswords: 12, times: 1, origin: home })).toEqual([
+      'passwordReset https://aka.ms/sspr',
+    ]);
   });
 
   it('a lockout from a country the person does not sign in from → "this wasn\'t me", through password reset', () => {
-    expect(forFinding({ ...base, kind: 'lockout', wrongPasswords: 12, times: 1, origin: abroad })).toEqual(['notMe https://aka.ms/sspr']);
+    expect(forFinding({ ...base, kind: 'lockout', wrongPasswords: 12, times: 1, origin: abroad })).toEqual([
+      'notMe https://aka.ms/sspr',
+    ]);
   });
 
   it('an expired password → password reset', () => {
-    expect(forFinding({ ...base, kind: 'expiredPassword', code: 50055, count: 3, app: 'Outlook' })).toEqual(['passwordReset https://aka.ms/sspr']);
+    expect(forFinding({ ...base, kind: 'expiredPassword', code: 50055, count: 3, app: 'Outlook' })).toEqual([
+      'passwordReset https://aka.ms/sspr',
+    ]);
   });
 
   it('MFA prompts they did not make, or sign-ins from an unusual place → "this wasn\'t me"', () => {
-    expect(forFinding({ ...base, kind: 'mfaFatigue', requests: 9, bursts: 2, minutes: 10, origin: abroad })).toEqual(['notMe https://aka.ms/sspr']);
-    expect(forFinding({ ...base, kind: 'unusualLocation', count: 2, origin: abroad })).toEqual(['notMe https://aka.ms/sspr']);
+    expect(forFinding({ ...base, kind: 'mfaFatigue', requests: 9, bursts: 2, minutes: 10, origin: abroad })).toEqual([
+      'notMe https://aka.ms/sspr',
+    ]);
+    expect(forFinding({ ...base, kind: 'unusualLocation', count: 2, origin: abroad })).toEqual([
+      'notMe https://aka.ms/sspr',
+    ]);
   });
 
-  it('a device Conditional Access wants compliant → Company Portal\'s Check access; a block or MFA policy → none', () => {
-    const ca = { ...base, kind: 'conditionalAccess' as const, policy: 'Require compliant device', count: 1, app: 'Outlook', origin: home };
-    expect(forFinding({ ...ca, controls: ['CompliantDevice'], block: false, device: { ...device, compliant: false } })).toEqual(['companyPortal https://portal.manage.microsoft.com']);
-    expect(forFinding({ ...ca, controls: ['DomainJoinedDevice'], block: false, device: { ...device, compliant: false } })).toEqual(['companyPortal https://portal.manage.microsoft.com']);
+  it("a device Conditional Access wants compliant → Company Portal's Check access; a block or MFA policy → none", () => {
+    const ca = {
+      ...base,
+      kind: 'conditionalAccess' as const,
+      policy: 'Require compliant device',
+      count: 1,
+      app: 'Outlook',
+      origin: home,
+    };
+    expect(
+      forFinding({ ...ca, controls: ['CompliantDevice'], block: false, device: { ...device, compliant: false } }),
+    ).toEqual(['companyPortal https://portal.manage.microsoft.com']);
+    expect(
+      forFinding({ ...ca, controls: ['DomainJoinedDevice'], block: false, device: { ...device, compliant: false } }),
+    ).toEqual(['companyPortal https://portal.manage.microsoft.com']);
     expect(forFinding({ ...ca, controls: ['Mfa'], block: false, device: null })).toEqual([]);
-    expect(forFinding({ ...ca, controls: ['Block'], block: true, device: { ...device, compliant: false } })).toEqual([]);
+    expect(forFinding({ ...ca, controls: ['Block'], block: true, device: { ...device, compliant: false } })).toEqual(
+      [],
+    );
   });
 
   it('a failure no finding explains, by its code: password, MFA registration or a failed MFA, device compliance', () => {
@@ -68,10 +102,19 @@ describe('self-service pages for the person asking about themselves', () => {
     expect(forCode(50126, MEGAN)).toEqual([]);
   });
 
-  it('the tenant\'s own address replaces Microsoft\'s', () => {
+  it("the tenant's own address replaces Microsoft's", () => {
     const own = loadConfig({ SELF_SERVICE_URLS: '{"passwordReset":"https://passwordreset.contoso.com"}' });
     if (!own.ok) throw new Error(own.errors.join('; '));
-    const verdict: Verdict = { kind: 'finding', finding: { ...base, kind: 'lockout', wrongPasswords: 12, times: 1, origin: home }, variant: 'lockout', steps: null, ticket: null, lookupCode: null };
-    expect(selfServiceFor(verdict, SELF, own.config.selfServiceUrls)).toEqual([{ id: 'passwordReset', url: 'https://passwordreset.contoso.com' }]);
+    const verdict: Verdict = {
+      kind: 'finding',
+      finding: { ...base, kind: 'lockout', wrongPasswords: 12, times: 1, origin: home },
+      variant: 'lockout',
+      steps: null,
+      ticket: null,
+      lookupCode: null,
+    };
+    expect(selfServiceFor(verdict, SELF, own.config.selfServiceUrls)).toEqual([
+      { id: 'passwordReset', url: 'https://passwordreset.contoso.com' },
+    ]);
   });
 });

@@ -19,14 +19,23 @@ const person = (name: string) => DEMO_PEOPLE.find((p) => p.displayName === name)
 async function ask(text: string, who = 'Alex Wilber', locale = 'en-US') {
   const p = person(who);
   n += 1;
-  const [card] = cardsIn(await postActivity(running.url, teamsMessage(text, { aadObjectId: p.id, name: p.displayName, locale, conversationId: `a:tenant-${n}` })));
+  const [card] = cardsIn(
+    await postActivity(
+      running.url,
+      teamsMessage(text, { aadObjectId: p.id, name: p.displayName, locale, conversationId: `a:tenant-${n}` }),
+    ),
+  );
   expect(cardProblems(card)).toEqual([]);
   return { card, text: cardToText(card), json: JSON.stringify(card) };
 }
 
 beforeAll(async () => {
-  running = await startApp({ SIGNIN_INDEX_HOURS: '168', RATE_LIMIT_PER_MINUTE: '100000' }, { demoTenant: new DemoTenant(withLiveIncident({ now: NOW })) });
-  for (let i = 0; i < 500 && running.app.signInIndex!.poller.stats().filling; i++) await new Promise((r) => setTimeout(r, 20));
+  running = await startApp(
+    { SIGNIN_INDEX_HOURS: '168', RATE_LIMIT_PER_MINUTE: '100000' },
+    { demoTenant: new DemoTenant(withLiveIncident({ now: NOW })) },
+  );
+  for (let i = 0; i < 500 && running.app.signInIndex!.poller.stats().filling; i++)
+    await new Promise((r) => setTimeout(r, 20));
   await running.app.incidents!.monitor.runOnce();
 });
 afterAll(() => running.stop());
@@ -53,12 +62,17 @@ test('"who failed to sign in today?" leads with how many people, says the open i
 test('"who is locked out right now?" names Megan and says whether she signed in since', async () => {
   const { text } = await ask('who is locked out right now?');
   expect(text.split('\n')[0]).toMatch(/locked out: .*Megan Bowen/);
-  expect(text).toMatch(/Megan Bowen: locked out \d+ times?, first at .*, last at .*(signed in again at|may still be locked out)/);
+  expect(text).toMatch(
+    /Megan Bowen: locked out \d+ times?, first at .*, last at .*(signed in again at|may still be locked out)/,
+  );
 });
 
 test('"which apps have the most failures this week?" ranks apps, with a chart and its text fallback', async () => {
   const { card, text } = await ask('which apps have the most failures this week?');
-  const rows = [...text.matchAll(/^- (.+): (\d+) failed sign-in attempts \((\d+) (?:people|person)\)$/gm)].map((m) => ({ app: m[1], failures: Number(m[2]) }));
+  const rows = [...text.matchAll(/^- (.+): (\d+) failed sign-in attempts \((\d+) (?:people|person)\)$/gm)].map((m) => ({
+    app: m[1],
+    failures: Number(m[2]),
+  }));
   expect(rows.length).toBeGreaterThan(2);
   expect(rows.map((r) => r.failures)).toEqual([...rows.map((r) => r.failures)].sort((a, b) => b - a));
   expect(text.split('\n')[0]).toMatch(new RegExp(`^${rows[0].app} has the most failures: ${rows[0].failures} `));

@@ -1,14 +1,40 @@
 /** Card verbs and their data: what a genuine card sends is accepted, anything forged or damaged is rejected. */
-import { cardLanguage, isVerb, parseCardAction, parseVerbData, readInvoke, ticketComment, VERB_SCHEMAS } from '../../src/answers/verbs';
+import {
+  cardLanguage,
+  isVerb,
+  parseCardAction,
+  parseVerbData,
+  readInvoke,
+  ticketComment,
+  VERB_SCHEMAS,
+} from '../../src/answers/verbs';
 
 const ALEX = '00000000-0000-0000-0000-0000000000020';
 const CORRELATION = '4C3B2A19-0000-4000-8000-00000000ABCD';
-const GOOD_ASK = { intent: 'failures', userId: ALEX, from: '2026-11-25T23:00:00.000Z', to: '2026-11-26T23:00:00Z', app: 'Salesforce', errorCode: 50126, correlationId: CORRELATION, offset: 10, language: 'nl' };
+const GOOD_ASK = {
+  intent: 'failures',
+  userId: ALEX,
+  from: '2026-11-25T23:00:00.000Z',
+  to: '2026-11-26T23:00:00Z',
+  app: 'Salesforce',
+  errorCode: 50126,
+  correlationId: CORRELATION,
+  offset: 10,
+  language: 'nl',
+};
 const ASK_VERBS = ['showMore', 'choosePerson', 'retry'] as const;
 
 describe('the verbs a card may send', () => {
   it('are showMore, choosePerson, retry, details and openTicket, each with a schema', () => {
-    expect(Object.keys(VERB_SCHEMAS).sort()).toEqual(['choosePerson', 'details', 'incidentPeople', 'incidentTicket', 'openTicket', 'retry', 'showMore']);
+    expect(Object.keys(VERB_SCHEMAS).sort()).toEqual([
+      'choosePerson',
+      'details',
+      'incidentPeople',
+      'incidentTicket',
+      'openTicket',
+      'retry',
+      'showMore',
+    ]);
     expect(['openTicket', 'retry'].every(isVerb)).toBe(true);
     expect(['', 'toString', '__proto__', 'constructor', 'OpenTicket', 5, null].some(isVerb)).toBe(false);
   });
@@ -25,18 +51,45 @@ describe('a resolved question (showMore, choosePerson, retry)', () => {
       ok: true,
       action: {
         verb,
-        data: { intent: 'failures', userId: ALEX, from: '2026-11-25T23:00:00.000Z', to: '2026-11-26T23:00:00.000Z', app: 'Salesforce', errorCode: 50126, correlationId: CORRELATION.toLowerCase(), requestId: null, category: null, offset: 10 },
+        data: {
+          intent: 'failures',
+          userId: ALEX,
+          from: '2026-11-25T23:00:00.000Z',
+          to: '2026-11-26T23:00:00.000Z',
+          app: 'Salesforce',
+          errorCode: 50126,
+          correlationId: CORRELATION.toLowerCase(),
+          requestId: null,
+          category: null,
+          offset: 10,
+        },
       },
     });
   });
 
   it('reads missing and null fields as "not given": everyone, the default window, failures', () => {
-    expect(parseVerbData('retry', {})).toEqual({ intent: 'failures', userId: null, from: null, to: null, app: null, errorCode: null, correlationId: null, requestId: null, category: null, offset: undefined });
-    expect(parseVerbData('retry', { intent: 'signins', userId: null, app: null })).toMatchObject({ intent: 'signins', userId: null, app: null });
+    expect(parseVerbData('retry', {})).toEqual({
+      intent: 'failures',
+      userId: null,
+      from: null,
+      to: null,
+      app: null,
+      errorCode: null,
+      correlationId: null,
+      requestId: null,
+      category: null,
+      offset: undefined,
+    });
+    expect(parseVerbData('retry', { intent: 'signins', userId: null, app: null })).toMatchObject({
+      intent: 'signins',
+      userId: null,
+      app: null,
+    });
   });
 
   it('starts from the beginning when the offset is unusable, rather than refusing', () => {
-    for (const offset of [-1, 1.5, 'ten', 100_000, null, '', {}]) expect(parseVerbData('showMore', { offset })?.offset).toBeUndefined();
+    for (const offset of [-1, 1.5, 'ten', 100_000, null, '', {}])
+      expect(parseVerbData('showMore', { offset })?.offset).toBeUndefined();
     expect(parseVerbData('showMore', { offset: '20' })?.offset).toBe(20);
   });
 
@@ -62,7 +115,8 @@ describe('a resolved question (showMore, choosePerson, retry)', () => {
     ['an error code as a string', { errorCode: '50126' }],
     ['an unknown intent', { intent: 'delete' }],
   ])('rejects forged data: %s', (_label, patch) => {
-    for (const verb of ASK_VERBS) expect(parseCardAction(verb, { ...GOOD_ASK, ...patch })).toEqual({ ok: false, reason: 'bad-action-data' });
+    for (const verb of ASK_VERBS)
+      expect(parseCardAction(verb, { ...GOOD_ASK, ...patch })).toEqual({ ok: false, reason: 'bad-action-data' });
   });
 
   it.each([null, undefined, 'retry', 42, [GOOD_ASK]])('rejects data that is not an object: %p', (data) => {
@@ -72,13 +126,34 @@ describe('a resolved question (showMore, choosePerson, retry)', () => {
 
 describe('openTicket', () => {
   it('accepts the sign-in id and the comment input a card sends', () => {
-    expect(parseCardAction('openTicket', { signInId: 'b7a1c2d3-0000-4000-8000-000000000001', userId: ALEX, commentId: 'comment3', comment3: 'please' }))
-      .toEqual({ ok: true, action: { verb: 'openTicket', data: { signInId: 'b7a1c2d3-0000-4000-8000-000000000001', userId: ALEX, commentId: 'comment3' } } });
-    expect(parseVerbData('openTicket', { signInId: 'b7a1c2d3-0000-4000-8000-000000000001' })).toEqual({ signInId: 'b7a1c2d3-0000-4000-8000-000000000001', userId: null, commentId: 'comment' });
+    expect(
+      parseCardAction('openTicket', {
+        signInId: 'b7a1c2d3-0000-4000-8000-000000000001',
+        userId: ALEX,
+        commentId: 'comment3',
+        comment3: 'please',
+      }),
+    ).toEqual({
+      ok: true,
+      action: {
+        verb: 'openTicket',
+        data: { signInId: 'b7a1c2d3-0000-4000-8000-000000000001', userId: ALEX, commentId: 'comment3' },
+      },
+    });
+    expect(parseVerbData('openTicket', { signInId: 'b7a1c2d3-0000-4000-8000-000000000001' })).toEqual({
+      signInId: 'b7a1c2d3-0000-4000-8000-000000000001',
+      userId: null,
+      commentId: 'comment',
+    });
   });
 
   it('refuses a sign-in id that is not a GUID before anything is read (Graph sign-in ids are GUIDs)', () => {
-    for (const signInId of ['abc', 'b7a1c2d3-0000-4000-8000-0000000000011', '../users', 'b7a1c2d3-0000-4000-8000-00000000000g']) {
+    for (const signInId of [
+      'abc',
+      'b7a1c2d3-0000-4000-8000-0000000000011',
+      '../users',
+      'b7a1c2d3-0000-4000-8000-00000000000g',
+    ]) {
       expect(parseVerbData('openTicket', { signInId })).toBeNull();
     }
   });
@@ -109,12 +184,24 @@ describe('the rest of an invoke', () => {
   it("takes the card's language only when it is one we speak", () => {
     expect(cardLanguage({ language: 'nl' })).toBe('nl');
     expect(cardLanguage({ language: 'en' })).toBe('en');
-    for (const data of [{ language: 'de' }, { language: ['nl'] }, {}, null, 'nl']) expect(cardLanguage(data)).toBeUndefined();
+    for (const data of [{ language: 'de' }, { language: ['nl'] }, {}, null, 'nl'])
+      expect(cardLanguage(data)).toBeUndefined();
   });
 
   it('reads verb and data from any invoke value, and never throws', () => {
-    expect(readInvoke({ action: { type: 'Action.Execute', verb: 'retry', data: { userId: ALEX } } })).toEqual({ verb: 'retry', data: { userId: ALEX } });
-    for (const value of [null, undefined, {}, 'retry', { action: null }, { action: { verb: 5, data: [1] } }, { action: { verb: 'retry', data: 'x' } }]) {
+    expect(readInvoke({ action: { type: 'Action.Execute', verb: 'retry', data: { userId: ALEX } } })).toEqual({
+      verb: 'retry',
+      data: { userId: ALEX },
+    });
+    for (const value of [
+      null,
+      undefined,
+      {},
+      'retry',
+      { action: null },
+      { action: { verb: 5, data: [1] } },
+      { action: { verb: 'retry', data: 'x' } },
+    ]) {
       const read = readInvoke(value);
       expect(read.data).toEqual({});
       expect(['', 'retry']).toContain(read.verb);
@@ -124,8 +211,14 @@ describe('the rest of an invoke', () => {
 
 describe('incident alert buttons', () => {
   it('carry an incident id and nothing else is trusted', () => {
-    expect(parseCardAction('incidentTicket', { incidentId: 'inc-0123456789abcdef', language: 'en' })).toEqual({ ok: true, action: { verb: 'incidentTicket', data: { incidentId: 'inc-0123456789abcdef' } } });
-    expect(parseCardAction('incidentPeople', { incidentId: "inc-0123' or 1=1" })).toEqual({ ok: false, reason: 'bad-action-data' });
+    expect(parseCardAction('incidentTicket', { incidentId: 'inc-0123456789abcdef', language: 'en' })).toEqual({
+      ok: true,
+      action: { verb: 'incidentTicket', data: { incidentId: 'inc-0123456789abcdef' } },
+    });
+    expect(parseCardAction('incidentPeople', { incidentId: "inc-0123' or 1=1" })).toEqual({
+      ok: false,
+      reason: 'bad-action-data',
+    });
     expect(parseCardAction('incidentPeople', {})).toEqual({ ok: false, reason: 'bad-action-data' });
   });
 });

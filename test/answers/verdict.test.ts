@@ -8,11 +8,24 @@ import { query, story } from '../fixtures/cards';
 const T0 = '2026-11-26T09:00:00Z';
 const MEGAN: AnswerSubject = { kind: 'person', id: '3c9a1f2e-7b4d-4e8a-9c1b-2d5e6f7a8b9c', name: 'Megan Bowen' };
 const TENANT: AnswerSubject = { kind: 'tenant' };
-const people = Array.from({ length: 6 }, (_, i) => ({ id: `user-${i}`, name: `Person ${i}`, upn: `p${i}@contoso.com` }));
+const people = Array.from({ length: 6 }, (_, i) => ({
+  id: `user-${i}`,
+  name: `Person ${i}`,
+  upn: `p${i}@contoso.com`,
+}));
 
-function verdictFor(records: Parameters<typeof diagnose>[0], subject: AnswerSubject, q: Partial<ResolvedQuery> = {}, thresholds = thresholdsWith({})) {
+function verdictFor(
+  records: Parameters<typeof diagnose>[0],
+  subject: AnswerSubject,
+  q: Partial<ResolvedQuery> = {},
+  thresholds = thresholdsWith({}),
+) {
   const resolved = query({ userId: subject.kind === 'person' ? subject.id : null, ...q });
-  return chooseVerdict(resolved, subject, diagnose(records, { tenantWide: subject.kind === 'tenant', intent: resolved.intent, thresholds }));
+  return chooseVerdict(
+    resolved,
+    subject,
+    diagnose(records, { tenantWide: subject.kind === 'tenant', intent: resolved.intent, thresholds }),
+  );
 }
 
 describe('the verdict an answer carries', () => {
@@ -39,15 +52,30 @@ describe('the verdict an answer carries', () => {
 
   it('"is there an outage?": yes with the tenant-wide finding and its own code, or no', () => {
     // A spray of code 50053 (configured as a spray code here): the lookup is that code, not a fixed one.
-    const spray = people.slice(0, 5).map((user, i) => signIn(minutesAfter(T0, i * 3), 50053, { user, ipAddress: '198.51.100.77' }));
+    const spray = people
+      .slice(0, 5)
+      .map((user, i) => signIn(minutesAfter(T0, i * 3), 50053, { user, ipAddress: '198.51.100.77' }));
     const thresholds = thresholdsWith({ passwordSpray: { codes: [50053] } });
     const yes = verdictFor(spray, TENANT, { yesNo: true }, thresholds);
-    expect(yes).toMatchObject({ kind: 'outage', yes: true, finding: { kind: 'passwordSpray' }, steps: { from: 'finding', id: 'passwordSpray' }, lookupCode: 50053 });
-    expect(verdictFor([signIn(T0, 0, { ...LISBON })], TENANT, { yesNo: true })).toMatchObject({ kind: 'outage', yes: false, ticket: null });
+    expect(yes).toMatchObject({
+      kind: 'outage',
+      yes: true,
+      finding: { kind: 'passwordSpray' },
+      steps: { from: 'finding', id: 'passwordSpray' },
+      lookupCode: 50053,
+    });
+    expect(verdictFor([signIn(T0, 0, { ...LISBON })], TENANT, { yesNo: true })).toMatchObject({
+      kind: 'outage',
+      yes: false,
+      ticket: null,
+    });
   });
 
   it('sign-ins of one person: how many succeeded and the newest, never a ticket', () => {
-    const ok = [signIn(minutesAfter(T0, 5), 0, { appDisplayName: 'Teams' }), signIn(T0, 0, { appDisplayName: 'Outlook' })];
+    const ok = [
+      signIn(minutesAfter(T0, 5), 0, { appDisplayName: 'Teams' }),
+      signIn(T0, 0, { appDisplayName: 'Outlook' }),
+    ];
     const v = verdictFor(ok, MEGAN, { intent: 'signins' });
     expect(v).toMatchObject({ kind: 'signins', succeeded: 2, newest: { app: 'Teams' }, ticket: null });
   });

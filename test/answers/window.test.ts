@@ -22,24 +22,33 @@ describe('over HTTP, with the index on (24 h)', () => {
 
   it('says on the demo health check how far the index has filled', async () => {
     const health = (await (await fetch(`${running.url}/healthz`)).json()) as { signInIndex?: unknown };
-    expect(health.signInIndex).toEqual({ records: running.app.signInIndex!.index.stats().records, filling: false, role: 'alone' });
+    expect(health.signInIndex).toEqual({
+      records: running.app.signInIndex!.index.stats().records,
+      filling: false,
+      role: 'alone',
+    });
     expect(running.app.signInIndex!.index.stats().records).toBeGreaterThan(0);
   });
 
   async function ask(text: string): Promise<{ json: string; reads: number }> {
     const before = running.tenant.signInRequests().length;
     conversation += 1;
-    const cards = cardsIn(await postActivity(running.url, teamsMessage(text, { ...MEGAN, conversationId: `a:window-${conversation}` })));
+    const cards = cardsIn(
+      await postActivity(running.url, teamsMessage(text, { ...MEGAN, conversationId: `a:window-${conversation}` })),
+    );
     return { json: JSON.stringify(cards), reads: running.tenant.signInRequests().length - before };
   }
 
-  test.each(["why can't I sign in?", 'waarom kan ik niet inloggen?'])('"%s" is answered from the index: no sign-in log read, the lockout found, the 24 hours said', async (text) => {
-    const answer = await ask(text);
-    expect(answer.reads).toBe(0);
-    expect(answer.json).toContain('50053');
-    const language = text.startsWith('waarom') ? 'nl' : 'en';
-    expect(answer.json).toContain(wording(language).defaultWindowHours.replace('{hours}', '24'));
-  });
+  test.each(["why can't I sign in?", 'waarom kan ik niet inloggen?'])(
+    '"%s" is answered from the index: no sign-in log read, the lockout found, the 24 hours said',
+    async (text) => {
+      const answer = await ask(text);
+      expect(answer.reads).toBe(0);
+      expect(answer.json).toContain('50053');
+      const language = text.startsWith('waarom') ? 'nl' : 'en';
+      expect(answer.json).toContain(wording(language).defaultWindowHours.replace('{hours}', '24'));
+    },
+  );
 
   test('"why did my sign-in fail?" keeps the 7 days, beyond the index: Graph is read', async () => {
     const answer = await ask('why did my sign-in fail?');

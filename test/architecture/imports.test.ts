@@ -27,14 +27,20 @@ function lintFixture(dir: string): { file: string; ruleId: string | null; messag
   writeFileSync(join(dir, 'eslint.config.mjs'), config);
   let output: string;
   try {
-    output = execFileSync(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', 'src'], { cwd: dir, encoding: 'utf8' });
+    output = execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', 'src'],
+      { cwd: dir, encoding: 'utf8' },
+    );
   } catch (error) {
     // Exit code 1: problems found; the report is still on stdout.
     output = (error as { stdout?: string }).stdout ?? '';
     if (!output) throw error;
   }
   const results = JSON.parse(output) as { filePath: string; messages: LintMessage[] }[];
-  return results.flatMap((r) => r.messages.map((m) => ({ file: relative(dir, r.filePath), ruleId: m.ruleId, message: m.message })));
+  return results.flatMap((r) =>
+    r.messages.map((m) => ({ file: relative(dir, r.filePath), ruleId: m.ruleId, message: m.message })),
+  );
 }
 
 function write(dir: string, file: string, text: string): void {
@@ -50,29 +56,64 @@ describe('the import rules (npm run lint)', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('fail on a deliberate cycle between two folders, then pass once it is gone', () => {
-    write(dir, 'src/answers/decide.ts', "import { draw } from '../cards/draw';\nexport const decide = (): string => 'x';\nexport const both = () => draw();\n");
-    write(dir, 'src/cards/draw.ts', "import { decide } from '../answers/decide';\nexport const draw = (): string => decide();\n");
+    write(
+      dir,
+      'src/answers/decide.ts',
+      "import { draw } from '../cards/draw';\nexport const decide = (): string => 'x';\nexport const both = () => draw();\n",
+    );
+    write(
+      dir,
+      'src/cards/draw.ts',
+      "import { decide } from '../answers/decide';\nexport const draw = (): string => decide();\n",
+    );
     const found = lintFixture(dir);
     // The cycle is reported from both ends, and the import against the flow (answers → cards) by the folder rule.
-    expect(found.filter((m) => m.ruleId === 'import-x/no-cycle').map((m) => m.file).sort()).toEqual(['src/answers/decide.ts', 'src/cards/draw.ts']);
-    expect(found.filter((m) => m.ruleId === 'import-x/no-restricted-paths').map((m) => m.file)).toEqual(['src/answers/decide.ts']);
+    expect(
+      found
+        .filter((m) => m.ruleId === 'import-x/no-cycle')
+        .map((m) => m.file)
+        .sort(),
+    ).toEqual(['src/answers/decide.ts', 'src/cards/draw.ts']);
+    expect(found.filter((m) => m.ruleId === 'import-x/no-restricted-paths').map((m) => m.file)).toEqual([
+      'src/answers/decide.ts',
+    ]);
 
     write(dir, 'src/answers/decide.ts', "export const decide = (): string => 'x';\n");
     expect(lintFixture(dir)).toEqual([]);
   });
 
   it('fail on a cycle inside one folder', () => {
-    write(dir, 'src/diagnosis/one.ts', "import { two } from './two';\nexport const one = (): number => 1;\nexport const sum = () => two() + 1;\n");
+    write(
+      dir,
+      'src/diagnosis/one.ts',
+      "import { two } from './two';\nexport const one = (): number => 1;\nexport const sum = () => two() + 1;\n",
+    );
     write(dir, 'src/diagnosis/two.ts', "import { one } from './one';\nexport const two = (): number => one() + 1;\n");
-    expect(lintFixture(dir).map((m) => `${m.ruleId} ${m.file}`).sort()).toEqual(['import-x/no-cycle src/diagnosis/one.ts', 'import-x/no-cycle src/diagnosis/two.ts']);
+    expect(
+      lintFixture(dir)
+        .map((m) => `${m.ruleId} ${m.file}`)
+        .sort(),
+    ).toEqual(['import-x/no-cycle src/diagnosis/one.ts', 'import-x/no-cycle src/diagnosis/two.ts']);
   });
 
   it('keep the demo behind its wiring, both ways, and the composition root above every folder', () => {
     write(dir, 'src/demo/tenant.ts', "import { decide } from '../answers/decide';\nexport const tenant = decide;\n");
-    write(dir, 'src/demo/wiring.ts', "import { tenant } from './tenant';\nimport { draw } from '../cards/draw';\nexport const wiring = [tenant, draw];\n");
-    write(dir, 'src/answers/decide.ts', "import { tenant } from '../demo/tenant';\nimport { app } from '../app';\nexport const decide = [tenant, app];\n");
+    write(
+      dir,
+      'src/demo/wiring.ts',
+      "import { tenant } from './tenant';\nimport { draw } from '../cards/draw';\nexport const wiring = [tenant, draw];\n",
+    );
+    write(
+      dir,
+      'src/answers/decide.ts',
+      "import { tenant } from '../demo/tenant';\nimport { app } from '../app';\nexport const decide = [tenant, app];\n",
+    );
     write(dir, 'src/cards/draw.ts', 'export const draw = 1;\n');
-    write(dir, 'src/app.ts', "import { wiring } from './demo/wiring';\nimport { tenant } from './demo/tenant';\nexport const app = [wiring, tenant];\n");
+    write(
+      dir,
+      'src/app.ts',
+      "import { wiring } from './demo/wiring';\nimport { tenant } from './demo/tenant';\nexport const app = [wiring, tenant];\n",
+    );
     const found = lintFixture(dir).filter((m) => m.ruleId === 'import-x/no-restricted-paths');
     expect(found.map((m) => m.file).sort()).toEqual([
       'src/answers/decide.ts', // → demo/tenant
@@ -97,12 +138,16 @@ function sourceGraph(): Map<string, string[]> {
   walk(join(ROOT, 'src'));
   const graph = new Map<string, string[]>();
   for (const file of files) {
-    const targets = ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles
-      .map((i) => i.fileName)
+    const targets = ts
+      .preProcessFile(readFileSync(file, 'utf8'), true, true)
+      .importedFiles.map((i) => i.fileName)
       .filter((spec) => spec.startsWith('.'))
       .map((spec) => resolve(dirname(file), spec))
       .flatMap((base) => [`${base}.ts`, join(base, 'index.ts')].filter((c) => files.includes(c)).slice(0, 1));
-    graph.set(relative(ROOT, file), targets.map((t) => relative(ROOT, t)));
+    graph.set(
+      relative(ROOT, file),
+      targets.map((t) => relative(ROOT, t)),
+    );
   }
   return graph;
 }
@@ -153,12 +198,23 @@ describe('the source tree', () => {
     const folders = new Map<string, string[]>();
     for (const [file, targets] of graph) {
       const from = folderOf(file);
-      folders.set(from, [...new Set([...(folders.get(from) ?? []), ...targets.map(folderOf).filter((f) => f !== from)])]);
+      folders.set(from, [
+        ...new Set([...(folders.get(from) ?? []), ...targets.map(folderOf).filter((f) => f !== from)]),
+      ]);
     }
     expect(cycles(folders)).toEqual([]);
   });
 
   it('the cycle finder finds cycles', () => {
-    expect(cycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
   });
 });

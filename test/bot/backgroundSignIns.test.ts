@@ -20,7 +20,12 @@ afterAll(() => running.stop());
 async function ask(text: string, locale = 'en-US') {
   const [card] = cardsIn(await postActivity(running.url, teamsMessage(text, { ...MEGAN, locale })));
   expect(cardProblems(card)).toEqual([]);
-  return { text: cardToText(card), tickets: executeActions(card).filter((a) => a.verb === 'openTicket').map((a) => String(a.data.signInId)) };
+  return {
+    text: cardToText(card),
+    tickets: executeActions(card)
+      .filter((a) => a.verb === 'openTicket')
+      .map((a) => String(a.data.signInId)),
+  };
 }
 
 const background = (r: SignIn) => r.isInteractive === false;
@@ -34,7 +39,9 @@ describe("Megan's background token refreshes", () => {
     const count = Number(burst![1]);
     expect(count).toBeGreaterThan(1);
     // The count is the failing Outlook refreshes of one burst in the log, not a made-up number.
-    const sameCode = hers().filter((r) => background(r) && r.appDisplayName!.endsWith('Outlook') && r.status?.errorCode === Number(burst![2]));
+    const sameCode = hers().filter(
+      (r) => background(r) && r.appDisplayName!.endsWith('Outlook') && r.status?.errorCode === Number(burst![2]),
+    );
     expect(sameCode.length).toBeGreaterThanOrEqual(count);
     // No row lists one Outlook refresh of that code on its own next to the burst.
     expect(answer.text).not.toContain(`Outlook (background) · ${burst![2]} `);

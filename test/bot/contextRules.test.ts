@@ -19,24 +19,41 @@ afterAll(() => running.stop());
 
 function alex(): AskerInfo {
   n += 1;
-  return { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: `a:context-${n}` };
+  return {
+    aadObjectId: '00000000-0000-0000-0000-0000000000020',
+    name: 'Alex Wilber',
+    conversationId: `a:context-${n}`,
+  };
 }
 
 /**
  * What the answer was about: the sign-in log filters the question made (none when served from the
  * cache), and the query its buttons carry (userId null = everyone; its filters).
  */
-async function answerTo(asker: AskerInfo, text: string): Promise<{ filters: string[]; queries: Record<string, unknown>[]; text: string }> {
+async function answerTo(
+  asker: AskerInfo,
+  text: string,
+): Promise<{ filters: string[]; queries: Record<string, unknown>[]; text: string }> {
   const before = running.tenant.requestLog.length;
   const cards = cardsIn(await postActivity(running.url, teamsMessage(text, asker)));
   expect(cards.length).toBeGreaterThan(0);
-  const filters = running.tenant.requestLog.slice(before).filter((r) => r.path === '/auditLogs/signIns').map((r) => String(r.filter));
-  const queries = cards.flatMap((c) => executeActions(c)).map((a) => a.data).filter((d) => 'userId' in d);
+  const filters = running.tenant.requestLog
+    .slice(before)
+    .filter((r) => r.path === '/auditLogs/signIns')
+    .map((r) => String(r.filter));
+  const queries = cards
+    .flatMap((c) => executeActions(c))
+    .map((a) => a.data)
+    .filter((d) => 'userId' in d);
   return { filters, queries, text: cards.map((c) => cardToText(c)).join('\n') };
 }
 
 /** A count card from the cache carries neither a read nor a button: then its headline must name the person. */
-const isAbout = (a: { filters: string[]; queries: Record<string, unknown>[]; text: string }, userId: string | null, name?: string) =>
+const isAbout = (
+  a: { filters: string[]; queries: Record<string, unknown>[]; text: string },
+  userId: string | null,
+  name?: string,
+) =>
   (a.filters.length + a.queries.length > 0 || (name !== undefined && a.text.includes(name))) &&
   a.filters.every((f) => (userId ? f.includes(userId) : !f.includes('userId eq'))) &&
   a.queries.every((q) => q.userId === userId);
@@ -60,8 +77,13 @@ describe('context over HTTP', () => {
   });
 
   it.each([
-    'why did isaiah langer fail yesterday?', 'how many times did isaiah fail yesterday?', 'did isaiah sign in today?', 'is isaiah locked out?',
-    'isaiah yesterday', 'why did isaiah fail?', 'what happened to Isaiah today',
+    'why did isaiah langer fail yesterday?',
+    'how many times did isaiah fail yesterday?',
+    'did isaiah sign in today?',
+    'is isaiah locked out?',
+    'isaiah yesterday',
+    'why did isaiah fail?',
+    'what happened to Isaiah today',
   ])('"and this week?" after "%s" is still about Isaiah', async (first) => {
     const asker = alex();
     expect(isAbout(await answerTo(asker, first), ISAIAH, 'Isaiah Langer')).toBe(true);

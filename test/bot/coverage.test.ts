@@ -13,7 +13,11 @@ import { cardsIn, postActivity, teamsMessage } from '../../src/tools/activities'
 import { cardProblems } from '../cards/validateCard';
 import { NOW, startApp, type RunningApp } from '../support/app';
 
-const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', timeZone: 'Europe/Amsterdam' };
+const ALEX = {
+  aadObjectId: '00000000-0000-0000-0000-0000000000020',
+  name: 'Alex Wilber',
+  timeZone: 'Europe/Amsterdam',
+};
 const DAY = 86_400_000;
 let running: RunningApp;
 
@@ -29,7 +33,8 @@ async function cardText(text: string, locale: string): Promise<string> {
 }
 
 const kind = (r: SignIn) => ((r as { signInEventTypes?: string[] }).signInEventTypes ?? ['interactiveUser'])[0];
-const newestFirst = (records: SignIn[]) => [...records].sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)));
+const newestFirst = (records: SignIn[]) =>
+  [...records].sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)));
 
 describe('a window not read whole', () => {
   it('says how many sign-ins were searched and back to when (en, nl)', async () => {
@@ -39,7 +44,9 @@ describe('a window not read whole', () => {
     const interactive = newestFirst(inWindow.filter((r) => kind(r) === 'interactiveUser'));
     const background = newestFirst(inWindow.filter((r) => kind(r) === 'nonInteractiveUser'));
     expect(interactive.length).toBeGreaterThan(1000);
-    const reached = [interactive, background].filter((list) => list.length > 1000).map((list) => Date.parse(list[999].createdDateTime as string));
+    const reached = [interactive, background]
+      .filter((list) => list.length > 1000)
+      .map((list) => Date.parse(list[999].createdDateTime as string));
     const backTo = new Date(Math.max(...reached));
     const searched = Math.min(1000, interactive.length) + Math.min(1000, background.length);
 
@@ -51,12 +58,20 @@ describe('a window not read whole', () => {
   });
 
   it('carries the coverage on the answer only when the window was not read whole', async () => {
-    const requester = { userId: ALEX.aadObjectId, tenantId: DEMO_TENANT_ID, timeZone: ALEX.timeZone, locale: 'en-US', conversationKey: 'coverage-test', conversationType: 'personal' };
+    const requester = {
+      userId: ALEX.aadObjectId,
+      tenantId: DEMO_TENANT_ID,
+      timeZone: ALEX.timeZone,
+      locale: 'en-US',
+      conversationKey: 'coverage-test',
+      conversationType: 'personal',
+    };
     const hour = (await running.app.troubleshooter.ask(requester, 'who failed to sign in in the last hour?')).answer;
     // "who failed …" about everyone is the tenant-wide answer (issue 22); it carries the coverage the same way.
     expect(hour.kind).toBe('tenant');
     expect(hour.kind === 'tenant' && hour.coverage).toBeFalsy();
-    const month = (await running.app.troubleshooter.ask(requester, 'who failed to sign in in the last 29 days?')).answer;
+    const month = (await running.app.troubleshooter.ask(requester, 'who failed to sign in in the last 29 days?'))
+      .answer;
     expect(month.kind === 'tenant' && month.coverage).toMatchObject({ onlyBackground: false });
     expect(month.kind === 'tenant' && month.truncated).toBe(true);
   });

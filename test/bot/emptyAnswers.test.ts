@@ -25,21 +25,35 @@ async function firstLine(text: string, locale = 'en-US'): Promise<string> {
   return cardToText(card).split('\n')[0];
 }
 
-const within = (r: SignIn, hours: number) => NOW.getTime() - Date.parse(r.createdDateTime as string) <= hours * 3_600_000;
+const within = (r: SignIn, hours: number) =>
+  NOW.getTime() - Date.parse(r.createdDateTime as string) <= hours * 3_600_000;
 
 describe('an empty answer restates every filter', () => {
   it('names the kind of failure and the person (en, nl)', async () => {
     // The premise, from the demo tenant's own data: Lynne had no MFA failure in the last hour.
-    expect(running.tenant.signIns.filter((r) => r.userId === LYNNE && within(r, 1) && categoryOf(r) === 'mfa')).toEqual([]);
-    expect(await firstLine('any MFA failures for Lynne in the last hour?')).toMatch(/^No MFA failures for Lynne Robbins between .+\.$/);
-    expect(await firstLine('MFA-fouten voor Lynne in het afgelopen uur?', 'nl-NL')).toMatch(/^Geen MFA-fouten voor Lynne Robbins tussen .+\.$/);
+    expect(running.tenant.signIns.filter((r) => r.userId === LYNNE && within(r, 1) && categoryOf(r) === 'mfa')).toEqual(
+      [],
+    );
+    expect(await firstLine('any MFA failures for Lynne in the last hour?')).toMatch(
+      /^No MFA failures for Lynne Robbins between .+\.$/,
+    );
+    expect(await firstLine('MFA-fouten voor Lynne in het afgelopen uur?', 'nl-NL')).toMatch(
+      /^Geen MFA-fouten voor Lynne Robbins tussen .+\.$/,
+    );
   });
 
   it('names the kind of failure and the app, tenant-wide (en, nl)', async () => {
-    expect(running.tenant.signIns.filter((r) => r.appDisplayName === 'Salesforce' && within(r, 1) && categoryOf(r) === 'conditional_access')).toEqual([]);
-    expect(await firstLine('conditional access blocks in Salesforce in the last hour')).toMatch(/^No Conditional Access blocks for anyone in Salesforce between .+\.$/);
-    expect(await firstLine('wie is er door CA geblokkeerd in Salesforce het afgelopen uur?', 'nl-NL'))
-      .toMatch(/^Geen blokkades door voorwaardelijke toegang voor iedereen in Salesforce tussen .+\.$/);
+    expect(
+      running.tenant.signIns.filter(
+        (r) => r.appDisplayName === 'Salesforce' && within(r, 1) && categoryOf(r) === 'conditional_access',
+      ),
+    ).toEqual([]);
+    expect(await firstLine('conditional access blocks in Salesforce in the last hour')).toMatch(
+      /^No Conditional Access blocks for anyone in Salesforce between .+\.$/,
+    );
+    expect(await firstLine('wie is er door CA geblokkeerd in Salesforce het afgelopen uur?', 'nl-NL')).toMatch(
+      /^Geen blokkades door voorwaardelijke toegang voor iedereen in Salesforce tussen .+\.$/,
+    );
   });
 
   it('names a request id that matched nothing (en, nl)', async () => {

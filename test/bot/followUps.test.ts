@@ -14,7 +14,11 @@ afterAll(() => running.stop());
 /** A fresh conversation with Alex Wilber (a reader) for each test. */
 function alex(): AskerInfo {
   n += 1;
-  return { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: `a:follow-ups-${n}` };
+  return {
+    aadObjectId: '00000000-0000-0000-0000-0000000000020',
+    name: 'Alex Wilber',
+    conversationId: `a:follow-ups-${n}`,
+  };
 }
 
 async function ask(asker: AskerInfo, text: string) {
@@ -29,7 +33,8 @@ function attemptChoices(card: Record<string, unknown>): string[] {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const el = node as Record<string, unknown>;
-      if (el.type === 'Input.ChoiceSet' && el.id === 'attempt') found.push(...(el.choices as { value: string }[]).map((c) => c.value));
+      if (el.type === 'Input.ChoiceSet' && el.id === 'attempt')
+        found.push(...(el.choices as { value: string }[]).map((c) => c.value));
       Object.values(el).forEach(walk);
     }
   };

@@ -27,11 +27,20 @@ describe('the bot over HTTP (restify + CloudAdapter, expectReplies)', () => {
   it('answers /healthz with version, mode and tenant', async () => {
     const response = await fetch(`${running.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', version: '0.1.0', mode: 'demo', tenantId: '72f988bf-0000-0000-0000-000000000001' });
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      version: '0.1.0',
+      mode: 'demo',
+      tenantId: '72f988bf-0000-0000-0000-000000000001',
+    });
   });
 
   it('answers the example Teams activity asking about Megan with a card holding her error codes from yesterday', async () => {
-    const activity = JSON.parse(readFileSync(join(__dirname, '../fixtures/teams-message-personal.json'), 'utf8')) as { from: { aadObjectId: string }; text: string; deliveryMode: string };
+    const activity = JSON.parse(readFileSync(join(__dirname, '../fixtures/teams-message-personal.json'), 'utf8')) as {
+      from: { aadObjectId: string };
+      text: string;
+      deliveryMode: string;
+    };
     activity.from.aadObjectId = ALEX.aadObjectId;
     activity.text = 'why did megan bowen fail to sign in yesterday';
     activity.deliveryMode = 'expectReplies';
@@ -41,11 +50,21 @@ describe('the bot over HTTP (restify + CloudAdapter, expectReplies)', () => {
     const [card] = cardsIn(result);
     const text = cardToText(card);
     const [from, to] = yesterdayInAmsterdam();
-    const expected = running.tenant.signIns.filter((r) => r.userId === MEGAN.aadObjectId && r.status!.errorCode !== 0 && Date.parse(r.createdDateTime as string) >= from && Date.parse(r.createdDateTime as string) <= to);
+    const expected = running.tenant.signIns.filter(
+      (r) =>
+        r.userId === MEGAN.aadObjectId &&
+        r.status!.errorCode !== 0 &&
+        Date.parse(r.createdDateTime as string) >= from &&
+        Date.parse(r.createdDateTime as string) <= to,
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(text).toContain('for Megan Bowen between');
-    expect(text).toContain(`· ${expected.find((r) => r.status!.errorCode !== 50074 && r.status!.errorCode !== 50076)!.status!.errorCode} `);
-    const shownIds = executeActions(card).filter((a) => a.verb === 'openTicket').map((a) => a.data.signInId);
+    expect(text).toContain(
+      `· ${expected.find((r) => r.status!.errorCode !== 50074 && r.status!.errorCode !== 50076)!.status!.errorCode} `,
+    );
+    const shownIds = executeActions(card)
+      .filter((a) => a.verb === 'openTicket')
+      .map((a) => a.data.signInId);
     expect(shownIds.length).toBeGreaterThan(0);
     for (const id of shownIds) expect(expected.map((r) => r.id)).toContain(id);
     // Server-side-filtered sign-in queries, for Megan, for yesterday: interactive (v1.0), then non-interactive (beta).
@@ -60,14 +79,21 @@ describe('the bot over HTTP (restify + CloudAdapter, expectReplies)', () => {
     const result = await postActivity(running.url, teamsMessage("why can't I sign in?", MEGAN));
     const text = cardToText(cardsIn(result)[0]);
     expect(text).toContain('for you between');
-    expect(text).toMatch(/^Your account was locked (\d+ times this period, last )?at .*: \d+ wrong passwords from Lisbon \(Portugal\), a country you have not signed in from this period/m);
+    expect(text).toMatch(
+      /^Your account was locked (\d+ times this period, last )?at .*: \d+ wrong passwords from Lisbon \(Portugal\), a country you have not signed in from this period/m,
+    );
   });
 
   it('does not report a person whose MFA prompts all succeeded as failing', async () => {
-    const result = await postActivity(running.url, teamsMessage(`why did ${CHRISTIE_ID} fail to sign in this week`, ALEX));
+    const result = await postActivity(
+      running.url,
+      teamsMessage(`why did ${CHRISTIE_ID} fail to sign in this week`, ALEX),
+    );
     const card = cardsIn(result)[0];
     const text = cardToText(card);
-    const codes = executeActions(card).filter((a) => a.verb === 'openTicket').map((a) => running.tenant.signIns.find((r) => r.id === a.data.signInId)!.status!.errorCode);
+    const codes = executeActions(card)
+      .filter((a) => a.verb === 'openTicket')
+      .map((a) => running.tenant.signIns.find((r) => r.id === a.data.signInId)!.status!.errorCode);
     expect(codes).not.toContain(50074);
     expect(codes).not.toContain(50076);
     expect(text).toMatch(/asked for something extra .* and then succeeded; those are not failures/);
@@ -75,7 +101,10 @@ describe('the bot over HTTP (restify + CloudAdapter, expectReplies)', () => {
 
   it('refuses Megan when she asks about Alex, without any sign-in query for Alex', async () => {
     const before = running.tenant.requestLog.length;
-    const result = await postActivity(running.url, teamsMessage('why did Alex Wilber fail to sign in yesterday?', MEGAN));
+    const result = await postActivity(
+      running.url,
+      teamsMessage('why did Alex Wilber fail to sign in yesterday?', MEGAN),
+    );
     expect(cardToText(cardsIn(result)[0])).toContain('You can only look up your own sign-ins');
     const made = running.tenant.requestLog.slice(before);
     expect(made.filter((r) => r.path.startsWith('/auditLogs') || r.path === '/users')).toEqual([]);
@@ -85,7 +114,15 @@ describe('the bot over HTTP (restify + CloudAdapter, expectReplies)', () => {
     const result = await postActivity(running.url, teamsMessage("why can't I sign in?", MEGAN));
     const [action] = executeActions(cardsIn(result)[0]).filter((a) => a.verb === 'openTicket');
     const mailBefore = running.tenant.sentMail.length;
-    const click = () => postActivity(running.url, teamsCardAction('openTicket', { ...action.data, [String(action.data.commentId)]: 'I was on holiday in Lisbon' }, MEGAN));
+    const click = () =>
+      postActivity(
+        running.url,
+        teamsCardAction(
+          'openTicket',
+          { ...action.data, [String(action.data.commentId)]: 'I was on holiday in Lisbon' },
+          MEGAN,
+        ),
+      );
     const [first, second] = await Promise.all([click(), click()]);
     const third = await click();
     const texts = [first, second, third].map((r) => cardToText(cardsIn(r)[0]));
@@ -100,9 +137,17 @@ describe('the bot over HTTP (restify + CloudAdapter, expectReplies)', () => {
   });
 
   it('answers 400 to a body that is not an activity, and keeps serving', async () => {
-    const bad = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2,3]' });
+    const bad = await fetch(`${running.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[1,2,3]',
+    });
     expect(bad.status).toBe(400);
-    const broken = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
+    const broken = await fetch(`${running.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":',
+    });
     expect(broken.status).toBe(400);
     expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
   });
@@ -112,7 +157,13 @@ describe('the bot over HTTP (restify + CloudAdapter, expectReplies)', () => {
     await postActivity(running.url, teamsMessage('why did megan bowen fail to sign in yesterday', ALEX));
     const audits = auditsIn(running.logLines);
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ event: 'question', requester: ALEX.aadObjectId, subject: MEGAN.aadObjectId, intent: 'failures', decision: 'allowed' });
+    expect(audits[0]).toMatchObject({
+      event: 'question',
+      requester: ALEX.aadObjectId,
+      subject: MEGAN.aadObjectId,
+      intent: 'failures',
+      decision: 'allowed',
+    });
     expect(audits[0].records).toBeGreaterThan(0);
     const all = running.logLines.join('\n');
     expect(all).not.toContain('why did megan');
@@ -124,7 +175,12 @@ void NOW;
 
 describe('installing the bot', () => {
   it('greets a person who adds the bot in a personal chat with what they may ask', async () => {
-    const activity = { ...teamsMessage('', MEGAN), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: '29:megan' }, { id: '28:signin-troubleshooter' }] };
+    const activity = {
+      ...teamsMessage('', MEGAN),
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: [{ id: '29:megan' }, { id: '28:signin-troubleshooter' }],
+    };
     const text = cardToText(cardsIn(await postActivity(running.url, activity))[0]);
     expect(text).toContain('Sign-in Troubleshooter');
     expect(text).toContain('You can ask about your own sign-ins.');
@@ -134,14 +190,23 @@ describe('installing the bot', () => {
 describe('shared conversations', () => {
   const inChannel = (text: string, asker: { aadObjectId: string; name: string }) => ({
     ...teamsMessage(text, { ...asker, conversationId: '19:helpdesk-channel@thread.tacv2' }),
-    conversation: { conversationType: 'channel', isGroup: true, tenantId: '72f988bf-0000-0000-0000-000000000001', id: '19:helpdesk-channel@thread.tacv2' },
+    conversation: {
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: '72f988bf-0000-0000-0000-000000000001',
+      id: '19:helpdesk-channel@thread.tacv2',
+    },
   });
 
   it("shows a reader someone else's sign-ins only in a personal chat, and looks nothing up in a channel", async () => {
     const before = running.tenant.requestLog.length;
-    const text = cardToText(cardsIn(await postActivity(running.url, inChannel('why did megan bowen fail to sign in yesterday', ALEX)))[0]);
+    const text = cardToText(
+      cardsIn(await postActivity(running.url, inChannel('why did megan bowen fail to sign in yesterday', ALEX)))[0],
+    );
     expect(text).toContain('Ask me in a personal chat');
-    expect(running.tenant.requestLog.slice(before).filter((r) => r.path.startsWith('/auditLogs') || r.path === '/users')).toEqual([]);
+    expect(
+      running.tenant.requestLog.slice(before).filter((r) => r.path.startsWith('/auditLogs') || r.path === '/users'),
+    ).toEqual([]);
   });
 
   it('answers questions about the asker themselves in a channel', async () => {
@@ -150,7 +215,15 @@ describe('shared conversations', () => {
   });
 
   it('refuses card buttons about someone else in a channel', async () => {
-    const invoke = { ...teamsCardAction('retry', { intent: 'failures', userId: MEGAN.aadObjectId }, ALEX), conversation: { conversationType: 'groupChat', isGroup: true, tenantId: '72f988bf-0000-0000-0000-000000000001', id: '19:group@thread.v2' } };
+    const invoke = {
+      ...teamsCardAction('retry', { intent: 'failures', userId: MEGAN.aadObjectId }, ALEX),
+      conversation: {
+        conversationType: 'groupChat',
+        isGroup: true,
+        tenantId: '72f988bf-0000-0000-0000-000000000001',
+        id: '19:group@thread.v2',
+      },
+    };
     expect(cardToText(cardsIn(await postActivity(running.url, invoke))[0])).toContain('Ask me in a personal chat');
   });
 
@@ -162,26 +235,41 @@ describe('shared conversations', () => {
     ['no conversationType at all', { id: 'a:somewhere' }],
     ['an unknown conversationType', { conversationType: 'Personal', id: 'a:somewhere' }],
   ];
-  const somewhere = (activity: Record<string, unknown>, conversation: Record<string, unknown>) => ({ ...activity, conversation: { tenantId: '72f988bf-0000-0000-0000-000000000001', ...conversation } });
-
-  it.each(CONVERSATIONS)("a reader's ticket click in %s does not post someone else's sign-in there, and opens no ticket", async (_label, conversation) => {
-    const megans = running.tenant.signIns.find((r) => r.userId === MEGAN.aadObjectId && r.status!.errorCode !== 0)!;
-    const mail = running.tenant.sentMail.length;
-    const click = somewhere(teamsCardAction('openTicket', { signInId: megans.id, commentId: 'comment', comment: 'x' }, ALEX), conversation);
-    const text = cardToText(cardsIn(await postActivity(running.url, click))[0]);
-    expect(text).toContain('Ask me in a personal chat');
-    for (const leak of [megans.id!, megans.correlationId!, 'Megan', 'meganb@']) expect(text).not.toContain(leak);
-    expect(running.tenant.sentMail.length).toBe(mail);
+  const somewhere = (activity: Record<string, unknown>, conversation: Record<string, unknown>) => ({
+    ...activity,
+    conversation: { tenantId: '72f988bf-0000-0000-0000-000000000001', ...conversation },
   });
 
-  it.each(CONVERSATIONS)("a reader's question about someone else in %s is answered with \"ask me privately\"", async (_label, conversation) => {
-    const message = somewhere(teamsMessage('why did megan bowen fail to sign in yesterday', ALEX), conversation);
-    expect(cardToText(cardsIn(await postActivity(running.url, message))[0])).toContain('Ask me in a personal chat');
-  });
+  it.each(CONVERSATIONS)(
+    "a reader's ticket click in %s does not post someone else's sign-in there, and opens no ticket",
+    async (_label, conversation) => {
+      const megans = running.tenant.signIns.find((r) => r.userId === MEGAN.aadObjectId && r.status!.errorCode !== 0)!;
+      const mail = running.tenant.sentMail.length;
+      const click = somewhere(
+        teamsCardAction('openTicket', { signInId: megans.id, commentId: 'comment', comment: 'x' }, ALEX),
+        conversation,
+      );
+      const text = cardToText(cardsIn(await postActivity(running.url, click))[0]);
+      expect(text).toContain('Ask me in a personal chat');
+      for (const leak of [megans.id!, megans.correlationId!, 'Megan', 'meganb@']) expect(text).not.toContain(leak);
+      expect(running.tenant.sentMail.length).toBe(mail);
+    },
+  );
+
+  it.each(CONVERSATIONS)(
+    'a reader\'s question about someone else in %s is answered with "ask me privately"',
+    async (_label, conversation) => {
+      const message = somewhere(teamsMessage('why did megan bowen fail to sign in yesterday', ALEX), conversation);
+      expect(cardToText(cardsIn(await postActivity(running.url, message))[0])).toContain('Ask me in a personal chat');
+    },
+  );
 
   it("a reader's ticket click for her own sign-in works in a channel", async () => {
     const alexs = running.tenant.signIns.find((r) => r.userId === ALEX.aadObjectId && r.status!.errorCode !== 0)!;
-    const click = somewhere(teamsCardAction('openTicket', { signInId: alexs.id, commentId: 'comment' }, ALEX), CONVERSATIONS[0][1]);
+    const click = somewhere(
+      teamsCardAction('openTicket', { signInId: alexs.id, commentId: 'comment' }, ALEX),
+      CONVERSATIONS[0][1],
+    );
     expect(cardToText(cardsIn(await postActivity(running.url, click))[0])).toMatch(/Ticket SIT-\w+ opened/);
   });
 });
@@ -190,23 +278,44 @@ describe('a pasted correlation id', () => {
   it("with nobody named, a non-reader's search stays within her own sign-ins", async () => {
     const alexs = running.tenant.signIns.find((r) => r.userId === ALEX.aadObjectId && r.status!.errorCode !== 0)!;
     const before = running.tenant.signInRequests().length;
-    const text = cardToText(cardsIn(await postActivity(running.url, teamsMessage(`what happened with correlation id ${alexs.correlationId}`, MEGAN)))[0]);
+    const text = cardToText(
+      cardsIn(
+        await postActivity(
+          running.url,
+          teamsMessage(`what happened with correlation id ${alexs.correlationId}`, MEGAN),
+        ),
+      )[0],
+    );
     expect(text).not.toContain('Alex');
     // One read per kind of sign-in (interactive, non-interactive), both within her own.
-    const filters = running.tenant.signInRequests().slice(before).map((r) => r.filter);
+    const filters = running.tenant
+      .signInRequests()
+      .slice(before)
+      .map((r) => r.filter);
     expect(filters).toHaveLength(2);
     for (const filter of filters) expect(filter).toMatch(new RegExp(`^userId eq '${MEGAN.aadObjectId}' and `));
   });
 
   it("finds a non-reader's own sign-in, and searches only her own sign-ins for anyone else's", async () => {
     const mine = running.tenant.signIns.find((r) => r.userId === MEGAN.aadObjectId && r.status!.errorCode === 50053)!;
-    const own = cardToText(cardsIn(await postActivity(running.url, teamsMessage(`correlation id ${mine.correlationId} this week`, MEGAN)))[0]);
+    const own = cardToText(
+      cardsIn(
+        await postActivity(running.url, teamsMessage(`correlation id ${mine.correlationId} this week`, MEGAN)),
+      )[0],
+    );
     expect(own).toContain(`Sign-in with correlation ID ${mine.correlationId}`);
     const alexs = running.tenant.signIns.find((r) => r.userId === ALEX.aadObjectId && r.status!.errorCode !== 0)!;
     const before = running.tenant.signInRequests().length;
-    const other = cardToText(cardsIn(await postActivity(running.url, teamsMessage(`correlation id ${alexs.correlationId} this week`, MEGAN)))[0]);
+    const other = cardToText(
+      cardsIn(
+        await postActivity(running.url, teamsMessage(`correlation id ${alexs.correlationId} this week`, MEGAN)),
+      )[0],
+    );
     expect(other).toContain('No failed sign-ins for');
-    const filters = running.tenant.signInRequests().slice(before).map((r) => r.filter);
+    const filters = running.tenant
+      .signInRequests()
+      .slice(before)
+      .map((r) => r.filter);
     expect(filters).toHaveLength(2);
     for (const filter of filters) {
       expect(filter).toContain(`userId eq '${MEGAN.aadObjectId}'`);
@@ -222,7 +331,9 @@ describe('questions about sign-ins rather than failures', () => {
     expect(text).toContain('Isaiah Langer signed in successfully');
     expect(text).toMatch(/^Isaiah Langer signed in successfully \d+ times between .*, last at /m);
     expect(text).toContain('✓ signed in');
-    const ids = executeActions(card).filter((a) => a.verb === 'openTicket').map((a) => running.tenant.signIns.find((r) => r.id === a.data.signInId)!.status!.errorCode);
+    const ids = executeActions(card)
+      .filter((a) => a.verb === 'openTicket')
+      .map((a) => running.tenant.signIns.find((r) => r.id === a.data.signInId)!.status!.errorCode);
     expect(ids.every((code) => code !== 0)).toBe(true);
   });
 });

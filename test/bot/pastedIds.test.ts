@@ -22,13 +22,19 @@ afterAll(() => running.stop());
 
 function failureOf(userId: string): SignIn {
   const prompts = new Set([0, 50058, 50140, 50074, 50076, 50097, 50125]);
-  return running.tenant.signIns.find((r) => r.userId === userId && !prompts.has(r.status!.errorCode!) &&
-    (r as { signInEventTypes?: string[] }).signInEventTypes?.[0] === 'interactiveUser')!;
+  return running.tenant.signIns.find(
+    (r) =>
+      r.userId === userId &&
+      !prompts.has(r.status!.errorCode!) &&
+      (r as { signInEventTypes?: string[] }).signInEventTypes?.[0] === 'interactiveUser',
+  )!;
 }
 
 async function ask(text: string, asker: typeof MEGAN, locale = 'en-US') {
   n += 1;
-  const [card] = cardsIn(await postActivity(running.url, teamsMessage(text, { ...asker, locale, conversationId: `a:pasted-ids-${n}` })));
+  const [card] = cardsIn(
+    await postActivity(running.url, teamsMessage(text, { ...asker, locale, conversationId: `a:pasted-ids-${n}` })),
+  );
   const actions = executeActions(card);
   return {
     text: cardToText(card),
@@ -55,8 +61,13 @@ describe('a request id, however it is pasted', () => {
   it('a Dutch screen starting "Sorry, er is een probleem…", joined into one line, is that sign-in, not person "Sorry"', async () => {
     const r = record();
     const pasted = [
-      'Aanmelden', 'Sorry, er is een probleem opgetreden bij het aanmelden.', `AADSTS${r.status!.errorCode}: er ging iets mis.`,
-      'Details voor probleemoplossing', `Aanvraag-id: ${r.id}`, `Correlatie-id: ${r.correlationId}`, `Tijdstempel: ${String(r.createdDateTime)}`,
+      'Aanmelden',
+      'Sorry, er is een probleem opgetreden bij het aanmelden.',
+      `AADSTS${r.status!.errorCode}: er ging iets mis.`,
+      'Details voor probleemoplossing',
+      `Aanvraag-id: ${r.id}`,
+      `Correlatie-id: ${r.correlationId}`,
+      `Tijdstempel: ${String(r.createdDateTime)}`,
     ].join(' ');
     const answer = await ask(pasted, MEGAN, 'nl-NL');
     expect(answer.tickets[0]).toBe(r.id);
@@ -68,8 +79,17 @@ describe('a request id, however it is pasted', () => {
     const byCorrelation = await ask(r.correlationId!, ALEX);
     expect(byCorrelation.tickets).toContain(r.id);
     n += 1;
-    const [card] = cardsIn(await postActivity(running.url, teamsMessage(MEGAN.aadObjectId, { ...ALEX, conversationId: `a:pasted-ids-${n}` })));
-    expect(executeActions(card).filter((a) => 'userId' in a.data).map((a) => a.data.userId)).toContain(MEGAN.aadObjectId);
+    const [card] = cardsIn(
+      await postActivity(
+        running.url,
+        teamsMessage(MEGAN.aadObjectId, { ...ALEX, conversationId: `a:pasted-ids-${n}` }),
+      ),
+    );
+    expect(
+      executeActions(card)
+        .filter((a) => 'userId' in a.data)
+        .map((a) => a.data.userId),
+    ).toContain(MEGAN.aadObjectId);
     expect(cardToText(card)).toContain('Megan Bowen');
   });
 

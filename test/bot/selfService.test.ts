@@ -44,10 +44,17 @@ async function ask(app: RunningApp, who: AskerInfo, text: string): Promise<El> {
 }
 
 /** The self-service buttons: links that are not Microsoft's error lookup. */
-const selfService = (card: El) => actions(card).filter((a) => a.type === 'Action.OpenUrl' && !String(a.url).includes('login.microsoftonline.com/error'));
-const verbs = (card: El) => actions(card).filter((a) => a.type === 'Action.Execute').map((a) => a.verb);
+const selfService = (card: El) =>
+  actions(card).filter(
+    (a) => a.type === 'Action.OpenUrl' && !String(a.url).includes('login.microsoftonline.com/error'),
+  );
+const verbs = (card: El) =>
+  actions(card)
+    .filter((a) => a.type === 'Action.Execute')
+    .map((a) => a.verb);
 /** Ticket buttons that mark the ticket "this wasn't me" (a possible compromise). */
-const notMeTickets = (card: El) => actions(card).filter((a) => a.verb === 'openTicket' && (a.data as El | undefined)?.notMe === true);
+const notMeTickets = (card: El) =>
+  actions(card).filter((a) => a.verb === 'openTicket' && (a.data as El | undefined)?.notMe === true);
 
 describe('self-service buttons', () => {
   let running: RunningApp;
@@ -88,7 +95,7 @@ describe('a tenant with its own password reset portal', () => {
   });
   afterAll(() => running.stop());
 
-  it('sends Megan there instead of Microsoft\'s', async () => {
+  it("sends Megan there instead of Microsoft's", async () => {
     const card = await ask(running, asker('Megan Bowen'), "why can't I sign in?");
     expect(selfService(card).map((a) => a.url)).toEqual(['https://passwordreset.contoso.com/']);
   });

@@ -23,10 +23,22 @@ class HungSignIns implements Middleware {
 
 it('ends within its grace while a turn hangs on Graph and a client holds an idle keep-alive connection', async () => {
   const tenant = new DemoTenant({ now: NOW });
-  const running = await startApp({ TURN_BUDGET_MS: '600000', GRAPH_TIMEOUT_MS: '600000' }, { demoTenant: tenant, graphTransport: new HungSignIns(new DemoTenantTransport(tenant)), shutdownGraceMs: 200 });
+  const running = await startApp(
+    { TURN_BUDGET_MS: '600000', GRAPH_TIMEOUT_MS: '600000' },
+    { demoTenant: tenant, graphTransport: new HungSignIns(new DemoTenantTransport(tenant)), shutdownGraceMs: 200 },
+  );
   const { port } = new URL(running.url);
   // A turn that waits for the sign-in log forever.
-  const hung = fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsMessage('why did megan bowen fail to sign in yesterday', { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' })) }).catch((e: Error) => e);
+  const hung = fetch(`${running.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(
+      teamsMessage('why did megan bowen fail to sign in yesterday', {
+        aadObjectId: '00000000-0000-0000-0000-0000000000020',
+        name: 'Alex Wilber',
+      }),
+    ),
+  }).catch((e: Error) => e);
   // A client that keeps a connection open after its request.
   const idle = net.connect(Number(port), '127.0.0.1');
   await new Promise<void>((resolve) => idle.once('connect', () => resolve()));

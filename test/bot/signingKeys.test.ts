@@ -13,7 +13,8 @@ beforeEach(async () => {
   now = 1_000_000;
 });
 afterEach(() => keys.close());
-const store = () => new SigningKeyStore(keys.metadataUrl, { now: () => now, firstBackoffMs: 30_000, maxBackoffMs: 120_000 });
+const store = () =>
+  new SigningKeyStore(keys.metadataUrl, { now: () => now, firstBackoffMs: 30_000, maxBackoffMs: 120_000 });
 const metadataFetches = () => keys.fetches.filter((f) => f === '/openid').length;
 
 test('50 callers at once share one fetch and get the key as PEM', async () => {

@@ -62,13 +62,21 @@ async function ask(who: AskerInfo, text: string): Promise<El> {
 }
 
 const failuresOf = (userId: string, code: number): SignIn[] =>
-  running.tenant.signIns.filter((r) => r.userId === userId && r.status?.errorCode === code && Date.parse(r.createdDateTime as string) <= NOW.getTime());
-const newest = (records: SignIn[]) => [...records].sort((a, b) => Date.parse(b.createdDateTime as string) - Date.parse(a.createdDateTime as string))[0];
+  running.tenant.signIns.filter(
+    (r) =>
+      r.userId === userId && r.status?.errorCode === code && Date.parse(r.createdDateTime as string) <= NOW.getTime(),
+  );
+const newest = (records: SignIn[]) =>
+  [...records].sort((a, b) => Date.parse(b.createdDateTime as string) - Date.parse(a.createdDateTime as string))[0];
 
-describe('Megan Bowen\'s lockout', () => {
+describe("Megan Bowen's lockout", () => {
   it('as the helpdesk asks: locked, how many wrong passwords, from which country; confirm, reset, revoke; ticket visible', async () => {
     const card = await ask(asker('Alex Wilber'), 'why did Megan Bowen fail to sign in yesterday?');
-    const lock = newest(failuresOf(person('Megan Bowen').id, 50053).filter((r) => Date.parse(r.createdDateTime as string) < Date.parse('2026-11-26T23:00:00Z')));
+    const lock = newest(
+      failuresOf(person('Megan Bowen').id, 50053).filter(
+        (r) => Date.parse(r.createdDateTime as string) < Date.parse('2026-11-26T23:00:00Z'),
+      ),
+    );
     const country = countryName(lock.location!.countryOrRegion!, 'en')!;
     const [first] = visible(card).texts;
     expect(first).toMatch(/^Megan's account was locked/);
@@ -89,7 +97,7 @@ describe('Megan Bowen\'s lockout', () => {
   });
 });
 
-it('Adele Vance\'s Conditional Access block names the policy and the country, and asks to confirm travel', async () => {
+it("Adele Vance's Conditional Access block names the policy and the country, and asks to confirm travel", async () => {
   const card = await ask(asker('Alex Wilber'), 'why was Adele Vance blocked this week?');
   const blocked = newest(failuresOf(person('Adele Vance').id, 53003));
   const policy = blocked.appliedConditionalAccessPolicies!.find((p) => p.result === 'failure')!.displayName!;
@@ -104,9 +112,23 @@ it('Adele Vance\'s Conditional Access block names the policy and the country, an
 });
 
 describe.each([
-  ['en', 'en-US', 'why did Patti Fernandez fail to sign in this week?', 'What to do now', /^Likely MFA fatigue: \d+ MFA requests to Patti Fernandez/, /reset it now/],
-  ['nl', 'nl-NL', 'waarom kon Patti Fernandez deze week niet inloggen?', 'Wat je nu kunt doen', /^Waarschijnlijk MFA-moeheid: \d+ MFA-verzoeken aan Patti Fernandez/, /stel het nu opnieuw in/],
-] as const)('Patti Fernandez\'s MFA fatigue in %s', (_language, locale, question, heading, verdict, reset) => {
+  [
+    'en',
+    'en-US',
+    'why did Patti Fernandez fail to sign in this week?',
+    'What to do now',
+    /^Likely MFA fatigue: \d+ MFA requests to Patti Fernandez/,
+    /reset it now/,
+  ],
+  [
+    'nl',
+    'nl-NL',
+    'waarom kon Patti Fernandez deze week niet inloggen?',
+    'Wat je nu kunt doen',
+    /^Waarschijnlijk MFA-moeheid: \d+ MFA-verzoeken aan Patti Fernandez/,
+    /stel het nu opnieuw in/,
+  ],
+] as const)("Patti Fernandez's MFA fatigue in %s", (_language, locale, question, heading, verdict, reset) => {
   it('calls it MFA fatigue, says the password is probably known: reset and check MFA methods', async () => {
     const card = await ask(asker('Alex Wilber', locale), question);
     expect(visible(card).texts[0]).toMatch(verdict);
@@ -123,7 +145,7 @@ it('"is there an outage?" gets a yes or a no first, about the last hour', async 
   expect(visible(card).texts[0]).toContain('Fri 27 Nov, 10:00 and Fri 27 Nov, 11:00');
 });
 
-it('a count question gets the number first, not a person\'s name', async () => {
+it("a count question gets the number first, not a person's name", async () => {
   const card = await ask(asker('Alex Wilber'), 'how many times did users sign in this week?');
   const [first] = visible(card).texts;
   expect(first).toMatch(/^[\d,]+ sign-ins: [\d,]+ succeeded, [\d,]+ failed \([\d,]+ people\)\.$/);

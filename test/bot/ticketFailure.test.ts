@@ -29,7 +29,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => webhook.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/tickets`;
-  running = await startApp({ TICKET_SINK: 'webhook', TICKET_WEBHOOK_URL: url, TICKET_WEBHOOK_SECRET: 'test-signing-key' });
+  running = await startApp({
+    TICKET_SINK: 'webhook',
+    TICKET_WEBHOOK_URL: url,
+    TICKET_WEBHOOK_SECRET: 'test-signing-key',
+  });
 });
 
 afterAll(async () => {
@@ -41,7 +45,12 @@ it('keeps the card, the error and the comment when the ticket system fails, and 
   const asked = cardsIn(await postActivity(running.url, teamsMessage("why can't I sign in?", MEGAN)))[0];
   const [button] = executeActions(asked).filter((a) => a.verb === 'openTicket' && !a.data.notMe);
   const commentId = String(button.data.commentId);
-  const failed = cardsIn(await postActivity(running.url, teamsCardAction('openTicket', { ...button.data, [commentId]: 'I was abroad' }, MEGAN)))[0];
+  const failed = cardsIn(
+    await postActivity(
+      running.url,
+      teamsCardAction('openTicket', { ...button.data, [commentId]: 'I was abroad' }, MEGAN),
+    ),
+  )[0];
   expect(cardToText(failed)).toContain('The ticket could not be opened');
   // In words for her (an end user): nothing was sent, the comment is kept; the sink's own error stays in the log.
   expect(cardToText(failed)).toContain('nothing was sent');

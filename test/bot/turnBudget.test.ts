@@ -10,7 +10,10 @@ import { until } from '../support/until';
 
 /** The demo tenant, answering the sign-in log only after a delay. */
 class SlowSignIns implements Middleware {
-  constructor(private readonly inner: Middleware, private readonly delayMs: number) {}
+  constructor(
+    private readonly inner: Middleware,
+    private readonly delayMs: number,
+  ) {}
   async execute(context: Context): Promise<void> {
     const url = typeof context.request === 'string' ? context.request : context.request.url;
     if (url.includes('/auditLogs/')) await new Promise((r) => setTimeout(r, this.delayMs));
@@ -38,7 +41,10 @@ beforeAll(async () => {
   await new Promise<void>((r) => connector.listen(0, '127.0.0.1', r));
   connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
   const tenant = new DemoTenant({ now: NOW });
-  running = await startApp({ TURN_BUDGET_MS: '300', GRAPH_TIMEOUT_MS: '8000' }, { demoTenant: tenant, graphTransport: new SlowSignIns(new DemoTenantTransport(tenant), 1500) });
+  running = await startApp(
+    { TURN_BUDGET_MS: '300', GRAPH_TIMEOUT_MS: '8000' },
+    { demoTenant: tenant, graphTransport: new SlowSignIns(new DemoTenantTransport(tenant), 1500) },
+  );
 });
 
 afterAll(async () => {
@@ -47,7 +53,14 @@ afterAll(async () => {
 });
 
 it('answers "still looking" within the turn budget and posts the card to the conversation when Graph is done', async () => {
-  const activity = { ...teamsMessage('why did megan bowen fail to sign in yesterday', { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: 'a:slow-graph' }), serviceUrl: connectorUrl };
+  const activity = {
+    ...teamsMessage('why did megan bowen fail to sign in yesterday', {
+      aadObjectId: '00000000-0000-0000-0000-0000000000020',
+      name: 'Alex Wilber',
+      conversationId: 'a:slow-graph',
+    }),
+    serviceUrl: connectorUrl,
+  };
   const started = Date.now();
   const result = await postActivity(running.url, activity);
   expect(Date.now() - started).toBeLessThan(1400);
@@ -59,7 +72,11 @@ it('answers "still looking" within the turn budget and posts the card to the con
 });
 
 it('shows a typing indicator first when the answer goes through the connector, and none when the answer comes back in the same response', async () => {
-  const asker = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: 'a:typing' };
+  const asker = {
+    aadObjectId: '00000000-0000-0000-0000-0000000000020',
+    name: 'Alex Wilber',
+    conversationId: 'a:typing',
+  };
   proactive.length = 0;
   await postActivity(running.url, { ...teamsMessage('help', asker), serviceUrl: connectorUrl, deliveryMode: 'normal' });
   await until(() => proactive.length >= 2, 'the typing indicator and the card', 5000);

@@ -18,7 +18,14 @@ const MEGAN = '00000000-0000-0000-0000-0000000000021';
 const HOUR = 3_600_000;
 const tenant = new DemoTenant({ now: NOW, nonInteractivePerDay: 100 });
 const kind = (r: SignIn) => ((r as { signInEventTypes?: string[] }).signInEventTypes ?? ['interactiveUser'])[0];
-const requester = (key: string) => ({ userId: ALEX.aadObjectId, tenantId: DEMO_TENANT_ID, timeZone: 'Europe/Amsterdam', locale: 'en-US', conversationKey: key, conversationType: 'personal' });
+const requester = (key: string) => ({
+  userId: ALEX.aadObjectId,
+  tenantId: DEMO_TENANT_ID,
+  timeZone: 'Europe/Amsterdam',
+  locale: 'en-US',
+  conversationKey: key,
+  conversationType: 'personal',
+});
 
 function summary(answer: Answer) {
   if (answer.kind !== 'summary') throw new Error(`expected a summary, got ${answer.kind}`);
@@ -43,25 +50,43 @@ describe.each([
   afterAll(() => running.stop());
 
   it('has the volume the goal asks for', () => {
-    const day = tenant.signIns.filter((r) => r.userId === MEGAN && kind(r) === 'nonInteractiveUser' && NOW.getTime() - Date.parse(r.createdDateTime as string) <= 24 * HOUR);
+    const day = tenant.signIns.filter(
+      (r) =>
+        r.userId === MEGAN &&
+        kind(r) === 'nonInteractiveUser' &&
+        NOW.getTime() - Date.parse(r.createdDateTime as string) <= 24 * HOUR,
+    );
     expect(day.length).toBeGreaterThanOrEqual(100);
   });
 
-  it.each(['why did Megan Bowen fail to sign in in the last 7 days?', 'why did Megan Bowen fail to sign in yesterday?'])('finds Megan\'s lockout: %s', async (question) => {
+  it.each([
+    'why did Megan Bowen fail to sign in in the last 7 days?',
+    'why did Megan Bowen fail to sign in yesterday?',
+  ])("finds Megan's lockout: %s", async (question) => {
     const answer = summary((await running.app.troubleshooter.ask(requester(`volume-${question}`), question)).answer);
     expect(answer.coverage).toBeUndefined();
     expect(answer.diagnosis.leadFinding).toMatchObject({ kind: 'lockout', userId: MEGAN });
-    const [card] = cardsIn(await postActivity(running.url, teamsMessage(question, { ...ALEX, conversationId: `a:volume-${question}` })));
+    const [card] = cardsIn(
+      await postActivity(running.url, teamsMessage(question, { ...ALEX, conversationId: `a:volume-${question}` })),
+    );
     expect(cardProblems(card)).toEqual([]);
   });
 
   it('"who failed to sign in in the last hour" finds every failure of that hour', async () => {
-    const answer = tenantWide((await running.app.troubleshooter.ask(requester('volume-hour'), 'who failed to sign in in the last hour?')).answer);
+    const answer = tenantWide(
+      (await running.app.troubleshooter.ask(requester('volume-hour'), 'who failed to sign in in the last hour?'))
+        .answer,
+    );
     expect(answer.coverage).toBeUndefined();
     const read = new Set(answer.diagnosis.attempts.flatMap((a) => a.records.map((r) => r.id)));
     const { from, to } = answer.window;
-    const failures = tenant.signIns.filter((r) => (r.status?.errorCode ?? 0) !== 0 && ['interactiveUser', 'nonInteractiveUser'].includes(kind(r))
-      && Date.parse(r.createdDateTime as string) >= from.getTime() && Date.parse(r.createdDateTime as string) <= to.getTime());
+    const failures = tenant.signIns.filter(
+      (r) =>
+        (r.status?.errorCode ?? 0) !== 0 &&
+        ['interactiveUser', 'nonInteractiveUser'].includes(kind(r)) &&
+        Date.parse(r.createdDateTime as string) >= from.getTime() &&
+        Date.parse(r.createdDateTime as string) <= to.getTime(),
+    );
     expect(failures.length).toBeGreaterThan(0);
     expect(failures.filter((r) => !read.has(r.id))).toEqual([]);
   });

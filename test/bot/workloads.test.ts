@@ -18,7 +18,12 @@ const ALL_KINDS = 'interactiveUser,nonInteractiveUser,servicePrincipal,managedId
 async function ask(app: RunningApp, text: string, asker: typeof ALEX, locale = 'en-US') {
   const [card] = cardsIn(await postActivity(app.url, teamsMessage(text, { ...asker, locale })));
   expect(cardProblems(card)).toEqual([]);
-  return { text: cardToText(card), tickets: executeActions(card).filter((a) => a.verb === 'openTicket').map((a) => String(a.data.signInId)) };
+  return {
+    text: cardToText(card),
+    tickets: executeActions(card)
+      .filter((a) => a.verb === 'openTicket')
+      .map((a) => String(a.data.signInId)),
+  };
 }
 
 describe('with SIGNIN_EVENT_TYPES reading apps and identities', () => {
@@ -32,23 +37,32 @@ describe('with SIGNIN_EVENT_TYPES reading apps and identities', () => {
   it.each([
     ['why is the Payroll Sync app failing to authenticate?', 'en-US'],
     ['why does the Payroll Sync service principal fail?', 'en-US'],
-  ])('a reader asking "%s" gets the failing code, its fix, since when, how often and the last success', async (question, locale) => {
-    const answer = await ask(running, question, ALEX, locale);
-    const failures = payroll().filter((r) => r.status?.errorCode === 7000222);
-    const lastSuccess = payroll().filter((r) => r.status?.errorCode === 0).sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)))[0];
-    const sinceSuccess = failures.filter((r) => String(r.createdDateTime) > String(lastSuccess.createdDateTime));
-    const first = answer.text.split('\n')[0];
-    expect(first).toMatch(/^Payroll Sync \(service principal\) has failed to authenticate since .+: \d+ failed sign-in attempts, error 7000222 /);
-    expect(first).toContain(explain(7000222, 'en', 'helpdesk').title);
-    expect(first).toContain('Last success:');
-    expect(first).toContain(`${sinceSuccess.length} failed sign-in attempts`);
-    expect(answer.text).toContain(explain(7000222, 'en', 'helpdesk').steps[0]);
-    expect(failures.map((r) => r.id)).toContain(answer.tickets[0]);
-  });
+  ])(
+    'a reader asking "%s" gets the failing code, its fix, since when, how often and the last success',
+    async (question, locale) => {
+      const answer = await ask(running, question, ALEX, locale);
+      const failures = payroll().filter((r) => r.status?.errorCode === 7000222);
+      const lastSuccess = payroll()
+        .filter((r) => r.status?.errorCode === 0)
+        .sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)))[0];
+      const sinceSuccess = failures.filter((r) => String(r.createdDateTime) > String(lastSuccess.createdDateTime));
+      const first = answer.text.split('\n')[0];
+      expect(first).toMatch(
+        /^Payroll Sync \(service principal\) has failed to authenticate since .+: \d+ failed sign-in attempts, error 7000222 /,
+      );
+      expect(first).toContain(explain(7000222, 'en', 'helpdesk').title);
+      expect(first).toContain('Last success:');
+      expect(first).toContain(`${sinceSuccess.length} failed sign-in attempts`);
+      expect(answer.text).toContain(explain(7000222, 'en', 'helpdesk').steps[0]);
+      expect(failures.map((r) => r.id)).toContain(answer.tickets[0]);
+    },
+  );
 
   it('a name nobody in the directory has is looked for among the apps and identities (nl)', async () => {
     const answer = await ask(running, 'waarom faalt Payroll Sync?', ALEX, 'nl-NL');
-    expect(answer.text.split('\n')[0]).toMatch(/^Payroll Sync \(service-principal\) kan zich sinds .+ niet aanmelden: \d+ mislukte aanmeldpogingen, fout 7000222 /);
+    expect(answer.text.split('\n')[0]).toMatch(
+      /^Payroll Sync \(service-principal\) kan zich sinds .+ niet aanmelden: \d+ mislukte aanmeldpogingen, fout 7000222 /,
+    );
     expect(answer.text).toContain(explain(7000222, 'nl', 'helpdesk').steps[0]);
   });
 
@@ -65,14 +79,17 @@ describe('with SIGNIN_EVENT_TYPES reading apps and identities', () => {
     expect(answer.text).toContain('Zebulon Quartermaine');
   });
 
-  it.each(['why is the Payroll Sync app failing to authenticate?', 'is backup-runner failing?', 'waarom faalt Payroll Sync?'])(
-    'a non-reader asking "%s" is refused as for anyone else\'s sign-ins, and nothing is read', async (question) => {
-      const before = running.tenant.signInRequests().length;
-      const answer = await ask(running, question, MEGAN);
-      const aboutAlex = await ask(running, 'why did Alex fail to sign in?', MEGAN);
-      expect(answer.text).toBe(aboutAlex.text);
-      expect(running.tenant.signInRequests().length).toBe(before);
-    });
+  it.each([
+    'why is the Payroll Sync app failing to authenticate?',
+    'is backup-runner failing?',
+    'waarom faalt Payroll Sync?',
+  ])('a non-reader asking "%s" is refused as for anyone else\'s sign-ins, and nothing is read', async (question) => {
+    const before = running.tenant.signInRequests().length;
+    const answer = await ask(running, question, MEGAN);
+    const aboutAlex = await ask(running, 'why did Alex fail to sign in?', MEGAN);
+    expect(answer.text).toBe(aboutAlex.text);
+    expect(running.tenant.signInRequests().length).toBe(before);
+  });
 });
 
 describe('with SIGNIN_EVENT_TYPES reading people only (the default)', () => {
@@ -82,9 +99,13 @@ describe('with SIGNIN_EVENT_TYPES reading people only (the default)', () => {
   });
   afterAll(() => running.stop());
 
-  it.each(['why is the Payroll Sync app failing to authenticate?', 'is backup-runner failing?'])('"%s" names the setting to turn on', async (question) => {
-    const answer = await ask(running, question, ALEX);
-    // The setting and the two event types to add to it, whatever the sentence around them.
-    for (const name of ['SIGNIN_EVENT_TYPES', 'servicePrincipal', 'managedIdentity']) expect(answer.text).toContain(name);
-  });
+  it.each(['why is the Payroll Sync app failing to authenticate?', 'is backup-runner failing?'])(
+    '"%s" names the setting to turn on',
+    async (question) => {
+      const answer = await ask(running, question, ALEX);
+      // The setting and the two event types to add to it, whatever the sentence around them.
+      for (const name of ['SIGNIN_EVENT_TYPES', 'servicePrincipal', 'managedIdentity'])
+        expect(answer.text).toContain(name);
+    },
+  );
 });

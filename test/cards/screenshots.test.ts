@@ -35,7 +35,15 @@ const CARD_WIDTH = 450;
 /** A PNG smaller than this is blank or nearly so. */
 const MIN_PNG_BYTES = 2 * 1024;
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const TEXT = { default: '#242424', subtle: '#616161' };
 const foregroundColors = {
@@ -64,7 +72,11 @@ const HOST_CONFIG = {
     attention: { backgroundColor: '#FDF3F4', foregroundColors },
   },
   actions: {
-    maxActions: 6, spacing: 'default', buttonSpacing: 8, actionsOrientation: 'horizontal', actionAlignment: 'stretch',
+    maxActions: 6,
+    spacing: 'default',
+    buttonSpacing: 8,
+    actionsOrientation: 'horizontal',
+    actionAlignment: 'stretch',
     showCard: { actionMode: 'inline', inlineTopMargin: 12, style: 'emphasis' },
   },
   factSet: { title: { weight: 'bolder', wrap: true, maxWidth: 150 }, value: { wrap: true }, spacing: 12 },
@@ -89,7 +101,12 @@ const TEAMS_CSS = `
   .ac-textBlock ol, .ac-textBlock ul { box-sizing: border-box; padding-left: 24px; }
 `;
 
-interface RenderResult { ok: boolean; width: number; height: number; text: string; }
+interface RenderResult {
+  ok: boolean;
+  width: number;
+  height: number;
+  text: string;
+}
 
 /** The card's first TextBlock, as a reader sees it (the bot escapes markdown characters with a backslash). */
 function titleOf(card: Card): string {
@@ -98,39 +115,102 @@ function titleOf(card: Card): string {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** The demo stories, asked over the real server (demo tenant): the README and docs/cards show these. */
 /** `live`: asked of a bot with the live index and the demo's live incident (tenant-wide answers say it first). */
-interface Story { file: string; language: Language; who: string; text: string; ticket?: boolean; withoutPolicyPermission?: boolean; live?: boolean }
+interface Story {
+  file: string;
+  language: Language;
+  who: string;
+  text: string;
+  ticket?: boolean;
+  withoutPolicyPermission?: boolean;
+  live?: boolean;
+}
 const STORIES: Story[] = [
-  { file: 'megan-lockout-helpdesk-en', language: 'en', who: 'Alex Wilber', text: 'why did Megan Bowen fail to sign in yesterday?' },
+  {
+    file: 'megan-lockout-helpdesk-en',
+    language: 'en',
+    who: 'Alex Wilber',
+    text: 'why did Megan Bowen fail to sign in yesterday?',
+  },
   { file: 'megan-lockout-self-en', language: 'en', who: 'Megan Bowen', text: "why can't I sign in?" },
   { file: 'megan-lockout-self-nl', language: 'nl', who: 'Megan Bowen', text: 'waarom kan ik niet inloggen?' },
   { file: 'adele-ca-block-en', language: 'en', who: 'Alex Wilber', text: 'why was Adele Vance blocked this week?' },
   // The same question when the bot's app lacks Policy.Read.ConditionalAccess: Graph leaves the policies out.
-  { file: 'adele-ca-block-no-policy-permission-en', language: 'en', who: 'Alex Wilber', text: 'why was Adele Vance blocked this week?', withoutPolicyPermission: true },
-  { file: 'patti-mfa-fatigue-en', language: 'en', who: 'Alex Wilber', text: 'why did Patti Fernandez fail to sign in this week?' },
-  { file: 'patti-mfa-fatigue-nl', language: 'nl', who: 'Alex Wilber', text: 'waarom kon Patti Fernandez deze week niet inloggen?' },
+  {
+    file: 'adele-ca-block-no-policy-permission-en',
+    language: 'en',
+    who: 'Alex Wilber',
+    text: 'why was Adele Vance blocked this week?',
+    withoutPolicyPermission: true,
+  },
+  {
+    file: 'patti-mfa-fatigue-en',
+    language: 'en',
+    who: 'Alex Wilber',
+    text: 'why did Patti Fernandez fail to sign in this week?',
+  },
+  {
+    file: 'patti-mfa-fatigue-nl',
+    language: 'nl',
+    who: 'Alex Wilber',
+    text: 'waarom kon Patti Fernandez deze week niet inloggen?',
+  },
   { file: 'outage-en', language: 'en', who: 'Alex Wilber', text: 'is there an outage?' },
   { file: 'count-en', language: 'en', who: 'Alex Wilber', text: 'how many times did users sign in this week?' },
-  { file: 'empty-filtered-en', language: 'en', who: 'Alex Wilber', text: 'who failed to sign in to Salesforce in the last hour?' },
-  { file: 'ticket-flow-en', language: 'en', who: 'Alex Wilber', text: 'why did Megan Bowen fail to sign in yesterday?', ticket: true },
-  { file: 'ticket-flow-nl', language: 'nl', who: 'Alex Wilber', text: 'waarom kon Megan Bowen gisteren niet inloggen?', ticket: true },
+  {
+    file: 'empty-filtered-en',
+    language: 'en',
+    who: 'Alex Wilber',
+    text: 'who failed to sign in to Salesforce in the last hour?',
+  },
+  {
+    file: 'ticket-flow-en',
+    language: 'en',
+    who: 'Alex Wilber',
+    text: 'why did Megan Bowen fail to sign in yesterday?',
+    ticket: true,
+  },
+  {
+    file: 'ticket-flow-nl',
+    language: 'nl',
+    who: 'Alex Wilber',
+    text: 'waarom kon Megan Bowen gisteren niet inloggen?',
+    ticket: true,
+  },
   { file: 'who-failed-today-en', language: 'en', who: 'Alex Wilber', text: 'who failed to sign in today?', live: true },
   { file: 'locked-out-now-en', language: 'en', who: 'Alex Wilber', text: 'who is locked out right now?', live: true },
   { file: 'megan-pattern-en', language: 'en', who: 'Alex Wilber', text: "what is Megan Bowen's sign-in pattern?" },
-  { file: 'megan-anyone-tried-self-en', language: 'en', who: 'Megan Bowen', text: 'did anyone try to get into my account this week?' },
+  {
+    file: 'megan-anyone-tried-self-en',
+    language: 'en',
+    who: 'Megan Bowen',
+    text: 'did anyone try to get into my account this week?',
+  },
 ];
 
 async function storyCard(running: RunningApp, story: Story, n: number): Promise<Card> {
   const p = DEMO_PEOPLE.find((x) => x.displayName === story.who)!;
-  const asker: AskerInfo = { aadObjectId: p.id, name: p.displayName, locale: story.language === 'nl' ? 'nl-NL' : 'en-US', conversationId: `a:shot-${n}` };
+  const asker: AskerInfo = {
+    aadObjectId: p.id,
+    name: p.displayName,
+    locale: story.language === 'nl' ? 'nl-NL' : 'en-US',
+    conversationId: `a:shot-${n}`,
+  };
   let [content] = cardsIn(await postActivity(running.url, teamsMessage(story.text, asker)));
   if (story.ticket) {
     const button = executeActions(content).find((a) => a.verb === 'openTicket')!;
-    const comment = story.language === 'nl' ? 'Ze zegt dat ze niet in Lissabon was.' : 'She says she was not in Lisbon.';
-    [content] = cardsIn(await postActivity(running.url, teamsCardAction('openTicket', { ...button.data, comment }, asker)));
+    const comment =
+      story.language === 'nl' ? 'Ze zegt dat ze niet in Lissabon was.' : 'She says she was not in Lisbon.';
+    [content] = cardsIn(
+      await postActivity(running.url, teamsCardAction('openTicket', { ...button.data, comment }, asker)),
+    );
   }
   return { content, summary: cardToText(content) };
 }
@@ -139,14 +219,38 @@ async function storyCard(running: RunningApp, story: Story, n: number): Promise<
  * What else gets a PNG: the story with one attempt's details open (from test data), and worst-case
  * data for every card.
  */
-interface Shot { file: string; card: Card; language: Language; scale: Scale }
+interface Shot {
+  file: string;
+  card: Card;
+  language: Language;
+  scale: Scale;
+}
 type Scale = 1 | 2;
 function shots(): Shot[] {
   const list: Shot[] = [];
-  for (const language of ['en', 'nl'] as const) list.push({ file: `details-open-${language}`, card: storySummaryCard(language, story[1].id), language, scale: 1 });
-  for (const [name, card] of everyCard('en')) list.push({ file: `worst-case-${slug(name)}-en`, card, language: 'en', scale: 1 });
+  for (const language of ['en', 'nl'] as const)
+    list.push({ file: `details-open-${language}`, card: storySummaryCard(language, story[1].id), language, scale: 1 });
+  for (const [name, card] of everyCard('en'))
+    list.push({ file: `worst-case-${slug(name)}-en`, card, language: 'en', scale: 1 });
   // The incident alert after "stop notifying": its final state (drawn from test data; over HTTP in test/incidents/alertContent.test.ts).
-  list.push({ file: 'incident-after-stop-notifying-en', card: renderFixture({ kind: 'incident-alert', incident: { ...openIncident, app: 'Contoso Expenses', policy: 'Block unmanaged devices – Finance apps', unmetControl: 'Block' }, stoppedAt: new Date(openIncident.lastFailure) }, 'en'), language: 'en', scale: 2 });
+  list.push({
+    file: 'incident-after-stop-notifying-en',
+    card: renderFixture(
+      {
+        kind: 'incident-alert',
+        incident: {
+          ...openIncident,
+          app: 'Contoso Expenses',
+          policy: 'Block unmanaged devices – Finance apps',
+          unmetControl: 'Block',
+        },
+        stoppedAt: new Date(openIncident.lastFailure),
+      },
+      'en',
+    ),
+    language: 'en',
+    scale: 2,
+  });
   const [[name, summary]] = everyCard('nl');
   list.push({ file: `worst-case-${slug(name)}-nl`, card: summary, language: 'nl', scale: 1 });
   return list;
@@ -173,11 +277,24 @@ if (!haveChromium && process.env.CI) {
     let live: RunningApp;
     let limited: RunningApp | null = null;
     /** A second bot whose demo tenant has not granted Policy.Read.ConditionalAccess. */
-    const withoutPolicyPermission = async () => (limited ??= await startApp({}, { demoTenant: new DemoTenant({ now: NOW, permissions: ['AuditLog.Read.All', 'Directory.Read.All', 'Mail.Send'] }) }));
+    const withoutPolicyPermission = async () =>
+      (limited ??= await startApp(
+        {},
+        {
+          demoTenant: new DemoTenant({
+            now: NOW,
+            permissions: ['AuditLog.Read.All', 'Directory.Read.All', 'Mail.Send'],
+          }),
+        },
+      ));
     beforeAll(async () => {
       running = await startApp();
-      live = await startApp({ SIGNIN_INDEX_HOURS: '48' }, { demoTenant: new DemoTenant(withLiveIncident({ now: NOW })) });
-      for (let i = 0; i < 500 && live.app.signInIndex!.poller.stats().filling; i++) await new Promise((r) => setTimeout(r, 20));
+      live = await startApp(
+        { SIGNIN_INDEX_HOURS: '48' },
+        { demoTenant: new DemoTenant(withLiveIncident({ now: NOW })) },
+      );
+      for (let i = 0; i < 500 && live.app.signInIndex!.poller.stats().filling; i++)
+        await new Promise((r) => setTimeout(r, 20));
       await live.app.incidents!.monitor.runOnce();
       mkdirSync(OUT, { recursive: true });
       // launch() gives Chromium a new, empty profile directory of its own and removes it on close.
@@ -186,15 +303,24 @@ if (!haveChromium && process.env.CI) {
     }, 30_000);
 
     async function openPage(b: Browser, scale: Scale): Promise<Page> {
-      const context = await b.newContext({ viewport: { width: CARD_WIDTH + 32, height: 800 }, deviceScaleFactor: scale, colorScheme: 'light', locale: 'en-US' });
+      const context = await b.newContext({
+        viewport: { width: CARD_WIDTH + 32, height: 800 },
+        deviceScaleFactor: scale,
+        colorScheme: 'light',
+        locale: 'en-US',
+      });
       await context.route('**/*', (route) => {
         requests.push(route.request().url());
         return route.abort();
       });
       const page = await context.newPage();
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
-      await page.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><div id="host"></div></body></html>');
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+      });
+      await page.setContent(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><div id="host"></div></body></html>',
+      );
       await page.addStyleTag({ path: STYLES });
       await page.addStyleTag({ content: TEAMS_CSS });
       for (const path of SCRIPTS) await page.addScriptTag({ path });
@@ -213,22 +339,25 @@ if (!haveChromium && process.env.CI) {
     });
 
     async function render(page: Page, card: Card, language: Language): Promise<RenderResult> {
-      return page.evaluate(({ json, hostConfig, lang }) => {
-        const AC = (window as unknown as { AdaptiveCards: typeof import('adaptivecards') }).AdaptiveCards;
-        const host = document.getElementById('host')!;
-        host.replaceChildren();
-        document.documentElement.lang = lang;
-        const ac = new AC.AdaptiveCard();
-        ac.hostConfig = new AC.HostConfig(hostConfig);
-        ac.onExecuteAction = () => undefined;
-        ac.parse(json);
-        const el = ac.render();
-        if (!el) return { ok: false, width: 0, height: 0, text: '' };
-        el.setAttribute('data-card', 'root');
-        host.appendChild(el);
-        const box = el.getBoundingClientRect();
-        return { ok: true, width: box.width, height: box.height, text: el.innerText };
-      }, { json: card.content, hostConfig: HOST_CONFIG, lang: language });
+      return page.evaluate(
+        ({ json, hostConfig, lang }) => {
+          const AC = (window as unknown as { AdaptiveCards: typeof import('adaptivecards') }).AdaptiveCards;
+          const host = document.getElementById('host')!;
+          host.replaceChildren();
+          document.documentElement.lang = lang;
+          const ac = new AC.AdaptiveCard();
+          ac.hostConfig = new AC.HostConfig(hostConfig);
+          ac.onExecuteAction = () => undefined;
+          ac.parse(json);
+          const el = ac.render();
+          if (!el) return { ok: false, width: 0, height: 0, text: '' };
+          el.setAttribute('data-card', 'root');
+          host.appendChild(el);
+          const box = el.getBoundingClientRect();
+          return { ok: true, width: box.width, height: box.height, text: el.innerText };
+        },
+        { json: card.content, hostConfig: HOST_CONFIG, lang: language },
+      );
     }
 
     async function shoot(file: string, card: Card, language: Language, scale: Scale): Promise<RenderResult> {
@@ -247,16 +376,25 @@ if (!haveChromium && process.env.CI) {
       return result;
     }
 
-    it.each(STORIES.map((s, i) => [s.file, s, i] as const))('%s.png (asked over the real server)', async (_file, story, i) => {
-      const card = await storyCard(story.withoutPolicyPermission ? await withoutPolicyPermission() : story.live ? live : running, story, i);
-      const result = await shoot(story.file, card, story.language, 2);
-      // What to do now is drawn, and the ticket button too when there is a failure to report.
-      const w = wording(story.language);
-      if (/lockout|block|fatigue/.test(story.file)) {
-        expect(result.text).toContain(w.whatToDoNow);
-        expect(await pages.get(2)!.locator('#host').getByRole('button', { name: w.openTicket }).first().isVisible()).toBe(true);
-      }
-    });
+    it.each(STORIES.map((s, i) => [s.file, s, i] as const))(
+      '%s.png (asked over the real server)',
+      async (_file, story, i) => {
+        const card = await storyCard(
+          story.withoutPolicyPermission ? await withoutPolicyPermission() : story.live ? live : running,
+          story,
+          i,
+        );
+        const result = await shoot(story.file, card, story.language, 2);
+        // What to do now is drawn, and the ticket button too when there is a failure to report.
+        const w = wording(story.language);
+        if (/lockout|block|fatigue/.test(story.file)) {
+          expect(result.text).toContain(w.whatToDoNow);
+          expect(
+            await pages.get(2)!.locator('#host').getByRole('button', { name: w.openTicket }).first().isVisible(),
+          ).toBe(true);
+        }
+      },
+    );
 
     it.each(shots().map((s) => [s.file, s] as const))('%s.png', async (_file, shot) => {
       await shoot(shot.file, shot.card, shot.language, shot.scale);

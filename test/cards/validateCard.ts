@@ -5,14 +5,24 @@ import * as AC from 'adaptivecards';
  * Elements Teams renders that the Adaptive Cards JS library does not know (Microsoft Teams, "Charts
  * in Adaptive Cards"): accepted only with a `fallback`, so that other clients show something.
  */
-const TEAMS_ONLY = new Set(['Chart.Donut', 'Chart.Pie', 'Chart.Gauge', 'Chart.Line', 'Chart.VerticalBar', 'Chart.VerticalBar.Grouped', 'Chart.HorizontalBar', 'Chart.HorizontalBar.Stacked']);
+const TEAMS_ONLY = new Set([
+  'Chart.Donut',
+  'Chart.Pie',
+  'Chart.Gauge',
+  'Chart.Line',
+  'Chart.VerticalBar',
+  'Chart.VerticalBar.Grouped',
+  'Chart.HorizontalBar',
+  'Chart.HorizontalBar.Stacked',
+]);
 
 /** The types of the Teams-only elements in the card, each with whether every one of them has a fallback. */
 function teamsOnly(json: unknown, found = new Map<string, boolean>()): Map<string, boolean> {
   if (Array.isArray(json)) json.forEach((item) => teamsOnly(item, found));
   else if (json && typeof json === 'object') {
     const el = json as Record<string, unknown>;
-    if (typeof el.type === 'string' && TEAMS_ONLY.has(el.type)) found.set(el.type, (found.get(el.type) ?? true) && el.fallback !== undefined);
+    if (typeof el.type === 'string' && TEAMS_ONLY.has(el.type))
+      found.set(el.type, (found.get(el.type) ?? true) && el.fallback !== undefined);
     for (const [key, value] of Object.entries(el)) if (key !== 'fallback') teamsOnly(value, found);
   }
   return found;

@@ -26,11 +26,15 @@ function importsOf(text: string): string[] {
 
 /** Imports of src/demo/ from files outside it: "file → module" (module relative to the root, no extension). */
 function demoImports(files: string[], read = (file: string) => readFileSync(file, 'utf8')): string[] {
-  return files.filter((f) => !f.startsWith(DEMO + '/')).flatMap((file) => importsOf(read(file))
-    .filter((spec) => spec.startsWith('.'))
-    .map((spec) => relative(ROOT, resolve(dirname(file), spec)).replace(/\.(ts|js)$/, ''))
-    .filter((target) => target === 'src/demo' || target.startsWith('src/demo/'))
-    .map((target) => `${relative(ROOT, file)} → ${target}`));
+  return files
+    .filter((f) => !f.startsWith(DEMO + '/'))
+    .flatMap((file) =>
+      importsOf(read(file))
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) => relative(ROOT, resolve(dirname(file), spec)).replace(/\.(ts|js)$/, ''))
+        .filter((target) => target === 'src/demo' || target.startsWith('src/demo/'))
+        .map((target) => `${relative(ROOT, file)} → ${target}`),
+    );
 }
 
 describe('the demo tenant is one wiring', () => {

@@ -21,12 +21,20 @@ import { ROLE_SELECT } from '../../src/access/readers';
 import { toUser } from '../../src/demo/directory';
 import { DEMO_PEOPLE } from '../../src/demo/people';
 
-interface Property { type: string; collection?: boolean; nullable?: boolean }
+interface Property {
+  type: string;
+  collection?: boolean;
+  nullable?: boolean;
+}
 type SchemaType =
   | { kind: 'entity' | 'complex'; baseType?: string; properties: Record<string, Property> }
   | { kind: 'enum'; flags?: boolean; members: string[] }
   | { kind: 'notVendored' };
-interface Schema { version: string; source: string; types: Record<string, SchemaType> }
+interface Schema {
+  version: string;
+  source: string;
+  types: Record<string, SchemaType>;
+}
 
 const SCHEMAS: Record<'v1.0' | 'beta', Schema> = { 'v1.0': v1Schema as Schema, beta: betaSchema as Schema };
 const NOW = new Date('2026-11-27T10:00:00Z');
@@ -50,29 +58,47 @@ function propertiesOf(version: 'v1.0' | 'beta', name: string): Record<string, Pr
 
 /** Every way `value` breaks the schema, as "path: problem". */
 function problems(version: 'v1.0' | 'beta', value: unknown, property: Property, path: string): string[] {
-  if (value === null || value === undefined) return property.nullable === false && value === null && property.type !== 'Edm.String' ? [`${path}: null but not nullable`] : [];
+  if (value === null || value === undefined)
+    return property.nullable === false && value === null && property.type !== 'Edm.String'
+      ? [`${path}: null but not nullable`]
+      : [];
   if (property.collection) {
     if (!Array.isArray(value)) return [`${path}: expected a collection of ${property.type}`];
     return value.flatMap((item, i) => problems(version, item, { type: property.type }, `${path}[${i}]`));
   }
   switch (property.type) {
-    case 'Edm.String': return typeof value === 'string' ? [] : [`${path}: expected a string`];
-    case 'Edm.Boolean': return typeof value === 'boolean' ? [] : [`${path}: expected a boolean`];
-    case 'Edm.Int32': case 'Edm.Int64': return Number.isInteger(value) ? [] : [`${path}: expected an integer`];
-    case 'Edm.Double': return typeof value === 'number' ? [] : [`${path}: expected a number`];
-    case 'Edm.DateTimeOffset': return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && /Z$|[+-]\d\d:\d\d$/.test(value) ? [] : [`${path}: expected a DateTimeOffset`];
+    case 'Edm.String':
+      return typeof value === 'string' ? [] : [`${path}: expected a string`];
+    case 'Edm.Boolean':
+      return typeof value === 'boolean' ? [] : [`${path}: expected a boolean`];
+    case 'Edm.Int32':
+    case 'Edm.Int64':
+      return Number.isInteger(value) ? [] : [`${path}: expected an integer`];
+    case 'Edm.Double':
+      return typeof value === 'number' ? [] : [`${path}: expected a number`];
+    case 'Edm.DateTimeOffset':
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && /Z$|[+-]\d\d:\d\d$/.test(value)
+        ? []
+        : [`${path}: expected a DateTimeOffset`];
   }
   const type = typeOf(version, property.type);
   if (!type || type.kind === 'notVendored') return [`${path}: type ${property.type} is not in the vendored schema`];
   if (type.kind === 'enum') {
     if (typeof value !== 'string') return [`${path}: expected a member of ${property.type}`];
     const members = type.flags ? value.split(',').map((m) => m.trim()) : [value];
-    return members.every((m) => type.members.includes(m)) ? [] : [`${path}: '${value}' is not a member of ${property.type}`];
+    return members.every((m) => type.members.includes(m))
+      ? []
+      : [`${path}: '${value}' is not a member of ${property.type}`];
   }
   if (typeof value !== 'object' || Array.isArray(value)) return [`${path}: expected an object of ${property.type}`];
   const known = propertiesOf(version, property.type);
   return Object.entries(value as Record<string, unknown>).flatMap(([key, v]) =>
-    key.startsWith('@odata.') ? [] : known[key] ? problems(version, v, known[key], `${path}.${key}`) : [`${path}.${key}: not a property of ${property.type}`]);
+    key.startsWith('@odata.')
+      ? []
+      : known[key]
+        ? problems(version, v, known[key], `${path}.${key}`)
+        : [`${path}.${key}: not a property of ${property.type}`],
+  );
 }
 
 function recordProblems(version: 'v1.0' | 'beta', record: object): string[] {
@@ -85,7 +111,9 @@ describe('the vendored schema', () => {
       expect(schema.source).toMatch(/msgraph-metadata schemas\/(v1\.0|beta)-Prod\.csdl @ [0-9a-f]{40}/);
       expect(schema.types.signIn.kind).toBe('entity');
     }
-    expect(Object.keys(propertiesOf('v1.0', 'signInLocation'))).toEqual(expect.arrayContaining(['city', 'state', 'countryOrRegion', 'geoCoordinates']));
+    expect(Object.keys(propertiesOf('v1.0', 'signInLocation'))).toEqual(
+      expect.arrayContaining(['city', 'state', 'countryOrRegion', 'geoCoordinates']),
+    );
   });
 
   it('has the same signIn properties as the demo tenant serves per version (signInSchema.ts)', () => {
@@ -100,26 +128,43 @@ describe('the vendored schema', () => {
   });
 
   it('catches a wrong record: the checker can fail', () => {
-    const bad = { id: 'x', createdDateTime: 'yesterday', managedIdentityType: 'systemAssigned', status: { errorCode: '50126' }, conditionalAccessStatus: 'blocked' };
-    expect(recordProblems('beta', bad)).toEqual(expect.arrayContaining([
-      expect.stringContaining('createdDateTime: expected a DateTimeOffset'),
-      expect.stringContaining('managedIdentityType: not a property of signIn'),
-      expect.stringContaining('status.errorCode: expected an integer'),
-      expect.stringContaining("'blocked' is not a member of conditionalAccessStatus"),
-    ]));
-    expect(recordProblems('v1.0', { id: 'x', signInEventTypes: ['interactiveUser'] })).toEqual([expect.stringContaining('signInEventTypes: not a property of signIn')]);
+    const bad = {
+      id: 'x',
+      createdDateTime: 'yesterday',
+      managedIdentityType: 'systemAssigned',
+      status: { errorCode: '50126' },
+      conditionalAccessStatus: 'blocked',
+    };
+    expect(recordProblems('beta', bad)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('createdDateTime: expected a DateTimeOffset'),
+        expect.stringContaining('managedIdentityType: not a property of signIn'),
+        expect.stringContaining('status.errorCode: expected an integer'),
+        expect.stringContaining("'blocked' is not a member of conditionalAccessStatus"),
+      ]),
+    );
+    expect(recordProblems('v1.0', { id: 'x', signInEventTypes: ['interactiveUser'] })).toEqual([
+      expect.stringContaining('signInEventTypes: not a property of signIn'),
+    ]);
   });
 });
 
-describe('every record the demo tenant returns exists in Microsoft\'s schema', () => {
+describe("every record the demo tenant returns exists in Microsoft's schema", () => {
   // Realistic volume on (a little of it), so the background kinds are covered too.
   const tenant = new DemoTenant(withLiveIncident({ now: NOW, nonInteractivePerDay: 3 }));
-  const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: new DemoTenantTransport(tenant) });
+  const client = createGraphClient({
+    endpoint: 'https://graph.microsoft.com',
+    authProvider: demoAuthProvider,
+    transport: new DemoTenantTransport(tenant),
+  });
 
   async function readAll(version: 'v1.0' | 'beta', filter: string | null): Promise<SignIn[]> {
     const out: SignIn[] = [];
     const api = client.api('/auditLogs/signIns').version(version).top(1000);
-    let page = (await (filter ? api.filter(encodeURIComponent(filter)) : api).get()) as { value: SignIn[]; '@odata.nextLink'?: string };
+    let page = (await (filter ? api.filter(encodeURIComponent(filter)) : api).get()) as {
+      value: SignIn[];
+      '@odata.nextLink'?: string;
+    };
     out.push(...page.value);
     while (page['@odata.nextLink']) {
       page = (await client.api(page['@odata.nextLink']).get()) as typeof page;
@@ -139,7 +184,10 @@ describe('every record the demo tenant returns exists in Microsoft\'s schema', (
   // Three days of each kind: every shape the generators write occurs in them (the daemons sign in every few minutes for 30 days).
   it.each(SIGNIN_EVENT_TYPES.map((t) => [t]))('beta: every %s record of three days', async (kind) => {
     const since = new Date(NOW.getTime() - 72 * HOUR).toISOString().replace('.000Z', 'Z');
-    const records = await readAll('beta', `createdDateTime ge ${since} and ${eventTypeFilter([kind]) ?? `signInEventTypes/any(t: t eq '${kind}')`}`);
+    const records = await readAll(
+      'beta',
+      `createdDateTime ge ${since} and ${eventTypeFilter([kind]) ?? `signInEventTypes/any(t: t eq '${kind}')`}`,
+    );
     expect(records.length).toBeGreaterThan(0);
     expect(records.flatMap((r) => recordProblems('beta', r))).toEqual([]);
   });
@@ -147,16 +195,25 @@ describe('every record the demo tenant returns exists in Microsoft\'s schema', (
   it('the directory: users and directory roles as the bot selects them', async () => {
     const users = (await client.api('/users').select(PERSON_SELECT).top(999).get()) as { value: object[] };
     const userProps = propertiesOf('v1.0', 'user');
-    expect(users.value.flatMap((u) => Object.keys(u).filter((k) => !k.startsWith('@odata.') && !userProps[k]))).toEqual([]);
+    expect(users.value.flatMap((u) => Object.keys(u).filter((k) => !k.startsWith('@odata.') && !userProps[k]))).toEqual(
+      [],
+    );
     expect(Object.keys(toUser(DEMO_PEOPLE[0])).filter((k) => !userProps[k])).toEqual([]);
-    const roles = (await client.api(`/users/${DEMO_PEOPLE[0].id}/transitiveMemberOf/microsoft.graph.directoryRole`).header('ConsistencyLevel', 'eventual').query({ $count: 'true' }).select(ROLE_SELECT).get()) as { value: object[] };
+    const roles = (await client
+      .api(`/users/${DEMO_PEOPLE[0].id}/transitiveMemberOf/microsoft.graph.directoryRole`)
+      .header('ConsistencyLevel', 'eventual')
+      .query({ $count: 'true' })
+      .select(ROLE_SELECT)
+      .get()) as { value: object[] };
     const roleProps = propertiesOf('v1.0', 'directoryRole');
     expect(roles.value.length).toBeGreaterThan(0);
-    expect(roles.value.flatMap((r) => Object.keys(r).filter((k) => !k.startsWith('@odata.') && !roleProps[k]))).toEqual([]);
+    expect(roles.value.flatMap((r) => Object.keys(r).filter((k) => !k.startsWith('@odata.') && !roleProps[k]))).toEqual(
+      [],
+    );
   });
 });
 
-describe('every property the production code reads exists in Microsoft\'s schema', () => {
+describe("every property the production code reads exists in Microsoft's schema", () => {
   it('the fields the live index keeps (the ones answers, findings, cards and tickets read)', () => {
     const signIn = propertiesOf('v1.0', 'signIn');
     const kept = ['id', 'createdDateTime', 'correlationId', ...Object.values(PROJECTED_PARTS).flat()];
@@ -173,9 +230,17 @@ describe('every property the production code reads exists in Microsoft\'s schema
   it('every property the sign-in filter names, with the type its literal has', () => {
     const filter = buildSignInFilter({
       // An app the bot does not know goes to Graph as startswith(appDisplayName, …); a known one (Outlook) is matched by app id after the read.
-      userId: 'u', from: new Date(NOW.getTime() - HOUR), to: NOW, app: 'Salesforce', errorCode: 50126, correlationId: 'c', requestId: 'r',
+      userId: 'u',
+      from: new Date(NOW.getTime() - HOUR),
+      to: NOW,
+      app: 'Salesforce',
+      errorCode: 50126,
+      correlationId: 'c',
+      requestId: 'r',
     });
-    const paths = [...filter.matchAll(/([A-Za-z_]+(?:\/[A-Za-z_]+)?) (?:eq|ge|le) ('|\d)/g)].map((m) => [m[1], m[2] === "'" ? 'Edm.String' : null] as const);
+    const paths = [...filter.matchAll(/([A-Za-z_]+(?:\/[A-Za-z_]+)?) (?:eq|ge|le) ('|\d)/g)].map(
+      (m) => [m[1], m[2] === "'" ? 'Edm.String' : null] as const,
+    );
     const starts = [...filter.matchAll(/startswith\(([A-Za-z_/]+),/gi)].map((m) => [m[1], 'Edm.String'] as const);
     expect(paths.length + starts.length).toBeGreaterThanOrEqual(6);
     const missing = [...paths, ...starts].filter(([path, literal]) => {
@@ -186,13 +251,19 @@ describe('every property the production code reads exists in Microsoft\'s schema
         if (!property) return true;
         props = propertiesOf('v1.0', property.type);
       }
-      return literal === 'Edm.String' ? property!.type !== 'Edm.String' : !['Edm.Int32', 'Edm.DateTimeOffset'].includes(property!.type);
+      return literal === 'Edm.String'
+        ? property!.type !== 'Edm.String'
+        : !['Edm.Int32', 'Edm.DateTimeOffset'].includes(property!.type);
     });
     expect(missing).toEqual([]);
   });
 
   it('a request id tried as originalRequestId filters on a property of the beta signIn it is read from, and apps match on appId', () => {
-    const filter = buildSignInFilter({ from: new Date(NOW.getTime() - HOUR), to: NOW, requestId: 'r' }, ['interactiveUser'], 'originalRequestId');
+    const filter = buildSignInFilter(
+      { from: new Date(NOW.getTime() - HOUR), to: NOW, requestId: 'r' },
+      ['interactiveUser'],
+      'originalRequestId',
+    );
     expect(filter).toContain("originalRequestId eq 'r'");
     expect(propertiesOf('beta', 'signIn').originalRequestId).toMatchObject({ type: 'Edm.String' });
     expect(propertiesOf('v1.0', 'signIn').appId).toMatchObject({ type: 'Edm.String' });

@@ -23,17 +23,27 @@ function setup(timing: ReportsTiming | null) {
     return Promise.resolve();
   };
   const tenant = new DemoTenant({ now: NOW, signIns, timing, clock: () => NOW.getTime() });
-  const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: new DemoTenantTransport(tenant, sleep) });
+  const client = createGraphClient({
+    endpoint: 'https://graph.microsoft.com',
+    authProvider: demoAuthProvider,
+    transport: new DemoTenantTransport(tenant, sleep),
+  });
   return { tenant, client, waits };
 }
 
-const calm: ReportsTiming = { ...GRAPH_LIKE_TIMING, shortPageRate: 0, emptyPageRate: 0, serviceMsPerWindow: 10_000_000 };
+const calm: ReportsTiming = {
+  ...GRAPH_LIKE_TIMING,
+  shortPageRate: 0,
+  emptyPageRate: 0,
+  serviceMsPerWindow: 10_000_000,
+};
 
 describe('answer times', () => {
   it('a wider window answers slower', async () => {
     const { client, waits } = setup(calm);
     const log = new GraphSignInLog(client, { pageSize: 1000, maxPages: 1, eventTypes: ['interactiveUser'] });
-    for (const days of [1, 7, 30]) await log.find({ userId: MEGAN, from: new Date(NOW.getTime() - days * DAY), to: NOW });
+    for (const days of [1, 7, 30])
+      await log.find({ userId: MEGAN, from: new Date(NOW.getTime() - days * DAY), to: NOW });
     expect(waits).toHaveLength(3);
     expect(waits[0]).toBeLessThan(waits[1]);
     expect(waits[1]).toBeLessThan(waits[2]);
@@ -42,13 +52,24 @@ describe('answer times', () => {
 
   it('off: no waiting at all (what unit tests run with)', async () => {
     const { client, waits } = setup(null);
-    await new GraphSignInLog(client, { pageSize: 1000, maxPages: 1 }).find({ userId: MEGAN, from: new Date(NOW.getTime() - 30 * DAY), to: NOW });
+    await new GraphSignInLog(client, { pageSize: 1000, maxPages: 1 }).find({
+      userId: MEGAN,
+      from: new Date(NOW.getTime() - 30 * DAY),
+      to: NOW,
+    });
     expect(waits).toEqual([]);
   });
 
   it('reads the window a filter names', () => {
-    expect(filterWindow('userId eq \'x\' and createdDateTime ge 2026-11-20T00:00:00Z and createdDateTime le 2026-11-27T00:00:00Z')).toEqual({ from: Date.parse('2026-11-20T00:00:00Z'), to: Date.parse('2026-11-27T00:00:00Z') });
-    expect(filterWindow('createdDateTime ge 2026-11-20')).toEqual({ from: Date.parse('2026-11-20T00:00:00Z'), to: null });
+    expect(
+      filterWindow(
+        "userId eq 'x' and createdDateTime ge 2026-11-20T00:00:00Z and createdDateTime le 2026-11-27T00:00:00Z",
+      ),
+    ).toEqual({ from: Date.parse('2026-11-20T00:00:00Z'), to: Date.parse('2026-11-27T00:00:00Z') });
+    expect(filterWindow('createdDateTime ge 2026-11-20')).toEqual({
+      from: Date.parse('2026-11-20T00:00:00Z'),
+      to: null,
+    });
     expect(filterWindow(null)).toEqual({ from: null, to: null });
   });
 
@@ -65,12 +86,25 @@ describe('short and empty pages', () => {
     const ragged = setup({ ...calm, shortPageRate: 0.4, emptyPageRate: 0.2, seed: 11 });
     const plain = setup(null);
     const query = { from: new Date(NOW.getTime() - 7 * DAY), to: NOW };
-    const wanted = await new GraphSignInLog(plain.client, { pageSize: 100, maxPages: 1000, eventTypes: ['interactiveUser'] }).find(query);
+    const wanted = await new GraphSignInLog(plain.client, {
+      pageSize: 100,
+      maxPages: 1000,
+      eventTypes: ['interactiveUser'],
+    }).find(query);
     const pages: number[] = [];
     let link: string | undefined;
     let records: string[] = [];
     do {
-      const request = link ? ragged.client.api(link) : ragged.client.api('/auditLogs/signIns').filter(encodeURIComponent(`createdDateTime ge ${query.from.toISOString()} and createdDateTime le ${query.to.toISOString()}`)).top(100);
+      const request = link
+        ? ragged.client.api(link)
+        : ragged.client
+            .api('/auditLogs/signIns')
+            .filter(
+              encodeURIComponent(
+                `createdDateTime ge ${query.from.toISOString()} and createdDateTime le ${query.to.toISOString()}`,
+              ),
+            )
+            .top(100);
       const page = (await request.get()) as { value: { id: string }[]; '@odata.nextLink'?: string };
       pages.push(page.value.length);
       records = records.concat(page.value.map((r) => r.id));
@@ -83,16 +117,25 @@ describe('short and empty pages', () => {
 
   it('a reader with a page cap sees less of the window on ragged pages: truncated says so', async () => {
     const ragged = setup({ ...calm, shortPageRate: 0.5, emptyPageRate: 0.3, seed: 3 });
-    const page = await new GraphSignInLog(ragged.client, { pageSize: 100, maxPages: 3, eventTypes: ['interactiveUser'] }).find({ from: new Date(NOW.getTime() - 7 * DAY), to: NOW });
+    const page = await new GraphSignInLog(ragged.client, {
+      pageSize: 100,
+      maxPages: 3,
+      eventTypes: ['interactiveUser'],
+    }).find({ from: new Date(NOW.getTime() - 7 * DAY), to: NOW });
     expect(page.truncated).toBe(true);
     expect(page.records.length).toBeLessThan(300);
   });
 });
 
 describe('throttling on answer time', () => {
-  it('past the window\'s answer-time budget Graph answers 429 with Retry-After; later it answers again', () => {
+  it("past the window's answer-time budget Graph answers 429 with Retry-After; later it answers again", () => {
     let now = NOW.getTime();
-    const tenant = new DemoTenant({ now: NOW, signIns, timing: { ...calm, serviceMsPerWindow: 20_000 }, clock: () => now });
+    const tenant = new DemoTenant({
+      now: NOW,
+      signIns,
+      timing: { ...calm, serviceMsPerWindow: 20_000 },
+      clock: () => now,
+    });
     const thirtyDays = `https://graph.microsoft.com/v1.0/auditLogs/signIns?$filter=${encodeURIComponent(`createdDateTime ge ${new Date(NOW.getTime() - 30 * DAY).toISOString()}`)}`;
     const ask = () => tenant.handle({ method: 'GET', url: thirtyDays, headers: { authorization: 'Bearer t' } });
     // Each 30-day page costs about 8 s of answer time: the third in one window is over 20 s.

@@ -8,14 +8,22 @@ import { DemoTenant } from '../../src/demo/tenant';
 import { DEMO_PEOPLE } from '../../src/demo/people';
 import { createGraphClient } from '../../src/graph/client';
 import { DemoTenantTransport, demoAuthProvider } from '../../src/demo/graphTransport';
-import { LIVE_INCIDENT, affectedPeople, startLiveIncident, switchedOnAt, withLiveIncident } from '../../src/demo/liveIncident';
+import {
+  LIVE_INCIDENT,
+  affectedPeople,
+  startLiveIncident,
+  switchedOnAt,
+  withLiveIncident,
+} from '../../src/demo/liveIncident';
 import { cardsIn, postActivity, teamsMessage } from '../../src/tools/activities';
 import { startApp } from '../support/app';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 const MINUTE = 60_000;
-const isIncident = (r: SignIn) => r.status?.errorCode === 53003 && r.appDisplayName === LIVE_INCIDENT.app.appDisplayName
-  && (r.appliedConditionalAccessPolicies ?? []).some((p) => p.id === LIVE_INCIDENT.policy.id);
+const isIncident = (r: SignIn) =>
+  r.status?.errorCode === 53003 &&
+  r.appDisplayName === LIVE_INCIDENT.app.appDisplayName &&
+  (r.appliedConditionalAccessPolicies ?? []).some((p) => p.id === LIVE_INCIDENT.policy.id);
 
 describe('the tenant with the live incident', () => {
   const tenant = new DemoTenant(withLiveIncident({ now: NOW }));
@@ -37,10 +45,21 @@ describe('the tenant with the live incident', () => {
       expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(r.correlationId).toMatch(/^[0-9a-f-]{36}$/);
       expect(r.createdDateTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-      expect([r.conditionalAccessStatus, r.appId, r.status?.errorCode, r.deviceDetail?.isManaged, r.deviceDetail?.isCompliant]).toEqual(['failure', LIVE_INCIDENT.app.appId, 53003, false, false]);
+      expect([
+        r.conditionalAccessStatus,
+        r.appId,
+        r.status?.errorCode,
+        r.deviceDetail?.isManaged,
+        r.deviceDetail?.isCompliant,
+      ]).toEqual(['failure', LIVE_INCIDENT.app.appId, 53003, false, false]);
       expect(r.status?.failureReason).toMatch(/Conditional Access/);
       const [policy] = r.appliedConditionalAccessPolicies!.filter((p) => p.result === 'failure');
-      expect(policy).toEqual({ ...LIVE_INCIDENT.policy, enforcedGrantControls: ['Block'], enforcedSessionControls: [], result: 'failure' });
+      expect(policy).toEqual({
+        ...LIVE_INCIDENT.policy,
+        enforcedGrantControls: ['Block'],
+        enforcedSessionControls: [],
+        result: 'failure',
+      });
       expect(tenant.people.find((p) => p.id === r.userId)?.department).toBe('Finance');
     }
   });
@@ -83,9 +102,16 @@ describe('while the process runs', () => {
     expect(run.written()).toBe(written);
 
     jest.useRealTimers();
-    const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: new DemoTenantTransport(tenant) });
+    const client = createGraphClient({
+      endpoint: 'https://graph.microsoft.com',
+      authProvider: demoAuthProvider,
+      transport: new DemoTenantTransport(tenant),
+    });
     const from = new Date(NOW.getTime() - 3 * MINUTE).toISOString();
-    const page = (await client.api('/auditLogs/signIns').filter(`createdDateTime ge ${from} and status/errorCode eq 53003`).get()) as { value: SignIn[] };
+    const page = (await client
+      .api('/auditLogs/signIns')
+      .filter(`createdDateTime ge ${from} and status/errorCode eq 53003`)
+      .get()) as { value: SignIn[] };
     expect(page.value.filter(isIncident).length).toBeGreaterThanOrEqual(written);
   });
 });
@@ -95,7 +121,16 @@ test('over HTTP, a Finance person asking "why can\'t I sign in?" gets the Condit
   try {
     const pradeep = DEMO_PEOPLE.find((p) => p.displayName === 'Pradeep Gupta')!;
     expect(pradeep.department).toBe('Finance');
-    const cards = cardsIn(await postActivity(running.url, teamsMessage("why can't I sign in?", { aadObjectId: pradeep.id, name: pradeep.displayName, conversationId: 'a:live-incident' })));
+    const cards = cardsIn(
+      await postActivity(
+        running.url,
+        teamsMessage("why can't I sign in?", {
+          aadObjectId: pradeep.id,
+          name: pradeep.displayName,
+          conversationId: 'a:live-incident',
+        }),
+      ),
+    );
     const json = JSON.stringify(cards);
     expect(json).toContain('53003');
     expect(json).toContain('Contoso Expenses');

@@ -19,11 +19,19 @@ const signIns = new DemoTenant({ now: NOW }).signIns;
 
 function clientFor(permissions: readonly string[]) {
   const tenant = new DemoTenant({ now: NOW, signIns, permissions });
-  return createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: new DemoTenantTransport(tenant) });
+  return createGraphClient({
+    endpoint: 'https://graph.microsoft.com',
+    authProvider: demoAuthProvider,
+    transport: new DemoTenantTransport(tenant),
+  });
 }
 
 async function adeleBlocks(permissions: readonly string[]): Promise<SignIn[]> {
-  const log = new GraphSignInLog(clientFor(permissions), { pageSize: 500, maxPages: 3, eventTypes: ['interactiveUser'] });
+  const log = new GraphSignInLog(clientFor(permissions), {
+    pageSize: 500,
+    maxPages: 3,
+    eventTypes: ['interactiveUser'],
+  });
   const page = await log.find({ userId: ADELE, from: new Date(NOW.getTime() - 72 * HOUR), to: NOW, errorCode: 53003 });
   return page.records;
 }
@@ -38,7 +46,7 @@ async function graphError(promise: Promise<unknown>): Promise<{ statusCode: numb
 }
 
 describe('Conditional Access details need a policy permission', () => {
-  it('with the default grant, Adele\'s blocks name the policy that failed', async () => {
+  it("with the default grant, Adele's blocks name the policy that failed", async () => {
     expect(DEFAULT_DEMO_PERMISSIONS).toContain('Policy.Read.ConditionalAccess');
     const records = await adeleBlocks(DEFAULT_DEMO_PERMISSIONS);
     expect(records.length).toBeGreaterThan(0);
@@ -65,10 +73,12 @@ describe('403 where a permission is missing', () => {
     expect(error.code).toBe('Authentication_MSGraphPermissionMissing');
     expect(error.message).toContain('AuditLog.Read.All');
     const log = new GraphSignInLog(clientFor(['Directory.Read.All']), { pageSize: 500, maxPages: 1 });
-    await expect(log.find({ userId: ADELE, from: new Date(NOW.getTime() - HOUR), to: NOW })).rejects.toMatchObject({ kind: 'missingPermission' });
+    await expect(log.find({ userId: ADELE, from: new Date(NOW.getTime() - HOUR), to: NOW })).rejects.toMatchObject({
+      kind: 'missingPermission',
+    });
   });
 
-  it('sign-ins without Directory.Read.All: Graph\'s licence-check error (its known issue)', async () => {
+  it("sign-ins without Directory.Read.All: Graph's licence-check error (its known issue)", async () => {
     const error = await graphError(clientFor(['AuditLog.Read.All']).api('/auditLogs/signIns').get());
     expect(error.statusCode).toBe(403);
     expect(error.code).toBe('Authentication_RequestFromNonPremiumTenantOrB2CTenant');
@@ -79,7 +89,11 @@ describe('403 where a permission is missing', () => {
     for (const request of [
       client.api('/users').get(),
       client.api(`/users/${ADELE}`).get(),
-      client.api(`/users/${ADELE}/transitiveMemberOf/microsoft.graph.directoryRole`).header('ConsistencyLevel', 'eventual').query({ $count: 'true' }).get(),
+      client
+        .api(`/users/${ADELE}/transitiveMemberOf/microsoft.graph.directoryRole`)
+        .header('ConsistencyLevel', 'eventual')
+        .query({ $count: 'true' })
+        .get(),
       client.api(`/users/${ADELE}/checkMemberGroups`).post({ groupIds: ['9d3a0000-0000-4000-8000-000000000001'] }),
     ]) {
       const error = await graphError(request);
@@ -89,15 +103,27 @@ describe('403 where a permission is missing', () => {
   });
 
   it('mail without Mail.Send', async () => {
-    const error = await graphError(clientFor(['AuditLog.Read.All', 'Directory.Read.All']).api('/users/signin-troubleshooter@example.com/sendMail')
-      .post({ message: { subject: 's', body: { contentType: 'Text', content: 'c' }, toRecipients: [{ emailAddress: { address: 'helpdesk@example.com' } }] } }));
+    const error = await graphError(
+      clientFor(['AuditLog.Read.All', 'Directory.Read.All'])
+        .api('/users/signin-troubleshooter@example.com/sendMail')
+        .post({
+          message: {
+            subject: 's',
+            body: { contentType: 'Text', content: 'c' },
+            toRecipients: [{ emailAddress: { address: 'helpdesk@example.com' } }],
+          },
+        }),
+    );
     expect(error.statusCode).toBe(403);
   });
 });
 
 describe('the setting', () => {
   it('names only permissions Graph has', () => {
-    expect(parsePermissions(' AuditLog.Read.All , Directory.Read.All,AuditLog.Read.All')).toEqual(['AuditLog.Read.All', 'Directory.Read.All']);
+    expect(parsePermissions(' AuditLog.Read.All , Directory.Read.All,AuditLog.Read.All')).toEqual([
+      'AuditLog.Read.All',
+      'Directory.Read.All',
+    ]);
     expect(() => parsePermissions('AuditLog.Read.Everything')).toThrow(/Unknown application permission/);
     const bad = loadConfig({ DEMO: 'true', DEMO_GRAPH_PERMISSIONS: 'not a permission' });
     expect(bad.ok).toBe(false);
@@ -122,7 +148,11 @@ describe('the setting', () => {
   it('a demo token carries its roles in a JWT shape; another token carries none', () => {
     const [header, payload] = demoAccessToken(['AuditLog.Read.All']).split('.');
     expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toMatchObject({ typ: 'JWT' });
-    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toMatchObject({ idtyp: 'app', aud: 'https://graph.microsoft.com', roles: ['AuditLog.Read.All'] });
+    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toMatchObject({
+      idtyp: 'app',
+      aud: 'https://graph.microsoft.com',
+      roles: ['AuditLog.Read.All'],
+    });
     expect(rolesOfToken('demo-tenant-token')).toEqual([]);
   });
 });

@@ -15,7 +15,9 @@ describe("the Agents Playground's conversations in demo mode", () => {
     expect(playgroundConversationType({ id: PLAYGROUND_PERSONAL_CHAT_ID, isGroup: true })).toBeUndefined();
     expect(playgroundConversationType({ id: 'a:another-chat' })).toBeUndefined();
     expect(playgroundConversationType({ id: '19:demo-group-chat@thread.v2', isGroup: true })).toBeUndefined();
-    expect(playgroundConversationType({ id: PLAYGROUND_PERSONAL_CHAT_ID, conversationType: 'groupChat' })).toBe('groupChat');
+    expect(playgroundConversationType({ id: PLAYGROUND_PERSONAL_CHAT_ID, conversationType: 'groupChat' })).toBe(
+      'groupChat',
+    );
     expect(playgroundConversationType(undefined)).toBeUndefined();
   });
 

@@ -13,14 +13,20 @@ const NOW = new Date('2026-11-27T10:00:00Z');
 const MEGAN = '00000000-0000-0000-0000-0000000000021';
 const HOUR = 3_600_000;
 const tenant = new DemoTenant({ now: NOW });
-const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: new DemoTenantTransport(tenant) });
+const client = createGraphClient({
+  endpoint: 'https://graph.microsoft.com',
+  authProvider: demoAuthProvider,
+  transport: new DemoTenantTransport(tenant),
+});
 const list = (version: 'v1.0' | 'beta', filter?: string) => {
   const api = client.api('/auditLogs/signIns').version(version);
   return filter === undefined ? api : api.filter(encodeURIComponent(filter));
 };
 const read = async (request: { get(): Promise<unknown> }) => (await request.get()) as Page;
 
-async function graphError(promise: Promise<unknown>): Promise<{ statusCode: number; code: string; message: string; body?: unknown }> {
+async function graphError(
+  promise: Promise<unknown>,
+): Promise<{ statusCode: number; code: string; message: string; body?: unknown }> {
   try {
     await promise;
   } catch (error) {
@@ -30,12 +36,20 @@ async function graphError(promise: Promise<unknown>): Promise<{ statusCode: numb
 }
 
 describe('$select', () => {
-  it('answers 400 with Graph\'s error body for a property the type does not have', async () => {
-    const answer = tenant.handle({ method: 'GET', url: 'https://graph.microsoft.com/v1.0/auditLogs/signIns?$select=id,failureReason', headers: { authorization: 'Bearer t' } });
+  it("answers 400 with Graph's error body for a property the type does not have", async () => {
+    const answer = tenant.handle({
+      method: 'GET',
+      url: 'https://graph.microsoft.com/v1.0/auditLogs/signIns?$select=id,failureReason',
+      headers: { authorization: 'Bearer t' },
+    });
     expect(answer.status).toBe(400);
-    const body = JSON.parse(answer.body) as { error: { code: string; message: string; innerError: Record<string, string> } };
+    const body = JSON.parse(answer.body) as {
+      error: { code: string; message: string; innerError: Record<string, string> };
+    };
     expect(body.error.code).toBe('BadRequest');
-    expect(body.error.message).toContain("Could not find a property named 'failureReason' on type 'microsoft.graph.signIn'");
+    expect(body.error.message).toContain(
+      "Could not find a property named 'failureReason' on type 'microsoft.graph.signIn'",
+    );
     expect(body.error.innerError['request-id']).toBe(answer.headers['request-id']);
     expect((await graphError(list('v1.0').select('id,nope').get())).statusCode).toBe(400);
   });
@@ -45,10 +59,28 @@ describe('$select', () => {
     expect([user.statusCode, user.code]).toEqual([400, 'BadRequest']);
     expect(user.message).toContain("on type 'microsoft.graph.user'");
     expect((await graphError(client.api('/users').select('id,nope').get())).statusCode).toBe(400);
-    const roles = (await client.api(`/users/${MEGAN}/transitiveMemberOf/microsoft.graph.directoryRole`).header('ConsistencyLevel', 'eventual').query({ $count: 'true' }).select('id,roleTemplateId').get()) as Page;
+    const roles = (await client
+      .api(`/users/${MEGAN}/transitiveMemberOf/microsoft.graph.directoryRole`)
+      .header('ConsistencyLevel', 'eventual')
+      .query({ $count: 'true' })
+      .select('id,roleTemplateId')
+      .get()) as Page;
     expect(Array.isArray(roles.value)).toBe(true);
-    expect((await graphError(client.api(`/users/${MEGAN}/transitiveMemberOf/microsoft.graph.directoryRole`).header('ConsistencyLevel', 'eventual').query({ $count: 'true' }).select('id,mail').get())).statusCode).toBe(400);
-    expect(((await client.api(`/users/${MEGAN}`).select('ID,DisplayName').get()) as Record<string, unknown>).displayName).toBe('Megan Bowen');
+    expect(
+      (
+        await graphError(
+          client
+            .api(`/users/${MEGAN}/transitiveMemberOf/microsoft.graph.directoryRole`)
+            .header('ConsistencyLevel', 'eventual')
+            .query({ $count: 'true' })
+            .select('id,mail')
+            .get(),
+        )
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      ((await client.api(`/users/${MEGAN}`).select('ID,DisplayName').get()) as Record<string, unknown>).displayName,
+    ).toBe('Megan Bowen');
   });
 
   it('returns exactly the selected properties, names matched in any case', async () => {
@@ -74,14 +106,21 @@ describe('v1.0 and beta', () => {
     expect(plain.value.every((r) => (r.signInEventTypes as string[]).includes('interactiveUser'))).toBe(true);
     const refreshes = await read(list('beta', "signInEventTypes/any(t: t eq 'nonInteractiveUser')").top(50));
     expect(refreshes.value.length).toBeGreaterThan(0);
-    expect(refreshes.value.every((r) => (r.signInEventTypes as string[])[0] === 'nonInteractiveUser' && r.isInteractive === false)).toBe(true);
+    expect(
+      refreshes.value.every(
+        (r) => (r.signInEventTypes as string[])[0] === 'nonInteractiveUser' && r.isInteractive === false,
+      ),
+    ).toBe(true);
   });
 
-  it('managed identities come with beta\'s managedServiceIdentity, which v1.0 does not have', async () => {
+  it("managed identities come with beta's managedServiceIdentity, which v1.0 does not have", async () => {
     const identities = await read(list('beta', "signInEventTypes/any(t: t eq 'managedIdentity')").top(5));
     expect(identities.value[0].managedServiceIdentity).toMatchObject({ msiType: 'systemAssigned' });
     expect(identities.value[0]).not.toHaveProperty('managedIdentityType');
-    const byId = (await client.api(`/auditLogs/signIns/${String(identities.value[0].id)}`).get()) as Record<string, unknown>;
+    const byId = (await client.api(`/auditLogs/signIns/${String(identities.value[0].id)}`).get()) as Record<
+      string,
+      unknown
+    >;
     expect(byId).not.toHaveProperty('managedServiceIdentity');
     expect(byId).not.toHaveProperty('signInEventTypes');
   });
@@ -89,10 +128,19 @@ describe('v1.0 and beta', () => {
 
 describe('$filter as the signIn resource documents it', () => {
   it.each([
-    ["location/city eq 'Amsterdam'", (r: Record<string, unknown>) => (r.location as { city: string }).city === 'Amsterdam'],
-    ["startswith(location/countryOrRegion,'n')", (r: Record<string, unknown>) => (r.location as { countryOrRegion: string }).countryOrRegion.startsWith('N')],
+    [
+      "location/city eq 'Amsterdam'",
+      (r: Record<string, unknown>) => (r.location as { city: string }).city === 'Amsterdam',
+    ],
+    [
+      "startswith(location/countryOrRegion,'n')",
+      (r: Record<string, unknown>) => (r.location as { countryOrRegion: string }).countryOrRegion.startsWith('N'),
+    ],
     ["clientAppUsed eq 'Browser'", (r: Record<string, unknown>) => r.clientAppUsed === 'Browser'],
-    ["deviceDetail/operatingSystem eq 'MacOs'", (r: Record<string, unknown>) => (r.deviceDetail as { operatingSystem: string }).operatingSystem === 'MacOs'],
+    [
+      "deviceDetail/operatingSystem eq 'MacOs'",
+      (r: Record<string, unknown>) => (r.deviceDetail as { operatingSystem: string }).operatingSystem === 'MacOs',
+    ],
     ["conditionalAccessStatus eq 'failure'", (r: Record<string, unknown>) => r.conditionalAccessStatus === 'failure'],
     ["riskState eq 'none'", (r: Record<string, unknown>) => r.riskState === 'none'],
   ])('accepts %s', async (filter, holds) => {
@@ -101,8 +149,13 @@ describe('$filter as the signIn resource documents it', () => {
     expect(page.value.every(holds)).toBe(true);
   });
 
-  it('accepts a date-only literal as that day\'s midnight UTC', async () => {
-    const page = await read(list('v1.0', `userId eq '${MEGAN}' and createdDateTime ge 2026-11-26 and createdDateTime le 2026-11-26T23:59:59Z`));
+  it("accepts a date-only literal as that day's midnight UTC", async () => {
+    const page = await read(
+      list(
+        'v1.0',
+        `userId eq '${MEGAN}' and createdDateTime ge 2026-11-26 and createdDateTime le 2026-11-26T23:59:59Z`,
+      ),
+    );
     expect(page.value.length).toBeGreaterThan(0);
     expect(page.value.every((r) => String(r.createdDateTime).startsWith('2026-11-26'))).toBe(true);
     expect((await graphError(list('v1.0', 'createdDateTime ge 2026-13-45').get())).statusCode).toBe(400);
@@ -116,11 +169,18 @@ describe('$filter as the signIn resource documents it', () => {
     }) as SignIn & { originalRequestId: string };
     const page = await read(list('beta', `originalRequestId eq '${success.originalRequestId}'`));
     expect(page.value.map((r) => r.id).sort()).toEqual([success.originalRequestId, success.id].sort());
-    expect((await graphError(list('v1.0', `originalRequestId eq '${success.originalRequestId}'`).get())).statusCode).toBe(400);
+    expect(
+      (await graphError(list('v1.0', `originalRequestId eq '${success.originalRequestId}'`).get())).statusCode,
+    ).toBe(400);
   });
 
   it('refuses what the page does not document: a filter on isInteractive, ne, gt, or', async () => {
-    for (const filter of ['isInteractive eq true', "userId ne 'x'", 'createdDateTime gt 2026-11-01T00:00:00Z', "userId eq 'a' or userId eq 'b'"]) {
+    for (const filter of [
+      'isInteractive eq true',
+      "userId ne 'x'",
+      'createdDateTime gt 2026-11-01T00:00:00Z',
+      "userId eq 'a' or userId eq 'b'",
+    ]) {
       expect((await graphError(list('v1.0', filter).get())).statusCode).toBe(400);
     }
   });
@@ -128,7 +188,9 @@ describe('$filter as the signIn resource documents it', () => {
 
 describe('case rules', () => {
   it('string eq is case-sensitive on the sign-in log (UPNs are stored in lower case)', async () => {
-    expect((await read(list('v1.0', "userPrincipalName eq 'meganb@example.com'").top(5))).value.length).toBeGreaterThan(0);
+    expect((await read(list('v1.0', "userPrincipalName eq 'meganb@example.com'").top(5))).value.length).toBeGreaterThan(
+      0,
+    );
     expect((await read(list('v1.0', "userPrincipalName eq 'MeganB@example.com'").top(5))).value).toEqual([]);
   });
 
@@ -139,7 +201,9 @@ describe('case rules', () => {
   });
 
   it('keywords, functions and property names in any case', async () => {
-    const page = await read(list('v1.0', "STARTSWITH(userprincipalname,'meganb') AND Status/ErrorCode EQ 50126").top(5));
+    const page = await read(
+      list('v1.0', "STARTSWITH(userprincipalname,'meganb') AND Status/ErrorCode EQ 50126").top(5),
+    );
     expect(page.value.length).toBeGreaterThan(0);
     expect(page.value.every((r) => (r.status as { errorCode: number }).errorCode === 50126)).toBe(true);
   });
@@ -163,9 +227,18 @@ describe('$orderby', () => {
 });
 
 describe('the production reader on the strict tenant', () => {
-  it('reads a person\'s week through GraphSignInLog without a refused query', async () => {
-    const log = new GraphSignInLog(client, { pageSize: 500, maxPages: 5, eventTypes: ['interactiveUser', 'nonInteractiveUser'] });
-    const page = await log.find({ userId: MEGAN, from: new Date(NOW.getTime() - 7 * 24 * HOUR), to: NOW, app: 'outlook' });
+  it("reads a person's week through GraphSignInLog without a refused query", async () => {
+    const log = new GraphSignInLog(client, {
+      pageSize: 500,
+      maxPages: 5,
+      eventTypes: ['interactiveUser', 'nonInteractiveUser'],
+    });
+    const page = await log.find({
+      userId: MEGAN,
+      from: new Date(NOW.getTime() - 7 * 24 * HOUR),
+      to: NOW,
+      app: 'outlook',
+    });
     expect(page.records.length).toBeGreaterThan(0);
     expect(page.records.every((r: SignIn) => r.userId === MEGAN)).toBe(true);
   });

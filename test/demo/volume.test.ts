@@ -23,13 +23,19 @@ describe('realistic volume', () => {
     for (const person of PEOPLE) {
       for (let day = 1; day < days; day++) {
         const end = NOW.getTime() - day * DAY;
-        const refreshes = realistic.filter((r) => r.userId === person.id && kind(r) === 'nonInteractiveUser' && Date.parse(r.createdDateTime as string) > end - DAY && Date.parse(r.createdDateTime as string) <= end);
+        const refreshes = realistic.filter(
+          (r) =>
+            r.userId === person.id &&
+            kind(r) === 'nonInteractiveUser' &&
+            Date.parse(r.createdDateTime as string) > end - DAY &&
+            Date.parse(r.createdDateTime as string) <= end,
+        );
         expect(refreshes.length).toBeGreaterThanOrEqual(100);
       }
     }
   });
 
-  it('adds interactive sign-ins at a working day\'s rate and daemons every few minutes', () => {
+  it("adds interactive sign-ins at a working day's rate and daemons every few minutes", () => {
     const interactive = (records: SignIn[]) => records.filter((r) => kind(r) === 'interactiveUser').length;
     expect(interactive(realistic) - interactive(stories)).toBeGreaterThanOrEqual(PEOPLE.length * days * 3);
     const lastHour = realistic.filter((r) => Date.parse(r.createdDateTime as string) > NOW.getTime() - 3_600_000);
@@ -43,9 +49,15 @@ describe('realistic volume', () => {
     expect(realistic.length).toBeGreaterThan(stories.length * 10);
   });
 
-  it('writes the refreshes under the first-party apps\' real names, and all of them succeed', () => {
-    const names = new Set(realistic.filter((r) => kind(r) === 'nonInteractiveUser' && !stories.some((s) => s.id === r.id)).map((r) => r.appDisplayName));
-    expect([...names]).toEqual(expect.arrayContaining(['Microsoft Office', 'One Outlook Web', 'Outlook Mobile', 'Microsoft Teams']));
+  it("writes the refreshes under the first-party apps' real names, and all of them succeed", () => {
+    const names = new Set(
+      realistic
+        .filter((r) => kind(r) === 'nonInteractiveUser' && !stories.some((s) => s.id === r.id))
+        .map((r) => r.appDisplayName),
+    );
+    expect([...names]).toEqual(
+      expect.arrayContaining(['Microsoft Office', 'One Outlook Web', 'Outlook Mobile', 'Microsoft Teams']),
+    );
     const added = realistic.filter((r) => !stories.some((s) => s.id === r.id));
     expect(added.every((r) => r.status?.errorCode === 0)).toBe(true);
   });
@@ -59,7 +71,7 @@ describe('realistic volume', () => {
 });
 
 describe('the setting', () => {
-  it('a tenant built by a test has the stories\' own volume; the product demo defaults to a realistic day (≥ 100 refreshes a person)', () => {
+  it("a tenant built by a test has the stories' own volume; the product demo defaults to a realistic day (≥ 100 refreshes a person)", () => {
     const tenant = new DemoTenant({ now: NOW });
     expect(tenant.signIns.length).toBeLessThan(10_000);
     const result = loadConfig({ DEMO: 'true' });

@@ -123,16 +123,22 @@ export function innerDeployments(template: JsonObject): InnerDeployment[] {
 export function wiringProblems(template: JsonObject): string[] {
   const problems: string[] = [];
   for (const s of scopes(template)) {
-    for (const p of s.referencedParameters) if (!s.declaredParameters.has(p)) problems.push(`${s.path}: parameter '${p}' is referenced but not declared`);
-    for (const p of s.declaredParameters) if (!s.referencedParameters.has(p)) problems.push(`${s.path}: parameter '${p}' is declared but never used`);
-    for (const v of s.referencedVariables) if (!s.declaredVariables.has(v)) problems.push(`${s.path}: variable '${v}' is referenced but not declared`);
-    for (const v of s.declaredVariables) if (!s.referencedVariables.has(v)) problems.push(`${s.path}: variable '${v}' is declared but never used`);
+    for (const p of s.referencedParameters)
+      if (!s.declaredParameters.has(p)) problems.push(`${s.path}: parameter '${p}' is referenced but not declared`);
+    for (const p of s.declaredParameters)
+      if (!s.referencedParameters.has(p)) problems.push(`${s.path}: parameter '${p}' is declared but never used`);
+    for (const v of s.referencedVariables)
+      if (!s.declaredVariables.has(v)) problems.push(`${s.path}: variable '${v}' is referenced but not declared`);
+    for (const v of s.declaredVariables)
+      if (!s.referencedVariables.has(v)) problems.push(`${s.path}: variable '${v}' is declared but never used`);
   }
   for (const d of innerDeployments(template)) {
     const params = (isObject(d.template.parameters) ? d.template.parameters : {}) as Record<string, ArmParameter>;
-    for (const name of d.passed) if (!(name in params)) problems.push(`${d.path}: passes '${name}', which the nested template does not declare`);
+    for (const name of d.passed)
+      if (!(name in params)) problems.push(`${d.path}: passes '${name}', which the nested template does not declare`);
     for (const [name, def] of Object.entries(params)) {
-      if (!('defaultValue' in def) && !d.passed.includes(name)) problems.push(`${d.path}: required parameter '${name}' of the nested template is not passed`);
+      if (!('defaultValue' in def) && !d.passed.includes(name))
+        problems.push(`${d.path}: required parameter '${name}' of the nested template is not passed`);
     }
   }
   return problems;
@@ -145,7 +151,11 @@ export function isSecure(def: ArmParameter): boolean {
 /** Every parameter declaration in every scope, with its scope path. */
 export function allParameters(template: JsonObject): Array<{ scope: string; name: string; def: ArmParameter }> {
   return scopes(template).flatMap((s) =>
-    Object.entries((s.template.parameters ?? {}) as Record<string, ArmParameter>).map(([name, def]) => ({ scope: s.path, name, def })),
+    Object.entries((s.template.parameters ?? {}) as Record<string, ArmParameter>).map(([name, def]) => ({
+      scope: s.path,
+      name,
+      def,
+    })),
   );
 }
 
@@ -168,7 +178,8 @@ export function resourcesOfType(template: JsonObject, type: string): JsonObject[
   const walk = (node: Json) => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (isObject(node)) {
-      if (typeof node.type === 'string' && node.type.toLowerCase() === type.toLowerCase() && 'apiVersion' in node) found.push(node);
+      if (typeof node.type === 'string' && node.type.toLowerCase() === type.toLowerCase() && 'apiVersion' in node)
+        found.push(node);
       Object.values(node).forEach(walk);
     }
   };

@@ -43,11 +43,19 @@ const PARAMS_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/de
  * - Derived from the template's own resources: the state store kind, blob endpoint and identity.
  */
 const NOT_SET = ['PORT'];
-const NEVER_IN_AZURE = ['STATE_BLOB_CONNECTION_STRING', 'DEMO_GRAPH_URL', 'DEMO_GRAPH_CA_FILE', 'DEMO_GRAPH_PERMISSIONS', 'DEMO_NONINTERACTIVE_PER_DAY', 'DEMO_GRAPH_LATENCY'];
+const NEVER_IN_AZURE = [
+  'STATE_BLOB_CONNECTION_STRING',
+  'DEMO_GRAPH_URL',
+  'DEMO_GRAPH_CA_FILE',
+  'DEMO_GRAPH_PERMISSIONS',
+  'DEMO_NONINTERACTIVE_PER_DAY',
+  'DEMO_GRAPH_LATENCY',
+];
 const FIXED: Record<string, string> = { HOST: '0.0.0.0', DEMO: 'false', STATE_DIR: '/home/data/signin-troubleshooter' };
 const DERIVED: Record<string, string> = {
   STATE_STORE: "[if(parameters('createStateStorage'), 'blob', 'file')]",
-  STATE_BLOB_ACCOUNT_URL: "[if(parameters('createStateStorage'), reference(variables('stateStorageId'), '2023-01-01').primaryEndpoints.blob, '')]",
+  STATE_BLOB_ACCOUNT_URL:
+    "[if(parameters('createStateStorage'), reference(variables('stateStorageId'), '2023-01-01').primaryEndpoints.blob, '')]",
   STATE_BLOB_CLIENT_ID: "[reference(variables('identityId'), '2023-01-31').clientId]",
 };
 /** App settings that are read by the platform or libraries rather than by src/config/index.ts. */
@@ -79,12 +87,15 @@ const allTemplates = FOLDERS.flatMap((folder) =>
 
 /** The expression with `variables('x')` replaced by x's definition (the site's template scope). */
 function expandVariables(template: JsonObject, expression: string): string {
-  const ownsSite = (t: JsonObject) => Array.isArray(t.resources) && t.resources.some((r) => isObject(r) && r.type === 'Microsoft.Web/sites');
+  const ownsSite = (t: JsonObject) =>
+    Array.isArray(t.resources) && t.resources.some((r) => isObject(r) && r.type === 'Microsoft.Web/sites');
   const scope = scopes(template).find((s) => ownsSite(s.template));
   const variables = (scope?.template.variables ?? {}) as Record<string, string>;
   let text = expression;
   for (let depth = 0; depth < 5; depth++) {
-    text = text.replace(/variables\(\s*'([^']+)'\s*\)/g, (whole, name: string) => (name in variables ? `(${variables[name]})` : whole));
+    text = text.replace(/variables\(\s*'([^']+)'\s*\)/g, (whole, name: string) =>
+      name in variables ? `(${variables[name]})` : whole,
+    );
   }
   return text;
 }
@@ -98,7 +109,8 @@ function appSettingProblems(template: JsonObject): string[] {
   const names = settings.map((s) => s.name);
   const known = new Set([...CONFIG_SETTINGS.map((s) => s.name), ...PLATFORM_SETTINGS]);
   for (const name of names) {
-    if (!known.has(name)) problems.push(`app setting ${name} is read by nothing (not in CONFIG_SETTINGS nor a platform setting)`);
+    if (!known.has(name))
+      problems.push(`app setting ${name} is read by nothing (not in CONFIG_SETTINGS nor a platform setting)`);
     if (names.indexOf(name) !== names.lastIndexOf(name)) problems.push(`app setting ${name} is set twice`);
   }
   for (const spec of CONFIG_SETTINGS) {
@@ -117,10 +129,12 @@ function appSettingProblems(template: JsonObject): string[] {
     }
     if (spec.name in FIXED || spec.name in DERIVED) {
       const expected = FIXED[spec.name] ?? DERIVED[spec.name];
-      if (setting.value !== expected) problems.push(`app setting ${spec.name} must be "${expected}" (is "${setting.value}")`);
+      if (setting.value !== expected)
+        problems.push(`app setting ${spec.name} must be "${expected}" (is "${setting.value}")`);
       continue;
     }
-    if (!expandVariables(template, setting.value).includes(`parameters('${spec.name}')`)) problems.push(`app setting ${spec.name} does not come from parameter '${spec.name}'`);
+    if (!expandVariables(template, setting.value).includes(`parameters('${spec.name}')`))
+      problems.push(`app setting ${spec.name} does not come from parameter '${spec.name}'`);
   }
   return problems;
 }
@@ -131,13 +145,17 @@ function settingParameterProblems(template: JsonObject): string[] {
   const params = new Map(allParameters(template).map((p) => [`${p.scope}|${p.name}`, p]));
   const byName = (name: string) => [...params.values()].filter((p) => p.name === name);
   for (const spec of CONFIG_SETTINGS) {
-    if (NOT_SET.includes(spec.name) || NEVER_IN_AZURE.includes(spec.name) || spec.name in FIXED || spec.name in DERIVED) continue;
+    if (NOT_SET.includes(spec.name) || NEVER_IN_AZURE.includes(spec.name) || spec.name in FIXED || spec.name in DERIVED)
+      continue;
     const declared = byName(spec.name);
     if (declared.length === 0) problems.push(`no parameter ${spec.name}`);
     for (const { scope, def } of declared) {
-      if (spec.secret && !isSecure(def)) problems.push(`${scope}: secret ${spec.name} must be a securestring parameter (is ${def.type})`);
+      if (spec.secret && !isSecure(def))
+        problems.push(`${scope}: secret ${spec.name} must be a securestring parameter (is ${def.type})`);
       if (!spec.secret && spec.default !== undefined && def.defaultValue !== spec.default) {
-        problems.push(`${scope}: parameter ${spec.name} defaults to ${JSON.stringify(def.defaultValue)}, config.ts to ${JSON.stringify(spec.default)}`);
+        problems.push(
+          `${scope}: parameter ${spec.name} defaults to ${JSON.stringify(def.defaultValue)}, config.ts to ${JSON.stringify(spec.default)}`,
+        );
       }
     }
   }
@@ -200,7 +218,8 @@ describe.each(allTemplates)('$folder/$file', ({ folder, kind, file }) => {
 
   it('has every parameter listed in the folder readme', () => {
     const readme = readFileSync(join(TEMPLATES_DIR, folder, 'readme.md'), 'utf8');
-    for (const name of Object.keys(template.parameters as JsonObject)) expect([name, readme.includes(`\`${name}\``)]).toEqual([name, true]);
+    for (const name of Object.keys(template.parameters as JsonObject))
+      expect([name, readme.includes(`\`${name}\``)]).toEqual([name, true]);
   });
 
   if (kind === 'BotApp') {
@@ -232,7 +251,11 @@ describe.each(allTemplates)('$folder/$file', ({ folder, kind, file }) => {
       expect(resourcesOfType(template, 'Microsoft.Insights/components')).toHaveLength(1);
       const [storage] = resourcesOfType(template, 'Microsoft.Storage/storageAccounts');
       expect(storage.condition).toBe("[parameters('createStateStorage')]");
-      expect(storage.properties).toMatchObject({ allowBlobPublicAccess: false, allowSharedKeyAccess: false, minimumTlsVersion: 'TLS1_2' });
+      expect(storage.properties).toMatchObject({
+        allowBlobPublicAccess: false,
+        allowSharedKeyAccess: false,
+        minimumTlsVersion: 'TLS1_2',
+      });
     });
 
     it('wires the state storage in: private container, the identity as Storage Blob Data Contributor, no keys in settings, TTL backstop', () => {
@@ -240,24 +263,39 @@ describe.each(allTemplates)('$folder/$file', ({ folder, kind, file }) => {
       const params = inner.parameters as JsonObject;
       expect((params.createStateStorage as JsonObject).defaultValue).toBe(true);
       const [container] = resourcesOfType(template, 'Microsoft.Storage/storageAccounts/blobServices/containers');
-      expect(container.name).toBe("[concat(variables('stateStorageAccountName'), '/default/', parameters('STATE_BLOB_CONTAINER'))]");
+      expect(container.name).toBe(
+        "[concat(variables('stateStorageAccountName'), '/default/', parameters('STATE_BLOB_CONTAINER'))]",
+      );
       expect(container.properties).toEqual({ publicAccess: 'None' });
       const [role] = resourcesOfType(template, 'Microsoft.Authorization/roleAssignments');
       expect(role.scope).toBe("[concat('Microsoft.Storage/storageAccounts/', variables('stateStorageAccountName'))]");
-      expect((inner.variables as JsonObject).storageBlobDataContributorRoleId).toBe("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')]");
-      expect(role.properties).toMatchObject({ roleDefinitionId: "[variables('storageBlobDataContributorRoleId')]", principalId: "[reference(variables('identityId'), '2023-01-31').principalId]", principalType: 'ServicePrincipal' });
+      expect((inner.variables as JsonObject).storageBlobDataContributorRoleId).toBe(
+        "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')]",
+      );
+      expect(role.properties).toMatchObject({
+        roleDefinitionId: "[variables('storageBlobDataContributorRoleId')]",
+        principalId: "[reference(variables('identityId'), '2023-01-31').principalId]",
+        principalType: 'ServicePrincipal',
+      });
       const [site] = resourcesOfType(template, 'Microsoft.Web/sites');
       // The site starts once its identity may use the container.
-      expect(site.dependsOn).toEqual(expect.arrayContaining(["[variables('stateStorageId')]", "[variables('stateRoleAssignmentId')]"]));
+      expect(site.dependsOn).toEqual(
+        expect.arrayContaining(["[variables('stateStorageId')]", "[variables('stateRoleAssignmentId')]"]),
+      );
       const settings = appSettings(site);
-      for (const { name, value } of settings) expect([name, /listKeys|AccountKey|SharedAccessSignature/i.test(String(value))]).toEqual([name, false]);
+      for (const { name, value } of settings)
+        expect([name, /listKeys|AccountKey|SharedAccessSignature/i.test(String(value))]).toEqual([name, false]);
       const [policy] = resourcesOfType(template, 'Microsoft.Storage/storageAccounts/managementPolicies');
       expect(JSON.stringify(policy.properties)).toContain('"daysAfterModificationGreaterThan":40');
     });
 
     it('runs instanceCount instances (default 2) and no affinity cookie, so requests land on any instance', () => {
       const inner = innerDeployments(template)[0]?.template ?? template;
-      expect((inner.parameters as JsonObject).instanceCount).toMatchObject({ type: 'int', defaultValue: 2, minValue: 1 });
+      expect((inner.parameters as JsonObject).instanceCount).toMatchObject({
+        type: 'int',
+        defaultValue: 2,
+        minValue: 1,
+      });
       const [plan] = resourcesOfType(template, 'Microsoft.Web/serverfarms');
       expect((plan.sku as JsonObject).capacity).toBe("[parameters('instanceCount')]");
       const [site] = resourcesOfType(template, 'Microsoft.Web/sites');
@@ -272,30 +310,38 @@ describe.each(allTemplates)('$folder/$file', ({ folder, kind, file }) => {
       const appType = allParameters(template).filter((p) => p.name === 'MicrosoftAppType');
       for (const { def } of appType) expect(def.allowedValues).toEqual(['SingleTenant', 'UserAssignedMSI']);
       const inner = innerDeployments(template)[0]?.template ?? template;
-      expect((inner.variables as JsonObject).botEndpoint).toBe("[concat('https://', parameters('botDomain'), '/api/messages')]");
+      expect((inner.variables as JsonObject).botEndpoint).toBe(
+        "[concat('https://', parameters('botDomain'), '/api/messages')]",
+      );
       expect(props.endpoint).toBe("[variables('botEndpoint')]");
       const channels = resourcesOfType(template, 'Microsoft.BotService/botServices/channels');
       expect(channels).toHaveLength(1);
-      expect(channels[0].properties).toEqual({ channelName: 'MsTeamsChannel', properties: { isEnabled: true, enableCalling: false } });
+      expect(channels[0].properties).toEqual({
+        channelName: 'MsTeamsChannel',
+        properties: { isEnabled: true, enableCalling: false },
+      });
     });
   }
 });
 
 describe('new resource group templates', () => {
-  it.each(['BotApp', 'AzureBot'] as const)('%s creates the group and deploys the existing-group template into it unchanged', (kind) => {
-    const outer = load('deployWithNewResourceGroup', TEMPLATE_FILES.deployWithNewResourceGroup[kind]);
-    const inner = load('deployUseExistResourceGroup', TEMPLATE_FILES.deployUseExistResourceGroup[kind]);
-    expect(resourcesOfType(outer, 'Microsoft.Resources/resourceGroups')).toHaveLength(1);
-    const [deployment] = innerDeployments(outer);
-    expect(deployment.template).toEqual(inner);
-    // The wrapper asks for the same things as the existing-group template (location comes from groupLocation).
-    const outerParams = Object.keys(outer.parameters as JsonObject);
-    const innerParams = Object.keys(inner.parameters as JsonObject).filter((p) => p !== 'location');
-    expect(outerParams.sort()).toEqual(['groupLocation', 'groupName', ...innerParams].sort());
-    for (const name of innerParams) {
-      expect([name, (outer.parameters as JsonObject)[name]]).toEqual([name, (inner.parameters as JsonObject)[name]]);
-    }
-  });
+  it.each(['BotApp', 'AzureBot'] as const)(
+    '%s creates the group and deploys the existing-group template into it unchanged',
+    (kind) => {
+      const outer = load('deployWithNewResourceGroup', TEMPLATE_FILES.deployWithNewResourceGroup[kind]);
+      const inner = load('deployUseExistResourceGroup', TEMPLATE_FILES.deployUseExistResourceGroup[kind]);
+      expect(resourcesOfType(outer, 'Microsoft.Resources/resourceGroups')).toHaveLength(1);
+      const [deployment] = innerDeployments(outer);
+      expect(deployment.template).toEqual(inner);
+      // The wrapper asks for the same things as the existing-group template (location comes from groupLocation).
+      const outerParams = Object.keys(outer.parameters as JsonObject);
+      const innerParams = Object.keys(inner.parameters as JsonObject).filter((p) => p !== 'location');
+      expect(outerParams.sort()).toEqual(['groupLocation', 'groupName', ...innerParams].sort());
+      for (const name of innerParams) {
+        expect([name, (outer.parameters as JsonObject)[name]]).toEqual([name, (inner.parameters as JsonObject)[name]]);
+      }
+    },
+  );
 });
 
 describe('the checks catch broken templates', () => {
@@ -310,7 +356,11 @@ describe('the checks catch broken templates', () => {
 
   it('a declared parameter that is never used', () => {
     const t = botApp();
-    (t.parameters as JsonObject).unused = { type: 'string', defaultValue: '', metadata: { description: 'Not used anywhere.' } };
+    (t.parameters as JsonObject).unused = {
+      type: 'string',
+      defaultValue: '',
+      metadata: { description: 'Not used anywhere.' },
+    };
     expect(wiringProblems(t)).toContain("$: parameter 'unused' is declared but never used");
   });
 
@@ -319,7 +369,9 @@ describe('the checks catch broken templates', () => {
     const [deployment] = resourcesOfType(t, 'Microsoft.Resources/deployments');
     delete ((deployment.properties as JsonObject).parameters as JsonObject).appServiceName;
     const problems = wiringProblems(t);
-    expect(problems.some((p) => p.includes("required parameter 'appServiceName' of the nested template is not passed"))).toBe(true);
+    expect(
+      problems.some((p) => p.includes("required parameter 'appServiceName' of the nested template is not passed")),
+    ).toBe(true);
     expect(problems.some((p) => p.includes("parameter 'appServiceName' is declared but never used"))).toBe(true);
   });
 
@@ -332,13 +384,18 @@ describe('the checks catch broken templates', () => {
   it('a secret declared as a plain string', () => {
     const t = botApp();
     ((t.parameters as JsonObject).SERVICENOW_PASSWORD as JsonObject).type = 'string';
-    expect(settingParameterProblems(t)).toContain('$: secret SERVICENOW_PASSWORD must be a securestring parameter (is string)');
+    expect(settingParameterProblems(t)).toContain(
+      '$: secret SERVICENOW_PASSWORD must be a securestring parameter (is string)',
+    );
   });
 
   it('an account key for the state store, or a state store that ignores the storage account', () => {
     const t = botApp();
     const settings = appSettings(site(t));
-    settings.push({ name: 'STATE_BLOB_CONNECTION_STRING', value: "[concat('AccountKey=', listKeys(variables('stateStorageId'), '2023-01-01').keys[0].value)]" });
+    settings.push({
+      name: 'STATE_BLOB_CONNECTION_STRING',
+      value: "[concat('AccountKey=', listKeys(variables('stateStorageId'), '2023-01-01').keys[0].value)]",
+    });
     settings.find((s) => s.name === 'STATE_STORE')!.value = 'file';
     expect(appSettingProblems(t)).toEqual([
       `app setting STATE_STORE must be "[if(parameters('createStateStorage'), 'blob', 'file')]" (is "file")`,
@@ -349,7 +406,10 @@ describe('the checks catch broken templates', () => {
   it('a setting of config.ts without an app setting, a stray setting, HOST left on loopback, PORT set', () => {
     const t = botApp();
     const settings = appSettings(site(t));
-    settings.splice(settings.findIndex((s) => s.name === 'GRAPH_TIMEOUT_MS'), 1);
+    settings.splice(
+      settings.findIndex((s) => s.name === 'GRAPH_TIMEOUT_MS'),
+      1,
+    );
     settings.push({ name: 'GRAPH_TIMEOUT', value: '8000' }, { name: 'PORT', value: '8080' });
     settings.find((s) => s.name === 'HOST')!.value = '127.0.0.1';
     expect(appSettingProblems(t)).toEqual([
@@ -363,7 +423,9 @@ describe('the checks catch broken templates', () => {
   it('a parameter default that drifted from config.ts', () => {
     const t = botApp();
     ((t.parameters as JsonObject).DEFAULT_WINDOW_DAYS as JsonObject).defaultValue = '14';
-    expect(settingParameterProblems(t)).toEqual(['$: parameter DEFAULT_WINDOW_DAYS defaults to "14", config.ts to "7"']);
+    expect(settingParameterProblems(t)).toEqual([
+      '$: parameter DEFAULT_WINDOW_DAYS defaults to "14", config.ts to "7"',
+    ]);
   });
 
   it('an undocumented parameter', () => {

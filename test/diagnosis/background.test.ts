@@ -3,7 +3,11 @@ import { minutesAfter, signIn } from '../fixtures/signIns';
 
 const T0 = '2026-11-26T09:00:00Z';
 const refresh = (minutes: number, code: number, app = 'Microsoft Outlook') =>
-  signIn(minutesAfter(T0, minutes), code, { isInteractive: false, appDisplayName: app, signInEventTypes: ['nonInteractiveUser'] } as never);
+  signIn(minutesAfter(T0, minutes), code, {
+    isInteractive: false,
+    appDisplayName: app,
+    signInEventTypes: ['nonInteractiveUser'],
+  } as never);
 
 describe('background (non-interactive) sign-ins', () => {
   // An interactive wrong password at 08:30, then Outlook failing its token refresh every 3 minutes from 09:00 to 09:39.
@@ -18,7 +22,10 @@ describe('background (non-interactive) sign-ins', () => {
     expect(folded).toHaveLength(1);
     expect(folded[0].burst).toEqual({ count: 14, first: new Date(T0), last: new Date(minutesAfter(T0, 39)) });
     expect(d.rows.map((r) => [r.record.appDisplayName, r.burst?.count ?? null, r.background])).toEqual([
-      ['Microsoft Outlook', 1, true], ['Microsoft Outlook', 14, true], ['Microsoft Teams', 1, true], ['Office 365 Exchange Online', null, false],
+      ['Microsoft Outlook', 1, true],
+      ['Microsoft Outlook', 14, true],
+      ['Microsoft Teams', 1, true],
+      ['Office 365 Exchange Online', null, false],
     ]);
   });
 
@@ -39,6 +46,8 @@ describe('background (non-interactive) sign-ins', () => {
     expect(d.findings.map((f) => f.kind)).toContain('accountLoop');
     expect(d.leadFinding).toBeNull();
     expect(d.headline?.record.id).toBe(wrongPassword.id);
-    expect(diagnose([...loop, wrongPassword], { tenantWide: false, aboutBackground: true }).leadFinding?.kind).toBe('accountLoop');
+    expect(diagnose([...loop, wrongPassword], { tenantWide: false, aboutBackground: true }).leadFinding?.kind).toBe(
+      'accountLoop',
+    );
   });
 });

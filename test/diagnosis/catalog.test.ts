@@ -3,13 +3,17 @@ import { join } from 'node:path';
 import { catalog, explain, isInterrupt, lookupUrl } from '../../src/diagnosis/catalog';
 
 const tsv = readFileSync(join(__dirname, '../fixtures/aadsts-codes.tsv'), 'utf8')
-  .split('\n').filter((l) => l && !l.startsWith('#') && !l.startsWith('code\t'))
+  .split('\n')
+  .filter((l) => l && !l.startsWith('#') && !l.startsWith('code\t'))
   .map((l) => l.split('\t'));
 const referenceCodes = tsv.map((cols) => Number(cols[0]));
 const PLACEHOLDER = /\b(TODO|TBD|lorem|placeholder|FIXME|xxx)\b|\{(?!id\})\w+\}/i;
 
 /** Texts that may honestly be the same for several codes. */
-const ALLOWED_SHARED = new Set<string>(['Wait a few minutes and try again.', 'Wacht een paar minuten en probeer het opnieuw.']);
+const ALLOWED_SHARED = new Set<string>([
+  'Wait a few minutes and try again.',
+  'Wacht een paar minuten en probeer het opnieuw.',
+]);
 
 describe('error catalog', () => {
   const entries = [...catalog().values()];
@@ -29,9 +33,12 @@ describe('error catalog', () => {
         if (!t?.title?.trim() || t.title.length > 70) problems.push(`${e.code} ${lang} title`);
         for (const audience of ['user', 'helpdesk'] as const) {
           const a = t?.[audience];
-          if (!a?.explanation?.trim() || a.explanation.length < 20) problems.push(`${e.code} ${lang} ${audience} explanation`);
-          if (!a?.steps?.length || a.steps.some((s) => !s.trim() || s.length < 8)) problems.push(`${e.code} ${lang} ${audience} steps`);
-          for (const text of [t?.title, a?.explanation, ...(a?.steps ?? [])]) if (text && PLACEHOLDER.test(text)) problems.push(`${e.code} ${lang} ${audience} placeholder: ${text}`);
+          if (!a?.explanation?.trim() || a.explanation.length < 20)
+            problems.push(`${e.code} ${lang} ${audience} explanation`);
+          if (!a?.steps?.length || a.steps.some((s) => !s.trim() || s.length < 8))
+            problems.push(`${e.code} ${lang} ${audience} steps`);
+          for (const text of [t?.title, a?.explanation, ...(a?.steps ?? [])])
+            if (text && PLACEHOLDER.test(text)) problems.push(`${e.code} ${lang} ${audience} placeholder: ${text}`);
         }
       }
       if (!['none', 'user', 'helpdesk', 'admin', 'developer'].includes(e.whoFixes)) problems.push(`${e.code} whoFixes`);
@@ -51,7 +58,8 @@ describe('error catalog', () => {
           for (const text of [a.explanation, ...a.steps]) {
             const key = text.trim().toLowerCase();
             const other = seen.get(key);
-            if (other !== undefined && other !== e.code && !ALLOWED_SHARED.has(text)) shared.push(`${other} & ${e.code}: ${text}`);
+            if (other !== undefined && other !== e.code && !ALLOWED_SHARED.has(text))
+              shared.push(`${other} & ${e.code}: ${text}`);
             seen.set(key, e.code);
           }
         }
@@ -81,11 +89,12 @@ describe('error catalog', () => {
   });
 
   it('marks the documented interrupts as interrupts and real failures as failures', () => {
-    for (const code of [50058, 50140, 50125, 50074, 50076, 50072, 50079, 50097, 50158, 50199]) expect(isInterrupt(code)).toBe(true);
+    for (const code of [50058, 50140, 50125, 50074, 50076, 50072, 50079, 50097, 50158, 50199])
+      expect(isInterrupt(code)).toBe(true);
     for (const code of [50126, 50053, 53003, 500121, 50057]) expect(isInterrupt(code)).toBe(false);
   });
 
-  it('still explains an unknown code with Graph\'s reason and the lookup link', () => {
+  it("still explains an unknown code with Graph's reason and the lookup link", () => {
     const e = explain(4242424, 'nl', 'helpdesk', 'Something odd happened');
     expect(e.known).toBe(false);
     expect(e.explanation).toContain('Something odd happened');

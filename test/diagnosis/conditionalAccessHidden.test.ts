@@ -16,14 +16,20 @@ import { summaryOf } from '../fixtures/cards';
 const ADELE = '00000000-0000-0000-0000-0000000000022';
 const tenant = new DemoTenant({ now: new Date('2026-11-27T10:00:00Z') });
 const adeles = tenant.signIns.filter((r) => r.userId === ADELE && r.conditionalAccessStatus === 'failure');
-const withoutPolicies = (records: SignIn[]) => records.map(({ appliedConditionalAccessPolicies: _omitted, ...rest }) => rest as SignIn);
+const withoutPolicies = (records: SignIn[]) =>
+  records.map(({ appliedConditionalAccessPolicies: _omitted, ...rest }) => rest as SignIn);
 
 describe('a Conditional Access block without policy details', () => {
   it('is a Conditional Access finding with no policy, naming the permission that would show it', () => {
     expect(adeles.length).toBeGreaterThan(0);
     const d = diagnose(withoutPolicies(adeles), { tenantWide: false });
     const finding = d.findings.find((f) => f.kind === 'conditionalAccess');
-    expect(finding).toMatchObject({ kind: 'conditionalAccess', policy: null, policyHiddenFor: POLICY_PERMISSION, count: adeles.length });
+    expect(finding).toMatchObject({
+      kind: 'conditionalAccess',
+      policy: null,
+      policyHiddenFor: POLICY_PERMISSION,
+      count: adeles.length,
+    });
     expect(d.leadFinding?.kind).toBe('conditionalAccess');
     // With the details, the policy is named and nothing is said hidden.
     const named = diagnose(adeles, { tenantWide: false }).findings.find((f) => f.kind === 'conditionalAccess');
@@ -34,10 +40,20 @@ describe('a Conditional Access block without policy details', () => {
   it('names the permission to the helpdesk only (en, nl)', () => {
     const subject = { kind: 'person' as const, id: ADELE, name: 'Adele Vance' };
     for (const language of ['en', 'nl'] as const) {
-      const helpdesk = renderAnswer({ answer: summaryOf(withoutPolicies(adeles), { subject }), language, audience: 'helpdesk', timeZone: 'Europe/Amsterdam' });
+      const helpdesk = renderAnswer({
+        answer: summaryOf(withoutPolicies(adeles), { subject }),
+        language,
+        audience: 'helpdesk',
+        timeZone: 'Europe/Amsterdam',
+      });
       expect(cardProblems(helpdesk.content)).toEqual([]);
       expect(cardToText(helpdesk.content)).toContain(POLICY_PERMISSION);
-      const self = renderAnswer({ answer: summaryOf(withoutPolicies(adeles), { subject: { kind: 'self' } }), language, audience: 'user', timeZone: 'Europe/Amsterdam' });
+      const self = renderAnswer({
+        answer: summaryOf(withoutPolicies(adeles), { subject: { kind: 'self' } }),
+        language,
+        audience: 'user',
+        timeZone: 'Europe/Amsterdam',
+      });
       expect(cardProblems(self.content)).toEqual([]);
       expect(cardToText(self.content)).not.toContain(POLICY_PERMISSION);
       expect(cardToText(self.content)).not.toContain('Policy.Read');

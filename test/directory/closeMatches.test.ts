@@ -2,8 +2,18 @@
 import { closeMatches, editDistance } from '../../src/directory/closeMatches';
 import type { PeopleDirectory, Person } from '../../src/directory/people';
 
-const person = (id: string, displayName: string): Person => ({ id, displayName, userPrincipalName: `${id}@example.com` });
-const PEOPLE = [person('megan', 'Megan Bowen'), person('meg', 'Meg Brown'), person('adele', 'Adele Vance'), person('lynne', 'Lynne Robbins'), person('bob', 'Bob Owen')];
+const person = (id: string, displayName: string): Person => ({
+  id,
+  displayName,
+  userPrincipalName: `${id}@example.com`,
+});
+const PEOPLE = [
+  person('megan', 'Megan Bowen'),
+  person('meg', 'Meg Brown'),
+  person('adele', 'Adele Vance'),
+  person('lynne', 'Lynne Robbins'),
+  person('bob', 'Bob Owen'),
+];
 
 /** Only for this unit: the directory's prefix search over a fixed list, counting its calls. */
 class ListDirectory implements PeopleDirectory {
@@ -14,16 +24,26 @@ class ListDirectory implements PeopleDirectory {
   async search(name: string): Promise<Person[]> {
     this.searches.push(name);
     const prefix = name.toLowerCase();
-    return PEOPLE.filter((p) => p.displayName.toLowerCase().split(' ').some((w) => w.startsWith(prefix)));
+    return PEOPLE.filter((p) =>
+      p.displayName
+        .toLowerCase()
+        .split(' ')
+        .some((w) => w.startsWith(prefix)),
+    );
   }
 }
 
 describe('editDistance', () => {
-  it.each([['megn', 'megan', 1], ['bowne', 'bowen', 1], ['lyne', 'lynne', 1], ['adel', 'adele', 1], ['megan', 'megan', 0], ['vance', 'bowen', 5]])(
-    '%s → %s = %i', (a, b, d) => {
-      expect(editDistance(a, b)).toBe(d);
-    },
-  );
+  it.each([
+    ['megn', 'megan', 1],
+    ['bowne', 'bowen', 1],
+    ['lyne', 'lynne', 1],
+    ['adel', 'adele', 1],
+    ['megan', 'megan', 0],
+    ['vance', 'bowen', 5],
+  ])('%s → %s = %i', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+  });
 });
 
 describe('closeMatches', () => {
@@ -34,7 +54,13 @@ describe('closeMatches', () => {
     expect(directory.searches.sort()).toEqual(['bo', 'me']);
   });
 
-  it.each([['adel vanse', ['adele']], ['lyne', ['lynne']], ['Robins', ['lynne']], ['zzqx', []], ['meg bowen', ['megan']]])('%s', async (typed, ids) => {
+  it.each([
+    ['adel vanse', ['adele']],
+    ['lyne', ['lynne']],
+    ['Robins', ['lynne']],
+    ['zzqx', []],
+    ['meg bowen', ['megan']],
+  ])('%s', async (typed, ids) => {
     expect((await closeMatches(new ListDirectory(), typed)).map((p) => p.id)).toEqual(ids);
   });
 });

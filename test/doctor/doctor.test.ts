@@ -20,22 +20,44 @@ const config = (env: Record<string, string> = {}): Config => {
 };
 /** An app-only token as Entra issues it: header.payload.signature, the granted application permissions in `roles`. */
 const tokenWith = (roles: string[]): AuthenticationProvider => ({
-  getAccessToken: async () => ['{"alg":"none"}', JSON.stringify({ aud: 'https://graph.microsoft.com', roles }), 'sig'].map((p) => Buffer.from(p).toString('base64url')).join('.'),
+  getAccessToken: async () =>
+    ['{"alg":"none"}', JSON.stringify({ aud: 'https://graph.microsoft.com', roles }), 'sig']
+      .map((p) => Buffer.from(p).toString('base64url'))
+      .join('.'),
 });
 const statusOf = (report: DoctorReport, name: string) => report.checks.find((c) => c.name === name)?.status;
 
 describe('the doctor', () => {
   it('reads the roles claim of a JWT, and nothing from a token that is not one', () => {
     expect(tokenRoles('not-a-jwt')).toBeNull();
-    expect(tokenRoles(['{}', '{"roles":["AuditLog.Read.All"]}', 'x'].map((p) => Buffer.from(p).toString('base64url')).join('.'))).toEqual(['AuditLog.Read.All']);
+    expect(
+      tokenRoles(
+        ['{}', '{"roles":["AuditLog.Read.All"]}', 'x'].map((p) => Buffer.from(p).toString('base64url')).join('.'),
+      ),
+    ).toEqual(['AuditLog.Read.All']);
   });
 
   it('with everything granted: nothing missing, each permission seen at work', async () => {
     const tenant = new DemoTenant({ now: NOW });
-    const graph = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: new DemoTenantTransport(tenant) });
-    const report = await runDoctor({ config: config({ TICKET_SINK: 'none' }), graph, auth: demoAuthProvider, now: () => NOW });
+    const graph = createGraphClient({
+      endpoint: 'https://graph.microsoft.com',
+      authProvider: demoAuthProvider,
+      transport: new DemoTenantTransport(tenant),
+    });
+    const report = await runDoctor({
+      config: config({ TICKET_SINK: 'none' }),
+      graph,
+      auth: demoAuthProvider,
+      now: () => NOW,
+    });
     expect(report.missing).toEqual([]);
-    for (const name of ['AuditLog.Read.All', 'Directory.Read.All', 'Policy.Read.ConditionalAccess', 'Entra ID P1 or P2']) expect(statusOf(report, name)).toBe('ok');
+    for (const name of [
+      'AuditLog.Read.All',
+      'Directory.Read.All',
+      'Policy.Read.ConditionalAccess',
+      'Entra ID P1 or P2',
+    ])
+      expect(statusOf(report, name)).toBe('ok');
     expect(formatReport(report)).toContain('Nothing missing');
   });
 
@@ -43,7 +65,11 @@ describe('the doctor', () => {
     // No sign-in in the log: the probe cannot see CA details either way, so the token's roles decide.
     const tenant = new DemoTenant({ now: NOW, signIns: [] });
     const auth = tokenWith(['AuditLog.Read.All', 'Directory.Read.All']);
-    const graph = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: auth, transport: new DemoTenantTransport(tenant) });
+    const graph = createGraphClient({
+      endpoint: 'https://graph.microsoft.com',
+      authProvider: auth,
+      transport: new DemoTenantTransport(tenant),
+    });
     const report = await runDoctor({ config: config({ TICKET_SINK: 'none' }), graph, auth, now: () => NOW });
     expect(report.missing).toEqual(['Policy.Read.ConditionalAccess']);
     const check = report.checks.find((c) => c.name === 'Policy.Read.ConditionalAccess')!;
@@ -57,10 +83,16 @@ describe('the doctor', () => {
     const tenant = new DemoTenant({ now: NOW, permissions: granted });
     // Once with the demo's token (roles as granted), once with a token that says nothing: the probe alone must name it.
     for (const auth of [demoAuthProviderFor(granted), demoAuthProvider]) {
-      const graph = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: auth, transport: new DemoTenantTransport(tenant) });
+      const graph = createGraphClient({
+        endpoint: 'https://graph.microsoft.com',
+        authProvider: auth,
+        transport: new DemoTenantTransport(tenant),
+      });
       const report = await runDoctor({ config: config({ TICKET_SINK: 'none' }), graph, auth, now: () => NOW });
       expect(report.missing).toEqual(['Policy.Read.ConditionalAccess']);
-      expect(report.checks.find((c) => c.name === 'Policy.Read.ConditionalAccess')!.evidence).toMatch(/without appliedConditionalAccessPolicies/);
+      expect(report.checks.find((c) => c.name === 'Policy.Read.ConditionalAccess')!.evidence).toMatch(
+        /without appliedConditionalAccessPolicies/,
+      );
     }
   });
 
@@ -68,9 +100,19 @@ describe('the doctor', () => {
     const granted = ['AuditLog.Read.All', 'Directory.Read.All'];
     const tenant = new DemoTenant({ now: NOW, permissions: granted });
     const auth = demoAuthProviderFor(granted);
-    const graph = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: auth, transport: new DemoTenantTransport(tenant) });
+    const graph = createGraphClient({
+      endpoint: 'https://graph.microsoft.com',
+      authProvider: auth,
+      transport: new DemoTenantTransport(tenant),
+    });
     const before = tenant.requestLog.filter((r) => r.path.startsWith('/auditLogs')).length;
-    const report = await runDoctor({ config: config({ TICKET_SINK: 'none' }), graph, auth, now: () => NOW, readSignInLog: false });
+    const report = await runDoctor({
+      config: config({ TICKET_SINK: 'none' }),
+      graph,
+      auth,
+      now: () => NOW,
+      readSignInLog: false,
+    });
     expect(tenant.requestLog.filter((r) => r.path.startsWith('/auditLogs')).length).toBe(before);
     expect(report.missing).toEqual(['Policy.Read.ConditionalAccess']);
     expect(statusOf(report, 'AuditLog.Read.All')).toBe('ok');
@@ -81,8 +123,19 @@ describe('the doctor', () => {
     const server = await startGraphTestServer({ tenant: new DemoTenant({ now: NOW }) });
     try {
       server.setFaults((r) => (r.path.startsWith('/auditLogs') ? FAULTS.notLicensed() : null));
-      const graph = createGraphClient({ endpoint: server.url, authProvider: demoAuthProvider, customHosts: [server.host], transport: server.transport(), maxRetries: 0 });
-      const report = await runDoctor({ config: config({ TICKET_SINK: 'none' }), graph, auth: demoAuthProvider, now: () => NOW });
+      const graph = createGraphClient({
+        endpoint: server.url,
+        authProvider: demoAuthProvider,
+        customHosts: [server.host],
+        transport: server.transport(),
+        maxRetries: 0,
+      });
+      const report = await runDoctor({
+        config: config({ TICKET_SINK: 'none' }),
+        graph,
+        auth: demoAuthProvider,
+        now: () => NOW,
+      });
       expect(report.missing).toContain('Entra ID P1 or P2');
       expect(report.missing).not.toContain('AuditLog.Read.All');
       expect(statusOf(report, 'Directory.Read.All')).toBe('ok');

@@ -14,8 +14,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const BOT_PORT = 39781;
 const PLAYGROUND_PORT = 56151;
 const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser && process.env.CI) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium).`);
-if (!haveBrowser) console.warn(`Skipping the Agents Playground test: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
+if (!haveBrowser && process.env.CI)
+  throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium).`);
+if (!haveBrowser)
+  console.warn(`Skipping the Agents Playground test: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
 const describeWithBrowser = haveBrowser ? describe : describe.skip;
 
 async function waitFor(url: string, seconds: number): Promise<boolean> {
@@ -39,15 +41,36 @@ describeWithBrowser('npm start: the bot with the Agents Playground', () => {
   const stateDir = mkdtempSync(join(tmpdir(), 'playground-state-'));
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
     starter = spawn(process.execPath, [join(ROOT, 'dist/src/tools/start-with-playground.js')], {
-      cwd: ROOT, env: { ...process.env, PORT: String(BOT_PORT), PLAYGROUND_PORT: String(PLAYGROUND_PORT), LOG_LEVEL: 'warn', STATE_DIR: stateDir }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(BOT_PORT),
+        PLAYGROUND_PORT: String(PLAYGROUND_PORT),
+        LOG_LEVEL: 'warn',
+        STATE_DIR: stateDir,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     starter.stdout!.on('data', (d) => (output += d));
     starter.stderr!.on('data', (d) => (output += d));
     browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 120_000);
 
@@ -80,10 +103,15 @@ describeWithBrowser('npm start: the bot with the Agents Playground', () => {
     await page.getByText('What to do now').first().waitFor({ timeout: 10_000 });
     expect(await page.getByRole('button', { name: 'Open support ticket' }).first().isVisible()).toBe(true);
     // UPDATE_DOCS=1 refreshes the README's screenshot; otherwise it goes to build/.
-    await page.screenshot({ path: join(ROOT, process.env.UPDATE_DOCS ? 'docs/playground.png' : 'build/playground.png') });
+    await page.screenshot({
+      path: join(ROOT, process.env.UPDATE_DOCS ? 'docs/playground.png' : 'build/playground.png'),
+    });
     await page.getByRole('button', { name: 'Open support ticket' }).first().click();
     // The confirmation keeps the investigation: the verdict stays above the ticket's state.
-    await page.getByText(/Ticket SIT-[0-9A-F]{8} opened; it went to/).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/Ticket SIT-[0-9A-F]{8} opened; it went to/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     expect(await page.getByText("Megan's account was locked").count()).toBeGreaterThan(0);
     await page.close();
   }, 120_000);
@@ -112,8 +140,11 @@ describeWithBrowser('npm start: the bot with the Agents Playground', () => {
     expect(channelText).toMatch(/Block unmanaged devices/);
     // Counts only in a shared conversation: no demo person's address or name.
     expect(channelText).not.toMatch(/@example\.com/);
-    for (const name of ['Megan Bowen', 'Adele Vance', 'Patti Fernandez', 'Lynne Robbins']) expect(channelText).not.toContain(name);
-    await page.screenshot({ path: join(ROOT, process.env.UPDATE_DOCS ? 'docs/incident-alert.png' : 'build/incident-alert.png') });
+    for (const name of ['Megan Bowen', 'Adele Vance', 'Patti Fernandez', 'Lynne Robbins'])
+      expect(channelText).not.toContain(name);
+    await page.screenshot({
+      path: join(ROOT, process.env.UPDATE_DOCS ? 'docs/incident-alert.png' : 'build/incident-alert.png'),
+    });
     await page.close();
   }, 150_000);
 });

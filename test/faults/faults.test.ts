@@ -25,7 +25,14 @@ beforeAll(async () => {
   stack = await startStack({
     // A short Graph timeout (the reporting API's too) and one second for a question's reads, for the
     // slow-answer test: no time for a retry; no keeping of answers, so every question reaches Graph.
-    env: { GRAPH_TIMEOUT_MS: '700', GRAPH_REPORTS_TIMEOUT_MS: '700', SIGNIN_READ_SECONDS: '1', RATE_LIMIT_PER_MINUTE: '1000', GRAPH_REPORTS_MAX_REQUESTS: '1000', GRAPH_REPORTS_WINDOW_SECONDS: '1' },
+    env: {
+      GRAPH_TIMEOUT_MS: '700',
+      GRAPH_REPORTS_TIMEOUT_MS: '700',
+      SIGNIN_READ_SECONDS: '1',
+      RATE_LIMIT_PER_MINUTE: '1000',
+      GRAPH_REPORTS_MAX_REQUESTS: '1000',
+      GRAPH_REPORTS_WINDOW_SECONDS: '1',
+    },
     signInCacheSeconds: 0,
     faults: (request) => {
       if (!isSignIns(request.path) || !fault) return null;
@@ -54,7 +61,10 @@ async function ask(text: string, asker: AskerInfo = ALEX) {
 }
 
 function signInStatuses(since: number) {
-  return stack.graph.signInRequests().slice(since).map((r) => r.status);
+  return stack.graph
+    .signInRequests()
+    .slice(since)
+    .map((r) => r.status);
 }
 
 test('a 429 with Retry-After is retried after the pause and the answer is the normal card', async () => {
@@ -99,7 +109,16 @@ async function pressRetry(data: Record<string, unknown>) {
 
 test('the retry action of a "did not answer" card works once Graph is back', async () => {
   // A retry pressed while Graph still fails answers with the same card and its own retry action …
-  const data = { intent: 'failures', userId: MEGAN.aadObjectId, from: '2026-11-25T23:00:00.000Z', to: '2026-11-26T23:00:00.000Z', app: null, errorCode: null, correlationId: null, language: 'en' };
+  const data = {
+    intent: 'failures',
+    userId: MEGAN.aadObjectId,
+    from: '2026-11-25T23:00:00.000Z',
+    to: '2026-11-26T23:00:00.000Z',
+    app: null,
+    errorCode: null,
+    correlationId: null,
+    language: 'en',
+  };
   fault = () => FAULTS.serverError();
   const failed = await pressRetry(data);
   expect(failed.text).toContain('Microsoft Graph did not answer');
@@ -135,7 +154,7 @@ test('403 Authentication_RequestFromNonPremiumTenantOrB2CTenant → the licence 
 test('403 Authorization_RequestDenied → the permission card naming AuditLog.Read.All and Directory.Read.All', async () => {
   fault = () => FAULTS.permissionDenied();
   const { text } = await ask("why can't I sign in?", MEGAN);
-  expect(text).toContain("The bot is missing a Graph permission");
+  expect(text).toContain('The bot is missing a Graph permission');
   expect(text).toContain('AuditLog.Read.All');
   expect(text).toContain('Directory.Read.All');
 });

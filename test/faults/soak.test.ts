@@ -34,14 +34,25 @@ beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   process.on('uncaughtException', onUncaught);
   stack = await startStack({
-    env: { RATE_LIMIT_PER_MINUTE: '1000000', GRAPH_REPORTS_MAX_REQUESTS: '100000', GRAPH_REPORTS_WINDOW_SECONDS: '1', GRAPH_TIMEOUT_MS: '2000' },
+    env: {
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      GRAPH_REPORTS_MAX_REQUESTS: '100000',
+      GRAPH_REPORTS_WINDOW_SECONDS: '1',
+      GRAPH_TIMEOUT_MS: '2000',
+    },
     signInCacheSeconds: 0,
     faults: {
       rate: FAULT_RATE,
       seed: 2026,
       faults: [
-        FAULTS.throttled(0), FAULTS.unavailable(0), FAULTS.serverError(), FAULTS.notLicensed(), FAULTS.permissionDenied(),
-        FAULTS.malformed(), FAULTS.drop(), FAULTS.slow(25),
+        FAULTS.throttled(0),
+        FAULTS.unavailable(0),
+        FAULTS.serverError(),
+        FAULTS.notLicensed(),
+        FAULTS.permissionDenied(),
+        FAULTS.malformed(),
+        FAULTS.drop(),
+        FAULTS.slow(25),
       ],
     },
   });
@@ -64,25 +75,76 @@ function turn(i: number): { kind: string; send: () => ReturnType<typeof postActi
   switch (i % 10) {
     case 0:
     case 1:
-      return { kind: 'self', send: () => postActivity(stack.url, teamsMessage("why can't I sign in?", conversation(person))) };
+      return {
+        kind: 'self',
+        send: () => postActivity(stack.url, teamsMessage("why can't I sign in?", conversation(person))),
+      };
     case 2:
     case 3:
-      return { kind: 'name', send: () => postActivity(stack.url, teamsMessage(`why did ${named[i % named.length]} fail to sign in yesterday`, conversation(reader))) };
+      return {
+        kind: 'name',
+        send: () =>
+          postActivity(
+            stack.url,
+            teamsMessage(`why did ${named[i % named.length]} fail to sign in yesterday`, conversation(reader)),
+          ),
+      };
     case 4: {
       const target = people[(i * 7) % people.length];
-      return { kind: 'mention', send: () => postActivity(stack.url, teamsMessage(`why was <at>${target.name}</at> blocked this week?`, conversation(reader), [{ id: `29:${target.aadObjectId}`, name: target.name }])) };
+      return {
+        kind: 'mention',
+        send: () =>
+          postActivity(
+            stack.url,
+            teamsMessage(`why was <at>${target.name}</at> blocked this week?`, conversation(reader), [
+              { id: `29:${target.aadObjectId}`, name: target.name },
+            ]),
+          ),
+      };
     }
     case 5:
-      return { kind: 'objectId', send: () => postActivity(stack.url, teamsMessage(`why did ${people[(i * 3) % people.length].aadObjectId} fail to sign in yesterday`, conversation(reader))) };
+      return {
+        kind: 'objectId',
+        send: () =>
+          postActivity(
+            stack.url,
+            teamsMessage(
+              `why did ${people[(i * 3) % people.length].aadObjectId} fail to sign in yesterday`,
+              conversation(reader),
+            ),
+          ),
+      };
     case 6:
-      return { kind: 'tenant', send: () => postActivity(stack.url, teamsMessage('who failed to sign in to Salesforce in the last hour?', conversation(reader))) };
+      return {
+        kind: 'tenant',
+        send: () =>
+          postActivity(
+            stack.url,
+            teamsMessage('who failed to sign in to Salesforce in the last hour?', conversation(reader)),
+          ),
+      };
     case 7:
-      return { kind: 'explain', send: () => postActivity(stack.url, teamsMessage('what does AADSTS50126 mean?', conversation(person))) };
+      return {
+        kind: 'explain',
+        send: () => postActivity(stack.url, teamsMessage('what does AADSTS50126 mean?', conversation(person))),
+      };
     case 8:
       return { kind: 'help', send: () => postActivity(stack.url, teamsMessage('help', conversation(person))) };
     default: {
-      const data = { intent: 'failures', userId: person.aadObjectId, from: '2026-11-25T23:00:00.000Z', to: '2026-11-26T23:00:00.000Z', app: null, errorCode: null, correlationId: null, language: 'en' };
-      return { kind: 'retry', send: () => postActivity(stack.url, teamsCardAction('retry', data, conversation(reader))) };
+      const data = {
+        intent: 'failures',
+        userId: person.aadObjectId,
+        from: '2026-11-25T23:00:00.000Z',
+        to: '2026-11-26T23:00:00.000Z',
+        app: null,
+        errorCode: null,
+        correlationId: null,
+        language: 'en',
+      };
+      return {
+        kind: 'retry',
+        send: () => postActivity(stack.url, teamsCardAction('retry', data, conversation(reader))),
+      };
     }
   }
 }
@@ -108,7 +170,10 @@ async function run(from: number, to: number, tally: Tally): Promise<void> {
         continue;
       }
       tally.answered++;
-      const title = cardToText(cards[cards.length - 1]).split('\n')[0].replace(/[:(].*$/, '').trim();
+      const title = cardToText(cards[cards.length - 1])
+        .split('\n')[0]
+        .replace(/[:(].*$/, '')
+        .trim();
       tally.titles.set(title, (tally.titles.get(title) ?? 0) + 1);
     }
   };
@@ -146,13 +211,18 @@ test(`${TURNS} turns with ${FAULT_RATE * 100} % of Graph requests failing: all a
   const end = settledMemory();
   const seconds = (Date.now() - started) / 1000;
 
-  console.log([
-    `soak: ${tally.turns} turns in ${seconds.toFixed(1)} s (${(tally.turns / seconds).toFixed(0)} turns/s), ${tally.answered} answered with a card`,
-    `graph requests after warm-up: ${served}, faults injected: ${faulted} (${((100 * faulted) / served).toFixed(1)} %)`,
-    `rss after warm-up ${mib(warm.rss)}, samples ${samples.map(mib).join(', ')}, end ${mib(end.rss)} (${((100 * end.rss) / warm.rss - 100).toFixed(1)} %)`,
-    `heap used after warm-up ${mib(warm.heapUsed)}, end ${mib(end.heapUsed)}`,
-    `answers: ${[...tally.titles.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${n}× ${t}`).join('; ')}`,
-  ].join('\n'));
+  console.log(
+    [
+      `soak: ${tally.turns} turns in ${seconds.toFixed(1)} s (${(tally.turns / seconds).toFixed(0)} turns/s), ${tally.answered} answered with a card`,
+      `graph requests after warm-up: ${served}, faults injected: ${faulted} (${((100 * faulted) / served).toFixed(1)} %)`,
+      `rss after warm-up ${mib(warm.rss)}, samples ${samples.map(mib).join(', ')}, end ${mib(end.rss)} (${((100 * end.rss) / warm.rss - 100).toFixed(1)} %)`,
+      `heap used after warm-up ${mib(warm.heapUsed)}, end ${mib(end.heapUsed)}`,
+      `answers: ${[...tally.titles.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([t, n]) => `${n}× ${t}`)
+        .join('; ')}`,
+    ].join('\n'),
+  );
 
   expect(tally.turns).toBe(TURNS);
   expect(tally.notAnswered).toEqual([]);

@@ -8,7 +8,12 @@ import pino from 'pino';
 import { createApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import { DemoTenant } from '../../src/demo/tenant';
-import { startGraphTestServer, type FaultPlan, type GraphTestServer, type TrustingHttpMessageHandler } from '../../src/demo/httpsServer';
+import {
+  startGraphTestServer,
+  type FaultPlan,
+  type GraphTestServer,
+  type TrustingHttpMessageHandler,
+} from '../../src/demo/httpsServer';
 
 export const NOW = new Date('2026-11-27T10:00:00Z');
 
@@ -46,10 +51,20 @@ export interface Stack {
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const graph = await startGraphTestServer({ tenant: options.tenant ?? new DemoTenant({ now: NOW }), faults: options.faults ?? null });
+  const graph = await startGraphTestServer({
+    tenant: options.tenant ?? new DemoTenant({ now: NOW }),
+    faults: options.faults ?? null,
+  });
   // Interactive sign-ins only (one v1.0 read per question) unless a test says otherwise: these tests count
   // and fault the reads of each question; reading each kind apart is tested in test/signins and test/bot.
-  const result = loadConfig({ DEMO: 'true', GRAPH_ENDPOINT: graph.url, LOG_LEVEL: 'warn', SIGNIN_INDEX_HOURS: '0', SIGNIN_EVENT_TYPES: 'interactiveUser', ...options.env });
+  const result = loadConfig({
+    DEMO: 'true',
+    GRAPH_ENDPOINT: graph.url,
+    LOG_LEVEL: 'warn',
+    SIGNIN_INDEX_HOURS: '0',
+    SIGNIN_EVENT_TYPES: 'interactiveUser',
+    ...options.env,
+  });
   if (!result.ok) throw new Error(result.errors.join('; '));
   const config = result.config;
   if (options.signInCacheSeconds !== undefined) config.graph.signInCacheSeconds = options.signInCacheSeconds;
@@ -66,7 +81,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   const url = await app.listen(0, '127.0.0.1');
   return {
-    app, config, url, graph, transport, errors,
+    app,
+    config,
+    url,
+    graph,
+    transport,
+    errors,
     stop: async () => {
       await app.close();
       await graph.close();

@@ -19,8 +19,18 @@ let client: Client;
 let fault: Fault | null = null;
 
 beforeAll(async () => {
-  server = await startGraphTestServer({ tenant: new DemoTenant({ now: NOW }), faults: (r) => (r.path.startsWith('/auditLogs') ? fault : null) });
-  client = createGraphClient({ endpoint: server.url, authProvider: demoAuthProvider, customHosts: [server.host], timeoutMs: 1500, maxRetries: 2, transport: server.transport() });
+  server = await startGraphTestServer({
+    tenant: new DemoTenant({ now: NOW }),
+    faults: (r) => (r.path.startsWith('/auditLogs') ? fault : null),
+  });
+  client = createGraphClient({
+    endpoint: server.url,
+    authProvider: demoAuthProvider,
+    customHosts: [server.host],
+    timeoutMs: 1500,
+    maxRetries: 2,
+    transport: server.transport(),
+  });
 });
 
 afterAll(async () => {
@@ -32,7 +42,8 @@ beforeEach(() => {
 });
 
 /** One interactive read, without the sign-in log's own page retries: what the Graph client itself does. */
-const directRead = (options: Partial<ConstructorParameters<typeof GraphSignInLog>[1]> = {}) => new GraphSignInLog(client, { pageSize: 50, maxPages: 1, eventTypes: ['interactiveUser'], retries: 0, ...options });
+const directRead = (options: Partial<ConstructorParameters<typeof GraphSignInLog>[1]> = {}) =>
+  new GraphSignInLog(client, { pageSize: 50, maxPages: 1, eventTypes: ['interactiveUser'], retries: 0, ...options });
 
 const week = { userId: megan.id, from: new Date(NOW.getTime() - 7 * 86_400_000), to: NOW };
 
@@ -71,7 +82,12 @@ test('a 429 with Retry-After is retried by the client and then succeeds', async 
   const before = server.signInRequests().length;
   const page = await directRead().find(week);
   expect(page.records.length).toBeGreaterThan(0);
-  expect(server.signInRequests().slice(before).map((r) => r.status)).toEqual([429, 200]);
+  expect(
+    server
+      .signInRequests()
+      .slice(before)
+      .map((r) => r.status),
+  ).toEqual([429, 200]);
   server.setFaults((r) => (r.path.startsWith('/auditLogs') ? fault : null));
 });
 
@@ -104,7 +120,7 @@ test('retried statuses are tried 1 + maxRetries times; others once', async () =>
   expect(server.signInRequests().length - before).toBe(1);
 });
 
-test('a slow page is tried again after a pause (the sign-in log\'s own retry) and then answers', async () => {
+test("a slow page is tried again after a pause (the sign-in log's own retry) and then answers", async () => {
   let slowOnce = true;
   server.setFaults((r) => {
     if (!r.path.startsWith('/auditLogs') || !slowOnce) return null;
@@ -113,7 +129,14 @@ test('a slow page is tried again after a pause (the sign-in log\'s own retry) an
   });
   const pauses: number[] = [];
   const before = server.signInRequests().length;
-  const page = await directRead({ pageSize: 1000, retries: 2, backoffMs: 500, sleep: async (ms) => { pauses.push(ms); } }).find(week);
+  const page = await directRead({
+    pageSize: 1000,
+    retries: 2,
+    backoffMs: 500,
+    sleep: async (ms) => {
+      pauses.push(ms);
+    },
+  }).find(week);
   expect(page.records.length).toBeGreaterThan(0);
   expect(page.truncated).toBe(false);
   expect(pauses).toEqual([500]);
@@ -122,9 +145,18 @@ test('a slow page is tried again after a pause (the sign-in log\'s own retry) an
 });
 
 test('a rate plan injects faults into about that share of requests, reproducibly', async () => {
-  const local = await startGraphTestServer({ tenant: server.tenant, faults: { rate: 0.2, faults: [FAULTS.serverError()], seed: 7 } });
+  const local = await startGraphTestServer({
+    tenant: server.tenant,
+    faults: { rate: 0.2, faults: [FAULTS.serverError()], seed: 7 },
+  });
   try {
-    const c = createGraphClient({ endpoint: local.url, authProvider: demoAuthProvider, customHosts: [local.host], maxRetries: 0, transport: local.transport() });
+    const c = createGraphClient({
+      endpoint: local.url,
+      authProvider: demoAuthProvider,
+      customHosts: [local.host],
+      maxRetries: 0,
+      transport: local.transport(),
+    });
     let failed = 0;
     for (let i = 0; i < 200; i++) {
       try {

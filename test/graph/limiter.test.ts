@@ -8,7 +8,14 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { createGraphClient } from '../../src/graph/client';
 import { demoAuthProvider } from '../../src/demo/graphTransport';
-import { createReportsLimiter, isReportsRequest, ReadsBusy, ReportsLimiter, RequestLimiter, retryAfterMs } from '../../src/graph/limiter';
+import {
+  createReportsLimiter,
+  isReportsRequest,
+  ReadsBusy,
+  ReportsLimiter,
+  RequestLimiter,
+  retryAfterMs,
+} from '../../src/graph/limiter';
 import { inReadLane } from '../../src/graph/readLane';
 import { toGraphProblem } from '../../src/graph/errors';
 
@@ -55,7 +62,9 @@ describe('RequestLimiter', () => {
   test('questions outrank background reads: a waiting question goes first, and background never takes the last slot', async () => {
     const limiter = new RequestLimiter({ maxRequests: 3, windowMs: 150 });
     const order: string[] = [];
-    const background = Array.from({ length: 3 }, (_, i) => limiter.acquire('background').then(() => order.push(`b${i}`)));
+    const background = Array.from({ length: 3 }, (_, i) =>
+      limiter.acquire('background').then(() => order.push(`b${i}`)),
+    );
     await Promise.resolve();
     // Two of three slots: the third is kept for a question.
     expect(limiter.stats().backgroundStarted).toBe(2);
@@ -108,13 +117,21 @@ test('only identity reports are limited', () => {
 /** A transport that answers from a script and records when each request arrived. */
 class ScriptedTransport implements Middleware {
   readonly seen: { path: string; at: number }[] = [];
-  constructor(private readonly answer: (path: string, n: number) => { status: number; headers?: Record<string, string> }) {}
+  constructor(
+    private readonly answer: (path: string, n: number) => { status: number; headers?: Record<string, string> },
+  ) {}
   async execute(context: Context): Promise<void> {
     const url = new URL(typeof context.request === 'string' ? context.request : context.request.url);
     this.seen.push({ path: url.pathname, at: Date.now() });
     const { status, headers } = this.answer(url.pathname, this.seen.length);
-    const body = status === 200 ? { value: [] } : { error: { code: status === 429 ? 'TooManyRequests' : 'Error', message: 'scripted' } };
-    context.response = new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+    const body =
+      status === 200
+        ? { value: [] }
+        : { error: { code: status === 429 ? 'TooManyRequests' : 'Error', message: 'scripted' } };
+    context.response = new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
   }
 }
 
@@ -122,7 +139,12 @@ describe('ReportsLimiter in the Graph client chain', () => {
   test('built from the configuration; limits /auditLogs/ but not /users', async () => {
     const limiter = createReportsLimiter({ reportsMaxRequests: 2, reportsWindowSeconds: 1 });
     const transport = new ScriptedTransport(() => ({ status: 200 }));
-    const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport, middleware: [limiter] });
+    const client = createGraphClient({
+      endpoint: 'https://graph.microsoft.com',
+      authProvider: demoAuthProvider,
+      transport,
+      middleware: [limiter],
+    });
     const t0 = Date.now();
     await Promise.all([
       ...Array.from({ length: 5 }, () => client.api('/auditLogs/signIns').top(1).get()),
@@ -147,7 +169,12 @@ describe('ReportsLimiter in the Graph client chain', () => {
       }
       return { status: 200 };
     });
-    const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport, middleware: [limiter] });
+    const client = createGraphClient({
+      endpoint: 'https://graph.microsoft.com',
+      authProvider: demoAuthProvider,
+      transport,
+      middleware: [limiter],
+    });
     const t0 = Date.now();
     await client.api('/auditLogs/signIns').top(1).get();
     // The throttled request and its retry both went through the limiter.
@@ -164,8 +191,20 @@ describe('ReportsLimiter in the Graph client chain', () => {
   test('persistent 429 ends as a throttled problem after the retries, all counted', async () => {
     const limiter = new ReportsLimiter({ maxRequests: 100, windowSeconds: 1 });
     const transport = new ScriptedTransport(() => ({ status: 429, headers: { 'Retry-After': '0' } }));
-    const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport, middleware: [limiter], maxRetries: 3 });
-    const error = await client.api('/auditLogs/signIns').get().then(() => null, (e: unknown) => e);
+    const client = createGraphClient({
+      endpoint: 'https://graph.microsoft.com',
+      authProvider: demoAuthProvider,
+      transport,
+      middleware: [limiter],
+      maxRetries: 3,
+    });
+    const error = await client
+      .api('/auditLogs/signIns')
+      .get()
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(toGraphProblem(error).kind).toBe('throttled');
     expect(limiter.stats().started).toBe(4);
   });
@@ -173,7 +212,13 @@ describe('ReportsLimiter in the Graph client chain', () => {
   test('queueing time does not count against the per-request timeout', async () => {
     const limiter = new ReportsLimiter({ maxRequests: 1, windowSeconds: 0.4 });
     const transport = new ScriptedTransport(() => ({ status: 200 }));
-    const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport, middleware: [limiter], timeoutMs: 300 });
+    const client = createGraphClient({
+      endpoint: 'https://graph.microsoft.com',
+      authProvider: demoAuthProvider,
+      transport,
+      middleware: [limiter],
+      timeoutMs: 300,
+    });
     // The fourth waits about 1.2 s in the queue, four times the timeout, and still succeeds.
     const results = await Promise.allSettled(Array.from({ length: 4 }, () => client.api('/auditLogs/signIns').get()));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
@@ -188,7 +233,10 @@ describe('lanes (issue 24): readers first, non-readers bounded', () => {
     expect(limiter.stats().limitedStarted).toBe(2);
     expect(limiter.stats().queued).toBe(2);
     // A reader's question of two reads (one per kind of sign-in) finds both free.
-    const question = await Promise.race([Promise.all([limiter.acquire('question'), limiter.acquire('question')]).then(() => 'started'), new Promise((r) => setImmediate(() => r('waiting')))]);
+    const question = await Promise.race([
+      Promise.all([limiter.acquire('question'), limiter.acquire('question')]).then(() => 'started'),
+      new Promise((r) => setImmediate(() => r('waiting'))),
+    ]);
     expect(question).toBe('started');
     void limited;
   });
@@ -208,23 +256,59 @@ describe('lanes (issue 24): readers first, non-readers bounded', () => {
     void questions;
   });
 
-  test('a read made inside a non-reader\'s turn goes in the limited lane, through the Graph client', async () => {
+  test("a read made inside a non-reader's turn goes in the limited lane, through the Graph client", async () => {
     const limiter = new ReportsLimiter({ maxRequests: 10, windowSeconds: 10 });
-    const answering: Middleware = { execute: async (context: Context) => { context.response = new Response('{"value":[]}', { status: 200, headers: { 'content-type': 'application/json' } }); } };
-    const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: answering, middleware: [limiter] });
-    await inReadLane({ priority: 'limited', person: 'megan' }, () => client.api('/auditLogs/signIns').get() as Promise<unknown>);
-    await inReadLane({ priority: 'question', person: 'alex' }, () => client.api('/auditLogs/signIns').get() as Promise<unknown>);
+    const answering: Middleware = {
+      execute: async (context: Context) => {
+        context.response = new Response('{"value":[]}', {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        });
+      },
+    };
+    const client = createGraphClient({
+      endpoint: 'https://graph.microsoft.com',
+      authProvider: demoAuthProvider,
+      transport: answering,
+      middleware: [limiter],
+    });
+    await inReadLane(
+      { priority: 'limited', person: 'megan' },
+      () => client.api('/auditLogs/signIns').get() as Promise<unknown>,
+    );
+    await inReadLane(
+      { priority: 'question', person: 'alex' },
+      () => client.api('/auditLogs/signIns').get() as Promise<unknown>,
+    );
     await client.api('/auditLogs/signIns').get();
     expect(limiter.stats()).toMatchObject({ started: 3, limitedStarted: 1 });
   });
 
   test('ReadsBusy thrown inside the Graph client becomes the "busy" problem (try again in a minute)', async () => {
     const limiter = new ReportsLimiter({ maxRequests: 1, windowSeconds: 60, maxLimitedWaiting: 1 });
-    const answering: Middleware = { execute: async (context: Context) => { context.response = new Response('{"value":[]}', { status: 200, headers: { 'content-type': 'application/json' } }); } };
-    const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: answering, middleware: [limiter] });
+    const answering: Middleware = {
+      execute: async (context: Context) => {
+        context.response = new Response('{"value":[]}', {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        });
+      },
+    };
+    const client = createGraphClient({
+      endpoint: 'https://graph.microsoft.com',
+      authProvider: demoAuthProvider,
+      transport: answering,
+      middleware: [limiter],
+    });
     await client.api('/auditLogs/signIns').get();
-    const waiting = inReadLane({ priority: 'limited', person: 'a' }, () => client.api('/auditLogs/signIns').get() as Promise<unknown>).catch(() => undefined);
-    const error = await inReadLane({ priority: 'limited', person: 'b' }, () => client.api('/auditLogs/signIns').get() as Promise<unknown>).catch((e: unknown) => e);
+    const waiting = inReadLane(
+      { priority: 'limited', person: 'a' },
+      () => client.api('/auditLogs/signIns').get() as Promise<unknown>,
+    ).catch(() => undefined);
+    const error = await inReadLane(
+      { priority: 'limited', person: 'b' },
+      () => client.api('/auditLogs/signIns').get() as Promise<unknown>,
+    ).catch((e: unknown) => e);
     expect(toGraphProblem(error)).toMatchObject({ kind: 'busy', retryAfterSeconds: 60 });
     void waiting;
   });

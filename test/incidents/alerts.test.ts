@@ -18,14 +18,35 @@ import { until } from '../support/until';
 const MIN = 60_000;
 const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' };
 const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' };
-const CHANNEL = { conversationType: 'channel', isGroup: true, id: '19:signin-problems@thread.tacv2;messageid=1700000000001', tenantId: DEMO_TENANT_ID };
+const CHANNEL = {
+  conversationType: 'channel',
+  isGroup: true,
+  id: '19:signin-problems@thread.tacv2;messageid=1700000000001',
+  tenantId: DEMO_TENANT_ID,
+};
 const CHANNEL_PATH = '/v3/conversations/19:signin-problems@thread.tacv2/activities';
-const GROUP_CHAT = { conversationType: 'groupChat', isGroup: true, id: '19:helpdesk-chat@thread.v2', tenantId: DEMO_TENANT_ID };
+const GROUP_CHAT = {
+  conversationType: 'groupChat',
+  isGroup: true,
+  id: '19:helpdesk-chat@thread.v2',
+  tenantId: DEMO_TENANT_ID,
+};
 const POLICY = 'Block Sales from Workday';
-const THRESHOLDS = JSON.stringify({ incidents: { lookbackHours: 1, appFailing: { minPeople: 6 }, codeFailing: { minPeople: 6 }, policyFailing: { minPeople: 6 }, lockoutWave: { minPeople: 6 }, passwordSpray: { minAccounts: 6 } } });
+const THRESHOLDS = JSON.stringify({
+  incidents: {
+    lookbackHours: 1,
+    appFailing: { minPeople: 6 },
+    codeFailing: { minPeople: 6 },
+    policyFailing: { minPeople: 6 },
+    lockoutWave: { minPeople: 6 },
+    passwordSpray: { minAccounts: 6 },
+  },
+});
 
 // Everyday people (no reader role or group): the ones the incident hits; Megan among them.
-const affected = DEMO_PEOPLE.filter((p) => p.roles.length === 0 && p.groups.every((g) => g === DEMO_GROUPS.sales.id) && p.id !== ALEX.aadObjectId);
+const affected = DEMO_PEOPLE.filter(
+  (p) => p.roles.length === 0 && p.groups.every((g) => g === DEMO_GROUPS.sales.id) && p.id !== ALEX.aadObjectId,
+);
 
 let clock = NOW.getTime();
 let tenant: DemoTenant;
@@ -36,19 +57,42 @@ let b: RunningApp;
 function blocked(person: (typeof DEMO_PEOPLE)[number], minutesAgo: number, n: number): SignIn {
   return signIn(new Date(NOW.getTime() - minutesAgo * MIN).toISOString().replace('.000Z', 'Z'), 53003, {
     user: { id: person.id, name: person.displayName, upn: person.userPrincipalName },
-    appDisplayName: 'Workday', ipAddress: `198.51.100.${n}`, conditionalAccessStatus: 'failure',
+    appDisplayName: 'Workday',
+    ipAddress: `198.51.100.${n}`,
+    conditionalAccessStatus: 'failure',
     status: { errorCode: 53003, failureReason: 'Access has been blocked by Conditional Access policies.' },
-    appliedConditionalAccessPolicies: [{ id: 'policy-1', displayName: POLICY, result: 'failure', enforcedGrantControls: ['Block'], enforcedSessionControls: [] }],
+    appliedConditionalAccessPolicies: [
+      {
+        id: 'policy-1',
+        displayName: POLICY,
+        result: 'failure',
+        enforcedGrantControls: ['Block'],
+        enforcedSessionControls: [],
+      },
+    ],
   });
 }
 
-async function say(app: RunningApp, text: string, asker: typeof ALEX & { locale?: string }, conversation?: Record<string, unknown>) {
+async function say(
+  app: RunningApp,
+  text: string,
+  asker: typeof ALEX & { locale?: string },
+  conversation?: Record<string, unknown>,
+) {
   const base = teamsMessage(text, { ...asker, conversationId: `a:personal-${asker.aadObjectId}` });
   const activity = { ...base, serviceUrl: connector.url, ...(conversation ? { conversation } : {}) };
-  return cardsIn(await postActivity(app.url, activity)).map((c) => cardToText(c)).join('\n');
+  return cardsIn(await postActivity(app.url, activity))
+    .map((c) => cardToText(c))
+    .join('\n');
 }
 
-async function click(app: RunningApp, verb: string, data: Record<string, unknown>, asker: typeof ALEX, conversation?: Record<string, unknown>) {
+async function click(
+  app: RunningApp,
+  verb: string,
+  data: Record<string, unknown>,
+  asker: typeof ALEX,
+  conversation?: Record<string, unknown>,
+) {
   const base = teamsCardAction(verb, data, { ...asker, conversationId: `a:personal-${asker.aadObjectId}` });
   const activity = { ...base, serviceUrl: connector.url, ...(conversation ? { conversation } : {}) };
   const cards = cardsIn(await postActivity(app.url, activity));
@@ -63,10 +107,27 @@ beforeAll(async () => {
   connector = await startConnector();
   tenant = new DemoTenant({ now: NOW });
   const state = new MemoryStateStore(() => clock);
-  const env = { SIGNIN_INDEX_HOURS: '2', PATTERN_THRESHOLDS: THRESHOLDS, TICKET_SINK: 'graph-mail', RATE_LIMIT_PER_MINUTE: '100000' };
-  const options = { demoTenant: tenant, stateStore: state, now: () => new Date(clock), signInIndex: { intervalMs: 150, overlapMs: 60 * MIN } };
+  const env = {
+    SIGNIN_INDEX_HOURS: '2',
+    PATTERN_THRESHOLDS: THRESHOLDS,
+    TICKET_SINK: 'graph-mail',
+    RATE_LIMIT_PER_MINUTE: '100000',
+  };
+  const options = {
+    demoTenant: tenant,
+    stateStore: state,
+    now: () => new Date(clock),
+    signInIndex: { intervalMs: 150, overlapMs: 60 * MIN },
+  };
   [a, b] = await Promise.all([startApp(env, options), startApp(env, options)]);
-  await until(() => !a.app.signInIndex!.poller.stats().filling && !b.app.signInIndex!.poller.stats().filling && a.app.signInIndex!.poller.stats().polls >= 2, 'both indexes to fill and A to poll twice', 20_000);
+  await until(
+    () =>
+      !a.app.signInIndex!.poller.stats().filling &&
+      !b.app.signInIndex!.poller.stats().filling &&
+      a.app.signInIndex!.poller.stats().polls >= 2,
+    'both indexes to fill and A to poll twice',
+    20_000,
+  );
 });
 
 afterAll(async () => {
@@ -75,15 +136,22 @@ afterAll(async () => {
 });
 
 describe('subscribing a conversation to incident alerts', () => {
-  it.each([['a channel', CHANNEL], ['a group chat', GROUP_CHAT]])('refuses a non-reader in %s, and stores nothing', async (_, conversation) => {
-    expect(await say(a, 'notify this channel about sign-in incidents', MEGAN, conversation)).toContain('Incident alerts are for helpdesk staff');
+  it.each([
+    ['a channel', CHANNEL],
+    ['a group chat', GROUP_CHAT],
+  ])('refuses a non-reader in %s, and stores nothing', async (_, conversation) => {
+    expect(await say(a, 'notify this channel about sign-in incidents', MEGAN, conversation)).toContain(
+      'Incident alerts are for helpdesk staff',
+    );
     expect(await say(a, 'stop notifying', MEGAN, conversation)).toContain('Incident alerts are for helpdesk staff');
     expect(await a.app.incidents!.subscriptions.list()).toEqual([]);
   });
 
   it('lets a reader subscribe a group chat and stop again, in Dutch too', async () => {
     const alexInDutch = { ...ALEX, locale: 'nl-NL' };
-    expect(await say(a, 'meld storingen in dit kanaal', alexInDutch, GROUP_CHAT)).toContain('Storingsmeldingen aangezet');
+    expect(await say(a, 'meld storingen in dit kanaal', alexInDutch, GROUP_CHAT)).toContain(
+      'Storingsmeldingen aangezet',
+    );
     expect(await a.app.incidents!.subscriptions.list()).toHaveLength(1);
     expect(await say(b, 'stop met melden', alexInDutch, GROUP_CHAT)).toContain('Storingsmeldingen uitgezet');
     expect(await say(b, 'stop notifying', ALEX, GROUP_CHAT)).toContain('was not getting incident alerts');
@@ -91,8 +159,12 @@ describe('subscribing a conversation to incident alerts', () => {
   });
 
   it('lets a reader subscribe a channel (on one instance; the other sees it)', async () => {
-    expect(await say(a, 'notify this channel about sign-in incidents', ALEX, CHANNEL)).toContain('Incident alerts switched on');
-    expect(await say(b, 'notify this channel about sign-in incidents', ALEX, CHANNEL)).toContain('already gets incident alerts');
+    expect(await say(a, 'notify this channel about sign-in incidents', ALEX, CHANNEL)).toContain(
+      'Incident alerts switched on',
+    );
+    expect(await say(b, 'notify this channel about sign-in incidents', ALEX, CHANNEL)).toContain(
+      'already gets incident alerts',
+    );
     const [subscription] = await b.app.incidents!.subscriptions.list();
     // Addressed to the channel, not to the thread of the message that asked, nor to the person.
     expect(subscription.address.conversation).toMatchObject({ id: '19:signin-problems@thread.tacv2' });
@@ -150,19 +222,28 @@ describe('an incident', () => {
 
   it('is updated in place as it grows (PUT to the same activity)', async () => {
     tenant.addSignIns(affected.slice(6, 9).map((p, i) => blocked(p, 2, 10 + i)));
-    const [put] = await connector.waitFor((c) => c.method === 'PUT' && c.path === `${CHANNEL_PATH}/${alertId}` && cardToText(c.body.attachments![0].content).includes('9 people'));
+    const [put] = await connector.waitFor(
+      (c) =>
+        c.method === 'PUT' &&
+        c.path === `${CHANNEL_PATH}/${alertId}` &&
+        cardToText(c.body.attachments![0].content).includes('9 people'),
+    );
     expect(cardProblems(put.body.attachments![0].content)).toEqual([]);
     expect(posts()).toHaveLength(1);
   });
 
   it('gives one incident ticket however many clicks on however many instances', async () => {
     const mails = tenant.sentMail.length;
-    const clicks = await Promise.all([a, b, a, b, a, b].map((app) => click(app, 'incidentTicket', { incidentId, language: 'en' }, ALEX, CHANNEL)));
+    const clicks = await Promise.all(
+      [a, b, a, b, a, b].map((app) => click(app, 'incidentTicket', { incidentId, language: 'en' }, ALEX, CHANNEL)),
+    );
     expect(tenant.sentMail).toHaveLength(mails + 1);
     const references = new Set(clicks.map((c) => /(SIT-[0-9A-F]{8})/.exec(c.text)?.[1]));
     expect(references.size).toBe(1);
     expect([...references][0]).toBeDefined();
-    expect((await click(a, 'incidentTicket', { incidentId, language: 'en' }, MEGAN, CHANNEL)).text).toContain('helpdesk staff');
+    expect((await click(a, 'incidentTicket', { incidentId, language: 'en' }, MEGAN, CHANNEL)).text).toContain(
+      'helpdesk staff',
+    );
     expect(tenant.sentMail).toHaveLength(mails + 1);
   });
 
@@ -175,7 +256,9 @@ describe('an incident', () => {
     const inChannel = await click(b, 'incidentPeople', { incidentId, language: 'en' }, ALEX, CHANNEL);
     expect(inChannel.text).toContain('I sent the list of people affected to you in a personal chat');
     for (const person of affected) expect(inChannel.json).not.toContain(person.displayName);
-    const [privately] = await connector.waitFor((c) => c.method === 'POST' && c.path === `/v3/conversations/a:personal-${ALEX.aadObjectId}/activities`);
+    const [privately] = await connector.waitFor(
+      (c) => c.method === 'POST' && c.path === `/v3/conversations/a:personal-${ALEX.aadObjectId}/activities`,
+    );
     const list = cardToText(privately.body.attachments![0].content);
     for (const person of affected.slice(0, 9)) expect(list).toContain(person.displayName);
     const inPersonal = await click(a, 'incidentPeople', { incidentId, language: 'en' }, ALEX);
@@ -184,11 +267,19 @@ describe('an incident', () => {
 
   it('is marked resolved when the failures stop', async () => {
     clock += 20 * MIN;
-    const [put] = await connector.waitFor((c) => c.method === 'PUT' && c.path === `${CHANNEL_PATH}/${alertId}` && cardToText(c.body.attachments![0].content).startsWith('Resolved'));
+    const [put] = await connector.waitFor(
+      (c) =>
+        c.method === 'PUT' &&
+        c.path === `${CHANNEL_PATH}/${alertId}` &&
+        cardToText(c.body.attachments![0].content).startsWith('Resolved'),
+    );
     expect(cardProblems(put.body.attachments![0].content)).toEqual([]);
     expect(posts()).toHaveLength(1);
     // Either instance may have resolved it; A learns on its own next detection run.
-    await until(() => !a.app.incidents!.monitor.openIncidentOf(MEGAN.aadObjectId), 'instance A to see the incident resolved');
+    await until(
+      () => !a.app.incidents!.monitor.openIncidentOf(MEGAN.aadObjectId),
+      'instance A to see the incident resolved',
+    );
     expect(await say(a, "why can't I sign in?", MEGAN)).not.toContain('Known problem');
   });
 });

@@ -7,8 +7,16 @@ import { MemoryStateStore } from '../../src/state';
 const NOW = Date.parse('2026-11-27T10:00:00Z');
 let clock = NOW;
 const incident = (people: number, resolved = false): Incident => ({
-  id: 'inc-0123456789abcdef', kind: 'app', app: 'Workday', since: new Date(NOW - 600_000), people, trend: [0, 1, people - 1], trendBucketMinutes: 5,
-  lastFailure: new Date(NOW - 60_000), resolved, userIds: Array.from({ length: people }, (_, i) => `u${i}`),
+  id: 'inc-0123456789abcdef',
+  kind: 'app',
+  app: 'Workday',
+  since: new Date(NOW - 600_000),
+  people,
+  trend: [0, 1, people - 1],
+  trendBucketMinutes: 5,
+  lastFailure: new Date(NOW - 60_000),
+  resolved,
+  userIds: Array.from({ length: people }, (_, i) => `u${i}`),
 });
 
 function recordingDelivery() {
@@ -29,7 +37,10 @@ function recordingDelivery() {
 it('posts once and updates once per change, however many instances publish at the same moment', async () => {
   const store = new MemoryStateStore(() => clock);
   const subscriptions = new SubscriptionStore(store, () => clock);
-  await subscriptions.subscribe({ address: { conversation: { id: 'channel-1' } }, language: 'en', timeZone: 'UTC', conversationType: 'shared' }, 'channel-1');
+  await subscriptions.subscribe(
+    { address: { conversation: { id: 'channel-1' } }, language: 'en', timeZone: 'UTC', conversationType: 'shared' },
+    'channel-1',
+  );
   const { calls, delivery } = recordingDelivery();
   const render = () => ({ content: {}, summary: '' });
   const instances = [1, 2, 3].map(() => new AlertPublisher(store, subscriptions, delivery, render, () => clock));
@@ -47,9 +58,18 @@ it('posts once and updates once per change, however many instances publish at th
 it('does not announce an incident that was over before anyone was told', async () => {
   const store = new MemoryStateStore(() => clock);
   const subscriptions = new SubscriptionStore(store, () => clock);
-  await subscriptions.subscribe({ address: { conversation: { id: 'c' } }, language: 'en', timeZone: 'UTC', conversationType: 'shared' }, 'c');
+  await subscriptions.subscribe(
+    { address: { conversation: { id: 'c' } }, language: 'en', timeZone: 'UTC', conversationType: 'shared' },
+    'c',
+  );
   const { calls, delivery } = recordingDelivery();
-  await new AlertPublisher(store, subscriptions, delivery, () => ({ content: {}, summary: '' }), () => clock).publish([incident(6, true)]);
+  await new AlertPublisher(
+    store,
+    subscriptions,
+    delivery,
+    () => ({ content: {}, summary: '' }),
+    () => clock,
+  ).publish([incident(6, true)]);
   expect(calls).toEqual([]);
 });
 
@@ -57,10 +77,19 @@ it('forgets a subscription 90 days after it was last used, and renews it when an
   clock = NOW;
   const store = new MemoryStateStore(() => clock);
   const subscriptions = new SubscriptionStore(store, () => clock);
-  await subscriptions.subscribe({ address: { conversation: { id: 'c' } }, language: 'en', timeZone: 'UTC', conversationType: 'shared' }, 'c');
+  await subscriptions.subscribe(
+    { address: { conversation: { id: 'c' } }, language: 'en', timeZone: 'UTC', conversationType: 'shared' },
+    'c',
+  );
   clock += SUBSCRIPTION_TTL_MS - 3_600_000;
   const { delivery } = recordingDelivery();
-  await new AlertPublisher(store, subscriptions, delivery, () => ({ content: {}, summary: '' }), () => clock).publish([incident(6)]);
+  await new AlertPublisher(
+    store,
+    subscriptions,
+    delivery,
+    () => ({ content: {}, summary: '' }),
+    () => clock,
+  ).publish([incident(6)]);
   clock += 2 * 3_600_000;
   expect(await subscriptions.list()).toHaveLength(1);
   clock += SUBSCRIPTION_TTL_MS;
@@ -72,7 +101,10 @@ it('posts a new card when the alert it would update is gone (deleted, or a chat 
   clock = NOW;
   const store = new MemoryStateStore(() => clock);
   const subscriptions = new SubscriptionStore(store, () => clock);
-  await subscriptions.subscribe({ address: { conversation: { id: 'channel-1' } }, language: 'en', timeZone: 'UTC', conversationType: 'shared' }, 'channel-1');
+  await subscriptions.subscribe(
+    { address: { conversation: { id: 'channel-1' } }, language: 'en', timeZone: 'UTC', conversationType: 'shared' },
+    'channel-1',
+  );
   const { calls, delivery } = recordingDelivery();
   const gone = new Set(['activity-1']);
   const updating = delivery.update.bind(delivery);
@@ -80,7 +112,13 @@ it('posts a new card when the alert it would update is gone (deleted, or a chat 
     if (gone.has(id)) throw Object.assign(new Error('Message does not exist in the thread.'), { statusCode: 404 });
     await updating(address, id, card);
   };
-  const publisher = new AlertPublisher(store, subscriptions, delivery, () => ({ content: {}, summary: '' }), () => clock);
+  const publisher = new AlertPublisher(
+    store,
+    subscriptions,
+    delivery,
+    () => ({ content: {}, summary: '' }),
+    () => clock,
+  );
   await publisher.publish([incident(6)]);
   expect(await publisher.publish([incident(8)])).toEqual({ posted: 1, updated: 0, failed: 0, skipped: 0 });
   await publisher.publish([incident(9)]);
@@ -91,7 +129,10 @@ it('keeps the old card and tries again next round when an update fails for anoth
   clock = NOW;
   const store = new MemoryStateStore(() => clock);
   const subscriptions = new SubscriptionStore(store, () => clock);
-  await subscriptions.subscribe({ address: { conversation: { id: 'channel-1' } }, language: 'en', timeZone: 'UTC', conversationType: 'shared' }, 'channel-1');
+  await subscriptions.subscribe(
+    { address: { conversation: { id: 'channel-1' } }, language: 'en', timeZone: 'UTC', conversationType: 'shared' },
+    'channel-1',
+  );
   const { calls, delivery } = recordingDelivery();
   let fail = true;
   const updating = delivery.update.bind(delivery);
@@ -99,7 +140,13 @@ it('keeps the old card and tries again next round when an update fails for anoth
     if (fail) throw Object.assign(new Error('busy'), { statusCode: 503 });
     await updating(address, id, card);
   };
-  const publisher = new AlertPublisher(store, subscriptions, delivery, () => ({ content: {}, summary: '' }), () => clock);
+  const publisher = new AlertPublisher(
+    store,
+    subscriptions,
+    delivery,
+    () => ({ content: {}, summary: '' }),
+    () => clock,
+  );
   await publisher.publish([incident(6)]);
   expect((await publisher.publish([incident(8)])).failed).toBe(1);
   fail = false;

@@ -12,10 +12,23 @@ const NOW = Date.parse('2026-11-27T10:00:00Z');
 const TIMEOUT_MS = 150;
 const render = () => ({ content: {}, summary: '' });
 const incident = (people: number, resolved = false): Incident => ({
-  id: 'inc-0123456789abcdef', kind: 'app', app: 'Workday', since: new Date(NOW - 600_000), people, trend: [0, 1, people - 1], trendBucketMinutes: 5,
-  lastFailure: new Date(NOW - 60_000), resolved, userIds: Array.from({ length: people }, (_, i) => `u${i}`),
+  id: 'inc-0123456789abcdef',
+  kind: 'app',
+  app: 'Workday',
+  since: new Date(NOW - 600_000),
+  people,
+  trend: [0, 1, people - 1],
+  trendBucketMinutes: 5,
+  lastFailure: new Date(NOW - 60_000),
+  resolved,
+  userIds: Array.from({ length: people }, (_, i) => `u${i}`),
 });
-const entry = (id: string, serviceUrl = 'http://127.0.0.1:1/') => ({ address: { serviceUrl, conversation: { id } }, language: 'en' as const, timeZone: 'UTC', conversationType: 'shared' });
+const entry = (id: string, serviceUrl = 'http://127.0.0.1:1/') => ({
+  address: { serviceUrl, conversation: { id } },
+  language: 'en' as const,
+  timeZone: 'UTC',
+  conversationType: 'shared',
+});
 const conversationOf = (address: Record<string, unknown>) => String((address.conversation as { id: string }).id);
 
 /** A connector where the conversations in `hung` accept a request and never answer. */
@@ -45,7 +58,15 @@ describe('one hung conversation among 50', () => {
     const subscriptions = new SubscriptionStore(store, () => clock);
     for (let i = 0; i < 50; i++) await subscriptions.subscribe(entry(`chat-${i}`), `chat-${i}`);
     const { posts, updates, delivery } = connector(new Set(['chat-7']));
-    const publisher = new AlertPublisher(store, subscriptions, delivery, render, () => clock, () => undefined, { deliveryTimeoutMs: TIMEOUT_MS });
+    const publisher = new AlertPublisher(
+      store,
+      subscriptions,
+      delivery,
+      render,
+      () => clock,
+      () => undefined,
+      { deliveryTimeoutMs: TIMEOUT_MS },
+    );
 
     const first = await publisher.publish([incident(6)]);
     expect(first).toMatchObject({ posted: 49, failed: 1 });
@@ -70,8 +91,24 @@ describe('a claim taken over', () => {
     const hung = new Set(['channel-1']);
     const a = connector(hung);
     const b = connector(new Set());
-    const instanceA = new AlertPublisher(store, subscriptions, a.delivery, render, () => clock, () => undefined, { deliveryTimeoutMs: TIMEOUT_MS });
-    const instanceB = new AlertPublisher(store, subscriptions, b.delivery, render, () => clock, () => undefined, { deliveryTimeoutMs: TIMEOUT_MS });
+    const instanceA = new AlertPublisher(
+      store,
+      subscriptions,
+      a.delivery,
+      render,
+      () => clock,
+      () => undefined,
+      { deliveryTimeoutMs: TIMEOUT_MS },
+    );
+    const instanceB = new AlertPublisher(
+      store,
+      subscriptions,
+      b.delivery,
+      render,
+      () => clock,
+      () => undefined,
+      { deliveryTimeoutMs: TIMEOUT_MS },
+    );
     expect((await instanceA.publish([incident(6)])).failed).toBe(1);
     for (const minutes of [1, 3, 10, 60]) {
       clock = NOW + minutes * 60_000;
@@ -92,7 +129,15 @@ describe('a claim taken over', () => {
       if (refuse) throw Object.assign(new Error('Bad gateway'), { statusCode: 502 });
       return posting(address, card);
     };
-    const publisher = new AlertPublisher(store, subscriptions, delivery, render, () => clock, () => undefined, { deliveryTimeoutMs: TIMEOUT_MS });
+    const publisher = new AlertPublisher(
+      store,
+      subscriptions,
+      delivery,
+      render,
+      () => clock,
+      () => undefined,
+      { deliveryTimeoutMs: TIMEOUT_MS },
+    );
     expect((await publisher.publish([incident(6)])).failed).toBe(1);
     refuse = false;
     expect((await publisher.publish([incident(6)])).posted).toBe(1);
@@ -108,7 +153,15 @@ describe('a claim taken over', () => {
     const { posts, updates, delivery } = connector(new Set());
     let answer: (id: string) => void = () => undefined;
     delivery.post = () => new Promise<string>((resolve) => (answer = resolve));
-    const publisher = new AlertPublisher(store, subscriptions, delivery, render, () => clock, () => undefined, { deliveryTimeoutMs: TIMEOUT_MS });
+    const publisher = new AlertPublisher(
+      store,
+      subscriptions,
+      delivery,
+      render,
+      () => clock,
+      () => undefined,
+      { deliveryTimeoutMs: TIMEOUT_MS },
+    );
     expect((await publisher.publish([incident(6)])).failed).toBe(1);
     answer('late-activity');
     await new Promise((r) => setImmediate(r));
@@ -122,14 +175,20 @@ describe('subscriptions', () => {
   it('are one item per conversation: 100 parallel subscribes of different conversations all succeed', async () => {
     const store = new MemoryStateStore();
     const subscriptions = new SubscriptionStore(store, Date.now, { limits: { perPerson: 1000, perTenant: 1000 } });
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => subscriptions.subscribe(entry(`19:c${i}@thread.v2`), `19:c${i}@thread.v2`, `person-${i % 7}`)));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        subscriptions.subscribe(entry(`19:c${i}@thread.v2`), `19:c${i}@thread.v2`, `person-${i % 7}`),
+      ),
+    );
     expect(results.every((r) => r === 'subscribed')).toBe(true);
     expect(await subscriptions.list()).toHaveLength(100);
     expect((await store.names('subscriptions')).length).toBe(100);
   });
 
   it('are capped per person and per tenant; renewing one already subscribed is not a new one', async () => {
-    const subscriptions = new SubscriptionStore(new MemoryStateStore(), Date.now, { limits: { perPerson: 3, perTenant: 5 } });
+    const subscriptions = new SubscriptionStore(new MemoryStateStore(), Date.now, {
+      limits: { perPerson: 3, perTenant: 5 },
+    });
     const alex = 'AAAA0000-0000-0000-0000-000000000001';
     for (let i = 0; i < 3; i++) expect(await subscriptions.subscribe(entry(`a${i}`), `a${i}`, alex)).toBe('subscribed');
     expect(await subscriptions.subscribe(entry('a3'), 'a3', alex)).toBe('limit-person');
@@ -146,7 +205,8 @@ describe('subscriptions', () => {
 
   it('refuses to keep an address the wiring may not post to, and leaves out one stored before', async () => {
     const store = new MemoryStateStore();
-    const loopbackOnly = (address: Record<string, unknown>) => String(address.serviceUrl).startsWith('http://127.0.0.1:');
+    const loopbackOnly = (address: Record<string, unknown>) =>
+      String(address.serviceUrl).startsWith('http://127.0.0.1:');
     const open = new SubscriptionStore(store);
     expect(await open.subscribe(entry('far', 'http://192.0.2.2:8080/'), 'far')).toBe('subscribed');
     const demo = new SubscriptionStore(store, Date.now, { addressAllowed: loopbackOnly });

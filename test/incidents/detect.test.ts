@@ -5,10 +5,22 @@ import type { FailureRecord } from '../../src/incidents/types';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
 const MIN = 60_000;
-const t = incidentThresholds({ appFailing: { minPeople: 5 }, codeFailing: { minPeople: 5 }, policyFailing: { minPeople: 5 } });
+const t = incidentThresholds({
+  appFailing: { minPeople: 5 },
+  codeFailing: { minPeople: 5 },
+  policyFailing: { minPeople: 5 },
+});
 
 function failure(minutesAgo: number, user: number, over: Partial<FailureRecord> = {}): FailureRecord {
-  return { time: NOW - minutesAgo * MIN, userId: `user-${user}`, app: 'Workday', code: 50105, ipAddress: `10.0.0.${user}`, failedPolicies: [], ...over };
+  return {
+    time: NOW - minutesAgo * MIN,
+    userId: `user-${user}`,
+    app: 'Workday',
+    code: 50105,
+    ipAddress: `10.0.0.${user}`,
+    failedPolicies: [],
+    ...over,
+  };
 }
 
 describe('incident detection', () => {
@@ -27,11 +39,17 @@ describe('incident detection', () => {
   it('says when a run may have begun before the hours it looks back (its first failure is near their start), and not otherwise', () => {
     const lookbackMinutes = t.lookbackHours * 60;
     // One failure every 3 minutes from the lookback's first minutes to now: the run was going on before.
-    const longRunning = Array.from({ length: lookbackMinutes / 3 }, (_, i) => failure(lookbackMinutes - 1 - i * 3, i % 12));
+    const longRunning = Array.from({ length: lookbackMinutes / 3 }, (_, i) =>
+      failure(lookbackMinutes - 1 - i * 3, i % 12),
+    );
     const [cut] = detectIncidents(longRunning, NOW, t);
     expect(cut.since.getTime()).toBe(NOW - (lookbackMinutes - 1) * MIN);
     expect(cut.sinceCutOffHours).toBe(t.lookbackHours);
-    const [recent] = detectIncidents(Array.from({ length: 8 }, (_, i) => failure(12 - i, i)), NOW, t);
+    const [recent] = detectIncidents(
+      Array.from({ length: 8 }, (_, i) => failure(12 - i, i)),
+      NOW,
+      t,
+    );
     expect(recent.sinceCutOffHours).toBeUndefined();
   });
 
@@ -52,11 +70,20 @@ describe('incident detection', () => {
     const records = Array.from({ length: 6 }, (_, i) => failure(10 - i, i, { code: 53003, failedPolicies: policy }));
     const incidents = detectIncidents(records, NOW, t);
     expect(incidents).toHaveLength(1);
-    expect(incidents[0]).toMatchObject({ kind: 'policy', policy: 'Block Sales from Workday', unmetControl: 'compliantDevice', app: 'Workday', code: 53003, people: 6 });
+    expect(incidents[0]).toMatchObject({
+      kind: 'policy',
+      policy: 'Block Sales from Workday',
+      unmetControl: 'compliantDevice',
+      app: 'Workday',
+      code: 53003,
+      people: 6,
+    });
   });
 
   it('finds a password spray: one address, many accounts, 50126', () => {
-    const records = Array.from({ length: 7 }, (_, i) => failure(9 - i, i, { code: 50126, ipAddress: '203.0.113.9', app: i % 2 ? 'Outlook' : 'Teams' }));
+    const records = Array.from({ length: 7 }, (_, i) =>
+      failure(9 - i, i, { code: 50126, ipAddress: '203.0.113.9', app: i % 2 ? 'Outlook' : 'Teams' }),
+    );
     const incidents = detectIncidents(records, NOW, t);
     expect(incidents.map((i) => i.kind)).toEqual(['password-spray']);
     expect(incidents[0].people).toBe(7);
@@ -79,13 +106,22 @@ describe('incident detection', () => {
 
   it('reads its thresholds as data: a higher threshold finds nothing', () => {
     const records = Array.from({ length: 8 }, (_, i) => failure(12 - i, i));
-    expect(detectIncidents(records, NOW, incidentThresholds({ appFailing: { minPeople: 9 }, codeFailing: { minPeople: 9 } }))).toEqual([]);
+    expect(
+      detectIncidents(
+        records,
+        NOW,
+        incidentThresholds({ appFailing: { minPeople: 9 }, codeFailing: { minPeople: 9 } }),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('incident thresholds in PATTERN_THRESHOLDS', () => {
   it('are read under "incidents" and checked like the others', () => {
-    const ok = loadConfig({ DEMO: 'true', PATTERN_THRESHOLDS: '{"mfaFatigue":{"minDenied":3},"incidents":{"appFailing":{"minPeople":20}}}' });
+    const ok = loadConfig({
+      DEMO: 'true',
+      PATTERN_THRESHOLDS: '{"mfaFatigue":{"minDenied":3},"incidents":{"appFailing":{"minPeople":20}}}',
+    });
     expect(ok.ok && ok.config.incidentThresholds).toEqual({ appFailing: { minPeople: 20 } });
     expect(ok.ok && ok.config.patternThresholds).toEqual({ mfaFatigue: { minDenied: 3 } });
     expect(incidentThresholds(ok.ok ? ok.config.incidentThresholds : {}).appFailing.minPeople).toBe(20);

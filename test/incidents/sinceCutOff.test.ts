@@ -12,13 +12,26 @@ const MIN = 60_000;
 
 function found(sinceMinutesAgo: number, cutOffHours?: number): DetectedIncident {
   return {
-    id: `inc-${String(sinceMinutesAgo).padStart(16, '0')}`, groupKey: 'group-1', kind: 'app', app: 'Workday', since: new Date(NOW - sinceMinutesAgo * MIN),
-    ...(cutOffHours ? { sinceCutOffHours: cutOffHours } : {}), people: 30, trend: [3, 4], trendBucketMinutes: 5, lastFailure: new Date(NOW - MIN), resolved: false, userIds: ['u1'],
+    id: `inc-${String(sinceMinutesAgo).padStart(16, '0')}`,
+    groupKey: 'group-1',
+    kind: 'app',
+    app: 'Workday',
+    since: new Date(NOW - sinceMinutesAgo * MIN),
+    ...(cutOffHours ? { sinceCutOffHours: cutOffHours } : {}),
+    people: 30,
+    trend: [3, 4],
+    trendBucketMinutes: 5,
+    lastFailure: new Date(NOW - MIN),
+    resolved: false,
+    userIds: ['u1'],
   };
 }
 
 const alertText = (incident: Incident, language: 'en' | 'nl') =>
-  cardToText(renderAnswer({ answer: { kind: 'incident-alert', incident }, language, audience: 'helpdesk', timeZone: 'UTC' }).content);
+  cardToText(
+    renderAnswer({ answer: { kind: 'incident-alert', incident }, language, audience: 'helpdesk', timeZone: 'UTC' })
+      .content,
+  );
 
 describe('an incident that began before the hours detection looks back', () => {
   it('is shown as "since T or earlier", with the hours looked back, in English and Dutch', () => {
@@ -31,8 +44,16 @@ describe('an incident that began before the hours detection looks back', () => {
   });
 
   it('tells an affected person "since T or earlier" too', () => {
-    const problem = { kind: 'incident' as const, what: { app: 'Workday' }, since: new Date(NOW - 359 * MIN), people: 30, resolved: false };
-    expect(knownProblemNotice({ ...problem, sinceOrEarlier: true }, 'en', 'UTC').line).toContain('affecting 30 people since Fri 27 Nov, 08:01 or earlier.');
+    const problem = {
+      kind: 'incident' as const,
+      what: { app: 'Workday' },
+      since: new Date(NOW - 359 * MIN),
+      people: 30,
+      resolved: false,
+    };
+    expect(knownProblemNotice({ ...problem, sinceOrEarlier: true }, 'en', 'UTC').line).toContain(
+      'affecting 30 people since Fri 27 Nov, 08:01 or earlier.',
+    );
     expect(knownProblemNotice({ ...problem, sinceOrEarlier: true }, 'nl', 'UTC').line).toContain('of eerder');
     expect(knownProblemNotice(problem, 'en', 'UTC').line).not.toContain('or earlier');
   });

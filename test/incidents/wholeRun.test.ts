@@ -18,8 +18,16 @@ function blocked(startMinutesAgo: number): IndexedSignIn[] {
   const out: IndexedSignIn[] = [];
   for (let m = startMinutesAgo, i = 0; m >= 0; m -= 2, i++) {
     out.push({
-      time: NOW - m * MIN, user: { userId: `user-${i % 8}` }, app: { appDisplayName: 'Contoso Expenses' }, network: { ipAddress: `198.51.100.${i % 8}` },
-      outcome: { status: { errorCode: 53003 }, appliedConditionalAccessPolicies: [{ displayName: POLICY, result: 'failure', enforcedGrantControls: ['Block'] }] },
+      time: NOW - m * MIN,
+      user: { userId: `user-${i % 8}` },
+      app: { appDisplayName: 'Contoso Expenses' },
+      network: { ipAddress: `198.51.100.${i % 8}` },
+      outcome: {
+        status: { errorCode: 53003 },
+        appliedConditionalAccessPolicies: [
+          { displayName: POLICY, result: 'failure', enforcedGrantControls: ['Block'] },
+        ],
+      },
     } as unknown as IndexedSignIn);
   }
   return out;
@@ -34,7 +42,13 @@ function monitorOver(records: IndexedSignIn[], coverageStart: number) {
     },
     coverageStart: () => coverageStart,
   };
-  const monitor = new IncidentMonitor({ index, registry: new IncidentRegistry(new MemoryStateStore(() => NOW)), publisher: null, thresholds: incidentThresholds(), now: () => NOW });
+  const monitor = new IncidentMonitor({
+    index,
+    registry: new IncidentRegistry(new MemoryStateStore(() => NOW)),
+    publisher: null,
+    thresholds: incidentThresholds(),
+    now: () => NOW,
+  });
   return { monitor, reads };
 }
 

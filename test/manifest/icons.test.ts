@@ -16,7 +16,8 @@ const outline = readFileSync(join(MANIFEST_DIR, 'outline.png'));
 function pixels(png: Buffer) {
   const image = PNG.sync.read(png);
   const list: Array<{ r: number; g: number; b: number; a: number }> = [];
-  for (let i = 0; i < image.data.length; i += 4) list.push({ r: image.data[i], g: image.data[i + 1], b: image.data[i + 2], a: image.data[i + 3] });
+  for (let i = 0; i < image.data.length; i += 4)
+    list.push({ r: image.data[i], g: image.data[i + 1], b: image.data[i + 2], a: image.data[i + 3] });
   return { width: image.width, height: image.height, list };
 }
 
@@ -73,7 +74,9 @@ describe('checkIcons rejects icons Teams would reject', () => {
     image.data.set([200, 200, 200, 128], 8); // grey anti-aliasing: not allowed
     image.data.set([10, 20, 30, 0], 12); // invisible: fine
     expect(inspectPng(encodePng(image)).nonWhitePixels).toBe(2);
-    expect(checkIcons(color, encodePng(image))).toEqual(['outline icon must be white on transparent; 2 pixel(s) have another colour']);
+    expect(checkIcons(color, encodePng(image))).toEqual([
+      'outline icon must be white on transparent; 2 pixel(s) have another colour',
+    ]);
   });
 
   it('a file that is not a PNG', () => {

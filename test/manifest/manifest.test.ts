@@ -8,7 +8,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { ACCENT } from '../../scripts/make-icons';
-import { PLACEHOLDERS, bundledManifestVersions, fillManifest, resolveSettings, validateManifest } from '../../scripts/package';
+import {
+  PLACEHOLDERS,
+  bundledManifestVersions,
+  fillManifest,
+  resolveSettings,
+  validateManifest,
+} from '../../scripts/package';
 
 const ROOT = join(__dirname, '..', '..');
 const TEMPLATE = readFileSync(join(ROOT, 'manifest', 'manifest.json'), 'utf8');
@@ -32,7 +38,13 @@ interface Manifest {
   description: { short: string; full: string };
   icons: Record<string, string>;
   accentColor: string;
-  bots: { botId?: string; scopes: string[]; supportsFiles: boolean; isNotificationOnly: boolean; commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
+  bots: {
+    botId?: string;
+    scopes: string[];
+    supportsFiles: boolean;
+    isNotificationOnly: boolean;
+    commandLists: { scopes: string[]; commands: { title: string }[] }[];
+  }[];
 }
 const filled = (): Manifest => fillManifest(TEMPLATE, resolveSettings(SAMPLE_ENV, VERSION).values) as Manifest;
 const minor = (v: string) => Number(v.split('.')[1]);
@@ -51,7 +63,9 @@ describe('manifest/manifest.json', () => {
     expect(raw.manifestVersion).toMatch(/^1\.\d+$/);
     expect(minor(raw.manifestVersion)).toBeGreaterThanOrEqual(22);
     expect(bundledManifestVersions()).toContain(raw.manifestVersion);
-    expect(raw.$schema).toBe(`https://developer.microsoft.com/en-us/json-schemas/teams/v${raw.manifestVersion}/MicrosoftTeams.schema.json`);
+    expect(raw.$schema).toBe(
+      `https://developer.microsoft.com/en-us/json-schemas/teams/v${raw.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
   });
 
   it('has only placeholders the packaging script fills, and uses all of them', () => {
@@ -89,7 +103,12 @@ describe('manifest/manifest.json', () => {
       bot.commandLists.filter((l) => l.scopes.includes(scope)).flatMap((l) => l.commands.map((c) => c.title));
     for (const scope of ['personal', 'team', 'groupChat']) {
       expect(titles(scope)).toEqual(
-        expect.arrayContaining(['why did Megan Bowen fail to sign in yesterday?', "why can't I sign in?", 'what does AADSTS50126 mean?', 'help']),
+        expect.arrayContaining([
+          'why did Megan Bowen fail to sign in yesterday?',
+          "why can't I sign in?",
+          'what does AADSTS50126 mean?',
+          'help',
+        ]),
       );
     }
   });
@@ -118,7 +137,10 @@ describe('validateManifest rejects broken manifests with the schema message', ()
     delete m.bots[0].botId;
     const problems = await validateManifest(m);
     expect(problems).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^\/id must match pattern/), expect.stringMatching(/^\/bots\/0 must have required property 'botId'/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^\/id must match pattern/),
+        expect.stringMatching(/^\/bots\/0 must have required property 'botId'/),
+      ]),
     );
   });
 
@@ -138,7 +160,9 @@ describe('validateManifest rejects broken manifests with the schema message', ()
   it('a $schema that does not match manifestVersion', async () => {
     const m = filled();
     m.$schema = 'https://developer.microsoft.com/en-us/json-schemas/teams/v1.19/MicrosoftTeams.schema.json';
-    expect(await validateManifest(m)).toEqual(['/$schema is the schema of v1.19 but manifestVersion is "1.22"; they must agree']);
+    expect(await validateManifest(m)).toEqual([
+      '/$schema is the schema of v1.19 but manifestVersion is "1.22"; they must agree',
+    ]);
   });
 
   it('a manifest version without a bundled schema', async () => {
@@ -146,7 +170,9 @@ describe('validateManifest rejects broken manifests with the schema message', ()
     m.manifestVersion = '1.99';
     m.$schema = 'https://developer.microsoft.com/en-us/json-schemas/teams/v1.99/MicrosoftTeams.schema.json';
     const problems = await validateManifest(m);
-    expect(problems).toEqual([expect.stringContaining('manifestVersion "1.99" has no schema bundled in @microsoft/app-manifest')]);
+    expect(problems).toEqual([
+      expect.stringContaining('manifestVersion "1.99" has no schema bundled in @microsoft/app-manifest'),
+    ]);
     expect(fetchSchema).not.toHaveBeenCalled();
   });
 

@@ -33,7 +33,8 @@ function copyOfRepo(): string {
   const root = join(work, 'repo');
   mkdirSync(join(root, 'manifest'), { recursive: true });
   copyFileSync(join(ROOT, 'package.json'), join(root, 'package.json'));
-  for (const f of ['manifest.json', 'color.png', 'outline.png']) copyFileSync(join(ROOT, 'manifest', f), join(root, 'manifest', f));
+  for (const f of ['manifest.json', 'color.png', 'outline.png'])
+    copyFileSync(join(ROOT, 'manifest', f), join(root, 'manifest', f));
   return root;
 }
 
@@ -73,8 +74,12 @@ describe('buildPackage', () => {
       validDomains: [ENV.BOT_DOMAIN],
     });
     expect(JSON.stringify(manifest)).not.toContain('${{');
-    expect((await zip.file('color.png')!.async('nodebuffer')).equals(readFileSync(join(ROOT, 'manifest', 'color.png')))).toBe(true);
-    expect((await zip.file('outline.png')!.async('nodebuffer')).equals(readFileSync(join(ROOT, 'manifest', 'outline.png')))).toBe(true);
+    expect(
+      (await zip.file('color.png')!.async('nodebuffer')).equals(readFileSync(join(ROOT, 'manifest', 'color.png'))),
+    ).toBe(true);
+    expect(
+      (await zip.file('outline.png')!.async('nodebuffer')).equals(readFileSync(join(ROOT, 'manifest', 'outline.png'))),
+    ).toBe(true);
     expect(result.notes.join('\n')).toContain('DEVELOPER_WEBSITE_URL not set');
   });
 
@@ -98,7 +103,11 @@ describe('buildPackage', () => {
 
   it('refuses malformed settings', async () => {
     const error = await failure(
-      buildPackage({ rootDir: ROOT, env: { ...ENV, TEAMS_APP_ID: 'my-app', BOT_DOMAIN: 'https://contoso-signin.azurewebsites.net/' }, outFile: join(work, 'x.zip') }),
+      buildPackage({
+        rootDir: ROOT,
+        env: { ...ENV, TEAMS_APP_ID: 'my-app', BOT_DOMAIN: 'https://contoso-signin.azurewebsites.net/' },
+        outFile: join(work, 'x.zip'),
+      }),
     );
     expect(error.problems).toEqual([
       'TEAMS_APP_ID must be a GUID such as 5f8c6a52-3f0e-4a7b-9d8e-2b1c0a9f7e61 (got "my-app").',
@@ -144,7 +153,9 @@ describe('the npm run package command line', () => {
     jest.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
     const outFile = join(work, 'appPackage.zip');
     expect(await main([], {}, { rootDir: ROOT, outFile })).toBe(1);
-    expect(errors.join('\n')).toMatch(/Cannot build the Teams app package; fix these settings first:\n {2}- TEAMS_APP_ID is not set/);
+    expect(errors.join('\n')).toMatch(
+      /Cannot build the Teams app package; fix these settings first:\n {2}- TEAMS_APP_ID is not set/,
+    );
     expect(existsSync(outFile)).toBe(false);
   });
 
@@ -152,11 +163,16 @@ describe('the npm run package command line', () => {
     const lines: string[] = [];
     jest.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
     const envFile = join(work, 'package.env');
-    writeFileSync(envFile, `TEAMS_APP_ID=${ENV.TEAMS_APP_ID}\nMicrosoftAppId=${ENV.MicrosoftAppId}\nBOT_DOMAIN=wrong.example.com\n`);
+    writeFileSync(
+      envFile,
+      `TEAMS_APP_ID=${ENV.TEAMS_APP_ID}\nMicrosoftAppId=${ENV.MicrosoftAppId}\nBOT_DOMAIN=wrong.example.com\n`,
+    );
     const outFile = join(work, 'appPackage.zip');
     expect(await main(['--settings', envFile], { BOT_DOMAIN: ENV.BOT_DOMAIN }, { rootDir: ROOT, outFile })).toBe(0);
     const zip = await JSZip.loadAsync(readFileSync(outFile));
-    expect((JSON.parse(await zip.file('manifest.json')!.async('string')) as { validDomains: string[] }).validDomains).toEqual([ENV.BOT_DOMAIN]);
+    expect(
+      (JSON.parse(await zip.file('manifest.json')!.async('string')) as { validDomains: string[] }).validDomains,
+    ).toEqual([ENV.BOT_DOMAIN]);
     expect(lines.join('\n')).toContain('contains   manifest.json, color.png, outline.png');
   });
 

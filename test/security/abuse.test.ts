@@ -9,10 +9,26 @@ import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } 
 import { startApp, type RunningApp } from '../support/app';
 import { auditsIn, parseLogLine } from '../support/logLines';
 
-const MEGAN: AskerInfo = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen', conversationId: 'a:megan-abuse' };
-const ALEX: AskerInfo = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: 'a:alex-abuse' };
-const PATTI: AskerInfo = { aadObjectId: '00000000-0000-0000-0000-0000000000024', name: 'Patti Fernandez', conversationId: 'a:patti-abuse' };
-const LYNNE: AskerInfo = { aadObjectId: '00000000-0000-0000-0000-0000000000025', name: 'Lynne Robbins', conversationId: 'a:lynne-abuse' };
+const MEGAN: AskerInfo = {
+  aadObjectId: '00000000-0000-0000-0000-0000000000021',
+  name: 'Megan Bowen',
+  conversationId: 'a:megan-abuse',
+};
+const ALEX: AskerInfo = {
+  aadObjectId: '00000000-0000-0000-0000-0000000000020',
+  name: 'Alex Wilber',
+  conversationId: 'a:alex-abuse',
+};
+const PATTI: AskerInfo = {
+  aadObjectId: '00000000-0000-0000-0000-0000000000024',
+  name: 'Patti Fernandez',
+  conversationId: 'a:patti-abuse',
+};
+const LYNNE: AskerInfo = {
+  aadObjectId: '00000000-0000-0000-0000-0000000000025',
+  name: 'Lynne Robbins',
+  conversationId: 'a:lynne-abuse',
+};
 const s = wording('en');
 const RATE_LIMITED = messageCard('en', s.rateLimitedTitle, [s.rateLimitedText]).content;
 const RATE_LIMITED_NL = messageCard('nl', wording('nl').rateLimitedTitle, [wording('nl').rateLimitedText]).content;
@@ -43,18 +59,31 @@ describe('per-person rate limit (RATE_LIMIT_PER_MINUTE=3)', () => {
     expect(cardsIn(fourth)).toEqual([RATE_LIMITED]);
     expect(cardToText(cardsIn(fourth)[0])).toContain('One moment, please');
     expect(running.tenant.requestLog.length).toBe(before);
-    expect(audits(logs)).toEqual([expect.objectContaining({ requester: MEGAN.aadObjectId, decision: 'refused', reason: 'rate-limited', records: 0 })]);
+    expect(audits(logs)).toEqual([
+      expect.objectContaining({
+        requester: MEGAN.aadObjectId,
+        decision: 'refused',
+        reason: 'rate-limited',
+        records: 0,
+      }),
+    ]);
   });
 
   it('limits card clicks by the same person too', async () => {
     const before = running.tenant.requestLog.length;
-    const click = await postActivity(running.url, teamsCardAction('retry', { intent: 'failures', userId: MEGAN.aadObjectId }, MEGAN));
+    const click = await postActivity(
+      running.url,
+      teamsCardAction('retry', { intent: 'failures', userId: MEGAN.aadObjectId }, MEGAN),
+    );
     expect(cardsIn(click)).toEqual([RATE_LIMITED_CLICK]);
     expect(running.tenant.requestLog.length).toBe(before);
   });
 
   it('counts per person, not per conversation: a new conversation does not reset it', async () => {
-    const other = await postActivity(running.url, teamsMessage("why can't I sign in?", { ...MEGAN, conversationId: 'a:megan-elsewhere' }));
+    const other = await postActivity(
+      running.url,
+      teamsMessage("why can't I sign in?", { ...MEGAN, conversationId: 'a:megan-elsewhere' }),
+    );
     expect(cardsIn(other)).toEqual([RATE_LIMITED]);
   });
 
@@ -63,9 +92,12 @@ describe('per-person rate limit (RATE_LIMIT_PER_MINUTE=3)', () => {
     expect(cardToText(cardsIn(alex)[0])).toContain('for Megan Bowen between');
   });
 
-  it('answers in the asker\'s language', async () => {
+  it("answers in the asker's language", async () => {
     for (let i = 0; i < 3; i++) await postActivity(running.url, teamsMessage('help', { ...LYNNE, locale: 'nl-NL' }));
-    const fourth = await postActivity(running.url, teamsMessage('waarom kan ik niet inloggen?', { ...LYNNE, locale: 'nl-NL' }));
+    const fourth = await postActivity(
+      running.url,
+      teamsMessage('waarom kan ik niet inloggen?', { ...LYNNE, locale: 'nl-NL' }),
+    );
     expect(cardsIn(fourth)).toEqual([RATE_LIMITED_NL]);
   });
 });
@@ -78,13 +110,18 @@ describe('oversized messages', () => {
     expect(text.length).toBeGreaterThan(2000);
     const result = await postActivity(running.url, teamsMessage(text, PATTI));
     expect(result.status).toBe(200);
-    expect(cardsIn(result)).toEqual([messageCard('en', s.tooLongTitle, ['Please keep your question under 2000 characters.']).content]);
+    expect(cardsIn(result)).toEqual([
+      messageCard('en', s.tooLongTitle, ['Please keep your question under 2000 characters.']).content,
+    ]);
     expect(running.tenant.requestLog.length).toBe(before);
   });
 
   it('answers a 200 KB message (under the body limit) the same way, quickly', async () => {
     const started = Date.now();
-    const result = await postActivity(running.url, teamsMessage('x'.repeat(200_000), { ...PATTI, conversationId: 'a:patti-2' }));
+    const result = await postActivity(
+      running.url,
+      teamsMessage('x'.repeat(200_000), { ...PATTI, conversationId: 'a:patti-2' }),
+    );
     expect(cardToText(cardsIn(result)[0])).toContain('That message is too long');
     expect(Date.now() - started).toBeLessThan(2000);
   });
@@ -96,7 +133,8 @@ describe('oversized messages', () => {
 });
 
 describe('malformed bodies', () => {
-  const activity = () => teamsMessage("why can't I sign in?", { ...PATTI, conversationId: 'a:patti-malformed' }) as Record<string, unknown>;
+  const activity = () =>
+    teamsMessage("why can't I sign in?", { ...PATTI, conversationId: 'a:patti-malformed' }) as Record<string, unknown>;
 
   it.each([
     ['malformed JSON', '{"type":'],
@@ -115,14 +153,20 @@ describe('malformed bodies', () => {
     ['text as an object', { text: { html: 'hi' } }],
     ['entities as an object', { entities: { type: 'mention' } }],
     ['a null entity', { entities: [null] }],
-    ['a mention whose name is an object', { entities: [{ type: 'mention', text: '<at>x</at>', mentioned: { id: '29:x', name: { first: 'Alex' } } }] }],
+    [
+      'a mention whose name is an object',
+      { entities: [{ type: 'mention', text: '<at>x</at>', mentioned: { id: '29:x', name: { first: 'Alex' } } }] },
+    ],
     ['from as a string', { from: '00000000-0000-0000-0000-0000000000021' }],
     ['aadObjectId as a number', { from: { id: '29:x', aadObjectId: 21 } }],
     ['an array as aadObjectId', { from: { id: '29:x', aadObjectId: ['00000000-0000-0000-0000-0000000000021'] } }],
     ['channelData.tenant.id as an object', { channelData: { tenant: { id: { $ne: null } } } }],
     ['locale as an object', { locale: { tag: 'en' } }],
     ['localTimezone as a number', { localTimezone: 1 }],
-    ['an invoke whose value is a string', { type: 'invoke', name: 'adaptiveCard/action', value: 'openTicket', deliveryMode: 'normal' }],
+    [
+      'an invoke whose value is a string',
+      { type: 'invoke', name: 'adaptiveCard/action', value: 'openTicket', deliveryMode: 'normal' },
+    ],
   ])('answers 400 to an activity with %s, and makes no Graph request', async (_label, patch) => {
     const before = running.tenant.requestLog.length;
     const response = await raw(JSON.stringify({ ...activity(), ...patch }));
@@ -133,8 +177,14 @@ describe('malformed bodies', () => {
 
   it('answers an invoke with nonsense card data with a card, not an error', async () => {
     const results = await Promise.all([
-      postActivity(running.url, teamsCardAction('openTicket', { signInId: { $gt: '' } }, { ...ALEX, conversationId: 'a:alex-2' })),
-      postActivity(running.url, teamsCardAction('choosePerson', { userId: 42 }, { ...ALEX, conversationId: 'a:alex-3' })),
+      postActivity(
+        running.url,
+        teamsCardAction('openTicket', { signInId: { $gt: '' } }, { ...ALEX, conversationId: 'a:alex-2' }),
+      ),
+      postActivity(
+        running.url,
+        teamsCardAction('choosePerson', { userId: 42 }, { ...ALEX, conversationId: 'a:alex-3' }),
+      ),
       postActivity(running.url, teamsCardAction('noSuchVerb', {}, { ...ALEX, conversationId: 'a:alex-4' })),
     ]);
     for (const result of results) {
@@ -150,7 +200,10 @@ describe('malformed bodies', () => {
     expect(errors).toEqual([]);
     expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
     const henrietta = { aadObjectId: '5e1f0000-0000-4000-8000-000000000007', name: 'Henrietta Mueller' };
-    const again = await postActivity(running.url, teamsMessage('why did Megan Bowen fail to sign in yesterday?', henrietta));
+    const again = await postActivity(
+      running.url,
+      teamsMessage('why did Megan Bowen fail to sign in yesterday?', henrietta),
+    );
     expect(cardToText(cardsIn(again)[0])).toContain('for Megan Bowen between');
   });
 });

@@ -38,7 +38,10 @@ beforeAll(async () => {
   const result = loadConfig(PRODUCTION);
   if (!result.ok) throw new Error(result.errors.join('; '));
   expect(result.config.mode).toBe('production');
-  app = createApp(result.config, { stateStore: new MemoryStateStore(), logger: pino({ level: 'trace' }, { write: (line: string) => logLines.push(line) }) });
+  app = createApp(result.config, {
+    stateStore: new MemoryStateStore(),
+    logger: pino({ level: 'trace' }, { write: (line: string) => logLines.push(line) }),
+  });
   asked = jest.spyOn(app.troubleshooter, 'ask');
   acted = jest.spyOn(app.troubleshooter, 'act');
   url = await app.listen(0, '127.0.0.1');
@@ -50,8 +53,11 @@ describe('production settings: POST /api/messages requires a Bot Framework token
     ['no Authorization header', {}],
     ['a garbage bearer token', { authorization: 'Bearer garbage' }],
     ['an empty bearer token', { authorization: 'Bearer ' }],
-    ['Basic authentication', { authorization: `Basic ${Buffer.from(`${PRODUCTION.MicrosoftAppId}:${BOT_PASSWORD}`).toString('base64')}` }],
-    ['the bot\'s own password as a bearer token', { authorization: `Bearer ${BOT_PASSWORD}` }],
+    [
+      'Basic authentication',
+      { authorization: `Basic ${Buffer.from(`${PRODUCTION.MicrosoftAppId}:${BOT_PASSWORD}`).toString('base64')}` },
+    ],
+    ["the bot's own password as a bearer token", { authorization: `Bearer ${BOT_PASSWORD}` }],
   ])('answers 401 to a message with %s, and the bot never sees it', async (_label, headers) => {
     const result = await postActivity(url, teamsMessage("why can't I sign in?", MEGAN), headers);
     expect(result.status).toBe(401);
@@ -61,7 +67,11 @@ describe('production settings: POST /api/messages requires a Bot Framework token
 
   it('answers 401, not 400, to an unauthenticated request whose body is not even an activity', async () => {
     for (const body of ['[1,2,3]', '{"type":', '{"type":"message","text":42}']) {
-      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       expect(response.status).toBe(401);
     }
   });
@@ -69,10 +79,21 @@ describe('production settings: POST /api/messages requires a Bot Framework token
   it('answers 401, not 400 naming what is wrong, to a garbage bearer token whatever the body (issue 24, item 10)', async () => {
     const deep = `${'{"x":'.repeat(5_000)}{}${'}'.repeat(5_000)}`;
     const activity = teamsMessage("why can't I sign in?", MEGAN);
-    const bodies = ['[1,2,3]', '{"type":', '{"type":"message","text":42}', '', JSON.stringify({ ...activity, entities: [{ text: 'no type' }] }), JSON.stringify(activity).replace(/}$/, `,"value":${deep}}`)];
+    const bodies = [
+      '[1,2,3]',
+      '{"type":',
+      '{"type":"message","text":42}',
+      '',
+      JSON.stringify({ ...activity, entities: [{ text: 'no type' }] }),
+      JSON.stringify(activity).replace(/}$/, `,"value":${deep}}`),
+    ];
     for (const body of bodies) {
       for (const authorization of ['Bearer garbage', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.']) {
-        const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body });
+        const response = await fetch(`${url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization },
+          body,
+        });
         expect(response.status).toBe(401);
         expect(await response.text()).not.toMatch(/malformed|JSON|nests|entity|type/i);
       }
@@ -81,7 +102,10 @@ describe('production settings: POST /api/messages requires a Bot Framework token
   });
 
   it('answers 401 to an unauthenticated card action (adaptiveCard/action invoke)', async () => {
-    const result = await postActivity(url, teamsCardAction('openTicket', { signInId: 'x', userId: MEGAN.aadObjectId }, MEGAN));
+    const result = await postActivity(
+      url,
+      teamsCardAction('openTicket', { signInId: 'x', userId: MEGAN.aadObjectId }, MEGAN),
+    );
     expect(result.status).toBe(401);
     expect(acted).not.toHaveBeenCalled();
   });

@@ -33,7 +33,11 @@ beforeAll(async () => {
 afterAll(() => running.stop());
 
 /** A loopback stand-in for a channel's connector service: records what the bot posts. */
-async function startChannel(): Promise<{ url: string; posts: { path: string; body: Record<string, unknown> }[]; close(): Promise<void> }> {
+async function startChannel(): Promise<{
+  url: string;
+  posts: { path: string; body: Record<string, unknown> }[];
+  close(): Promise<void>;
+}> {
   const posts: { path: string; body: Record<string, unknown> }[] = [];
   const server = http.createServer((req, res) => {
     let data = '';
@@ -45,7 +49,11 @@ async function startChannel(): Promise<{ url: string; posts: { path: string; bod
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, posts, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    posts,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('askers', () => {
@@ -55,34 +63,54 @@ describe('askers', () => {
     ['a name instead of an id', 'Megan Bowen'],
   ])('refuses %s with 400 and no Graph request', async (_label, aadObjectId) => {
     const before = running.tenant.requestLog.length;
-    const result = await postActivity(running.url, teamsMessage('why did Megan Bowen fail to sign in?', { aadObjectId, name: 'Someone' }));
+    const result = await postActivity(
+      running.url,
+      teamsMessage('why did Megan Bowen fail to sign in?', { aadObjectId, name: 'Someone' }),
+    );
     expect(result.status).toBe(400);
     expect((result.body as { error: string }).error).toContain("demo mode answers only the demo tenant's people");
     expect(running.tenant.requestLog.length).toBe(before);
   });
 
   it("answers the demo tenant's people, whatever the letter case of their id", async () => {
-    const result = await postActivity(running.url, teamsMessage("why can't I sign in?", { ...MEGAN, aadObjectId: MEGAN.aadObjectId.toUpperCase() }));
+    const result = await postActivity(
+      running.url,
+      teamsMessage("why can't I sign in?", { ...MEGAN, aadObjectId: MEGAN.aadObjectId.toUpperCase() }),
+    );
     expect(result.status).toBe(200);
     expect(cardsIn(result)).toHaveLength(1);
   });
 });
 
 describe('replies go only to this machine', () => {
-  it.each(['https://smba.trafficmanager.net/emea/', 'http://169.254.169.254/latest/', 'http://10.0.0.5/', 'https://127.0.0.1.attacker.example/', 'not a url'])(
-    'refuses a message delivered normally with serviceUrl %s (400), and posts nothing', async (serviceUrl) => {
-      const result = await postActivity(running.url, { ...teamsMessage("why can't I sign in?", MEGAN), deliveryMode: 'normal', serviceUrl });
-      expect(result.status).toBe(400);
-      expect((result.body as { error: string }).error).toContain('serviceUrl must be a loopback address');
-    },
-  );
+  it.each([
+    'https://smba.trafficmanager.net/emea/',
+    'http://169.254.169.254/latest/',
+    'http://10.0.0.5/',
+    'https://127.0.0.1.attacker.example/',
+    'not a url',
+  ])('refuses a message delivered normally with serviceUrl %s (400), and posts nothing', async (serviceUrl) => {
+    const result = await postActivity(running.url, {
+      ...teamsMessage("why can't I sign in?", MEGAN),
+      deliveryMode: 'normal',
+      serviceUrl,
+    });
+    expect(result.status).toBe(400);
+    expect((result.body as { error: string }).error).toContain('serviceUrl must be a loopback address');
+  });
 
   it('posts the answer to a loopback serviceUrl (the Playground and other local channels work)', async () => {
     const channel = await startChannel();
     try {
-      const result = await postActivity(running.url, { ...teamsMessage("why can't I sign in?", MEGAN), deliveryMode: 'normal', serviceUrl: channel.url });
+      const result = await postActivity(running.url, {
+        ...teamsMessage("why can't I sign in?", MEGAN),
+        deliveryMode: 'normal',
+        serviceUrl: channel.url,
+      });
       expect(result.status).toBe(200);
-      const cards = channel.posts.flatMap((p) => ((p.body.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map((a) => a.content));
+      const cards = channel.posts.flatMap((p) =>
+        ((p.body.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map((a) => a.content),
+      );
       expect(cards.map((c) => cardToText(c)).join('\n')).toContain('What to do now');
     } finally {
       await channel.close();
@@ -91,10 +119,20 @@ describe('replies go only to this machine', () => {
 
   it('the adapter itself refuses to post to any other serviceUrl (late answers, turn errors)', async () => {
     const adapter = new TroubleshooterAdapter(new ConfigurationBotFrameworkAuthentication({}), isLoopbackUrl);
-    const reference = { conversation: { id: 'a:1', isGroup: false, conversationType: 'personal', name: '' }, bot: { id: '28:bot', name: 'bot' }, channelId: 'msteams' };
-    await expect(adapter.continueConversationAsync('', { ...reference, serviceUrl: 'https://smba.trafficmanager.net/emea/' }, async (context) => {
-      await context.sendActivity('late answer');
-    })).rejects.toBeInstanceOf(RefusedServiceUrl);
+    const reference = {
+      conversation: { id: 'a:1', isGroup: false, conversationType: 'personal', name: '' },
+      bot: { id: '28:bot', name: 'bot' },
+      channelId: 'msteams',
+    };
+    await expect(
+      adapter.continueConversationAsync(
+        '',
+        { ...reference, serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+        async (context) => {
+          await context.sendActivity('late answer');
+        },
+      ),
+    ).rejects.toBeInstanceOf(RefusedServiceUrl);
     const channel = await startChannel();
     try {
       await adapter.continueConversationAsync('', { ...reference, serviceUrl: channel.url }, async (context) => {
@@ -114,7 +152,8 @@ describe('replies go only to this machine', () => {
 });
 
 describe('the address demo mode listens on', () => {
-  const warnings = (lines: string[]) => lines.map(parseLogLine).filter((l) => l.level === 40 && /DEMO MODE IS LISTENING ON/.test(l.msg ?? ''));
+  const warnings = (lines: string[]) =>
+    lines.map(parseLogLine).filter((l) => l.level === 40 && /DEMO MODE IS LISTENING ON/.test(l.msg ?? ''));
 
   it('is loopback unless HOST says otherwise', () => {
     const config = loadConfig({});
@@ -133,7 +172,10 @@ describe('the address demo mode listens on', () => {
     const result = loadConfig({ HOST: host });
     if (!result.ok) throw new Error(result.errors.join('; '));
     const lines: string[] = [];
-    createApp(result.config, { logger: pino({ level: 'info' }, { write: (l: string) => void lines.push(l) }), demoTenant: new DemoTenant({ now: NOW }) });
+    createApp(result.config, {
+      logger: pino({ level: 'info' }, { write: (l: string) => void lines.push(l) }),
+      demoTenant: new DemoTenant({ now: NOW }),
+    });
     expect(warnings(lines)).toHaveLength(expected);
   });
 
@@ -150,13 +192,22 @@ describe('/healthz', () => {
   it('keeps mode and tenant in demo mode (local tools read them)', async () => {
     // A fresh connection (node:http, no keep-alive): the tests above leave pooled ones idle past the server's keep-alive.
     const health = await rawRequest(running.url, { method: 'GET', path: '/healthz' });
-    expect(JSON.parse(health.body) as unknown).toEqual({ status: 'ok', version: expect.any(String) as unknown, mode: 'demo', tenantId: DEMO_TENANT_ID });
+    expect(JSON.parse(health.body) as unknown).toEqual({
+      status: 'ok',
+      version: expect.any(String) as unknown,
+      mode: 'demo',
+      tenantId: DEMO_TENANT_ID,
+    });
   });
 });
 
 describe('ids in Graph URL paths', () => {
   const tenant = new DemoTenant({ now: NOW });
-  const graph = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: new DemoTenantTransport(tenant) });
+  const graph = createGraphClient({
+    endpoint: 'https://graph.microsoft.com',
+    authProvider: demoAuthProvider,
+    transport: new DemoTenantTransport(tenant),
+  });
   const ALEX_ID = '00000000-0000-0000-0000-0000000000020';
 
   it.each([
@@ -179,11 +230,23 @@ describe('ids in Graph URL paths', () => {
   });
 
   it('the demo tenant does not decode %2F into a new segment', () => {
-    const answer = tenant.handle({ method: 'GET', url: `https://graph.microsoft.com/v1.0/users/meganb%40example.com%2F..%2F${ALEX_ID}`, headers: { authorization: 'Bearer x' } });
+    const answer = tenant.handle({
+      method: 'GET',
+      url: `https://graph.microsoft.com/v1.0/users/meganb%40example.com%2F..%2F${ALEX_ID}`,
+      headers: { authorization: 'Bearer x' },
+    });
     expect(answer.status).toBe(404);
-    const roles = tenant.handle({ method: 'GET', url: `https://graph.microsoft.com/v1.0/users/${ALEX_ID}%2FtransitiveMemberOf`, headers: { authorization: 'Bearer x' } });
+    const roles = tenant.handle({
+      method: 'GET',
+      url: `https://graph.microsoft.com/v1.0/users/${ALEX_ID}%2FtransitiveMemberOf`,
+      headers: { authorization: 'Bearer x' },
+    });
     expect(roles.status).toBe(404);
-    const bad = tenant.handle({ method: 'GET', url: 'https://graph.microsoft.com/v1.0/users/%E0%A4%A', headers: { authorization: 'Bearer x' } });
+    const bad = tenant.handle({
+      method: 'GET',
+      url: 'https://graph.microsoft.com/v1.0/users/%E0%A4%A',
+      headers: { authorization: 'Bearer x' },
+    });
     expect(bad.status).toBe(400);
   });
 });

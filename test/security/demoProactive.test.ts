@@ -34,9 +34,15 @@ afterAll(async () => {
 });
 
 async function say(text: string, serviceUrl: string, conversation?: Record<string, unknown>) {
-  const activity = { ...teamsMessage(text, { ...ALEX, conversationId: `a:personal-${serviceUrl.length}` }), serviceUrl, ...(conversation ? { conversation } : {}) };
+  const activity = {
+    ...teamsMessage(text, { ...ALEX, conversationId: `a:personal-${serviceUrl.length}` }),
+    serviceUrl,
+    ...(conversation ? { conversation } : {}),
+  };
   const result = await postActivity(running.url, activity);
-  return cardsIn(result).map((c) => cardToText(c)).join('\n');
+  return cardsIn(result)
+    .map((c) => cardToText(c))
+    .join('\n');
 }
 
 describe('where the address is stored', () => {
@@ -44,9 +50,15 @@ describe('where the address is stored', () => {
     const refused = await say('notify this channel about sign-in incidents', FOREIGN, channel('19:far@thread.tacv2'));
     expect(refused).toContain("Alerts can't be sent here");
     expect(await running.app.state.names('subscriptions')).toEqual([]);
-    const accepted = await say('notify this channel about sign-in incidents', connector.url, channel('19:near@thread.tacv2'));
+    const accepted = await say(
+      'notify this channel about sign-in incidents',
+      connector.url,
+      channel('19:near@thread.tacv2'),
+    );
     expect(accepted).toContain('Incident alerts switched on');
-    expect((await running.app.incidents!.subscriptions.list()).map((s) => s.address.serviceUrl)).toEqual([connector.url]);
+    expect((await running.app.incidents!.subscriptions.list()).map((s) => s.address.serviceUrl)).toEqual([
+      connector.url,
+    ]);
   });
 
   it('a personal chat on another machine is not remembered (for the list of affected people)', async () => {
@@ -59,8 +71,24 @@ describe('where the address is stored', () => {
 describe('where the address is used', () => {
   it('a subscription stored earlier with a foreign address (an old version, a shared store) is left out and never posted to', async () => {
     const id = subscriptionId('19:stored-far@thread.tacv2');
-    const address = { serviceUrl: FOREIGN, channelId: 'msteams', conversation: { id: '19:stored-far@thread.tacv2', conversationType: 'channel', isGroup: true }, bot: { id: '28:bot', name: 'bot' } };
-    await running.app.state.create(`subscriptions/${id}`, { id, address, language: 'en', timeZone: 'UTC', conversationType: 'shared', expiresAt: Date.now() + SUBSCRIPTION_TTL_MS }, SUBSCRIPTION_TTL_MS);
+    const address = {
+      serviceUrl: FOREIGN,
+      channelId: 'msteams',
+      conversation: { id: '19:stored-far@thread.tacv2', conversationType: 'channel', isGroup: true },
+      bot: { id: '28:bot', name: 'bot' },
+    };
+    await running.app.state.create(
+      `subscriptions/${id}`,
+      {
+        id,
+        address,
+        language: 'en',
+        timeZone: 'UTC',
+        conversationType: 'shared',
+        expiresAt: Date.now() + SUBSCRIPTION_TTL_MS,
+      },
+      SUBSCRIPTION_TTL_MS,
+    );
     expect((await running.app.incidents!.subscriptions.list()).map((s) => s.id)).not.toContain(id);
   });
 
@@ -68,9 +96,15 @@ describe('where the address is used', () => {
     const adapter = new TroubleshooterAdapter(new ConfigurationBotFrameworkAuthentication({}), isLoopbackUrl);
     const delivery = adapterDelivery(adapter, '', 2_000);
     const card = { content: { type: 'AdaptiveCard', version: '1.5', body: [] }, summary: 'alert' };
-    const reference = { channelId: 'msteams', conversation: { id: '19:x@thread.tacv2', conversationType: 'channel', isGroup: true }, bot: { id: '28:bot', name: 'bot' } };
+    const reference = {
+      channelId: 'msteams',
+      conversation: { id: '19:x@thread.tacv2', conversationType: 'channel', isGroup: true },
+      bot: { id: '28:bot', name: 'bot' },
+    };
     await expect(delivery.post({ ...reference, serviceUrl: FOREIGN }, card)).rejects.toBeInstanceOf(RefusedServiceUrl);
-    await expect(delivery.update({ ...reference, serviceUrl: FOREIGN }, 'activity-1', card)).rejects.toBeInstanceOf(RefusedServiceUrl);
+    await expect(delivery.update({ ...reference, serviceUrl: FOREIGN }, 'activity-1', card)).rejects.toBeInstanceOf(
+      RefusedServiceUrl,
+    );
     // The same calls to this machine go through.
     const before = connector.calls.length;
     await delivery.post({ ...reference, serviceUrl: connector.url }, card);

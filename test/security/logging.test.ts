@@ -9,8 +9,16 @@ import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/
 import { startApp, type RunningApp } from '../support/app';
 import { auditsIn, parseLogLine } from '../support/logLines';
 
-const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen', conversationId: 'a:megan-log' };
-const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: 'a:alex-log' };
+const MEGAN = {
+  aadObjectId: '00000000-0000-0000-0000-0000000000021',
+  name: 'Megan Bowen',
+  conversationId: 'a:megan-log',
+};
+const ALEX = {
+  aadObjectId: '00000000-0000-0000-0000-0000000000020',
+  name: 'Alex Wilber',
+  conversationId: 'a:alex-log',
+};
 const SECRETS = {
   MicrosoftAppPassword: 'BotPw~Log.7c1d-never-logged',
   AZURE_CLIENT_SECRET: 'GraphSecret~Log.2b9e-never-logged',
@@ -36,7 +44,11 @@ const entries = () => lines.map(parseLogLine);
 
 beforeAll(async () => {
   // The production logger (with its redaction rules), at the most verbose level.
-  const logger = createLogger('trace', { write: (line: string) => { lines.push(line); } });
+  const logger = createLogger('trace', {
+    write: (line: string) => {
+      lines.push(line);
+    },
+  });
   running = await startApp({ ...SECRETS, GRAPH_REPORTS_MAX_REQUESTS: '1000' }, { logger });
 });
 afterAll(() => running.stop());
@@ -46,11 +58,15 @@ describe('audit events', () => {
     const from = lines.length;
     const result = await postActivity(running.url, teamsMessage(text, asker));
     expect(cardsIn(result)).toHaveLength(1);
-    const audits = entries().slice(from).filter((l) => l.audit);
+    const audits = entries()
+      .slice(from)
+      .filter((l) => l.audit);
     expect(audits).toHaveLength(1);
     expect(audits[0].level).toBe(30);
     const event = audits[0].audit!;
-    expect(Object.keys(event)).toEqual(expect.arrayContaining(['event', 'requester', 'subject', 'intent', 'from', 'to', 'decision', 'records']));
+    expect(Object.keys(event)).toEqual(
+      expect.arrayContaining(['event', 'requester', 'subject', 'intent', 'from', 'to', 'decision', 'records']),
+    );
     expect(event.event).toBe('question');
     expect(event.requester).toBe(asker.aadObjectId);
     expect(['allowed', 'refused', 'error']).toContain(event.decision);
@@ -63,24 +79,53 @@ describe('audit events', () => {
 
   it('records who asked about whom, the range, the decision and the number of records', () => {
     const audits = auditsIn(lines);
-    expect(audits.find((a) => a.requester === MEGAN.aadObjectId && a.decision === 'refused')).toMatchObject({ intent: 'failures', reason: 'not-a-reader', records: 0 });
+    expect(audits.find((a) => a.requester === MEGAN.aadObjectId && a.decision === 'refused')).toMatchObject({
+      intent: 'failures',
+      reason: 'not-a-reader',
+      records: 0,
+    });
     const helpdesk = audits.find((a) => a.requester === ALEX.aadObjectId && a.subject === MEGAN.aadObjectId);
-    expect(helpdesk).toMatchObject({ event: 'question', intent: 'failures', decision: 'allowed', from: '2026-11-25T23:00:00.000Z', to: '2026-11-26T23:00:00.000Z' });
+    expect(helpdesk).toMatchObject({
+      event: 'question',
+      intent: 'failures',
+      decision: 'allowed',
+      from: '2026-11-25T23:00:00.000Z',
+      to: '2026-11-26T23:00:00.000Z',
+    });
     expect(helpdesk?.records).toBeGreaterThan(0);
-    expect(audits.find((a) => a.requester === ALEX.aadObjectId && a.subject === 'anyone')).toMatchObject({ decision: 'allowed' });
-    expect(audits.find((a) => a.requester === MEGAN.aadObjectId && a.subject === 'self')).toMatchObject({ decision: 'allowed' });
+    expect(audits.find((a) => a.requester === ALEX.aadObjectId && a.subject === 'anyone')).toMatchObject({
+      decision: 'allowed',
+    });
+    expect(audits.find((a) => a.requester === MEGAN.aadObjectId && a.subject === 'self')).toMatchObject({
+      decision: 'allowed',
+    });
   });
 
   it('one audit event for a ticket action, with the comment nowhere in the logs', async () => {
-    const own = await postActivity(running.url, teamsMessage("why can't I sign in?", { ...MEGAN, conversationId: 'a:megan-ticket' }));
+    const own = await postActivity(
+      running.url,
+      teamsMessage("why can't I sign in?", { ...MEGAN, conversationId: 'a:megan-ticket' }),
+    );
     const [action] = executeActions(cardsIn(own)[0]).filter((a) => a.verb === 'openTicket');
     const from = lines.length;
     const mail = running.tenant.sentMail.length;
-    await postActivity(running.url, teamsCardAction('openTicket', { ...action.data, [String(action.data.commentId)]: COMMENT }, MEGAN));
+    await postActivity(
+      running.url,
+      teamsCardAction('openTicket', { ...action.data, [String(action.data.commentId)]: COMMENT }, MEGAN),
+    );
     expect(running.tenant.sentMail.length).toBe(mail + 1);
     expect(running.tenant.sentMail[mail].message.body.content).toContain(COMMENT); // it went to the helpdesk…
     const audits = auditsIn(lines.slice(from));
-    expect(audits).toEqual([expect.objectContaining({ event: 'action', intent: 'openTicket', requester: MEGAN.aadObjectId, subject: 'self', decision: 'allowed', records: 1 })]);
+    expect(audits).toEqual([
+      expect.objectContaining({
+        event: 'action',
+        intent: 'openTicket',
+        requester: MEGAN.aadObjectId,
+        subject: 'self',
+        decision: 'allowed',
+        records: 1,
+      }),
+    ]);
     expect(lines.join('\n')).not.toContain('holiday in Lisbon'); // …and not to the log
     expect(lines.join('\n')).not.toContain('4711');
   });
@@ -120,8 +165,20 @@ describe('what never appears in a log line', () => {
 
   it('the logger redacts text, comment and secrets even when code logs them by mistake', () => {
     const captured: string[] = [];
-    const logger = createLogger('info', { write: (line: string) => { captured.push(line); } });
-    logger.info({ text: 'why did alice fail', comment: 'my pin', activity: { text: 'nested text' }, credentials: { password: 'p', secret: 's', token: 't' } }, 'oops');
+    const logger = createLogger('info', {
+      write: (line: string) => {
+        captured.push(line);
+      },
+    });
+    logger.info(
+      {
+        text: 'why did alice fail',
+        comment: 'my pin',
+        activity: { text: 'nested text' },
+        credentials: { password: 'p', secret: 's', token: 't' },
+      },
+      'oops',
+    );
     const line = captured.join('');
     expect(line).not.toMatch(/why did alice|my pin|nested text|"p"|"s"|"t"/);
     expect(line).toContain('[redacted]');

@@ -39,8 +39,10 @@ function megan(extra: Partial<AskerInfo> = {}): AskerInfo {
   return { aadObjectId: MEGAN_ID, name: 'Megan Bowen', conversationId: `a:megan-${conversation}`, ...extra };
 }
 
-const refusal = (language: Language) => messageCard(language, wording(language).notAllowedTitle, [wording(language).notAllowedText]).content;
-const stranger = (language: Language) => messageCard(language, wording(language).refusedTitle, [wording(language).refusedText]).content;
+const refusal = (language: Language) =>
+  messageCard(language, wording(language).notAllowedTitle, [wording(language).notAllowedText]).content;
+const stranger = (language: Language) =>
+  messageCard(language, wording(language).refusedTitle, [wording(language).refusedText]).content;
 
 interface Outcome {
   status: number;
@@ -71,7 +73,10 @@ function expectOnlyMegan(requests: LoggedRequest[], allowTicketMail = false): vo
   for (const r of requests) {
     if (r.path.startsWith('/auditLogs')) {
       // Never a read by id (GET /auditLogs/signIns/{id}), never unfiltered, always filtered by Megan's id only.
-      expect({ path: r.path, userIds: userIdsIn(r.filter) }).toEqual({ path: '/auditLogs/signIns', userIds: [MEGAN_ID] });
+      expect({ path: r.path, userIds: userIdsIn(r.filter) }).toEqual({
+        path: '/auditLogs/signIns',
+        userIds: [MEGAN_ID],
+      });
     } else if (allowTicketMail && r.path === `/users/${DEMO_TICKET_MAILBOX}/sendMail`) {
       continue;
     } else {
@@ -85,7 +90,8 @@ function expectOnlyMegan(requests: LoggedRequest[], allowTicketMail = false): vo
  * Graph requests other than the one a non-reader's question may cause: reading her own directory
  * entry, to tell whether a UPN she typed is her own.
  */
-const beyondOwnProfile = (requests: LoggedRequest[]) => requests.filter((r) => !(r.method === 'GET' && r.path === `/users/${MEGAN_ID}` && r.filter === null));
+const beyondOwnProfile = (requests: LoggedRequest[]) =>
+  requests.filter((r) => !(r.method === 'GET' && r.path === `/users/${MEGAN_ID}` && r.filter === null));
 
 /** The refusal, nothing read about anyone else, one audit event saying "refused". */
 function expectRefused(outcome: Outcome, card: Record<string, unknown>): void {
@@ -108,11 +114,19 @@ beforeAll(async () => {
   // A helpdesk reader (Alex) asks first, so that the bot's sign-in cache holds other people's
   // sign-ins: a refusal must not be bypassed by a cache hit either.
   const alex = { aadObjectId: ALEX_ID, name: 'Alex Wilber' };
-  for (const text of ['why did Alex Wilber fail to sign in yesterday?', 'why did patti fernandez fail to sign in yesterday?', 'who failed to sign in to Salesforce?', `failures of ${GRADY_ID}`]) {
+  for (const text of [
+    'why did Alex Wilber fail to sign in yesterday?',
+    'why did patti fernandez fail to sign in yesterday?',
+    'who failed to sign in to Salesforce?',
+    `failures of ${GRADY_ID}`,
+  ]) {
     const warm = await postActivity(running.url, teamsMessage(text, alex));
     expect(cardToText(cardsIn(warm)[0])).not.toContain('You can only look up');
   }
-  const ticket = await postActivity(running.url, teamsCardAction('openTicket', { signInId: failureOf(ALEX_ID).id, commentId: 'comment' }, alex));
+  const ticket = await postActivity(
+    running.url,
+    teamsCardAction('openTicket', { signInId: failureOf(ALEX_ID).id, commentId: 'comment' }, alex),
+  );
   expect(cardToText(cardsIn(ticket)[0])).toMatch(/Ticket SIT-\w+ opened/);
   // Megan's own reader decision is made (and cached) once here, so that every attempt below is
   // compared on the requests it makes itself.
@@ -159,10 +173,25 @@ const QUESTIONS: [string, string, Language, { id: string; name: string }[]?][] =
   ['object id in capitals', `sign-ins of ${HENRIETTA_ID.toUpperCase()}`, 'en'],
   ['object id after "user"', `why did user ${ENRICO_ID} fail to sign in`, 'en'],
   // @mentions (in demo mode resolved by display name)
-  ['mention', 'why did <at>Alex Wilber</at> fail to sign in yesterday?', 'en', [{ id: '29:alex', name: 'Alex Wilber' }]],
-  ['mention, Dutch', 'waarom kon <at>Patti Fernandez</at> niet inloggen', 'nl', [{ id: '29:patti', name: 'Patti Fernandez' }]],
+  [
+    'mention',
+    'why did <at>Alex Wilber</at> fail to sign in yesterday?',
+    'en',
+    [{ id: '29:alex', name: 'Alex Wilber' }],
+  ],
+  [
+    'mention, Dutch',
+    'waarom kon <at>Patti Fernandez</at> niet inloggen',
+    'nl',
+    [{ id: '29:patti', name: 'Patti Fernandez' }],
+  ],
   ['mention of nobody known', '<at>Nobody Here</at> sign-ins', 'en', [{ id: '29:nobody', name: 'Nobody Here' }]],
-  ["mention carrying Megan's own Teams id but Alex's name", 'failures for <at>Alex Wilber</at>', 'en', [{ id: `29:${MEGAN_ID}`, name: 'Alex Wilber' }]],
+  [
+    "mention carrying Megan's own Teams id but Alex's name",
+    'failures for <at>Alex Wilber</at>',
+    'en',
+    [{ id: `29:${MEGAN_ID}`, name: 'Alex Wilber' }],
+  ],
   // injection strings
   ['OData quote injection', "why did x' or '1' eq '1 fail to sign in", 'en'],
   ['UPN with injection tail', "why did alexw@example.com' or userId ne ' fail to sign in", 'en'],
@@ -192,12 +221,51 @@ const QUESTIONS: [string, string, Language, { id: string; name: string }[]?][] =
 
 /** Conversations: a question about someone else, then follow-ups in the same conversation. */
 const FOLLOW_UPS: [string, [string, Language][], string?][] = [
-  ['"and the day before?" after a refusal', [['why did Alex Wilber fail to sign in yesterday?', 'en'], ['and the day before?', 'en']]],
-  ['"what about alex?" after a refusal', [['why did Patti fail to sign in yesterday?', 'en'], ['what about alex?', 'en']]],
-  ['"show more" after a refusal', [['who failed to sign in to Salesforce?', 'en'], ['show more', 'en']]],
-  ['"details of the second one" after a refusal', [['why did alexw@example.com fail to sign in', 'en'], ['details of the second one', 'en']]],
-  ['Dutch follow-ups after a refusal', [['waarom kon Alex Wilber gisteren niet inloggen?', 'nl'], ['en de dag ervoor?', 'nl'], ['toon meer', 'nl']], 'nl-NL'],
-  ['"en alex dan?" after a refusal', [['wie kon gisteren niet inloggen?', 'nl'], ['en alex dan?', 'nl']], 'nl-NL'],
+  [
+    '"and the day before?" after a refusal',
+    [
+      ['why did Alex Wilber fail to sign in yesterday?', 'en'],
+      ['and the day before?', 'en'],
+    ],
+  ],
+  [
+    '"what about alex?" after a refusal',
+    [
+      ['why did Patti fail to sign in yesterday?', 'en'],
+      ['what about alex?', 'en'],
+    ],
+  ],
+  [
+    '"show more" after a refusal',
+    [
+      ['who failed to sign in to Salesforce?', 'en'],
+      ['show more', 'en'],
+    ],
+  ],
+  [
+    '"details of the second one" after a refusal',
+    [
+      ['why did alexw@example.com fail to sign in', 'en'],
+      ['details of the second one', 'en'],
+    ],
+  ],
+  [
+    'Dutch follow-ups after a refusal',
+    [
+      ['waarom kon Alex Wilber gisteren niet inloggen?', 'nl'],
+      ['en de dag ervoor?', 'nl'],
+      ['toon meer', 'nl'],
+    ],
+    'nl-NL',
+  ],
+  [
+    '"en alex dan?" after a refusal',
+    [
+      ['wie kon gisteren niet inloggen?', 'nl'],
+      ['en alex dan?', 'nl'],
+    ],
+    'nl-NL',
+  ],
 ];
 
 /** Asked after a question about herself, in the same conversation (then a showMore click). */
@@ -208,39 +276,87 @@ const DAY_BEFORE = { from: '2026-11-24T23:00:00.000Z', to: '2026-11-25T23:00:00.
 /** Forged Action.Execute invokes: [label, verb, data (built when the tenant exists), expected language]. */
 const CLICKS: [string, string, () => Record<string, unknown>, Language][] = [
   ['choosePerson naming Alex', 'choosePerson', () => ({ intent: 'failures', userId: ALEX_ID, ...DAY_BEFORE }), 'en'],
-  ['choosePerson naming Alex in other letter case', 'choosePerson', () => ({ intent: 'failures', userId: ALEX_ID.toUpperCase() }), 'en'],
-  ['choosePerson naming an id that does not exist', 'choosePerson', () => ({ intent: 'failures', userId: NOBODY_ID }), 'en'],
+  [
+    'choosePerson naming Alex in other letter case',
+    'choosePerson',
+    () => ({ intent: 'failures', userId: ALEX_ID.toUpperCase() }),
+    'en',
+  ],
+  [
+    'choosePerson naming an id that does not exist',
+    'choosePerson',
+    () => ({ intent: 'failures', userId: NOBODY_ID }),
+    'en',
+  ],
   ['choosePerson naming a UPN', 'choosePerson', () => ({ intent: 'signins', userId: 'alexw@example.com' }), 'en'],
-  ['choosePerson with userId null (tenant-wide)', 'choosePerson', () => ({ intent: 'failures', userId: null, app: 'Salesforce' }), 'en'],
+  [
+    'choosePerson with userId null (tenant-wide)',
+    'choosePerson',
+    () => ({ intent: 'failures', userId: null, app: 'Salesforce' }),
+    'en',
+  ],
   ['choosePerson, Dutch card', 'choosePerson', () => ({ intent: 'failures', userId: PATTI_ID, language: 'nl' }), 'nl'],
   ['retry naming Alex', 'retry', () => ({ intent: 'failures', userId: ALEX_ID }), 'en'],
   ['retry with userId null (tenant-wide)', 'retry', () => ({ intent: 'failures', userId: null }), 'en'],
   ['retry with no userId at all (tenant-wide)', 'retry', () => ({ intent: 'signins' }), 'en'],
-  ['retry with an injection as correlation id', 'retry', () => ({ intent: 'failures', userId: ALEX_ID, correlationId: "x' or '1' eq '1" }), 'en'],
-  ['openTicket: Alex\'s sign-in, her own userId', 'openTicket', () => ({ signInId: failureOf(ALEX_ID).id, userId: MEGAN_ID, commentId: 'comment', comment: 'please' }), 'en'],
-  ['openTicket: Alex\'s sign-in, Alex\'s userId', 'openTicket', () => ({ signInId: failureOf(ALEX_ID).id, userId: ALEX_ID, commentId: 'comment' }), 'en'],
-  ['openTicket: Patti\'s sign-in, Dutch', 'openTicket', () => ({ signInId: failureOf(PATTI_ID).id, userId: PATTI_ID, language: 'nl' }), 'nl'],
-  ['openTicket: a sign-in id that does not exist', 'openTicket', () => ({ signInId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', userId: MEGAN_ID }), 'en'],
+  [
+    'retry with an injection as correlation id',
+    'retry',
+    () => ({ intent: 'failures', userId: ALEX_ID, correlationId: "x' or '1' eq '1" }),
+    'en',
+  ],
+  [
+    "openTicket: Alex's sign-in, her own userId",
+    'openTicket',
+    () => ({ signInId: failureOf(ALEX_ID).id, userId: MEGAN_ID, commentId: 'comment', comment: 'please' }),
+    'en',
+  ],
+  [
+    "openTicket: Alex's sign-in, Alex's userId",
+    'openTicket',
+    () => ({ signInId: failureOf(ALEX_ID).id, userId: ALEX_ID, commentId: 'comment' }),
+    'en',
+  ],
+  [
+    "openTicket: Patti's sign-in, Dutch",
+    'openTicket',
+    () => ({ signInId: failureOf(PATTI_ID).id, userId: PATTI_ID, language: 'nl' }),
+    'nl',
+  ],
+  [
+    'openTicket: a sign-in id that does not exist',
+    'openTicket',
+    () => ({ signInId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', userId: MEGAN_ID }),
+    'en',
+  ],
 ];
 
-describe('Megan Bowen (not a sign-in reader) cannot see anyone else\'s sign-ins', () => {
+describe("Megan Bowen (not a sign-in reader) cannot see anyone else's sign-ins", () => {
   // Rows padded to a fixed length: jest passes `done` in place of a missing trailing argument.
-  it.each(QUESTIONS.map(([label, text, language, mentions]) => [label, text, language, mentions ?? []] as const))('refuses: %s', async (_label, text, language, mentions) => {
-    const outcome = await send(teamsMessage(text, megan(language === 'nl' ? { locale: 'nl-NL' } : {}), [...mentions]));
-    expectRefused(outcome, refusal(language));
-    // No Graph request about anyone: her reader decision is cached, and nobody else is looked up.
-    expect(beyondOwnProfile(outcome.requests)).toEqual([]);
-    expect(outcome.audits[0].reason).toBe('not-a-reader');
-  });
-
-  it.each(FOLLOW_UPS.map(([label, steps, locale]) => [label, steps, locale ?? 'en-US'] as const))('refuses follow-ups: %s', async (_label, steps, locale) => {
-    const asker = megan({ locale });
-    for (const [text, language] of steps) {
-      const outcome = await send(teamsMessage(text, asker));
+  it.each(QUESTIONS.map(([label, text, language, mentions]) => [label, text, language, mentions ?? []] as const))(
+    'refuses: %s',
+    async (_label, text, language, mentions) => {
+      const outcome = await send(
+        teamsMessage(text, megan(language === 'nl' ? { locale: 'nl-NL' } : {}), [...mentions]),
+      );
       expectRefused(outcome, refusal(language));
+      // No Graph request about anyone: her reader decision is cached, and nobody else is looked up.
       expect(beyondOwnProfile(outcome.requests)).toEqual([]);
-    }
-  });
+      expect(outcome.audits[0].reason).toBe('not-a-reader');
+    },
+  );
+
+  it.each(FOLLOW_UPS.map(([label, steps, locale]) => [label, steps, locale ?? 'en-US'] as const))(
+    'refuses follow-ups: %s',
+    async (_label, steps, locale) => {
+      const asker = megan({ locale });
+      for (const [text, language] of steps) {
+        const outcome = await send(teamsMessage(text, asker));
+        expectRefused(outcome, refusal(language));
+        expect(beyondOwnProfile(outcome.requests)).toEqual([]);
+      }
+    },
+  );
 
   it('refuses a question about someone else after answering one about herself, and the follow-ups to it', async () => {
     const asker = megan();
@@ -268,7 +384,9 @@ describe('Megan Bowen (not a sign-in reader) cannot see anyone else\'s sign-ins'
     } else if (verb === 'openTicket') {
       // One read, filtered by the sign-in id AND her own user id on the server side.
       expect(outcome.requests).toHaveLength(1);
-      expect(outcome.requests[0].filter).toBe(`id eq '${String(data().signInId)}' and userId eq '${MEGAN_ID}' and signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')`);
+      expect(outcome.requests[0].filter).toBe(
+        `id eq '${String(data().signInId)}' and userId eq '${MEGAN_ID}' and signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')`,
+      );
       expect(outcome.audits[0].reason).toBe('not-own-sign-in');
     } else {
       expect(outcome.requests).toEqual([]);
@@ -278,33 +396,85 @@ describe('Megan Bowen (not a sign-in reader) cannot see anyone else\'s sign-ins'
 
   it('opens no ticket and sends no mail for a forged openTicket', async () => {
     const mail = running.tenant.sentMail.length;
-    await send(teamsCardAction('openTicket', { signInId: failureOf(ALEX_ID).id, userId: ALEX_ID, commentId: 'comment', comment: 'x' }, megan()));
+    await send(
+      teamsCardAction(
+        'openTicket',
+        { signInId: failureOf(ALEX_ID).id, userId: ALEX_ID, commentId: 'comment', comment: 'x' },
+        megan(),
+      ),
+    );
     expect(running.tenant.sentMail.length).toBe(mail);
   });
 });
 
 /** Activities that do not come from a signed-in person of this tenant: [label, activity]. */
 const STRANGERS: [string, () => unknown, Language][] = [
-  ['Megan\'s object id from another tenant', () => teamsMessage("why can't I sign in?", megan({ tenantId: OTHER_TENANT })), 'en'],
-  ['a reader\'s object id (Alex) from another tenant, about Megan', () => teamsMessage('why did Megan Bowen fail to sign in?', { aadObjectId: ALEX_ID, name: 'Alex Wilber', tenantId: OTHER_TENANT }), 'en'],
-  ['another tenant in channelData, ours in conversation', () => {
-    const a = teamsMessage('why did Alex Wilber fail to sign in?', megan());
-    return { ...a, channelData: { tenant: { id: OTHER_TENANT } } };
-  }, 'en'],
-  ['no tenant anywhere', () => {
-    const a = teamsMessage("why can't I sign in?", megan());
-    return { ...a, channelData: {}, conversation: { ...a.conversation, tenantId: undefined } };
-  }, 'en'],
-  ['another tenant, Dutch', () => teamsMessage('wie kon gisteren niet inloggen?', megan({ tenantId: OTHER_TENANT, locale: 'nl-NL' })), 'nl'],
+  [
+    "Megan's object id from another tenant",
+    () => teamsMessage("why can't I sign in?", megan({ tenantId: OTHER_TENANT })),
+    'en',
+  ],
+  [
+    "a reader's object id (Alex) from another tenant, about Megan",
+    () =>
+      teamsMessage('why did Megan Bowen fail to sign in?', {
+        aadObjectId: ALEX_ID,
+        name: 'Alex Wilber',
+        tenantId: OTHER_TENANT,
+      }),
+    'en',
+  ],
+  [
+    'another tenant in channelData, ours in conversation',
+    () => {
+      const a = teamsMessage('why did Alex Wilber fail to sign in?', megan());
+      return { ...a, channelData: { tenant: { id: OTHER_TENANT } } };
+    },
+    'en',
+  ],
+  [
+    'no tenant anywhere',
+    () => {
+      const a = teamsMessage("why can't I sign in?", megan());
+      return { ...a, channelData: {}, conversation: { ...a.conversation, tenantId: undefined } };
+    },
+    'en',
+  ],
+  [
+    'another tenant, Dutch',
+    () => teamsMessage('wie kon gisteren niet inloggen?', megan({ tenantId: OTHER_TENANT, locale: 'nl-NL' })),
+    'nl',
+  ],
   ['no aadObjectId', () => teamsMessage('why did Alex Wilber fail to sign in?', { name: 'Megan Bowen' }), 'en'],
   ['no aadObjectId, asking about "me"', () => teamsMessage("why can't I sign in?", { name: 'Megan Bowen' }), 'en'],
-  ['empty aadObjectId', () => {
-    const a = teamsMessage("why can't I sign in?", megan());
-    return { ...a, from: { ...a.from, aadObjectId: '' } };
-  }, 'en'],
-  ['a forged openTicket from another tenant', () => teamsCardAction('openTicket', { signInId: failureOf(ALEX_ID).id, userId: ALEX_ID }, megan({ tenantId: OTHER_TENANT })), 'en'],
-  ['a forged choosePerson without aadObjectId', () => teamsCardAction('choosePerson', { intent: 'failures', userId: ALEX_ID }, { name: 'Megan Bowen' }), 'en'],
-  ['a forged retry (tenant-wide) from another tenant', () => teamsCardAction('retry', { intent: 'failures', userId: null }, megan({ tenantId: OTHER_TENANT })), 'en'],
+  [
+    'empty aadObjectId',
+    () => {
+      const a = teamsMessage("why can't I sign in?", megan());
+      return { ...a, from: { ...a.from, aadObjectId: '' } };
+    },
+    'en',
+  ],
+  [
+    'a forged openTicket from another tenant',
+    () =>
+      teamsCardAction(
+        'openTicket',
+        { signInId: failureOf(ALEX_ID).id, userId: ALEX_ID },
+        megan({ tenantId: OTHER_TENANT }),
+      ),
+    'en',
+  ],
+  [
+    'a forged choosePerson without aadObjectId',
+    () => teamsCardAction('choosePerson', { intent: 'failures', userId: ALEX_ID }, { name: 'Megan Bowen' }),
+    'en',
+  ],
+  [
+    'a forged retry (tenant-wide) from another tenant',
+    () => teamsCardAction('retry', { intent: 'failures', userId: null }, megan({ tenantId: OTHER_TENANT })),
+    'en',
+  ],
 ];
 
 describe('activities from another tenant or without an object id', () => {
@@ -330,7 +500,11 @@ describe('activities from another tenant or without an object id', () => {
 });
 
 const PAIRS: [string, string, string][] = [
-  ['name', 'why did Alex Wilber fail to sign in yesterday?', 'why did Zacharias Nonexistent fail to sign in yesterday?'],
+  [
+    'name',
+    'why did Alex Wilber fail to sign in yesterday?',
+    'why did Zacharias Nonexistent fail to sign in yesterday?',
+  ],
   ['first name', 'why did patti fail to sign in?', 'why did qwzx fail to sign in?'],
   ['UPN', 'why did alexw@example.com fail to sign in', 'why did nobody@example.com fail to sign in'],
   ['object id', `failures of ${GRADY_ID}`, `failures of ${NOBODY_ID}`],
@@ -339,23 +513,27 @@ const PAIRS: [string, string, string][] = [
 ];
 
 describe('the refusal does not tell whether the person exists', () => {
+  it.each(PAIRS)(
+    'same card and same requests for an existing and a non-existing %s',
+    async (kind, existing, missing) => {
+      const mention = (text: string) =>
+        kind === 'mention' ? [{ id: '29:x', name: /<at>(.*)<\/at>/.exec(text)![1] }] : [];
+      // The comparison means something only if both are read as a question about one named person.
+      const subjectKind = (text: string) =>
+        understanding.parse(text, { now: NOW, timeZone: 'Europe/Amsterdam', mentions: mention(text) }).subject?.kind;
+      expect(subjectKind(missing)).toBe(subjectKind(existing));
+      expect(['person', 'upn', 'objectId', 'mention']).toContain(subjectKind(existing));
+      const a = await send(teamsMessage(existing, megan(), mention(existing)));
+      const b = await send(teamsMessage(missing, megan(), mention(missing)));
+      expect(a.cards).toHaveLength(1);
+      expect(b.cards).toEqual(a.cards);
+      const shape = (o: Outcome) => o.requests.map((r) => [r.method, r.path, r.filter]);
+      expect(shape(b)).toEqual(shape(a));
+      expect({ ...b.audits[0] }).toEqual({ ...a.audits[0] });
+    },
+  );
 
-  it.each(PAIRS)('same card and same requests for an existing and a non-existing %s', async (kind, existing, missing) => {
-    const mention = (text: string) => (kind === 'mention' ? [{ id: '29:x', name: /<at>(.*)<\/at>/.exec(text)![1] }] : []);
-    // The comparison means something only if both are read as a question about one named person.
-    const subjectKind = (text: string) => understanding.parse(text, { now: NOW, timeZone: 'Europe/Amsterdam', mentions: mention(text) }).subject?.kind;
-    expect(subjectKind(missing)).toBe(subjectKind(existing));
-    expect(['person', 'upn', 'objectId', 'mention']).toContain(subjectKind(existing));
-    const a = await send(teamsMessage(existing, megan(), mention(existing)));
-    const b = await send(teamsMessage(missing, megan(), mention(missing)));
-    expect(a.cards).toHaveLength(1);
-    expect(b.cards).toEqual(a.cards);
-    const shape = (o: Outcome) => o.requests.map((r) => [r.method, r.path, r.filter]);
-    expect(shape(b)).toEqual(shape(a));
-    expect({ ...b.audits[0] }).toEqual({ ...a.audits[0] });
-  });
-
-  it('same card for a forged openTicket with someone else\'s sign-in id and with an id that does not exist', async () => {
+  it("same card for a forged openTicket with someone else's sign-in id and with an id that does not exist", async () => {
     const a = await send(teamsCardAction('openTicket', { signInId: failureOf(PATTI_ID).id }, megan()));
     const b = await send(teamsCardAction('openTicket', { signInId: '00000000-1111-4222-8333-444444444444' }, megan()));
     expect(a.cards).toEqual([refusal('en')]);
@@ -388,11 +566,17 @@ describe('Megan can ask about herself', () => {
     const outcome = await send(teamsMessage("why couldn't I sign in in the last 3 days?", megan()));
     expectOwnFailures(outcome);
     // One read per kind of sign-in (interactive, non-interactive), each about her only.
-    expect(outcome.requests.filter((r) => r.path === '/auditLogs/signIns').map((r) => userIdsIn(r.filter))).toEqual([[MEGAN_ID], [MEGAN_ID]]);
+    expect(outcome.requests.filter((r) => r.path === '/auditLogs/signIns').map((r) => userIdsIn(r.filter))).toEqual([
+      [MEGAN_ID],
+      [MEGAN_ID],
+    ]);
   });
 
   it('by "ik", in Dutch', async () => {
-    expectOwnFailures(await send(teamsMessage('waarom kon ik niet inloggen?', megan({ locale: 'nl-NL' }))), 'voor jou tussen');
+    expectOwnFailures(
+      await send(teamsMessage('waarom kon ik niet inloggen?', megan({ locale: 'nl-NL' }))),
+      'voor jou tussen',
+    );
   });
 
   it('by her own name', async () => {
@@ -403,7 +587,8 @@ describe('Megan can ask about herself', () => {
     const outcome = await send(teamsMessage('why did meganb@example.com fail to sign in this week?', megan()));
     expectOwnFailures(outcome);
     // Her own entry may already be cached; nobody else's is ever read.
-    for (const r of outcome.requests.filter((x) => x.path.startsWith('/users'))) expect(r).toMatchObject({ method: 'GET', path: `/users/${MEGAN_ID}` });
+    for (const r of outcome.requests.filter((x) => x.path.startsWith('/users')))
+      expect(r).toMatchObject({ method: 'GET', path: `/users/${MEGAN_ID}` });
   });
 
   it('by her own UPN in capitals', async () => {
@@ -415,12 +600,20 @@ describe('Megan can ask about herself', () => {
   });
 
   it('by a mention of herself', async () => {
-    expectOwnFailures(await send(teamsMessage('why did <at>Megan Bowen</at> fail to sign in this week?', megan(), [{ id: `29:${MEGAN_ID}`, name: 'Megan Bowen' }])));
+    expectOwnFailures(
+      await send(
+        teamsMessage('why did <at>Megan Bowen</at> fail to sign in this week?', megan(), [
+          { id: `29:${MEGAN_ID}`, name: 'Megan Bowen' },
+        ]),
+      ),
+    );
   });
 
   it('by a card click carrying her own id (choosePerson / retry)', async () => {
     expectOwnFailures(await send(teamsCardAction('choosePerson', { intent: 'failures', userId: MEGAN_ID }, megan())));
-    expectOwnFailures(await send(teamsCardAction('retry', { intent: 'failures', userId: MEGAN_ID.toUpperCase() }, megan())));
+    expectOwnFailures(
+      await send(teamsCardAction('retry', { intent: 'failures', userId: MEGAN_ID.toUpperCase() }, megan())),
+    );
   });
 
   it('and follow-ups to her own question stay on her own sign-ins', async () => {
@@ -460,12 +653,16 @@ describe('Playground-style ids (13 digits in the last group) are object ids too'
 
 describe('the attempts', () => {
   it('number at least 60', () => {
-    const attempts = QUESTIONS.length
-      + FOLLOW_UPS.reduce((n, [, steps]) => n + steps.length, 0)
-      + AFTER_OWN.length + 1 // + the showMore click
-      + CLICKS.length + 1 // + the forged openTicket that must send no mail
-      + STRANGERS.length
-      + PAIRS.length * 2 + 2; // + the two forged openTickets compared
+    const attempts =
+      QUESTIONS.length +
+      FOLLOW_UPS.reduce((n, [, steps]) => n + steps.length, 0) +
+      AFTER_OWN.length +
+      1 + // + the showMore click
+      CLICKS.length +
+      1 + // + the forged openTicket that must send no mail
+      STRANGERS.length +
+      PAIRS.length * 2 +
+      2; // + the two forged openTickets compared
     expect(attempts).toBeGreaterThanOrEqual(60);
     console.info(`non-reader attempts: ${attempts}`);
   });

@@ -47,17 +47,21 @@ describe('injection strings typed by a reader', () => {
     expect(card).not.toContain(s.serviceTitle_badRequest);
     for (const r of requests.filter((x) => x.filter)) {
       // Every filter the bot sent is valid for the strict parser…
-      if (r.path === '/auditLogs/signIns') expect(() => compileFilter(takeEventTypes(r.filter, true).rest!, SIGNIN_FILTER_RULES)).not.toThrow();
+      if (r.path === '/auditLogs/signIns')
+        expect(() => compileFilter(takeEventTypes(r.filter, true).rest!, SIGNIN_FILTER_RULES)).not.toThrow();
       // …and whatever was typed sits inside string literals, never as operators.
       if (r.path === '/users') {
         const terms = r.filter!.split(/ or /);
-        for (const term of terms) expect(term).toMatch(/^startswith\((displayName|givenName|surname|mail|userPrincipalName),'(?:[^']|'')*'\)$/);
+        for (const term of terms)
+          expect(term).toMatch(/^startswith\((displayName|givenName|surname|mail|userPrincipalName),'(?:[^']|'')*'\)$/);
       }
     }
     // Outside its string literals a sign-in filter is only the bot's own `and`-joined terms.
     for (const r of requests.filter((x) => x.path === '/auditLogs/signIns')) {
       const skeleton = r.filter!.replace(/'(?:[^']|'')*'/g, "''");
-      expect(skeleton).toMatch(/^(userId eq '' and )?createdDateTime ge \S+ and createdDateTime le \S+( and [^()]*\(appDisplayName,''\)| and status\/errorCode eq \d+| and correlationId eq '')*( and signInEventTypes\/any\(t: t eq ''( or t eq '')*\))?$/);
+      expect(skeleton).toMatch(
+        /^(userId eq '' and )?createdDateTime ge \S+ and createdDateTime le \S+( and [^()]*\(appDisplayName,''\)| and status\/errorCode eq \d+| and correlationId eq '')*( and signInEventTypes\/any\(t: t eq ''( or t eq '')*\))?$/,
+      );
     }
   });
 
@@ -84,13 +88,25 @@ describe('injection strings in card data (retry from a reader)', () => {
     ['from after to', { from: '2026-11-27T00:00:00Z', to: '2026-11-20T00:00:00Z' }],
     ['a date that is not ISO', { from: '1' }],
   ])('%s: the button is refused before anything reaches Graph', async (_field, patch) => {
-    const { text, requests } = await ask(teamsCardAction('retry', { intent: 'failures', userId: '00000000-0000-0000-0000-0000000000021', ...patch }, alex()));
+    const { text, requests } = await ask(
+      teamsCardAction(
+        'retry',
+        { intent: 'failures', userId: '00000000-0000-0000-0000-0000000000021', ...patch },
+        alex(),
+      ),
+    );
     expect(requests.filter((r) => r.path.startsWith('/auditLogs'))).toEqual([]);
     expect(text).toContain(s.notAllowedTitle);
   });
 
   it('a value with URL-special characters reaches Graph whole, as one literal', async () => {
-    const { requests } = await ask(teamsCardAction('retry', { intent: 'failures', userId: '00000000-0000-0000-0000-0000000000021', app: 'R&D (EU) portal' }, alex()));
+    const { requests } = await ask(
+      teamsCardAction(
+        'retry',
+        { intent: 'failures', userId: '00000000-0000-0000-0000-0000000000021', app: 'R&D (EU) portal' },
+        alex(),
+      ),
+    );
     // One read per kind of sign-in (interactive, then non-interactive), each with the whole literal.
     const reads = requests.filter((r) => r.path === '/auditLogs/signIns');
     expect(reads).toHaveLength(2);

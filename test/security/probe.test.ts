@@ -22,8 +22,17 @@ describe('against demo mode (real reports limiter: 5 per 10 s; a file store the 
   beforeAll(async () => {
     stateDir = path.join(await mkdtemp(path.join(tmpdir(), 'probe-state-')), 'state');
     // The live index on, as `npm start` has it: incident alerts (classes 32, 33) need it.
-    running = await startApp({ GRAPH_REPORTS_MAX_REQUESTS: '5', GRAPH_REPORTS_WINDOW_SECONDS: '10', TICKET_SINK: 'graph-mail', SIGNIN_INDEX_HOURS: '24' }, { stateStore: new FileStateStore(stateDir) });
-    for (let i = 0; i < 200 && running.app.signInIndex!.poller.stats().filling; i++) await new Promise((r) => setTimeout(r, 100));
+    running = await startApp(
+      {
+        GRAPH_REPORTS_MAX_REQUESTS: '5',
+        GRAPH_REPORTS_WINDOW_SECONDS: '10',
+        TICKET_SINK: 'graph-mail',
+        SIGNIN_INDEX_HOURS: '24',
+      },
+      { stateStore: new FileStateStore(stateDir) },
+    );
+    for (let i = 0; i < 200 && running.app.signInIndex!.poller.stats().filling; i++)
+      await new Promise((r) => setTimeout(r, 100));
   });
   afterAll(async () => {
     await running.stop();
@@ -36,7 +45,26 @@ describe('against demo mode (real reports limiter: 5 per 10 s; a file store the 
     const results = await runProbe(running.url, { answerWithinMs: 5000, stateDir });
     expect(results.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 20, 21, 22, 23, 24, 25, 31, 32, 33]);
     expect({ outcomes: outcomes(results), details: results.filter((r) => r.outcome === 'fail') }).toEqual({
-      outcomes: { 1: 'pass', 2: 'n/a', 3: 'pass', 4: 'pass', 5: 'pass', 6: 'n/a', 7: 'pass', 8: 'pass', 9: 'pass', 20: 'pass', 21: 'pass', 22: 'pass', 23: 'pass', 24: 'pass', 25: 'pass', 31: 'pass', 32: 'pass', 33: 'pass' },
+      outcomes: {
+        1: 'pass',
+        2: 'n/a',
+        3: 'pass',
+        4: 'pass',
+        5: 'pass',
+        6: 'n/a',
+        7: 'pass',
+        8: 'pass',
+        9: 'pass',
+        20: 'pass',
+        21: 'pass',
+        22: 'pass',
+        23: 'pass',
+        24: 'pass',
+        25: 'pass',
+        31: 'pass',
+        32: 'pass',
+        33: 'pass',
+      },
       details: [],
     });
     // One ticket: class 25's (a reader, in a personal chat). None by the clicks in shared
@@ -65,7 +93,26 @@ describe('against production settings (a loopback key service that is down)', ()
     log.mockRestore();
     expect(code).toBe(0);
     expect(lines[0]).toBe(`Adversarial probe of ${running.url}`);
-    expect(lines.slice(1, 19).map((l) => l.slice(0, 8))).toEqual(['PASS  1.', 'PASS  2.', 'N/A   3.', 'N/A   4.', 'N/A   5.', 'PASS  6.', 'N/A   7.', 'PASS  8.', 'N/A   9.', 'PASS  20', 'N/A   21', 'N/A   22', 'N/A   23', 'N/A   24', 'PASS  25', 'N/A   31', 'N/A   32', 'N/A   33']);
+    expect(lines.slice(1, 19).map((l) => l.slice(0, 8))).toEqual([
+      'PASS  1.',
+      'PASS  2.',
+      'N/A   3.',
+      'N/A   4.',
+      'N/A   5.',
+      'PASS  6.',
+      'N/A   7.',
+      'PASS  8.',
+      'N/A   9.',
+      'PASS  20',
+      'N/A   21',
+      'N/A   22',
+      'N/A   23',
+      'N/A   24',
+      'PASS  25',
+      'N/A   31',
+      'N/A   32',
+      'N/A   33',
+    ]);
     expect(lines[19]).toBe('6 pass, 0 fail, 12 n/a');
   }, 60_000);
 });
@@ -77,7 +124,14 @@ describe('against a stand-in with the old defects', () => {
     server = http.createServer((req, res) => {
       if (req.url === '/healthz') {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ status: 'ok', version: '0.1.0', mode: 'production', tenantId: '3c5e7a91-0d2b-4f68-9a1c-5b7e2d4f8a60' }));
+        res.end(
+          JSON.stringify({
+            status: 'ok',
+            version: '0.1.0',
+            mode: 'production',
+            tenantId: '3c5e7a91-0d2b-4f68-9a1c-5b7e2d4f8a60',
+          }),
+        );
       } else if (req.headers['content-encoding']) {
         req.socket.destroy();
       } else if (req.url === '/api/messages' && !req.headers.authorization) {
@@ -85,7 +139,9 @@ describe('against a stand-in with the old defects', () => {
         res.end();
       } else if (req.headers.authorization) {
         res.writeHead(500);
-        res.end('request to https://login.botframework.com/v1/.well-known/openidconfiguration failed, reason: getaddrinfo ENOTFOUND');
+        res.end(
+          'request to https://login.botframework.com/v1/.well-known/openidconfiguration failed, reason: getaddrinfo ENOTFOUND',
+        );
       } else {
         res.writeHead(400, { 'content-type': 'application/json' });
         res.end('{"code":"InvalidContent","message":"Invalid JSON: Unexpected end of JSON input"}');
@@ -97,6 +153,25 @@ describe('against a stand-in with the old defects', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('fails the crash, path, token and /healthz classes', async () => {
-    expect(outcomes(await runProbe(url))).toEqual({ 1: 'fail', 2: 'fail', 3: 'n/a', 4: 'n/a', 5: 'n/a', 6: 'fail', 7: 'n/a', 8: 'fail', 9: 'n/a', 20: 'fail', 21: 'n/a', 22: 'n/a', 23: 'n/a', 24: 'n/a', 25: 'fail', 31: 'n/a', 32: 'n/a', 33: 'n/a' });
+    expect(outcomes(await runProbe(url))).toEqual({
+      1: 'fail',
+      2: 'fail',
+      3: 'n/a',
+      4: 'n/a',
+      5: 'n/a',
+      6: 'fail',
+      7: 'n/a',
+      8: 'fail',
+      9: 'n/a',
+      20: 'fail',
+      21: 'n/a',
+      22: 'n/a',
+      23: 'n/a',
+      24: 'n/a',
+      25: 'fail',
+      31: 'n/a',
+      32: 'n/a',
+      33: 'n/a',
+    });
   });
 });

@@ -13,17 +13,30 @@ import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/
 import { startApp, type RunningApp } from '../support/app';
 import { until } from '../support/until';
 
-const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen', conversationId: 'a:megan-budget' };
-const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: 'a:alex-budget' };
+const MEGAN = {
+  aadObjectId: '00000000-0000-0000-0000-0000000000021',
+  name: 'Megan Bowen',
+  conversationId: 'a:megan-budget',
+};
+const ALEX = {
+  aadObjectId: '00000000-0000-0000-0000-0000000000020',
+  name: 'Alex Wilber',
+  conversationId: 'a:alex-budget',
+};
 const ADELE_ID = '00000000-0000-0000-0000-0000000000022';
 
 let running: RunningApp;
 beforeEach(async () => {
-  running = await startApp({ GRAPH_REPORTS_MAX_REQUESTS: '5', GRAPH_REPORTS_WINDOW_SECONDS: '10', RATE_LIMIT_PER_MINUTE: '1000' });
+  running = await startApp({
+    GRAPH_REPORTS_MAX_REQUESTS: '5',
+    GRAPH_REPORTS_WINDOW_SECONDS: '10',
+    RATE_LIMIT_PER_MINUTE: '1000',
+  });
 });
 afterEach(() => running.stop());
 
-const signInReads = (from: number) => running.tenant.requestLog.slice(from).filter((r) => r.path.startsWith('/auditLogs'));
+const signInReads = (from: number) =>
+  running.tenant.requestLog.slice(from).filter((r) => r.path.startsWith('/auditLogs'));
 
 describe('ticket clicks that the id or the button already answer cost no read', () => {
   it.each([
@@ -33,23 +46,33 @@ describe('ticket clicks that the id or the button already answer cost no read', 
     ['an OData quote', "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeee'"],
   ])('an id that is %s', async (_label, signInId) => {
     const before = running.tenant.requestLog.length;
-    const result = await postActivity(running.url, teamsCardAction('openTicket', { signInId, userId: MEGAN.aadObjectId }, MEGAN));
-    expect(cardToText(cardsIn(result)[0])).toContain("The ticket could not be opened");
+    const result = await postActivity(
+      running.url,
+      teamsCardAction('openTicket', { signInId, userId: MEGAN.aadObjectId }, MEGAN),
+    );
+    expect(cardToText(cardsIn(result)[0])).toContain('The ticket could not be opened');
     expect(signInReads(before)).toEqual([]);
   });
 
   it("a non-reader's button that names someone else", async () => {
     const before = running.tenant.requestLog.length;
     const adeles = running.tenant.signIns.find((r) => r.userId === ADELE_ID)!;
-    const result = await postActivity(running.url, teamsCardAction('openTicket', { signInId: adeles.id, userId: ADELE_ID }, MEGAN));
-    expect(cardToText(cardsIn(result)[0])).toContain("You can only look up your own sign-ins");
+    const result = await postActivity(
+      running.url,
+      teamsCardAction('openTicket', { signInId: adeles.id, userId: ADELE_ID }, MEGAN),
+    );
+    expect(cardToText(cardsIn(result)[0])).toContain('You can only look up your own sign-ins');
     expect(signInReads(before)).toEqual([]);
   });
 
   it('the same unknown id clicked again: "not found" is kept', async () => {
     const forged = randomUUID();
     const before = running.tenant.requestLog.length;
-    for (let i = 0; i < 3; i++) await postActivity(running.url, teamsCardAction('openTicket', { signInId: forged, userId: MEGAN.aadObjectId }, MEGAN));
+    for (let i = 0; i < 3; i++)
+      await postActivity(
+        running.url,
+        teamsCardAction('openTicket', { signInId: forged, userId: MEGAN.aadObjectId }, MEGAN),
+      );
     expect(signInReads(before)).toHaveLength(1);
   });
 });
@@ -57,15 +80,26 @@ describe('ticket clicks that the id or the button already answer cost no read', 
 describe("one person's share of the reads", () => {
   it("a non-reader's burst of 60 forged ticket clicks leaves a reader's concurrent question answered within 2 s", async () => {
     const before = running.tenant.requestLog.length;
-    const burst = Promise.all([
-      ...Array.from({ length: 20 }, () => teamsCardAction('openTicket', { signInId: randomUUID(), userId: MEGAN.aadObjectId }, MEGAN)),
-      ...Array.from({ length: 20 }, () => teamsCardAction('openTicket', { signInId: `forged-${randomUUID()}`, userId: MEGAN.aadObjectId }, MEGAN)),
-      ...Array.from({ length: 20 }, () => teamsCardAction('openTicket', { signInId: randomUUID(), userId: ADELE_ID }, MEGAN)),
-    ].map((click) => postActivity(running.url, click)));
+    const burst = Promise.all(
+      [
+        ...Array.from({ length: 20 }, () =>
+          teamsCardAction('openTicket', { signInId: randomUUID(), userId: MEGAN.aadObjectId }, MEGAN),
+        ),
+        ...Array.from({ length: 20 }, () =>
+          teamsCardAction('openTicket', { signInId: `forged-${randomUUID()}`, userId: MEGAN.aadObjectId }, MEGAN),
+        ),
+        ...Array.from({ length: 20 }, () =>
+          teamsCardAction('openTicket', { signInId: randomUUID(), userId: ADELE_ID }, MEGAN),
+        ),
+      ].map((click) => postActivity(running.url, click)),
+    );
     // The burst is under way: its first reads have reached Graph.
     await until(() => running.tenant.requestLog.length > before, 'the burst to reach Graph');
     const started = Date.now();
-    const answer = await postActivity(running.url, teamsMessage('why did Adele Vance fail to sign in yesterday?', ALEX));
+    const answer = await postActivity(
+      running.url,
+      teamsMessage('why did Adele Vance fail to sign in yesterday?', ALEX),
+    );
     const took = Date.now() - started;
     expect(cardToText(cardsIn(answer)[0])).toMatch(/for Adele Vance between/);
     const clicks = await burst;

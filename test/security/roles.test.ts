@@ -7,7 +7,13 @@ import { messageCard, wording } from '../../src/cards/render';
 import { cardToText } from '../../src/cards/text';
 import { loadConfig, CONFIG_SETTINGS } from '../../src/config';
 import { DemoTenant } from '../../src/demo/tenant';
-import { DEMO_GROUPS, DEMO_HELPDESK_GROUP_IDS, DEMO_PEOPLE, ROLE_TEMPLATE, type DemoPerson } from '../../src/demo/people';
+import {
+  DEMO_GROUPS,
+  DEMO_HELPDESK_GROUP_IDS,
+  DEMO_PEOPLE,
+  ROLE_TEMPLATE,
+  type DemoPerson,
+} from '../../src/demo/people';
 import { GraphReaderDirectory } from '../../src/access/readers';
 import { createGraphClient } from '../../src/graph/client';
 import { demoAuthProvider, DemoTenantTransport } from '../../src/demo/graphTransport';
@@ -16,7 +22,11 @@ import { NOW, startApp, type RunningApp } from '../support/app';
 
 const MEGAN_ID = '00000000-0000-0000-0000-0000000000021';
 const person = (displayName: string): DemoPerson => DEMO_PEOPLE.find((p) => p.displayName === displayName)!;
-const asker = (p: DemoPerson, conversationId?: string): AskerInfo => ({ aadObjectId: p.id, name: p.displayName, conversationId });
+const asker = (p: DemoPerson, conversationId?: string): AskerInfo => ({
+  aadObjectId: p.id,
+  name: p.displayName,
+  conversationId,
+});
 const NOT_ALLOWED = messageCard('en', wording('en').notAllowedTitle, [wording('en').notAllowedText]).content;
 const QUESTION = 'why did Megan Bowen fail to sign in yesterday?';
 const DEFAULT_ROLES = CONFIG_SETTINGS.find((s) => s.name === 'SIGNIN_READER_ROLE_IDS')!.default!.split(',');
@@ -27,7 +37,12 @@ async function askAboutMegan(running: RunningApp, who: DemoPerson, text = QUESTI
   const result = await postActivity(running.url, teamsMessage(text, asker(who)));
   const [card] = cardsIn(result);
   const requests = running.tenant.requestLog.slice(before);
-  return { card, text: cardToText(card), signInRequests: requests.filter((r) => r.path.startsWith('/auditLogs')), requests };
+  return {
+    card,
+    text: cardToText(card),
+    signInRequests: requests.filter((r) => r.path.startsWith('/auditLogs')),
+    requests,
+  };
 }
 
 function expectAllowed(outcome: Awaited<ReturnType<typeof askAboutMegan>>): void {
@@ -43,7 +58,9 @@ function expectRefused(outcome: Awaited<ReturnType<typeof askAboutMegan>>): void
 }
 
 const membershipRequests = (running: RunningApp, userId: string) =>
-  running.tenant.requestLog.filter((r) => r.path === `/users/${userId}/transitiveMemberOf/microsoft.graph.directoryRole`).length;
+  running.tenant.requestLog.filter(
+    (r) => r.path === `/users/${userId}/transitiveMemberOf/microsoft.graph.directoryRole`,
+  ).length;
 
 describe('sign-in readers (default configuration)', () => {
   let running: RunningApp;
@@ -62,7 +79,7 @@ describe('sign-in readers (default configuration)', () => {
     ['Nestor Wilke', 'member of a group nested in the helpdesk group'],
   ];
 
-  it.each(READERS)('%s (%s) may read Megan\'s sign-ins, filtered by her id', async (name) => {
+  it.each(READERS)("%s (%s) may read Megan's sign-ins, filtered by her id", async (name) => {
     const outcome = await askAboutMegan(running, person(name));
     expectAllowed(outcome);
     // At most one read per kind of sign-in (interactive, non-interactive), each filtered by her id.
@@ -71,13 +88,19 @@ describe('sign-in readers (default configuration)', () => {
   });
 
   it.each(READERS)('%s may ask tenant-wide questions', async (name) => {
-    const result = await postActivity(running.url, teamsMessage('who failed to sign in yesterday?', asker(person(name))));
+    const result = await postActivity(
+      running.url,
+      teamsMessage('who failed to sign in yesterday?', asker(person(name))),
+    );
     expect(cardToText(cardsIn(result)[0])).toContain('for anyone between');
   });
 
   it('Diego Siciliani (Helpdesk Administrator only) is not a reader by default', async () => {
     expectRefused(await askAboutMegan(running, person('Diego Siciliani')));
-    const click = await postActivity(running.url, teamsCardAction('choosePerson', { intent: 'failures', userId: MEGAN_ID }, asker(person('Diego Siciliani'))));
+    const click = await postActivity(
+      running.url,
+      teamsCardAction('choosePerson', { intent: 'failures', userId: MEGAN_ID }, asker(person('Diego Siciliani'))),
+    );
     expect(cardsIn(click)).toEqual([NOT_ALLOWED]);
   });
 
@@ -88,16 +111,23 @@ describe('sign-in readers (default configuration)', () => {
   });
 
   it('the help card tells a reader and a non-reader what they may ask', async () => {
-    const help = async (p: DemoPerson) => cardToText(cardsIn(await postActivity(running.url, teamsMessage('help', asker(p))))[0]);
+    const help = async (p: DemoPerson) =>
+      cardToText(cardsIn(await postActivity(running.url, teamsMessage('help', asker(p))))[0]);
     expect(await help(person('Nestor Wilke'))).toContain(wording('en').helpScopeHelpdesk);
     expect(await help(person('Diego Siciliani'))).toContain(wording('en').helpScopeUser);
   });
 
   it('the default reader roles are exactly the six sign-in reading roles, and Helpdesk Administrator is not one', () => {
-    expect(new Set(DEFAULT_ROLES)).toEqual(new Set([
-      ROLE_TEMPLATE.globalAdministrator, ROLE_TEMPLATE.securityAdministrator, ROLE_TEMPLATE.securityOperator,
-      ROLE_TEMPLATE.securityReader, ROLE_TEMPLATE.reportsReader, ROLE_TEMPLATE.globalReader,
-    ]));
+    expect(new Set(DEFAULT_ROLES)).toEqual(
+      new Set([
+        ROLE_TEMPLATE.globalAdministrator,
+        ROLE_TEMPLATE.securityAdministrator,
+        ROLE_TEMPLATE.securityOperator,
+        ROLE_TEMPLATE.securityReader,
+        ROLE_TEMPLATE.reportsReader,
+        ROLE_TEMPLATE.globalReader,
+      ]),
+    );
     expect(DEFAULT_ROLES).not.toContain(ROLE_TEMPLATE.helpdeskAdministrator);
     const config = loadConfig({ DEMO: 'true' });
     expect(config.ok && config.config.access.readerCacheSeconds).toBe(300);
@@ -117,7 +147,9 @@ describe('sign-in readers (default configuration)', () => {
 
 describe('configured reader roles and helpdesk groups', () => {
   it('SIGNIN_READER_ROLE_IDS including Helpdesk Administrator makes Diego a reader', async () => {
-    const running = await startApp({ SIGNIN_READER_ROLE_IDS: [...DEFAULT_ROLES, ROLE_TEMPLATE.helpdeskAdministrator].join(',') });
+    const running = await startApp({
+      SIGNIN_READER_ROLE_IDS: [...DEFAULT_ROLES, ROLE_TEMPLATE.helpdeskAdministrator].join(','),
+    });
     try {
       expectAllowed(await askAboutMegan(running, person('Diego Siciliani')));
       expectRefused(await askAboutMegan(running, person('Cameron White')));
@@ -127,7 +159,9 @@ describe('configured reader roles and helpdesk groups', () => {
   });
 
   it('the role list is what is configured: without Reports Reader, Alex is refused', async () => {
-    const running = await startApp({ SIGNIN_READER_ROLE_IDS: DEFAULT_ROLES.filter((r) => r !== ROLE_TEMPLATE.reportsReader).join(',') });
+    const running = await startApp({
+      SIGNIN_READER_ROLE_IDS: DEFAULT_ROLES.filter((r) => r !== ROLE_TEMPLATE.reportsReader).join(','),
+    });
     try {
       expectRefused(await askAboutMegan(running, person('Alex Wilber')));
       expectAllowed(await askAboutMegan(running, person('Henrietta Mueller')));
@@ -154,7 +188,10 @@ describe('configured reader roles and helpdesk groups', () => {
 describe('the decision cache expires', () => {
   /** A tenant whose people can lose a role during the test. */
   function mutableTenant(): DemoTenant {
-    return new DemoTenant({ now: NOW, people: DEMO_PEOPLE.map((p) => ({ ...p, roles: [...p.roles], groups: [...p.groups] })) });
+    return new DemoTenant({
+      now: NOW,
+      people: DEMO_PEOPLE.map((p) => ({ ...p, roles: [...p.roles], groups: [...p.groups] })),
+    });
   }
 
   it('READER_CACHE_SECONDS=1: a new membership request after expiry, none before', async () => {
@@ -181,10 +218,11 @@ describe('the decision cache expires', () => {
     try {
       const alex = tenant.people.find((p) => p.displayName === 'Alex Wilber')!;
       const conversation = 'a:alex-revoked';
-      const ask = async (text: string) => cardsIn(await postActivity(running.url, teamsMessage(text, asker(alex, conversation))))[0];
+      const ask = async (text: string) =>
+        cardsIn(await postActivity(running.url, teamsMessage(text, asker(alex, conversation))))[0];
       expect(cardToText(await ask(QUESTION))).toContain('for Megan Bowen between');
 
-      (alex.roles).length = 0; // the role is removed in Entra
+      alex.roles.length = 0; // the role is removed in Entra
       // Still cached: allowed for up to READER_CACHE_SECONDS.
       expect(cardToText(await ask(QUESTION))).toContain('for Megan Bowen between');
       now += 1001;
@@ -193,9 +231,15 @@ describe('the decision cache expires', () => {
       expect(await ask('and the day before?')).toEqual(NOT_ALLOWED);
       expect(await ask('show more')).toEqual(NOT_ALLOWED);
       expect(await ask('who failed to sign in yesterday?')).toEqual(NOT_ALLOWED);
-      const click = await postActivity(running.url, teamsCardAction('showMore', { offset: 10 }, asker(alex, conversation)));
+      const click = await postActivity(
+        running.url,
+        teamsCardAction('showMore', { offset: 10 }, asker(alex, conversation)),
+      );
       expect(cardsIn(click)).toEqual([NOT_ALLOWED]);
-      const choose = await postActivity(running.url, teamsCardAction('choosePerson', { intent: 'failures', userId: MEGAN_ID }, asker(alex, conversation)));
+      const choose = await postActivity(
+        running.url,
+        teamsCardAction('choosePerson', { intent: 'failures', userId: MEGAN_ID }, asker(alex, conversation)),
+      );
       expect(cardsIn(choose)).toEqual([NOT_ALLOWED]);
       expect(tenant.signInRequests().length).toBe(before);
       // …but he may still ask about himself.
@@ -207,21 +251,38 @@ describe('the decision cache expires', () => {
 
   it('GraphReaderDirectory alone: cached within cacheSeconds, asked again after, one request for concurrent callers', async () => {
     const tenant = new DemoTenant({ now: NOW });
-    const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: new DemoTenantTransport(tenant), timeoutMs: 5000 });
+    const client = createGraphClient({
+      endpoint: 'https://graph.microsoft.com',
+      authProvider: demoAuthProvider,
+      transport: new DemoTenantTransport(tenant),
+      timeoutMs: 5000,
+    });
     let now = 1_000_000;
-    const policy = new GraphReaderDirectory(client, { readerRoleIds: DEFAULT_ROLES, helpdeskGroupIds: DEMO_HELPDESK_GROUP_IDS, cacheSeconds: 1, now: () => now });
+    const policy = new GraphReaderDirectory(client, {
+      readerRoleIds: DEFAULT_ROLES,
+      helpdeskGroupIds: DEMO_HELPDESK_GROUP_IDS,
+      cacheSeconds: 1,
+      now: () => now,
+    });
     const count = (id: string) => tenant.requestLog.filter((r) => r.path.startsWith(`/users/${id}/`)).length;
     const nestor = person('Nestor Wilke');
     const diego = person('Diego Siciliani');
 
-    const decisions = await Promise.all([policy.readerDecision(nestor.id), policy.readerDecision(nestor.id), policy.readerDecision(nestor.id)]);
+    const decisions = await Promise.all([
+      policy.readerDecision(nestor.id),
+      policy.readerDecision(nestor.id),
+      policy.readerDecision(nestor.id),
+    ]);
     expect(decisions.map((d) => d.reader)).toEqual([true, true, true]);
     expect(decisions[0].because).toBe(`group:${DEMO_GROUPS.helpdesk.id}`);
     expect(count(nestor.id)).toBe(2); // transitiveMemberOf (no role) + checkMemberGroups (nested group)
 
     expect(await policy.readerDecision(diego.id)).toEqual({ reader: false, because: null });
     expect((await policy.readerDecision(person('Grady Archie').id)).because).toBe('role:Security Reader');
-    expect(await policy.readerDecision('5e1f0000-0000-4000-8000-0000deadbeef')).toEqual({ reader: false, because: null });
+    expect(await policy.readerDecision('5e1f0000-0000-4000-8000-0000deadbeef')).toEqual({
+      reader: false,
+      because: null,
+    });
 
     now += 999;
     await policy.readerDecision(nestor.id);

@@ -45,7 +45,11 @@ const message = () => JSON.stringify(teamsMessage("why can't I sign in?", MEGAN)
 describe('production: no token, any spelling of the messages route', () => {
   it.each(SPELLINGS)('answers 401 to POST %s, even with malformed JSON', async (path) => {
     for (const body of [message(), '{"type":', '[]']) {
-      const response = await rawRequest(production.url, { path, headers: { 'content-type': 'application/json' }, body });
+      const response = await rawRequest(production.url, {
+        path,
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       // 404 only where the router matched nothing at all; never 400, which would mean the body was read.
       expect([401, 404, 405]).toContain(response.status);
       expect(response.body).not.toMatch(/JSON|malformed|activity/i);
@@ -56,10 +60,18 @@ describe('production: no token, any spelling of the messages route', () => {
   it('decides on the route: every spelling the demo server answers as an activity gets 401 in production', async () => {
     const reached: string[] = [];
     for (const path of SPELLINGS) {
-      const inDemo = await rawRequest(demo.url, { path, headers: { 'content-type': 'application/json' }, body: message() });
+      const inDemo = await rawRequest(demo.url, {
+        path,
+        headers: { 'content-type': 'application/json' },
+        body: message(),
+      });
       if (inDemo.status !== 200 || cardsIn({ status: 200, body: JSON.parse(inDemo.body) }).length === 0) continue;
       reached.push(path);
-      const inProduction = await rawRequest(production.url, { path, headers: { 'content-type': 'application/json' }, body: '{"type":' });
+      const inProduction = await rawRequest(production.url, {
+        path,
+        headers: { 'content-type': 'application/json' },
+        body: '{"type":',
+      });
       expect({ path, status: inProduction.status }).toEqual({ path, status: 401 });
     }
     // The variants from the red-team report do reach the route, so the check above is not empty.

@@ -29,20 +29,47 @@ afterAll(() => running.stop());
 let n = 0;
 /** Conversations that are not an explicit personal chat. */
 const SHARED: [string, (id: string) => Record<string, unknown>][] = [
-  ['a channel', (id) => ({ conversationType: 'channel', isGroup: true, id: `19:${id}@thread.tacv2`, tenantId: DEMO_TENANT_ID })],
-  ['a group chat', (id) => ({ conversationType: 'groupChat', isGroup: true, id: `19:${id}@thread.v2`, tenantId: DEMO_TENANT_ID })],
-  ['no conversationType, isGroup and a thread id', (id) => ({ isGroup: true, id: `19:${id}@thread.tacv2`, tenantId: DEMO_TENANT_ID })],
+  [
+    'a channel',
+    (id) => ({ conversationType: 'channel', isGroup: true, id: `19:${id}@thread.tacv2`, tenantId: DEMO_TENANT_ID }),
+  ],
+  [
+    'a group chat',
+    (id) => ({ conversationType: 'groupChat', isGroup: true, id: `19:${id}@thread.v2`, tenantId: DEMO_TENANT_ID }),
+  ],
+  [
+    'no conversationType, isGroup and a thread id',
+    (id) => ({ isGroup: true, id: `19:${id}@thread.tacv2`, tenantId: DEMO_TENANT_ID }),
+  ],
   ['no conversationType at all', (id) => ({ id: `a:${id}`, tenantId: DEMO_TENANT_ID })],
-  ['an unknown conversationType', (id) => ({ conversationType: 'meeting', id: `19:meeting_${id}@thread.v2`, tenantId: DEMO_TENANT_ID })],
-  ['"Personal" in another letter case', (id) => ({ conversationType: 'Personal', id: `a:${id}`, tenantId: DEMO_TENANT_ID })],
+  [
+    'an unknown conversationType',
+    (id) => ({ conversationType: 'meeting', id: `19:meeting_${id}@thread.v2`, tenantId: DEMO_TENANT_ID }),
+  ],
+  [
+    '"Personal" in another letter case',
+    (id) => ({ conversationType: 'Personal', id: `a:${id}`, tenantId: DEMO_TENANT_ID }),
+  ],
 ];
 const PERSONAL = (id: string) => ({ conversationType: 'personal', id: `a:${id}`, tenantId: DEMO_TENANT_ID });
 
 const ASKS: [string, () => Record<string, unknown>][] = [
-  ['openTicket on Megan\'s sign-in', () => teamsCardAction('openTicket', { signInId: megansFailure.id, userId: MEGAN_ID, commentId: 'c' }, ALEX)],
-  ['openTicket on Megan\'s sign-in, no userId on the button', () => teamsCardAction('openTicket', { signInId: megansFailure.id }, ALEX)],
-  ['openTicket on Megan\'s sign-in, the button forged to name Alex', () => teamsCardAction('openTicket', { signInId: megansFailure.id, userId: ALEX.aadObjectId }, ALEX)],
-  ['showMore about Megan', () => teamsCardAction('showMore', { intent: 'failures', userId: MEGAN_ID, offset: 0 }, ALEX)],
+  [
+    "openTicket on Megan's sign-in",
+    () => teamsCardAction('openTicket', { signInId: megansFailure.id, userId: MEGAN_ID, commentId: 'c' }, ALEX),
+  ],
+  [
+    "openTicket on Megan's sign-in, no userId on the button",
+    () => teamsCardAction('openTicket', { signInId: megansFailure.id }, ALEX),
+  ],
+  [
+    "openTicket on Megan's sign-in, the button forged to name Alex",
+    () => teamsCardAction('openTicket', { signInId: megansFailure.id, userId: ALEX.aadObjectId }, ALEX),
+  ],
+  [
+    'showMore about Megan',
+    () => teamsCardAction('showMore', { intent: 'failures', userId: MEGAN_ID, offset: 0 }, ALEX),
+  ],
   ['choosePerson Megan', () => teamsCardAction('choosePerson', { intent: 'failures', userId: MEGAN_ID }, ALEX)],
   ['retry about Megan', () => teamsCardAction('retry', { intent: 'signins', userId: MEGAN_ID }, ALEX)],
   ['retry, tenant-wide', () => teamsCardAction('retry', { intent: 'failures', userId: null }, ALEX)],
@@ -50,7 +77,10 @@ const ASKS: [string, () => Record<string, unknown>][] = [
   ['a message about Megan by UPN', () => teamsMessage('show sign-ins of meganb@example.com this week', ALEX)],
   ['a message about Megan by object id', () => teamsMessage(`failures of ${MEGAN_ID}`, ALEX)],
   ['a tenant-wide message', () => teamsMessage('who failed to sign in yesterday?', ALEX)],
-  ['a message with Megan\'s correlation id', () => teamsMessage(`what happened with correlation id ${'correlationId'}`, ALEX)],
+  [
+    "a message with Megan's correlation id",
+    () => teamsMessage(`what happened with correlation id ${'correlationId'}`, ALEX),
+  ],
 ];
 
 function withConversation(activity: Record<string, unknown>, conversation: Record<string, unknown>) {
@@ -58,19 +88,30 @@ function withConversation(activity: Record<string, unknown>, conversation: Recor
 }
 
 function fillCorrelation(activity: Record<string, unknown>): Record<string, unknown> {
-  return typeof activity.text === 'string' ? { ...activity, text: activity.text.replace('correlationId', String(megansFailure.correlationId)) } : activity;
+  return typeof activity.text === 'string'
+    ? { ...activity, text: activity.text.replace('correlationId', String(megansFailure.correlationId)) }
+    : activity;
 }
 
 /** Anything that would identify Megan's sign-in on a card. */
 function megansDetails(): string[] {
-  return [megansFailure.userPrincipalName!, megansFailure.id!, megansFailure.correlationId!, megansFailure.ipAddress!, 'Megan Bowen'];
+  return [
+    megansFailure.userPrincipalName!,
+    megansFailure.id!,
+    megansFailure.correlationId!,
+    megansFailure.ipAddress!,
+    'Megan Bowen',
+  ];
 }
 
 describe.each(SHARED)('in %s', (_label, conversation) => {
-  it.each(ASKS)('%s: asks for a personal chat and shows nothing of Megan\'s sign-ins', async (_ask, build) => {
+  it.each(ASKS)("%s: asks for a personal chat and shows nothing of Megan's sign-ins", async (_ask, build) => {
     const mail = running.tenant.sentMail.length;
     n += 1;
-    const result = await postActivity(running.url, fillCorrelation(withConversation(build(), conversation(`shared-${n}`))));
+    const result = await postActivity(
+      running.url,
+      fillCorrelation(withConversation(build(), conversation(`shared-${n}`))),
+    );
     expect(result.status).toBe(200);
     const cards = cardsIn(result);
     expect(cards).toHaveLength(1);
@@ -83,13 +124,22 @@ describe.each(SHARED)('in %s', (_label, conversation) => {
 
   it('still lets Alex open a ticket for his own sign-in there', async () => {
     n += 1;
-    const result = await postActivity(running.url, withConversation(teamsCardAction('openTicket', { signInId: alexsFailure.id, userId: ALEX.aadObjectId }, ALEX), conversation(`own-${n}`)));
+    const result = await postActivity(
+      running.url,
+      withConversation(
+        teamsCardAction('openTicket', { signInId: alexsFailure.id, userId: ALEX.aadObjectId }, ALEX),
+        conversation(`own-${n}`),
+      ),
+    );
     expect(cardToText(cardsIn(result)[0])).toMatch(/Ticket .* opened/);
   });
 
   it('answers an unknown verb with the "did not understand" card, nothing else', async () => {
     n += 1;
-    const result = await postActivity(running.url, withConversation(teamsCardAction('exportAll', { userId: MEGAN_ID }, ALEX), conversation(`unknown-${n}`)));
+    const result = await postActivity(
+      running.url,
+      withConversation(teamsCardAction('exportAll', { userId: MEGAN_ID }, ALEX), conversation(`unknown-${n}`)),
+    );
     const raw = JSON.stringify(cardsIn(result));
     expect(cardToText(cardsIn(result)[0])).toContain("I didn't understand that");
     // (Its example questions name Megan Bowen: only her sign-in's own details are checked.)
@@ -98,14 +148,18 @@ describe.each(SHARED)('in %s', (_label, conversation) => {
 });
 
 describe('the same activities in a personal chat (the control)', () => {
-  it.each(ASKS.filter(([label]) => !/tenant-wide/.test(label)))('%s: shows Megan\'s sign-ins', async (_ask, build) => {
+  it.each(ASKS.filter(([label]) => !/tenant-wide/.test(label)))("%s: shows Megan's sign-ins", async (_ask, build) => {
     n += 1;
-    const result = await postActivity(running.url, fillCorrelation(withConversation(build(), PERSONAL(`personal-${n}`))));
+    const result = await postActivity(
+      running.url,
+      fillCorrelation(withConversation(build(), PERSONAL(`personal-${n}`))),
+    );
     const raw = JSON.stringify(cardsIn(result));
     expect(cardToText(cardsIn(result)[0])).not.toContain(PRIVATELY);
     // A ticket on Megan's sign-in that an earlier test opened is answered from the ledger: the ticket,
     // and beside it only an investigation that holds that sign-in (never the clicker's own, whatever the button says).
-    if (/^openTicket/.test(_ask) && !/Megan Bowen|meganb@example\.com/.test(raw)) expect(raw).toMatch(/SIT-[0-9A-F]{8}/);
+    if (/^openTicket/.test(_ask) && !/Megan Bowen|meganb@example\.com/.test(raw))
+      expect(raw).toMatch(/SIT-[0-9A-F]{8}/);
     else expect(raw).toMatch(/Megan Bowen|meganb@example\.com/);
     expect(raw).not.toContain(ALEX.aadObjectId);
   });
@@ -121,6 +175,11 @@ describe('requesterOf: only an explicit personal chat is personal', () => {
     [undefined, 'shared'],
     [{ conversationType: 'PERSONAL', id: 'a:1' }, 'shared'],
   ])('%j → %s', (conversation, expected) => {
-    expect(requesterOf({ conversation: conversation as never, from: { id: '29:x', name: 'x', aadObjectId: ALEX.aadObjectId } }, 'UTC').conversationType).toBe(expected);
+    expect(
+      requesterOf(
+        { conversation: conversation as never, from: { id: '29:x', name: 'x', aadObjectId: ALEX.aadObjectId } },
+        'UTC',
+      ).conversationType,
+    ).toBe(expected);
   });
 });

@@ -11,10 +11,12 @@ const ONE_OUTLOOK_WEB = '9199bf20-a13f-4107-85dc-02114787ef48';
 const TEAMS = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';
 
 describe('matching an app', () => {
-  it('finds Outlook\'s sign-ins under its several app ids, whatever their display name', () => {
+  it("finds Outlook's sign-ins under its several app ids, whatever their display name", () => {
     const outlook = appMatch('Outlook');
     expect(matchesApp({ appId: OUTLOOK_MOBILE, appDisplayName: 'Outlook Mobile' }, outlook)).toBe(true);
-    expect(matchesApp({ appId: ONE_OUTLOOK_WEB.toUpperCase(), appDisplayName: 'Some renamed client' }, outlook)).toBe(true);
+    expect(matchesApp({ appId: ONE_OUTLOOK_WEB.toUpperCase(), appDisplayName: 'Some renamed client' }, outlook)).toBe(
+      true,
+    );
     expect(matchesApp({ appId: 'not-an-outlook-id', appDisplayName: 'one outlook web' }, outlook)).toBe(true);
     expect(matchesApp({ appId: TEAMS, appDisplayName: 'Microsoft Teams' }, outlook)).toBe(false);
   });
@@ -35,6 +37,8 @@ describe('matching an app', () => {
   it('asks Graph to narrow by name only for an app it does not know (a known one is picked out after the read)', () => {
     const window = { from: new Date('2026-11-26T00:00:00Z'), to: new Date('2026-11-27T00:00:00Z') };
     expect(buildSignInFilter({ ...window, app: 'Outlook' })).not.toContain('appDisplayName');
-    expect(buildSignInFilter({ ...window, app: "O'Reilly Portal" })).toContain("startswith(appDisplayName,'O''Reilly Portal')");
+    expect(buildSignInFilter({ ...window, app: "O'Reilly Portal" })).toContain(
+      "startswith(appDisplayName,'O''Reilly Portal')",
+    );
   });
 });

@@ -28,12 +28,12 @@ class SlowSource implements SignInSource {
   async byId(id: string): Promise<SignIn | null> {
     this.byIds.push(id);
     await this.gate();
-    return id === 'missing' ? null : ({ id });
+    return id === 'missing' ? null : { id };
   }
   async ownById(id: string, userId: string): Promise<SignIn | null> {
     this.owns.push([id, userId]);
     await this.gate();
-    return id === 'gone' ? null : ({ id, userId });
+    return id === 'gone' ? null : { id, userId };
   }
 }
 
@@ -95,7 +95,14 @@ test('the key is normalized: id and app case, app aliases, a window ending "now"
   const cached = new CachedSignInSource(new SlowSource(), 60);
   const now = Date.parse('2026-11-27T12:00:10Z');
   const base: SignInQuery = { userId: 'ABC', from: new Date(now - 7 * 86_400_000), to: new Date(now), app: 'outlook' };
-  const same: SignInQuery = { userId: 'abc', from: new Date(now - 7 * 86_400_000 + 37), to: new Date(now + 37), app: 'OUTLOOK ', errorCode: null, correlationId: null };
+  const same: SignInQuery = {
+    userId: 'abc',
+    from: new Date(now - 7 * 86_400_000 + 37),
+    to: new Date(now + 37),
+    app: 'OUTLOOK ',
+    errorCode: null,
+    correlationId: null,
+  };
   expect(cached.queryKey(same)).toBe(cached.queryKey(base));
   expect(cached.queryKey({ ...base, userId: 'other' })).not.toBe(cached.queryKey(base));
   expect(cached.queryKey({ ...base, app: 'teams' })).not.toBe(cached.queryKey(base));
@@ -111,7 +118,12 @@ test('a failed read is shared by those waiting, is not kept, and leaves no unhan
   inner.hold = true;
   inner.fail = new GraphProblem('throttled', 'slow down', 429);
   const cached = new CachedSignInSource(inner, 60);
-  const asks = Array.from({ length: 5 }, () => cached.find(megan).then(() => 'ok', (e: GraphProblem) => e.kind));
+  const asks = Array.from({ length: 5 }, () =>
+    cached.find(megan).then(
+      () => 'ok',
+      (e: GraphProblem) => e.kind,
+    ),
+  );
   await new Promise((r) => setImmediate(r));
   inner.release();
   expect(await Promise.all(asks)).toEqual(Array(5).fill('throttled'));
@@ -140,12 +152,20 @@ test('byId and ownById are shared and kept, "not found" too (a forged id clicked
   await cached.ownById('s2', 'alice');
   await cached.ownById('s2', 'alice');
   await cached.ownById('s2', 'bob');
-  expect(inner.owns).toEqual([['gone', 'alice'], ['s2', 'alice'], ['s2', 'bob']]);
+  expect(inner.owns).toEqual([
+    ['gone', 'alice'],
+    ['s2', 'alice'],
+    ['s2', 'bob'],
+  ]);
 });
 
 test('the cache is bounded by records held', async () => {
   const many: SignInSource = {
-    find: async (q) => ({ records: Array.from({ length: 40 }, (_, i) => ({ id: `${q.userId}-${i}` })), truncated: false, requests: 1 }),
+    find: async (q) => ({
+      records: Array.from({ length: 40 }, (_, i) => ({ id: `${q.userId}-${i}` })),
+      truncated: false,
+      requests: 1,
+    }),
     byId: async () => null,
     ownById: async () => null,
   };

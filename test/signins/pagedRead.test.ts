@@ -7,24 +7,42 @@
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { readPages, type PagedReadLimits, type SignInListPage } from '../../src/signins/pagedRead';
 
-const record = (i: number): SignIn => ({ id: `r${i}`, createdDateTime: new Date(Date.UTC(2026, 10, 27, 10, 0, 0) - i * 60_000).toISOString() });
+const record = (i: number): SignIn => ({
+  id: `r${i}`,
+  createdDateTime: new Date(Date.UTC(2026, 10, 27, 10, 0, 0) - i * 60_000).toISOString(),
+});
 const timedOut = () => Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' });
-const status = (statusCode: number, retryAfter?: string) => Object.assign(new Error(`status ${statusCode}`), { statusCode, headers: new Headers(retryAfter ? { 'Retry-After': retryAfter } : {}) });
+const status = (statusCode: number, retryAfter?: string) =>
+  Object.assign(new Error(`status ${statusCode}`), {
+    statusCode,
+    headers: new Headers(retryAfter ? { 'Retry-After': retryAfter } : {}),
+  });
 
 function limits(overrides: Partial<PagedReadLimits> = {}): PagedReadLimits & { pauses: number[] } {
   let clock = 0;
   const pauses: number[] = [];
   return {
-    pages: 10, deadline: 60_000, retries: 3, backoffMs: 1000, now: () => clock,
-    sleep: async (ms) => { pauses.push(ms); clock += ms; },
-    pauses, ...overrides,
+    pages: 10,
+    deadline: 60_000,
+    retries: 3,
+    backoffMs: 1000,
+    now: () => clock,
+    sleep: async (ms) => {
+      pauses.push(ms);
+      clock += ms;
+    },
+    pauses,
+    ...overrides,
   };
 }
 
 /** Pages of two records each, `count` pages; `failures[n]` errors thrown before page n answers. */
 function pages(count: number, failures: Record<number, Error[]> = {}) {
   const calls: string[] = [];
-  const page = (n: number): SignInListPage => ({ value: [record(2 * n), record(2 * n + 1)], ...(n + 1 < count ? { '@odata.nextLink': `next-${n + 1}` } : {}) });
+  const page = (n: number): SignInListPage => ({
+    value: [record(2 * n), record(2 * n + 1)],
+    ...(n + 1 < count ? { '@odata.nextLink': `next-${n + 1}` } : {}),
+  });
   const answer = (n: number, name: string) => {
     calls.push(name);
     const pending = failures[n];
@@ -52,7 +70,12 @@ describe('reading a window page by page', () => {
   });
 
   it('does not try again what the client already retried (429, 503) or what is final (500, 403)', async () => {
-    for (const [error, kind] of [[status(429, '7'), 'throttled'], [status(503), 'unavailable'], [status(500), 'unavailable'], [status(403), 'missingPermission']] as const) {
+    for (const [error, kind] of [
+      [status(429, '7'), 'throttled'],
+      [status(503), 'unavailable'],
+      [status(500), 'unavailable'],
+      [status(403), 'missingPermission'],
+    ] as const) {
       const p = pages(1, { 0: [error] });
       const l = limits();
       await expect(readPages(p.first, p.next, l)).rejects.toMatchObject({ kind });

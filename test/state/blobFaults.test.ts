@@ -14,13 +14,16 @@ afterAll(() => azurite?.dispose());
 /** An HTTP proxy to Azurite that holds each answer for `delayMs` (the store's time limit is shorter). */
 async function slowProxy(delayMs: number): Promise<{ connectionString: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
-    const upstream = http.request({ host: '127.0.0.1', port: azurite.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      const timer = setTimeout(() => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      }, delayMs);
-      res.on('close', () => clearTimeout(timer));
-    });
+    const upstream = http.request(
+      { host: '127.0.0.1', port: azurite.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        const timer = setTimeout(() => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        }, delayMs);
+        res.on('close', () => clearTimeout(timer));
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
@@ -28,21 +31,28 @@ async function slowProxy(delayMs: number): Promise<{ connectionString: string; c
   const { port } = server.address() as AddressInfo;
   return {
     connectionString: azurite.connectionString.replace(`:${azurite.port}/`, `:${port}/`),
-    close: () => new Promise((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
 test('Azurite stopped mid-run: calls fail fast as StateUnavailableError; restarted, the same client works again with the data kept', async () => {
-  const store = new BlobStateStore({ container: 'restart', connectionString: azurite.connectionString, timeoutMs: 1_000 });
+  const store = new BlobStateStore({
+    container: 'restart',
+    connectionString: azurite.connectionString,
+    timeoutMs: 1_000,
+  });
   expect(await store.create('tickets/t1', { state: 'sent' }, 60_000)).toEqual(expect.any(String));
 
   await azurite.stop();
   const started = Date.now();
   await expect(store.get('tickets/t1')).rejects.toBeInstanceOf(StateUnavailableError);
-  await expect(store.create('tickets/t2', { state: 'claimed' }, 60_000)).rejects.toThrow(/Azure Blob Storage could not write/);
+  await expect(store.create('tickets/t2', { state: 'claimed' }, 60_000)).rejects.toThrow(
+    /Azure Blob Storage could not write/,
+  );
   expect(Date.now() - started).toBeLessThan(5_000);
 
   await azurite.start();

@@ -31,26 +31,40 @@ afterAll(async () => {
 let run = 0;
 const memoryShared = new Map<number, MemoryStateStore>();
 const harnesses: [string, () => Harness][] = [
-  ['memory', () => {
-    const id = ++run;
-    return { make: (clock) => {
-      // Memory has no second client: every "instance" shares the one object (its clock is the first's).
-      if (!memoryShared.has(id)) memoryShared.set(id, new MemoryStateStore(clock));
-      return memoryShared.get(id)!;
-    } };
-  }],
-  ['file', () => {
-    const where = path.join(dir, `run-${++run}`);
-    return { make: (clock) => new FileStateStore(where, { clock }) };
-  }],
-  ['file without hard links (SMB shares)', () => {
-    const where = path.join(dir, `run-${++run}`);
-    return { make: (clock) => new FileStateStore(where, { clock, hardLinks: false }) };
-  }],
-  ['blob', () => {
-    const container = `run-${++run}`;
-    return { make: (clock) => new BlobStateStore({ container, connectionString: azurite.connectionString, clock }) };
-  }],
+  [
+    'memory',
+    () => {
+      const id = ++run;
+      return {
+        make: (clock) => {
+          // Memory has no second client: every "instance" shares the one object (its clock is the first's).
+          if (!memoryShared.has(id)) memoryShared.set(id, new MemoryStateStore(clock));
+          return memoryShared.get(id)!;
+        },
+      };
+    },
+  ],
+  [
+    'file',
+    () => {
+      const where = path.join(dir, `run-${++run}`);
+      return { make: (clock) => new FileStateStore(where, { clock }) };
+    },
+  ],
+  [
+    'file without hard links (SMB shares)',
+    () => {
+      const where = path.join(dir, `run-${++run}`);
+      return { make: (clock) => new FileStateStore(where, { clock, hardLinks: false }) };
+    },
+  ],
+  [
+    'blob',
+    () => {
+      const container = `run-${++run}`;
+      return { make: (clock) => new BlobStateStore({ container, connectionString: azurite.connectionString, clock }) };
+    },
+  ],
 ];
 
 describe.each(harnesses)('%s state store', (_name, harness) => {
@@ -62,7 +76,9 @@ describe.each(harnesses)('%s state store', (_name, harness) => {
   test('create is once: of ten concurrent creates on two clients exactly one wins, and its value is stored', async () => {
     const a = h.make();
     const b = h.make();
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).create('claims/k1', { by: i }, 60_000)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).create('claims/k1', { by: i }, 60_000)),
+    );
     const winners = results.map((etag, i) => (etag ? i : -1)).filter((i) => i >= 0);
     expect(winners).toHaveLength(1);
     const stored = await b.get<{ by: number }>('claims/k1');

@@ -6,14 +6,23 @@ import { StateUnavailableError, type StateStore } from '../../src/state/types';
 
 function recordingLogger() {
   const lines: string[] = [];
-  return { lines, warn: (_: object, m: string) => lines.push(`warn: ${m}`), info: (_: object, m: string) => lines.push(`info: ${m}`) };
+  return {
+    lines,
+    warn: (_: object, m: string) => lines.push(`warn: ${m}`),
+    info: (_: object, m: string) => lines.push(`info: ${m}`),
+  };
 }
 
 /** A memory store that can be switched off, as an unreachable Blob endpoint would be. */
 function switchable(): { store: StateStore; down: (on: boolean) => void } {
   const inner = new MemoryStateStore();
   let isDown = false;
-  const guard = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => (...a: A) => (isDown ? Promise.reject(new StateUnavailableError('Azure Blob Storage could not read (no answer within 3000 ms).')) : f(...a));
+  const guard =
+    <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+    (...a: A) =>
+      isDown
+        ? Promise.reject(new StateUnavailableError('Azure Blob Storage could not read (no answer within 3000 ms).'))
+        : f(...a);
   const store: StateStore = {
     kind: 'blob',
     // The store's generic methods lose their type parameter through `guard`; the cast restores it.
@@ -33,8 +42,14 @@ function switchable(): { store: StateStore; down: (on: boolean) => void } {
 describe('StoredConversationMemory', () => {
   test('what one instance remembers another recalls, dates as dates; the key is a hash, not the conversation id', async () => {
     const store = new MemoryStateStore();
-    const a = new StoredConversationMemory<{ question: { from: Date; to: Date | null; text: string } }>(store, recordingLogger());
-    const b = new StoredConversationMemory<{ question: { from: Date; to: Date | null; text: string } }>(store, recordingLogger());
+    const a = new StoredConversationMemory<{ question: { from: Date; to: Date | null; text: string } }>(
+      store,
+      recordingLogger(),
+    );
+    const b = new StoredConversationMemory<{ question: { from: Date; to: Date | null; text: string } }>(
+      store,
+      recordingLogger(),
+    );
     const value = { question: { from: new Date('2026-11-26T00:00:00Z'), to: null, text: '2026-11-26T00:00:00.000Z' } };
     await a.remember('19:conversation@thread.v2|28:user', value);
     const recalled = await b.recall('19:conversation@thread.v2|28:user');
@@ -56,7 +71,10 @@ describe('StoredConversationMemory', () => {
     expect(log.lines).toEqual(['warn: state store unreachable: answering without follow-up memory']);
     down(false);
     expect(await memory.recall('c1')).toEqual({ n: 1 });
-    expect(log.lines).toEqual(['warn: state store unreachable: answering without follow-up memory', 'info: state store reachable again']);
+    expect(log.lines).toEqual([
+      'warn: state store unreachable: answering without follow-up memory',
+      'info: state store reachable again',
+    ]);
   });
 });
 
@@ -76,7 +94,12 @@ describe('StoredConversationMemory writes', () => {
   test('the same value again is not rewritten; a changed value is, and is what the next recall returns', async () => {
     let now = 1_800_000_000_000;
     const { store, puts } = countingStore(() => now);
-    const memory = new StoredConversationMemory<{ from: Date; offset: number }>(store, recordingLogger(), 60 * 60_000, () => now);
+    const memory = new StoredConversationMemory<{ from: Date; offset: number }>(
+      store,
+      recordingLogger(),
+      60 * 60_000,
+      () => now,
+    );
     const first = { from: new Date('2026-11-26T00:00:00Z'), offset: 0 };
     await memory.remember('c', first);
     await memory.recall('c');
@@ -107,7 +130,9 @@ describe('StoredConversationMemory writes', () => {
     const store = new MemoryStateStore();
     const memory = new StoredConversationMemory<unknown>(store, recordingLogger());
     await store.put('followups/x', {}, 1000); // another key, untouched
-    const value = JSON.parse('{"list":[{"$date":"2026-11-26T00:00:00.000Z"},{"$date":"x","other":1}],"__proto__":{"polluted":true}}') as unknown;
+    const value = JSON.parse(
+      '{"list":[{"$date":"2026-11-26T00:00:00.000Z"},{"$date":"x","other":1}],"__proto__":{"polluted":true}}',
+    ) as unknown;
     await memory.remember('c', value);
     const recalled = (await memory.recall('c')) as { list: unknown[]; polluted?: unknown };
     expect(recalled.list[0]).toEqual(new Date('2026-11-26T00:00:00Z'));

@@ -25,15 +25,22 @@ let now = 1_000_000;
 const clock = () => now;
 let run = 0;
 const stores: [string, () => () => StateStore][] = [
-  ['blob', () => {
-    const container = `lease-${++run}`;
-    // A generous time limit: these tests are about who holds the lease, not about a slow store (see the last test).
-    return () => new BlobStateStore({ container, connectionString: azurite.connectionString, clock, timeoutMs: 15_000 });
-  }],
-  ['file', () => {
-    const where = path.join(dir, `run-${++run}`);
-    return () => new FileStateStore(where, { clock });
-  }],
+  [
+    'blob',
+    () => {
+      const container = `lease-${++run}`;
+      // A generous time limit: these tests are about who holds the lease, not about a slow store (see the last test).
+      return () =>
+        new BlobStateStore({ container, connectionString: azurite.connectionString, clock, timeoutMs: 15_000 });
+    },
+  ],
+  [
+    'file',
+    () => {
+      const where = path.join(dir, `run-${++run}`);
+      return () => new FileStateStore(where, { clock });
+    },
+  ],
 ];
 
 describe.each(stores)('lease on the %s store', (_name, fresh) => {
@@ -62,7 +69,11 @@ describe.each(stores)('lease on the %s store', (_name, fresh) => {
     const a = new Lease(make(), 'signin-reader/tenant-2', { ...FAST, clock });
     const b = new Lease(make(), 'signin-reader/tenant-2', { ...FAST, clock });
     const changes: string[] = [];
-    const c = new Lease(make(), 'signin-reader/tenant-2', { ...FAST, clock, onChange: (h) => changes.push(h ? 'gained' : 'lost') });
+    const c = new Lease(make(), 'signin-reader/tenant-2', {
+      ...FAST,
+      clock,
+      onChange: (h) => changes.push(h ? 'gained' : 'lost'),
+    });
     leases = [b, c];
     expect(await a.tick()).toBe(true);
     const diedAt = now; // a never renews again
@@ -81,7 +92,12 @@ describe.each(stores)('lease on the %s store', (_name, fresh) => {
 });
 
 test('the store unreachable: a failed renewal does not extend the claim; the holder stops counting itself the holder when its claim would run out', async () => {
-  const store = new BlobStateStore({ container: 'lease-down', connectionString: azurite.connectionString, timeoutMs: 500, clock });
+  const store = new BlobStateStore({
+    container: 'lease-down',
+    connectionString: azurite.connectionString,
+    timeoutMs: 500,
+    clock,
+  });
   const lease = new Lease(store, 'signin-reader/tenant-3', { ...FAST, clock });
   const claimedAt = now;
   expect(await lease.tick()).toBe(true);

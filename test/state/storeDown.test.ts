@@ -11,7 +11,11 @@ import { startApp, type RunningApp } from '../support/app';
 import { sendJson, startLoopback, type Loopback } from '../tickets/support/loopback';
 import { parseLogLine } from '../support/logLines';
 
-const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: 'a:store-down' };
+const ALEX = {
+  aadObjectId: '00000000-0000-0000-0000-0000000000020',
+  name: 'Alex Wilber',
+  conversationId: 'a:store-down',
+};
 let azurite: Azurite;
 let webhook: Loopback;
 let running: RunningApp;
@@ -21,7 +25,13 @@ beforeAll(async () => {
   webhook = await startLoopback((request, res) => sendJson(res, 201, { reference: `HD-${webhook.received.length}` }));
   running = await startApp(
     { TICKET_SINK: 'webhook', TICKET_WEBHOOK_URL: `${webhook.url}/tickets`, TICKET_WEBHOOK_SECRET: 'test-signing-key' },
-    { stateStore: new BlobStateStore({ container: 'store-down', connectionString: azurite.connectionString, timeoutMs: 400 }) },
+    {
+      stateStore: new BlobStateStore({
+        container: 'store-down',
+        connectionString: azurite.connectionString,
+        timeoutMs: 400,
+      }),
+    },
   );
 });
 afterAll(async () => {
@@ -31,10 +41,13 @@ afterAll(async () => {
 });
 
 const ask = async (text: string) => cardToText(cardsIn(await postActivity(running.url, teamsMessage(text, ALEX)))[0]);
-const click = async (data: Record<string, unknown>) => cardToText(cardsIn(await postActivity(running.url, teamsCardAction('openTicket', data, ALEX)))[0]);
+const click = async (data: Record<string, unknown>) =>
+  cardToText(cardsIn(await postActivity(running.url, teamsCardAction('openTicket', data, ALEX)))[0]);
 
 test('store down: answers without follow-up memory, tickets refused with a clear card, one log line; back up: all works again', async () => {
-  const first = cardsIn(await postActivity(running.url, teamsMessage('why did megan bowen fail to sign in yesterday', ALEX)))[0];
+  const first = cardsIn(
+    await postActivity(running.url, teamsMessage('why did megan bowen fail to sign in yesterday', ALEX)),
+  )[0];
   const [button] = executeActions(first).filter((a) => a.verb === 'openTicket');
   expect(await ask('and the day before?')).toContain('for Megan Bowen between'); // memory works
 
@@ -47,8 +60,14 @@ test('store down: answers without follow-up memory, tickets refused with a clear
     expect(refused).toContain('The bot cannot reach its state store right now, so it did not open the ticket');
     expect(refused).toContain('Nothing was sent.');
     expect(webhook.received).toHaveLength(0);
-    const outage = running.logLines.map((l) => parseLogLine(l).msg ?? '').filter((m) => m.startsWith('state store unreachable'));
-    expect([...new Set(outage)].sort()).toEqual(['state store unreachable: answering without follow-up memory', 'state store unreachable: rate limits counted per instance', 'state store unreachable: ticket refused']);
+    const outage = running.logLines
+      .map((l) => parseLogLine(l).msg ?? '')
+      .filter((m) => m.startsWith('state store unreachable'));
+    expect([...new Set(outage)].sort()).toEqual([
+      'state store unreachable: answering without follow-up memory',
+      'state store unreachable: rate limits counted per instance',
+      'state store unreachable: ticket refused',
+    ]);
     // One line per consequence, not one per message (rate counts are written in the background, so a
     // write begun before the outage may still succeed after its first warning and start the count anew).
     expect(outage.filter((m) => m.endsWith('follow-up memory'))).toHaveLength(1);

@@ -25,7 +25,11 @@ import { until } from '../support/until';
 jest.setTimeout(180_000);
 
 const MEGAN = '00000000-0000-0000-0000-0000000000021';
-const ALEX: AskerInfo = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', conversationId: 'a:two-instances' };
+const ALEX: AskerInfo = {
+  aadObjectId: '00000000-0000-0000-0000-0000000000020',
+  name: 'Alex Wilber',
+  conversationId: 'a:two-instances',
+};
 /** How long a claim holds by default (sink budget 10 s + 5 s), and a margin. */
 const CLAIM_EXPIRES_MS = 16_000;
 
@@ -43,7 +47,10 @@ beforeAll(async () => {
   azurite = await startAzurite();
   graph = await startGraphTestServer({
     tenant: new DemoTenant(),
-    faults: (request) => (holdMail && request.method === 'POST' && request.path.endsWith('/sendMail') ? { type: 'slow', delayMs: 60_000, handledFirst: true } : null),
+    faults: (request) =>
+      holdMail && request.method === 'POST' && request.path.endsWith('/sendMail')
+        ? { type: 'slow', delayMs: 60_000, handledFirst: true }
+        : null,
   });
   caFile = path.join(work, 'demo-ca.pem');
   await writeFile(caFile, graph.ca);
@@ -58,9 +65,14 @@ afterAll(async () => {
 
 function botEnv(container: string, sink: Record<string, string>): Record<string, string> {
   return {
-    DEMO: 'true', LOG_LEVEL: 'info', GRAPH_REPORTS_MAX_REQUESTS: '1000',
-    DEMO_GRAPH_URL: graph.url, DEMO_GRAPH_CA_FILE: caFile,
-    STATE_STORE: 'blob', STATE_BLOB_CONNECTION_STRING: azurite.connectionString, STATE_BLOB_CONTAINER: container,
+    DEMO: 'true',
+    LOG_LEVEL: 'info',
+    GRAPH_REPORTS_MAX_REQUESTS: '1000',
+    DEMO_GRAPH_URL: graph.url,
+    DEMO_GRAPH_CA_FILE: caFile,
+    STATE_STORE: 'blob',
+    STATE_BLOB_CONNECTION_STRING: azurite.connectionString,
+    STATE_BLOB_CONTAINER: container,
     ...sink,
   };
 }
@@ -101,14 +113,19 @@ async function click(url: string, data: Record<string, unknown>): Promise<string
  * mid-send and retried on B. `count(signInId)` is how many tickets the sink holds for that sign-in;
  * `hold(on)` makes the sink take a ticket without answering; `arrived()` counts requests that reached it.
  */
-async function exactlyOnce(pair: Pair, sink: { count(signInId: string): number; hold(on: boolean): void; arrived(): number }) {
+async function exactlyOnce(
+  pair: Pair,
+  sink: { count(signInId: string): number; hold(on: boolean): void; arrived(): number },
+) {
   const question = await ask(pair.proxy.url, 'why did megan bowen fail to sign in this week');
   // The answer carries one ticket button, for its headline failure; a second failure of the same
   // person is ticketed through a button of the same shape (another sign-in id).
   expect(question.buttons.length).toBe(1);
   const [first] = question.buttons;
   const owner = graph.tenant.signIns.find((s) => s.id === first.data.signInId)!;
-  const other = graph.tenant.signIns.find((s) => s.userId === owner.userId && s.id !== owner.id && (s.status?.errorCode ?? 0) !== 0)!;
+  const other = graph.tenant.signIns.find(
+    (s) => s.userId === owner.userId && s.id !== owner.id && (s.status?.errorCode ?? 0) !== 0,
+  )!;
   const second = { ...first, data: { ...first.data, signInId: other.id } };
 
   const servedBefore = pair.proxy.served.length;
@@ -116,7 +133,10 @@ async function exactlyOnce(pair: Pair, sink: { count(signInId: string): number; 
   expect(new Set(pair.proxy.served.slice(servedBefore))).toEqual(new Set([0, 1])); // both instances took clicks
   expect(sink.count(String(first.data.signInId))).toBe(1);
   expect(answers.filter((a) => /The helpdesk has every detail|opened; it went to/.test(a))).toHaveLength(1);
-  for (const answer of answers) expect(answer).toMatch(/The helpdesk has every detail|opened; it went to|already opened earlier|being opened by another click/);
+  for (const answer of answers)
+    expect(answer).toMatch(
+      /The helpdesk has every detail|opened; it went to|already opened earlier|being opened by another click/,
+    );
 
   // A is killed while the sink holds its request; the same click on B must not make a second ticket.
   sink.hold(true);
@@ -141,19 +161,35 @@ describe('npm run demo-tenant', () => {
   test('serves the demo tenant over HTTPS, writes its certificate, counts reads; a bot with DEMO_GRAPH_URL answers from it', async () => {
     const port = await freePort();
     const ca = path.join(work, 'tool-ca.pem');
-    const tool = spawn(process.execPath, [path.join(dist, 'src/demo/serve.js'), '--port', String(port), '--ca-out', ca], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const tool = spawn(
+      process.execPath,
+      [path.join(dist, 'src/demo/serve.js'), '--port', String(port), '--ca-out', ca],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     try {
-      const ready = JSON.parse(await new Promise<string>((resolve, reject) => {
-        createInterface({ input: tool.stdout }).once('line', resolve);
-        tool.once('exit', (code) => reject(new Error(`demo-tenant exited with ${code}`)));
-      })) as { url: string };
+      const ready = JSON.parse(
+        await new Promise<string>((resolve, reject) => {
+          createInterface({ input: tool.stdout }).once('line', resolve);
+          tool.once('exit', (code) => reject(new Error(`demo-tenant exited with ${code}`)));
+        }),
+      ) as { url: string };
       expect(ready.url).toBe(`https://127.0.0.1:${port}`);
       const { readFile } = await import('node:fs/promises');
       const dispatcher = new Agent({ connect: { ca: await readFile(ca, 'utf8') } });
-      const stats = async () => (await (await fetch(`${ready.url}/_demo/stats`, { dispatcher } as RequestInit)).json()) as Record<string, number>;
+      const stats = async () =>
+        (await (await fetch(`${ready.url}/_demo/stats`, { dispatcher } as RequestInit)).json()) as Record<
+          string,
+          number
+        >;
       expect(await stats()).toMatchObject({ auditLogReads: 0, throttled: 0 });
 
-      const bot = await startBot(dist, { DEMO: 'true', LOG_LEVEL: 'warn', DEMO_GRAPH_URL: ready.url, DEMO_GRAPH_CA_FILE: ca, STATE_DIR: path.join(work, 'tool-state') });
+      const bot = await startBot(dist, {
+        DEMO: 'true',
+        LOG_LEVEL: 'warn',
+        DEMO_GRAPH_URL: ready.url,
+        DEMO_GRAPH_CA_FILE: ca,
+        STATE_DIR: path.join(work, 'tool-state'),
+      });
       try {
         const answer = await ask(bot.url, 'why did megan bowen fail to sign in yesterday');
         expect(answer.text).toContain('for Megan Bowen between');
@@ -187,9 +223,15 @@ describe('two instances, graph-mail', () => {
         return graph.tenant.sentMail.filter((m) => JSON.stringify(m.message).includes(record.correlationId!)).length;
       };
       const mailRequests = () => graph.log.filter((r) => r.path.endsWith('/sendMail')).length;
-      const { first, retried } = await exactlyOnce(pair, { count: mailsFor, hold: (on) => (holdMail = on), arrived: mailRequests });
+      const { first, retried } = await exactlyOnce(pair, {
+        count: mailsFor,
+        hold: (on) => (holdMail = on),
+        arrived: mailRequests,
+      });
       // The mail went out before A died; B records it without sending a second one, and says so.
-      expect(retried).toMatch(/cut off while mailing (this ticket|it) to helpdesk@example\.com\. (The mail|It) most likely arrived, so it was not sent again/);
+      expect(retried).toMatch(
+        /cut off while mailing (this ticket|it) to helpdesk@example\.com\. (The mail|It) most likely arrived, so it was not sent again/,
+      );
 
       // Both restarted: the ledger and the follow-up memory hold.
       await pair.restart(0);
@@ -230,7 +272,11 @@ describe('two instances, webhook', () => {
   });
 
   test('three clicks and a kill mid-send give one ticket', async () => {
-    pair.env = botEnv('webhook', { TICKET_SINK: 'webhook', TICKET_WEBHOOK_URL: `${webhook.url}/tickets`, TICKET_WEBHOOK_SECRET: randomBytes(16).toString('hex') });
+    pair.env = botEnv('webhook', {
+      TICKET_SINK: 'webhook',
+      TICKET_WEBHOOK_URL: `${webhook.url}/tickets`,
+      TICKET_WEBHOOK_SECRET: randomBytes(16).toString('hex'),
+    });
     await pair.start();
     try {
       const count = (signInId: string) => {
@@ -255,7 +301,11 @@ describe('two instances, ServiceNow', () => {
     serviceNow.intercept = (request) => {
       if (!holding || request.method !== 'POST') return false;
       const fields = JSON.parse(request.body) as Record<string, unknown>;
-      serviceNow.incidents.push({ ...fields, number: `INC${String(10001 + serviceNow.incidents.length).padStart(7, '0')}`, sys_id: randomBytes(16).toString('hex') });
+      serviceNow.incidents.push({
+        ...fields,
+        number: `INC${String(10001 + serviceNow.incidents.length).padStart(7, '0')}`,
+        sys_id: randomBytes(16).toString('hex'),
+      });
       return true;
     };
   });
@@ -265,14 +315,23 @@ describe('two instances, ServiceNow', () => {
   });
 
   test('three clicks and a kill mid-send give one incident', async () => {
-    pair.env = botEnv('servicenow', { TICKET_SINK: 'servicenow', SERVICENOW_INSTANCE_URL: serviceNow.url, SERVICENOW_USERNAME: 'bot', SERVICENOW_PASSWORD: 'pw' });
+    pair.env = botEnv('servicenow', {
+      TICKET_SINK: 'servicenow',
+      SERVICENOW_INSTANCE_URL: serviceNow.url,
+      SERVICENOW_USERNAME: 'bot',
+      SERVICENOW_PASSWORD: 'pw',
+    });
     await pair.start();
     try {
       const count = (signInId: string) => {
         const record = graph.tenant.signIns.find((s) => s.id === signInId)!;
         return serviceNow.incidents.filter((i) => JSON.stringify(i).includes(record.correlationId!)).length;
       };
-      await exactlyOnce(pair, { count, hold: (on) => (holding = on), arrived: () => serviceNow.received.filter((r) => r.method === 'POST').length });
+      await exactlyOnce(pair, {
+        count,
+        hold: (on) => (holding = on),
+        arrived: () => serviceNow.received.filter((r) => r.method === 'POST').length,
+      });
     } catch (error) {
       console.log(pair.logs());
       throw error;
@@ -286,7 +345,9 @@ describe('one instance with nothing configured (the file store under STATE_DIR)'
     let bot = await startBot(dist, env);
     try {
       const question = await ask(bot.url, 'why did megan bowen fail to sign in yesterday');
-      expect(await click(bot.url, question.buttons[0].data)).toMatch(/The helpdesk has every detail|opened; it went to/);
+      expect(await click(bot.url, question.buttons[0].data)).toMatch(
+        /The helpdesk has every detail|opened; it went to/,
+      );
       await bot.stop();
       bot = await startBot(dist, env);
       expect((await ask(bot.url, 'and the day before?')).text).toContain('for Megan Bowen between');
@@ -303,14 +364,27 @@ describe('two instances, one reader of the sign-in log', () => {
 
   /** A new failure of Megan's in the demo log, dated a minute ago, and the question that finds it. */
   function newFailure(n: number): { correlationId: string; question: string; shows(text: string): boolean } {
-    const template = graph.tenant.signIns.find((s) => s.userId === MEGAN && s.isInteractive && (s.status?.errorCode ?? 0) !== 0)!;
+    const template = graph.tenant.signIns.find(
+      (s) => s.userId === MEGAN && s.isInteractive && (s.status?.errorCode ?? 0) !== 0,
+    )!;
     const id = `cccc0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-    graph.tenant.addSignIns([{ ...template, id, correlationId: id, createdDateTime: new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z') }]);
+    graph.tenant.addSignIns([
+      {
+        ...template,
+        id,
+        correlationId: id,
+        createdDateTime: new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+      },
+    ]);
     const code = String(template.status!.errorCode);
     return {
-      correlationId: id, question: `correlation id ${id} today`,
+      correlationId: id,
+      question: `correlation id ${id} today`,
       // Found (the title names the id either way): its error code, and not the "none found" answer.
-      shows: (text) => text.includes(`Sign-in with correlation ID ${id}`) && text.includes(code) && !text.includes('No failed sign-ins'),
+      shows: (text) =>
+        text.includes(`Sign-in with correlation ID ${id}`) &&
+        text.includes(code) &&
+        !text.includes('No failed sign-ins'),
     };
   }
 
@@ -319,13 +393,20 @@ describe('two instances, one reader of the sign-in log', () => {
     await pair.start();
     const readsOf = (bot: BotProcess) => graph.stats()[`auditLogReads:${bot.child.pid}`] ?? 0;
     const samples: { at: number; reads: number }[] = [];
-    const sampler = setInterval(() => samples.push({ at: Date.now(), reads: pair.bots.reduce((sum, b) => sum + readsOf(b), 0) }), 1_000);
+    const sampler = setInterval(
+      () => samples.push({ at: Date.now(), reads: pair.bots.reduce((sum, b) => sum + readsOf(b), 0) }),
+      1_000,
+    );
     try {
       const said = (bot: BotProcess, line: string) => bot.output.join('').includes(line);
       await until(() => pair.bots.some((b) => said(b, 'now reads the sign-in log')), 'a reader', 20_000);
       const leader = pair.bots.find((b) => said(b, 'now reads the sign-in log'))!;
       const follower = pair.bots.find((b) => b !== leader)!;
-      await until(() => said(follower, 'filled the sign-in index from the state store'), 'the follower to fill from the store', 30_000);
+      await until(
+        () => said(follower, 'filled the sign-in index from the state store'),
+        'the follower to fill from the store',
+        30_000,
+      );
       expect(readsOf(leader)).toBeGreaterThan(0);
       expect(readsOf(follower)).toBe(0);
 
@@ -335,13 +416,17 @@ describe('two instances, one reader of the sign-in log', () => {
       let answer = '';
       const firstAnswer = await ask(follower.url, first.question);
       expect(first.shows(firstAnswer.text)).toBe(false); // not yet read by the leader
-      for (const started = Date.now(); !first.shows(answer) && Date.now() - started < 75_000; ) {
+      for (const started = Date.now(); !first.shows(answer) && Date.now() - started < 75_000;) {
         await new Promise((r) => setTimeout(r, 3_000));
         answer = (await ask(follower.url, first.question)).text;
       }
-      console.log(`a failure written to the demo log reached the follower's answers after ${((Date.now() - wroteFirstAt) / 1000).toFixed(1)} s`);
+      console.log(
+        `a failure written to the demo log reached the follower's answers after ${((Date.now() - wroteFirstAt) / 1000).toFixed(1)} s`,
+      );
       expect(first.shows(answer)).toBe(true);
-      expect((await ask(follower.url, 'why did megan bowen fail to sign in today')).text).toContain('for Megan Bowen between');
+      expect((await ask(follower.url, 'why did megan bowen fail to sign in today')).text).toContain(
+        'for Megan Bowen between',
+      );
       expect(readsOf(follower)).toBe(0);
 
       // The reader dies: the follower takes the lease (30 s claims, renewed every 10 s) and polls on, without a fill.
@@ -359,7 +444,7 @@ describe('two instances, one reader of the sign-in log', () => {
       // A failure written after the handover shows up in an answer on the survivor.
       const second = newFailure(2);
       answer = '';
-      for (const started = Date.now(); !second.shows(answer) && Date.now() - started < 45_000; ) {
+      for (const started = Date.now(); !second.shows(answer) && Date.now() - started < 45_000;) {
         answer = (await ask(survivor.url, second.question)).text;
         if (!second.shows(answer)) await new Promise((r) => setTimeout(r, 3_000));
       }
@@ -367,15 +452,20 @@ describe('two instances, one reader of the sign-in log', () => {
       // It continued from the published span: polls only (createdDateTime ge …), no fill of the coverage hours.
       const afterHandover = graph.log.filter((r) => r.at >= killedAt && r.path.startsWith('/auditLogs/signIns'));
       expect(afterHandover.length).toBeGreaterThan(0);
-      expect(afterHandover.filter((r) => / le /.test(r.filter ?? '') && !/userId|correlationId/.test(r.filter ?? ''))).toEqual([]);
+      expect(
+        afterHandover.filter((r) => / le /.test(r.filter ?? '') && !/userId|correlationId/.test(r.filter ?? '')),
+      ).toEqual([]);
 
       // The pair's reads, sampled every second over the run: never more than 5 in any 10 s.
       clearInterval(sampler);
       let worst = 0;
       for (let i = 0; i < samples.length; i++) {
-        for (let j = i + 1; j < samples.length && samples[j].at - samples[i].at <= 10_000; j++) worst = Math.max(worst, samples[j].reads - samples[i].reads);
+        for (let j = i + 1; j < samples.length && samples[j].at - samples[i].at <= 10_000; j++)
+          worst = Math.max(worst, samples[j].reads - samples[i].reads);
       }
-      console.log(`sign-in log reads of the pair: ${samples.at(-1)!.reads} in ${((samples.at(-1)!.at - samples[0].at) / 1000).toFixed(0)} s, at most ${worst} in any 10 s`);
+      console.log(
+        `sign-in log reads of the pair: ${samples.at(-1)!.reads} in ${((samples.at(-1)!.at - samples[0].at) / 1000).toFixed(0)} s, at most ${worst} in any 10 s`,
+      );
       expect(samples.length).toBeGreaterThan(20);
       expect(worst).toBeLessThanOrEqual(5);
     } catch (error) {

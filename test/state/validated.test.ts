@@ -41,7 +41,9 @@ beforeEach(async () => {
   dir = path.join(await mkdtemp(path.join(tmpdir(), 'validated-')), 'state');
   file = new FileStateStore(dir);
   warnings = [];
-  store = new ValidatedStateStore(file, STATE_ITEM_RULES, { warn: (details, message) => warnings.push({ details: details as Record<string, unknown>, message }) });
+  store = new ValidatedStateStore(file, STATE_ITEM_RULES, {
+    warn: (details, message) => warnings.push({ details: details as Record<string, unknown>, message }),
+  });
 });
 afterEach(() => rm(path.dirname(dir), { recursive: true, force: true }));
 
@@ -49,21 +51,35 @@ async function damage(key: string, content: string): Promise<void> {
   await mkdir(path.join(dir, key.split('/')[0]), { recursive: true });
   await writeFile(path.join(dir, `${key}.json`), content);
 }
-const quarantined = async (namespace: string) => (await readdir(path.join(dir, namespace))).filter((n) => n.includes('.damaged-'));
+const quarantined = async (namespace: string) =>
+  (await readdir(path.join(dir, namespace))).filter((n) => n.includes('.damaged-'));
 
 describe('a damaged item is quarantined and logged, and reads as absent', () => {
   test.each([
     ['not JSON', '{"value": {"entries": {'],
     ['JSON, not an item', '[1, 2, 3]'],
-    ['an item whose value has the wrong shape', JSON.stringify({ value: { entries: 'every channel' }, etag: '"e1"', expiresAt: Date.now() + 60_000 })],
+    [
+      'an item whose value has the wrong shape',
+      JSON.stringify({ value: { entries: 'every channel' }, etag: '"e1"', expiresAt: Date.now() + 60_000 }),
+    ],
   ])('incidents/subscriptions %s: "notify" and "stop notifying" still work', async (_label, content) => {
     await damage('incidents/subscriptions', content);
     const subscriptions = new SubscriptionStore(store);
     await expect(subscriptions.list()).resolves.toEqual([]);
-    await expect(subscriptions.subscribe({ address: { conversation: { id: '19:c' } }, language: 'en', timeZone: 'UTC', conversationType: 'shared' }, '19:c')).resolves.toBe('subscribed');
+    await expect(
+      subscriptions.subscribe(
+        { address: { conversation: { id: '19:c' } }, language: 'en', timeZone: 'UTC', conversationType: 'shared' },
+        '19:c',
+      ),
+    ).resolves.toBe('subscribed');
     await expect(subscriptions.unsubscribe('19:c')).resolves.toBe('unsubscribed');
     expect(await quarantined('incidents')).toHaveLength(1);
-    expect(warnings).toEqual([expect.objectContaining({ message: 'damaged state item quarantined', details: { state: expect.objectContaining({ namespace: 'incidents', quarantined: true }) as unknown } })]);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        message: 'damaged state item quarantined',
+        details: { state: expect.objectContaining({ namespace: 'incidents', quarantined: true }) as unknown },
+      }),
+    ]);
     // What was wrong is named by place and kind, never by value.
     expect(JSON.stringify(warnings)).not.toContain('every channel');
   });
@@ -101,8 +117,14 @@ describe('a damaged item is quarantined and logged, and reads as absent', () => 
 
 describe('the ticket ledger never sends twice and never shows "undefined"', () => {
   test.each([
-    ['a sent entry without its ticket', JSON.stringify({ value: { state: 'sent' }, etag: '"e1"', expiresAt: Date.now() + 60_000 })],
-    ['a claim without its deadline', JSON.stringify({ value: { state: 'claimed', claimId: 'c' }, etag: '"e1"', expiresAt: Date.now() + 60_000 })],
+    [
+      'a sent entry without its ticket',
+      JSON.stringify({ value: { state: 'sent' }, etag: '"e1"', expiresAt: Date.now() + 60_000 }),
+    ],
+    [
+      'a claim without its deadline',
+      JSON.stringify({ value: { state: 'claimed', claimId: 'c' }, etag: '"e1"', expiresAt: Date.now() + 60_000 }),
+    ],
     ['not JSON', '{"value": {"state": "se'],
   ])('%s: recorded as sent (unconfirmed) with a real reference, the sink not called', async (_label, content) => {
     const key = ticketKey('6f1c0000-0000-4000-8000-000000000001', '00000000-0000-0000-0000-0000000000021');
@@ -111,10 +133,19 @@ describe('the ticket ledger never sends twice and never shows "undefined"', () =
     const desk = new TicketDesk(sink, { state: store });
     const ticket = await desk.open(key, sampleContent());
     expect(sink.calls).toBe(0);
-    expect(ticket).toMatchObject({ reference: referenceFor(key), where: 'desk@example.com', sink: 'fake', duplicate: true, unconfirmed: true });
+    expect(ticket).toMatchObject({
+      reference: referenceFor(key),
+      where: 'desk@example.com',
+      sink: 'fake',
+      duplicate: true,
+      unconfirmed: true,
+    });
     expect(JSON.stringify(ticket)).not.toContain('undefined');
     // And so it stays.
-    await expect(desk.open(key, sampleContent())).resolves.toMatchObject({ reference: referenceFor(key), duplicate: true });
+    await expect(desk.open(key, sampleContent())).resolves.toMatchObject({
+      reference: referenceFor(key),
+      duplicate: true,
+    });
     expect(sink.calls).toBe(0);
   });
 
@@ -123,14 +154,19 @@ describe('the ticket ledger never sends twice and never shows "undefined"', () =
     const key = ticketKey('6f1c0000-0000-4000-8000-000000000002', 'x');
     await memory.put(`tickets/${key}`, { state: 'sent' }, 60_000);
     const sink = new CountingSink();
-    await expect(new TicketDesk(sink, { state: memory }).open(key, sampleContent())).resolves.toMatchObject({ reference: referenceFor(key), unconfirmed: true });
+    await expect(new TicketDesk(sink, { state: memory }).open(key, sampleContent())).resolves.toMatchObject({
+      reference: referenceFor(key),
+      unconfirmed: true,
+    });
     expect(sink.calls).toBe(0);
   });
 });
 
 test('a damaged alert record reads as "posted, card unknown", so the alert is not posted again', async () => {
   await damage('incident-alerts/inc-0123456789abcdef.s1', '{"value":');
-  await expect(store.get('incident-alerts/inc-0123456789abcdef.s1')).resolves.toMatchObject({ value: { lost: true, activityId: null } });
+  await expect(store.get('incident-alerts/inc-0123456789abcdef.s1')).resolves.toMatchObject({
+    value: { lost: true, activityId: null },
+  });
 });
 
 test('state files are 0600, their folders 0700 (also folders made before)', async () => {
@@ -139,14 +175,19 @@ test('state files are 0600, their folders 0700 (also folders made before)', asyn
   await store.create('tickets/' + 'a'.repeat(64), { state: 'lost' }, 60_000);
   expect((await stat(path.join(dir, 'followups/abc.json'))).mode & 0o777).toBe(0o600);
   expect((await stat(path.join(dir, `tickets/${'a'.repeat(64)}.json`))).mode & 0o777).toBe(0o600);
-  for (const folder of [dir, path.join(dir, 'followups'), path.join(dir, 'tickets')]) expect((await stat(folder)).mode & 0o777).toBe(0o700);
+  for (const folder of [dir, path.join(dir, 'followups'), path.join(dir, 'tickets')])
+    expect((await stat(folder)).mode & 0o777).toBe(0o700);
 });
 
 describe('ids in any letter case key one thing', () => {
   const id = '5E1F0000-0000-4000-8000-00000000000A';
 
   test('one rate counter for three spellings of one object id', async () => {
-    const counter = new StoredRateCounter(new MemoryStateStore(() => 120_000), { warn: () => undefined, info: () => undefined }, () => 120_000);
+    const counter = new StoredRateCounter(
+      new MemoryStateStore(() => 120_000),
+      { warn: () => undefined, info: () => undefined },
+      () => 120_000,
+    );
     await counter.hit(id);
     await counter.hit(id.toLowerCase());
     expect(await counter.hit('5e1F0000-0000-4000-8000-00000000000a')).toBe(3);
@@ -154,7 +195,11 @@ describe('ids in any letter case key one thing', () => {
 
   test('one ticket key, and card data and the asker read in lower case', () => {
     expect(ticketKey(id, id)).toBe(ticketKey(id.toLowerCase(), id.toLowerCase()));
-    expect(parseVerbData('openTicket', { signInId: '6F1C0000-0000-4000-8000-00000000000B', userId: id })).toMatchObject({ signInId: '6f1c0000-0000-4000-8000-00000000000b', userId: id.toLowerCase() });
-    expect(requesterOf(teamsMessage('hi', { aadObjectId: id }) as unknown as Partial<Activity>, 'UTC').userId).toBe(id.toLowerCase());
+    expect(parseVerbData('openTicket', { signInId: '6F1C0000-0000-4000-8000-00000000000B', userId: id })).toMatchObject(
+      { signInId: '6f1c0000-0000-4000-8000-00000000000b', userId: id.toLowerCase() },
+    );
+    expect(requesterOf(teamsMessage('hi', { aadObjectId: id }) as unknown as Partial<Activity>, 'UTC').userId).toBe(
+      id.toLowerCase(),
+    );
   });
 });

@@ -24,7 +24,13 @@ export async function startApp(env: Record<string, string> = {}, options: AppOpt
   const logLines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => logLines.push(line) });
   // Each app its own state unless the test shares one (STATE_STORE's file default would outlive the test).
-  const app = createApp(result.config, { logger, demoTenant: tenant, now: () => NOW, stateStore: new MemoryStateStore(), ...options });
+  const app = createApp(result.config, {
+    logger,
+    demoTenant: tenant,
+    now: () => NOW,
+    stateStore: new MemoryStateStore(),
+    ...options,
+  });
   const url = await app.listen(0, '127.0.0.1');
   return { app, url, tenant, logLines, stop: () => app.close() };
 }

@@ -31,8 +31,14 @@ export async function startConnector(): Promise<LoopbackConnector> {
     req.on('data', (c) => (raw += c));
     req.on('end', () => {
       const path = decodeURIComponent(req.url ?? '');
-      const id = req.method === 'PUT' ? path.split('/').pop() ?? '' : `posted-${++posted}`;
-      const call: ConnectorCall = { method: req.method ?? '', path, body: JSON.parse(raw || '{}') as ConnectorCall['body'], at: Date.now(), id };
+      const id = req.method === 'PUT' ? (path.split('/').pop() ?? '') : `posted-${++posted}`;
+      const call: ConnectorCall = {
+        method: req.method ?? '',
+        path,
+        body: JSON.parse(raw || '{}') as ConnectorCall['body'],
+        at: Date.now(),
+        id,
+      };
       calls.push(call);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id }));
@@ -47,7 +53,10 @@ export async function startConnector(): Promise<LoopbackConnector> {
       for (;;) {
         const found = calls.filter(match);
         if (found.length >= count) return found;
-        if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${count} connector call(s); got ${found.length} of ${calls.length}: ${calls.map((c) => `${c.method} ${c.path}`).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `waited ${timeoutMs} ms for ${count} connector call(s); got ${found.length} of ${calls.length}: ${calls.map((c) => `${c.method} ${c.path}`).join(', ')}`,
+          );
         await new Promise((r) => setTimeout(r, 25));
       }
     },

@@ -37,7 +37,12 @@ export async function startKeyService(keys: SigningKey[]): Promise<KeyService> {
       return;
     }
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const body = req.url === '/openid' ? { issuer: 'https://api.botframework.com', jwks_uri: `${base}/keys` } : req.url === '/keys' ? { keys: keys.map((k) => k.publicJwk) } : null;
+    const body =
+      req.url === '/openid'
+        ? { issuer: 'https://api.botframework.com', jwks_uri: `${base}/keys` }
+        : req.url === '/keys'
+          ? { keys: keys.map((k) => k.publicJwk) }
+          : null;
     if (!body) {
       res.writeHead(404);
       res.end();

@@ -14,7 +14,11 @@ const ROOT = path.resolve(__dirname, '../..');
 /** Compiles src/ to build/<name>-<pid>/ and returns that folder. */
 export function buildOnce(name: string): string {
   const out = path.join(ROOT, 'build', `${name}-${process.pid}`);
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', out], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', out],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   return out;
 }
 
@@ -42,13 +46,19 @@ export async function startBot(dist: string, env: Record<string, string>): Promi
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}: ${output.join('')}`);
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() - started > 30_000) throw new Error(`bot did not start within 30 s: ${output.join('')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    url, port, child, output,
+    url,
+    port,
+    child,
+    output,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -88,9 +98,10 @@ export async function startRoundRobin(backends: () => string[]): Promise<RoundRo
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     served,
-    close: () => new Promise((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -22,13 +22,19 @@ export interface RunningProduction {
   stop(): Promise<void>;
 }
 
-export async function startProduction(options: AppOptions = {}, env: Record<string, string> = {}): Promise<RunningProduction> {
+export async function startProduction(
+  options: AppOptions = {},
+  env: Record<string, string> = {},
+): Promise<RunningProduction> {
   // The live sign-in index is off unless a test turns it on: its poller would try to reach Microsoft
   // Graph, and closing the app waits for that read (about 6 s per app here, with no network).
   const result = loadConfig({ ...PRODUCTION, SIGNIN_INDEX_HOURS: '0', ...env });
   if (!result.ok) throw new Error(result.errors.join('; '));
   const logLines: string[] = [];
-  const app = createApp(result.config, { logger: pino({ level: 'trace' }, { write: (line: string) => logLines.push(line) }), ...options });
+  const app = createApp(result.config, {
+    logger: pino({ level: 'trace' }, { write: (line: string) => logLines.push(line) }),
+    ...options,
+  });
   const url = await app.listen(0, '127.0.0.1');
   return { app, url, logLines, stop: () => app.close() };
 }

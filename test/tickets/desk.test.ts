@@ -59,7 +59,14 @@ describe('TicketDesk', () => {
     expect(sink.calls).toHaveLength(1);
     expect(tickets.map((t) => t.reference)).toEqual(Array(5).fill('T-1'));
     expect(tickets.filter((t) => !t.duplicate)).toHaveLength(1);
-    expect(tickets[0]).toEqual({ reference: 'T-1', where: 'desk@example.com', sink: 'fake', createdAt: '2026-11-27T10:00:00.000Z', subjectId: sampleContent().subject.id, duplicate: false });
+    expect(tickets[0]).toEqual({
+      reference: 'T-1',
+      where: 'desk@example.com',
+      sink: 'fake',
+      createdAt: '2026-11-27T10:00:00.000Z',
+      subjectId: sampleContent().subject.id,
+      duplicate: false,
+    });
   });
 
   test('a later open returns the stored ticket as a duplicate; another key opens another ticket', async () => {
@@ -108,7 +115,10 @@ describe('TicketDesk', () => {
     const broken: StateStore = Object.assign(Object.create(state) as StateStore, {
       replace: async () => Promise.reject(new StateUnavailableError('disk full')),
     });
-    const ticket = await new TicketDesk(new FakeSink(), { state: broken, logger: { warn: (_, m) => warnings.push(m) } }).open(key, sampleContent());
+    const ticket = await new TicketDesk(new FakeSink(), {
+      state: broken,
+      logger: { warn: (_, m) => warnings.push(m) },
+    }).open(key, sampleContent());
 
     expect(ticket.reference).toBe('T-1');
     expect(warnings).toEqual(['ticket opened but not stored']);
@@ -126,14 +136,29 @@ describe('TicketDesk across instances and restarts (file state store)', () => {
     const sink = new FakeSink(50);
     const a = new TicketDesk(sink, { state: new FileStateStore(dir), now });
     const b = new TicketDesk(sink, { state: new FileStateStore(dir), now });
-    const tickets = await Promise.all([a.open(key, sampleContent()), b.open(key, sampleContent()), a.open(key, sampleContent()), b.open(key, sampleContent())]);
+    const tickets = await Promise.all([
+      a.open(key, sampleContent()),
+      b.open(key, sampleContent()),
+      a.open(key, sampleContent()),
+      b.open(key, sampleContent()),
+    ]);
     expect(sink.calls).toHaveLength(1);
     expect(new Set(tickets.map((t) => t.reference))).toEqual(new Set(['T-1']));
     expect(tickets.filter((t) => !t.duplicate)).toHaveLength(1);
 
     const sinkAfterRestart = new FakeSink();
-    const again = await new TicketDesk(sinkAfterRestart, { state: new FileStateStore(dir), now }).open(key, sampleContent());
-    expect(again).toEqual({ reference: 'T-1', where: 'desk@example.com', sink: 'fake', createdAt: '2026-11-27T10:00:00.000Z', subjectId: sampleContent().subject.id, duplicate: true });
+    const again = await new TicketDesk(sinkAfterRestart, { state: new FileStateStore(dir), now }).open(
+      key,
+      sampleContent(),
+    );
+    expect(again).toEqual({
+      reference: 'T-1',
+      where: 'desk@example.com',
+      sink: 'fake',
+      createdAt: '2026-11-27T10:00:00.000Z',
+      subjectId: sampleContent().subject.id,
+      duplicate: true,
+    });
     expect(sinkAfterRestart.calls).toHaveLength(0);
   });
 
@@ -141,7 +166,9 @@ describe('TicketDesk across instances and restarts (file state store)', () => {
     const state = new FileStateStore(dir);
     await new TicketLedger(state).claim(key, 60_000);
     const sink = new FakeSink();
-    const error = await new TicketDesk(sink, { state, waitMs: 300 }).open(key, sampleContent()).catch((e: unknown) => e);
+    const error = await new TicketDesk(sink, { state, waitMs: 300 })
+      .open(key, sampleContent())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TicketSinkError);
     expect((error as TicketSinkError).ledger).toBe('busy');
     expect(sink.calls).toHaveLength(0);
@@ -156,7 +183,10 @@ describe('TicketDesk across instances and restarts (file state store)', () => {
     const ticket = await new TicketDesk(sink, { state }).open(key, sampleContent());
     expect(sink.calls).toEqual([key]);
     expect(ticket).toMatchObject({ reference: 'T-1', duplicate: false });
-    expect((await new TicketLedger(state).read(key))?.value).toMatchObject({ state: 'sent', ticket: { reference: 'T-1' } });
+    expect((await new TicketLedger(state).read(key))?.value).toMatchObject({
+      state: 'sent',
+      ticket: { reference: 'T-1' },
+    });
   });
 
   test('mail: a claim that died after it began sending is recorded, not sent again; one that died before sending is sent', async () => {
@@ -172,7 +202,14 @@ describe('TicketDesk across instances and restarts (file state store)', () => {
     mail.idempotent = false;
     const desk = new TicketDesk(mail, { state, now });
     const recorded = await desk.open(key, sampleContent());
-    expect(recorded).toEqual({ reference: referenceFor(key), where: 'desk@example.com', sink: 'fake', createdAt: '2026-11-27T10:00:00.000Z', unconfirmed: true, duplicate: true });
+    expect(recorded).toEqual({
+      reference: referenceFor(key),
+      where: 'desk@example.com',
+      sink: 'fake',
+      createdAt: '2026-11-27T10:00:00.000Z',
+      unconfirmed: true,
+      duplicate: true,
+    });
     expect(mail.calls).toEqual([]);
     expect((await desk.open(key, sampleContent())).reference).toBe(referenceFor(key));
 
@@ -182,11 +219,14 @@ describe('TicketDesk across instances and restarts (file state store)', () => {
 
   test('state store unreachable: the ticket is refused with a clear reason and the sink is not called', async () => {
     const unreachable: StateStore = Object.assign(new MemoryStateStore(), {
-      get: async () => Promise.reject(new StateUnavailableError('Azure Blob Storage could not read (no answer within 3000 ms).')),
+      get: async () =>
+        Promise.reject(new StateUnavailableError('Azure Blob Storage could not read (no answer within 3000 ms).')),
     });
     const warnings: string[] = [];
     const sink = new FakeSink();
-    const error = await new TicketDesk(sink, { state: unreachable, logger: { warn: (_, m) => warnings.push(m) } }).open(key, sampleContent()).catch((e: unknown) => e);
+    const error = await new TicketDesk(sink, { state: unreachable, logger: { warn: (_, m) => warnings.push(m) } })
+      .open(key, sampleContent())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TicketSinkError);
     expect((error as TicketSinkError).ledger).toBe('state-unavailable');
     expect(sink.calls).toHaveLength(0);

@@ -15,7 +15,11 @@ describe('GraphMailSink against the demo tenant', () => {
   let desk: TicketDesk;
   beforeEach(() => {
     tenant = new DemoTenant({ now: new Date('2026-11-27T10:00:00Z') });
-    const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: new DemoTenantTransport(tenant) });
+    const client = createGraphClient({
+      endpoint: 'https://graph.microsoft.com',
+      authProvider: demoAuthProvider,
+      transport: new DemoTenantTransport(tenant),
+    });
     desk = new TicketDesk(new GraphMailSink(client, MAILBOX, HELPDESK, FAST));
   });
 
@@ -23,14 +27,20 @@ describe('GraphMailSink against the demo tenant', () => {
     const content = sampleContent();
     const ticket = await desk.open(key, content);
 
-    expect(ticket).toMatchObject({ reference: referenceFor(key), where: HELPDESK, sink: 'graph-mail', duplicate: false });
+    expect(ticket).toMatchObject({
+      reference: referenceFor(key),
+      where: HELPDESK,
+      sink: 'graph-mail',
+      duplicate: false,
+    });
     expect(tenant.sentMail).toHaveLength(1);
     const [mail] = tenant.sentMail;
     expect(mail.from).toBe(MAILBOX);
     expect(mail.message.toRecipients).toEqual([{ emailAddress: { address: HELPDESK } }]);
     // The reference first (mail rules and replies find it there), then the facts.
     expect(mail.message.subject.startsWith(`[${ticket.reference}] `)).toBe(true);
-    for (const fact of ['53003', content.subject.name, 'adelev@example.com', content.title]) expect(mail.message.subject).toContain(fact);
+    for (const fact of ['53003', content.subject.name, 'adelev@example.com', content.title])
+      expect(mail.message.subject).toContain(fact);
     expect(mail.message.body.contentType).toBe('HTML');
 
     const html = mail.message.body.content;
@@ -60,8 +70,14 @@ describe('GraphMailSink against the demo tenant', () => {
   });
 
   test('a mailbox the tenant does not have: clear error, not retried', async () => {
-    const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: new DemoTenantTransport(tenant) });
-    const error = await new GraphMailSink(client, 'nobody@example.com', HELPDESK, FAST).create(key, sampleContent()).catch((e: unknown) => e);
+    const client = createGraphClient({
+      endpoint: 'https://graph.microsoft.com',
+      authProvider: demoAuthProvider,
+      transport: new DemoTenantTransport(tenant),
+    });
+    const error = await new GraphMailSink(client, 'nobody@example.com', HELPDESK, FAST)
+      .create(key, sampleContent())
+      .catch((e: unknown) => e);
 
     expectSinkError(error, { sink: 'graph-mail', status: 404, retryable: false, names: ['nobody@example.com'] });
     expect(tenant.requestLog.filter((r) => r.path.endsWith('/sendMail'))).toHaveLength(1);
@@ -72,7 +88,10 @@ describe('GraphMailSink against the demo tenant', () => {
 class LoopbackTransport implements Middleware {
   constructor(private readonly base: string) {}
   async execute(context: Context): Promise<void> {
-    const url = (typeof context.request === 'string' ? context.request : context.request.url).replace('https://graph.microsoft.com', this.base);
+    const url = (typeof context.request === 'string' ? context.request : context.request.url).replace(
+      'https://graph.microsoft.com',
+      this.base,
+    );
     context.response = await fetch(url, context.options);
   }
 }
@@ -89,13 +108,28 @@ describe('GraphMailSink over HTTP (real Graph client, loopback server)', () => {
         res.writeHead(202);
         return void res.end();
       }
-      sendJson(res, code, { error: { code: code === 401 ? 'InvalidAuthenticationToken' : 'generalException', message: 'Graph says no.', innerError: { 'request-id': 'r1', date: '2026-11-27T10:00:00' } } });
+      sendJson(res, code, {
+        error: {
+          code: code === 401 ? 'InvalidAuthenticationToken' : 'generalException',
+          message: 'Graph says no.',
+          innerError: { 'request-id': 'r1', date: '2026-11-27T10:00:00' },
+        },
+      });
     });
   });
   afterEach(() => graph.close());
 
   const sink = (options = FAST) =>
-    new GraphMailSink(createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: new LoopbackTransport(graph.url) }), MAILBOX, HELPDESK, options);
+    new GraphMailSink(
+      createGraphClient({
+        endpoint: 'https://graph.microsoft.com',
+        authProvider: demoAuthProvider,
+        transport: new LoopbackTransport(graph.url),
+      }),
+      MAILBOX,
+      HELPDESK,
+      options,
+    );
 
   test('202: one request to /users/{mailbox}/sendMail with the bearer token', async () => {
     await sink().create(key, sampleContent());
@@ -128,7 +162,9 @@ describe('GraphMailSink over HTTP (real Graph client, loopback server)', () => {
 
   test('401 is not retried and the error carries no token', async () => {
     status = () => 401;
-    const error = (await sink().create(key, sampleContent()).catch((e: unknown) => e)) as TicketSinkError;
+    const error = (await sink()
+      .create(key, sampleContent())
+      .catch((e: unknown) => e)) as TicketSinkError;
 
     expectSinkError(error, { sink: 'graph-mail', status: 401, retryable: false, names: [/\b401\b/] });
     expect(error.message).not.toContain('demo-tenant-token');
@@ -137,14 +173,18 @@ describe('GraphMailSink over HTTP (real Graph client, loopback server)', () => {
 
   test('403: names the missing Mail.Send permission, not retried', async () => {
     status = () => 403;
-    const error = await sink().create(key, sampleContent()).catch((e: unknown) => e);
+    const error = await sink()
+      .create(key, sampleContent())
+      .catch((e: unknown) => e);
     expectSinkError(error, { sink: 'graph-mail', status: 403, retryable: false, names: [MAILBOX, 'Mail.Send'] });
     expect(graph.received).toHaveLength(1);
   });
 
   test('a Graph that never answers times out', async () => {
     status = () => 0;
-    const error = (await sink({ timeoutMs: 200, attempts: 2, retryDelayMs: 10, budgetMs: 5000 }).create(key, sampleContent()).catch((e: unknown) => e)) as TicketSinkError;
+    const error = (await sink({ timeoutMs: 200, attempts: 2, retryDelayMs: 10, budgetMs: 5000 })
+      .create(key, sampleContent())
+      .catch((e: unknown) => e)) as TicketSinkError;
 
     expectSinkError(error, { sink: 'graph-mail', status: undefined, retryable: true, names: ['0.2 s', tries(2)] });
     expect(graph.received).toHaveLength(2);
@@ -153,7 +193,9 @@ describe('GraphMailSink over HTTP (real Graph client, loopback server)', () => {
   test('the budget bounds all attempts together', async () => {
     status = () => 0;
     const started = Date.now();
-    await expect(sink({ timeoutMs: 1000, attempts: 10, retryDelayMs: 10, budgetMs: 300 }).create(key, sampleContent())).rejects.toThrow(TicketSinkError);
+    await expect(
+      sink({ timeoutMs: 1000, attempts: 10, retryDelayMs: 10, budgetMs: 300 }).create(key, sampleContent()),
+    ).rejects.toThrow(TicketSinkError);
     expect(Date.now() - started).toBeLessThan(800);
   });
 });

@@ -23,7 +23,12 @@ describe('ServiceNowSink', () => {
 
     const ticket = await desk.open(key, content);
 
-    expect(ticket).toMatchObject({ reference: 'INC0010001', sink: 'servicenow', where: new URL(now.url).host, duplicate: false });
+    expect(ticket).toMatchObject({
+      reference: 'INC0010001',
+      sink: 'servicenow',
+      where: new URL(now.url).host,
+      duplicate: false,
+    });
     expect(now.incidents).toHaveLength(1);
     const incident = now.incidents[0];
     expect(incident.correlation_id).toBe(key);
@@ -32,7 +37,8 @@ describe('ServiceNowSink', () => {
     expect(incident.short_description).toContain('53003');
     expect(incident.short_description).toContain(content.subject.upn);
     expect((incident.short_description as string).length).toBeLessThanOrEqual(160);
-    for (const value of [...everyValue(content), content.subject.name, 'On the train & at home.']) expect(incident.description).toContain(value);
+    for (const value of [...everyValue(content), content.subject.name, 'On the train & at home.'])
+      expect(incident.description).toContain(value);
     // Found by method: on a loaded machine a lookup can time out and be asked again before the POST.
     const lookup = now.received.find((r) => r.method === 'GET')!;
     const post = now.received.find((r) => r.method === 'POST')!;
@@ -107,7 +113,9 @@ describe('ServiceNowSink', () => {
   test('a hung ServiceNow times out with a clear error', async () => {
     now.intercept = () => true; // never answers
     const started = Date.now();
-    const error = await new TicketDesk(sink(PASSWORD, { timeoutMs: 200, attempts: 2, retryDelayMs: 10, budgetMs: 5000 }))
+    const error = await new TicketDesk(
+      sink(PASSWORD, { timeoutMs: 200, attempts: 2, retryDelayMs: 10, budgetMs: 5000 }),
+    )
       .open(key, sampleContent())
       .catch((e: unknown) => e);
 
@@ -140,6 +148,8 @@ describe('ServiceNowSink', () => {
       sendJson(res, 201, { something: 'else' });
       return true;
     };
-    await expect(new TicketDesk(sink()).open(key, sampleContent())).rejects.toThrow('ServiceNow answered in an unexpected shape');
+    await expect(new TicketDesk(sink()).open(key, sampleContent())).rejects.toThrow(
+      'ServiceNow answered in an unexpected shape',
+    );
   });
 });

@@ -6,7 +6,11 @@ import { cardProblems } from '../cards/validateCard';
 import { story } from '../fixtures/cards';
 
 const ticketCard = (language: 'en' | 'nl', unconfirmed: boolean) => {
-  const answer: Answer = { kind: 'ticket-opened', ticket: { reference: 'SIT-1A2B3C4D', where: 'helpdesk@contoso.com', duplicate: true, unconfirmed, comment: null }, record: story[0] };
+  const answer: Answer = {
+    kind: 'ticket-opened',
+    ticket: { reference: 'SIT-1A2B3C4D', where: 'helpdesk@contoso.com', duplicate: true, unconfirmed, comment: null },
+    record: story[0],
+  };
   return renderAnswer({ answer, language, audience: 'user', timeZone: 'Europe/Amsterdam' });
 };
 
@@ -15,6 +19,8 @@ test.each(['en', 'nl'] as const)('%s: says the mail was not sent again and what 
   expect(cardProblems(card.content)).toEqual([]);
   const text = cardToText(card.content);
   expect(text).toContain('SIT-1A2B3C4D');
-  expect(text).toContain(language === 'en' ? 'The mail most likely arrived, so it was not sent again' : 'niet opnieuw verstuurd');
+  expect(text).toContain(
+    language === 'en' ? 'The mail most likely arrived, so it was not sent again' : 'niet opnieuw verstuurd',
+  );
   expect(cardToText(ticketCard(language, false).content)).not.toContain(language === 'en' ? 'cut off' : 'onderbroken');
 });

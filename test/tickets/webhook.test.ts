@@ -25,14 +25,16 @@ beforeEach(async () => {
     if (!verified(request)) return sendJson(res, 401, { error: 'bad signature' });
     if (answer(request, res)) return;
     const body = JSON.parse(request.body) as Record<string, unknown>;
-    if (!tickets.some((t) => t.key === request.headers['idempotency-key'])) tickets.push({ key: String(request.headers['idempotency-key']), body });
+    if (!tickets.some((t) => t.key === request.headers['idempotency-key']))
+      tickets.push({ key: String(request.headers['idempotency-key']), body });
     sendJson(res, 200, { ticketId: `HD-${tickets.length}` });
   });
 });
 afterEach(() => receiver.close());
 
 // The URL carries a signature in its query, as Logic Apps and Power Automate trigger URLs do.
-const hookUrl = () => `${receiver.url}/workflows/abc/triggers/manual/paths/invoke?api-version=2016-06-01&sig=SAS-SIGNATURE`;
+const hookUrl = () =>
+  `${receiver.url}/workflows/abc/triggers/manual/paths/invoke?api-version=2016-06-01&sig=SAS-SIGNATURE`;
 const sink = (secret = SECRET, options = FAST) => new WebhookSink(hookUrl(), secret, options);
 
 describe('WebhookSink', () => {
@@ -101,7 +103,12 @@ describe('WebhookSink', () => {
     answer = (_, res) => (broken ? (sendJson(res, 503, { error: 'down' }), true) : false);
     const desk = new TicketDesk(sink());
 
-    expectSinkError(await desk.open(key, sampleContent()).catch((e: unknown) => e), { sink: 'webhook', status: 503, retryable: true, names: [/\b503\b/, tries(3)] });
+    expectSinkError(await desk.open(key, sampleContent()).catch((e: unknown) => e), {
+      sink: 'webhook',
+      status: 503,
+      retryable: true,
+      names: [/\b503\b/, tries(3)],
+    });
     expect(receiver.received).toHaveLength(3);
     broken = false;
     expect((await desk.open(key, sampleContent())).reference).toBe('HD-1');
@@ -109,10 +116,17 @@ describe('WebhookSink', () => {
   });
 
   test('a wrong secret gets 401: not retried, and the error leaks neither secret nor URL', async () => {
-    const error = (await sink('not-the-secret').create(key, sampleContent()).catch((e: unknown) => e)) as TicketSinkError;
+    const error = (await sink('not-the-secret')
+      .create(key, sampleContent())
+      .catch((e: unknown) => e)) as TicketSinkError;
 
     // It names the setting to check.
-    expectSinkError(error, { sink: 'webhook', status: 401, retryable: false, names: [/\b401\b/, 'TICKET_WEBHOOK_SECRET'] });
+    expectSinkError(error, {
+      sink: 'webhook',
+      status: 401,
+      retryable: false,
+      names: [/\b401\b/, 'TICKET_WEBHOOK_SECRET'],
+    });
     expect(error.message).not.toMatch(/not-the-secret|SAS-SIGNATURE|127\.0\.0\.1/);
     expect(receiver.received).toHaveLength(1);
     expect(tickets).toHaveLength(0);
@@ -120,7 +134,9 @@ describe('WebhookSink', () => {
 
   test('a receiver that never answers times out', async () => {
     answer = () => true;
-    const error = (await sink(SECRET, { timeoutMs: 200, attempts: 2, retryDelayMs: 10, budgetMs: 5000 }).create(key, sampleContent()).catch((e: unknown) => e)) as TicketSinkError;
+    const error = (await sink(SECRET, { timeoutMs: 200, attempts: 2, retryDelayMs: 10, budgetMs: 5000 })
+      .create(key, sampleContent())
+      .catch((e: unknown) => e)) as TicketSinkError;
 
     expectSinkError(error, { sink: 'webhook', status: undefined, retryable: true, names: ['0.2 s', tries(2)] });
     expect(receiver.received).toHaveLength(2);
@@ -129,7 +145,9 @@ describe('WebhookSink', () => {
   test('an unreachable receiver is a clear, retryable error without the URL', async () => {
     const url = hookUrl();
     await receiver.close();
-    const error = (await new WebhookSink(url, SECRET, FAST).create(key, sampleContent()).catch((e: unknown) => e)) as TicketSinkError;
+    const error = (await new WebhookSink(url, SECRET, FAST)
+      .create(key, sampleContent())
+      .catch((e: unknown) => e)) as TicketSinkError;
 
     expectSinkError(error, { sink: 'webhook', status: undefined, retryable: true, names: [tries(3)] });
     expect(error.message).not.toContain(url);

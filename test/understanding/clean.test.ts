@@ -2,14 +2,19 @@ import { MAX_CHARACTERS, cleanText } from '../../src/understanding/clean';
 
 describe('cleanText', () => {
   it('turns Teams HTML into plain text and keeps mention tags', () => {
-    expect(cleanText('<p><at>Sign-in Troubleshooter</at>&nbsp;why was <at id="1">Megan Bowen</at> <b>blocked</b>?</p>')).toEqual({
+    expect(
+      cleanText('<p><at>Sign-in Troubleshooter</at>&nbsp;why was <at id="1">Megan Bowen</at> <b>blocked</b>?</p>'),
+    ).toEqual({
       ok: true,
       text: '<at>Sign-in Troubleshooter</at> why was <at>Megan Bowen</at> blocked?',
     });
   });
 
   it('decodes entities, straightens quotes and drops invisible characters', () => {
-    expect(cleanText('why can&#39;t Sea\u0301n O’Bri\u200ben sign&amp;in?')).toEqual({ ok: true, text: "why can't Seán O'Brien sign&in?" });
+    expect(cleanText('why can&#39;t Sea\u0301n O’Bri\u200ben sign&amp;in?')).toEqual({
+      ok: true,
+      text: "why can't Seán O'Brien sign&in?",
+    });
   });
 
   it('collapses white space and line breaks', () => {

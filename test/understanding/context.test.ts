@@ -17,8 +17,16 @@ function after(previousText: string, text: string): { previous: Question; questi
 
 describe('contextOf', () => {
   const base: MessageTraits = {
-    intent: 'failures', opened: false, shifts: false, asks: false, says: false, screen: false, signInId: false, outage: false,
-    tenantAsk: false, countsPrevious: false,
+    intent: 'failures',
+    opened: false,
+    shifts: false,
+    asks: false,
+    says: false,
+    screen: false,
+    signInId: false,
+    outage: false,
+    tenantAsk: false,
+    countsPrevious: false,
   };
   const previous = parse('why was Megan locked out yesterday?', ctx);
   const help = parse('help', ctx);
@@ -35,7 +43,12 @@ describe('contextOf', () => {
     ['"how many were failures?"', { intent: 'count', countsPrevious: true }, previous, 'counts-previous'],
     ['"and this week?"', { opened: true, says: true }, previous, 'fragment'],
     ['"the day before"', { shifts: true }, previous, 'fragment'],
-    ['"en de dag ervoor?" (a greeting word inside)', { intent: 'help', shifts: true, opened: true }, previous, 'fragment'],
+    [
+      '"en de dag ervoor?" (a greeting word inside)',
+      { intent: 'help', shifts: true, opened: true },
+      previous,
+      'fragment',
+    ],
     ['a bare name ("Lynne?")', { says: true }, previous, 'fragment'],
     ['a complete question about someone', { asks: true, says: true }, previous, 'fresh'],
     ['a message that says nothing', {}, previous, 'fresh'],
@@ -52,7 +65,13 @@ describe('conversations', () => {
 
   it('a request id alone after a 50126 question keeps nothing of it', () => {
     const { question } = after('who got error 50126 today?', ID);
-    expect(question).toMatchObject({ requestId: ID, errorCode: null, from: null, context: 'fresh', idUnlabelled: true });
+    expect(question).toMatchObject({
+      requestId: ID,
+      errorCode: null,
+      from: null,
+      context: 'fresh',
+      idUnlabelled: true,
+    });
   });
 
   it('"and this week?" after Isaiah keeps Isaiah', () => {
@@ -63,26 +82,45 @@ describe('conversations', () => {
 
   it('"what about Lynne?" changes the person only', () => {
     const { previous, question } = after('did Megan get 50126 on her phone yesterday?', 'what about Lynne?');
-    expect(question).toMatchObject({ subject: { kind: 'person', text: 'Lynne' }, errorCode: 50126, platform: 'mobile', context: 'continued' });
+    expect(question).toMatchObject({
+      subject: { kind: 'person', text: 'Lynne' },
+      errorCode: 50126,
+      platform: 'mobile',
+      context: 'continued',
+    });
     expect([question.from, question.to]).toEqual([previous.from, previous.to]);
   });
 
   it('"and on his phone?" adds the platform and keeps the rest', () => {
     const { question } = after('why did Isaiah fail this week?', 'and on his phone?');
-    expect(question).toMatchObject({ subject: { kind: 'person', text: 'Isaiah' }, platform: 'mobile', context: 'continued' });
+    expect(question).toMatchObject({
+      subject: { kind: 'person', text: 'Isaiah' },
+      platform: 'mobile',
+      context: 'continued',
+    });
   });
 
   it('a new complete question about someone else drops the previous filters', () => {
     const { question } = after('did Megan get 50126 yesterday?', 'why did Lynne fail?');
-    expect(question).toMatchObject({ subject: { kind: 'person', text: 'Lynne' }, errorCode: null, from: null, context: 'fresh' });
+    expect(question).toMatchObject({
+      subject: { kind: 'person', text: 'Lynne' },
+      errorCode: null,
+      from: null,
+      context: 'fresh',
+    });
   });
 
   it('a tenant-wide question after a person does not keep the person', () => {
     const { question } = after('why was Megan locked out?', 'who failed to sign in today?');
-    expect(question).toMatchObject({ subject: { kind: 'anyone' }, tenantAsk: 'people', category: null, context: 'fresh' });
+    expect(question).toMatchObject({
+      subject: { kind: 'anyone' },
+      tenantAsk: 'people',
+      category: null,
+      context: 'fresh',
+    });
   });
 
-  it('a pasted screen after a person is the screen\'s, not the person\'s', () => {
+  it("a pasted screen after a person is the screen's, not the person's", () => {
     const { question } = after(
       'why was Megan locked out?',
       `Sorry, but we're having trouble signing you in. AADSTS50126: Error validating credentials. Request Id: ${ID} Timestamp: 2026-12-06T09:39:30Z`,

@@ -8,10 +8,18 @@ import type { Mention, Question, QuestionForm } from '../../src/understanding/qu
  * written only when set (`form` only its true flags): a line without them expects the defaults.
  */
 export type QuestionJson = Omit<Question, 'from' | 'to' | 'form' | keyof typeof DEFAULTS> & {
-  from: string | null; to: string | null; form?: Partial<QuestionForm>;
+  from: string | null;
+  to: string | null;
+  form?: Partial<QuestionForm>;
 } & Partial<Pick<Question, keyof typeof DEFAULTS>>;
 
-const DEFAULTS = { tenantAsk: null, country: null, platform: null, idUnlabelled: false, context: 'fresh' } satisfies Partial<Question>;
+const DEFAULTS = {
+  tenantAsk: null,
+  country: null,
+  platform: null,
+  idUnlabelled: false,
+  context: 'fresh',
+} satisfies Partial<Question>;
 
 export interface Utterance {
   text: string;
@@ -33,14 +41,28 @@ export function loadUtterances(): Utterance[] {
 }
 
 export function fromJson(q: QuestionJson): Question {
-  return { ...DEFAULTS, ...q, from: q.from ? new Date(q.from) : null, to: q.to ? new Date(q.to) : null, form: { ...NO_FORM, ...q.form } };
+  return {
+    ...DEFAULTS,
+    ...q,
+    from: q.from ? new Date(q.from) : null,
+    to: q.to ? new Date(q.to) : null,
+    form: { ...NO_FORM, ...q.form },
+  };
 }
 
 export function toJson(q: Question): QuestionJson {
   const form = Object.fromEntries(Object.entries(q.form).filter(([, on]) => on)) as Partial<QuestionForm>;
   const { form: _form, ...all } = q;
   const rest = Object.fromEntries(
-    Object.entries(all).filter(([key, value]) => !(key in DEFAULTS) || JSON.stringify(value) !== JSON.stringify(DEFAULTS[key as keyof typeof DEFAULTS])),
+    Object.entries(all).filter(
+      ([key, value]) =>
+        !(key in DEFAULTS) || JSON.stringify(value) !== JSON.stringify(DEFAULTS[key as keyof typeof DEFAULTS]),
+    ),
   ) as Omit<Question, 'form'>;
-  return { ...rest, from: q.from ? q.from.toISOString() : null, to: q.to ? q.to.toISOString() : null, ...(Object.keys(form).length ? { form } : {}) };
+  return {
+    ...rest,
+    from: q.from ? q.from.toISOString() : null,
+    to: q.to ? q.to.toISOString() : null,
+    ...(Object.keys(form).length ? { form } : {}),
+  };
 }

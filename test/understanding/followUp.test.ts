@@ -72,11 +72,20 @@ describe('follow-ups in parse', () => {
 
   it('treats a complete new question as new, not as a follow-up', () => {
     const q = parse('did megan sign in today', ctx);
-    expect(q).toMatchObject({ intent: 'signins', subject: { kind: 'person', text: 'megan' }, app: null, correlationId: null });
+    expect(q).toMatchObject({
+      intent: 'signins',
+      subject: { kind: 'person', text: 'megan' },
+      app: null,
+      correlationId: null,
+    });
   });
 
   it('keeps the previous question for "show more" and "details"', () => {
     expect(parse('show more', ctx)).toEqual({ ...previous, context: 'continued', followUp: { kind: 'more' } });
-    expect(parse('details of the third one', ctx)).toEqual({ ...previous, context: 'continued', followUp: { kind: 'details', index: 2 } });
+    expect(parse('details of the third one', ctx)).toEqual({
+      ...previous,
+      context: 'continued',
+      followUp: { kind: 'details', index: 2 },
+    });
   });
 });

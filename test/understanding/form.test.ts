@@ -11,15 +11,28 @@ const ctx = { now: new Date('2026-12-06T10:00:00Z'), timeZone: 'Europe/Amsterdam
 
 describe('present tense is about now', () => {
   test.each([
-    "why can't I sign in?", 'why cannot I log in to Outlook', 'I am unable to sign in', 'Teams is not working', "I'm locked out",
-    'waarom kan ik niet inloggen?', 'inloggen lukt niet', 'ik ben geblokkeerd', 'waarom kom ik niet in Outlook', 'my account is locked',
-    'waarom kan Megan Bowen niet inloggen', 'sinds dinsdag kan lotte niet in teams',
+    "why can't I sign in?",
+    'why cannot I log in to Outlook',
+    'I am unable to sign in',
+    'Teams is not working',
+    "I'm locked out",
+    'waarom kan ik niet inloggen?',
+    'inloggen lukt niet',
+    'ik ben geblokkeerd',
+    'waarom kom ik niet in Outlook',
+    'my account is locked',
+    'waarom kan Megan Bowen niet inloggen',
+    'sinds dinsdag kan lotte niet in teams',
   ])('"%s"', (text) => {
     expect(formOf(text).presentTense).toBe(true);
   });
 
   test.each([
-    "why couldn't I sign in?", 'why did my sign-in fail', 'why was Megan blocked', 'show my sign-ins', 'waarom kon ik niet inloggen',
+    "why couldn't I sign in?",
+    'why did my sign-in fail',
+    'why was Megan blocked',
+    'show my sign-ins',
+    'waarom kon ik niet inloggen',
     'waarom kon Megan Bowen gisteren niet inloggen',
     'waarom mislukte mijn aanmelding',
   ])('not "%s"', (text) => {
@@ -44,7 +57,7 @@ describe('counting, outage, yes/no', () => {
     ['kon Megan gisteren inloggen?', { yesNo: true }],
     ['why was Megan locked out?', { yesNo: false }],
     ['who is locked out right now?', { yesNo: false }],
-    ['can you show me Megan\'s sign-ins?', { yesNo: false }],
+    ["can you show me Megan's sign-ins?", { yesNo: false }],
     ['kun je de aanmeldingen van Megan laten zien?', { yesNo: false }],
     ['welke apps geven de meeste fouten', { yesNo: false, counting: false }],
     ['cant login', { yesNo: false, presentTense: true }],
@@ -64,7 +77,7 @@ describe('the parser sets the form on the Question', () => {
     expect(next.form).toEqual({ counting: false, yesNo: true, outage: false, presentTense: false, intrusion: false });
   });
 
-  it('reads the asker\'s words before a pasted screen, not the screen', () => {
+  it("reads the asker's words before a pasted screen, not the screen", () => {
     const q = parse(
       "can't get in. Sorry, but we're having trouble signing you in. AADSTS50053: You've tried to sign in too many times. " +
         'Request Id: 6f1c2a8e-1b2c-4d5e-8f90-123456789abc Timestamp: 2026-12-06T09:39:30Z',

@@ -38,26 +38,56 @@ describe('what a GUID is', () => {
 });
 
 const EN_LINES = [
-  'Sign in', "Sorry, but we're having trouble signing you in.", '', 'AADSTS50053: Your account is locked because you\'ve tried to sign in too many times.',
-  '', 'Troubleshooting details', 'If you contact your administrator, send this info to them.', 'Copy info to clipboard',
-  `Request Id: ${REQ}`, `Correlation Id: ${COR}`, 'Timestamp: 2026-12-06T16:39:30Z', 'Message: AADSTS50053: locked.',
+  'Sign in',
+  "Sorry, but we're having trouble signing you in.",
+  '',
+  "AADSTS50053: Your account is locked because you've tried to sign in too many times.",
+  '',
+  'Troubleshooting details',
+  'If you contact your administrator, send this info to them.',
+  'Copy info to clipboard',
+  `Request Id: ${REQ}`,
+  `Correlation Id: ${COR}`,
+  'Timestamp: 2026-12-06T16:39:30Z',
+  'Message: AADSTS50053: locked.',
 ];
 const NL_LINES = [
-  'Aanmelden', 'Sorry, er is een probleem opgetreden bij het aanmelden.', '', 'AADSTS50053: Uw account is vergrendeld.', '',
-  'Details voor probleemoplossing', 'Als u contact opneemt met uw beheerder, stuurt u deze gegevens naar hem of haar.',
-  'Gegevens naar klembord kopiëren', `Aanvraag-id: ${REQ}`, `Correlatie-id: ${COR}`, 'Tijdstempel: 2026-12-06T16:39:30Z',
+  'Aanmelden',
+  'Sorry, er is een probleem opgetreden bij het aanmelden.',
+  '',
+  'AADSTS50053: Uw account is vergrendeld.',
+  '',
+  'Details voor probleemoplossing',
+  'Als u contact opneemt met uw beheerder, stuurt u deze gegevens naar hem of haar.',
+  'Gegevens naar klembord kopiëren',
+  `Aanvraag-id: ${REQ}`,
+  `Correlatie-id: ${COR}`,
+  'Tijdstempel: 2026-12-06T16:39:30Z',
 ];
 const CA_LINES = [
-  'You cannot access this right now', 'Your sign-in was successful but does not meet the criteria to access this resource.',
-  'More details', 'Error Code: 53003', `Request Id: ${REQ}`, `Correlation Id: ${COR}`, 'Timestamp: 12/6/2026 4:39:30 PM',
-  'App name: Contoso Portal', 'App id: 00000003-0000-0ff1-ce00-000000000000', 'IP address: 203.0.113.7',
-  'Device identifier: Not available', 'Device platform: Windows 10', 'Device state: Unregistered',
+  'You cannot access this right now',
+  'Your sign-in was successful but does not meet the criteria to access this resource.',
+  'More details',
+  'Error Code: 53003',
+  `Request Id: ${REQ}`,
+  `Correlation Id: ${COR}`,
+  'Timestamp: 12/6/2026 4:39:30 PM',
+  'App name: Contoso Portal',
+  'App id: 00000003-0000-0ff1-ce00-000000000000',
+  'IP address: 203.0.113.7',
+  'Device identifier: Not available',
+  'Device platform: Windows 10',
+  'Device state: Unregistered',
 ];
 const OAUTH = `AADSTS50126: Error validating credentials due to invalid username or password. Trace ID: ${REQ} Correlation ID: ${COR} Timestamp: 2026-12-06 16:39:30Z`;
 
 describe('pasted screens', () => {
   const cases: Array<[string, string, number]> = [];
-  for (const [name, lines, code] of [['English', EN_LINES, 50053], ['Dutch', NL_LINES, 50053], ['Conditional Access', CA_LINES, 53003]] as const) {
+  for (const [name, lines, code] of [
+    ['English', EN_LINES, 50053],
+    ['Dutch', NL_LINES, 50053],
+    ['Conditional Access', CA_LINES, 53003],
+  ] as const) {
     cases.push([`${name}, lines kept`, lines.join('\n'), code]);
     cases.push([`${name}, joined into one line`, lines.filter((l) => l).join(' '), code]);
     cases.push([`${name}, without "Sorry"`, lines.filter((l) => !l.startsWith('Sorry')).join(' '), code]);
@@ -93,8 +123,14 @@ describe('pasted screens', () => {
 describe('words of issue 22 that are not names', () => {
   it.each<[string, Record<string, unknown>]>([
     ['welke apps geven de meeste fouten', { subject: { kind: 'anyone' }, tenantAsk: 'top-apps' }],
-    ['Foutmelding AADSTS700016 bij het openen van de Contoso portal', { subject: { kind: 'self' }, errorCode: 700016, app: 'Contoso portal' }],
-    ['is het account van Patti geblokkeerd?', { subject: { kind: 'person', text: 'Patti' }, category: 'lockout', form: { yesNo: true } }],
+    [
+      'Foutmelding AADSTS700016 bij het openen van de Contoso portal',
+      { subject: { kind: 'self' }, errorCode: 700016, app: 'Contoso portal' },
+    ],
+    [
+      'is het account van Patti geblokkeerd?',
+      { subject: { kind: 'person', text: 'Patti' }, category: 'lockout', form: { yesNo: true } },
+    ],
     ['Sorry, er is een probleem opgetreden bij het aanmelden', { subject: null }],
   ])('%s', (text, expected) => {
     expect(parse(text, { ...ctx, locale: undefined })).toMatchObject(expected);

@@ -3,7 +3,12 @@ import { memoizedParse } from '../../src/understanding/parseMemo';
 import type { ParseContext, Question } from '../../src/understanding/question';
 
 const AT = new Date('2026-11-27T10:00:00.250Z');
-const ctx = (over: Partial<ParseContext> = {}): ParseContext => ({ now: AT, timeZone: 'Europe/Amsterdam', locale: 'en-US', ...over });
+const ctx = (over: Partial<ParseContext> = {}): ParseContext => ({
+  now: AT,
+  timeZone: 'Europe/Amsterdam',
+  locale: 'en-US',
+  ...over,
+});
 
 function counting() {
   const calls: string[] = [];
@@ -17,7 +22,12 @@ function counting() {
 describe('the parse memo', () => {
   it('gives what a fresh parse at the whole second gives, for every kind of question', () => {
     const { memo } = counting();
-    for (const text of ['why did Megan Bowen fail to sign in yesterday', 'who failed to sign in to Salesforce in the last hour?', "why can't I sign in?", 'waarom kan ik niet inloggen sinds 9 uur?']) {
+    for (const text of [
+      'why did Megan Bowen fail to sign in yesterday',
+      'who failed to sign in to Salesforce in the last hour?',
+      "why can't I sign in?",
+      'waarom kan ik niet inloggen sinds 9 uur?',
+    ]) {
       expect(memo(text, ctx())).toEqual(parse(text, ctx({ now: new Date('2026-11-27T10:00:00.000Z') })));
     }
   });

@@ -13,7 +13,8 @@ describe('local calendar arithmetic', () => {
   it('finds local midnight on both 2026 DST days: 23 and 25 hours long', () => {
     const spring = { year: 2026, month: 3, day: 29 };
     const autumn = { year: 2026, month: 10, day: 25 };
-    const hours = (d: typeof spring) => (toUtc(addDays(d, 1), 0, AMS).getTime() - toUtc(d, 0, AMS).getTime()) / 3_600_000;
+    const hours = (d: typeof spring) =>
+      (toUtc(addDays(d, 1), 0, AMS).getTime() - toUtc(d, 0, AMS).getTime()) / 3_600_000;
     expect(hours(spring)).toBe(23);
     expect(hours(autumn)).toBe(25);
     expect(hours({ year: 2026, month: 11, day: 1 })).toBe(24);
@@ -53,11 +54,26 @@ describe('time expressions', () => {
   });
 
   it('guesses am/pm from the part of the day, and office hours without one', () => {
-    expect(range('between 1 and 3 this afternoon', friday)).toEqual(['2026-11-27T12:00:00.000Z', '2026-11-27T14:00:00.000Z']);
-    expect(range('between 9 and 11 yesterday', friday)).toEqual(['2026-11-26T08:00:00.000Z', '2026-11-26T10:00:00.000Z']);
-    expect(range('between 2 and 4 yesterday', friday)).toEqual(['2026-11-26T13:00:00.000Z', '2026-11-26T15:00:00.000Z']);
-    expect(range('between 11 and 1 yesterday', friday)).toEqual(['2026-11-26T10:00:00.000Z', '2026-11-26T12:00:00.000Z']);
-    expect(range('between 1 and 4 last night', friday)).toEqual(['2026-11-27T00:00:00.000Z', '2026-11-27T03:00:00.000Z']);
+    expect(range('between 1 and 3 this afternoon', friday)).toEqual([
+      '2026-11-27T12:00:00.000Z',
+      '2026-11-27T14:00:00.000Z',
+    ]);
+    expect(range('between 9 and 11 yesterday', friday)).toEqual([
+      '2026-11-26T08:00:00.000Z',
+      '2026-11-26T10:00:00.000Z',
+    ]);
+    expect(range('between 2 and 4 yesterday', friday)).toEqual([
+      '2026-11-26T13:00:00.000Z',
+      '2026-11-26T15:00:00.000Z',
+    ]);
+    expect(range('between 11 and 1 yesterday', friday)).toEqual([
+      '2026-11-26T10:00:00.000Z',
+      '2026-11-26T12:00:00.000Z',
+    ]);
+    expect(range('between 1 and 4 last night', friday)).toEqual([
+      '2026-11-27T00:00:00.000Z',
+      '2026-11-27T03:00:00.000Z',
+    ]);
   });
 
   it('does not read quantities or codes as times', () => {
@@ -80,7 +96,10 @@ describe('shiftRange', () => {
 
   it('keeps wall-clock times across a DST change', () => {
     const monday = { from: new Date('2026-03-29T22:00:00Z'), to: new Date('2026-03-30T22:00:00Z') };
-    expect(shiftRange(monday, -1, ctx)).toEqual({ from: new Date('2026-03-28T23:00:00Z'), to: new Date('2026-03-29T22:00:00Z') });
+    expect(shiftRange(monday, -1, ctx)).toEqual({
+      from: new Date('2026-03-28T23:00:00Z'),
+      to: new Date('2026-03-29T22:00:00Z'),
+    });
   });
 
   it('counts from today without a previous range', () => {

@@ -5,8 +5,14 @@ import nl from './nl.json';
 
 export type Wording = typeof en;
 const WORDING: Record<Language, Wording> = { en, nl };
-const pluralRules: Record<Language, Intl.PluralRules> = { en: new Intl.PluralRules('en'), nl: new Intl.PluralRules('nl') };
-const numbers: Record<Language, Intl.NumberFormat> = { en: new Intl.NumberFormat('en-GB'), nl: new Intl.NumberFormat('nl-NL') };
+const pluralRules: Record<Language, Intl.PluralRules> = {
+  en: new Intl.PluralRules('en'),
+  nl: new Intl.PluralRules('nl'),
+};
+const numbers: Record<Language, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat('en-GB'),
+  nl: new Intl.NumberFormat('nl-NL'),
+};
 
 export type Plural = { one: string; other: string };
 export type Values = Record<string, string | number>;

@@ -9,7 +9,8 @@ export const accountLoop: Detector = {
     const findings: Finding[] = [];
     for (const code of thresholds.accountLoop.codes.filter((c) => !expiredCodes(thresholds).includes(c))) {
       const hits = failures.filter((f) => f.code === code);
-      if (hits.length >= thresholds.accountLoop.minAttempts) findings.push({ kind: 'accountLoop', ...base(hits[0]), code, count: hits.length });
+      if (hits.length >= thresholds.accountLoop.minAttempts)
+        findings.push({ kind: 'accountLoop', ...base(hits[0]), code, count: hits.length });
     }
     return findings;
   },

@@ -12,7 +12,19 @@ export const appFailingForMany: Detector = {
       byAppCode.set(key, [...(byAppCode.get(key) ?? []), f]);
     }
     return [...byAppCode.values()]
-      .filter((list) => new Set(list.map((f) => f.record.userId)).size >= thresholds.appFailingForMany.minUsers && !thresholds.passwordSpray.codes.includes(list[0].code))
-      .map((list) => ({ kind: 'appFailingForMany', ...base(list[0]), userId: null, userName: null, app: list[0].record.appDisplayName ?? '?', code: list[0].code, users: new Set(list.map((f) => f.record.userId)).size }));
+      .filter(
+        (list) =>
+          new Set(list.map((f) => f.record.userId)).size >= thresholds.appFailingForMany.minUsers &&
+          !thresholds.passwordSpray.codes.includes(list[0].code),
+      )
+      .map((list) => ({
+        kind: 'appFailingForMany',
+        ...base(list[0]),
+        userId: null,
+        userName: null,
+        app: list[0].record.appDisplayName ?? '?',
+        code: list[0].code,
+        users: new Set(list.map((f) => f.record.userId)).size,
+      }));
   },
 };

@@ -8,8 +8,13 @@ import { base, type Detector } from './types';
 function deviceState(record: SignIn): DeviceState {
   const d = record.deviceDetail;
   return {
-    name: d?.displayName || null, os: d?.operatingSystem || null, browser: d?.browser || null, known: Boolean(d?.deviceId),
-    compliant: d?.deviceId ? d.isCompliant ?? null : null, managed: d?.deviceId ? d.isManaged ?? null : null, trust: d?.trustType || null,
+    name: d?.displayName || null,
+    os: d?.operatingSystem || null,
+    browser: d?.browser || null,
+    known: Boolean(d?.deviceId),
+    compliant: d?.deviceId ? (d.isCompliant ?? null) : null,
+    managed: d?.deviceId ? (d.isManaged ?? null) : null,
+    trust: d?.trustType || null,
   };
 }
 
@@ -18,24 +23,44 @@ export const conditionalAccess: Detector = {
   scope: 'person',
   detect({ failures, originOf }) {
     const byPolicy = new Map<string, Failure[]>();
-    for (const f of failures) for (const p of f.failedPolicies) byPolicy.set(p.name, [...(byPolicy.get(p.name) ?? []), f]);
+    for (const f of failures)
+      for (const p of f.failedPolicies) byPolicy.set(p.name, [...(byPolicy.get(p.name) ?? []), f]);
     const findings: Finding[] = [...byPolicy].map(([policy, list]) => {
       const latest = list[0];
       const controls = latest.failedPolicies.find((p) => p.name === policy)?.controls ?? [];
       const aboutDevice = controls.some((c) => c === 'CompliantDevice' || c === 'DomainJoinedDevice');
       return {
-        kind: 'conditionalAccess', ...base(latest), policy, controls, block: controls.includes('Block'), count: list.length,
-        app: latest.record.appDisplayName ?? null, origin: originOf(latest.record), device: aboutDevice ? deviceState(latest.record) : null,
+        kind: 'conditionalAccess',
+        ...base(latest),
+        policy,
+        controls,
+        block: controls.includes('Block'),
+        count: list.length,
+        app: latest.record.appDisplayName ?? null,
+        origin: originOf(latest.record),
+        device: aboutDevice ? deviceState(latest.record) : null,
       };
     });
     // Conditional Access stopped it, but Graph left the policies out (no policy permission): still said, without a name.
-    const hidden = failures.filter((f) => f.failedPolicies.length === 0 && f.record.appliedConditionalAccessPolicies == null
-      && (f.record.conditionalAccessStatus === 'failure' || f.category === 'conditional_access'));
+    const hidden = failures.filter(
+      (f) =>
+        f.failedPolicies.length === 0 &&
+        f.record.appliedConditionalAccessPolicies == null &&
+        (f.record.conditionalAccessStatus === 'failure' || f.category === 'conditional_access'),
+    );
     if (hidden.length > 0) {
       const latest = hidden[0];
       findings.push({
-        kind: 'conditionalAccess', ...base(latest), policy: null, controls: [], block: latest.code === 53003, count: hidden.length,
-        app: latest.record.appDisplayName ?? null, origin: originOf(latest.record), device: null, policyHiddenFor: POLICY_PERMISSION,
+        kind: 'conditionalAccess',
+        ...base(latest),
+        policy: null,
+        controls: [],
+        block: latest.code === 53003,
+        count: hidden.length,
+        app: latest.record.appDisplayName ?? null,
+        origin: originOf(latest.record),
+        device: null,
+        policyHiddenFor: POLICY_PERMISSION,
       });
     }
     return findings;

@@ -8,6 +8,14 @@ export const expiredPassword: Detector = {
     const codes = expiredCodes(thresholds);
     const expired = failures.filter((f) => codes.includes(f.code));
     if (expired.length === 0) return [];
-    return [{ kind: 'expiredPassword', ...base(expired[0]), code: expired[0].code, count: expired.length, app: expired[0].record.appDisplayName ?? null }];
+    return [
+      {
+        kind: 'expiredPassword',
+        ...base(expired[0]),
+        code: expired[0].code,
+        count: expired.length,
+        app: expired[0].record.appDisplayName ?? null,
+      },
+    ];
   },
 };

@@ -15,7 +15,15 @@ import type { Detector } from './types';
 import { unusualLocation } from './unusualLocation';
 
 export const DETECTORS: readonly Detector[] = [
-  lockout, mfaFatigue, passwordSpray, conditionalAccess, expiredPassword, appFailingForMany, accountLoop, legacyProtocol, unusualLocation,
+  lockout,
+  mfaFatigue,
+  passwordSpray,
+  conditionalAccess,
+  expiredPassword,
+  appFailingForMany,
+  accountLoop,
+  legacyProtocol,
+  unusualLocation,
 ];
 
 export type { Detector } from './types';

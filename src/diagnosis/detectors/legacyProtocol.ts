@@ -7,6 +7,13 @@ export const legacyProtocol: Detector = {
   detect({ failures }) {
     const legacy = failures.filter((f) => f.legacyClient);
     if (legacy.length === 0) return [];
-    return [{ kind: 'legacyProtocol', ...base(legacy[0]), clients: [...new Set(legacy.map((f) => f.legacyClient!))], count: legacy.length }];
+    return [
+      {
+        kind: 'legacyProtocol',
+        ...base(legacy[0]),
+        clients: [...new Set(legacy.map((f) => f.legacyClient!))],
+        count: legacy.length,
+      },
+    ];
   },
 };

@@ -29,7 +29,13 @@ export const lockout: Detector = {
     }
     return [...lockouts.values()].map((list) => {
       const latest = list[list.length - 1];
-      return { kind: 'lockout', ...base(latest.f), wrongPasswords: latest.wrong, times: list.length, origin: originOf(latest.f.record) };
+      return {
+        kind: 'lockout',
+        ...base(latest.f),
+        wrongPasswords: latest.wrong,
+        times: list.length,
+        origin: originOf(latest.f.record),
+      };
     });
   },
 };

@@ -8,13 +8,28 @@ export const passwordSpray: Detector = {
   detect({ chronological, thresholds, originOf }) {
     const { codes, windowMinutes, minUsers } = thresholds.passwordSpray;
     const findings: Finding[] = [];
-    slidingBursts(chronological.filter((f) => codes.includes(f.code)), windowMinutes, (f) => f.record.ipAddress ?? '', (burst) => {
-      const users = new Set(burst.map((f) => f.record.userId ?? f.record.userPrincipalName));
-      if (users.size < minUsers) return false;
-      const newest = burst[burst.length - 1];
-      findings.push({ kind: 'passwordSpray', ...base(newest), userId: null, userName: null, at: burst[0].at, code: newest.code, users: users.size, minutes: windowMinutes, origin: originOf(newest.record) });
-      return true;
-    });
+    slidingBursts(
+      chronological.filter((f) => codes.includes(f.code)),
+      windowMinutes,
+      (f) => f.record.ipAddress ?? '',
+      (burst) => {
+        const users = new Set(burst.map((f) => f.record.userId ?? f.record.userPrincipalName));
+        if (users.size < minUsers) return false;
+        const newest = burst[burst.length - 1];
+        findings.push({
+          kind: 'passwordSpray',
+          ...base(newest),
+          userId: null,
+          userName: null,
+          at: burst[0].at,
+          code: newest.code,
+          users: users.size,
+          minutes: windowMinutes,
+          origin: originOf(newest.record),
+        });
+        return true;
+      },
+    );
     return findings;
   },
 };

@@ -26,21 +26,32 @@ export interface Detector {
 
 /** The fields every finding has, from its newest failure. */
 export function base(f: Failure) {
-  return { signInId: f.record.id ?? '', at: f.at, userId: f.record.userId ?? null, userName: f.record.userDisplayName ?? null };
+  return {
+    signInId: f.record.id ?? '',
+    at: f.at,
+    userId: f.record.userId ?? null,
+    userName: f.record.userDisplayName ?? null,
+  };
 }
 
 /**
  * Walks failures (oldest first) grouped by `groupKey`, and offers each maximal burst inside
  * `windowMinutes` to `report`; a reported burst is skipped past so it is not reported twice.
  */
-export function slidingBursts(items: Failure[], windowMinutes: number, groupKey: (f: Failure) => string, report: (burst: Failure[]) => boolean): void {
+export function slidingBursts(
+  items: Failure[],
+  windowMinutes: number,
+  groupKey: (f: Failure) => string,
+  report: (burst: Failure[]) => boolean,
+): void {
   const groups = new Map<string, Failure[]>();
   for (const f of items) groups.set(groupKey(f), [...(groups.get(groupKey(f)) ?? []), f]);
   for (const list of groups.values()) {
     let start = 0;
     while (start < list.length) {
       let end = start;
-      while (end + 1 < list.length && list[end + 1].at.getTime() - list[start].at.getTime() <= windowMinutes * 60_000) end++;
+      while (end + 1 < list.length && list[end + 1].at.getTime() - list[start].at.getTime() <= windowMinutes * 60_000)
+        end++;
       if (report(list.slice(start, end + 1))) start = end + 1;
       else start++;
     }

@@ -8,6 +8,8 @@ export const unusualLocation: Detector = {
     if (found.some((f) => f.kind === 'lockout' || f.kind === 'mfaFatigue')) return [];
     const unusual = failures.filter((f) => originOf(f.record).unusualCountry);
     if (unusual.length === 0) return [];
-    return [{ kind: 'unusualLocation', ...base(unusual[0]), count: unusual.length, origin: originOf(unusual[0].record) }];
+    return [
+      { kind: 'unusualLocation', ...base(unusual[0]), count: unusual.length, origin: originOf(unusual[0].record) },
+    ];
   },
 };

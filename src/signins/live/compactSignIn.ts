@@ -17,7 +17,14 @@ export const PROJECTED_PARTS = {
   app: ['appId', 'appDisplayName', 'resourceDisplayName'],
   network: ['ipAddress', 'location'],
   device: ['deviceDetail', 'clientAppUsed'],
-  outcome: ['status', 'conditionalAccessStatus', 'appliedConditionalAccessPolicies', 'riskLevelDuringSignIn', 'riskEventTypes_v2', 'isInteractive'],
+  outcome: [
+    'status',
+    'conditionalAccessStatus',
+    'appliedConditionalAccessPolicies',
+    'riskLevelDuringSignIn',
+    'riskEventTypes_v2',
+    'isInteractive',
+  ],
 } as const satisfies Record<string, readonly (keyof SignIn)[]>;
 
 type PartName = keyof typeof PROJECTED_PARTS;
@@ -75,13 +82,26 @@ export class IndexedSignIn {
 
   /** The record as answers read it: a new object each time (callers may not change the index). */
   toSignIn(): SignIn {
-    return { id: this.id, createdDateTime: this.createdDateTime, correlationId: this.correlationId, ...this.user, ...this.app, ...this.network, ...this.device, ...this.outcome };
+    return {
+      id: this.id,
+      createdDateTime: this.createdDateTime,
+      correlationId: this.correlationId,
+      ...this.user,
+      ...this.app,
+      ...this.network,
+      ...this.device,
+      ...this.outcome,
+    };
   }
 }
 
 /** The projection of a full record (what an index answer holds for it); exported for tests. */
 export function projectSignIn(record: SignIn): SignIn {
-  const out: Record<string, unknown> = { id: record.id, createdDateTime: record.createdDateTime, correlationId: record.correlationId ?? null };
+  const out: Record<string, unknown> = {
+    id: record.id,
+    createdDateTime: record.createdDateTime,
+    correlationId: record.correlationId ?? null,
+  };
   for (const name of PART_NAMES) Object.assign(out, partOf(record, name));
   return out;
 }

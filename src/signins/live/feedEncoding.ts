@@ -32,7 +32,11 @@ export function encodeRecords(records: readonly SignIn[]): PublishedRecords {
   for (const record of records) {
     if (typeof record.id !== 'string' || typeof record.createdDateTime !== 'string') continue;
     const projected = projectSignIn(record) as Record<string, unknown>;
-    const row: Row = [record.id, record.createdDateTime, typeof record.correlationId === 'string' ? record.correlationId : null];
+    const row: Row = [
+      record.id,
+      record.createdDateTime,
+      typeof record.correlationId === 'string' ? record.correlationId : null,
+    ];
     for (const name of PART_NAMES) {
       const part: Record<string, unknown> = {};
       for (const field of PROJECTED_PARTS[name]) if (projected[field] !== undefined) part[field] = projected[field];
@@ -55,7 +59,12 @@ export function decodeRecords(item: unknown): { records: SignIn[]; rejected: num
   const records: SignIn[] = [];
   let rejected = 0;
   for (const row of item.rows) {
-    if (!Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'string' || (row[2] !== null && typeof row[2] !== 'string')) {
+    if (
+      !Array.isArray(row) ||
+      typeof row[0] !== 'string' ||
+      typeof row[1] !== 'string' ||
+      (row[2] !== null && typeof row[2] !== 'string')
+    ) {
       rejected++;
       continue;
     }
@@ -78,5 +87,11 @@ export function decodeRecords(item: unknown): { records: SignIn[]; rejected: num
 
 function isPublished(item: unknown): item is PublishedRecords {
   const candidate = item as Partial<PublishedRecords> | null;
-  return !!candidate && candidate.v === PUBLISHED_VERSION && Array.isArray(candidate.rows) && !!candidate.parts && typeof candidate.parts === 'object';
+  return (
+    !!candidate &&
+    candidate.v === PUBLISHED_VERSION &&
+    Array.isArray(candidate.rows) &&
+    !!candidate.parts &&
+    typeof candidate.parts === 'object'
+  );
 }

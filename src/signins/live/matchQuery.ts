@@ -10,11 +10,20 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { SignInQuery } from '../signInLog';
 import { appMatch, matchesApp, type AppMatch } from '../appMatch';
 
-export const INDEXED_QUERY_FIELDS: ReadonlySet<string> = new Set(['userId', 'from', 'to', 'app', 'errorCode', 'correlationId']);
+export const INDEXED_QUERY_FIELDS: ReadonlySet<string> = new Set([
+  'userId',
+  'from',
+  'to',
+  'app',
+  'errorCode',
+  'correlationId',
+]);
 
 /** True when every field the query sets is one the index can match. */
 export function indexCanMatch(query: SignInQuery): boolean {
-  return Object.entries(query).every(([key, value]) => value === undefined || value === null || INDEXED_QUERY_FIELDS.has(key));
+  return Object.entries(query).every(
+    ([key, value]) => value === undefined || value === null || INDEXED_QUERY_FIELDS.has(key),
+  );
 }
 
 /** A query prepared once for many records (lower-cased strings, times as numbers). */

@@ -61,7 +61,13 @@ export class LiveSignInIndex {
   private evictedBefore = -Infinity;
   private counters = { evicted: 0, duplicates: 0 };
   /** Reused for every candidate of a match: the fields matchesQuery reads. */
-  private readonly probe: MatchableSignIn = { userId: undefined, appId: undefined, appDisplayName: undefined, status: undefined, correlationId: undefined };
+  private readonly probe: MatchableSignIn = {
+    userId: undefined,
+    appId: undefined,
+    appDisplayName: undefined,
+    status: undefined,
+    correlationId: undefined,
+  };
 
   constructor(private readonly options: LiveIndexOptions) {
     this.now = options.now ?? Date.now;
@@ -124,11 +130,23 @@ export class LiveSignInIndex {
   recordsBetween(from: number, to: number, failedOnly = false): IndexedSignIn[] {
     const out: IndexedSignIn[] = [];
     const numbers = this.slots.partNumbers;
-    for (let i = lowerBound(this.minutes, Math.floor(from / MINUTE)); i < this.minutes.length && this.minutes[i] <= Math.floor(to / MINUTE); i++) {
-      for (let slot = this.minuteLists.get(this.minutes[i])!.head; slot !== NO_SLOT; slot = this.slots.nextInMinute[slot]) {
+    for (
+      let i = lowerBound(this.minutes, Math.floor(from / MINUTE));
+      i < this.minutes.length && this.minutes[i] <= Math.floor(to / MINUTE);
+      i++
+    ) {
+      for (
+        let slot = this.minuteLists.get(this.minutes[i])!.head;
+        slot !== NO_SLOT;
+        slot = this.slots.nextInMinute[slot]
+      ) {
         const time = this.slots.times[slot];
         if (time < from || time > to) continue;
-        if (failedOnly && !((this.parts.value(numbers[slot * PARTS_PER_RECORD + OUTCOME_PART]) as SignIn).status?.errorCode)) continue;
+        if (
+          failedOnly &&
+          !(this.parts.value(numbers[slot * PARTS_PER_RECORD + OUTCOME_PART]) as SignIn).status?.errorCode
+        )
+          continue;
         out.push(this.view(slot));
       }
     }
@@ -198,7 +216,13 @@ export class LiveSignInIndex {
   }
 
   private view(slot: number): IndexedSignIn {
-    return new IndexedSignIn(this.slots.idOf(slot), this.exactCreated.get(slot) ?? null, this.slots.times[slot], this.slots.correlationOf(slot), this.parts.partsAt(this.slots.partNumbers, slot * PARTS_PER_RECORD));
+    return new IndexedSignIn(
+      this.slots.idOf(slot),
+      this.exactCreated.get(slot) ?? null,
+      this.slots.times[slot],
+      this.slots.correlationOf(slot),
+      this.parts.partsAt(this.slots.partNumbers, slot * PARTS_PER_RECORD),
+    );
   }
 
   /** Slots that match, from a person's list or the minutes of the window. */
@@ -208,13 +232,19 @@ export class LiveSignInIndex {
       if (this.matches(slot, q)) out.push(slot);
     };
     if (q.userId !== null) {
-      for (let slot = this.users.get(q.userId)?.head ?? NO_SLOT; slot !== NO_SLOT; slot = this.slots.nextOfUser[slot]) test(slot);
+      for (let slot = this.users.get(q.userId)?.head ?? NO_SLOT; slot !== NO_SLOT; slot = this.slots.nextOfUser[slot])
+        test(slot);
       return out;
     }
     const first = Math.floor(q.from / MINUTE);
     const last = Math.floor(q.to / MINUTE);
     for (let i = lowerBound(this.minutes, first); i < this.minutes.length && this.minutes[i] <= last; i++) {
-      for (let slot = this.minuteLists.get(this.minutes[i])!.head; slot !== NO_SLOT; slot = this.slots.nextInMinute[slot]) test(slot);
+      for (
+        let slot = this.minuteLists.get(this.minutes[i])!.head;
+        slot !== NO_SLOT;
+        slot = this.slots.nextInMinute[slot]
+      )
+        test(slot);
     }
     return out;
   }

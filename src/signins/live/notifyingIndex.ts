@@ -25,11 +25,14 @@ export class ObservedIndex implements PolledIndex {
     if (this.recordListeners.size === 0) return this.index.add(records);
     const fresh = new Map<string, SignIn>();
     for (const record of records) {
-      if (typeof record.id === 'string' && !this.index.get(record.id) && !fresh.has(record.id.toLowerCase())) fresh.set(record.id.toLowerCase(), record);
+      if (typeof record.id === 'string' && !this.index.get(record.id) && !fresh.has(record.id.toLowerCase()))
+        fresh.set(record.id.toLowerCase(), record);
     }
     const added = this.index.add(records);
     // Kept by the index: not skipped as too old, not evicted at once.
-    const kept = [...fresh.values()].filter((r) => this.index.get(r.id!)).map((r) => (origin === 'graph' ? projectSignIn(r) : r));
+    const kept = [...fresh.values()]
+      .filter((r) => this.index.get(r.id!))
+      .map((r) => (origin === 'graph' ? projectSignIn(r) : r));
     if (kept.length > 0) {
       for (const listener of this.recordListeners) {
         try {

@@ -17,7 +17,10 @@ import { encodeFilter } from '../../graph/odata';
 import type { LiveSignInIndex } from './memoryIndex';
 
 /** What the poller uses of the index (start.ts passes a view that also tells listeners what was added). */
-export type PolledIndex = Pick<LiveSignInIndex, 'add' | 'markSynced' | 'markCoveredFrom' | 'keptFrom' | 'coverageStart' | 'stats'>;
+export type PolledIndex = Pick<
+  LiveSignInIndex,
+  'add' | 'markSynced' | 'markCoveredFrom' | 'keptFrom' | 'coverageStart' | 'stats'
+>;
 import { buildSignInFilter, eventTypeFilter, type SignInFilterParts } from '../signInLog';
 import { type SignInEventType } from '../../shared/types';
 
@@ -93,7 +96,7 @@ export class SignInPoller {
     const until = held ?? startedAt;
     let link: string | null = null;
     let first = true;
-    for (let attempt = 0; !this.stopped; ) {
+    for (let attempt = 0; !this.stopped;) {
       let page: Page;
       try {
         page = await this.read(link, { from: new Date(from), to: new Date(until) });

@@ -172,7 +172,11 @@ export class RecordSlots {
   private grow(): void {
     const old = this.capacity;
     const capacity = Math.max(1024, Math.ceil(old * 1.5));
-    const grown = <T extends Uint32Array | Uint8Array | Float64Array | Int32Array>(array: T, per: number, make: (n: number) => T): T => {
+    const grown = <T extends Uint32Array | Uint8Array | Float64Array | Int32Array>(
+      array: T,
+      per: number,
+      make: (n: number) => T,
+    ): T => {
       const next = make(capacity * per);
       next.set(array);
       return next;
@@ -203,12 +207,20 @@ export class RecordSlots {
   }
 
   private hash(words: Uint32Array, at: number): number {
-    return mix(words[at] ^ Math.imul(words[at + 1], 0x9e3779b1) ^ Math.imul(words[at + 2], 0x27d4eb2f) ^ mix(words[at + 3]));
+    return mix(
+      words[at] ^ Math.imul(words[at + 1], 0x9e3779b1) ^ Math.imul(words[at + 2], 0x27d4eb2f) ^ mix(words[at + 3]),
+    );
   }
 
   private sameId(slot: number, words: Uint32Array): boolean {
     const at = slot * 4;
-    return this.idKinds[slot] === Kind.Guid && this.ids[at] === words[0] && this.ids[at + 1] === words[1] && this.ids[at + 2] === words[2] && this.ids[at + 3] === words[3];
+    return (
+      this.idKinds[slot] === Kind.Guid &&
+      this.ids[at] === words[0] &&
+      this.ids[at + 1] === words[1] &&
+      this.ids[at + 2] === words[2] &&
+      this.ids[at + 3] === words[3]
+    );
   }
 
   private insertHash(slot: number): void {

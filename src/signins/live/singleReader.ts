@@ -54,7 +54,9 @@ export class SharedReading {
     private readonly options: SharedReadingOptions,
   ) {
     this.lease = new Lease(options.store, `signin-reader/${options.tenantId}`, {
-      ...options.lease, logger: options.logger, onChange: (held) => this.enqueue(() => (held ? this.lead() : this.follow())),
+      ...options.lease,
+      logger: options.logger,
+      onChange: (held) => this.enqueue(() => (held ? this.lead() : this.follow())),
     });
     this.feed = new PublishedFeed(options.store, options.tenantId, {
       // Kept as long as the index covers, and a little longer: a joining instance must find the whole span.
@@ -110,14 +112,20 @@ export class SharedReading {
     this.pending = [];
     this.terms++;
     const stats = this.index.stats();
-    this.options.logger?.info({ holder: this.lease.holderId, records: stats.records, syncedTo: stats.syncedTo, coveredFrom: stats.coveredFrom }, 'this instance now reads the sign-in log (it holds the lease) and publishes to the state store');
+    this.options.logger?.info(
+      { holder: this.lease.holderId, records: stats.records, syncedTo: stats.syncedTo, coveredFrom: stats.coveredFrom },
+      'this instance now reads the sign-in log (it holds the lease) and publishes to the state store',
+    );
     this.poller = this.startPoller();
   }
 
   private async follow(): Promise<void> {
     if (this.currentRole === 'stopped') return;
     if (this.currentRole === 'leader') {
-      this.options.logger?.warn({ holder: this.lease.holderId }, 'this instance lost the sign-in log lease: it stops polling and follows what the reader publishes');
+      this.options.logger?.warn(
+        { holder: this.lease.holderId },
+        'this instance lost the sign-in log lease: it stops polling and follows what the reader publishes',
+      );
     }
     const poller = this.poller;
     this.poller = null;
@@ -131,7 +139,9 @@ export class SharedReading {
   /** The next catch-up: every followEveryMs, or every 2 s while nothing has been published yet (a fresh start). */
   private scheduleFollow(): void {
     if (this.followTimer || this.currentRole !== 'follower') return;
-    const delay = this.index.stats().syncedTo ? this.options.followEveryMs : Math.min(this.options.followEveryMs, 2_000);
+    const delay = this.index.stats().syncedTo
+      ? this.options.followEveryMs
+      : Math.min(this.options.followEveryMs, 2_000);
     this.followTimer = setTimeout(() => {
       this.followTimer = null;
       if (this.currentRole === 'follower') this.enqueue(() => this.catchUp(false).then(() => this.scheduleFollow()));
@@ -150,10 +160,16 @@ export class SharedReading {
       const applied = await this.feed.catchUp(this.index, beyondHead);
       if (first && applied > 0) {
         const stats = this.index.stats();
-        this.options.logger?.info({ records: stats.records, syncedTo: stats.syncedTo, coveredFrom: stats.coveredFrom }, 'filled the sign-in index from the state store (published by the reader of the log)');
+        this.options.logger?.info(
+          { records: stats.records, syncedTo: stats.syncedTo, coveredFrom: stats.coveredFrom },
+          'filled the sign-in index from the state store (published by the reader of the log)',
+        );
       }
     } catch (error) {
-      this.options.logger?.warn({ err: { message: (error as Error)?.message } }, 'could not read the published sign-ins from the state store; tried again later');
+      this.options.logger?.warn(
+        { err: { message: (error as Error)?.message } },
+        'could not read the published sign-ins from the state store; tried again later',
+      );
     }
   }
 
@@ -177,13 +193,19 @@ export class SharedReading {
         await this.feed.publish(this.pending, span());
       } catch (error) {
         if (!(error instanceof FeedConflict) || last) throw error;
-        this.options.logger?.warn({ err: { message: error.message } }, 'the published sign-ins changed under this reader: catching up before publishing');
+        this.options.logger?.warn(
+          { err: { message: error.message } },
+          'the published sign-ins changed under this reader: catching up before publishing',
+        );
         await this.feed.catchUp(this.index, true);
         await this.feed.publish(this.pending, span());
       }
     } catch (error) {
       // The records stay pending: the next poll's publish takes them along.
-      this.options.logger?.warn({ err: { message: (error as Error)?.message }, pending: this.pending.length }, 'could not publish the sign-ins read to the state store; tried again after the next poll');
+      this.options.logger?.warn(
+        { err: { message: (error as Error)?.message }, pending: this.pending.length },
+        'could not publish the sign-ins read to the state store; tried again after the next poll',
+      );
     }
   }
 

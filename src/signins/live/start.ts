@@ -49,7 +49,12 @@ export interface LiveSignIns {
 }
 
 /** Defaults: a poll every 30 s re-reading 5 minutes (the log's p99 delay); 25 M records or 1.5 GiB at most. */
-export const LIVE_INDEX_DEFAULTS = { intervalMs: 30_000, overlapMs: 5 * 60_000, maxRecords: 25_000_000, maxBytes: 1.5 * 1024 ** 3 };
+export const LIVE_INDEX_DEFAULTS = {
+  intervalMs: 30_000,
+  overlapMs: 5 * 60_000,
+  maxRecords: 25_000_000,
+  maxBytes: 1.5 * 1024 ** 3,
+};
 
 export function startLiveSignIns(client: Client, fallback: SignInSource, options: LiveSignInsOptions): LiveSignIns {
   const settings = {
@@ -60,17 +65,30 @@ export function startLiveSignIns(client: Client, fallback: SignInSource, options
     maxBytes: options.maxBytes ?? LIVE_INDEX_DEFAULTS.maxBytes,
   };
   const index = new LiveSignInIndex({
-    hours: settings.hours, maxRecords: settings.maxRecords, maxBytes: settings.maxBytes,
+    hours: settings.hours,
+    maxRecords: settings.maxRecords,
+    maxBytes: settings.maxBytes,
     // Three missed polls and questions go back to reading Graph themselves.
-    maxStalenessMs: 3 * settings.intervalMs, now: settings.now,
+    maxStalenessMs: 3 * settings.intervalMs,
+    now: settings.now,
   });
   const observed = new ObservedIndex(index);
-  const newPoller = () => new SignInPoller(client, observed, {
-    hours: settings.hours, intervalMs: settings.intervalMs, overlapMs: settings.overlapMs, pageSize: 1000, now: settings.now, onError: settings.onError,
-    eventTypes: (() => { const kinds = userKinds(settings.eventTypes ?? ['interactiveUser']); return kinds.length > 0 ? kinds : ['interactiveUser' as const]; })(),
-  });
+  const newPoller = () =>
+    new SignInPoller(client, observed, {
+      hours: settings.hours,
+      intervalMs: settings.intervalMs,
+      overlapMs: settings.overlapMs,
+      pageSize: 1000,
+      now: settings.now,
+      onError: settings.onError,
+      eventTypes: (() => {
+        const kinds = userKinds(settings.eventTypes ?? ['interactiveUser']);
+        return kinds.length > 0 ? kinds : ['interactiveUser' as const];
+      })(),
+    });
   const source = new IndexedSignInSource(index, fallback, {
-    pageSize: settings.pageSize, maxPages: settings.maxPages,
+    pageSize: settings.pageSize,
+    maxPages: settings.maxPages,
     tenantWideNeedsGraph: (settings.eventTypes ?? []).some((t) => t === 'servicePrincipal' || t === 'managedIdentity'),
   });
   const onRecords = (listener: RecordsListener) => observed.onRecords(listener);
@@ -79,18 +97,26 @@ export function startLiveSignIns(client: Client, fallback: SignInSource, options
     poller.start();
     return { index, poller, source, role: () => 'alone', sharing: () => null, onRecords, stop: () => poller.stop() };
   }
-  const shared = new SharedReading(observed, () => {
-    const poller = newPoller();
-    poller.start();
-    return poller;
-  }, { ...options.shared, hours: settings.hours, followEveryMs: options.shared.followEveryMs ?? settings.intervalMs });
+  const shared = new SharedReading(
+    observed,
+    () => {
+      const poller = newPoller();
+      poller.start();
+      return poller;
+    },
+    { ...options.shared, hours: settings.hours, followEveryMs: options.shared.followEveryMs ?? settings.intervalMs },
+  );
   shared.start();
   const idle = newPoller();
   return {
-    index, source, onRecords,
+    index,
+    source,
+    onRecords,
     get poller() {
       return shared.currentPoller() ?? idle;
     },
-    role: () => shared.role(), sharing: () => shared.stats(), stop: () => shared.stop(),
+    role: () => shared.role(),
+    sharing: () => shared.stats(),
+    stop: () => shared.stop(),
   };
 }

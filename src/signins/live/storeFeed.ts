@@ -63,7 +63,13 @@ export class PublishedFeed {
   private position = 0;
   private headEtag: string | null = null;
   private lastMarks = '';
-  private readonly counters: FeedStats = { deltasWritten: 0, bytesWritten: 0, deltasRead: 0, recordsRead: 0, missing: 0 };
+  private readonly counters: FeedStats = {
+    deltasWritten: 0,
+    bytesWritten: 0,
+    deltasRead: 0,
+    recordsRead: 0,
+    missing: 0,
+  };
 
   constructor(
     private readonly store: StateStore,
@@ -90,7 +96,10 @@ export class PublishedFeed {
     this.headEtag = head.etag;
     let applied = 0;
     while (this.position < head.value.seq) {
-      const seqs = Array.from({ length: Math.min(PARALLEL_READS, head.value.seq - this.position) }, (_, i) => this.position + 1 + i);
+      const seqs = Array.from(
+        { length: Math.min(PARALLEL_READS, head.value.seq - this.position) },
+        (_, i) => this.position + 1 + i,
+      );
       const items = await Promise.all(seqs.map((seq) => this.store.get(this.deltaKey(seq))));
       items.forEach((item) => {
         if (item) applied += this.apply(target, item.value);
@@ -98,7 +107,11 @@ export class PublishedFeed {
       });
       this.position = seqs[seqs.length - 1];
     }
-    for (let item = beyondHead ? await this.store.get(this.deltaKey(this.position + 1)) : undefined; item; item = await this.store.get(this.deltaKey(this.position + 1))) {
+    for (
+      let item = beyondHead ? await this.store.get(this.deltaKey(this.position + 1)) : undefined;
+      item;
+      item = await this.store.get(this.deltaKey(this.position + 1))
+    ) {
       applied += this.apply(target, item.value);
       this.position++;
     }
@@ -133,7 +146,14 @@ export class PublishedFeed {
       this.counters.deltasWritten++;
       this.counters.bytesWritten += Buffer.byteLength(JSON.stringify(item));
     }
-    const head: FeedHead = { v: 1, run: this.run, baseSeq: this.baseSeq, seq: this.position, ...span, writer: this.options.writer };
+    const head: FeedHead = {
+      v: 1,
+      run: this.run,
+      baseSeq: this.baseSeq,
+      seq: this.position,
+      ...span,
+      writer: this.options.writer,
+    };
     const etag = this.headEtag
       ? await this.store.replace(this.headKey(), head, this.options.ttlMs, this.headEtag)
       : await this.store.create(this.headKey(), head, this.options.ttlMs);

@@ -41,7 +41,10 @@ export class GraphMailSink implements TicketSink {
     };
     await withRetry(WHO, this.options, async (signal) => {
       try {
-        await this.client.api(`/users/${encodeURIComponent(this.mailbox)}/sendMail`).option('signal', signal).post(mail);
+        await this.client
+          .api(`/users/${encodeURIComponent(this.mailbox)}/sendMail`)
+          .option('signal', signal)
+          .post(mail);
       } catch (error) {
         throw this.toSinkError(error);
       }
@@ -55,20 +58,31 @@ export class GraphMailSink implements TicketSink {
     const fail = (message: string, retryable = false) => new TicketSinkError(message, WHO.name, retryable, status);
     switch (problem.kind) {
       case 'authentication':
-        return fail('Microsoft Graph did not accept the bot\'s credentials, so the ticket mail was not sent (HTTP 401).');
+        return fail(
+          "Microsoft Graph did not accept the bot's credentials, so the ticket mail was not sent (HTTP 401).",
+        );
       case 'missingPermission':
       case 'notLicensed':
-        return fail(`The bot may not send mail as ${this.mailbox} (it needs the Mail.Send permission for that mailbox).`);
+        return fail(
+          `The bot may not send mail as ${this.mailbox} (it needs the Mail.Send permission for that mailbox).`,
+        );
       case 'notFound':
         return fail(`The ticket mailbox ${this.mailbox} was not found in the tenant.`);
       case 'badRequest':
-        return fail(`Microsoft Graph refused the ticket mail (HTTP 400${problem.graphCode ? `, ${problem.graphCode}` : ''}).`);
+        return fail(
+          `Microsoft Graph refused the ticket mail (HTTP 400${problem.graphCode ? `, ${problem.graphCode}` : ''}).`,
+        );
       case 'throttled':
       case 'busy':
         // The Graph client's retry middleware has already waited and retried (busy: mail is not a sign-in log read; for completeness).
         return fail('Microsoft Graph is busy (throttled); try again in a minute.');
       case 'unavailable':
-        return fail(status ? `Microsoft Graph could not send the ticket mail (HTTP ${status}).` : 'Microsoft Graph could not be reached to send the ticket mail.', true);
+        return fail(
+          status
+            ? `Microsoft Graph could not send the ticket mail (HTTP ${status}).`
+            : 'Microsoft Graph could not be reached to send the ticket mail.',
+          true,
+        );
     }
   }
 }

@@ -29,7 +29,12 @@ export class ServiceNowSink implements TicketSink {
   private readonly tableUrl: string;
   private readonly authorization: string;
 
-  constructor(instanceUrl: string, user: string, password: string, private readonly options: SinkOptions = {}) {
+  constructor(
+    instanceUrl: string,
+    user: string,
+    password: string,
+    private readonly options: SinkOptions = {},
+  ) {
     const base = instanceUrl.replace(/\/+$/, '');
     this.destination = new URL(base).host;
     this.tableUrl = `${base}/api/now/table/incident`;
@@ -37,13 +42,25 @@ export class ServiceNowSink implements TicketSink {
   }
 
   async create(key: string, content: TicketContent): Promise<{ reference: string }> {
-    const number = await withRetry(WHO, this.options, async (signal) => (await this.find(key, signal)) ?? this.insert(key, content, signal));
+    const number = await withRetry(
+      WHO,
+      this.options,
+      async (signal) => (await this.find(key, signal)) ?? this.insert(key, content, signal),
+    );
     return { reference: number };
   }
 
   private async find(key: string, signal: AbortSignal): Promise<string | undefined> {
-    const query = new URLSearchParams({ sysparm_query: `correlation_id=${key}`, sysparm_limit: '1', sysparm_fields: 'number,sys_id' });
-    const answer = await exchange(WHO, { method: 'GET', url: `${this.tableUrl}?${query}`, headers: this.headers(), signal }, refusal);
+    const query = new URLSearchParams({
+      sysparm_query: `correlation_id=${key}`,
+      sysparm_limit: '1',
+      sysparm_fields: 'number,sys_id',
+    });
+    const answer = await exchange(
+      WHO,
+      { method: 'GET', url: `${this.tableUrl}?${query}`, headers: this.headers(), signal },
+      refusal,
+    );
     const result = (answer.json as { result?: IncidentRecord[] } | undefined)?.result;
     if (!Array.isArray(result)) throw malformed();
     return result[0]?.number || undefined;
@@ -60,7 +77,17 @@ export class ServiceNowSink implements TicketSink {
       correlation_display: 'Sign-in Troubleshooter',
     };
     const query = new URLSearchParams({ sysparm_fields: 'number,sys_id', sysparm_exclude_reference_link: 'true' });
-    const answer = await exchange(WHO, { method: 'POST', url: `${this.tableUrl}?${query}`, headers: { ...this.headers(), 'Content-Type': 'application/json' }, body: JSON.stringify(incident), signal }, refusal);
+    const answer = await exchange(
+      WHO,
+      {
+        method: 'POST',
+        url: `${this.tableUrl}?${query}`,
+        headers: { ...this.headers(), 'Content-Type': 'application/json' },
+        body: JSON.stringify(incident),
+        signal,
+      },
+      refusal,
+    );
     const number = (answer.json as { result?: IncidentRecord } | undefined)?.result?.number;
     if (typeof number !== 'string' || !number) throw malformed();
     return number;
@@ -72,11 +99,15 @@ export class ServiceNowSink implements TicketSink {
 }
 
 const refusal: RefusalText = (status) => {
-  if (status === 401) return 'ServiceNow did not accept the bot\'s user name or password (HTTP 401).';
-  if (status === 403) return 'The bot\'s ServiceNow user may not read or create incidents (HTTP 403).';
+  if (status === 401) return "ServiceNow did not accept the bot's user name or password (HTTP 401).";
+  if (status === 403) return "The bot's ServiceNow user may not read or create incidents (HTTP 403).";
   return undefined;
 };
 
 function malformed(): TicketSinkError {
-  return new TicketSinkError('ServiceNow answered in an unexpected shape; the incident number is unknown.', WHO.name, false);
+  return new TicketSinkError(
+    'ServiceNow answered in an unexpected shape; the incident number is unknown.',
+    WHO.name,
+    false,
+  );
 }

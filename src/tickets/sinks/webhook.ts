@@ -50,7 +50,9 @@ export class WebhookSink implements TicketSink {
     };
     const answer = await withRetry(WHO, this.options, (signal) =>
       exchange(WHO, { method: 'POST', url: this.url, headers, body, signal }, (status) =>
-        status === 401 || status === 403 ? `The ticket webhook refused the request (HTTP ${status}); check that TICKET_WEBHOOK_SECRET matches the receiver.` : undefined,
+        status === 401 || status === 403
+          ? `The ticket webhook refused the request (HTTP ${status}); check that TICKET_WEBHOOK_SECRET matches the receiver.`
+          : undefined,
       ),
     );
     return { reference: referenceFromAnswer(answer.json) ?? derived };
@@ -62,7 +64,8 @@ function referenceFromAnswer(json: unknown): string | undefined {
   const record = json as Record<string, unknown>;
   for (const field of ['reference', 'id', 'ticketId', 'number']) {
     const value = record[field];
-    if ((typeof value === 'string' && value.trim()) || (typeof value === 'number' && Number.isFinite(value))) return String(value).trim().slice(0, 100);
+    if ((typeof value === 'string' && value.trim()) || (typeof value === 'number' && Number.isFinite(value)))
+      return String(value).trim().slice(0, 100);
   }
   return undefined;
 }

@@ -37,7 +37,10 @@ function asker(id: string): AskerInfo {
 }
 
 const [before, after] = wording('en').freshness.split('{time}');
-const escape = (text: string) => JSON.stringify(text).slice(1, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escape = (text: string) =>
+  JSON.stringify(text)
+    .slice(1, -1)
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The freshness sentence as it stands in a card's JSON (in the notes line and the fallback text). */
 const FRESHNESS = new RegExp(`(\\\\n| )?${escape(before)}.*?${escape(after)}`, 'g');
 type Body = { type: string; text?: string }[];
@@ -51,7 +54,10 @@ function split(card: Record<string, unknown>): { card: Record<string, unknown>; 
   return { card: without, fresh: FRESHNESS.test(json) };
 }
 
-async function both(activity: (who: AskerInfo) => unknown, who: string): Promise<{ indexed: Record<string, unknown>[]; direct: Record<string, unknown>[]; reads: number }> {
+async function both(
+  activity: (who: AskerInfo) => unknown,
+  who: string,
+): Promise<{ indexed: Record<string, unknown>[]; direct: Record<string, unknown>[]; reads: number }> {
   const before = indexed.tenant.signInRequests().length;
   const a = cardsIn(await postActivity(indexed.url, activity(asker(who))));
   const reads = indexed.tenant.signInRequests().length - before;
@@ -60,7 +66,7 @@ async function both(activity: (who: AskerInfo) => unknown, who: string): Promise
 }
 
 const questions: [string, string, string][] = [
-  ...DEMO_PEOPLE.slice(0, 6).map((p) => [p.displayName, p.id, 'why can\'t I sign in?'] as [string, string, string]),
+  ...DEMO_PEOPLE.slice(0, 6).map((p) => [p.displayName, p.id, "why can't I sign in?"] as [string, string, string]),
   ['Megan', MEGAN, 'why did my Outlook sign-in fail yesterday'],
   ['Megan', MEGAN, 'show my sign-ins today'],
   ['Alex (reader)', ALEX, 'why did Patti Fernandez fail to sign in this week'],
@@ -75,28 +81,34 @@ test('the index filled from the demo tenant', () => {
   expect(indexed.app.signInIndex!.index.stats().records).toBe(userSignIns(indexed.tenant).length);
 });
 
-test.each(questions.map(([who, id, text]) => [who, text, id]))('%s: "%s" — the same card, no sign-in read, freshness shown when sign-ins were read', async (_who, text, id) => {
-  const result = await both((who) => teamsMessage(text, who), id);
-  expect(result.reads).toBe(0);
-  expect(result.indexed).toHaveLength(1);
-  const fromIndex = split(result.indexed[0]);
-  const read = split(result.direct[0]);
-  expect(read.fresh).toBe(false);
-  expect(fromIndex.card).toEqual(read.card);
-  // Refusals read nothing and say nothing about freshness.
-  const refused = JSON.stringify(read.card).includes(wording('en').notAllowedTitle);
-  expect(fromIndex.fresh).toBe(!refused);
-});
+test.each(questions.map(([who, id, text]) => [who, text, id]))(
+  '%s: "%s" — the same card, no sign-in read, freshness shown when sign-ins were read',
+  async (_who, text, id) => {
+    const result = await both((who) => teamsMessage(text, who), id);
+    expect(result.reads).toBe(0);
+    expect(result.indexed).toHaveLength(1);
+    const fromIndex = split(result.indexed[0]);
+    const read = split(result.direct[0]);
+    expect(read.fresh).toBe(false);
+    expect(fromIndex.card).toEqual(read.card);
+    // Refusals read nothing and say nothing about freshness.
+    const refused = JSON.stringify(read.card).includes(wording('en').notAllowedTitle);
+    expect(fromIndex.fresh).toBe(!refused);
+  },
+);
 
-test('a non-reader pasting someone else\'s correlation id finds nothing of theirs, from the index as from Graph', async () => {
+test("a non-reader pasting someone else's correlation id finds nothing of theirs, from the index as from Graph", async () => {
   const pattis = indexed.tenant.signIns.find((r) => r.userId === PATTI && r.status?.errorCode !== 0)!;
-  const result = await both((who) => teamsMessage(`what happened with correlation id ${pattis.correlationId}`, who), MEGAN);
+  const result = await both(
+    (who) => teamsMessage(`what happened with correlation id ${pattis.correlationId}`, who),
+    MEGAN,
+  );
   expect(result.reads).toBe(0);
   expect(split(result.indexed[0]).card).toEqual(split(result.direct[0]).card);
   expect(JSON.stringify(result.indexed[0])).not.toContain('Patti');
 });
 
-test('a non-reader\'s ticket button with someone else\'s sign-in id is refused; with her own it opens a ticket', async () => {
+test("a non-reader's ticket button with someone else's sign-in id is refused; with her own it opens a ticket", async () => {
   const pattis = indexed.tenant.signIns.find((r) => r.userId === PATTI && r.status?.errorCode !== 0)!;
   const forged = await both((who) => teamsCardAction('openTicket', { signInId: pattis.id, userId: MEGAN }, who), MEGAN);
   // The index holds Patti's record, but answers as for an id nobody has: Graph's filtered read (issue 24, item 5: no oracle).
@@ -104,7 +116,7 @@ test('a non-reader\'s ticket button with someone else\'s sign-in id is refused; 
   expect(forged.indexed).toEqual(forged.direct);
   expect(JSON.stringify(forged.indexed[0])).toContain(wording('en').notAllowedTitle);
 
-  const answer = cardsIn(await postActivity(indexed.url, teamsMessage('why can\'t I sign in?', asker(MEGAN))))[0];
+  const answer = cardsIn(await postActivity(indexed.url, teamsMessage("why can't I sign in?", asker(MEGAN))))[0];
   const ticket = executeActions(answer as never).find((a) => a.verb === 'openTicket')!;
   expect(ticket).toBeDefined();
   const mailBefore = indexed.tenant.sentMail.length;

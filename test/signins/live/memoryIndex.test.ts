@@ -25,13 +25,37 @@ const DAY = 24 * HOUR;
 const MEGAN = '00000000-0000-0000-0000-0000000000021';
 
 function clientFor(tenant: DemoTenant, middleware: Middleware[] = [], transport?: Middleware) {
-  return createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: transport ?? new DemoTenantTransport(tenant), middleware });
+  return createGraphClient({
+    endpoint: 'https://graph.microsoft.com',
+    authProvider: demoAuthProvider,
+    transport: transport ?? new DemoTenantTransport(tenant),
+    middleware,
+  });
 }
 
-function indexOver(tenant: DemoTenant, clock: () => number, options: Partial<{ hours: number; maxRecords: number; maxBytes: number; pageSize: number; overlapMs: number }> = {}, middleware: Middleware[] = [], transport?: Middleware) {
+function indexOver(
+  tenant: DemoTenant,
+  clock: () => number,
+  options: Partial<{ hours: number; maxRecords: number; maxBytes: number; pageSize: number; overlapMs: number }> = {},
+  middleware: Middleware[] = [],
+  transport?: Middleware,
+) {
   const hours = options.hours ?? 30 * 24;
-  const index = new LiveSignInIndex({ hours, maxRecords: options.maxRecords ?? 1e7, maxBytes: options.maxBytes ?? 1e10, maxStalenessMs: 90_000, now: clock });
-  const poller = new SignInPoller(clientFor(tenant, middleware, transport), index, { hours, intervalMs: 30_000, overlapMs: options.overlapMs ?? 5 * 60_000, pageSize: options.pageSize ?? 1000, eventTypes: DEFAULT_SIGNIN_EVENT_TYPES, now: clock });
+  const index = new LiveSignInIndex({
+    hours,
+    maxRecords: options.maxRecords ?? 1e7,
+    maxBytes: options.maxBytes ?? 1e10,
+    maxStalenessMs: 90_000,
+    now: clock,
+  });
+  const poller = new SignInPoller(clientFor(tenant, middleware, transport), index, {
+    hours,
+    intervalMs: 30_000,
+    overlapMs: options.overlapMs ?? 5 * 60_000,
+    pageSize: options.pageSize ?? 1000,
+    eventTypes: DEFAULT_SIGNIN_EVENT_TYPES,
+    now: clock,
+  });
   return { index, poller };
 }
 
@@ -55,62 +79,82 @@ describe('index answers equal direct reads', () => {
     expect(index.stats().coveredFrom!.getTime()).toBeLessThanOrEqual(NOW.getTime() - 30 * DAY + 1000);
   });
 
-  test.each(windows)('every person, %s, with no filter, an app and a code: same records, same truncation, no Graph read', async (_name, from, to) => {
-    let compared = 0;
-    let nonEmpty = 0;
-    for (const person of DEMO_PEOPLE) {
-      const firstFailure = userSignIns(tenant).find((r) => r.userId === person.id && r.status?.errorCode !== 0);
+  test.each(windows)(
+    'every person, %s, with no filter, an app and a code: same records, same truncation, no Graph read',
+    async (_name, from, to) => {
+      let compared = 0;
+      let nonEmpty = 0;
+      for (const person of DEMO_PEOPLE) {
+        const firstFailure = userSignIns(tenant).find((r) => r.userId === person.id && r.status?.errorCode !== 0);
+        const queries: SignInQuery[] = [
+          { userId: person.id, from: new Date(from), to: new Date(to) },
+          // App prefixes compare without regard to case (startsWith); string `eq` on the sign-in log is
+          // case-sensitive (docs/graph-fidelity.md), so the id is given as Graph writes it.
+          { userId: person.id, from: new Date(from), to: new Date(to), app: 'OUTLOOK' },
+          {
+            userId: person.id,
+            from: new Date(from),
+            to: new Date(to),
+            errorCode: firstFailure?.status?.errorCode ?? 50126,
+          },
+          {
+            userId: person.id,
+            from: new Date(from),
+            to: new Date(to),
+            correlationId: firstFailure?.correlationId ?? 'none',
+          },
+        ];
+        for (const query of queries) {
+          const before = tenant.signInRequests().length;
+          const fromIndex = await source.find(query);
+          expect(tenant.signInRequests().length).toBe(before);
+          const read = await direct.find(query);
+          expect(fromIndex.requests).toBe(0);
+          expect(fromIndex.truncated).toBe(read.truncated);
+          expect(fromIndex.records).toEqual(read.records.map(projectSignIn));
+          compared++;
+          if (read.records.length > 0) nonEmpty++;
+        }
+      }
+      expect(compared).toBe(DEMO_PEOPLE.length * 4);
+      if (to - from >= DAY) expect(nonEmpty).toBeGreaterThan(DEMO_PEOPLE.length);
+    },
+  );
+
+  test.each(windows)(
+    'the whole tenant, %s, with no filter, each app and each code: same records and truncation',
+    async (_name, from, to) => {
+      const codes = [...new Set(userSignIns(tenant).map((r) => r.status?.errorCode as number))];
       const queries: SignInQuery[] = [
-        { userId: person.id, from: new Date(from), to: new Date(to) },
-        // App prefixes compare without regard to case (startsWith); string `eq` on the sign-in log is
-        // case-sensitive (docs/graph-fidelity.md), so the id is given as Graph writes it.
-        { userId: person.id, from: new Date(from), to: new Date(to), app: 'OUTLOOK' },
-        { userId: person.id, from: new Date(from), to: new Date(to), errorCode: firstFailure?.status?.errorCode ?? 50126 },
-        { userId: person.id, from: new Date(from), to: new Date(to), correlationId: firstFailure?.correlationId ?? 'none' },
+        { from: new Date(from), to: new Date(to) },
+        ...Object.values(DEMO_APPS).map((a) => ({
+          from: new Date(from),
+          to: new Date(to),
+          app: a.appDisplayName.slice(0, 9),
+        })),
+        ...codes.map((errorCode) => ({ from: new Date(from), to: new Date(to), errorCode })),
       ];
+      let cut = 0;
       for (const query of queries) {
-        const before = tenant.signInRequests().length;
         const fromIndex = await source.find(query);
-        expect(tenant.signInRequests().length).toBe(before);
         const read = await direct.find(query);
         expect(fromIndex.requests).toBe(0);
-        expect(fromIndex.truncated).toBe(read.truncated);
-        expect(fromIndex.records).toEqual(read.records.map(projectSignIn));
-        compared++;
-        if (read.records.length > 0) nonEmpty++;
+        // The index answers its span in full; a direct read stops at its page allowance and says so.
+        expect(fromIndex.truncated).toBe(false);
+        if (!read.truncated) {
+          expect(fromIndex.records.map((r) => r.id)).toEqual(read.records.map((r) => r.id));
+          expect(fromIndex.records).toEqual(read.records.map(projectSignIn));
+          continue;
+        }
+        cut++;
+        const held = new Set(fromIndex.records.map((r) => r.id));
+        expect(read.records.every((r) => held.has(r.id))).toBe(true);
+        expect(fromIndex.records.length).toBeGreaterThan(read.records.length);
+        expect(read.coverage!.some((c) => !c.complete && c.readBackTo!.getTime() > from)).toBe(true);
       }
-    }
-    expect(compared).toBe(DEMO_PEOPLE.length * 4);
-    if (to - from >= DAY) expect(nonEmpty).toBeGreaterThan(DEMO_PEOPLE.length);
-  });
-
-  test.each(windows)('the whole tenant, %s, with no filter, each app and each code: same records and truncation', async (_name, from, to) => {
-    const codes = [...new Set(userSignIns(tenant).map((r) => r.status?.errorCode as number))];
-    const queries: SignInQuery[] = [
-      { from: new Date(from), to: new Date(to) },
-      ...Object.values(DEMO_APPS).map((a) => ({ from: new Date(from), to: new Date(to), app: a.appDisplayName.slice(0, 9) })),
-      ...codes.map((errorCode) => ({ from: new Date(from), to: new Date(to), errorCode })),
-    ];
-    let cut = 0;
-    for (const query of queries) {
-      const fromIndex = await source.find(query);
-      const read = await direct.find(query);
-      expect(fromIndex.requests).toBe(0);
-      // The index answers its span in full; a direct read stops at its page allowance and says so.
-      expect(fromIndex.truncated).toBe(false);
-      if (!read.truncated) {
-        expect(fromIndex.records.map((r) => r.id)).toEqual(read.records.map((r) => r.id));
-        expect(fromIndex.records).toEqual(read.records.map(projectSignIn));
-        continue;
-      }
-      cut++;
-      const held = new Set(fromIndex.records.map((r) => r.id));
-      expect(read.records.every((r) => held.has(r.id))).toBe(true);
-      expect(fromIndex.records.length).toBeGreaterThan(read.records.length);
-      expect(read.coverage!.some((c) => !c.complete && c.readBackTo!.getTime() > from)).toBe(true);
-    }
-    if (to - from >= 7 * DAY) expect(cut).toBeGreaterThan(0);
-  });
+      if (to - from >= 7 * DAY) expect(cut).toBeGreaterThan(0);
+    },
+  );
 
   test('by id and own-by-id: the same as Graph, someone else\'s sign-in is not "own"', async () => {
     const megans = userSignIns(tenant).find((r) => r.userId === MEGAN)!;
@@ -134,11 +178,13 @@ describe('index answers equal direct reads', () => {
 
 describe('the poller', () => {
   function lateRecord(tenant: DemoTenant, id: string, at: number): SignIn {
-    const template = userSignIns(tenant).find((r) => r.userId === MEGAN && r.status?.errorCode === 50053) ?? userSignIns(tenant).find((r) => r.userId === MEGAN)!;
+    const template =
+      userSignIns(tenant).find((r) => r.userId === MEGAN && r.status?.errorCode === 50053) ??
+      userSignIns(tenant).find((r) => r.userId === MEGAN)!;
     return { ...template, id, correlationId: id, createdDateTime: new Date(at).toISOString().replace('.000Z', 'Z') };
   }
 
-  test('a record that reaches the log late is caught by the next poll\'s overlap; one later than the overlap is not', async () => {
+  test("a record that reaches the log late is caught by the next poll's overlap; one later than the overlap is not", async () => {
     let clock = NOW.getTime();
     const tenant = new DemoTenant({ now: NOW });
     const { index, poller } = indexOver(tenant, () => clock, { hours: 24, overlapMs: 5 * 60_000 });
@@ -203,11 +249,17 @@ describe('the poller', () => {
     await until(() => arrivals.length >= 2, 'the poller to read its first pages');
     const asked = arrivals.length;
     const direct = new GraphSignInLog(clientFor(tenant, [limiter], recording), { pageSize: 500, maxPages: 1 });
-    await Promise.all(Array.from({ length: 8 }, (_, i) => direct.find({ userId: DEMO_PEOPLE[i].id, from: new Date(NOW.getTime() - DAY), to: NOW })));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        direct.find({ userId: DEMO_PEOPLE[i].id, from: new Date(NOW.getTime() - DAY), to: NOW }),
+      ),
+    );
     const during = arrivals.slice(asked);
     // At most the one page the poller already had under way arrives among the questions (two reads each: interactive, then non-interactive).
     expect(during.filter((a) => a === 'question')).toHaveLength(16);
-    expect(during.slice(0, during.lastIndexOf('question') + 1).filter((a) => a === 'poller').length).toBeLessThanOrEqual(1);
+    expect(
+      during.slice(0, during.lastIndexOf('question') + 1).filter((a) => a === 'poller').length,
+    ).toBeLessThanOrEqual(1);
     await poller.stop();
     await filling;
     expect(tenant.reportsCounters().throttled).toBe(0);
@@ -228,8 +280,18 @@ describe('memory bound', () => {
     // What is held is the newest: every held record is newer than every record not held.
     const held = userSignIns(tenant).filter((r) => index.get(r.id!));
     const oldestHeld = Math.min(...held.map((r) => Date.parse(r.createdDateTime!)));
-    expect(userSignIns(tenant).filter((r) => !index.get(r.id!)).every((r) => Date.parse(r.createdDateTime!) <= oldestHeld)).toBe(true);
-    expect(stats.coveredFrom!.getTime()).toBeGreaterThan(Math.max(...userSignIns(tenant).filter((r) => !index.get(r.id!)).map((r) => Date.parse(r.createdDateTime!))));
+    expect(
+      userSignIns(tenant)
+        .filter((r) => !index.get(r.id!))
+        .every((r) => Date.parse(r.createdDateTime!) <= oldestHeld),
+    ).toBe(true);
+    expect(stats.coveredFrom!.getTime()).toBeGreaterThan(
+      Math.max(
+        ...userSignIns(tenant)
+          .filter((r) => !index.get(r.id!))
+          .map((r) => Date.parse(r.createdDateTime!)),
+      ),
+    );
     // A question reaching before the span is not answered from the index.
     expect(index.find({ userId: MEGAN, from: new Date(NOW.getTime() - 7 * DAY), to: NOW }, 1500)).toBeNull();
   });

@@ -36,13 +36,34 @@ class Partitionable implements StateStore {
   private check(): void {
     if (this.down) throw new StateUnavailableError('cut off');
   }
-  async get<T>(key: string) { this.check(); return this.inner.get<T>(key); }
-  async create<T>(key: string, value: T, ttl: number) { this.check(); return this.inner.create(key, value, ttl); }
-  async replace<T>(key: string, value: T, ttl: number, etag: string) { this.check(); return this.inner.replace(key, value, ttl, etag); }
-  async put<T>(key: string, value: T, ttl: number) { this.check(); return this.inner.put(key, value, ttl); }
-  async delete(key: string, etag?: string) { this.check(); return this.inner.delete(key, etag); }
-  async names(namespace: string) { this.check(); return this.inner.names(namespace); }
-  async sweep() { this.check(); return this.inner.sweep(); }
+  async get<T>(key: string) {
+    this.check();
+    return this.inner.get<T>(key);
+  }
+  async create<T>(key: string, value: T, ttl: number) {
+    this.check();
+    return this.inner.create(key, value, ttl);
+  }
+  async replace<T>(key: string, value: T, ttl: number, etag: string) {
+    this.check();
+    return this.inner.replace(key, value, ttl, etag);
+  }
+  async put<T>(key: string, value: T, ttl: number) {
+    this.check();
+    return this.inner.put(key, value, ttl);
+  }
+  async delete(key: string, etag?: string) {
+    this.check();
+    return this.inner.delete(key, etag);
+  }
+  async names(namespace: string) {
+    this.check();
+    return this.inner.names(namespace);
+  }
+  async sweep() {
+    this.check();
+    return this.inner.sweep();
+  }
 }
 
 interface Instance {
@@ -56,18 +77,29 @@ interface Instance {
 function instance(tenant: DemoTenant, shared: StateStore): Instance {
   const reads: string[] = [];
   const counter: Middleware & { next?: Middleware } = {
-    setNext(next: Middleware) { this.next = next; },
+    setNext(next: Middleware) {
+      this.next = next;
+    },
     async execute(context: Context) {
       const url = new URL(typeof context.request === 'string' ? context.request : context.request.url);
       if (url.pathname.includes('/auditLogs/signIns')) reads.push(url.searchParams.get('$filter') ?? '');
       await this.next!.execute(context);
     },
   };
-  const client = createGraphClient({ endpoint: 'https://graph.microsoft.com', authProvider: demoAuthProvider, transport: new DemoTenantTransport(tenant), middleware: [counter] });
+  const client = createGraphClient({
+    endpoint: 'https://graph.microsoft.com',
+    authProvider: demoAuthProvider,
+    transport: new DemoTenantTransport(tenant),
+    middleware: [counter],
+  });
   const direct = new GraphSignInLog(client, { pageSize: 500, maxPages: 3 });
   const store = new Partitionable(shared);
   const live = startLiveSignIns(client, direct, {
-    hours: 30 * 24, pageSize: 500, maxPages: 3, intervalMs: FAST.intervalMs, overlapMs: 5 * 60_000,
+    hours: 30 * 24,
+    pageSize: 500,
+    maxPages: 3,
+    intervalMs: FAST.intervalMs,
+    overlapMs: 5 * 60_000,
     shared: { store, tenantId: 'tenant-1', lease: FAST.lease },
   });
   const heard: Instance['heard'] = [];
@@ -76,7 +108,9 @@ function instance(tenant: DemoTenant, shared: StateStore): Instance {
 }
 
 function failureOf(tenant: DemoTenant, id: string): SignIn {
-  const template = userSignIns(tenant).find((r) => r.userId === MEGAN && r.isInteractive && (r.status?.errorCode ?? 0) !== 0)!;
+  const template = userSignIns(tenant).find(
+    (r) => r.userId === MEGAN && r.isInteractive && (r.status?.errorCode ?? 0) !== 0,
+  )!;
   return { ...template, id, correlationId: id, createdDateTime: new Date(Date.now() - 1000).toISOString() };
 }
 
@@ -117,12 +151,18 @@ describe.each(stores)('one reader across instances, on the %s store', (_name, ma
     const store = await makeStore();
     const a = instance(tenant, store);
     instances.push(a);
-    await until(() => a.live.role() === 'leader' && a.live.poller.stats().polls > 0 && !a.live.poller.stats().filling, 'A to read the whole log');
+    await until(
+      () => a.live.role() === 'leader' && a.live.poller.stats().polls > 0 && !a.live.poller.stats().filling,
+      'A to read the whole log',
+    );
     const total = a.live.index.stats().records;
     expect(total).toBeGreaterThan(1000);
     const b = instance(tenant, store);
     instances.push(b);
-    await until(() => b.live.role() === 'follower' && b.live.index.stats().records === total && b.live.index.isLive(), 'B to fill from the store');
+    await until(
+      () => b.live.role() === 'follower' && b.live.index.stats().records === total && b.live.index.isLive(),
+      'B to fill from the store',
+    );
     expect(b.reads).toEqual([]);
     expect(b.live.index.stats().coveredFrom).toEqual(a.live.index.stats().coveredFrom);
 
@@ -137,7 +177,10 @@ describe.each(stores)('one reader across instances, on the %s store', (_name, ma
 
     // A new failure: A reads it from Graph, B hears it from the store.
     tenant.addSignIns([failureOf(tenant, 'bbbb0000-0000-4000-8000-000000000001')]);
-    await until(() => b.heard.some((h) => h.ids.includes('bbbb0000-0000-4000-8000-000000000001')), 'B to hear the new failure');
+    await until(
+      () => b.heard.some((h) => h.ids.includes('bbbb0000-0000-4000-8000-000000000001')),
+      'B to hear the new failure',
+    );
     expect(a.heard.find((h) => h.ids.includes('bbbb0000-0000-4000-8000-000000000001'))?.origin).toBe('graph');
     expect(b.heard.find((h) => h.ids.includes('bbbb0000-0000-4000-8000-000000000001'))?.origin).toBe('store');
 
@@ -162,7 +205,10 @@ describe.each(stores)('one reader across instances, on the %s store', (_name, ma
     const next = [b, c].find((i) => i.live.role() === 'leader')!;
     const other = next === b ? c : b;
     tenant.addSignIns([failureOf(tenant, 'bbbb0000-0000-4000-8000-000000000002')]);
-    await until(() => other.heard.some((h) => h.ids.includes('bbbb0000-0000-4000-8000-000000000002')), 'the follower to hear a failure read by the new reader');
+    await until(
+      () => other.heard.some((h) => h.ids.includes('bbbb0000-0000-4000-8000-000000000002')),
+      'the follower to hear a failure read by the new reader',
+    );
     expect(next.reads.length).toBeGreaterThan(0);
     expect(next.reads.filter((f) => f.includes('createdDateTime le'))).toEqual([]);
     expect(other.reads).toEqual([]);

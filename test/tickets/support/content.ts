@@ -4,15 +4,21 @@ import { TicketSinkError, type TicketContent } from '../../../src/tickets';
 export function sampleContent(overrides: Partial<TicketContent> = {}): TicketContent {
   return {
     requester: { id: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber', upn: 'alexw@example.com' },
-    subject: { id: '00000000-0000-0000-0000-0000000000022', name: 'Adele <script>alert(1)</script> Vance', upn: 'adelev@example.com' },
+    subject: {
+      id: '00000000-0000-0000-0000-0000000000022',
+      name: 'Adele <script>alert(1)</script> Vance',
+      upn: 'adelev@example.com',
+    },
     occurredAtUtc: '2026-11-27T08:12:31Z',
     occurredAtLocal: '27 Nov 2026, 09:12 (Europe/Amsterdam)',
     app: 'Office 365 Exchange Online',
     resource: 'Microsoft Graph',
     errorCode: 53003,
-    failureReason: 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
+    failureReason:
+      'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
     title: 'Blocked by Conditional Access',
-    explanation: 'A Conditional Access policy blocked this sign-in because the device is "unmanaged" & outside the Netherlands.',
+    explanation:
+      'A Conditional Access policy blocked this sign-in because the device is "unmanaged" & outside the Netherlands.',
     steps: ['Sign in from a company laptop.', 'Ask the helpdesk to check policy "Block outside NL".'],
     requestId: 'b7a4f0f2-53d1-4a0e-9a8c-1f2e3d4c5b6a',
     correlationId: 'c0ffee00-1234-4abc-8def-0123456789ab',
@@ -33,9 +39,27 @@ export function sampleContent(overrides: Partial<TicketContent> = {}): TicketCon
 /** Values that must appear in every ticket, whatever the format. */
 export function everyValue(c: TicketContent): string[] {
   return [
-    c.requester.name, c.requester.upn!, c.requester.id, c.subject.upn, c.subject.id, c.occurredAtUtc, c.occurredAtLocal,
-    c.app, c.resource!, String(c.errorCode), c.failureReason, c.title, c.explanation, ...c.steps, c.requestId, c.correlationId,
-    c.ipAddress!, c.location!, c.device!, c.clientApp!, ...c.conditionalAccess.flatMap((p) => [p.name, p.result, ...p.controls]),
+    c.requester.name,
+    c.requester.upn!,
+    c.requester.id,
+    c.subject.upn,
+    c.subject.id,
+    c.occurredAtUtc,
+    c.occurredAtLocal,
+    c.app,
+    c.resource!,
+    String(c.errorCode),
+    c.failureReason,
+    c.title,
+    c.explanation,
+    ...c.steps,
+    c.requestId,
+    c.correlationId,
+    c.ipAddress!,
+    c.location!,
+    c.device!,
+    c.clientApp!,
+    ...c.conditionalAccess.flatMap((p) => [p.name, p.result, ...p.controls]),
     c.lookupUrl,
   ];
 }
@@ -47,10 +71,17 @@ export const FAST = { timeoutMs: 1000, attempts: 3, retryDelayMs: 10, budgetMs: 
  * unreachable service), whether it is worth retrying, and what the message must name (a status, the
  * number of tries, a setting or permission).
  */
-export function expectSinkError(error: unknown, facts: { sink: string; status?: number; retryable: boolean; names?: (string | RegExp)[] }): void {
+export function expectSinkError(
+  error: unknown,
+  facts: { sink: string; status?: number; retryable: boolean; names?: (string | RegExp)[] },
+): void {
   expect(error).toBeInstanceOf(TicketSinkError);
   const e = error as TicketSinkError;
-  expect({ sink: e.sink, status: e.status, retryable: e.retryable }).toEqual({ sink: facts.sink, status: facts.status, retryable: facts.retryable });
+  expect({ sink: e.sink, status: e.status, retryable: e.retryable }).toEqual({
+    sink: facts.sink,
+    status: facts.status,
+    retryable: facts.retryable,
+  });
   for (const name of facts.names ?? []) expect(e.message).toMatch(name);
 }
 

@@ -24,7 +24,10 @@ export async function startFakeServiceNow(user: string, password: string): Promi
   const loopback = await startLoopback((request, res) => {
     const url = new URL(request.url, 'http://instance');
     if (request.headers.authorization !== `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`) {
-      return sendJson(res, 401, { error: { message: 'User Not Authenticated', detail: 'Required to provide Auth information' }, status: 'failure' });
+      return sendJson(res, 401, {
+        error: { message: 'User Not Authenticated', detail: 'Required to provide Auth information' },
+        status: 'failure',
+      });
     }
     if (fake.intercept?.(request, res)) return;
     if (url.pathname !== '/api/now/table/incident') {
@@ -39,9 +42,18 @@ export async function startFakeServiceNow(user: string, password: string): Promi
     }
     if (request.method === 'POST') {
       const fields = JSON.parse(request.body) as Record<string, unknown>;
-      const incident: Incident = { ...fields, number: `INC${String(10001 + incidents.length).padStart(7, '0')}`, sys_id: randomBytes(16).toString('hex') };
+      const incident: Incident = {
+        ...fields,
+        number: `INC${String(10001 + incidents.length).padStart(7, '0')}`,
+        sys_id: randomBytes(16).toString('hex'),
+      };
       incidents.push(incident);
-      return sendJson(res, 201, { result: { number: incident.number, sys_id: incident.sys_id } }, { Location: `${loopback.url}/api/now/table/incident/${incident.sys_id}` });
+      return sendJson(
+        res,
+        201,
+        { result: { number: incident.number, sys_id: incident.sys_id } },
+        { Location: `${loopback.url}/api/now/table/incident/${incident.sys_id}` },
+      );
     }
     return sendJson(res, 405, { error: { message: 'Method not Supported', detail: null }, status: 'failure' });
   });

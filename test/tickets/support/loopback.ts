@@ -24,7 +24,12 @@ export async function startLoopback(handler: Handler): Promise<Loopback> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const request: Received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const request: Received = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       received.push(request);
       Promise.resolve(handler(request, res)).catch((error) => {
         res.statusCode = 599;
@@ -45,7 +50,12 @@ export async function startLoopback(handler: Handler): Promise<Loopback> {
   };
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', ...headers });
   res.end(JSON.stringify(body));
 }
