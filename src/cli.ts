@@ -164,9 +164,18 @@ function explainCli(args: string[]): number {
 /** Runs one command (`ask`, `parse`, `explain`) and returns its exit code; the tests call it too. */
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === 'ask') return ask(rest);
-  if (command === 'parse') return parseCommand(rest, process.stdin, process.stdout);
-  if (command === 'explain') return explainCli(rest);
+  try {
+    if (command === 'ask') return await ask(rest);
+    if (command === 'parse') return await parseCommand(rest, process.stdin, process.stdout);
+    if (command === 'explain') return explainCli(rest);
+  } catch (error) {
+    // An option the command does not know (node:util parseArgs): say which, and how to call it.
+    if ((error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(error as Error).message.split('.')[0]}.\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
   console.error(USAGE);
   return 2;
 }

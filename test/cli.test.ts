@@ -103,4 +103,12 @@ describe('npm run explain', () => {
   it('rejects a bad audience', async () => {
     expect((await run(['explain', '50126', '--audience', 'boss'])).code).toBe(2);
   });
+
+  it('answers an option it does not know with its name and the usage, not a stack trace', async () => {
+    const { code, err } = await run(['ask', '--help']);
+    expect(code).toBe(2);
+    expect(err).toContain('--help');
+    expect(err).toMatch(/^Usage:/m);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
 });
