@@ -110,20 +110,22 @@ export class Troubleshooter {
     let intent = 'unknown';
     // The parsed question's language; guessed from the text only when the answer comes before a parse.
     let replyLanguage: Language | null = null;
-    const answer = await this.inLane(requester, () =>
-      this.safely(async (): Promise<Answer> => {
-        const turnedAway = await this.gate.gate(requester);
-        if (turnedAway) return turnedAway;
-        const cleaned = this.options.understanding.clean(text ?? '');
-        if (!cleaned.ok) {
-          return cleaned.reason === 'too-long'
-            ? { kind: 'too-long', max: this.options.understanding.maxLength }
-            : {
-                kind: 'unknown',
-                examples: this.options.understanding.examples(this.languageOf(requester, text ?? '')),
-                reason: 'empty',
-              };
-        }
+    // The gate and the text's own checks first: only a question worth answering looks up whether
+    // the asker is a reader (the lane of its Graph reads).
+    const answer = await this.safely(async (): Promise<Answer> => {
+      const turnedAway = await this.gate.gate(requester);
+      if (turnedAway) return turnedAway;
+      const cleaned = this.options.understanding.clean(text ?? '');
+      if (!cleaned.ok) {
+        return cleaned.reason === 'too-long'
+          ? { kind: 'too-long', max: this.options.understanding.maxLength }
+          : {
+              kind: 'unknown',
+              examples: this.options.understanding.examples(this.languageOf(requester, text ?? '')),
+              reason: 'empty',
+            };
+      }
+      return this.inLane(requester, async (): Promise<Answer> => {
         const previous = await this.deps.memory.recall(requester.conversationKey);
         const question = this.options.understanding.parse(cleaned.text, {
           now: this.deps.now(),
@@ -140,18 +142,18 @@ export class Troubleshooter {
           requester,
           this.options.incidents,
         );
-      }),
-    );
+      });
+    });
     return this.finish(answer, requester, replyLanguage ?? this.languageOf(requester, text ?? ''), 'question', intent);
   }
 
   /** A card button (Action.Execute). Card data is untrusted: everything is re-authorized and re-read. */
   async act(requester: Requester, verb: string, data: Record<string, unknown>): Promise<Reply> {
     const language: Language = cardLanguage(data) ?? this.languageOf(requester, '');
-    const answer = await this.inLane(requester, () =>
-      this.safely(async (): Promise<Answer> => {
-        const turnedAway = await this.gate.gate(requester);
-        if (turnedAway) return turnedAway;
+    const answer = await this.safely(async (): Promise<Answer> => {
+      const turnedAway = await this.gate.gate(requester);
+      if (turnedAway) return turnedAway;
+      return this.inLane(requester, async (): Promise<Answer> => {
         if (verb === 'openTicket') return this.ticket(requester, data, language);
         if (INCIDENT_VERBS.has(verb) && this.options.incidents)
           return answerIncidentAction(
@@ -187,8 +189,8 @@ export class Troubleshooter {
           nextOffset: nextOffsetOf(answer),
         });
         return answer;
-      }),
-    );
+      });
+    });
     // A click refused for its rate is worded as a click, not as a question.
     const worded: Answer =
       answer.kind === 'refused' && answer.reason === 'rate-limited' ? { ...answer, onClick: true } : answer;
