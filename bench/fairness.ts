@@ -75,6 +75,10 @@ async function startBot(dist: string): Promise<{ url: string; child: ChildProces
       HOST: '127.0.0.1',
       PORT: String(port),
       DEMO: 'true',
+      // The budget's fairness, measured on the stories' tenant answering at once unless asked otherwise
+      // (the product demo's realistic volume and Graph-like latency would measure the reporting API instead).
+      DEMO_NONINTERACTIVE_PER_DAY: process.env.DEMO_NONINTERACTIVE_PER_DAY ?? '0',
+      DEMO_GRAPH_LATENCY: process.env.DEMO_GRAPH_LATENCY ?? 'off',
       LOG_LEVEL: 'warn',
       STATE_DIR: mkdtempSync(join(tmpdir(), 'bench-fair-state-')),
     },
