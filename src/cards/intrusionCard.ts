@@ -6,12 +6,12 @@
 import type { IntrusionAnswer } from '../answers/types';
 import { queryData } from '../answers/resolvedQuery';
 import { localDateTime, localTime } from '../shared/time';
-import { card, clip, execute, heading, numbered, plain, subtle, text, type Card, type Element } from './elements';
+import { card, clip, heading, numbered, plain, subtle, text, type Card, type Element } from './elements';
 import { filtersText, windowText } from './filters';
 import type { VerdictContext } from './verdictTypes';
+import { ticketControls } from './ticketControls';
 import { countryName, fill, firstName, plural, wording } from './wording';
 
-const COMMENT_INPUT = 'comment';
 const PLACES = 5;
 
 export function intrusionCard(answer: IntrusionAnswer, ctx: VerdictContext): Card {
@@ -111,27 +111,6 @@ function ticketPart(answer: IntrusionAnswer, ctx: VerdictContext): Element[] {
   }
   if (!answer.ticketSignInId) return [];
   const userId = answer.facts.attempts[0]?.record.userId ?? '';
-  const data = {
-    ...queryData(answer.query, ctx.language),
-    signInId: answer.ticketSignInId,
-    userId,
-    commentId: COMMENT_INPUT,
-  };
-  return [
-    {
-      type: 'Input.Text',
-      id: COMMENT_INPUT,
-      label: w.commentLabel,
-      isMultiline: false,
-      maxLength: 1000,
-      spacing: 'Medium',
-    },
-    {
-      type: 'ActionSet',
-      actions: [
-        execute(w.intrusion.notMe, 'openTicket', { ...data, notMe: true }, { style: 'destructive' }),
-        execute(w.openTicket, 'openTicket', data),
-      ],
-    },
-  ];
+  const data = { ...queryData(answer.query, ctx.language), signInId: answer.ticketSignInId, userId };
+  return ticketControls(w, data, { notMe: true });
 }

@@ -14,9 +14,9 @@ import { wordVerdict } from './verdict';
 import type { VerdictContext } from './verdictTypes';
 import { countryName, fill, plural, wording } from './wording';
 import { knownProblemNotice } from './incidentCards';
+import { ticketControls } from './ticketControls';
 
 /** The comment box of the ticket button. */
-export const COMMENT_INPUT = 'comment';
 /** The attempt picker of the details button. */
 export const ATTEMPT_INPUT = 'attempt';
 
@@ -104,32 +104,10 @@ function ticketPart(answer: SummaryAnswer, ctx: VerdictContext): Element[] {
   }
   const target = answer.verdict.ticket;
   if (!target) return [];
-  const data = {
-    ...queryData(answer.query, ctx.language),
-    signInId: target.signInId,
-    userId: target.userId ?? '',
-    commentId: COMMENT_INPUT,
-  };
-  return [
-    {
-      type: 'Input.Text',
-      id: COMMENT_INPUT,
-      label: w.commentLabel,
-      isMultiline: false,
-      maxLength: 1000,
-      spacing: 'Medium',
-    },
-    // Sign-ins the person may not have made ("this wasn't me"): the ticket can say so, as on the intrusion card.
-    {
-      type: 'ActionSet',
-      actions: [
-        ...(answer.verdict.selfService?.some((l) => l.id === 'notMe')
-          ? [execute(w.intrusion.notMe, 'openTicket', { ...data, notMe: true }, { style: 'destructive' })]
-          : []),
-        execute(w.openTicket, 'openTicket', data, { style: 'positive' }),
-      ],
-    },
-  ];
+  const data = { ...queryData(answer.query, ctx.language), signInId: target.signInId, userId: target.userId ?? '' };
+  // Sign-ins the person may not have made ("this wasn't me"): the ticket can say so, as on the intrusion card.
+  const notMe = answer.verdict.selfService?.some((l) => l.id === 'notMe') ?? false;
+  return ticketControls(w, data, { notMe, primaryStyle: 'positive' });
 }
 
 /** The self-service pages answers/selfService.ts chose, as buttons (only on a person's own answer). */
