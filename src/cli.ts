@@ -76,7 +76,7 @@ async function ask(args: string[]): Promise<number> {
     if (!values.json) cards.forEach((c) => console.log(cardToText(c)));
     if (values['open-ticket']) {
       const n = Number(values['open-ticket']);
-      const action = executeActions(cards[0] ?? {}).filter((a) => a.verb === 'openTicket')[n - 1];
+      const action = executeActions(cards[0] ?? {}).filter((a) => a.verb === 'openTicket' && !a.data.notMe)[n - 1];
       if (!action) {
         console.error(`There is no ticket button number ${n} on that card.`);
         return 1;
