@@ -244,6 +244,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     sendLater: async (reference, card) => {
       await proactive.post(reference, card);
     },
+    updateLater: (reference, activityId, card) => proactive.update(reference, activityId, card),
     onLateFailure: (error) =>
       logger.error({ err: { message: (error as Error)?.message } }, 'could not send a late answer'),
   });

@@ -128,6 +128,12 @@ export interface AnswerCoverage {
   onlyBackground: boolean;
 }
 
+/** A first answer from the live index's part of the window: the older part (from, to) is still being read. */
+export interface AnswerPending {
+  from: Date;
+  to: Date;
+}
+
 export interface TicketState {
   reference: string;
   where: string;
@@ -153,6 +159,8 @@ export interface SummaryAnswer {
   coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
+  /** Set on a first answer: only the newer part of the window is in it; the complete answer follows. */
+  pending?: AnswerPending;
   /** The sign-in whose details are open (a "Details" click refreshes the card with it). */
   detailsOf?: string;
   /** A ticket opened from this answer (the investigation stays on the card). */
@@ -175,6 +183,8 @@ export interface CountAnswer {
   coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
+  /** Set on a first answer: only the newer part of the window is in it; the complete answer follows. */
+  pending?: AnswerPending;
   key: string;
   /** Counts per day, hour, app and country: what the chart draws. */
   pattern: SignInCounts;
@@ -210,6 +220,8 @@ export interface TenantAnswer {
   coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
+  /** Set on a first answer: only the newer part of the window is in it; the complete answer follows. */
+  pending?: AnswerPending;
   key: string;
 }
 
@@ -329,4 +341,6 @@ export interface Reply {
   language: Language;
   audience: Audience;
   timeZone: string;
+  /** A first answer's complete one (answer.pending set), when it is ready: it replaces the first card. */
+  later?: Promise<Reply>;
 }

@@ -18,6 +18,8 @@ import { cardActivity } from './cardActivity';
 
 /** Sends a card into a conversation after its turn has ended (a slow answer). */
 export type SendLater = (reference: Partial<ConversationReference>, card: Card) => Promise<void>;
+/** Replaces a card the bot posted in a conversation (a first answer by its complete one). */
+export type UpdateLater = (reference: Partial<ConversationReference>, activityId: string, card: Card) => Promise<void>;
 
 export interface BotOptions {
   members: MemberResolver;
@@ -25,6 +27,8 @@ export interface BotOptions {
   /** After this long the asker gets "still looking…" and the answer follows proactively. */
   turnBudgetMs: number;
   sendLater: SendLater;
+  /** None: a complete answer is posted as a message of its own. */
+  updateLater?: UpdateLater;
   onLateFailure?: (error: unknown) => void;
   /** Answer → card; defaults to the renderer itself (the app passes a CardCache's). */
   render?: (reply: Reply) => Card;
@@ -73,14 +77,31 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     removeRecipientMention(activity);
     const mentions = await resolveMentions(context, this.options.members);
     const requester = requesterOf(activity, this.options.defaultTimeZone, this.options.conversationType);
-    const answer = this.troubleshooter.ask(requester, activity.text ?? '', mentions).then(this.render);
-    const card = await this.withinBudget(
+    const reply = this.troubleshooter.ask(requester, activity.text ?? '', mentions);
+    const answer = reply.then(this.render);
+    const { card, onTime } = await this.withinBudget(
       context,
       answer,
       requester,
       this.troubleshooter.languageOf(requester, activity.text ?? ''),
     );
-    await context.sendActivity(cardActivity(card));
+    const sent = await context.sendActivity(cardActivity(card));
+    // A first answer (what the live index holds) is replaced by the complete one when it is ready:
+    // in place when the card went out with an id of its own, else (in the same response, or after
+    // "still looking") as the next message.
+    const shownId = onTime ? (sent?.id ?? '') : '';
+    void reply.then((first) => first.later && this.followUp(context, first.later, shownId));
+  }
+
+  private async followUp(context: TurnContext, later: Promise<Reply>, shownId: string): Promise<void> {
+    const reference = TurnContext.getConversationReference(context.activity);
+    try {
+      const card = this.render(await later);
+      if (shownId && this.options.updateLater) await this.options.updateLater(reference, shownId, card);
+      else await this.options.sendLater(reference, card);
+    } catch (error) {
+      this.options.onLateFailure?.(error);
+    }
   }
 
   /** A card click is answered within the turn budget like a message: "still looking" first when Graph is slow, the card later. */
@@ -92,7 +113,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     const { verb, data } = readInvoke(invokeValue);
     const requester = requesterOf(context.activity, this.options.defaultTimeZone, this.options.conversationType);
     const answer = this.troubleshooter.act(requester, verb, data).then(this.render);
-    const card = await this.withinBudget(
+    const { card } = await this.withinBudget(
       context,
       answer,
       requester,
@@ -110,23 +131,24 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     answer: Promise<Card>,
     requester: Requester,
     language: Language,
-  ): Promise<Card> {
+  ): Promise<{ card: Card; onTime: boolean }> {
     let timer: NodeJS.Timeout | undefined;
     const budget = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), this.options.turnBudgetMs);
     });
     const first = await Promise.race([answer, budget]);
     clearTimeout(timer);
-    if (first !== 'late') return first;
+    if (first !== 'late') return { card: first, onTime: true };
     const reference = TurnContext.getConversationReference(context.activity);
     answer
       .then((card) => this.options.sendLater(reference, card))
       .catch((error) => this.options.onLateFailure?.(error));
-    return renderAnswer({
+    const card = renderAnswer({
       answer: { kind: 'still-looking' },
       language,
       audience: 'user',
       timeZone: requester.timeZone,
     });
+    return { card, onTime: false };
   }
 }
