@@ -77,7 +77,10 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     removeRecipientMention(activity);
     const mentions = await resolveMentions(context, this.options.members);
     const requester = requesterOf(activity, this.options.defaultTimeZone, this.options.conversationType);
-    const reply = this.troubleshooter.ask(requester, activity.text ?? '', mentions);
+    const asked = this.troubleshooter.ask(requester, activity.text ?? '', mentions);
+    // A client that takes every reply in the HTTP response (expectReplies) can be sent nothing later
+    // that is not posted on its own: it gets the complete answer within the turn budget, as any answer.
+    const reply = activity.deliveryMode === 'expectReplies' ? asked.then((r) => r.later ?? r) : asked;
     const answer = reply.then(this.render);
     const { card, onTime } = await this.withinBudget(
       context,

@@ -9,6 +9,7 @@
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DEMO_TENANT_ID } from '../../src/config';
 import { DemoTenant } from '../../src/demo/tenant';
+import { DEMO_PEOPLE } from '../../src/demo/people';
 import { GRAPH_LIKE_TIMING } from '../../src/demo/reportsTiming';
 import type { Answer, Reply, SummaryAnswer } from '../../src/answers/types';
 import { cardToText } from '../../src/cards/text';
@@ -164,4 +165,17 @@ it('a window inside the index is one step, and one wholly before it reads Graph 
   );
   expect(summary(before.answer).pending).toBeUndefined();
   expect(before.later).toBeUndefined();
+}, 60_000);
+
+it("readers asking about the same person at once share the older part's one read", async () => {
+  const henrietta = DEMO_PEOPLE.find((p) => p.displayName === 'Henrietta Mueller')!;
+  const readsBefore = tenant.signInRequests().length;
+  const question = 'why did Johanna de Vries fail to sign in in the last 7 days?';
+  const replies = await Promise.all([
+    running.app.troubleshooter.ask(requester(ALEX, 'two-step-shared-a'), question),
+    running.app.troubleshooter.ask({ ...requester(ALEX, 'two-step-shared-b'), userId: henrietta.id }, question),
+  ]);
+  const completes = await Promise.all(replies.map((r) => r.later!));
+  expect(idsOf(summary(completes[0].answer))).toEqual(idsOf(summary(completes[1].answer)));
+  expect(tenant.signInRequests().length - readsBefore).toBe(1);
 }, 60_000);
