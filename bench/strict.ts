@@ -10,9 +10,15 @@
  *
  * The tenant's and the bot's "now" is the latest Friday 10:00 UTC (a working day's volume, not a weekend's).
  * Times are of the whole turn in process (Troubleshooter.ask: parse, access, reads, diagnosis), not of
- * HTTP. "First card" is what Teams shows first: the answer, or the "still looking" card at
- * TURN_BUDGET_MS (2 s here) when the answer takes longer; "complete" is the answer itself. Reads per
- * 10 s are counted at the demo tenant (every sign-in log request it received).
+ * HTTP. "First card" is what Teams shows first: the first answer (in B the live index's part of the
+ * window, saying the older days are still being read: src/answers/twoStep.ts), or the "still looking"
+ * card at TURN_BUDGET_MS (2 s here) when even that takes longer; "complete" is the complete answer.
+ * Reads per 10 s are counted at the demo tenant (every sign-in log request it received).
+ *
+ * Beside the measured figures: the bound Graph's limit sets. When each asker needs at least one read
+ * and at most M reads start in any W, the k-th read starts no earlier than floor((k − 1) / M) · W after
+ * the first, so the asker at the 95th percentile (the ceil(0.95 n)-th) cannot have a complete answer
+ * sooner than that, however fast everything else is.
  */
 import pino from 'pino';
 import { loadConfig, DEMO_TENANT_ID } from '../src/config';
@@ -23,6 +29,18 @@ import { DEMO_PEOPLE } from '../src/demo/people';
 import { MemoryStateStore } from '../src/state';
 
 const TURN_BUDGET_MS = 2000;
+/** Graph's limit on the sign-in log, as the demo tenant enforces it (reference/graph-signins.md §5). */
+const GRAPH_READS = { max: 5, windowMs: 10_000 };
+
+/**
+ * The earliest a p95 asker's complete answer can come when each of `askers` needs `readsEach` reads at
+ * Graph's limit (null when they need none): the start of the read that the ceil(0.95 n)-th asker waits for.
+ */
+export function graphBoundMs(askers: number, readsEach: number): number | null {
+  if (readsEach === 0) return null;
+  const k = Math.ceil(0.95 * askers) * readsEach;
+  return Math.floor((k - 1) / GRAPH_READS.max) * GRAPH_READS.windowMs;
+}
 
 export interface StrictBenchResult {
   signIns: number;
@@ -39,6 +57,12 @@ export interface StrictBenchResult {
     p95Ms: number;
     maxMs: number;
     firstCardP95Ms: number;
+    /** First cards that were an answer (the index's part or the complete one), not "still looking". */
+    firstAnswers: number;
+    /** First answers that said older days were still being read (two steps). */
+    twoStep: number;
+    /** graphBoundMs for this phase's reads (null: no read needed). */
+    boundP95Ms: number | null;
     incomplete: number;
     reads: number;
     seconds: number;
@@ -110,7 +134,11 @@ async function run(indexHours: number, phases: ('inside' | 'week')[]) {
 
     const phase = async (
       name: string,
-      ask: (person: (typeof people)[number], i: number) => Promise<{ ms: number; incomplete: boolean; ok: boolean }>,
+      ask: (
+        person: (typeof people)[number],
+        i: number,
+      ) => Promise<{ ms: number; firstMs: number; twoStep: boolean; incomplete: boolean; ok: boolean }>,
+      readsEach: number,
     ) => {
       const readsBefore = tenant.signInRequests().length;
       const t = performance.now();
@@ -122,6 +150,7 @@ async function run(indexHours: number, phases: ('inside' | 'week')[]) {
         .map((r) => r.at)
         .sort((a, b) => a - b);
       const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+      const firsts = runs.map((r) => Math.min(r.firstMs, TURN_BUDGET_MS)).sort((a, b) => a - b);
       return {
         name,
         askers: runs.length,
@@ -129,7 +158,10 @@ async function run(indexHours: number, phases: ('inside' | 'week')[]) {
         p50Ms: pct(times, 50),
         p95Ms: pct(times, 95),
         maxMs: times[times.length - 1],
-        firstCardP95Ms: Math.min(pct(times, 95), TURN_BUDGET_MS),
+        firstCardP95Ms: pct(firsts, 95),
+        firstAnswers: runs.filter((r) => r.firstMs <= TURN_BUDGET_MS).length,
+        twoStep: runs.filter((r) => r.twoStep).length,
+        boundP95Ms: graphBoundMs(runs.length, readsEach),
         incomplete: runs.filter((r) => r.incomplete).length,
         reads: requests.length,
         seconds,
@@ -139,10 +171,13 @@ async function run(indexHours: number, phases: ('inside' | 'week')[]) {
     };
     const timed = async (work: () => ReturnType<typeof app.troubleshooter.ask>) => {
       const t = performance.now();
-      const reply = await work();
-      const a = reply.answer;
+      const first = await work();
+      const firstMs = performance.now() - t;
+      const a = (first.later ? await first.later : first).answer;
       return {
         ms: performance.now() - t,
+        firstMs,
+        twoStep: first.later !== undefined,
         ok: a.kind === 'summary' || a.kind === 'count',
         incomplete: (a.kind === 'summary' || a.kind === 'count') && Boolean(a.coverage),
       };
@@ -151,14 +186,16 @@ async function run(indexHours: number, phases: ('inside' | 'week')[]) {
     const label = `SIGNIN_INDEX_HOURS=${indexHours}`;
     if (phases.includes('inside'))
       done.push(
-        await phase(`A. "why can't I sign in?" (last 24 h, in the index; ${label})`, (p, i) =>
-          timed(() => app.troubleshooter.ask(requester(p.id, `strict-a-${i}`), "why can't I sign in?")),
+        await phase(
+          `A. "why can't I sign in?" (last 24 h, in the index; ${label})`,
+          (p, i) => timed(() => app.troubleshooter.ask(requester(p.id, `strict-a-${i}`), "why can't I sign in?")),
+          0,
         ),
       );
     if (phases.includes('week'))
       done.push(
         await phase(
-          `${indexHours >= 168 ? 'C' : 'B'}. a person's last 7 days (${indexHours >= 168 ? 'in the index' : 'direct reads'}; ${label})`,
+          `${indexHours >= 168 ? 'C' : 'B'}. a person's last 7 days (${indexHours >= 168 ? 'in the index' : 'two steps: the index’s day at once, the older 6 days read'}; ${label})`,
           (p, i) =>
             timed(() =>
               app.troubleshooter.ask(
@@ -166,6 +203,7 @@ async function run(indexHours: number, phases: ('inside' | 'week')[]) {
                 `why did ${p.displayName} fail to sign in in the last 7 days?`,
               ),
             ),
+          indexHours >= 168 ? 0 : 1,
         ),
       );
     return { signIns: tenant.signIns.length, fillSeconds, fillReads, phases: done };
