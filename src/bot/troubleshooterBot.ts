@@ -16,8 +16,8 @@ import type { Requester } from '../answers/types';
 import type { Language } from '../shared/types';
 import { cardActivity } from './cardActivity';
 
-/** Sends a card into a conversation after its turn has ended (a slow answer). */
-export type SendLater = (reference: Partial<ConversationReference>, card: Card) => Promise<void>;
+/** Sends a card into a conversation after its turn has ended (a slow answer); resolves to its activity id when known. */
+export type SendLater = (reference: Partial<ConversationReference>, card: Card) => Promise<string | void>;
 /** Replaces a card the bot posted in a conversation (a first answer by its complete one). */
 export type UpdateLater = (reference: Partial<ConversationReference>, activityId: string, card: Card) => Promise<void>;
 
@@ -82,24 +82,25 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     // that is not posted on its own: it gets the complete answer within the turn budget, as any answer.
     const reply = activity.deliveryMode === 'expectReplies' ? asked.then((r) => r.later ?? r) : asked;
     const answer = reply.then(this.render);
-    const { card, onTime } = await this.withinBudget(
+    const { card, posted } = await this.withinBudget(
       context,
       answer,
       requester,
       this.troubleshooter.languageOf(requester, activity.text ?? ''),
     );
     const sent = await context.sendActivity(cardActivity(card));
-    // A first answer (what the live index holds) is replaced by the complete one when it is ready:
-    // in place when the card went out with an id of its own, else (in the same response, or after
-    // "still looking") as the next message.
-    const shownId = onTime ? (sent?.id ?? '') : '';
-    void reply.then((first) => first.later && this.followUp(context, first.later, shownId));
+    // A first answer (what the live index holds) is replaced by the complete one when it is ready: in
+    // place when the card went out with an id of its own (in the reply, or posted after "still
+    // looking"), else (in the same HTTP response) as the next message.
+    const shown = posted ?? Promise.resolve(sent?.id);
+    void reply.then((first) => first.later && this.followUp(context, first.later, shown));
   }
 
-  private async followUp(context: TurnContext, later: Promise<Reply>, shownId: string): Promise<void> {
+  private async followUp(context: TurnContext, later: Promise<Reply>, shown: Promise<string | void>): Promise<void> {
     const reference = TurnContext.getConversationReference(context.activity);
     try {
       const card = this.render(await later);
+      const shownId = await shown.catch(() => undefined);
       if (shownId && this.options.updateLater) await this.options.updateLater(reference, shownId, card);
       else await this.options.sendLater(reference, card);
     } catch (error) {
@@ -134,24 +135,23 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     answer: Promise<Card>,
     requester: Requester,
     language: Language,
-  ): Promise<{ card: Card; onTime: boolean }> {
+  ): Promise<{ card: Card; posted?: Promise<string | void> }> {
     let timer: NodeJS.Timeout | undefined;
     const budget = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), this.options.turnBudgetMs);
     });
     const first = await Promise.race([answer, budget]);
     clearTimeout(timer);
-    if (first !== 'late') return { card: first, onTime: true };
+    if (first !== 'late') return { card: first };
     const reference = TurnContext.getConversationReference(context.activity);
-    answer
-      .then((card) => this.options.sendLater(reference, card))
-      .catch((error) => this.options.onLateFailure?.(error));
+    const posted = answer.then((card) => this.options.sendLater(reference, card));
+    posted.catch((error) => this.options.onLateFailure?.(error));
     const card = renderAnswer({
       answer: { kind: 'still-looking' },
       language,
       audience: 'user',
       timeZone: requester.timeZone,
     });
-    return { card, onTime: false };
+    return { card, posted };
   }
 }

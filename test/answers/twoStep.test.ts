@@ -179,3 +179,42 @@ it("readers asking about the same person at once share the older part's one read
   expect(idsOf(summary(completes[0].answer))).toEqual(idsOf(summary(completes[1].answer)));
   expect(tenant.signInRequests().length - readsBefore).toBe(1);
 }, 60_000);
+
+describe('when even the first answer misses the turn budget', () => {
+  let slow: RunningApp;
+  beforeAll(async () => {
+    slow = await startApp({ SIGNIN_INDEX_HOURS: '24', TURN_BUDGET_MS: '1' }, { demoTenant: tenant });
+    await until(() => slow.app.signInIndex!.poller.stats().filling === false, 'the index fill', 60_000, 50);
+  }, 120_000);
+  afterAll(() => slow.stop());
+
+  it('"still looking" comes first, then the first answer is posted and updated in place with the complete one', async () => {
+    const conversationId = 'a:two-step-late';
+    const mine = (c: { path: string }) => c.path.startsWith(`/v3/conversations/${conversationId}/`);
+    await postActivity(slow.url, {
+      ...teamsMessage('why did Johanna Lorenz fail to sign in in the last 7 days?', { ...ALEX, conversationId }),
+      serviceUrl: connector.url,
+      deliveryMode: 'normal',
+    });
+    const [updated] = await connector.waitFor((c) => mine(c) && c.method === 'PUT', 1, 30_000);
+    const posts = connector.calls.filter((c) => mine(c) && c.method === 'POST' && c.body.type === 'message');
+    // "Still looking", then the first answer; the complete answer replaces the first answer, not "still looking".
+    expect(posts).toHaveLength(2);
+    expect(updated.path).toBe(`/v3/conversations/${conversationId}/activities/${posts[1].id}`);
+    const texts = [...posts, updated].map((c) => cardToText(c.body.attachments![0].content));
+    expect(texts[1]).not.toBe(texts[0]);
+    expect(texts[2]).not.toBe(texts[1]);
+    const notice = pendingNotice(
+      {
+        pending: {
+          from: new Date(NOW.getTime() - 7 * DAY),
+          to: slow.app.signInIndex!.index.stats().coveredFrom!,
+        },
+      },
+      { language: 'en', timeZone: 'Europe/Amsterdam', audience: 'helpdesk' },
+    );
+    expect(notice).not.toBeNull();
+    expect(texts[1]).toContain(notice);
+    expect(texts[2]).not.toContain(notice);
+  }, 60_000);
+});
