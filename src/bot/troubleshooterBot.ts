@@ -93,11 +93,16 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     // place when the card went out with an id of its own (in the reply, or posted after "still
     // looking"), else (in the same HTTP response) as the next message.
     const shown = posted ?? Promise.resolve(sent?.id);
-    void reply.then((first) => first.later && this.followUp(context, first.later, shown));
+    // Taken now: the turn's context is revoked when the turn ends.
+    const reference = TurnContext.getConversationReference(activity);
+    void reply.then((first) => first.later && this.followUp(reference, first.later, shown));
   }
 
-  private async followUp(context: TurnContext, later: Promise<Reply>, shown: Promise<string | void>): Promise<void> {
-    const reference = TurnContext.getConversationReference(context.activity);
+  private async followUp(
+    reference: Partial<ConversationReference>,
+    later: Promise<Reply>,
+    shown: Promise<string | void>,
+  ): Promise<void> {
     try {
       const card = this.render(await later);
       const shownId = await shown.catch(() => undefined);

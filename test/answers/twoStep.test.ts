@@ -8,7 +8,9 @@
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DEMO_TENANT_ID } from '../../src/config';
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { DemoTenant } from '../../src/demo/tenant';
+import { DemoTenantTransport } from '../../src/demo/graphTransport';
 import { DEMO_PEOPLE } from '../../src/demo/people';
 import { GRAPH_LIKE_TIMING } from '../../src/demo/reportsTiming';
 import type { Answer, Reply, SummaryAnswer } from '../../src/answers/types';
@@ -180,10 +182,23 @@ it("readers asking about the same person at once share the older part's one read
   expect(tenant.signInRequests().length - readsBefore).toBe(1);
 }, 60_000);
 
+/** The demo tenant with its directory (people, reader roles) answering slowly: the first answer misses the turn budget. */
+class SlowDirectory implements Middleware {
+  constructor(private readonly inner: Middleware) {}
+  async execute(context: Context): Promise<void> {
+    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    if (!url.includes('/auditLogs/')) await new Promise((r) => setTimeout(r, 400));
+    await this.inner.execute(context);
+  }
+}
+
 describe('when even the first answer misses the turn budget', () => {
   let slow: RunningApp;
   beforeAll(async () => {
-    slow = await startApp({ SIGNIN_INDEX_HOURS: '24', TURN_BUDGET_MS: '1' }, { demoTenant: tenant });
+    slow = await startApp(
+      { SIGNIN_INDEX_HOURS: '24', TURN_BUDGET_MS: '200' },
+      { demoTenant: tenant, graphTransport: new SlowDirectory(new DemoTenantTransport(tenant)) },
+    );
     await until(() => slow.app.signInIndex!.poller.stats().filling === false, 'the index fill', 60_000, 50);
   }, 120_000);
   afterAll(() => slow.stop());
