@@ -11,7 +11,7 @@ import type { Config } from './config';
 import { createGraphClient } from './graph/client';
 import { productionWiring } from './wiring/production';
 import type { Wiring } from './wiring/types';
-import { demoWiring, type DemoTenant } from './demo/wiring';
+import { demoWiring, withDemoTenant, type DemoSettings, type DemoTenant } from './demo/wiring';
 import { CachedPeopleDirectory, GraphPeopleDirectory, type PeopleDirectory } from './directory/people';
 import { GraphReaderDirectory } from './access/readers';
 import { AccessPolicy } from './access/policy';
@@ -49,6 +49,8 @@ export interface AppOptions {
   logger?: Logger;
   /** The demo tenant to serve in demo mode (tests pass their own to read its request log). */
   demoTenant?: DemoTenant;
+  /** The demo's own settings (DEMO_GRAPH_URL, …; src/demo/settings.ts), loaded at start; otherwise their defaults. */
+  demoSettings?: DemoSettings;
   /** Poll interval and overlap of the live sign-in index (tests and the bench; defaults otherwise). */
   signInIndex?: { intervalMs?: number; overlapMs?: number; maxRecords?: number; maxBytes?: number };
   /** Replaces the Graph client's last link (tests: a fault-injecting or HTTPS transport). */
@@ -92,12 +94,19 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** The wiring (demo or production, chosen here once) and the Graph client built on it; `npm run doctor` uses it too. */
+/**
+ * The wiring (demo or production, chosen here once), the Graph client built on it and the Config as that
+ * wiring runs it (demo mode: the demo tenant's id); `npm run doctor` uses it too.
+ */
 export function connectGraph(
-  config: Config,
-  options: Pick<AppOptions, 'demoTenant' | 'now' | 'graphTransport' | 'customHosts'> = {},
+  loaded: Config,
+  options: Pick<AppOptions, 'demoTenant' | 'demoSettings' | 'now' | 'graphTransport' | 'customHosts'> = {},
 ) {
-  const demo = config.mode === 'demo' ? demoWiring(config, { tenant: options.demoTenant, now: options.now?.() }) : null;
+  const config = loaded.mode === 'demo' ? withDemoTenant(loaded) : loaded;
+  const demo =
+    config.mode === 'demo'
+      ? demoWiring(config, { tenant: options.demoTenant, now: options.now?.(), settings: options.demoSettings })
+      : null;
   const wiring: Wiring = demo ?? productionWiring(config);
   const endpoint = options.graphTransport ? undefined : wiring.graphEndpoint;
   const graph = createGraphClient({
@@ -110,12 +119,12 @@ export function connectGraph(
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
     middleware: [createReportsLimiter(config.graph), ...(wiring.graphMiddleware ?? [])],
   });
-  return { wiring, graph, demoTenant: demo?.demoTenant ?? null };
+  return { config, wiring, graph, demoTenant: demo?.demoTenant ?? null };
 }
 
-export function createApp(config: Config, options: AppOptions = {}): App {
+export function createApp(loaded: Config, options: AppOptions = {}): App {
+  const { config, wiring, graph, demoTenant } = connectGraph(loaded, options);
   const logger = options.logger ?? createLogger(config.logLevel);
-  const { wiring, graph, demoTenant } = connectGraph(config, options);
   const isDemo = config.mode === 'demo';
   // Follow-ups, the ticket ledger and rate counters live in the state store, shared by all instances.
   // Every item read is checked against its kind's schema; a damaged one is quarantined and logged.

@@ -38,19 +38,12 @@ const PARAMS_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/de
  * - DEMO is fixed to false: the built-in demo tenant must never answer in Azure.
  * - STATE_DIR is fixed to a folder under /home, the part of an App Service that survives restarts.
  * - Never set in Azure: STATE_BLOB_CONNECTION_STRING (an account key; the managed identity signs in
- *   instead), the shared demo tenant's DEMO_GRAPH_URL / DEMO_GRAPH_CA_FILE and the demo tenant's own
- *   DEMO_GRAPH_PERMISSIONS / DEMO_NONINTERACTIVE_PER_DAY / DEMO_GRAPH_LATENCY.
+ *   instead). The demo's own settings (src/demo/settings.ts) are no CONFIG_SETTINGS: a template that
+ *   set one would fail "read by nothing".
  * - Derived from the template's own resources: the state store kind, blob endpoint and identity.
  */
 const NOT_SET = ['PORT'];
-const NEVER_IN_AZURE = [
-  'STATE_BLOB_CONNECTION_STRING',
-  'DEMO_GRAPH_URL',
-  'DEMO_GRAPH_CA_FILE',
-  'DEMO_GRAPH_PERMISSIONS',
-  'DEMO_NONINTERACTIVE_PER_DAY',
-  'DEMO_GRAPH_LATENCY',
-];
+const NEVER_IN_AZURE = ['STATE_BLOB_CONNECTION_STRING'];
 const FIXED: Record<string, string> = { HOST: '0.0.0.0', DEMO: 'false', STATE_DIR: '/home/data/signin-troubleshooter' };
 const DERIVED: Record<string, string> = {
   STATE_STORE: "[if(parameters('createStateStorage'), 'blob', 'file')]",

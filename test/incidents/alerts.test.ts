@@ -3,7 +3,7 @@
  * tenant, each with its live index and detection; proactive cards to a loopback connector.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { DEMO_TENANT_ID } from '../../src/config';
+import { DEMO_TENANT_ID } from '../../src/demo/wiring';
 import { DemoTenant } from '../../src/demo/tenant';
 import { DEMO_GROUPS, DEMO_PEOPLE } from '../../src/demo/people';
 import { MemoryStateStore } from '../../src/state';
