@@ -131,6 +131,22 @@ describe('token exchange through the real connector client', () => {
   });
 });
 
+describe('setting', () => {
+  it('delegatedFixes: false (npm run demo-tenant -- --delegated off) leaves no token service and no fix endpoints', () => {
+    const off = new DemoTenant({ now: NOW, signIns: [], delegatedFixes: false });
+    const post = (url: string, body: unknown) =>
+      off.handle({
+        method: 'POST',
+        url,
+        headers: { authorization: 'Bearer demo-tenant-token' },
+        body: JSON.stringify(body),
+      });
+    expect(post('https://x/_demo/sso/token', { oid: NESTOR }).status).toBe(400);
+    expect(post(`https://graph.microsoft.com/v1.0/users/${MEGAN}/revokeSignInSessions`, {}).status).toBe(400);
+    expect(off.delegated.attempts).toHaveLength(0);
+  });
+});
+
 describe('over HTTPS (npm run demo-tenant)', () => {
   it('serves the SSO token and the exchange on the same server as Graph; /_demo/stats lists the fixes', async () => {
     const server = await startGraphTestServer({ tenant: new DemoTenant({ now: NOW, signIns: [] }) });
