@@ -9,6 +9,7 @@ import { DemoTenant } from '../../src/demo/tenant';
 import { DemoTenantTransport, demoAuthProviderFor } from '../../src/demo/graphTransport';
 import { DEFAULT_DEMO_PERMISSIONS } from '../../src/demo/permissions';
 import { createGraphClient } from '../../src/graph/client';
+import { LIVE_INCIDENT, withLiveIncident } from '../../src/demo/liveIncident';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 const P = {
@@ -219,6 +220,26 @@ describe('What If and devices', () => {
     expect(
       await refusal(as(P.alex).api('/identity/conditionalAccess/evaluate').post(whatIf('NL', true))),
     ).toMatchObject(denied);
+  });
+
+  it("the live incident's policy blocks a Finance person on Contoso Expenses unless the device is compliant", async () => {
+    const incident = new DemoTenant({ ...withLiveIncident({ now: NOW }), clock: () => clock });
+    const finance = incident.people.find((p) => p.department === 'Finance' && p.accountEnabled)!;
+    const evaluate = (isCompliant: boolean) =>
+      graphAs(tokenFor(P.henrietta, incident), incident)
+        .api('/identity/conditionalAccess/evaluate')
+        .post({
+          signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: finance.id },
+          signInContext: {
+            '@odata.type': '#microsoft.graph.applicationContext',
+            includeApplications: [LIVE_INCIDENT.app.appId],
+          },
+          signInConditions: { country: 'NL', deviceInfo: { isCompliant, trustType: 'Workplace' } },
+        }) as Promise<{ value: { id: string; policyApplies: boolean; analysisReasons: string }[] }>;
+    const policy = (r: { value: { id: string; policyApplies: boolean; analysisReasons: string }[] }) =>
+      r.value.find((p) => p.id === LIVE_INCIDENT.policy.id);
+    expect(policy(await evaluate(false))).toMatchObject({ policyApplies: true, analysisReasons: 'notSet' });
+    expect(policy(await evaluate(true))).toMatchObject({ policyApplies: false, analysisReasons: 'devices' });
   });
 
   it("lists a person's managed devices with their compliance state", async () => {
