@@ -3,13 +3,13 @@
  * obtained as the bot obtains it (SSO token → token exchange): Entra's scope and role rules decide,
  * the effects show afterwards, and every call is recorded with the kind of token that made it.
  */
-import type { Client } from '@microsoft/microsoft-graph-client';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DemoTenant } from '../../src/demo/tenant';
 import { DemoTenantTransport, demoAuthProviderFor } from '../../src/demo/graphTransport';
 import { DEFAULT_DEMO_PERMISSIONS } from '../../src/demo/permissions';
 import { createGraphClient } from '../../src/graph/client';
 import { LIVE_INCIDENT, withLiveIncident } from '../../src/demo/liveIncident';
+import { delegatedToken, graphWithToken } from '../support/delegated';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 const P = {
@@ -26,25 +26,8 @@ const P = {
 let clock = NOW.getTime() + 60_000;
 const tenant = new DemoTenant({ now: NOW, clock: () => clock });
 
-function tokenFor(oid: string, on: DemoTenant = tenant): string {
-  const call = (url: string, body: unknown) => {
-    const answer = on.handle({ method: 'POST', url, headers: {}, body: JSON.stringify(body) });
-    if (answer.status !== 200) throw new Error(`${url}: ${answer.status} ${answer.body}`);
-    return JSON.parse(answer.body) as { token: string };
-  };
-  const { token } = call('https://demo.invalid/_demo/sso/token', { oid });
-  return call('https://demo.invalid/api/usertoken/exchange?userId=29%3A1&connectionName=graph&channelId=msteams', {
-    token,
-  }).token;
-}
-
-function graphAs(token: string, on: DemoTenant = tenant): Client {
-  return createGraphClient({
-    endpoint: 'https://graph.microsoft.com',
-    authProvider: { getAccessToken: async () => token },
-    transport: new DemoTenantTransport(on),
-  });
-}
+const tokenFor = (oid: string, on: DemoTenant = tenant) => delegatedToken(on, oid);
+const graphAs = (token: string, on: DemoTenant = tenant) => graphWithToken(on, token);
 const as = (oid: string) => graphAs(tokenFor(oid));
 
 async function refusal(promise: Promise<unknown>): Promise<{ statusCode: number; code: string }> {
