@@ -161,6 +161,19 @@ describe('a disabled account: who disabled it, then enable it', () => {
     });
   });
 
+  it('the audit log takes the filters its resource page documents and refuses others (400)', async () => {
+    const alex = as(P.alex);
+    const since = new Date(NOW.getTime() - 40 * 86_400_000).toISOString();
+    const byHenrietta = (await alex
+      .api(disabledBy)
+      .filter(`initiatedBy/user/id eq '${P.henrietta}' and activityDateTime ge ${since}`)
+      .get()) as { value: { initiatedBy: { user: { id: string } } }[] };
+    expect(byHenrietta.value.length).toBeGreaterThanOrEqual(4);
+    expect(byHenrietta.value.every((e) => e.initiatedBy.user.id === P.henrietta)).toBe(true);
+    for (const filter of ["category eq 'UserManagement'", "activityDisplayName eq 'a' or activityDisplayName eq 'b'"])
+      expect(await refusal(alex.api(disabledBy).filter(filter).get())).toMatchObject({ statusCode: 400 });
+  });
+
   it('enabling needs a sensitive-actions role: Nestor is refused, Henrietta enables; Miriam signs in again', async () => {
     expect(await refusal(as(P.nestor).api(`/users/${P.miriam}`).patch({ accountEnabled: true }))).toMatchObject(denied);
     clock += 60_000;
@@ -203,6 +216,16 @@ describe('What If and devices', () => {
     expect(
       await refusal(as(P.alex).api('/identity/conditionalAccess/evaluate').post(whatIf('NL', true))),
     ).toMatchObject(denied);
+    // Without a country the location condition cannot be evaluated: What If says so.
+    const unknown = (await henrietta
+      .api('/identity/conditionalAccess/evaluate')
+      .post({ ...whatIf('NL', true), signInConditions: {}, appliedPoliciesOnly: false })) as {
+      value: { displayName: string; policyApplies: boolean; analysisReasons: string }[];
+    };
+    expect(unknown.value.find((p) => p.displayName === 'Block access from outside allowed countries')).toMatchObject({
+      policyApplies: false,
+      analysisReasons: 'notEnoughInformation',
+    });
   });
 
   it("the live incident's policy blocks a Finance person on Contoso Expenses unless the device is compliant", async () => {
