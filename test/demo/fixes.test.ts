@@ -226,6 +226,11 @@ describe('What If and devices', () => {
       policyApplies: false,
       analysisReasons: 'notEnoughInformation',
     });
+    expect(tenant.delegated.actions.at(-1)).toMatchObject({
+      action: 'whatIf',
+      target: '00000000-0000-0000-0000-0000000000022',
+      caller: P.henrietta,
+    });
   });
 
   it("the live incident's policy blocks a Finance person on Contoso Expenses unless the device is compliant", async () => {
