@@ -23,7 +23,8 @@
  * sooner than that, however fast everything else is.
  */
 import pino from 'pino';
-import { loadConfig, DEMO_TENANT_ID } from '../src/config';
+import { loadConfig } from '../src/config';
+import { DEMO_TENANT_ID } from '../src/demo/wiring';
 import { createApp } from '../src/app';
 import { DemoTenant } from '../src/demo/tenant';
 import { GRAPH_LIKE_TIMING } from '../src/demo/reportsTiming';
