@@ -7,7 +7,7 @@
  * the access rules hold for the second step as for the first.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { DEMO_TENANT_ID } from '../../src/config';
+import { DEMO_TENANT_ID } from '../../src/demo/wiring';
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { DemoTenant } from '../../src/demo/tenant';
 import { DemoTenantTransport } from '../../src/demo/graphTransport';
