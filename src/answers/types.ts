@@ -128,12 +128,6 @@ export interface AnswerCoverage {
   onlyBackground: boolean;
 }
 
-/** A first answer from the live index's part of the window: the older part (from, to) is still being read. */
-export interface AnswerPending {
-  from: Date;
-  to: Date;
-}
-
 export interface TicketState {
   reference: string;
   where: string;
@@ -159,8 +153,8 @@ export interface SummaryAnswer {
   coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
-  /** Set on a first answer: only the newer part of the window is in it; the complete answer follows. */
-  pending?: AnswerPending;
+  /** A first answer from the live index: the older part of the window, still being read (twoStep.ts). */
+  pending?: { from: Date; to: Date };
   /** The sign-in whose details are open (a "Details" click refreshes the card with it). */
   detailsOf?: string;
   /** A ticket opened from this answer (the investigation stays on the card). */
@@ -183,8 +177,8 @@ export interface CountAnswer {
   coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
-  /** Set on a first answer: only the newer part of the window is in it; the complete answer follows. */
-  pending?: AnswerPending;
+  /** A first answer from the live index: the older part of the window, still being read (twoStep.ts). */
+  pending?: { from: Date; to: Date };
   key: string;
   /** Counts per day, hour, app and country: what the chart draws. */
   pattern: SignInCounts;
@@ -220,8 +214,6 @@ export interface TenantAnswer {
   coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
-  /** Set on a first answer: only the newer part of the window is in it; the complete answer follows. */
-  pending?: AnswerPending;
   key: string;
 }
 
