@@ -42,7 +42,7 @@ import packageJson from '../package.json';
 import { startIncidents } from './incidents/start';
 import type { IncidentService } from './incidents/service';
 import type { Incident } from './incidents/types';
-import { ALERT_DELIVERY_TIMEOUT_MS, type AlertDelivery } from './incidents/alerts';
+import type { AlertDelivery } from './incidents/alerts';
 import { adapterDelivery } from './bot/proactive';
 
 export interface AppOptions {
@@ -67,6 +67,8 @@ export interface AppOptions {
   botOpenIdMetadataUrl?: string;
   /** How long close() lets work in hand finish (default SHUTDOWN_GRACE_MS). */
   shutdownGraceMs?: number;
+  /** Time limit of every call to the Bot Framework connector (default CONNECTOR_TIMEOUT_MS, src/bot/connectorTimeout.ts). */
+  connectorTimeoutMs?: number;
 }
 
 /** How long app.close waits for work in hand before it cuts what is left. */
@@ -221,8 +223,13 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         }
       : {}),
   });
-  const adapter = new TroubleshooterAdapter(auth, wiring.replyUrlAllowed);
-  const proactive = adapterDelivery(adapter, config.bot.appId, ALERT_DELIVERY_TIMEOUT_MS);
+  // Every connector call (replies, proactive posts and updates) has a time limit.
+  const adapter = new TroubleshooterAdapter(auth, wiring.replyUrlAllowed, {
+    timeoutMs: options.connectorTimeoutMs,
+    onTimeout: (error) =>
+      logger.warn({ connector: { timeoutMs: error.timeoutMs } }, 'the connector did not answer in time'),
+  });
+  const proactive = adapterDelivery(adapter, config.bot.appId);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: { message: error.message, stack: error.stack } }, 'unhandled error in a turn');
     try {

@@ -274,6 +274,6 @@ function mayHaveArrived(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as { name?: unknown; code?: unknown; statusCode?: unknown };
   if (typeof e.statusCode === 'number' && e.statusCode > 0) return false;
-  if (e.name === 'DeliveryTimeout' || e.name === 'AbortError' || e.name === 'TimeoutError') return true;
+  if (['DeliveryTimeout', 'ConnectorTimeout', 'AbortError', 'TimeoutError'].includes(String(e.name))) return true;
   return e.code === 'ECONNRESET' || e.code === 'EPIPE' || e.code === 'ETIMEDOUT' || e.code === 'UND_ERR_SOCKET';
 }
