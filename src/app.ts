@@ -110,7 +110,8 @@ export function connectGraph(
     reportsTimeoutMs: config.graph.reportsTimeoutMs,
     customHosts: options.customHosts ?? endpoint?.customHosts,
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
-    middleware: [createReportsLimiter(config.graph), ...(wiring.graphMiddleware ?? [])],
+    // A read made outside any question is for no one: the system lane, never a reader's.
+    middleware: [createReportsLimiter(config.graph, 'system'), ...(wiring.graphMiddleware ?? [])],
   });
   return { wiring, graph, demoTenant: demo?.demoTenant ?? null };
 }

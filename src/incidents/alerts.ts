@@ -211,6 +211,8 @@ export class AlertPublisher {
     }
     const posting = this.delivery.post(subscription.address, this.render(incident, subscription));
     const record = async (activityId: string) => {
+      // A connector that answered without an id: the card is there, and cannot be updated.
+      if (!activityId) return;
       await this.store.replace<AlertState>(
         key,
         { phase: 'posted', activityId, claimedAt: claim.claimedAt, shown },
