@@ -161,7 +161,7 @@ export class AlertPublisher {
     const etag = await this.store.replace<AlertState>(key, { ...state, shown }, ALERT_TTL_MS, item.etag);
     if (!etag) return null;
     // A card posted by an earlier version has no second record yet: it gets one.
-    if (subscription.posted && !subscription.posted[incident.id])
+    if (!subscription.posted?.[incident.id])
       await this.subscriptions.markPosted(subscription.id, incident.id, state.activityId).catch(this.onFailure);
     try {
       await this.timed(

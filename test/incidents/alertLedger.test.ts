@@ -186,3 +186,27 @@ describe('a lost alert record', () => {
     expect(updates).toEqual(['activity-channel-1-1']);
   });
 });
+
+describe('a card posted by an earlier version (its subscription keeps no record of it)', () => {
+  it('gets its record at its next update, so a later lost alert record is restored from it', async () => {
+    const t = await setUp();
+    const { posts, updates, delivery } = connector();
+    const [subscription] = await t.subscriptions.list();
+    // As an earlier version left it: the alert record, and a subscription without `posted`.
+    const { posted: _none, ...legacy } = subscription;
+    const item = await t.store.get(`subscriptions/${subscription.id}`);
+    await t.store.replace(`subscriptions/${subscription.id}`, legacy, 3_600_000, item!.etag);
+    await t.store.create(
+      t.alertKey(),
+      { phase: 'posted', activityId: 'old-card', claimedAt: NOW, shown: 'before' },
+      3_600_000,
+    );
+    const publisher = t.publisherOn(delivery);
+    expect(await publisher.publish([incident(6)])).toMatchObject({ updated: 1, posted: 0 });
+    await t.store.delete(t.alertKey());
+    t.tick(60_000);
+    expect(await publisher.publish([incident(9)])).toMatchObject({ updated: 1, posted: 0 });
+    expect(posts).toEqual([]);
+    expect(updates).toEqual(['old-card', 'old-card']);
+  });
+});
