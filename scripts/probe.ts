@@ -436,15 +436,15 @@ export async function runProbe(
     asker: (id: string, conversationId: string) => asker(t, id, conversationId),
     stateDir: t.demo ? options.stateDir : undefined,
   };
-  // Issue 24's last items (ids 26–28): scripts/probeDelivery.ts.
-  const more = deliveryClasses(kit, { answerWithinMs: options.answerWithinMs, alertWaitMs: options.alertWaitMs });
-  for (const [id, name, run] of [...hardeningClasses(kit), ...more]) {
+  for (const [id, name, run] of hardeningClasses(kit)) {
     const [outcome, detail] = await run().catch((e: Error): [Outcome, string] => ['fail', `probe error: ${e.message}`]);
     results.push({ id, name, outcome, detail });
   }
   // ---- end of issue 24, items 4–8 and 10 ----
   // Issue 24, items 1–3 last: their load (30 non-readers' questions) must not colour the classes above.
-  for (const [id, name, run] of issue24) {
+  // Issue 24's last items (ids 26–28, scripts/probeDelivery.ts) after them: class 28's load too.
+  const more = deliveryClasses(kit, { answerWithinMs: options.answerWithinMs, alertWaitMs: options.alertWaitMs });
+  for (const [id, name, run] of [...issue24, ...more]) {
     const [outcome, detail] = await run().catch((e: Error): [Outcome, string] => ['fail', `probe error: ${e.message}`]);
     results.push({ id, name, outcome, detail });
   }
