@@ -1,12 +1,23 @@
 /**
- * The alert record: one item per incident and conversation saying whether its card is being posted
- * or posted, its activity id and what it shows (src/incidents/alerts.ts posts and updates by it);
- * and "stop notifying", which gives each card its final state and forgets it.
+ * An alert card's parts apart from its publishing (src/incidents/alerts.ts): how it reaches Teams and
+ * is drawn, its record — one item per incident and conversation saying whether its card is being
+ * posted or posted, its activity id and what it shows — and "stop notifying", which gives each card
+ * its final state and forgets it.
  */
 import type { StateStore } from '../state/types';
-import type { AlertDelivery, RenderAlert } from './alerts';
-import type { Subscription } from './subscriptions';
+import type { Card } from '../shared/types';
+import type { ConversationAddress, Subscription } from './subscriptions';
 import type { Incident } from './types';
+
+/** How the cards reach Teams (src/bot/proactive.ts: the adapter's continueConversationAsync). */
+export interface AlertDelivery {
+  /** Posts a new message; returns its activity id. */
+  post(address: ConversationAddress, card: Card): Promise<string>;
+  update(address: ConversationAddress, activityId: string, card: Card): Promise<void>;
+}
+
+/** `stoppedAt`: the conversation said "stop notifying" then: the card's final state. */
+export type RenderAlert = (incident: Incident, subscription: Subscription, stoppedAt?: Date) => Card;
 
 export interface AlertState {
   /** posting: claimed, the post started and its answer not recorded (older items: activityId null). */

@@ -18,21 +18,20 @@
  * is deleted or damaged (quarantined, src/stateItems.ts) is restored from it, so the next change
  * updates the card already there; with no card recorded there, the alert was never posted.
  */
-import type { Card } from '../shared/types';
 import type { StateStore } from '../state/types';
-import type { ConversationAddress, Subscription, SubscriptionStore } from './subscriptions';
+import type { Subscription, SubscriptionStore } from './subscriptions';
 import type { Incident } from './types';
-import { ALERT_TTL_MS, alertKey, finishAlerts, shownOf, type AlertState } from './alertRecord';
+import {
+  ALERT_TTL_MS,
+  alertKey,
+  finishAlerts,
+  shownOf,
+  type AlertDelivery,
+  type AlertState,
+  type RenderAlert,
+} from './alertRecord';
 
-/** How the cards reach Teams (src/bot/proactive.ts: the adapter's continueConversationAsync). */
-export interface AlertDelivery {
-  /** Posts a new message; returns its activity id. */
-  post(address: ConversationAddress, card: Card): Promise<string>;
-  update(address: ConversationAddress, activityId: string, card: Card): Promise<void>;
-}
-
-/** `stoppedAt`: the conversation said "stop notifying" then: the card's final state. */
-export type RenderAlert = (incident: Incident, subscription: Subscription, stoppedAt?: Date) => Card;
+export type { AlertDelivery, RenderAlert } from './alertRecord';
 
 export interface AlertOutcome {
   posted: number;
