@@ -26,7 +26,7 @@ import { GrantedPermissions, DEFAULT_DEMO_PERMISSIONS } from './permissions';
 import { SignInLog } from './signInListing';
 import { generateSignIns } from './signInGenerator';
 import type { GraphVersion } from './signInSchema';
-import { DEMO_TICKET_MAILBOX } from '../config';
+import { DEMO_TICKET_MAILBOX } from './settings';
 
 export type { GraphRequest, GraphResponse } from './graphProtocol';
 export { GRAPH_REPORTS_LIMIT, type ReportsCounters, type ReportsLimit } from './reportsThrottle';
