@@ -19,7 +19,7 @@ import type { IntrusionFacts } from '../diagnosis/intrusion';
 import type { TenantAsk } from './tenantWords';
 import type { ResolvedQuery, UnappliedFilter } from './resolvedQuery';
 
-export type { TenantAsk, Platform } from './tenantWords';
+export type { TenantAsk } from './tenantWords';
 export type { ResolvedQuery, UnappliedFilter } from './resolvedQuery';
 
 export interface Requester {
