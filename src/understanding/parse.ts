@@ -144,7 +144,8 @@ export function parse(text: string, ctx: ParseContext): Question {
     objectId: ids.objectId,
     person,
     self: wantsSubject && mentionsSelf(person?.text ?? app.text),
-    anyone: wantsSubject && !screen && (mentionsAnyone(signalText) || ranking.ranking !== null),
+    // In "did anybody try to break into Megan's account?" anybody is the intruder, not whose sign-ins.
+    anyone: wantsSubject && !screen && !form.intrusion && (mentionsAnyone(signalText) || ranking.ranking !== null),
     asks: asks || errorCode !== null,
     pluralEvents: mentionsPluralEvents(signalText),
     // A pasted screen, or a code with an app ("AADSTS50058 while opening Workday"): the asker's own.
@@ -165,8 +166,10 @@ export function parse(text: string, ctx: ParseContext): Question {
   });
   // "did anyone try to get into my account?": others' failed attempts, whatever verb was used; a
   // pasted screen (even a lone "Timestamp: …" line) is a failure to look up.
+  // A pasted screen after "what does this mean?" is still that sign-in to look up (its answer explains the code).
   const intent =
-    (form.intrusion || form.outage || screen) && ['signins', 'unknown', 'help'].includes(decided)
+    (form.intrusion || form.outage || screen) &&
+    ['signins', 'unknown', 'help', ...(screen ? ['explain'] : [])].includes(decided)
       ? 'failures'
       : ranking.ranking !== null && ['unknown', 'help'].includes(decided)
         ? 'failures'

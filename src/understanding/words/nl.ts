@@ -809,6 +809,7 @@ export const nl: Words = {
     lockout: [
       'vergrendeld',
       'buitengesloten',
+      'op slot',
       'account geblokkeerd',
       'account is geblokkeerd',
       'accounts zijn geblokkeerd',
@@ -857,6 +858,12 @@ export const nl: Words = {
   commonWordNames: ['mei', 'roos', 'hoop', 'bill', 'mark', 'will'],
 
   notNames: [
+    'stuurde',
+    'breken',
+    'stuurt',
+    'zag',
+    'ziet',
+    'sta',
     'opgetreden',
     'meeste',
     'meest',
