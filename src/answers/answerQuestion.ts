@@ -15,6 +15,7 @@ import { workloadOrNotFound } from './workloads';
 import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
 import type { IncidentService } from '../incidents/service';
 import { answerSubscription } from './incidents';
+import { yesNoAbout } from './yesNo';
 
 export interface QuestionDeps extends SignInAnswerDeps {
   /** Incident alerts and known problems (src/incidents); none when the live index is off. */
@@ -39,6 +40,8 @@ function shaped(question: Question, text: string, userId: string | null, everyon
   else if (country) query.unrecognised = [{ kind: 'country', text: country.name ?? '?' }];
   if (question.platform) query.platform = question.platform;
   if (!everyone && question.form.intrusion) query.intrusion = true;
+  const yesNo = everyone ? undefined : yesNoAbout(question);
+  if (yesNo) query.yesNoAbout = yesNo;
   // About everyone, and not an outage, an id or a count: one of the tenant-wide answers (who failed, when the parser names none).
   if (everyone && !query.yesNo && !query.counting && !query.requestId && !query.correlationId)
     query.ask = question.tenantAsk ?? (question.category === 'lockout' ? 'locked-now' : 'people');
@@ -127,7 +130,13 @@ export async function answerQuestion(
       return workloadOrNotFound(deps, requester, shaped(question, text, null, false), subject.text, target.answer);
     return target.answer;
   }
-  const answer = await answerSignIns(deps, requester, shaped(question, text, target.userId), target.name);
+  const query = shaped(question, text, target.userId);
+  // "has Miriam's account been disabled?": the directory says whether it is now; the log says since when.
+  const accountEnabled =
+    query.yesNoAbout === 'disabled' && target.userId
+      ? ((await deps.people.get(target.userId))?.accountEnabled ?? null)
+      : undefined;
+  const answer = await answerSignIns(deps, requester, query, target.name, undefined, accountEnabled);
   if (question.idUnlabelled && question.requestId && foundNothing(answer)) {
     return answerUnlabelledId(deps, requester, question, text, mentions, target);
   }

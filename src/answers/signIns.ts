@@ -14,6 +14,8 @@ import { countSignIns } from '../diagnosis/counts';
 import { workloadKindOf } from '../diagnosis/workloads';
 import type { IncidentService } from '../incidents/service';
 import { chooseVerdict } from './verdict';
+import { decideYesNo } from './yesNo';
+import { withCategory } from '../diagnosis/categories';
 import { selfServiceFor } from './selfService';
 import type { Answer, AnswerCoverage, AnswerSubject, Requester, ResolvedQuery } from './types';
 
@@ -39,11 +41,15 @@ export async function answerSignIns(
   query: ResolvedQuery,
   subjectName: string | null,
   detailsOf?: string,
+  /** The directory's accountEnabled, read for "has X's account been disabled?". */
+  accountEnabled?: boolean | null,
 ): Promise<Answer> {
   const { config } = deps;
   const now = deps.now();
   // No person means everyone: callers only get here with userId null after a reader check.
   const tenantWide = query.userId === null;
+  const yesNoAbout = tenantWide ? undefined : query.yesNoAbout;
+  const askedCategory = (query.category as FailureCategory | null | undefined) ?? null;
   const defaulted = query.from === null;
   // "is there an outage?" is about now: the last hour unless a time was given.
   const defaultFrom = query.yesNo ? now.getTime() - HOUR : now.getTime() - defaultWindowMs(config, query);
@@ -68,10 +74,8 @@ export async function answerSignIns(
       correlationId: query.correlationId,
       // "who is locked out?" needs the successes too (signed in since?): the lockouts are picked from all records.
       requestId: query.requestId ?? null,
-      category:
-        tenantWide && query.ask === 'locked-now'
-          ? null
-          : ((query.category as FailureCategory | null | undefined) ?? null),
+      // "is my account locked?" needs the successes too (signed in since?): the kind asked about is picked below.
+      category: (tenantWide && query.ask === 'locked-now') || yesNoAbout ? null : askedCategory,
       ...(query.workload ? { eventTypes: workloadKinds(config.graph.signInEventTypes) } : {}),
     });
   } catch (error) {
@@ -96,11 +100,11 @@ export async function answerSignIns(
   const counting = !ask && (query.counting || (tenantWide && query.intent === 'signins'));
   const intent = counting ? 'signins' : query.intent;
   const aboutBackground = query.category === 'session';
-  const narrowed = narrow(page.records, query);
+  const narrowed = narrow(yesNoAbout ? withCategory(page.records, askedCategory) : page.records, query);
   const unapplied = [...(query.unrecognised ?? []), ...narrowed.unapplied];
   const diagnosisKey =
     page.key && deps.diagnoses
-      ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}|${JSON.stringify([query.country, query.platform])}`
+      ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}|${JSON.stringify([query.country, query.platform, yesNoAbout && askedCategory])}`
       : null;
   let diagnosis = diagnosisKey ? deps.diagnoses!.get(diagnosisKey) : undefined;
   if (!diagnosis) {
@@ -172,6 +176,9 @@ export async function answerSignIns(
     };
   const offset = query.offset ?? 0;
   const verdict = chooseVerdict(query, subject, diagnosis);
+  const yesNo = yesNoAbout
+    ? decideYesNo(yesNoAbout, narrow(page.records, query).records, deps.thresholds.lockout.lockoutCodes, accountEnabled)
+    : null;
   const selfService = selfServiceFor(verdict, subject, config.selfServiceUrls);
   return {
     kind: 'summary',
@@ -181,6 +188,7 @@ export async function answerSignIns(
     limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE),
     ...(detailsOf ? { detailsOf } : {}),
     ...(workloadsOff ? { workloadsOff } : {}),
+    ...(yesNo ? { yesNo } : {}),
   };
 }
 

@@ -17,6 +17,7 @@ import type { PersonFailures, TenantBreakdown } from '../diagnosis/tenantBreakdo
 import type { SignInCounts } from '../diagnosis/counts';
 import type { IntrusionFacts } from '../diagnosis/intrusion';
 import type { Platform, TenantAsk } from './tenantWords';
+import type { YesNoAbout, YesNoFact } from './yesNo';
 
 export type { TenantAsk, Platform } from './tenantWords';
 
@@ -88,6 +89,8 @@ export interface ResolvedQuery {
   workload?: boolean;
   /** "is there an outage?": the answer leads with yes or no. */
   yesNo?: boolean;
+  /** "is my account locked?", "has Miriam's account been disabled?": one account's yes or no leads (answers/yesNo.ts). */
+  yesNoAbout?: YesNoAbout;
   /** "why can't I sign in?" (present tense, no time named): the default window is the recent span (see answers/window.ts). */
   aboutNow?: boolean;
   offset?: number;
@@ -163,6 +166,8 @@ export interface SummaryAnswer {
   key: string;
   /** The asker's failures match an open incident: said first (src/incidents). */
   knownProblem?: IncidentAnswer;
+  /** A yes/no question about this account: the yes or no and its deciding fact, said first. */
+  yesNo?: YesNoFact;
 }
 
 export interface CountAnswer {
