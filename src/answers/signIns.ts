@@ -8,7 +8,7 @@ import { GraphProblem, toGraphProblem } from '../graph/errors';
 import { sameId } from './access';
 import { defaultWindowMs, defaultWindowNote } from './window';
 import { narrow } from './narrow';
-import { tenantAnswer } from './tenantWide';
+import { headlineFromPart, tenantAnswer } from './tenantWide';
 import { intrusionAnswer } from './intrusion';
 import { countSignIns } from '../diagnosis/counts';
 import { workloadKindOf } from '../diagnosis/workloads';
@@ -173,6 +173,7 @@ export async function answerSignIns(
       ...common,
       pattern: countSignIns(narrowed.records, requester.timeZone, window),
       ...(unapplied.length > 0 ? { unapplied } : {}),
+      ...headlineFromPart(common.coverage),
     };
   const offset = query.offset ?? 0;
   const verdict = chooseVerdict(query, subject, diagnosis);

@@ -131,6 +131,15 @@ export interface AnswerCoverage {
   onlyBackground: boolean;
 }
 
+/**
+ * The headline ("Outlook has the most failures", "120 sign-ins") is drawn from only the newest `records` sign-ins,
+ * back to `readBackTo`, not from the whole window asked about: the headline says so, not only a note below it.
+ */
+export interface HeadlineFrom {
+  records: number;
+  readBackTo: Date;
+}
+
 export interface TicketState {
   reference: string;
   where: string;
@@ -185,6 +194,7 @@ export interface CountAnswer {
   pattern: SignInCounts;
   /** Filters the question named that could not be applied: said on the card, never dropped. */
   unapplied?: UnappliedFilter[];
+  headlineFrom?: HeadlineFrom;
 }
 
 /** A filter the question named that the answer could not apply (a country not recognised, a platform the records do not say). */
@@ -213,6 +223,7 @@ export interface TenantAnswer {
   truncated: boolean;
   /** How far back a read cut off by its size reached (answers/signIns.ts coverageOf). */
   coverage?: AnswerCoverage;
+  headlineFrom?: HeadlineFrom;
   graphRequests: number;
   freshness?: Freshness;
   key: string;
