@@ -130,13 +130,7 @@ export async function answerQuestion(
       return workloadOrNotFound(deps, requester, shaped(question, text, null, false), subject.text, target.answer);
     return target.answer;
   }
-  const query = shaped(question, text, target.userId);
-  // "has Miriam's account been disabled?": the directory says whether it is now; the log says since when.
-  const accountEnabled =
-    query.yesNoAbout === 'disabled' && target.userId
-      ? ((await deps.people.get(target.userId))?.accountEnabled ?? null)
-      : undefined;
-  const answer = await answerSignIns(deps, requester, query, target.name, undefined, accountEnabled);
+  const answer = await answerSignIns(deps, requester, shaped(question, text, target.userId), target.name);
   if (question.idUnlabelled && question.requestId && foundNothing(answer)) {
     return answerUnlabelledId(deps, requester, question, text, mentions, target);
   }

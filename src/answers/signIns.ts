@@ -13,6 +13,7 @@ import { intrusionAnswer } from './intrusion';
 import { countSignIns } from '../diagnosis/counts';
 import { workloadKindOf } from '../diagnosis/workloads';
 import type { IncidentService } from '../incidents/service';
+import type { PeopleDirectory } from '../directory/people';
 import { chooseVerdict } from './verdict';
 import { decideYesNo } from './yesNo';
 import { withCategory } from '../diagnosis/categories';
@@ -33,6 +34,8 @@ export interface SignInAnswerDeps {
   diagnoses?: LRUCache<string, Diagnosis>;
   /** Open incidents, said first on tenant-wide answers (src/incidents); none when the live index is off. */
   incidents?: IncidentService | null;
+  /** The directory: "has Miriam's account been disabled?" reads its accountEnabled (the subject is authorized by then). */
+  people?: PeopleDirectory;
 }
 
 export async function answerSignIns(
@@ -41,8 +44,6 @@ export async function answerSignIns(
   query: ResolvedQuery,
   subjectName: string | null,
   detailsOf?: string,
-  /** The directory's accountEnabled, read for "has X's account been disabled?". */
-  accountEnabled?: boolean | null,
 ): Promise<Answer> {
   const { config } = deps;
   const now = deps.now();
@@ -177,6 +178,11 @@ export async function answerSignIns(
     };
   const offset = query.offset ?? 0;
   const verdict = chooseVerdict(query, subject, diagnosis);
+  // "has Miriam's account been disabled?": the directory says whether it is now; the log says since when.
+  const accountEnabled =
+    yesNoAbout === 'disabled' && deps.people && query.userId
+      ? ((await deps.people.get(query.userId))?.accountEnabled ?? null)
+      : undefined;
   const yesNo = yesNoAbout
     ? decideYesNo(yesNoAbout, narrow(page.records, query).records, deps.thresholds.lockout.lockoutCodes, accountEnabled)
     : null;

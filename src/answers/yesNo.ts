@@ -15,7 +15,8 @@ import { isBackground } from '../diagnosis/background';
 const DISABLED_CODES = [50057];
 
 /** What a yes/no question about one account asks: locked out, disabled, or (no kind named) failing now. */
-export type YesNoAbout = 'locked' | 'disabled' | 'failing';
+export const YES_NO_ABOUT = ['locked', 'disabled', 'failing'] as const;
+export type YesNoAbout = (typeof YES_NO_ABOUT)[number];
 
 export type YesNoFact =
   /** Still locked: the newest lockout has no successful sign-in after it; `since` is the first lockout of that run. */

@@ -5,8 +5,8 @@
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DEMO_PEOPLE } from '../../src/demo/people';
-import { cardsIn, postActivity, teamsMessage } from '../../src/tools/activities';
-import { cardToText } from '../../src/cards/text';
+import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
+import { cardToText, executeActions } from '../../src/cards/text';
 import { isInterrupt } from '../../src/diagnosis/catalog';
 import { localDateTime } from '../../src/shared/time';
 import type { Language } from '../../src/shared/types';
@@ -148,4 +148,17 @@ describe('yes/no about an account, answered yes or no first', () => {
     expect(someoneElse).toEqual(nobody);
     expect(headline(someoneElse)).not.toMatch(/^(Yes|No)\b/);
   });
+});
+
+test('"Show details" on a yes/no card keeps its yes or no (the directory is read again for "disabled")', async () => {
+  const miriam = asker('Miriam Graham');
+  const [card] = cardsIn(await postActivity(running.url, teamsMessage('is my account disabled?', miriam)));
+  const details = executeActions(card).find((a) => a.verb === 'details')!;
+  const attempt = running.tenant.signIns.find((r) => r.userId === miriam.aadObjectId && r.status?.errorCode === 50057)!;
+  const [refreshed] = cardsIn(
+    await postActivity(running.url, teamsCardAction('details', { ...details.data, attempt: attempt.id }, miriam)),
+  );
+  expect(cardProblems(refreshed)).toEqual([]);
+  expect(headline(cardToText(refreshed))).toEqual(headline(cardToText(card)));
+  expect(headline(cardToText(refreshed))).toMatch(/^Yes\b/);
 });
