@@ -144,8 +144,7 @@ export function parse(text: string, ctx: ParseContext): Question {
     objectId: ids.objectId,
     person,
     self: wantsSubject && mentionsSelf(person?.text ?? app.text),
-    // In "did anybody try to break into Megan's account?" anybody is the intruder, not whose sign-ins.
-    anyone: wantsSubject && !screen && !form.intrusion && (mentionsAnyone(signalText) || ranking.ranking !== null),
+    anyone: wantsSubject && !screen && (mentionsAnyone(signalText) || ranking.ranking !== null),
     asks: asks || errorCode !== null,
     pluralEvents: mentionsPluralEvents(signalText),
     // A pasted screen, or a code with an app ("AADSTS50058 while opening Workday"): the asker's own.
