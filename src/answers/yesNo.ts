@@ -41,9 +41,9 @@ export function yesNoAbout(question: Question): YesNoAbout | undefined {
   if (!f.yesNo || f.outage || f.intrusion || f.counting || question.intent !== 'failures') return undefined;
   if (question.category === 'lockout') return 'locked';
   if (question.category === 'account_state') return 'disabled';
-  // "ben ik geblokkeerd?", "am I blocked?": about now (no time named, or present tense), not "did X fail on Monday?".
-  if (question.category === null && question.errorCode === null && (question.from === null || f.presentTense))
-    return 'failing';
+  // "ben ik geblokkeerd?", "am I blocked?": a state now (present tense), not "did Megan fail to sign in?", which a
+  // failure earlier in the week answers yes whatever the newest sign-in did.
+  if (question.category === null && question.errorCode === null && f.presentTense) return 'failing';
   return undefined;
 }
 

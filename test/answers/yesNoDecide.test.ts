@@ -75,6 +75,9 @@ describe('yesNoAbout: which yes/no a question asks', () => {
     ["is Patti's account blocked?", 'locked'],
     ['is mijn account uitgeschakeld?', 'disabled'],
     ['ben ik geblokkeerd?', 'failing'],
+    ['am I blocked?', 'failing'],
+    // Past tense: a failure earlier in the week answers it, whatever the newest sign-in did.
+    ['did Megan fail to sign in?', undefined],
     ['why was Megan locked out?', undefined],
     ['did anyone try to get into my account?', undefined],
     ['is there an outage?', undefined],

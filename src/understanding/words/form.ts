@@ -68,6 +68,9 @@ export const enForm: FormWords = {
     'wont let me',
     ...enBlockedNow,
     ...enBrokenNow,
+    // "am I blocked?" asks about now, like "ben ik geblokkeerd?" ("am I locked out?" keeps the week: a lockout's story).
+    'am i blocked',
+    'am i stuck',
     'keep failing',
     'keeps failing',
     'keep blocking',
