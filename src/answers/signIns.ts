@@ -195,7 +195,8 @@ export async function answerSignIns(
     limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE),
     ...(detailsOf ? { detailsOf } : {}),
     ...(workloadsOff ? { workloadsOff } : {}),
-    ...(yesNo ? { yesNo } : {}),
+    // The directory's word is not in the records' key: a card drawn before an account was enabled again is not reused.
+    ...(yesNo ? { yesNo, key: common.key && `${common.key}|${JSON.stringify(yesNo)}` } : {}),
   };
 }
 
