@@ -190,6 +190,12 @@ const STORIES: Story[] = [
   { file: 'locked-out-now-en', language: 'en', who: 'Alex Wilber', text: 'who is locked out right now?', live: true },
   { file: 'megan-pattern-en', language: 'en', who: 'Alex Wilber', text: "what is Megan Bowen's sign-in pattern?" },
   {
+    file: 'miriam-disabled-yes-no-en',
+    language: 'en',
+    who: 'Alex Wilber',
+    text: "has Miriam's account been disabled?",
+  },
+  {
     file: 'request-id-en',
     language: 'en',
     who: 'Alex Wilber',
