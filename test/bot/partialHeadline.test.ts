@@ -5,7 +5,7 @@
  * in English and Dutch. A window read whole says nothing of the kind.
  */
 import { cardToText } from '../../src/cards/text';
-import { DEMO_TENANT_ID } from '../../src/config';
+import { DEMO_TENANT_ID } from '../../src/demo/wiring';
 import { localDateTime } from '../../src/shared/time';
 import { cardsIn, postActivity, teamsMessage } from '../../src/tools/activities';
 import type { AnswerCoverage } from '../../src/answers/types';
