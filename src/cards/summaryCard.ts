@@ -77,6 +77,16 @@ export function coverageNote(answer: Pick<SummaryAnswer, 'coverage'>, ctx: Verdi
   });
 }
 
+/** A first answer (the live index's part of the window) says which older part is still being read. */
+export function pendingNotice(answer: Pick<SummaryAnswer, 'pending'>, ctx: VerdictContext): string | null {
+  const p = answer.pending;
+  if (!p) return null;
+  return fill(wording(ctx.language).olderPending, {
+    from: localDateTime(p.from, ctx.timeZone, ctx.language),
+    to: localDateTime(p.to, ctx.timeZone, ctx.language),
+  });
+}
+
 function ticketPart(answer: SummaryAnswer, ctx: VerdictContext): Element[] {
   const w = wording(ctx.language);
   if (answer.ticket) {
@@ -203,7 +213,13 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
   // A yes/no question about the account leads with its yes or no; the verdict follows as the answer's first line.
   const yesNo = answer.yesNo ? yesNoText(answer, answer.yesNo, ctx) : null;
   const lead = yesNo ? [heading(plain(yesNo)), text(plain(verdict.text))] : [heading(plain(verdict.text))];
-  const body: Element[] = [...(known ? [known.element] : []), ...lead, subtle(plain(scope))];
+  const pending = pendingNotice(answer, ctx);
+  const body: Element[] = [
+    ...(known ? [known.element] : []),
+    ...lead,
+    subtle(plain(scope)),
+    ...(pending ? [text(plain(pending), { color: 'Accent', spacing: 'Small' })] : []),
+  ];
   if (verdict.steps.length > 0) {
     body.push({
       type: 'Container',
@@ -232,6 +248,7 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
     ...(yesNo ? [yesNo] : []),
     verdict.text,
     scope,
+    ...(pending ? [pending] : []),
     ...verdict.steps.map((s, i) => `${i + 1}. ${s}`),
     ...noteList,
   ].join('\n');
