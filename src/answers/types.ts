@@ -18,9 +18,12 @@ import type { SignInCounts } from '../diagnosis/counts';
 import type { IntrusionFacts } from '../diagnosis/intrusion';
 import type { TenantAsk } from './tenantWords';
 import type { ResolvedQuery, UnappliedFilter } from './resolvedQuery';
+import type { YesNoFact } from './yesNo';
+import type { AnswerCoverage, Freshness, HeadlineFrom } from './dataCoverage';
 
 export type { TenantAsk } from './tenantWords';
 export type { ResolvedQuery, UnappliedFilter } from './resolvedQuery';
+export type { AnswerCoverage, Freshness, HeadlineFrom } from './dataCoverage';
 
 export interface Requester {
   /** Entra object id (activity.from.aadObjectId). */
@@ -74,24 +77,6 @@ export interface AnswerWindow {
   retentionDays: number;
 }
 
-/** How current the data behind an answer is (a live index will set it; a direct read is current). */
-export interface Freshness {
-  /** The newest moment the data is known to cover. */
-  asOf: Date;
-  source: 'graph' | 'index';
-}
-
-/**
- * A window the read could not search whole (the question's page allowance or time ran out): the
- * newest `records` sign-ins were searched, back to `readBackTo`; the rest of the window was not.
- */
-export interface AnswerCoverage {
-  records: number;
-  readBackTo: Date;
-  /** Interactive sign-ins were read whole; only background (non-interactive) or app sign-ins were cut short. */
-  onlyBackground: boolean;
-}
-
 export interface TicketState {
   reference: string;
   where: string;
@@ -129,6 +114,8 @@ export interface SummaryAnswer {
   key: string;
   /** The asker's failures match an open incident: said first (src/incidents). */
   knownProblem?: IncidentAnswer;
+  /** A yes/no question about this account: the yes or no and its deciding fact, said first. */
+  yesNo?: YesNoFact;
 }
 
 export interface CountAnswer {
@@ -148,6 +135,7 @@ export interface CountAnswer {
   pattern: SignInCounts;
   /** Filters the question named that could not be applied: said on the card, never dropped. */
   unapplied?: UnappliedFilter[];
+  headlineFrom?: HeadlineFrom;
 }
 
 /** "who failed to sign in today?", "who is locked out?", "which apps fail most?": the whole tenant, one kind of answer each. */
@@ -170,6 +158,7 @@ export interface TenantAnswer {
   truncated: boolean;
   /** How far back a read cut off by its size reached (answers/signIns.ts coverageOf). */
   coverage?: AnswerCoverage;
+  headlineFrom?: HeadlineFrom;
   graphRequests: number;
   freshness?: Freshness;
   key: string;

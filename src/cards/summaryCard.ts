@@ -15,6 +15,7 @@ import type { VerdictContext } from './verdictTypes';
 import { countryName, fill, plural, wording } from './wording';
 import { knownProblemNotice } from './incidentCards';
 import { ticketControls } from './ticketControls';
+import { yesNoText } from './yesNo';
 
 /** The comment box of the ticket button. */
 /** The attempt picker of the details button. */
@@ -209,10 +210,13 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
     : `${filtersText(answer, ctx)} (${ctx.timeZone})`;
   // A known problem (an open incident this person is caught in) is read first.
   const known = answer.knownProblem ? knownProblemNotice(answer.knownProblem, ctx.language, ctx.timeZone) : null;
+  // A yes/no question about the account leads with its yes or no; the verdict follows as the answer's first line.
+  const yesNo = answer.yesNo ? yesNoText(answer, answer.yesNo, ctx) : null;
+  const lead = yesNo ? [heading(plain(yesNo)), text(plain(verdict.text))] : [heading(plain(verdict.text))];
   const pending = pendingNotice(answer, ctx);
   const body: Element[] = [
     ...(known ? [known.element] : []),
-    heading(plain(verdict.text)),
+    ...lead,
     subtle(plain(scope)),
     ...(pending ? [text(plain(pending), { color: 'Accent', spacing: 'Small' })] : []),
   ];
@@ -241,6 +245,7 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
     actions.push({ type: 'Action.OpenUrl', title: w.lookup, url: lookupUrl(answer.verdict.lookupCode) });
   const summary = [
     ...(known ? [known.line] : []),
+    ...(yesNo ? [yesNo] : []),
     verdict.text,
     scope,
     ...(pending ? [pending] : []),
