@@ -11,10 +11,12 @@ import { narrow } from './narrow';
 import { tenantAnswer } from './tenantWide';
 import { intrusionAnswer } from './intrusion';
 import { countSignIns } from '../diagnosis/counts';
+import { withCategory } from '../diagnosis/categories';
 import { workloadKindOf } from '../diagnosis/workloads';
 import type { IncidentService } from '../incidents/service';
 import { chooseVerdict } from './verdict';
-import { selfServiceFor } from './selfService';
+import { selfServiceFor, selfServicePagesFor } from './selfService';
+import { listOrder } from './evidence';
 import type { Answer, AnswerCoverage, AnswerSubject, Requester, ResolvedQuery } from './types';
 
 const HOUR = 3_600_000;
@@ -57,6 +59,8 @@ export async function answerSignIns(
   // Entirely before the log's retention (or an empty range): nothing to ask Graph.
   if (window.to <= window.from) return { kind: 'before-retention', days: config.logRetentionDays, oldest, query };
 
+  const category = query.category as FailureCategory | null | undefined;
+  const personCategory = tenantWide ? null : (category ?? null);
   let page;
   try {
     page = await deps.signIns.find({
@@ -68,10 +72,8 @@ export async function answerSignIns(
       correlationId: query.correlationId,
       // "who is locked out?" needs the successes too (signed in since?): the lockouts are picked from all records.
       requestId: query.requestId ?? null,
-      category:
-        tenantWide && query.ask === 'locked-now'
-          ? null
-          : ((query.category as FailureCategory | null | undefined) ?? null),
+      // One person's kind of failure is picked after diagnosis, which needs the rest (a lockout's wrong passwords).
+      category: !tenantWide || query.ask === 'locked-now' ? null : (category ?? null),
       ...(query.workload ? { eventTypes: workloadKinds(config.graph.signInEventTypes) } : {}),
     });
   } catch (error) {
@@ -100,11 +102,17 @@ export async function answerSignIns(
   const unapplied = [...(query.unrecognised ?? []), ...narrowed.unapplied];
   const diagnosisKey =
     page.key && deps.diagnoses
-      ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}|${JSON.stringify([query.country, query.platform])}`
+      ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}|${personCategory}|${JSON.stringify([query.country, query.platform])}`
       : null;
   let diagnosis = diagnosisKey ? deps.diagnoses!.get(diagnosisKey) : undefined;
   if (!diagnosis) {
-    diagnosis = diagnose(narrowed.records, { tenantWide, thresholds: deps.thresholds, intent, aboutBackground });
+    diagnosis = diagnose(narrowed.records, {
+      tenantWide,
+      thresholds: deps.thresholds,
+      intent,
+      aboutBackground,
+      category: personCategory,
+    });
     if (diagnosisKey) deps.diagnoses!.set(diagnosisKey, diagnosis);
   }
   const answerWindow = {
@@ -167,16 +175,24 @@ export async function answerSignIns(
     return {
       kind: 'count',
       ...common,
-      pattern: countSignIns(narrowed.records, requester.timeZone, window),
+      pattern: countSignIns(withCategory(narrowed.records, personCategory), requester.timeZone, window),
       ...(unapplied.length > 0 ? { unapplied } : {}),
     };
   const offset = query.offset ?? 0;
   const verdict = chooseVerdict(query, subject, diagnosis);
   const selfService = selfServiceFor(verdict, subject, config.selfServiceUrls);
+  const selfServicePages = selfServicePagesFor(subject, config.selfServiceUrls);
+  const listed = listOrder(diagnosis, verdict, aboutBackground);
   return {
     kind: 'summary',
     ...common,
-    verdict: selfService.length > 0 ? { ...verdict, selfService } : verdict,
+    diagnosis: { ...diagnosis, rows: listed.rows },
+    ...(listed.folded > 0 ? { folded: listed.folded } : {}),
+    verdict: {
+      ...verdict,
+      ...(selfService.length > 0 ? { selfService } : {}),
+      ...(selfServicePages ? { selfServicePages } : {}),
+    },
     offset,
     limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE),
     ...(detailsOf ? { detailsOf } : {}),

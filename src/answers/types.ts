@@ -145,9 +145,14 @@ export interface SummaryAnswer {
   diagnosis: Diagnosis;
   /** What the answer leads with (chosen by answers/verdict.ts): the cards word it. */
   verdict: Verdict;
-  /** The attempts listed: diagnosis.rows from offset, at most limit. */
+  /**
+   * The attempts listed: diagnosis.rows (in the order answers/evidence.ts chose: the verdict's own
+   * first) from offset, at most limit, not counting the last `folded` rows.
+   */
   offset: number;
   limit: number;
+  /** The last `folded` rows of diagnosis.rows are background refreshes, drawn folded below the list. */
+  folded?: number;
   truncated: boolean;
   /** Set when the window could not be read whole: the card says how far back it was searched. */
   coverage?: AnswerCoverage;

@@ -29,7 +29,7 @@ export type { Config, ConfigResult, SettingSpec, StateConfig } from './types';
 
 /** The self-service pages' ids and Microsoft's addresses for them (selfService.json). */
 export const SELF_SERVICE_IDS = ['passwordReset', 'securityInfo', 'companyPortal'] as const;
-const SELF_SERVICE_DEFAULTS = Object.fromEntries(
+export const SELF_SERVICE_DEFAULTS = Object.fromEntries(
   SELF_SERVICE_IDS.map((id) => [id, selfServiceDefaults[id].url]),
 ) as Record<(typeof SELF_SERVICE_IDS)[number], string>;
 

@@ -1,0 +1,30 @@
+/**
+ * The order a sign-in answer lists its attempts in: the attempts the verdict is about first (the
+ * finding's evidence, or the failure it names), then the person's other sign-ins, and background
+ * token refreshes last, folded below the list unless the question is about them or there is nothing else.
+ */
+import type { Diagnosis, Failure } from '../diagnosis/diagnose';
+import type { Verdict } from './verdictChoice';
+
+function evidenceOf(verdict: Verdict): Set<string> {
+  if ((verdict.kind === 'finding' || (verdict.kind === 'outage' && verdict.yes)) && verdict.finding)
+    return new Set(verdict.finding.evidence);
+  return new Set(verdict.ticket ? [verdict.ticket.signInId] : []);
+}
+
+/** `rows`: every row, reordered; `folded`: how many at the end are background refreshes drawn folded. */
+export function listOrder(
+  d: Diagnosis,
+  verdict: Verdict,
+  aboutBackground: boolean,
+): { rows: Failure[]; folded: number } {
+  const evidence = evidenceOf(verdict);
+  const isEvidence = (f: Failure) => evidence.has(f.record.id ?? '');
+  const own = d.rows.filter(isEvidence);
+  const others = d.rows.filter((f) => !isEvidence(f));
+  const background = aboutBackground ? [] : others.filter((f) => f.background);
+  const rest = others.filter((f) => !background.includes(f));
+  // Nothing but background refreshes: they are the list.
+  if (own.length + rest.length === 0) return { rows: background, folded: 0 };
+  return { rows: [...own, ...rest, ...background], folded: background.length };
+}
