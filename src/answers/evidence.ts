@@ -12,12 +12,15 @@ function evidenceOf(verdict: Verdict): Set<string> {
   return new Set(verdict.ticket ? [verdict.ticket.signInId] : []);
 }
 
-/** `rows`: every row, reordered; `folded`: how many at the end are background refreshes drawn folded. */
+/**
+ * `rows`: every row, reordered; `evidence`: how many at the start are the verdict's own; `folded`: how
+ * many at the end are background refreshes drawn folded.
+ */
 export function listOrder(
   d: Diagnosis,
   verdict: Verdict,
   aboutBackground: boolean,
-): { rows: Failure[]; folded: number } {
+): { rows: Failure[]; evidence: number; folded: number } {
   const evidence = evidenceOf(verdict);
   const isEvidence = (f: Failure) => evidence.has(f.record.id ?? '');
   const own = d.rows.filter(isEvidence);
@@ -25,6 +28,6 @@ export function listOrder(
   const background = aboutBackground ? [] : others.filter((f) => f.background);
   const rest = others.filter((f) => !background.includes(f));
   // Nothing but background refreshes: they are the list.
-  if (own.length + rest.length === 0) return { rows: background, folded: 0 };
-  return { rows: [...own, ...rest, ...background], folded: background.length };
+  if (own.length + rest.length === 0) return { rows: background, evidence: 0, folded: 0 };
+  return { rows: [...own, ...rest, ...background], evidence: own.length, folded: background.length };
 }

@@ -187,6 +187,7 @@ export async function answerSignIns(
     kind: 'summary',
     ...common,
     diagnosis: { ...diagnosis, rows: listed.rows },
+    ...(listed.evidence > 0 ? { evidence: listed.evidence } : {}),
     ...(listed.folded > 0 ? { folded: listed.folded } : {}),
     verdict: {
       ...verdict,

@@ -7,7 +7,7 @@ import { ticketKey, TicketSinkError, type TicketDesk } from '../tickets';
 import type { ReadBudget } from '../signins/readBudget';
 import { refusalAnswer, sameId, type Gatekeeper } from './access';
 import { parseVerbData, ticketComment } from './verbs';
-import type { Answer, Requester, TicketWriter } from './types';
+import type { Answer, Requester, SummaryAnswer, TicketWriter } from './types';
 
 export interface TicketDeps {
   signIns: SignInSource;
@@ -18,6 +18,16 @@ export interface TicketDeps {
   readBudget?: ReadBudget;
   /** The open incident this person's failures belong to (src/incidents): the ticket refers to it. */
   incidentOf?: (userId: string) => string | undefined;
+  /** The answer the button came from, re-read and re-authorized (null when it cannot be had): its finding goes into the ticket. */
+  investigate?: () => Promise<SummaryAnswer | null>;
+}
+
+/** The answer, when what it found is about this sign-in (the sign-in is among the finding's evidence). */
+function aboutSignIn(answer: SummaryAnswer | null | undefined, signInId: string): SummaryAnswer | undefined {
+  const v = answer?.verdict;
+  if (!v) return undefined;
+  const finding = v.kind === 'finding' || (v.kind === 'outage' && v.yes) ? v.finding : null;
+  return finding?.evidence.includes(signInId) ? answer! : undefined;
 }
 
 export async function openTicket(
@@ -71,7 +81,12 @@ export async function openTicket(
   const comment = ticketComment(data, commentField);
   // The ticket is read by the helpdesk: it carries their explanation and steps, whoever clicked.
   const incidentId = record.userId ? deps.incidentOf?.(record.userId) : undefined;
-  const content = deps.ticketContent.signIn(requester, record, language, comment || null, incidentId, parsed.notMe);
+  const about = aboutSignIn(await deps.investigate?.(), record.id ?? signInId);
+  const content = deps.ticketContent.signIn(requester, record, language, comment || null, {
+    incidentId,
+    notMe: parsed.notMe,
+    about,
+  });
   try {
     const ticket = await deps.tickets.open(ticketKey(record.id ?? signInId, requester.userId!), content);
     return {

@@ -26,7 +26,7 @@ import { asQuestion, parseResolvedQuery } from './resolvedQuery';
 import { answerSignIns } from './signIns';
 import { openTicket } from './tickets';
 import { cardLanguage, pickedAttempt } from './verbs';
-import type { Answer, Reply, Requester, TicketWriter, Understanding } from './types';
+import type { Answer, Reply, Requester, ResolvedQuery, TicketWriter, Understanding } from './types';
 import type { IncidentService } from '../incidents/service';
 import type { ConversationAddress } from '../incidents/subscriptions';
 import { answerIncidentAction, INCIDENT_VERBS, withKnownProblem } from './incidents';
@@ -200,6 +200,17 @@ export class Troubleshooter {
   /** The ticket, and the investigation it came from (re-read and re-authorized) so that the card keeps it. */
   private async ticket(requester: Requester, data: Record<string, unknown>, language: Language): Promise<Answer> {
     const incidentOf = (userId: string) => this.options.incidents?.monitor.openIncidentOf(userId)?.id;
+    const query = parseResolvedQuery(data);
+    // The question the button came from, re-authorized and answered at most once: the ticket carries
+    // its finding, and the card keeps the investigation.
+    let asked: Promise<Answer | null> | undefined;
+    const investigate = () => (asked ??= this.investigate(requester, query));
+    // From a card about everyone (the outage), the finding is the tenant-wide one; the card beside the ticket stays the owner's.
+    let askedEveryone: Promise<Answer | null> | undefined;
+    const findingSource =
+      data.everyone === true && query
+        ? () => (askedEveryone ??= this.investigate(requester, { ...query, userId: null }))
+        : investigate;
     const answer = await openTicket(
       {
         signIns: this.options.signIns,
@@ -208,6 +219,10 @@ export class Troubleshooter {
         logger: this.options.logger,
         readBudget: this.options.readBudget,
         incidentOf,
+        investigate: async () => {
+          const found = await findingSource();
+          return found?.kind === 'summary' ? found : null;
+        },
       },
       requester,
       this.gate,
@@ -215,14 +230,11 @@ export class Troubleshooter {
       language,
     );
     if (answer.kind !== 'ticket-opened') return answer;
-    const query = parseResolvedQuery(data);
     // Only the investigation of this sign-in's owner belongs beside its ticket. Ticket buttons always
     // name the owner (on a tenant-wide card too); one that names nobody brings no investigation along.
     if (!query || query.userId === null || !sameId(query.userId, answer.record.userId)) return answer;
-    if (await this.gate.authorize(requester, 'showMore', query.userId)) return answer;
-    const remembered = await this.deps.memory.recall(requester.conversationKey);
-    const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
-    const investigation = await answerSignIns(this.deps, requester, query, name);
+    const investigation = await investigate();
+    if (!investigation) return answer;
     // From the ledger the owner is only what the button says: the investigation must hold the sign-in
     // itself (no read of its own), or it belongs to someone else and the ticket stands alone.
     if (investigation.kind === 'intrusion') return answer.fromLedger ? answer : { ...answer, summary: investigation };
@@ -232,6 +244,14 @@ export class Troubleshooter {
       .flatMap((a) => a.records)
       .find((r) => sameId(r.id, answer.record.id));
     return record ? { ...answer, record, summary: investigation } : answer;
+  }
+
+  /** The question a card's button carries, answered anew if the asker may still see it (null otherwise). */
+  private async investigate(requester: Requester, query: ResolvedQuery | null): Promise<Answer | null> {
+    if (!query || (await this.gate.authorize(requester, 'showMore', query.userId))) return null;
+    const remembered = await this.deps.memory.recall(requester.conversationKey);
+    const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
+    return answerSignIns(this.deps, requester, query, name);
   }
 
   /**

@@ -37,14 +37,16 @@ export interface Requester {
 
 /** Draws a ticket's content (src/cards/ticketContent.ts): answers decide that a ticket is opened and about what. */
 export interface TicketWriter {
-  /** `notMe`: the person pressed "This wasn't me" (the ticket says so first). */
+  /**
+   * `incidentId`: the open incident the failure belongs to; `notMe`: the person pressed "This wasn't
+   * me" (the ticket says so first); `about`: the answer whose finding this sign-in is evidence of.
+   */
   signIn(
     requester: Requester,
     record: SignIn,
     language: Language,
     comment: string | null,
-    incidentId?: string,
-    notMe?: boolean,
+    extra?: { incidentId?: string; notMe?: boolean; about?: SummaryAnswer },
   ): TicketContent;
   incident(requester: Requester, incident: Incident, language: Language): TicketContent;
 }
@@ -151,6 +153,8 @@ export interface SummaryAnswer {
    */
   offset: number;
   limit: number;
+  /** The first `evidence` rows of diagnosis.rows are the attempts the verdict is about. */
+  evidence?: number;
   /** The last `folded` rows of diagnosis.rows are background refreshes, drawn folded below the list. */
   folded?: number;
   truncated: boolean;

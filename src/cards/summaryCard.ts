@@ -22,7 +22,8 @@ export const ATTEMPT_INPUT = 'attempt';
 const FOLDED_ID = 'backgroundRefreshes';
 const FOLDED_SHOWN = 10;
 
-function rowLine(f: Failure, answer: SummaryAnswer, ctx: VerdictContext): string {
+/** One listed attempt (or a folded burst of background refreshes) as a line: when, who, app, outcome, where. */
+export function rowLine(f: Failure, answer: SummaryAnswer, ctx: VerdictContext): string {
   const w = wording(ctx.language);
   const r = f.record;
   const person = answer.subject.kind === 'tenant' ? `${r.userDisplayName ?? r.userPrincipalName ?? '?'} · ` : '';
@@ -106,7 +107,13 @@ function ticketPart(answer: SummaryAnswer, ctx: VerdictContext): Element[] {
   }
   const target = answer.verdict.ticket;
   if (!target) return [];
-  const data = { ...queryData(answer.query, ctx.language), signInId: target.signInId, userId: target.userId ?? '' };
+  const data = {
+    ...queryData(answer.query, ctx.language),
+    signInId: target.signInId,
+    userId: target.userId ?? '',
+    // The button names the sign-in's owner; a card about everyone says so, for the ticket's finding.
+    ...(answer.query.userId === null ? { everyone: true } : {}),
+  };
   // Sign-ins the person may not have made ("this wasn't me"): the ticket can say so, as on the intrusion card.
   const notMe = answer.verdict.selfService?.some((l) => l.id === 'notMe') ?? false;
   return ticketControls(w, data, { notMe, primaryStyle: 'positive' });
