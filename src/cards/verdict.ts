@@ -38,7 +38,11 @@ function deviceText(device: DeviceState, w: Wording): string {
  * beside them (answers/selfService.ts); Microsoft's standard ones on a helpdesk card.
  */
 function pageValues(answer: SummaryAnswer): Values {
-  return { ...(answer.verdict.selfServicePages?.urls ?? {}) };
+  const values: Values = {};
+  // The buttons' own addresses first ("this wasn't me" opens the password reset page).
+  for (const link of answer.verdict.selfService ?? [])
+    values[link.id === 'notMe' ? 'passwordReset' : link.id] ??= link.url;
+  return { ...(answer.verdict.selfServicePages?.urls ?? {}), ...values };
 }
 
 /** A catalog step with the standard self-service addresses replaced by the tenant's own. */
