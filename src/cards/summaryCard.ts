@@ -171,7 +171,6 @@ function evidence(answer: SummaryAnswer, ctx: VerdictContext): { body: Element[]
   ];
   if (more > 0) body.push(subtle(plural(ctx.language, w.nMore, more)));
   body.push(...foldedPart(folded, answer, ctx));
-  const pickable = [...shown, ...folded.slice(0, FOLDED_SHOWN)];
   const open = answer.detailsOf ? rows.find((f) => f.record.id === answer.detailsOf) : undefined;
   if (open) {
     const e = explain(open.code, ctx.language, ctx.audience, open.record.status?.failureReason);
@@ -203,7 +202,7 @@ function evidence(answer: SummaryAnswer, ctx: VerdictContext): { body: Element[]
             style: 'compact',
             label: w.whichAttempt,
             value: open?.record.id ?? shown[0].record.id ?? '',
-            choices: pickable.map((f) => ({
+            choices: shown.map((f) => ({
               title: plain(clip(rowLine(f, answer, ctx), 90)),
               value: f.record.id ?? '',
             })),
