@@ -3,7 +3,11 @@
  * finding's evidence, or the failure it names), then the person's other sign-ins, and background
  * token refreshes last, folded below the list unless the question is about them or there is nothing else.
  */
+import type { Config } from '../config';
 import type { Diagnosis, Failure } from '../diagnosis/diagnose';
+import { selfServiceFor, selfServicePagesFor } from './selfService';
+import type { AnswerSubject, ResolvedQuery, SummaryAnswer } from './types';
+import { chooseVerdict } from './verdict';
 import type { Verdict } from './verdictChoice';
 
 function evidenceOf(verdict: Verdict): Set<string> {
@@ -30,4 +34,31 @@ export function listOrder(
   // Nothing but background refreshes: they are the list.
   if (own.length + rest.length === 0) return { rows: background, evidence: 0, folded: 0 };
   return { rows: [...own, ...rest, ...background], evidence: own.length, folded: background.length };
+}
+
+/**
+ * What a summary answer decides from its diagnosis: the verdict (with the self-service pages its steps
+ * and buttons name), and the attempts in the order the card lists them.
+ */
+export function decideSummary(
+  query: ResolvedQuery,
+  subject: AnswerSubject,
+  diagnosis: Diagnosis,
+  urls: Config['selfServiceUrls'],
+  aboutBackground: boolean,
+): Pick<SummaryAnswer, 'verdict' | 'diagnosis' | 'evidence' | 'folded'> {
+  const chosen = chooseVerdict(query, subject, diagnosis);
+  const selfService = selfServiceFor(chosen, subject, urls);
+  const verdict: Verdict = {
+    ...chosen,
+    ...(selfService.length > 0 ? { selfService } : {}),
+    selfServicePages: selfServicePagesFor(urls),
+  };
+  const listed = listOrder(diagnosis, verdict, aboutBackground);
+  return {
+    verdict,
+    diagnosis: { ...diagnosis, rows: listed.rows },
+    ...(listed.evidence > 0 ? { evidence: listed.evidence } : {}),
+    ...(listed.folded > 0 ? { folded: listed.folded } : {}),
+  };
 }

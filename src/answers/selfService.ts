@@ -73,14 +73,10 @@ export function selfServiceFor(
 }
 
 /**
- * The pages a person's own steps may name: the tenant's addresses (the same the buttons open), and
- * which of Microsoft's standard addresses in the catalog's texts they replace. Only on a person's own answer.
+ * The pages steps may name: the tenant's addresses (the same the buttons of a person's own answer
+ * open), and which of Microsoft's standard addresses in the catalog's texts they replace.
  */
-export function selfServicePagesFor(
-  subject: AnswerSubject,
-  urls: Config['selfServiceUrls'],
-): SelfServicePages | undefined {
-  if (subject.kind !== 'self') return undefined;
+export function selfServicePagesFor(urls: Config['selfServiceUrls']): SelfServicePages {
   const replaced = SELF_SERVICE_IDS.filter((id) => urls[id] !== SELF_SERVICE_DEFAULTS[id]).map((id) => ({
     standard: SELF_SERVICE_DEFAULTS[id],
     url: urls[id],

@@ -14,9 +14,7 @@ import { countSignIns } from '../diagnosis/counts';
 import { withCategory } from '../diagnosis/categories';
 import { workloadKindOf } from '../diagnosis/workloads';
 import type { IncidentService } from '../incidents/service';
-import { chooseVerdict } from './verdict';
-import { selfServiceFor, selfServicePagesFor } from './selfService';
-import { listOrder } from './evidence';
+import { decideSummary } from './evidence';
 import type { Answer, AnswerCoverage, AnswerSubject, Requester, ResolvedQuery } from './types';
 
 const HOUR = 3_600_000;
@@ -179,21 +177,10 @@ export async function answerSignIns(
       ...(unapplied.length > 0 ? { unapplied } : {}),
     };
   const offset = query.offset ?? 0;
-  const verdict = chooseVerdict(query, subject, diagnosis);
-  const selfService = selfServiceFor(verdict, subject, config.selfServiceUrls);
-  const selfServicePages = selfServicePagesFor(subject, config.selfServiceUrls);
-  const listed = listOrder(diagnosis, verdict, aboutBackground);
   return {
     kind: 'summary',
     ...common,
-    diagnosis: { ...diagnosis, rows: listed.rows },
-    ...(listed.evidence > 0 ? { evidence: listed.evidence } : {}),
-    ...(listed.folded > 0 ? { folded: listed.folded } : {}),
-    verdict: {
-      ...verdict,
-      ...(selfService.length > 0 ? { selfService } : {}),
-      ...(selfServicePages ? { selfServicePages } : {}),
-    },
+    ...decideSummary(query, subject, diagnosis, config.selfServiceUrls, aboutBackground),
     offset,
     limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE),
     ...(detailsOf ? { detailsOf } : {}),

@@ -51,8 +51,7 @@ export interface SelfServiceLink {
 }
 
 /**
- * The tenant's self-service pages, for steps that name one (only when someone asks about themselves):
- * the address of each page, and Microsoft's standard addresses the catalog's texts use that the
+ * The tenant's self-service pages, for steps that name one: the address of each page, and Microsoft's standard addresses the catalog's texts use that the
  * tenant has replaced (SELF_SERVICE_URLS), so that a step and its button name the same page.
  */
 export interface SelfServicePages {

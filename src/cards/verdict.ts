@@ -34,8 +34,8 @@ function deviceText(device: DeviceState, w: Wording): string {
 }
 
 /**
- * The self-service pages a person's own steps name ({passwordReset}, …): the tenant's, as the buttons
- * beside them (answers/selfService.ts); Microsoft's standard ones on a helpdesk card.
+ * The self-service pages steps name ({passwordReset}, …): the tenant's (answers/selfService.ts), and on
+ * a person's own answer exactly the addresses of the buttons beside them.
  */
 function pageValues(answer: SummaryAnswer): Values {
   const values: Values = {};
