@@ -56,11 +56,22 @@ async function everyListedRow(who: AskerInfo, card: El): Promise<string[]> {
   return rows;
 }
 
-/** The details of the attempt the picker starts on, as text. */
+/** The details of the attempt the picker starts on (its facts only), as text. */
 async function defaultDetails(who: AskerInfo, card: El): Promise<string> {
   const button = executeActions(card).find((a) => a.verb === 'details');
   if (!button) return '';
-  return cardToText(await post(teamsCardAction('details', { ...button.data, attempt: pickerDefault(card) }, who)));
+  const opened = await post(teamsCardAction('details', { ...button.data, attempt: pickerDefault(card) }, who));
+  const facts: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const el = node as El;
+    if (el.type === 'FactSet') for (const f of el.facts as { title: string; value: string }[]) facts.push(f.value);
+    Object.values(el).forEach(walk);
+  };
+  walk(opened.body);
+  expect(facts.length).toBeGreaterThan(0);
+  return facts.join('\n').replace(/\\([*[\]])/g, '$1');
 }
 
 /** The facts the demo tenant's records can name, in the card's words. */
