@@ -27,7 +27,7 @@ function aboutSignIn(answer: SummaryAnswer | null | undefined, signInId: string)
   const v = answer?.verdict;
   if (!v) return undefined;
   const finding = v.kind === 'finding' || (v.kind === 'outage' && v.yes) ? v.finding : null;
-  return finding?.evidence.includes(signInId) ? answer! : undefined;
+  return answer && finding?.evidence.includes(signInId) ? answer : undefined;
 }
 
 export async function openTicket(

@@ -199,18 +199,14 @@ export class Troubleshooter {
 
   /** The ticket, and the investigation it came from (re-read and re-authorized) so that the card keeps it. */
   private async ticket(requester: Requester, data: Record<string, unknown>, language: Language): Promise<Answer> {
-    const incidentOf = (userId: string) => this.options.incidents?.monitor.openIncidentOf(userId)?.id;
     const query = parseResolvedQuery(data);
-    // The question the button came from, re-authorized and answered at most once: the ticket carries
-    // its finding, and the card keeps the investigation.
-    let asked: Promise<Answer | null> | undefined;
-    const investigate = () => (asked ??= this.investigate(requester, query));
-    // From a card about everyone (the outage), the finding is the tenant-wide one; the card beside the ticket stays the owner's.
-    let askedEveryone: Promise<Answer | null> | undefined;
-    const findingSource =
-      data.everyone === true && query
-        ? () => (askedEveryone ??= this.investigate(requester, { ...query, userId: null }))
-        : investigate;
+    // The button's question, answered once: its finding goes in the ticket (tenant-wide from a card about everyone).
+    const once = (q: ResolvedQuery | null) => {
+      let asked: Promise<Answer | null> | undefined;
+      return () => (asked ??= this.investigate(requester, q));
+    };
+    const investigate = once(query);
+    const findingSource = data.everyone === true && query ? once({ ...query, userId: null }) : investigate;
     const answer = await openTicket(
       {
         signIns: this.options.signIns,
@@ -218,11 +214,8 @@ export class Troubleshooter {
         ticketContent: this.options.ticketContent,
         logger: this.options.logger,
         readBudget: this.options.readBudget,
-        incidentOf,
-        investigate: async () => {
-          const found = await findingSource();
-          return found?.kind === 'summary' ? found : null;
-        },
+        incidentOf: (userId: string) => this.options.incidents?.monitor.openIncidentOf(userId)?.id,
+        investigate: () => findingSource().then((found) => (found?.kind === 'summary' ? found : null)),
       },
       requester,
       this.gate,
@@ -235,8 +228,8 @@ export class Troubleshooter {
     if (!query || query.userId === null || !sameId(query.userId, answer.record.userId)) return answer;
     const investigation = await investigate();
     if (!investigation) return answer;
-    // From the ledger the owner is only what the button says: the investigation must hold the sign-in
-    // itself (no read of its own), or it belongs to someone else and the ticket stands alone.
+    // From the ledger the owner is only what the button says: the investigation must hold the sign-in (no read of
+    // its own), or it belongs to someone else and the ticket stands alone.
     if (investigation.kind === 'intrusion') return answer.fromLedger ? answer : { ...answer, summary: investigation };
     if (investigation.kind !== 'summary') return answer;
     if (!answer.fromLedger) return { ...answer, summary: investigation };
@@ -249,9 +242,8 @@ export class Troubleshooter {
   /** The question a card's button carries, answered anew if the asker may still see it (null otherwise). */
   private async investigate(requester: Requester, query: ResolvedQuery | null): Promise<Answer | null> {
     if (!query || (await this.gate.authorize(requester, 'showMore', query.userId))) return null;
-    const remembered = await this.deps.memory.recall(requester.conversationKey);
-    const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
-    return answerSignIns(this.deps, requester, query, name);
+    const known = await this.deps.memory.recall(requester.conversationKey);
+    return answerSignIns(this.deps, requester, query, known?.subjectId === query.userId ? known.subjectName : null);
   }
 
   /**

@@ -76,7 +76,10 @@ function outage(d: Diagnosis): Verdict {
   const about =
     finding.kind === 'passwordSpray'
       ? { variant: 'outageSpray' as const, steps: finding.kind }
-      : { variant: finding.policy ? ('outagePolicy' as const) : ('outageYes' as const), steps: appFailingSteps(finding) };
+      : {
+          variant: finding.policy ? ('outagePolicy' as const) : ('outageYes' as const),
+          steps: appFailingSteps(finding),
+        };
   return {
     kind: 'outage',
     yes: true,

@@ -70,7 +70,9 @@ describe('the outage (a Conditional Access policy failing a department)', () => 
     expect(verdict).toContain(LIVE_INCIDENT.app.appDisplayName);
     expect(todo[0]).toContain(LIVE_INCIDENT.policy.displayName);
     // App-side steps (Enterprise applications, App registrations) belong to app-side codes only.
-    expect(todo.join(' ')).not.toMatch(/App registrations|App-registraties|Enterprise applications|Bedrijfstoepassingen/);
+    expect(todo.join(' ')).not.toMatch(
+      /App registrations|App-registraties|Enterprise applications|Bedrijfstoepassingen/,
+    );
   });
 
   it('"since" is the first failure of the run, not the latest', async () => {

@@ -85,7 +85,9 @@ function vocabulary(language: Language) {
     apps: words(records.map((r) => r.appDisplayName)),
     ips: words(records.map((r) => r.ipAddress)),
     policies: words(records.flatMap((r) => (r.appliedConditionalAccessPolicies ?? []).map((p) => p.displayName))),
-    times: words(records.map((r) => localDateTime(new Date(r.createdDateTime as string), 'Europe/Amsterdam', language))),
+    times: words(
+      records.map((r) => localDateTime(new Date(r.createdDateTime as string), 'Europe/Amsterdam', language)),
+    ),
   };
 }
 

@@ -38,7 +38,8 @@ const unescape = (s: string) => s.replace(/\\([*[\]])/g, '$1');
 
 /** The verdict: the card's heading. */
 export function verdictText(card: El): string {
-  return unescape(String(elements(card).find((e) => e.type === 'TextBlock' && e.style === 'heading')?.text ?? ''));
+  const heading = elements(card).find((e) => e.type === 'TextBlock' && e.style === 'heading');
+  return unescape(typeof heading?.text === 'string' ? heading.text : '');
 }
 
 /** The "What to do now" steps (either language), without their numbers. */
@@ -61,5 +62,6 @@ export function attemptRows(card: El): string[] {
 
 /** The sign-in id the attempt picker starts on. */
 export function pickerDefault(card: El): string {
-  return String(elements(card).find((e) => e.type === 'Input.ChoiceSet' && e.id === 'attempt')?.value ?? '');
+  const picker = elements(card).find((e) => e.type === 'Input.ChoiceSet' && e.id === 'attempt');
+  return typeof picker?.value === 'string' ? picker.value : '';
 }
