@@ -6,7 +6,8 @@
  * wasn't me" (change the password through password reset). Never on an answer about someone else:
  * a helpdesk card has its own fixes. The addresses are the tenant's (config selfServiceUrls).
  */
-import { SELF_SERVICE_DEFAULTS, SELF_SERVICE_IDS, type Config } from '../config';
+import type { Config } from '../config';
+import { SELF_SERVICE_DEFAULTS, SELF_SERVICE_IDS } from '../config/settings';
 import type { Finding } from '../diagnosis/diagnose';
 import type { AnswerSubject } from './types';
 import type { SelfServiceLink, SelfServicePages, Verdict } from './verdictChoice';
