@@ -37,10 +37,7 @@ export interface Requester {
 
 /** Draws a ticket's content (src/cards/ticketContent.ts): answers decide that a ticket is opened and about what. */
 export interface TicketWriter {
-  /**
-   * `incidentId`: the open incident the failure belongs to; `notMe`: the person pressed "This wasn't
-   * me" (the ticket says so first); `about`: the answer whose finding this sign-in is evidence of.
-   */
+  /** `extra`: the open incident, "This wasn't me" pressed, the answer whose finding the sign-in is evidence of. */
   signIn(
     requester: Requester,
     record: SignIn,
@@ -147,15 +144,11 @@ export interface SummaryAnswer {
   diagnosis: Diagnosis;
   /** What the answer leads with (chosen by answers/verdict.ts): the cards word it. */
   verdict: Verdict;
-  /**
-   * The attempts listed: diagnosis.rows (in the order answers/evidence.ts chose: the verdict's own
-   * first) from offset, at most limit, not counting the last `folded` rows.
-   */
+  /** The attempts listed: diagnosis.rows (answers/evidence.ts's order) from offset, at most limit, before the folded. */
   offset: number;
   limit: number;
-  /** The first `evidence` rows of diagnosis.rows are the attempts the verdict is about. */
+  /** The first `evidence` rows are the verdict's own attempts; the last `folded` are background refreshes, folded. */
   evidence?: number;
-  /** The last `folded` rows of diagnosis.rows are background refreshes, drawn folded below the list. */
   folded?: number;
   truncated: boolean;
   /** Set when the window could not be read whole: the card says how far back it was searched. */
