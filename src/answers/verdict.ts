@@ -6,6 +6,7 @@
 import type { Diagnosis, Finding } from '../diagnosis/diagnose';
 import { workloadKindOf } from '../diagnosis/workloads';
 import { catalog } from '../diagnosis/catalog';
+import { isBackground } from '../diagnosis/background';
 import type { AnswerSubject, ResolvedQuery } from './types';
 import type { TicketTarget, Verdict } from './verdictChoice';
 
@@ -95,10 +96,12 @@ export function chooseVerdict(query: ResolvedQuery, subject: AnswerSubject, d: D
   if (query.yesNo) return outage(d);
   if (query.intent === 'signins' && subject.kind !== 'tenant') {
     const ok = d.attempts.filter((a) => a.outcome === 'succeeded' || a.outcome === 'promptedThenSucceeded');
+    // The newest sign-in the person made themselves: background refreshes are folded below the list.
+    const newest = ok.find((a) => !isBackground(a.final)) ?? ok[0];
     return {
       kind: 'signins',
       succeeded: ok.length,
-      newest: ok.length ? { at: ok[0].at, app: ok[0].final.appDisplayName ?? null } : null,
+      newest: newest ? { at: newest.at, app: newest.final.appDisplayName ?? null } : null,
       ...nothing,
     };
   }
