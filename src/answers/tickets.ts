@@ -81,7 +81,8 @@ export async function openTicket(
   const comment = ticketComment(data, commentField);
   // The ticket is read by the helpdesk: it carries their explanation and steps, whoever clicked.
   const incidentId = record.userId ? deps.incidentOf?.(record.userId) : undefined;
-  const about = aboutSignIn(await deps.investigate?.(), record.id ?? signInId);
+  // The finding is an addition: a ticket opens without it when the investigation cannot be had.
+  const about = aboutSignIn(await deps.investigate?.().catch(() => null), record.id ?? signInId);
   const content = deps.ticketContent.signIn(requester, record, language, comment || null, {
     incidentId,
     notMe: parsed.notMe,
