@@ -26,11 +26,14 @@ export function listOrder(
   aboutBackground: boolean,
 ): { rows: Failure[]; evidence: number; folded: number } {
   const evidence = evidenceOf(verdict);
-  const isEvidence = (f: Failure) => evidence.has(f.record.id ?? '');
-  const own = d.rows.filter(isEvidence);
-  const others = d.rows.filter((f) => !isEvidence(f));
-  const background = aboutBackground ? [] : others.filter((f) => f.background);
-  const rest = others.filter((f) => !background.includes(f));
+  const own: Failure[] = [];
+  const rest: Failure[] = [];
+  const background: Failure[] = [];
+  for (const f of d.rows) {
+    if (evidence.has(f.record.id ?? '')) own.push(f);
+    else if (f.background && !aboutBackground) background.push(f);
+    else rest.push(f);
+  }
   // Nothing but background refreshes: they are the list.
   if (own.length + rest.length === 0) return { rows: background, evidence: 0, folded: 0 };
   return { rows: [...own, ...rest, ...background], evidence: own.length, folded: background.length };
