@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config';
 import type { Diagnosis, Failure } from '../diagnosis/diagnose';
+import type { Incident } from '../incidents/types';
 import { selfServiceFor, selfServicePagesFor } from './selfService';
 import type { AnswerSubject, ResolvedQuery, SummaryAnswer } from './types';
 import { chooseVerdict } from './verdict';
@@ -49,8 +50,9 @@ export function decideSummary(
   diagnosis: Diagnosis,
   urls: Config['selfServiceUrls'],
   aboutBackground: boolean,
+  incidents: readonly Incident[] = [],
 ): Pick<SummaryAnswer, 'verdict' | 'diagnosis' | 'evidence' | 'folded'> {
-  const chosen = chooseVerdict(query, subject, diagnosis);
+  const chosen = withRunStart(chooseVerdict(query, subject, diagnosis), incidents);
   const selfService = selfServiceFor(chosen, subject, urls);
   const verdict: Verdict = {
     ...chosen,
@@ -63,5 +65,26 @@ export function decideSummary(
     diagnosis: { ...diagnosis, rows: listed.rows },
     ...(listed.evidence > 0 ? { evidence: listed.evidence } : {}),
     ...(listed.folded > 0 ? { folded: listed.folded } : {}),
+  };
+}
+
+/**
+ * An outage's "since" is the first failure of the run: when the open incident of the same app and
+ * cause (src/incidents, which reads past a short question's window) began earlier, its start.
+ */
+export function withRunStart(verdict: Verdict, incidents: readonly Incident[]): Verdict {
+  if (verdict.kind !== 'outage' || !verdict.yes || verdict.finding.kind !== 'appFailingForMany') return verdict;
+  const f = verdict.finding;
+  const run = incidents.find(
+    (i) =>
+      !i.resolved &&
+      (i.policy && f.policy ? i.policy === f.policy : i.app === f.app && (i.code === undefined || i.code === f.code)),
+  );
+  if (!run || run.since >= f.first) return verdict;
+  const finding = { ...f, first: run.since };
+  return {
+    ...verdict,
+    finding,
+    steps: verdict.steps?.from === 'finding' ? { ...verdict.steps, finding } : verdict.steps,
   };
 }

@@ -180,7 +180,14 @@ export async function answerSignIns(
   return {
     kind: 'summary',
     ...common,
-    ...decideSummary(query, subject, diagnosis, config.selfServiceUrls, aboutBackground),
+    ...decideSummary(
+      query,
+      subject,
+      diagnosis,
+      config.selfServiceUrls,
+      aboutBackground,
+      query.yesNo ? (deps.incidents?.monitor.incidents() ?? []) : [],
+    ),
     offset,
     limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE),
     ...(detailsOf ? { detailsOf } : {}),

@@ -85,6 +85,26 @@ describe('the outage (a Conditional Access policy failing a department)', () => 
     expect(verdictText(card)).not.toContain(when(latest));
   });
 
+  it('"right now" (the last hour): "since" is where the open incident\'s run began, before the hour', async () => {
+    const live = await startApp(
+      { SIGNIN_INDEX_HOURS: '168', RATE_LIMIT_PER_MINUTE: '100000' },
+      { demoTenant: new DemoTenant(withLiveIncident({ now: NOW })) },
+    );
+    try {
+      for (let i = 0; i < 500 && live.app.signInIndex!.poller.stats().filling; i++)
+        await new Promise((r) => setTimeout(r, 20));
+      await live.app.incidents!.monitor.runOnce();
+      const card = await ask(asker('Alex Wilber'), 'is there an outage right now?', live);
+      const list = blocked();
+      const first = at(list[list.length - 1]);
+      expect(first).toBeLessThan(NOW.getTime() - HOUR);
+      expect(verdictText(card)).toContain(when(first));
+      expect(steps(card)[0]).toContain(LIVE_INCIDENT.policy.displayName);
+    } finally {
+      await live.stop();
+    }
+  });
+
   it('the ticket for the outage carries the policy, not the app-registration text', async () => {
     const alex = asker('Alex Wilber');
     const card = await ask(alex, 'is there an outage today?');
