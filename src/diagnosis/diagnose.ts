@@ -70,7 +70,11 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
       background: isBackground(record),
     };
   };
-  const rowsByAttempt = new Map(allAttempts.map((a) => [a, toRow(a)]));
+  // Rows only where they are read: the failures, and every attempt only when the question lists sign-ins
+  // (a person's week holds hundreds of successful token refreshes).
+  const rowsByAttempt = new Map(
+    allAttempts.filter((a) => context.intent === 'signins' || a.outcome === 'failed').map((a) => [a, toRow(a)]),
+  );
   const everyFailure = allAttempts.filter((a) => a.outcome === 'failed').map((a) => rowsByAttempt.get(a)!);
   const failures = category ? everyFailure.filter((f) => categoryOf(f.record) === category) : everyFailure;
   const rows = foldBursts(
