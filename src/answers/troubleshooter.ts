@@ -18,13 +18,13 @@ import { audit } from '../shared/logger';
 import type { TicketDesk } from '../tickets';
 import type { ReadBudget } from '../signins/readBudget';
 import { inReadLane } from '../graph/readLane';
-import { Gatekeeper, refuse, sameId } from './access';
+import { Gatekeeper, refuse } from './access';
 import { auditOf } from './audit';
 import { InMemoryFollowUps, type FollowUpMemory } from './memory';
 import { answerQuestion, nextOffsetOf, type QuestionDeps } from './answerQuestion';
 import { asQuestion, parseResolvedQuery } from './resolvedQuery';
 import { answerSignIns } from './signIns';
-import { openTicket } from './tickets';
+import { ticketWithInvestigation } from './tickets';
 import { cardLanguage, pickedAttempt } from './verbs';
 import type { Answer, Reply, Requester, ResolvedQuery, TicketWriter, Understanding } from './types';
 import type { IncidentService } from '../incidents/service';
@@ -209,50 +209,21 @@ export class Troubleshooter {
   }
 
   /** The ticket, and the investigation it came from (re-read and re-authorized) so that the card keeps it. */
-  private async ticket(requester: Requester, data: Record<string, unknown>, language: Language): Promise<Answer> {
-    const query = parseResolvedQuery(data);
-    // The button's question, answered once: its finding goes in the ticket (tenant-wide from a card about everyone).
-    const once = (q: ResolvedQuery | null) => {
-      let asked: Promise<Answer | null> | undefined;
-      return () => (asked ??= this.investigate(requester, q));
+  private ticket(requester: Requester, data: Record<string, unknown>, language: Language): Promise<Answer> {
+    const deps = {
+      signIns: this.options.signIns,
+      tickets: this.options.tickets,
+      ticketContent: this.options.ticketContent,
+      logger: this.options.logger,
+      readBudget: this.options.readBudget,
+      incidentOf: (userId: string) => this.options.incidents?.monitor.openIncidentOf(userId)?.id,
     };
-    const investigate = once(query);
-    const findingSource = data.everyone === true && query ? once({ ...query, userId: null }) : investigate;
-    const answer = await openTicket(
-      {
-        signIns: this.options.signIns,
-        tickets: this.options.tickets,
-        ticketContent: this.options.ticketContent,
-        logger: this.options.logger,
-        readBudget: this.options.readBudget,
-        incidentOf: (userId: string) => this.options.incidents?.monitor.openIncidentOf(userId)?.id,
-        investigate: () => findingSource().then((found) => (found?.kind === 'summary' ? found : null)),
-      },
-      requester,
-      this.gate,
-      data,
-      language,
-    );
-    if (answer.kind !== 'ticket-opened') return answer;
-    // Only the investigation of this sign-in's owner belongs beside its ticket. Ticket buttons always
-    // name the owner (on a tenant-wide card too); one that names nobody brings no investigation along.
-    if (!query || query.userId === null || !sameId(query.userId, answer.record.userId)) return answer;
-    const investigation = await investigate();
-    if (!investigation) return answer;
-    // From the ledger the owner is only what the button says: the investigation must hold the sign-in (no read of
-    // its own), or it belongs to someone else and the ticket stands alone.
-    if (investigation.kind === 'intrusion') return answer.fromLedger ? answer : { ...answer, summary: investigation };
-    if (investigation.kind !== 'summary') return answer;
-    if (!answer.fromLedger) return { ...answer, summary: investigation };
-    const record = investigation.diagnosis.attempts
-      .flatMap((a) => a.records)
-      .find((r) => sameId(r.id, answer.record.id));
-    return record ? { ...answer, record, summary: investigation } : answer;
+    return ticketWithInvestigation(deps, requester, this.gate, data, language, (q) => this.investigate(requester, q));
   }
 
   /** The question a card's button carries, answered anew if the asker may still see it (null otherwise). */
-  private async investigate(requester: Requester, query: ResolvedQuery | null): Promise<Answer | null> {
-    if (!query || (await this.gate.authorize(requester, 'showMore', query.userId))) return null;
+  private async investigate(requester: Requester, query: ResolvedQuery): Promise<Answer | null> {
+    if (await this.gate.authorize(requester, 'showMore', query.userId)) return null;
     const known = await this.deps.memory.recall(requester.conversationKey);
     return answerSignIns(this.deps, requester, query, known?.subjectId === query.userId ? known.subjectName : null);
   }
