@@ -11,13 +11,12 @@ import { narrow } from './narrow';
 import { headlineFromPart, tenantAnswer } from './tenantWide';
 import { intrusionAnswer } from './intrusion';
 import { countSignIns } from '../diagnosis/counts';
+import { withCategory } from '../diagnosis/categories';
 import { workloadKindOf } from '../diagnosis/workloads';
 import type { IncidentService } from '../incidents/service';
 import type { PeopleDirectory } from '../directory/people';
-import { chooseVerdict } from './verdict';
 import { decideYesNo } from './yesNo';
-import { withCategory } from '../diagnosis/categories';
-import { selfServiceFor } from './selfService';
+import { decideSummary } from './evidence';
 import type { Answer, AnswerCoverage, AnswerSubject, Requester, ResolvedQuery } from './types';
 
 const HOUR = 3_600_000;
@@ -50,7 +49,6 @@ export async function answerSignIns(
   // No person means everyone: callers only get here with userId null after a reader check.
   const tenantWide = query.userId === null;
   const yesNoAbout = tenantWide ? undefined : query.yesNoAbout;
-  const askedCategory = (query.category as FailureCategory | null | undefined) ?? null;
   const defaulted = query.from === null;
   // "is there an outage?" is about now: the last hour unless a time was given.
   const defaultFrom = query.yesNo ? now.getTime() - HOUR : now.getTime() - defaultWindowMs(config, query);
@@ -64,6 +62,8 @@ export async function answerSignIns(
   // Entirely before the log's retention (or an empty range): nothing to ask Graph.
   if (window.to <= window.from) return { kind: 'before-retention', days: config.logRetentionDays, oldest, query };
 
+  const category = query.category as FailureCategory | null | undefined;
+  const personCategory = tenantWide ? null : (category ?? null);
   let page;
   try {
     page = await deps.signIns.find({
@@ -75,8 +75,8 @@ export async function answerSignIns(
       correlationId: query.correlationId,
       // "who is locked out?" needs the successes too (signed in since?): the lockouts are picked from all records.
       requestId: query.requestId ?? null,
-      // "is my account locked?" needs the successes too (signed in since?): the kind asked about is picked below.
-      category: (tenantWide && query.ask === 'locked-now') || yesNoAbout ? null : askedCategory,
+      // One person's kind of failure is picked after diagnosis, which needs the rest (a lockout's wrong passwords).
+      category: !tenantWide || query.ask === 'locked-now' ? null : (category ?? null),
       ...(query.workload ? { eventTypes: workloadKinds(config.graph.signInEventTypes) } : {}),
     });
   } catch (error) {
@@ -101,15 +101,21 @@ export async function answerSignIns(
   const counting = !ask && (query.counting || (tenantWide && query.intent === 'signins'));
   const intent = counting ? 'signins' : query.intent;
   const aboutBackground = query.category === 'session';
-  const narrowed = narrow(yesNoAbout ? withCategory(page.records, askedCategory) : page.records, query);
+  const narrowed = narrow(page.records, query);
   const unapplied = [...(query.unrecognised ?? []), ...narrowed.unapplied];
   const diagnosisKey =
     page.key && deps.diagnoses
-      ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}|${JSON.stringify([query.country, query.platform, yesNoAbout && askedCategory])}`
+      ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}|${personCategory}|${JSON.stringify([query.country, query.platform])}`
       : null;
   let diagnosis = diagnosisKey ? deps.diagnoses!.get(diagnosisKey) : undefined;
   if (!diagnosis) {
-    diagnosis = diagnose(narrowed.records, { tenantWide, thresholds: deps.thresholds, intent, aboutBackground });
+    diagnosis = diagnose(narrowed.records, {
+      tenantWide,
+      thresholds: deps.thresholds,
+      intent,
+      aboutBackground,
+      category: personCategory,
+    });
     if (diagnosisKey) deps.diagnoses!.set(diagnosisKey, diagnosis);
   }
   // A first answer from the live index's part: it covers that part, and says which older part is pending.
@@ -175,12 +181,11 @@ export async function answerSignIns(
     return {
       kind: 'count',
       ...common,
-      pattern: countSignIns(narrowed.records, requester.timeZone, window),
+      pattern: countSignIns(withCategory(narrowed.records, personCategory), requester.timeZone, window),
       ...(unapplied.length > 0 ? { unapplied } : {}),
       ...headlineFromPart(common.coverage),
     };
   const offset = query.offset ?? 0;
-  const verdict = chooseVerdict(query, subject, diagnosis);
   // "has Miriam's account been disabled?": the directory says whether it is now; the log says since when.
   const accountEnabled =
     yesNoAbout === 'disabled' && deps.people && query.userId
@@ -189,11 +194,17 @@ export async function answerSignIns(
   const yesNo = yesNoAbout
     ? decideYesNo(yesNoAbout, narrow(page.records, query).records, deps.thresholds.lockout.lockoutCodes, accountEnabled)
     : null;
-  const selfService = selfServiceFor(verdict, subject, config.selfServiceUrls);
   return {
     kind: 'summary',
     ...common,
-    verdict: selfService.length > 0 ? { ...verdict, selfService } : verdict,
+    ...decideSummary(
+      query,
+      subject,
+      diagnosis,
+      config.selfServiceUrls,
+      aboutBackground,
+      query.yesNo ? (deps.incidents?.monitor.incidents() ?? []) : [],
+    ),
     offset,
     limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE),
     ...(detailsOf ? { detailsOf } : {}),

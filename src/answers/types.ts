@@ -42,14 +42,13 @@ export interface Requester {
 
 /** Draws a ticket's content (src/cards/ticketContent.ts): answers decide that a ticket is opened and about what. */
 export interface TicketWriter {
-  /** `notMe`: the person pressed "This wasn't me" (the ticket says so first). */
+  /** `extra`: the open incident, "This wasn't me" pressed, the answer whose finding the sign-in is evidence of. */
   signIn(
     requester: Requester,
     record: SignIn,
     language: Language,
     comment: string | null,
-    incidentId?: string,
-    notMe?: boolean,
+    extra?: { incidentId?: string; notMe?: boolean; about?: SummaryAnswer },
   ): TicketContent;
   incident(requester: Requester, incident: Incident, language: Language): TicketContent;
 }
@@ -94,9 +93,12 @@ export interface SummaryAnswer {
   diagnosis: Diagnosis;
   /** What the answer leads with (chosen by answers/verdict.ts): the cards word it. */
   verdict: Verdict;
-  /** The attempts listed: diagnosis.rows from offset, at most limit. */
+  /** The attempts listed: diagnosis.rows (answers/evidence.ts's order) from offset, at most limit, before the folded. */
   offset: number;
   limit: number;
+  /** The first `evidence` rows are the verdict's own attempts; the last `folded` are background refreshes, folded. */
+  evidence?: number;
+  folded?: number;
   truncated: boolean;
   /** Set when the window could not be read whole: the card says how far back it was searched. */
   coverage?: AnswerCoverage;
