@@ -8,6 +8,7 @@
  * TEST_PROCESS=1; `npm run test:process` runs the process project alone. README "Tests" lists the commands.
  */
 const { env } = require('node:process');
+const { availableParallelism } = require('node:os');
 
 const PROCESS_SUITES = [
   '<rootDir>/test/e2e/playground.test.ts',
@@ -37,6 +38,11 @@ const withProcess = Boolean(env.CI) || env.TEST_PROCESS === '1';
 /** @type {import('jest').Config} */
 module.exports = {
   projects: withProcess ? [unit, processProject] : [unit],
+  // Jest's default (one worker less than the cores) runs everything in band on two cores, and most unit
+  // suites wait on loopback HTTP more than they compute: two workers there (bench/results.md, "Test wall
+  // time"). With the process suites (CI) the default stays: a browser, bot processes and Azurite each
+  // want the machine to themselves.
+  ...(withProcess ? {} : { maxWorkers: Math.max(2, availableParallelism() - 1) }),
   testTimeout: 30000,
   // A timer or socket some suite leaves open kept jest alive after a finished run (seen in CI once the
   // fair read lanes and alert delivery landed): the run ends when the tests end. Finding the handle

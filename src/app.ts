@@ -100,6 +100,7 @@ export function connectGraph(
   const demo = config.mode === 'demo' ? demoWiring(config, { tenant: options.demoTenant, now: options.now?.() }) : null;
   const wiring: Wiring = demo ?? productionWiring(config);
   const endpoint = options.graphTransport ? undefined : wiring.graphEndpoint;
+  const reportsLimiter = createReportsLimiter(config.graph);
   const graph = createGraphClient({
     endpoint: endpoint?.url ?? config.graph.endpoint,
     authProvider: wiring.graphAuth,
@@ -108,14 +109,14 @@ export function connectGraph(
     reportsTimeoutMs: config.graph.reportsTimeoutMs,
     customHosts: options.customHosts ?? endpoint?.customHosts,
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
-    middleware: [createReportsLimiter(config.graph), ...(wiring.graphMiddleware ?? [])],
+    middleware: [reportsLimiter, ...(wiring.graphMiddleware ?? [])],
   });
-  return { wiring, graph, demoTenant: demo?.demoTenant ?? null };
+  return { wiring, graph, reportsLimiter, demoTenant: demo?.demoTenant ?? null };
 }
 
 export function createApp(config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const { wiring, graph, demoTenant } = connectGraph(config, options);
+  const { wiring, graph, reportsLimiter, demoTenant } = connectGraph(config, options);
   const isDemo = config.mode === 'demo';
   // Follow-ups, the ticket ledger and rate counters live in the state store, shared by all instances.
   // Every item read is checked against its kind's schema; a damaged one is quarantined and logged.
@@ -304,6 +305,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       });
       await Promise.race([Promise.all([signInIndex?.stop(), incidents?.monitor.idle()]), grace]);
       clearTimeout(timer);
+      // Reads still waiting for a slot belong to the turns cut below; the limiter's timer must not outlive the app.
+      reportsLimiter.close();
       server.server.closeAllConnections();
       await closed;
     },

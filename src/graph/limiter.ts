@@ -92,6 +92,11 @@ export class ReportsLimiter implements Middleware {
   stats(): LimiterStats {
     return this.limiter.stats();
   }
+
+  /** At shutdown: see RequestLimiter.close. */
+  close(): void {
+    this.limiter.close();
+  }
 }
 
 /** Builds the reports limiter from the configuration (GRAPH_REPORTS_MAX_REQUESTS / _WINDOW_SECONDS). */
