@@ -51,4 +51,8 @@ module.exports = {
   // want the machine to themselves.
   ...(withProcess ? {} : { maxWorkers: Math.max(2, availableParallelism() - 1) }),
   testTimeout: 30000,
+  // The unit suites end without it (the reports limiter closes with the app, a turn's budget timer is
+  // unref'd). The process suites have not yet had a CI run without it, and a hang there would cost CI its
+  // whole time: with them jest still ends when the tests end.
+  forceExit: withProcess,
 };
