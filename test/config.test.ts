@@ -1,4 +1,4 @@
-import { CONFIG_SETTINGS, DEMO_TENANT_ID, loadConfig } from '../src/config';
+import { CONFIG_SETTINGS, loadConfig } from '../src/config';
 
 const production = {
   MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
@@ -15,7 +15,6 @@ describe('configuration', () => {
     const result = loadConfig({});
     if (!result.ok) throw new Error(result.errors.join('; '));
     expect(result.config.mode).toBe('demo');
-    expect(result.config.graph.tenantId).toBe(DEMO_TENANT_ID);
     expect(result.config.server).toEqual({ port: 3978, host: '127.0.0.1' });
     expect(result.config.graph.endpoint).toBe('https://graph.microsoft.com');
     expect(result.config.defaultWindowDays).toBe(7);
@@ -64,6 +63,48 @@ describe('configuration', () => {
       expect.stringMatching(/^AZURE_CLIENT_ID: missing/),
       expect.stringMatching(/^MicrosoftAppPassword: missing/),
     ]);
+  });
+
+  describe('in production mode', () => {
+    const errorsOf = (env: Record<string, string>) => {
+      const result = loadConfig({ TICKET_SINK: 'none', ...env });
+      return result.ok ? [] : result.errors;
+    };
+
+    it('takes the defaults of every setting left unset', () => {
+      const result = loadConfig({ ...production, TICKET_SINK: 'none' });
+      if (!result.ok) throw new Error(result.errors.join('; '));
+      expect(result.config.mode).toBe('production');
+      for (const spec of CONFIG_SETTINGS)
+        if (spec.default !== undefined)
+          expect([spec.name, spec.schema.safeParse(spec.default).success]).toEqual([spec.name, true]);
+      expect(result.config.graph.timeoutMs).toBe(8000);
+      expect(result.config.defaultTimeZone).toBe('UTC');
+      expect(result.config.state).toEqual({ store: 'file', dir: '.state', timeoutMs: 3000 });
+    });
+
+    it('names a bad value: the setting, what is expected, and what it got', () => {
+      const errors = errorsOf({ ...production, GRAPH_TIMEOUT_MS: '0' });
+      expect(errors).toHaveLength(1);
+      const [setting, rest] = errors[0].split(/: (.*)/s);
+      expect(setting).toBe('GRAPH_TIMEOUT_MS');
+      expect(rest).toMatch(/above 0/);
+      expect(rest).toContain('(got "0")');
+      expect(errorsOf({ ...production, MicrosoftAppType: 'MultiTenant' })[0]).toMatch(
+        /^MicrosoftAppType: .*SingleTenant, UserAssignedMSI.*\(got "MultiTenant"\)$/,
+      );
+    });
+
+    it('names a missing required value and why it is needed', () => {
+      const { AZURE_CLIENT_ID: _omit, ...rest } = production;
+      expect(errorsOf(rest)).toEqual([expect.stringMatching(/^AZURE_CLIENT_ID: missing — \S/)]);
+    });
+
+    it('lists a bad value and a missing one together, and never a bad value as missing too', () => {
+      const { AZURE_TENANT_ID: _omit, ...rest } = production;
+      const errors = errorsOf({ ...rest, PORT: 'eighty', MicrosoftAppType: 'Other' });
+      expect(errors.map((e) => e.split(':')[0]).sort()).toEqual(['AZURE_TENANT_ID', 'MicrosoftAppType', 'PORT']);
+    });
   });
 
   it('refuses a production configuration without a bot app id', () => {

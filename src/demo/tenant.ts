@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { DemoDirectory, toUser, USER_TYPE } from './directory';
+import { DemoDirectory, USER_TYPE } from './directory';
 import {
   baseHeaders,
   decodeSegment,
@@ -26,7 +26,11 @@ import { GrantedPermissions, DEFAULT_DEMO_PERMISSIONS } from './permissions';
 import { SignInLog } from './signInListing';
 import { generateSignIns } from './signInGenerator';
 import type { GraphVersion } from './signInSchema';
-import { DEMO_TICKET_MAILBOX } from '../config';
+import { DEMO_TICKET_MAILBOX } from './settings';
+import { DemoTokenService } from './tokenService';
+import { DelegatedGraph } from './fixes';
+import type { DirectoryAuditLog } from './directoryAudits';
+import { delegatedSide, type DelegatedOptions } from './delegatedSetup';
 
 export type { GraphRequest, GraphResponse } from './graphProtocol';
 export { GRAPH_REPORTS_LIMIT, type ReportsCounters, type ReportsLimit } from './reportsThrottle';
@@ -48,7 +52,7 @@ export interface SentMail {
   };
 }
 
-export interface DemoTenantOptions {
+export interface DemoTenantOptions extends DelegatedOptions {
   now?: Date;
   people?: readonly DemoPerson[];
   signIns?: SignIn[];
@@ -90,6 +94,12 @@ export class DemoTenant {
   private readonly sharedMailboxes: string[];
   private readonly directory: DemoDirectory;
   private readonly throttle: ReportsThrottle;
+  /** The one-click fixes' Graph calls, with the caller's own token (fixes.ts); `actions` and `attempts` for tests. */
+  readonly delegated: DelegatedGraph;
+  readonly audits: DirectoryAuditLog;
+  /** SSO tokens and the Bot Framework Token Service's exchange (tokenService.ts). */
+  readonly tokenService: DemoTokenService;
+  private readonly delegatedFixes: boolean;
 
   constructor(options: DemoTenantOptions = {}) {
     this.people = options.people ?? DEMO_PEOPLE;
@@ -109,6 +119,19 @@ export class DemoTenant {
       showsPolicies: () => this.grant.readsConditionalAccess,
       clock: new ReportsClock(options.timing ?? null, clock),
     });
+    const side = delegatedSide(
+      {
+        directory: this.directory,
+        people: this.people,
+        signIns: () => this.signIns,
+        addSignIns: (records) => this.addSignIns(records),
+        grant: () => this.grant,
+        clock,
+      },
+      options,
+    );
+    ({ delegated: this.delegated, tokenService: this.tokenService, audits: this.audits } = side);
+    this.delegatedFixes = side.enabled;
   }
 
   /**
@@ -133,6 +156,7 @@ export class DemoTenant {
     const requestId = randomUUID();
     try {
       const url = new URL(request.url);
+      if (this.delegatedFixes && DemoTokenService.serves(url.pathname)) return this.tokenService.handle(request);
       const match = /^\/(v1\.0|beta)(\/.*)$/.exec(url.pathname);
       if (!match) throw new GraphHttpError(400, 'BadRequest', `Invalid version in '${url.pathname}'.`);
       // Split first, then decode each segment: an encoded '/' (%2F) in an id stays inside its segment.
@@ -146,9 +170,15 @@ export class DemoTenant {
       if (!auth || !/^Bearer \S+/.test(auth)) {
         throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
       }
+      const caller = this.delegated.identify(auth.slice('Bearer '.length));
       if (/^\/auditLogs(\/|$)/i.test(path)) this.throttle.admit();
       const version = match[1] as GraphVersion;
-      const result = this.route(request.method.toUpperCase(), segments, query, request, url, version);
+      const method = request.method.toUpperCase();
+      const call = this.delegatedFixes ? DelegatedGraph.callOf(method, segments, request.body) : null;
+      if (!call) this.delegated.checkOtherCall(caller, method, segments);
+      const result: { status: number; body?: unknown; delayMs?: number } = call
+        ? this.delegated.handle(call, caller, segments, request, url)
+        : this.route(method, segments, query, request, url, version);
       if (result.status === 202 || result.status === 204)
         return { status: result.status, headers: baseHeaders(requestId), body: '' };
       return {
@@ -215,7 +245,7 @@ export class DemoTenant {
       }
       const user = this.directory.findUser(segments[1]);
       if (segments.length === 2 && method === 'GET')
-        return { status: 200, body: select(toUser(user), query.get('$select'), USER_TYPE) };
+        return { status: 200, body: select(this.directory.user(user), query.get('$select'), USER_TYPE) };
       if (segments[2] === 'transitiveMemberOf' && method === 'GET')
         return { status: 200, body: this.directory.transitiveMemberOf(user, segments[3], query, request) };
       if (segments[2] === 'checkMemberGroups' && method === 'POST') {
