@@ -51,8 +51,8 @@ module.exports = {
   // want the machine to themselves.
   ...(withProcess ? {} : { maxWorkers: Math.max(2, availableParallelism() - 1) }),
   testTimeout: 30000,
-  // The unit suites end without it (the reports limiter closes with the app, a turn's budget timer is
-  // unref'd). The process suites have not yet had a CI run without it, and a hang there would cost CI its
-  // whole time: with them jest still ends when the tests end.
-  forceExit: withProcess,
+  // Two handles that kept jest alive are closed (the reports limiter's window timer closes with the app;
+  // a cut turn's budget timer is unref'd), but a run of the whole unit project in two workers still had
+  // one worker force-exited, so the run still ends when the tests end (`npx jest --detectOpenHandles`).
+  forceExit: true,
 };
