@@ -37,7 +37,7 @@ import packageJson from '../package.json';
 import { startIncidents } from './incidents/start';
 import type { IncidentService } from './incidents/service';
 import type { Incident } from './incidents/types';
-import { ALERT_DELIVERY_TIMEOUT_MS, type AlertDelivery } from './incidents/alerts';
+import type { AlertDelivery } from './incidents/alerts';
 import { adapterDelivery } from './bot/proactive';
 
 export interface AppOptions {
@@ -64,6 +64,8 @@ export interface AppOptions {
   botOpenIdMetadataUrl?: string;
   /** How long close() lets work in hand finish (default SHUTDOWN_GRACE_MS). */
   shutdownGraceMs?: number;
+  /** Time limit of every call to the Bot Framework connector (default CONNECTOR_TIMEOUT_MS, src/bot/connectorTimeout.ts). */
+  connectorTimeoutMs?: number;
 }
 
 /** How long app.close waits for work in hand before it cuts what is left. */
@@ -104,7 +106,8 @@ export function connectGraph(
       : null;
   const wiring: Wiring = demo ?? productionWiring(config);
   const endpoint = options.graphTransport ? undefined : wiring.graphEndpoint;
-  const reportsLimiter = createReportsLimiter(config.graph);
+  // A read made outside any question is for no one: the system lane, never a reader's.
+  const reportsLimiter = createReportsLimiter(config.graph, 'system');
   const graph = createGraphClient({
     endpoint: endpoint?.url ?? config.graph.endpoint,
     authProvider: wiring.graphAuth,
@@ -196,6 +199,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     botAuthentication: wiring.botAuthentication,
     replyUrlAllowed: wiring.replyUrlAllowed,
     botOpenIdMetadataUrl: isDemo ? undefined : options.botOpenIdMetadataUrl,
+    connectorTimeoutMs: options.connectorTimeoutMs,
     logger,
     // In the asker's language and in words for their audience; the error itself stays in the log.
     turnErrorCard: async (context) => {
@@ -204,7 +208,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
       return turnErrorCard(language, await troubleshooter.audienceOf(requester));
     },
   });
-  const proactive = adapterDelivery(adapter, config.bot.appId, ALERT_DELIVERY_TIMEOUT_MS);
+  const proactive = adapterDelivery(adapter, config.bot.appId);
   const bot = new TroubleshooterBot(troubleshooter, {
     members: wiring.members,
     conversationType: wiring.conversationType,
@@ -212,9 +216,8 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     defaultTimeZone: config.defaultTimeZone,
     turnBudgetMs: config.turnBudgetMs,
     // A late answer is a proactive post like an alert: with the same time limit.
-    sendLater: async (reference, card) => {
-      await proactive.post(reference, card);
-    },
+    sendLater: (reference, card) => proactive.post(reference, card),
+    updateLater: (reference, activityId, card) => proactive.update(reference, activityId, card),
     onLateFailure: (error) =>
       logger.error({ err: { message: (error as Error)?.message } }, 'could not send a late answer'),
   });

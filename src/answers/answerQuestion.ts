@@ -10,13 +10,15 @@ import type { FollowUpMemory, Remembered } from './memory';
 import { resolveSubject, sameSubject } from './resolve';
 import { toResolved } from './resolvedQuery';
 import { countsPeople } from './tenantWords';
-import { answerSignIns, type SignInAnswerDeps } from './signIns';
+import { answerSignIns } from './signIns';
+import { answerFirstThenComplete, type TwoStepDeps } from './twoStep';
 import { workloadOrNotFound } from './workloads';
 import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
 import type { IncidentService } from '../incidents/service';
 import { answerSubscription } from './incidents';
+import { yesNoAbout } from './yesNo';
 
-export interface QuestionDeps extends SignInAnswerDeps {
+export interface QuestionDeps extends TwoStepDeps {
   /** Incident alerts and known problems (src/incidents); none when the live index is off. */
   incidents?: IncidentService | null;
   understanding: Understanding;
@@ -39,6 +41,8 @@ function shaped(question: Question, text: string, userId: string | null, everyon
   else if (country) query.unrecognised = [{ kind: 'country', text: country.name ?? '?' }];
   if (question.platform) query.platform = question.platform;
   if (!everyone && question.form.intrusion) query.intrusion = true;
+  const yesNo = everyone ? undefined : yesNoAbout(question);
+  if (yesNo) query.yesNoAbout = yesNo;
   // About everyone, and not an outage, an id or a count: one of the tenant-wide answers (who failed, when the parser names none).
   if (everyone && !query.yesNo && !query.counting && !query.requestId && !query.correlationId)
     query.ask = question.tenantAsk ?? (question.category === 'lockout' ? 'locked-now' : 'people');
@@ -100,7 +104,11 @@ export async function answerQuestion(
         followUp?.kind === 'more' ? previous.nextOffset : followUp?.kind === 'details' ? followUp.index : undefined,
       limit: followUp?.kind === 'details' ? 1 : undefined,
     };
-    const answer = await answerSignIns(deps, requester, query, previous.subjectName);
+    // "Show more" and "details" page through an answer already given: no first step of their own.
+    const answer =
+      followUp === undefined
+        ? await answerFirstThenComplete(deps, requester, query, previous.subjectName)
+        : await answerSignIns(deps, requester, query, previous.subjectName);
     await deps.memory.remember(requester.conversationKey, {
       ...previous,
       question,
@@ -127,7 +135,7 @@ export async function answerQuestion(
       return workloadOrNotFound(deps, requester, shaped(question, text, null, false), subject.text, target.answer);
     return target.answer;
   }
-  const answer = await answerSignIns(deps, requester, shaped(question, text, target.userId), target.name);
+  const answer = await answerFirstThenComplete(deps, requester, shaped(question, text, target.userId), target.name);
   if (question.idUnlabelled && question.requestId && foundNothing(answer)) {
     return answerUnlabelledId(deps, requester, question, text, mentions, target);
   }

@@ -8,12 +8,15 @@ import { GraphProblem, toGraphProblem } from '../graph/errors';
 import { sameId } from './access';
 import { defaultWindowMs, defaultWindowNote } from './window';
 import { narrow } from './narrow';
-import { tenantAnswer } from './tenantWide';
+import { headlineFromPart, tenantAnswer } from './tenantWide';
 import { intrusionAnswer } from './intrusion';
 import { countSignIns } from '../diagnosis/counts';
 import { workloadKindOf } from '../diagnosis/workloads';
 import type { IncidentService } from '../incidents/service';
+import type { PeopleDirectory } from '../directory/people';
 import { chooseVerdict } from './verdict';
+import { decideYesNo } from './yesNo';
+import { withCategory } from '../diagnosis/categories';
 import { selfServiceFor } from './selfService';
 import type { Answer, AnswerCoverage, AnswerSubject, Requester, ResolvedQuery } from './types';
 
@@ -31,6 +34,8 @@ export interface SignInAnswerDeps {
   diagnoses?: LRUCache<string, Diagnosis>;
   /** Open incidents, said first on tenant-wide answers (src/incidents); none when the live index is off. */
   incidents?: IncidentService | null;
+  /** The directory: "has Miriam's account been disabled?" reads its accountEnabled (the subject is authorized by then). */
+  people?: PeopleDirectory;
 }
 
 export async function answerSignIns(
@@ -44,6 +49,8 @@ export async function answerSignIns(
   const now = deps.now();
   // No person means everyone: callers only get here with userId null after a reader check.
   const tenantWide = query.userId === null;
+  const yesNoAbout = tenantWide ? undefined : query.yesNoAbout;
+  const askedCategory = (query.category as FailureCategory | null | undefined) ?? null;
   const defaulted = query.from === null;
   // "is there an outage?" is about now: the last hour unless a time was given.
   const defaultFrom = query.yesNo ? now.getTime() - HOUR : now.getTime() - defaultWindowMs(config, query);
@@ -68,10 +75,8 @@ export async function answerSignIns(
       correlationId: query.correlationId,
       // "who is locked out?" needs the successes too (signed in since?): the lockouts are picked from all records.
       requestId: query.requestId ?? null,
-      category:
-        tenantWide && query.ask === 'locked-now'
-          ? null
-          : ((query.category as FailureCategory | null | undefined) ?? null),
+      // "is my account locked?" needs the successes too (signed in since?): the kind asked about is picked below.
+      category: (tenantWide && query.ask === 'locked-now') || yesNoAbout ? null : askedCategory,
       ...(query.workload ? { eventTypes: workloadKinds(config.graph.signInEventTypes) } : {}),
     });
   } catch (error) {
@@ -96,19 +101,21 @@ export async function answerSignIns(
   const counting = !ask && (query.counting || (tenantWide && query.intent === 'signins'));
   const intent = counting ? 'signins' : query.intent;
   const aboutBackground = query.category === 'session';
-  const narrowed = narrow(page.records, query);
+  const narrowed = narrow(yesNoAbout ? withCategory(page.records, askedCategory) : page.records, query);
   const unapplied = [...(query.unrecognised ?? []), ...narrowed.unapplied];
   const diagnosisKey =
     page.key && deps.diagnoses
-      ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}|${JSON.stringify([query.country, query.platform])}`
+      ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}|${JSON.stringify([query.country, query.platform, yesNoAbout && askedCategory])}`
       : null;
   let diagnosis = diagnosisKey ? deps.diagnoses!.get(diagnosisKey) : undefined;
   if (!diagnosis) {
     diagnosis = diagnose(narrowed.records, { tenantWide, thresholds: deps.thresholds, intent, aboutBackground });
     if (diagnosisKey) deps.diagnoses!.set(diagnosisKey, diagnosis);
   }
+  // A first answer from the live index's part: it covers that part, and says which older part is pending.
   const answerWindow = {
     ...window,
+    ...(page.pending ? { from: page.pending.to } : {}),
     ...defaultWindowNote(config, query, defaulted),
     clampedFrom: clamped ? oldest : null,
     retentionDays: config.logRetentionDays,
@@ -134,6 +141,7 @@ export async function answerSignIns(
     ...coverageOf(page, window.to),
     graphRequests: page.requests,
     freshness: page.asOf ? { asOf: page.asOf, source: 'index' as const } : { asOf: now, source: 'graph' as const },
+    ...(page.pending ? { pending: { ...page.pending } } : {}),
     key,
   };
   // An app nobody signed in to may be an app's or identity's own: say when those sign-ins are not read.
@@ -169,9 +177,18 @@ export async function answerSignIns(
       ...common,
       pattern: countSignIns(narrowed.records, requester.timeZone, window),
       ...(unapplied.length > 0 ? { unapplied } : {}),
+      ...headlineFromPart(common.coverage),
     };
   const offset = query.offset ?? 0;
   const verdict = chooseVerdict(query, subject, diagnosis);
+  // "has Miriam's account been disabled?": the directory says whether it is now; the log says since when.
+  const accountEnabled =
+    yesNoAbout === 'disabled' && deps.people && query.userId
+      ? ((await deps.people.get(query.userId))?.accountEnabled ?? null)
+      : undefined;
+  const yesNo = yesNoAbout
+    ? decideYesNo(yesNoAbout, narrow(page.records, query).records, deps.thresholds.lockout.lockoutCodes, accountEnabled)
+    : null;
   const selfService = selfServiceFor(verdict, subject, config.selfServiceUrls);
   return {
     kind: 'summary',
@@ -181,6 +198,8 @@ export async function answerSignIns(
     limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE),
     ...(detailsOf ? { detailsOf } : {}),
     ...(workloadsOff ? { workloadsOff } : {}),
+    // The directory's word is not in the records' key: a card drawn before an account was enabled again is not reused.
+    ...(yesNo ? { yesNo, key: common.key && `${common.key}|${JSON.stringify(yesNo)}` } : {}),
   };
 }
 

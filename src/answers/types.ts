@@ -16,9 +16,14 @@ import type { Verdict } from './verdictChoice';
 import type { PersonFailures, TenantBreakdown } from '../diagnosis/tenantBreakdown';
 import type { SignInCounts } from '../diagnosis/counts';
 import type { IntrusionFacts } from '../diagnosis/intrusion';
-import type { Platform, TenantAsk } from './tenantWords';
+import type { TenantAsk } from './tenantWords';
+import type { ResolvedQuery, UnappliedFilter } from './resolvedQuery';
+import type { YesNoFact } from './yesNo';
+import type { AnswerCoverage, Freshness, HeadlineFrom } from './dataCoverage';
 
-export type { TenantAsk, Platform } from './tenantWords';
+export type { TenantAsk } from './tenantWords';
+export type { ResolvedQuery, UnappliedFilter } from './resolvedQuery';
+export type { AnswerCoverage, Freshness, HeadlineFrom } from './dataCoverage';
 
 export interface Requester {
   /** Entra object id (activity.from.aadObjectId). */
@@ -57,44 +62,6 @@ export interface Understanding {
   maxLength: number;
 }
 
-/** A question whose subject is already an object id (or everyone): what card actions carry, ids only. */
-export interface ResolvedQuery {
-  intent: 'failures' | 'signins';
-  userId: string | null;
-  from: string | null;
-  to: string | null;
-  app: string | null;
-  errorCode: number | null;
-  correlationId: string | null;
-  /** A request id (a sign-in record's id), when the question named one. */
-  requestId?: string | null;
-  /** A kind of failure (password, lockout, mfa, conditional_access, …), when the question named one. */
-  category?: string | null;
-  /** "how many …": the answer leads with a number. */
-  counting?: boolean;
-  /** "how many people …": the number of people leads. */
-  countPeople?: boolean;
-  /** About everyone: which tenant-wide answer (who failed, who is locked out, which apps/codes/countries). */
-  ask?: TenantAsk | null;
-  /** Only sign-ins from (or, `outside`, not from) this country (ISO alpha-2); code null: "abroad", outside the country most sign-ins succeed from. */
-  country?: { code: string | null; outside: boolean } | null;
-  /** Only sign-ins from devices of this platform. */
-  platform?: Platform | null;
-  /** "did anyone try to get into my account?": the failed attempts from unfamiliar places answer. */
-  intrusion?: boolean;
-  /** Filters named in the question that could not be understood (not carried by buttons). */
-  unrecognised?: UnappliedFilter[];
-  /** About an app or managed identity named like a person (no one in the directory has that name): only their own sign-ins are read. */
-  workload?: boolean;
-  /** "is there an outage?": the answer leads with yes or no. */
-  yesNo?: boolean;
-  /** "why can't I sign in?" (present tense, no time named): the default window is the recent span (see answers/window.ts). */
-  aboutNow?: boolean;
-  offset?: number;
-  /** At most this many attempts on the card. */
-  limit?: number;
-}
-
 /** Who a sign-in answer is about. */
 export type AnswerSubject = { kind: 'self' } | { kind: 'person'; id: string; name: string } | { kind: 'tenant' };
 
@@ -108,24 +75,6 @@ export interface AnswerWindow {
   /** Set when the asked range began before the log's retention and was clamped to this instant. */
   clampedFrom: Date | null;
   retentionDays: number;
-}
-
-/** How current the data behind an answer is (a live index will set it; a direct read is current). */
-export interface Freshness {
-  /** The newest moment the data is known to cover. */
-  asOf: Date;
-  source: 'graph' | 'index';
-}
-
-/**
- * A window the read could not search whole (the question's page allowance or time ran out): the
- * newest `records` sign-ins were searched, back to `readBackTo`; the rest of the window was not.
- */
-export interface AnswerCoverage {
-  records: number;
-  readBackTo: Date;
-  /** Interactive sign-ins were read whole; only background (non-interactive) or app sign-ins were cut short. */
-  onlyBackground: boolean;
 }
 
 export interface TicketState {
@@ -153,6 +102,8 @@ export interface SummaryAnswer {
   coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
+  /** A first answer from the live index: the older part of the window, still being read (twoStep.ts). */
+  pending?: { from: Date; to: Date };
   /** The sign-in whose details are open (a "Details" click refreshes the card with it). */
   detailsOf?: string;
   /** A ticket opened from this answer (the investigation stays on the card). */
@@ -163,6 +114,8 @@ export interface SummaryAnswer {
   key: string;
   /** The asker's failures match an open incident: said first (src/incidents). */
   knownProblem?: IncidentAnswer;
+  /** A yes/no question about this account: the yes or no and its deciding fact, said first. */
+  yesNo?: YesNoFact;
 }
 
 export interface CountAnswer {
@@ -175,17 +128,14 @@ export interface CountAnswer {
   coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
+  /** A first answer from the live index: the older part of the window, still being read (twoStep.ts). */
+  pending?: { from: Date; to: Date };
   key: string;
   /** Counts per day, hour, app and country: what the chart draws. */
   pattern: SignInCounts;
   /** Filters the question named that could not be applied: said on the card, never dropped. */
   unapplied?: UnappliedFilter[];
-}
-
-/** A filter the question named that the answer could not apply (a country not recognised, a platform the records do not say). */
-export interface UnappliedFilter {
-  kind: 'country' | 'platform';
-  text: string;
+  headlineFrom?: HeadlineFrom;
 }
 
 /** "who failed to sign in today?", "who is locked out?", "which apps fail most?": the whole tenant, one kind of answer each. */
@@ -208,6 +158,7 @@ export interface TenantAnswer {
   truncated: boolean;
   /** How far back a read cut off by its size reached (answers/signIns.ts coverageOf). */
   coverage?: AnswerCoverage;
+  headlineFrom?: HeadlineFrom;
   graphRequests: number;
   freshness?: Freshness;
   key: string;
@@ -329,4 +280,6 @@ export interface Reply {
   language: Language;
   audience: Audience;
   timeZone: string;
+  /** A first answer's complete one (answer.pending set), when it is ready: it replaces the first card. */
+  later?: Promise<Reply>;
 }

@@ -2,11 +2,11 @@
 import type { CountAnswer } from '../answers/types';
 import { explain } from '../diagnosis/catalog';
 import { card, clip, heading, plain, subtle, type Card } from './elements';
-import { filtersText, windowText } from './filters';
+import { filtersText, headlineOfPart, windowText } from './filters';
 import { patternCharts } from './charts';
 import type { VerdictContext } from './verdictTypes';
 import { plural, wording, fill } from './wording';
-import { coverageNote } from './summaryCard';
+import { coverageNote, pendingNotice } from './summaryCard';
 
 export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
   const w = wording(ctx.language);
@@ -14,7 +14,7 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
   const total = d.attempts.length;
   const ok = d.attempts.filter((a) => a.outcome !== 'failed' && a.outcome !== 'interrupted').length;
   // "how many people could not sign in?": the people lead; otherwise the sign-ins.
-  const verdict = answer.query.countPeople
+  const counted = answer.query.countPeople
     ? fill(w.countPeople, {
         failedPeople: plural(ctx.language, w.nPeople, d.people),
         window: windowText(answer, ctx),
@@ -28,6 +28,7 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
         failed: String(d.failures.length),
         people: plural(ctx.language, w.nPeople, d.peopleSeen),
       }).replace(/\s+:/, ':');
+  const verdict = headlineOfPart(counted, answer.headlineFrom, ctx);
   const scope = filtersText(answer, ctx);
   const apps = new Map<string, number>();
   for (const a of d.attempts)
@@ -48,7 +49,8 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
       : fill(w.unappliedCountry, { text: u.text }),
   );
   const coverage = coverageNote(answer, ctx);
-  const notes = [...unapplied, ...(coverage ? [coverage] : [])];
+  const pending = pendingNotice(answer, ctx);
+  const notes = [...(pending ? [pending] : []), ...unapplied, ...(coverage ? [coverage] : [])];
   // The pattern as a picture (when, where, which apps), each chart with its text fallback.
   const body = [
     heading(plain(verdict)),

@@ -15,6 +15,7 @@ import type { VerdictContext } from './verdictTypes';
 import { countryName, fill, plural, wording } from './wording';
 import { knownProblemNotice } from './incidentCards';
 import { ticketControls } from './ticketControls';
+import { yesNoText } from './yesNo';
 
 /** The comment box of the ticket button. */
 /** The attempt picker of the details button. */
@@ -73,6 +74,16 @@ export function coverageNote(answer: Pick<SummaryAnswer, 'coverage'>, ctx: Verdi
   return fill(c.onlyBackground ? w.coverageBackground : w.coverage, {
     count: plural(ctx.language, w.nSignIns, c.records),
     time: localDateTime(c.readBackTo, ctx.timeZone, ctx.language),
+  });
+}
+
+/** A first answer (the live index's part of the window) says which older part is still being read. */
+export function pendingNotice(answer: Pick<SummaryAnswer, 'pending'>, ctx: VerdictContext): string | null {
+  const p = answer.pending;
+  if (!p) return null;
+  return fill(wording(ctx.language).olderPending, {
+    from: localDateTime(p.from, ctx.timeZone, ctx.language),
+    to: localDateTime(p.to, ctx.timeZone, ctx.language),
   });
 }
 
@@ -199,7 +210,16 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
     : `${filtersText(answer, ctx)} (${ctx.timeZone})`;
   // A known problem (an open incident this person is caught in) is read first.
   const known = answer.knownProblem ? knownProblemNotice(answer.knownProblem, ctx.language, ctx.timeZone) : null;
-  const body: Element[] = [...(known ? [known.element] : []), heading(plain(verdict.text)), subtle(plain(scope))];
+  // A yes/no question about the account leads with its yes or no; the verdict follows as the answer's first line.
+  const yesNo = answer.yesNo ? yesNoText(answer, answer.yesNo, ctx) : null;
+  const lead = yesNo ? [heading(plain(yesNo)), text(plain(verdict.text))] : [heading(plain(verdict.text))];
+  const pending = pendingNotice(answer, ctx);
+  const body: Element[] = [
+    ...(known ? [known.element] : []),
+    ...lead,
+    subtle(plain(scope)),
+    ...(pending ? [text(plain(pending), { color: 'Accent', spacing: 'Small' })] : []),
+  ];
   if (verdict.steps.length > 0) {
     body.push({
       type: 'Container',
@@ -225,8 +245,10 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
     actions.push({ type: 'Action.OpenUrl', title: w.lookup, url: lookupUrl(answer.verdict.lookupCode) });
   const summary = [
     ...(known ? [known.line] : []),
+    ...(yesNo ? [yesNo] : []),
     verdict.text,
     scope,
+    ...(pending ? [pending] : []),
     ...verdict.steps.map((s, i) => `${i + 1}. ${s}`),
     ...noteList,
   ].join('\n');
