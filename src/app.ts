@@ -106,6 +106,8 @@ export function connectGraph(
       : null;
   const wiring: Wiring = demo ?? productionWiring(config);
   const endpoint = options.graphTransport ? undefined : wiring.graphEndpoint;
+  // A read made outside any question is for no one: the system lane, never a reader's.
+  const reportsLimiter = createReportsLimiter(config.graph, 'system');
   const graph = createGraphClient({
     endpoint: endpoint?.url ?? config.graph.endpoint,
     authProvider: wiring.graphAuth,
@@ -114,14 +116,13 @@ export function connectGraph(
     reportsTimeoutMs: config.graph.reportsTimeoutMs,
     customHosts: options.customHosts ?? endpoint?.customHosts,
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
-    // A read made outside any question is for no one: the system lane, never a reader's.
-    middleware: [createReportsLimiter(config.graph, 'system'), ...(wiring.graphMiddleware ?? [])],
+    middleware: [reportsLimiter, ...(wiring.graphMiddleware ?? [])],
   });
-  return { config, wiring, graph, demoTenant: demo?.demoTenant ?? null };
+  return { config, wiring, graph, reportsLimiter, demoTenant: demo?.demoTenant ?? null };
 }
 
 export function createApp(loaded: Config, options: AppOptions = {}): App {
-  const { config, wiring, graph, demoTenant } = connectGraph(loaded, options);
+  const { config, wiring, graph, reportsLimiter, demoTenant } = connectGraph(loaded, options);
   const logger = options.logger ?? createLogger(config.logLevel);
   const isDemo = config.mode === 'demo';
   // Follow-ups, the ticket ledger and rate counters live in the state store, shared by all instances.
@@ -277,6 +278,8 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
       });
       await Promise.race([Promise.all([signInIndex?.stop(), incidents?.monitor.idle()]), grace]);
       clearTimeout(timer);
+      // Reads still waiting for a slot belong to the turns cut below; the limiter's timer must not outlive the app.
+      reportsLimiter.close();
       server.server.closeAllConnections();
       await closed;
     },

@@ -143,7 +143,8 @@ export class TroubleshooterBot extends TeamsActivityHandler {
   ): Promise<{ card: Card; posted?: Promise<string | void> }> {
     let timer: NodeJS.Timeout | undefined;
     const budget = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), this.options.turnBudgetMs);
+      // The turn's connection keeps the process alive while it matters; a turn cut at shutdown must not.
+      timer = setTimeout(() => resolve('late'), this.options.turnBudgetMs).unref();
     });
     const first = await Promise.race([answer, budget]);
     clearTimeout(timer);

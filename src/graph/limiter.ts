@@ -98,6 +98,11 @@ export class ReportsLimiter implements Middleware {
   stats(): LimiterStats {
     return this.limiter.stats();
   }
+
+  /** At shutdown: see RequestLimiter.close. */
+  close(): void {
+    this.limiter.close();
+  }
 }
 
 /**

@@ -81,6 +81,7 @@ export class RequestLimiter {
   private pausedUntil = 0;
   private timer: NodeJS.Timeout | null = null;
   private timerAt = 0;
+  private closed = false;
   private readonly counters = {
     started: 0,
     delayed: 0,
@@ -151,6 +152,19 @@ export class RequestLimiter {
       this.counters.maxQueued = Math.max(this.counters.maxQueued, this.queued());
       this.schedule();
     });
+  }
+
+  /**
+   * Shutdown: clears the timer and drops the reads still waiting (their turns are cut with the
+   * server's connections), so that no timer keeps the process alive or lets a read go after close.
+   */
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.waiting.length = 0;
+    this.waitingBackground.length = 0;
+    this.waitingLimited.length = 0;
   }
 
   private queued(): number {
@@ -236,7 +250,7 @@ export class RequestLimiter {
   }
 
   private schedule(): void {
-    if (this.queued() === 0) return;
+    if (this.closed || this.queued() === 0) return;
     const now = this.now();
     // The slot the first in line needs: its lane's room must have one free.
     const first: ReadPriority =

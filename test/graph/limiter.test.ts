@@ -110,6 +110,25 @@ describe('RequestLimiter', () => {
     expect(() => new RequestLimiter({ maxRequests: 0, windowMs: 10 })).toThrow(RangeError);
     expect(() => new RequestLimiter({ maxRequests: 1, windowMs: -1 })).toThrow(RangeError);
   });
+
+  test('close (at shutdown) leaves no timer behind and lets no waiting read go', async () => {
+    jest.useFakeTimers();
+    try {
+      const limiter = new RequestLimiter({ maxRequests: 1, windowMs: 10_000 });
+      await limiter.acquire();
+      let letGo = false;
+      void limiter.acquire().then(() => (letGo = true));
+      // The second read waits for the next window on a timer: the one that kept jest alive after an app closed.
+      expect(jest.getTimerCount()).toBe(1);
+      limiter.close();
+      expect(jest.getTimerCount()).toBe(0);
+      await jest.advanceTimersByTimeAsync(20_000);
+      expect(letGo).toBe(false);
+      expect(limiter.stats().queued).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
 
 test('retryAfterMs reads seconds and HTTP dates', () => {
