@@ -44,6 +44,7 @@ import type { IncidentService } from './incidents/service';
 import type { Incident } from './incidents/types';
 import { ALERT_DELIVERY_TIMEOUT_MS, type AlertDelivery } from './incidents/alerts';
 import { adapterDelivery } from './bot/proactive';
+import { FixLedger } from './fixes/ledger';
 
 export interface AppOptions {
   logger?: Logger;
@@ -187,6 +188,17 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         serviceUrlAllowed: wiring.replyUrlAllowed,
       })
     : null;
+  // Helpdesk fixes (issue 21): Graph as the person who clicked, through a client built for that click
+  // from their delegated token; the same transport as the bot's reads, never its app credential.
+  const delegatedGraph = (token: string) =>
+    createGraphClient({
+      endpoint: (options.graphTransport ? undefined : wiring.graphEndpoint)?.url ?? config.graph.endpoint,
+      authProvider: { getAccessToken: () => Promise.resolve(token) },
+      transport: options.graphTransport ?? wiring.graphTransport,
+      timeoutMs: config.graph.timeoutMs,
+      customHosts: options.customHosts ?? wiring.graphEndpoint?.customHosts,
+      middleware: wiring.graphMiddleware ?? [],
+    });
   const troubleshooter = new Troubleshooter({
     config,
     understanding: options.understanding ?? understanding,
@@ -201,6 +213,11 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     memory: new StoredConversationMemory<Remembered>(state, logger),
     logger,
     now: options.now,
+    fixes: config.fixes
+      ? { ledger: new FixLedger(state, options.now ? () => options.now!().getTime() : undefined), delegatedGraph }
+      : null,
+    // Teams' deep link to a chat with the bot (its personal chat); the demo's Playground has none.
+    personalChatUrl: config.bot.appId ? `https://teams.microsoft.com/l/chat/0/0?users=28:${config.bot.appId}` : null,
   });
 
   // Cards of sign-in answers are kept as long as the answers are (none when SIGNIN_CACHE_SECONDS is 0).
@@ -209,6 +226,17 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const auth = new ConfigurationBotFrameworkAuthentication({
     ...wiring.botAuthentication,
     // Setting any one URL makes botframework-connector expect all of them: the public cloud's, keys read elsewhere.
+    ...(wiring.oauthUrl
+      ? {
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          OAuthUrl: wiring.oauthUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+          ToBotFromChannelOpenIdMetadataUrl: AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+        }
+      : {}),
     ...(options.botOpenIdMetadataUrl && !isDemo
       ? {
           ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
@@ -240,6 +268,14 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     render: cardCache ? (reply) => cardCache.render(reply) : undefined,
     defaultTimeZone: config.defaultTimeZone,
     turnBudgetMs: config.turnBudgetMs,
+    sso: config.fixes
+      ? {
+          connectionName: config.fixes.connectionName,
+          resourceUri: config.fixes.resourceUri,
+          // The stand-in for Teams' silent SSO: demo mode only (the production wiring has none).
+          silentSso: isDemo && config.fixes.silentSso ? wiring.silentSso : undefined,
+        }
+      : null,
     // A late answer is a proactive post like an alert: with the same time limit.
     sendLater: async (reference, card) => {
       await proactive.post(reference, card);

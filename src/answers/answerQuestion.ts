@@ -15,6 +15,7 @@ import { workloadOrNotFound } from './workloads';
 import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
 import type { IncidentService } from '../incidents/service';
 import { answerSubscription } from './incidents';
+import { answerFixAsked, type FixDeps } from './fixes';
 
 export interface QuestionDeps extends SignInAnswerDeps {
   /** Incident alerts and known problems (src/incidents); none when the live index is off. */
@@ -23,6 +24,8 @@ export interface QuestionDeps extends SignInAnswerDeps {
   people: PeopleDirectory;
   gate: Gatekeeper;
   memory: FollowUpMemory;
+  /** Helpdesk fixes asked in words (src/answers/fixes.ts). */
+  fixes?: FixDeps;
 }
 
 /** The query a question asks, with the answer shapes its words ask for. */
@@ -127,6 +130,14 @@ export async function answerQuestion(
       return workloadOrNotFound(deps, requester, shaped(question, text, null, false), subject.text, target.answer);
     return target.answer;
   }
+  // "unlock Megan's account": the fix's confirmation (or what exists instead), no sign-in read.
+  if (question.fixAsked && deps.fixes && target.userId !== null)
+    return answerFixAsked(
+      deps.fixes,
+      requester,
+      question.fixAsked,
+      target.name && subject.kind !== 'self' ? { id: target.userId, name: target.name } : null,
+    );
   const answer = await answerSignIns(deps, requester, shaped(question, text, target.userId), target.name);
   if (question.idUnlabelled && question.requestId && foundNothing(answer)) {
     return answerUnlabelledId(deps, requester, question, text, mentions, target);

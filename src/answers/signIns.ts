@@ -15,6 +15,7 @@ import { workloadKindOf } from '../diagnosis/workloads';
 import type { IncidentService } from '../incidents/service';
 import { chooseVerdict } from './verdict';
 import { selfServiceFor } from './selfService';
+import { fixOffers } from './fixes';
 import type { Answer, AnswerCoverage, AnswerSubject, Requester, ResolvedQuery } from './types';
 
 const HOUR = 3_600_000;
@@ -173,10 +174,12 @@ export async function answerSignIns(
   const offset = query.offset ?? 0;
   const verdict = chooseVerdict(query, subject, diagnosis);
   const selfService = selfServiceFor(verdict, subject, config.selfServiceUrls);
+  const fixes = fixOffers(verdict, subject, requester, diagnosis, config.fixes !== null);
   return {
     kind: 'summary',
     ...common,
     verdict: selfService.length > 0 ? { ...verdict, selfService } : verdict,
+    ...(fixes.length > 0 ? { fixes } : {}),
     offset,
     limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE),
     ...(detailsOf ? { detailsOf } : {}),

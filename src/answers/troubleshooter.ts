@@ -30,6 +30,8 @@ import type { Answer, Reply, Requester, TicketWriter, Understanding } from './ty
 import type { IncidentService } from '../incidents/service';
 import type { ConversationAddress } from '../incidents/subscriptions';
 import { answerIncidentAction, INCIDENT_VERBS, withKnownProblem } from './incidents';
+import { answerFixClick, type FixDeps } from './fixes';
+import type { ClickAuth } from './fixTypes';
 
 export type { Requester, Understanding, Reply, Answer } from './types';
 
@@ -51,6 +53,10 @@ export interface TroubleshooterDeps {
   incidents?: IncidentService | null;
   /** Sends an answer into a conversation by itself (a reader's personal chat, from an alert card in a channel); none: not possible. */
   sendPrivately?: ((address: ConversationAddress, reply: Reply) => Promise<void>) | null;
+  /** Helpdesk fixes (issue 21): the once-only ledger and a Graph client per click from a delegated token; none: off. */
+  fixes?: Pick<FixDeps, 'ledger' | 'delegatedGraph'> | null;
+  /** The bot's own personal chat (a Teams deep link), offered where other people's sign-ins may not be shown. */
+  personalChatUrl?: string | null;
 }
 
 /** Card verbs that re-run a resolved question carried by the button. */
@@ -71,6 +77,15 @@ export class Troubleshooter {
       people: options.people,
       gate: this.gate,
       memory: options.memory ?? new InMemoryFollowUps(),
+      fixes: options.fixes
+        ? {
+            ...options.fixes,
+            gate: this.gate,
+            people: options.people,
+            now: options.now ?? (() => new Date()),
+            selfServiceUrls: options.config.selfServiceUrls,
+          }
+        : undefined,
       incidents: options.incidents,
       diagnoses:
         options.config.graph.signInCacheSeconds > 0
@@ -148,13 +163,17 @@ export class Troubleshooter {
   }
 
   /** A card button (Action.Execute). Card data is untrusted: everything is re-authorized and re-read. */
-  async act(requester: Requester, verb: string, data: Record<string, unknown>): Promise<Reply> {
+  async act(requester: Requester, verb: string, data: Record<string, unknown>, auth?: ClickAuth): Promise<Reply> {
     const language: Language = cardLanguage(data) ?? this.languageOf(requester, '');
     const answer = await this.safely(async (): Promise<Answer> => {
       const turnedAway = await this.gate.gate(requester);
       if (turnedAway) return turnedAway;
       return this.inLane(requester, async (): Promise<Answer> => {
         if (verb === 'openTicket') return this.ticket(requester, data, language);
+        if (verb === 'fix' || verb === 'fixConfirm')
+          return this.deps.fixes
+            ? answerFixClick(this.deps.fixes, requester, verb, data, auth)
+            : { kind: 'unknown', examples: this.options.understanding.examples(language), reason: 'unknown-verb' };
         if (INCIDENT_VERBS.has(verb) && this.options.incidents)
           return answerIncidentAction(
             {
@@ -267,6 +286,9 @@ export class Troubleshooter {
     intent: string,
   ): Promise<Reply> {
     audit(this.options.logger, auditOf(answer, { event, requester, intent }));
+    // Where others' sign-ins may not be shown: the way to the personal chat, when the bot has one (not in demo mode).
+    if (answer.kind === 'ask-privately' && this.options.personalChatUrl)
+      answer = { ...answer, personalChatUrl: this.options.personalChatUrl };
     const about = answer.kind === 'ticket-opened' ? answer.summary : answer;
     const audience: Audience =
       about?.kind === 'summary' || about?.kind === 'count' || about?.kind === 'intrusion'

@@ -17,6 +17,7 @@ import type { PersonFailures, TenantBreakdown } from '../diagnosis/tenantBreakdo
 import type { SignInCounts } from '../diagnosis/counts';
 import type { IntrusionFacts } from '../diagnosis/intrusion';
 import type { Platform, TenantAsk } from './tenantWords';
+import type { FixAnswer, FixElsewhereAnswer, FixOffer } from './fixTypes';
 
 export type { TenantAsk, Platform } from './tenantWords';
 
@@ -163,6 +164,8 @@ export interface SummaryAnswer {
   key: string;
   /** The asker's failures match an open incident: said first (src/incidents). */
   knownProblem?: IncidentAnswer;
+  /** Helpdesk fix buttons (a reader's answer about someone else, in a personal chat): src/answers/fixes.ts. */
+  fixes?: FixOffer[];
 }
 
 export interface CountAnswer {
@@ -287,7 +290,8 @@ export type RefusalReason = Exclude<Refusal, 'shared-conversation'> | 'not-own-s
 export type Answer =
   /** `onClick`: refused on a button click (the wording says what was done: a click is not a question). */
   | { kind: 'refused'; reason: RefusalReason; onClick?: boolean }
-  | { kind: 'ask-privately' }
+  /** `personalChatUrl`: a Teams deep link to the bot's personal chat (src/answers/troubleshooter.ts). */
+  | { kind: 'ask-privately'; personalChatUrl?: string }
   /** `suggestions`: close matches of a misspelt name ("did you mean …?"), readers only; `pending` is the question to ask about the one picked. */
   | { kind: 'not-found'; name: string; workloadsOff?: boolean; suggestions?: Person[]; pending?: ResolvedQuery }
   | { kind: 'choose-person'; typedName: string; people: Person[]; pending: ResolvedQuery }
@@ -321,7 +325,9 @@ export type Answer =
   | { kind: 'unknown'; examples: string[]; reason?: 'empty' | 'unknown-verb' }
   | { kind: 'too-long'; max: number }
   | { kind: 'before-retention'; days: number; oldest: Date; query: ResolvedQuery }
-  | { kind: 'still-looking' };
+  | { kind: 'still-looking' }
+  | FixAnswer
+  | FixElsewhereAnswer;
 
 /** An answer with what rendering it needs: the asker's language, audience and clock. */
 export interface Reply {

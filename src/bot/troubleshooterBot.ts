@@ -15,6 +15,8 @@ import { cardLanguage, readInvoke } from '../answers/verbs';
 import type { Requester } from '../answers/types';
 import type { Language } from '../shared/types';
 import { cardActivity } from './cardActivity';
+import { delegatedToken, loginRequest, preconditionFailed, type SsoSettings } from './sso';
+import type { ClickAuth, DelegatedToken } from '../answers/fixTypes';
 
 /** Sends a card into a conversation after its turn has ended (a slow answer). */
 export type SendLater = (reference: Partial<ConversationReference>, card: Card) => Promise<void>;
@@ -30,6 +32,8 @@ export interface BotOptions {
   render?: (reply: Reply) => Card;
   /** How the conversation's type is read (the demo wiring knows the Playground's personal chat). */
   conversationType?: ConversationTypeReader;
+  /** Teams SSO for helpdesk fixes (src/bot/sso.ts); none: fixes are off. */
+  sso?: SsoSettings | null;
 }
 
 export class TroubleshooterBot extends TeamsActivityHandler {
@@ -91,6 +95,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     // Action.Execute sends the card's inputs inside the data.
     const { verb, data } = readInvoke(invokeValue);
     const requester = requesterOf(context.activity, this.options.defaultTimeZone, this.options.conversationType);
+    if (verb === 'fix' || verb === 'fixConfirm') return this.fixInvoke(context, invokeValue, requester, verb, data);
     const answer = this.troubleshooter.act(requester, verb, data).then(this.render);
     const card = await this.withinBudget(
       context,
@@ -99,6 +104,32 @@ export class TroubleshooterBot extends TeamsActivityHandler {
       cardLanguage(data) ?? this.troubleshooter.languageOf(requester, ''),
     );
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };
+  }
+
+  /**
+   * A helpdesk fix click: answered in full within the turn (no "still looking": a pass must not be
+   * posted later). The delegated token is asked for only when the fix calls Graph, after the access
+   * policy allowed the click; without one the answer is 401 loginRequest, a failed exchange 412.
+   */
+  private async fixInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+    requester: Requester,
+    verb: string,
+    data: Record<string, unknown>,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const sso = this.options.sso;
+    let token: Promise<DelegatedToken> | undefined;
+    const auth: ClickAuth = {
+      delegatedToken: () =>
+        (token ??= sso ? delegatedToken(context, invokeValue, sso) : Promise.resolve({ ok: false, reason: 'failed' })),
+    };
+    const reply = await this.troubleshooter.act(requester, verb, data, auth);
+    const answer = reply.answer;
+    if (answer.kind === 'fix' && answer.stage === 'sign-in' && sso)
+      return answer.reason === 'absent' ? loginRequest(context, sso, reply.language) : preconditionFailed();
+    // Never through the card cache: a fix's card is this click's alone.
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderAnswer(reply).content };
   }
 
   /**

@@ -15,6 +15,7 @@ import type { VerdictContext } from './verdictTypes';
 import { countryName, fill, plural, wording } from './wording';
 import { knownProblemNotice } from './incidentCards';
 import { ticketControls } from './ticketControls';
+import { fixButtons } from './fixCards';
 
 /** The comment box of the ticket button. */
 /** The attempt picker of the details button. */
@@ -208,6 +209,7 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
     });
   }
   body.push(...selfServicePart(answer, ctx));
+  body.push(...fixButtons(answer.fixes, ctx.language));
   body.push(...ticketPart(answer, ctx));
   const { body: evidenceBody, more } = evidence(answer, ctx);
   body.push(...evidenceBody);

@@ -227,6 +227,27 @@ const SETTINGS = {
     default: '{}',
     schema: urlOverrides(SELF_SERVICE_IDS),
   },
+  SSO_CONNECTION_NAME: {
+    description:
+      "The Azure Bot's OAuth connection (Microsoft Entra ID v2, with token exchange) whose delegated Graph token helpdesk fixes use (issue 21, docs/deploy.md); unset: no fix buttons.",
+    secret: false,
+    production: true,
+    schema: text,
+  },
+  SSO_RESOURCE_URI: {
+    description:
+      "The bot's Application ID URI (api://<BOT_DOMAIN>/botid-<MicrosoftAppId>): the Teams SSO token's audience, sent in the sign-in request of a fix click (manifest webApplicationInfo.resource).",
+    secret: false,
+    production: true,
+    schema: text,
+  },
+  DEMO_SILENT_SSO: {
+    description:
+      "Demo mode only: on lets the bot fetch a demo person's SSO token from the demo tenant when a fix is clicked (standing in for the Teams client's silent sign-in, which the Agents Playground lacks); off answers the fix click with the sign-in request (HTTP 401) as in Teams.",
+    secret: false,
+    default: 'on',
+    schema: z.enum(['on', 'off']),
+  },
   TICKET_SINK: {
     description: 'Where "Open support ticket" goes: graph-mail, webhook, servicenow or none.',
     secret: false,
@@ -348,6 +369,9 @@ export const CONFIG_SETTINGS: readonly SettingSpec[] = Object.entries(SETTINGS).
 export const DEMO_TENANT_ID = '72f988bf-0000-0000-0000-000000000001';
 export const DEMO_TICKET_MAILBOX = 'signin-troubleshooter@example.com';
 export const DEMO_HELPDESK_EMAIL = 'helpdesk@example.com';
+/** The demo's OAuth connection and SSO audience (the demo tenant's token service answers for them). */
+export const DEMO_SSO_CONNECTION = 'graph-delegated';
+export const DEMO_SSO_RESOURCE = 'api://localhost/botid-demo';
 
 type Env = Record<string, string | undefined>;
 
@@ -482,6 +506,16 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     turnBudgetMs: values.TURN_BUDGET_MS!,
     ...splitThresholds(values.PATTERN_THRESHOLDS ?? {}),
     selfServiceUrls: { ...SELF_SERVICE_DEFAULTS, ...values.SELF_SERVICE_URLS },
+    // Helpdesk fixes: on with an OAuth connection; the demo has its own (src/demo/wiring.ts).
+    fixes: demo
+      ? {
+          connectionName: DEMO_SSO_CONNECTION,
+          resourceUri: DEMO_SSO_RESOURCE,
+          silentSso: values.DEMO_SILENT_SSO === 'on',
+        }
+      : values.SSO_CONNECTION_NAME
+        ? { connectionName: values.SSO_CONNECTION_NAME, resourceUri: values.SSO_RESOURCE_URI ?? null, silentSso: false }
+        : null,
     tickets: {
       sink,
       helpdeskEmail: values.HELPDESK_EMAIL ?? (demo ? DEMO_HELPDESK_EMAIL : undefined),

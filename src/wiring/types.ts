@@ -31,6 +31,13 @@ export interface Wiring {
   activityPolicy?: (activity: Record<string, unknown>) => string | null;
   /** Where replies may be posted; undefined: wherever the activity's serviceUrl says. */
   replyUrlAllowed?: (serviceUrl: string) => boolean;
+  /**
+   * The Bot Framework Token Service's address when it is not Microsoft's (the demo tenant's imitation):
+   * where the UserTokenClient exchanges a fix click's SSO token (src/bot/sso.ts).
+   */
+  oauthUrl?: string;
+  /** Demo mode only: a demo person's SSO token, standing in for the Teams client's silent sign-in. */
+  silentSso?: (aadObjectId: string) => Promise<string | null>;
   /** The health check's details beyond status and version (anonymous: nothing in production). */
   healthDetails: Record<string, unknown>;
 }
