@@ -24,6 +24,7 @@ import { Troubleshooter, type Understanding } from './answers/troubleshooter';
 import type { Remembered } from './answers/memory';
 import { TroubleshooterBot } from './bot/troubleshooterBot';
 import { TroubleshooterAdapter } from './bot/adapter';
+import { TokenServiceAuthentication } from './bot/tokenService';
 import { isLoopbackHost } from './shared/loopback';
 import { installSigningKeyStores } from './bot/signingKeys';
 import { createServer } from './server';
@@ -226,17 +227,6 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const auth = new ConfigurationBotFrameworkAuthentication({
     ...wiring.botAuthentication,
     // Setting any one URL makes botframework-connector expect all of them: the public cloud's, keys read elsewhere.
-    ...(wiring.oauthUrl
-      ? {
-          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-          OAuthUrl: wiring.oauthUrl,
-          CallerId: CallerIdConstants.PublicAzureChannel,
-          ToBotFromChannelOpenIdMetadataUrl: AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
-          ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
-        }
-      : {}),
     ...(options.botOpenIdMetadataUrl && !isDemo
       ? {
           ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
@@ -249,7 +239,12 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         }
       : {}),
   });
-  const adapter = new TroubleshooterAdapter(auth, wiring.replyUrlAllowed);
+  // The demo's Token Service answers on a loopback port of its own (helpdesk fixes' SSO exchange, src/bot/sso.ts).
+  const oauthUrl = wiring.oauthUrl;
+  const adapter = new TroubleshooterAdapter(
+    oauthUrl ? new TokenServiceAuthentication(auth, wiring.botAuthentication, oauthUrl) : auth,
+    wiring.replyUrlAllowed,
+  );
   const proactive = adapterDelivery(adapter, config.bot.appId, ALERT_DELIVERY_TIMEOUT_MS);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: { message: error.message, stack: error.stack } }, 'unhandled error in a turn');

@@ -59,7 +59,8 @@ const byCode = catalog.byCode as Record<string, FixId[]>;
 /** The fixes for a finding (a Conditional Access grant that asks for a compliant device: the devices too). */
 export function fixesForFinding(finding: Finding): FixId[] {
   if (finding.kind === 'conditionalAccess') {
-    const device = finding.controls.includes('CompliantDevice') || (finding.device?.known === true && !finding.device.compliant);
+    const device =
+      finding.controls.includes('CompliantDevice') || (finding.device?.known === true && !finding.device.compliant);
     return device ? ['whatIf', 'devices'] : ['whatIf'];
   }
   if (finding.kind === 'accountLoop') return fixesForCode(finding.code);

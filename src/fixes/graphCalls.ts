@@ -141,7 +141,11 @@ async function whatIf(client: Client, target: string, about: WhatIfContext): Pro
       signInConditions: id === 'asIs' ? base : { ...base, deviceInfo: { isCompliant: true } },
       appliedPoliciesOnly: true,
     })) as {
-      value?: { displayName?: string; policyApplies?: boolean; grantControls?: { builtInControls?: string[] } | null }[];
+      value?: {
+        displayName?: string;
+        policyApplies?: boolean;
+        grantControls?: { builtInControls?: string[] } | null;
+      }[];
     };
     scenarios.push({
       id,
@@ -163,7 +167,10 @@ export async function whoDisabled(client: Client, target: string): Promise<Disab
     const page = (await client.api('/auditLogs/directoryAudits').filter(encodeFilter(filter)).top(5).get()) as {
       value?: {
         activityDateTime?: string;
-        initiatedBy?: { user?: { displayName?: string; userPrincipalName?: string } | null; app?: { displayName?: string } | null };
+        initiatedBy?: {
+          user?: { displayName?: string; userPrincipalName?: string } | null;
+          app?: { displayName?: string } | null;
+        };
       }[];
     };
     const newest = (page.value ?? []).sort((a, b) =>

@@ -61,12 +61,18 @@ export class FixLedger {
     const item = await this.state.get<unknown>(this.itemOf(key));
     if (!item) return undefined;
     const parsed = fixEntrySchema.safeParse(item.value);
-    return { ...item, value: parsed.success ? (parsed.data as FixEntry) : { state: 'lost' } };
+    return { ...item, value: parsed.success ? (parsed.data) : { state: 'lost' } };
   }
 
   /** Claims the fix for this person, or says who has it (or did it). */
   async claim(key: string, by: string, byName: string | null): Promise<ClaimResult> {
-    const entry: FixEntry = { state: 'claimed', claimId: randomUUID(), by, byName, claimUntil: this.clock() + FIX_CLAIM_MS };
+    const entry: FixEntry = {
+      state: 'claimed',
+      claimId: randomUUID(),
+      by,
+      byName,
+      claimUntil: this.clock() + FIX_CLAIM_MS,
+    };
     const etag = await this.state.create(this.itemOf(key), entry, FIX_LEDGER_TTL_MS);
     if (etag) return { claimed: true, claim: { key, etag } };
     const existing = await this.read(key);

@@ -35,7 +35,7 @@ export interface Wiring {
    * The Bot Framework Token Service's address when it is not Microsoft's (the demo tenant's imitation):
    * where the UserTokenClient exchanges a fix click's SSO token (src/bot/sso.ts).
    */
-  oauthUrl?: string;
+  oauthUrl?: () => Promise<string>;
   /** Demo mode only: a demo person's SSO token, standing in for the Teams client's silent sign-in. */
   silentSso?: (aadObjectId: string) => Promise<string | null>;
   /** The health check's details beyond status and version (anonymous: nothing in production). */
