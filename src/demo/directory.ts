@@ -12,14 +12,57 @@ export const USER_TYPE = { name: 'user', properties: USER_PROPERTIES };
 
 const MAX_USER_PAGE = 999;
 
+export interface PasswordFlags {
+  forceChangePasswordNextSignIn: boolean;
+  forceChangePasswordNextSignInWithMfa: boolean;
+}
+
 export class DemoDirectory {
+  /** Changes made through Graph (PATCH accountEnabled, revokeSignInSessions); the people themselves stay as generated. */
+  private readonly enabled = new Map<string, boolean>();
+  private readonly sessionsValidFrom = new Map<string, string>();
+  private readonly passwordProfiles = new Map<string, PasswordFlags>();
+
   constructor(readonly people: readonly DemoPerson[]) {}
+
+  isEnabled(person: DemoPerson): boolean {
+    return this.enabled.get(person.id) ?? person.accountEnabled;
+  }
+
+  setEnabled(person: DemoPerson, value: boolean): void {
+    this.enabled.set(person.id, value);
+  }
+
+  /** revokeSignInSessions: refresh tokens and session cookies issued before this instant no longer work. */
+  revokeSessions(person: DemoPerson, at: Date): void {
+    this.sessionsValidFrom.set(person.id, at.toISOString());
+  }
+
+  sessionsValidFromOf(person: DemoPerson): string | null {
+    return this.sessionsValidFrom.get(person.id) ?? null;
+  }
+
+  /** PATCH passwordProfile: what the person must do at their next sign-in (the password itself is never kept). */
+  setPasswordProfile(person: DemoPerson, flags: PasswordFlags): void {
+    this.passwordProfiles.set(person.id, flags);
+  }
+
+  /** The person as Graph's user, with what was changed through Graph. */
+  user(person: DemoPerson): Record<string, unknown> {
+    const flags = this.passwordProfiles.get(person.id);
+    return {
+      ...toUser(person),
+      accountEnabled: this.isEnabled(person),
+      signInSessionsValidFromDateTime: this.sessionsValidFromOf(person),
+      ...(flags ? { passwordProfile: { ...flags, password: null } } : {}),
+    };
+  }
 
   listUsers(query: URLSearchParams): unknown {
     rejectUnsupported(query, ['$filter', '$top', '$select', '$count']);
     const top = pageSize(query.get('$top'), 100, MAX_USER_PAGE);
     const filter = query.get('$filter');
-    const users = this.people.map(toUser);
+    const users = this.people.map((p) => this.user(p));
     const matches = filter === null ? users : users.filter(compileFilter(filter, USER_FILTER_RULES).test);
     select({}, query.get('$select'), USER_TYPE); // Graph checks the names even when nothing matches.
     return {
@@ -57,6 +100,22 @@ export class DemoDirectory {
     return result;
   }
 
+  /** The directory roles a person holds: assigned directly or through a role-assignable group. */
+  rolesOf(person: DemoPerson): Set<string> {
+    const groups = this.groupsOf(person);
+    const roleIds = new Set(person.roles);
+    for (const group of Object.values(DEMO_GROUPS)) {
+      if ('role' in group && groups.has(group.id)) roleIds.add(group.role);
+    }
+    return roleIds;
+  }
+
+  /** Whether the person is a member of a role-assignable group (Entra protects them as it protects admins). */
+  inRoleAssignableGroup(person: DemoPerson): boolean {
+    const groups = this.groupsOf(person);
+    return Object.values(DEMO_GROUPS).some((g) => 'role' in g && groups.has(g.id));
+  }
+
   transitiveMemberOf(
     person: DemoPerson,
     cast: string | undefined,
@@ -77,11 +136,7 @@ export class DemoDirectory {
       );
     }
     const groups = this.groupsOf(person);
-    const roleIds = new Set(person.roles);
-    for (const group of Object.values(DEMO_GROUPS)) {
-      if ('role' in group && groups.has(group.id)) roleIds.add(group.role);
-    }
-    const roles = [...roleIds].map((templateId) => ({
+    const roles = [...this.rolesOf(person)].map((templateId) => ({
       '@odata.type': '#microsoft.graph.directoryRole',
       id: `role-${templateId.slice(0, 8)}`,
       displayName: ROLE_NAMES[templateId] ?? 'Directory role',

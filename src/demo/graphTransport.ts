@@ -2,6 +2,7 @@
 import type { AuthenticationProvider, Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { DemoTenant } from './tenant';
 import { DEFAULT_DEMO_PERMISSIONS } from './permissions';
+import { DEMO_BOT_APP_ID } from './delegatedTokens';
 import { DEMO_TENANT_ID } from '../config';
 
 /** Waits `ms`, or fails as fetch does when the request's signal aborts first (the client's timeout). */
@@ -77,7 +78,7 @@ export function demoAccessToken(
     iss: `https://sts.windows.net/${tenantId}/`,
     tid: tenantId,
     idtyp: 'app',
-    appid: '00000000-0000-0000-0000-00000000d3e0',
+    appid: DEMO_BOT_APP_ID,
     app_displayname: 'Sign-in Troubleshooter (demo)',
     roles: [...permissions],
   };

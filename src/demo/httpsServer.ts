@@ -70,7 +70,7 @@ export interface GraphTestServer {
   readonly log: ServedRequest[];
   /** Requests for the sign-in log (list or by id) that reached the server. */
   signInRequests(): ServedRequest[];
-  /** What GET /_demo/stats answers: reads of the sign-in log, 429s given, mails sent, … */
+  /** What GET /_demo/stats answers (without its `actions` list): reads of the sign-in log, 429s given, mails sent, … */
   stats(): DemoStats;
   setFaults(plan: FaultPlan | null): void;
   /**
@@ -111,7 +111,8 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
   function serve(req: IncomingMessage, res: ServerResponse, body: string, mySeq: number): void {
     const url = new URL(req.url ?? '/', `https://${req.headers.host ?? '127.0.0.1'}`);
     if (url.pathname === '/_demo/stats') {
-      const json = JSON.stringify(stats());
+      // The fixes done with delegated tokens ride along: {action, target, caller, at} (issue 21).
+      const json = JSON.stringify({ ...stats(), actions: tenant.delegated.actions });
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(json)) });
       res.end(json);
       return;
@@ -213,6 +214,8 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
       auditLogReads: reads.length,
       throttled: log.filter((r) => r.status === 429).length,
       mailsSent: tenant.sentMail.length,
+      ...tenant.tokenService.counters,
+      ...tenant.delegated.counters(),
       ...own,
     };
   }

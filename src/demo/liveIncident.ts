@@ -14,6 +14,7 @@ import { DEMO_PEOPLE, type DemoPerson } from './people';
 import { DEMO_APPS, generateSignIns, newestFirst, prng } from './signInGenerator';
 import { demoSignIn } from './signInCatalog';
 import type { DemoTenant, DemoTenantOptions } from './tenant';
+import { DEMO_CA_POLICIES, type CaPolicy } from './whatIf';
 
 export const LIVE_INCIDENT = {
   department: 'Finance',
@@ -171,7 +172,20 @@ export function withLiveIncident(options: DemoTenantOptions): DemoTenantOptions 
     nonInteractivePerDay: volume,
   }).filter((r) => teamIds.has(String(r.userId)));
   const signIns = [...base, ...team, ...failuresSoFar(people, now, prng(53003))].sort(newestFirst);
-  return { ...options, now: new Date(now), people, signIns };
+  const policies = [...(options.conditionalAccessPolicies ?? DEMO_CA_POLICIES), incidentPolicy(people)];
+  return { ...options, now: new Date(now), people, signIns, conditionalAccessPolicies: policies };
+}
+
+/** The policy behind the incident, for What If: the department's people, Contoso Expenses, devices neither compliant nor hybrid joined. */
+function incidentPolicy(people: readonly DemoPerson[]): CaPolicy {
+  return {
+    ...LIVE_INCIDENT.policy,
+    state: 'enabled',
+    users: { includeUsers: affectedPeople(people).map((p) => p.id) },
+    applications: [LIVE_INCIDENT.app.appId],
+    deviceFilter: { mode: 'exclude', rule: 'device.isCompliant -eq True -or device.trustType -eq "ServerAD"' },
+    grant: ['block'],
+  };
 }
 
 export interface LiveIncidentRun {

@@ -6,25 +6,8 @@
  * Each person has a `story`: the kind of sign-in trouble the generator gives them.
  */
 
-export const ROLE_TEMPLATE = {
-  globalAdministrator: '62e90394-69f5-4237-9190-012177145e10',
-  globalReader: 'f2ef992c-3afb-46b9-b7cf-a126ee74c451',
-  securityAdministrator: '194ae4cb-b126-40b2-bd5b-6091b380977d',
-  securityReader: '5d6b6bb7-de71-4623-b4af-96380a352509',
-  securityOperator: '5f2222b1-57c3-48ba-8ad5-d4759f1fde6f',
-  reportsReader: '4a5d8f65-41da-4de4-8968-e035b65339cf',
-  helpdeskAdministrator: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
-} as const;
-
-export const ROLE_NAMES: Record<string, string> = {
-  [ROLE_TEMPLATE.globalAdministrator]: 'Global Administrator',
-  [ROLE_TEMPLATE.globalReader]: 'Global Reader',
-  [ROLE_TEMPLATE.securityAdministrator]: 'Security Administrator',
-  [ROLE_TEMPLATE.securityReader]: 'Security Reader',
-  [ROLE_TEMPLATE.securityOperator]: 'Security Operator',
-  [ROLE_TEMPLATE.reportsReader]: 'Reports Reader',
-  [ROLE_TEMPLATE.helpdeskAdministrator]: 'Helpdesk Administrator',
-};
+export { ROLE_NAMES, ROLE_TEMPLATE } from './directoryRoles';
+import { ROLE_TEMPLATE } from './directoryRoles';
 
 /** Groups of the demo tenant. The helpdesk group is what demo mode configures as HELPDESK_GROUP_IDS. */
 export const DEMO_GROUPS = {
@@ -194,11 +177,14 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   person(oid(5), 'Grady', 'Archie', 'gradya@example.com', 'Security Analyst', 'IT', SEA, ['quiet'], {
     groups: [G.securityReaders.id],
   }),
+  // A helpdesk reader (through the nested group) who also holds Helpdesk Administrator: may read and may act within that role.
   person(oid(6), 'Nestor', 'Wilke', 'nestorw@example.com', 'Helpdesk Agent', 'IT', NYC, ['wrongPassword'], {
     groups: [G.helpdeskTier2.id],
+    roles: [R.helpdeskAdministrator],
   }),
+  // Reads everything (Global Reader) and manages sign-in methods and accounts of non-admins (Authentication Administrator).
   person(oid(7), 'Henrietta', 'Mueller', 'henriettam@example.com', 'IT Manager', 'IT', BER, ['quiet'], {
-    roles: [R.globalReader],
+    roles: [R.globalReader, R.authenticationAdministrator],
   }),
   person(oid(8), 'Lee', 'Gu', 'leeg@example.com', 'Security Operator', 'IT', SEA, ['quiet'], {
     roles: [R.securityOperator],

@@ -10,6 +10,7 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DEMO_PEOPLE, type DemoPerson, type Story } from './people';
 import { otherKindsOfSignIn } from './otherSignIns';
 import { backgroundSignIns } from './backgroundSignIns';
+import { laptopOf } from './managedDevices';
 import { prng, randomHex } from './random';
 import {
   DEMO_APPS,
@@ -62,15 +63,7 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
     state: p.city,
     ip: `${p.country === 'US' ? '20.42' : p.country === 'NL' ? '145.53' : '81.2'}.${(p.id.charCodeAt(p.id.length - 1) % 200) + 10}.${(p.id.charCodeAt(p.id.length - 2) % 200) + 20}`,
   });
-  const deviceOf = (p: DemoPerson, compliant = true): Device => ({
-    os: p.department === 'Sales' ? 'MacOs' : 'Windows10',
-    browser: p.department === 'Sales' ? 'Safari 18.1' : 'Edge 131.0.0',
-    compliant,
-    managed: true,
-    trustType: 'Azure AD joined',
-    name: `${p.givenName.toUpperCase().replace(/[^A-Z]/g, '')}-LT${p.id.slice(-3)}`,
-    id: `dev-${p.id.slice(-12)}`,
-  });
+  const deviceOf = laptopOf;
 
   // The correlation id is drawn before the record's own id (as always: the demo data stays the same).
   function record(

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { DemoDirectory, toUser, USER_TYPE } from './directory';
+import { DemoDirectory, USER_TYPE } from './directory';
 import {
   baseHeaders,
   decodeSegment,
@@ -27,6 +27,14 @@ import { SignInLog } from './signInListing';
 import { generateSignIns } from './signInGenerator';
 import type { GraphVersion } from './signInSchema';
 import { DEMO_TICKET_MAILBOX } from '../config';
+import { DemoTokenIssuer } from './delegatedTokens';
+import { DemoTokenService } from './tokenService';
+import { DelegatedGraph } from './fixes';
+import { DirectoryAuditLog } from './directoryAudits';
+import { AuthMethods } from './authMethods';
+import { ConditionalAccess, DEMO_CA_POLICIES, type CaPolicy } from './whatIf';
+import { FixEffects } from './effects';
+import { ROLE_TEMPLATE } from './directoryRoles';
 
 export type { GraphRequest, GraphResponse } from './graphProtocol';
 export { GRAPH_REPORTS_LIMIT, type ReportsCounters, type ReportsLimit } from './reportsThrottle';
@@ -75,6 +83,10 @@ export interface DemoTenantOptions {
    * the stories' own sign-ins only (what the tests are written against).
    */
   nonInteractivePerDay?: number;
+  /** The delegated scopes the demo's OAuth connection grants (the `scp` of exchanged tokens); default DEMO_DELEGATED_SCOPES. */
+  delegatedScopes?: readonly string[];
+  /** The tenant's Conditional Access policies (What If); default DEMO_CA_POLICIES (the live incident adds its own). */
+  conditionalAccessPolicies?: readonly CaPolicy[];
 }
 
 const MAX_LOGGED = 100_000;
@@ -90,6 +102,11 @@ export class DemoTenant {
   private readonly sharedMailboxes: string[];
   private readonly directory: DemoDirectory;
   private readonly throttle: ReportsThrottle;
+  /** The one-click fixes' Graph calls, with the caller's own token (fixes.ts); `actions` and `attempts` for tests. */
+  readonly delegated: DelegatedGraph;
+  readonly audits = new DirectoryAuditLog();
+  /** SSO tokens and the Bot Framework Token Service's exchange (tokenService.ts). */
+  readonly tokenService: DemoTokenService;
 
   constructor(options: DemoTenantOptions = {}) {
     this.people = options.people ?? DEMO_PEOPLE;
@@ -108,6 +125,29 @@ export class DemoTenant {
     this.log = new SignInLog(this.signIns, {
       showsPolicies: () => this.grant.readsConditionalAccess,
       clock: new ReportsClock(options.timing ?? null, clock),
+    });
+    const issuer = new DemoTokenIssuer(clock);
+    this.tokenService = new DemoTokenService(issuer, this.directory, clock, options.delegatedScopes);
+    const effects = new FixEffects(
+      this.audits,
+      () => this.signIns,
+      (records) => this.addSignIns(records),
+    );
+    effects.seedDisabledAccounts(
+      this.people,
+      this.people.find((p) => p.roles.includes(ROLE_TEMPLATE.authenticationAdministrator)),
+    );
+    this.delegated = new DelegatedGraph({
+      directory: this.directory,
+      issuer,
+      grant: () => this.grant,
+      clock,
+      audits: this.audits,
+      methods: new AuthMethods(clock),
+      conditionalAccess: new ConditionalAccess(options.conditionalAccessPolicies ?? DEMO_CA_POLICIES, (p) =>
+        this.groupsOf(p),
+      ),
+      effects,
     });
   }
 
@@ -133,6 +173,7 @@ export class DemoTenant {
     const requestId = randomUUID();
     try {
       const url = new URL(request.url);
+      if (DemoTokenService.serves(url.pathname)) return this.tokenService.handle(request);
       const match = /^\/(v1\.0|beta)(\/.*)$/.exec(url.pathname);
       if (!match) throw new GraphHttpError(400, 'BadRequest', `Invalid version in '${url.pathname}'.`);
       // Split first, then decode each segment: an encoded '/' (%2F) in an id stays inside its segment.
@@ -146,9 +187,15 @@ export class DemoTenant {
       if (!auth || !/^Bearer \S+/.test(auth)) {
         throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
       }
+      const caller = this.delegated.identify(auth.slice('Bearer '.length));
       if (/^\/auditLogs(\/|$)/i.test(path)) this.throttle.admit();
       const version = match[1] as GraphVersion;
-      const result = this.route(request.method.toUpperCase(), segments, query, request, url, version);
+      const method = request.method.toUpperCase();
+      const call = DelegatedGraph.callOf(method, segments, request.body);
+      if (!call) this.delegated.checkOtherCall(caller, method, segments);
+      const result: { status: number; body?: unknown; delayMs?: number } = call
+        ? this.delegated.handle(call, caller, segments, request, url)
+        : this.route(method, segments, query, request, url, version);
       if (result.status === 202 || result.status === 204)
         return { status: result.status, headers: baseHeaders(requestId), body: '' };
       return {
@@ -215,7 +262,7 @@ export class DemoTenant {
       }
       const user = this.directory.findUser(segments[1]);
       if (segments.length === 2 && method === 'GET')
-        return { status: 200, body: select(toUser(user), query.get('$select'), USER_TYPE) };
+        return { status: 200, body: select(this.directory.user(user), query.get('$select'), USER_TYPE) };
       if (segments[2] === 'transitiveMemberOf' && method === 'GET')
         return { status: 200, body: this.directory.transitiveMemberOf(user, segments[3], query, request) };
       if (segments[2] === 'checkMemberGroups' && method === 'POST') {
