@@ -239,10 +239,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         }
       : {}),
   });
-  // The demo's Token Service answers on a loopback port of its own (helpdesk fixes' SSO exchange, src/bot/sso.ts).
-  const oauthUrl = wiring.oauthUrl;
+  // The demo's Token Service imitation (helpdesk fixes' SSO exchange, src/bot/sso.ts); production: Microsoft's.
   const adapter = new TroubleshooterAdapter(
-    oauthUrl ? new TokenServiceAuthentication(auth, wiring.botAuthentication, oauthUrl) : auth,
+    wiring.tokenService ? new TokenServiceAuthentication(auth, wiring.botAuthentication, wiring.tokenService) : auth,
     wiring.replyUrlAllowed,
   );
   const proactive = adapterDelivery(adapter, config.bot.appId, ALERT_DELIVERY_TIMEOUT_MS);

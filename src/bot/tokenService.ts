@@ -1,8 +1,10 @@
 /**
- * The Bot Framework authentication with the Token Service at an address known only once it runs (the
- * demo tenant's imitation on a loopback port): everything is the configured authentication's, but
- * the UserTokenClient of a turn — botframework-connector's own, unchanged — talks to `oauthUrl()`.
- * Production passes no such address and keeps the ConfigurationBotFrameworkAuthentication as it is.
+ * The Bot Framework authentication with the Token Service somewhere else (the demo tenant's
+ * imitation): everything is the configured authentication's, but the UserTokenClient of a turn —
+ * botframework-connector's own, unchanged — talks to `tokenService.url`, through
+ * `tokenService.httpClient` when given (the in-process demo tenant). Only the UserTokenClient gets
+ * that HTTP client; replies to Teams keep the connector's own. Production passes no Token Service
+ * and keeps the ConfigurationBotFrameworkAuthentication as it is.
  */
 import {
   CallerIdConstants,
@@ -16,19 +18,37 @@ import {
   type AuthenticateRequestResult,
   type BotFrameworkClient,
   type ClaimsIdentity,
+  type ConnectorClientOptions,
   type ConnectorFactory,
   type UserTokenClient,
 } from 'botframework-connector';
 
 export class TokenServiceAuthentication extends BotFrameworkAuthentication {
-  private withTokenService?: Promise<BotFrameworkAuthentication>;
+  private readonly withTokenService: BotFrameworkAuthentication;
 
   constructor(
     private readonly inner: BotFrameworkAuthentication,
-    private readonly settings: ConfigurationBotFrameworkAuthenticationOptions,
-    private readonly oauthUrl: () => Promise<string>,
+    settings: ConfigurationBotFrameworkAuthenticationOptions,
+    tokenService: TokenServiceAddress,
   ) {
     super();
+    // Setting the OAuth URL makes botframework-connector expect every URL: the public cloud's for the rest.
+    this.withTokenService = new ConfigurationBotFrameworkAuthentication(
+      {
+        ...settings,
+        ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+        ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+        ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+        OAuthUrl: tokenService.url,
+        CallerId: CallerIdConstants.PublicAzureChannel,
+        ToBotFromChannelOpenIdMetadataUrl: AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+        ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+      },
+      undefined,
+      undefined,
+      undefined,
+      tokenService.httpClient ? ({ httpClient: tokenService.httpClient } as ConnectorClientOptions) : undefined,
+    );
   }
 
   authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
@@ -55,21 +75,13 @@ export class TokenServiceAuthentication extends BotFrameworkAuthentication {
     return this.inner.authenticateChannelRequest(authHeader);
   }
 
-  async createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    // Setting the OAuth URL makes botframework-connector expect every URL: the public cloud's for the rest.
-    this.withTokenService ??= this.oauthUrl().then(
-      (url) =>
-        new ConfigurationBotFrameworkAuthentication({
-          ...this.settings,
-          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-          OAuthUrl: url,
-          CallerId: CallerIdConstants.PublicAzureChannel,
-          ToBotFromChannelOpenIdMetadataUrl: AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
-          ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
-        }),
-    );
-    return (await this.withTokenService).createUserTokenClient(claimsIdentity);
+  createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.withTokenService.createUserTokenClient(claimsIdentity);
   }
+}
+
+/** Where the Token Service answers, and (in-process demo) the HTTP client that reaches it. */
+export interface TokenServiceAddress {
+  url: string;
+  httpClient?: unknown;
 }

@@ -17,7 +17,8 @@ import { GRAPH_LIKE_TIMING } from './reportsTiming';
 import { DEMO_HELPDESK_GROUP_IDS, DEMO_PEOPLE } from './people';
 import { playgroundConversationType } from './playground';
 import { startLiveIncident, withLiveIncident } from './liveIncident';
-import { demoSsoToken, loopbackTokenService } from './tokenServiceHost';
+import { demoSsoToken } from './silentSso';
+import { demoTokenServiceHttpClient } from './tokenServiceClient';
 
 export type { DemoTenant } from './tenant';
 
@@ -59,16 +60,16 @@ export function demoWiring(
       ));
   // Our own tenant runs the live incident: new failures every minute (liveIncident.ts).
   const incident = demoTenant && !options.tenant ? startLiveIncident(demoTenant) : null;
-  // Helpdesk fixes (issue 21): the tenant's Token Service on a loopback port for the bot's UserTokenClient,
-  // and the stand-in for Teams' silent SSO. A shared tenant serves both on its own address.
-  const tokenService = demoTenant ? loopbackTokenService(demoTenant) : null;
   return {
     demoTenant,
-    close: () => {
-      incident?.stop();
-      tokenService?.close();
-    },
-    oauthUrl: tokenService ? tokenService.url : shared ? () => Promise.resolve(shared.url) : undefined,
+    close: () => incident?.stop(),
+    // Helpdesk fixes (issue 21): the tenant's Token Service for the bot's UserTokenClient (in-process, or a
+    // shared tenant's own address), and the stand-in for Teams' silent SSO.
+    tokenService: demoTenant
+      ? { url: 'https://token.demo.invalid', httpClient: demoTokenServiceHttpClient(demoTenant) }
+      : shared
+        ? { url: shared.url }
+        : undefined,
     silentSso: demoTenant ? demoSsoToken(demoTenant) : undefined,
     // An app-only token whose roles claim carries the grant, as Entra's would (graphTransport.ts).
     graphAuth: demoAuthProviderFor(demoTenant ? [...demoTenant.grant.granted] : (permissions ?? [])),

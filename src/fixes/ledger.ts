@@ -61,7 +61,7 @@ export class FixLedger {
     const item = await this.state.get<unknown>(this.itemOf(key));
     if (!item) return undefined;
     const parsed = fixEntrySchema.safeParse(item.value);
-    return { ...item, value: parsed.success ? (parsed.data) : { state: 'lost' } };
+    return { ...item, value: parsed.success ? parsed.data : { state: 'lost' } };
   }
 
   /** Claims the fix for this person, or says who has it (or did it). */
