@@ -74,7 +74,13 @@ export function fixCard(answer: FixAnswer, language: Language, timeZone: string)
           style: 'emphasis',
           items: [
             text(w.tapLabel, { size: 'Small', weight: 'Bolder' }),
-            text(plain(answer.tap.code), { fontType: 'Monospace', size: 'ExtraLarge', weight: 'Bolder' }),
+            // A TextRun is never read as markdown: the pass shows exactly as Graph made it (no escapes).
+            {
+              type: 'RichTextBlock',
+              inlines: [
+                { type: 'TextRun', text: answer.tap.code, fontType: 'Monospace', size: 'ExtraLarge', weight: 'Bolder' },
+              ],
+            },
             text(plain(fill(w.tapNote, { minutes: answer.tap.lifetimeInMinutes, first: names.first })), {
               size: 'Small',
             }),
