@@ -24,6 +24,22 @@ describe('configuration', () => {
     expect(result.config.tickets.sink).toBe('graph-mail');
   });
 
+  it('turns the helpdesk fixes on with an OAuth connection only (issue 21); the demo has its own', () => {
+    const off = loadConfig({ ...production, SSO_CONNECTION_NAME: '' });
+    expect(off.ok && off.config.fixes).toBeNull();
+    const on = loadConfig({ ...production, SSO_CONNECTION_NAME: 'graph', SSO_RESOURCE_URI: 'api://botid-x' });
+    expect(on.ok && on.config.fixes).toEqual({
+      connectionName: 'graph',
+      resourceUri: 'api://botid-x',
+      silentSso: false,
+    });
+    const demo = loadConfig({ DEMO_SILENT_SSO: 'off' });
+    expect(demo.ok && demo.config.fixes).toMatchObject({ silentSso: false });
+    expect(
+      loadConfig({}).ok && (loadConfig({}) as { config: { fixes: { silentSso: boolean } } }).config.fixes.silentSso,
+    ).toBe(true);
+  });
+
   it('is demo mode when DEMO=true even with production settings', () => {
     const result = loadConfig({ ...production, DEMO: 'true' });
     expect(result.ok && result.config.mode).toBe('demo');

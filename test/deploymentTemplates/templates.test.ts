@@ -39,7 +39,7 @@ const PARAMS_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/de
  * - STATE_DIR is fixed to a folder under /home, the part of an App Service that survives restarts.
  * - Never set in Azure: STATE_BLOB_CONNECTION_STRING (an account key; the managed identity signs in
  *   instead), the shared demo tenant's DEMO_GRAPH_URL / DEMO_GRAPH_CA_FILE and the demo tenant's own
- *   DEMO_GRAPH_PERMISSIONS / DEMO_NONINTERACTIVE_PER_DAY / DEMO_GRAPH_LATENCY.
+ *   DEMO_GRAPH_PERMISSIONS / DEMO_NONINTERACTIVE_PER_DAY / DEMO_GRAPH_LATENCY, and DEMO_SILENT_SSO (the demo's SSO stand-in).
  * - Derived from the template's own resources: the state store kind, blob endpoint and identity.
  */
 const NOT_SET = ['PORT'];
@@ -50,6 +50,7 @@ const NEVER_IN_AZURE = [
   'DEMO_GRAPH_PERMISSIONS',
   'DEMO_NONINTERACTIVE_PER_DAY',
   'DEMO_GRAPH_LATENCY',
+  'DEMO_SILENT_SSO',
 ];
 const FIXED: Record<string, string> = { HOST: '0.0.0.0', DEMO: 'false', STATE_DIR: '/home/data/signin-troubleshooter' };
 const DERIVED: Record<string, string> = {
