@@ -7,6 +7,7 @@ import type { Language } from '../shared/types';
 import { localDateTime } from '../shared/time';
 import { card, execute, heading, plain, subtle, text, type Card, type Element } from './elements';
 import { fill, firstName, wording } from './wording';
+import { fixDefinition } from '../fixes/catalog';
 
 /** What a fix button carries: the fix, whom, which finding; the server checks all of it again. */
 export function fixData(offer: FixOffer, language: Language): Record<string, unknown> {
@@ -66,7 +67,8 @@ export function fixCard(answer: FixAnswer, language: Language, timeZone: string)
     case 'done': {
       const title = fill(w.doneTitle[answer.fix], names);
       const by = answer.byName ?? w.someone;
-      const line = fill(answer.again ? w.doneBefore : w.doneBy, { time: time(answer.at), by });
+      const read = !fixDefinition(answer.fix).changes;
+      const line = fill(answer.again ? w.doneBefore : read ? w.readBy : w.doneBy, { time: time(answer.at), by });
       const body: Element[] = [heading(plain(title)), subtle(plain(line))];
       if (answer.tap) {
         body.push({
@@ -141,15 +143,28 @@ function whatIfPart(
   const w = wording(language).fixes;
   const controls = w.control as Record<string, string>;
   return scenarios.flatMap((s) => {
-    const lines =
-      s.policies.length === 0
-        ? [w.whatIfPasses]
-        : s.policies.map((p) =>
-            fill(w.whatIfPolicy, { policy: p.name, controls: p.controls.map((c) => controls[c] ?? c).join(', ') }),
-          );
+    // The verdict first: a policy that blocks decides; else the controls still asked for (a compliant device is one already, there).
+    const blocking = s.policies.find((p) => p.controls.includes('block'));
+    const asked = [...new Set(s.policies.flatMap((p) => p.controls))].filter(
+      (c) => !(s.id === 'compliantDevice' && c === 'compliantDevice'),
+    );
+    const verdict = blocking
+      ? fill(w.whatIfBlocked, { policy: blocking.name })
+      : asked.length > 0
+        ? fill(w.whatIfPassesWith, { controls: asked.map((c) => controls[c] ?? c).join(', ') })
+        : w.whatIfPasses;
+    const lines = s.policies.map((p) =>
+      fill(w.whatIfPolicy, {
+        policy: p.name,
+        controls: p.controls.length > 0 ? p.controls.map((c) => controls[c] ?? c).join(', ') : w.whatIfSessionOnly,
+      }),
+    );
     return [
       text(s.id === 'asIs' ? w.whatIfAsIs : w.whatIfCompliant, { weight: 'Bolder', size: 'Small', spacing: 'Medium' }),
-      text(plain(lines.map((l) => `- ${l}`).join('\n')), { spacing: 'Small' }),
+      text(plain(verdict), { spacing: 'Small', color: blocking ? 'Attention' : 'Good' }),
+      ...(lines.length > 0
+        ? [text(plain(lines.map((l) => `- ${l}`).join('\n')), { spacing: 'Small', size: 'Small' })]
+        : []),
     ];
   });
 }
