@@ -44,10 +44,6 @@ export function fixDefinition(id: FixId): FixDefinition {
   return DEFINITIONS[id];
 }
 
-export function isFixId(value: unknown): value is FixId {
-  return typeof value === 'string' && (FIX_IDS as readonly string[]).includes(value);
-}
-
 /** Every delegated scope the fixes need (the OAuth connection's scopes, docs/deploy.md). */
 export function delegatedScopes(): string[] {
   return [...new Set(FIX_IDS.flatMap((id) => DEFINITIONS[id].scopes))].sort();
