@@ -2,8 +2,9 @@
  * `npm run graph-schema -- --csdl <file> --version v1.0|beta --source <where it came from> [--partial]`:
  * reads Microsoft Graph's published metadata (CSDL, github.com/microsoftgraph/msgraph-metadata
  * `schemas/v1.0-Prod.csdl` / `schemas/beta-Prod.csdl`) and writes a trimmed copy to
- * test/fixtures/graph-schema/<version>.json: the `signIn` entity with every complex and enum type it
- * reaches, and the own properties of the directory types the bot reads (user, directoryRole, group).
+ * test/fixtures/graph-schema/<version>.json: the `signIn` entity (and the types the fixes use, DEEP_ROOTS)
+ * with every complex and enum type they reach, and the own properties of the directory types the bot
+ * reads (user, directoryRole, group).
  *
  * `--partial`: the CSDL is an excerpt (beta-Prod.csdl is too big for some mirrors); types it lacks are
  * written as `{ "kind": "notVendored" }` so the contract test knows they were not checked.
@@ -28,8 +29,16 @@ export interface GraphSchema {
   types: Record<string, SchemaType>;
 }
 
-/** Followed with everything they reach. */
-const DEEP_ROOTS = ['signIn'];
+/** Followed with everything they reach: the sign-in log, and what the one-click fixes read and write (issue 21). */
+const DEEP_ROOTS = [
+  'signIn',
+  'directoryAudit',
+  'temporaryAccessPassAuthenticationMethod',
+  'passwordAuthenticationMethod',
+  'microsoftAuthenticatorAuthenticationMethod',
+  'managedDevice',
+  'whatIfAnalysisResult',
+];
 /** Own and inherited properties only: their nested types are not read by the bot. */
 const SHALLOW_ROOTS = ['user', 'directoryRole', 'group'];
 
@@ -87,7 +96,7 @@ export function trimSchema(csdl: string, options: { partial: boolean }): Record<
       ...(base ? { baseType: localName(base) } : {}),
       properties,
     };
-    if (base) visit(localName(base), false);
+    if (base) visit(localName(base), deep);
     if (deep) for (const property of Object.values(properties)) visit(property.type, true);
   };
   for (const root of DEEP_ROOTS) visit(root, true);

@@ -126,8 +126,11 @@ export class DirectoryAuditLog {
       ],
       additionalDetails: [],
     };
-    this.entries.push(entry);
-    this.entries.sort((a, b) => (a.activityDateTime < b.activityDateTime ? 1 : -1));
+    // Newest first; among entries of the same instant, the one recorded last first.
+    this.entries.unshift(entry);
+    this.entries.sort((a, b) =>
+      a.activityDateTime < b.activityDateTime ? 1 : a.activityDateTime > b.activityDateTime ? -1 : 0,
+    );
     return entry;
   }
 

@@ -1,7 +1,7 @@
 /**
  * Who may do what with a delegated token: the permission (scope) each fix's API needs, and the
  * signed-in person's directory role Entra requires besides — including which people that role may
- * act upon. Data from Microsoft's pages; docs/graph-fidelity.md (rules 20–27) names each source.
+ * act upon. Data from Microsoft's pages; docs/graph-fidelity.md (rules 20–33) names each source.
  */
 import { ROLE_TEMPLATE as R, type RoleKey } from './directoryRoles';
 
@@ -102,7 +102,12 @@ export const CALL_RULES: Record<FixCall, CallRule> = {
     delegated: ['UserAuthenticationMethod.Read.All', 'UserAuthenticationMethod.ReadWrite.All'],
     application: ['UserAuthenticationMethod.Read.All', 'UserAuthenticationMethod.ReadWrite.All'],
     roles: ANYONE('globalReader', 'authenticationAdministrator', 'privilegedAuthenticationAdministrator'),
-    self: ['UserAuthenticationMethod.Read', 'UserAuthenticationMethod.ReadWrite', 'UserAuthenticationMethod.Read.All'],
+    self: [
+      'UserAuthenticationMethod.Read',
+      'UserAuthenticationMethod.ReadWrite',
+      'UserAuthenticationMethod.Read.All',
+      'UserAuthenticationMethod.ReadWrite.All',
+    ],
   },
   // user-update.md (passwordProfile); authenticationmethod-resetpassword.md: Helpdesk, Password and User
   // Administrators reset passwords as "Who can reset passwords" says.

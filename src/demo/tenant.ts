@@ -27,14 +27,10 @@ import { SignInLog } from './signInListing';
 import { generateSignIns } from './signInGenerator';
 import type { GraphVersion } from './signInSchema';
 import { DEMO_TICKET_MAILBOX } from '../config';
-import { DemoTokenIssuer } from './delegatedTokens';
 import { DemoTokenService } from './tokenService';
 import { DelegatedGraph } from './fixes';
-import { DirectoryAuditLog } from './directoryAudits';
-import { AuthMethods } from './authMethods';
-import { ConditionalAccess, DEMO_CA_POLICIES, type CaPolicy } from './whatIf';
-import { FixEffects } from './effects';
-import { ROLE_TEMPLATE } from './directoryRoles';
+import type { DirectoryAuditLog } from './directoryAudits';
+import { delegatedSide, type DelegatedOptions } from './delegatedSetup';
 
 export type { GraphRequest, GraphResponse } from './graphProtocol';
 export { GRAPH_REPORTS_LIMIT, type ReportsCounters, type ReportsLimit } from './reportsThrottle';
@@ -56,7 +52,7 @@ export interface SentMail {
   };
 }
 
-export interface DemoTenantOptions {
+export interface DemoTenantOptions extends DelegatedOptions {
   now?: Date;
   people?: readonly DemoPerson[];
   signIns?: SignIn[];
@@ -83,10 +79,6 @@ export interface DemoTenantOptions {
    * the stories' own sign-ins only (what the tests are written against).
    */
   nonInteractivePerDay?: number;
-  /** The delegated scopes the demo's OAuth connection grants (the `scp` of exchanged tokens); default DEMO_DELEGATED_SCOPES. */
-  delegatedScopes?: readonly string[];
-  /** The tenant's Conditional Access policies (What If); default DEMO_CA_POLICIES (the live incident adds its own). */
-  conditionalAccessPolicies?: readonly CaPolicy[];
 }
 
 const MAX_LOGGED = 100_000;
@@ -104,9 +96,10 @@ export class DemoTenant {
   private readonly throttle: ReportsThrottle;
   /** The one-click fixes' Graph calls, with the caller's own token (fixes.ts); `actions` and `attempts` for tests. */
   readonly delegated: DelegatedGraph;
-  readonly audits = new DirectoryAuditLog();
+  readonly audits: DirectoryAuditLog;
   /** SSO tokens and the Bot Framework Token Service's exchange (tokenService.ts). */
   readonly tokenService: DemoTokenService;
+  private readonly delegatedFixes: boolean;
 
   constructor(options: DemoTenantOptions = {}) {
     this.people = options.people ?? DEMO_PEOPLE;
@@ -126,29 +119,19 @@ export class DemoTenant {
       showsPolicies: () => this.grant.readsConditionalAccess,
       clock: new ReportsClock(options.timing ?? null, clock),
     });
-    const issuer = new DemoTokenIssuer(clock);
-    this.tokenService = new DemoTokenService(issuer, this.directory, clock, options.delegatedScopes);
-    const effects = new FixEffects(
-      this.audits,
-      () => this.signIns,
-      (records) => this.addSignIns(records),
+    const side = delegatedSide(
+      {
+        directory: this.directory,
+        people: this.people,
+        signIns: () => this.signIns,
+        addSignIns: (records) => this.addSignIns(records),
+        grant: () => this.grant,
+        clock,
+      },
+      options,
     );
-    effects.seedDisabledAccounts(
-      this.people,
-      this.people.find((p) => p.roles.includes(ROLE_TEMPLATE.authenticationAdministrator)),
-    );
-    this.delegated = new DelegatedGraph({
-      directory: this.directory,
-      issuer,
-      grant: () => this.grant,
-      clock,
-      audits: this.audits,
-      methods: new AuthMethods(clock),
-      conditionalAccess: new ConditionalAccess(options.conditionalAccessPolicies ?? DEMO_CA_POLICIES, (p) =>
-        this.groupsOf(p),
-      ),
-      effects,
-    });
+    ({ delegated: this.delegated, tokenService: this.tokenService, audits: this.audits } = side);
+    this.delegatedFixes = side.enabled;
   }
 
   /**
@@ -173,7 +156,7 @@ export class DemoTenant {
     const requestId = randomUUID();
     try {
       const url = new URL(request.url);
-      if (DemoTokenService.serves(url.pathname)) return this.tokenService.handle(request);
+      if (this.delegatedFixes && DemoTokenService.serves(url.pathname)) return this.tokenService.handle(request);
       const match = /^\/(v1\.0|beta)(\/.*)$/.exec(url.pathname);
       if (!match) throw new GraphHttpError(400, 'BadRequest', `Invalid version in '${url.pathname}'.`);
       // Split first, then decode each segment: an encoded '/' (%2F) in an id stays inside its segment.
@@ -191,7 +174,7 @@ export class DemoTenant {
       if (/^\/auditLogs(\/|$)/i.test(path)) this.throttle.admit();
       const version = match[1] as GraphVersion;
       const method = request.method.toUpperCase();
-      const call = DelegatedGraph.callOf(method, segments, request.body);
+      const call = this.delegatedFixes ? DelegatedGraph.callOf(method, segments, request.body) : null;
       if (!call) this.delegated.checkOtherCall(caller, method, segments);
       const result: { status: number; body?: unknown; delayMs?: number } = call
         ? this.delegated.handle(call, caller, segments, request, url)

@@ -198,7 +198,7 @@ function deviceRuleMatches(rule: string, device: Record<string, unknown>): boole
   );
 }
 
-/** The policy as Graph's conditionalAccessPolicy. */
+/** The policy as Graph's conditionalAccessPolicy (grantControls' authenticationStrength is a navigation property: left out). */
 function graphShape(p: CaPolicy): Record<string, unknown> {
   return {
     id: p.id,
@@ -237,7 +237,6 @@ function graphShape(p: CaPolicy): Record<string, unknown> {
           builtInControls: p.grant,
           customAuthenticationFactors: [],
           termsOfUse: [],
-          authenticationStrength: null,
         }
       : null,
     sessionControls: p.session ?? null,

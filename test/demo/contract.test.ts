@@ -20,6 +20,9 @@ import { SELECT as PERSON_SELECT } from '../../src/directory/people';
 import { ROLE_SELECT } from '../../src/access/readers';
 import { toUser } from '../../src/demo/directory';
 import { DEMO_PEOPLE } from '../../src/demo/people';
+import { delegatedToken, graphWithToken } from '../support/delegated';
+
+type Page = { value: Record<string, unknown>[] };
 
 interface Property {
   type: string;
@@ -273,5 +276,43 @@ describe("every property the production code reads exists in Microsoft's schema"
     expect(eventTypeFilter(['nonInteractiveUser'])).toContain('signInEventTypes');
     expect(propertiesOf('beta', 'signIn').signInEventTypes).toEqual({ type: 'Edm.String', collection: true });
     expect(propertiesOf('v1.0', 'signIn').signInEventTypes).toBeUndefined();
+  });
+});
+
+describe('the fixes answer in Graph types (issue 21)', () => {
+  it("TAP, authentication methods, directory audits, managed devices and What If results are Graph's v1.0 types", async () => {
+    const tenant = new DemoTenant({ now: NOW });
+    const henrietta = graphWithToken(tenant, delegatedToken(tenant, '5e1f0000-0000-4000-8000-000000000007'));
+    const megan = '00000000-0000-0000-0000-0000000000021';
+    const check = (value: unknown, type: string, path: string) => problems('v1.0', value, { type }, path);
+    const ofOwnType = (item: Record<string, unknown>, path: string) =>
+      check(item, String(item['@odata.type']).replace('#microsoft.graph.', ''), path);
+
+    const tap = (await henrietta
+      .api(`/users/${megan}/authentication/temporaryAccessPassMethods`)
+      .post({ isUsableOnce: true })) as Record<string, unknown>;
+    await henrietta.api(`/users/${megan}/revokeSignInSessions`).post({});
+    await henrietta.api('/users/5e1f0000-0000-4000-8000-000000000009').patch({ accountEnabled: true });
+    const methods = (await henrietta.api(`/users/${megan}/authentication/methods`).get()) as Page;
+    const audits = (await henrietta.api('/auditLogs/directoryAudits').get()) as Page;
+    const devices = (await henrietta.api(`/users/${megan}/managedDevices`).get()) as Page;
+    const whatIf = (await henrietta.api('/identity/conditionalAccess/evaluate').post({
+      signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: megan },
+      signInContext: { '@odata.type': '#microsoft.graph.applicationContext', includeApplications: ['All'] },
+      signInConditions: { country: 'PT', deviceInfo: { isCompliant: false } },
+    })) as Page;
+
+    expect(methods.value.length).toBeGreaterThanOrEqual(3);
+    expect(audits.value.length).toBeGreaterThanOrEqual(5);
+    expect(whatIf.value.length).toBeGreaterThanOrEqual(6);
+    expect([
+      ...check(tap, 'temporaryAccessPassAuthenticationMethod', 'tap'),
+      ...methods.value.flatMap((m, i) => ofOwnType(m, `methods[${i}]`)),
+      ...audits.value.flatMap((a, i) => check(a, 'directoryAudit', `audits[${i}]`)),
+      ...devices.value.flatMap((d, i) => check(d, 'managedDevice', `devices[${i}]`)),
+      ...whatIf.value.flatMap((r, i) => check(r, 'whatIfAnalysisResult', `whatIf[${i}]`)),
+    ]).toEqual([]);
+    // The checker can fail on these types too.
+    expect(check({ complianceState: 'broken', deviceColour: 'red' }, 'managedDevice', 'd')).toHaveLength(2);
   });
 });

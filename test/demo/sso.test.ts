@@ -9,10 +9,12 @@ import { DemoTenant } from '../../src/demo/tenant';
 import { DEMO_BOT_APP_ID, DEMO_DELEGATED_SCOPES } from '../../src/demo/delegatedTokens';
 import { demoTokenServiceHttpClient } from '../../src/demo/tokenServiceClient';
 import { startGraphTestServer } from '../../src/demo/httpsServer';
+import { createGraphClient } from '../../src/graph/client';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 const NESTOR = '5e1f0000-0000-4000-8000-000000000006';
 const MIRIAM = '5e1f0000-0000-4000-8000-000000000009';
+const MEGAN = '00000000-0000-0000-0000-0000000000021';
 const HOUR = 3_600_000;
 
 let clock = NOW.getTime();
@@ -129,8 +131,24 @@ describe('token exchange through the real connector client', () => {
   });
 });
 
+describe('setting', () => {
+  it('delegatedFixes: false (npm run demo-tenant -- --delegated off) leaves no token service and no fix endpoints', () => {
+    const off = new DemoTenant({ now: NOW, signIns: [], delegatedFixes: false });
+    const post = (url: string, body: unknown) =>
+      off.handle({
+        method: 'POST',
+        url,
+        headers: { authorization: 'Bearer demo-tenant-token' },
+        body: JSON.stringify(body),
+      });
+    expect(post('https://x/_demo/sso/token', { oid: NESTOR }).status).toBe(400);
+    expect(post(`https://graph.microsoft.com/v1.0/users/${MEGAN}/revokeSignInSessions`, {}).status).toBe(400);
+    expect(off.delegated.attempts).toHaveLength(0);
+  });
+});
+
 describe('over HTTPS (npm run demo-tenant)', () => {
-  it('serves the SSO token and the exchange on the same server as Graph', async () => {
+  it('serves the SSO token and the exchange on the same server as Graph; /_demo/stats lists the fixes', async () => {
     const server = await startGraphTestServer({ tenant: new DemoTenant({ now: NOW, signIns: [] }) });
     const dispatcher = new Agent({ connect: { ca: server.ca } });
     try {
@@ -152,7 +170,28 @@ describe('over HTTPS (npm run demo-tenant)', () => {
         } as RequestInit,
       );
       expect(exchanged.status).toBe(200);
-      expect(claimsOf(((await exchanged.json()) as { token: string }).token).oid).toBe(NESTOR);
+      const graphToken = ((await exchanged.json()) as { token: string }).token;
+      expect(claimsOf(graphToken).oid).toBe(NESTOR);
+
+      // A fix with that token over HTTPS shows in GET /_demo/stats as {action, target, caller, at}.
+      const graph = createGraphClient({
+        endpoint: server.url,
+        authProvider: { getAccessToken: async () => graphToken },
+        customHosts: [server.host],
+        transport: server.transport(),
+      });
+      await graph.api(`/users/${MEGAN}/revokeSignInSessions`).post({});
+      const stats = (await (await fetch(`${server.url}/_demo/stats`, { dispatcher } as RequestInit)).json()) as {
+        actions: { action: string; target: string; caller: string; at: string }[];
+        delegatedFixCalls: number;
+        appOnlyFixCalls: number;
+        tokenExchanges: number;
+      };
+      expect(stats.actions.map(({ action, target, caller }) => ({ action, target, caller }))).toEqual([
+        { action: 'revokeSessions', target: MEGAN, caller: NESTOR },
+      ]);
+      expect(Number.isNaN(Date.parse(stats.actions[0].at))).toBe(false);
+      expect(stats).toMatchObject({ delegatedFixCalls: 1, appOnlyFixCalls: 0, tokenExchanges: 1 });
     } finally {
       await dispatcher.close();
       await server.close();
