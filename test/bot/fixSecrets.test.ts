@@ -96,6 +96,11 @@ describe('fixes asked in words', () => {
     expect(running.tenant.delegated.actions).toEqual([]);
   });
 
+  it('"enable Miriam\'s account" first offers to show who disabled it', async () => {
+    const card = await askCard(running, asker('Henrietta Mueller'), "please enable Miriam Graham's account");
+    expect(actionsOf(card).map((a) => [a.verb, (a.data as { fix?: string }).fix])).toEqual([['fix', 'enableAccount']]);
+  });
+
   it.each(["can you unlock Megan's account?", 'ontgrendel Megan'])(
     '"%s": no unlock in Entra; revoke, new password and password reset offered',
     async (text) => {

@@ -73,6 +73,25 @@ describe('helpdesk fixes, end to end', () => {
   });
 });
 
+describe('where fix buttons are', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startApp();
+  });
+  afterAll(() => running.stop());
+
+  it('never on a person’s answer about themselves', async () => {
+    const card = await ask(running, asker('Megan Bowen'), "why can't I sign in?");
+    expect(fixButtons(card)).toEqual([]);
+  });
+
+  it('on a reader’s answer about someone else, each naming that person', async () => {
+    const card = await ask(running, asker('Alex Wilber'), 'why did megan bowen fail to sign in yesterday?');
+    expect(fixButtons(card).length).toBeGreaterThan(0);
+    expect(fixButtons(card).every((a) => (a.data as El).userId === idOf('Megan Bowen'))).toBe(true);
+  });
+});
+
 describe('Teams SSO for a fix click', () => {
   let running: RunningApp;
   beforeAll(async () => {
