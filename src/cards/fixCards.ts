@@ -25,13 +25,16 @@ export function fixData(offer: FixOffer, language: Language): Record<string, unk
 export function fixButtons(offers: FixOffer[] | undefined, language: Language): Element[] {
   if (!offers || offers.length === 0) return [];
   const w = wording(language).fixes;
+  // Rows of at most three: clients cut an action set short (the Adaptive Cards default is five actions).
+  const rows: FixOffer[][] = [];
+  for (let i = 0; i < offers.length; i += 3) rows.push(offers.slice(i, i + 3));
   return [
     text(w.heading, { weight: 'Bolder', size: 'Small', spacing: 'Medium' }),
-    {
+    ...rows.map((row) => ({
       type: 'ActionSet',
       spacing: 'Small',
-      actions: offers.map((o) => execute(w.button[o.fix], 'fix', fixData(o, language))),
-    },
+      actions: row.map((o) => execute(w.button[o.fix], 'fix', fixData(o, language))),
+    })),
   ];
 }
 
