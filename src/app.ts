@@ -8,7 +8,7 @@ import type { AuthenticationProvider, Client, Middleware } from '@microsoft/micr
 import type { Logger } from 'pino';
 import type restify from 'restify';
 import type { Config } from './config';
-import { createGraphClient } from './graph/client';
+import { createGraphClient, delegatedClients } from './graph/client';
 import { productionWiring } from './wiring/production';
 import type { Wiring } from './wiring/types';
 import { demoWiring, type DemoTenant } from './demo/wiring';
@@ -25,6 +25,7 @@ import type { Remembered } from './answers/memory';
 import { TroubleshooterBot } from './bot/troubleshooterBot';
 import { TroubleshooterAdapter } from './bot/adapter';
 import { TokenServiceAuthentication } from './bot/tokenService';
+import { ssoSettings } from './bot/sso';
 import { isLoopbackHost } from './shared/loopback';
 import { installSigningKeyStores } from './bot/signingKeys';
 import { createServer } from './server';
@@ -112,12 +113,20 @@ export function connectGraph(
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
     middleware: [createReportsLimiter(config.graph), ...(wiring.graphMiddleware ?? [])],
   });
-  return { wiring, graph, demoTenant: demo?.demoTenant ?? null };
+  // Helpdesk fixes (issue 21): Graph as the person who clicked, from their delegated token, through the same transport.
+  const delegatedGraph = delegatedClients({
+    endpoint: endpoint?.url ?? config.graph.endpoint,
+    transport: options.graphTransport ?? wiring.graphTransport,
+    timeoutMs: config.graph.timeoutMs,
+    customHosts: options.customHosts ?? endpoint?.customHosts,
+    middleware: wiring.graphMiddleware ?? [],
+  });
+  return { wiring, graph, delegatedGraph, demoTenant: demo?.demoTenant ?? null };
 }
 
 export function createApp(config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const { wiring, graph, demoTenant } = connectGraph(config, options);
+  const { wiring, graph, delegatedGraph, demoTenant } = connectGraph(config, options);
   const isDemo = config.mode === 'demo';
   // Follow-ups, the ticket ledger and rate counters live in the state store, shared by all instances.
   // Every item read is checked against its kind's schema; a damaged one is quarantined and logged.
@@ -189,17 +198,6 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         serviceUrlAllowed: wiring.replyUrlAllowed,
       })
     : null;
-  // Helpdesk fixes (issue 21): Graph as the person who clicked, through a client built for that click
-  // from their delegated token; the same transport as the bot's reads, never its app credential.
-  const delegatedGraph = (token: string) =>
-    createGraphClient({
-      endpoint: (options.graphTransport ? undefined : wiring.graphEndpoint)?.url ?? config.graph.endpoint,
-      authProvider: { getAccessToken: () => Promise.resolve(token) },
-      transport: options.graphTransport ?? wiring.graphTransport,
-      timeoutMs: config.graph.timeoutMs,
-      customHosts: options.customHosts ?? wiring.graphEndpoint?.customHosts,
-      middleware: wiring.graphMiddleware ?? [],
-    });
   const troubleshooter = new Troubleshooter({
     config,
     understanding: options.understanding ?? understanding,
@@ -262,14 +260,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     render: cardCache ? (reply) => cardCache.render(reply) : undefined,
     defaultTimeZone: config.defaultTimeZone,
     turnBudgetMs: config.turnBudgetMs,
-    sso: config.fixes
-      ? {
-          connectionName: config.fixes.connectionName,
-          resourceUri: config.fixes.resourceUri,
-          // The stand-in for Teams' silent SSO: demo mode only (the production wiring has none).
-          silentSso: isDemo && config.fixes.silentSso ? wiring.silentSso : undefined,
-        }
-      : null,
+    // The stand-in for Teams' silent SSO: demo mode only (the production wiring has none).
+    sso: ssoSettings(config.fixes, isDemo ? wiring.silentSso : undefined),
     // A late answer is a proactive post like an alert: with the same time limit.
     sendLater: async (reference, card) => {
       await proactive.post(reference, card);

@@ -35,6 +35,21 @@ export interface FixDeps {
   selfServiceUrls: Config['selfServiceUrls'];
 }
 
+/** The fixes' dependencies from the troubleshooter's. */
+export function fixDeps(
+  fixes: Pick<FixDeps, 'ledger' | 'delegatedGraph'>,
+  gate: Gatekeeper,
+  options: { people: PeopleDirectory; now?: () => Date; config: Config },
+): FixDeps {
+  return {
+    ...fixes,
+    gate,
+    people: options.people,
+    now: options.now ?? (() => new Date()),
+    selfServiceUrls: options.config.selfServiceUrls,
+  };
+}
+
 /** The fixes a sign-in answer offers: a reader's answer about someone else, in a personal chat, when fixes are on. */
 export function fixOffers(
   verdict: Verdict,

@@ -30,7 +30,7 @@ import type { Answer, Reply, Requester, TicketWriter, Understanding } from './ty
 import type { IncidentService } from '../incidents/service';
 import type { ConversationAddress } from '../incidents/subscriptions';
 import { answerIncidentAction, INCIDENT_VERBS, withKnownProblem } from './incidents';
-import { answerFixClick, type FixDeps } from './fixes';
+import { answerFixClick, fixDeps, type FixDeps } from './fixes';
 import type { ClickAuth } from './fixTypes';
 
 export type { Requester, Understanding, Reply, Answer } from './types';
@@ -55,7 +55,7 @@ export interface TroubleshooterDeps {
   sendPrivately?: ((address: ConversationAddress, reply: Reply) => Promise<void>) | null;
   /** Helpdesk fixes (issue 21): the once-only ledger and a Graph client per click from a delegated token; none: off. */
   fixes?: Pick<FixDeps, 'ledger' | 'delegatedGraph'> | null;
-  /** The bot's own personal chat (a Teams deep link), offered where other people's sign-ins may not be shown. */
+  /** A Teams deep link to the bot's personal chat, offered where others' sign-ins may not be shown (none in demo mode). */
   personalChatUrl?: string | null;
 }
 
@@ -77,15 +77,7 @@ export class Troubleshooter {
       people: options.people,
       gate: this.gate,
       memory: options.memory ?? new InMemoryFollowUps(),
-      fixes: options.fixes
-        ? {
-            ...options.fixes,
-            gate: this.gate,
-            people: options.people,
-            now: options.now ?? (() => new Date()),
-            selfServiceUrls: options.config.selfServiceUrls,
-          }
-        : undefined,
+      fixes: options.fixes ? fixDeps(options.fixes, this.gate, options) : undefined,
       incidents: options.incidents,
       diagnoses:
         options.config.graph.signInCacheSeconds > 0
@@ -170,10 +162,9 @@ export class Troubleshooter {
       if (turnedAway) return turnedAway;
       return this.inLane(requester, async (): Promise<Answer> => {
         if (verb === 'openTicket') return this.ticket(requester, data, language);
-        if (verb === 'fix' || verb === 'fixConfirm')
-          return this.deps.fixes
-            ? answerFixClick(this.deps.fixes, requester, verb, data, auth)
-            : { kind: 'unknown', examples: this.options.understanding.examples(language), reason: 'unknown-verb' };
+        // With fixes off (no OAuth connection) a fix is an unknown verb, below.
+        if ((verb === 'fix' || verb === 'fixConfirm') && this.deps.fixes)
+          return answerFixClick(this.deps.fixes, requester, verb, data, auth);
         if (INCIDENT_VERBS.has(verb) && this.options.incidents)
           return answerIncidentAction(
             {
@@ -286,7 +277,6 @@ export class Troubleshooter {
     intent: string,
   ): Promise<Reply> {
     audit(this.options.logger, auditOf(answer, { event, requester, intent }));
-    // Where others' sign-ins may not be shown: the way to the personal chat, when the bot has one (not in demo mode).
     if (answer.kind === 'ask-privately' && this.options.personalChatUrl)
       answer = { ...answer, personalChatUrl: this.options.personalChatUrl };
     const about = answer.kind === 'ticket-opened' ? answer.summary : answer;

@@ -29,6 +29,19 @@ export interface SsoSettings {
   silentSso?: (aadObjectId: string) => Promise<string | null>;
 }
 
+/** The settings from the configuration (null: fixes off); `silentSso` only where allowed (demo mode). */
+export function ssoSettings(
+  fixes: { connectionName: string; resourceUri: string | null; silentSso: boolean } | null,
+  silentSso: SsoSettings['silentSso'],
+): SsoSettings | null {
+  if (!fixes) return null;
+  return {
+    connectionName: fixes.connectionName,
+    resourceUri: fixes.resourceUri,
+    silentSso: fixes.silentSso ? silentSso : undefined,
+  };
+}
+
 /** The Token Service client CloudAdapter made for this turn (from the Bot Framework authentication's OAuth URL). */
 function userTokenClient(context: TurnContext): UserTokenClient | undefined {
   const key = (context.adapter as { UserTokenClientKey?: symbol }).UserTokenClientKey;
