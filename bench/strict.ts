@@ -15,7 +15,8 @@
  * 10 s are counted at the demo tenant (every sign-in log request it received).
  */
 import pino from 'pino';
-import { loadConfig, DEMO_TENANT_ID } from '../src/config';
+import { loadConfig } from '../src/config';
+import { DEMO_TENANT_ID } from '../src/demo/wiring';
 import { createApp } from '../src/app';
 import { DemoTenant } from '../src/demo/tenant';
 import { GRAPH_LIKE_TIMING } from '../src/demo/reportsTiming';

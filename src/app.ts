@@ -2,8 +2,6 @@
  * Composition root: builds every service from the configuration. Demo and production differ only
  * in their wiring (src/wiring/production.ts, src/demo/wiring.ts), chosen once here; the tests build the app here too.
  */
-import { ConfigurationBotFrameworkAuthentication, CallerIdConstants, type TurnContext } from 'botbuilder';
-import { AuthenticationConstants } from 'botframework-connector';
 import type { AuthenticationProvider, Client, Middleware } from '@microsoft/microsoft-graph-client';
 import type { Logger } from 'pino';
 import type restify from 'restify';
@@ -11,23 +9,21 @@ import type { Config } from './config';
 import { createGraphClient, delegatedClients } from './graph/client';
 import { productionWiring } from './wiring/production';
 import type { Wiring } from './wiring/types';
-import { demoWiring, type DemoTenant } from './demo/wiring';
+import { demoWiring, withDemoTenant, type DemoSettings, type DemoTenant } from './demo/wiring';
 import { CachedPeopleDirectory, GraphPeopleDirectory, type PeopleDirectory } from './directory/people';
 import { GraphReaderDirectory } from './access/readers';
 import { AccessPolicy } from './access/policy';
-import { GraphSignInLog } from './signins/signInLog';
-import { CachedSignInSource } from './signins/cachedSignInLog';
+import { startSignInSources } from './signins/sources';
 import { ReadBudget } from './signins/readBudget';
-import { startLiveSignIns, type LiveSignIns } from './signins/live/start';
+import type { LiveSignIns } from './signins/live/start';
 import { createReportsLimiter } from './graph/limiter';
 import { Troubleshooter, type Understanding } from './answers/troubleshooter';
 import type { Remembered } from './answers/memory';
 import { TroubleshooterBot } from './bot/troubleshooterBot';
-import { TroubleshooterAdapter } from './bot/adapter';
-import { TokenServiceAuthentication } from './bot/tokenService';
+import { createAdapter } from './bot/adapter';
 import { ssoSettings } from './bot/sso';
+import { FixLedger } from './fixes/ledger';
 import { isLoopbackHost } from './shared/loopback';
-import { installSigningKeyStores } from './bot/signingKeys';
 import { createServer } from './server';
 import { createLogger } from './shared/logger';
 import { understanding } from './understanding';
@@ -39,19 +35,19 @@ import { renderAnswer, turnErrorCard } from './cards/render';
 import { ticketWriter } from './cards/ticketContent';
 import { CardCache } from './cards/cache';
 import { requesterOf } from './bot/requester';
-import { cardActivity } from './bot/cardActivity';
 import packageJson from '../package.json';
 import { startIncidents } from './incidents/start';
 import type { IncidentService } from './incidents/service';
 import type { Incident } from './incidents/types';
 import { ALERT_DELIVERY_TIMEOUT_MS, type AlertDelivery } from './incidents/alerts';
 import { adapterDelivery } from './bot/proactive';
-import { FixLedger } from './fixes/ledger';
 
 export interface AppOptions {
   logger?: Logger;
   /** The demo tenant to serve in demo mode (tests pass their own to read its request log). */
   demoTenant?: DemoTenant;
+  /** The demo's own settings (DEMO_GRAPH_URL, …; src/demo/settings.ts), loaded at start; otherwise their defaults. */
+  demoSettings?: DemoSettings;
   /** Poll interval and overlap of the live sign-in index (tests and the bench; defaults otherwise). */
   signInIndex?: { intervalMs?: number; overlapMs?: number; maxRecords?: number; maxBytes?: number };
   /** Replaces the Graph client's last link (tests: a fault-injecting or HTTPS transport). */
@@ -95,12 +91,19 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** The wiring (demo or production, chosen here once) and the Graph client built on it; `npm run doctor` uses it too. */
+/**
+ * The wiring (demo or production, chosen here once), the Graph client built on it and the Config as that
+ * wiring runs it (demo mode: the demo tenant's id); `npm run doctor` uses it too.
+ */
 export function connectGraph(
-  config: Config,
-  options: Pick<AppOptions, 'demoTenant' | 'now' | 'graphTransport' | 'customHosts'> = {},
+  loaded: Config,
+  options: Pick<AppOptions, 'demoTenant' | 'demoSettings' | 'now' | 'graphTransport' | 'customHosts'> = {},
 ) {
-  const demo = config.mode === 'demo' ? demoWiring(config, { tenant: options.demoTenant, now: options.now?.() }) : null;
+  const config = loaded.mode === 'demo' ? withDemoTenant(loaded) : loaded;
+  const demo =
+    config.mode === 'demo'
+      ? demoWiring(config, { tenant: options.demoTenant, now: options.now?.(), settings: options.demoSettings })
+      : null;
   const wiring: Wiring = demo ?? productionWiring(config);
   const endpoint = options.graphTransport ? undefined : wiring.graphEndpoint;
   const graph = createGraphClient({
@@ -121,12 +124,12 @@ export function connectGraph(
     customHosts: options.customHosts ?? endpoint?.customHosts,
     middleware: wiring.graphMiddleware ?? [],
   });
-  return { wiring, graph, delegatedGraph, demoTenant: demo?.demoTenant ?? null };
+  return { config, wiring, graph, delegatedGraph, demoTenant: demo?.demoTenant ?? null };
 }
 
-export function createApp(config: Config, options: AppOptions = {}): App {
+export function createApp(loaded: Config, options: AppOptions = {}): App {
+  const { config, wiring, graph, delegatedGraph, demoTenant } = connectGraph(loaded, options);
   const logger = options.logger ?? createLogger(config.logLevel);
-  const { wiring, graph, delegatedGraph, demoTenant } = connectGraph(config, options);
   const isDemo = config.mode === 'demo';
   // Follow-ups, the ticket ledger and rate counters live in the state store, shared by all instances.
   // Every item read is checked against its kind's schema; a damaged one is quarantined and logged.
@@ -146,32 +149,14 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   });
   const sink = createTicketSink(config.tickets, graph);
   const people = new CachedPeopleDirectory(new GraphPeopleDirectory(graph), config.access.readerCacheSeconds);
-  // Identical questions in flight share one read; answers are kept SIGNIN_CACHE_SECONDS.
-  const directSignIns = new CachedSignInSource(
-    new GraphSignInLog(graph, {
-      pageSize: 1000,
-      maxPages: config.graph.maxSignInPages,
-      eventTypes: config.graph.signInEventTypes,
-      readTimeoutMs: config.graph.signInReadSeconds * 1000,
-    }),
-    config.graph.signInCacheSeconds,
-  );
-  // The live index answers questions about its covered span without a Graph read; the rest read directly.
-  const signInIndex =
-    config.graph.signInIndexHours > 0
-      ? startLiveSignIns(graph, directSignIns, {
-          hours: config.graph.signInIndexHours,
-          pageSize: 1000,
-          maxPages: config.graph.maxSignInPages,
-          eventTypes: config.graph.signInEventTypes,
-          ...options.signInIndex,
-          now: options.now ? () => options.now!().getTime() : undefined,
-          onError: (error, phase) =>
-            logger.warn({ err: { message: (error as Error)?.message }, phase }, 'sign-in index read failed'),
-          // One reader of the log per tenant across the instances on this store; the in-process demo tenant is each process's own.
-          shared: demoTenant ? undefined : { store: state, tenantId: config.graph.tenantId, logger },
-        })
-      : null;
+  const { direct: directSignIns, live: signInIndex } = startSignInSources(graph, config.graph, {
+    ...options.signInIndex,
+    now: options.now ? () => options.now!().getTime() : undefined,
+    onError: (error, phase) =>
+      logger.warn({ err: { message: (error as Error)?.message }, phase }, 'sign-in index read failed'),
+    // One reader of the log per tenant across the instances on this store; the in-process demo tenant is each process's own.
+    shared: demoTenant ? undefined : { store: state, tenantId: config.graph.tenantId, logger },
+  });
   const tickets = sink ? new TicketDesk(sink, { state, logger }) : null;
   // Incidents over the live index; alerts go out through the adapter (built below, used only later).
   const alerts = {
@@ -221,39 +206,21 @@ export function createApp(config: Config, options: AppOptions = {}): App {
 
   // Cards of sign-in answers are kept as long as the answers are (none when SIGNIN_CACHE_SECONDS is 0).
   const cardCache = config.graph.signInCacheSeconds > 0 ? new CardCache(config.graph.signInCacheSeconds) : null;
-  installSigningKeyStores();
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    ...wiring.botAuthentication,
-    // Setting any one URL makes botframework-connector expect all of them: the public cloud's, keys read elsewhere.
-    ...(options.botOpenIdMetadataUrl && !isDemo
-      ? {
-          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-          OAuthUrl: AuthenticationConstants.OAuthUrl,
-          CallerId: CallerIdConstants.PublicAzureChannel,
-          ToBotFromChannelOpenIdMetadataUrl: options.botOpenIdMetadataUrl,
-          ToBotFromEmulatorOpenIdMetadataUrl: options.botOpenIdMetadataUrl,
-        }
-      : {}),
-  });
-  // The demo's Token Service imitation (helpdesk fixes' SSO exchange, src/bot/sso.ts); production: Microsoft's.
-  const adapter = new TroubleshooterAdapter(
-    wiring.tokenService ? new TokenServiceAuthentication(auth, wiring.botAuthentication, wiring.tokenService) : auth,
-    wiring.replyUrlAllowed,
-  );
-  const proactive = adapterDelivery(adapter, config.bot.appId, ALERT_DELIVERY_TIMEOUT_MS);
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: { message: error.message, stack: error.stack } }, 'unhandled error in a turn');
-    try {
-      // In the asker's language and in words for their audience; the error itself stays in the log.
+  const adapter = createAdapter({
+    botAuthentication: wiring.botAuthentication,
+    replyUrlAllowed: wiring.replyUrlAllowed,
+    botOpenIdMetadataUrl: isDemo ? undefined : options.botOpenIdMetadataUrl,
+    // The demo's Token Service imitation (helpdesk fixes' SSO exchange, src/bot/sso.ts); production: Microsoft's.
+    tokenService: wiring.tokenService,
+    logger,
+    // In the asker's language and in words for their audience; the error itself stays in the log.
+    turnErrorCard: async (context) => {
       const requester = requesterOf(context.activity, config.defaultTimeZone, wiring.conversationType);
       const language = troubleshooter.languageOf(requester, context.activity.text ?? '');
-      await context.sendActivity(cardActivity(turnErrorCard(language, await troubleshooter.audienceOf(requester))));
-    } catch {
-      /* the channel may be gone; the error is logged */
-    }
-  };
+      return turnErrorCard(language, await troubleshooter.audienceOf(requester));
+    },
+  });
+  const proactive = adapterDelivery(adapter, config.bot.appId, ALERT_DELIVERY_TIMEOUT_MS);
   const bot = new TroubleshooterBot(troubleshooter, {
     members: wiring.members,
     conversationType: wiring.conversationType,

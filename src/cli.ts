@@ -3,7 +3,7 @@
  * parser alone) and `explain` (one catalog entry).
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from './config';
+import { loadSettings } from './loadSettings';
 import { cardToText, executeActions } from './cards/text';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from './tools/activities';
 import { catalog, explain } from './diagnosis/catalog';
@@ -37,7 +37,7 @@ async function ask(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const loaded = loadConfig(process.env);
+  const loaded = loadSettings(process.env);
   if (!loaded.ok) {
     loaded.errors.forEach((e) => console.error(`  - ${e}`));
     return 2;
@@ -50,7 +50,11 @@ async function ask(args: string[]): Promise<number> {
   // no live sign-in index (it would only spend reads filling itself).
   const app = createApp(
     { ...loaded.config, graph: { ...loaded.config.graph, signInIndexHours: 0 } },
-    { logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr), stateStore: new MemoryStateStore() },
+    {
+      logger: createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr),
+      stateStore: new MemoryStateStore(),
+      demoSettings: loaded.demoSettings,
+    },
   );
   try {
     const person = values.as.includes('@')
@@ -64,7 +68,7 @@ async function ask(args: string[]): Promise<number> {
     const asker: AskerInfo = {
       aadObjectId: person.id,
       name: person.displayName,
-      tenantId: loaded.config.graph.tenantId,
+      tenantId: app.config.graph.tenantId,
       timeZone: values.tz,
       locale: values.locale,
       conversationId: `a:cli-${process.pid}`,

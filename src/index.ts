@@ -1,5 +1,5 @@
 /** Process entry: configuration → app → listen. */
-import { loadConfig } from './config';
+import { loadSettings } from './loadSettings';
 import { createApp, SHUTDOWN_GRACE_MS } from './app';
 import { createLogger } from './shared/logger';
 import { installSafetyNet } from './safetyNet';
@@ -7,21 +7,21 @@ import { runDoctor } from './doctor/checks';
 import { logFields } from './doctor/report';
 
 async function main(): Promise<void> {
-  const result = loadConfig(process.env);
+  const result = loadSettings(process.env);
   if (!result.ok) {
     console.error('Sign-in Troubleshooter cannot start; fix these settings:');
     for (const line of result.errors) console.error(`  - ${line}`);
     process.exit(2);
   }
-  const config = result.config;
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(result.config.logLevel);
   installSafetyNet(logger);
-  if (config.mode === 'demo') {
+  if (result.config.mode === 'demo') {
     logger.warn(
       'DEMO MODE: answering from the built-in demo tenant; Bot Framework authentication is off. Set MicrosoftAppId and AZURE_TENANT_ID for a real tenant.',
     );
   }
-  const app = createApp(config, { logger });
+  const app = createApp(result.config, { logger, demoSettings: result.demoSettings });
+  const config = app.config;
   const url = await app.listen();
   logger.info(
     { url, mode: config.mode, tenantId: config.graph.tenantId },

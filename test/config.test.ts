@@ -1,4 +1,5 @@
-import { CONFIG_SETTINGS, DEMO_TENANT_ID, loadConfig } from '../src/config';
+import { withDemoTenant } from '../src/demo/settings';
+import { CONFIG_SETTINGS, loadConfig } from '../src/config';
 
 const production = {
   MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
@@ -15,7 +16,6 @@ describe('configuration', () => {
     const result = loadConfig({});
     if (!result.ok) throw new Error(result.errors.join('; '));
     expect(result.config.mode).toBe('demo');
-    expect(result.config.graph.tenantId).toBe(DEMO_TENANT_ID);
     expect(result.config.server).toEqual({ port: 3978, host: '127.0.0.1' });
     expect(result.config.graph.endpoint).toBe('https://graph.microsoft.com');
     expect(result.config.defaultWindowDays).toBe(7);
@@ -24,20 +24,14 @@ describe('configuration', () => {
     expect(result.config.tickets.sink).toBe('graph-mail');
   });
 
-  it('turns the helpdesk fixes on with an OAuth connection only (issue 21); the demo has its own', () => {
+  it('turns the helpdesk fixes on with an OAuth connection only (issue 21); the demo names its own', () => {
     const off = loadConfig({ ...production, SSO_CONNECTION_NAME: '' });
     expect(off.ok && off.config.fixes).toBeNull();
     const on = loadConfig({ ...production, SSO_CONNECTION_NAME: 'graph', SSO_RESOURCE_URI: 'api://botid-x' });
-    expect(on.ok && on.config.fixes).toEqual({
-      connectionName: 'graph',
-      resourceUri: 'api://botid-x',
-      silentSso: false,
-    });
-    const demo = loadConfig({ DEMO_SILENT_SSO: 'off' });
-    expect(demo.ok && demo.config.fixes).toMatchObject({ silentSso: false });
-    expect(
-      loadConfig({}).ok && (loadConfig({}) as { config: { fixes: { silentSso: boolean } } }).config.fixes.silentSso,
-    ).toBe(true);
+    expect(on.ok && on.config.fixes).toEqual({ connectionName: 'graph', resourceUri: 'api://botid-x' });
+    const demo = loadConfig({});
+    expect(demo.ok && demo.config.fixes).toBeNull();
+    expect(demo.ok && withDemoTenant(demo.config).fixes?.connectionName).toBe('graph-delegated');
   });
 
   it('is demo mode when DEMO=true even with production settings', () => {
@@ -80,6 +74,48 @@ describe('configuration', () => {
       expect.stringMatching(/^AZURE_CLIENT_ID: missing/),
       expect.stringMatching(/^MicrosoftAppPassword: missing/),
     ]);
+  });
+
+  describe('in production mode', () => {
+    const errorsOf = (env: Record<string, string>) => {
+      const result = loadConfig({ TICKET_SINK: 'none', ...env });
+      return result.ok ? [] : result.errors;
+    };
+
+    it('takes the defaults of every setting left unset', () => {
+      const result = loadConfig({ ...production, TICKET_SINK: 'none' });
+      if (!result.ok) throw new Error(result.errors.join('; '));
+      expect(result.config.mode).toBe('production');
+      for (const spec of CONFIG_SETTINGS)
+        if (spec.default !== undefined)
+          expect([spec.name, spec.schema.safeParse(spec.default).success]).toEqual([spec.name, true]);
+      expect(result.config.graph.timeoutMs).toBe(8000);
+      expect(result.config.defaultTimeZone).toBe('UTC');
+      expect(result.config.state).toEqual({ store: 'file', dir: '.state', timeoutMs: 3000 });
+    });
+
+    it('names a bad value: the setting, what is expected, and what it got', () => {
+      const errors = errorsOf({ ...production, GRAPH_TIMEOUT_MS: '0' });
+      expect(errors).toHaveLength(1);
+      const [setting, rest] = errors[0].split(/: (.*)/s);
+      expect(setting).toBe('GRAPH_TIMEOUT_MS');
+      expect(rest).toMatch(/above 0/);
+      expect(rest).toContain('(got "0")');
+      expect(errorsOf({ ...production, MicrosoftAppType: 'MultiTenant' })[0]).toMatch(
+        /^MicrosoftAppType: .*SingleTenant, UserAssignedMSI.*\(got "MultiTenant"\)$/,
+      );
+    });
+
+    it('names a missing required value and why it is needed', () => {
+      const { AZURE_CLIENT_ID: _omit, ...rest } = production;
+      expect(errorsOf(rest)).toEqual([expect.stringMatching(/^AZURE_CLIENT_ID: missing — \S/)]);
+    });
+
+    it('lists a bad value and a missing one together, and never a bad value as missing too', () => {
+      const { AZURE_TENANT_ID: _omit, ...rest } = production;
+      const errors = errorsOf({ ...rest, PORT: 'eighty', MicrosoftAppType: 'Other' });
+      expect(errors.map((e) => e.split(':')[0]).sort()).toEqual(['AZURE_TENANT_ID', 'MicrosoftAppType', 'PORT']);
+    });
   });
 
   it('refuses a production configuration without a bot app id', () => {

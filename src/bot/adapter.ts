@@ -3,16 +3,29 @@
  * HTTP route, which then hands over the authenticated activity; replies that would be posted to a
  * channel go only where `mayPostTo` allows (demo mode: this machine only).
  */
+import { TokenServiceAuthentication, type TokenServiceAddress } from './tokenService';
 import {
   ActivityTypes,
+  CallerIdConstants,
   CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
   type Activity,
   type ConversationReference,
   type InvokeResponse,
   type ResourceResponse,
   type TurnContext,
 } from 'botbuilder';
-import type { AuthenticateRequestResult, BotFrameworkAuthentication, ClaimsIdentity } from 'botframework-connector';
+import {
+  AuthenticationConstants,
+  type AuthenticateRequestResult,
+  type BotFrameworkAuthentication,
+  type ClaimsIdentity,
+} from 'botframework-connector';
+import type { Logger } from 'pino';
+import type { Card } from '../shared/types';
+import { cardActivity } from './cardActivity';
+import { installSigningKeyStores } from './signingKeys';
 
 export class RefusedServiceUrl extends Error {
   constructor() {
@@ -61,4 +74,52 @@ export class TroubleshooterAdapter extends CloudAdapter {
     if (!this.mayPostTo(reference.serviceUrl ?? '')) throw new RefusedServiceUrl();
     return super.continueConversationAsync(botAppIdOrClaimsIdentity, reference, logicOrAudience, maybeLogic);
   }
+}
+
+export interface AdapterOptions {
+  /** The Bot Framework's settings of the wiring; empty accepts unauthenticated (local) traffic. */
+  botAuthentication: ConfigurationBotFrameworkAuthenticationOptions;
+  /** Where replies may be posted (the wiring's replyUrlAllowed). */
+  replyUrlAllowed?: (serviceUrl: string) => boolean;
+  /** Outside demo mode, tests read the token signing keys from here instead of the Bot Framework's public documents. */
+  botOpenIdMetadataUrl?: string;
+  logger: Logger;
+  /** The card that says a turn failed, in the asker's language and words. */
+  turnErrorCard: (context: TurnContext) => Promise<Card>;
+  /** The Bot Framework Token Service when it is not Microsoft's (the demo tenant's imitation, src/bot/tokenService.ts). */
+  tokenService?: TokenServiceAddress;
+}
+
+/** The adapter with its authentication (signing keys cached as signingKeys.ts installs them) and its reply to a failed turn. */
+export function createAdapter(options: AdapterOptions): TroubleshooterAdapter {
+  installSigningKeyStores();
+  const metadataUrl = options.botOpenIdMetadataUrl;
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    ...options.botAuthentication,
+    // Setting any one URL makes botframework-connector expect all of them: the public cloud's, keys read elsewhere.
+    ...(metadataUrl
+      ? {
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+          ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: metadataUrl,
+        }
+      : {}),
+  });
+  const adapter = new TroubleshooterAdapter(
+    options.tokenService ? new TokenServiceAuthentication(auth, options.botAuthentication, options.tokenService) : auth,
+    options.replyUrlAllowed,
+  );
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    options.logger.error({ err: { message: error.message, stack: error.stack } }, 'unhandled error in a turn');
+    try {
+      await context.sendActivity(cardActivity(await options.turnErrorCard(context)));
+    } catch {
+      /* the channel may be gone; the error is logged */
+    }
+  };
+  return adapter;
 }

@@ -31,15 +31,10 @@ export interface SsoSettings {
 
 /** The settings from the configuration (null: fixes off); `silentSso` only where allowed (demo mode). */
 export function ssoSettings(
-  fixes: { connectionName: string; resourceUri: string | null; silentSso: boolean } | null,
+  fixes: { connectionName: string; resourceUri: string | null } | null,
   silentSso: SsoSettings['silentSso'],
 ): SsoSettings | null {
-  if (!fixes) return null;
-  return {
-    connectionName: fixes.connectionName,
-    resourceUri: fixes.resourceUri,
-    silentSso: fixes.silentSso ? silentSso : undefined,
-  };
+  return fixes ? { connectionName: fixes.connectionName, resourceUri: fixes.resourceUri, silentSso } : null;
 }
 
 /** The Token Service client CloudAdapter made for this turn (from the Bot Framework authentication's OAuth URL). */

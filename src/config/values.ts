@@ -1,24 +1,30 @@
 /**
- * The kinds of value a setting may hold (CONFIG_SETTINGS in src/config/index.ts): each parser turns the raw
- * environment string into a typed value or a one-line problem.
+ * The kinds of value a setting may hold (the tables in settings.ts and src/demo/settings.ts): each parser turns
+ * the raw environment string into a typed value, or a one-line problem that says what is expected.
  */
 import { z } from 'zod';
 import { SIGNIN_EVENT_TYPES, type SignInEventType } from '../shared/types';
 
-export const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+export const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((v) => ['true', '1', 'yes'].includes(v));
+/** One of a fixed list of words. */
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `must be one of ${values.join(', ')}` });
 export const positiveInt = z
   .string()
   .regex(/^\d+$/, 'must be a whole number')
   .transform(Number)
-  .pipe(z.number().int().positive());
+  .pipe(z.number().int().positive({ error: 'must be a whole number above 0' }));
 export const wholeNumber = z
   .string()
   .regex(/^\d+$/, 'must be a whole number')
   .transform(Number)
   .pipe(z.number().int().nonnegative());
 export const text = z.string().min(1);
-export const httpsUrl = z.url({ protocol: /^https$/ });
-export const anyUrl = z.url({ protocol: /^https?$/ });
+export const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https address' });
+export const anyUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https address' });
+export const email = z.email({ error: 'must be an e-mail address' });
 export const guidList = z
   .string()
   .transform((v) => v.split(/[,;\s]+/).filter(Boolean))
@@ -116,25 +122,3 @@ export const timeZone = z.string().refine((tz) => {
     return false;
   }
 }, 'must be an IANA time zone such as Europe/Amsterdam');
-
-/** Application permission names, comma-separated (Graph's spelling: AuditLog.Read.All). */
-export const permissionList = z
-  .string()
-  .transform((v) => [
-    ...new Set(
-      v
-        .split(',')
-        .map((p) => p.trim())
-        .filter(Boolean),
-    ),
-  ])
-  .pipe(
-    z.array(
-      z
-        .string()
-        .regex(
-          /^[A-Z][A-Za-z]*(\.[A-Z][A-Za-z]*)+$/,
-          'each entry must be a Graph permission such as AuditLog.Read.All',
-        ),
-    ),
-  );

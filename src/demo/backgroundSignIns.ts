@@ -16,7 +16,7 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { DemoPerson } from './people';
 import { prng } from './random';
 import { FIRST_PARTY, type App } from './signInCatalog';
-import { BACKUP_RUNNER, PAYROLL_SYNC, type BetaSignIn } from './otherSignIns';
+import { BACKUP_RUNNER, PAYROLL_SYNC, workloadSignIn, type BetaSignIn, type Workload } from './otherSignIns';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -37,7 +37,7 @@ function workdayStartUtc(country: string): number {
 }
 
 /** A daemon app of the tenant that signs in with a certificate every few minutes. */
-export const HR_CONNECTOR = {
+export const HR_CONNECTOR: Workload = {
   appId: '7d2f1c3b-9a8e-4f60-b1d2-3c4e5f6a7b8c',
   servicePrincipalId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
   name: 'Contoso HR Connector',
@@ -157,40 +157,14 @@ export function backgroundSignIns(
   }
 
   // Daemons: every 5 minutes (HR connector), every 10 (payroll, before its secret expired), every 15 (backup's managed identity).
-  const workload = (
-    who: typeof PAYROLL_SYNC,
-    kind: 'servicePrincipal' | 'managedIdentity',
-    when: number,
-  ): BetaSignIn => ({
-    id: guid(),
-    createdDateTime: at(when),
-    correlationId: guid(),
-    userId: '',
-    userDisplayName: null,
-    userPrincipalName: null,
-    appId: who.appId,
-    appDisplayName: who.name,
-    servicePrincipalId: who.servicePrincipalId,
-    servicePrincipalName: who.name,
-    resourceDisplayName: 'Microsoft Graph',
-    resourceId: '00000003-0000-0000-c000-000000000000',
-    ipAddress: '20.42.7.9',
-    clientAppUsed: null,
-    isInteractive: false,
-    signInEventTypes: [kind],
-    status: OK,
-    conditionalAccessStatus: 'notApplied',
-    ...(kind === 'managedIdentity'
-      ? {
-          managedServiceIdentity: {
-            msiType: 'systemAssigned',
-            associatedResourceId: `/subscriptions/0b1c2d3e-0000-4000-8000-000000000001/resourceGroups/ops/providers/Microsoft.Web/sites/${who.name}`,
-            federatedTokenId: null,
-            federatedTokenIssuer: null,
-          },
-        }
-      : {}),
-  });
+  const workload = (who: Workload, kind: 'servicePrincipal' | 'managedIdentity', when: number) =>
+    workloadSignIn(who, kind, {
+      id: guid(),
+      createdDateTime: at(when),
+      correlationId: guid(),
+      status: OK,
+      associatedResourceId: `/subscriptions/0b1c2d3e-0000-4000-8000-000000000001/resourceGroups/ops/providers/Microsoft.Web/sites/${who.name}`,
+    });
   for (let t = start; t <= options.now; t += 5 * MINUTE)
     out.push(workload(HR_CONNECTOR, 'servicePrincipal', t + random() * MINUTE));
   // Payroll Sync's secret expired about 40 hours ago (otherSignIns.ts): its successes end there.

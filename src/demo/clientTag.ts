@@ -4,13 +4,13 @@
  * show that only the lease holder reads the log. Never sent to Microsoft Graph.
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import type { Config } from '../config';
+import type { DemoSettings } from './settings';
 
 export const DEMO_CLIENT_HEADER = 'x-demo-client';
 
 /** The process id: what a test that started the process knows it by. */
-export function demoClientTag(config: Pick<Config, 'demoGraph'>): Middleware[] {
-  return config.demoGraph ? [new ClientTag(String(process.pid))] : [];
+export function demoClientTag(settings: Pick<DemoSettings, 'sharedTenant'>): Middleware[] {
+  return settings.sharedTenant ? [new ClientTag(String(process.pid))] : [];
 }
 
 class ClientTag implements Middleware {

@@ -7,7 +7,7 @@
  * so a token the tenant did not issue, or one that has expired, is refused as Graph refuses it.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { DEMO_TENANT_ID } from '../config';
+import { DEMO_TENANT_ID } from './settings';
 
 /** The demo bot's Microsoft Entra app id: the audience of its SSO tokens, the `appid` of its Graph tokens. */
 export const DEMO_BOT_APP_ID = '00000000-0000-0000-0000-00000000d3e0';

@@ -26,6 +26,7 @@ import type { DirectoryAuditLog } from './directoryAudits';
 import type { ConditionalAccess } from './whatIf';
 import { managedDevicesOf } from './managedDevices';
 import type { FixEffects } from './effects';
+import { patchUser } from './userPatch';
 
 /** The fixes GET /_demo/stats lists (the issue's `data.fix` values). */
 export type FixAction =
@@ -163,9 +164,9 @@ export class DelegatedGraph {
       const result = this.run(call, caller, target, request, url);
       attempt.status = result.status;
       if (caller.kind === 'user' && ACTIONS.has(call))
-        this.actions.push({
+        keep(this.actions, {
           action: call as FixAction,
-          target: target?.id ?? caller.person.id,
+          target: target?.id ?? whatIfSubject(request.body) ?? caller.person.id,
           caller: caller.person.id,
           at: attempt.at,
         });
@@ -174,7 +175,7 @@ export class DelegatedGraph {
       attempt.status = e instanceof GraphHttpError ? e.status : 500;
       throw e;
     } finally {
-      this.attempts.push(attempt);
+      keep(this.attempts, attempt);
     }
   }
 
@@ -234,7 +235,7 @@ export class DelegatedGraph {
         return { status: 200, body: this.deps.methods.list(target!) };
       case 'requirePasswordChange':
       case 'enableAccount':
-        this.patchUser(target!, by, request, now);
+        patchUser(this.deps, target!, by, request.body, now);
         return { status: 204 };
       case 'directoryAudits':
         return { status: 200, body: this.deps.audits.list(url.searchParams, url) };
@@ -254,42 +255,20 @@ export class DelegatedGraph {
         };
     }
   }
+}
 
-  private patchUser(target: DemoPerson, by: DemoPerson | null, request: GraphRequest, now: Date): void {
-    const body = parseBody(request.body) as Record<string, unknown>;
-    const unsupported = Object.keys(body).filter((k) => k !== 'accountEnabled' && k !== 'passwordProfile');
-    if (unsupported.length > 0 || Object.keys(body).length === 0)
-      throw new GraphHttpError(
-        400,
-        'Request_BadRequest',
-        'The demo tenant updates accountEnabled and passwordProfile only.',
-      );
-    if ('accountEnabled' in body) {
-      if (typeof body.accountEnabled !== 'boolean')
-        throw new GraphHttpError(400, 'Request_BadRequest', 'accountEnabled must be true or false.');
-      const before = this.deps.directory.isEnabled(target);
-      this.deps.directory.setEnabled(target, body.accountEnabled);
-      this.deps.effects.accountEnabledChanged(target, by, before, body.accountEnabled, now);
-    }
-    if ('passwordProfile' in body) {
-      const profile = body.passwordProfile as Record<string, unknown> | null;
-      const flags = ['forceChangePasswordNextSignIn', 'forceChangePasswordNextSignInWithMfa'] as const;
-      if (
-        !profile ||
-        typeof profile !== 'object' ||
-        Object.keys(profile).some((k) => !(flags as readonly string[]).includes(k) && k !== 'password') ||
-        flags.some((f) => f in profile && typeof profile[f] !== 'boolean')
-      )
-        throw new GraphHttpError(
-          400,
-          'Request_BadRequest',
-          'passwordProfile holds forceChangePasswordNextSignIn(WithMfa) and password.',
-        );
-      this.deps.directory.setPasswordProfile(target, {
-        forceChangePasswordNextSignIn: profile.forceChangePasswordNextSignIn === true,
-        forceChangePasswordNextSignInWithMfa: profile.forceChangePasswordNextSignInWithMfa === true,
-      });
-      this.deps.effects.passwordChangeRequired(target, by, now, typeof profile.password === 'string');
-    }
+/** Appends, keeping the newest 10,000 (a demo that runs for days). */
+function keep<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > 10_000) list.splice(0, list.length - 10_000);
+}
+
+/** The person a What If request is about. */
+function whatIfSubject(body: string | undefined): string | undefined {
+  try {
+    const id = (JSON.parse(body ?? '') as { signInIdentity?: { userId?: unknown } }).signInIdentity?.userId;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
   }
 }

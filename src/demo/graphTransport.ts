@@ -3,7 +3,7 @@ import type { AuthenticationProvider, Context, Middleware } from '@microsoft/mic
 import type { DemoTenant } from './tenant';
 import { DEFAULT_DEMO_PERMISSIONS } from './permissions';
 import { DEMO_BOT_APP_ID } from './delegatedTokens';
-import { DEMO_TENANT_ID } from '../config';
+import { DEMO_TENANT_ID } from './settings';
 
 /** Waits `ms`, or fails as fetch does when the request's signal aborts first (the client's timeout). */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;

@@ -26,14 +26,62 @@ export type BetaSignIn = SignIn & {
   };
 };
 
+/** An app of the tenant, or a managed identity, that signs in as itself. */
+export interface Workload {
+  appId: string;
+  servicePrincipalId: string;
+  name: string;
+}
+
+/**
+ * One sign-in of an app or managed identity in beta's shape: no user, the service principal instead, to
+ * Microsoft Graph from Azure (a managed identity's with the resource it belongs to, when known).
+ */
+export function workloadSignIn(
+  who: Workload,
+  kind: 'servicePrincipal' | 'managedIdentity',
+  record: Pick<SignIn, 'id' | 'correlationId' | 'createdDateTime' | 'status'> & { associatedResourceId?: string },
+): BetaSignIn {
+  return {
+    id: record.id,
+    createdDateTime: record.createdDateTime,
+    correlationId: record.correlationId,
+    userId: '',
+    userDisplayName: null,
+    userPrincipalName: null,
+    appId: who.appId,
+    appDisplayName: who.name,
+    servicePrincipalId: who.servicePrincipalId,
+    servicePrincipalName: who.name,
+    resourceDisplayName: 'Microsoft Graph',
+    resourceId: '00000003-0000-0000-c000-000000000000',
+    ipAddress: '20.42.7.9',
+    clientAppUsed: null,
+    isInteractive: false,
+    signInEventTypes: [kind],
+    status: record.status,
+    conditionalAccessStatus: 'notApplied',
+    ...(kind === 'managedIdentity'
+      ? {
+          managedServiceIdentity: {
+            msiType: 'systemAssigned',
+            associatedResourceId: record.associatedResourceId ?? null,
+            federatedTokenId: null,
+            federatedTokenIssuer: null,
+          },
+        }
+      : {}),
+  };
+}
+
 /** The Playground user whose Outlook keeps asking for her password: her refresh tokens fail. */
 export const TOKEN_TROUBLE_USER = '00000000-0000-0000-0000-0000000000021';
-export const PAYROLL_SYNC = {
+export const PAYROLL_SYNC: Workload = {
   appId: '5e1c7a2b-3d4f-4a5b-8c6d-7e8f9a0b1c2d',
   servicePrincipalId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
   name: 'Payroll Sync',
 };
-export const BACKUP_RUNNER = {
+export const BACKUP_RUNNER: Workload = {
   appId: '3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d',
   servicePrincipalId: '6b5a4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d',
   name: 'backup-runner',
@@ -97,40 +145,12 @@ export function otherKindsOfSignIn(interactive: SignIn[], now: number, seed = 11
 
   // Apps and identities: no user, the service principal instead.
   const servicePrincipal = (
-    who: typeof PAYROLL_SYNC,
+    who: Workload,
     kind: 'servicePrincipal' | 'managedIdentity',
     when: number,
     code: number,
-  ): BetaSignIn => ({
-    id: guid(),
-    createdDateTime: at(when),
-    correlationId: guid(),
-    userId: '',
-    userDisplayName: null,
-    userPrincipalName: null,
-    appId: who.appId,
-    appDisplayName: who.name,
-    servicePrincipalId: who.servicePrincipalId,
-    servicePrincipalName: who.name,
-    resourceDisplayName: 'Microsoft Graph',
-    resourceId: '00000003-0000-0000-c000-000000000000',
-    ipAddress: '20.42.7.9',
-    clientAppUsed: null,
-    isInteractive: false,
-    signInEventTypes: [kind],
-    status: status(code),
-    conditionalAccessStatus: 'notApplied',
-    ...(kind === 'managedIdentity'
-      ? {
-          managedServiceIdentity: {
-            msiType: 'systemAssigned',
-            associatedResourceId: null,
-            federatedTokenId: null,
-            federatedTokenIssuer: null,
-          },
-        }
-      : {}),
-  });
+  ): BetaSignIn =>
+    workloadSignIn(who, kind, { id: guid(), correlationId: guid(), createdDateTime: at(when), status: status(code) });
   for (let h = 1; h < 72; h += 3)
     out.push(
       servicePrincipal(PAYROLL_SYNC, 'servicePrincipal', now - h * HOUR - random() * HOUR, h < 40 ? 7000222 : 0),

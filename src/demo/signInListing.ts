@@ -12,7 +12,8 @@
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { GraphHttpError, pageSize, readSkipToken, rejectUnsupported } from './graphProtocol';
-import { compileFilter, takeEventTypes } from './odataFilter';
+import { compileFilter } from './odataFilter';
+import { takeEventTypes } from './eventTypeFilter';
 import { projectSignIn, SIGNIN_PROPERTIES, signInFilterRules, type GraphVersion } from './signInSchema';
 import { filterWindow, type ReportsClock } from './reportsTiming';
 import { newestFirst } from './signInGenerator';

@@ -26,7 +26,7 @@ import { GrantedPermissions, DEFAULT_DEMO_PERMISSIONS } from './permissions';
 import { SignInLog } from './signInListing';
 import { generateSignIns } from './signInGenerator';
 import type { GraphVersion } from './signInSchema';
-import { DEMO_TICKET_MAILBOX } from '../config';
+import { DEMO_TICKET_MAILBOX } from './settings';
 import { DemoTokenService } from './tokenService';
 import { DelegatedGraph } from './fixes';
 import type { DirectoryAuditLog } from './directoryAudits';

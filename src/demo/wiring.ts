@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Middleware } from '@microsoft/microsoft-graph-client';
-import { DEMO_TENANT_ID, type Config } from '../config';
+import type { Config } from '../config';
 import { isLoopbackUrl } from '../shared/loopback';
 import { demoAskerPolicy, demoAskerProblem } from './askers';
 import type { MemberResolver } from '../bot/mentions';
@@ -13,6 +13,7 @@ import { demoClientTag } from './clientTag';
 import { DemoTenant, GRAPH_REPORTS_LIMIT } from './tenant';
 import { DemoTenantTransport, demoAuthProviderFor } from './graphTransport';
 import { parsePermissions } from './permissions';
+import { DEMO_TENANT_ID, defaultDemoSettings, type DemoSettings } from './settings';
 import { GRAPH_LIKE_TIMING } from './reportsTiming';
 import { DEMO_HELPDESK_GROUP_IDS, DEMO_PEOPLE } from './people';
 import { playgroundConversationType } from './playground';
@@ -21,12 +22,23 @@ import { demoSsoToken } from './silentSso';
 import { demoTokenServiceHttpClient } from './tokenServiceClient';
 
 export type { DemoTenant } from './tenant';
+export {
+  DEMO_CONFIG_SETTINGS,
+  DEMO_TENANT_ID,
+  DEMO_TICKET_MAILBOX,
+  loadDemoSettings,
+  misplacedDemoSettings,
+  withDemoTenant,
+  type DemoSettings,
+} from './settings';
 
 export interface DemoWiringOptions {
   /** A tenant of the caller's (tests read its request log); otherwise a fresh one. */
   tenant?: DemoTenant;
   /** The tenant's "now" (its sign-ins lead up to it). */
   now?: Date;
+  /** The demo's settings (src/demo/settings.ts), loaded at start; otherwise their defaults. */
+  settings?: DemoSettings;
 }
 
 /** The Agents Playground has no member API worth trusting; the demo tenant resolves its own people by name. */
@@ -40,12 +52,12 @@ export function demoWiring(
   config: Config,
   options: DemoWiringOptions = {},
 ): Wiring & { demoTenant: DemoTenant | null } {
+  const settings = options.settings ?? defaultDemoSettings();
   // DEMO_GRAPH_URL: a demo tenant shared by several processes (npm run demo-tenant) instead of our own.
-  const shared = options.tenant ? undefined : config.demoGraph;
+  const shared = options.tenant ? undefined : settings.sharedTenant;
   // The built-in tenant throttles its sign-in log as Graph does (tests bring their own, unthrottled),
   // with the permissions, volume and answer times of DEMO_GRAPH_PERMISSIONS, DEMO_NONINTERACTIVE_PER_DAY, DEMO_GRAPH_LATENCY.
-  const settings = config.demoTenant;
-  const permissions = settings ? parsePermissions(settings.permissions.join(',')) : undefined;
+  const permissions = parsePermissions(settings.permissions.join(','));
   const demoTenant = shared
     ? null
     : (options.tenant ??
@@ -54,8 +66,8 @@ export function demoWiring(
           now: options.now,
           reportsLimit: GRAPH_REPORTS_LIMIT,
           permissions,
-          nonInteractivePerDay: settings?.nonInteractivePerDay,
-          timing: settings?.latency ? GRAPH_LIKE_TIMING : null,
+          nonInteractivePerDay: settings.nonInteractivePerDay,
+          timing: settings.latency ? GRAPH_LIKE_TIMING : null,
         }),
       ));
   // Our own tenant runs the live incident: new failures every minute (liveIncident.ts).
@@ -70,11 +82,11 @@ export function demoWiring(
       : shared
         ? { url: shared.url }
         : undefined,
-    silentSso: demoTenant ? demoSsoToken(demoTenant) : undefined,
+    silentSso: demoTenant && settings.silentSso ? demoSsoToken(demoTenant) : undefined,
     // An app-only token whose roles claim carries the grant, as Entra's would (graphTransport.ts).
-    graphAuth: demoAuthProviderFor(demoTenant ? [...demoTenant.grant.granted] : (permissions ?? [])),
+    graphAuth: demoAuthProviderFor(demoTenant ? [...demoTenant.grant.granted] : permissions),
     graphTransport: shared ? sharedDemoTransport(shared.caFile) : new DemoTenantTransport(demoTenant!),
-    graphMiddleware: demoClientTag(config),
+    graphMiddleware: demoClientTag(settings),
     graphEndpoint: shared ? { url: shared.url, customHosts: [new URL(shared.url).hostname] } : undefined,
     helpdeskGroupIds:
       config.access.helpdeskGroupIds.length > 0 ? config.access.helpdeskGroupIds : DEMO_HELPDESK_GROUP_IDS,

@@ -6,7 +6,7 @@
  * - create-only is `link(temp, target)`, which fails when the target exists: the file system decides
  *   who was first, across processes too. File systems without hard links (SMB shares such as App
  *   Service's /home) get the same under the lock below instead.
- * - replace (compare-and-swap on the ETag), put and delete take a lock file (`open(..., 'wx')`) for
+ * - replace (compare-and-swap on the ETag), put and delete take a lock file (fileLock.ts) for
  *   the few milliseconds between reading the ETag and renaming; a lock left by a crashed process is
  *   broken after `staleLockMs`.
  *
@@ -20,6 +20,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkKey, checkNamespace, checkTtl, StateUnavailableError, type StateStore, type StoredItem } from './types';
 import { DamagedItemError, type Quarantining } from './validated';
+import { withFileLock } from './fileLock';
 
 const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
@@ -259,37 +260,23 @@ export class FileStateStore implements StateStore, Quarantining {
   }
 
   private async locked<R>(file: string, work: () => Promise<R>): Promise<R> {
-    const lock = `${file}.lock`;
-    const deadline = Date.now() + this.lockWaitMs;
     await this.makeDir(path.dirname(file)).catch((error) => {
       throw this.unavailable('lock', error);
     });
-    for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
-      try {
-        await (await fs.open(lock, 'wx', FILE_MODE)).close();
-        break;
-      } catch (error) {
-        if (code(error) !== 'EEXIST') throw this.unavailable('lock', error);
-      }
-      const age = await fs.stat(lock).then(
-        (s) => Date.now() - s.mtimeMs,
-        () => 0,
-      );
-      if (age > this.staleLockMs) {
-        await fs.unlink(lock).catch(() => undefined);
-        continue;
-      }
-      if (Date.now() > deadline)
-        throw new StateUnavailableError(
-          `The state item ${path.relative(this.dir, file)} stayed locked for ${this.lockWaitMs} ms.`,
-        );
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-    try {
-      return await work();
-    } finally {
-      await fs.unlink(lock).catch(() => undefined);
-    }
+    return withFileLock(
+      `${file}.lock`,
+      {
+        waitMs: this.lockWaitMs,
+        staleMs: this.staleLockMs,
+        mode: FILE_MODE,
+        failed: (error) => this.unavailable('lock', error),
+        timedOut: () =>
+          new StateUnavailableError(
+            `The state item ${path.relative(this.dir, file)} stayed locked for ${this.lockWaitMs} ms.`,
+          ),
+      },
+      work,
+    );
   }
 
   /** The item's folder (and the store's), 0700; folders made before this rule are tightened once. */

@@ -1,5 +1,5 @@
 /** Teams-shaped activities for the CLI, the benchmark and the tests (same layout as shared/examples). */
-import { DEMO_TENANT_ID } from '../config';
+import { DEMO_TENANT_ID } from '../demo/wiring';
 
 export interface AskerInfo {
   aadObjectId?: string;

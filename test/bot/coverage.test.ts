@@ -7,7 +7,7 @@
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { cardToText } from '../../src/cards/text';
-import { DEMO_TENANT_ID } from '../../src/config';
+import { DEMO_TENANT_ID } from '../../src/demo/wiring';
 import { localDateTime } from '../../src/shared/time';
 import { cardsIn, postActivity, teamsMessage } from '../../src/tools/activities';
 import { cardProblems } from '../cards/validateCard';

@@ -6,6 +6,7 @@
  */
 import { bytes, cardProblems } from '../cards/validateCard';
 import { startApp, type RunningApp } from '../support/app';
+import { defaultDemoSettings } from '../../src/demo/settings';
 import { actionsOf as actions, askCard, asker, click, idOf, type El } from '../support/fixClicks';
 
 const cardText = (card: El) => JSON.stringify(card.body);
@@ -95,7 +96,8 @@ describe('where fix buttons are', () => {
 describe('Teams SSO for a fix click', () => {
   let running: RunningApp;
   beforeAll(async () => {
-    running = await startApp({ DEMO_SILENT_SSO: 'off' });
+    // As in Teams: no stand-in for the silent sign-in (DEMO_SILENT_SSO=off).
+    running = await startApp({}, { demoSettings: { ...defaultDemoSettings(), silentSso: false } });
   });
   afterAll(() => running.stop());
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { cardToText, executeActions } from '../../src/cards/text';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
 import { startApp, type RunningApp } from '../support/app';
+import { wording } from '../../src/cards/wording';
 
 const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' };
 let running: RunningApp;
@@ -51,7 +52,7 @@ it('keeps the card, the error and the comment when the ticket system fails, and 
       teamsCardAction('openTicket', { ...button.data, [commentId]: 'I was abroad' }, MEGAN),
     ),
   )[0];
-  expect(cardToText(failed)).toContain('The ticket could not be opened');
+  expect(cardToText(failed)).toContain(wording('en').ticketFailedTitle);
   // In words for her (an end user): nothing was sent, the comment is kept; the sink's own error stays in the log.
   expect(cardToText(failed)).toContain('nothing was sent');
   expect(cardToText(failed)).toContain('your comment is kept');

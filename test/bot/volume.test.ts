@@ -6,7 +6,7 @@
  * say when a window was not read whole, and these windows are.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { DEMO_TENANT_ID } from '../../src/config';
+import { DEMO_TENANT_ID } from '../../src/demo/wiring';
 import { DemoTenant } from '../../src/demo/tenant';
 import type { Answer } from '../../src/answers/types';
 import { cardsIn, postActivity, teamsMessage } from '../../src/tools/activities';

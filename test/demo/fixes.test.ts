@@ -226,6 +226,11 @@ describe('What If and devices', () => {
       policyApplies: false,
       analysisReasons: 'notEnoughInformation',
     });
+    expect(tenant.delegated.actions.at(-1)).toMatchObject({
+      action: 'whatIf',
+      target: '00000000-0000-0000-0000-0000000000022',
+      caller: P.henrietta,
+    });
   });
 
   it("the live incident's policy blocks a Finance person on Contoso Expenses unless the device is compliant", async () => {
@@ -278,7 +283,17 @@ describe('tokens and permissions', () => {
   it('a token without the scope is refused whatever the role; an expired or foreign token is 401', async () => {
     const narrow = new DemoTenant({ now: NOW, signIns: [], clock: () => clock, delegatedScopes: ['User.Read'] });
     const henrietta = graphAs(tokenFor(P.henrietta, narrow), narrow);
-    expect(await refusal(henrietta.api(`/users/${P.megan}/revokeSignInSessions`).post({}))).toMatchObject(denied);
+    const calls: (() => Promise<unknown>)[] = [
+      () => henrietta.api(`/users/${P.megan}/revokeSignInSessions`).post({}),
+      () => henrietta.api(`/users/${P.megan}/authentication/temporaryAccessPassMethods`).post({}),
+      () => henrietta.api(`/users/${P.megan}/authentication/methods`).get(),
+      () => henrietta.api(`/users/${P.megan}`).patch({ passwordProfile: { forceChangePasswordNextSignIn: true } }),
+      () => henrietta.api(`/users/${P.miriam}`).patch({ accountEnabled: true }),
+      () => henrietta.api('/identity/conditionalAccess/evaluate').post({}),
+      () => henrietta.api(`/users/${P.megan}/managedDevices`).get(),
+    ];
+    for (const call of calls) expect(await refusal(call())).toMatchObject(denied);
+    expect(narrow.delegated.actions).toEqual([]);
     expect(await refusal(henrietta.api('/auditLogs/directoryAudits').get())).toMatchObject({
       statusCode: 403,
       code: 'Authentication_MSGraphPermissionMissing',

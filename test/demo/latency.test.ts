@@ -8,7 +8,7 @@ import { createGraphClient } from '../../src/graph/client';
 import { DemoTenantTransport, demoAuthProvider, realSleep, type Sleep } from '../../src/demo/graphTransport';
 import { GRAPH_LIKE_TIMING, filterWindow, type ReportsTiming } from '../../src/demo/reportsTiming';
 import { GraphSignInLog } from '../../src/signins/signInLog';
-import { loadConfig } from '../../src/config';
+import { loadSettings } from '../../src/loadSettings';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 const HOUR = 3_600_000;
@@ -154,10 +154,10 @@ describe('throttling on answer time', () => {
 
 describe('the setting', () => {
   it('DEMO_GRAPH_LATENCY is on or off, on by default (the demo answers as slowly as Graph; tests turn it off)', () => {
-    const off = loadConfig({ DEMO: 'true', DEMO_GRAPH_LATENCY: 'off' });
-    const on = loadConfig({ DEMO: 'true' });
-    expect(off.ok && off.config.demoTenant?.latency).toBe(false);
-    expect(on.ok && on.config.demoTenant?.latency).toBe(true);
-    expect(loadConfig({ DEMO: 'true', DEMO_GRAPH_LATENCY: 'slow' }).ok).toBe(false);
+    const off = loadSettings({ DEMO: 'true', DEMO_GRAPH_LATENCY: 'off' });
+    const on = loadSettings({ DEMO: 'true' });
+    expect(off.ok && off.demoSettings?.latency).toBe(false);
+    expect(on.ok && on.demoSettings?.latency).toBe(true);
+    expect(loadSettings({ DEMO: 'true', DEMO_GRAPH_LATENCY: 'slow' }).ok).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import { DemoTenantTransport, demoAccessToken, demoAuthProvider, rolesOfToken } 
 import { DEFAULT_DEMO_PERMISSIONS, parsePermissions } from '../../src/demo/permissions';
 import { demoWiring } from '../../src/demo/wiring';
 import { GraphSignInLog } from '../../src/signins/signInLog';
-import { loadConfig } from '../../src/config';
+import { loadSettings } from '../../src/loadSettings';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 const ADELE = '00000000-0000-0000-0000-0000000000022';
@@ -125,14 +125,14 @@ describe('the setting', () => {
       'Directory.Read.All',
     ]);
     expect(() => parsePermissions('AuditLog.Read.Everything')).toThrow(/Unknown application permission/);
-    const bad = loadConfig({ DEMO: 'true', DEMO_GRAPH_PERMISSIONS: 'not a permission' });
+    const bad = loadSettings({ DEMO: 'true', DEMO_GRAPH_PERMISSIONS: 'not a permission' });
     expect(bad.ok).toBe(false);
   });
 
   it('DEMO_GRAPH_PERMISSIONS reaches the built-in tenant and the roles claim of the token it is sent', async () => {
-    const result = loadConfig({ DEMO: 'true', DEMO_GRAPH_PERMISSIONS: 'AuditLog.Read.All,Directory.Read.All' });
+    const result = loadSettings({ DEMO: 'true', DEMO_GRAPH_PERMISSIONS: 'AuditLog.Read.All,Directory.Read.All' });
     if (!result.ok) throw new Error(result.errors.join('; '));
-    const wiring = demoWiring(result.config, { now: NOW });
+    const wiring = demoWiring(result.config, { now: NOW, settings: result.demoSettings });
     try {
       expect([...wiring.demoTenant!.grant.granted].sort()).toEqual(['AuditLog.Read.All', 'Directory.Read.All']);
       expect(wiring.demoTenant!.grant.readsConditionalAccess).toBe(false);

@@ -7,7 +7,7 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { generateSignIns } from '../../src/demo/signInGenerator';
 import { DEMO_PEOPLE } from '../../src/demo/people';
 import { DemoTenant } from '../../src/demo/tenant';
-import { loadConfig } from '../../src/config';
+import { loadSettings } from '../../src/loadSettings';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 const DAY = 86_400_000;
@@ -74,13 +74,16 @@ describe('the setting', () => {
   it("a tenant built by a test has the stories' own volume; the product demo defaults to a realistic day (≥ 100 refreshes a person)", () => {
     const tenant = new DemoTenant({ now: NOW });
     expect(tenant.signIns.length).toBeLessThan(10_000);
-    const result = loadConfig({ DEMO: 'true' });
-    expect(result.ok && result.config.demoTenant!.nonInteractivePerDay).toBeGreaterThanOrEqual(100);
+    const result = loadSettings({ DEMO: 'true' });
+    expect(result.ok && result.demoSettings!.nonInteractivePerDay).toBeGreaterThanOrEqual(100);
   });
 
   it('DEMO_NONINTERACTIVE_PER_DAY is a whole number', () => {
-    const result = loadConfig({ DEMO: 'true', DEMO_NONINTERACTIVE_PER_DAY: '150' });
-    expect(result.ok && result.config.demoTenant?.nonInteractivePerDay).toBe(150);
-    expect(loadConfig({ DEMO: 'true', DEMO_NONINTERACTIVE_PER_DAY: 'lots' }).ok).toBe(false);
+    const result = loadSettings({ DEMO: 'true', DEMO_NONINTERACTIVE_PER_DAY: '150' });
+    expect(result.ok && result.demoSettings?.nonInteractivePerDay).toBe(150);
+    const bad = loadSettings({ DEMO: 'true', DEMO_NONINTERACTIVE_PER_DAY: 'lots' });
+    expect(bad.ok ? [] : bad.errors).toEqual([
+      expect.stringMatching(/^DEMO_NONINTERACTIVE_PER_DAY: must be a whole number/),
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The Azure deployment templates, checked offline: valid JSON in the Bot Framework layout, every
  * parameter declared, used and documented, no secret with a default, and an app setting for every
- * setting the bot reads (src/config/index.ts CONFIG_SETTINGS), so a new setting cannot be forgotten.
+ * setting the bot reads (src/config/settings.ts, as CONFIG_SETTINGS), so a new setting cannot be forgotten.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,20 +38,12 @@ const PARAMS_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/de
  * - DEMO is fixed to false: the built-in demo tenant must never answer in Azure.
  * - STATE_DIR is fixed to a folder under /home, the part of an App Service that survives restarts.
  * - Never set in Azure: STATE_BLOB_CONNECTION_STRING (an account key; the managed identity signs in
- *   instead), the shared demo tenant's DEMO_GRAPH_URL / DEMO_GRAPH_CA_FILE and the demo tenant's own
- *   DEMO_GRAPH_PERMISSIONS / DEMO_NONINTERACTIVE_PER_DAY / DEMO_GRAPH_LATENCY, and DEMO_SILENT_SSO (the demo's SSO stand-in).
+ *   instead). The demo's own settings (src/demo/settings.ts) are no CONFIG_SETTINGS: a template that
+ *   set one would fail "read by nothing".
  * - Derived from the template's own resources: the state store kind, blob endpoint and identity.
  */
 const NOT_SET = ['PORT'];
-const NEVER_IN_AZURE = [
-  'STATE_BLOB_CONNECTION_STRING',
-  'DEMO_GRAPH_URL',
-  'DEMO_GRAPH_CA_FILE',
-  'DEMO_GRAPH_PERMISSIONS',
-  'DEMO_NONINTERACTIVE_PER_DAY',
-  'DEMO_GRAPH_LATENCY',
-  'DEMO_SILENT_SSO',
-];
+const NEVER_IN_AZURE = ['STATE_BLOB_CONNECTION_STRING'];
 const FIXED: Record<string, string> = { HOST: '0.0.0.0', DEMO: 'false', STATE_DIR: '/home/data/signin-troubleshooter' };
 const DERIVED: Record<string, string> = {
   STATE_STORE: "[if(parameters('createStateStorage'), 'blob', 'file')]",
@@ -59,7 +51,7 @@ const DERIVED: Record<string, string> = {
     "[if(parameters('createStateStorage'), reference(variables('stateStorageId'), '2023-01-01').primaryEndpoints.blob, '')]",
   STATE_BLOB_CLIENT_ID: "[reference(variables('identityId'), '2023-01-31').clientId]",
 };
-/** App settings that are read by the platform or libraries rather than by src/config/index.ts. */
+/** App settings that are read by the platform or libraries rather than by src/config/. */
 const PLATFORM_SETTINGS = [
   'AZURE_AUTHORITY_HOST', // @azure/identity: Entra authority for national clouds
   'APPLICATIONINSIGHTS_CONNECTION_STRING', // Application Insights agent
@@ -155,7 +147,7 @@ function settingParameterProblems(template: JsonObject): string[] {
         problems.push(`${scope}: secret ${spec.name} must be a securestring parameter (is ${def.type})`);
       if (!spec.secret && spec.default !== undefined && def.defaultValue !== spec.default) {
         problems.push(
-          `${scope}: parameter ${spec.name} defaults to ${JSON.stringify(def.defaultValue)}, config.ts to ${JSON.stringify(spec.default)}`,
+          `${scope}: parameter ${spec.name} defaults to ${JSON.stringify(def.defaultValue)}, src/config/settings.ts to ${JSON.stringify(spec.default)}`,
         );
       }
     }
@@ -228,7 +220,7 @@ describe.each(allTemplates)('$folder/$file', ({ folder, kind, file }) => {
       expect(appSettingProblems(template)).toEqual([]);
     });
 
-    it('declares a parameter per setting: secrets as securestring, defaults as in config.ts', () => {
+    it('declares a parameter per setting: secrets as securestring, defaults as in src/config/settings.ts', () => {
       expect(settingParameterProblems(template)).toEqual([]);
     });
 
@@ -404,7 +396,7 @@ describe('the checks catch broken templates', () => {
     ]);
   });
 
-  it('a setting of config.ts without an app setting, a stray setting, HOST left on loopback, PORT set', () => {
+  it('a setting of src/config/settings.ts without an app setting, a stray setting, HOST left on loopback, PORT set', () => {
     const t = botApp();
     const settings = appSettings(site(t));
     settings.splice(
@@ -421,11 +413,11 @@ describe('the checks catch broken templates', () => {
     ]);
   });
 
-  it('a parameter default that drifted from config.ts', () => {
+  it('a parameter default that drifted from src/config/settings.ts', () => {
     const t = botApp();
     ((t.parameters as JsonObject).DEFAULT_WINDOW_DAYS as JsonObject).defaultValue = '14';
     expect(settingParameterProblems(t)).toEqual([
-      '$: parameter DEFAULT_WINDOW_DAYS defaults to "14", config.ts to "7"',
+      '$: parameter DEFAULT_WINDOW_DAYS defaults to "14", src/config/settings.ts to "7"',
     ]);
   });
 

@@ -8,6 +8,7 @@ import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } 
 import { FAULTS, type Fault } from '../../src/demo/httpsServer';
 import { ALEX, MEGAN, READERS, startStack, type Stack } from './support';
 import { until } from '../support/until';
+import { wording } from '../../src/cards/wording';
 
 const QUESTION = 'why did megan bowen fail to sign in yesterday';
 const isSignIns = (path: string) => path.startsWith('/auditLogs/signIns');
@@ -81,7 +82,7 @@ test('a persistent 429 ends as the "slow down" card, after the retries', async (
   fault = () => FAULTS.throttled(0);
   const before = stack.graph.signInRequests().length;
   const { text } = await ask(QUESTION);
-  expect(text).toContain('Microsoft Graph asked us to slow down');
+  expect(text).toContain(wording('en').serviceTitle_throttled);
   expect(signInStatuses(before)).toEqual([429, 429, 429, 429]);
 });
 
@@ -146,15 +147,14 @@ test('a 503 once, with Retry-After, is retried and answered', async () => {
 test('403 Authentication_RequestFromNonPremiumTenantOrB2CTenant → the licence card (no retry)', async () => {
   fault = () => FAULTS.notLicensed();
   const { text, actions } = await ask(QUESTION);
-  expect(text).toContain("The sign-in log can't be read: licence needed");
-  expect(text).toContain('Microsoft Entra ID P1 or P2');
+  expect(text).toContain(wording('en').serviceTitle_notLicensed);
   expect(actions.map((a) => a.verb)).not.toContain('retry');
 });
 
 test('403 Authorization_RequestDenied → the permission card naming AuditLog.Read.All and Directory.Read.All', async () => {
   fault = () => FAULTS.permissionDenied();
   const { text } = await ask("why can't I sign in?", MEGAN);
-  expect(text).toContain('The bot is missing a Graph permission');
+  expect(text).toContain(wording('en').serviceTitle_missingPermission);
   expect(text).toContain('AuditLog.Read.All');
   expect(text).toContain('Directory.Read.All');
 });

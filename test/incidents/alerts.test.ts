@@ -3,7 +3,7 @@
  * tenant, each with its live index and detection; proactive cards to a loopback connector.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import { DEMO_TENANT_ID } from '../../src/config';
+import { DEMO_TENANT_ID } from '../../src/demo/wiring';
 import { DemoTenant } from '../../src/demo/tenant';
 import { DEMO_GROUPS, DEMO_PEOPLE } from '../../src/demo/people';
 import { MemoryStateStore } from '../../src/state';
@@ -14,6 +14,7 @@ import { signIn } from '../fixtures/signIns';
 import { NOW, startApp, type RunningApp } from '../support/app';
 import { startConnector, type LoopbackConnector } from '../support/connector';
 import { until } from '../support/until';
+import { wording } from '../../src/cards/wording';
 
 const MIN = 60_000;
 const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' };
@@ -141,9 +142,9 @@ describe('subscribing a conversation to incident alerts', () => {
     ['a group chat', GROUP_CHAT],
   ])('refuses a non-reader in %s, and stores nothing', async (_, conversation) => {
     expect(await say(a, 'notify this channel about sign-in incidents', MEGAN, conversation)).toContain(
-      'Incident alerts are for helpdesk staff',
+      wording('en').subscribeNotAllowedText,
     );
-    expect(await say(a, 'stop notifying', MEGAN, conversation)).toContain('Incident alerts are for helpdesk staff');
+    expect(await say(a, 'stop notifying', MEGAN, conversation)).toContain(wording('en').subscribeNotAllowedText);
     expect(await a.app.incidents!.subscriptions.list()).toEqual([]);
   });
 
@@ -254,7 +255,7 @@ describe('an incident', () => {
     // Alex has talked to the bot in a personal chat: the list goes there; the channel card keeps counts only.
     await say(a, 'help', ALEX);
     const inChannel = await click(b, 'incidentPeople', { incidentId, language: 'en' }, ALEX, CHANNEL);
-    expect(inChannel.text).toContain('I sent the list of people affected to you in a personal chat');
+    expect(inChannel.text).toContain(wording('en').incidentPeopleSent);
     for (const person of affected) expect(inChannel.json).not.toContain(person.displayName);
     const [privately] = await connector.waitFor(
       (c) => c.method === 'POST' && c.path === `/v3/conversations/a:personal-${ALEX.aadObjectId}/activities`,

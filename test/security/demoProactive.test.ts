@@ -11,7 +11,7 @@ import { RefusedServiceUrl, TroubleshooterAdapter } from '../../src/bot/adapter'
 import { isLoopbackUrl } from '../../src/shared/loopback';
 import { adapterDelivery } from '../../src/bot/proactive';
 import { cardToText } from '../../src/cards/text';
-import { DEMO_TENANT_ID } from '../../src/config';
+import { DEMO_TENANT_ID } from '../../src/demo/wiring';
 import { SUBSCRIPTION_TTL_MS, subscriptionId } from '../../src/incidents/subscriptions';
 import { cardsIn, postActivity, teamsMessage } from '../../src/tools/activities';
 import { startApp, type RunningApp } from '../support/app';

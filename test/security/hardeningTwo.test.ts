@@ -309,7 +309,7 @@ describe('item 5: no oracles', () => {
             teamsCardAction(verb, { incidentId: 'inc-0123456789abcdef', language: 'en' }, ALEX),
           ),
         ),
-      ).toContain('no longer in my recent sign-in data');
+      ).toContain(wording('en').incidentGone);
     },
   );
 });

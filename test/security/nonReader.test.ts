@@ -12,7 +12,7 @@
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { messageCard, wording } from '../../src/cards/render';
 import { cardToText, executeActions } from '../../src/cards/text';
-import { DEMO_TICKET_MAILBOX } from '../../src/config';
+import { DEMO_TICKET_MAILBOX } from '../../src/demo/wiring';
 import type { LoggedRequest } from '../../src/demo/tenant';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } from '../../src/tools/activities';
 import type { Language } from '../../src/shared/types';

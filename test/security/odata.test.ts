@@ -8,7 +8,8 @@
 import { wording } from '../../src/cards/render';
 import { cardToText } from '../../src/cards/text';
 import { odataString } from '../../src/graph/odata';
-import { compileFilter, SIGNIN_FILTER_RULES, takeEventTypes } from '../../src/demo/odataFilter';
+import { compileFilter, SIGNIN_FILTER_RULES } from '../../src/demo/odataFilter';
+import { takeEventTypes } from '../../src/demo/eventTypeFilter';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
 import { startApp, type RunningApp } from '../support/app';
 

@@ -12,6 +12,7 @@ import { ReadBudget } from '../../src/signins/readBudget';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
 import { startApp, type RunningApp } from '../support/app';
 import { until } from '../support/until';
+import { wording } from '../../src/cards/wording';
 
 const MEGAN = {
   aadObjectId: '00000000-0000-0000-0000-0000000000021',
@@ -50,7 +51,7 @@ describe('ticket clicks that the id or the button already answer cost no read', 
       running.url,
       teamsCardAction('openTicket', { signInId, userId: MEGAN.aadObjectId }, MEGAN),
     );
-    expect(cardToText(cardsIn(result)[0])).toContain('The ticket could not be opened');
+    expect(cardToText(cardsIn(result)[0])).toContain(wording('en').ticketFailedTitle);
     expect(signInReads(before)).toEqual([]);
   });
 
@@ -61,7 +62,7 @@ describe('ticket clicks that the id or the button already answer cost no read', 
       running.url,
       teamsCardAction('openTicket', { signInId: adeles.id, userId: ADELE_ID }, MEGAN),
     );
-    expect(cardToText(cardsIn(result)[0])).toContain('You can only look up your own sign-ins');
+    expect(cardToText(cardsIn(result)[0])).toContain(wording('en').notAllowedTitle);
     expect(signInReads(before)).toEqual([]);
   });
 

@@ -8,7 +8,7 @@
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { cardToText } from '../../src/cards/text';
 import { requesterOf } from '../../src/bot/requester';
-import { DEMO_TENANT_ID } from '../../src/config';
+import { DEMO_TENANT_ID } from '../../src/demo/wiring';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
 import { startApp, type RunningApp } from '../support/app';
 

@@ -10,6 +10,7 @@ import { startAzurite, type Azurite } from '../../src/tools/azurite';
 import { startApp, type RunningApp } from '../support/app';
 import { sendJson, startLoopback, type Loopback } from '../tickets/support/loopback';
 import { parseLogLine } from '../support/logLines';
+import { wording } from '../../src/cards/wording';
 
 const ALEX = {
   aadObjectId: '00000000-0000-0000-0000-0000000000020',
@@ -57,8 +58,7 @@ test('store down: answers without follow-up memory, tickets refused with a clear
     // The follow-up has no memory to go on: it is answered as a question of its own, not refused or crashed.
     expect(await ask('and the day before?')).not.toContain('Adele Vance');
     const refused = await click(button.data);
-    expect(refused).toContain('The bot cannot reach its state store right now, so it did not open the ticket');
-    expect(refused).toContain('Nothing was sent.');
+    expect(refused).toContain(wording('en').ticketStateUnavailable);
     expect(webhook.received).toHaveLength(0);
     const outage = running.logLines
       .map((l) => parseLogLine(l).msg ?? '')

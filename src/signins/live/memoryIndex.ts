@@ -14,11 +14,12 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { SignInPage, SignInQuery } from '../signInLog';
 import { IndexedSignIn, PartTable, PARTS_PER_RECORD, PART_INDEX, secondStamp } from './compactSignIn';
 import { NO_SLOT, RecordSlots, type SlotList } from './recordSlots';
+import { MinuteBuckets } from './minuteBuckets';
+import { matchesQuery, prepareQuery, type MatchableSignIn, type PreparedQuery } from './matchQuery';
 
 const USER_PART = PART_INDEX.user;
 const APP_PART = PART_INDEX.app;
 const OUTCOME_PART = PART_INDEX.outcome;
-import { matchesQuery, prepareQuery, type MatchableSignIn, type PreparedQuery } from './matchQuery';
 
 export interface LiveIndexOptions {
   /** Hours of log kept (SIGNIN_INDEX_HOURS). */
@@ -42,16 +43,12 @@ export interface LiveIndexStats {
   syncedTo: Date | null;
 }
 
-const MINUTE = 60_000;
-
 export class LiveSignInIndex {
   private readonly slots = new RecordSlots();
   /** Each person's slots (by lower-cased user id), linked through slots.nextOfUser. */
   private readonly users = new Map<string, SlotList>();
-  /** Each minute's slots, linked through slots.nextInMinute. */
-  private readonly minuteLists = new Map<number, SlotList>();
-  /** Keys of minuteHeads, ascending. */
-  private readonly minutes: number[] = [];
+  /** Each minute's slots, for windows and eviction. */
+  private readonly minutes = new MinuteBuckets(this.slots);
   private readonly parts = new PartTable();
   private readonly now: () => number;
   private readonly syncedListeners: (() => void)[] = [];
@@ -91,10 +88,7 @@ export class LiveSignInIndex {
       let list = this.users.get(user);
       if (!list) this.users.set(user, (list = { head: NO_SLOT, tail: NO_SLOT }));
       this.slots.linkUser(slot, list);
-      const minute = this.minuteList(Math.floor(time / MINUTE));
-      if (minute.tail === NO_SLOT) minute.head = slot;
-      else this.slots.nextInMinute[minute.tail] = slot;
-      minute.tail = slot;
+      this.minutes.append(slot, time);
       added++;
     }
     this.evict();
@@ -130,26 +124,16 @@ export class LiveSignInIndex {
   recordsBetween(from: number, to: number, failedOnly = false): IndexedSignIn[] {
     const out: IndexedSignIn[] = [];
     const numbers = this.slots.partNumbers;
-    for (
-      let i = lowerBound(this.minutes, Math.floor(from / MINUTE));
-      i < this.minutes.length && this.minutes[i] <= Math.floor(to / MINUTE);
-      i++
-    ) {
-      for (
-        let slot = this.minuteLists.get(this.minutes[i])!.head;
-        slot !== NO_SLOT;
-        slot = this.slots.nextInMinute[slot]
-      ) {
-        const time = this.slots.times[slot];
-        if (time < from || time > to) continue;
-        if (
-          failedOnly &&
-          !(this.parts.value(numbers[slot * PARTS_PER_RECORD + OUTCOME_PART]) as SignIn).status?.errorCode
-        )
-          continue;
-        out.push(this.view(slot));
-      }
-    }
+    this.minutes.forEachIn(from, to, (slot) => {
+      const time = this.slots.times[slot];
+      if (time < from || time > to) return;
+      if (
+        failedOnly &&
+        !(this.parts.value(numbers[slot * PARTS_PER_RECORD + OUTCOME_PART]) as SignIn).status?.errorCode
+      )
+        return;
+      out.push(this.view(slot));
+    });
     return out;
   }
 
@@ -236,16 +220,7 @@ export class LiveSignInIndex {
         test(slot);
       return out;
     }
-    const first = Math.floor(q.from / MINUTE);
-    const last = Math.floor(q.to / MINUTE);
-    for (let i = lowerBound(this.minutes, first); i < this.minutes.length && this.minutes[i] <= last; i++) {
-      for (
-        let slot = this.minuteLists.get(this.minutes[i])!.head;
-        slot !== NO_SLOT;
-        slot = this.slots.nextInMinute[slot]
-      )
-        test(slot);
-    }
+    this.minutes.forEachIn(q.from, q.to, test);
     return out;
   }
 
@@ -264,31 +239,16 @@ export class LiveSignInIndex {
     return matchesQuery(probe, time, q);
   }
 
-  /** A minute's list, created empty when new. */
-  private minuteList(minute: number): SlotList {
-    let list = this.minuteLists.get(minute);
-    if (!list) {
-      this.minuteLists.set(minute, (list = { head: NO_SLOT, tail: NO_SLOT }));
-      this.minutes.splice(lowerBound(this.minutes, minute), 0, minute);
-    }
-    return list;
-  }
-
   /** Drops the oldest minutes while over a bound or older than the coverage hours. */
   private evict(): void {
     const ageLimit = this.now() - this.options.hours * 3_600_000;
-    while (this.minutes.length > 0) {
-      const minute = this.minutes[0];
+    for (let end = this.minutes.oldestMinuteEnd(); end !== null; end = this.minutes.oldestMinuteEnd()) {
       const over = this.slots.size > this.options.maxRecords || this.bytes() > this.options.maxBytes;
-      if (!over && (minute + 1) * MINUTE > ageLimit) break;
-      this.minutes.shift();
-      for (let slot = this.minuteLists.get(minute)!.head; slot !== NO_SLOT;) {
-        const next = this.slots.nextInMinute[slot];
-        this.remove(slot);
-        slot = next;
-      }
-      this.minuteLists.delete(minute);
-      this.evictedBefore = Math.max(this.evictedBefore, (minute + 1) * MINUTE);
+      if (!over && end > ageLimit) break;
+      this.evictedBefore = Math.max(
+        this.evictedBefore,
+        this.minutes.dropOldest((slot) => this.remove(slot)),
+      );
     }
   }
 
@@ -307,15 +267,4 @@ export class LiveSignInIndex {
 
 function userKey(userId: SignIn['userId']): string {
   return String(userId ?? '').toLowerCase();
-}
-
-function lowerBound(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,20 +1,11 @@
-/** The typed configuration the bot runs with (a zod schema, `Config` inferred from it), and the shape of one entry of the settings table. */
+/**
+ * The shape of the configuration the bot runs with: the last step of CONFIG_SCHEMA (index.ts), which builds
+ * it from the settings and checks it against this at run time. `Config` is inferred from CONFIG_SCHEMA.
+ */
 import { z } from 'zod';
 import { SIGNIN_EVENT_TYPES } from '../shared/types';
 
-export interface SettingSpec {
-  name: string;
-  description: string;
-  secret: boolean;
-  /** Shown in docs and used when the variable is unset. */
-  default?: string;
-  /** Only meaningful outside demo mode (bot identity, Graph credentials). */
-  production?: boolean;
-  schema: z.ZodType<unknown>;
-}
-
 const TICKET_SINKS = ['graph-mail', 'webhook', 'servicenow', 'none'] as const;
-
 const optionalText = z.string().optional();
 
 /** The state store: a folder on one machine, or an Azure Blob container shared by all instances. */
@@ -30,8 +21,7 @@ const STATE_SCHEMA = z.discriminatedUnion('store', [
   }),
 ]);
 
-/** The typed configuration the bot runs with (src/config/index.ts builds it from SETTINGS); `Config` is inferred from it. */
-export const CONFIG_SCHEMA = z.object({
+export const CONFIG_SHAPE = z.object({
   mode: z.enum(['demo', 'production']),
   bot: z.object({
     appId: z.string(),
@@ -79,9 +69,7 @@ export const CONFIG_SCHEMA = z.object({
   /** The self-service pages (src/config/selfService.json with SELF_SERVICE_URLS' overrides), by id. */
   selfServiceUrls: z.object({ passwordReset: z.string(), securityInfo: z.string(), companyPortal: z.string() }),
   /** Helpdesk fixes through Teams SSO (issue 21); null: off (no OAuth connection configured). */
-  fixes: z
-    .object({ connectionName: z.string(), resourceUri: z.string().nullable(), silentSso: z.boolean() })
-    .nullable(),
+  fixes: z.object({ connectionName: z.string(), resourceUri: z.string().nullable() }).nullable(),
   tickets: z.object({
     sink: z.enum(TICKET_SINKS),
     helpdeskEmail: optionalText,
@@ -93,15 +81,6 @@ export const CONFIG_SCHEMA = z.object({
     serviceNowPassword: optionalText,
   }),
   state: STATE_SCHEMA,
-  /** Demo mode against a shared demo tenant over HTTPS (npm run demo-tenant). */
-  demoGraph: z.object({ url: z.string(), caFile: z.string() }).optional(),
-  /** The built-in demo tenant's settings (DEMO_GRAPH_PERMISSIONS, DEMO_NONINTERACTIVE_PER_DAY, DEMO_GRAPH_LATENCY). */
-  demoTenant: z
-    .object({ permissions: z.array(z.string()), nonInteractivePerDay: z.number(), latency: z.boolean() })
-    .optional(),
 });
 
-export type Config = z.infer<typeof CONFIG_SCHEMA>;
 export type StateConfig = z.infer<typeof STATE_SCHEMA>;
-
-export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
