@@ -106,24 +106,21 @@ export function connectGraph(
       : null;
   const wiring: Wiring = demo ?? productionWiring(config);
   const endpoint = options.graphTransport ? undefined : wiring.graphEndpoint;
-  const graph = createGraphClient({
+  const link = {
     endpoint: endpoint?.url ?? config.graph.endpoint,
-    authProvider: wiring.graphAuth,
     transport: options.graphTransport ?? wiring.graphTransport,
     timeoutMs: config.graph.timeoutMs,
-    reportsTimeoutMs: config.graph.reportsTimeoutMs,
     customHosts: options.customHosts ?? endpoint?.customHosts,
+  };
+  const graph = createGraphClient({
+    ...link,
+    authProvider: wiring.graphAuth,
+    reportsTimeoutMs: config.graph.reportsTimeoutMs,
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
     middleware: [createReportsLimiter(config.graph), ...(wiring.graphMiddleware ?? [])],
   });
-  // Helpdesk fixes (issue 21): Graph as the person who clicked, from their delegated token, through the same transport.
-  const delegatedGraph = delegatedClients({
-    endpoint: endpoint?.url ?? config.graph.endpoint,
-    transport: options.graphTransport ?? wiring.graphTransport,
-    timeoutMs: config.graph.timeoutMs,
-    customHosts: options.customHosts ?? endpoint?.customHosts,
-    middleware: wiring.graphMiddleware ?? [],
-  });
+  // Helpdesk fixes (issue 21): Graph as the person who clicked, with their delegated token, over the same link.
+  const delegatedGraph = delegatedClients({ ...link, middleware: wiring.graphMiddleware ?? [] });
   return { config, wiring, graph, delegatedGraph, demoTenant: demo?.demoTenant ?? null };
 }
 
@@ -197,11 +194,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     memory: new StoredConversationMemory<Remembered>(state, logger),
     logger,
     now: options.now,
-    fixes: config.fixes
-      ? { ledger: new FixLedger(state, options.now ? () => options.now!().getTime() : undefined), delegatedGraph }
-      : null,
-    // Teams' deep link to a chat with the bot (its personal chat); the demo's Playground has none.
-    personalChatUrl: config.bot.appId ? `https://teams.microsoft.com/l/chat/0/0?users=28:${config.bot.appId}` : null,
+    fixes: config.fixes && { ledger: new FixLedger(state), delegatedGraph },
   });
 
   // Cards of sign-in answers are kept as long as the answers are (none when SIGNIN_CACHE_SECONDS is 0).
@@ -210,7 +203,6 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     botAuthentication: wiring.botAuthentication,
     replyUrlAllowed: wiring.replyUrlAllowed,
     botOpenIdMetadataUrl: isDemo ? undefined : options.botOpenIdMetadataUrl,
-    // The demo's Token Service imitation (helpdesk fixes' SSO exchange, src/bot/sso.ts); production: Microsoft's.
     tokenService: wiring.tokenService,
     logger,
     // In the asker's language and in words for their audience; the error itself stays in the log.
@@ -227,7 +219,6 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     render: cardCache ? (reply) => cardCache.render(reply) : undefined,
     defaultTimeZone: config.defaultTimeZone,
     turnBudgetMs: config.turnBudgetMs,
-    // The stand-in for Teams' silent SSO: demo mode only (the production wiring has none).
     sso: ssoSettings(config.fixes, isDemo ? wiring.silentSso : undefined),
     // A late answer is a proactive post like an alert: with the same time limit.
     sendLater: async (reference, card) => {

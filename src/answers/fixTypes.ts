@@ -67,6 +67,9 @@ export interface FixElsewhereAnswer {
   selfService: SelfServiceLink[];
 }
 
+/** What a helpdesk fix, clicked or asked in words, answers (one of src/answers/types.ts Answer's kinds). */
+export type FixAnswers = FixAnswer | FixElsewhereAnswer;
+
 /** The delegated token of the person who clicked, from Teams SSO (src/bot): asked for only when a fix calls Graph. */
 export type DelegatedToken = { ok: true; token: string } | { ok: false; reason: 'absent' | 'failed' };
 

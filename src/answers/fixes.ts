@@ -35,6 +35,11 @@ export interface FixDeps {
   selfServiceUrls: Config['selfServiceUrls'];
 }
 
+/** Teams' deep link to a chat with the bot (its personal chat), offered where others' sign-ins may not be shown; none in demo mode (no bot id). */
+export function personalChatOf(config: Config): string | null {
+  return config.bot.appId ? `https://teams.microsoft.com/l/chat/0/0?users=28:${config.bot.appId}` : null;
+}
+
 /** The fixes' dependencies from the troubleshooter's. */
 export function fixDeps(
   fixes: Pick<FixDeps, 'ledger' | 'delegatedGraph'>,

@@ -30,7 +30,7 @@ import type { Answer, Reply, Requester, TicketWriter, Understanding } from './ty
 import type { IncidentService } from '../incidents/service';
 import type { ConversationAddress } from '../incidents/subscriptions';
 import { answerIncidentAction, INCIDENT_VERBS, withKnownProblem } from './incidents';
-import { answerFixClick, fixDeps, type FixDeps } from './fixes';
+import { answerFixClick, fixDeps, personalChatOf, type FixDeps } from './fixes';
 import type { ClickAuth } from './fixTypes';
 
 export type { Requester, Understanding, Reply, Answer } from './types';
@@ -55,8 +55,6 @@ export interface TroubleshooterDeps {
   sendPrivately?: ((address: ConversationAddress, reply: Reply) => Promise<void>) | null;
   /** Helpdesk fixes (issue 21): the once-only ledger and a Graph client per click from a delegated token; none: off. */
   fixes?: Pick<FixDeps, 'ledger' | 'delegatedGraph'> | null;
-  /** A Teams deep link to the bot's personal chat, offered where others' sign-ins may not be shown (none in demo mode). */
-  personalChatUrl?: string | null;
 }
 
 /** Card verbs that re-run a resolved question carried by the button. */
@@ -277,8 +275,8 @@ export class Troubleshooter {
     intent: string,
   ): Promise<Reply> {
     audit(this.options.logger, auditOf(answer, { event, requester, intent }));
-    if (answer.kind === 'ask-privately' && this.options.personalChatUrl)
-      answer = { ...answer, personalChatUrl: this.options.personalChatUrl };
+    const personalChatUrl = personalChatOf(this.options.config);
+    if (answer.kind === 'ask-privately' && personalChatUrl) answer = { ...answer, personalChatUrl };
     const about = answer.kind === 'ticket-opened' ? answer.summary : answer;
     const audience: Audience =
       about?.kind === 'summary' || about?.kind === 'count' || about?.kind === 'intrusion'

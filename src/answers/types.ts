@@ -17,7 +17,7 @@ import type { PersonFailures, TenantBreakdown } from '../diagnosis/tenantBreakdo
 import type { SignInCounts } from '../diagnosis/counts';
 import type { IntrusionFacts } from '../diagnosis/intrusion';
 import type { Platform, TenantAsk } from './tenantWords';
-import type { FixAnswer, FixElsewhereAnswer, FixOffer } from './fixTypes';
+import type { FixAnswers, FixOffer } from './fixTypes';
 
 export type { TenantAsk, Platform } from './tenantWords';
 
@@ -164,8 +164,7 @@ export interface SummaryAnswer {
   key: string;
   /** The asker's failures match an open incident: said first (src/incidents). */
   knownProblem?: IncidentAnswer;
-  /** Helpdesk fix buttons (a reader's answer about someone else, in a personal chat): src/answers/fixes.ts. */
-  fixes?: FixOffer[];
+  fixes?: FixOffer[]; // helpdesk fix buttons: src/answers/fixes.ts
 }
 
 export interface CountAnswer {
@@ -290,8 +289,7 @@ export type RefusalReason = Exclude<Refusal, 'shared-conversation'> | 'not-own-s
 export type Answer =
   /** `onClick`: refused on a button click (the wording says what was done: a click is not a question). */
   | { kind: 'refused'; reason: RefusalReason; onClick?: boolean }
-  /** `personalChatUrl`: a Teams deep link to the bot's personal chat (src/answers/troubleshooter.ts). */
-  | { kind: 'ask-privately'; personalChatUrl?: string }
+  | { kind: 'ask-privately'; personalChatUrl?: string } // a Teams deep link to the bot's personal chat
   /** `suggestions`: close matches of a misspelt name ("did you mean …?"), readers only; `pending` is the question to ask about the one picked. */
   | { kind: 'not-found'; name: string; workloadsOff?: boolean; suggestions?: Person[]; pending?: ResolvedQuery }
   | { kind: 'choose-person'; typedName: string; people: Person[]; pending: ResolvedQuery }
@@ -326,8 +324,7 @@ export type Answer =
   | { kind: 'too-long'; max: number }
   | { kind: 'before-retention'; days: number; oldest: Date; query: ResolvedQuery }
   | { kind: 'still-looking' }
-  | FixAnswer
-  | FixElsewhereAnswer;
+  | FixAnswers;
 
 /** An answer with what rendering it needs: the asker's language, audience and clock. */
 export interface Reply {

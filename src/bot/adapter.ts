@@ -86,7 +86,7 @@ export interface AdapterOptions {
   logger: Logger;
   /** The card that says a turn failed, in the asker's language and words. */
   turnErrorCard: (context: TurnContext) => Promise<Card>;
-  /** The Bot Framework Token Service when it is not Microsoft's (the demo tenant's imitation, src/bot/tokenService.ts). */
+  /** The Bot Framework Token Service when it is not Microsoft's (the demo tenant's imitation, src/bot/tokenService.ts): helpdesk fixes' SSO exchange. */
   tokenService?: TokenServiceAddress;
 }
 

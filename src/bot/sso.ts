@@ -29,7 +29,7 @@ export interface SsoSettings {
   silentSso?: (aadObjectId: string) => Promise<string | null>;
 }
 
-/** The settings from the configuration (null: fixes off); `silentSso` only where allowed (demo mode). */
+/** The settings from the configuration (null: fixes off); `silentSso`, Teams' silent SSO stood in for: demo mode only (the production wiring has none). */
 export function ssoSettings(
   fixes: { connectionName: string; resourceUri: string | null } | null,
   silentSso: SsoSettings['silentSso'],

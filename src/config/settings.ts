@@ -9,6 +9,7 @@ import patternDefaults from '../diagnosis/patterns.json';
 import incidentDefaults from '../incidents/patterns.json';
 import selfServiceDefaults from './selfService.json';
 import type { SettingsTable } from './environment';
+import { SSO_SETTINGS } from './ssoSettings';
 import {
   anyUrl,
   bool,
@@ -220,20 +221,8 @@ export const SETTINGS = {
     default: '{}',
     schema: urlOverrides(SELF_SERVICE_IDS),
   },
-  SSO_CONNECTION_NAME: {
-    description:
-      "The Azure Bot's OAuth connection (Microsoft Entra ID v2, with token exchange) whose delegated Graph token helpdesk fixes use (issue 21, docs/deploy.md step 8); unset: no fix buttons.",
-    secret: false,
-    production: true,
-    schema: text,
-  },
-  SSO_RESOURCE_URI: {
-    description:
-      "The bot's Application ID URI (api://botid-<MicrosoftAppId>): the Teams SSO token's audience, sent in the sign-in request of a fix click (manifest webApplicationInfo.resource).",
-    secret: false,
-    production: true,
-    schema: text,
-  },
+  // Helpdesk fixes through Teams SSO (issue 21): ssoSettings.ts.
+  ...SSO_SETTINGS,
   TICKET_SINK: {
     description: 'Where "Open support ticket" goes: graph-mail, webhook, servicenow or none.',
     secret: false,
