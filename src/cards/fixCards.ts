@@ -25,9 +25,9 @@ export function fixData(offer: FixOffer, language: Language): Record<string, unk
 export function fixButtons(offers: FixOffer[] | undefined, language: Language): Element[] {
   if (!offers || offers.length === 0) return [];
   const w = wording(language).fixes;
-  // Rows of at most three: clients cut an action set short (the Adaptive Cards default is five actions).
+  // Rows of two: clients cut a longer action set short (five actions by default) and three titles side by side.
   const rows: FixOffer[][] = [];
-  for (let i = 0; i < offers.length; i += 3) rows.push(offers.slice(i, i + 3));
+  for (let i = 0; i < offers.length; i += 2) rows.push(offers.slice(i, i + 2));
   return [
     text(w.heading, { weight: 'Bolder', size: 'Small', spacing: 'Medium' }),
     ...rows.map((row) => ({
