@@ -5,14 +5,22 @@
  * first). 38 people ask at once, twice:
  *
  *   A. "why can't I sign in?" (the last 24 h: inside the live index's span), each about themselves;
- *   B. a reader asks about each of the 38 people's last 7 days (beyond the index: direct reads);
+ *   B. a reader asks about each of the 38 people's last 7 days (the index's day at once, then one read of the older days);
  *   C. the same with SIGNIN_INDEX_HOURS=168, so that the index holds the 7 days (its fill reads them first).
+ *
+ * Before the phases, two untimed questions inside the index's span (a running bot's code is warm).
  *
  * The tenant's and the bot's "now" is the latest Friday 10:00 UTC (a working day's volume, not a weekend's).
  * Times are of the whole turn in process (Troubleshooter.ask: parse, access, reads, diagnosis), not of
- * HTTP. "First card" is what Teams shows first: the answer, or the "still looking" card at
- * TURN_BUDGET_MS (2 s here) when the answer takes longer; "complete" is the answer itself. Reads per
- * 10 s are counted at the demo tenant (every sign-in log request it received).
+ * HTTP. "First card" is what Teams shows first: the first answer (in B the live index's part of the
+ * window, saying the older days are still being read: src/answers/twoStep.ts), or the "still looking"
+ * card at TURN_BUDGET_MS (2 s here) when even that takes longer; "complete" is the complete answer.
+ * Reads per 10 s are counted at the demo tenant (every sign-in log request it received).
+ *
+ * Beside the measured figures: the bound Graph's limit sets. When each asker needs at least one read
+ * and at most M reads start in any W, the k-th read starts no earlier than floor((k − 1) / M) · W after
+ * the first, so the asker at the 95th percentile (the ceil(0.95 n)-th) cannot have a complete answer
+ * sooner than that, however fast everything else is.
  */
 import pino from 'pino';
 import { loadConfig } from '../src/config';
@@ -24,6 +32,18 @@ import { DEMO_PEOPLE } from '../src/demo/people';
 import { MemoryStateStore } from '../src/state';
 
 const TURN_BUDGET_MS = 2000;
+/** Graph's limit on the sign-in log, as the demo tenant enforces it (reference/graph-signins.md §5). */
+const GRAPH_READS = { max: 5, windowMs: 10_000 };
+
+/**
+ * The earliest a p95 asker's complete answer can come when each of `askers` needs `readsEach` reads at
+ * Graph's limit (null when they need none): the start of the read that the ceil(0.95 n)-th asker waits for.
+ */
+function graphBoundMs(askers: number, readsEach: number): number | null {
+  if (readsEach === 0) return null;
+  const k = Math.ceil(0.95 * askers) * readsEach;
+  return Math.floor((k - 1) / GRAPH_READS.max) * GRAPH_READS.windowMs;
+}
 
 export interface StrictBenchResult {
   signIns: number;
@@ -40,6 +60,14 @@ export interface StrictBenchResult {
     p95Ms: number;
     maxMs: number;
     firstCardP95Ms: number;
+    /** The first answer itself (the index's part, or the complete answer), however long it took. */
+    firstAnswerP95Ms: number;
+    /** First cards that were an answer (the index's part or the complete one), not "still looking". */
+    firstAnswers: number;
+    /** First answers that said older days were still being read (two steps). */
+    twoStep: number;
+    /** graphBoundMs for this phase's reads (null: no read needed). */
+    boundP95Ms: number | null;
     incomplete: number;
     reads: number;
     seconds: number;
@@ -109,9 +137,20 @@ async function run(indexHours: number, phases: ('inside' | 'week')[]) {
       conversationType: 'personal',
     });
 
+    // A running bot's code is compiled and warm: two questions inside the index's span first, not timed.
+    for (const [i, q] of [
+      "why can't I sign in?",
+      'why did Megan Bowen fail to sign in in the last 12 hours?',
+    ].entries())
+      await app.troubleshooter.ask(requester(alex.id, `strict-warm-${i}`), q);
+
     const phase = async (
       name: string,
-      ask: (person: (typeof people)[number], i: number) => Promise<{ ms: number; incomplete: boolean; ok: boolean }>,
+      ask: (
+        person: (typeof people)[number],
+        i: number,
+      ) => Promise<{ ms: number; firstMs: number; twoStep: boolean; incomplete: boolean; ok: boolean }>,
+      readsEach: number,
     ) => {
       const readsBefore = tenant.signInRequests().length;
       const t = performance.now();
@@ -123,6 +162,7 @@ async function run(indexHours: number, phases: ('inside' | 'week')[]) {
         .map((r) => r.at)
         .sort((a, b) => a - b);
       const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+      const firsts = runs.map((r) => Math.min(r.firstMs, TURN_BUDGET_MS)).sort((a, b) => a - b);
       return {
         name,
         askers: runs.length,
@@ -130,7 +170,14 @@ async function run(indexHours: number, phases: ('inside' | 'week')[]) {
         p50Ms: pct(times, 50),
         p95Ms: pct(times, 95),
         maxMs: times[times.length - 1],
-        firstCardP95Ms: Math.min(pct(times, 95), TURN_BUDGET_MS),
+        firstCardP95Ms: pct(firsts, 95),
+        firstAnswerP95Ms: pct(
+          runs.map((r) => r.firstMs).sort((a, b) => a - b),
+          95,
+        ),
+        firstAnswers: runs.filter((r) => r.firstMs <= TURN_BUDGET_MS).length,
+        twoStep: runs.filter((r) => r.twoStep).length,
+        boundP95Ms: graphBoundMs(runs.length, readsEach),
         incomplete: runs.filter((r) => r.incomplete).length,
         reads: requests.length,
         seconds,
@@ -140,10 +187,13 @@ async function run(indexHours: number, phases: ('inside' | 'week')[]) {
     };
     const timed = async (work: () => ReturnType<typeof app.troubleshooter.ask>) => {
       const t = performance.now();
-      const reply = await work();
-      const a = reply.answer;
+      const first = await work();
+      const firstMs = performance.now() - t;
+      const a = (first.later ? await first.later : first).answer;
       return {
         ms: performance.now() - t,
+        firstMs,
+        twoStep: first.later !== undefined,
         ok: a.kind === 'summary' || a.kind === 'count',
         incomplete: (a.kind === 'summary' || a.kind === 'count') && Boolean(a.coverage),
       };
@@ -152,14 +202,16 @@ async function run(indexHours: number, phases: ('inside' | 'week')[]) {
     const label = `SIGNIN_INDEX_HOURS=${indexHours}`;
     if (phases.includes('inside'))
       done.push(
-        await phase(`A. "why can't I sign in?" (last 24 h, in the index; ${label})`, (p, i) =>
-          timed(() => app.troubleshooter.ask(requester(p.id, `strict-a-${i}`), "why can't I sign in?")),
+        await phase(
+          `A. "why can't I sign in?" (last 24 h, in the index; ${label})`,
+          (p, i) => timed(() => app.troubleshooter.ask(requester(p.id, `strict-a-${i}`), "why can't I sign in?")),
+          0,
         ),
       );
     if (phases.includes('week'))
       done.push(
         await phase(
-          `${indexHours >= 168 ? 'C' : 'B'}. a person's last 7 days (${indexHours >= 168 ? 'in the index' : 'direct reads'}; ${label})`,
+          `${indexHours >= 168 ? 'C' : 'B'}. a person's last 7 days (${indexHours >= 168 ? 'in the index' : 'two steps: the index’s day at once, the older 6 days read'}; ${label})`,
           (p, i) =>
             timed(() =>
               app.troubleshooter.ask(
@@ -167,6 +219,7 @@ async function run(indexHours: number, phases: ('inside' | 'week')[]) {
                 `why did ${p.displayName} fail to sign in in the last 7 days?`,
               ),
             ),
+          indexHours >= 168 ? 0 : 1,
         ),
       );
     return { signIns: tenant.signIns.length, fillSeconds, fillReads, phases: done };
@@ -185,3 +238,31 @@ export async function benchStrict(): Promise<StrictBenchResult> {
     phases: [...day.phases, ...week.phases],
   };
 }
+
+/** What the figures of section 9 mean; written under them in results.md. */
+export const STRICT_NOTES = `
+How the designs compare. B is the two-step answer (src/answers/twoStep.ts): the first card comes from the
+24-hour live index at once, says which older days are still being read, and is replaced by the complete answer
+after one Graph read of only those days (both user kinds in one beta request,
+\`signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')\`; before, each kind was a read of
+its own and B made 77 reads). C is a live index whose span covers the 7 days, filled in the background before the
+askers came (its fill, above, spends its reads at Graph's pace as background reads, questions first): the
+complete answer needs no read, so it is the first answer too. Only C can meet "complete ≤ 30 s p95" for 38 askers;
+its price is the index's memory for 7 days of the tenant's log (section 8: about 130–145 bytes a record) and a fill
+that, for a large tenant, takes hours at 5 reads per 10 s (1,000,000 sign-ins a day: 7,000 pages, about 4 h).
+
+The arithmetic behind Graph's bound: when each of n askers needs at least one read and at most 5 reads start in any
+10 s, the k-th read starts no earlier than floor((k − 1) / 5) × 10 s after the first. The p95 of 38 is the 37th
+asker, whose read cannot start before 70 s (the 36th read's start; about 62 s if the rate is taken as a steady 0.5
+a second after a first burst of 5); at most 15 reads start within 30 s. No design that reads Graph per asker can
+give 38 askers a complete 7-day answer within 30 s at p95.
+
+Before (main at 1e9701d, the same bench as recorded when this work began, load not recorded): B's first card was
+"still looking" at 2.00 s, its complete answer p95 184 s with 77 reads (each kind of sign-in its own read, v1.0 then
+beta); C 2.59 s p95. Index answers now cost less CPU too (diagnosis makes list rows only where they are shown,
+attempts parse each time once, ids are turned back into text through a byte table).
+
+B measures above that bound because the bot's reports limiter (src/graph/requestLimiter.ts) counts a read from
+when its answer arrived, not from when it was sent: with 6-day pages taking about 2 s, the window of 5 reads
+reopens after about 12 s instead of 10. It is the safe side of Graph's counting; the bound is the floor either way.
+`;

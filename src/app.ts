@@ -221,9 +221,8 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     turnBudgetMs: config.turnBudgetMs,
     sso: ssoSettings(config.fixes, isDemo ? wiring.silentSso : undefined),
     // A late answer is a proactive post like an alert: with the same time limit.
-    sendLater: async (reference, card) => {
-      await proactive.post(reference, card);
-    },
+    sendLater: (reference, card) => proactive.post(reference, card),
+    updateLater: (reference, activityId, card) => proactive.update(reference, activityId, card),
     onLateFailure: (error) =>
       logger.error({ err: { message: (error as Error)?.message } }, 'could not send a late answer'),
   });

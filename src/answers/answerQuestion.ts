@@ -10,14 +10,15 @@ import type { FollowUpMemory, Remembered } from './memory';
 import { resolveSubject, sameSubject } from './resolve';
 import { toResolved } from './resolvedQuery';
 import { countsPeople } from './tenantWords';
-import { answerSignIns, type SignInAnswerDeps } from './signIns';
+import { answerSignIns } from './signIns';
+import { answerFirstThenComplete, type TwoStepDeps } from './twoStep';
 import { workloadOrNotFound } from './workloads';
 import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
 import type { IncidentService } from '../incidents/service';
 import { answerSubscription } from './incidents';
 import { answerFixAsked, type FixDeps } from './fixes';
 
-export interface QuestionDeps extends SignInAnswerDeps {
+export interface QuestionDeps extends TwoStepDeps {
   /** Incident alerts and known problems (src/incidents); none when the live index is off. */
   incidents?: IncidentService | null;
   understanding: Understanding;
@@ -103,7 +104,11 @@ export async function answerQuestion(
         followUp?.kind === 'more' ? previous.nextOffset : followUp?.kind === 'details' ? followUp.index : undefined,
       limit: followUp?.kind === 'details' ? 1 : undefined,
     };
-    const answer = await answerSignIns(deps, requester, query, previous.subjectName);
+    // "Show more" and "details" page through an answer already given: no first step of their own.
+    const answer =
+      followUp === undefined
+        ? await answerFirstThenComplete(deps, requester, query, previous.subjectName)
+        : await answerSignIns(deps, requester, query, previous.subjectName);
     await deps.memory.remember(requester.conversationKey, {
       ...previous,
       question,
@@ -138,7 +143,7 @@ export async function answerQuestion(
       question.fixAsked,
       target.name && subject.kind !== 'self' ? { id: target.userId, name: target.name } : null,
     );
-  const answer = await answerSignIns(deps, requester, shaped(question, text, target.userId), target.name);
+  const answer = await answerFirstThenComplete(deps, requester, shaped(question, text, target.userId), target.name);
   if (question.idUnlabelled && question.requestId && foundNothing(answer)) {
     return answerUnlabelledId(deps, requester, question, text, mentions, target);
   }

@@ -108,8 +108,10 @@ export async function answerSignIns(
     diagnosis = diagnose(narrowed.records, { tenantWide, thresholds: deps.thresholds, intent, aboutBackground });
     if (diagnosisKey) deps.diagnoses!.set(diagnosisKey, diagnosis);
   }
+  // A first answer from the live index's part: it covers that part, and says which older part is pending.
   const answerWindow = {
     ...window,
+    ...(page.pending ? { from: page.pending.to } : {}),
     ...defaultWindowNote(config, query, defaulted),
     clampedFrom: clamped ? oldest : null,
     retentionDays: config.logRetentionDays,
@@ -135,6 +137,7 @@ export async function answerSignIns(
     ...coverageOf(page, window.to),
     graphRequests: page.requests,
     freshness: page.asOf ? { asOf: page.asOf, source: 'index' as const } : { asOf: now, source: 'graph' as const },
+    ...(page.pending ? { pending: { ...page.pending } } : {}),
     key,
   };
   // An app nobody signed in to may be an app's or identity's own: say when those sign-ins are not read.

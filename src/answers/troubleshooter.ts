@@ -115,6 +115,9 @@ export class Troubleshooter {
     let intent = 'unknown';
     // The parsed question's language; guessed from the text only when the answer comes before a parse.
     let replyLanguage: Language | null = null;
+    // The complete answer of a first one from the live index (twoStep.ts), with its errors handled from the start.
+    const step: { complete?: Promise<Answer> } = {};
+    const later = (answer: Promise<Answer>) => void (step.complete = this.safely(() => answer));
     // The gate and the text's own checks first: only a question worth answering looks up whether
     // the asker is a reader (the lane of its Graph reads).
     const answer = await this.safely(async (): Promise<Answer> => {
@@ -143,13 +146,21 @@ export class Troubleshooter {
         replyLanguage = question.language;
         if (requester.conversationType === 'personal') void this.options.incidents?.rememberPersonalChat(requester);
         return withKnownProblem(
-          await answerQuestion(this.deps, requester, question, cleaned.text, mentions, previous),
+          await answerQuestion({ ...this.deps, later }, requester, question, cleaned.text, mentions, previous),
           requester,
           this.options.incidents,
         );
       });
     });
-    return this.finish(answer, requester, replyLanguage ?? this.languageOf(requester, text ?? ''), 'question', intent);
+    const language = replyLanguage ?? this.languageOf(requester, text ?? '');
+    const reply = await this.finish(answer, requester, language, 'question', intent);
+    if (!step.complete) return reply;
+    return {
+      ...reply,
+      later: step.complete.then((full) =>
+        this.finish(withKnownProblem(full, requester, this.options.incidents), requester, language, 'question', intent),
+      ),
+    };
   }
 
   /** A card button (Action.Execute). Card data is untrusted: everything is re-authorized and re-read. */

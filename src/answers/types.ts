@@ -154,6 +154,8 @@ export interface SummaryAnswer {
   coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
+  /** A first answer from the live index: the older part of the window, still being read (twoStep.ts). */
+  pending?: { from: Date; to: Date };
   /** The sign-in whose details are open (a "Details" click refreshes the card with it). */
   detailsOf?: string;
   /** A ticket opened from this answer (the investigation stays on the card). */
@@ -177,6 +179,8 @@ export interface CountAnswer {
   coverage?: AnswerCoverage;
   graphRequests: number;
   freshness?: Freshness;
+  /** A first answer from the live index: the older part of the window, still being read (twoStep.ts). */
+  pending?: { from: Date; to: Date };
   key: string;
   /** Counts per day, hour, app and country: what the chart draws. */
   pattern: SignInCounts;
@@ -332,4 +336,6 @@ export interface Reply {
   language: Language;
   audience: Audience;
   timeZone: string;
+  /** A first answer's complete one (answer.pending set), when it is ready: it replaces the first card. */
+  later?: Promise<Reply>;
 }

@@ -18,8 +18,10 @@ import { cardActivity } from './cardActivity';
 import { delegatedToken, loginRequest, preconditionFailed, type SsoSettings } from './sso';
 import type { ClickAuth, DelegatedToken } from '../answers/fixTypes';
 
-/** Sends a card into a conversation after its turn has ended (a slow answer). */
-export type SendLater = (reference: Partial<ConversationReference>, card: Card) => Promise<void>;
+/** Sends a card into a conversation after its turn has ended (a slow answer); resolves to its activity id when known. */
+export type SendLater = (reference: Partial<ConversationReference>, card: Card) => Promise<string | void>;
+/** Replaces a card the bot posted in a conversation (a first answer by its complete one). */
+export type UpdateLater = (reference: Partial<ConversationReference>, activityId: string, card: Card) => Promise<void>;
 
 export interface BotOptions {
   members: MemberResolver;
@@ -27,6 +29,8 @@ export interface BotOptions {
   /** After this long the asker gets "still looking…" and the answer follows proactively. */
   turnBudgetMs: number;
   sendLater: SendLater;
+  /** None: a complete answer is posted as a message of its own. */
+  updateLater?: UpdateLater;
   onLateFailure?: (error: unknown) => void;
   /** Answer → card; defaults to the renderer itself (the app passes a CardCache's). */
   render?: (reply: Reply) => Card;
@@ -77,14 +81,40 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     removeRecipientMention(activity);
     const mentions = await resolveMentions(context, this.options.members);
     const requester = requesterOf(activity, this.options.defaultTimeZone, this.options.conversationType);
-    const answer = this.troubleshooter.ask(requester, activity.text ?? '', mentions).then(this.render);
-    const card = await this.withinBudget(
+    const asked = this.troubleshooter.ask(requester, activity.text ?? '', mentions);
+    // A client that takes every reply in the HTTP response (expectReplies) can be sent nothing later
+    // that is not posted on its own: it gets the complete answer within the turn budget, as any answer.
+    const reply = activity.deliveryMode === 'expectReplies' ? asked.then((r) => r.later ?? r) : asked;
+    const answer = reply.then(this.render);
+    const { card, posted } = await this.withinBudget(
       context,
       answer,
       requester,
       this.troubleshooter.languageOf(requester, activity.text ?? ''),
     );
-    await context.sendActivity(cardActivity(card));
+    const sent = await context.sendActivity(cardActivity(card));
+    // A first answer (what the live index holds) is replaced by the complete one when it is ready: in
+    // place when the card went out with an id of its own (in the reply, or posted after "still
+    // looking"), else (in the same HTTP response) as the next message.
+    const shown = posted ?? Promise.resolve(sent?.id);
+    // Taken now: the turn's context is revoked when the turn ends.
+    const reference = TurnContext.getConversationReference(activity);
+    void reply.then((first) => first.later && this.followUp(reference, first.later, shown));
+  }
+
+  private async followUp(
+    reference: Partial<ConversationReference>,
+    later: Promise<Reply>,
+    shown: Promise<string | void>,
+  ): Promise<void> {
+    try {
+      const card = this.render(await later);
+      const shownId = await shown.catch(() => undefined);
+      if (shownId && this.options.updateLater) await this.options.updateLater(reference, shownId, card);
+      else await this.options.sendLater(reference, card);
+    } catch (error) {
+      this.options.onLateFailure?.(error);
+    }
   }
 
   /** A card click is answered within the turn budget like a message: "still looking" first when Graph is slow, the card later. */
@@ -97,7 +127,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     const requester = requesterOf(context.activity, this.options.defaultTimeZone, this.options.conversationType);
     if (verb === 'fix' || verb === 'fixConfirm') return this.fixInvoke(context, invokeValue, requester, verb, data);
     const answer = this.troubleshooter.act(requester, verb, data).then(this.render);
-    const card = await this.withinBudget(
+    const { card } = await this.withinBudget(
       context,
       answer,
       requester,
@@ -141,23 +171,23 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     answer: Promise<Card>,
     requester: Requester,
     language: Language,
-  ): Promise<Card> {
+  ): Promise<{ card: Card; posted?: Promise<string | void> }> {
     let timer: NodeJS.Timeout | undefined;
     const budget = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), this.options.turnBudgetMs);
     });
     const first = await Promise.race([answer, budget]);
     clearTimeout(timer);
-    if (first !== 'late') return first;
+    if (first !== 'late') return { card: first };
     const reference = TurnContext.getConversationReference(context.activity);
-    answer
-      .then((card) => this.options.sendLater(reference, card))
-      .catch((error) => this.options.onLateFailure?.(error));
-    return renderAnswer({
+    const posted = answer.then((card) => this.options.sendLater(reference, card));
+    posted.catch((error) => this.options.onLateFailure?.(error));
+    const card = renderAnswer({
       answer: { kind: 'still-looking' },
       language,
       audience: 'user',
       timeZone: requester.timeZone,
     });
+    return { card, posted };
   }
 }

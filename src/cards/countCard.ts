@@ -6,7 +6,7 @@ import { filtersText, windowText } from './filters';
 import { patternCharts } from './charts';
 import type { VerdictContext } from './verdictTypes';
 import { plural, wording, fill } from './wording';
-import { coverageNote } from './summaryCard';
+import { coverageNote, pendingNotice } from './summaryCard';
 
 export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
   const w = wording(ctx.language);
@@ -48,7 +48,8 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
       : fill(w.unappliedCountry, { text: u.text }),
   );
   const coverage = coverageNote(answer, ctx);
-  const notes = [...unapplied, ...(coverage ? [coverage] : [])];
+  const pending = pendingNotice(answer, ctx);
+  const notes = [...(pending ? [pending] : []), ...unapplied, ...(coverage ? [coverage] : [])];
   // The pattern as a picture (when, where, which apps), each chart with its text fallback.
   const body = [
     heading(plain(verdict)),

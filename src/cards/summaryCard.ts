@@ -77,6 +77,16 @@ export function coverageNote(answer: Pick<SummaryAnswer, 'coverage'>, ctx: Verdi
   });
 }
 
+/** A first answer (the live index's part of the window) says which older part is still being read. */
+export function pendingNotice(answer: Pick<SummaryAnswer, 'pending'>, ctx: VerdictContext): string | null {
+  const p = answer.pending;
+  if (!p) return null;
+  return fill(wording(ctx.language).olderPending, {
+    from: localDateTime(p.from, ctx.timeZone, ctx.language),
+    to: localDateTime(p.to, ctx.timeZone, ctx.language),
+  });
+}
+
 function ticketPart(answer: SummaryAnswer, ctx: VerdictContext): Element[] {
   const w = wording(ctx.language);
   if (answer.ticket) {
@@ -200,7 +210,13 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
     : `${filtersText(answer, ctx)} (${ctx.timeZone})`;
   // A known problem (an open incident this person is caught in) is read first.
   const known = answer.knownProblem ? knownProblemNotice(answer.knownProblem, ctx.language, ctx.timeZone) : null;
-  const body: Element[] = [...(known ? [known.element] : []), heading(plain(verdict.text)), subtle(plain(scope))];
+  const pending = pendingNotice(answer, ctx);
+  const body: Element[] = [
+    ...(known ? [known.element] : []),
+    heading(plain(verdict.text)),
+    subtle(plain(scope)),
+    ...(pending ? [text(plain(pending), { color: 'Accent', spacing: 'Small' })] : []),
+  ];
   if (verdict.steps.length > 0) {
     body.push({
       type: 'Container',
@@ -229,6 +245,7 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
     ...(known ? [known.line] : []),
     verdict.text,
     scope,
+    ...(pending ? [pending] : []),
     ...verdict.steps.map((s, i) => `${i + 1}. ${s}`),
     ...noteList,
   ].join('\n');

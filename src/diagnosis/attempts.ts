@@ -29,6 +29,13 @@ const ATTEMPT_GAP_MS = 15 * 60_000;
  * Interrupts (MFA prompt, "stay signed in?") stay in the attempt they interrupted.
  */
 export function groupAttempts(records: SignIn[]): Attempt[] {
+  // Each record's time parsed once (the sort below would parse it at every comparison).
+  const times = new Map<SignIn, number>();
+  const ms = (r: SignIn) => {
+    let t = times.get(r);
+    if (t === undefined) times.set(r, (t = Date.parse(r.createdDateTime as string)));
+    return t;
+  };
   const groups = new Map<string, SignIn[]>();
   for (const record of records) {
     const key = record.correlationId || `record:${record.id}`;
@@ -38,7 +45,7 @@ export function groupAttempts(records: SignIn[]): Attempt[] {
   }
   const attempts: Attempt[] = [];
   for (const [correlationId, list] of groups) {
-    list.sort((a, b) => timeOf(a).getTime() - timeOf(b).getTime());
+    list.sort((a, b) => ms(a) - ms(b));
     let current: SignIn[] = [];
     const close = () => {
       if (current.length > 0) attempts.push(attemptOf(correlationId, current));
@@ -46,7 +53,7 @@ export function groupAttempts(records: SignIn[]): Attempt[] {
     };
     for (const record of list) {
       const last = current[current.length - 1];
-      if (last && timeOf(record).getTime() - timeOf(last).getTime() > ATTEMPT_GAP_MS) close();
+      if (last && ms(record) - ms(last) > ATTEMPT_GAP_MS) close();
       current.push(record);
       const code = codeOf(record);
       if (code !== 0 && !isInterrupt(code)) close();

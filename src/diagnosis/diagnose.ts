@@ -60,7 +60,11 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
       background: isBackground(record),
     };
   };
-  const rowsByAttempt = new Map(attempts.map((a) => [a, toRow(a)]));
+  // Rows only where they are read: the failures, and every attempt only when the question lists sign-ins
+  // (a person's week holds hundreds of successful token refreshes).
+  const rowsByAttempt = new Map(
+    attempts.filter((a) => context.intent === 'signins' || a.outcome === 'failed').map((a) => [a, toRow(a)]),
+  );
   const failures = attempts.filter((a) => a.outcome === 'failed').map((a) => rowsByAttempt.get(a)!);
   const rows = foldBursts(
     context.intent === 'signins' ? attempts.map((a) => rowsByAttempt.get(a)!) : failures,

@@ -27,6 +27,8 @@ import {
 
 export type CheckStatus = 'ok' | 'missing' | 'unknown' | 'note';
 
+const NOT_LICENSED = 'Authentication_RequestFromNonPremiumTenantOrB2CTenant';
+
 export interface DoctorCheck {
   group: 'permission' | 'licence' | 'setting';
   name: string;
@@ -125,6 +127,12 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
   const NOT_READ = 'the sign-in log is not read at start-up (npm run doctor reads it)';
   const signIns = readLog ? await probe(() => graph.api('/auditLogs/signIns').top(1).get()) : null;
   const users = await probe(() => graph.api('/users').select('id').top(1).get());
+  // Without Directory.Read.All Graph cannot make its licence check of the sign-in log and says "not
+  // licensed" (Graph's known issue "License check errors for Azure AD activity reports",
+  // concepts/known-issues.md, linked from signin-list.md): then the 403 tells nothing of the licence.
+  const noDirectory =
+    (!users.ok && users.problem.kind === 'missingPermission') ||
+    (roles !== null && !grantedBy(DIRECTORY_PERMISSION, roles));
   const licence: DoctorCheck =
     signIns === null
       ? { group: 'licence', name: 'Entra ID P1 or P2', status: 'unknown', evidence: NOT_READ }
@@ -137,14 +145,23 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
               ? 'the sign-in log answered'
               : `the sign-in log answered ${signIns.problem.status ?? signIns.problem.kind}`,
           }
-        : {
-            group: 'licence',
-            name: 'Entra ID P1 or P2',
-            status: 'missing',
-            evidence: '403 Authentication_RequestFromNonPremiumTenantOrB2CTenant',
-            cost: 'Graph serves the sign-in log only to tenants with Entra ID P1 or P2: no question about sign-ins can be answered.',
-            fix: 'License the tenant for Entra ID P1 or P2 (sign-ins then appear within a few days; Free keeps 7 days, P1/P2 30).',
-          };
+        : noDirectory
+          ? {
+              group: 'licence',
+              name: 'Entra ID P1 or P2',
+              status: 'unknown',
+              evidence: `403 ${NOT_LICENSED} while ${DIRECTORY_PERMISSION.name} is missing`,
+              cost: `Graph answers "not licensed" for the sign-in log whenever the app lacks ${DIRECTORY_PERMISSION.name} (its licence check reads the directory: Graph's known issue "License check errors for Azure AD activity reports"), so this says nothing yet about the tenant's licence.`,
+              fix: `Grant ${DIRECTORY_PERMISSION.name} (see above), then run npm run doctor again: only a 403 that stays means the tenant lacks Entra ID P1 or P2.`,
+            }
+          : {
+              group: 'licence',
+              name: 'Entra ID P1 or P2',
+              status: 'missing',
+              evidence: `403 ${NOT_LICENSED}`,
+              cost: 'Graph serves the sign-in log only to tenants with Entra ID P1 or P2: no question about sign-ins can be answered.',
+              fix: 'License the tenant for Entra ID P1 or P2 (sign-ins then appear within a few days; Free keeps 7 days, P1/P2 30).',
+            };
 
   const caRecords = signIns?.ok ? await caEvaluated(graph, now) : null;
   const probeSays = (p: NeededPermission): { granted: boolean | null; evidence: string } => {

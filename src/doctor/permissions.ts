@@ -25,7 +25,7 @@ export const SIGN_IN_LOG_PERMISSION: NeededPermission = {
 export const DIRECTORY_PERMISSION: NeededPermission = {
   name: 'Directory.Read.All',
   alsoGrantedBy: [],
-  cost: 'people cannot be found by name and nobody counts as a sign-in reader or helpdesk member: only questions about oneself work.',
+  cost: 'people cannot be found by name and nobody counts as a sign-in reader or helpdesk member: only questions about oneself work. Graph also refuses the sign-in log itself as "not licensed" (403 Authentication_RequestFromNonPremiumTenantOrB2CTenant) without it, whatever the licence: its licence check reads the directory (known issue "License check errors for Azure AD activity reports").',
 };
 
 export const CA_POLICY_PERMISSION: NeededPermission = {

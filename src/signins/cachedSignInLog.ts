@@ -86,6 +86,7 @@ export class CachedSignInSource implements SignInSource {
       query.requestId ? query.requestId.toLowerCase() : null,
       query.category ?? null,
       query.eventTypes ? [...query.eventTypes].sort() : null,
+      query.oneRead === true,
     ]);
   }
 

@@ -96,6 +96,27 @@ describe('the doctor', () => {
     }
   });
 
+  it('without Directory.Read.All Graph says "not licensed" for the sign-in log: the doctor names the permission, not the licence', async () => {
+    const granted = ['AuditLog.Read.All', 'Policy.Read.ConditionalAccess'];
+    const tenant = new DemoTenant({ now: NOW, permissions: granted });
+    // With the demo's token (roles as granted) and with a token that says nothing: the users probe alone must tell.
+    for (const auth of [demoAuthProviderFor(granted), demoAuthProvider]) {
+      const graph = createGraphClient({
+        endpoint: 'https://graph.microsoft.com',
+        authProvider: auth,
+        transport: new DemoTenantTransport(tenant),
+      });
+      const report = await runDoctor({ config: config({ TICKET_SINK: 'none' }), graph, auth, now: () => NOW });
+      expect(report.missing).toContain('Directory.Read.All');
+      expect(report.missing).not.toContain('Entra ID P1 or P2');
+      const licence = report.checks.find((c) => c.name === 'Entra ID P1 or P2')!;
+      expect(licence.status).toBe('unknown');
+      expect(licence.evidence).toContain('Authentication_RequestFromNonPremiumTenantOrB2CTenant');
+      expect(licence.fix).toContain('Directory.Read.All');
+      expect(formatReport(report)).toContain('Directory.Read.All');
+    }
+  });
+
   it('at start-up (readSignInLog: false): no sign-in log read, and the token still names what it lacks', async () => {
     const granted = ['AuditLog.Read.All', 'Directory.Read.All'];
     const tenant = new DemoTenant({ now: NOW, permissions: granted });

@@ -53,6 +53,18 @@ describe('the sign-in query', () => {
     ]);
     expect(readsFor(all, 'someone')).toEqual([['interactiveUser'], ['nonInteractiveUser']]);
   });
+
+  it('with oneRead (the older part of a window the live index holds the rest of), the user kinds are one read; app kinds stay apart', () => {
+    const all = ['managedIdentity', 'nonInteractiveUser', 'servicePrincipal', 'interactiveUser'] as const;
+    expect(readsFor(all, 'someone', true)).toEqual([['interactiveUser', 'nonInteractiveUser']]);
+    expect(readsFor(all, undefined, true)).toEqual([
+      ['interactiveUser', 'nonInteractiveUser'],
+      ['servicePrincipal'],
+      ['managedIdentity'],
+    ]);
+    // Interactive alone stays one v1.0 read.
+    expect(readsFor(['interactiveUser'], 'someone', true)).toEqual([['interactiveUser']]);
+  });
 });
 
 describe('reading every kind of sign-in from the demo tenant', () => {

@@ -33,12 +33,13 @@ function guidWords(text: string, out: Uint32Array, at: number): void {
   out[at + 3] = parseInt(text.slice(28, 36), 16);
 }
 
+/** Two hex digits per byte value: answers turn thousands of ids back into text per question. */
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex4 = (n: number) => HEX[(n >>> 8) & 255] + HEX[n & 255];
+
 function guidText(words: Uint32Array, at: number): string {
-  const h = (n: number) => n.toString(16).padStart(8, '0');
-  const a = h(words[at]);
-  const b = h(words[at + 1]);
-  const c = h(words[at + 2]);
-  return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${h(words[at + 3])}`;
+  const [a, b, c, d] = [words[at], words[at + 1], words[at + 2], words[at + 3]];
+  return `${hex4(a >>> 16)}${hex4(a)}-${hex4(b >>> 16)}-${hex4(b)}-${hex4(c >>> 16)}-${hex4(c)}${hex4(d >>> 16)}${hex4(d)}`;
 }
 
 function mix(h: number): number {
