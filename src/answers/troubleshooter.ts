@@ -30,8 +30,7 @@ import type { Answer, Reply, Requester, TicketWriter, Understanding } from './ty
 import type { IncidentService } from '../incidents/service';
 import type { ConversationAddress } from '../incidents/subscriptions';
 import { answerIncidentAction, INCIDENT_VERBS, withKnownProblem } from './incidents';
-import { answerFixClick, fixDeps, personalChatOf, type FixDeps } from './fixes';
-import type { ClickAuth } from './fixTypes';
+import { answerFixClick, fixDeps, isFixVerb, withPersonalChat, type ClickAuth, type FixDeps } from './fixes';
 
 export type { Requester, Understanding, Reply, Answer } from './types';
 
@@ -171,9 +170,7 @@ export class Troubleshooter {
       if (turnedAway) return turnedAway;
       return this.inLane(requester, async (): Promise<Answer> => {
         if (verb === 'openTicket') return this.ticket(requester, data, language);
-        // With fixes off (no OAuth connection) a fix is an unknown verb, below.
-        if ((verb === 'fix' || verb === 'fixConfirm') && this.deps.fixes)
-          return answerFixClick(this.deps.fixes, requester, verb, data, auth);
+        if (isFixVerb(verb) && this.deps.fixes) return answerFixClick(this.deps.fixes, requester, verb, data, auth);
         if (INCIDENT_VERBS.has(verb) && this.options.incidents)
           return answerIncidentAction(
             {
@@ -286,8 +283,7 @@ export class Troubleshooter {
     intent: string,
   ): Promise<Reply> {
     audit(this.options.logger, auditOf(answer, { event, requester, intent }));
-    const personalChatUrl = personalChatOf(this.options.config);
-    if (answer.kind === 'ask-privately' && personalChatUrl) answer = { ...answer, personalChatUrl };
+    answer = withPersonalChat(answer, this.options.config);
     const about = answer.kind === 'ticket-opened' ? answer.summary : answer;
     const audience: Audience =
       about?.kind === 'summary' || about?.kind === 'count' || about?.kind === 'intrusion'
