@@ -219,6 +219,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     render: cardCache ? (reply) => cardCache.render(reply) : undefined,
     defaultTimeZone: config.defaultTimeZone,
     turnBudgetMs: config.turnBudgetMs,
+    botAppId: config.bot.appId || undefined,
     sso: ssoSettings(config.fixes, isDemo ? wiring.silentSso : undefined),
     // A late answer is a proactive post like an alert: with the same time limit.
     sendLater: (reference, card) => proactive.post(reference, card),

@@ -37,12 +37,6 @@ export interface FixDeps {
 
 export type { ClickAuth } from './fixTypes';
 
-/** "Ask me in a personal chat" with Teams' deep link to the bot's personal chat; none in demo mode (no bot id). */
-export function withPersonalChat(answer: Answer, config: Config): Answer {
-  if (answer.kind !== 'ask-privately' || !config.bot.appId) return answer;
-  return { ...answer, personalChatUrl: `https://teams.microsoft.com/l/chat/0/0?users=28:${config.bot.appId}` };
-}
-
 /** A fix button or its confirmation (with fixes off, no OAuth connection, they are unknown verbs). */
 export function isFixVerb(verb: string): verb is 'fix' | 'fixConfirm' {
   return verb === 'fix' || verb === 'fixConfirm';

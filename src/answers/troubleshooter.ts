@@ -30,7 +30,7 @@ import type { Answer, Reply, Requester, TicketWriter, Understanding } from './ty
 import type { IncidentService } from '../incidents/service';
 import type { ConversationAddress } from '../incidents/subscriptions';
 import { answerIncidentAction, INCIDENT_VERBS, withKnownProblem } from './incidents';
-import { answerFixClick, fixDeps, isFixVerb, withPersonalChat, type ClickAuth, type FixDeps } from './fixes';
+import { answerFixClick, fixDeps, isFixVerb, type ClickAuth, type FixDeps } from './fixes';
 
 export type { Requester, Understanding, Reply, Answer } from './types';
 
@@ -52,7 +52,6 @@ export interface TroubleshooterDeps {
   incidents?: IncidentService | null;
   /** Sends an answer into a conversation by itself (a reader's personal chat, from an alert card in a channel); none: not possible. */
   sendPrivately?: ((address: ConversationAddress, reply: Reply) => Promise<void>) | null;
-  /** Helpdesk fixes (issue 21): the once-only ledger and a Graph client per click from a delegated token; none: off. */
   fixes?: Pick<FixDeps, 'ledger' | 'delegatedGraph'> | null;
 }
 
@@ -283,7 +282,6 @@ export class Troubleshooter {
     intent: string,
   ): Promise<Reply> {
     audit(this.options.logger, auditOf(answer, { event, requester, intent }));
-    answer = withPersonalChat(answer, this.options.config);
     const about = answer.kind === 'ticket-opened' ? answer.summary : answer;
     const audience: Audience =
       about?.kind === 'summary' || about?.kind === 'count' || about?.kind === 'intrusion'

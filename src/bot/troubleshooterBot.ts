@@ -18,6 +18,13 @@ import { cardActivity } from './cardActivity';
 import { delegatedToken, loginRequest, preconditionFailed, type SsoSettings } from './sso';
 import type { ClickAuth, DelegatedToken } from '../answers/fixTypes';
 
+/** "Ask me in a personal chat" with Teams' deep link to a chat with the bot; as it was without a bot id. */
+function withPersonalChat(reply: Reply, botAppId: string | undefined): Reply {
+  if (reply.answer.kind !== 'ask-privately' || !botAppId) return reply;
+  const personalChatUrl = `https://teams.microsoft.com/l/chat/0/0?users=28:${botAppId}`;
+  return { ...reply, answer: { ...reply.answer, personalChatUrl } };
+}
+
 /** Sends a card into a conversation after its turn has ended (a slow answer); resolves to its activity id when known. */
 export type SendLater = (reference: Partial<ConversationReference>, card: Card) => Promise<string | void>;
 /** Replaces a card the bot posted in a conversation (a first answer by its complete one). */
@@ -36,6 +43,8 @@ export interface BotOptions {
   render?: (reply: Reply) => Card;
   /** How the conversation's type is read (the demo wiring knows the Playground's personal chat). */
   conversationType?: ConversationTypeReader;
+  /** The bot's app id: "ask me in a personal chat" links to that chat (none in demo mode). */
+  botAppId?: string;
   /** Teams SSO for helpdesk fixes (src/bot/sso.ts); none: fixes are off. */
   sso?: SsoSettings | null;
 }
@@ -48,7 +57,8 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     private readonly options: BotOptions,
   ) {
     super();
-    this.render = options.render ?? renderAnswer;
+    const render = options.render ?? renderAnswer;
+    this.render = (reply) => render(withPersonalChat(reply, options.botAppId));
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -158,8 +168,8 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     const answer = reply.answer;
     if (answer.kind === 'fix' && answer.stage === 'sign-in' && sso)
       return answer.reason === 'absent' ? loginRequest(context, sso, reply.language) : preconditionFailed();
-    // Never through the card cache: a fix's card is this click's alone.
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderAnswer(reply).content };
+    // The card cache keeps sign-in answers only: a fix's card is this click's alone.
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: this.render(reply).content };
   }
 
   /**
