@@ -240,7 +240,7 @@ export async function benchAlerts(conversations = 50, timeoutMs = 10_000, capMs 
   const ids = Array.from({ length: conversations }, (_, i) => `19:bench-${i}@thread.tacv2`);
   const hung = ids[Math.floor(conversations / 3)];
   const connector = await startConnector(new Set([hung]));
-  const adapter = new TroubleshooterAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const adapter = new TroubleshooterAdapter(new ConfigurationBotFrameworkAuthentication({}), undefined, { timeoutMs });
   const store = new MemoryStateStore();
   const subscriptions = new SubscriptionStore(store, Date.now, { limits: { perPerson: 1000, perTenant: 1000 } });
   for (const id of ids) {
@@ -263,7 +263,7 @@ export async function benchAlerts(conversations = 50, timeoutMs = 10_000, capMs 
   const publisher = new AlertPublisher(
     store,
     subscriptions,
-    adapterDelivery(adapter, '', timeoutMs),
+    adapterDelivery(adapter, ''),
     (incident, s) =>
       renderAnswer({
         answer: { kind: 'incident-alert', incident },

@@ -15,7 +15,7 @@
  * `npm run bench -- incident` runs section 8 (a bad morning, and the index's memory) and writes it.
  * `npm run bench -- index-rss` runs only the bot's RSS with a full index (and does not write results.md).
  * `npm run bench -- strict` runs the strict demo tenant part (latency, volume, Graph's limit; bench/strict.ts), prints it and writes it to results.md as section 9.
- * `npm run bench -- fair` and `-- alerts` print issue 24's goals (bench/fairness.ts; not written to results.md).
+ * `npm run bench -- fair` and `-- alerts` print issue 24's goals (bench/fairness.ts); their figures are kept by hand in results.md sections 10 and 11.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -521,7 +521,10 @@ async function strictMain(): Promise<void> {
   ].join('\n');
   const file = join(repoRoot(), 'bench', 'results.md');
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
-  writeFileSync(file, `${previous.split(/\n(?=## 9\. )/)[0].trimEnd()}\n\n${section}`);
+  // Only section 9 is replaced: the fair-budget and alert sections after it (10, 11) are kept.
+  const [before, fromNine = ''] = previous.split(/\n(?=## 9\. )/);
+  const after = /\n## (?!9\. )\d+\. [\s\S]*$/.exec(fromNine)?.[0] ?? '';
+  writeFileSync(file, `${before.trimEnd()}\n\n${section}${after}`);
   console.error(`written to ${file}`);
 }
 

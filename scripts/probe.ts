@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { cardToText, executeActions } from '../src/cards/text';
 import { cardsIn, teamsCardAction, teamsMessage, type AskerInfo } from '../src/tools/activities';
 import { hardeningClasses } from './probeHardening';
+import { deliveryClasses, NON_READERS } from './probeDelivery';
 
 export type Outcome = 'pass' | 'fail' | 'n/a';
 export interface ProbeResult {
@@ -258,19 +259,6 @@ async function demoGuards(t: Target): Promise<[Outcome, string]> {
 
 // ---- Issue 24, items 1–3 (classes 31–33): fair Graph budget, alert subscriptions, demo proactive messages ----
 
-/** Everyday people of the demo tenant (no reader role or group). */
-const NON_READERS = [
-  '00000000-0000-0000-0000-0000000000021',
-  '00000000-0000-0000-0000-0000000000022',
-  '00000000-0000-0000-0000-0000000000023',
-  '00000000-0000-0000-0000-0000000000024',
-  '00000000-0000-0000-0000-0000000000025',
-  '5e1f0000-0000-4000-8000-000000000001',
-  '5e1f0000-0000-4000-8000-000000000002',
-  '5e1f0000-0000-4000-8000-000000000003',
-  '5e1f0000-0000-4000-8000-00000000000a',
-  '5e1f0000-0000-4000-8000-00000000000b',
-];
 /** A reader of the demo tenant used only by classes 31–33 (a member of the helpdesk group); Lee (class 5, one question) helps. */
 const READERS_24 = { daan: '5e1f0000-0000-4000-8000-000000000013' };
 const ISSUE_24_FAIR_QUESTIONS = ['last week', 'in the last 5 days', 'in the last 3 days'];
@@ -370,11 +358,12 @@ async function demoProactive(t: Target): Promise<[Outcome, string]> {
 
 /**
  * `answerWithinMs`: how soon a reader's question must be answered during a burst (class 5; default 2 s).
- * `stateDir`: the bot's file store on this machine, which class 23 may damage (demo mode only).
+ * `stateDir`: the bot's file store on this machine, which classes 23 and 26 may damage (demo mode only).
+ * `alertWaitMs`: how long class 26 waits for an alert round (default 90 s: the live index polls every 30 s).
  */
 export async function runProbe(
   url: string,
-  options: { answerWithinMs?: number; stateDir?: string } = {},
+  options: { answerWithinMs?: number; stateDir?: string; alertWaitMs?: number } = {},
 ): Promise<ProbeResult[]> {
   const health = (await request(url, '/healthz', { method: 'GET' })).json as {
     mode?: string;
@@ -453,7 +442,9 @@ export async function runProbe(
   }
   // ---- end of issue 24, items 4–8 and 10 ----
   // Issue 24, items 1–3 last: their load (30 non-readers' questions) must not colour the classes above.
-  for (const [id, name, run] of issue24) {
+  // Issue 24's last items (ids 26–28, scripts/probeDelivery.ts) after them: class 28's load too.
+  const more = deliveryClasses(kit, { answerWithinMs: options.answerWithinMs, alertWaitMs: options.alertWaitMs });
+  for (const [id, name, run] of [...issue24, ...more]) {
     const [outcome, detail] = await run().catch((e: Error): [Outcome, string] => ['fail', `probe error: ${e.message}`]);
     results.push({ id, name, outcome, detail });
   }

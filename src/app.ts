@@ -39,7 +39,7 @@ import packageJson from '../package.json';
 import { startIncidents } from './incidents/start';
 import type { IncidentService } from './incidents/service';
 import type { Incident } from './incidents/types';
-import { ALERT_DELIVERY_TIMEOUT_MS, type AlertDelivery } from './incidents/alerts';
+import type { AlertDelivery } from './incidents/alerts';
 import { adapterDelivery } from './bot/proactive';
 
 export interface AppOptions {
@@ -66,6 +66,8 @@ export interface AppOptions {
   botOpenIdMetadataUrl?: string;
   /** How long close() lets work in hand finish (default SHUTDOWN_GRACE_MS). */
   shutdownGraceMs?: number;
+  /** Time limit of every call to the Bot Framework connector (default CONNECTOR_TIMEOUT_MS, src/bot/connectorTimeout.ts). */
+  connectorTimeoutMs?: number;
 }
 
 /** How long app.close waits for work in hand before it cuts what is left. */
@@ -117,7 +119,8 @@ export function connectGraph(
     authProvider: wiring.graphAuth,
     reportsTimeoutMs: config.graph.reportsTimeoutMs,
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
-    middleware: [createReportsLimiter(config.graph), ...(wiring.graphMiddleware ?? [])],
+    // A read made outside any question is for no one: the system lane, never a reader's.
+    middleware: [createReportsLimiter(config.graph, 'system'), ...(wiring.graphMiddleware ?? [])],
   });
   // Helpdesk fixes (issue 21): Graph as the person who clicked, with their delegated token, over the same link.
   const delegatedGraph = delegatedClients({ ...link, middleware: wiring.graphMiddleware ?? [] });
@@ -204,6 +207,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     replyUrlAllowed: wiring.replyUrlAllowed,
     botOpenIdMetadataUrl: isDemo ? undefined : options.botOpenIdMetadataUrl,
     tokenService: wiring.tokenService,
+    connectorTimeoutMs: options.connectorTimeoutMs,
     logger,
     // In the asker's language and in words for their audience; the error itself stays in the log.
     turnErrorCard: async (context) => {
@@ -212,7 +216,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
       return turnErrorCard(language, await troubleshooter.audienceOf(requester));
     },
   });
-  const proactive = adapterDelivery(adapter, config.bot.appId, ALERT_DELIVERY_TIMEOUT_MS);
+  const proactive = adapterDelivery(adapter, config.bot.appId);
   const bot = new TroubleshooterBot(troubleshooter, {
     members: wiring.members,
     conversationType: wiring.conversationType,

@@ -17,6 +17,8 @@ const subscription = z.looseObject({
   timeZone: z.string().min(1),
   conversationType: z.string(),
   expiresAt: z.number(),
+  // The alert ledger's second record (src/incidents/subscriptions.ts).
+  posted: z.record(z.string(), z.looseObject({ activityId: z.string().min(1).nullable(), at: z.number() })).optional(),
 });
 
 export const STATE_ITEM_RULES: readonly ItemRule[] = [

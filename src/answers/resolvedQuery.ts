@@ -1,8 +1,52 @@
-/** A question whose subject is resolved, to and from what card buttons carry (ids only, validated). */
+/** A question whose subject is resolved (its type and its conversions), to and from what card buttons carry (ids only, validated). */
 import type { Question } from '../understanding/question';
 import type { FailureCategory, Language } from '../shared/types';
-import type { ResolvedQuery } from './types';
+import type { Platform, TenantAsk } from './tenantWords';
 import { parseVerbData } from './verbs';
+
+/** A question whose subject is already an object id (or everyone): what card actions carry, ids only. */
+export interface ResolvedQuery {
+  intent: 'failures' | 'signins';
+  userId: string | null;
+  from: string | null;
+  to: string | null;
+  app: string | null;
+  errorCode: number | null;
+  correlationId: string | null;
+  /** A request id (a sign-in record's id), when the question named one. */
+  requestId?: string | null;
+  /** A kind of failure (password, lockout, mfa, conditional_access, …), when the question named one. */
+  category?: string | null;
+  /** "how many …": the answer leads with a number. */
+  counting?: boolean;
+  /** "how many people …": the number of people leads. */
+  countPeople?: boolean;
+  /** About everyone: which tenant-wide answer (who failed, who is locked out, which apps/codes/countries). */
+  ask?: TenantAsk | null;
+  /** Only sign-ins from (or, `outside`, not from) this country (ISO alpha-2); code null: "abroad", outside the country most sign-ins succeed from. */
+  country?: { code: string | null; outside: boolean } | null;
+  /** Only sign-ins from devices of this platform. */
+  platform?: Platform | null;
+  /** "did anyone try to get into my account?": the failed attempts from unfamiliar places answer. */
+  intrusion?: boolean;
+  /** Filters named in the question that could not be understood (not carried by buttons). */
+  unrecognised?: UnappliedFilter[];
+  /** About an app or managed identity named like a person (no one in the directory has that name): only their own sign-ins are read. */
+  workload?: boolean;
+  /** "is there an outage?": the answer leads with yes or no. */
+  yesNo?: boolean;
+  /** "why can't I sign in?" (present tense, no time named): the default window is the recent span (see answers/window.ts). */
+  aboutNow?: boolean;
+  offset?: number;
+  /** At most this many attempts on the card. */
+  limit?: number;
+}
+
+/** A filter the question named that the answer could not apply (a country not recognised, a platform the records do not say). */
+export interface UnappliedFilter {
+  kind: 'country' | 'platform';
+  text: string;
+}
 
 export function toResolved(question: Question, userId: string | null): ResolvedQuery {
   return {

@@ -21,11 +21,11 @@ export function proactiveAddress(activity: Partial<Activity>): ConversationAddre
 }
 
 /**
- * Every call to the connector has a time limit (`timeoutMs`): the request is aborted when it runs
- * out, so a conversation whose connector accepts the request and never answers costs that long and
- * no more. The adapter refuses addresses it may not post to (demo mode: not this machine).
+ * Every call to the connector has a time limit (the connector client's own, src/bot/connectorTimeout.ts),
+ * so a conversation whose connector accepts the request and never answers costs that long and no
+ * more. The adapter refuses addresses it may not post to (demo mode: not this machine).
  */
-export function adapterDelivery(adapter: CloudAdapter, appId: string, timeoutMs: number): AlertDelivery {
+export function adapterDelivery(adapter: CloudAdapter, appId: string): AlertDelivery {
   const reference = (address: ConversationAddress) => address as Partial<ConversationReference>;
   return {
     post: async (address, card: Card) => {
@@ -35,11 +35,11 @@ export function adapterDelivery(adapter: CloudAdapter, appId: string, timeoutMs:
         // synthetic activity continueConversation starts with.
         const client = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
         const conversation = context.activity.conversation;
-        const sent = await client.conversations.sendToConversation(
-          conversation.id,
-          { ...cardActivity(card), from: context.activity.recipient, conversation },
-          { abortSignal: AbortSignal.timeout(timeoutMs) },
-        );
+        const sent = await client.conversations.sendToConversation(conversation.id, {
+          ...cardActivity(card),
+          from: context.activity.recipient,
+          conversation,
+        });
         id = sent.id ?? '';
       });
       return id;
@@ -48,12 +48,12 @@ export function adapterDelivery(adapter: CloudAdapter, appId: string, timeoutMs:
       await adapter.continueConversationAsync(appId, reference(address), async (context) => {
         const client = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
         const conversation = context.activity.conversation;
-        await client.conversations.updateActivity(
-          conversation.id,
-          activityId,
-          { ...cardActivity(card), id: activityId, from: context.activity.recipient, conversation },
-          { abortSignal: AbortSignal.timeout(timeoutMs) },
-        );
+        await client.conversations.updateActivity(conversation.id, activityId, {
+          ...cardActivity(card),
+          id: activityId,
+          from: context.activity.recipient,
+          conversation,
+        });
       });
     },
   };

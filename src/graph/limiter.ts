@@ -7,8 +7,10 @@
  * the one that was refused: retrying the others sooner only earns more 429s, since throttled calls
  * still count against the limit.
  *
- * Readers first: a sign-in reader's question (or a request made outside any question) goes before
- * the index's background reads, which go before everyone else's questions ("limited"). Those may
+ * Readers first: a sign-in reader's question goes before the index's background reads, which go
+ * before everyone else's questions ("limited"). A read made outside any question — work that is for
+ * no one — waits with the background reads and leaves a reader two slots of every window ("system";
+ * the app's setting: it never counts as a reader's). Those may
  * take only part of each window, may each have one read waiting, and wait in a short queue: when
  * it is full a read is refused at once (ReadsBusy: "busy, try in a minute") rather than delaying
  * everyone behind it. Which lane a read is in comes from the question it is made for
@@ -21,7 +23,7 @@
  */
 import type { Context, Middleware, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
 import { currentReadLane } from './readLane';
-import { RequestLimiter, type LimiterStats, type RequestLimiterOptions } from './requestLimiter';
+import { RequestLimiter, type LimiterStats, type ReadPriority, type RequestLimiterOptions } from './requestLimiter';
 
 export { RequestLimiter, ReadsBusy, type LimiterStats } from './requestLimiter';
 
@@ -40,6 +42,8 @@ export interface ReportsLimiterOptions extends Pick<
   /** Which requests count; default: the identity reports under /auditLogs/. */
   applies?: (url: URL) => boolean;
   now?: () => number;
+  /** The lane of a read made outside any question and not marked as background (default: a question's). */
+  unlaned?: ReadPriority;
 }
 
 /** True for Graph's identity and access reports (`/v1.0/auditLogs/…`, `/beta/auditLogs/…`). */
@@ -52,11 +56,13 @@ export class ReportsLimiter implements Middleware {
   readonly limiter: RequestLimiter;
   private next?: Middleware;
   private readonly applies: (url: URL) => boolean;
+  private readonly unlaned: ReadPriority;
 
   constructor(options: ReportsLimiterOptions) {
-    const { windowSeconds, applies: _applies, ...rest } = options;
+    const { windowSeconds, applies: _applies, unlaned: _unlaned, ...rest } = options;
     this.limiter = new RequestLimiter({ ...rest, windowMs: windowSeconds * 1000 });
     this.applies = options.applies ?? isReportsRequest;
+    this.unlaned = options.unlaned ?? 'question';
   }
 
   setNext(next: Middleware): void {
@@ -74,7 +80,7 @@ export class ReportsLimiter implements Middleware {
     const background = context.middlewareControl?.getMiddlewareOptions(BackgroundRead) !== undefined;
     const lane = background ? undefined : currentReadLane();
     const release = await this.limiter.acquire(
-      background ? 'background' : (lane?.priority ?? 'question'),
+      background ? 'background' : (lane?.priority ?? this.unlaned),
       lane?.person,
     );
     try {
@@ -94,12 +100,19 @@ export class ReportsLimiter implements Middleware {
   }
 }
 
-/** Builds the reports limiter from the configuration (GRAPH_REPORTS_MAX_REQUESTS / _WINDOW_SECONDS). */
-export function createReportsLimiter(settings: {
-  reportsMaxRequests: number;
-  reportsWindowSeconds: number;
-}): ReportsLimiter {
-  return new ReportsLimiter({ maxRequests: settings.reportsMaxRequests, windowSeconds: settings.reportsWindowSeconds });
+/**
+ * Builds the reports limiter from the configuration (GRAPH_REPORTS_MAX_REQUESTS / _WINDOW_SECONDS).
+ * `unlaned`: the lane of reads made outside any question (the app: 'system').
+ */
+export function createReportsLimiter(
+  settings: { reportsMaxRequests: number; reportsWindowSeconds: number },
+  unlaned?: ReadPriority,
+): ReportsLimiter {
+  return new ReportsLimiter({
+    maxRequests: settings.reportsMaxRequests,
+    windowSeconds: settings.reportsWindowSeconds,
+    unlaned,
+  });
 }
 
 /** Retry-After as milliseconds: delay-seconds or an HTTP date; null when absent or unreadable. */

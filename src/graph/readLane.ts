@@ -2,7 +2,9 @@
  * Which lane of the reports limiter (src/graph/limiter.ts) the Graph reads of one question or card
  * click go in: a sign-in reader's first, anyone else's limited. The turn sets it once around its
  * work (Troubleshooter), and every read made on its behalf — through caches, the sign-in log's
- * paging and the Graph client's middleware — finds it here, without being handed it.
+ * paging and the Graph client's middleware — finds it here, without being handed it. The lane
+ * follows the work wherever it goes on (AsyncLocalStorage): a late answer that outlives its turn
+ * keeps reading in the asker's lane. A read with no lane was made for no one (src/graph/limiter.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 

@@ -2,8 +2,12 @@
  * The sliding-window limiter behind the reports limiter (src/graph/limiter.ts, which explains the
  * lanes): a queue per lane, room per lane in each window, and Retry-After pauses.
  */
-/** question: a reader's (or no one's); limited: anyone else's question; background: the index's poller. */
-export type ReadPriority = 'question' | 'limited' | 'background';
+/**
+ * question: a reader's; limited: anyone else's question; background: the index's poller; system:
+ * a read made outside any question (for no one), which must not count as a reader's.
+ */
+export type ReadPriority = 'question' | 'limited' | 'background' | 'system';
+type BackgroundPriority = 'background' | 'system';
 
 /** A read refused at once because its lane's queue is full (or the person already has one waiting). */
 export class ReadsBusy extends Error {
@@ -67,7 +71,7 @@ export class RequestLimiter {
   /** Start times inside the current window, oldest first. */
   private readonly recent: number[] = [];
   private readonly waiting: (() => void)[] = [];
-  private readonly waitingBackground: (() => void)[] = [];
+  private readonly waitingBackground: { priority: BackgroundPriority; go: () => void }[] = [];
   private readonly waitingLimited: { person: string; go: () => void }[] = [];
   /** Start times of limited reads inside the current window. */
   private readonly limitedStarts: number[] = [];
@@ -110,7 +114,8 @@ export class RequestLimiter {
    * it on arrival, somewhat after we let it go, and a window measured from our start alone could
    * reopen a few milliseconds before Graph's does.
    *
-   * Background requests wait while any question waits, and never take the last slot of a window.
+   * Background requests wait while any question waits, and never take the last slot of a window;
+   * system requests wait with them and leave two (a reader's question often takes two reads).
    * Limited requests (`person`: whose) wait for both, use at most their share of a window, and are
    * refused with ReadsBusy when their queue is full or the person already has one waiting.
    */
@@ -141,7 +146,8 @@ export class RequestLimiter {
     return new Promise<Release>((resolve) => {
       const go = () => resolve(this.releaser(this.lastStart));
       if (priority === 'limited') this.waitingLimited.push({ person: key, go });
-      else (priority === 'background' ? this.waitingBackground : this.waiting).push(go);
+      else if (priority === 'question') this.waiting.push(go);
+      else this.waitingBackground.push({ priority, go });
       this.counters.maxQueued = Math.max(this.counters.maxQueued, this.queued());
       this.schedule();
     });
@@ -154,7 +160,8 @@ export class RequestLimiter {
   /** Slots of a window a request of this lane may fill. */
   private room(priority: ReadPriority): number {
     if (priority === 'limited') return this.limitedShare;
-    if (priority !== 'background' || this.maxRequests === 1) return this.maxRequests;
+    if (priority === 'question' || this.maxRequests === 1) return this.maxRequests;
+    if (priority === 'system') return Math.max(1, this.maxRequests - (this.maxRequests > 3 ? 2 : 1));
     // With non-readers' reads in the window, background leaves two slots: a reader's question often takes two reads.
     const limitedInWindow = this.limitedStarts.some((t) => t > this.now() - this.windowMs);
     return Math.max(1, this.maxRequests - (limitedInWindow && this.maxRequests > 3 ? 2 : 1));
@@ -219,8 +226,8 @@ export class RequestLimiter {
   private pump(): void {
     while (this.waiting.length > 0 && this.tryStart('question') !== null) this.waiting.shift()!();
     if (this.waiting.length === 0) {
-      while (this.waitingBackground.length > 0 && this.tryStart('background') !== null)
-        this.waitingBackground.shift()!();
+      while (this.waitingBackground.length > 0 && this.tryStart(this.waitingBackground[0].priority) !== null)
+        this.waitingBackground.shift()!.go();
       if (this.waitingBackground.length === 0) {
         while (this.waitingLimited.length > 0 && this.tryStart('limited') !== null) this.waitingLimited.shift()!.go();
       }
@@ -233,7 +240,11 @@ export class RequestLimiter {
     const now = this.now();
     // The slot the first in line needs: its lane's room must have one free.
     const first: ReadPriority =
-      this.waiting.length > 0 ? 'question' : this.waitingBackground.length > 0 ? 'background' : 'limited';
+      this.waiting.length > 0
+        ? 'question'
+        : this.waitingBackground.length > 0
+          ? this.waitingBackground[0].priority
+          : 'limited';
     const need = this.room(first);
     const slotFree = this.recent.length >= need ? this.recent[this.recent.length - need] + this.windowMs : now;
     const at = Math.max(now, this.pausedUntil, slotFree);

@@ -12,34 +12,26 @@
  * found in that state — an instance died, or its post got no answer in time — is never posted
  * again, because the card may well be in the conversation already; only a post that certainly
  * failed (the connector answered with an error, or could not be reached) gives the claim back.
+ *
+ * The conversation's subscription keeps a second record (incident → card id, src/incidents/
+ * subscriptions.ts), also written before the post and by one writer only. An alert record that
+ * is deleted or damaged (quarantined, src/stateItems.ts) is restored from it, so the next change
+ * updates the card already there; with no card recorded there, the alert was never posted.
  */
-import type { Card } from '../shared/types';
 import type { StateStore } from '../state/types';
-import type { ConversationAddress, Subscription, SubscriptionStore } from './subscriptions';
+import type { Subscription, SubscriptionStore } from './subscriptions';
 import type { Incident } from './types';
+import {
+  ALERT_TTL_MS,
+  alertKey,
+  finishAlerts,
+  shownOf,
+  type AlertDelivery,
+  type AlertState,
+  type RenderAlert,
+} from './alertRecord';
 
-/** How the cards reach Teams (src/bot/proactive.ts: the adapter's continueConversationAsync). */
-export interface AlertDelivery {
-  /** Posts a new message; returns its activity id. */
-  post(address: ConversationAddress, card: Card): Promise<string>;
-  update(address: ConversationAddress, activityId: string, card: Card): Promise<void>;
-}
-
-/** `stoppedAt`: the conversation said "stop notifying" then: the card's final state. */
-export type RenderAlert = (incident: Incident, subscription: Subscription, stoppedAt?: Date) => Card;
-
-interface AlertState {
-  /** posting: claimed, the post started and its answer not recorded (older items: activityId null). */
-  phase?: 'posting' | 'posted';
-  /** Put in place of a damaged record (src/stateItems.ts): a card may have gone out, so none is posted again. */
-  lost?: boolean;
-  activityId: string | null;
-  claimedAt: number;
-  /** What the posted card shows (see `shownOf`); null until posted. */
-  shown: string | null;
-}
-
-const ALERT_TTL_MS = 7 * 24 * 3_600_000;
+export type { AlertDelivery, RenderAlert } from './alertRecord';
 
 export interface AlertOutcome {
   posted: number;
@@ -86,7 +78,12 @@ export class AlertPublisher {
   }
 
   /** "stop notifying" in this conversation: its alert cards get their final state (see finishAlerts). */
-  finish(subscription: Subscription, incidents: readonly Incident[]): Promise<number> {
+  async finish(subscription: Subscription, incidents: readonly Incident[]): Promise<number> {
+    // Recorded as finished first, so that no round restores a record finishAlerts deletes.
+    await this.subscriptions.markFinished(
+      subscription.id,
+      incidents.map((i) => i.id),
+    );
     return finishAlerts(this.store, this.delivery, this.render, subscription, incidents, new Date(this.now()));
   }
 
@@ -125,23 +122,46 @@ export class AlertPublisher {
   }
 
   private async publishOne(incident: Incident, subscription: Subscription): Promise<'posted' | 'updated' | null> {
-    const key = `incident-alerts/${incident.id}.${subscription.id}`;
+    const key = alertKey(incident.id, subscription.id);
     const shown = shownOf(incident);
-    const item = await this.store.get<AlertState>(key);
-    if (item?.value.lost) return null;
-    if (!item) {
-      // An incident already over before anyone was told is not announced.
-      if (incident.resolved) return null;
-      const claim: AlertState = { phase: 'posting', activityId: null, claimedAt: this.now(), shown: null };
-      const etag = await this.store.create(key, claim, ALERT_TTL_MS);
-      if (!etag) return null;
-      return this.post(key, etag, claim, shown, incident, subscription);
+    let item = await this.store.get<AlertState>(key);
+    if (!item || item.value.lost) {
+      // No record, or a damaged one: the conversation's own record tells a lost card from none.
+      const posted = await this.subscriptions.postedOf(subscription.id, incident.id);
+      if (posted === 'gone' || (posted === 'unknown' && item)) return null;
+      if (posted !== null && posted !== 'unknown') {
+        // A card is there (or its post never answered): never posted again; updated when its id is known.
+        if (posted.activityId === null) return null;
+        const restored: AlertState = {
+          phase: 'posted',
+          activityId: posted.activityId,
+          claimedAt: posted.at,
+          shown: null,
+        };
+        const etag = item
+          ? await this.store.replace(key, restored, ALERT_TTL_MS, item.etag)
+          : await this.store.create(key, restored, ALERT_TTL_MS);
+        if (!etag) return null;
+        item = { value: restored, etag, expiresAt: this.now() + ALERT_TTL_MS };
+      } else {
+        // An incident already over before anyone was told is not announced.
+        if (incident.resolved) return null;
+        const claim: AlertState = { phase: 'posting', activityId: null, claimedAt: this.now(), shown: null };
+        const etag = item
+          ? await this.store.replace(key, claim, ALERT_TTL_MS, item.etag)
+          : await this.store.create(key, claim, ALERT_TTL_MS);
+        if (!etag) return null;
+        return this.post(key, etag, claim, shown, incident, subscription, null);
+      }
     }
     const state = item.value;
     // Claimed and posting (here or elsewhere), or a post whose answer never came: never posted twice.
     if (state.phase === 'posting' || state.activityId === null || state.shown === shown) return null;
     const etag = await this.store.replace<AlertState>(key, { ...state, shown }, ALERT_TTL_MS, item.etag);
     if (!etag) return null;
+    // A card posted by an earlier version has no second record yet: it gets one.
+    if (!subscription.posted?.[incident.id])
+      await this.subscriptions.markPosted(subscription.id, incident.id, state.activityId).catch(this.onFailure);
     try {
       await this.timed(
         subscription.id,
@@ -152,7 +172,7 @@ export class AlertPublisher {
         // Someone deleted the alert (or the channel lost it): a new card, so the conversation is still told.
         const claim: AlertState = { phase: 'posting', activityId: null, claimedAt: this.now(), shown: null };
         const claimed = await this.store.replace<AlertState>(key, claim, ALERT_TTL_MS, etag);
-        return claimed ? this.post(key, claimed, claim, shown, incident, subscription) : null;
+        return claimed ? this.post(key, claimed, claim, shown, incident, subscription, state.activityId) : null;
       }
       // Shown as before, so that the next round tries again (an update sent twice shows the same card).
       await this.store.replace(key, state, ALERT_TTL_MS, etag).catch(() => undefined);
@@ -161,7 +181,12 @@ export class AlertPublisher {
     return 'updated';
   }
 
-  /** Posts under a claim (`etag`) and records the activity id; gives the claim back only when the post certainly failed. */
+  /**
+   * Posts under a claim (`etag`) and records the activity id in both records; gives the claims back
+   * only when the post certainly failed. The conversation's record is written first: whoever finds
+   * a card recorded there (another instance, or this one after its alert record was lost) posts
+   * nothing. `replacing`: the id of a card that is gone, whose record may be overwritten.
+   */
   private async post(
     key: string,
     etag: string,
@@ -169,15 +194,32 @@ export class AlertPublisher {
     shown: string,
     incident: Incident,
     subscription: Subscription,
-  ): Promise<'posted'> {
+    replacing: string | null,
+  ): Promise<'posted' | null> {
+    const giveBack = () => this.store.delete(key, etag).catch(() => false);
+    const marked = await this.subscriptions
+      .markPosting(subscription.id, incident.id, replacing)
+      .catch(async (error: unknown) => {
+        await giveBack();
+        throw error;
+      });
+    if (!marked) {
+      // Recorded by someone else: the next round finds the card through that record.
+      await giveBack();
+      return null;
+    }
     const posting = this.delivery.post(subscription.address, this.render(incident, subscription));
-    const record = (activityId: string) =>
-      this.store.replace<AlertState>(
+    const record = async (activityId: string) => {
+      // A connector that answered without an id: the card is there, and cannot be updated.
+      if (!activityId) return;
+      await this.store.replace<AlertState>(
         key,
         { phase: 'posted', activityId, claimedAt: claim.claimedAt, shown },
         ALERT_TTL_MS,
         etag,
       );
+      await this.subscriptions.markPosted(subscription.id, incident.id, activityId);
+    };
     let activityId: string;
     try {
       activityId = await this.timed(subscription.id, posting);
@@ -191,7 +233,8 @@ export class AlertPublisher {
           )
           .catch(() => undefined);
       } else if (!mayHaveArrived(error)) {
-        await this.store.delete(key, etag).catch(() => false);
+        await this.subscriptions.unmarkPosting(subscription.id, incident.id).catch(() => undefined);
+        await giveBack();
       }
       throw error;
     }
@@ -218,47 +261,6 @@ export class AlertPublisher {
   }
 }
 
-/**
- * "stop notifying": every alert card in the conversation is updated once more, to its final state
- * (alerts stopped at this time, last known status), and forgotten; nothing updates it after that.
- */
-export async function finishAlerts(
-  store: StateStore,
-  delivery: AlertDelivery,
-  render: RenderAlert,
-  subscription: Subscription,
-  incidents: readonly Incident[],
-  at: Date,
-): Promise<number> {
-  let finished = 0;
-  for (const incident of incidents) {
-    const key = `incident-alerts/${incident.id}.${subscription.id}`;
-    const item = await store.get<AlertState>(key);
-    if (!item?.value.activityId) continue;
-    // Claimed away first, so that no concurrent round updates it back to "Ongoing".
-    if (!(await store.delete(key, item.etag))) continue;
-    await delivery.update(subscription.address, item.value.activityId, render(incident, subscription, at)).then(
-      () => finished++,
-      () => undefined,
-    );
-  }
-  return finished;
-}
-
-/** What an alert card shows that can change: a new value means the card is updated. */
-function shownOf(incident: Incident): string {
-  // Once resolved, the trend rolling on to zeros is no news.
-  return JSON.stringify([
-    incident.people,
-    incident.resolved,
-    incident.resolved ? [] : incident.trend,
-    incident.since.getTime(),
-    incident.app ?? null,
-    incident.code ?? null,
-    incident.policy ?? null,
-  ]);
-}
-
 /** The connector's answer when the message to update no longer exists (404). */
 function messageGone(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { statusCode?: unknown }).statusCode === 404;
@@ -273,6 +275,6 @@ function mayHaveArrived(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as { name?: unknown; code?: unknown; statusCode?: unknown };
   if (typeof e.statusCode === 'number' && e.statusCode > 0) return false;
-  if (e.name === 'DeliveryTimeout' || e.name === 'AbortError' || e.name === 'TimeoutError') return true;
+  if (['DeliveryTimeout', 'ConnectorTimeout', 'AbortError', 'TimeoutError'].includes(String(e.name))) return true;
   return e.code === 'ECONNRESET' || e.code === 'EPIPE' || e.code === 'ETIMEDOUT' || e.code === 'UND_ERR_SOCKET';
 }

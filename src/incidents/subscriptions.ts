@@ -18,6 +18,10 @@ const RENEW_AFTER_MS = 24 * 3_600_000;
 const NAMESPACE = 'subscriptions';
 /** Where earlier versions kept every subscription in one list; moved into items when found. */
 const LEGACY_LIST_KEY = 'incidents/subscriptions';
+/** How long a posted card is remembered: as long as its alert record lives. */
+const POSTED_KEEP_MS = 7 * 24 * 3_600_000;
+/** Tries of one change of a subscription against concurrent writers (If-Match). */
+const EDIT_TRIES = 8;
 
 /** Conversations one person may subscribe, and the tenant altogether. */
 export const SUBSCRIPTION_LIMITS = { perPerson: 10, perTenant: 100 } as const;
@@ -36,7 +40,22 @@ export interface Subscription {
   expiresAt: number;
   /** Hash of the object id of who subscribed it (counts against their cap); absent in entries moved from the old list. */
   by?: string;
+  /**
+   * What was posted to this conversation, by incident id: the alert ledger's second record (see
+   * src/incidents/alerts.ts), which tells a lost alert record from "never posted". Absent in
+   * subscriptions made by earlier versions (their history is unknown).
+   */
+  posted?: Record<string, PostedAlert>;
 }
+
+/** A card posted (or being posted) for one incident; `activityId` null: its post has not answered, or the card is finished. */
+export interface PostedAlert {
+  activityId: string | null;
+  at: number;
+}
+
+/** What the subscription says of an incident's card: `unknown` for an entry of an earlier version, `gone` once unsubscribed. */
+export type PostedRecord = PostedAlert | null | 'unknown' | 'gone';
 
 export type SubscribeResult = 'subscribed' | 'already-subscribed' | 'limit-person' | 'limit-tenant' | 'address-refused';
 export type UnsubscribeResult = 'unsubscribed' | 'not-subscribed';
@@ -70,8 +89,15 @@ export class SubscriptionStore {
     const id = subscriptionId(conversationId);
     const by = subscriberId ? personHash(subscriberId) : undefined;
     const key = keyOf(id);
-    const fresh: Subscription = { ...entry, id, expiresAt: this.now() + SUBSCRIPTION_TTL_MS, ...(by ? { by } : {}) };
     const existing = await this.store.get<Subscription>(key);
+    // What was posted here stays known across a renewal or a new subscription (its cards are still there).
+    const fresh: Subscription = {
+      ...entry,
+      id,
+      expiresAt: this.now() + SUBSCRIPTION_TTL_MS,
+      ...(by ? { by } : {}),
+      posted: existing?.value.posted ?? {},
+    };
     if (existing && existing.value.expiresAt > this.now()) {
       // Asked again: renewed, and kept by whoever made it first.
       await this.store.replace(key, { ...fresh, by: existing.value.by }, SUBSCRIPTION_TTL_MS, existing.etag);
@@ -123,6 +149,68 @@ export class SubscriptionStore {
         item.etag,
       );
     }
+  }
+
+  /** What this conversation's subscription records of an incident's card (read fresh, not from a listing). */
+  async postedOf(id: string, incidentId: string): Promise<PostedRecord> {
+    const item = await this.store.get<Subscription>(keyOf(id));
+    if (!item || item.value.expiresAt <= this.now()) return 'gone';
+    if (!item.value.posted) return 'unknown';
+    return item.value.posted[incidentId] ?? null;
+  }
+
+  /**
+   * Records that a card for the incident is being posted, before the post: true for the one writer
+   * who may post. False when a card is recorded already (unless it is `replacing`, a card that is
+   * gone) or the subscription has ended.
+   */
+  markPosting(id: string, incidentId: string, replacing: string | null = null): Promise<boolean> {
+    return this.editPosted(id, (posted) => {
+      const known = posted[incidentId];
+      if (known && (replacing === null || known.activityId !== replacing)) return null;
+      return { ...posted, [incidentId]: { activityId: null, at: this.now() } };
+    });
+  }
+
+  /** The posted card's id (its post answered). */
+  async markPosted(id: string, incidentId: string, activityId: string): Promise<void> {
+    await this.editPosted(id, (posted) => ({ ...posted, [incidentId]: { activityId, at: this.now() } }));
+  }
+
+  /** Forgets a post that certainly did not arrive (only while no card id is recorded). */
+  async unmarkPosting(id: string, incidentId: string): Promise<void> {
+    await this.editPosted(id, (posted) => {
+      if (posted[incidentId]?.activityId !== null) return null;
+      const { [incidentId]: _gone, ...rest } = posted;
+      return rest;
+    });
+  }
+
+  /** Cards that are no longer updated ("stop notifying"): recorded as there, with no id to update. */
+  async markFinished(id: string, incidentIds: readonly string[]): Promise<void> {
+    await this.editPosted(id, (posted) => {
+      const next = { ...posted };
+      for (const incidentId of incidentIds)
+        if (next[incidentId]) next[incidentId] = { activityId: null, at: this.now() };
+      return next;
+    });
+  }
+
+  /** One change of the subscription's posted cards (If-Match, tried again on a concurrent write); entries past their time are dropped. */
+  private async editPosted(
+    id: string,
+    change: (posted: Record<string, PostedAlert>) => Record<string, PostedAlert> | null,
+  ): Promise<boolean> {
+    for (let attempt = 0; attempt < EDIT_TRIES; attempt++) {
+      const item = await this.store.get<Subscription>(keyOf(id));
+      if (!item || item.value.expiresAt <= this.now()) return false;
+      const next = change(item.value.posted ?? {});
+      if (!next) return false;
+      const kept = Object.fromEntries(Object.entries(next).filter(([, p]) => p.at > this.now() - POSTED_KEEP_MS));
+      const ttl = item.value.expiresAt - this.now();
+      if (await this.store.replace(keyOf(id), { ...item.value, posted: kept }, ttl, item.etag)) return true;
+    }
+    throw new Error('The subscription kept changing; its alert record was not written.');
   }
 
   /** Subscriptions an earlier version kept in one shared list become items (once; best effort). */

@@ -143,8 +143,9 @@ export class CachedSignInSource implements SignInSource {
       this.counters.hits++;
       return { value: cached, fresh: false };
     }
-    // A read in flight is shared within its limiter lane only: a reader never waits in a non-reader's queue.
-    const flight = `${currentReadLane()?.priority ?? 'question'}|${key}`;
+    // A read in flight is shared within its limiter lane only: a reader never waits in a non-reader's
+    // queue, nor in that of a read made outside any question.
+    const flight = `${currentReadLane()?.priority ?? 'system'}|${key}`;
     const pending = this.inFlight.get(flight) as Promise<Entry | null> | undefined;
     if (pending) {
       this.counters.shared++;

@@ -75,6 +75,20 @@ describe('RequestLimiter', () => {
     expect(maxInAnyWindow(limiter.stats().startTimes, 150)).toBeLessThanOrEqual(3);
   });
 
+  test("reads made for no one ('system') wait with background work and leave two slots: a reader's two reads start at once", async () => {
+    const limiter = new RequestLimiter({ maxRequests: 5, windowMs: 150 });
+    const order: string[] = [];
+    const system = Array.from({ length: 5 }, (_, i) => limiter.acquire('system').then(() => order.push(`s${i}`)));
+    await Promise.resolve();
+    expect(limiter.stats().started).toBe(3);
+    const questions = Array.from({ length: 2 }, (_, i) => limiter.acquire('question').then(() => order.push(`q${i}`)));
+    await Promise.resolve();
+    expect(limiter.stats().started).toBe(5);
+    await Promise.all([...system, ...questions]);
+    expect(order.slice(0, 5)).toEqual(['s0', 's1', 's2', 'q0', 'q1']);
+    expect(maxInAnyWindow(limiter.stats().startTimes, 150)).toBeLessThanOrEqual(5);
+  });
+
   test('a released request counts from when its answer came, not from when it left', async () => {
     let clock = 0;
     const limiter = new RequestLimiter({ maxRequests: 1, windowMs: 100, now: () => clock });

@@ -9,7 +9,7 @@ import { cardToText } from '../../src/cards/text';
 import { wording } from '../../src/cards/wording';
 import type { Incident, IncidentKind } from '../../src/incidents/types';
 import { cardProblems } from '../cards/validateCard';
-import { finishAlerts } from '../../src/incidents/alerts';
+import { finishAlerts } from '../../src/incidents/alertRecord';
 import { MemoryStateStore } from '../../src/state';
 
 const NOW = Date.parse('2026-11-27T14:00:00Z');

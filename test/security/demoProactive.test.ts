@@ -93,8 +93,10 @@ describe('where the address is used', () => {
   });
 
   it('the adapter refuses every proactive post and update to another machine: alerts, updates, late answers', async () => {
-    const adapter = new TroubleshooterAdapter(new ConfigurationBotFrameworkAuthentication({}), isLoopbackUrl);
-    const delivery = adapterDelivery(adapter, '', 2_000);
+    const adapter = new TroubleshooterAdapter(new ConfigurationBotFrameworkAuthentication({}), isLoopbackUrl, {
+      timeoutMs: 2_000,
+    });
+    const delivery = adapterDelivery(adapter, '');
     const card = { content: { type: 'AdaptiveCard', version: '1.5', body: [] }, summary: 'alert' };
     const reference = {
       channelId: 'msteams',
