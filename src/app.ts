@@ -21,8 +21,6 @@ import { Troubleshooter, type Understanding } from './answers/troubleshooter';
 import type { Remembered } from './answers/memory';
 import { TroubleshooterBot } from './bot/troubleshooterBot';
 import { createAdapter } from './bot/adapter';
-import { ssoSettings } from './bot/sso';
-import { FixLedger } from './fixes/ledger';
 import { isLoopbackHost } from './shared/loopback';
 import { createServer } from './server';
 import { createLogger } from './shared/logger';
@@ -122,7 +120,6 @@ export function connectGraph(
     // A read made outside any question is for no one: the system lane, never a reader's.
     middleware: [createReportsLimiter(config.graph, 'system'), ...(wiring.graphMiddleware ?? [])],
   });
-  // Helpdesk fixes (issue 21): Graph as the person who clicked, with their delegated token, over the same link.
   const delegatedGraph = delegatedClients({ ...link, middleware: wiring.graphMiddleware ?? [] });
   return { config, wiring, graph, delegatedGraph, demoTenant: demo?.demoTenant ?? null };
 }
@@ -197,7 +194,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     memory: new StoredConversationMemory<Remembered>(state, logger),
     logger,
     now: options.now,
-    fixes: config.fixes && { ledger: new FixLedger(state), delegatedGraph },
+    fixes: config.fixes && { state, delegatedGraph }, // helpdesk fixes (issue 21): Graph as the clicker, once
   });
 
   // Cards of sign-in answers are kept as long as the answers are (none when SIGNIN_CACHE_SECONDS is 0).
@@ -224,7 +221,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     defaultTimeZone: config.defaultTimeZone,
     turnBudgetMs: config.turnBudgetMs,
     botAppId: config.bot.appId || undefined,
-    sso: ssoSettings(config.fixes, isDemo ? wiring.silentSso : undefined),
+    sso: config.fixes && { ...config.fixes, silentSso: isDemo ? wiring.silentSso : undefined },
     // A late answer is a proactive post like an alert: with the same time limit.
     sendLater: (reference, card) => proactive.post(reference, card),
     updateLater: (reference, activityId, card) => proactive.update(reference, activityId, card),

@@ -17,7 +17,8 @@ import type { PeopleDirectory } from '../directory/people';
 import type { Diagnosis } from '../diagnosis/diagnose';
 import { fixDefinition, fixesForCode, fixesForFinding, type FixId } from '../fixes/catalog';
 import { performFix, whoDisabled } from '../fixes/graphCalls';
-import { fixKey, type FixLedger } from '../fixes/ledger';
+import { fixKey, FixLedger } from '../fixes/ledger';
+import type { StateStore } from '../state/types';
 import type { FixAsked } from '../understanding/question';
 import { refusalAnswer, type Gatekeeper } from './access';
 import type { ClickAuth, FixAnswer, FixElsewhereAnswer, FixOffer, FixTarget } from './fixTypes';
@@ -44,12 +45,13 @@ export function isFixVerb(verb: string): verb is 'fix' | 'fixConfirm' {
 
 /** The fixes' dependencies from the troubleshooter's. */
 export function fixDeps(
-  fixes: Pick<FixDeps, 'ledger' | 'delegatedGraph'>,
+  fixes: Pick<FixDeps, 'delegatedGraph'> & { state: StateStore },
   gate: Gatekeeper,
   options: { people: PeopleDirectory; now?: () => Date; config: Config },
 ): FixDeps {
   return {
-    ...fixes,
+    ledger: new FixLedger(fixes.state),
+    delegatedGraph: fixes.delegatedGraph,
     gate,
     people: options.people,
     now: options.now ?? (() => new Date()),

@@ -29,14 +29,6 @@ export interface SsoSettings {
   silentSso?: (aadObjectId: string) => Promise<string | null>;
 }
 
-/** The settings from the configuration (null: fixes off); `silentSso`, Teams' silent SSO stood in for: demo mode only (the production wiring has none). */
-export function ssoSettings(
-  fixes: { connectionName: string; resourceUri: string | null } | null,
-  silentSso: SsoSettings['silentSso'],
-): SsoSettings | null {
-  return fixes ? { connectionName: fixes.connectionName, resourceUri: fixes.resourceUri, silentSso } : null;
-}
-
 /** The Token Service client CloudAdapter made for this turn (from the Bot Framework authentication's OAuth URL). */
 function userTokenClient(context: TurnContext): UserTokenClient | undefined {
   const key = (context.adapter as { UserTokenClientKey?: symbol }).UserTokenClientKey;
