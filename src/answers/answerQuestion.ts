@@ -16,6 +16,7 @@ import { workloadOrNotFound } from './workloads';
 import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
 import type { IncidentService } from '../incidents/service';
 import { answerSubscription } from './incidents';
+import { yesNoAbout } from './yesNo';
 import { answerFixAsked, type FixDeps } from './fixes';
 
 export interface QuestionDeps extends TwoStepDeps {
@@ -43,6 +44,8 @@ function shaped(question: Question, text: string, userId: string | null, everyon
   else if (country) query.unrecognised = [{ kind: 'country', text: country.name ?? '?' }];
   if (question.platform) query.platform = question.platform;
   if (!everyone && question.form.intrusion) query.intrusion = true;
+  const yesNo = everyone ? undefined : yesNoAbout(question);
+  if (yesNo) query.yesNoAbout = yesNo;
   // About everyone, and not an outage, an id or a count: one of the tenant-wide answers (who failed, when the parser names none).
   if (everyone && !query.yesNo && !query.counting && !query.requestId && !query.correlationId)
     query.ask = question.tenantAsk ?? (question.category === 'lockout' ? 'locked-now' : 'people');

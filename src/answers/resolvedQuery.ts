@@ -3,6 +3,7 @@ import type { Question } from '../understanding/question';
 import type { FailureCategory, Language } from '../shared/types';
 import type { Platform, TenantAsk } from './tenantWords';
 import { parseVerbData } from './verbs';
+import type { YesNoAbout } from './yesNo';
 
 /** A question whose subject is already an object id (or everyone): what card actions carry, ids only. */
 export interface ResolvedQuery {
@@ -35,6 +36,8 @@ export interface ResolvedQuery {
   workload?: boolean;
   /** "is there an outage?": the answer leads with yes or no. */
   yesNo?: boolean;
+  /** "is my account locked?", "has Miriam's account been disabled?": one account's yes or no leads (answers/yesNo.ts). */
+  yesNoAbout?: YesNoAbout;
   /** "why can't I sign in?" (present tense, no time named): the default window is the recent span (see answers/window.ts). */
   aboutNow?: boolean;
   offset?: number;

@@ -7,9 +7,10 @@
  * a helpdesk card has its own fixes. The addresses are the tenant's (config selfServiceUrls).
  */
 import type { Config } from '../config';
+import { SELF_SERVICE_DEFAULTS, SELF_SERVICE_IDS } from '../config/settings';
 import type { Finding } from '../diagnosis/diagnose';
 import type { AnswerSubject } from './types';
-import type { SelfServiceLink, Verdict } from './verdictChoice';
+import type { SelfServiceLink, SelfServicePages, Verdict } from './verdictChoice';
 
 type Page = keyof Config['selfServiceUrls'];
 type Choice = { id: SelfServiceLink['id']; page: Page };
@@ -70,4 +71,16 @@ export function selfServiceFor(
         ? [BY_CODE[verdict.failure.code]]
         : [];
   return choices.map((c) => ({ id: c.id, url: urls[c.page] }));
+}
+
+/**
+ * The pages steps may name: the tenant's addresses (the same the buttons of a person's own answer
+ * open), and which of Microsoft's standard addresses in the catalog's texts they replace.
+ */
+export function selfServicePagesFor(urls: Config['selfServiceUrls']): SelfServicePages {
+  const replaced = SELF_SERVICE_IDS.filter((id) => urls[id] !== SELF_SERVICE_DEFAULTS[id]).map((id) => ({
+    standard: SELF_SERVICE_DEFAULTS[id],
+    url: urls[id],
+  }));
+  return { urls: { ...urls }, replaced };
 }

@@ -8,13 +8,15 @@ import { GraphProblem, toGraphProblem } from '../graph/errors';
 import { sameId } from './access';
 import { defaultWindowMs, defaultWindowNote } from './window';
 import { narrow } from './narrow';
-import { tenantAnswer } from './tenantWide';
+import { headlineFromPart, tenantAnswer } from './tenantWide';
 import { intrusionAnswer } from './intrusion';
 import { countSignIns } from '../diagnosis/counts';
+import { withCategory } from '../diagnosis/categories';
 import { workloadKindOf } from '../diagnosis/workloads';
 import type { IncidentService } from '../incidents/service';
-import { chooseVerdict } from './verdict';
-import { selfServiceFor } from './selfService';
+import type { PeopleDirectory } from '../directory/people';
+import { decideYesNo } from './yesNo';
+import { decideSummary } from './evidence';
 import { fixOffers } from './fixes';
 import type { Answer, AnswerCoverage, AnswerSubject, Requester, ResolvedQuery } from './types';
 
@@ -32,6 +34,8 @@ export interface SignInAnswerDeps {
   diagnoses?: LRUCache<string, Diagnosis>;
   /** Open incidents, said first on tenant-wide answers (src/incidents); none when the live index is off. */
   incidents?: IncidentService | null;
+  /** The directory: "has Miriam's account been disabled?" reads its accountEnabled (the subject is authorized by then). */
+  people?: PeopleDirectory;
 }
 
 export async function answerSignIns(
@@ -45,6 +49,7 @@ export async function answerSignIns(
   const now = deps.now();
   // No person means everyone: callers only get here with userId null after a reader check.
   const tenantWide = query.userId === null;
+  const yesNoAbout = tenantWide ? undefined : query.yesNoAbout;
   const defaulted = query.from === null;
   // "is there an outage?" is about now: the last hour unless a time was given.
   const defaultFrom = query.yesNo ? now.getTime() - HOUR : now.getTime() - defaultWindowMs(config, query);
@@ -58,6 +63,8 @@ export async function answerSignIns(
   // Entirely before the log's retention (or an empty range): nothing to ask Graph.
   if (window.to <= window.from) return { kind: 'before-retention', days: config.logRetentionDays, oldest, query };
 
+  const category = query.category as FailureCategory | null | undefined;
+  const personCategory = tenantWide ? null : (category ?? null);
   let page;
   try {
     page = await deps.signIns.find({
@@ -69,10 +76,8 @@ export async function answerSignIns(
       correlationId: query.correlationId,
       // "who is locked out?" needs the successes too (signed in since?): the lockouts are picked from all records.
       requestId: query.requestId ?? null,
-      category:
-        tenantWide && query.ask === 'locked-now'
-          ? null
-          : ((query.category as FailureCategory | null | undefined) ?? null),
+      // One person's kind of failure is picked after diagnosis, which needs the rest (a lockout's wrong passwords).
+      category: !tenantWide || query.ask === 'locked-now' ? null : (category ?? null),
       ...(query.workload ? { eventTypes: workloadKinds(config.graph.signInEventTypes) } : {}),
     });
   } catch (error) {
@@ -101,11 +106,17 @@ export async function answerSignIns(
   const unapplied = [...(query.unrecognised ?? []), ...narrowed.unapplied];
   const diagnosisKey =
     page.key && deps.diagnoses
-      ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}|${JSON.stringify([query.country, query.platform])}`
+      ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}|${personCategory}|${JSON.stringify([query.country, query.platform])}`
       : null;
   let diagnosis = diagnosisKey ? deps.diagnoses!.get(diagnosisKey) : undefined;
   if (!diagnosis) {
-    diagnosis = diagnose(narrowed.records, { tenantWide, thresholds: deps.thresholds, intent, aboutBackground });
+    diagnosis = diagnose(narrowed.records, {
+      tenantWide,
+      thresholds: deps.thresholds,
+      intent,
+      aboutBackground,
+      category: personCategory,
+    });
     if (diagnosisKey) deps.diagnoses!.set(diagnosisKey, diagnosis);
   }
   // A first answer from the live index's part: it covers that part, and says which older part is pending.
@@ -171,22 +182,40 @@ export async function answerSignIns(
     return {
       kind: 'count',
       ...common,
-      pattern: countSignIns(narrowed.records, requester.timeZone, window),
+      pattern: countSignIns(withCategory(narrowed.records, personCategory), requester.timeZone, window),
       ...(unapplied.length > 0 ? { unapplied } : {}),
+      ...headlineFromPart(common.coverage),
     };
   const offset = query.offset ?? 0;
-  const verdict = chooseVerdict(query, subject, diagnosis);
-  const selfService = selfServiceFor(verdict, subject, config.selfServiceUrls);
-  const fixes = fixOffers(verdict, subject, requester, diagnosis, config.fixes !== null);
+  // "has Miriam's account been disabled?": the directory says whether it is now; the log says since when.
+  const accountEnabled =
+    yesNoAbout === 'disabled' && deps.people && query.userId
+      ? ((await deps.people.get(query.userId))?.accountEnabled ?? null)
+      : undefined;
+  const yesNo = yesNoAbout
+    ? decideYesNo(yesNoAbout, narrow(page.records, query).records, deps.thresholds.lockout.lockoutCodes, accountEnabled)
+    : null;
+  const decided = decideSummary(
+    query,
+    subject,
+    diagnosis,
+    config.selfServiceUrls,
+    aboutBackground,
+    query.yesNo ? (deps.incidents?.monitor.incidents() ?? []) : [],
+  );
+  // Helpdesk fix buttons (issue 21): a reader's answer about someone else, in a personal chat.
+  const fixes = fixOffers(decided.verdict, subject, requester, diagnosis, config.fixes !== null);
   return {
     kind: 'summary',
     ...common,
-    verdict: selfService.length > 0 ? { ...verdict, selfService } : verdict,
+    ...decided,
     ...(fixes.length > 0 ? { fixes } : {}),
     offset,
     limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE),
     ...(detailsOf ? { detailsOf } : {}),
     ...(workloadsOff ? { workloadsOff } : {}),
+    // The directory's word is not in the records' key: a card drawn before an account was enabled again is not reused.
+    ...(yesNo ? { yesNo, key: common.key && `${common.key}|${JSON.stringify(yesNo)}` } : {}),
   };
 }
 

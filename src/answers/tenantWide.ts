@@ -15,6 +15,7 @@ import type {
   AnswerCoverage,
   AnswerWindow,
   Freshness,
+  HeadlineFrom,
   ResolvedQuery,
   TenantAnswer,
   TenantAsk,
@@ -60,6 +61,7 @@ export function tenantAnswer(parts: TenantParts, incidents: IncidentService | nu
     pattern: countSignIns(parts.records, parts.timeZone, parts.window),
     truncated: parts.truncated,
     ...(parts.coverage ? { coverage: parts.coverage } : {}),
+    ...headlineFromPart(parts.coverage),
     graphRequests: parts.graphRequests,
     freshness: parts.freshness,
     key: parts.key,
@@ -82,4 +84,13 @@ function matchingIncidents(
         (query.errorCode === null || i.code === undefined || i.code === query.errorCode) &&
         i.userIds.some((id) => failing.some((f) => sameId(f, id))),
     );
+}
+
+/**
+ * A headline drawn from a read cut short (counts, tallies, "who failed") is about the newest sign-ins only, not
+ * the window asked about: the headline itself says so. Background sign-ins count in every tally too, so a cut
+ * of either kind leaves it partial.
+ */
+export function headlineFromPart(coverage: AnswerCoverage | undefined): { headlineFrom?: HeadlineFrom } {
+  return coverage ? { headlineFrom: { records: coverage.records, readBackTo: coverage.readBackTo } } : {};
 }

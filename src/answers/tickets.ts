@@ -7,7 +7,8 @@ import { ticketKey, TicketSinkError, type TicketDesk } from '../tickets';
 import type { ReadBudget } from '../signins/readBudget';
 import { refusalAnswer, sameId, type Gatekeeper } from './access';
 import { parseVerbData, ticketComment } from './verbs';
-import type { Answer, Requester, TicketWriter } from './types';
+import type { Answer, Requester, ResolvedQuery, SummaryAnswer, TicketWriter } from './types';
+import { parseResolvedQuery } from './resolvedQuery';
 
 export interface TicketDeps {
   signIns: SignInSource;
@@ -18,6 +19,16 @@ export interface TicketDeps {
   readBudget?: ReadBudget;
   /** The open incident this person's failures belong to (src/incidents): the ticket refers to it. */
   incidentOf?: (userId: string) => string | undefined;
+  /** The answer the button came from, re-read and re-authorized (null when it cannot be had): its finding goes into the ticket. */
+  investigate?: () => Promise<SummaryAnswer | null>;
+}
+
+/** The answer, when what it found is about this sign-in (the sign-in is among the finding's evidence). */
+function aboutSignIn(answer: SummaryAnswer | null | undefined, signInId: string): SummaryAnswer | undefined {
+  const v = answer?.verdict;
+  if (!v) return undefined;
+  const finding = v.kind === 'finding' || (v.kind === 'outage' && v.yes) ? v.finding : null;
+  return answer && finding?.evidence.includes(signInId) ? answer : undefined;
 }
 
 export async function openTicket(
@@ -71,7 +82,13 @@ export async function openTicket(
   const comment = ticketComment(data, commentField);
   // The ticket is read by the helpdesk: it carries their explanation and steps, whoever clicked.
   const incidentId = record.userId ? deps.incidentOf?.(record.userId) : undefined;
-  const content = deps.ticketContent.signIn(requester, record, language, comment || null, incidentId, parsed.notMe);
+  // The finding is an addition: a ticket opens without it when the investigation cannot be had.
+  const about = aboutSignIn(await deps.investigate?.().catch(() => null), record.id ?? signInId);
+  const content = deps.ticketContent.signIn(requester, record, language, comment || null, {
+    incidentId,
+    notMe: parsed.notMe,
+    about,
+  });
   try {
     const ticket = await deps.tickets.open(ticketKey(record.id ?? signInId, requester.userId!), content);
     return {
@@ -104,4 +121,49 @@ export async function openTicket(
     const reason = error instanceof TicketSinkError && error.ledger ? error.ledger : 'sink-failed';
     return { kind: 'ticket-failed', reason, retry };
   }
+}
+
+/**
+ * The ticket and the investigation it came from. `investigate` answers a button's question anew
+ * (re-authorized; null when the asker may no longer see it), at most once per question: the ticket
+ * carries its finding (the tenant-wide one from a card about everyone), the card keeps the owner's.
+ */
+export async function ticketWithInvestigation(
+  deps: Omit<TicketDeps, 'investigate'>,
+  requester: Requester,
+  gate: Gatekeeper,
+  data: Record<string, unknown>,
+  language: Language,
+  investigate: (query: ResolvedQuery) => Promise<Answer | null>,
+): Promise<Answer> {
+  const query = parseResolvedQuery(data);
+  const once = (q: ResolvedQuery | null) => {
+    let asked: Promise<Answer | null> | undefined;
+    return () => (asked ??= q ? investigate(q) : Promise.resolve(null));
+  };
+  const owners = once(query);
+  const findingSource = data.everyone === true && query ? once({ ...query, userId: null }) : owners;
+  const answer = await openTicket(
+    {
+      ...deps,
+      investigate: () => findingSource().then((found) => (found?.kind === 'summary' ? found : null)),
+    },
+    requester,
+    gate,
+    data,
+    language,
+  );
+  if (answer.kind !== 'ticket-opened') return answer;
+  // Only the investigation of this sign-in's owner belongs beside its ticket. Ticket buttons always
+  // name the owner (on a tenant-wide card too); one that names nobody brings no investigation along.
+  if (!query || query.userId === null || !sameId(query.userId, answer.record.userId)) return answer;
+  const investigation = await owners();
+  if (!investigation) return answer;
+  // From the ledger the owner is only what the button says: the investigation must hold the sign-in
+  // itself (no read of its own), or it belongs to someone else and the ticket stands alone.
+  if (investigation.kind === 'intrusion') return answer.fromLedger ? answer : { ...answer, summary: investigation };
+  if (investigation.kind !== 'summary') return answer;
+  if (!answer.fromLedger) return { ...answer, summary: investigation };
+  const record = investigation.diagnosis.attempts.flatMap((a) => a.records).find((r) => sameId(r.id, answer.record.id));
+  return record ? { ...answer, record, summary: investigation } : answer;
 }

@@ -18,15 +18,15 @@ import { audit } from '../shared/logger';
 import type { TicketDesk } from '../tickets';
 import type { ReadBudget } from '../signins/readBudget';
 import { inReadLane } from '../graph/readLane';
-import { Gatekeeper, refuse, sameId } from './access';
+import { Gatekeeper, refuse } from './access';
 import { auditOf } from './audit';
 import { InMemoryFollowUps, type FollowUpMemory } from './memory';
 import { answerQuestion, nextOffsetOf, type QuestionDeps } from './answerQuestion';
 import { asQuestion, parseResolvedQuery } from './resolvedQuery';
 import { answerSignIns } from './signIns';
-import { openTicket } from './tickets';
+import { ticketWithInvestigation } from './tickets';
 import { cardLanguage, pickedAttempt } from './verbs';
-import type { Answer, Reply, Requester, TicketWriter, Understanding } from './types';
+import type { Answer, Reply, Requester, ResolvedQuery, TicketWriter, Understanding } from './types';
 import type { IncidentService } from '../incidents/service';
 import type { ConversationAddress } from '../incidents/subscriptions';
 import { answerIncidentAction, INCIDENT_VERBS, withKnownProblem } from './incidents';
@@ -213,40 +213,23 @@ export class Troubleshooter {
   }
 
   /** The ticket, and the investigation it came from (re-read and re-authorized) so that the card keeps it. */
-  private async ticket(requester: Requester, data: Record<string, unknown>, language: Language): Promise<Answer> {
-    const incidentOf = (userId: string) => this.options.incidents?.monitor.openIncidentOf(userId)?.id;
-    const answer = await openTicket(
-      {
-        signIns: this.options.signIns,
-        tickets: this.options.tickets,
-        ticketContent: this.options.ticketContent,
-        logger: this.options.logger,
-        readBudget: this.options.readBudget,
-        incidentOf,
-      },
-      requester,
-      this.gate,
-      data,
-      language,
-    );
-    if (answer.kind !== 'ticket-opened') return answer;
-    const query = parseResolvedQuery(data);
-    // Only the investigation of this sign-in's owner belongs beside its ticket. Ticket buttons always
-    // name the owner (on a tenant-wide card too); one that names nobody brings no investigation along.
-    if (!query || query.userId === null || !sameId(query.userId, answer.record.userId)) return answer;
-    if (await this.gate.authorize(requester, 'showMore', query.userId)) return answer;
-    const remembered = await this.deps.memory.recall(requester.conversationKey);
-    const name = remembered && remembered.subjectId === query.userId ? remembered.subjectName : null;
-    const investigation = await answerSignIns(this.deps, requester, query, name);
-    // From the ledger the owner is only what the button says: the investigation must hold the sign-in
-    // itself (no read of its own), or it belongs to someone else and the ticket stands alone.
-    if (investigation.kind === 'intrusion') return answer.fromLedger ? answer : { ...answer, summary: investigation };
-    if (investigation.kind !== 'summary') return answer;
-    if (!answer.fromLedger) return { ...answer, summary: investigation };
-    const record = investigation.diagnosis.attempts
-      .flatMap((a) => a.records)
-      .find((r) => sameId(r.id, answer.record.id));
-    return record ? { ...answer, record, summary: investigation } : answer;
+  private ticket(requester: Requester, data: Record<string, unknown>, language: Language): Promise<Answer> {
+    const deps = {
+      signIns: this.options.signIns,
+      tickets: this.options.tickets,
+      ticketContent: this.options.ticketContent,
+      logger: this.options.logger,
+      readBudget: this.options.readBudget,
+      incidentOf: (userId: string) => this.options.incidents?.monitor.openIncidentOf(userId)?.id,
+    };
+    return ticketWithInvestigation(deps, requester, this.gate, data, language, (q) => this.investigate(requester, q));
+  }
+
+  /** The question a card's button carries, answered anew if the asker may still see it (null otherwise). */
+  private async investigate(requester: Requester, query: ResolvedQuery): Promise<Answer | null> {
+    if (await this.gate.authorize(requester, 'showMore', query.userId)) return null;
+    const known = await this.deps.memory.recall(requester.conversationKey);
+    return answerSignIns(this.deps, requester, query, known?.subjectId === query.userId ? known.subjectName : null);
   }
 
   /**

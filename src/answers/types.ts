@@ -18,10 +18,13 @@ import type { SignInCounts } from '../diagnosis/counts';
 import type { IntrusionFacts } from '../diagnosis/intrusion';
 import type { TenantAsk } from './tenantWords';
 import type { ResolvedQuery, UnappliedFilter } from './resolvedQuery';
+import type { YesNoFact } from './yesNo';
+import type { AnswerCoverage, Freshness, HeadlineFrom } from './dataCoverage';
 import type { FixAnswers, FixOffer } from './fixTypes';
 
 export type { TenantAsk } from './tenantWords';
 export type { ResolvedQuery, UnappliedFilter } from './resolvedQuery';
+export type { AnswerCoverage, Freshness, HeadlineFrom } from './dataCoverage';
 
 export interface Requester {
   /** Entra object id (activity.from.aadObjectId). */
@@ -40,14 +43,13 @@ export interface Requester {
 
 /** Draws a ticket's content (src/cards/ticketContent.ts): answers decide that a ticket is opened and about what. */
 export interface TicketWriter {
-  /** `notMe`: the person pressed "This wasn't me" (the ticket says so first). */
+  /** `extra`: the open incident, "This wasn't me" pressed, the answer whose finding the sign-in is evidence of. */
   signIn(
     requester: Requester,
     record: SignIn,
     language: Language,
     comment: string | null,
-    incidentId?: string,
-    notMe?: boolean,
+    extra?: { incidentId?: string; notMe?: boolean; about?: SummaryAnswer },
   ): TicketContent;
   incident(requester: Requester, incident: Incident, language: Language): TicketContent;
 }
@@ -75,24 +77,6 @@ export interface AnswerWindow {
   retentionDays: number;
 }
 
-/** How current the data behind an answer is (a live index will set it; a direct read is current). */
-export interface Freshness {
-  /** The newest moment the data is known to cover. */
-  asOf: Date;
-  source: 'graph' | 'index';
-}
-
-/**
- * A window the read could not search whole (the question's page allowance or time ran out): the
- * newest `records` sign-ins were searched, back to `readBackTo`; the rest of the window was not.
- */
-export interface AnswerCoverage {
-  records: number;
-  readBackTo: Date;
-  /** Interactive sign-ins were read whole; only background (non-interactive) or app sign-ins were cut short. */
-  onlyBackground: boolean;
-}
-
 export interface TicketState {
   reference: string;
   where: string;
@@ -110,9 +94,12 @@ export interface SummaryAnswer {
   diagnosis: Diagnosis;
   /** What the answer leads with (chosen by answers/verdict.ts): the cards word it. */
   verdict: Verdict;
-  /** The attempts listed: diagnosis.rows from offset, at most limit. */
+  /** The attempts listed: diagnosis.rows (answers/evidence.ts's order) from offset, at most limit, before the folded. */
   offset: number;
   limit: number;
+  /** The first `evidence` rows are the verdict's own attempts; the last `folded` are background refreshes, folded. */
+  evidence?: number;
+  folded?: number;
   truncated: boolean;
   /** Set when the window could not be read whole: the card says how far back it was searched. */
   coverage?: AnswerCoverage;
@@ -130,6 +117,8 @@ export interface SummaryAnswer {
   key: string;
   /** The asker's failures match an open incident: said first (src/incidents). */
   knownProblem?: IncidentAnswer;
+  /** A yes/no question about this account: the yes or no and its deciding fact, said first. */
+  yesNo?: YesNoFact;
   fixes?: FixOffer[]; // helpdesk fix buttons: src/answers/fixes.ts
 }
 
@@ -150,6 +139,7 @@ export interface CountAnswer {
   pattern: SignInCounts;
   /** Filters the question named that could not be applied: said on the card, never dropped. */
   unapplied?: UnappliedFilter[];
+  headlineFrom?: HeadlineFrom;
 }
 
 /** "who failed to sign in today?", "who is locked out?", "which apps fail most?": the whole tenant, one kind of answer each. */
@@ -172,6 +162,7 @@ export interface TenantAnswer {
   truncated: boolean;
   /** How far back a read cut off by its size reached (answers/signIns.ts coverageOf). */
   coverage?: AnswerCoverage;
+  headlineFrom?: HeadlineFrom;
   graphRequests: number;
   freshness?: Freshness;
   key: string;

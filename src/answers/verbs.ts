@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { FAILURE_CATEGORIES, type Language } from '../shared/types';
 import { PLATFORMS, TENANT_ASKS } from './tenantWords';
+import { YES_NO_ABOUT } from './yesNo';
 import { FIX_IDS } from '../fixes/catalog';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
@@ -93,6 +94,8 @@ const resolvedAsk = z
       .unknown()
       .optional()
       .transform((v) => (v === true ? true : undefined)),
+    // A yes/no question about one account keeps its yes or no when a click refreshes the card.
+    yesNoAbout: absent(z.enum(YES_NO_ABOUT)),
     // Where "show more" goes on; an unusable offset starts from the beginning rather than refusing.
     offset: z
       .unknown()

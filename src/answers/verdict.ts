@@ -5,6 +5,8 @@
  */
 import type { Diagnosis, Finding } from '../diagnosis/diagnose';
 import { workloadKindOf } from '../diagnosis/workloads';
+import { catalog } from '../diagnosis/catalog';
+import { isBackground } from '../diagnosis/background';
 import type { AnswerSubject, ResolvedQuery } from './types';
 import type { TicketTarget, Verdict } from './verdictChoice';
 
@@ -28,11 +30,12 @@ function findingVariant(f: Finding): { verdict: string; steps: string } {
     case 'conditionalAccess': {
       // Which policy is not known (Graph left it out): said as a Conditional Access block all the same.
       if (f.policy === null) return { verdict: 'conditionalAccessHidden', steps: 'conditionalAccessHidden' };
+      // The log does not say which of a blocking policy's conditions matched: the place is named only when
+      // it is itself telling (a country the person does not sign in from), the device as Entra saw it otherwise.
       if (f.block)
-        return {
-          verdict: 'conditionalAccessBlock',
-          steps: f.origin.unusualCountry ? 'conditionalAccessBlockAbroad' : 'conditionalAccessBlock',
-        };
+        return f.origin.unusualCountry
+          ? { verdict: 'conditionalAccessBlockAbroad', steps: 'conditionalAccessBlockAbroad' }
+          : { verdict: 'conditionalAccessBlock', steps: 'conditionalAccessBlock' };
       const steps = f.device
         ? 'conditionalAccessDevice'
         : f.controls.includes('Mfa')
@@ -40,9 +43,23 @@ function findingVariant(f: Finding): { verdict: string; steps: string } {
           : 'conditionalAccess';
       return { verdict: 'conditionalAccess', steps };
     }
+    case 'appFailingForMany':
+      return { verdict: f.kind, steps: appFailingSteps(f) };
     default:
       return { verdict: f.kind, steps: f.kind };
   }
+}
+
+/**
+ * Many people failing in one app: the app's registration is to blame only for the app's own codes; a
+ * Conditional Access code is fixed in the policy (named when the records name it).
+ */
+function appFailingSteps(f: Extract<Finding, { kind: 'appFailingForMany' }>): string {
+  if (f.policy) return 'appFailingForManyPolicy';
+  const category = catalog().get(f.code)?.category;
+  return category === 'conditional_access' || category === 'device' || category === 'mfa'
+    ? 'appFailingForManyConditionalAccess'
+    : 'appFailingForMany';
 }
 
 const nothing = { steps: null, ticket: null, lookupCode: null };
@@ -57,11 +74,19 @@ function outage(d: Diagnosis): Verdict {
   const spray = d.findings.find((f) => f.kind === 'passwordSpray');
   const finding = app ?? spray;
   if (!finding) return { kind: 'outage', yes: false, ...nothing };
+  const about =
+    finding.kind === 'passwordSpray'
+      ? { variant: 'outageSpray' as const, steps: finding.kind }
+      : {
+          variant: finding.policy ? ('outagePolicy' as const) : ('outageYes' as const),
+          steps: appFailingSteps(finding),
+        };
   return {
     kind: 'outage',
     yes: true,
     finding,
-    steps: { from: 'finding', id: finding.kind, finding },
+    variant: about.variant,
+    steps: { from: 'finding', id: about.steps, finding },
     ticket: ticketOf(d, finding.signInId),
     lookupCode: finding.code,
   };
@@ -71,10 +96,12 @@ export function chooseVerdict(query: ResolvedQuery, subject: AnswerSubject, d: D
   if (query.yesNo) return outage(d);
   if (query.intent === 'signins' && subject.kind !== 'tenant') {
     const ok = d.attempts.filter((a) => a.outcome === 'succeeded' || a.outcome === 'promptedThenSucceeded');
+    // The newest sign-in the person made themselves: background refreshes are folded below the list.
+    const newest = ok.find((a) => !isBackground(a.final)) ?? ok[0];
     return {
       kind: 'signins',
       succeeded: ok.length,
-      newest: ok.length ? { at: ok[0].at, app: ok[0].final.appDisplayName ?? null } : null,
+      newest: newest ? { at: newest.at, app: newest.final.appDisplayName ?? null } : null,
       ...nothing,
     };
   }

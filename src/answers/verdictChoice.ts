@@ -23,7 +23,13 @@ type OutageFinding = Extract<Finding, { kind: 'appFailingForMany' | 'passwordSpr
 
 export type VerdictChoice =
   /** "is there an outage?": yes (with the finding that says so) or no. */
-  | { kind: 'outage'; yes: true; finding: OutageFinding }
+  | {
+      kind: 'outage';
+      yes: true;
+      finding: OutageFinding;
+      /** outagePolicy: the failing Conditional Access policy is known and named; outageSpray: an attack. */
+      variant: 'outageYes' | 'outagePolicy' | 'outageSpray';
+    }
   | { kind: 'outage'; yes: false }
   /** A question about sign-ins (not failures) of one person: how many succeeded, the newest. */
   | { kind: 'signins'; succeeded: number; newest: { at: Date; app: string | null } | null }
@@ -44,6 +50,15 @@ export interface SelfServiceLink {
   url: string;
 }
 
+/**
+ * The tenant's self-service pages, for steps that name one: the address of each page, and Microsoft's standard addresses the catalog's texts use that the
+ * tenant has replaced (SELF_SERVICE_URLS), so that a step and its button name the same page.
+ */
+export interface SelfServicePages {
+  urls: Record<'passwordReset' | 'securityInfo' | 'companyPortal', string>;
+  replaced: { standard: string; url: string }[];
+}
+
 export type Verdict = VerdictChoice & {
   steps: StepSource | null;
   ticket: TicketTarget | null;
@@ -51,4 +66,5 @@ export type Verdict = VerdictChoice & {
   lookupCode: number | null;
   /** Only when someone asks about themselves: the self-service pages that fit, in order. */
   selfService?: SelfServiceLink[];
+  selfServicePages?: SelfServicePages;
 };

@@ -2,7 +2,7 @@
 import type { CountAnswer } from '../answers/types';
 import { explain } from '../diagnosis/catalog';
 import { card, clip, heading, plain, subtle, type Card } from './elements';
-import { filtersText, windowText } from './filters';
+import { filtersText, headlineOfPart, windowText } from './filters';
 import { patternCharts } from './charts';
 import type { VerdictContext } from './verdictTypes';
 import { plural, wording, fill } from './wording';
@@ -14,7 +14,7 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
   const total = d.attempts.length;
   const ok = d.attempts.filter((a) => a.outcome !== 'failed' && a.outcome !== 'interrupted').length;
   // "how many people could not sign in?": the people lead; otherwise the sign-ins.
-  const verdict = answer.query.countPeople
+  const counted = answer.query.countPeople
     ? fill(w.countPeople, {
         failedPeople: plural(ctx.language, w.nPeople, d.people),
         window: windowText(answer, ctx),
@@ -28,6 +28,7 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
         failed: String(d.failures.length),
         people: plural(ctx.language, w.nPeople, d.peopleSeen),
       }).replace(/\s+:/, ':');
+  const verdict = headlineOfPart(counted, answer.headlineFrom, ctx);
   const scope = filtersText(answer, ctx);
   const apps = new Map<string, number>();
   for (const a of d.attempts)

@@ -1,6 +1,6 @@
 /** What a sign-in answer covered, in words: the person, app, code, ids and window it was filtered on. */
 import type { Language } from '../shared/types';
-import type { AnswerSubject, AnswerWindow, ResolvedQuery } from '../answers/types';
+import type { AnswerSubject, AnswerWindow, HeadlineFrom, ResolvedQuery } from '../answers/types';
 import { localDateTime } from '../shared/time';
 import { countryName, fill, plural, wording, type Plural } from './wording';
 
@@ -14,6 +14,17 @@ interface Scoped {
 interface Ctx {
   language: Language;
   timeZone: string;
+}
+
+/** "In the newest 2,000 sign-ins (back to Thu 26 Nov, 09:12): <headline>" when the headline is drawn from part of the window. */
+export function headlineOfPart(headline: string, from: HeadlineFrom | undefined, ctx: Ctx): string {
+  if (!from) return headline;
+  const w = wording(ctx.language);
+  return fill(w.tenant.headlineFromPart, {
+    count: plural(ctx.language, w.nSignIns, from.records),
+    time: localDateTime(from.readBackTo, ctx.timeZone, ctx.language),
+    headline,
+  });
 }
 
 export function windowText(answer: Scoped, ctx: Ctx): string {

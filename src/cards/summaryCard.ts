@@ -15,13 +15,17 @@ import type { VerdictContext } from './verdictTypes';
 import { countryName, fill, plural, wording } from './wording';
 import { knownProblemNotice } from './incidentCards';
 import { ticketControls } from './ticketControls';
+import { yesNoText } from './yesNo';
 import { fixButtons } from './fixCards';
 
-/** The comment box of the ticket button. */
 /** The attempt picker of the details button. */
 export const ATTEMPT_INPUT = 'attempt';
+/** The folded background refreshes: their container, and how many of them it shows. */
+const FOLDED_ID = 'backgroundRefreshes';
+const FOLDED_SHOWN = 10;
 
-function rowLine(f: Failure, answer: SummaryAnswer, ctx: VerdictContext): string {
+/** One listed attempt (or a folded burst of background refreshes) as a line: when, who, app, outcome, where. */
+export function rowLine(f: Failure, answer: SummaryAnswer, ctx: VerdictContext): string {
   const w = wording(ctx.language);
   const r = f.record;
   const person = answer.subject.kind === 'tenant' ? `${r.userDisplayName ?? r.userPrincipalName ?? '?'} · ` : '';
@@ -115,7 +119,13 @@ function ticketPart(answer: SummaryAnswer, ctx: VerdictContext): Element[] {
   }
   const target = answer.verdict.ticket;
   if (!target) return [];
-  const data = { ...queryData(answer.query, ctx.language), signInId: target.signInId, userId: target.userId ?? '' };
+  const data = {
+    ...queryData(answer.query, ctx.language),
+    signInId: target.signInId,
+    userId: target.userId ?? '',
+    // The button names the sign-in's owner; a card about everyone says so, for the ticket's finding.
+    ...(answer.query.userId === null ? { everyone: true } : {}),
+  };
   // Sign-ins the person may not have made ("this wasn't me"): the ticket can say so, as on the intrusion card.
   const notMe = answer.verdict.selfService?.some((l) => l.id === 'notMe') ?? false;
   return ticketControls(w, data, { notMe, primaryStyle: 'positive' });
@@ -134,17 +144,45 @@ function selfServicePart(answer: SummaryAnswer, ctx: VerdictContext): Element[] 
   }));
 }
 
+/** Background refreshes folded below the list: how many, and a toggle that shows the first of them. */
+function foldedPart(folded: Failure[], answer: SummaryAnswer, ctx: VerdictContext): Element[] {
+  if (folded.length === 0) return [];
+  const w = wording(ctx.language);
+  const shown = folded.slice(0, FOLDED_SHOWN);
+  const refreshes = folded.reduce((n, f) => n + (f.burst?.count ?? 1), 0);
+  const lines = shown.map((f) => `- ${plain(rowLine(f, answer, ctx))}`);
+  if (folded.length > shown.length) lines.push(plural(ctx.language, w.nMore, folded.length - shown.length));
+  return [
+    {
+      type: 'ActionSet',
+      spacing: 'Small',
+      actions: [
+        {
+          type: 'Action.ToggleVisibility',
+          title: plural(ctx.language, w.showBackground, refreshes),
+          targetElements: [FOLDED_ID],
+        },
+      ],
+    },
+    { type: 'Container', id: FOLDED_ID, isVisible: false, items: [text(lines.join('\n'), { size: 'Small' })] },
+  ];
+}
+
 function evidence(answer: SummaryAnswer, ctx: VerdictContext): { body: Element[]; more: number } {
   const w = wording(ctx.language);
   const rows = answer.diagnosis.rows;
-  const shown = rows.slice(answer.offset, answer.offset + answer.limit);
-  const more = Math.max(0, rows.length - answer.offset - shown.length);
+  // The verdict's attempts lead (answers/evidence.ts); background refreshes are folded below, not paged.
+  const listable = rows.slice(0, rows.length - (answer.folded ?? 0));
+  const folded = rows.slice(listable.length);
+  const shown = listable.slice(answer.offset, answer.offset + answer.limit);
+  const more = Math.max(0, listable.length - answer.offset - shown.length);
   if (shown.length === 0) return { body: [], more };
   const body: Element[] = [
     text(w.attempts, { weight: 'Bolder', size: 'Small', separator: true, spacing: 'Medium' }),
     text(shown.map((f) => `- ${plain(rowLine(f, answer, ctx))}`).join('\n'), { size: 'Small', spacing: 'Small' }),
   ];
   if (more > 0) body.push(subtle(plural(ctx.language, w.nMore, more)));
+  body.push(...foldedPart(folded, answer, ctx));
   const open = answer.detailsOf ? rows.find((f) => f.record.id === answer.detailsOf) : undefined;
   if (open) {
     const e = explain(open.code, ctx.language, ctx.audience, open.record.status?.failureReason);
@@ -176,7 +214,10 @@ function evidence(answer: SummaryAnswer, ctx: VerdictContext): { body: Element[]
             style: 'compact',
             label: w.whichAttempt,
             value: open?.record.id ?? shown[0].record.id ?? '',
-            choices: shown.map((f) => ({ title: plain(clip(rowLine(f, answer, ctx), 90)), value: f.record.id ?? '' })),
+            choices: shown.map((f) => ({
+              title: plain(clip(rowLine(f, answer, ctx), 90)),
+              value: f.record.id ?? '',
+            })),
           },
         ],
       },
@@ -210,10 +251,13 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
     : `${filtersText(answer, ctx)} (${ctx.timeZone})`;
   // A known problem (an open incident this person is caught in) is read first.
   const known = answer.knownProblem ? knownProblemNotice(answer.knownProblem, ctx.language, ctx.timeZone) : null;
+  // A yes/no question about the account leads with its yes or no; the verdict follows as the answer's first line.
+  const yesNo = answer.yesNo ? yesNoText(answer, answer.yesNo, ctx) : null;
+  const lead = yesNo ? [heading(plain(yesNo)), text(plain(verdict.text))] : [heading(plain(verdict.text))];
   const pending = pendingNotice(answer, ctx);
   const body: Element[] = [
     ...(known ? [known.element] : []),
-    heading(plain(verdict.text)),
+    ...lead,
     subtle(plain(scope)),
     ...(pending ? [text(plain(pending), { color: 'Accent', spacing: 'Small' })] : []),
   ];
@@ -243,6 +287,7 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
     actions.push({ type: 'Action.OpenUrl', title: w.lookup, url: lookupUrl(answer.verdict.lookupCode) });
   const summary = [
     ...(known ? [known.line] : []),
+    ...(yesNo ? [yesNo] : []),
     verdict.text,
     scope,
     ...(pending ? [pending] : []),

@@ -9,7 +9,9 @@ import { localDateTime } from '../shared/time';
 import { explain } from '../diagnosis/catalog';
 import type { Incident } from '../incidents/types';
 import type { TicketContent } from '../tickets';
-import type { Requester, TicketWriter } from '../answers/types';
+import type { Requester, SummaryAnswer, TicketWriter } from '../answers/types';
+import { rowLine } from './summaryCard';
+import { wordVerdict } from './verdict';
 import { incidentTitle } from './incidentCards';
 import { fill, wording } from './wording';
 
@@ -26,14 +28,36 @@ function common(
   };
 }
 
+/** Attempts behind a finding a ticket lists. */
+const EVIDENCE_LINES = 10;
+
+/** The finding of the answer the ticket came from, as the helpdesk reads it: the verdict, its steps, its attempts. */
+function findingOf(
+  about: SummaryAnswer,
+  language: Language,
+  timeZone: string,
+): { finding: NonNullable<TicketContent['finding']>; steps: string[] } | null {
+  const v = about.verdict;
+  const found = v.kind === 'finding' || (v.kind === 'outage' && v.yes) ? v.finding : null;
+  if (!found) return null;
+  const ctx = { language, audience: 'helpdesk' as const, timeZone };
+  const worded = wordVerdict(about, ctx);
+  const evidence = about.diagnosis.rows
+    .slice(0, Math.min(about.evidence ?? 0, EVIDENCE_LINES))
+    .map((f) => rowLine(f, about, ctx));
+  return { finding: { kind: found.kind, summary: worded.text, evidence }, steps: worded.steps };
+}
+
 function signInTicket(
   requester: Requester,
   record: SignIn,
   language: Language,
   typed: string | null,
-  incidentId?: string,
-  notMe?: boolean,
+  extra: { incidentId?: string; notMe?: boolean; about?: SummaryAnswer } = {},
 ): TicketContent {
+  const { incidentId, notMe } = extra;
+  // What the answer found (a lockout from abroad, a policy failing many people) leads the ticket, with its steps.
+  const found = extra.about ? findingOf(extra.about, language, requester.timeZone) : null;
   const comment =
     [notMe ? wording(language).intrusion.notMeTicket : '', typed ?? ''].filter(Boolean).join('\n') || null;
   const code = record.status?.errorCode ?? 0;
@@ -51,7 +75,8 @@ function signInTicket(
     failureReason: record.status?.failureReason ?? '',
     title: e.title,
     explanation: e.explanation,
-    steps: e.steps,
+    steps: found?.steps.length ? found.steps : e.steps,
+    ...(found ? { finding: found.finding } : {}),
     requestId: record.id ?? '',
     correlationId: record.correlationId ?? '',
     ipAddress: record.ipAddress ?? null,

@@ -33,6 +33,23 @@ function deviceText(device: DeviceState, w: Wording): string {
   });
 }
 
+/**
+ * The self-service pages steps name ({passwordReset}, …): the tenant's (answers/selfService.ts), and on
+ * a person's own answer exactly the addresses of the buttons beside them.
+ */
+function pageValues(answer: SummaryAnswer): Values {
+  const values: Values = {};
+  // The buttons' own addresses first ("this wasn't me" opens the password reset page).
+  for (const link of answer.verdict.selfService ?? [])
+    values[link.id === 'notMe' ? 'passwordReset' : link.id] ??= link.url;
+  return { ...(answer.verdict.selfServicePages?.urls ?? {}), ...values };
+}
+
+/** A catalog step with the standard self-service addresses replaced by the tenant's own. */
+function withTenantPages(step: string, answer: SummaryAnswer): string {
+  return (answer.verdict.selfServicePages?.replaced ?? []).reduce((s, r) => s.split(r.standard).join(r.url), step);
+}
+
 /** Values every finding's sentences may use. */
 function findingValues(f: Finding, answer: SummaryAnswer, ctx: VerdictContext): Values {
   const w = wording(ctx.language);
@@ -42,6 +59,8 @@ function findingValues(f: Finding, answer: SummaryAnswer, ctx: VerdictContext): 
     name,
     first,
     time: localDateTime(f.at, ctx.timeZone, ctx.language),
+    since: localDateTime(f.first, ctx.timeZone, ctx.language),
+    ...pageValues(answer),
     possessive: fill(w.possessive, { name: first }),
     possessiveLower: fill(w.possessive, { name: first }),
   };
@@ -75,6 +94,7 @@ function findingValues(f: Finding, answer: SummaryAnswer, ctx: VerdictContext): 
         controls: describeControls(f.controls, w),
         app: f.app ?? '?',
         device: f.device ? deviceText(f.device, w) : '',
+        deviceNote: f.device ? fill(w.deviceNote, { device: deviceText(f.device, w) }) : '',
         permission: f.policyHiddenFor ?? '',
       };
     case 'expiredPassword':
@@ -82,6 +102,7 @@ function findingValues(f: Finding, answer: SummaryAnswer, ctx: VerdictContext): 
     case 'appFailingForMany':
       return {
         ...values,
+        policy: f.policy ?? '',
         app: f.app,
         code: f.code,
         people: plural(ctx.language, w.nPeople, f.users),
@@ -110,11 +131,7 @@ function verdictText(answer: SummaryAnswer, ctx: VerdictContext, self: boolean):
   switch (v.kind) {
     case 'outage':
       if (!v.yes) return fill(w.verdict.outageNo, { window });
-      if (v.finding.kind === 'passwordSpray') return fill(w.verdict.outageSpray, findingValues(v.finding, answer, ctx));
-      return fill(w.verdict.outageYes, {
-        ...findingValues(v.finding, answer, ctx),
-        time: localDateTime(v.finding.at, ctx.timeZone, ctx.language),
-      });
+      return fill(w.verdict[v.variant], findingValues(v.finding, answer, ctx));
     case 'signins': {
       if (!v.newest) return fill(w.verdict.signinsNone, { filters: filtersText(answer, ctx) });
       const values = {
@@ -184,7 +201,9 @@ function stepsText(answer: SummaryAnswer, ctx: VerdictContext, self: boolean): s
   const source = answer.verdict.steps;
   if (!source) return [];
   if (source.from === 'catalog')
-    return explain(source.code, ctx.language, source.audience ?? ctx.audience, source.failureReason).steps.slice(0, 3);
+    return explain(source.code, ctx.language, source.audience ?? ctx.audience, source.failureReason)
+      .steps.slice(0, 3)
+      .map((s) => withTenantPages(s, answer));
   const w = wording(ctx.language);
   const values = findingValues(source.finding, answer, ctx);
   const table = (self ? w.stepsSelf : w.steps) as Record<string, string[]>;

@@ -12,6 +12,8 @@ import type { CodeSummary, Diagnosis, FailedPolicy, Failure } from './types';
 import { failingWorkload } from './workloads';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 import { DETECTORS } from './detectors';
+import { categoryOf } from './categories';
+import type { FailureCategory } from '../shared/types';
 
 export type { Finding, Origin, DeviceState } from './findings';
 export { groupAttempts } from './attempts';
@@ -25,6 +27,12 @@ export interface DiagnoseContext {
   intent?: 'failures' | 'signins';
   /** The question is about background sign-ins (token refreshes, "keeps asking"): they may lead. */
   aboutBackground?: boolean;
+  /**
+   * One kind of failure asked about ("why was Megan locked out?"): findings are looked for in every
+   * record given (a lockout's wrong passwords are not lockouts), but the attempts, rows, counts and
+   * findings kept are those of this kind.
+   */
+  category?: FailureCategory | null;
 }
 
 const codeOf = (r: SignIn) => r.status?.errorCode ?? 0;
@@ -44,7 +52,9 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
     const browser = record.deviceDetail?.browser ?? '';
     return browser && tools.some((t) => browser.toLowerCase().includes(t)) ? browser : null;
   };
-  const attempts = groupAttempts(records);
+  const allAttempts = groupAttempts(records);
+  const category = context.category ?? null;
+  const attempts = category ? allAttempts.filter((a) => categoryOf(a.final) === category) : allAttempts;
   const toRow = (attempt: Attempt): Failure => {
     const record = attempt.final;
     const client = record.clientAppUsed ?? '';
@@ -63,9 +73,10 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
   // Rows only where they are read: the failures, and every attempt only when the question lists sign-ins
   // (a person's week holds hundreds of successful token refreshes).
   const rowsByAttempt = new Map(
-    attempts.filter((a) => context.intent === 'signins' || a.outcome === 'failed').map((a) => [a, toRow(a)]),
+    allAttempts.filter((a) => context.intent === 'signins' || a.outcome === 'failed').map((a) => [a, toRow(a)]),
   );
-  const failures = attempts.filter((a) => a.outcome === 'failed').map((a) => rowsByAttempt.get(a)!);
+  const everyFailure = allAttempts.filter((a) => a.outcome === 'failed').map((a) => rowsByAttempt.get(a)!);
+  const failures = category ? everyFailure.filter((f) => categoryOf(f.record) === category) : everyFailure;
   const rows = foldBursts(
     context.intent === 'signins' ? attempts.map((a) => rowsByAttempt.get(a)!) : failures,
     thresholds.backgroundBurst.gapMinutes,
@@ -73,7 +84,7 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
 
   // Countries each person signed in from successfully in this window: a failure elsewhere is unusual.
   const homeCountries = new Map<string, Set<string>>();
-  for (const a of attempts) {
+  for (const a of allAttempts) {
     const country = a.final.location?.countryOrRegion;
     if (a.outcome === 'failed' || !country) continue;
     const user = a.final.userId ?? '';
@@ -89,12 +100,14 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
       unusualCountry: Boolean(country && home && home.size > 0 && !home.has(country)),
     };
   };
-  const findings: Finding[] = [];
-  const input = { failures, chronological: [...failures].reverse(), thresholds, originOf, found: findings };
+  const found: Finding[] = [];
+  const input = { failures: everyFailure, chronological: [...everyFailure].reverse(), thresholds, originOf, found };
   for (const detector of DETECTORS) {
     if (detector.scope === (context.tenantWide ? 'person' : 'tenant')) continue;
-    findings.push(...detector.detect(input));
+    found.push(...detector.detect(input));
   }
+  const kept = new Set(failures.map((f) => f.record.id));
+  const findings = category ? found.filter((f) => f.evidence.some((id) => kept.has(id))) : found;
   findings.sort(
     (a, b) => FINDING_ORDER.indexOf(a.kind) - FINDING_ORDER.indexOf(b.kind) || b.at.getTime() - a.at.getTime(),
   );
@@ -114,7 +127,7 @@ export function diagnose(records: SignIn[], context: DiagnoseContext): Diagnosis
     countries: [...new Set(failures.map((f) => f.record.location?.countryOrRegion).filter(Boolean) as string[])],
     people: new Set(failures.map((f) => f.record.userId ?? f.record.userPrincipalName)).size,
     peopleSeen: new Set(attempts.map((a) => a.final.userId ?? a.final.userPrincipalName)).size,
-    recordCount: records.length,
+    recordCount: category ? records.filter((r) => categoryOf(r) === category).length : records.length,
   };
 }
 

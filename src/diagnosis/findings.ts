@@ -27,7 +27,12 @@ export interface DeviceState {
 interface Base {
   /** The newest sign-in record behind the finding (for details and the ticket). */
   signInId: string;
+  /** When the newest failure behind the finding happened: a verdict's "last at". */
   at: Date;
+  /** When the oldest failure behind it happened (in the window read): a verdict's "since". */
+  first: Date;
+  /** The ids of the failures behind the finding, newest first: what the card lists first and the ticket carries. */
+  evidence: string[];
   userId: string | null;
   userName: string | null;
 }
@@ -53,7 +58,11 @@ export type Finding =
       policyHiddenFor?: string;
     })
   | (Base & { kind: 'expiredPassword'; code: number; count: number; app: string | null })
-  | (Base & { kind: 'appFailingForMany'; app: string; code: number; users: number })
+  /**
+   * `policy`: the Conditional Access policy that failed in most of these sign-ins, when one did (the fix is
+   * in that policy, not in the app's registration).
+   */
+  | (Base & { kind: 'appFailingForMany'; app: string; code: number; users: number; policy: string | null })
   | (Base & { kind: 'accountLoop'; code: number; count: number })
   | (Base & { kind: 'legacyProtocol'; clients: string[]; count: number })
   | (Base & { kind: 'unusualLocation'; count: number; origin: Origin });

@@ -11,6 +11,8 @@ export interface Person {
   mail?: string | null;
   jobTitle?: string | null;
   department?: string | null;
+  /** Whether the account may sign in (Graph user.accountEnabled); read for "has X's account been disabled?". */
+  accountEnabled?: boolean | null;
 }
 
 export interface PeopleDirectory {
@@ -21,7 +23,7 @@ export interface PeopleDirectory {
 }
 
 /** The user properties read (test/demo/contract.test.ts checks them against Graph's schema). */
-export const SELECT = 'id,displayName,userPrincipalName,mail,jobTitle,department';
+export const SELECT = 'id,displayName,userPrincipalName,mail,jobTitle,department,accountEnabled';
 
 export class GraphPeopleDirectory implements PeopleDirectory {
   constructor(private readonly client: Client) {}

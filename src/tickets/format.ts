@@ -20,6 +20,12 @@ export function ticketFields(reference: string, c: TicketContent): [label: strin
     ['Error code', String(c.errorCode)],
     ['Failure reason', c.failureReason],
     ['Diagnosis', c.title],
+    ...(c.finding
+      ? ([
+          ['Finding', c.finding.summary],
+          ['Evidence', c.finding.evidence.length ? c.finding.evidence : '—'],
+        ] as [string, FieldValue][])
+      : []),
     ['Explanation', c.explanation],
     ['Steps', c.steps.length ? c.steps : '—'],
     ['Request ID', c.requestId],

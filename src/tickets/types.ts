@@ -26,6 +26,11 @@ export interface TicketContent {
   comment: string | null;
   /** The incident this failure belongs to (src/incidents), when one is open. */
   incidentId?: string;
+  /**
+   * What the bot found that this sign-in is evidence of (opened from an answer that found something):
+   * the finding's kind, the verdict as the helpdesk reads it, and the attempts behind it. `steps` are then its steps.
+   */
+  finding?: { kind: string; summary: string; evidence: string[] };
 }
 
 export interface OpenedTicket {

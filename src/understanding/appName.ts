@@ -66,6 +66,8 @@ function appAfter(text: string, tokens: Token[], i: number): { start: number; en
   const first = tokens[j];
   if (!first || !adjacent(text, tokens[j - 1], first) || NOT_APPS.has(first.word) || !appWord(first.word)) return null;
   if (!/\p{L}/u.test(first.word)) return null;
+  // "break into Megan's account": a possessive names the owner, not an app.
+  if (/['’]s$/u.test(first.word)) return null;
   let last = j;
   while (
     last + 1 < tokens.length &&

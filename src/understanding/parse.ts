@@ -171,8 +171,10 @@ export function parse(text: string, ctx: ParseContext): Question {
   });
   // "did anyone try to get into my account?": others' failed attempts, whatever verb was used; a
   // pasted screen (even a lone "Timestamp: …" line) is a failure to look up.
+  // A pasted screen after "what does this mean?" is still that sign-in to look up (its answer explains the code).
   const intent =
-    (form.intrusion || form.outage || screen) && ['signins', 'unknown', 'help'].includes(decided)
+    (form.intrusion || form.outage || screen) &&
+    ['signins', 'unknown', 'help', ...(screen ? ['explain'] : [])].includes(decided)
       ? 'failures'
       : ranking.ranking !== null && ['unknown', 'help'].includes(decided)
         ? 'failures'

@@ -16,12 +16,18 @@ const NOW = wordsRegex(merged((w) => w.filters.nowWords));
 /** "who is locked out", "which accounts are locked", "welke accounts zijn geblokkeerd": a state, not an event. */
 const STATE_VERB = wordsRegex(['is', 'are', 'zijn', 'staat', 'staan', 'zit', 'zitten']);
 
+/** "where are the failed sign-ins coming from?", "waar komen de mislukte aanmeldingen vandaan?": whatever is between. */
+const WHERE_FROM =
+  /(?<![\p{L}\p{N}])(?:where\s+(?:are|do|did|were|is|does)\s+(?:[^\s?!.,]+\s+){0,4}?(?:coming|come|came)\s+from|waar\s+(?:komen|kwamen|komt|kwam)\s+(?:[^\s?!.,]+\s+){0,4}?vandaan)(?![\p{L}\p{N}])/u;
+
 /** The ranking a question asks for, with its phrase masked. */
 export function findRanking(text: string): { ranking: TenantAsk | null; text: string } {
   for (const [ask, regex] of RANKINGS) {
     const m = regex.exec(text);
     if (m) return { ranking: ask, text: mask(text, m.index, m.index + m[0].length) };
   }
+  const where = WHERE_FROM.exec(text);
+  if (where) return { ranking: 'top-countries', text: mask(text, where.index, where.index + where[0].length) };
   return { ranking: null, text };
 }
 

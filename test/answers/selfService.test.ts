@@ -13,7 +13,14 @@ const MEGAN: AnswerSubject = { kind: 'person', id: '3c9a1f2e-7b4d-4e8a-9c1b-2d5e
 const loaded = loadConfig({});
 if (!loaded.ok) throw new Error(loaded.errors.join('; '));
 const URLS = loaded.config.selfServiceUrls;
-const base = { signInId: 's1', at: new Date('2026-11-26T09:00:00Z'), userId: 'u1', userName: 'Megan Bowen' };
+const base = {
+  signInId: 's1',
+  at: new Date('2026-11-26T09:00:00Z'),
+  first: new Date('2026-11-26T09:00:00Z'),
+  evidence: ['s1'],
+  userId: 'u1',
+  userName: 'Megan Bowen',
+};
 const home = { ip: '203.0.113.5', city: 'Utrecht', country: 'NL', unusualCountry: false };
 const abroad = { ...home, city: 'Lagos', country: 'NG', unusualCountry: true };
 const device = { name: 'LAPTOP-1', os: 'Windows', browser: null, known: true, managed: true, trust: 'Azure AD joined' };

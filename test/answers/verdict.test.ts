@@ -40,6 +40,49 @@ describe('the verdict an answer carries', () => {
     expect(v.lookupCode).toBe(d.failures.find((f) => f.record.id === d.leadFinding!.signInId)!.code);
   });
 
+  it('sign-ins: the newest one the person made, not a newer background refresh (those are folded below the list)', () => {
+    const own = signIn(T0, 0, { appDisplayName: 'Microsoft Teams' });
+    const refresh = signIn(minutesAfter(T0, 30), 0, { appDisplayName: 'Microsoft Outlook', isInteractive: false });
+    const v = verdictFor([refresh, own], MEGAN, { intent: 'signins' });
+    expect(v).toMatchObject({ kind: 'signins', succeeded: 2, newest: { at: new Date(T0), app: 'Microsoft Teams' } });
+  });
+
+  it("an outage caused by one Conditional Access policy: named, and its steps are the policy's, not the app's", () => {
+    const policy = {
+      id: 'p1',
+      displayName: 'Block unmanaged devices',
+      enforcedGrantControls: ['Block'],
+      enforcedSessionControls: [],
+      result: 'failure' as const,
+    };
+    const blocked = people.map((user, i) =>
+      signIn(minutesAfter(T0, i * 10), 53003, {
+        user,
+        appDisplayName: 'Contoso Expenses',
+        appliedConditionalAccessPolicies: [policy],
+      }),
+    );
+    const v = verdictFor(blocked, TENANT, { yesNo: true });
+    expect(v).toMatchObject({
+      kind: 'outage',
+      yes: true,
+      variant: 'outagePolicy',
+      steps: { id: 'appFailingForManyPolicy' },
+    });
+    const hidden = verdictFor(
+      blocked.map((r) => ({ ...r, appliedConditionalAccessPolicies: [] })),
+      TENANT,
+      { yesNo: true },
+    );
+    expect(hidden).toMatchObject({ variant: 'outageYes', steps: { id: 'appFailingForManyConditionalAccess' } });
+    const app = verdictFor(
+      people.map((user, i) => signIn(minutesAfter(T0, i * 10), 700016, { user, appDisplayName: 'Contoso Expenses' })),
+      TENANT,
+      { yesNo: true },
+    );
+    expect(app).toMatchObject({ variant: 'outageYes', steps: { id: 'appFailingForMany' } });
+  });
+
   it('no finding: the latest failure, with the catalog steps of its code', () => {
     const v = verdictFor([signIn(T0, 50057, { user: { id: 'id', name: 'A', upn: 'a@x' } })], MEGAN);
     expect(v).toMatchObject({ kind: 'failure', steps: { from: 'catalog', code: 50057 }, lookupCode: 50057 });

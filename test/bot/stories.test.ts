@@ -92,7 +92,7 @@ describe("Megan Bowen's lockout", () => {
     const card = await ask(asker('Megan Bowen'), "why can't I sign in?");
     const [first] = visible(card).texts;
     expect(first).toMatch(/^Your account was locked/);
-    expect(steps(card, 'What to do now')[0]).toMatch(/^1\. If that wasn't you, change your password now/);
+    expect(steps(card, 'What to do now')[0]).toMatch(/^1\. If that wasn't you, reset your password now/);
     expect(visible(card).verbs).toContain('openTicket');
   });
 });

@@ -121,7 +121,9 @@ describe('summary card', () => {
     expect(firstText(self.content)).toMatch(
       /^Your account was locked at .*: 3 wrong passwords from Lisbon \(Portugal\), a country you have not signed in from this period\.$/,
     );
-    expect(cardToText(self.content)).toMatch(/1\. If that wasn't you, change your password now/);
+    expect(cardToText(self.content)).toMatch(/1\. If that wasn't you, reset your password now/);
+    // The step names the page its button opens.
+    expect(cardToText(self.content)).toMatch(/1\. .*\(https:\/\/aka\.ms\/sspr\)[\s\S]*\] → https:\/\/aka\.ms\/sspr/);
   });
 
   it("draws the self-service pages the answer chose as links in the person's language, beside the ticket buttons", () => {
@@ -193,7 +195,9 @@ describe('summary card', () => {
       render(summaryOf([signIn('2026-11-26T09:00:00Z', 50055)], { subject: { kind: 'self' } }), 'en', 'user').content,
     );
     expect(c).toMatch(/^Your password has expired \(1 failed sign-in attempt since .*\)\./);
-    expect(c).toContain('https://myaccount.microsoft.com');
+    // Where: the page of the button beside the step, not another one.
+    expect(c).toMatch(/1\. .*https:\/\/aka\.ms\/sspr[\s\S]*\] → https:\/\/aka\.ms\/sspr/);
+    expect(c).not.toContain('https://myaccount.microsoft.com');
   });
 
   it('restates every filter of an empty answer: person, app, code and window', () => {

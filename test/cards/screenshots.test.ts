@@ -131,6 +131,8 @@ interface Story {
   ticket?: boolean;
   withoutPolicyPermission?: boolean;
   live?: boolean;
+  /** `{requestId}` in the text: the request id of this person's newest sign-in that failed with this code. */
+  requestOf?: { who: string; code: number };
 }
 const STORIES: Story[] = [
   {
@@ -187,6 +189,19 @@ const STORIES: Story[] = [
   { file: 'who-failed-today-en', language: 'en', who: 'Alex Wilber', text: 'who failed to sign in today?', live: true },
   { file: 'locked-out-now-en', language: 'en', who: 'Alex Wilber', text: 'who is locked out right now?', live: true },
   { file: 'megan-pattern-en', language: 'en', who: 'Alex Wilber', text: "what is Megan Bowen's sign-in pattern?" },
+  {
+    file: 'miriam-disabled-yes-no-en',
+    language: 'en',
+    who: 'Alex Wilber',
+    text: "has Miriam's account been disabled?",
+  },
+  {
+    file: 'request-id-en',
+    language: 'en',
+    who: 'Alex Wilber',
+    text: "here's the request id from the error screen: {requestId}",
+    requestOf: { who: 'Adele Vance', code: 53003 },
+  },
   {
     file: 'megan-anyone-tried-self-en',
     language: 'en',
@@ -265,6 +280,16 @@ async function fixStoryCard(story: FixStory, n: number): Promise<Card> {
   }
 }
 
+function textOf(running: RunningApp, story: Story): string {
+  if (!story.requestOf) return story.text;
+  const { who, code } = story.requestOf;
+  const id = DEMO_PEOPLE.find((x) => x.displayName === who)!.id;
+  const newest = running.tenant.signIns
+    .filter((r) => r.userId === id && r.status?.errorCode === code && r.isInteractive !== false)
+    .sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)))[0];
+  return story.text.replace('{requestId}', newest.id!);
+}
+
 async function storyCard(running: RunningApp, story: Story, n: number): Promise<Card> {
   const p = DEMO_PEOPLE.find((x) => x.displayName === story.who)!;
   const asker: AskerInfo = {
@@ -273,7 +298,7 @@ async function storyCard(running: RunningApp, story: Story, n: number): Promise<
     locale: story.language === 'nl' ? 'nl-NL' : 'en-US',
     conversationId: `a:shot-${n}`,
   };
-  let [content] = cardsIn(await postActivity(running.url, teamsMessage(story.text, asker)));
+  let [content] = cardsIn(await postActivity(running.url, teamsMessage(textOf(running, story), asker)));
   if (story.ticket) {
     const button = executeActions(content).find((a) => a.verb === 'openTicket')!;
     const comment =

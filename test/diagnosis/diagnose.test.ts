@@ -87,7 +87,8 @@ describe('reading the record', () => {
       count: 1,
       app: 'Office 365 Exchange Online',
       origin: { city: 'Lisbon', country: 'PT' },
-      device: null,
+      // A block's conditions are not in the log: the device is said as Entra saw it, not guessed at.
+      device: { known: false, os: 'Windows10' },
       signInId: record.id,
     });
   });
@@ -159,6 +160,8 @@ describe('patterns', () => {
       kind: 'lockout',
       signInId: locked.id,
       at: new Date('2026-11-26T09:12:00Z'),
+      first: new Date(T0),
+      evidence: [locked, ...[...wrong].reverse()].map((r) => r.id),
       userId: locked.userId,
       userName: locked.userDisplayName,
       wrongPasswords: 11,
@@ -232,7 +235,35 @@ describe('patterns', () => {
         .map((user, i) => signIn(minutesAfter(T0, i * 30), 65001, { user, appDisplayName: 'Contoso Expenses' })),
       context({ tenantWide: true }),
     );
-    expect(finding(d, 'appFailingForMany')).toMatchObject({ app: 'Contoso Expenses', code: 65001, users: 3 });
+    expect(finding(d, 'appFailingForMany')).toMatchObject({
+      app: 'Contoso Expenses',
+      code: 65001,
+      users: 3,
+      policy: null,
+      at: new Date(minutesAfter(T0, 60)),
+      first: new Date(T0),
+    });
+  });
+
+  it('one app failing for many because of one Conditional Access policy: the policy is part of the finding', () => {
+    const policy = {
+      id: 'p1',
+      displayName: 'Block unmanaged devices',
+      enforcedGrantControls: ['Block'],
+      enforcedSessionControls: [],
+      result: 'failure' as const,
+    };
+    const d = diagnose(
+      people.slice(0, 3).map((user, i) =>
+        signIn(minutesAfter(T0, i * 30), 53003, {
+          user,
+          appDisplayName: 'Contoso Expenses',
+          appliedConditionalAccessPolicies: [policy],
+        }),
+      ),
+      context({ tenantWide: true }),
+    );
+    expect(finding(d, 'appFailingForMany')).toMatchObject({ code: 53003, policy: 'Block unmanaged devices' });
   });
 });
 
@@ -277,12 +308,36 @@ describe('summary and honest emptiness', () => {
       Array.from({ length: 5 }, (_, i) => signIn(minutesAfter(start, i), 500121, LISBON));
     const d = diagnose([...burst(T0), ...burst('2026-11-26T15:00:00Z')], context());
     expect(d.findings.filter((f) => f.kind === 'mfaFatigue')).toHaveLength(1);
+    // "at" is the newest request (the card lists it first), "first" where the first burst began.
     expect(finding(d, 'mfaFatigue')).toMatchObject({
       requests: 5,
       bursts: 2,
       minutes: 10,
-      at: new Date('2026-11-26T15:00:00Z'),
+      at: new Date('2026-11-26T15:04:00Z'),
+      first: new Date(T0),
     });
+    expect(finding(d, 'mfaFatigue')?.evidence).toHaveLength(10);
+  });
+
+  it('a run of lockouts: "at" is the newest lockout, "first" the first wrong password, the evidence all of it', () => {
+    const wrong = Array.from({ length: 11 }, (_, i) => signIn(minutesAfter(T0, i), 50126, LISBON));
+    const locked = signIn(minutesAfter(T0, 12), 50053, LISBON);
+    const again = signIn(minutesAfter(T0, 14), 50053, LISBON);
+    const d = diagnose([...wrong, locked, again], context());
+    expect(finding(d, 'lockout')).toMatchObject({ times: 1, at: new Date(minutesAfter(T0, 14)), first: new Date(T0) });
+    expect(finding(d, 'lockout')?.signInId).toBe(again.id);
+    expect(finding(d, 'lockout')?.evidence).toEqual([again, locked, ...[...wrong].reverse()].map((r) => r.id));
+  });
+
+  it('a question about one kind of failure keeps the finding the other failures explain (a lockout and its wrong passwords)', () => {
+    const home = signIn('2026-11-26T07:00:00Z', 0);
+    const wrong = Array.from({ length: 11 }, (_, i) => signIn(minutesAfter(T0, i), 50126, LISBON));
+    const locked = signIn(minutesAfter(T0, 12), 50053, LISBON);
+    const d = diagnose([home, ...wrong, locked], { ...context(), category: 'lockout' });
+    expect(d.failures.map((f) => f.record.id)).toEqual([locked.id]);
+    expect(d.rows.map((f) => f.record.id)).toEqual([locked.id]);
+    expect(finding(d, 'lockout')).toMatchObject({ wrongPasswords: 11, origin: { unusualCountry: true } });
+    expect(d.leadFinding?.kind).toBe('lockout');
   });
 
   it('puts the finding that says most about what to do first', () => {

@@ -10,7 +10,7 @@ export const accountLoop: Detector = {
     for (const code of thresholds.accountLoop.codes.filter((c) => !expiredCodes(thresholds).includes(c))) {
       const hits = failures.filter((f) => f.code === code);
       if (hits.length >= thresholds.accountLoop.minAttempts)
-        findings.push({ kind: 'accountLoop', ...base(hits[0]), code, count: hits.length });
+        findings.push({ kind: 'accountLoop', ...base(hits[0], hits), code, count: hits.length });
     }
     return findings;
   },

@@ -31,14 +31,15 @@ export const conditionalAccess: Detector = {
       const aboutDevice = controls.some((c) => c === 'CompliantDevice' || c === 'DomainJoinedDevice');
       return {
         kind: 'conditionalAccess',
-        ...base(latest),
+        ...base(latest, list),
         policy,
         controls,
         block: controls.includes('Block'),
         count: list.length,
         app: latest.record.appDisplayName ?? null,
         origin: originOf(latest.record),
-        device: aboutDevice ? deviceState(latest.record) : null,
+        // A block's conditions are not in the log: what Entra saw of the device is said instead of guessed causes.
+        device: aboutDevice || controls.includes('Block') ? deviceState(latest.record) : null,
       };
     });
     // Conditional Access stopped it, but Graph left the policies out (no policy permission): still said, without a name.
@@ -52,7 +53,7 @@ export const conditionalAccess: Detector = {
       const latest = hidden[0];
       findings.push({
         kind: 'conditionalAccess',
-        ...base(latest),
+        ...base(latest, hidden),
         policy: null,
         controls: [],
         block: latest.code === 53003,

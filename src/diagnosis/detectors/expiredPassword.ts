@@ -11,7 +11,7 @@ export const expiredPassword: Detector = {
     return [
       {
         kind: 'expiredPassword',
-        ...base(expired[0]),
+        ...base(expired[0], expired),
         code: expired[0].code,
         count: expired.length,
         app: expired[0].record.appDisplayName ?? null,

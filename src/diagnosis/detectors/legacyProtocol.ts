@@ -10,7 +10,7 @@ export const legacyProtocol: Detector = {
     return [
       {
         kind: 'legacyProtocol',
-        ...base(legacy[0]),
+        ...base(legacy[0], legacy),
         clients: [...new Set(legacy.map((f) => f.legacyClient!))],
         count: legacy.length,
       },

@@ -24,8 +24,7 @@ export const mfaFatigue: Detector = {
       const newest = latest[latest.length - 1];
       return {
         kind: 'mfaFatigue',
-        ...base(newest),
-        at: latest[0].at,
+        ...base(newest, bursts.flat()),
         requests: latest.length,
         bursts: bursts.length,
         minutes: windowMinutes,

@@ -18,10 +18,9 @@ export const passwordSpray: Detector = {
         const newest = burst[burst.length - 1];
         findings.push({
           kind: 'passwordSpray',
-          ...base(newest),
+          ...base(newest, burst),
           userId: null,
           userName: null,
-          at: burst[0].at,
           code: newest.code,
           users: users.size,
           minutes: windowMinutes,

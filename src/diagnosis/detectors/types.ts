@@ -24,13 +24,20 @@ export interface Detector {
   detect(input: DetectorInput): Finding[];
 }
 
-/** The fields every finding has, from its newest failure. */
-export function base(f: Failure) {
+/**
+ * The fields every finding has: who and the newest failure from `newest`, "since" and the evidence
+ * from all the failures behind it (`all`, in any order; `newest` alone when not given).
+ */
+export function base(newest: Failure, all: readonly Failure[] = [newest]) {
+  const ordered = [...all].sort((a, b) => b.at.getTime() - a.at.getTime());
+  const last = ordered[0] ?? newest;
   return {
-    signInId: f.record.id ?? '',
-    at: f.at,
-    userId: f.record.userId ?? null,
-    userName: f.record.userDisplayName ?? null,
+    signInId: last.record.id ?? '',
+    at: last.at,
+    first: ordered[ordered.length - 1]?.at ?? newest.at,
+    evidence: ordered.map((f) => f.record.id ?? '').filter(Boolean),
+    userId: newest.record.userId ?? null,
+    userName: newest.record.userDisplayName ?? null,
   };
 }
 

@@ -9,7 +9,12 @@ export const unusualLocation: Detector = {
     const unusual = failures.filter((f) => originOf(f.record).unusualCountry);
     if (unusual.length === 0) return [];
     return [
-      { kind: 'unusualLocation', ...base(unusual[0]), count: unusual.length, origin: originOf(unusual[0].record) },
+      {
+        kind: 'unusualLocation',
+        ...base(unusual[0], unusual),
+        count: unusual.length,
+        origin: originOf(unusual[0].record),
+      },
     ];
   },
 };
