@@ -17,6 +17,8 @@ export const ALLOWED_IMPORTS = {
   diagnosis: ['config', 'shared'],
   signins: ['diagnosis', 'graph', 'state', 'config', 'shared'],
   tickets: ['graph', 'state', 'config', 'shared'],
+  // One-click fixes (issue 21): the catalog, their Graph calls with a delegated client, once via the state store.
+  fixes: ['diagnosis', 'graph', 'state', 'shared'],
   incidents: ['access', 'signins', 'diagnosis', 'tickets', 'state', 'config', 'shared'],
   // The doctor's checks (npm run doctor, the start-up check) probe Graph as the sign-in reads do.
   doctor: ['signins', 'graph', 'config', 'shared'],
@@ -28,12 +30,13 @@ export const ALLOWED_IMPORTS = {
     'diagnosis',
     'tickets',
     'incidents',
+    'fixes',
     'graph',
     'state',
     'config',
     'shared',
   ],
-  cards: ['answers', 'incidents', 'tickets', 'diagnosis', 'shared'],
+  cards: ['answers', 'incidents', 'tickets', 'fixes', 'diagnosis', 'shared'],
   bot: ['answers', 'cards', 'incidents', 'understanding', 'config', 'shared'],
   http: ['shared'],
   wiring: ['bot', 'graph', 'config', 'shared'],

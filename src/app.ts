@@ -6,7 +6,7 @@ import type { AuthenticationProvider, Client, Middleware } from '@microsoft/micr
 import type { Logger } from 'pino';
 import type restify from 'restify';
 import type { Config } from './config';
-import { createGraphClient } from './graph/client';
+import { createGraphClient, delegatedClients } from './graph/client';
 import { productionWiring } from './wiring/production';
 import type { Wiring } from './wiring/types';
 import { demoWiring, withDemoTenant, type DemoSettings, type DemoTenant } from './demo/wiring';
@@ -57,10 +57,7 @@ export interface AppOptions {
   onIncidents?: (incidents: Incident[]) => void;
   /** The state store (tests: memory, or one shared by two apps); else the one STATE_STORE names. */
   stateStore?: StateStore;
-  /**
-   * Where the Bot Framework's OpenID metadata (token signing keys) is read; tests point it at a
-   * loopback server. Default: Bot Framework's public documents.
-   */
+  /** Where the Bot Framework's OpenID metadata (signing keys) is read (default: public); tests use loopback. */
   botOpenIdMetadataUrl?: string;
   /** How long close() lets work in hand finish (default SHUTDOWN_GRACE_MS). */
   shutdownGraceMs?: number;
@@ -106,23 +103,27 @@ export function connectGraph(
       : null;
   const wiring: Wiring = demo ?? productionWiring(config);
   const endpoint = options.graphTransport ? undefined : wiring.graphEndpoint;
+  const link = {
+    endpoint: endpoint?.url ?? config.graph.endpoint,
+    transport: options.graphTransport ?? wiring.graphTransport,
+    timeoutMs: config.graph.timeoutMs,
+    customHosts: options.customHosts ?? endpoint?.customHosts,
+  };
   // A read made outside any question is for no one: the system lane, never a reader's.
   const reportsLimiter = createReportsLimiter(config.graph, 'system');
   const graph = createGraphClient({
-    endpoint: endpoint?.url ?? config.graph.endpoint,
+    ...link,
     authProvider: wiring.graphAuth,
-    transport: options.graphTransport ?? wiring.graphTransport,
-    timeoutMs: config.graph.timeoutMs,
     reportsTimeoutMs: config.graph.reportsTimeoutMs,
-    customHosts: options.customHosts ?? endpoint?.customHosts,
     // GRAPH_REPORTS_MAX_REQUESTS per GRAPH_REPORTS_WINDOW_SECONDS for /auditLogs/, retries included.
     middleware: [reportsLimiter, ...(wiring.graphMiddleware ?? [])],
   });
-  return { config, wiring, graph, reportsLimiter, demoTenant: demo?.demoTenant ?? null };
+  const delegatedGraph = delegatedClients({ ...link, middleware: wiring.graphMiddleware ?? [] });
+  return { config, wiring, graph, reportsLimiter, delegatedGraph, demoTenant: demo?.demoTenant ?? null };
 }
 
 export function createApp(loaded: Config, options: AppOptions = {}): App {
-  const { config, wiring, graph, reportsLimiter, demoTenant } = connectGraph(loaded, options);
+  const { config, wiring, graph, reportsLimiter, delegatedGraph, demoTenant } = connectGraph(loaded, options);
   const logger = options.logger ?? createLogger(config.logLevel);
   const isDemo = config.mode === 'demo';
   // Follow-ups, the ticket ledger and rate counters live in the state store, shared by all instances.
@@ -191,6 +192,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     memory: new StoredConversationMemory<Remembered>(state, logger),
     logger,
     now: options.now,
+    fixes: config.fixes && { state, delegatedGraph }, // helpdesk fixes (issue 21): Graph as the clicker, once
   });
 
   // Cards of sign-in answers are kept as long as the answers are (none when SIGNIN_CACHE_SECONDS is 0).
@@ -199,6 +201,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     botAuthentication: wiring.botAuthentication,
     replyUrlAllowed: wiring.replyUrlAllowed,
     botOpenIdMetadataUrl: isDemo ? undefined : options.botOpenIdMetadataUrl,
+    tokenService: wiring.tokenService,
     connectorTimeoutMs: options.connectorTimeoutMs,
     logger,
     // In the asker's language and in words for their audience; the error itself stays in the log.
@@ -215,6 +218,8 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     render: cardCache ? (reply) => cardCache.render(reply) : undefined,
     defaultTimeZone: config.defaultTimeZone,
     turnBudgetMs: config.turnBudgetMs,
+    botAppId: config.bot.appId || undefined,
+    sso: config.fixes && { ...config.fixes, silentSso: isDemo ? wiring.silentSso : undefined },
     // A late answer is a proactive post like an alert: with the same time limit.
     sendLater: (reference, card) => proactive.post(reference, card),
     updateLater: (reference, activityId, card) => proactive.update(reference, activityId, card),

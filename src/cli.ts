@@ -10,7 +10,7 @@ import { catalog, explain } from './diagnosis/catalog';
 import { parseCommand } from './understanding/parseCli';
 
 const USAGE = `Usage:
-  npm run ask -- [--as <upn|object id>] [--tz <IANA zone>] [--locale <tag>] [--json] [--open-ticket <n>] [--comment <text>] [--url <bot url>] "<question>"
+  npm run ask -- [--as <upn|object id>] [--tz <IANA zone>] [--locale <tag>] [--json] [--open-ticket <n>] [--comment <text>] [--fix <id> [--confirm]] [--url <bot url>] "<question>"
   npm run --silent parse -- --now <ISO> --tz <IANA> --locale <tag> [--jsonl] "<text>"
   npm run --silent explain -- <code> [--audience user|helpdesk] [--locale en-US|nl-NL]
   npm run --silent explain -- --list`;
@@ -26,6 +26,9 @@ async function ask(args: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       'open-ticket': { type: 'string' },
       comment: { type: 'string' },
+      // A helpdesk fix (revokeSessions, temporaryAccessPass, requirePasswordChange, enableAccount, whatIf, devices): its button, then the confirmation.
+      fix: { type: 'string' },
+      confirm: { type: 'boolean', default: false },
       url: { type: 'string' },
     },
   });
@@ -101,10 +104,53 @@ async function ask(args: string[]): Promise<number> {
         console.log(htmlToText(mail.message.body.content));
       }
     }
+    if (values.fix) return await clickFix(url, asker, cards[0] ?? {}, values.fix, values.confirm, values.json, app);
     return 0;
   } finally {
     await app.close();
   }
+}
+
+/**
+ * A helpdesk fix from the card: its button (a change answers with the confirmation), then with
+ * `confirm` the confirmation's. In demo mode the bot's stand-in for Teams' silent sign-in supplies the
+ * clicker's SSO token; the demo tenant's record of what was done, and by whom, follows.
+ */
+async function clickFix(
+  url: string,
+  asker: AskerInfo,
+  card: Record<string, unknown>,
+  fix: string,
+  confirm: boolean,
+  json: boolean,
+  app: { demoTenant: { delegated: { actions: unknown[] } } | null },
+): Promise<number> {
+  const show = (title: string, result: Awaited<ReturnType<typeof postActivity>>) => {
+    console.log(`\n--- ${title} ---`);
+    if (json) console.log(JSON.stringify(result.body, null, 2));
+    else if (result.status !== 200) console.log(`HTTP ${result.status}: ${JSON.stringify(result.body)}`);
+    else cardsIn(result).forEach((c) => console.log(cardToText(c)));
+  };
+  // A button on the answer, or the confirmation a fix asked in words answers with.
+  const actions = executeActions(card);
+  const button = actions.find((a) => a.verb === 'fix' && a.data.fix === fix);
+  const direct = actions.find((a) => a.verb === 'fixConfirm' && a.data.fix === fix);
+  if (!button && !direct) {
+    console.error(`There is no "${fix}" fix on that card.`);
+    return 1;
+  }
+  let confirmation = direct;
+  if (button) {
+    const clicked = await postActivity(url, teamsCardAction('fix', button.data, asker));
+    show(`after clicking "${button.title}"`, clicked);
+    confirmation = executeActions(cardsIn(clicked)[0] ?? {}).find((a) => a.verb === 'fixConfirm');
+  }
+  if (confirm && confirmation) {
+    show('after confirming', await postActivity(url, teamsCardAction('fixConfirm', confirmation.data, asker)));
+  }
+  if (app.demoTenant)
+    console.log(`\n--- done in the demo tenant ---\n${JSON.stringify(app.demoTenant.delegated.actions)}`);
+  return 0;
 }
 
 /** The demo mailbox's HTML mail as text: tags to line breaks, entities decoded. */

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { ItemRule } from './state/validated';
 import { ledgerEntrySchema, LEDGER_TTL_MS } from './tickets/ledger';
+import { fixEntrySchema, FIX_LEDGER_TTL_MS } from './fixes/ledger';
 
 const address = z.record(z.string(), z.unknown());
 const subscription = z.looseObject({
@@ -22,6 +23,8 @@ const subscription = z.looseObject({
 
 export const STATE_ITEM_RULES: readonly ItemRule[] = [
   { pattern: /^tickets\//, schema: ledgerEntrySchema, healed: { state: 'lost' }, healedTtlMs: LEDGER_TTL_MS },
+  // A damaged fix record may stand for a fix already done: it is never done again for it (issue 21).
+  { pattern: /^fixes\//, schema: fixEntrySchema, healed: { state: 'lost' }, healedTtlMs: FIX_LEDGER_TTL_MS },
   { pattern: /^rate\//, schema: z.number().int().nonnegative() },
   { pattern: /^leases\//, schema: z.looseObject({ holder: z.string().min(1), until: z.number() }) },
   {

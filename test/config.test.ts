@@ -1,3 +1,4 @@
+import { withDemoTenant } from '../src/demo/settings';
 import { CONFIG_SETTINGS, loadConfig } from '../src/config';
 
 const production = {
@@ -21,6 +22,16 @@ describe('configuration', () => {
     expect(result.config.access.readerRoleIds).toHaveLength(6);
     expect(result.config.access.rateLimitPerMinute).toBe(20);
     expect(result.config.tickets.sink).toBe('graph-mail');
+  });
+
+  it('turns the helpdesk fixes on with an OAuth connection only (issue 21); the demo names its own', () => {
+    const off = loadConfig({ ...production, SSO_CONNECTION_NAME: '' });
+    expect(off.ok && off.config.fixes).toBeNull();
+    const on = loadConfig({ ...production, SSO_CONNECTION_NAME: 'graph', SSO_RESOURCE_URI: 'api://botid-x' });
+    expect(on.ok && on.config.fixes).toEqual({ connectionName: 'graph', resourceUri: 'api://botid-x' });
+    const demo = loadConfig({});
+    expect(demo.ok && demo.config.fixes).toBeNull();
+    expect(demo.ok && withDemoTenant(demo.config).fixes?.connectionName).toBe('graph-delegated');
   });
 
   it('is demo mode when DEMO=true even with production settings', () => {

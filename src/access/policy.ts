@@ -13,6 +13,7 @@
  * - Tickets: the sign-in is read within the asker's reach — anyone's for a reader in a personal
  *   chat, otherwise only their own — so a ticket card never shows someone else's sign-in where it
  *   may not be seen.
+ * - Helpdesk fixes: a reader, in a personal chat (Entra then decides with the clicker's own rights).
  * - Incident alerts (counts only): readers subscribe a conversation and open an incident's ticket
  *   anywhere; the people an incident affects are shown to a reader in a personal chat only.
  * - Each person has a budget of messages and clicks per minute.
@@ -39,7 +40,9 @@ export type Action =
   | 'retry'
   | 'subscribe'
   | 'incidentPeople'
-  | 'incidentTicket';
+  | 'incidentTicket'
+  /** A helpdesk fix (issue 21): the confirmation and the change. */
+  | 'fix';
 
 /** Whose sign-ins a message or click is about, as far as known before any lookup. */
 export type Subject =
@@ -121,6 +124,9 @@ export class AccessPolicy {
     if (request.action === 'subscribe' || request.action === 'incidentTicket')
       return (await this.isReader(asker)) ? { allow: true, scope: 'none' } : { allow: false, reason: 'not-a-reader' };
     if (request.action === 'incidentPeople') return this.others(asker);
+    // A fix acts on someone's account with the clicker's own rights: a reader, in a personal chat,
+    // whoever it is about (their own account too: nobody else reads along, and Entra decides the rest).
+    if (request.action === 'fix') return this.others(asker);
     switch (subject.kind) {
       case 'nobody':
         return { allow: true, scope: 'none' };

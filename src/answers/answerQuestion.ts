@@ -17,6 +17,7 @@ import type { Answer, Requester, ResolvedQuery, Understanding } from './types';
 import type { IncidentService } from '../incidents/service';
 import { answerSubscription } from './incidents';
 import { yesNoAbout } from './yesNo';
+import { answerFixAsked, type FixDeps } from './fixes';
 
 export interface QuestionDeps extends TwoStepDeps {
   /** Incident alerts and known problems (src/incidents); none when the live index is off. */
@@ -25,6 +26,8 @@ export interface QuestionDeps extends TwoStepDeps {
   people: PeopleDirectory;
   gate: Gatekeeper;
   memory: FollowUpMemory;
+  /** Helpdesk fixes asked in words (src/answers/fixes.ts). */
+  fixes?: FixDeps;
 }
 
 /** The query a question asks, with the answer shapes its words ask for. */
@@ -135,6 +138,14 @@ export async function answerQuestion(
       return workloadOrNotFound(deps, requester, shaped(question, text, null, false), subject.text, target.answer);
     return target.answer;
   }
+  // "unlock Megan's account": the fix's confirmation (or what exists instead), no sign-in read.
+  if (question.fixAsked && deps.fixes && target.userId !== null)
+    return answerFixAsked(
+      deps.fixes,
+      requester,
+      question.fixAsked,
+      target.name && subject.kind !== 'self' ? { id: target.userId, name: target.name } : null,
+    );
   const answer = await answerFirstThenComplete(deps, requester, shaped(question, text, target.userId), target.name);
   if (question.idUnlabelled && question.requestId && foundNothing(answer)) {
     return answerUnlabelledId(deps, requester, question, text, mentions, target);

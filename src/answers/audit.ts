@@ -9,7 +9,10 @@ export interface AuditContext {
   intent: string;
 }
 
-type Decided = Pick<AuditEvent, 'subject' | 'from' | 'to' | 'decision' | 'reason' | 'records' | 'graphRequests'> & {
+type Decided = Pick<
+  AuditEvent,
+  'subject' | 'from' | 'to' | 'decision' | 'reason' | 'records' | 'graphRequests' | 'fix'
+> & {
   intent?: string;
 };
 
@@ -95,6 +98,29 @@ function decided(answer: Answer, requester: Requester): Decided {
       };
     case 'incident-refused':
       return { ...none, decision: 'refused', reason: 'not-a-reader' };
+    case 'fix': {
+      // What was done to whom, never what it made (a Temporary Access Pass stays out of every log).
+      const outcome = answer.stage === 'done' && answer.again ? 'done-before' : answer.stage;
+      return {
+        ...none,
+        subject: answer.target.id,
+        decision: answer.stage === 'forbidden' ? 'refused' : answer.stage === 'failed' ? 'error' : 'allowed',
+        reason: `fix-${outcome}`,
+        fix: {
+          id: answer.fix,
+          outcome,
+          ...(answer.offer.signInId ? { signInId: answer.offer.signInId } : {}),
+          ...(answer.stage === 'done' ? { at: answer.at.toISOString() } : {}),
+        },
+      };
+    }
+    case 'fix-elsewhere':
+      return {
+        ...none,
+        subject: answer.target?.id ?? 'self',
+        decision: 'allowed',
+        reason: `fix-asked-${answer.asked}`,
+      };
     case 'incident-gone':
     case 'help':
     case 'explain-code':
@@ -114,5 +140,6 @@ export function auditOf(answer: Answer, context: AuditContext): AuditEvent {
   };
   if (event.reason === undefined) delete event.reason;
   if (event.graphRequests === undefined) delete event.graphRequests;
+  if (event.fix === undefined) delete event.fix;
   return event;
 }

@@ -17,6 +17,7 @@ import type { IncidentService } from '../incidents/service';
 import type { PeopleDirectory } from '../directory/people';
 import { decideYesNo } from './yesNo';
 import { decideSummary } from './evidence';
+import { fixOffers } from './fixes';
 import type { Answer, AnswerCoverage, AnswerSubject, Requester, ResolvedQuery } from './types';
 
 const HOUR = 3_600_000;
@@ -194,17 +195,21 @@ export async function answerSignIns(
   const yesNo = yesNoAbout
     ? decideYesNo(yesNoAbout, narrow(page.records, query).records, deps.thresholds.lockout.lockoutCodes, accountEnabled)
     : null;
+  const decided = decideSummary(
+    query,
+    subject,
+    diagnosis,
+    config.selfServiceUrls,
+    aboutBackground,
+    query.yesNo ? (deps.incidents?.monitor.incidents() ?? []) : [],
+  );
+  // Helpdesk fix buttons (issue 21): a reader's answer about someone else, in a personal chat.
+  const fixes = fixOffers(decided.verdict, subject, requester, diagnosis, config.fixes !== null);
   return {
     kind: 'summary',
     ...common,
-    ...decideSummary(
-      query,
-      subject,
-      diagnosis,
-      config.selfServiceUrls,
-      aboutBackground,
-      query.yesNo ? (deps.incidents?.monitor.incidents() ?? []) : [],
-    ),
+    ...decided,
+    ...(fixes.length > 0 ? { fixes } : {}),
     offset,
     limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE),
     ...(detailsOf ? { detailsOf } : {}),

@@ -13,7 +13,7 @@ import type { AccessPolicy, Action } from '../access/policy';
 import type { SignInSource } from '../signins/signInLog';
 import { thresholdsWith } from '../diagnosis/diagnose';
 import type { Audience } from '../shared/types';
-import { GraphProblem, toGraphProblem } from '../graph/errors';
+import { safely } from './safely';
 import { audit } from '../shared/logger';
 import type { TicketDesk } from '../tickets';
 import type { ReadBudget } from '../signins/readBudget';
@@ -30,6 +30,7 @@ import type { Answer, Reply, Requester, ResolvedQuery, TicketWriter, Understandi
 import type { IncidentService } from '../incidents/service';
 import type { ConversationAddress } from '../incidents/subscriptions';
 import { answerIncidentAction, INCIDENT_VERBS, withKnownProblem } from './incidents';
+import { answerFixClick, fixDeps, isFixVerb, type ClickAuth } from './fixes';
 
 export type { Requester, Understanding, Reply, Answer } from './types';
 
@@ -51,6 +52,7 @@ export interface TroubleshooterDeps {
   incidents?: IncidentService | null;
   /** Sends an answer into a conversation by itself (a reader's personal chat, from an alert card in a channel); none: not possible. */
   sendPrivately?: ((address: ConversationAddress, reply: Reply) => Promise<void>) | null;
+  fixes?: Parameters<typeof fixDeps>[0] | null;
 }
 
 /** Card verbs that re-run a resolved question carried by the button. */
@@ -71,6 +73,7 @@ export class Troubleshooter {
       people: options.people,
       gate: this.gate,
       memory: options.memory ?? new InMemoryFollowUps(),
+      fixes: options.fixes ? fixDeps(options.fixes, this.gate, options) : undefined,
       incidents: options.incidents,
       diagnoses:
         options.config.graph.signInCacheSeconds > 0
@@ -159,13 +162,14 @@ export class Troubleshooter {
   }
 
   /** A card button (Action.Execute). Card data is untrusted: everything is re-authorized and re-read. */
-  async act(requester: Requester, verb: string, data: Record<string, unknown>): Promise<Reply> {
+  async act(requester: Requester, verb: string, data: Record<string, unknown>, auth?: ClickAuth): Promise<Reply> {
     const language: Language = cardLanguage(data) ?? this.languageOf(requester, '');
     const answer = await this.safely(async (): Promise<Answer> => {
       const turnedAway = await this.gate.gate(requester);
       if (turnedAway) return turnedAway;
       return this.inLane(requester, async (): Promise<Answer> => {
         if (verb === 'openTicket') return this.ticket(requester, data, language);
+        if (isFixVerb(verb) && this.deps.fixes) return answerFixClick(this.deps.fixes, requester, verb, data, auth);
         if (INCIDENT_VERBS.has(verb) && this.options.incidents)
           return answerIncidentAction(
             {
@@ -238,19 +242,8 @@ export class Troubleshooter {
   }
 
   /** Unexpected failures become a problem answer; the detail goes to the log only. */
-  private async safely(work: () => Promise<Answer>): Promise<Answer> {
-    try {
-      return await work();
-    } catch (error) {
-      const problem = toGraphProblem(error);
-      if (!(error instanceof GraphProblem) && !(typeof error === 'object' && error && 'statusCode' in error)) {
-        this.options.logger.error(
-          { err: { message: (error as Error)?.message, stack: (error as Error)?.stack } },
-          'unexpected error while answering',
-        );
-      }
-      return { kind: 'problem', problem: problem.kind, retryAfterSeconds: problem.retryAfterSeconds, retry: null };
-    }
+  private safely(work: () => Promise<Answer>): Promise<Answer> {
+    return safely(this.options.logger, work);
   }
 
   private async finish(

@@ -20,6 +20,7 @@ import type { TenantAsk } from './tenantWords';
 import type { ResolvedQuery, UnappliedFilter } from './resolvedQuery';
 import type { YesNoFact } from './yesNo';
 import type { AnswerCoverage, Freshness, HeadlineFrom } from './dataCoverage';
+import type { FixAnswers, FixOffer } from './fixTypes';
 
 export type { TenantAsk } from './tenantWords';
 export type { ResolvedQuery, UnappliedFilter } from './resolvedQuery';
@@ -118,6 +119,7 @@ export interface SummaryAnswer {
   knownProblem?: IncidentAnswer;
   /** A yes/no question about this account: the yes or no and its deciding fact, said first. */
   yesNo?: YesNoFact;
+  fixes?: FixOffer[]; // helpdesk fix buttons: src/answers/fixes.ts
 }
 
 export interface CountAnswer {
@@ -240,7 +242,7 @@ export type RefusalReason = Exclude<Refusal, 'shared-conversation'> | 'not-own-s
 export type Answer =
   /** `onClick`: refused on a button click (the wording says what was done: a click is not a question). */
   | { kind: 'refused'; reason: RefusalReason; onClick?: boolean }
-  | { kind: 'ask-privately' }
+  | { kind: 'ask-privately'; personalChatUrl?: string } // a Teams deep link to the bot's personal chat
   /** `suggestions`: close matches of a misspelt name ("did you mean …?"), readers only; `pending` is the question to ask about the one picked. */
   | { kind: 'not-found'; name: string; workloadsOff?: boolean; suggestions?: Person[]; pending?: ResolvedQuery }
   | { kind: 'choose-person'; typedName: string; people: Person[]; pending: ResolvedQuery }
@@ -274,7 +276,8 @@ export type Answer =
   | { kind: 'unknown'; examples: string[]; reason?: 'empty' | 'unknown-verb' }
   | { kind: 'too-long'; max: number }
   | { kind: 'before-retention'; days: number; oldest: Date; query: ResolvedQuery }
-  | { kind: 'still-looking' };
+  | { kind: 'still-looking' }
+  | FixAnswers;
 
 /** An answer with what rendering it needs: the asker's language, audience and clock. */
 export interface Reply {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { FAILURE_CATEGORIES, type Language } from '../shared/types';
 import { PLATFORMS, TENANT_ASKS } from './tenantWords';
 import { YES_NO_ABOUT } from './yesNo';
+import { FIX_IDS } from '../fixes/catalog';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 /** GUIDs, and the Agents Playground's ids with 13 digits in the last group. */
@@ -131,6 +132,26 @@ const openTicket = z.object({
 /** An incident alert's buttons: the incident, by its id (src/incidents/detect.ts). */
 const incidentAction = z.object({ incidentId: z.string().regex(/^inc-[0-9a-f]{16}$/) });
 
+/**
+ * A fix button ("fix") and its confirmation ("fixConfirm"): which fix, for whom, about which sign-in.
+ * Whoever the card names is checked again on the server (src/answers/fixes.ts).
+ */
+const fixAction = z.object({
+  fix: z.enum(FIX_IDS),
+  userId: z
+    .string()
+    .regex(ID)
+    .transform((v) => v.toLowerCase()),
+  signInId: optional(
+    z
+      .string()
+      .regex(ID)
+      .transform((v) => v.toLowerCase()),
+  ),
+  appId: optional(z.string().regex(GUIDISH)),
+  country: optional(z.string().regex(/^[A-Z]{2}$/)),
+});
+
 /** Every verb a card may send, with the schema of its data. New verbs are added here. */
 export const VERB_SCHEMAS = {
   showMore: resolvedAsk,
@@ -143,6 +164,10 @@ export const VERB_SCHEMAS = {
   incidentPeople: incidentAction,
   /** "Open incident ticket": one per incident. */
   incidentTicket: incidentAction,
+  /** A helpdesk fix: the confirmation (a change) or the result (a read). */
+  fix: fixAction,
+  /** The confirmation's button: the only click that changes anything. */
+  fixConfirm: fixAction,
 } as const;
 
 export type Verb = keyof typeof VERB_SCHEMAS;

@@ -3,6 +3,7 @@
  * HTTP route, which then hands over the authenticated activity; replies that would be posted to a
  * channel go only where `mayPostTo` allows (demo mode: this machine only).
  */
+import { TokenServiceAuthentication, type TokenServiceAddress } from './tokenService';
 import {
   ActivityTypes,
   CallerIdConstants,
@@ -138,6 +139,8 @@ export interface AdapterOptions {
   logger: Logger;
   /** The card that says a turn failed, in the asker's language and words. */
   turnErrorCard: (context: TurnContext) => Promise<Card>;
+  /** The Bot Framework Token Service when it is not Microsoft's (the demo tenant's imitation, src/bot/tokenService.ts): helpdesk fixes' SSO exchange. */
+  tokenService?: TokenServiceAddress;
   /** Time limit of every connector call (default CONNECTOR_TIMEOUT_MS, src/bot/connectorTimeout.ts). */
   connectorTimeoutMs?: number;
 }
@@ -162,11 +165,15 @@ export function createAdapter(options: AdapterOptions): TroubleshooterAdapter {
       : {}),
   });
   // Every connector call (replies, proactive posts and updates) has a time limit.
-  const adapter = new TroubleshooterAdapter(auth, options.replyUrlAllowed, {
-    timeoutMs: options.connectorTimeoutMs,
-    onTimeout: (error) =>
-      options.logger.warn({ connector: { timeoutMs: error.timeoutMs } }, 'the connector did not answer in time'),
-  });
+  const adapter = new TroubleshooterAdapter(
+    options.tokenService ? new TokenServiceAuthentication(auth, options.botAuthentication, options.tokenService) : auth,
+    options.replyUrlAllowed,
+    {
+      timeoutMs: options.connectorTimeoutMs,
+      onTimeout: (error) =>
+        options.logger.warn({ connector: { timeoutMs: error.timeoutMs } }, 'the connector did not answer in time'),
+    },
+  );
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     options.logger.error({ err: { message: error.message, stack: error.stack } }, 'unhandled error in a turn');
     try {

@@ -15,6 +15,15 @@ import { cardLanguage, readInvoke } from '../answers/verbs';
 import type { Requester } from '../answers/types';
 import type { Language } from '../shared/types';
 import { cardActivity } from './cardActivity';
+import { delegatedToken, loginRequest, preconditionFailed, type SsoSettings } from './sso';
+import type { ClickAuth, DelegatedToken } from '../answers/fixTypes';
+
+/** "Ask me in a personal chat" with Teams' deep link to a chat with the bot; as it was without a bot id. */
+function withPersonalChat(reply: Reply, botAppId: string | undefined): Reply {
+  if (reply.answer.kind !== 'ask-privately' || !botAppId) return reply;
+  const personalChatUrl = `https://teams.microsoft.com/l/chat/0/0?users=28:${botAppId}`;
+  return { ...reply, answer: { ...reply.answer, personalChatUrl } };
+}
 
 /** Sends a card into a conversation after its turn has ended (a slow answer); resolves to its activity id when known. */
 export type SendLater = (reference: Partial<ConversationReference>, card: Card) => Promise<string | void>;
@@ -34,6 +43,10 @@ export interface BotOptions {
   render?: (reply: Reply) => Card;
   /** How the conversation's type is read (the demo wiring knows the Playground's personal chat). */
   conversationType?: ConversationTypeReader;
+  /** The bot's app id: "ask me in a personal chat" links to that chat (none in demo mode). */
+  botAppId?: string;
+  /** Teams SSO for helpdesk fixes (src/bot/sso.ts); none: fixes are off. */
+  sso?: SsoSettings | null;
 }
 
 export class TroubleshooterBot extends TeamsActivityHandler {
@@ -44,7 +57,8 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     private readonly options: BotOptions,
   ) {
     super();
-    this.render = options.render ?? renderAnswer;
+    const render = options.render ?? renderAnswer;
+    this.render = (reply) => render(withPersonalChat(reply, options.botAppId));
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -121,6 +135,7 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     // Action.Execute sends the card's inputs inside the data.
     const { verb, data } = readInvoke(invokeValue);
     const requester = requesterOf(context.activity, this.options.defaultTimeZone, this.options.conversationType);
+    if (verb === 'fix' || verb === 'fixConfirm') return this.fixInvoke(context, invokeValue, requester, verb, data);
     const answer = this.troubleshooter.act(requester, verb, data).then(this.render);
     const { card } = await this.withinBudget(
       context,
@@ -129,6 +144,32 @@ export class TroubleshooterBot extends TeamsActivityHandler {
       cardLanguage(data) ?? this.troubleshooter.languageOf(requester, ''),
     );
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };
+  }
+
+  /**
+   * A helpdesk fix click: answered in full within the turn (no "still looking": a pass must not be
+   * posted later). The delegated token is asked for only when the fix calls Graph, after the access
+   * policy allowed the click; without one the answer is 401 loginRequest, a failed exchange 412.
+   */
+  private async fixInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+    requester: Requester,
+    verb: string,
+    data: Record<string, unknown>,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const sso = this.options.sso;
+    let token: Promise<DelegatedToken> | undefined;
+    const auth: ClickAuth = {
+      delegatedToken: () =>
+        (token ??= sso ? delegatedToken(context, invokeValue, sso) : Promise.resolve({ ok: false, reason: 'failed' })),
+    };
+    const reply = await this.troubleshooter.act(requester, verb, data, auth);
+    const answer = reply.answer;
+    if (answer.kind === 'fix' && answer.stage === 'sign-in' && sso)
+      return answer.reason === 'absent' ? loginRequest(context, sso, reply.language) : preconditionFailed();
+    // The card cache keeps sign-in answers only: a fix's card is this click's alone.
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: this.render(reply).content };
   }
 
   /**

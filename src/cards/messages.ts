@@ -68,7 +68,9 @@ type MessageKind = Exclude<
       | 'explain-code'
       | 'subscription'
       | 'incident-alert'
-      | 'incident-people';
+      | 'incident-people'
+      | 'fix'
+      | 'fix-elsewhere';
   }
 >;
 
@@ -85,7 +87,19 @@ export function messageAnswerCard(answer: MessageKind, language: Language, audie
         return messageCard(language, s.ticketFailedTitle, [s.ticketSignInGoneText]);
       return messageCard(language, s.notAllowedTitle, [s.notAllowedText]);
     case 'ask-privately':
-      return messageCard(language, s.askPrivatelyTitle, [s.askPrivatelyText]);
+      return answer.personalChatUrl
+        ? card(
+            [
+              heading(plain(s.askPrivatelyTitle)),
+              text(plain(s.askPrivatelyText)),
+              {
+                type: 'ActionSet',
+                actions: [{ type: 'Action.OpenUrl', title: s.fixes.openPersonal, url: answer.personalChatUrl }],
+              },
+            ],
+            [s.askPrivatelyTitle, s.askPrivatelyText].join('\n'),
+          )
+        : messageCard(language, s.askPrivatelyTitle, [s.askPrivatelyText]);
     case 'not-found':
       if (answer.suggestions?.length && answer.pending) {
         return messageCard(

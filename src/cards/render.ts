@@ -13,6 +13,7 @@ import { intrusionCard } from './intrusionCard';
 import { incidentAlertCard, incidentPeopleCard, subscriptionCard } from './incidentCards';
 import { wording } from './wording';
 import type { Card } from './elements';
+import { fixCard, fixElsewhereCard } from './fixCards';
 
 export type { Card } from './elements';
 export { messageCard } from './messages';
@@ -39,6 +40,10 @@ export function renderAnswer(reply: Reply): Card {
       return incidentAlertCard(answer, language, timeZone);
     case 'incident-people':
       return incidentPeopleCard(answer, language);
+    case 'fix':
+      return fixCard(answer, language, timeZone);
+    case 'fix-elsewhere':
+      return fixElsewhereCard(answer, language);
     case 'ticket-opened':
       // The investigation stays: the summary it came from, with the ticket's state on it.
       if (answer.summary?.kind === 'intrusion') return intrusionCard({ ...answer.summary, ticket: answer.ticket }, ctx);

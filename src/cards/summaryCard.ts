@@ -16,6 +16,7 @@ import { countryName, fill, plural, wording } from './wording';
 import { knownProblemNotice } from './incidentCards';
 import { ticketControls } from './ticketControls';
 import { yesNoText } from './yesNo';
+import { fixButtons } from './fixCards';
 
 /** The attempt picker of the details button. */
 export const ATTEMPT_INPUT = 'attempt';
@@ -268,6 +269,7 @@ export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
     });
   }
   body.push(...selfServicePart(answer, ctx));
+  body.push(...fixButtons(answer.fixes, ctx.language));
   body.push(...ticketPart(answer, ctx));
   const { body: evidenceBody, more } = evidence(answer, ctx);
   body.push(...evidenceBody);

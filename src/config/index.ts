@@ -80,6 +80,11 @@ function toConfig(values: Values): z.input<typeof CONFIG_SHAPE> {
     turnBudgetMs: values.TURN_BUDGET_MS,
     ...splitThresholds(values.PATTERN_THRESHOLDS),
     selfServiceUrls: { ...SELF_SERVICE_DEFAULTS, ...values.SELF_SERVICE_URLS },
+    // Helpdesk fixes: on with an OAuth connection; the demo wiring names its own (src/demo/settings.ts).
+    fixes:
+      !demo && values.SSO_CONNECTION_NAME
+        ? { connectionName: values.SSO_CONNECTION_NAME, resourceUri: values.SSO_RESOURCE_URI ?? null }
+        : null,
     tickets: {
       sink: ticketSink(values),
       helpdeskEmail: values.HELPDESK_EMAIL,

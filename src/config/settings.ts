@@ -9,6 +9,7 @@ import patternDefaults from '../diagnosis/patterns.json';
 import incidentDefaults from '../incidents/patterns.json';
 import selfServiceDefaults from './selfService.json';
 import type { SettingsTable } from './environment';
+import { SSO_SETTINGS } from './ssoSettings';
 import {
   anyUrl,
   bool,
@@ -220,6 +221,8 @@ export const SETTINGS = {
     default: '{}',
     schema: urlOverrides(SELF_SERVICE_IDS),
   },
+  // Helpdesk fixes through Teams SSO (issue 21): ssoSettings.ts.
+  ...SSO_SETTINGS,
   TICKET_SINK: {
     description: 'Where "Open support ticket" goes: graph-mail, webhook, servicenow or none.',
     secret: false,

@@ -68,6 +68,8 @@ export const CONFIG_SHAPE = z.object({
   incidentThresholds: z.record(z.string(), z.unknown()),
   /** The self-service pages (src/config/selfService.json with SELF_SERVICE_URLS' overrides), by id. */
   selfServiceUrls: z.object({ passwordReset: z.string(), securityInfo: z.string(), companyPortal: z.string() }),
+  /** Helpdesk fixes through Teams SSO (issue 21); null: off (no OAuth connection configured). */
+  fixes: z.object({ connectionName: z.string(), resourceUri: z.string().nullable() }).nullable(),
   tickets: z.object({
     sink: z.enum(TICKET_SINKS),
     helpdeskEmail: optionalText,

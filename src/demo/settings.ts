@@ -25,6 +25,9 @@ import { DEFAULT_DEMO_PERMISSIONS } from './permissions';
 export const DEMO_TENANT_ID = '72f988bf-0000-0000-0000-000000000001';
 export const DEMO_TICKET_MAILBOX = 'signin-troubleshooter@example.com';
 const DEMO_HELPDESK_EMAIL = 'helpdesk@example.com';
+/** The demo's OAuth connection and SSO audience (the bot app of src/demo/delegatedTokens.ts). */
+const DEMO_SSO_CONNECTION = 'graph-delegated';
+const DEMO_SSO_RESOURCE = 'api://botid-00000000-0000-0000-0000-00000000d3e0';
 
 /** Application permission names, comma-separated (Graph's spelling: AuditLog.Read.All). */
 const permissionList = z
@@ -74,6 +77,13 @@ const DEMO_SETTINGS = {
     default: '120',
     schema: wholeNumber,
   },
+  DEMO_SILENT_SSO: {
+    description:
+      "Demo mode only: on lets the bot fetch a demo person's SSO token from the demo tenant when a fix is clicked (standing in for the Teams client's silent sign-in, which the Agents Playground lacks); off answers the fix click with the sign-in request (HTTP 401) as in Teams.",
+    secret: false,
+    default: 'on',
+    schema: oneOf(['on', 'off']),
+  },
   DEMO_GRAPH_LATENCY: {
     description:
       "Demo mode only: on makes the demo tenant's sign-in log answer as slowly as Graph's reporting API (slower for wider windows, short pages, throttling on answer time); off answers at once.",
@@ -115,6 +125,7 @@ const DEMO_SETTINGS_SCHEMA = environmentSchema(DEMO_SETTINGS)
     permissions: values.DEMO_GRAPH_PERMISSIONS,
     nonInteractivePerDay: values.DEMO_NONINTERACTIVE_PER_DAY,
     latency: values.DEMO_GRAPH_LATENCY === 'on',
+    silentSso: values.DEMO_SILENT_SSO === 'on',
   }));
 
 export type DemoSettings = z.output<typeof DEMO_SETTINGS_SCHEMA>;
@@ -150,6 +161,8 @@ export function withDemoTenant(config: Config): Config {
   return {
     ...config,
     graph: { ...config.graph, tenantId: DEMO_TENANT_ID, clientId: 'demo' },
+    // Helpdesk fixes through the demo tenant's Token Service (src/demo/tokenService.ts answers any connection name).
+    fixes: { connectionName: DEMO_SSO_CONNECTION, resourceUri: DEMO_SSO_RESOURCE },
     tickets: {
       ...config.tickets,
       helpdeskEmail: config.tickets.helpdeskEmail ?? DEMO_HELPDESK_EMAIL,

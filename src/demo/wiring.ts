@@ -18,6 +18,8 @@ import { GRAPH_LIKE_TIMING } from './reportsTiming';
 import { DEMO_HELPDESK_GROUP_IDS, DEMO_PEOPLE } from './people';
 import { playgroundConversationType } from './playground';
 import { startLiveIncident, withLiveIncident } from './liveIncident';
+import { demoSsoToken } from './silentSso';
+import { demoTokenServiceHttpClient } from './tokenServiceClient';
 
 export type { DemoTenant } from './tenant';
 export {
@@ -73,6 +75,14 @@ export function demoWiring(
   return {
     demoTenant,
     close: () => incident?.stop(),
+    // Helpdesk fixes (issue 21): the tenant's Token Service for the bot's UserTokenClient (in-process, or a
+    // shared tenant's own address), and the stand-in for Teams' silent SSO.
+    tokenService: demoTenant
+      ? { url: 'https://token.demo.invalid', httpClient: demoTokenServiceHttpClient(demoTenant) }
+      : shared
+        ? { url: shared.url }
+        : undefined,
+    silentSso: demoTenant && settings.silentSso ? demoSsoToken(demoTenant) : undefined,
     // An app-only token whose roles claim carries the grant, as Entra's would (graphTransport.ts).
     graphAuth: demoAuthProviderFor(demoTenant ? [...demoTenant.grant.granted] : permissions),
     graphTransport: shared ? sharedDemoTransport(shared.caFile) : new DemoTenantTransport(demoTenant!),

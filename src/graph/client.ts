@@ -42,6 +42,14 @@ export interface GraphClientOptions {
   middleware?: Middleware[];
 }
 
+/**
+ * Graph clients for one person's delegated token each (a helpdesk fix, issue 21): the same chain and
+ * last link as the bot's own client, another token, never the bot's credential.
+ */
+export function delegatedClients(options: Omit<GraphClientOptions, 'authProvider'>): (token: string) => Client {
+  return (token) => createGraphClient({ ...options, authProvider: { getAccessToken: () => Promise.resolve(token) } });
+}
+
 export function createGraphClient(options: GraphClientOptions): Client {
   const chain: Middleware[] = [
     new AuthenticationHandler(options.authProvider),

@@ -9,7 +9,7 @@ import pino, { type Logger } from 'pino';
 
 /** Header names whose values are credentials, wherever they appear as keys. */
 const SECRET_KEYS =
-  /^(authorization|proxy-authorization|cookie|set-cookie|x-ms-token-[\w-]+|x-functions-key|ocp-apim-subscription-key|rawheaders|password|secret|token|access_token|refresh_token|id_token|client_secret|clientsecret)$/i;
+  /^(authorization|proxy-authorization|cookie|set-cookie|x-ms-token-[\w-]+|x-functions-key|ocp-apim-subscription-key|rawheaders|password|secret|token|access_token|refresh_token|id_token|client_secret|clientsecret|temporaryaccesspass|tap)$/i;
 /** Token-looking values inside any string. */
 const SECRET_VALUES: [RegExp, string][] = [
   [/\b(Bearer|Basic|Negotiate)\s+[^\s",;]+/gi, '$1 [redacted]'],
@@ -130,6 +130,8 @@ export interface AuditEvent {
   reason?: string;
   records: number;
   graphRequests?: number;
+  /** A helpdesk fix (issue 21): which, its outcome (confirm, done, done-before, forbidden, …), the finding's sign-in, when done. */
+  fix?: { id: string; outcome: string; signInId?: string; at?: string };
 }
 
 export function audit(logger: Logger, event: AuditEvent): void {

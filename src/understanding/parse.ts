@@ -8,6 +8,7 @@
  * Callers run `cleanText` first to answer "too long" and to ignore empty card submits; `parse`
  * cleans again (it is idempotent) and returns intent 'unknown' for such text.
  */
+import { findFixRequest } from './fixWords';
 import { findApp } from './appName';
 import { findCategory } from './category';
 import { findErrorScreen } from './errorScreen';
@@ -83,6 +84,11 @@ export function parse(text: string, ctx: ParseContext): Question {
 
   const subscription = subscriptionIntent(typedLower);
   if (subscription) return { ...emptyQuestion(language), intent: subscription };
+
+  // "unlock Megan's account", "ontgrendel Megan": a fix for one person, whose sign-ins are not read.
+  const fixRequest = findFixRequest(typed, typedLower, mentioned.index);
+  if (fixRequest)
+    return { ...emptyQuestion(language), intent: 'failures', subject: fixRequest.subject, fixAsked: fixRequest.fix };
 
   const command = findFollowUp(typedLower);
   if (command)

@@ -79,7 +79,12 @@ export interface Question {
   /** 'continued': a fragment ("and this week?") merged with the previous question; 'fresh': a question of its own. */
   context: 'fresh' | 'continued';
   followUp?: FollowUp;
+  /** A fix asked for in words ("unlock Megan's account", "ontgrendel Megan"): src/understanding/fixWords.ts. */
+  fixAsked?: FixAsked;
 }
+
+/** The fixes people ask for in words; 'unlock' has no Entra action of its own (src/answers/fixes.ts). */
+export type FixAsked = 'unlock' | 'revokeSessions' | 'temporaryAccessPass' | 'requirePasswordChange' | 'enableAccount';
 
 /** A Teams mention of someone other than the bot, in the order it appears in the message. */
 export interface Mention {

@@ -6,6 +6,7 @@ import type { AuthenticationProvider, Middleware } from '@microsoft/microsoft-gr
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { MemberResolver } from '../bot/mentions';
 import type { ConversationTypeReader } from '../bot/requester';
+import type { TokenServiceAddress } from '../bot/tokenService';
 
 export interface Wiring {
   /** Stops what the wiring runs (the demo's live incident); app.close calls it. */
@@ -31,6 +32,13 @@ export interface Wiring {
   activityPolicy?: (activity: Record<string, unknown>) => string | null;
   /** Where replies may be posted; undefined: wherever the activity's serviceUrl says. */
   replyUrlAllowed?: (serviceUrl: string) => boolean;
+  /**
+   * The Bot Framework Token Service when it is not Microsoft's (the demo tenant's imitation): where
+   * the UserTokenClient exchanges a fix click's SSO token (src/bot/sso.ts, src/bot/tokenService.ts).
+   */
+  tokenService?: TokenServiceAddress;
+  /** Demo mode only: a demo person's SSO token, standing in for the Teams client's silent sign-in. */
+  silentSso?: (aadObjectId: string) => Promise<string | null>;
   /** The health check's details beyond status and version (anonymous: nothing in production). */
   healthDetails: Record<string, unknown>;
 }

@@ -236,3 +236,30 @@ describe('what the policy reads', () => {
     ).toEqual(['personal']);
   });
 });
+
+describe('helpdesk fixes (issue 21)', () => {
+  const readers = new CountingReaders();
+  const policy = new AccessPolicy({ readers, tenantId: TENANT, rateLimitPerMinute: 1000 });
+  const fix = (asker: Asker, userId = SOMEONE) =>
+    policy.decide({ asker, action: 'fix', subject: { kind: 'user', userId } });
+
+  it.each(CONVERSATIONS)('a reader in a %s conversation: only a personal chat', async (conversationType) => {
+    const decision = await fix({ ...ASKERS.reader, conversationType });
+    expect(decision).toEqual(
+      conversationType === 'personal'
+        ? { allow: true, scope: 'others' }
+        : { allow: false, reason: 'shared-conversation' },
+    );
+  });
+
+  it('anyone else, anywhere, about anyone (their own account too): refused', async () => {
+    for (const conversationType of CONVERSATIONS) {
+      expect(await fix({ ...ASKERS.member, conversationType })).toEqual({ allow: false, reason: 'not-a-reader' });
+      expect(await fix({ ...ASKERS.member, conversationType }, MEMBER)).toEqual({
+        allow: false,
+        reason: 'not-a-reader',
+      });
+      expect((await fix({ ...ASKERS['other-tenant'], conversationType })).allow).toBe(false);
+    }
+  });
+});

@@ -29,6 +29,8 @@ describe('the verbs a card may send', () => {
     expect(Object.keys(VERB_SCHEMAS).sort()).toEqual([
       'choosePerson',
       'details',
+      'fix',
+      'fixConfirm',
       'incidentPeople',
       'incidentTicket',
       'openTicket',
@@ -37,6 +39,25 @@ describe('the verbs a card may send', () => {
     ]);
     expect(['openTicket', 'retry'].every(isVerb)).toBe(true);
     expect(['', 'toString', '__proto__', 'constructor', 'OpenTicket', 5, null].some(isVerb)).toBe(false);
+  });
+
+  it('takes a fix only with a known fix and a well-formed person id (issue 21)', () => {
+    const ok = parseCardAction('fixConfirm', { fix: 'revokeSessions', userId: 'ABC-123', signInId: null });
+    expect(ok).toEqual({
+      ok: true,
+      action: {
+        verb: 'fixConfirm',
+        data: { fix: 'revokeSessions', userId: 'abc-123', signInId: null, appId: null, country: null },
+      },
+    });
+    expect(parseCardAction('fix', { fix: 'deleteUser', userId: 'abc' })).toEqual({
+      ok: false,
+      reason: 'bad-action-data',
+    });
+    expect(parseCardAction('fix', { fix: 'revokeSessions', userId: "x' or 1 eq 1" })).toEqual({
+      ok: false,
+      reason: 'bad-action-data',
+    });
   });
 
   it('rejects a verb that is not one of them', () => {

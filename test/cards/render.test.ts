@@ -40,6 +40,8 @@ describe.each(['en', 'nl'] as const)('every card in %s', (language) => {
       'choose-person',
       'count',
       'explain-code',
+      'fix',
+      'fix-elsewhere',
       'help',
       'incident',
       'intrusion',

@@ -210,6 +210,76 @@ const STORIES: Story[] = [
   },
 ];
 
+/**
+ * Helpdesk fixes (issue 21), clicked over the real server: the person asks, then clicks the named fix's
+ * button and (confirm) the confirmation's; the last card is drawn. Each story runs on a fresh bot, so
+ * "done" is this click's and not an earlier story's.
+ */
+interface FixStory {
+  file: string;
+  language: Language;
+  who: string;
+  text: string;
+  fix: string;
+  confirm: boolean;
+}
+const FIX_STORIES: FixStory[] = (['en', 'nl'] as const)
+  .flatMap((language) => {
+    const text =
+      language === 'nl'
+        ? 'waarom kon Megan Bowen gisteren niet inloggen?'
+        : 'why did Megan Bowen fail to sign in yesterday?';
+    const megan = { language, text, fix: 'revokeSessions' };
+    return [
+      // The answer itself, with its fix buttons (no click).
+      { ...megan, file: `megan-lockout-helpdesk-admin-${language}`, who: 'Nestor Wilke', fix: 'none', confirm: false },
+      { ...megan, file: `megan-fix-confirm-helpdesk-admin-${language}`, who: 'Nestor Wilke', confirm: false },
+      { ...megan, file: `megan-fix-done-helpdesk-admin-${language}`, who: 'Nestor Wilke', confirm: true },
+      { ...megan, file: `megan-fix-refused-reader-${language}`, who: 'Alex Wilber', confirm: true },
+    ];
+  })
+  .concat([
+    {
+      file: 'lynne-tap-once-en',
+      language: 'en',
+      who: 'Henrietta Mueller',
+      text: 'reset MFA for Lynne Robbins',
+      fix: 'temporaryAccessPass',
+      confirm: true,
+    },
+    {
+      file: 'adele-what-if-en',
+      language: 'en',
+      who: 'Henrietta Mueller',
+      text: 'why was Adele Vance blocked this week?',
+      fix: 'whatIf',
+      confirm: false,
+    },
+  ]);
+
+async function fixStoryCard(story: FixStory, n: number): Promise<Card> {
+  const running = await startApp();
+  try {
+    const p = DEMO_PEOPLE.find((x) => x.displayName === story.who)!;
+    const asker: AskerInfo = {
+      aadObjectId: p.id,
+      name: p.displayName,
+      locale: story.language === 'nl' ? 'nl-NL' : 'en-US',
+      conversationId: `a:fix-shot-${n}`,
+    };
+    let [content] = cardsIn(await postActivity(running.url, teamsMessage(story.text, asker)));
+    const button = executeActions(content).find((a) => a.verb === 'fix' && a.data.fix === story.fix);
+    if (button) [content] = cardsIn(await postActivity(running.url, teamsCardAction('fix', button.data, asker)));
+    if (story.confirm) {
+      const confirm = executeActions(content).find((a) => a.verb === 'fixConfirm')!;
+      [content] = cardsIn(await postActivity(running.url, teamsCardAction('fixConfirm', confirm.data, asker)));
+    }
+    return { content, summary: cardToText(content) };
+  } finally {
+    await running.stop();
+  }
+}
+
 function textOf(running: RunningApp, story: Story): string {
   if (!story.requestOf) return story.text;
   const { who, code } = story.requestOf;
@@ -418,6 +488,19 @@ if (!haveChromium && process.env.CI) {
             await pages.get(2)!.locator('#host').getByRole('button', { name: w.openTicket }).first().isVisible(),
           ).toBe(true);
         }
+      },
+    );
+
+    it.each(FIX_STORIES.map((s, i) => [s.file, s, i] as const))(
+      '%s.png (a helpdesk fix clicked over the real server)',
+      async (_file, story, i) => {
+        const card = await fixStoryCard(story, i);
+        const result = await shoot(story.file, card, story.language, 2);
+        const w = wording(story.language).fixes;
+        if (story.file.includes('refused')) expect(result.text).toContain('Helpdesk Administrator');
+        if (story.file.includes('confirm')) expect(result.text).toContain(w.confirmButton);
+        if (story.file.includes('tap')) expect(result.text).toContain(w.tapLabel);
+        if (story.file.includes('what-if')) expect(result.text).toContain(w.whatIfAsIs);
       },
     );
 

@@ -82,7 +82,8 @@ describe('manifest/manifest.json', () => {
     const m = filled();
     expect(m.id).toBe(SAMPLE_ENV.TEAMS_APP_ID);
     expect(m.bots[0].botId).toBe(SAMPLE_ENV.MicrosoftAppId);
-    expect(m.validDomains).toEqual([SAMPLE_ENV.BOT_DOMAIN]);
+    // The bot's own domain, and the Bot Framework Token Service's sign-in page (Teams SSO's fallback, issue 21).
+    expect(m.validDomains).toEqual([SAMPLE_ENV.BOT_DOMAIN, 'token.botframework.com']);
     expect(m.version).toBe(VERSION);
     expect(JSON.stringify(m)).not.toContain('${{');
   });

@@ -71,7 +71,9 @@ describe('buildPackage', () => {
         termsOfUseUrl: 'https://contoso-signin.azurewebsites.net/',
       },
       bots: [{ botId: ENV.MicrosoftAppId }],
-      validDomains: [ENV.BOT_DOMAIN],
+      validDomains: [ENV.BOT_DOMAIN, 'token.botframework.com'],
+      // Teams SSO for the helpdesk fixes (issue 21): the bot's app and the SSO token's audience.
+      webApplicationInfo: { id: ENV.MicrosoftAppId, resource: `api://botid-${ENV.MicrosoftAppId}` },
     });
     expect(JSON.stringify(manifest)).not.toContain('${{');
     expect(
@@ -172,7 +174,7 @@ describe('the npm run package command line', () => {
     const zip = await JSZip.loadAsync(readFileSync(outFile));
     expect(
       (JSON.parse(await zip.file('manifest.json')!.async('string')) as { validDomains: string[] }).validDomains,
-    ).toEqual([ENV.BOT_DOMAIN]);
+    ).toEqual([ENV.BOT_DOMAIN, 'token.botframework.com']);
     expect(lines.join('\n')).toContain('contains   manifest.json, color.png, outline.png');
   });
 

@@ -183,4 +183,17 @@ describe('what never appears in a log line', () => {
     expect(line).not.toMatch(/why did alice|my pin|nested text|"p"|"s"|"t"/);
     expect(line).toContain('[redacted]');
   });
+
+  it('a Temporary Access Pass logged by mistake, as Graph names it or as tap, is redacted (issue 21)', () => {
+    const captured: string[] = [];
+    const logger = createLogger('info', {
+      write: (line: string) => {
+        captured.push(line);
+      },
+    });
+    logger.info({ answer: { temporaryAccessPass: 'Xy7$kQ2!', tap: { code: 'Ab9#mN4?' } } }, 'oops');
+    const line = captured.join('');
+    expect(line).not.toMatch(/Xy7\$kQ2!|Ab9#mN4\?/);
+    expect(line).toContain('[redacted]');
+  });
 });
