@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { FailureCategory } from '../shared/types';
 import { workloadKinds, type SignInPage, type SignInSource } from '../signins/signInLog';
 import type { LRUCache } from 'lru-cache';
+import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { diagnose, type Diagnosis, type Thresholds } from '../diagnosis/diagnose';
 import { GraphProblem, toGraphProblem } from '../graph/errors';
 import { sameId } from './access';
@@ -92,26 +93,34 @@ export async function answerSignIns(
       retry: JSON.parse(JSON.stringify(query)) as Record<string, unknown>,
     };
   }
-  const self = !tenantWide && sameId(query.userId, requester.userId);
-  const subject: AnswerSubject = tenantWide
+  // A request or correlation id names sign-ins, not the tenant: when they are one person's, the answer is about them.
+  const idOwner = tenantWide && (query.requestId || query.correlationId) ? onePersonOf(page.records) : null;
+  const personId = idOwner?.id ?? query.userId;
+  const aboutTenant = tenantWide && !idOwner;
+  const self = !aboutTenant && sameId(personId, requester.userId);
+  const subject: AnswerSubject = aboutTenant
     ? { kind: 'tenant' }
     : self
       ? { kind: 'self' }
-      : { kind: 'person', id: query.userId!, name: subjectName ?? page.records[0]?.userDisplayName ?? query.userId! };
-  const ask = tenantWide && !query.yesNo && !query.counting && !query.workload ? (query.ask ?? null) : null;
-  const counting = !ask && (query.counting || (tenantWide && query.intent === 'signins'));
+      : {
+          kind: 'person',
+          id: personId!,
+          name: idOwner?.name ?? subjectName ?? page.records[0]?.userDisplayName ?? personId!,
+        };
+  const ask = aboutTenant && !query.yesNo && !query.counting && !query.workload ? (query.ask ?? null) : null;
+  const counting = !ask && (query.counting || (aboutTenant && query.intent === 'signins'));
   const intent = counting ? 'signins' : query.intent;
   const aboutBackground = query.category === 'session';
   const narrowed = narrow(page.records, query);
   const unapplied = [...(query.unrecognised ?? []), ...narrowed.unapplied];
   const diagnosisKey =
     page.key && deps.diagnoses
-      ? `${page.key}|${tenantWide}|${intent}|${aboutBackground}|${personCategory}|${JSON.stringify([query.country, query.platform])}`
+      ? `${page.key}|${aboutTenant}|${intent}|${aboutBackground}|${personCategory}|${JSON.stringify([query.country, query.platform])}`
       : null;
   let diagnosis = diagnosisKey ? deps.diagnoses!.get(diagnosisKey) : undefined;
   if (!diagnosis) {
     diagnosis = diagnose(narrowed.records, {
-      tenantWide,
+      tenantWide: aboutTenant,
       thresholds: deps.thresholds,
       intent,
       aboutBackground,
@@ -153,7 +162,7 @@ export async function answerSignIns(
   };
   // An app nobody signed in to may be an app's or identity's own: say when those sign-ins are not read.
   const workloadsOff =
-    tenantWide &&
+    aboutTenant &&
     query.app !== null &&
     !query.category &&
     page.records.length === 0 &&
@@ -165,7 +174,7 @@ export async function answerSignIns(
       diagnosis.workload !== null &&
       diagnosis.failures.length > 0 &&
       diagnosis.failures.every((f) => workloadKindOf(f.record) !== null));
-  if (query.intrusion && !tenantWide) return intrusionAnswer({ ...common, subject }, diagnosis);
+  if (query.intrusion && !aboutTenant) return intrusionAnswer({ ...common, subject }, diagnosis);
   if (ask && !aboutWorkload && !workloadsOff)
     return tenantAnswer(
       {
@@ -236,4 +245,12 @@ export function coverageOf(page: SignInPage, windowEnd: Date): { coverage?: Answ
   const readBackTo = new Date(Math.max(...cut.map((c) => (c.readBackTo ?? windowEnd).getTime())));
   const records = (page.coverage ?? []).reduce((n, c) => n + c.records, 0);
   return { coverage: { records, readBackTo, onlyBackground: cut.every((c) => !c.kinds.includes('interactiveUser')) } };
+}
+
+/** The one person every record is a sign-in of (ids compared as everywhere in the bot, in lower case); null when none or several. */
+function onePersonOf(records: readonly SignIn[]): { id: string; name: string } | null {
+  const first = records[0];
+  if (!first?.userId) return null;
+  if (!records.every((r) => sameId(r.userId, first.userId))) return null;
+  return { id: first.userId, name: first.userDisplayName ?? first.userPrincipalName ?? first.userId };
 }

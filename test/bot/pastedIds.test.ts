@@ -58,6 +58,14 @@ describe('a request id, however it is pasted', () => {
     expect(answer.text).not.toMatch(/not found|niet gevonden/i);
   });
 
+  it("a reader's request id is answered about that sign-in's person, not as a count over the tenant", async () => {
+    const r = record();
+    const answer = await ask(`here's the request id from the error screen: ${r.id}`, ALEX);
+    const headline = answer.text.split('\n')[0];
+    expect(headline).toContain(r.userDisplayName!);
+    expect(answer.tickets[0]).toBe(r.id);
+  });
+
   it('a Dutch screen starting "Sorry, er is een probleem…", joined into one line, is that sign-in, not person "Sorry"', async () => {
     const r = record();
     const pasted = [
