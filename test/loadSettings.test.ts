@@ -70,6 +70,7 @@ describe('settings at start', () => {
       'DEMO_GRAPH_PERMISSIONS',
       'DEMO_GRAPH_URL',
       'DEMO_NONINTERACTIVE_PER_DAY',
+      'DEMO_SILENT_SSO',
     ]);
     for (const spec of DEMO_CONFIG_SETTINGS) expect(spec.description).toMatch(/^Demo mode only/);
     const product = new Set(CONFIG_SETTINGS.map((s) => s.name));

@@ -124,12 +124,27 @@ export async function openTicket(
 }
 
 /**
+ * How long a ticket click waits for its card's question to be answered anew. A slow or throttled sign-in
+ * log must not hold the ticket up past the turn budget: after this the ticket opens without the finding.
+ */
+export const INVESTIGATION_WAIT_MS = 4_000;
+
+/** The work's result, or null when it fails or is not done within `ms`. */
+function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms).unref();
+  });
+  return Promise.race([work.catch(() => null), late]).finally(() => clearTimeout(timer));
+}
+
+/**
  * The ticket and the investigation it came from. `investigate` answers a button's question anew
  * (re-authorized; null when the asker may no longer see it), at most once per question: the ticket
  * carries its finding (the tenant-wide one from a card about everyone), the card keeps the owner's.
  */
 export async function ticketWithInvestigation(
-  deps: Omit<TicketDeps, 'investigate'>,
+  deps: Omit<TicketDeps, 'investigate'> & { investigationWaitMs?: number },
   requester: Requester,
   gate: Gatekeeper,
   data: Record<string, unknown>,
@@ -137,9 +152,10 @@ export async function ticketWithInvestigation(
   investigate: (query: ResolvedQuery) => Promise<Answer | null>,
 ): Promise<Answer> {
   const query = parseResolvedQuery(data);
+  const waitMs = deps.investigationWaitMs ?? INVESTIGATION_WAIT_MS;
   const once = (q: ResolvedQuery | null) => {
     let asked: Promise<Answer | null> | undefined;
-    return () => (asked ??= q ? investigate(q) : Promise.resolve(null));
+    return () => (asked ??= q ? within(investigate(q), waitMs) : Promise.resolve(null));
   };
   const owners = once(query);
   const findingSource = data.everyone === true && query ? once({ ...query, userId: null }) : owners;
