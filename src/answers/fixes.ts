@@ -81,9 +81,24 @@ export function fixOffers(
     targetId: subject.id,
     signInId,
     ...(fix === 'whatIf'
-      ? { appId: record?.appId ?? null, country: record?.location?.countryOrRegion?.toUpperCase() ?? null }
+      ? {
+          appId: record?.appId ?? null,
+          country: record?.location?.countryOrRegion?.toUpperCase() ?? null,
+          usualCountry: usualCountry(diagnosis),
+        }
       : {}),
   }));
+}
+
+/** The country most of the person's successful sign-ins come from (ISO alpha-2), if any did. */
+function usualCountry(diagnosis: Diagnosis): string | null {
+  const counts = new Map<string, number>();
+  for (const a of diagnosis.attempts) {
+    const country = a.final.location?.countryOrRegion?.toUpperCase();
+    if (a.outcome === 'failed' || a.outcome === 'interrupted' || !country) continue;
+    counts.set(country, (counts.get(country) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
 /** A "fix" or "fixConfirm" click. Card data is untrusted: who may, and about whom, is decided again here. */
@@ -107,7 +122,9 @@ export async function answerFixClick(
     fix: parsed.fix,
     targetId: person.id,
     signInId: parsed.signInId,
-    ...(parsed.fix === 'whatIf' ? { appId: parsed.appId, country: parsed.country } : {}),
+    ...(parsed.fix === 'whatIf'
+      ? { appId: parsed.appId, country: parsed.country, usualCountry: parsed.usualCountry }
+      : {}),
   };
   const base = { kind: 'fix' as const, fix: parsed.fix, target, offer };
   const definition = fixDefinition(parsed.fix);
