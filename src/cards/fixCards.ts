@@ -164,7 +164,7 @@ function whatIfPart(
         controls: p.controls.length > 0 ? p.controls.map((c) => controls[c] ?? c).join(', ') : w.whatIfSessionOnly,
       });
     const verdict = blocking
-      ? fill(w.whatIfBlockedBy, { policy: blocking.name, control: controls.block })
+      ? fill(w.whatIfBlockedBy, { policy: blocking.name, control: 'block' })
       : asking.length > 0
         ? fill(w.whatIfPassesIf, { decides: asking.map(said).join('; ') })
         : w.whatIfPasses;
