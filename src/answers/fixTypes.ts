@@ -13,9 +13,10 @@ export interface FixOffer {
   targetId: string;
   /** The sign-in the finding was made from; null when the fix was asked for in words. */
   signInId: string | null;
-  /** For What If: the sign-in's app (application id) and country. */
+  /** For What If: the sign-in's app (application id), its country and the country the person's successful sign-ins come from most. */
   appId?: string | null;
   country?: string | null;
+  usualCountry?: string | null;
 }
 
 export interface FixTarget {

@@ -25,6 +25,8 @@ import type { ClickAuth, FixAnswer, FixElsewhereAnswer, FixOffer, FixTarget } fr
 import type { Answer, AnswerSubject, Requester } from './types';
 import type { SelfServiceLink, Verdict } from './verdictChoice';
 import { parseVerbData } from './verbs';
+import { noteFixOnTicket } from './fixTicketNote';
+import type { TicketDesk } from '../tickets';
 
 export interface FixDeps {
   gate: Gatekeeper;
@@ -34,6 +36,8 @@ export interface FixDeps {
   delegatedGraph: ((token: string) => Client) | null;
   now: () => Date;
   selfServiceUrls: Config['selfServiceUrls'];
+  /** Where a fix about a sign-in with an open ticket is appended; null/absent: tickets are off. */
+  tickets?: TicketDesk | null;
 }
 
 export type { ClickAuth } from './fixTypes';
@@ -47,7 +51,7 @@ export function isFixVerb(verb: string): verb is 'fix' | 'fixConfirm' {
 export function fixDeps(
   fixes: Pick<FixDeps, 'delegatedGraph'> & { state: StateStore },
   gate: Gatekeeper,
-  options: { people: PeopleDirectory; now?: () => Date; config: Config },
+  options: { people: PeopleDirectory; now?: () => Date; config: Config; tickets?: TicketDesk | null },
 ): FixDeps {
   return {
     ledger: new FixLedger(fixes.state),
@@ -56,6 +60,7 @@ export function fixDeps(
     people: options.people,
     now: options.now ?? (() => new Date()),
     selfServiceUrls: options.config.selfServiceUrls,
+    tickets: options.tickets ?? null,
   };
 }
 
@@ -81,9 +86,24 @@ export function fixOffers(
     targetId: subject.id,
     signInId,
     ...(fix === 'whatIf'
-      ? { appId: record?.appId ?? null, country: record?.location?.countryOrRegion?.toUpperCase() ?? null }
+      ? {
+          appId: record?.appId ?? null,
+          country: record?.location?.countryOrRegion?.toUpperCase() ?? null,
+          usualCountry: usualCountry(diagnosis),
+        }
       : {}),
   }));
+}
+
+/** The country most of the person's successful sign-ins come from (ISO alpha-2), if any did. */
+function usualCountry(diagnosis: Diagnosis): string | null {
+  const counts = new Map<string, number>();
+  for (const a of diagnosis.attempts) {
+    const country = a.final.location?.countryOrRegion?.toUpperCase();
+    if (a.outcome === 'failed' || a.outcome === 'interrupted' || !country) continue;
+    counts.set(country, (counts.get(country) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
 /** A "fix" or "fixConfirm" click. Card data is untrusted: who may, and about whom, is decided again here. */
@@ -107,7 +127,9 @@ export async function answerFixClick(
     fix: parsed.fix,
     targetId: person.id,
     signInId: parsed.signInId,
-    ...(parsed.fix === 'whatIf' ? { appId: parsed.appId, country: parsed.country } : {}),
+    ...(parsed.fix === 'whatIf'
+      ? { appId: parsed.appId, country: parsed.country, usualCountry: parsed.usualCountry }
+      : {}),
   };
   const base = { kind: 'fix' as const, fix: parsed.fix, target, offer };
   const definition = fixDefinition(parsed.fix);
@@ -140,13 +162,12 @@ export async function answerFixClick(
       : { ...base, stage: 'done', at: deps.now(), byName: null, again: true };
   }
   const outcome = await performFix(client, parsed.fix, person.id, offer);
-  if (!outcome.ok) {
-    await deps.ledger.release(claimed.claim);
-    return outcomeAnswer(base, outcome, deps, requester);
-  }
+  if (!outcome.ok) await deps.ledger.release(claimed.claim);
   const at = deps.now();
-  await deps.ledger.complete(claimed.claim, requester.userId!, requester.name ?? null, at.getTime());
-  return outcomeAnswer(base, outcome, deps, requester, at);
+  if (outcome.ok) await deps.ledger.complete(claimed.claim, requester.userId!, requester.name ?? null, at.getTime());
+  const answer = outcomeAnswer(base, outcome, deps, requester, at);
+  await noteFixOnTicket(deps.tickets, requester, answer, at);
+  return answer;
 }
 
 type Base = Pick<FixAnswer, 'kind' | 'fix' | 'target' | 'offer'>;

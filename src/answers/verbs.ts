@@ -150,6 +150,7 @@ const fixAction = z.object({
   ),
   appId: optional(z.string().regex(GUIDISH)),
   country: optional(z.string().regex(/^[A-Z]{2}$/)),
+  usualCountry: optional(z.string().regex(/^[A-Z]{2}$/)),
 });
 
 /** Every verb a card may send, with the schema of its data. New verbs are added here. */

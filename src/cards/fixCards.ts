@@ -17,6 +17,7 @@ export function fixData(offer: FixOffer, language: Language): Record<string, unk
     signInId: offer.signInId,
     ...(offer.appId ? { appId: offer.appId } : {}),
     ...(offer.country ? { country: offer.country } : {}),
+    ...(offer.usualCountry ? { usualCountry: offer.usualCountry } : {}),
     language,
   };
 }
@@ -145,25 +146,34 @@ function whatIfPart(
 ): Element[] {
   const w = wording(language).fixes;
   const controls = w.control as Record<string, string>;
+  const headings = {
+    asIs: w.whatIfAsIs,
+    compliantDevice: w.whatIfCompliant,
+    usualCountry: w.whatIfUsualCountry,
+    withMfa: w.whatIfWithMfa,
+  };
   return scenarios.flatMap((s) => {
-    // The verdict first: a policy that blocks decides; else the controls still asked for (a compliant device is one already, there).
+    // A compliant device (or MFA, which What If cannot model) is already there in its own scenario.
+    const given = s.id === 'compliantDevice' ? 'compliantDevice' : s.id === 'withMfa' ? 'mfa' : null;
+    // The verdict first: a policy that blocks decides; else the policy that still asks for a control.
     const blocking = s.policies.find((p) => p.controls.includes('block'));
-    const asked = [...new Set(s.policies.flatMap((p) => p.controls))].filter(
-      (c) => !(s.id === 'compliantDevice' && c === 'compliantDevice'),
-    );
-    const verdict = blocking
-      ? fill(w.whatIfBlocked, { policy: blocking.name })
-      : asked.length > 0
-        ? fill(w.whatIfPassesWith, { controls: asked.map((c) => controls[c] ?? c).join(', ') })
-        : w.whatIfPasses;
-    const lines = s.policies.map((p) =>
+    const asking = s.policies.filter((p) => p.controls.some((c) => c !== given));
+    const said = (p: { name: string; controls: string[] }) =>
       fill(w.whatIfPolicy, {
         policy: p.name,
         controls: p.controls.length > 0 ? p.controls.map((c) => controls[c] ?? c).join(', ') : w.whatIfSessionOnly,
-      }),
-    );
+      });
+    const verdict = blocking
+      ? fill(w.whatIfBlockedBy, { policy: blocking.name, control: 'block' })
+      : asking.length > 0
+        ? fill(w.whatIfPassesIf, { decides: asking.map(said).join('; ') })
+        : w.whatIfPasses;
+    const lines = s.policies.map(said);
     return [
-      text(s.id === 'asIs' ? w.whatIfAsIs : w.whatIfCompliant, { weight: 'Bolder', size: 'Small', spacing: 'Medium' }),
+      text(fill(headings[s.id], { country: s.country ?? '?' }), { weight: 'Bolder', size: 'Small', spacing: 'Medium' }),
+      ...(s.modelled === false
+        ? [text(w.whatIfMfaNotModelled, { spacing: 'Small', size: 'Small', isSubtle: true })]
+        : []),
       text(plain(verdict), { spacing: 'Small', color: blocking ? 'Attention' : 'Good' }),
       ...(lines.length > 0
         ? [text(plain(lines.map((l) => `- ${l}`).join('\n')), { spacing: 'Small', size: 'Small' })]

@@ -30,16 +30,23 @@ export interface WhatIfPolicy {
   controls: string[];
 }
 
-/** One sign-in evaluated: as it was, or from a compliant device. */
+/**
+ * One sign-in evaluated: as it was, from a compliant device, from the person's usual country, or with MFA.
+ * MFA is not a condition What If takes (signInConditions has no such field): `withMfa` is the as-is
+ * result read again, the policies whose only ask is MFA counting as satisfied (`modelled: false`).
+ */
 export interface WhatIfScenario {
-  id: 'asIs' | 'compliantDevice';
+  id: 'asIs' | 'compliantDevice' | 'usualCountry' | 'withMfa';
   policies: WhatIfPolicy[];
+  country?: string;
+  modelled?: false;
 }
 
-/** The sign-in a What If is about: its app (an application id) and country (ISO alpha-2). */
+/** The sign-in a What If is about: its app (an application id), country and the person's usual country (ISO alpha-2). */
 export interface WhatIfContext {
   appId?: string | null;
   country?: string | null;
+  usualCountry?: string | null;
 }
 
 export type FixOutcome =
@@ -125,20 +132,20 @@ async function managedDevices(client: Client, target: string): Promise<ManagedDe
 }
 
 /**
- * The sign-in asked of What If as it was (app and country) and again from a compliant device
- * (Graph: conditionalAccessRoot: evaluate, v1.0, request body signInIdentity, signInContext, signInConditions).
+ * The sign-in asked of What If as it was (app and country), from a compliant device and from the
+ * person's usual country (Graph: conditionalAccessRoot: evaluate, v1.0, request body signInIdentity,
+ * signInContext, signInConditions with country and deviceInfo); then "with MFA" read from the as-is answer.
  */
 async function whatIf(client: Client, target: string, about: WhatIfContext): Promise<WhatIfScenario[]> {
-  const scenarios: WhatIfScenario[] = [];
   const base = about.country ? { country: about.country } : {};
-  for (const id of ['asIs', 'compliantDevice'] as const) {
+  const evaluate = async (conditions: Record<string, unknown>): Promise<WhatIfPolicy[]> => {
     const result = (await client.api('/identity/conditionalAccess/evaluate').post({
       signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: target },
       signInContext: {
         '@odata.type': '#microsoft.graph.applicationContext',
         includeApplications: [about.appId ?? 'All'],
       },
-      signInConditions: id === 'asIs' ? base : { ...base, deviceInfo: { isCompliant: true } },
+      signInConditions: conditions,
       appliedPoliciesOnly: true,
     })) as {
       value?: {
@@ -147,13 +154,19 @@ async function whatIf(client: Client, target: string, about: WhatIfContext): Pro
         grantControls?: { builtInControls?: string[] } | null;
       }[];
     };
-    scenarios.push({
-      id,
-      policies: (result.value ?? [])
-        .filter((p) => p.policyApplies !== false)
-        .map((p) => ({ name: p.displayName ?? '?', controls: p.grantControls?.builtInControls ?? [] })),
-    });
-  }
+    return (result.value ?? [])
+      .filter((p) => p.policyApplies !== false)
+      .map((p) => ({ name: p.displayName ?? '?', controls: p.grantControls?.builtInControls ?? [] }));
+  };
+  const asIs = await evaluate(base);
+  const scenarios: WhatIfScenario[] = [
+    { id: 'asIs', policies: asIs },
+    { id: 'compliantDevice', policies: await evaluate({ ...base, deviceInfo: { isCompliant: true } }) },
+  ];
+  const usual = about.usualCountry;
+  if (usual && usual !== about.country)
+    scenarios.push({ id: 'usualCountry', country: usual, policies: await evaluate({ country: usual }) });
+  scenarios.push({ id: 'withMfa', policies: asIs, modelled: false });
   return scenarios;
 }
 

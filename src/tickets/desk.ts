@@ -13,7 +13,7 @@ import { referenceFor } from './reference';
 import { TicketLedger, type Claim, type LedgerEntry } from './ledger';
 import { MemoryStateStore } from '../state/memoryStore';
 import { StateUnavailableError, type StateStore, type StoredItem } from '../state/types';
-import type { OpenedTicket, TicketContent, TicketSink } from './types';
+import type { OpenedTicket, TicketContent, TicketNote, TicketSink } from './types';
 
 export interface TicketDeskOptions {
   /** The shared state store; memory (this process only) when not given. */
@@ -65,6 +65,21 @@ export class TicketDesk {
       );
     const entry = await this.ledger.read(key).catch(() => undefined);
     return entry?.value.state === 'sent' ? { ...entry.value.ticket, duplicate: true } : null;
+  }
+
+  /** Appends a note to an open ticket through the sink; false when the sink has no append or it failed (logged). */
+  async append(ticket: OpenedTicket, note: TicketNote): Promise<boolean> {
+    if (!this.sink.append) return false;
+    try {
+      await this.sink.append(ticket.reference, note);
+      return true;
+    } catch (error) {
+      this.options.logger?.warn(
+        { sink: this.sink.name, reference: ticket.reference, err: String(error) },
+        'ticket note not appended',
+      );
+      return false;
+    }
   }
 
   open(key: string, content: TicketContent): Promise<OpenedTicket> {

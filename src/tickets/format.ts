@@ -2,7 +2,7 @@
  * Ticket content as labelled fields, and those fields as plain text (ServiceNow) or HTML (mail).
  * One list, so that every sink carries every field.
  */
-import type { TicketContent } from './types';
+import type { TicketContent, TicketNote } from './types';
 
 export type FieldValue = string | string[];
 
@@ -91,4 +91,20 @@ export function ticketSummary(reference: string, content: TicketContent, maxLeng
       ' ',
     );
   return line.length <= maxLength ? line : `${line.slice(0, maxLength - 1)}…`;
+}
+
+/** A fix noted on a ticket: subject and plain text naming the ticket's reference (never what the fix made). */
+export function ticketNoteText(reference: string, note: TicketNote): { subject: string; text: string } {
+  const outcome = note.outcome === 'done' ? 'done' : 'refused by Entra ID';
+  return {
+    subject: `[${reference}] Fix ${note.fix} for ${note.subject.name}: ${outcome}`,
+    text: [
+      `Ticket: ${reference}`,
+      `Fix: ${note.fix}`,
+      `Outcome: ${outcome}`,
+      `About: ${note.subject.name} (${note.subject.id})`,
+      `By: ${note.by.name ?? note.by.id} (${note.by.id})`,
+      `At (UTC): ${note.at}`,
+    ].join('\n'),
+  };
 }

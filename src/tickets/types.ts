@@ -57,4 +57,16 @@ export interface TicketSink {
    */
   readonly idempotent: boolean;
   create(key: string, content: TicketContent): Promise<{ reference: string }>;
+  /** Adds a note to an open ticket (a follow-up mail, …); sinks without one leave the ticket as it is. */
+  append?(reference: string, note: TicketNote): Promise<void>;
+}
+
+/** A helpdesk fix done (or refused by Entra) about a ticket's sign-in: what, about whom, by whom, when. Never what it made (a TAP). */
+export interface TicketNote {
+  fix: string;
+  outcome: 'done' | 'refused';
+  subject: { id: string; name: string };
+  by: { id: string; name: string | null };
+  /** ISO 8601, UTC. */
+  at: string;
 }

@@ -47,7 +47,14 @@ describe('the verbs a card may send', () => {
       ok: true,
       action: {
         verb: 'fixConfirm',
-        data: { fix: 'revokeSessions', userId: 'abc-123', signInId: null, appId: null, country: null },
+        data: {
+          fix: 'revokeSessions',
+          userId: 'abc-123',
+          signInId: null,
+          appId: null,
+          country: null,
+          usualCountry: null,
+        },
       },
     });
     expect(parseCardAction('fix', { fix: 'deleteUser', userId: 'abc' })).toEqual({

@@ -8,6 +8,7 @@ import { bytes, cardProblems } from '../cards/validateCard';
 import { startApp, type RunningApp } from '../support/app';
 import { defaultDemoSettings } from '../../src/demo/settings';
 import { actionsOf as actions, askCard, asker, click, idOf, type El } from '../support/fixClicks';
+import en from '../../src/cards/wording/en.json';
 
 const cardText = (card: El) => JSON.stringify(card.body);
 const fixButtons = (card: El) => actions(card).filter((a) => a.type === 'Action.Execute' && a.verb === 'fix');
@@ -142,5 +143,43 @@ describe('Teams SSO for a fix click', () => {
     const answer = await click(running, asker('Megan Bowen'), 'fixConfirm', data());
     expect(answer.statusCode).toBe(200);
     expect(running.tenant.delegated.actions.filter((a) => a.caller === idOf('Megan Bowen'))).toEqual([]);
+  });
+});
+
+describe('What If for a Conditional Access block', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startApp();
+  });
+  afterAll(() => running.stop());
+
+  it('evaluates Adele’s block as it was, from a compliant device, from her usual country and with MFA (said as not modelled)', async () => {
+    const henrietta = asker('Henrietta Mueller');
+    const card = await ask(running, henrietta, 'why was Adele Vance blocked this week?');
+    const button = fixButtons(card).find((a) => (a.data as El).fix === 'whatIf');
+    expect(button).toBeDefined();
+    const data = button!.data as El;
+    expect(data.usualCountry).toMatch(/^[A-Z]{2}$/);
+    expect(data.usualCountry).not.toBe(data.country);
+
+    const done = await click(running, henrietta, 'fix', data);
+    expect(done.statusCode).toBe(200);
+    expect(cardProblems(done.value)).toEqual([]);
+    const evaluations = running.tenant.delegated.actions.filter((a) => a.action === 'whatIf');
+    expect(evaluations).toHaveLength(3);
+    const text = cardText(done.value);
+    const { fixes: w } = en;
+    // As it was: blocked by the country policy; from her usual country that policy no longer applies.
+    const [asIs, compliant, usual, mfa] = [w.whatIfAsIs, w.whatIfCompliant, w.whatIfUsualCountry, w.whatIfWithMfa].map(
+      (h) => text.indexOf(h.replace('{country}', String(data.usualCountry))),
+    );
+    expect([asIs, compliant, usual, mfa].every((i) => i >= 0)).toBe(true);
+    expect(asIs < compliant && compliant < usual && usual < mfa).toBe(true);
+    const blockPolicy = 'Block access from outside allowed countries';
+    expect(text.slice(asIs, compliant)).toContain(blockPolicy);
+    expect(text.slice(usual, mfa)).not.toContain(blockPolicy);
+    expect(text.slice(usual, mfa)).toContain('Require MFA for all users');
+    expect(text.slice(mfa)).toContain(w.whatIfMfaNotModelled);
+    expect(text.slice(mfa)).toContain(blockPolicy);
   });
 });

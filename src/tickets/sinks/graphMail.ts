@@ -8,10 +8,10 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { toGraphProblem } from '../../graph/errors';
 import { TicketSinkError } from '../errors';
-import { ticketHtml, ticketSummary } from '../format';
+import { ticketHtml, ticketNoteText, ticketSummary } from '../format';
 import { referenceFor } from '../reference';
 import { withRetry, type SinkIdentity, type SinkOptions } from '../retry';
-import type { TicketContent, TicketSink } from '../types';
+import type { TicketContent, TicketNote, TicketSink } from '../types';
 
 const WHO: SinkIdentity = { name: 'graph-mail', label: 'Microsoft Graph' };
 
@@ -39,6 +39,24 @@ export class GraphMailSink implements TicketSink {
       },
       saveToSentItems: true,
     };
+    await this.send(mail);
+    return { reference };
+  }
+
+  /** A follow-up mail to the helpdesk, its subject carrying the ticket's reference. */
+  async append(reference: string, note: TicketNote): Promise<void> {
+    const { subject, text } = ticketNoteText(reference, note);
+    await this.send({
+      message: {
+        subject,
+        body: { contentType: 'Text', content: text },
+        toRecipients: [{ emailAddress: { address: this.destination } }],
+      },
+      saveToSentItems: true,
+    });
+  }
+
+  private async send(mail: object): Promise<void> {
     await withRetry(WHO, this.options, async (signal) => {
       try {
         await this.client
@@ -49,7 +67,6 @@ export class GraphMailSink implements TicketSink {
         throw this.toSinkError(error);
       }
     });
-    return { reference };
   }
 
   private toSinkError(error: unknown): TicketSinkError {
