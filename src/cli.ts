@@ -9,6 +9,9 @@ import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } 
 import { catalog, explain } from './diagnosis/catalog';
 import { parseCommand } from './understanding/parseCli';
 
+/** How long `npm run ask` waits for an answer by default. */
+const CLI_TURN_BUDGET_MS = 60_000;
+
 const USAGE = `Usage:
   npm run ask -- [--as <upn|object id>] [--tz <IANA zone>] [--locale <tag>] [--json] [--open-ticket <n>] [--comment <text>] [--fix <id> [--confirm]] [--url <bot url>] "<question>"
   npm run --silent parse -- --now <ISO> --tz <IANA> --locale <tag> [--jsonl] "<text>"
@@ -37,7 +40,9 @@ async function ask(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const loaded = loadSettings(process.env);
+  // `ask` cannot receive an answer posted later ("still looking", then the card): unless TURN_BUDGET_MS says
+  // otherwise it waits up to a minute, as long as a throttled log may take (5 reads per 10 s, non-readers half).
+  const loaded = loadSettings({ TURN_BUDGET_MS: String(CLI_TURN_BUDGET_MS), ...process.env });
   if (!loaded.ok) {
     loaded.errors.forEach((e) => console.error(`  - ${e}`));
     return 2;
