@@ -4,47 +4,9 @@
  * 97 % parsed right, in English and in Dutch. A row is right when every field of its expected Question matches;
  * `form` is checked only on the flags the row names.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from '../../src/understanding/parse';
-import type { Question } from '../../src/understanding/question';
-import { fromJson, toJson, type Utterance } from './fixtures';
+import { heldOutRows, misses } from './heldoutRows';
 
-type HeldOut = Utterance & { kind: string };
-
-const rows: HeldOut[] = readFileSync(join(__dirname, '..', 'fixtures', 'heldout-utterances.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as HeldOut);
-
-function parsed(row: HeldOut): Question {
-  return parse(row.text, {
-    now: new Date(row.now),
-    timeZone: row.tz,
-    locale: row.locale,
-    mentions: row.mentions,
-    previous: row.previous ? fromJson(row.previous) : undefined,
-  });
-}
-
-/** The fields that differ, as "field: got … expected …"; empty when the row is parsed right. */
-function misses(row: HeldOut): string[] {
-  const question = parsed(row);
-  const { form: expectedForm = {}, ...expected } = row.expected;
-  const { form: _form, ...got } = toJson(question);
-  const wrong = Object.keys({ ...expected, ...got })
-    .filter(
-      (key) => JSON.stringify(got[key as keyof typeof got]) !== JSON.stringify(expected[key as keyof typeof expected]),
-    )
-    .map(
-      (key) =>
-        `${key}: got ${JSON.stringify(got[key as keyof typeof got])}, expected ${JSON.stringify(expected[key as keyof typeof expected])}`,
-    );
-  for (const [flag, on] of Object.entries(expectedForm)) {
-    if (question.form[flag as keyof Question['form']] !== on) wrong.push(`form.${flag}: expected ${String(on)}`);
-  }
-  return wrong;
-}
+const rows = heldOutRows('heldout-utterances.jsonl');
 
 describe('held-out utterances', () => {
   it('has at least 120 rows, English and Dutch, of every kind the issue names', () => {
