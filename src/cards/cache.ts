@@ -18,7 +18,9 @@ export class CardCache {
   static keyOf(reply: Reply): string | null {
     const a = reply.answer;
     if ((a.kind !== 'summary' && a.kind !== 'count') || !a.key) return null;
-    const page = a.kind === 'summary' ? [a.offset, a.limit, a.detailsOf ?? null, a.ticket ?? null] : [];
+    // What is added to an answer after it is keyed: the open incident a person's own answer names first.
+    const page =
+      a.kind === 'summary' ? [a.offset, a.limit, a.detailsOf ?? null, a.ticket ?? null, a.knownProblem ?? null] : [];
     return JSON.stringify([a.kind, a.key, ...page, reply.language, reply.audience, reply.timeZone]);
   }
 

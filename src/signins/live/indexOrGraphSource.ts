@@ -59,7 +59,7 @@ export class IndexedSignInSource implements SignInSource {
   held(query: SignInQuery): SignInPage | null {
     const split = this.indexMayAnswer(query) ? this.splitAt(query) : null;
     const page = split && this.index.find({ ...query, from: split }, MAX_ANSWER_RECORDS);
-    return page ? { ...page, pending: { from: query.from, to: split } } : null;
+    return page ? { ...page, pending: { from: query.from, to: split }, key: `${page.key}|held` } : null;
   }
 
   private indexMayAnswer(query: SignInQuery): boolean {
@@ -101,6 +101,8 @@ export class IndexedSignInSource implements SignInSource {
       requests: older.requests,
       ...(older.coverage ? { coverage: [indexPart, ...older.coverage] } : {}),
       asOf: newer.asOf,
+      // Kept as both parts are: the index's records and the direct read's kept page.
+      ...(newer.key && older.key ? { key: `${newer.key}+${older.key}` } : {}),
     };
   }
 
