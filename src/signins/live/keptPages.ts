@@ -3,6 +3,7 @@
  * same question about the same records, and making the records of a page (views of the index's compact
  * slots, compactSignIn.ts) is most of the cost of answering from the index. The key also lets answers
  * keep their diagnosis and card as they do for a Graph read's page (src/answers/signIns.ts, src/cards/cache.ts).
+ * A window read in two parts (indexOrGraphSource.ts) keeps its merged records the same way, by both parts' keys.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { LRUCache } from 'lru-cache';

@@ -4,7 +4,8 @@
  * and anything that changes the records or the card (a new record, an eviction, a poll) changes the key.
  */
 import { LiveSignInIndex } from '../../../src/signins/live/memoryIndex';
-import type { SignInQuery } from '../../../src/signins/signInLog';
+import type { SignInPage, SignInQuery, SignInSource } from '../../../src/signins/signInLog';
+import { IndexedSignInSource } from '../../../src/signins/live/indexOrGraphSource';
 import { signIn } from '../../fixtures/signIns';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
@@ -72,4 +73,26 @@ it('gives another key to other records, another person, a new record, a poll and
   const evicted = idx.find({ ...alice(5), from: new Date(now.t - 23 * HOUR), to: new Date(now.t) }, 1000);
   expect(evicted?.key).toBeDefined();
   expect(evicted!.key).not.toBe(added.key);
+});
+
+it('keys a window read in two parts by both parts, and merges it once while both are kept', async () => {
+  const idx = index({ t: NOW });
+  const older = signIn(at(30), 50126, { user: ALICE });
+  let graphKey = 'graph#1';
+  const graph: SignInSource = {
+    find: async (): Promise<SignInPage> => ({ records: [older], truncated: false, requests: 1, key: graphKey }),
+    byId: async () => null,
+    ownById: async () => null,
+  };
+  const source = new IndexedSignInSource(idx, graph, { pageSize: 1000, maxPages: 10 });
+  const first = await source.find(alice(48));
+  const again = await source.find(alice(48));
+  expect(first.records.map((r) => r.id)).toEqual([...idx.find(alice(5), 1000)!.records.map((r) => r.id), older.id]);
+  expect(again.records).toEqual(first.records);
+  expect(again.records).not.toBe(first.records);
+  expect(first.key).toContain('graph#1');
+  expect(again.key).toBe(first.key);
+  // Another read of the older part (its kept page expired): another key.
+  graphKey = 'graph#2';
+  expect((await source.find(alice(48))).key).not.toBe(first.key);
 });
