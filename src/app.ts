@@ -83,6 +83,8 @@ export interface App {
   signInIndex: LiveSignIns | null;
   /** Incident detection and alerts, with the live index. */
   incidents: IncidentService | null;
+  /** Tickets and their follow-ups (none: TICKET_SINK=none). */
+  tickets: TicketDesk | null;
   logger: Logger;
   state: StateStore;
   listen(port?: number, host?: string): Promise<string>;
@@ -262,6 +264,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     people,
     signInIndex,
     incidents,
+    tickets,
     logger,
     state,
     listen: (port = config.server.port, host = config.server.host) => {
@@ -283,8 +286,9 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
       const grace = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
       });
-      await Promise.race([Promise.all([signInIndex?.stop(), incidents?.monitor.idle()]), grace]);
+      await Promise.race([Promise.all([signInIndex?.stop(), incidents?.monitor.idle(), tickets?.idle()]), grace]);
       clearTimeout(timer);
+      tickets?.close();
       // Reads still waiting for a slot belong to the turns cut below; the limiter's timer must not outlive the app.
       reportsLimiter.close();
       server.server.closeAllConnections();

@@ -166,7 +166,7 @@ export async function answerFixClick(
   const at = deps.now();
   if (outcome.ok) await deps.ledger.complete(claimed.claim, requester.userId!, requester.name ?? null, at.getTime());
   const answer = outcomeAnswer(base, outcome, deps, requester, at);
-  await noteFixOnTicket(deps.tickets, requester, answer, at);
+  noteFixOnTicket(deps.tickets, requester, answer, at);
   return answer;
 }
 
