@@ -11,6 +11,7 @@ import { productionWiring } from './wiring/production';
 import type { Wiring } from './wiring/types';
 import { demoWiring, withDemoTenant, type DemoSettings, type DemoTenant } from './demo/wiring';
 import { CachedPeopleDirectory, GraphPeopleDirectory, type PeopleDirectory } from './directory/people';
+import { homeCountryOf } from './directory/organization';
 import { GraphReaderDirectory } from './access/readers';
 import { AccessPolicy } from './access/policy';
 import { startSignInSources } from './signins/sources';
@@ -196,7 +197,8 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     memory: new StoredConversationMemory<Remembered>(state, logger),
     logger,
     now: options.now,
-    fixes: config.fixes && { state, delegatedGraph }, // helpdesk fixes (issue 21): Graph as the clicker, once
+    // Helpdesk fixes (issue 21): Graph as the clicker, once; What If's fallback country read with the bot's own token.
+    fixes: config.fixes && { state, delegatedGraph, homeCountry: homeCountryOf(graph, clock) },
   });
 
   // Cards of sign-in answers are kept as long as the answers are (none when SIGNIN_CACHE_SECONDS is 0).
