@@ -2,11 +2,11 @@
  * Follow-ups on open tickets (a helpdesk fix done or refused, issue 21), sent after the click's answer
  * and never lost, the ticket ledger's way (ledger.ts): each note is first recorded in the shared state
  * store, `ticket-notes/<key>`, by a conditional create, then sent through the sink with the sink's own
- * retry (retry.ts). Sent, the record is deleted; still failing after the sink's retries, it is released
+ * retry (retry.ts). Sent, the record is marked so (kept an hour); still failing after the sink's retries, it is released
  * and sent again later — on a timer in this process, or by whichever instance records the next note
  * (a conditional replace decides who sends, so one note is sent by one sender at a time).
  *
- *   absent ──create──▶ pending {claimUntil: now + claim} ──sent──▶ deleted
+ *   absent ──create──▶ pending {claimUntil: now + claim} ──sent──▶ {sent} (an hour, then swept)
  *                          └──failed──▶ pending {claimUntil: 0, attempts + 1} ──claimed again (replace)──▶ …
  *
  * A note names the ticket, the fix, its outcome, whom and by whom: never what the fix made (a Temporary
@@ -28,17 +28,22 @@ export const noteEntrySchema = z.looseObject({
   }),
   claimUntil: z.number(),
   attempts: z.number().int().nonnegative(),
+  sent: z.boolean().optional(),
 });
 interface NoteEntry {
   reference: string;
   note: TicketNote;
   claimUntil: number;
   attempts: number;
+  /** Sent: kept a while so that the same note recorded again is not sent twice. */
+  sent?: boolean;
 }
 
 const NAMESPACE = 'ticket-notes';
 /** A note not sent within a week is dropped (the ticket has long been handled). */
 export const NOTE_TTL_MS = 7 * 86_400_000;
+/** A sent note's record stays this long: the same note recorded again meanwhile is not sent twice. */
+const SENT_TTL_MS = 3_600_000;
 /** The first retry of a note the sink did not take; doubled up to RETRY_MAX_MS. */
 const RETRY_FIRST_MS = 60_000;
 const RETRY_MAX_MS = 15 * 60_000;
@@ -86,7 +91,17 @@ export class TicketNotes {
   async add(reference: string, note: TicketNote): Promise<void> {
     const key = noteKey(reference, note);
     const entry: NoteEntry = { reference, note, claimUntil: this.clock() + this.options.claimMs, attempts: 0 };
-    const etag = await this.state.create(this.itemOf(key), entry, NOTE_TTL_MS);
+    let etag: string | null;
+    try {
+      etag = await this.state.create(this.itemOf(key), entry, NOTE_TTL_MS);
+    } catch (error) {
+      // No record (the state store is down): sent once all the same, with the sink's retry.
+      this.warn(error, reference, 'ticket note not recorded; sending it without a record');
+      this.track(
+        this.sink.append(reference, note, key).catch((e: unknown) => this.warn(e, reference, 'ticket note lost')),
+      );
+      return;
+    }
     if (etag) this.track(this.send(key, { value: entry, etag, expiresAt: 0 }));
     this.track(this.retryPending(key));
   }
@@ -97,7 +112,7 @@ export class TicketNotes {
       if (key === except || !/^[0-9a-f]{64}$/.test(key)) continue;
       const item = await this.state.get<unknown>(this.itemOf(key));
       const parsed = noteEntrySchema.safeParse(item?.value);
-      if (!item || !parsed.success || parsed.data.claimUntil > this.clock()) continue;
+      if (!item || !parsed.success || parsed.data.sent || parsed.data.claimUntil > this.clock()) continue;
       const claimed: NoteEntry = {
         ...(parsed.data as unknown as NoteEntry),
         claimUntil: this.clock() + this.options.claimMs,
@@ -128,7 +143,8 @@ export class TicketNotes {
       return;
     }
     this.retryDelay = RETRY_FIRST_MS;
-    await this.state.delete(this.itemOf(key), item.etag).catch(() => false);
+    const sent: NoteEntry = { ...item.value, sent: true };
+    await this.state.replace(this.itemOf(key), sent, SENT_TTL_MS, item.etag).catch(() => null);
   }
 
   private scheduleRetry(): void {
