@@ -33,6 +33,11 @@ describe('kept cards', () => {
     expect(CardCache.keyOf(reply({ knownProblem }))).not.toBe(CardCache.keyOf(reply()));
   });
 
+  it("keeps a reader's card with fix buttons apart from the same answer without them", () => {
+    const fixes = [{ fix: 'revokeSessions' as const, targetId: story[0].userId!, signInId: story[0].id! }];
+    expect(CardCache.keyOf(reply({ fixes }))).not.toBe(CardCache.keyOf(reply()));
+  });
+
   it('keeps nothing for answers whose records were not kept, and nothing but sign-in answers', () => {
     expect(CardCache.keyOf(reply({ key: '' }))).toBeNull();
     expect(
