@@ -62,6 +62,8 @@ export interface TimeWords {
   clockPrefixes: Record<string, number>;
   /** "in the last", "de afgelopen" … followed by an optional number and a unit. */
   lastN: string[];
+  /** Before a number and a unit, means "for that long until now" ("for 3 days now", "al 3 dagen", "sinds 2 weken"); a number is required. */
+  forN: string[];
   /** "2 hours ago", "3 dagen geleden". */
   ago: string[];
   units: Record<Unit, string[]>;
@@ -232,6 +234,8 @@ export interface Words {
   filters: FilterWords;
   /** Given names that are also common words ("Will", "May", "Mark"): names only when written with a capital inside a sentence, or before another name. */
   commonWordNames: string[];
+  /** Given names that are everyday words in another language (English "Ben", Dutch "Else"): never borrowed as non-names from that language. */
+  givenNames: string[];
   /** Words that are never (part of) a person's name in this language, besides the lists above. */
   notNames: string[];
 }
