@@ -175,6 +175,14 @@ export interface FormWords {
   counting: string[];
   /** Whether something is down for everyone ("is there an outage", "storing"). */
   outage: string[];
+  /** A state that means down for everyone ("is Teams down", "ligt Outlook eruit"), unless part of a longer verb (`notOutageAround`). */
+  outageStates: string[];
+  /** Words right before or after a state word that make it something else ("shut down", "eruit gegooid"). */
+  notOutageAround: string[];
+  /** A thing's state as a short question with no opener: "Megan locked out?", "Lynne geblokkeerd?", "teams down?". */
+  stateQuestions: string[];
+  /** Question words: a question that has one is not a yes/no question ("why", "waarom"). */
+  questionWords: string[];
   /** Present tense, so about now ("can't", "kan niet") — unlike "couldn't", "kon niet". */
   presentTense: string[];
   /** The first word of a yes/no question ("is my account locked?", "heeft Miriam…"). */
