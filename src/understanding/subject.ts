@@ -65,6 +65,8 @@ const NOT_NAME_STEMS = new RegExp(
 /** A language's non-name words, and those borrowed from the other languages. */
 interface NotNames {
   own: Set<string>;
+  /** Shapes of non-name words in lower case (Dutch participles). */
+  shapes: RegExp[];
   /**
    * People mix languages ("request id … wat ging er mis", "mijn account is locked"), so the other
    * languages' non-name words count too, unless typed with a capital inside a sentence ("waarom
@@ -85,7 +87,8 @@ const notNamesByLanguage = Object.fromEntries(
       .filter((other) => other !== l)
       .flatMap((other) => wordsByLanguage[other].notNames)
       .filter((w) => !GIVEN_NAMES.has(w) && !own.has(w));
-    return [l, { own, borrowed: new Set(borrowed) }];
+    const shapes = wordsByLanguage[l].notNamePatterns.map((p) => new RegExp(p, 'u'));
+    return [l, { own, shapes, borrowed: new Set(borrowed) }];
   }),
 ) as Record<Language, NotNames>;
 
@@ -102,10 +105,15 @@ const PLURAL_EVENTS = wordsRegex(merged((w) => w.subject.pluralEvents));
 const SELF_WHEN_NO_SUBJECT = wordsRegex(merged((w) => w.subject.selfWhenNoSubject));
 const FOLLOW_UP_OPENER = new RegExp(`^\\s*${alternation(merged((w) => w.subject.followUpOpeners))}${END}`, 'u');
 
-/** `capitalInside`: typed with a capital, not at the start of a sentence (borrowed words may then be names). */
-function isNameWord(word: string, notNames: NotNames, capitalInside = false): boolean {
+/**
+ * `capitalInside`: typed with a capital, not at the start of a sentence (borrowed words may then be names);
+ * `capital`: typed with a capital anywhere (a word of a non-name shape, "Gerard", may then be a name).
+ */
+function isNameWord(word: string, notNames: NotNames, capitalInside = false, capital = capitalInside): boolean {
   const base = withoutPossessive(word);
-  const not = (w: string) => notNames.own.has(w) || (!capitalInside && notNames.borrowed.has(w));
+  const not = (w: string) =>
+    notNames.own.has(w) ||
+    (!capitalInside && (notNames.borrowed.has(w) || (!capital && notNames.shapes.some((s) => s.test(w)))));
   return /^\p{L}/u.test(word) && base.length >= 2 && !not(word) && !not(base) && !NOT_NAME_STEMS.test(base);
 }
 
@@ -156,8 +164,9 @@ function nameRuns(
   };
   tokens.forEach((token, i) => {
     const joined = start >= 0 && adjacent(text, tokens[i - 1], token);
-    const capitalInside = CAPITAL.test(original.slice(token.start, token.end)) && !startsSentence(text, tokens, i);
-    if (names.has(i) || isNameWord(token.word, notNames, capitalInside)) {
+    const capital = CAPITAL.test(original.slice(token.start, token.end));
+    const capitalInside = capital && !startsSentence(text, tokens, i);
+    if (names.has(i) || isNameWord(token.word, notNames, capitalInside, capital)) {
       if (!joined) close();
       if (start < 0) start = i;
       lastName = i;
