@@ -16,6 +16,9 @@ const OUTAGE_STATE = new RegExp(
   `(?<!${NOT_OUTAGE_AROUND}\\s+)${START}${alternation(merged((w) => w.form.outageStates))}${END}(?!\\s+${NOT_OUTAGE_AROUND}${END})`,
   'u',
 );
+/** "ligt Teams er nu uit?": the Dutch verb and its "er … uit" apart. */
+const LIES_OUT =
+  /(?<![\p{L}\p{N}])(?:ligt|liggen|lag|lagen)\s+(?:[^\s]+\s+){0,4}?er\s+(?:[^\s]+\s+){0,2}?uit(?![\p{L}\p{N}])/u;
 /** "doet Teams het niet?": an app not working, asked without a person. */
 const DOES_NOT_WORK =
   /(?<![\p{L}\p{N}])doet\s+(?!(?:mijn|m'n|zijn|haar|hij|zij|ze|ik|het)\s)(?:[\p{L}\p{N}.'-]+\s+){1,3}het\s+niet(?![\p{L}\p{N}])/u;
@@ -51,7 +54,7 @@ export function findForm(lower: string): QuestionForm {
     counting: COUNTING.test(lower),
     yesNo:
       (YES_NO.test(lower) && !NOT_YES_NO.test(lower)) || (STATE_QUESTION.test(lower) && !QUESTION_WORD.test(lower)),
-    outage: OUTAGE.test(lower) || OUTAGE_STATE.test(lower) || DOES_NOT_WORK.test(lower),
+    outage: OUTAGE.test(lower) || OUTAGE_STATE.test(lower) || DOES_NOT_WORK.test(lower) || LIES_OUT.test(lower),
     presentTense: PRESENT_TENSE.test(lower) || PRESENT_AROUND_NAME.test(lower),
     intrusion: INTRUSION.test(lower) || (INTRUDERS.test(lower) && TRIES.test(lower) && OWN_ACCOUNT.test(lower)),
   };
