@@ -5,7 +5,8 @@
  */
 import type { QuestionForm } from './question';
 import { END, START, alternation, wordsRegex } from './phrases';
-import { merged } from './words';
+import { languages, merged, wordsByLanguage } from './words';
+import type { Language } from '../shared/types';
 
 const COUNTING = wordsRegex(merged((w) => w.form.counting));
 const OUTAGE = wordsRegex(merged((w) => w.form.outage));
@@ -37,7 +38,12 @@ const OWN_ACCOUNT = wordsRegex(merged((w) => w.form.ownAccount));
 const TRIES = wordsRegex(merged((w) => w.form.tries));
 /** Fillers before the first word of a question ("and", "ok so", "en"). */
 const LEAD = `^[\\s\\p{P}]*(?:(?:and|so|ok|okay|hey|hi|en|dus|oke|oké|hoi|but|maar)[\\s,]+)*`;
-const YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.yesNoOpeners))}(?=[\\s,])`, 'u');
+const yesNoOf = (openers: string[]) => new RegExp(`${LEAD}${alternation(openers)}(?=[\\s,])`, 'u');
+const YES_NO = yesNoOf(merged((w) => w.form.yesNoOpeners));
+/** Per language: Dutch "ben" opens a question ("ben ik geblokkeerd?"), English "ben" is Ben. */
+const YES_NO_BY_LANGUAGE = Object.fromEntries(
+  languages.map((l) => [l, yesNoOf(wordsByLanguage[l].form.yesNoOpeners)]),
+) as Record<Language, RegExp>;
 const NOT_YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.notYesNo))}${END}`, 'u');
 
 export const NO_FORM: QuestionForm = {
@@ -48,12 +54,12 @@ export const NO_FORM: QuestionForm = {
   intrusion: false,
 };
 
-/** The form of `lower` (lower-cased text with no pasted screen). */
-export function findForm(lower: string): QuestionForm {
+/** The form of `lower` (lower-cased text with no pasted screen); yes/no openers of `language` only, when given. */
+export function findForm(lower: string, language?: Language): QuestionForm {
+  const yesNo = language ? YES_NO_BY_LANGUAGE[language] : YES_NO;
   return {
     counting: COUNTING.test(lower),
-    yesNo:
-      (YES_NO.test(lower) && !NOT_YES_NO.test(lower)) || (STATE_QUESTION.test(lower) && !QUESTION_WORD.test(lower)),
+    yesNo: (yesNo.test(lower) && !NOT_YES_NO.test(lower)) || (STATE_QUESTION.test(lower) && !QUESTION_WORD.test(lower)),
     outage: OUTAGE.test(lower) || OUTAGE_STATE.test(lower) || DOES_NOT_WORK.test(lower) || LIES_OUT.test(lower),
     presentTense: PRESENT_TENSE.test(lower) || PRESENT_AROUND_NAME.test(lower),
     intrusion: INTRUSION.test(lower) || (INTRUDERS.test(lower) && TRIES.test(lower) && OWN_ACCOUNT.test(lower)),
