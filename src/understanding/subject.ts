@@ -62,16 +62,36 @@ const NOT_NAME_STEMS = new RegExp(
   'u',
 );
 
+/** A language's non-name words, and those borrowed from the other languages. */
+interface NotNames {
+  own: Set<string>;
+  /** Shapes of non-name words in lower case (Dutch participles). */
+  shapes: RegExp[];
+  /**
+   * People mix languages ("request id … wat ging er mis", "mijn account is locked"), so the other
+   * languages' non-name words count too, unless typed with a capital inside a sentence ("waarom
+   * faalt Payroll Sync?"), and except given names (Dutch "dan" is Dan in English; `givenNames`).
+   */
+  borrowed: Set<string>;
+}
+
+const GIVEN_NAMES = new Set(merged((w) => [...w.givenNames, ...w.commonWordNames]));
 const notNamesByLanguage = Object.fromEntries(
-  languages.map((l) => [
-    l,
-    new Set([
-      ...SHARED_NOT_NAMES,
+  languages.map((l) => {
+    // A word of another language's phrase ("later dan") stays a name here when it is one ("why can't Dan sign in").
+    const own = new Set([
+      ...SHARED_NOT_NAMES.filter((w) => !wordsByLanguage[l].givenNames.includes(w)),
       ...singleWords(phraseLists(wordsByLanguage[l]).filter(isPhrase)),
       ...wordsByLanguage[l].notNames,
-    ]),
-  ]),
-) as Record<Language, Set<string>>;
+    ]);
+    const borrowed = languages
+      .filter((other) => other !== l)
+      .flatMap((other) => wordsByLanguage[other].notNames)
+      .filter((w) => !GIVEN_NAMES.has(w) && !own.has(w));
+    const shapes = wordsByLanguage[l].notNamePatterns.map((p) => new RegExp(p, 'u'));
+    return [l, { own, shapes, borrowed: new Set(borrowed) }];
+  }),
+) as Record<Language, NotNames>;
 
 const subjectSet = (pick: (w: Words) => string[]) => new Set(merged(pick));
 const PARTICLES = subjectSet((w) => w.subject.nameParticles);
@@ -86,11 +106,21 @@ const PLURAL_EVENTS = wordsRegex(merged((w) => w.subject.pluralEvents));
 const SELF_WHEN_NO_SUBJECT = wordsRegex(merged((w) => w.subject.selfWhenNoSubject));
 const FOLLOW_UP_OPENER = new RegExp(`^\\s*${alternation(merged((w) => w.subject.followUpOpeners))}${END}`, 'u');
 
-function isNameWord(word: string, notNames: Set<string>): boolean {
+/**
+ * `capitalInside`: typed with a capital, not at the start of a sentence (borrowed words may then be names);
+ * `capital`: typed with a capital anywhere (a word of a non-name shape, "Gerard", may then be a name).
+ */
+function isNameWord(word: string, notNames: NotNames, capitalInside = false, capital = capitalInside): boolean {
   const base = withoutPossessive(word);
-  return (
-    /^\p{L}/u.test(word) && base.length >= 2 && !notNames.has(word) && !notNames.has(base) && !NOT_NAME_STEMS.test(base)
-  );
+  const not = (w: string) =>
+    notNames.own.has(w) ||
+    (!capitalInside && (notNames.borrowed.has(w) || (!capital && notNames.shapes.some((s) => s.test(w)))));
+  return /^\p{L}/u.test(word) && base.length >= 2 && !not(word) && !not(base) && !NOT_NAME_STEMS.test(base);
+}
+
+/** Whether a token starts a sentence: first, or after . ! ? : ; or a line break. */
+function startsSentence(text: string, tokens: Token[], i: number): boolean {
+  return i === 0 || /[.!?:;\n]/u.test(text.slice(tokens[i - 1].end, tokens[i].start));
 }
 
 const COMMON_WORD_NAMES = new Set(merged((w) => w.commonWordNames));
@@ -101,12 +131,12 @@ const CAPITAL = /^\p{Lu}/u;
  * in"), before another capitalised name ("May Robbins") or as a possessive ("Mark's sign-ins");
  * at the start of a sentence they are the words ("May I see …").
  */
-function capitalisedCommonNames(text: string, original: string, tokens: Token[], notNames: Set<string>): Set<number> {
+function capitalisedCommonNames(text: string, original: string, tokens: Token[], notNames: NotNames): Set<number> {
   const found = new Set<number>();
   tokens.forEach((token, i) => {
     if (!COMMON_WORD_NAMES.has(withoutPossessive(token.word)) || !CAPITAL.test(original.slice(token.start, token.end)))
       return;
-    const sentenceStart = i === 0 || /[.!?:;\n]/u.test(text.slice(tokens[i - 1].end, token.start));
+    const sentenceStart = startsSentence(text, tokens, i);
     const next = tokens[i + 1];
     const beforeName =
       next !== undefined &&
@@ -121,8 +151,9 @@ function capitalisedCommonNames(text: string, original: string, tokens: Token[],
 /** Runs of name words: [first token index, last token index]. */
 function nameRuns(
   text: string,
+  original: string,
   tokens: Token[],
-  notNames: Set<string>,
+  notNames: NotNames,
   names: Set<number> = new Set(),
 ): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
@@ -134,7 +165,9 @@ function nameRuns(
   };
   tokens.forEach((token, i) => {
     const joined = start >= 0 && adjacent(text, tokens[i - 1], token);
-    if (names.has(i) || isNameWord(token.word, notNames)) {
+    const capital = CAPITAL.test(original.slice(token.start, token.end));
+    const capitalInside = capital && !startsSentence(text, tokens, i);
+    if (names.has(i) || isNameWord(token.word, notNames, capitalInside, capital)) {
       if (!joined) close();
       if (start < 0) start = i;
       lastName = i;
@@ -172,9 +205,13 @@ export interface PersonFinding {
 export function findPerson(work: string, original: string, language: Language): PersonFinding {
   const tokens = tokenize(work);
   const notNames = notNamesByLanguage[language];
-  const runs = nameRuns(work, tokens, notNames, capitalisedCommonNames(work, original, tokens, notNames)).filter(
-    ([, last]) => !GROUP_NOUNS.has(tokens[last + 1]?.word ?? ''),
-  );
+  const runs = nameRuns(
+    work,
+    original,
+    tokens,
+    notNames,
+    capitalisedCommonNames(work, original, tokens, notNames),
+  ).filter(([, last]) => !GROUP_NOUNS.has(tokens[last + 1]?.word ?? ''));
   const cued = runs.find((r) => isCued(tokens, r));
   const run = cued ?? runs[0];
   if (!run) return { person: null, cued: false, text: work };

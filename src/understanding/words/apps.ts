@@ -111,4 +111,11 @@ export const appNouns: string[] = [
   'hr',
   'crm',
   'erp',
+  'expenses',
+  'intranet',
+  'timesheet',
+  'timesheets',
+  'wiki',
+  'helpdesk',
+  'dashboard',
 ];
