@@ -184,7 +184,10 @@ export function parse(text: string, ctx: ParseContext): Question {
     subject,
     category: kind.category,
     hasTime: time.range !== null,
-    text: signalText,
+    // "which iphone users …" asks "which users": the platform word is a filter.
+    text: filters.platformBeforePeople
+      ? signalText.slice(0, filters.platformBeforePeople.start) + signalText.slice(filters.platformBeforePeople.end)
+      : signalText,
   });
   const changes: Changes = {
     intent,

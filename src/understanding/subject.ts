@@ -94,6 +94,13 @@ function isNameWord(word: string, notNames: Set<string>): boolean {
 }
 
 const COMMON_WORD_NAMES = new Set(merged((w) => w.commonWordNames));
+/** Word endings of verb forms that are no name when typed in lower case ("having", "struggling"), per language. */
+const VERB_FORMS = Object.fromEntries(
+  languages.map((l) => {
+    const endings = wordsByLanguage[l].verbEndings;
+    return [l, endings.length ? new RegExp(`^\\p{L}{3,}${alternation(endings)}$`, 'u') : null];
+  }),
+) as Record<Language, RegExp | null>;
 const CAPITAL = /^\p{Lu}/u;
 
 /**
@@ -118,13 +125,8 @@ function capitalisedCommonNames(text: string, original: string, tokens: Token[],
   return found;
 }
 
-/** Runs of name words: [first token index, last token index]. */
-function nameRuns(
-  text: string,
-  tokens: Token[],
-  notNames: Set<string>,
-  names: Set<number> = new Set(),
-): Array<[number, number]> {
+/** Runs of name words: [first token index, last token index]. `isName` says whether token i is a name word. */
+function nameRuns(text: string, tokens: Token[], isName: (i: number) => boolean): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   let start = -1;
   let lastName = -1;
@@ -134,7 +136,7 @@ function nameRuns(
   };
   tokens.forEach((token, i) => {
     const joined = start >= 0 && adjacent(text, tokens[i - 1], token);
-    if (names.has(i) || isNameWord(token.word, notNames)) {
+    if (isName(i)) {
       if (!joined) close();
       if (start < 0) start = i;
       lastName = i;
@@ -146,6 +148,12 @@ function nameRuns(
   close();
   return runs;
 }
+
+/** "megan sign ins", "patti failures", "alex aanmeldingen": sign-in nouns right after a word make it a name (read on the original: sign-in words are masked). */
+const SIGN_INS_AFTER = new RegExp(
+  `^\\s+${alternation(merged((w) => [...w.intent.signin, ...w.subject.pluralEvents]))}${END}`,
+  'u',
+);
 
 function isCued(tokens: Token[], [first, last]: [number, number]): boolean {
   return (
@@ -166,23 +174,35 @@ export interface PersonFinding {
   person: string | null;
   /** The name had a cue (possessive, "for", "can't" …); an uncued word loses to "who"/"anyone". */
   cued: boolean;
+  /** One uncued word typed in lower case ("no idea why my login failed"): it loses to "I"/"my" too. */
+  weak: boolean;
   text: string;
 }
 
 export function findPerson(work: string, original: string, language: Language): PersonFinding {
   const tokens = tokenize(work);
   const notNames = notNamesByLanguage[language];
-  const runs = nameRuns(work, tokens, notNames, capitalisedCommonNames(work, original, tokens, notNames)).filter(
-    ([, last]) => !GROUP_NOUNS.has(tokens[last + 1]?.word ?? ''),
-  );
-  const cued = runs.find((r) => isCued(tokens, r));
+  const names = capitalisedCommonNames(work, original, tokens, notNames);
+  const verbForm = VERB_FORMS[language];
+  // "nestor wilkie having trouble": a verb form typed in lower case ends the name.
+  const isName = (i: number) =>
+    names.has(i) ||
+    (isNameWord(tokens[i].word, notNames) &&
+      !(verbForm?.test(tokens[i].word) && original.slice(tokens[i].start, tokens[i].end) === tokens[i].word));
+  const runs = nameRuns(work, tokens, isName).filter(([, last]) => !GROUP_NOUNS.has(tokens[last + 1]?.word ?? ''));
+  // A word before sign-in nouns is a weaker cue: "sigin failures for megan" is about megan.
+  const cued =
+    runs.find((r) => isCued(tokens, r)) ??
+    runs.find(([, last]) => SIGN_INS_AFTER.test(original.slice(tokens[last].end).toLowerCase()));
   const run = cued ?? runs[0];
-  if (!run) return { person: null, cued: false, text: work };
+  if (!run) return { person: null, cued: false, weak: false, text: work };
   const start = tokens[run[0]].start;
   const end = tokens[run[1]].end;
+  const person = tidyName(original.slice(start, end)) || null;
   return {
-    person: tidyName(original.slice(start, end)) || null,
+    person,
     cued: cued !== undefined,
+    weak: cued === undefined && run[0] === run[1] && person === person?.toLowerCase(),
     text: mask(work, start, end),
   };
 }
@@ -232,12 +252,13 @@ export interface SubjectClues {
   tenantWide: boolean;
 }
 
-/** Ids beat names, names beat pronouns; an uncued word loses to "who"/"anyone". */
+/** Ids beat names, names beat pronouns; an uncued word loses to "who"/"anyone", a weak one to "I"/"my" too. */
 export function chooseSubject(c: SubjectClues): Subject | null {
   if (c.mention !== null) return { kind: 'mention', index: c.mention };
   if (c.upn) return { kind: 'upn', value: c.upn };
   if (c.objectId) return { kind: 'objectId', value: c.objectId };
-  if (c.person?.person && (c.person.cued || !c.anyone)) return { kind: 'person', text: c.person.person };
+  if (c.person?.person && (c.person.cued || !(c.anyone || (c.self && c.person.weak))))
+    return { kind: 'person', text: c.person.person };
   if (c.self) return { kind: 'self' };
   if (c.anyone) return { kind: 'anyone' };
   if (c.asks && c.pluralEvents) return { kind: 'anyone' };

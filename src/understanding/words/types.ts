@@ -95,6 +95,11 @@ export interface IntentWords {
   explain: string[];
   explainBeforeCode: string[];
   help: string[];
+  /**
+   * Questions about the bot itself ("how does this bot work", "wat kan ik je allemaal vragen"): in a question,
+   * `{bot}` stands for any of `bot` followed by any number of `fillers` ("allemaal", "actually").
+   */
+  helpAboutBot: { questions: string[]; bot: string[]; fillers: string[] };
   /** Words for an error code right before the number ("error 50126", "foutcode 50126"). */
   codeLabel: string[];
   /** Labels that name a GUID as a correlation id ("correlation id", "correlatie-id"). */
@@ -206,6 +211,8 @@ export interface FilterWords {
   platformPrefixes: string[];
   /** Between the prefix and the platform ("his", "de", "mijn"). */
   possessives: string[];
+  /** After a platform word, people who use it ("iphone users", "android-gebruikers"). */
+  platformPeople: string[];
 }
 
 export interface FollowUpWords {
@@ -234,4 +241,6 @@ export interface Words {
   commonWordNames: string[];
   /** Words that are never (part of) a person's name in this language, besides the lists above. */
   notNames: string[];
+  /** Endings of verb forms that end a name when typed in lower case ("nestor wilkie having trouble"). */
+  verbEndings: string[];
 }
