@@ -79,6 +79,7 @@ const CUES_BEFORE = subjectSet((w) => w.subject.cuesBefore);
 const CUES_AFTER = subjectSet((w) => w.subject.cuesAfter);
 const GROUP_NOUNS = subjectSet((w) => w.subject.groupNouns);
 const SELF = subjectSet((w) => w.subject.self);
+const SELF_AS_SUBJECT = subjectSet((w) => w.subject.selfAsSubject);
 const NOT_SELF = new RegExp(wordsRegex(merged((w) => [...w.subject.notSelf, ...w.subject.someoneElse])).source, 'gu');
 const SOMEONE_ELSE = wordsRegex(merged((w) => w.subject.someoneElse));
 const ANYONE = wordsRegex(merged((w) => w.subject.anyone));
@@ -174,8 +175,8 @@ export interface PersonFinding {
   person: string | null;
   /** The name had a cue (possessive, "for", "can't" …); an uncued word loses to "who"/"anyone". */
   cued: boolean;
-  /** One uncued word typed in lower case ("no idea why my login failed"): it loses to "I"/"my" too. */
-  weak: boolean;
+  /** One uncued word typed in lower case beside "I"/"my"/"ik"/"mijn" ("no idea why my login failed"): the asker's question. */
+  losesToSelf: boolean;
   text: string;
 }
 
@@ -195,14 +196,18 @@ export function findPerson(work: string, original: string, language: Language): 
     runs.find((r) => isCued(tokens, r)) ??
     runs.find(([, last]) => SIGN_INS_AFTER.test(original.slice(tokens[last].end).toLowerCase()));
   const run = cued ?? runs[0];
-  if (!run) return { person: null, cued: false, weak: false, text: work };
+  if (!run) return { person: null, cued: false, losesToSelf: false, text: work };
   const start = tokens[run[0]].start;
   const end = tokens[run[1]].end;
   const person = tidyName(original.slice(start, end)) || null;
   return {
     person,
     cued: cued !== undefined,
-    weak: cued === undefined && run[0] === run[1] && person === person?.toLowerCase(),
+    losesToSelf:
+      cued === undefined &&
+      run[0] === run[1] &&
+      person === person?.toLowerCase() &&
+      tokens.some((t) => SELF_AS_SUBJECT.has(t.word)),
     text: mask(work, start, end),
   };
 }
@@ -252,12 +257,12 @@ export interface SubjectClues {
   tenantWide: boolean;
 }
 
-/** Ids beat names, names beat pronouns; an uncued word loses to "who"/"anyone", a weak one to "I"/"my" too. */
+/** Ids beat names, names beat pronouns; an uncued word loses to "who"/"anyone", a lone lower-case one to "I"/"my" too. */
 export function chooseSubject(c: SubjectClues): Subject | null {
   if (c.mention !== null) return { kind: 'mention', index: c.mention };
   if (c.upn) return { kind: 'upn', value: c.upn };
   if (c.objectId) return { kind: 'objectId', value: c.objectId };
-  if (c.person?.person && (c.person.cued || !(c.anyone || (c.self && c.person.weak))))
+  if (c.person?.person && (c.person.cued || !(c.anyone || (c.self && c.person.losesToSelf))))
     return { kind: 'person', text: c.person.person };
   if (c.self) return { kind: 'self' };
   if (c.anyone) return { kind: 'anyone' };

@@ -132,6 +132,8 @@ export interface ScreenWords {
 export interface SubjectWords {
   /** First person: the asker ("I", "my", "ik", "mijn"). */
   self: string[];
+  /** First person as subject or owner ("I", "my", "ik", "mijn"; not "me"): a lone lower-case word beside one is not a name. */
+  selfAsSubject: string[];
   /** Phrases whose "me" is not the subject ("show me", "laat me … zien"). */
   notSelf: string[];
   /** Someone else, unnamed ("my manager", "mijn collega"): not the asker. */
