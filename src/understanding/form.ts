@@ -4,12 +4,27 @@
  * outage?"), and present tense ("why can't I sign in?": about now, unlike "why couldn't I…").
  */
 import type { QuestionForm } from './question';
-import { END, alternation, wordsRegex } from './phrases';
+import { END, START, alternation, wordsRegex } from './phrases';
 import { merged } from './words';
 
 const COUNTING = wordsRegex(merged((w) => w.form.counting));
 const OUTAGE = wordsRegex(merged((w) => w.form.outage));
 const PRESENT_TENSE = wordsRegex(merged((w) => w.form.presentTense));
+const NOT_OUTAGE_AROUND = alternation(merged((w) => w.form.notOutageAround));
+/** "is Teams down", "ligt Outlook eruit" — not "shut down", "eruit gegooid". */
+const OUTAGE_STATE = new RegExp(
+  `(?<!${NOT_OUTAGE_AROUND}\\s+)${START}${alternation(merged((w) => w.form.outageStates))}${END}(?!\\s+${NOT_OUTAGE_AROUND}${END})`,
+  'u',
+);
+/** "doet Teams het niet?": an app not working, asked without a person. */
+const DOES_NOT_WORK =
+  /(?<![\p{L}\p{N}])doet\s+(?!(?:mijn|m'n|zijn|haar|hij|zij|ze|ik|het)\s)(?:[\p{L}\p{N}.'-]+\s+){1,3}het\s+niet(?![\p{L}\p{N}])/u;
+/** A short question that is only a state: "Megan locked out?", "Lynne geblokkeerd?" (no question word before it). */
+const STATE_QUESTION = new RegExp(
+  `^[^?]{0,60}${START}${alternation(merged((w) => w.form.stateQuestions))}\\s*\\?+\\s*$`,
+  'u',
+);
+const QUESTION_WORD = wordsRegex(merged((w) => w.form.questionWords));
 const INTRUSION = wordsRegex(merged((w) => w.form.intrusion));
 /** Dutch puts the subject between verb and "niet": "waarom kan Megan Bowen niet inloggen", "lukt het Patti niet". */
 const PRESENT_AROUND_NAME =
@@ -34,8 +49,9 @@ export const NO_FORM: QuestionForm = {
 export function findForm(lower: string): QuestionForm {
   return {
     counting: COUNTING.test(lower),
-    yesNo: YES_NO.test(lower) && !NOT_YES_NO.test(lower),
-    outage: OUTAGE.test(lower),
+    yesNo:
+      (YES_NO.test(lower) && !NOT_YES_NO.test(lower)) || (STATE_QUESTION.test(lower) && !QUESTION_WORD.test(lower)),
+    outage: OUTAGE.test(lower) || OUTAGE_STATE.test(lower) || DOES_NOT_WORK.test(lower),
     presentTense: PRESENT_TENSE.test(lower) || PRESENT_AROUND_NAME.test(lower),
     intrusion: INTRUSION.test(lower) || (INTRUDERS.test(lower) && TRIES.test(lower) && OWN_ACCOUNT.test(lower)),
   };

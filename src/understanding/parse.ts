@@ -137,7 +137,8 @@ export function parse(text: string, ctx: ParseContext): Question {
     correlationId !== null ||
     filters.country !== null ||
     filters.platform !== null ||
-    form.intrusion;
+    form.intrusion ||
+    form.outage;
 
   const app = findApp(opened ?? ranking.text, original);
   // The asker's words before a pasted screen are in their own language, whatever the screen's.

@@ -62,16 +62,32 @@ const NOT_NAME_STEMS = new RegExp(
   'u',
 );
 
+/** A language's non-name words, and those borrowed from the other languages. */
+interface NotNames {
+  own: Set<string>;
+  /**
+   * People mix languages ("request id … wat ging er mis", "mijn account is locked"), so the other
+   * languages' non-name words count too, unless typed with a capital inside a sentence ("waarom
+   * faalt Payroll Sync?"), and except given names (Dutch "dan" is Dan in English; `givenNames`).
+   */
+  borrowed: Set<string>;
+}
+
+const GIVEN_NAMES = new Set(merged((w) => [...w.givenNames, ...w.commonWordNames]));
 const notNamesByLanguage = Object.fromEntries(
-  languages.map((l) => [
-    l,
-    new Set([
+  languages.map((l) => {
+    const own = new Set([
       ...SHARED_NOT_NAMES,
       ...singleWords(phraseLists(wordsByLanguage[l]).filter(isPhrase)),
       ...wordsByLanguage[l].notNames,
-    ]),
-  ]),
-) as Record<Language, Set<string>>;
+    ]);
+    const borrowed = languages
+      .filter((other) => other !== l)
+      .flatMap((other) => wordsByLanguage[other].notNames)
+      .filter((w) => !GIVEN_NAMES.has(w) && !own.has(w));
+    return [l, { own, borrowed: new Set(borrowed) }];
+  }),
+) as Record<Language, NotNames>;
 
 const subjectSet = (pick: (w: Words) => string[]) => new Set(merged(pick));
 const PARTICLES = subjectSet((w) => w.subject.nameParticles);
@@ -87,11 +103,16 @@ const PLURAL_EVENTS = wordsRegex(merged((w) => w.subject.pluralEvents));
 const SELF_WHEN_NO_SUBJECT = wordsRegex(merged((w) => w.subject.selfWhenNoSubject));
 const FOLLOW_UP_OPENER = new RegExp(`^\\s*${alternation(merged((w) => w.subject.followUpOpeners))}${END}`, 'u');
 
-function isNameWord(word: string, notNames: Set<string>): boolean {
+/** `capitalInside`: typed with a capital, not at the start of a sentence (borrowed words may then be names). */
+function isNameWord(word: string, notNames: NotNames, capitalInside = false): boolean {
   const base = withoutPossessive(word);
-  return (
-    /^\p{L}/u.test(word) && base.length >= 2 && !notNames.has(word) && !notNames.has(base) && !NOT_NAME_STEMS.test(base)
-  );
+  const not = (w: string) => notNames.own.has(w) || (!capitalInside && notNames.borrowed.has(w));
+  return /^\p{L}/u.test(word) && base.length >= 2 && !not(word) && !not(base) && !NOT_NAME_STEMS.test(base);
+}
+
+/** Whether a token starts a sentence: first, or after . ! ? : ; or a line break. */
+function startsSentence(text: string, tokens: Token[], i: number): boolean {
+  return i === 0 || /[.!?:;\n]/u.test(text.slice(tokens[i - 1].end, tokens[i].start));
 }
 
 const COMMON_WORD_NAMES = new Set(merged((w) => w.commonWordNames));
@@ -109,12 +130,12 @@ const CAPITAL = /^\p{Lu}/u;
  * in"), before another capitalised name ("May Robbins") or as a possessive ("Mark's sign-ins");
  * at the start of a sentence they are the words ("May I see …").
  */
-function capitalisedCommonNames(text: string, original: string, tokens: Token[], notNames: Set<string>): Set<number> {
+function capitalisedCommonNames(text: string, original: string, tokens: Token[], notNames: NotNames): Set<number> {
   const found = new Set<number>();
   tokens.forEach((token, i) => {
     if (!COMMON_WORD_NAMES.has(withoutPossessive(token.word)) || !CAPITAL.test(original.slice(token.start, token.end)))
       return;
-    const sentenceStart = i === 0 || /[.!?:;\n]/u.test(text.slice(tokens[i - 1].end, token.start));
+    const sentenceStart = startsSentence(text, tokens, i);
     const next = tokens[i + 1];
     const beforeName =
       next !== undefined &&
@@ -186,10 +207,15 @@ export function findPerson(work: string, original: string, language: Language): 
   const names = capitalisedCommonNames(work, original, tokens, notNames);
   const verbForm = VERB_FORMS[language];
   // "nestor wilkie having trouble": a verb form typed in lower case ends the name.
-  const isName = (i: number) =>
-    names.has(i) ||
-    (isNameWord(tokens[i].word, notNames) &&
-      !(verbForm?.test(tokens[i].word) && original.slice(tokens[i].start, tokens[i].end) === tokens[i].word));
+  const isName = (i: number) => {
+    const typed = original.slice(tokens[i].start, tokens[i].end);
+    const capitalInside = CAPITAL.test(typed) && !startsSentence(work, tokens, i);
+    return (
+      names.has(i) ||
+      (isNameWord(tokens[i].word, notNames, capitalInside) &&
+        !(verbForm?.test(tokens[i].word) && typed === tokens[i].word))
+    );
+  };
   const runs = nameRuns(work, tokens, isName).filter(([, last]) => !GROUP_NOUNS.has(tokens[last + 1]?.word ?? ''));
   // A word before sign-in nouns is a weaker cue: "sigin failures for megan" is about megan.
   const cued =

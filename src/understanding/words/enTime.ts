@@ -77,6 +77,7 @@ export const enTime: Words['time'] = {
   noon: ['noon', 'midday', 'lunchtime'],
   clockPrefixes: { 'half past': 90, 'quarter past': 75, 'quarter to': 45, 'quarter til': 45 },
   midnight: ['midnight'],
+  forN: ['for', 'for about', 'for around', 'for like', 'going on'],
   lastN: [
     'in the last',
     'in the past',

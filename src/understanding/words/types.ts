@@ -62,6 +62,8 @@ export interface TimeWords {
   clockPrefixes: Record<string, number>;
   /** "in the last", "de afgelopen" … followed by an optional number and a unit. */
   lastN: string[];
+  /** Before a number and a unit, means "for that long until now" ("for 3 days now", "al 3 dagen", "sinds 2 weken"); a number is required. */
+  forN: string[];
   /** "2 hours ago", "3 dagen geleden". */
   ago: string[];
   units: Record<Unit, string[]>;
@@ -180,6 +182,14 @@ export interface FormWords {
   counting: string[];
   /** Whether something is down for everyone ("is there an outage", "storing"). */
   outage: string[];
+  /** A state that means down for everyone ("is Teams down", "ligt Outlook eruit"), unless part of a longer verb (`notOutageAround`). */
+  outageStates: string[];
+  /** Words right before or after a state word that make it something else ("shut down", "eruit gegooid"). */
+  notOutageAround: string[];
+  /** A thing's state as a short question with no opener: "Megan locked out?", "Lynne geblokkeerd?", "teams down?". */
+  stateQuestions: string[];
+  /** Question words: a question that has one is not a yes/no question ("why", "waarom"). */
+  questionWords: string[];
   /** Present tense, so about now ("can't", "kan niet") — unlike "couldn't", "kon niet". */
   presentTense: string[];
   /** The first word of a yes/no question ("is my account locked?", "heeft Miriam…"). */
@@ -241,6 +251,8 @@ export interface Words {
   filters: FilterWords;
   /** Given names that are also common words ("Will", "May", "Mark"): names only when written with a capital inside a sentence, or before another name. */
   commonWordNames: string[];
+  /** Given names that are everyday words in another language (English "Ben", Dutch "Else"): never borrowed as non-names from that language. */
+  givenNames: string[];
   /** Words that are never (part of) a person's name in this language, besides the lists above. */
   notNames: string[];
   /** Endings of verb forms that end a name when typed in lower case ("nestor wilkie having trouble"). */
