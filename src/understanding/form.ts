@@ -36,6 +36,20 @@ const TRIES = wordsRegex(merged((w) => w.form.tries));
 const LEAD = `^[\\s\\p{P}]*(?:(?:and|so|ok|okay|hey|hi|en|dus|oke|oké|hoi|but|maar)[\\s,]+)*`;
 const YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.yesNoOpeners))}(?=[\\s,])`, 'u');
 const NOT_YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.notYesNo))}${END}`, 'u');
+/** Where a second question may start: "cant log in, is my account locked?". */
+const CLAUSE_BREAK = /[,;:.!?]\s+|\s+[-–]\s+/u;
+/** "…locked or what", "…, toch?": a statement tagged as a yes/no question. */
+const YES_NO_TAG = new RegExp(`${START}${alternation(merged((w) => w.form.yesNoTags))}[\\s?!.]*$`, 'u');
+const YES_NO_PARTICLE = wordsRegex(merged((w) => w.form.yesNoParticles));
+
+/** A yes/no opener at the start of a clause, or a statement with no question word tagged as one. */
+function isYesNo(lower: string): boolean {
+  if (lower.split(CLAUSE_BREAK).some((clause) => YES_NO.test(clause) && !NOT_YES_NO.test(clause))) return true;
+  const tag = YES_NO_TAG.exec(lower);
+  const rest = tag ? lower.slice(0, tag.index) : lower;
+  if (QUESTION_WORD.test(rest)) return false;
+  return tag !== null || (YES_NO_PARTICLE.test(lower) && /\?\s*$/u.test(lower)) || STATE_QUESTION.test(lower);
+}
 
 export const NO_FORM: QuestionForm = {
   counting: false,
@@ -49,8 +63,7 @@ export const NO_FORM: QuestionForm = {
 export function findForm(lower: string): QuestionForm {
   return {
     counting: COUNTING.test(lower),
-    yesNo:
-      (YES_NO.test(lower) && !NOT_YES_NO.test(lower)) || (STATE_QUESTION.test(lower) && !QUESTION_WORD.test(lower)),
+    yesNo: isYesNo(lower),
     outage: OUTAGE.test(lower) || OUTAGE_STATE.test(lower) || DOES_NOT_WORK.test(lower),
     presentTense: PRESENT_TENSE.test(lower) || PRESENT_AROUND_NAME.test(lower),
     intrusion: INTRUSION.test(lower) || (INTRUDERS.test(lower) && TRIES.test(lower) && OWN_ACCOUNT.test(lower)),

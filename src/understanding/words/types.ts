@@ -202,6 +202,10 @@ export interface FormWords {
   ownAccount: string[];
   /** Openers that ask for something rather than whether ("can you show…", "kun je…"). */
   notYesNo: string[];
+  /** At the end of a statement with no question word, make it a yes/no question ("…locked or what", "…, toch?"). */
+  yesNoTags: string[];
+  /** Anywhere in a statement with no question word that ends in "?", make it a yes/no question ("mijn account is toch niet …?"). */
+  yesNoParticles: string[];
 }
 
 /** Tenant-wide question kinds and narrowing filters (src/understanding/tenantAsk.ts, filters.ts). */
@@ -255,6 +259,8 @@ export interface Words {
   givenNames: string[];
   /** Words that are never (part of) a person's name in this language, besides the lists above. */
   notNames: string[];
+  /** Filler words a `…` in a phrase stands for ("logt … uit": "me", "steeds", "de hele tijd"); single words, never names. */
+  gapWords: string[];
   /** Endings of verb forms that end a name when typed in lower case ("nestor wilkie having trouble"). */
   verbEndings: string[];
 }
