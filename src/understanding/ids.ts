@@ -99,6 +99,8 @@ const ROLE_AFTER = ROLE_WORDS.map(
     ] as const,
 );
 const LOOK_BEFORE = 60;
+const FROM_SOMEONE =
+  /(?:^|\s)(?:from|van|by|door|of)\s+(?:(?:the|a|an|that|this|my|our|one|de|het|een|die|deze|mijn|onze)\s+)?$/u;
 /** "<id> can't sign in", "why did <id> fail to sign in", "<id> kon niet inloggen": the id acts, so it is a person's. */
 const ACTS_AFTER = new RegExp(
   `^(?:'s)?\\s+(?:${alternation([
@@ -130,6 +132,15 @@ const ACTS_AFTER = new RegExp(
   'u',
 );
 
+/** A request or correlation id named before, then "from/van (the)": the person after it gave the id. */
+function givenBy(before: string): boolean {
+  if (!FROM_SOMEONE.test(before)) return false;
+  return ROLE_BEFORE.some(([role, regex]) => {
+    regex.lastIndex = 0;
+    return (role === 'correlation' || role === 'request') && regex.test(before);
+  });
+}
+
 function roleOf(lower: string, start: number, end: number): IdRole | null {
   const from = Math.max(0, start - LOOK_BEFORE);
   // Only this sentence: a full stop, question mark or line break ends the look-back.
@@ -141,6 +152,8 @@ function roleOf(lower: string, start: number, end: number): IdRole | null {
   for (const [role, regex] of ROLE_BEFORE) {
     regex.lastIndex = 0;
     for (const m of before.matchAll(regex)) {
+      // "a correlation id from the user: …", "request id van de gebruiker": who gave the id, not what it is.
+      if (role === 'user' && givenBy(before.slice(0, m.index))) continue;
       const at = m.index + m[0].length;
       if (!best || at > best.at || (at === best.at && role === 'correlation')) best = { role, at };
     }
