@@ -15,6 +15,9 @@ const WEAK_PREPOSITIONS = new Set(merged((w) => w.app.weakPrepositions));
 const STRONG_AFTER_SIGN_IN = new Set(merged((w) => w.app.strongAfterSignIn));
 const SIGN_IN_BEFORE = new RegExp(`${alternation(merged((w) => w.intent.signin))}\\s+$`, 'u');
 const ARTICLES = new Set(merged((w) => w.app.articles));
+const ACCESS_BEFORE = new Set(merged((w) => w.app.accessBefore));
+/** How many words before the preposition a modal verb may stand ("kan sinds vanochtend niet bij"). */
+const ACCESS_REACH = 5;
 const NOT_AFTER = new Set(merged((w) => w.app.notAfter));
 const NOT_APPS = new Set(merged((w) => w.app.notApps));
 const VERBS_BEFORE_APP = new Set(merged((w) => w.app.verbsBeforeApp));
@@ -41,9 +44,12 @@ function prepositionAt(tokens: Token[], i: number): number {
   return PREPOSITIONS.has(tokens[i].word) || WEAK_PREPOSITIONS.has(tokens[i].word) ? 1 : 0;
 }
 
-/** "bij" is weak ("problemen bij Ruud") unless it follows a sign-in verb ("inloggen bij AFAS"). */
-function isWeak(preposition: Token, original: string): boolean {
+/** "bij" is weak ("problemen bij Ruud") unless it follows a sign-in verb ("inloggen bij AFAS") or a negated modal ("kan niet bij Contoso Expenses"). */
+function isWeak(tokens: Token[], i: number, original: string): boolean {
+  const preposition = tokens[i];
   if (!WEAK_PREPOSITIONS.has(preposition.word)) return false;
+  const before = tokens.slice(Math.max(0, i - ACCESS_REACH), i);
+  if (before.at(-1)?.word === 'niet' && before.some((t) => ACCESS_BEFORE.has(t.word))) return false;
   return !(
     STRONG_AFTER_SIGN_IN.has(preposition.word) &&
     SIGN_IN_BEFORE.test(original.slice(0, preposition.start).toLowerCase())
@@ -95,7 +101,7 @@ export function findApp(work: string, original: string): AppFinding {
     const width = prepositionAt(tokens, i);
     if (width === 0 || (i > 0 && NOT_AFTER.has(tokens[i - 1].word))) continue;
     const span = appAfter(work, tokens, i + width);
-    if (span && isWeak(tokens[i], original) && !looksLikeApp(work.slice(span.start, span.end))) continue;
+    if (span && isWeak(tokens, i, original) && !looksLikeApp(work.slice(span.start, span.end))) continue;
     if (span) return { app: tidy(original.slice(span.start, span.end)), text: mask(work, span.start, span.end) };
   }
   const named = NAMED_APP.exec(work);

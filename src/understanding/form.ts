@@ -28,7 +28,7 @@ const QUESTION_WORD = wordsRegex(merged((w) => w.form.questionWords));
 const INTRUSION = wordsRegex(merged((w) => w.form.intrusion));
 /** Dutch puts the subject between verb and "niet": "waarom kan Megan Bowen niet inloggen", "lukt het Patti niet". */
 const PRESENT_AROUND_NAME =
-  /(?<![\p{L}\p{N}])(?:kan|lukt het|werkt het voor)\s+(?:[\p{L}'-]+\s+){1,3}?niet(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:kan|lukt het|werkt het voor)\s+(?:[\p{L}\p{N}'-]+\s+){1,3}?niet(?![\p{L}\p{N}])/u;
 const INTRUDERS = wordsRegex(merged((w) => w.form.intruders));
 const OWN_ACCOUNT = wordsRegex(merged((w) => w.form.ownAccount));
 const TRIES = wordsRegex(merged((w) => w.form.tries));

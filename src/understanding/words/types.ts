@@ -164,6 +164,8 @@ export interface AppWords {
   weakPrepositions: string[];
   /** Weak prepositions that do introduce an app right after a sign-in verb ("inloggen bij AFAS", "log in at Contoso"). */
   strongAfterSignIn: string[];
+  /** Modal verbs that, with a negation right before a weak preposition, make it introduce an app ("kan niet bij Contoso Expenses": cannot get to). */
+  accessBefore: string[];
   /** Articles skipped before the app name ("the VPN" → "VPN"). */
   articles: string[];
   /** Words right before a preposition that make it not about an app ("what happened to bob"). */
