@@ -111,4 +111,13 @@ export const appNouns: string[] = [
   'hr',
   'crm',
   'erp',
+  'expenses',
+  'expense',
+  'timesheet',
+  'timesheets',
+  'intranet',
+  'wiki',
+  'declaraties',
+  'declaratie',
+  'urenregistratie',
 ];
