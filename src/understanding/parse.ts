@@ -150,6 +150,7 @@ export function parse(text: string, ctx: ParseContext): Question {
     upn: ids.upn,
     objectId: ids.objectId,
     person,
+    explainsCode: signals.explain && errorCode !== null,
     self: wantsSubject && mentionsSelf(person?.text ?? app.text),
     anyone: wantsSubject && !screen && (mentionsAnyone(signalText) || ranking.ranking !== null),
     asks: asks || errorCode !== null,

@@ -269,6 +269,8 @@ export interface SubjectClues {
   upn: string | null;
   objectId: string | null;
   person: PersonFinding | null;
+  /** "what is AADSTS50126 exactly": a code explained names a person only with a cue ("… mean for Patti"). */
+  explainsCode?: boolean;
   /** "I", "my", "ik" outside "show me"-like phrases. */
   self: boolean;
   /** "who", "anyone", "welke gebruikers". */
@@ -288,7 +290,7 @@ export function chooseSubject(c: SubjectClues): Subject | null {
   if (c.mention !== null) return { kind: 'mention', index: c.mention };
   if (c.upn) return { kind: 'upn', value: c.upn };
   if (c.objectId) return { kind: 'objectId', value: c.objectId };
-  if (c.person?.person && (c.person.cued || !(c.anyone || (c.self && c.person.losesToSelf))))
+  if (c.person?.person && (c.person.cued || !(c.anyone || c.explainsCode || (c.self && c.person.losesToSelf))))
     return { kind: 'person', text: c.person.person };
   if (c.self) return { kind: 'self' };
   if (c.anyone) return { kind: 'anyone' };
