@@ -157,8 +157,9 @@ export function parse(text: string, ctx: ParseContext): Question {
     pluralEvents: mentionsPluralEvents(signalText),
     // A pasted screen, or a code with an app ("AADSTS50058 while opening Workday"): the asker's own.
     impliedSelf: impliesSelf(signalText) || screen !== null || (errorCode !== null && app.app !== null),
+    // "is Teams down?", "is there a Teams outage?": no one named; the answer decides (everyone for a reader, else the asker).
     tenantWide:
-      (asks && (errorCode !== null || app.app !== null || ranking.ranking !== null)) ||
+      (asks && !form.outage && (errorCode !== null || app.app !== null || ranking.ranking !== null)) ||
       correlationId !== null ||
       requestId !== null,
   });

@@ -65,6 +65,8 @@ const NOT_NAME_STEMS = new RegExp(
 /** A language's non-name words, and those borrowed from the other languages. */
 interface NotNames {
   own: Set<string>;
+  /** Shapes of non-name words in lower case (Dutch participles). */
+  shapes: RegExp[];
   /**
    * People mix languages ("request id … wat ging er mis", "mijn account is locked"), so the other
    * languages' non-name words count too, unless typed with a capital inside a sentence ("waarom
@@ -85,7 +87,8 @@ const notNamesByLanguage = Object.fromEntries(
       .filter((other) => other !== l)
       .flatMap((other) => wordsByLanguage[other].notNames)
       .filter((w) => !GIVEN_NAMES.has(w) && !own.has(w));
-    return [l, { own, borrowed: new Set(borrowed) }];
+    const shapes = wordsByLanguage[l].notNamePatterns.map((p) => new RegExp(p, 'u'));
+    return [l, { own, shapes, borrowed: new Set(borrowed) }];
   }),
 ) as Record<Language, NotNames>;
 
@@ -103,10 +106,15 @@ const PLURAL_EVENTS = wordsRegex(merged((w) => w.subject.pluralEvents));
 const SELF_WHEN_NO_SUBJECT = wordsRegex(merged((w) => w.subject.selfWhenNoSubject));
 const FOLLOW_UP_OPENER = new RegExp(`^\\s*${alternation(merged((w) => w.subject.followUpOpeners))}${END}`, 'u');
 
-/** `capitalInside`: typed with a capital, not at the start of a sentence (borrowed words may then be names). */
-function isNameWord(word: string, notNames: NotNames, capitalInside = false): boolean {
+/**
+ * `capitalInside`: typed with a capital, not at the start of a sentence (borrowed words may then be names);
+ * `capital`: typed with a capital anywhere (a word of a non-name shape, "Gerard", may then be a name).
+ */
+function isNameWord(word: string, notNames: NotNames, capitalInside = false, capital = capitalInside): boolean {
   const base = withoutPossessive(word);
-  const not = (w: string) => notNames.own.has(w) || (!capitalInside && notNames.borrowed.has(w));
+  const not = (w: string) =>
+    notNames.own.has(w) ||
+    (!capitalInside && (notNames.borrowed.has(w) || (!capital && notNames.shapes.some((s) => s.test(w)))));
   return /^\p{L}/u.test(word) && base.length >= 2 && !not(word) && !not(base) && !NOT_NAME_STEMS.test(base);
 }
 
@@ -116,13 +124,6 @@ function startsSentence(text: string, tokens: Token[], i: number): boolean {
 }
 
 const COMMON_WORD_NAMES = new Set(merged((w) => w.commonWordNames));
-/** Word endings of verb forms that are no name when typed in lower case ("having", "struggling"), per language. */
-const VERB_FORMS = Object.fromEntries(
-  languages.map((l) => {
-    const endings = wordsByLanguage[l].verbEndings;
-    return [l, endings.length ? new RegExp(`^\\p{L}{3,}${alternation(endings)}$`, 'u') : null];
-  }),
-) as Record<Language, RegExp | null>;
 const CAPITAL = /^\p{Lu}/u;
 
 /**
@@ -205,16 +206,9 @@ export function findPerson(work: string, original: string, language: Language): 
   const tokens = tokenize(work);
   const notNames = notNamesByLanguage[language];
   const names = capitalisedCommonNames(work, original, tokens, notNames);
-  const verbForm = VERB_FORMS[language];
-  // "nestor wilkie having trouble": a verb form typed in lower case ends the name.
   const isName = (i: number) => {
-    const typed = original.slice(tokens[i].start, tokens[i].end);
-    const capitalInside = CAPITAL.test(typed) && !startsSentence(work, tokens, i);
-    return (
-      names.has(i) ||
-      (isNameWord(tokens[i].word, notNames, capitalInside) &&
-        !(verbForm?.test(tokens[i].word) && typed === tokens[i].word))
-    );
+    const capital = CAPITAL.test(original.slice(tokens[i].start, tokens[i].end));
+    return names.has(i) || isNameWord(tokens[i].word, notNames, capital && !startsSentence(work, tokens, i), capital);
   };
   const runs = nameRuns(work, tokens, isName).filter(([, last]) => !GROUP_NOUNS.has(tokens[last + 1]?.word ?? ''));
   // A word before sign-in nouns is a weaker cue: "sigin failures for megan" is about megan.

@@ -69,6 +69,10 @@ export const enForm: FormWords = {
     'everyone having',
     'everybody having',
     'everyone else',
+    'other people having',
+    'others having',
+    'others also',
+    'anyone else having',
   ],
   outageStates: ['down', 'offline', 'unavailable', 'unreachable'],
   notOutageAround: [

@@ -259,10 +259,10 @@ export interface Words {
   commonWordNames: string[];
   /** Given names that are everyday words in another language (English "Ben", Dutch "Else"): never borrowed as non-names from that language. */
   givenNames: string[];
+  /** Shapes of words that are not names when typed in lower case (Dutch participles "aangevraagd", "gezet"), as regular expressions. */
+  notNamePatterns: string[];
   /** Words that are never (part of) a person's name in this language, besides the lists above. */
   notNames: string[];
   /** Filler words a `…` in a phrase stands for ("logt … uit": "me", "steeds", "de hele tijd"); single words, never names. */
   gapWords: string[];
-  /** Endings of verb forms that end a name when typed in lower case ("nestor wilkie having trouble"). */
-  verbEndings: string[];
 }
