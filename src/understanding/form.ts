@@ -42,13 +42,24 @@ const CLAUSE_BREAK = /[,;:.!?]\s+|\s+[-–]\s+/u;
 const YES_NO_TAG = new RegExp(`${START}${alternation(merged((w) => w.form.yesNoTags))}[\\s?!.]*$`, 'u');
 const YES_NO_PARTICLE = wordsRegex(merged((w) => w.form.yesNoParticles));
 
+/** "storing bij teams?", "outage in outlook?": a short question opened by an outage noun asks whether there is one. */
+const OUTAGE_NOUN_QUESTION = new RegExp(
+  `${LEAD}${alternation(merged((w) => w.form.outageNouns))}${END}(?:\\s+[^\\s?]+){0,4}\\s*\\?+\\s*$`,
+  'u',
+);
+
 /** A yes/no opener at the start of a clause, or a statement with no question word tagged as one. */
 function isYesNo(lower: string): boolean {
   if (lower.split(CLAUSE_BREAK).some((clause) => YES_NO.test(clause) && !NOT_YES_NO.test(clause))) return true;
   const tag = YES_NO_TAG.exec(lower);
   const rest = tag ? lower.slice(0, tag.index) : lower;
   if (QUESTION_WORD.test(rest)) return false;
-  return tag !== null || (YES_NO_PARTICLE.test(lower) && /\?\s*$/u.test(lower)) || STATE_QUESTION.test(lower);
+  return (
+    tag !== null ||
+    (YES_NO_PARTICLE.test(lower) && /\?\s*$/u.test(lower)) ||
+    STATE_QUESTION.test(lower) ||
+    OUTAGE_NOUN_QUESTION.test(lower)
+  );
 }
 
 export const NO_FORM: QuestionForm = {
@@ -64,7 +75,8 @@ export function findForm(lower: string): QuestionForm {
   return {
     counting: COUNTING.test(lower),
     yesNo: isYesNo(lower),
-    outage: OUTAGE.test(lower) || OUTAGE_STATE.test(lower) || DOES_NOT_WORK.test(lower),
+    outage:
+      OUTAGE.test(lower) || OUTAGE_STATE.test(lower) || DOES_NOT_WORK.test(lower) || OUTAGE_NOUN_QUESTION.test(lower),
     presentTense: PRESENT_TENSE.test(lower) || PRESENT_AROUND_NAME.test(lower),
     intrusion: INTRUSION.test(lower) || (INTRUDERS.test(lower) && TRIES.test(lower) && OWN_ACCOUNT.test(lower)),
   };

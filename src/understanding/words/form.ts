@@ -75,6 +75,16 @@ export const enForm: FormWords = {
     'anyone else having',
   ],
   outageStates: ['down', 'offline', 'unavailable', 'unreachable'],
+  outageNouns: [
+    'outage',
+    'outages',
+    'an outage',
+    'any outage',
+    'incident',
+    'an incident',
+    'sign-in outage',
+    'login outage',
+  ],
   notOutageAround: [
     'shut',
     'slow',
