@@ -42,6 +42,7 @@ const CLAUSE_BREAK = /[,;:.!?]\s+|\s+[-–]\s+/u;
 const YES_NO_TAG = new RegExp(`${START}${alternation(merged((w) => w.form.yesNoTags))}[\\s?!.]*$`, 'u');
 const YES_NO_PARTICLE = wordsRegex(merged((w) => w.form.yesNoParticles));
 
+const NOT_OUTAGE = new RegExp(wordsRegex(merged((w) => w.form.notOutage)).source, 'gu');
 /** "storing bij teams?", "outage in outlook?": a short question opened by an outage noun asks whether there is one. */
 const OUTAGE_NOUN_QUESTION = new RegExp(
   `${LEAD}${alternation(merged((w) => w.form.outageNouns))}${END}(?:\\s+[^\\s?]+){0,4}\\s*\\?+\\s*$`,
@@ -76,7 +77,10 @@ export function findForm(lower: string): QuestionForm {
     counting: COUNTING.test(lower),
     yesNo: isYesNo(lower),
     outage:
-      OUTAGE.test(lower) || OUTAGE_STATE.test(lower) || DOES_NOT_WORK.test(lower) || OUTAGE_NOUN_QUESTION.test(lower),
+      OUTAGE.test(lower) ||
+      OUTAGE_STATE.test(lower.replace(NOT_OUTAGE, (m) => ' '.repeat(m.length))) ||
+      DOES_NOT_WORK.test(lower) ||
+      OUTAGE_NOUN_QUESTION.test(lower),
     presentTense: PRESENT_TENSE.test(lower) || PRESENT_AROUND_NAME.test(lower),
     intrusion: INTRUSION.test(lower) || (INTRUDERS.test(lower) && TRIES.test(lower) && OWN_ACCOUNT.test(lower)),
   };

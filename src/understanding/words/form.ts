@@ -75,6 +75,15 @@ export const enForm: FormWords = {
     'anyone else having',
   ],
   outageStates: ['down', 'offline', 'unavailable', 'unreachable'],
+  notOutage: [
+    'kicks … out',
+    'kicked … out',
+    'kicking … out',
+    'logs … out',
+    'logged … out',
+    'signs … out',
+    'throws … out',
+  ],
   outageNouns: [
     'outage',
     'outages',

@@ -190,6 +190,8 @@ export interface FormWords {
   notOutageAround: string[];
   /** A thing's state as a short question with no opener: "Megan locked out?", "Lynne geblokkeerd?", "teams down?". */
   stateQuestions: string[];
+  /** Phrases around a state word that are no outage ("gooit me steeds eruit", "kicks me out"): removed before looking for states. */
+  notOutage: string[];
   /** An outage noun opening a short question asks whether there is one: "storing bij teams?", "outage in outlook?". */
   outageNouns: string[];
   /** Question words: a question that has one is not a yes/no question ("why", "waarom"). */
