@@ -9,6 +9,7 @@ import { alternation, mask, wordsRegex } from './phrases';
 import { Token, adjacent, tokenize } from './tokens';
 import { commonGivenNames, merged } from './words';
 import { appNouns, knownApps } from './words/apps';
+import { editDistance } from '../shared/editDistance';
 
 const PREPOSITIONS = new Set(merged((w) => w.app.prepositions).filter((p) => !p.includes(' ')));
 const WEAK_PREPOSITIONS = new Set(merged((w) => w.app.weakPrepositions));
@@ -26,6 +27,8 @@ const NOT_NAMES = new Set(merged((w) => w.notNames));
 const KNOWN_APP = new RegExp(wordsRegex(knownApps).source, 'gu');
 const GIVEN_NAMES = new Set(commonGivenNames);
 const MAX_APP_WORDS = 4;
+/** Shorter app names are too close to other words ("teams" / "team", "zoom" / "room") to forgive a typo. */
+const MIN_TYPO_APP_LENGTH = 6;
 const WORKLOAD_NOUN = new RegExp(wordsRegex(merged((w) => w.app.workloadNouns)).source, 'gu');
 /** A word of an app or identity's own name as typed: capitalised, or with a hyphen or digit ("Payroll Sync", "backup-runner"). */
 const OWN_NAME_WORD = /^(?:\p{Lu}|[\p{L}\p{N}]*[-\d])/u;
@@ -117,7 +120,23 @@ export function findApp(work: string, original: string): AppFinding {
     const end = known.index + known[0].length;
     return { app: tidy(original.slice(known.index, end)), text: mask(work, known.index, end) };
   }
+  const misspelt = tokens.find((t) => isMisspeltApp(t.word));
+  if (misspelt)
+    return { app: tidy(original.slice(misspelt.start, misspelt.end)), text: mask(work, misspelt.start, misspelt.end) };
   return { app: null, text: work };
+}
+
+/** Long one-word app names ("outlook", "sharepoint"): a word one typo away is that app ("outlok", "sharepiont"). */
+const TYPO_APPS = knownApps.filter((a) => !a.includes(' ') && a.length >= MIN_TYPO_APP_LENGTH);
+
+function isMisspeltApp(word: string): boolean {
+  if (word.length < MIN_TYPO_APP_LENGTH - 1 || NOT_NAMES.has(word) || NOT_APPS.has(word)) return false;
+  // An ending changed or added is another word ("planned", "exchanged", "dynamic"), not a typo.
+  const inflected = (app: string) =>
+    app.startsWith(word) || word.startsWith(app) || app.slice(0, -1) === word.slice(0, -1);
+  return TYPO_APPS.some(
+    (app) => Math.abs(app.length - word.length) <= 1 && !inflected(app) && editDistance(word, app) === 1,
+  );
 }
 
 /**
