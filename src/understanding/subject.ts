@@ -206,10 +206,17 @@ export function findPerson(work: string, original: string, language: Language): 
   const tokens = tokenize(work);
   const notNames = notNamesByLanguage[language];
   const names = capitalisedCommonNames(work, original, tokens, notNames);
-  const isName = (i: number) => {
+  const nameWord = (i: number) => {
     const capital = CAPITAL.test(original.slice(tokens[i].start, tokens[i].end));
     return names.has(i) || isNameWord(tokens[i].word, notNames, capital && !startsSentence(work, tokens, i), capital);
   };
+  // "ben walters is weer buitengesloten": a given name that is also a word ("ben", "dan") before a name is the name.
+  const isName = (i: number) =>
+    nameWord(i) ||
+    (GIVEN_NAMES.has(tokens[i].word) &&
+      tokens[i + 1] !== undefined &&
+      adjacent(work, tokens[i], tokens[i + 1]) &&
+      nameWord(i + 1));
   const runs = nameRuns(work, tokens, isName).filter(([, last]) => !GROUP_NOUNS.has(tokens[last + 1]?.word ?? ''));
   // A word before sign-in nouns is a weaker cue: "sigin failures for megan" is about megan.
   const cued =
