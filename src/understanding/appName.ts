@@ -5,7 +5,7 @@
  * Times, ids and sign-in verbs are masked before this runs, so "on Monday" and the "in" of
  * "sign in" are never taken for an app.
  */
-import { alternation, mask, wordsRegex } from './phrases';
+import { END, START, alternation, mask, wordsRegex } from './phrases';
 import { Token, adjacent, tokenize } from './tokens';
 import { commonGivenNames, merged } from './words';
 import { appNouns, knownApps } from './words/apps';
@@ -120,10 +120,31 @@ export function findApp(work: string, original: string): AppFinding {
     const end = known.index + known[0].length;
     return { app: tidy(original.slice(known.index, end)), text: mask(work, known.index, end) };
   }
+  const nounApp = appBeforeNoun(work);
+  if (nounApp)
+    return { app: tidy(original.slice(nounApp.start, nounApp.end)), text: mask(work, nounApp.start, nounApp.end) };
   const misspelt = tokens.find((t) => isMisspeltApp(t.word));
   if (misspelt)
     return { app: tidy(original.slice(misspelt.start, misspelt.end)), text: mask(work, misspelt.start, misspelt.end) };
   return { app: null, text: work };
+}
+
+/** "de contoso portal", "the HR portal": an article, one or two words and an app noun, with no preposition before it. */
+const ARTICLE_NOUN_APP = new RegExp(
+  `${START}${alternation([...ARTICLES])}\\s+((?:[\\p{L}\\p{N}-]+\\s+){1,2}?${alternation(appNouns)})${END}`,
+  'gu',
+);
+
+function appBeforeNoun(work: string): { start: number; end: number } | null {
+  ARTICLE_NOUN_APP.lastIndex = 0;
+  for (const m of work.matchAll(ARTICLE_NOUN_APP)) {
+    const words = m[1].split(/\s+/u);
+    if (words.slice(0, -1).every((w) => appWord(w) && !NOT_APPS.has(w))) {
+      const start = m.index + m[0].length - m[1].length;
+      return { start, end: start + m[1].length };
+    }
+  }
+  return null;
 }
 
 /** Long one-word app names ("outlook", "sharepoint"): a word one typo away is that app ("outlok", "sharepiont"). */
