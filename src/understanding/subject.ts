@@ -99,6 +99,7 @@ const CUES_AFTER = subjectSet((w) => w.subject.cuesAfter);
 const GROUP_NOUNS = subjectSet((w) => w.subject.groupNouns);
 const SELF = subjectSet((w) => w.subject.self);
 const SELF_AS_SUBJECT = subjectSet((w) => w.subject.selfAsSubject);
+const THIRD_PERSON = subjectSet((w) => w.subject.thirdPerson);
 const NOT_SELF = new RegExp(wordsRegex(merged((w) => [...w.subject.notSelf, ...w.subject.someoneElse])).source, 'gu');
 const SOMEONE_ELSE = wordsRegex(merged((w) => w.subject.someoneElse));
 const ANYONE = wordsRegex(merged((w) => w.subject.anyone));
@@ -197,7 +198,7 @@ export interface PersonFinding {
   person: string | null;
   /** The name had a cue (possessive, "for", "can't" …); an uncued word loses to "who"/"anyone". */
   cued: boolean;
-  /** One uncued word typed in lower case beside "I"/"my"/"ik"/"mijn" ("no idea why my login failed"): the asker's question. */
+  /** One uncued word typed in lower case beside "I"/"my"/"ik"/"mijn" and no "he"/"she" ("no idea why my login failed"): the asker's question. */
   losesToSelf: boolean;
   text: string;
 }
@@ -234,7 +235,8 @@ export function findPerson(work: string, original: string, language: Language): 
       cued === undefined &&
       run[0] === run[1] &&
       person === person?.toLowerCase() &&
-      tokens.some((t) => SELF_AS_SUBJECT.has(t.word)),
+      tokens.some((t) => SELF_AS_SUBJECT.has(t.word)) &&
+      !tokens.some((t) => THIRD_PERSON.has(t.word)),
     text: mask(work, start, end),
   };
 }

@@ -136,6 +136,8 @@ export interface SubjectWords {
   self: string[];
   /** First person as subject or owner ("I", "my", "ik", "mijn"; not "me"): a lone lower-case word beside one is not a name. */
   selfAsSubject: string[];
+  /** "he", "she", "hij", "zij": someone else is meant, so a lone lower-case word beside "I" may be their name ("im helping nestor, he cant log in"). */
+  thirdPerson: string[];
   /** Phrases whose "me" is not the subject ("show me", "laat me … zien"). */
   notSelf: string[];
   /** Someone else, unnamed ("my manager", "mijn collega"): not the asker. */
