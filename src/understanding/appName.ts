@@ -94,6 +94,18 @@ function appAfter(text: string, tokens: Token[], i: number): { start: number; en
 export interface AppFinding {
   app: string | null;
   text: string;
+  /** A capitalised name of two or more words after a weak preposition ("issues with Contoso Expenses"): an app if someone else is the subject. */
+  beside?: { start: number; end: number };
+}
+
+const CAPITALISED_WORDS = /^\p{Lu}[^\s]*(?:\s+\p{Lu}[^\s]*)+$/u;
+
+/** "Isaiah has issues with Contoso Expenses": the `beside` name, when the person found (`personText` masked) is not it. */
+export function appBesidePerson(finding: AppFinding, personText: string, original: string): string | null {
+  const span = finding.beside;
+  if (!span || finding.app !== null) return null;
+  const untouched = personText.slice(span.start, span.end) === finding.text.slice(span.start, span.end);
+  return untouched ? tidy(original.slice(span.start, span.end)) : null;
 }
 
 /** `work` is the lower-cased, masked text; `original` the same text as typed (same offsets). */
@@ -101,13 +113,22 @@ export function findApp(work: string, original: string): AppFinding {
   const tokens = tokenize(work);
   const workload = workloadBeside(work, original, tokens);
   if (workload) return workload;
+  let beside: AppFinding['beside'];
   for (let i = 0; i < tokens.length; i++) {
     const width = prepositionAt(tokens, i);
     if (width === 0 || (i > 0 && NOT_AFTER.has(tokens[i - 1].word))) continue;
     const span = appAfter(work, tokens, i + width);
-    if (span && isWeak(tokens, i, original) && !looksLikeApp(work.slice(span.start, span.end))) continue;
+    if (span && isWeak(tokens, i, original) && !looksLikeApp(work.slice(span.start, span.end))) {
+      if (!beside && CAPITALISED_WORDS.test(original.slice(span.start, span.end))) beside = span;
+      continue;
+    }
     if (span) return { app: tidy(original.slice(span.start, span.end)), text: mask(work, span.start, span.end) };
   }
+  const rest = findAppWithoutPreposition(work, original, tokens);
+  return beside && rest.app === null ? { ...rest, beside } : rest;
+}
+
+function findAppWithoutPreposition(work: string, original: string, tokens: Token[]): AppFinding {
   const named = NAMED_APP.exec(work);
   if (named && /^\p{Lu}/u.test(original.slice(named.index + named[0].indexOf(named[1])))) {
     const start = named.index + named[0].indexOf(named[1]);

@@ -16,6 +16,9 @@ const OUTAGE_STATE = new RegExp(
   `(?<!${NOT_OUTAGE_AROUND}\\s+)${START}${alternation(merged((w) => w.form.outageStates))}${END}(?!\\s+${NOT_OUTAGE_AROUND}${END})`,
   'u',
 );
+/** "ligt Teams er nu uit?": the Dutch verb and its "er … uit" apart. */
+const LIES_OUT =
+  /(?<![\p{L}\p{N}])(?:ligt|liggen|lag|lagen)\s+(?:[^\s]+\s+){0,4}?er\s+(?:[^\s]+\s+){0,2}?uit(?![\p{L}\p{N}])/u;
 /** "doet Teams het niet?": an app not working, asked without a person. */
 const DOES_NOT_WORK =
   /(?<![\p{L}\p{N}])doet\s+(?!(?:mijn|m'n|zijn|haar|hij|zij|ze|ik|het)\s)(?:[\p{L}\p{N}.'-]+\s+){1,3}het\s+niet(?![\p{L}\p{N}])/u;
@@ -80,6 +83,7 @@ export function findForm(lower: string): QuestionForm {
       OUTAGE.test(lower) ||
       OUTAGE_STATE.test(lower.replace(NOT_OUTAGE, (m) => ' '.repeat(m.length))) ||
       DOES_NOT_WORK.test(lower) ||
+      LIES_OUT.test(lower) ||
       OUTAGE_NOUN_QUESTION.test(lower),
     presentTense: PRESENT_TENSE.test(lower) || PRESENT_AROUND_NAME.test(lower),
     intrusion: INTRUSION.test(lower) || (INTRUDERS.test(lower) && TRIES.test(lower) && OWN_ACCOUNT.test(lower)),

@@ -9,7 +9,7 @@
  * cleans again (it is idempotent) and returns intent 'unknown' for such text.
  */
 import { findFixRequest } from './fixWords';
-import { findApp } from './appName';
+import { appBesidePerson, findApp } from './appName';
 import { findCategory } from './category';
 import { findErrorScreen } from './errorScreen';
 import { findFilters } from './filters';
@@ -197,7 +197,7 @@ export function parse(text: string, ctx: ParseContext): Question {
     subject,
     range: time.range,
     shiftDays: time.shiftDays,
-    app: screen?.app ?? app.app,
+    app: screen?.app ?? app.app ?? (person ? appBesidePerson(app, person.text, original) : null),
     errorCode,
     correlationId,
     requestId,

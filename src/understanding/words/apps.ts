@@ -117,6 +117,8 @@ export const appNouns: string[] = [
   'timesheets',
   'intranet',
   'wiki',
+  'helpdesk',
+  'dashboard',
   'declaraties',
   'declaratie',
   'urenregistratie',
