@@ -151,7 +151,7 @@ export function parse(text: string, ctx: ParseContext): Question {
     objectId: ids.objectId,
     person,
     explainsCode: signals.explain && errorCode !== null,
-    self: wantsSubject && mentionsSelf(person?.text ?? app.text),
+    self: wantsSubject && !ids.relayed && mentionsSelf(person?.text ?? app.text),
     anyone: wantsSubject && !screen && (mentionsAnyone(signalText) || ranking.ranking !== null),
     asks: asks || errorCode !== null,
     pluralEvents: mentionsPluralEvents(signalText),
