@@ -24,15 +24,8 @@ import { takeMentions } from './mentions';
 import { MASK, mask } from './phrases';
 import type { ParseContext, Question } from './question';
 import type { Language } from '../shared/types';
-import {
-  chooseSubject,
-  findPerson,
-  followUpOpener,
-  impliesSelf,
-  mentionsAnyone,
-  mentionsPluralEvents,
-  mentionsSelf,
-} from './subject';
+import { chooseSubject } from './chooseSubject';
+import { findPerson, followUpOpener, impliesSelf, mentionsAnyone, mentionsPluralEvents, mentionsSelf } from './subject';
 import { decideTenantAsk, findRanking } from './tenantAsk';
 import { findTime, shiftRange } from './timeRange';
 import { findTimestamp } from './timestamps';

@@ -8,7 +8,6 @@
  * ("can't", "heeft"); this keeps an unknown verb at the start ("pull up bob's logins") from
  * becoming the name.
  */
-import type { Subject } from './question';
 import type { Language } from '../shared/types';
 import { END, alternation, mask, wordsRegex } from './phrases';
 import { Token, adjacent, isPossessive, tokenize, withoutPossessive } from './tokens';
@@ -264,40 +263,4 @@ export function impliesSelf(work: string): boolean {
 export function followUpOpener(work: string): string | null {
   const m = FOLLOW_UP_OPENER.exec(work);
   return m ? mask(work, m.index, m.index + m[0].length) : null;
-}
-
-/** Everything found that says who the question is about; `chooseSubject` picks one. */
-export interface SubjectClues {
-  mention: number | null;
-  upn: string | null;
-  objectId: string | null;
-  person: PersonFinding | null;
-  /** "what is AADSTS50126 exactly": a code explained names a person only with a cue ("… mean for Patti"). */
-  explainsCode?: boolean;
-  /** "I", "my", "ik" outside "show me"-like phrases. */
-  self: boolean;
-  /** "who", "anyone", "welke gebruikers". */
-  anyone: boolean;
-  /** The question asks about failures or sign-ins, or gives an error code. */
-  asks: boolean;
-  /** "failed logins", "aanmeldingen": tenant-wide when no one is named. */
-  pluralEvents: boolean;
-  /** "cant sign in": the asker, when no one is named. */
-  impliedSelf: boolean;
-  /** An app, code or correlation id with no one named: tenant-wide ("is salesforce failing?"). */
-  tenantWide: boolean;
-}
-
-/** Ids beat names, names beat pronouns; an uncued word loses to "who"/"anyone", a lone lower-case one to "I"/"my" too. */
-export function chooseSubject(c: SubjectClues): Subject | null {
-  if (c.mention !== null) return { kind: 'mention', index: c.mention };
-  if (c.upn) return { kind: 'upn', value: c.upn };
-  if (c.objectId) return { kind: 'objectId', value: c.objectId };
-  if (c.person?.person && (c.person.cued || !(c.anyone || c.explainsCode || (c.self && c.person.losesToSelf))))
-    return { kind: 'person', text: c.person.person };
-  if (c.self) return { kind: 'self' };
-  if (c.anyone) return { kind: 'anyone' };
-  if (c.asks && c.pluralEvents) return { kind: 'anyone' };
-  if (c.asks && c.impliedSelf) return { kind: 'self' };
-  return c.tenantWide ? { kind: 'anyone' } : null;
 }
