@@ -5,7 +5,8 @@
  */
 import type { QuestionForm } from './question';
 import { END, START, alternation, wordsRegex } from './phrases';
-import { merged } from './words';
+import { languages, merged, wordsByLanguage } from './words';
+import type { Language } from '../shared/types';
 
 const COUNTING = wordsRegex(merged((w) => w.form.counting));
 const OUTAGE = wordsRegex(merged((w) => w.form.outage));
@@ -37,7 +38,12 @@ const OWN_ACCOUNT = wordsRegex(merged((w) => w.form.ownAccount));
 const TRIES = wordsRegex(merged((w) => w.form.tries));
 /** Fillers before the first word of a question ("and", "ok so", "en"). */
 const LEAD = `^[\\s\\p{P}]*(?:(?:and|so|ok|okay|hey|hi|en|dus|oke|oké|hoi|but|maar)[\\s,]+)*`;
-const YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.yesNoOpeners))}(?=[\\s,])`, 'u');
+const yesNoOf = (openers: string[]) => new RegExp(`${LEAD}${alternation(openers)}(?=[\\s,])`, 'u');
+const YES_NO = yesNoOf(merged((w) => w.form.yesNoOpeners));
+/** Per language: Dutch "ben" opens a question ("ben ik geblokkeerd?"), English "ben" is Ben. */
+const YES_NO_BY_LANGUAGE = Object.fromEntries(
+  languages.map((l) => [l, yesNoOf(wordsByLanguage[l].form.yesNoOpeners)]),
+) as Record<Language, RegExp>;
 const NOT_YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.notYesNo))}${END}`, 'u');
 /** Where a second question may start: "cant log in, is my account locked?". */
 const CLAUSE_BREAK = /[,;:.!?]\s+|\s+[-–]\s+/u;
@@ -52,9 +58,9 @@ const OUTAGE_NOUN_QUESTION = new RegExp(
   'u',
 );
 
-/** A yes/no opener at the start of a clause, or a statement with no question word tagged as one. */
-function isYesNo(lower: string): boolean {
-  if (lower.split(CLAUSE_BREAK).some((clause) => YES_NO.test(clause) && !NOT_YES_NO.test(clause))) return true;
+/** A yes/no opener (of `openers`) at the start of a clause, or a statement with no question word tagged as one. */
+function isYesNo(lower: string, openers: RegExp): boolean {
+  if (lower.split(CLAUSE_BREAK).some((clause) => openers.test(clause) && !NOT_YES_NO.test(clause))) return true;
   const tag = YES_NO_TAG.exec(lower);
   const rest = tag ? lower.slice(0, tag.index) : lower;
   if (QUESTION_WORD.test(rest)) return false;
@@ -74,11 +80,12 @@ export const NO_FORM: QuestionForm = {
   intrusion: false,
 };
 
-/** The form of `lower` (lower-cased text with no pasted screen). */
-export function findForm(lower: string): QuestionForm {
+/** The form of `lower` (lower-cased text with no pasted screen); yes/no openers of `language` only, when given. */
+export function findForm(lower: string, language?: Language): QuestionForm {
+  const yesNo = language ? YES_NO_BY_LANGUAGE[language] : YES_NO;
   return {
     counting: COUNTING.test(lower),
-    yesNo: isYesNo(lower),
+    yesNo: isYesNo(lower, yesNo),
     outage:
       OUTAGE.test(lower) ||
       OUTAGE_STATE.test(lower.replace(NOT_OUTAGE, (m) => ' '.repeat(m.length))) ||

@@ -88,7 +88,7 @@ export function parse(text: string, ctx: ParseContext): Question {
     return {
       ...(previous ?? emptyQuestion(language)),
       language,
-      form: findForm(typedLower),
+      form: findForm(typedLower, language),
       context: 'continued',
       followUp: command,
     };
@@ -101,7 +101,7 @@ export function parse(text: string, ctx: ParseContext): Question {
   const screen = findErrorScreen(typedLower, typed, stampCtx);
   const original = screen ? typed.slice(0, screen.start) : typed; // as typed; every later text keeps its offsets
   const lower = screen ? typedLower.slice(0, screen.start) : typedLower;
-  const form = findForm(lower);
+  const form = findForm(lower, language);
   const ids = findIds(lower);
   const stamp = screen ? null : findTimestamp(ids.text, stampCtx);
   const idsText = stamp ? mask(ids.text, stamp.start, stamp.end) : ids.text;

@@ -77,8 +77,9 @@ interface NotNames {
 const GIVEN_NAMES = new Set(merged((w) => [...w.givenNames, ...w.commonWordNames]));
 const notNamesByLanguage = Object.fromEntries(
   languages.map((l) => {
+    // A word of another language's phrase ("later dan") stays a name here when it is one ("why can't Dan sign in").
     const own = new Set([
-      ...SHARED_NOT_NAMES,
+      ...SHARED_NOT_NAMES.filter((w) => !wordsByLanguage[l].givenNames.includes(w)),
       ...singleWords(phraseLists(wordsByLanguage[l]).filter(isPhrase)),
       ...wordsByLanguage[l].notNames,
     ]);
