@@ -1,7 +1,7 @@
 /**
  * Turns the word lists of `words/` into regular expressions. A phrase is plain lower-case text:
  * a space matches any run of white space, a trailing `*` the rest of the word, a `…` between words
- * up to four filler words of `gapWords` (Dutch separable verbs: "logt … uit" = "logt me steeds uit"). Matching is
+ * up to five filler words of `gapWords` (Dutch separable verbs: "logt … uit" = "logt me steeds uit"). Matching is
  * done on lower-cased text, so no `i` flag is needed.
  */
 import { merged } from './words';
@@ -18,10 +18,10 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Up to four filler words ("me", "steeds", "de hele tijd") and the space after each, for a `…` in a phrase: never a name. */
+/** Up to five filler words ("me", "steeds", "de hele tijd") and the space after each, for a `…` in a phrase: never a name. */
 const GAP = `(?:(?:${merged((w) => w.gapWords)
   .map(escapeRegExp)
-  .join('|')})\\s+){0,4}?`;
+  .join('|')})\\s+){0,5}?`;
 
 export function phraseSource(phrase: string): string {
   const open = phrase.endsWith('*');
