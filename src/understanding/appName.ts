@@ -7,7 +7,7 @@
  */
 import { END, START, alternation, mask, wordsRegex } from './phrases';
 import { Token, adjacent, tokenize } from './tokens';
-import { merged } from './words';
+import { commonGivenNames, merged } from './words';
 import { appNouns, knownApps } from './words/apps';
 import { editDistance } from '../shared/editDistance';
 
@@ -25,6 +25,7 @@ const VERBS_BEFORE_APP = new Set(merged((w) => w.app.verbsBeforeApp));
 const APP_NOUNS = new Set(appNouns);
 const NOT_NAMES = new Set(merged((w) => w.notNames));
 const KNOWN_APP = new RegExp(wordsRegex(knownApps).source, 'gu');
+const GIVEN_NAMES = new Set(commonGivenNames);
 const MAX_APP_WORDS = 4;
 /** Shorter app names are too close to other words ("teams" / "team", "zoom" / "room") to forgive a typo. */
 const MIN_TYPO_APP_LENGTH = 6;
@@ -75,8 +76,8 @@ function appAfter(text: string, tokens: Token[], i: number): { start: number; en
   const first = tokens[j];
   if (!first || !adjacent(text, tokens[j - 1], first) || NOT_APPS.has(first.word) || !appWord(first.word)) return null;
   if (!/\p{L}/u.test(first.word)) return null;
-  // "break into Megan's account": a possessive names the owner, not an app.
-  if (/['’]s$/u.test(first.word)) return null;
+  // "break into Megan's account": a possessive names the owner, not an app; so does a given name ("inloggen bij grady archie").
+  if (/['’]s$/u.test(first.word) || GIVEN_NAMES.has(first.word)) return null;
   let last = j;
   while (
     last + 1 < tokens.length &&

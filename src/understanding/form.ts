@@ -45,6 +45,32 @@ const YES_NO_BY_LANGUAGE = Object.fromEntries(
   languages.map((l) => [l, yesNoOf(wordsByLanguage[l].form.yesNoOpeners)]),
 ) as Record<Language, RegExp>;
 const NOT_YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.notYesNo))}${END}`, 'u');
+/** Where a second question may start: "cant log in, is my account locked?". */
+const CLAUSE_BREAK = /[,;:.!?]\s+|\s+[-–]\s+/u;
+/** "…locked or what", "…, toch?": a statement tagged as a yes/no question. */
+const YES_NO_TAG = new RegExp(`${START}${alternation(merged((w) => w.form.yesNoTags))}[\\s?!.]*$`, 'u');
+const YES_NO_PARTICLE = wordsRegex(merged((w) => w.form.yesNoParticles));
+
+const NOT_OUTAGE = new RegExp(wordsRegex(merged((w) => w.form.notOutage)).source, 'gu');
+/** "storing bij teams?", "outage in outlook?": a short question opened by an outage noun asks whether there is one. */
+const OUTAGE_NOUN_QUESTION = new RegExp(
+  `${LEAD}${alternation(merged((w) => w.form.outageNouns))}${END}(?:\\s+[^\\s?]+){0,4}\\s*\\?+\\s*$`,
+  'u',
+);
+
+/** A yes/no opener (of `openers`) at the start of a clause, or a statement with no question word tagged as one. */
+function isYesNo(lower: string, openers: RegExp): boolean {
+  if (lower.split(CLAUSE_BREAK).some((clause) => openers.test(clause) && !NOT_YES_NO.test(clause))) return true;
+  const tag = YES_NO_TAG.exec(lower);
+  const rest = tag ? lower.slice(0, tag.index) : lower;
+  if (QUESTION_WORD.test(rest)) return false;
+  return (
+    tag !== null ||
+    (YES_NO_PARTICLE.test(lower) && /\?\s*$/u.test(lower)) ||
+    STATE_QUESTION.test(lower) ||
+    OUTAGE_NOUN_QUESTION.test(lower)
+  );
+}
 
 export const NO_FORM: QuestionForm = {
   counting: false,
@@ -59,8 +85,13 @@ export function findForm(lower: string, language?: Language): QuestionForm {
   const yesNo = language ? YES_NO_BY_LANGUAGE[language] : YES_NO;
   return {
     counting: COUNTING.test(lower),
-    yesNo: (yesNo.test(lower) && !NOT_YES_NO.test(lower)) || (STATE_QUESTION.test(lower) && !QUESTION_WORD.test(lower)),
-    outage: OUTAGE.test(lower) || OUTAGE_STATE.test(lower) || DOES_NOT_WORK.test(lower) || LIES_OUT.test(lower),
+    yesNo: isYesNo(lower, yesNo),
+    outage:
+      OUTAGE.test(lower) ||
+      OUTAGE_STATE.test(lower.replace(NOT_OUTAGE, (m) => ' '.repeat(m.length))) ||
+      DOES_NOT_WORK.test(lower) ||
+      LIES_OUT.test(lower) ||
+      OUTAGE_NOUN_QUESTION.test(lower),
     presentTense: PRESENT_TENSE.test(lower) || PRESENT_AROUND_NAME.test(lower),
     intrusion: INTRUSION.test(lower) || (INTRUDERS.test(lower) && TRIES.test(lower) && OWN_ACCOUNT.test(lower)),
   };

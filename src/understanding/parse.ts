@@ -24,15 +24,8 @@ import { takeMentions } from './mentions';
 import { MASK, mask } from './phrases';
 import type { ParseContext, Question } from './question';
 import type { Language } from '../shared/types';
-import {
-  chooseSubject,
-  findPerson,
-  followUpOpener,
-  impliesSelf,
-  mentionsAnyone,
-  mentionsPluralEvents,
-  mentionsSelf,
-} from './subject';
+import { chooseSubject } from './chooseSubject';
+import { findPerson, followUpOpener, impliesSelf, mentionsAnyone, mentionsPluralEvents, mentionsSelf } from './subject';
 import { decideTenantAsk, findRanking } from './tenantAsk';
 import { findTime, shiftRange } from './timeRange';
 import { findTimestamp } from './timestamps';
@@ -150,7 +143,8 @@ export function parse(text: string, ctx: ParseContext): Question {
     upn: ids.upn,
     objectId: ids.objectId,
     person,
-    self: wantsSubject && mentionsSelf(person?.text ?? app.text),
+    explainsCode: signals.explain && errorCode !== null,
+    self: wantsSubject && !ids.relayed && mentionsSelf(person?.text ?? app.text),
     anyone: wantsSubject && !screen && (mentionsAnyone(signalText) || ranking.ranking !== null),
     asks: asks || errorCode !== null,
     pluralEvents: mentionsPluralEvents(signalText),
@@ -186,7 +180,10 @@ export function parse(text: string, ctx: ParseContext): Question {
     subject,
     category: kind.category,
     hasTime: time.range !== null,
-    text: signalText,
+    // "which iphone users …" asks "which users": the platform word is a filter.
+    text: filters.platformBeforePeople
+      ? signalText.slice(0, filters.platformBeforePeople.start) + signalText.slice(filters.platformBeforePeople.end)
+      : signalText,
   });
   const changes: Changes = {
     intent,

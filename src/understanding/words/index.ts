@@ -6,6 +6,7 @@
 import type { Language } from '../../shared/types';
 import enWords from './en.json';
 import enNotNames from './enNotNames.json';
+import givenNames from './givenNames.json';
 import nlWords from './nl.json';
 import { enFilters, nlFilters } from './filters';
 import { enForm } from './form';
@@ -24,6 +25,12 @@ const nl: Words = { ...nlWords, filters: nlFilters };
 
 export const wordsByLanguage: Record<Language, Words> = { en, nl };
 export const languages = Object.keys(wordsByLanguage) as Language[];
+
+/**
+ * Common given names of people in either language's tenants (lower case). Only a hint where a word could be an app
+ * or a person: after a preposition, a name that starts with one is a person ("inloggen bij grady archie").
+ */
+export const commonGivenNames: readonly string[] = givenNames;
 
 /** One list made of the same list in every language ("today" + "vandaag" …). */
 export function merged<T>(pick: (w: Words) => T[]): T[] {

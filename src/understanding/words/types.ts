@@ -97,6 +97,11 @@ export interface IntentWords {
   explain: string[];
   explainBeforeCode: string[];
   help: string[];
+  /**
+   * Questions about the bot itself ("how does this bot work", "wat kan ik je allemaal vragen"): in a question,
+   * `{bot}` stands for any of `bot` followed by any number of `fillers` ("allemaal", "actually").
+   */
+  helpAboutBot: { questions: string[]; bot: string[]; fillers: string[] };
   /** Words for an error code right before the number ("error 50126", "foutcode 50126"). */
   codeLabel: string[];
   /** Labels that name a GUID as a correlation id ("correlation id", "correlatie-id"). */
@@ -129,6 +134,10 @@ export interface ScreenWords {
 export interface SubjectWords {
   /** First person: the asker ("I", "my", "ik", "mijn"). */
   self: string[];
+  /** First person as subject or owner ("I", "my", "ik", "mijn"; not "me"): a lone lower-case word beside one is not a name. */
+  selfAsSubject: string[];
+  /** "he", "she", "hij", "zij": someone else is meant, so a lone lower-case word beside "I" may be their name ("im helping nestor, he cant log in"). */
+  thirdPerson: string[];
   /** Phrases whose "me" is not the subject ("show me", "laat me … zien"). */
   notSelf: string[];
   /** Someone else, unnamed ("my manager", "mijn collega"): not the asker. */
@@ -183,6 +192,10 @@ export interface FormWords {
   notOutageAround: string[];
   /** A thing's state as a short question with no opener: "Megan locked out?", "Lynne geblokkeerd?", "teams down?". */
   stateQuestions: string[];
+  /** Phrases around a state word that are no outage ("gooit me steeds eruit", "kicks me out"): removed before looking for states. */
+  notOutage: string[];
+  /** An outage noun opening a short question asks whether there is one: "storing bij teams?", "outage in outlook?". */
+  outageNouns: string[];
   /** Question words: a question that has one is not a yes/no question ("why", "waarom"). */
   questionWords: string[];
   /** Present tense, so about now ("can't", "kan niet") — unlike "couldn't", "kon niet". */
@@ -197,6 +210,10 @@ export interface FormWords {
   ownAccount: string[];
   /** Openers that ask for something rather than whether ("can you show…", "kun je…"). */
   notYesNo: string[];
+  /** At the end of a statement with no question word, make it a yes/no question ("…locked or what", "…, toch?"). */
+  yesNoTags: string[];
+  /** Anywhere in a statement with no question word that ends in "?", make it a yes/no question ("mijn account is toch niet …?"). */
+  yesNoParticles: string[];
 }
 
 /** Tenant-wide question kinds and narrowing filters (src/understanding/tenantAsk.ts, filters.ts). */
@@ -218,6 +235,8 @@ export interface FilterWords {
   platformPrefixes: string[];
   /** Between the prefix and the platform ("his", "de", "mijn"). */
   possessives: string[];
+  /** After a platform word, people who use it ("iphone users", "android-gebruikers"). */
+  platformPeople: string[];
 }
 
 export interface FollowUpWords {
@@ -250,4 +269,6 @@ export interface Words {
   notNamePatterns: string[];
   /** Words that are never (part of) a person's name in this language, besides the lists above. */
   notNames: string[];
+  /** Filler words a `…` in a phrase stands for ("logt … uit": "me", "steeds", "de hele tijd"); single words, never names. */
+  gapWords: string[];
 }
