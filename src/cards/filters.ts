@@ -16,11 +16,14 @@ interface Ctx {
   timeZone: string;
 }
 
-/** "In the newest 2,000 sign-ins (back to Thu 26 Nov, 09:12): <headline>" when the headline is drawn from part of the window. */
+/**
+ * "In the newest 2,000 sign-ins (back to Thu 26 Nov, 09:12): <headline>" when the headline is drawn from part of the
+ * window; "All interactive sign-ins read, background refreshes back to …: <headline>" when only those were cut.
+ */
 export function headlineOfPart(headline: string, from: HeadlineFrom | undefined, ctx: Ctx): string {
   if (!from) return headline;
   const w = wording(ctx.language);
-  return fill(w.tenant.headlineFromPart, {
+  return fill(from.onlyBackground ? w.tenant.headlineFromPartBackground : w.tenant.headlineFromPart, {
     count: plural(ctx.language, w.nSignIns, from.records),
     time: localDateTime(from.readBackTo, ctx.timeZone, ctx.language),
     headline,
