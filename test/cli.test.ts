@@ -48,7 +48,7 @@ describe('npm run ask', () => {
       'nl-NL',
       'waarom kan ik niet inloggen?',
     ]);
-    expect(out).toContain('voor jou tussen');
+    expect(out).toContain('van jou tussen');
     expect(out).toContain('America/New_York');
   });
 

@@ -38,6 +38,17 @@ export function windowText(answer: Scoped, ctx: Ctx): string {
   });
 }
 
+/**
+ * The line under the headline: what the answer covered ("for Megan Bowen between … (Europe/Amsterdam)"). When the
+ * lines above it already say the window (an empty answer repeats its filters, a count or a yes/no names its period),
+ * only the time zone the times are in: the card never says the same thing twice.
+ */
+export function scopeLine(answer: Scoped, ctx: Ctx, above: readonly string[]): string {
+  const w = wording(ctx.language);
+  if (above.some((line) => line.includes(windowText(answer, ctx)))) return fill(w.timesIn, { timeZone: ctx.timeZone });
+  return fill(w.scopeLine, { filters: filtersText(answer, ctx), timeZone: ctx.timeZone });
+}
+
 /** A kind of failure as a plural noun ("MFA failures", "Conditional Access blocks"); the form Intl.PluralRules picks for `count`. */
 export function categoryNoun(category: string, ctx: Ctx, count = 0): string {
   const noun = (wording(ctx.language).categoryNouns as Record<string, Plural>)[category];
