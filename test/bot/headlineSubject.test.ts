@@ -116,6 +116,9 @@ const CASES: Case[] = [
   en('and this week?', p('Isaiah Langer'), READER, 'why did Isaiah Langer fail to sign in yesterday?'),
   en('what about Lynne?', p('Lynne Robbins'), READER, 'why did Megan Bowen fail to sign in yesterday?'),
   en('and yesterday?', 'tenant', READER, 'who failed to sign in today?'),
+  en('and on his phone?', p('Isaiah Langer'), READER, 'why did Isaiah Langer fail to sign in this week?'),
+  en('who failed to sign in yesterday?', 'tenant', READER, 'why did Megan Bowen fail to sign in yesterday?'),
+  en('why did Lynne fail to sign in?', p('Lynne Robbins'), READER, 'who is locked out right now?'),
   nl('en deze week?', p('Megan Bowen'), 'Daan Visser', 'waarom kon Megan Bowen gisteren niet inloggen?'),
   nl('en Lynne?', p('Lynne Robbins'), 'Daan Visser', 'waarom kon Patti gisteren niet inloggen?'),
 ];
