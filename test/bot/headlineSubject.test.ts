@@ -38,6 +38,7 @@ beforeAll(async () => {
 afterAll(() => running.stop());
 
 const READER = 'Alex Wilber';
+const DUTCH_READER = 'Daan Visser';
 const person = (name: string) => DEMO_PEOPLE.find((p) => p.displayName === name)!;
 /** A failed interactive sign-in of Megan's: its id, as pasted from an error screen. */
 const meganRequest = (r: RunningApp) =>
@@ -52,7 +53,7 @@ const en = (question: Case['question'], subject: Subject, asker = READER, before
   subject,
   ...(before ? { before } : {}),
 });
-const nl = (question: Case['question'], subject: Subject, asker = 'Daan Visser', before?: string): Case => ({
+const nl = (question: Case['question'], subject: Subject, asker = DUTCH_READER, before?: string): Case => ({
   ...en(question, subject, asker, before),
   locale: 'nl-NL',
 });
@@ -119,8 +120,8 @@ const CASES: Case[] = [
   en('and on his phone?', p('Isaiah Langer'), READER, 'why did Isaiah Langer fail to sign in this week?'),
   en('who failed to sign in yesterday?', 'tenant', READER, 'why did Megan Bowen fail to sign in yesterday?'),
   en('why did Lynne fail to sign in?', p('Lynne Robbins'), READER, 'who is locked out right now?'),
-  nl('en deze week?', p('Megan Bowen'), 'Daan Visser', 'waarom kon Megan Bowen gisteren niet inloggen?'),
-  nl('en Lynne?', p('Lynne Robbins'), 'Daan Visser', 'waarom kon Patti gisteren niet inloggen?'),
+  nl('en deze week?', p('Megan Bowen'), DUTCH_READER, 'waarom kon Megan Bowen gisteren niet inloggen?'),
+  nl('en Lynne?', p('Lynne Robbins'), DUTCH_READER, 'waarom kon Patti gisteren niet inloggen?'),
 ];
 
 /** The headline (the card's heading) and the subtitle (the first subtle line after it), as the person sees them. */
@@ -159,11 +160,16 @@ async function ask(c: Case): Promise<El> {
 }
 
 const word = (name: string) => new RegExp(`(^|[^\\p{L}])${name}([^\\p{L}]|$)`, 'u');
-/** People named in `text`: by display name, or by first name alone (the verdicts say "Megan's account …"). */
+/**
+ * People named in `text`: by display name, or by first name alone (the verdicts say "Megan's account …") when no
+ * one of that first name is named in full (Johanna Lorenz and Johanna de Vries, Alex Wilber and Alex Darrow).
+ */
 function peopleNamed(text: string): string[] {
-  return DEMO_PEOPLE.filter((x) => word(x.displayName).test(text) || word(x.givenName).test(text)).map(
-    (x) => x.displayName,
+  const inFull = DEMO_PEOPLE.filter((x) => word(x.displayName).test(text));
+  const byFirst = DEMO_PEOPLE.filter(
+    (x) => !inFull.some((y) => y.givenName === x.givenName) && word(x.givenName).test(text),
   );
+  return [...inFull, ...byFirst].map((x) => x.displayName);
 }
 const YOU = /\b(you|your|yours|je|jij|jou|jouw|mijn)\b/i;
 /** Words that make a headline about many: people, apps, countries, codes, sign-ins, an outage, or nobody. */
@@ -180,6 +186,15 @@ describe('the headline is about what was asked', () => {
   });
 
   test.each(CASES.map((c) => [label(c), c] as const))('%s', async (_label, c) => expectAboutWhatWasAsked(c));
+
+  // Every person of the demo, whatever their story: the headline about them names them.
+  const everyone = DEMO_PEOPLE.flatMap((x) => [
+    ...(x.displayName === READER ? [] : [en(`why did ${x.displayName} fail to sign in this week?`, p(x.displayName))]),
+    ...(x.displayName === DUTCH_READER
+      ? []
+      : [nl(`waarom kon ${x.displayName} deze week niet inloggen?`, p(x.displayName))]),
+  ]);
+  test.each(everyone.map((c) => [label(c), c] as const))('%s', async (_label, c) => expectAboutWhatWasAsked(c));
 });
 
 function label(c: Case): string {
