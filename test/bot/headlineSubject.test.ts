@@ -195,6 +195,15 @@ describe('the headline is about what was asked', () => {
       : [nl(`waarom kon ${x.displayName} deze week niet inloggen?`, p(x.displayName))]),
   ]);
   test.each(everyone.map((c) => [label(c), c] as const))('%s', async (_label, c) => expectAboutWhatWasAsked(c));
+
+  // Every person of the demo asking about themselves: the headline speaks to them.
+  const themselves = DEMO_PEOPLE.flatMap((x) => [
+    en("why couldn't I sign in this week?", 'self', x.displayName),
+    nl('waarom kon ik deze week niet inloggen?', 'self', x.displayName),
+  ]);
+  test.each(themselves.map((c) => [`${c.asker}: ${label(c)}`, c] as const))('%s', async (_label, c) =>
+    expectAboutWhatWasAsked(c),
+  );
 });
 
 function label(c: Case): string {
