@@ -6,9 +6,10 @@
  *
  * The generator's stories are drawn without that rule; this makes each disabled person's log keep it: up to the
  * disable time (DemoPerson.disabledDaysAgo, the directory audit log's "Disable account" entry, effects.ts) no
- * refusal as disabled, after it nothing but. An app whose refresh token is refused cannot refresh silently any
- * more (the refused grant is the token it had) and asks the person to sign in: after the disable, one failing
- * refresh per app per day (the day the app was opened), not the working day of refreshes a signed-in app makes.
+ * refusal as disabled, after it nothing but. An app whose silent token request is refused (invalid_grant) must
+ * ask the person to sign in interactively instead of retrying silently (Microsoft Learn, "Exceptions in MSAL Java",
+ * MsalInteractionRequiredException: InvalidGrantError; "MsalUiRequiredException Class" for MSAL.NET): so after the
+ * disable, one failing refresh per app per day (the day the app was opened), not a signed-in app's day of refreshes.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { DemoPerson } from './people';
