@@ -10,7 +10,8 @@
  * Readers first: a sign-in reader's question goes before the index's background reads, which go
  * before everyone else's questions ("limited"). A read made outside any question — work that is for
  * no one — waits with the background reads and leaves a reader two slots of every window ("system";
- * the app's setting: it never counts as a reader's). Those may
+ * the app's setting: it never counts as a reader's), and so does work a reader does not wait for (a
+ * ticket click's re-read of its card's question: readLane.ts asAddition). Those may
  * take only part of each window, may each have one read waiting, and wait in a short queue: when
  * it is full a read is refused at once (ReadsBusy: "busy, try in a minute") rather than delaying
  * everyone behind it. Which lane a read is in comes from the question it is made for

@@ -16,6 +16,7 @@ import { IndexedSignIn, PartTable, PARTS_PER_RECORD, PART_INDEX, secondStamp } f
 import { NO_SLOT, RecordSlots, type SlotList } from './recordSlots';
 import { MinuteBuckets } from './minuteBuckets';
 import { matchesQuery, prepareQuery, type MatchableSignIn, type PreparedQuery } from './matchQuery';
+import { indexPageKey, KeptPages } from './keptPages';
 
 const USER_PART = PART_INDEX.user;
 const APP_PART = PART_INDEX.app;
@@ -57,6 +58,9 @@ export class LiveSignInIndex {
   /** Everything before this was evicted (or is older than the coverage hours). */
   private evictedBefore = -Infinity;
   private counters = { evicted: 0, duplicates: 0 };
+  /** Counts every record added or evicted: with the span, a page's key names the records it holds (keptPages.ts). */
+  private changes = 0;
+  private readonly kept = new KeptPages();
   /** Reused for every candidate of a match: the fields matchesQuery reads. */
   private readonly probe: MatchableSignIn = {
     userId: undefined,
@@ -89,6 +93,7 @@ export class LiveSignInIndex {
       if (!list) this.users.set(user, (list = { head: NO_SLOT, tail: NO_SLOT }));
       this.slots.linkUser(slot, list);
       this.minutes.append(slot, time);
+      this.changes++;
       added++;
     }
     this.evict();
@@ -170,11 +175,15 @@ export class LiveSignInIndex {
     const matches = this.matching(q);
     const times = this.slots.times;
     matches.sort((a, b) => times[b] - times[a]);
+    const ends = matches.length > 0 ? [matches[0], matches[matches.length - 1]].map((s) => this.slots.idOf(s)) : [];
+    const state = { changes: this.changes, syncedTo: this.syncedTo, coverageStart: this.coverageStart() };
+    const key = indexPageKey(state, query, matches.length, ends, cap);
     return {
-      records: matches.slice(0, cap).map((slot) => this.view(slot).toSignIn()),
+      records: this.kept.records(key, () => matches.slice(0, cap).map((slot) => this.view(slot).toSignIn())),
       truncated: matches.length > cap,
       requests: 0,
       asOf: new Date(this.syncedTo),
+      key,
     };
   }
 
@@ -261,6 +270,7 @@ export class LiveSignInIndex {
     this.parts.release(this.slots.partNumbers, at);
     this.exactCreated.delete(slot);
     this.slots.remove(slot);
+    this.changes++;
     this.counters.evicted++;
   }
 }
