@@ -33,7 +33,9 @@ export interface QuestionDeps extends TwoStepDeps {
 /** The query a question asks, with the answer shapes its words ask for. */
 function shaped(question: Question, text: string, userId: string | null, everyone = userId === null): ResolvedQuery {
   const query = toResolved(question, userId);
-  if (question.intent === 'count' || question.form.counting) query.counting = true;
+  // "which error codes are most common?" asks for a ranking (top apps / codes / countries), not for a number.
+  const ranking = everyone && question.tenantAsk?.startsWith('top-') === true;
+  if (!ranking && (question.intent === 'count' || question.form.counting)) query.counting = true;
   if (question.form.outage && userId === null) query.yesNo = true;
   if (question.from === null && question.to === null && question.form.presentTense) query.aboutNow = true;
   if (query.counting && countsPeople(text)) query.countPeople = true;

@@ -25,4 +25,6 @@ export interface AnswerCoverage {
 export interface HeadlineFrom {
   records: number;
   readBackTo: Date;
+  /** Every interactive sign-in of the window was read; only background refreshes stop at `readBackTo`. */
+  onlyBackground: boolean;
 }

@@ -16,7 +16,7 @@ import { withCategory } from '../diagnosis/categories';
 import { workloadKindOf } from '../diagnosis/workloads';
 import type { IncidentService } from '../incidents/service';
 import type { PeopleDirectory } from '../directory/people';
-import { decideYesNo } from './yesNo';
+import { decideYesNo, withListedFailures } from './yesNo';
 import { decideSummary } from './evidence';
 import { fixOffers } from './fixes';
 import type { Answer, AnswerCoverage, AnswerSubject, Requester, ResolvedQuery } from './types';
@@ -201,9 +201,6 @@ export async function answerSignIns(
     yesNoAbout === 'disabled' && deps.people && query.userId
       ? ((await deps.people.get(query.userId))?.accountEnabled ?? null)
       : undefined;
-  const yesNo = yesNoAbout
-    ? decideYesNo(yesNoAbout, narrow(page.records, query).records, deps.thresholds.lockout.lockoutCodes, accountEnabled)
-    : null;
   const decided = decideSummary(
     query,
     subject,
@@ -212,6 +209,17 @@ export async function answerSignIns(
     aboutBackground,
     query.yesNo ? (deps.incidents?.monitor.incidents() ?? []) : [],
   );
+  const yesNo = yesNoAbout
+    ? withListedFailures(
+        decideYesNo(
+          yesNoAbout,
+          narrow(page.records, query).records,
+          deps.thresholds.lockout.lockoutCodes,
+          accountEnabled,
+        ),
+        decided.diagnosis.rows,
+      )
+    : null;
   // Helpdesk fix buttons (issue 21): a reader's answer about someone else, in a personal chat.
   const fixes = fixOffers(decided.verdict, subject, requester, diagnosis, config.fixes !== null);
   // The steps point to the buttons the card carries (the wording's with-fix steps) instead of the portal.

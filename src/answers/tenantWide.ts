@@ -89,8 +89,17 @@ function matchingIncidents(
 /**
  * A headline drawn from a read cut short (counts, tallies, "who failed") is about the newest sign-ins only, not
  * the window asked about: the headline itself says so. Background sign-ins count in every tally too, so a cut
- * of either kind leaves it partial.
+ * of either kind leaves it partial; a cut of background refreshes alone is named as such (the people's own
+ * sign-ins were all read), not as "the newest N sign-ins".
  */
 export function headlineFromPart(coverage: AnswerCoverage | undefined): { headlineFrom?: HeadlineFrom } {
-  return coverage ? { headlineFrom: { records: coverage.records, readBackTo: coverage.readBackTo } } : {};
+  return coverage
+    ? {
+        headlineFrom: {
+          records: coverage.records,
+          readBackTo: coverage.readBackTo,
+          onlyBackground: coverage.onlyBackground,
+        },
+      }
+    : {};
 }

@@ -32,8 +32,11 @@ export type YesNoFact =
   | { about: 'disabled'; yes: false; last: Date | null; byDirectory: boolean }
   /** Failing now: the newest attempt failed and nothing succeeded after it; `since` the first failure of that run. */
   | { about: 'failing'; yes: true; since: Date; code: number }
-  /** Not failing: `signedIn` the newest successful sign-in (null: no sign-in at all in the window). */
-  | { about: 'failing'; yes: false; signedIn: Date | null };
+  /**
+   * Not failing: `signedIn` the newest successful sign-in (null: no sign-in at all in the window); `earlier` the
+   * failed attempts the card lists under it (interactive ones, all before that sign-in), so the "No" names them.
+   */
+  | { about: 'failing'; yes: false; signedIn: Date | null; earlier?: number };
 
 /** Which yes/no a question about one person asks, if any: its category decides; none named asks "am I blocked now?". */
 export function yesNoAbout(question: Question): YesNoAbout | undefined {
@@ -114,4 +117,14 @@ export function decideYesNo(
   const successes = real.filter((r) => codeOf(r) === 0).map(at);
   const signedIn = successes.length > 0 ? new Date(Math.max(...successes.map((d) => d.getTime()))) : null;
   return { about, yes: false, signedIn };
+}
+
+/**
+ * A "No, your last sign-in worked" above a list of failures says they came before it: the count is the card's own
+ * list of attempts (its interactive rows; background refreshes are folded below it and judged by nothing here).
+ */
+export function withListedFailures(fact: YesNoFact, rows: readonly { background: boolean; code: number }[]): YesNoFact {
+  if (fact.about !== 'failing' || fact.yes || !fact.signedIn) return fact;
+  const earlier = rows.filter((r) => !r.background && r.code !== 0).length;
+  return earlier > 0 ? { ...fact, earlier } : fact;
 }

@@ -2,7 +2,7 @@
 import type { CountAnswer } from '../answers/types';
 import { explain } from '../diagnosis/catalog';
 import { card, clip, heading, plain, subtle, type Card } from './elements';
-import { filtersText, headlineOfPart, windowText } from './filters';
+import { headlineOfPart, scopeLine, windowText } from './filters';
 import { patternCharts } from './charts';
 import type { VerdictContext } from './verdictTypes';
 import { plural, wording, fill } from './wording';
@@ -21,15 +21,23 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
         failed: plural(ctx.language, w.nFailedAttempts, d.failures.length),
         total: plural(ctx.language, w.nSignIns, total),
       })
-    : fill(w.verdict.count, {
-        total: plural(ctx.language, w.nSignIns, total),
-        window: '',
-        ok: String(ok),
-        failed: String(d.failures.length),
-        people: plural(ctx.language, w.nPeople, d.peopleSeen),
-      }).replace(/\s+:/, ':');
+    : answer.subject.kind === 'tenant'
+      ? fill(w.verdict.count, {
+          total: plural(ctx.language, w.nSignIns, total),
+          window: '',
+          ok: String(ok),
+          failed: String(d.failures.length),
+          people: plural(ctx.language, w.nPeople, d.peopleSeen),
+        }).replace(/\s+:/, ':')
+      : // One person's count names them (or speaks to the asker): the headline is about whom it was asked about.
+        fill(answer.subject.kind === 'person' ? w.verdict.countPerson : w.verdict.countSelf, {
+          name: answer.subject.kind === 'person' ? answer.subject.name : '',
+          total: plural(ctx.language, w.nSignIns, total),
+          ok: String(ok),
+          failed: String(d.failures.length),
+        });
   const verdict = headlineOfPart(counted, answer.headlineFrom, ctx);
-  const scope = filtersText(answer, ctx);
+  const scope = scopeLine(answer, ctx, [verdict]);
   const apps = new Map<string, number>();
   for (const a of d.attempts)
     apps.set(a.final.appDisplayName ?? '?', (apps.get(a.final.appDisplayName ?? '?') ?? 0) + 1);

@@ -16,11 +16,14 @@ interface Ctx {
   timeZone: string;
 }
 
-/** "In the newest 2,000 sign-ins (back to Thu 26 Nov, 09:12): <headline>" when the headline is drawn from part of the window. */
+/**
+ * "In the newest 2,000 sign-ins (back to Thu 26 Nov, 09:12): <headline>" when the headline is drawn from part of the
+ * window; "All interactive sign-ins read, background refreshes back to …: <headline>" when only those were cut.
+ */
 export function headlineOfPart(headline: string, from: HeadlineFrom | undefined, ctx: Ctx): string {
   if (!from) return headline;
   const w = wording(ctx.language);
-  return fill(w.tenant.headlineFromPart, {
+  return fill(from.onlyBackground ? w.tenant.headlineFromPartBackground : w.tenant.headlineFromPart, {
     count: plural(ctx.language, w.nSignIns, from.records),
     time: localDateTime(from.readBackTo, ctx.timeZone, ctx.language),
     headline,
@@ -33,6 +36,17 @@ export function windowText(answer: Scoped, ctx: Ctx): string {
     from: localDateTime(answer.window.from, ctx.timeZone, ctx.language),
     to: localDateTime(answer.window.to, ctx.timeZone, ctx.language),
   });
+}
+
+/**
+ * The line under the headline: what the answer covered ("for Megan Bowen between … (Europe/Amsterdam)"). When the
+ * lines above it already say the window (an empty answer repeats its filters, a count or a yes/no names its period),
+ * only the time zone the times are in: the card never says the same thing twice.
+ */
+export function scopeLine(answer: Scoped, ctx: Ctx, above: readonly string[]): string {
+  const w = wording(ctx.language);
+  if (above.some((line) => line.includes(windowText(answer, ctx)))) return fill(w.timesIn, { timeZone: ctx.timeZone });
+  return fill(w.scopeLine, { filters: filtersText(answer, ctx), timeZone: ctx.timeZone });
 }
 
 /** A kind of failure as a plural noun ("MFA failures", "Conditional Access blocks"); the form Intl.PluralRules picks for `count`. */

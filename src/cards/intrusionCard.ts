@@ -7,7 +7,7 @@ import type { IntrusionAnswer } from '../answers/types';
 import { queryData } from '../answers/resolvedQuery';
 import { localDateTime, localTime } from '../shared/time';
 import { card, clip, heading, numbered, plain, subtle, text, type Card, type Element } from './elements';
-import { filtersText, windowText } from './filters';
+import { scopeLine, windowText } from './filters';
 import type { VerdictContext } from './verdictTypes';
 import { ticketControls } from './ticketControls';
 import { countryName, fill, firstName, plural, wording } from './wording';
@@ -52,7 +52,7 @@ export function intrusionCard(answer: IntrusionAnswer, ctx: VerdictContext): Car
     );
     steps = t.stepsNo;
   }
-  const scope = `${filtersText(answer, ctx)} (${ctx.timeZone})`;
+  const scope = scopeLine(answer, ctx, lines);
   const body: Element[] = [
     heading(plain(lines[0])),
     ...lines.slice(1).map((l) => text(plain(l), { spacing: 'Small' })),

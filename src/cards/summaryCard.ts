@@ -9,7 +9,7 @@ import { explain, lookupUrl } from '../diagnosis/catalog';
 import { localDateTime, localTime } from '../shared/time';
 import { card, clip, execute, heading, numbered, plain, subtle, text, type Card, type Element } from './elements';
 import { signInFacts } from './facts';
-import { filtersText } from './filters';
+import { scopeLine } from './filters';
 import { wordVerdict } from './verdict';
 import type { VerdictContext } from './verdictTypes';
 import { countryName, fill, plural, wording } from './wording';
@@ -246,13 +246,13 @@ function evidence(answer: SummaryAnswer, ctx: VerdictContext): { body: Element[]
 export function summaryCard(answer: SummaryAnswer, ctx: VerdictContext): Card {
   const w = wording(ctx.language);
   const verdict = wordVerdict(answer, ctx);
-  const scope = answer.query.correlationId
-    ? fill(w.titleCorrelation, { id: answer.query.correlationId })
-    : `${filtersText(answer, ctx)} (${ctx.timeZone})`;
   // A known problem (an open incident this person is caught in) is read first.
   const known = answer.knownProblem ? knownProblemNotice(answer.knownProblem, ctx.language, ctx.timeZone) : null;
   // A yes/no question about the account leads with its yes or no; the verdict follows as the answer's first line.
   const yesNo = answer.yesNo ? yesNoText(answer, answer.yesNo, ctx) : null;
+  const scope = answer.query.correlationId
+    ? fill(w.titleCorrelation, { id: answer.query.correlationId })
+    : scopeLine(answer, ctx, yesNo ? [yesNo, verdict.text] : [verdict.text]);
   const lead = yesNo ? [heading(plain(yesNo)), text(plain(verdict.text))] : [heading(plain(verdict.text))];
   const pending = pendingNotice(answer, ctx);
   const body: Element[] = [

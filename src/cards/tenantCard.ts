@@ -11,7 +11,7 @@ import { localDateTime } from '../shared/time';
 import { card, clip, execute, heading, numbered, plain, subtle, text, type Card, type Element } from './elements';
 import { queryData } from '../answers/resolvedQuery';
 import { appChart, tallyChart, timelineChart } from './charts';
-import { categoryNoun, filtersText, headlineOfPart } from './filters';
+import { categoryNoun, filtersText, headlineOfPart, scopeLine } from './filters';
 import { coverageNote } from './summaryCard';
 import type { VerdictContext } from './verdictTypes';
 import { countryName, fill, plural, wording, type Wording } from './wording';
@@ -211,8 +211,8 @@ export function tenantCard(answer: TenantAnswer, ctx: VerdictContext): Card {
       : answer.ask === 'locked-now'
         ? lockedOut(answer, ctx)
         : top(answer, ctx);
-  const scope = `${filtersText(answer, ctx)} (${ctx.timeZone})`;
   parts.headline[0] = headlineOfPart(parts.headline[0], answer.headlineFrom, ctx);
+  const scope = scopeLine(answer, ctx, parts.headline);
   const body: Element[] = [
     heading(plain(parts.headline[0])),
     ...parts.headline.slice(1).map((h) => text(plain(h), { spacing: 'Small' })),

@@ -5,7 +5,7 @@ import { explain } from '../diagnosis/catalog';
 import { localDateTime } from '../shared/time';
 import { categoryNoun, windowText } from './filters';
 import type { VerdictContext } from './verdictTypes';
-import { fill, wording } from './wording';
+import { fill, plural, wording } from './wording';
 
 type Key = keyof ReturnType<typeof wording>['yesNo'];
 
@@ -18,7 +18,8 @@ function keyOf(fact: YesNoFact): string {
       if (!fact.byDirectory) return 'disabledNoLog';
       return fact.last ? 'disabledNoWas' : 'disabledNo';
     case 'failing':
-      return fact.yes ? 'failingYes' : fact.signedIn ? 'failingNo' : 'failingNone';
+      if (fact.yes) return 'failingYes';
+      return fact.signedIn ? (fact.earlier ? 'failingNoEarlier' : 'failingNo') : 'failingNone';
   }
 }
 
@@ -40,6 +41,11 @@ export function yesNoText(answer: SummaryAnswer, fact: YesNoFact, ctx: VerdictCo
     ...(fact.about === 'failing' && fact.yes
       ? { since: time(fact.since), code: fact.code, title: explain(fact.code, ctx.language, ctx.audience).title }
       : {}),
-    ...(fact.about === 'failing' && !fact.yes ? { signedIn: time(fact.signedIn) } : {}),
+    ...(fact.about === 'failing' && !fact.yes
+      ? {
+          signedIn: time(fact.signedIn),
+          earlier: plural(ctx.language, wording(ctx.language).nFailedAttempts, fact.earlier ?? 0),
+        }
+      : {}),
   });
 }

@@ -32,6 +32,8 @@ export interface TenantParts {
   addSignIns: (records: SignIn[]) => void;
   grant: () => GrantedPermissions;
   clock: () => number;
+  /** The end of the generated log (DemoTenantOptions.now): what the stories' times are relative to. */
+  logEnd: number;
 }
 
 export function delegatedSide(tenant: TenantParts, options: DelegatedOptions) {
@@ -43,6 +45,7 @@ export function delegatedSide(tenant: TenantParts, options: DelegatedOptions) {
   effects.seedDisabledAccounts(
     tenant.people,
     tenant.people.find((p) => p.roles.includes(ROLE_TEMPLATE.authenticationAdministrator)),
+    tenant.logEnd,
   );
   return {
     enabled: options.delegatedFixes !== false,

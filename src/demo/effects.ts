@@ -10,13 +10,14 @@
  * - an account enabled again: the person signs in again, successfully (no more 50057).
  *
  * It also seeds the audit log with what happened before the demo starts: who disabled the accounts
- * that fail with 50057, shortly before their first failure.
+ * that fail with 50057, at the time from which their sign-ins fail (disabledAccounts.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { DirectoryAuditLog } from './directoryAudits';
 import type { DemoPerson } from './people';
 import { DEMO_APPS } from './signInCatalog';
+import { disabledAt } from './disabledAccounts';
 
 const REVOKED = 'The provided grant has expired due to it being revoked, and a fresh auth token is needed.';
 
@@ -111,14 +112,13 @@ export class FixEffects {
     ]);
   }
 
-  /** The audit entries for accounts that were disabled before the demo's log begins: by `by`, before the first 50057. */
-  seedDisabledAccounts(people: readonly DemoPerson[], by: DemoPerson | undefined): void {
+  /** The audit entries for accounts disabled before the demo starts: by `by`, when their sign-ins began to fail (`now`: the log's end). */
+  seedDisabledAccounts(people: readonly DemoPerson[], by: DemoPerson | undefined, now: number): void {
     if (!by) return;
-    for (const person of people.filter((p) => !p.accountEnabled)) {
-      const failures = this.signIns().filter((r) => r.userId === person.id && r.status?.errorCode === 50057);
-      const first = failures.at(-1);
-      if (!first) continue;
-      const at = new Date(Date.parse(first.createdDateTime as string) - 25 * 60_000);
+    for (const person of people) {
+      const when = disabledAt(person, now);
+      if (when === null) continue;
+      const at = new Date(when);
       const correlationId = randomUUID();
       this.audits.record({ activity: 'Disable account', at, by, target: person, correlationId });
       this.audits.record({

@@ -56,6 +56,8 @@ export interface DemoPerson {
   department: string;
   officeLocation: string;
   accountEnabled: boolean;
+  /** A disabled account: how many days before the log's end it was disabled (disabledAccounts.ts); default 30. */
+  disabledDaysAgo?: number;
   /** Directory roles held directly. */
   roles: string[];
   /** Groups joined directly (group membership is transitive through DEMO_GROUPS.memberGroups). */
@@ -191,6 +193,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   }),
   person(oid(9), 'Miriam', 'Graham', 'miriamg@example.com', 'Director', 'Sales', SEA, ['disabledAccount'], {
     accountEnabled: false,
+    disabledDaysAgo: 9.3,
     groups: [G.sales.id],
   }),
   person(oid(10), 'Pradeep', 'Gupta', 'pradeepg@example.com', 'Accountant', 'Finance', LON, ['wrongPassword']),
@@ -244,6 +247,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   person(oid(25), 'Ömer', 'Yılmaz', 'omery@example.com', 'Data Analyst', 'Research', BER, ['legacyProtocol']),
   person(oid(26), 'Ben', 'Walters', 'benw@example.com', 'Field Technician', 'Operations', NYC, ['disabledAccount'], {
     accountEnabled: false,
+    disabledDaysAgo: 17.6,
   }),
   person(oid(27), 'Grace', 'Taylor', 'gracet@example.com', 'Recruiter', 'HR', LON, ['quiet']),
   person(

@@ -10,6 +10,7 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DEMO_PEOPLE, type DemoPerson, type Story } from './people';
 import { otherKindsOfSignIn } from './otherSignIns';
 import { backgroundSignIns } from './backgroundSignIns';
+import { keepDisabledAccountsOut } from './disabledAccounts';
 import { laptopOf } from './managedDevices';
 import { prng, randomHex } from './random';
 import { DEMO_APPS, EVERYDAY_APPS, FOREIGN, demoSignIn, type App, type Device, type Where } from './signInCatalog';
@@ -183,7 +184,7 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
     .filter((r) => Date.parse(r.createdDateTime as string) <= now)
     .map((r) => ({ ...r, isInteractive: true, signInEventTypes: ['interactiveUser'] }));
   const stories = [...interactive, ...otherKindsOfSignIn(interactive, now)];
-  if (!options.nonInteractivePerDay) return stories.sort(newestFirst);
+  if (!options.nonInteractivePerDay) return keepDisabledAccountsOut(stories.sort(newestFirst), people, now);
   const templates = new Map<string, SignIn>();
   for (const r of interactive)
     if (r.userId && !templates.has(r.userId) && r.status?.errorCode === 0) templates.set(r.userId, r);
@@ -193,7 +194,7 @@ export function generateSignIns(options: GeneratorOptions): SignIn[] {
     nonInteractivePerDay: options.nonInteractivePerDay,
     seed: (options.seed ?? 20261127) + 1,
   });
-  return [...stories, ...background].sort(newestFirst);
+  return keepDisabledAccountsOut([...stories, ...background].sort(newestFirst), people, now);
 }
 
 /** ISO-8601 UTC stamps order as strings; a plain comparison is many times faster than localeCompare on big tenants. */

@@ -106,13 +106,14 @@ export class DemoTenant {
     this.people = options.people ?? DEMO_PEOPLE;
     this.directory = new DemoDirectory(this.people);
     const clock = options.clock ?? Date.now;
+    const logEnd = options.now ?? new Date();
     this.throttle = new ReportsThrottle(options.reportsLimit ?? null, clock);
     this.grant = new GrantedPermissions(options.permissions ?? DEFAULT_DEMO_PERMISSIONS);
     this.sharedMailboxes = (options.sharedMailboxes ?? [DEMO_TICKET_MAILBOX]).map((m) => m.toLowerCase());
     this.signIns =
       options.signIns ??
       generateSignIns({
-        now: options.now ?? new Date(),
+        now: logEnd,
         people: this.people,
         nonInteractivePerDay: options.nonInteractivePerDay,
       });
@@ -128,6 +129,7 @@ export class DemoTenant {
         addSignIns: (records) => this.addSignIns(records),
         grant: () => this.grant,
         clock,
+        logEnd: logEnd.getTime(),
       },
       options,
     );

@@ -12,6 +12,8 @@ import { localDateTime } from '../../src/shared/time';
 import type { Language } from '../../src/shared/types';
 import { cardProblems } from '../cards/validateCard';
 import { NOW, startApp, type RunningApp } from '../support/app';
+import { DEMO_TENANT_ID } from '../../src/demo/wiring';
+import { plural, wording } from '../../src/cards/wording';
 
 const TZ = 'Europe/Amsterdam';
 const WEEK = 7 * 86_400_000;
@@ -161,4 +163,54 @@ test('"Show details" on a yes/no card keeps its yes or no (the directory is read
   expect(cardProblems(refreshed)).toEqual([]);
   expect(headline(cardToText(refreshed))).toEqual(headline(cardToText(card)));
   expect(headline(cardToText(refreshed))).toMatch(/^Yes\b/);
+});
+
+/**
+ * "am I blocked?" / "ben ik geblokkeerd?" judges the newest sign-in; the card then lists the window's failed attempts.
+ * The yes or no and the list must agree: a "No" above failures says it judged the last sign-in and that the
+ * failures listed came before it (as many as the card lists); a "Yes" names a failure the list shows.
+ */
+describe('"am I blocked?": the yes or no agrees with the attempts listed', () => {
+  async function pipeline(text: string, who: string) {
+    n += 1;
+    const requester = {
+      userId: person(who).id,
+      tenantId: DEMO_TENANT_ID,
+      timeZone: TZ,
+      locale: 'en-US',
+      conversationKey: `yesno-list-${n}`,
+      conversationType: 'personal',
+    };
+    const { answer } = await running.app.troubleshooter.ask(requester, text);
+    if (answer.kind !== 'summary') throw new Error(`expected a summary, got ${answer.kind}`);
+    return answer;
+  }
+
+  test.each([
+    ['am I blocked?', 'en-US', 'en'],
+    ['ben ik geblokkeerd?', 'nl-NL', 'nl'],
+  ] as const)('failed earlier, then signed in (Megan): %s', async (question, locale, language) => {
+    const answer = await pipeline(question, 'Megan Bowen');
+    const listed = answer.diagnosis.rows.length - (answer.folded ?? 0);
+    expect(answer.yesNo).toMatchObject({ about: 'failing', yes: false });
+    expect(listed).toBeGreaterThan(0);
+    const first = headline(await ask(question, 'Megan Bowen', locale));
+    expectAnswer(first, failingNow('Megan Bowen'), language);
+    // It says how many failed attempts are listed below, and that they came before the sign-in that worked.
+    expect(first).toContain(plural(language, wording(language).nFailedAttempts, listed));
+    expect(first).toMatch(language === 'nl' ? /hieronder/ : /below/);
+  });
+
+  test.each([
+    ['am I blocked?', 'en-US', 'en'],
+    ['ben ik geblokkeerd?', 'nl-NL', 'nl'],
+  ] as const)('failing now (Adele): %s', async (question, locale, language) => {
+    const text = await ask(question, 'Adele Vance', locale);
+    const state = failingNow('Adele Vance');
+    expectAnswer(text, state, language);
+    const code = /\b(\d{5,6})\b/.exec(headline(text))?.[1];
+    expect(code).toBeDefined();
+    // The failure the headline names is among the attempts listed under it.
+    expect(text.split('\n').slice(1).join('\n')).toContain(` ${code} `);
+  });
 });

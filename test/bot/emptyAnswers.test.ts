@@ -38,7 +38,7 @@ describe('an empty answer restates every filter', () => {
       /^No MFA failures for Lynne Robbins between .+\.$/,
     );
     expect(await firstLine('MFA-fouten voor Lynne in het afgelopen uur?', 'nl-NL')).toMatch(
-      /^Geen MFA-fouten voor Lynne Robbins tussen .+\.$/,
+      /^Geen MFA-fouten van Lynne Robbins tussen .+\.$/,
     );
   });
 
@@ -52,7 +52,7 @@ describe('an empty answer restates every filter', () => {
       /^No Conditional Access blocks for anyone in Salesforce between .+\.$/,
     );
     expect(await firstLine('wie is er door CA geblokkeerd in Salesforce het afgelopen uur?', 'nl-NL')).toMatch(
-      /^Geen blokkades door voorwaardelijke toegang voor iedereen in Salesforce tussen .+\.$/,
+      /^Geen blokkades door voorwaardelijke toegang in de hele organisatie bij Salesforce tussen .+\.$/,
     );
   });
 

@@ -88,7 +88,7 @@ describe('follow-ups in one conversation', () => {
     const asker = { ...alex(), locale: 'nl-NL' };
     await ask(asker, 'waarom kon megan bowen vandaag niet inloggen?');
     const next = await ask(asker, 'en gisteren?');
-    expect(next.text).toContain('voor Megan Bowen tussen');
+    expect(next.text).toContain('van Megan Bowen tussen');
     expect(next.text).toContain('tussen do 26 nov, 00:00 en vr 27 nov, 00:00 (Europe/Amsterdam)');
   });
 });

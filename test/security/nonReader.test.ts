@@ -575,7 +575,7 @@ describe('Megan can ask about herself', () => {
   it('by "ik", in Dutch', async () => {
     expectOwnFailures(
       await send(teamsMessage('waarom kon ik niet inloggen?', megan({ locale: 'nl-NL' }))),
-      'voor jou tussen',
+      'van jou tussen',
     );
   });
 
