@@ -29,9 +29,12 @@ export { RequestLimiter, ReadsBusy, type LimiterStats } from './requestLimiter';
 
 /**
  * Marks a request as background work (the sign-in index's poller): it waits while any question
- * waits, and leaves the last slot of every window to questions.
+ * waits, and leaves the last slot of every window to questions; as 'system' (the index's backward
+ * fill, which nobody waits for) it leaves two, as a read made for no one does.
  */
-export class BackgroundRead implements MiddlewareOptions {}
+export class BackgroundRead implements MiddlewareOptions {
+  constructor(readonly lane: 'background' | 'system' = 'background') {}
+}
 
 export interface ReportsLimiterOptions extends Pick<
   RequestLimiterOptions,
@@ -77,12 +80,9 @@ export class ReportsLimiter implements Middleware {
       await this.next.execute(context);
       return;
     }
-    const background = context.middlewareControl?.getMiddlewareOptions(BackgroundRead) !== undefined;
+    const background = context.middlewareControl?.getMiddlewareOptions(BackgroundRead) as BackgroundRead | undefined;
     const lane = background ? undefined : currentReadLane();
-    const release = await this.limiter.acquire(
-      background ? 'background' : (lane?.priority ?? this.unlaned),
-      lane?.person,
-    );
+    const release = await this.limiter.acquire(background?.lane ?? lane?.priority ?? this.unlaned, lane?.person);
     try {
       await this.next.execute(context);
     } finally {
