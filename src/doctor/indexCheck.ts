@@ -13,7 +13,7 @@ const BYTES_PER_SIGN_IN = 145;
 
 export function indexSpanCheck(
   graph: Pick<Config['graph'], 'signInIndexHours' | 'signInIndexMaxMb'>,
-  now?: SpanReport,
+  now?: SpanReport | null,
 ) {
   const hours = graph.signInIndexHours;
   if (hours === 0)
