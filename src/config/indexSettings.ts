@@ -4,14 +4,10 @@ import type { SettingsTable } from './environment';
 import { positiveInt } from './values';
 
 /** A whole number of hours (0: off), or `auto`. */
-const indexHours = z.union([
-  z.literal('auto'),
-  z
-    .string()
-    .regex(/^\d+$/, 'must be auto or a whole number of hours (0: off)')
-    .transform(Number)
-    .pipe(z.number().int().nonnegative()),
-]);
+const indexHours = z
+  .string()
+  .regex(/^(auto|\d+)$/, 'must be auto or a whole number of hours (0: off)')
+  .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v)));
 
 export const INDEX_SETTINGS = {
   SIGNIN_INDEX_HOURS: {
