@@ -192,7 +192,8 @@ describe('the doctor', () => {
     expect((await indexLine({ SIGNIN_INDEX_MAX_MB: '64' })).evidence).toMatch(/66,[\d]{3} sign-ins a day/);
     expect((await indexLine({ SIGNIN_INDEX_HOURS: '72' })).evidence).toMatch(/^3 days \(SIGNIN_INDEX_HOURS=72\)$/);
     const off = await indexLine({ SIGNIN_INDEX_HOURS: '0' });
-    expect(off).toMatchObject({ status: 'note', fix: expect.stringContaining('SIGNIN_INDEX_HOURS=auto') });
+    expect(off.status).toBe('note');
+    expect(off.fix).toContain('SIGNIN_INDEX_HOURS=auto');
     // Inside the bot: the index's own report, as the start-up check logs it.
     const now = {
       state: 'budget' as const,

@@ -88,7 +88,7 @@ test('auto fills the newest 24 h, then extends back a day at a time to 7 days, t
   });
   const { index, poller, progress, report } = autoIndex(tenant);
   await poller.fill();
-  expect(progress.map((p) => p.state)).toEqual([...Array(7).fill('extending'), 'done']);
+  expect(progress.map((p) => p.state)).toEqual([...Array<string>(7).fill('extending'), 'done']);
   // Each step one day further back: 24 h, 48 h, … 168 h.
   expect(progress.slice(0, 7).map((p) => Math.round(p.coveredHours))).toEqual([24, 48, 72, 96, 120, 144, 168]);
   expect(index.stats().spanHours).toBe(168);
