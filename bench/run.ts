@@ -32,7 +32,8 @@ import {
 import { benchStateStores } from './stateBench';
 import { benchPublishedFeed } from './publishedBench';
 import { benchIndexRss, type IndexRssResult } from './indexRss';
-import { benchStrict, STRICT_NOTES, type StrictBenchResult } from './strict';
+import { benchStrict, type StrictBenchResult } from './strict';
+import { STRICT_NOTES } from './strictNotes';
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');

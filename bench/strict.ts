@@ -1,8 +1,8 @@
 /**
  * `npm run bench -- strict`: the bot against the strict demo tenant with Graph's answer times and
  * short pages on (DEMO_GRAPH_LATENCY's timing), realistic volume (100 token refreshes per person per
- * day and the realistic background) and Graph's 5 reads per 10 s, the live index on (24 h, filled
- * first). 38 people ask at once, twice:
+ * day and the realistic background) and Graph's 5 reads per 10 s, the live index on: 24 h filled
+ * first (A, B), then the default SIGNIN_INDEX_HOURS=auto (D, E). 38 people ask at once, each time:
  *
  *   A. "why can't I sign in?" (the last 24 h: inside the live index's span), each about themselves;
  *   B. a reader asks about each of the 38 people's last 7 days (the index's day at once, then one read of the older days);
@@ -266,31 +266,3 @@ export async function benchStrict(): Promise<StrictBenchResult> {
   const auto = await run('auto', []);
   return { ...day, auto: auto.auto, phases: [...day.phases, ...auto.phases] };
 }
-
-/** What the figures of section 9 mean; written under them in results.md. */
-export const STRICT_NOTES = `
-How the designs compare. B is the two-step answer (src/answers/twoStep.ts): the first card comes from the
-24-hour live index at once, says which older days are still being read, and is replaced by the complete answer
-after one Graph read of only those days (both user kinds in one beta request,
-\`signInEventTypes/any(t: t eq 'interactiveUser' or t eq 'nonInteractiveUser')\`; before, each kind was a read of
-its own and B made 77 reads). C is a live index whose span covers the 7 days, filled in the background before the
-askers came (its fill, above, spends its reads at Graph's pace as background reads, questions first): the
-complete answer needs no read, so it is the first answer too. Only C can meet "complete ≤ 30 s p95" for 38 askers;
-its price is the index's memory for 7 days of the tenant's log (section 8: about 130–145 bytes a record) and a fill
-that, for a large tenant, takes hours at 5 reads per 10 s (1,000,000 sign-ins a day: 7,000 pages, about 4 h).
-
-The arithmetic behind Graph's bound: when each of n askers needs at least one read and at most 5 reads start in any
-10 s, the k-th read starts no earlier than floor((k − 1) / 5) × 10 s after the first. The p95 of 38 is the 37th
-asker, whose read cannot start before 70 s (the 36th read's start; about 62 s if the rate is taken as a steady 0.5
-a second after a first burst of 5); at most 15 reads start within 30 s. No design that reads Graph per asker can
-give 38 askers a complete 7-day answer within 30 s at p95.
-
-Before (main at 1e9701d, the same bench as recorded when this work began, load not recorded): B's first card was
-"still looking" at 2.00 s, its complete answer p95 184 s with 77 reads (each kind of sign-in its own read, v1.0 then
-beta); C 2.59 s p95. Index answers now cost less CPU too (diagnosis makes list rows only where they are shown,
-attempts parse each time once, ids are turned back into text through a byte table).
-
-B measures above that bound because the bot's reports limiter (src/graph/requestLimiter.ts) counts a read from
-when its answer arrived, not from when it was sent: with 6-day pages taking about 2 s, the window of 5 reads
-reopens after about 12 s instead of 10. It is the safe side of Graph's counting; the bound is the floor either way.
-`;
