@@ -148,7 +148,8 @@ export class SignInPoller {
       const next = Math.min(most, (days + 1) * 24);
       if (this.index.heldBytes() * (1 + (next - coveredHours) / coveredHours) > budget) return this.setSpan('budget');
       this.index.setSpanHours(Math.max(this.index.stats().spanHours, next));
-      const read = await this.readBack(this.now() - next * HOUR, start, 'system');
+      // Up to the span's first whole second (Graph's filter takes whole seconds): the two meet without a gap.
+      const read = await this.readBack(this.now() - next * HOUR, Math.ceil(start / 1000) * 1000, 'system');
       if (read === 'stopped') return;
       if (read === 'failed') return this.setSpan('failed');
       if (read === 'read') this.setSpan('extending');
