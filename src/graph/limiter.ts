@@ -8,12 +8,12 @@
  * still count against the limit.
  *
  * Readers first: a sign-in reader's question goes before the index's background reads, which go
- * before everyone else's questions ("limited"). A read made outside any question — work that is for
- * no one — waits with the background reads and leaves a reader two slots of every window ("system";
- * the app's setting: it never counts as a reader's). Those may
- * take only part of each window, may each have one read waiting, and wait in a short queue: when
- * it is full a read is refused at once (ReadsBusy: "busy, try in a minute") rather than delaying
- * everyone behind it. Which lane a read is in comes from the question it is made for
+ * before everyone else's questions ("limited"). Those may take only part of each window, may each
+ * have one read waiting, and wait in a short queue: when it is full a read is refused at once
+ * (ReadsBusy: "busy, try in a minute") rather than delaying everyone behind it. A read made outside
+ * any question — work that is for no one, such as the index's backward fill — comes last: it waits
+ * while anyone's read waits and leaves a reader two slots of every window ("system"; the app's
+ * setting: it never counts as a reader's). Which lane a read is in comes from the question it is made for
  * (src/graph/readLane.ts), so the sign-in log code needs to know nothing of it.
  *
  * It is a Graph client middleware placed *after* the retry handler, so that every attempt — the
