@@ -13,7 +13,7 @@ has reached 7 days: the complete answer needs no read, so it is the first answer
 ≤ 2 s, complete ≤ 30 s p95) holds with 0 reads. The fill's time above includes D's run; its memory is the
 index's own measure (the budget's). For a large tenant, at about 145 bytes a sign-in (section 8), the default
 512 MB holds 7 days of up to about 500,000 sign-ins a day; a tenant of 1,000,000 a day stops at 3 days (the
-doctor and the start-up log say "stopped at 3 days: memory budget"), and its backward fill of 2,000 more pages
+bot's log says "stopped at 3 days: memory budget"), and its backward fill of 2,000 more pages
 takes about 2 h at three background reads per 10 s.
 
 The arithmetic behind Graph's bound: when each of n askers needs at least one read and at most 5 reads start in any
