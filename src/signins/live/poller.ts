@@ -48,7 +48,8 @@ export interface SignInPollerOptions {
 /**
  * How far the index's span has come: filling its first hours, extending back (auto), or ended —
  * `done` at its target, `budget` where one more day would pass SIGNIN_INDEX_MAX_MB, `failed` where
- * pages kept failing (the span read so far is kept; the polls go on).
+ * pages kept failing (the span read so far is kept; the polls go on, and auto's backward fill is
+ * tried again after a successful poll 10 minutes later).
  */
 export interface SpanProgress {
   state: 'filling' | 'extending' | 'done' | 'budget' | 'failed';
@@ -82,6 +83,8 @@ export class SignInPoller {
   private filling: Promise<void> | null = null;
   private counters = { polls: 0, failedPolls: 0, pages: 0, added: 0 };
   private span: SpanProgress;
+  /** When a failed backward fill may be tried again (extendAgainLater). */
+  private extendAgainAt = 0;
 
   constructor(
     private readonly client: Client,
@@ -202,6 +205,7 @@ export class SignInPoller {
   }
 
   private setSpan(state: SpanProgress['state']): void {
+    if (state === 'failed') this.extendAgainAt = this.now() + 10 * 60_000;
     this.span = { ...this.span, state };
     this.options.onProgress?.(this.span);
   }
@@ -237,10 +241,18 @@ export class SignInPoller {
         link = page['@odata.nextLink'] ?? null;
       } while (link && !this.stopped);
       if (!this.stopped) this.index.markSynced(startedAt);
+      this.extendAgainLater();
     } catch (error) {
       this.counters.failedPolls++;
       this.options.onError?.(error, 'poll');
     }
+  }
+
+  /** A backward fill whose pages kept failing goes on from where it stopped, after a successful poll, at most every 10 minutes. */
+  private extendAgainLater(): void {
+    const most = this.options.extendToHours;
+    if (most === undefined || this.span.state !== 'failed' || this.filling || this.now() < this.extendAgainAt) return;
+    this.filling = this.extend(most).finally(() => (this.filling = null));
   }
 
   private async read(

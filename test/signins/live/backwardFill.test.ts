@@ -7,7 +7,7 @@
  * a reader's question keeps its two read slots while the fill reads.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
-import type { Middleware } from '@microsoft/microsoft-graph-client';
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { DemoTenant } from '../../../src/demo/tenant';
 import { createGraphClient } from '../../../src/graph/client';
 import { DemoTenantTransport, demoAuthProvider } from '../../../src/demo/graphTransport';
@@ -37,9 +37,15 @@ function clientFor(tenant: DemoTenant, middleware: Middleware[] = []) {
 
 function autoIndex(
   tenant: DemoTenant,
-  options: { budgetBytes?: number; extendToHours?: number; pageSize?: number; middleware?: Middleware[] } = {},
+  options: {
+    budgetBytes?: number;
+    extendToHours?: number;
+    pageSize?: number;
+    middleware?: Middleware[];
+    clock?: () => number;
+  } = {},
 ) {
-  const clock = () => NOW.getTime();
+  const clock = options.clock ?? (() => NOW.getTime());
   const index = new LiveSignInIndex({
     hours: 24,
     budgetBytes: options.budgetBytes,
@@ -220,4 +226,40 @@ test("a reader's question finds two read slots free in every window while the in
   await filling;
   expect(checked).toBeGreaterThan(5);
   expect(poller.stats().span.state).toBe('done');
+}, 60_000);
+
+test('a backward fill whose pages keep failing keeps its span, and goes on after a successful poll 10 minutes later', async () => {
+  const tenant = new DemoTenant({ now: NOW });
+  let clock = NOW.getTime();
+  let down = true;
+  // The backward fill's reads (le before now) fail while Graph is "down"; the first fill and the polls get through.
+  const failing: Middleware & { next?: Middleware } = {
+    setNext(next: Middleware) {
+      this.next = next;
+    },
+    async execute(context: Context) {
+      const url = decodeURIComponent(typeof context.request === 'string' ? context.request : context.request.url);
+      const le = / le (\d{4}-[\d-]+T[\d:.]+Z)/.exec(url)?.[1];
+      if (down && le !== undefined && Date.parse(le) < NOW.getTime() - HOUR) throw new Error('Graph is down');
+      await this.next!.execute(context);
+    },
+  };
+  const { index, poller, progress } = autoIndex(tenant, { middleware: [failing], clock: () => clock });
+  await poller.fill();
+  expect(progress.map((p) => p.state)).toEqual(['extending', 'failed']);
+  expect(index.stats().records).toBe(truth(tenant, NOW.getTime() - DAY, NOW.getTime()).length);
+  expect(spanReport(poller.stats().span, index.stats(), clock).text).toMatch(
+    /^stopped at 24 h: the sign-in log's pages kept failing/,
+  );
+  down = false;
+  clock += 5 * 60_000;
+  await poller.pollOnce();
+  expect(poller.stats().span.state).toBe('failed');
+  clock += 6 * 60_000;
+  await poller.pollOnce();
+  await until(() => poller.stats().span.state !== 'failed' && !poller.stats().filling, 'the backward fill to go on');
+  expect(poller.stats().span.state).toBe('done');
+  expect(index.coverageStart()).toBeLessThanOrEqual(clock - 7 * DAY);
+  expect(truth(tenant, clock - 7 * DAY, NOW.getTime()).every((id) => index.get(id))).toBe(true);
+  await poller.stop();
 }, 60_000);
