@@ -4,7 +4,8 @@
  * through the real Graph client, clocks injected: it reaches 168 h through short and empty pages and
  * Graph's 429s; it stops at the budget (before a day that would not fit, or within one that did not);
  * answers asked during the fill are complete and the index never claims a span it does not hold;
- * a reader's question keeps its two read slots while the fill reads.
+ * a reader's question keeps its two read slots while the fill reads; a fill whose pages keep failing
+ * keeps its span and goes on later.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
