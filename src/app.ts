@@ -11,6 +11,7 @@ import { productionWiring } from './wiring/production';
 import type { Wiring } from './wiring/types';
 import { demoWiring, withDemoTenant, type DemoSettings, type DemoTenant } from './demo/wiring';
 import { CachedPeopleDirectory, GraphPeopleDirectory, type PeopleDirectory } from './directory/people';
+import { homeCountryOf } from './directory/organization';
 import { GraphReaderDirectory } from './access/readers';
 import { AccessPolicy } from './access/policy';
 import { startSignInSources } from './signins/sources';
@@ -20,8 +21,9 @@ import { createReportsLimiter } from './graph/limiter';
 import { Troubleshooter, type Understanding } from './answers/troubleshooter';
 import type { Remembered } from './answers/memory';
 import { TroubleshooterBot } from './bot/troubleshooterBot';
+import { ssoSettings } from './bot/sso';
 import { createAdapter } from './bot/adapter';
-import { isLoopbackHost } from './shared/loopback';
+import { isLoopbackHost, warnExposedDemo } from './shared/loopback';
 import { createServer } from './server';
 import { createLogger } from './shared/logger';
 import { understanding } from './understanding';
@@ -81,6 +83,8 @@ export interface App {
   /** The live sign-in index (SIGNIN_INDEX_HOURS not 0), and incident detection and alerts over it. */
   signInIndex: LiveSignIns | null;
   incidents: IncidentService | null;
+  /** Tickets and their follow-ups (none: TICKET_SINK=none). */
+  tickets: TicketDesk | null;
   logger: Logger;
   state: StateStore;
   listen(port?: number, host?: string): Promise<string>;
@@ -125,6 +129,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
   const { config, wiring, graph, reportsLimiter, delegatedGraph, demoTenant } = connectGraph(loaded, options);
   const logger = options.logger ?? createLogger(config.logLevel);
   const isDemo = config.mode === 'demo';
+  const clock = options.now ? () => options.now!().getTime() : undefined;
   // Follow-ups, the ticket ledger and rate counters live in the state store, shared by all instances.
   // Every item read is checked against its kind's schema; a damaged one is quarantined and logged.
   const state = new ValidatedStateStore(options.stateStore ?? createStateStore(config.state), STATE_ITEM_RULES, logger);
@@ -133,7 +138,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     readerRoleIds: config.access.readerRoleIds,
     helpdeskGroupIds: wiring.helpdeskGroupIds,
     cacheSeconds: config.access.readerCacheSeconds,
-    now: options.now ? () => options.now!().getTime() : undefined,
+    now: clock,
   });
   const access = new AccessPolicy({
     readers,
@@ -145,7 +150,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
   const people = new CachedPeopleDirectory(new GraphPeopleDirectory(graph), config.access.readerCacheSeconds);
   const { direct: directSignIns, live: signInIndex } = startSignInSources(graph, config.graph, {
     ...options.signInIndex,
-    now: options.now ? () => options.now!().getTime() : undefined,
+    now: clock,
     onError: (error, phase) =>
       logger.warn({ err: { message: (error as Error)?.message }, phase }, 'sign-in index read failed'),
     onSpan: (span) => logger.info({ signInIndex: span }, `sign-in index: ${span.text}`),
@@ -173,7 +178,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
             timeZone: subscription.timeZone,
           }),
         logger,
-        now: options.now ? () => options.now!().getTime() : undefined,
+        now: clock,
         onRun: options.onIncidents,
         serviceUrlAllowed: wiring.replyUrlAllowed,
       })
@@ -192,7 +197,8 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     memory: new StoredConversationMemory<Remembered>(state, logger),
     logger,
     now: options.now,
-    fixes: config.fixes && { state, delegatedGraph }, // helpdesk fixes (issue 21): Graph as the clicker, once
+    // Helpdesk fixes (issue 21): Graph as the clicker, once; What If's fallback country read with the bot's own token.
+    fixes: config.fixes && { state, delegatedGraph, homeCountry: homeCountryOf(graph, clock) },
   });
 
   // Cards of sign-in answers are kept as long as the answers are (none when SIGNIN_CACHE_SECONDS is 0).
@@ -219,7 +225,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     defaultTimeZone: config.defaultTimeZone,
     turnBudgetMs: config.turnBudgetMs,
     botAppId: config.bot.appId || undefined,
-    sso: config.fixes && { ...config.fixes, silentSso: isDemo ? wiring.silentSso : undefined },
+    sso: config.fixes && ssoSettings(config.fixes, isDemo ? wiring.silentSso : undefined, clock),
     // A late answer is a proactive post like an alert: with the same time limit.
     sendLater: (reference, card) => proactive.post(reference, card),
     updateLater: (reference, activityId, card) => proactive.update(reference, activityId, card),
@@ -260,6 +266,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     people,
     signInIndex,
     incidents,
+    tickets,
     logger,
     state,
     listen: (port = config.server.port, host = config.server.host) => {
@@ -281,20 +288,13 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
       const grace = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
       });
-      await Promise.race([Promise.all([signInIndex?.stop(), incidents?.monitor.idle()]), grace]);
+      await Promise.race([Promise.all([signInIndex?.stop(), incidents?.monitor.idle(), tickets?.idle()]), grace]);
       clearTimeout(timer);
+      tickets?.close();
       // Reads still waiting for a slot belong to the turns cut below; the limiter's timer must not outlive the app.
       reportsLimiter.close();
       server.server.closeAllConnections();
       await closed;
     },
   };
-}
-
-/** Demo mode on an address other machines can reach: said loudly, because it has no authentication. */
-function warnExposedDemo(logger: Logger, host: string): void {
-  logger.warn(
-    { host },
-    `DEMO MODE IS LISTENING ON ${host}, NOT ONLY ON THIS MACHINE. Demo mode has no authentication: anyone who can reach this address can ask as any demo person. Set HOST=127.0.0.1 unless you mean it.`,
-  );
 }

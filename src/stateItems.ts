@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ItemRule } from './state/validated';
 import { ledgerEntrySchema, LEDGER_TTL_MS } from './tickets/ledger';
 import { fixEntrySchema, FIX_LEDGER_TTL_MS } from './fixes/ledger';
+import { noteEntrySchema } from './tickets/notes';
 
 const address = z.record(z.string(), z.unknown());
 const subscription = z.looseObject({
@@ -25,6 +26,8 @@ export const STATE_ITEM_RULES: readonly ItemRule[] = [
   { pattern: /^tickets\//, schema: ledgerEntrySchema, healed: { state: 'lost' }, healedTtlMs: LEDGER_TTL_MS },
   // A damaged fix record may stand for a fix already done: it is never done again for it (issue 21).
   { pattern: /^fixes\//, schema: fixEntrySchema, healed: { state: 'lost' }, healedTtlMs: FIX_LEDGER_TTL_MS },
+  // A follow-up not yet on its ticket (src/tickets/notes.ts): a damaged one is dropped, not sent half.
+  { pattern: /^ticket-notes\//, schema: noteEntrySchema },
   { pattern: /^rate\//, schema: z.number().int().nonnegative() },
   { pattern: /^leases\//, schema: z.looseObject({ holder: z.string().min(1), until: z.number() }) },
   {

@@ -17,6 +17,8 @@ export interface FixOffer {
   appId?: string | null;
   country?: string | null;
   usualCountry?: string | null;
+  /** The tenant's home country, read at the click when the sign-ins show no usual country (not on the button). */
+  homeCountry?: string | null;
 }
 
 export interface FixTarget {

@@ -38,6 +38,8 @@ export interface FixDeps {
   selfServiceUrls: Config['selfServiceUrls'];
   /** Where a fix about a sign-in with an open ticket is appended; null/absent: tickets are off. */
   tickets?: TicketDesk | null;
+  /** The tenant's home country (organization.countryLetterCode): What If's "another country" when the sign-ins show no usual one. */
+  homeCountry?: () => Promise<string | null>;
 }
 
 export type { ClickAuth } from './fixTypes';
@@ -49,13 +51,14 @@ export function isFixVerb(verb: string): verb is 'fix' | 'fixConfirm' {
 
 /** The fixes' dependencies from the troubleshooter's. */
 export function fixDeps(
-  fixes: Pick<FixDeps, 'delegatedGraph'> & { state: StateStore },
+  fixes: Pick<FixDeps, 'delegatedGraph' | 'homeCountry'> & { state: StateStore },
   gate: Gatekeeper,
   options: { people: PeopleDirectory; now?: () => Date; config: Config; tickets?: TicketDesk | null },
 ): FixDeps {
   return {
     ledger: new FixLedger(fixes.state),
     delegatedGraph: fixes.delegatedGraph,
+    homeCountry: fixes.homeCountry,
     gate,
     people: options.people,
     now: options.now ?? (() => new Date()),
@@ -131,6 +134,9 @@ export async function answerFixClick(
       ? { appId: parsed.appId, country: parsed.country, usualCountry: parsed.usualCountry }
       : {}),
   };
+  // What If from another country: the person's usual one, else the tenant's home country.
+  if (parsed.fix === 'whatIf' && (!offer.usualCountry || offer.usualCountry === offer.country) && deps.homeCountry)
+    offer.homeCountry = await deps.homeCountry();
   const base = { kind: 'fix' as const, fix: parsed.fix, target, offer };
   const definition = fixDefinition(parsed.fix);
   if (!deps.delegatedGraph) return { ...base, stage: 'failed', problem: 'authentication' };
@@ -166,7 +172,7 @@ export async function answerFixClick(
   const at = deps.now();
   if (outcome.ok) await deps.ledger.complete(claimed.claim, requester.userId!, requester.name ?? null, at.getTime());
   const answer = outcomeAnswer(base, outcome, deps, requester, at);
-  await noteFixOnTicket(deps.tickets, requester, answer, at);
+  noteFixOnTicket(deps.tickets, requester, answer, at);
   return answer;
 }
 

@@ -214,10 +214,14 @@ export async function answerSignIns(
   );
   // Helpdesk fix buttons (issue 21): a reader's answer about someone else, in a personal chat.
   const fixes = fixOffers(decided.verdict, subject, requester, diagnosis, config.fixes !== null);
+  // The steps point to the buttons the card carries (the wording's with-fix steps) instead of the portal.
+  const steps =
+    decided.verdict.steps && fixes.length > 0 ? { ...decided.verdict.steps, buttons: fixes.map((f) => f.fix) } : null;
   return {
     kind: 'summary',
     ...common,
     ...decided,
+    ...(steps ? { verdict: { ...decided.verdict, steps } } : {}),
     ...(fixes.length > 0 ? { fixes } : {}),
     offset,
     limit: Math.min(PAGE_SIZE, query.limit ?? PAGE_SIZE),

@@ -5,13 +5,18 @@
 import type { Audience } from '../shared/types';
 import type { CodeSummary, Failure, Finding } from '../diagnosis/diagnose';
 import type { WorkloadState } from '../diagnosis/workloads';
+import type { FixId } from '../fixes/catalog';
 
-/** Where the "what to do now" steps come from. */
-export type StepSource =
-  /** The wording's steps for this step id, filled from the finding's facts. */
-  | { from: 'finding'; id: string; finding: Finding }
-  /** The error catalog's steps for this code. */
-  | { from: 'catalog'; code: number; failureReason?: string | null; audience?: Audience };
+/**
+ * Where the "what to do now" steps come from; `buttons`: the fix buttons the card carries beside them
+ * (src/answers/fixes.ts), so that a step names its button instead of the portal path.
+ */
+export type StepSource = (
+  | /** The wording's steps for this step id, filled from the finding's facts. */
+    { from: 'finding'; id: string; finding: Finding }
+    /** The error catalog's steps for this code. */
+  | { from: 'catalog'; code: number; failureReason?: string | null; audience?: Audience }
+) & { buttons?: FixId[] };
 
 /** The sign-in a ticket from this answer is about. */
 export interface TicketTarget {

@@ -19,6 +19,7 @@ import type { UserTokenClient } from 'botframework-connector';
 import type { DelegatedToken } from '../answers/fixTypes';
 import type { Language } from '../shared/types';
 import { wording } from '../cards/render';
+import { DelegatedTokenCache } from './delegatedTokenCache';
 
 export interface SsoSettings {
   /** The Azure Bot's OAuth connection (Microsoft Entra ID v2 with token exchange). */
@@ -27,6 +28,22 @@ export interface SsoSettings {
   resourceUri: string | null;
   /** Demo mode only: the clicking person's SSO token, as the Teams client would get it silently. */
   silentSso?: (aadObjectId: string) => Promise<string | null>;
+  /** Exchanged tokens kept in memory until shortly before they expire (delegatedTokenCache.ts); none: every click exchanges. */
+  tokens?: DelegatedTokenCache;
+}
+
+/** The configured OAuth connection, the demo's stand-in for silent SSO, and a token cache on this clock. */
+export function ssoSettings(
+  fixes: Pick<SsoSettings, 'connectionName' | 'resourceUri'>,
+  silentSso: SsoSettings['silentSso'],
+  clock?: () => number,
+): SsoSettings {
+  return { ...fixes, silentSso, tokens: new DelegatedTokenCache(clock) };
+}
+
+/** Whose tokens these are: the clicker's Entra object id (the channel's id when it has none). */
+export function tokenOwner(context: TurnContext): string {
+  return context.activity.from?.aadObjectId ?? context.activity.from.id;
 }
 
 /** The Token Service client CloudAdapter made for this turn (from the Bot Framework authentication's OAuth URL). */
@@ -44,12 +61,14 @@ async function ssoTokenOf(context: TurnContext, invokeValue: unknown, settings: 
   return settings.silentSso(oid).catch(() => null);
 }
 
-/** The clicker's delegated Graph token: exchanged from their SSO token by the Token Service. */
+/** The clicker's delegated Graph token: the one kept from an earlier click, else exchanged from their SSO token by the Token Service. */
 export async function delegatedToken(
   context: TurnContext,
   invokeValue: unknown,
   settings: SsoSettings,
 ): Promise<DelegatedToken> {
+  const kept = settings.tokens?.get(tokenOwner(context), settings.connectionName);
+  if (kept) return { ok: true, token: kept };
   const sso = await ssoTokenOf(context, invokeValue, settings);
   if (!sso) return { ok: false, reason: 'absent' };
   const client = userTokenClient(context);
@@ -61,9 +80,9 @@ export async function delegatedToken(
       context.activity.channelId,
       { token: sso },
     );
-    return typeof response?.token === 'string' && response.token.length > 0
-      ? { ok: true, token: response.token }
-      : { ok: false, reason: 'failed' };
+    if (typeof response?.token !== 'string' || response.token.length === 0) return { ok: false, reason: 'failed' };
+    settings.tokens?.set(tokenOwner(context), settings.connectionName, response.token, response.expiration);
+    return { ok: true, token: response.token };
   } catch {
     return { ok: false, reason: 'failed' };
   }

@@ -15,7 +15,7 @@ import { cardLanguage, readInvoke } from '../answers/verbs';
 import type { Requester } from '../answers/types';
 import type { Language } from '../shared/types';
 import { cardActivity } from './cardActivity';
-import { delegatedToken, loginRequest, preconditionFailed, type SsoSettings } from './sso';
+import { delegatedToken, loginRequest, preconditionFailed, tokenOwner, type SsoSettings } from './sso';
 import type { ClickAuth, DelegatedToken } from '../answers/fixTypes';
 
 /** "Ask me in a personal chat" with Teams' deep link to a chat with the bot; as it was without a bot id. */
@@ -166,6 +166,12 @@ export class TroubleshooterBot extends TeamsActivityHandler {
     };
     const reply = await this.troubleshooter.act(requester, verb, data, auth);
     const answer = reply.answer;
+    // Entra refused the person, or Graph the token: the next click exchanges afresh (a role just activated in PIM, a revoked token).
+    if (
+      answer.kind === 'fix' &&
+      (answer.stage === 'forbidden' || (answer.stage === 'failed' && answer.problem === 'authentication'))
+    )
+      sso?.tokens?.clear(tokenOwner(context));
     if (answer.kind === 'fix' && answer.stage === 'sign-in' && sso)
       return answer.reason === 'absent' ? loginRequest(context, sso, reply.language) : preconditionFailed();
     // The card cache keeps sign-in answers only: a fix's card is this click's alone.

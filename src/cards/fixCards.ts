@@ -150,6 +150,7 @@ function whatIfPart(
     asIs: w.whatIfAsIs,
     compliantDevice: w.whatIfCompliant,
     usualCountry: w.whatIfUsualCountry,
+    homeCountry: w.whatIfHomeCountry,
     withMfa: w.whatIfWithMfa,
   };
   return scenarios.flatMap((s) => {

@@ -41,7 +41,9 @@ function findingOf(
   const found = v.kind === 'finding' || (v.kind === 'outage' && v.yes) ? v.finding : null;
   if (!found) return null;
   const ctx = { language, audience: 'helpdesk' as const, timeZone };
-  const worded = wordVerdict(about, ctx);
+  // A ticket has no buttons: its steps keep the portal's path.
+  const steps = v.steps && { ...v.steps, buttons: undefined };
+  const worded = wordVerdict({ ...about, verdict: { ...v, steps } }, ctx);
   const evidence = about.diagnosis.rows
     .slice(0, Math.min(about.evidence ?? 0, EVIDENCE_LINES))
     .map((f) => rowLine(f, about, ctx));

@@ -6,6 +6,7 @@ import type { Language } from '../shared/types';
 import { explain } from '../diagnosis/catalog';
 import type { DeviceState, Finding, Origin } from '../diagnosis/diagnose';
 import type { SummaryAnswer } from '../answers/types';
+import type { FixId } from '../fixes/catalog';
 import { localDateTime, localTime } from '../shared/time';
 import { countryName, fill, firstName, plural, wording, type Values, type Wording } from './wording';
 import { categoryNoun, filtersText, windowText } from './filters';
@@ -200,16 +201,38 @@ function verdictText(answer: SummaryAnswer, ctx: VerdictContext, self: boolean):
 function stepsText(answer: SummaryAnswer, ctx: VerdictContext, self: boolean): string[] {
   const source = answer.verdict.steps;
   if (!source) return [];
-  if (source.from === 'catalog')
-    return explain(source.code, ctx.language, source.audience ?? ctx.audience, source.failureReason)
-      .steps.slice(0, 3)
-      .map((s) => withTenantPages(s, answer));
+  const buttons = fixButtonNames(source.buttons ?? [], ctx.language);
+  if (source.from === 'catalog') {
+    const explained = explain(source.code, ctx.language, source.audience ?? ctx.audience, source.failureReason);
+    return pointingToButtons(explained.stepsWithFixes, buttons, explained.steps)
+      .slice(0, 3)
+      .map((s) => withTenantPages(fill(s, buttons), answer));
+  }
   const w = wording(ctx.language);
-  const values = findingValues(source.finding, answer, ctx);
+  const values = { ...findingValues(source.finding, answer, ctx), ...buttons };
   const table = (self ? w.stepsSelf : w.steps) as Record<string, string[]>;
-  return (table[source.id] ?? (w.steps as Record<string, string[]>)[source.id] ?? [])
+  const steps = table[source.id] ?? (w.steps as Record<string, string[]>)[source.id] ?? [];
+  const withFixes = self ? undefined : (w.stepsWithFixes as Record<string, string[] | undefined>)[source.id];
+  return pointingToButtons(withFixes, buttons, steps)
     .slice(0, 3)
     .map((s) => fill(s, values));
+}
+
+/** The buttons on the card as the steps name them: {fixRevokeSessions} → «Revoke sessions». */
+function fixButtonNames(fixes: readonly FixId[], language: Language): Record<string, string> {
+  const titles = wording(language).fixes.button;
+  return Object.fromEntries(fixes.map((f) => [`fix${f[0].toUpperCase()}${f.slice(1)}`, `«${titles[f]}»`]));
+}
+
+/** The steps that point to the fix buttons, when every button they name is on the card; else the portal's. */
+function pointingToButtons(
+  withFixes: string[] | undefined,
+  buttons: Record<string, string>,
+  steps: string[],
+): string[] {
+  if (!withFixes) return steps;
+  const named = withFixes.flatMap((s) => [...s.matchAll(/\{(fix[A-Z]\w*)\}/g)].map((m) => m[1]));
+  return named.length > 0 && named.every((n) => n in buttons) ? withFixes : steps;
 }
 
 /** The verdict answers/verdict.ts chose, in words: the person's own wording when they ask about themselves. */

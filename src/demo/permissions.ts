@@ -56,17 +56,22 @@ type Requirement = readonly (readonly string[])[];
  *   (the page's "known issue" note requires both);
  * - users: api-reference/v1.0/api/user-list.md, user-get.md — User.Read.All or a wider directory permission;
  * - transitiveMemberOf: user-list-transitivememberof.md; checkMemberGroups: directoryobject-checkmembergroups.md;
- * - sendMail: user-sendmail.md — Mail.Send.
+ * - sendMail: user-sendmail.md — Mail.Send;
+ * - organization: organization-list.md — Organization.Read.All or a wider directory permission.
  */
-const NEEDS: Record<'signIns' | 'users' | 'memberOf' | 'checkMemberGroups' | 'sendMail', Requirement> = {
-  signIns: [['AuditLog.Read.All'], ['Directory.Read.All', 'Directory.ReadWrite.All']],
-  users: [['User.Read.All', 'User.ReadBasic.All', 'Directory.Read.All', 'Directory.ReadWrite.All']],
-  memberOf: [['User.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'GroupMember.Read.All']],
-  checkMemberGroups: [
-    ['GroupMember.Read.All', 'User.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
-  ],
-  sendMail: [['Mail.Send']],
-};
+const NEEDS: Record<'signIns' | 'users' | 'memberOf' | 'checkMemberGroups' | 'sendMail' | 'organization', Requirement> =
+  {
+    signIns: [['AuditLog.Read.All'], ['Directory.Read.All', 'Directory.ReadWrite.All']],
+    users: [['User.Read.All', 'User.ReadBasic.All', 'Directory.Read.All', 'Directory.ReadWrite.All']],
+    memberOf: [['User.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'GroupMember.Read.All']],
+    checkMemberGroups: [
+      ['GroupMember.Read.All', 'User.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+    ],
+    sendMail: [['Mail.Send']],
+    organization: [
+      ['Organization.Read.All', 'Directory.Read.All', 'Organization.ReadWrite.All', 'Directory.ReadWrite.All'],
+    ],
+  };
 
 export type GrantedCall = keyof typeof NEEDS;
 

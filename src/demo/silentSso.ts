@@ -1,24 +1,30 @@
 /**
  * The stand-in for the Teams client's silent SSO in demo mode: a demo person's SSO token
- * (`POST /_demo/sso/token`, src/demo/tokenService.ts), asked of the in-process tenant.
+ * (`POST /_demo/sso/token`, src/demo/tokenService.ts), asked of the demo tenant — in-process, or a
+ * shared one (`npm run demo-tenant`, DEMO_GRAPH_URL) over HTTPS (sharedTenantLink.ts).
  */
 import type { DemoTenant } from './tenant';
+import { inProcess, type DemoSend } from './tokenServiceClient';
 
 /** A demo person's SSO token, as the Teams client would obtain it silently; null when the tenant gives none. */
-export function demoSsoToken(tenant: DemoTenant): (oid: string) => Promise<string | null> {
-  return (oid) => {
-    const answer = tenant.handle({
+export function demoSsoToken(
+  tenant: DemoTenant | DemoSend,
+  base = 'http://127.0.0.1',
+): (oid: string) => Promise<string | null> {
+  const send = typeof tenant === 'function' ? tenant : inProcess(tenant);
+  return async (oid) => {
+    const answer = await send({
       method: 'POST',
-      url: 'http://127.0.0.1/_demo/sso/token',
+      url: `${base}/_demo/sso/token`,
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ oid }),
     });
-    if (answer.status !== 200) return Promise.resolve(null);
+    if (answer.status !== 200) return null;
     try {
       const token = (JSON.parse(answer.body) as { token?: unknown }).token;
-      return Promise.resolve(typeof token === 'string' ? token : null);
+      return typeof token === 'string' ? token : null;
     } catch {
-      return Promise.resolve(null);
+      return null;
     }
   };
 }

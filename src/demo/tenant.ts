@@ -29,6 +29,7 @@ import type { GraphVersion } from './signInSchema';
 import { DEMO_TICKET_MAILBOX } from './settings';
 import { DemoTokenService } from './tokenService';
 import { DelegatedGraph } from './fixes';
+import { organizationListing } from './organization';
 import type { DirectoryAuditLog } from './directoryAudits';
 import { delegatedSide, type DelegatedOptions } from './delegatedSetup';
 
@@ -228,6 +229,10 @@ export class DemoTenant {
         return { status: 200, body: listing.body, delayMs: listing.delayMs };
       }
       if (segments.length === 3) return { status: 200, body: this.log.get(segments[2], version) };
+    }
+    if (segments[0] === 'organization' && segments.length === 1 && method === 'GET') {
+      this.grant.require('organization');
+      return { status: 200, body: organizationListing(query) };
     }
     if (segments[0] === 'users') {
       if (segments[2] === 'sendMail' && method === 'POST') this.grant.require('sendMail');

@@ -19,7 +19,7 @@ import { DEMO_HELPDESK_GROUP_IDS, DEMO_PEOPLE } from './people';
 import { playgroundConversationType } from './playground';
 import { startLiveIncident, withLiveIncident } from './liveIncident';
 import { demoSsoToken } from './silentSso';
-import { demoTokenServiceHttpClient } from './tokenServiceClient';
+import { demoTokenServiceHttpClient, inProcess } from './tokenServiceClient';
 
 export type { DemoTenant } from './tenant';
 export {
@@ -72,17 +72,18 @@ export function demoWiring(
       ));
   // Our own tenant runs the live incident: new failures every minute (liveIncident.ts).
   const incident = demoTenant && !options.tenant ? startLiveIncident(demoTenant) : null;
+  // Helpdesk fixes (issue 21): the tenant's Token Service for the bot's UserTokenClient and its stand-in
+  // for Teams' silent SSO, in-process or a shared tenant's over HTTPS.
+  const link = shared ? sharedLink(shared.url, shared.caFile) : null;
+  const send = link?.send ?? inProcess(demoTenant!);
   return {
     demoTenant,
-    close: () => incident?.stop(),
-    // Helpdesk fixes (issue 21): the tenant's Token Service for the bot's UserTokenClient (in-process, or a
-    // shared tenant's own address), and the stand-in for Teams' silent SSO.
-    tokenService: demoTenant
-      ? { url: 'https://token.demo.invalid', httpClient: demoTokenServiceHttpClient(demoTenant) }
-      : shared
-        ? { url: shared.url }
-        : undefined,
-    silentSso: demoTenant && settings.silentSso ? demoSsoToken(demoTenant) : undefined,
+    close: () => {
+      incident?.stop();
+      void link?.close();
+    },
+    tokenService: { url: shared?.url ?? 'https://token.demo.invalid', httpClient: demoTokenServiceHttpClient(send) },
+    silentSso: settings.silentSso ? demoSsoToken(send, shared?.url) : undefined,
     // An app-only token whose roles claim carries the grant, as Entra's would (graphTransport.ts).
     graphAuth: demoAuthProviderFor(demoTenant ? [...demoTenant.grant.granted] : permissions),
     graphTransport: shared ? sharedDemoTransport(shared.caFile) : new DemoTenantTransport(demoTenant!),
@@ -108,4 +109,11 @@ function sharedDemoTransport(caFile: string): Middleware {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- undici is a dev dependency, loaded only for a shared demo tenant
   const { TrustingHttpMessageHandler } = require('./httpsServer') as typeof import('./httpsServer');
   return new TrustingHttpMessageHandler(readFileSync(caFile, 'utf8'));
+}
+
+/** A shared demo tenant's Token Service and silent SSO over HTTPS (sharedTenantLink.ts), trusting its certificate. */
+function sharedLink(url: string, caFile: string) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- undici is a dev dependency, loaded only for a shared demo tenant
+  const { sharedTenantSend } = require('./sharedTenantLink') as typeof import('./sharedTenantLink');
+  return sharedTenantSend(url, readFileSync(caFile, 'utf8'));
 }

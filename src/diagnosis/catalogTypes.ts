@@ -23,6 +23,11 @@ export interface AudienceText {
   explanation: string;
   /** Numbered steps in order (numbers are added when rendered). */
   steps: string[];
+  /**
+   * The steps instead, on a helpdesk card that carries the fix buttons they name ({fixEnableAccount} is
+   * the «Enable the account» button, …): the step points to the button rather than to the portal.
+   */
+  stepsWithFixes?: string[];
 }
 
 export interface LocalizedEntry {

@@ -36,7 +36,8 @@ export interface WhatIfPolicy {
  * result read again, the policies whose only ask is MFA counting as satisfied (`modelled: false`).
  */
 export interface WhatIfScenario {
-  id: 'asIs' | 'compliantDevice' | 'usualCountry' | 'withMfa';
+  /** usualCountry: where the person's successful sign-ins come from; homeCountry: the tenant's (organization.countryLetterCode), when those show none. */
+  id: 'asIs' | 'compliantDevice' | 'usualCountry' | 'homeCountry' | 'withMfa';
   policies: WhatIfPolicy[];
   country?: string;
   modelled?: false;
@@ -47,6 +48,7 @@ export interface WhatIfContext {
   appId?: string | null;
   country?: string | null;
   usualCountry?: string | null;
+  homeCountry?: string | null;
 }
 
 export type FixOutcome =
@@ -164,8 +166,11 @@ async function whatIf(client: Client, target: string, about: WhatIfContext): Pro
     { id: 'compliantDevice', policies: await evaluate({ ...base, deviceInfo: { isCompliant: true } }) },
   ];
   const usual = about.usualCountry;
+  const home = about.homeCountry;
   if (usual && usual !== about.country)
     scenarios.push({ id: 'usualCountry', country: usual, policies: await evaluate({ country: usual }) });
+  else if (home && home !== about.country)
+    scenarios.push({ id: 'homeCountry', country: home, policies: await evaluate({ country: home }) });
   scenarios.push({ id: 'withMfa', policies: asIs, modelled: false });
   return scenarios;
 }

@@ -11,6 +11,7 @@ import { DEFAULT_SINK_OPTIONS } from './retry';
 import { TicketSinkError } from './errors';
 import { referenceFor } from './reference';
 import { TicketLedger, type Claim, type LedgerEntry } from './ledger';
+import { TicketNotes } from './notes';
 import { MemoryStateStore } from '../state/memoryStore';
 import { StateUnavailableError, type StateStore, type StoredItem } from '../state/types';
 import type { OpenedTicket, TicketContent, TicketNote, TicketSink } from './types';
@@ -35,6 +36,7 @@ export class TicketDesk {
   private readonly claimMs: number;
   private readonly waitMs: number;
   private readonly inFlight = new Map<string, Promise<OpenedTicket>>();
+  private readonly notes: TicketNotes | null;
 
   constructor(
     private readonly sink: TicketSink,
@@ -44,6 +46,14 @@ export class TicketDesk {
     this.ledger = new TicketLedger(options.state ?? new MemoryStateStore());
     this.claimMs = options.claimMs ?? DEFAULT_SINK_OPTIONS.budgetMs + 5_000;
     this.waitMs = options.waitMs ?? 4_000;
+    const appendable = sink.append ? (sink as TicketSink & Required<Pick<TicketSink, 'append'>>) : null;
+    this.notes = appendable
+      ? new TicketNotes(appendable, options.state ?? new MemoryStateStore(), {
+          claimMs: this.claimMs,
+          logger: options.logger,
+          clock: () => this.ledger.now(),
+        })
+      : null;
   }
 
   /** Where tickets go, for cards: "helpdesk@contoso.com", "contoso.service-now.com". */
@@ -67,19 +77,28 @@ export class TicketDesk {
     return entry?.value.state === 'sent' ? { ...entry.value.ticket, duplicate: true } : null;
   }
 
-  /** Appends a note to an open ticket through the sink; false when the sink has no append or it failed (logged). */
+  /**
+   * Runs `work` after the caller's turn (a fix click is answered first), tracked until it ends; nothing
+   * when the sink takes no follow-ups. `work` records notes with `append`.
+   */
+  later(work: () => Promise<void>): void {
+    this.notes?.later(work);
+  }
+
+  /** Records a note on an open ticket and sends it with the sink's retry, never lost (notes.ts); false: the sink takes no follow-ups. */
   async append(ticket: OpenedTicket, note: TicketNote): Promise<boolean> {
-    if (!this.sink.append) return false;
-    try {
-      await this.sink.append(ticket.reference, note);
-      return true;
-    } catch (error) {
-      this.options.logger?.warn(
-        { sink: this.sink.name, reference: ticket.reference, err: String(error) },
-        'ticket note not appended',
-      );
-      return false;
-    }
+    if (!this.notes) return false;
+    await this.notes.add(ticket.reference, note);
+    return true;
+  }
+
+  /** Resolves when the notes in hand are sent or kept for later (tests, shutdown). */
+  async idle(): Promise<void> {
+    await this.notes?.idle();
+  }
+
+  close(): void {
+    this.notes?.close();
   }
 
   open(key: string, content: TicketContent): Promise<OpenedTicket> {

@@ -57,8 +57,11 @@ export interface TicketSink {
    */
   readonly idempotent: boolean;
   create(key: string, content: TicketContent): Promise<{ reference: string }>;
-  /** Adds a note to an open ticket (a follow-up mail, …); sinks without one leave the ticket as it is. */
-  append?(reference: string, note: TicketNote): Promise<void>;
+  /**
+   * Adds a note to an open ticket (a follow-up mail, a webhook `ticketUpdate`, a ServiceNow work note);
+   * `key` is the note's own, the same on every retry (the webhook's Idempotency-Key). Sinks without one leave the ticket as it is.
+   */
+  append?(reference: string, note: TicketNote, key: string): Promise<void>;
 }
 
 /** A helpdesk fix done (or refused by Entra) about a ticket's sign-in: what, about whom, by whom, when. Never what it made (a TAP). */

@@ -22,7 +22,10 @@ describe('a fix noted on the open ticket', () => {
     const data = { fix, userId: megan, signInId, language: 'en' };
     const clicker = asker(who);
     await click(running, clicker, 'fix', data);
-    return (await click(running, clicker, 'fixConfirm', data)).value;
+    const answer = (await click(running, clicker, 'fixConfirm', data)).value;
+    // The follow-up goes after the click's answer.
+    await running.app.tickets!.idle();
+    return answer;
   }
 
   it('appends revoke (done), a refused TAP and a TAP (without the pass) to Megan’s ticket; nothing without a ticket', async () => {

@@ -84,7 +84,8 @@ describe("Megan Bowen's lockout", () => {
     expect(first).toContain(country);
     const todo = steps(card, 'What to do now');
     expect(todo[0]).toContain(country);
-    expect(todo.join(' ')).toMatch(/Reset .* password and revoke/);
+    // The card carries the fixes: the step points to their buttons rather than to the portal (issue 21).
+    expect(todo.join(' ')).toMatch(/«Revoke sessions».*new password/);
     expect(visible(card).verbs).toContain('openTicket');
   });
 
@@ -118,7 +119,7 @@ describe.each([
     'why did Patti Fernandez fail to sign in this week?',
     'What to do now',
     /^Likely MFA fatigue: \d+ MFA requests to Patti Fernandez/,
-    /reset it now/,
+    /password is probably known.*«Require a new password»/,
   ],
   [
     'nl',
@@ -126,7 +127,7 @@ describe.each([
     'waarom kon Patti Fernandez deze week niet inloggen?',
     'Wat je nu kunt doen',
     /^Waarschijnlijk MFA-moeheid: \d+ MFA-verzoeken aan Patti Fernandez/,
-    /stel het nu opnieuw in/,
+    /kent waarschijnlijk het wachtwoord.*«Nieuw wachtwoord verplichten»/,
   ],
 ] as const)("Patti Fernandez's MFA fatigue in %s", (_language, locale, question, heading, verdict, reset) => {
   it('calls it MFA fatigue, says the password is probably known: reset and check MFA methods', async () => {

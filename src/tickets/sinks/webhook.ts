@@ -11,12 +11,18 @@
  * Receivers verify the signature over the raw body before parsing it, and should drop a second
  * request with a key they have seen. The answer's `reference`, `id`, `ticketId` or `number`
  * (first present) becomes the ticket reference; an empty 2xx keeps our derived reference.
+ *
+ * A follow-up on an open ticket (a helpdesk fix done or refused, issue 21) is a second message type,
+ * signed and keyed the same way (its own Idempotency-Key, the same on every retry), answered by any 2xx:
+ *   body: { "type": "ticketUpdate", "key", "reference", "fix", "outcome": "done" | "refused",
+ *           "subject": { "id", "name" }, "by": { "id", "name" }, "at" }
+ * The ticket itself keeps its body as it was (no `type`): a receiver tells them apart by `type`.
  */
 import { createHmac } from 'node:crypto';
 import { exchange } from '../http';
 import { referenceFor } from '../reference';
 import { withRetry, type SinkIdentity, type SinkOptions } from '../retry';
-import type { TicketContent, TicketSink } from '../types';
+import type { TicketContent, TicketNote, TicketSink } from '../types';
 
 const WHO: SinkIdentity = { name: 'webhook', label: 'The ticket webhook' };
 const SIGNATURE_HEADER = 'X-Signature-SHA256';
@@ -42,20 +48,29 @@ export class WebhookSink implements TicketSink {
   async create(key: string, content: TicketContent): Promise<{ reference: string }> {
     const derived = referenceFor(key);
     const body = JSON.stringify({ key, reference: derived, ...content });
+    const answer = await this.post(key, body);
+    return { reference: referenceFromAnswer(answer.json) ?? derived };
+  }
+
+  /** A `ticketUpdate` message: what fix, its outcome, about whom, by whom, when (never what it made). */
+  async append(reference: string, note: TicketNote, key: string): Promise<void> {
+    await this.post(key, JSON.stringify({ type: 'ticketUpdate', key, reference, ...note }));
+  }
+
+  private post(key: string, body: string) {
     const headers = {
       'Content-Type': 'application/json; charset=utf-8',
       Accept: 'application/json',
       'Idempotency-Key': key,
       [SIGNATURE_HEADER]: signBody(body, this.secret),
     };
-    const answer = await withRetry(WHO, this.options, (signal) =>
+    return withRetry(WHO, this.options, (signal) =>
       exchange(WHO, { method: 'POST', url: this.url, headers, body, signal }, (status) =>
         status === 401 || status === 403
           ? `The ticket webhook refused the request (HTTP ${status}); check that TICKET_WEBHOOK_SECRET matches the receiver.`
           : undefined,
       ),
     );
-    return { reference: referenceFromAnswer(answer.json) ?? derived };
   }
 }
 
