@@ -18,6 +18,26 @@ describe('kept cards', () => {
     expect(cache.render(reply({ detailsOf: story[1].id }))).not.toBe(first);
   });
 
+  it('draws the card again when an open incident is named first (added after the answer was keyed)', () => {
+    const cache = new CardCache(60);
+    const first = cache.render(reply());
+    const knownProblem = {
+      kind: 'incident' as const,
+      id: 'inc-1',
+      what: { app: 'Contoso Expenses', code: 53003 },
+      since: new Date('2026-11-27T08:00:00Z'),
+      people: 6,
+      resolved: false,
+    };
+    expect(cache.render(reply({ knownProblem }))).not.toBe(first);
+    expect(CardCache.keyOf(reply({ knownProblem }))).not.toBe(CardCache.keyOf(reply()));
+  });
+
+  it("keeps a reader's card with fix buttons apart from the same answer without them", () => {
+    const fixes = [{ fix: 'revokeSessions' as const, targetId: story[0].userId!, signInId: story[0].id! }];
+    expect(CardCache.keyOf(reply({ fixes }))).not.toBe(CardCache.keyOf(reply()));
+  });
+
   it('keeps nothing for answers whose records were not kept, and nothing but sign-in answers', () => {
     expect(CardCache.keyOf(reply({ key: '' }))).toBeNull();
     expect(

@@ -68,10 +68,10 @@ describe('against demo mode (real reports limiter: 5 per 10 s; a file store the 
   });
 
   it('passes every class that needs no token', async () => {
-    // The bound separates an answer within the turn from "still looking" (the 10 s turn budget). The reader's
-    // answer under class 31's flood took 5.4 s in one CI run (a wait for part of a read window): see the note
-    // of issue 24; `npm run bench -- fair` measures the reader's p95 on its own.
-    const results = await runProbe(running.url, { answerWithinMs: 9000, stateDir, alertWaitMs: 75_000 });
+    // On a shared test machine the bound only separates "at once" from "waited for a 10 s window". Class 31's
+    // reader once waited 5.4 s: class 25's ticket click had re-read its card's question in the reader lane,
+    // filling the window; that re-read now yields to readers (the system lane, test/security/readLanes.test.ts).
+    const results = await runProbe(running.url, { answerWithinMs: 5000, stateDir, alertWaitMs: 75_000 });
     expect(results.map((r) => r.id)).toEqual([
       1, 2, 3, 4, 5, 6, 7, 8, 9, 20, 21, 22, 23, 24, 25, 26, 27, 28, 31, 32, 33,
     ]);

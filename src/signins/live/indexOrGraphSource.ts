@@ -12,6 +12,7 @@ import type { SignIn } from '@microsoft/microsoft-graph-types';
 import type { ReadCoverage, SignInPage, SignInQuery, SignInSource } from '../signInLog';
 import type { LiveSignInIndex } from './memoryIndex';
 import { indexCanMatch } from './matchQuery';
+import { KeptPages } from './keptPages';
 
 export interface IndexedSignInSourceOptions {
   /** Tenant-wide reads also cover app and identity sign-ins, which the index does not hold. */
@@ -36,6 +37,8 @@ const MAX_ANSWER_RECORDS = 200_000;
 
 export class IndexedSignInSource implements SignInSource {
   private readonly counters: IndexedSourceStats = { fromIndex: 0, fallbacks: 0, split: 0 };
+  /** Two-part pages' records by their parts' keys: merged once while both are kept. */
+  private readonly merged = new KeptPages();
 
   constructor(
     private readonly index: LiveSignInIndex,
@@ -60,7 +63,7 @@ export class IndexedSignInSource implements SignInSource {
   held(query: SignInQuery): SignInPage | null {
     const split = this.indexMayAnswer(query) ? this.splitAt(query) : null;
     const page = split && this.index.find({ ...query, from: split }, MAX_ANSWER_RECORDS);
-    return page ? { ...page, pending: { from: query.from, to: split } } : null;
+    return page ? { ...page, pending: { from: query.from, to: split }, key: `${page.key}|held` } : null;
   }
 
   private indexMayAnswer(query: SignInQuery): boolean {
@@ -86,9 +89,14 @@ export class IndexedSignInSource implements SignInSource {
     this.counters.split++;
     const to = new Date(Math.min(query.to.getTime(), Math.ceil(split.getTime() / 1000) * 1000));
     const older = await this.fallback.find({ ...query, to, oneRead: true });
-    const seen = new Set(newer.records.map((r) => r.id));
-    const records = [...newer.records, ...older.records.filter((r) => !seen.has(r.id))];
-    records.sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)));
+    const merge = () => {
+      const seen = new Set(newer.records.map((r) => r.id));
+      const both = [...newer.records, ...older.records.filter((r) => !seen.has(r.id))];
+      return both.sort((a, b) => String(b.createdDateTime).localeCompare(String(a.createdDateTime)));
+    };
+    // Kept as both parts are: the index's records and the direct read's kept page.
+    const key = newer.key && older.key ? `${newer.key}+${older.key}` : undefined;
+    const records = key ? this.merged.records(key, merge) : merge();
     const indexPart: ReadCoverage = {
       kinds: ['interactiveUser', 'nonInteractiveUser'],
       records: newer.records.length,
@@ -102,6 +110,7 @@ export class IndexedSignInSource implements SignInSource {
       requests: older.requests,
       ...(older.coverage ? { coverage: [indexPart, ...older.coverage] } : {}),
       asOf: newer.asOf,
+      ...(key ? { key } : {}),
     };
   }
 

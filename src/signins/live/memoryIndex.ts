@@ -16,6 +16,7 @@ import { IndexedSignIn, PartTable, PARTS_PER_RECORD, PART_INDEX, secondStamp } f
 import { NO_SLOT, RecordSlots, type SlotList } from './recordSlots';
 import { MinuteBuckets } from './minuteBuckets';
 import { matchesQuery, prepareQuery, type MatchableSignIn, type PreparedQuery } from './matchQuery';
+import { indexPageKey, KeptPages } from './keptPages';
 
 const USER_PART = PART_INDEX.user;
 const APP_PART = PART_INDEX.app;
@@ -24,10 +25,7 @@ const OUTCOME_PART = PART_INDEX.outcome;
 export interface LiveIndexOptions {
   /** Hours of log kept at first (SIGNIN_INDEX_HOURS; with auto 24, extended by setSpanHours). */
   hours: number;
-  /**
-   * Beyond its first `hours`, the index keeps older records only while its bytes stay under this
-   * (SIGNIN_INDEX_MAX_MB); over it, the oldest minutes older than `hours` go first. None: no such bound.
-   */
+  /** SIGNIN_INDEX_MAX_MB: over it (heldBytes), the oldest minutes older than the first `hours` go. */
   budgetBytes?: number;
   maxRecords: number;
   maxBytes: number;
@@ -65,6 +63,9 @@ export class LiveSignInIndex {
   private evictedBefore = -Infinity;
   private counters = { evicted: 0, duplicates: 0 };
   private spanHours: number;
+  /** Counts every record added or evicted: with the span, a page's key names the records it holds (keptPages.ts). */
+  private changes = 0;
+  private readonly kept = new KeptPages();
   /** Reused for every candidate of a match: the fields matchesQuery reads. */
   private readonly probe: MatchableSignIn = {
     userId: undefined,
@@ -104,6 +105,7 @@ export class LiveSignInIndex {
       if (!list) this.users.set(user, (list = { head: NO_SLOT, tail: NO_SLOT }));
       this.slots.linkUser(slot, list);
       this.minutes.append(slot, time);
+      this.changes++;
       added++;
     }
     this.evict();
@@ -185,11 +187,15 @@ export class LiveSignInIndex {
     const matches = this.matching(q);
     const times = this.slots.times;
     matches.sort((a, b) => times[b] - times[a]);
+    const ends = matches.length > 0 ? [matches[0], matches[matches.length - 1]].map((s) => this.slots.idOf(s)) : [];
+    const state = { changes: this.changes, syncedTo: this.syncedTo, coverageStart: this.coverageStart() };
+    const key = indexPageKey(state, query, matches.length, ends, cap);
     return {
-      records: matches.slice(0, cap).map((slot) => this.view(slot).toSignIn()),
+      records: this.kept.records(key, () => matches.slice(0, cap).map((slot) => this.view(slot).toSignIn())),
       truncated: matches.length > cap,
       requests: 0,
       asOf: new Date(this.syncedTo),
+      key,
     };
   }
 
@@ -262,20 +268,15 @@ export class LiveSignInIndex {
 
   /** Drops the oldest minutes while over a bound, older than the span, or beyond the first hours and over the budget. */
   private evict(): void {
-    const now = this.now();
-    const ageLimit = now - this.spanHours * 3_600_000;
-    const budgetFrom = now - this.options.hours * 3_600_000;
-    const budget = this.options.budgetBytes ?? Infinity;
+    const [ageLimit, budgetFrom] = [this.spanHours, this.options.hours].map((h) => this.now() - h * 3_600_000);
     for (let end = this.minutes.oldestMinuteEnd(); end !== null; end = this.minutes.oldestMinuteEnd()) {
       const over =
         this.slots.size > this.options.maxRecords ||
         this.bytes() > this.options.maxBytes ||
-        (end <= budgetFrom && this.heldBytes() > budget);
+        (end <= budgetFrom && this.heldBytes() > (this.options.budgetBytes ?? Infinity));
       if (!over && end > ageLimit) break;
-      this.evictedBefore = Math.max(
-        this.evictedBefore,
-        this.minutes.dropOldest((slot) => this.remove(slot)),
-      );
+      const droppedTo = this.minutes.dropOldest((slot) => this.remove(slot));
+      this.evictedBefore = Math.max(this.evictedBefore, droppedTo);
     }
   }
 
@@ -288,6 +289,7 @@ export class LiveSignInIndex {
     this.parts.release(this.slots.partNumbers, at);
     this.exactCreated.delete(slot);
     this.slots.remove(slot);
+    this.changes++;
     this.counters.evicted++;
   }
 }
