@@ -4,6 +4,7 @@
  * prefix search the directory already offers (the first two letters of each typed word, so a typo
  * later in the word still finds them); only readers get here (src/answers/resolve.ts).
  */
+import { editDistance } from '../shared/editDistance';
 import type { PeopleDirectory, Person } from './people';
 
 const PREFIX = 2;
@@ -56,19 +57,4 @@ function matchEdits(typed: string[], parts: string[]): number | null {
     total += edits;
   }
   return total;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours ("bowne" → "bowen" is 1). */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
 }

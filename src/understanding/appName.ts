@@ -5,23 +5,30 @@
  * Times, ids and sign-in verbs are masked before this runs, so "on Monday" and the "in" of
  * "sign in" are never taken for an app.
  */
-import { alternation, mask, wordsRegex } from './phrases';
+import { END, START, alternation, mask, wordsRegex } from './phrases';
 import { Token, adjacent, tokenize } from './tokens';
-import { merged } from './words';
+import { commonGivenNames, merged } from './words';
 import { appNouns, knownApps } from './words/apps';
+import { editDistance } from '../shared/editDistance';
 
 const PREPOSITIONS = new Set(merged((w) => w.app.prepositions).filter((p) => !p.includes(' ')));
 const WEAK_PREPOSITIONS = new Set(merged((w) => w.app.weakPrepositions));
 const STRONG_AFTER_SIGN_IN = new Set(merged((w) => w.app.strongAfterSignIn));
 const SIGN_IN_BEFORE = new RegExp(`${alternation(merged((w) => w.intent.signin))}\\s+$`, 'u');
 const ARTICLES = new Set(merged((w) => w.app.articles));
+const ACCESS_BEFORE = new Set(merged((w) => w.app.accessBefore));
+/** How many words before the preposition a modal verb may stand ("kan sinds vanochtend niet bij"). */
+const ACCESS_REACH = 5;
 const NOT_AFTER = new Set(merged((w) => w.app.notAfter));
 const NOT_APPS = new Set(merged((w) => w.app.notApps));
 const VERBS_BEFORE_APP = new Set(merged((w) => w.app.verbsBeforeApp));
 const APP_NOUNS = new Set(appNouns);
 const NOT_NAMES = new Set(merged((w) => w.notNames));
 const KNOWN_APP = new RegExp(wordsRegex(knownApps).source, 'gu');
+const GIVEN_NAMES = new Set(commonGivenNames);
 const MAX_APP_WORDS = 4;
+/** Shorter app names are too close to other words ("teams" / "team", "zoom" / "room") to forgive a typo. */
+const MIN_TYPO_APP_LENGTH = 6;
 const WORKLOAD_NOUN = new RegExp(wordsRegex(merged((w) => w.app.workloadNouns)).source, 'gu');
 /** A word of an app or identity's own name as typed: capitalised, or with a hyphen or digit ("Payroll Sync", "backup-runner"). */
 const OWN_NAME_WORD = /^(?:\p{Lu}|[\p{L}\p{N}]*[-\d])/u;
@@ -41,9 +48,12 @@ function prepositionAt(tokens: Token[], i: number): number {
   return PREPOSITIONS.has(tokens[i].word) || WEAK_PREPOSITIONS.has(tokens[i].word) ? 1 : 0;
 }
 
-/** "bij" is weak ("problemen bij Ruud") unless it follows a sign-in verb ("inloggen bij AFAS"). */
-function isWeak(preposition: Token, original: string): boolean {
+/** "bij" is weak ("problemen bij Ruud") unless it follows a sign-in verb ("inloggen bij AFAS") or a negated modal ("kan niet bij Contoso Expenses"). */
+function isWeak(tokens: Token[], i: number, original: string): boolean {
+  const preposition = tokens[i];
   if (!WEAK_PREPOSITIONS.has(preposition.word)) return false;
+  const before = tokens.slice(Math.max(0, i - ACCESS_REACH), i);
+  if (before.at(-1)?.word === 'niet' && before.some((t) => ACCESS_BEFORE.has(t.word))) return false;
   return !(
     STRONG_AFTER_SIGN_IN.has(preposition.word) &&
     SIGN_IN_BEFORE.test(original.slice(0, preposition.start).toLowerCase())
@@ -66,8 +76,8 @@ function appAfter(text: string, tokens: Token[], i: number): { start: number; en
   const first = tokens[j];
   if (!first || !adjacent(text, tokens[j - 1], first) || NOT_APPS.has(first.word) || !appWord(first.word)) return null;
   if (!/\p{L}/u.test(first.word)) return null;
-  // "break into Megan's account": a possessive names the owner, not an app.
-  if (/['’]s$/u.test(first.word)) return null;
+  // "break into Megan's account": a possessive names the owner, not an app; so does a given name ("inloggen bij grady archie").
+  if (/['’]s$/u.test(first.word) || GIVEN_NAMES.has(first.word)) return null;
   let last = j;
   while (
     last + 1 < tokens.length &&
@@ -84,6 +94,18 @@ function appAfter(text: string, tokens: Token[], i: number): { start: number; en
 export interface AppFinding {
   app: string | null;
   text: string;
+  /** A capitalised name of two or more words after a weak preposition ("issues with Contoso Expenses"): an app if someone else is the subject. */
+  beside?: { start: number; end: number };
+}
+
+const CAPITALISED_WORDS = /^\p{Lu}[^\s]*(?:\s+\p{Lu}[^\s]*)+$/u;
+
+/** "Isaiah has issues with Contoso Expenses": the `beside` name, when the person found (`personText` masked) is not it. */
+export function appBesidePerson(finding: AppFinding, personText: string, original: string): string | null {
+  const span = finding.beside;
+  if (!span || finding.app !== null) return null;
+  const untouched = personText.slice(span.start, span.end) === finding.text.slice(span.start, span.end);
+  return untouched ? tidy(original.slice(span.start, span.end)) : null;
 }
 
 /** `work` is the lower-cased, masked text; `original` the same text as typed (same offsets). */
@@ -91,13 +113,22 @@ export function findApp(work: string, original: string): AppFinding {
   const tokens = tokenize(work);
   const workload = workloadBeside(work, original, tokens);
   if (workload) return workload;
+  let beside: AppFinding['beside'];
   for (let i = 0; i < tokens.length; i++) {
     const width = prepositionAt(tokens, i);
     if (width === 0 || (i > 0 && NOT_AFTER.has(tokens[i - 1].word))) continue;
     const span = appAfter(work, tokens, i + width);
-    if (span && isWeak(tokens[i], original) && !looksLikeApp(work.slice(span.start, span.end))) continue;
+    if (span && isWeak(tokens, i, original) && !looksLikeApp(work.slice(span.start, span.end))) {
+      if (!beside && CAPITALISED_WORDS.test(original.slice(span.start, span.end))) beside = span;
+      continue;
+    }
     if (span) return { app: tidy(original.slice(span.start, span.end)), text: mask(work, span.start, span.end) };
   }
+  const rest = findAppWithoutPreposition(work, original, tokens);
+  return beside && rest.app === null ? { ...rest, beside } : rest;
+}
+
+function findAppWithoutPreposition(work: string, original: string, tokens: Token[]): AppFinding {
   const named = NAMED_APP.exec(work);
   if (named && /^\p{Lu}/u.test(original.slice(named.index + named[0].indexOf(named[1])))) {
     const start = named.index + named[0].indexOf(named[1]);
@@ -110,7 +141,44 @@ export function findApp(work: string, original: string): AppFinding {
     const end = known.index + known[0].length;
     return { app: tidy(original.slice(known.index, end)), text: mask(work, known.index, end) };
   }
+  const nounApp = appBeforeNoun(work);
+  if (nounApp)
+    return { app: tidy(original.slice(nounApp.start, nounApp.end)), text: mask(work, nounApp.start, nounApp.end) };
+  const misspelt = tokens.find((t) => isMisspeltApp(t.word));
+  if (misspelt)
+    return { app: tidy(original.slice(misspelt.start, misspelt.end)), text: mask(work, misspelt.start, misspelt.end) };
   return { app: null, text: work };
+}
+
+/** "de contoso portal", "the HR portal": an article, one or two words and an app noun, with no preposition before it. */
+const ARTICLE_NOUN_APP = new RegExp(
+  `${START}${alternation([...ARTICLES])}\\s+((?:[\\p{L}\\p{N}-]+\\s+){1,2}?${alternation(appNouns)})${END}`,
+  'gu',
+);
+
+function appBeforeNoun(work: string): { start: number; end: number } | null {
+  ARTICLE_NOUN_APP.lastIndex = 0;
+  for (const m of work.matchAll(ARTICLE_NOUN_APP)) {
+    const words = m[1].split(/\s+/u);
+    if (words.slice(0, -1).every((w) => appWord(w) && !NOT_APPS.has(w))) {
+      const start = m.index + m[0].length - m[1].length;
+      return { start, end: start + m[1].length };
+    }
+  }
+  return null;
+}
+
+/** Long one-word app names ("outlook", "sharepoint"): a word one typo away is that app ("outlok", "sharepiont"). */
+const TYPO_APPS = knownApps.filter((a) => !a.includes(' ') && a.length >= MIN_TYPO_APP_LENGTH);
+
+function isMisspeltApp(word: string): boolean {
+  if (word.length < MIN_TYPO_APP_LENGTH - 1 || NOT_NAMES.has(word) || NOT_APPS.has(word)) return false;
+  // An ending changed or added is another word ("planned", "exchanged", "dynamic"), not a typo.
+  const inflected = (app: string) =>
+    app.startsWith(word) || word.startsWith(app) || app.slice(0, -1) === word.slice(0, -1);
+  return TYPO_APPS.some(
+    (app) => Math.abs(app.length - word.length) <= 1 && !inflected(app) && editDistance(word, app) === 1,
+  );
 }
 
 /**

@@ -31,6 +31,17 @@ const ACCOUNT_BLOCKED =
   /(?<![\p{L}\p{N}])(?:account|accounts)\s+(?:van|of)\s+(?:[^\s?!.,]+\s+){1,3}?(?:(?:is|zijn|been|was|werd)\s+)?(?:geblokkeerd|blocked|vergrendeld|locked)(?![\p{L}\p{N}])/u;
 const BLOCKED_WORD = /(?:geblokkeerd|blocked|vergrendeld|locked)(?![\p{L}\p{N}])/u;
 
+const SELF_WORDS = new Set(merged((w) => w.subject.self));
+
+/** Masks a phrase's words but the asker's pronouns in it ("kicks me out", "gooit me eruit": still about the asker). */
+function maskKeepingSelf(text: string, at: number, phrase: string): string {
+  let out = text;
+  for (const word of phrase.matchAll(/[^\s]+/gu)) {
+    if (!SELF_WORDS.has(word[0])) out = mask(out, at + word.index, at + word.index + word[0].length);
+  }
+  return out;
+}
+
 /** The category and the text with its phrases masked (they are neither names nor apps). */
 export function findCategory(text: string): { category: FailureCategory | null; text: string } {
   const accountBlocked = ACCOUNT_BLOCKED.exec(text);
@@ -46,7 +57,7 @@ export function findCategory(text: string): { category: FailureCategory | null; 
     let found = false;
     for (const m of text.matchAll(regex)) {
       found = true;
-      masked = mask(masked, m.index, m.index + m[0].length);
+      masked = maskKeepingSelf(masked, m.index, m[0]);
     }
     if (found) return { category, text: masked };
   }

@@ -30,11 +30,19 @@ const PLATFORM = new RegExp(
   'u',
 );
 
+/** "iphone users", "android-gebruikers": the platform word, when a word for its users follows. */
+const PLATFORM_PEOPLE = new RegExp(
+  `${START}(${alternation([...PLATFORM_OF.keys()])})[\\s-]+(?=${alternation(merged((w) => w.filters.platformPeople))}${END})`,
+  'u',
+);
+
 export interface FilterFinding {
   country: CountryFilter | null;
   platform: Platform | null;
   /** The text with what was found masked. */
   text: string;
+  /** "iphone users": where the platform word stood before the word for people (cut out, "which users" remains). */
+  platformBeforePeople: { start: number; end: number } | null;
 }
 
 /** Country and platform in `lower` (masked text, same offsets as `original`). */
@@ -57,8 +65,15 @@ export function findFilters(lower: string, original: string): FilterFinding {
       text = mask(text, abroad.index, abroad.index + abroad[0].length);
     }
   }
-  const device = PLATFORM.exec(text);
+  const prefixed = PLATFORM.exec(text);
+  const users = prefixed ? null : PLATFORM_PEOPLE.exec(text);
+  const device = prefixed ?? users;
   const platform = device ? (PLATFORM_OF.get(device[1].replace(/\s+/g, ' ')) ?? null) : null;
   if (device) text = mask(text, device.index, device.index + device[0].length);
-  return { country, platform, text };
+  return {
+    country,
+    platform,
+    text,
+    platformBeforePeople: users ? { start: users.index, end: users.index + users[0].length } : null,
+  };
 }

@@ -4,23 +4,73 @@
  * outage?"), and present tense ("why can't I sign in?": about now, unlike "why couldn't I…").
  */
 import type { QuestionForm } from './question';
-import { END, alternation, wordsRegex } from './phrases';
-import { merged } from './words';
+import { END, START, alternation, wordsRegex } from './phrases';
+import { languages, merged, wordsByLanguage } from './words';
+import type { Language } from '../shared/types';
 
 const COUNTING = wordsRegex(merged((w) => w.form.counting));
 const OUTAGE = wordsRegex(merged((w) => w.form.outage));
 const PRESENT_TENSE = wordsRegex(merged((w) => w.form.presentTense));
+const NOT_OUTAGE_AROUND = alternation(merged((w) => w.form.notOutageAround));
+/** "is Teams down", "ligt Outlook eruit" — not "shut down", "eruit gegooid". */
+const OUTAGE_STATE = new RegExp(
+  `(?<!${NOT_OUTAGE_AROUND}\\s+)${START}${alternation(merged((w) => w.form.outageStates))}${END}(?!\\s+${NOT_OUTAGE_AROUND}${END})`,
+  'u',
+);
+/** "ligt Teams er nu uit?": the Dutch verb and its "er … uit" apart. */
+const LIES_OUT =
+  /(?<![\p{L}\p{N}])(?:ligt|liggen|lag|lagen)\s+(?:[^\s]+\s+){0,4}?er\s+(?:[^\s]+\s+){0,2}?uit(?![\p{L}\p{N}])/u;
+/** "doet Teams het niet?": an app not working, asked without a person. */
+const DOES_NOT_WORK =
+  /(?<![\p{L}\p{N}])doet\s+(?!(?:mijn|m'n|zijn|haar|hij|zij|ze|ik|het)\s)(?:[\p{L}\p{N}.'-]+\s+){1,3}het\s+niet(?![\p{L}\p{N}])/u;
+/** A short question that is only a state: "Megan locked out?", "Lynne geblokkeerd?" (no question word before it). */
+const STATE_QUESTION = new RegExp(
+  `^[^?]{0,60}${START}${alternation(merged((w) => w.form.stateQuestions))}\\s*\\?+\\s*$`,
+  'u',
+);
+const QUESTION_WORD = wordsRegex(merged((w) => w.form.questionWords));
 const INTRUSION = wordsRegex(merged((w) => w.form.intrusion));
 /** Dutch puts the subject between verb and "niet": "waarom kan Megan Bowen niet inloggen", "lukt het Patti niet". */
 const PRESENT_AROUND_NAME =
-  /(?<![\p{L}\p{N}])(?:kan|lukt het|werkt het voor)\s+(?:[\p{L}'-]+\s+){1,3}?niet(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:kan|lukt het|werkt het voor)\s+(?:[\p{L}\p{N}'-]+\s+){1,3}?niet(?![\p{L}\p{N}])/u;
 const INTRUDERS = wordsRegex(merged((w) => w.form.intruders));
 const OWN_ACCOUNT = wordsRegex(merged((w) => w.form.ownAccount));
 const TRIES = wordsRegex(merged((w) => w.form.tries));
 /** Fillers before the first word of a question ("and", "ok so", "en"). */
 const LEAD = `^[\\s\\p{P}]*(?:(?:and|so|ok|okay|hey|hi|en|dus|oke|oké|hoi|but|maar)[\\s,]+)*`;
-const YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.yesNoOpeners))}(?=[\\s,])`, 'u');
+const yesNoOf = (openers: string[]) => new RegExp(`${LEAD}${alternation(openers)}(?=[\\s,])`, 'u');
+const YES_NO = yesNoOf(merged((w) => w.form.yesNoOpeners));
+/** Per language: Dutch "ben" opens a question ("ben ik geblokkeerd?"), English "ben" is Ben. */
+const YES_NO_BY_LANGUAGE = Object.fromEntries(
+  languages.map((l) => [l, yesNoOf(wordsByLanguage[l].form.yesNoOpeners)]),
+) as Record<Language, RegExp>;
 const NOT_YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.notYesNo))}${END}`, 'u');
+/** Where a second question may start: "cant log in, is my account locked?". */
+const CLAUSE_BREAK = /[,;:.!?]\s+|\s+[-–]\s+/u;
+/** "…locked or what", "…, toch?": a statement tagged as a yes/no question. */
+const YES_NO_TAG = new RegExp(`${START}${alternation(merged((w) => w.form.yesNoTags))}[\\s?!.]*$`, 'u');
+const YES_NO_PARTICLE = wordsRegex(merged((w) => w.form.yesNoParticles));
+
+const NOT_OUTAGE = new RegExp(wordsRegex(merged((w) => w.form.notOutage)).source, 'gu');
+/** "storing bij teams?", "outage in outlook?": a short question opened by an outage noun asks whether there is one. */
+const OUTAGE_NOUN_QUESTION = new RegExp(
+  `${LEAD}${alternation(merged((w) => w.form.outageNouns))}${END}(?:\\s+[^\\s?]+){0,4}\\s*\\?+\\s*$`,
+  'u',
+);
+
+/** A yes/no opener (of `openers`) at the start of a clause, or a statement with no question word tagged as one. */
+function isYesNo(lower: string, openers: RegExp): boolean {
+  if (lower.split(CLAUSE_BREAK).some((clause) => openers.test(clause) && !NOT_YES_NO.test(clause))) return true;
+  const tag = YES_NO_TAG.exec(lower);
+  const rest = tag ? lower.slice(0, tag.index) : lower;
+  if (QUESTION_WORD.test(rest)) return false;
+  return (
+    tag !== null ||
+    (YES_NO_PARTICLE.test(lower) && /\?\s*$/u.test(lower)) ||
+    STATE_QUESTION.test(lower) ||
+    OUTAGE_NOUN_QUESTION.test(lower)
+  );
+}
 
 export const NO_FORM: QuestionForm = {
   counting: false,
@@ -30,12 +80,18 @@ export const NO_FORM: QuestionForm = {
   intrusion: false,
 };
 
-/** The form of `lower` (lower-cased text with no pasted screen). */
-export function findForm(lower: string): QuestionForm {
+/** The form of `lower` (lower-cased text with no pasted screen); yes/no openers of `language` only, when given. */
+export function findForm(lower: string, language?: Language): QuestionForm {
+  const yesNo = language ? YES_NO_BY_LANGUAGE[language] : YES_NO;
   return {
     counting: COUNTING.test(lower),
-    yesNo: YES_NO.test(lower) && !NOT_YES_NO.test(lower),
-    outage: OUTAGE.test(lower),
+    yesNo: isYesNo(lower, yesNo),
+    outage:
+      OUTAGE.test(lower) ||
+      OUTAGE_STATE.test(lower.replace(NOT_OUTAGE, (m) => ' '.repeat(m.length))) ||
+      DOES_NOT_WORK.test(lower) ||
+      LIES_OUT.test(lower) ||
+      OUTAGE_NOUN_QUESTION.test(lower),
     presentTense: PRESENT_TENSE.test(lower) || PRESENT_AROUND_NAME.test(lower),
     intrusion: INTRUSION.test(lower) || (INTRUDERS.test(lower) && TRIES.test(lower) && OWN_ACCOUNT.test(lower)),
   };

@@ -14,6 +14,8 @@ export interface Ids {
   requestId: string | null;
   /** `requestId` had no word saying what it is: a sign-in first, a user second. */
   unlabelled: boolean;
+  /** A user passed the id on ("a correlation id from the user: …", "… kreeg ik van een gebruiker"): not the asker's own. */
+  relayed: boolean;
   errorCode: number | null;
   text: string;
 }
@@ -99,6 +101,8 @@ const ROLE_AFTER = ROLE_WORDS.map(
     ] as const,
 );
 const LOOK_BEFORE = 60;
+const FROM_SOMEONE =
+  /(?:^|\s)(?:from|van|by|door|of)\s+(?:(?:the|a|an|that|this|my|our|one|de|het|een|die|deze|mijn|onze)\s+)?$/u;
 /** "<id> can't sign in", "why did <id> fail to sign in", "<id> kon niet inloggen": the id acts, so it is a person's. */
 const ACTS_AFTER = new RegExp(
   `^(?:'s)?\\s+(?:${alternation([
@@ -130,7 +134,20 @@ const ACTS_AFTER = new RegExp(
   'u',
 );
 
-function roleOf(lower: string, start: number, end: number): IdRole | null {
+/** "… gave me", "… stuurde": a user word followed by one of these gave the id. */
+const GAVE =
+  /^\s+(?:gave|sent|forwarded|shared|pasted|emailed|mailed|gaf|stuurde|deelde|mailde|doorstuurde)(?![\p{L}\p{N}])/u;
+
+/** A request or correlation id named before, then "from/van (the)" or "… gave": the person named gave the id. */
+function givenBy(before: string, after: string): boolean {
+  if (!FROM_SOMEONE.test(before) && !GAVE.test(after)) return false;
+  return ROLE_BEFORE.some(([role, regex]) => {
+    regex.lastIndex = 0;
+    return (role === 'correlation' || role === 'request') && regex.test(before);
+  });
+}
+
+function roleOf(lower: string, start: number, end: number): { role: IdRole | null; relayed: boolean } {
   const from = Math.max(0, start - LOOK_BEFORE);
   // Only this sentence: a full stop, question mark or line break ends the look-back.
   const before = lower
@@ -138,19 +155,25 @@ function roleOf(lower: string, start: number, end: number): IdRole | null {
     .split(/[.?!]\s|\n/u)
     .pop()!;
   let best: { role: IdRole; at: number } | null = null;
+  let relayed = false;
   for (const [role, regex] of ROLE_BEFORE) {
     regex.lastIndex = 0;
     for (const m of before.matchAll(regex)) {
+      // "a correlation id from the user: …", "request id van de gebruiker": who gave the id, not what it is.
+      if (role === 'user' && givenBy(before.slice(0, m.index), before.slice(m.index + m[0].length))) {
+        relayed = true;
+        continue;
+      }
       const at = m.index + m[0].length;
       if (!best || at > best.at || (at === best.at && role === 'correlation')) best = { role, at };
     }
   }
   // "sign-ins of <id>", "aanmeldingen van <id>": a person's.
-  if (/(?:^|\s)(?:of|for|by|van|voor|door)\s*$/u.test(before)) return 'user';
-  if (best) return best.role;
+  if (/(?:^|\s)(?:of|for|by|van|voor|door)\s*$/u.test(before)) return { role: 'user', relayed };
+  if (best) return { role: best.role, relayed };
   const after = lower.slice(end, end + 40);
-  if (ACTS_AFTER.test(after)) return 'user';
-  return ROLE_AFTER.find(([, regex]) => regex.test(after))?.[0] ?? null;
+  if (ACTS_AFTER.test(after)) return { role: 'user', relayed };
+  return { role: ROLE_AFTER.find(([, regex]) => regex.test(after))?.[0] ?? null, relayed };
 }
 
 const CODE_LABEL = alternation(merged((w) => w.intent.codeLabel));
@@ -169,8 +192,11 @@ export function findIds(lower: string): Ids {
   let correlation: string | null = null;
   let request: string | null = null;
   let unlabelled: string | null = null;
+  let relayed = false;
   for (const m of lower.matchAll(GUID)) {
-    const role = roleOf(lower, m.index, m.index + m[0].length);
+    const found = roleOf(lower, m.index, m.index + m[0].length);
+    const role = found.role;
+    relayed ||= found.relayed;
     if (role === 'correlation') correlation ??= m[0];
     else if (role === 'request') request ??= m[0];
     else if (role === 'user') objectId ??= m[0];
@@ -193,6 +219,7 @@ export function findIds(lower: string): Ids {
     correlationId: correlation,
     requestId: request,
     unlabelled: isUnlabelled,
+    relayed,
     errorCode: found.code,
     text: found.text,
   };

@@ -3,7 +3,7 @@
  * was found (a code, a subject, a time). See `decideIntent` for the order of the rules.
  */
 import type { Intent, Subject } from './question';
-import { MASK, START, alternation, wordsRegex } from './phrases';
+import { END, MASK, START, alternation, phraseSource, wordsRegex } from './phrases';
 import { merged } from './words';
 import type { IntentWords } from './words/types';
 
@@ -19,6 +19,16 @@ const EXPLAIN_BEFORE_CODE = new RegExp(
   'u',
 );
 const HELP = regexOf((i) => i.help);
+const BOT = alternation(merged((w) => w.intent.helpAboutBot.bot));
+const FILLERS = alternation(merged((w) => w.intent.helpAboutBot.fillers));
+/** "how does this bot work", "wat kan ik je allemaal vragen": `{bot}` in a question is the bot, then any fillers. */
+const ABOUT_BOT = new RegExp(
+  `${START}${alternation(merged((w) => w.intent.helpAboutBot.questions)).replaceAll(
+    phraseSource('{bot}'),
+    `${BOT}(?:\\s+${FILLERS})*`,
+  )}${END}`,
+  'u',
+);
 const COUNT = regexOf((i) => i.count);
 /** Sign-in verb phrases, removed before looking for apps and names ("sign in" is not "in <app>"). */
 const SIGNIN_VERBS = new RegExp(regexOf((i) => i.signin).source, 'gu');
@@ -42,7 +52,7 @@ export function signalsOf(work: string, namesFailureKind = false): Signals {
     signin: SIGNIN.test(work),
     explain: EXPLAIN.test(work) || EXPLAIN_BEFORE_CODE.test(work),
     // eslint-disable-next-line no-control-regex -- \u0001 is MASK, standing in for text already understood
-    help: HELP.test(work) || /^[\s?!.\u0001]*\?[\s?!.\u0001]*$/u.test(work),
+    help: HELP.test(work) || ABOUT_BOT.test(work) || /^[\s?!.\u0001]*\?[\s?!.\u0001]*$/u.test(work),
   };
 }
 

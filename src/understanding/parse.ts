@@ -9,7 +9,7 @@
  * cleans again (it is idempotent) and returns intent 'unknown' for such text.
  */
 import { findFixRequest } from './fixWords';
-import { findApp } from './appName';
+import { appBesidePerson, findApp } from './appName';
 import { findCategory } from './category';
 import { findErrorScreen } from './errorScreen';
 import { findFilters } from './filters';
@@ -24,15 +24,8 @@ import { takeMentions } from './mentions';
 import { MASK, mask } from './phrases';
 import type { ParseContext, Question } from './question';
 import type { Language } from '../shared/types';
-import {
-  chooseSubject,
-  findPerson,
-  followUpOpener,
-  impliesSelf,
-  mentionsAnyone,
-  mentionsPluralEvents,
-  mentionsSelf,
-} from './subject';
+import { chooseSubject } from './chooseSubject';
+import { findPerson, followUpOpener, impliesSelf, mentionsAnyone, mentionsPluralEvents, mentionsSelf } from './subject';
 import { decideTenantAsk, findRanking } from './tenantAsk';
 import { findTime, shiftRange } from './timeRange';
 import { findTimestamp } from './timestamps';
@@ -95,7 +88,7 @@ export function parse(text: string, ctx: ParseContext): Question {
     return {
       ...(previous ?? emptyQuestion(language)),
       language,
-      form: findForm(typedLower),
+      form: findForm(typedLower, language),
       context: 'continued',
       followUp: command,
     };
@@ -108,7 +101,7 @@ export function parse(text: string, ctx: ParseContext): Question {
   const screen = findErrorScreen(typedLower, typed, stampCtx);
   const original = screen ? typed.slice(0, screen.start) : typed; // as typed; every later text keeps its offsets
   const lower = screen ? typedLower.slice(0, screen.start) : typedLower;
-  const form = findForm(lower);
+  const form = findForm(lower, language);
   const ids = findIds(lower);
   const stamp = screen ? null : findTimestamp(ids.text, stampCtx);
   const idsText = stamp ? mask(ids.text, stamp.start, stamp.end) : ids.text;
@@ -137,7 +130,8 @@ export function parse(text: string, ctx: ParseContext): Question {
     correlationId !== null ||
     filters.country !== null ||
     filters.platform !== null ||
-    form.intrusion;
+    form.intrusion ||
+    form.outage;
 
   const app = findApp(opened ?? ranking.text, original);
   // The asker's words before a pasted screen are in their own language, whatever the screen's.
@@ -149,14 +143,16 @@ export function parse(text: string, ctx: ParseContext): Question {
     upn: ids.upn,
     objectId: ids.objectId,
     person,
-    self: wantsSubject && mentionsSelf(person?.text ?? app.text),
+    explainsCode: signals.explain && errorCode !== null,
+    self: wantsSubject && !ids.relayed && mentionsSelf(person?.text ?? app.text),
     anyone: wantsSubject && !screen && (mentionsAnyone(signalText) || ranking.ranking !== null),
     asks: asks || errorCode !== null,
     pluralEvents: mentionsPluralEvents(signalText),
     // A pasted screen, or a code with an app ("AADSTS50058 while opening Workday"): the asker's own.
     impliedSelf: impliesSelf(signalText) || screen !== null || (errorCode !== null && app.app !== null),
+    // "is Teams down?", "is there a Teams outage?": no one named; the answer decides (everyone for a reader, else the asker).
     tenantWide:
-      (asks && (errorCode !== null || app.app !== null || ranking.ranking !== null)) ||
+      (asks && !form.outage && (errorCode !== null || app.app !== null || ranking.ranking !== null)) ||
       correlationId !== null ||
       requestId !== null,
   });
@@ -184,14 +180,17 @@ export function parse(text: string, ctx: ParseContext): Question {
     subject,
     category: kind.category,
     hasTime: time.range !== null,
-    text: signalText,
+    // "which iphone users …" asks "which users": the platform word is a filter.
+    text: filters.platformBeforePeople
+      ? signalText.slice(0, filters.platformBeforePeople.start) + signalText.slice(filters.platformBeforePeople.end)
+      : signalText,
   });
   const changes: Changes = {
     intent,
     subject,
     range: time.range,
     shiftDays: time.shiftDays,
-    app: screen?.app ?? app.app,
+    app: screen?.app ?? app.app ?? (person ? appBesidePerson(app, person.text, original) : null),
     errorCode,
     correlationId,
     requestId,

@@ -1,8 +1,10 @@
 /**
  * Turns the word lists of `words/` into regular expressions. A phrase is plain lower-case text:
- * a space matches any run of white space, a trailing `*` the rest of the word. Matching is done
- * on lower-cased text, so no `i` flag is needed.
+ * a space matches any run of white space, a trailing `*` the rest of the word, a `…` between words
+ * up to five filler words of `gapWords` (Dutch separable verbs: "logt … uit" = "logt me steeds uit"). Matching is
+ * done on lower-cased text, so no `i` flag is needed.
  */
+import { merged } from './words';
 
 const WORD_CHAR = '\\p{L}\\p{M}\\p{N}';
 /** Word boundaries that also work for letters outside ASCII (`\b` does not). */
@@ -16,10 +18,18 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Up to five filler words ("me", "steeds", "de hele tijd") and the space after each, for a `…` in a phrase: never a name. */
+const GAP = `(?:(?:${merged((w) => w.gapWords)
+  .map(escapeRegExp)
+  .join('|')})\\s+){0,5}?`;
+
 export function phraseSource(phrase: string): string {
   const open = phrase.endsWith('*');
   const body = open ? phrase.slice(0, -1) : phrase;
-  const source = body.split(' ').map(escapeRegExp).join('\\s+');
+  const words = body.split(' ');
+  const source = words
+    .map((word, i) => (word === '…' ? GAP : escapeRegExp(word) + (i < words.length - 1 ? '\\s+' : '')))
+    .join('');
   return open ? `${source}[${WORD_CHAR}'-]*` : source;
 }
 

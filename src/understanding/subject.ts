@@ -8,7 +8,6 @@
  * ("can't", "heeft"); this keeps an unknown verb at the start ("pull up bob's logins") from
  * becoming the name.
  */
-import type { Subject } from './question';
 import type { Language } from '../shared/types';
 import { END, alternation, mask, wordsRegex } from './phrases';
 import { Token, adjacent, isPossessive, tokenize, withoutPossessive } from './tokens';
@@ -62,16 +61,36 @@ const NOT_NAME_STEMS = new RegExp(
   'u',
 );
 
+/** A language's non-name words, and those borrowed from the other languages. */
+interface NotNames {
+  own: Set<string>;
+  /** Shapes of non-name words in lower case (Dutch participles). */
+  shapes: RegExp[];
+  /**
+   * People mix languages ("request id … wat ging er mis", "mijn account is locked"), so the other
+   * languages' non-name words count too, unless typed with a capital inside a sentence ("waarom
+   * faalt Payroll Sync?"), and except given names (Dutch "dan" is Dan in English; `givenNames`).
+   */
+  borrowed: Set<string>;
+}
+
+const GIVEN_NAMES = new Set(merged((w) => [...w.givenNames, ...w.commonWordNames]));
 const notNamesByLanguage = Object.fromEntries(
-  languages.map((l) => [
-    l,
-    new Set([
-      ...SHARED_NOT_NAMES,
+  languages.map((l) => {
+    // A word of another language's phrase ("later dan") stays a name here when it is one ("why can't Dan sign in").
+    const own = new Set([
+      ...SHARED_NOT_NAMES.filter((w) => !wordsByLanguage[l].givenNames.includes(w)),
       ...singleWords(phraseLists(wordsByLanguage[l]).filter(isPhrase)),
       ...wordsByLanguage[l].notNames,
-    ]),
-  ]),
-) as Record<Language, Set<string>>;
+    ]);
+    const borrowed = languages
+      .filter((other) => other !== l)
+      .flatMap((other) => wordsByLanguage[other].notNames)
+      .filter((w) => !GIVEN_NAMES.has(w) && !own.has(w));
+    const shapes = wordsByLanguage[l].notNamePatterns.map((p) => new RegExp(p, 'u'));
+    return [l, { own, shapes, borrowed: new Set(borrowed) }];
+  }),
+) as Record<Language, NotNames>;
 
 const subjectSet = (pick: (w: Words) => string[]) => new Set(merged(pick));
 const PARTICLES = subjectSet((w) => w.subject.nameParticles);
@@ -79,6 +98,8 @@ const CUES_BEFORE = subjectSet((w) => w.subject.cuesBefore);
 const CUES_AFTER = subjectSet((w) => w.subject.cuesAfter);
 const GROUP_NOUNS = subjectSet((w) => w.subject.groupNouns);
 const SELF = subjectSet((w) => w.subject.self);
+const SELF_AS_SUBJECT = subjectSet((w) => w.subject.selfAsSubject);
+const THIRD_PERSON = subjectSet((w) => w.subject.thirdPerson);
 const NOT_SELF = new RegExp(wordsRegex(merged((w) => [...w.subject.notSelf, ...w.subject.someoneElse])).source, 'gu');
 const SOMEONE_ELSE = wordsRegex(merged((w) => w.subject.someoneElse));
 const ANYONE = wordsRegex(merged((w) => w.subject.anyone));
@@ -86,11 +107,21 @@ const PLURAL_EVENTS = wordsRegex(merged((w) => w.subject.pluralEvents));
 const SELF_WHEN_NO_SUBJECT = wordsRegex(merged((w) => w.subject.selfWhenNoSubject));
 const FOLLOW_UP_OPENER = new RegExp(`^\\s*${alternation(merged((w) => w.subject.followUpOpeners))}${END}`, 'u');
 
-function isNameWord(word: string, notNames: Set<string>): boolean {
+/**
+ * `capitalInside`: typed with a capital, not at the start of a sentence (borrowed words may then be names);
+ * `capital`: typed with a capital anywhere (a word of a non-name shape, "Gerard", may then be a name).
+ */
+function isNameWord(word: string, notNames: NotNames, capitalInside = false, capital = capitalInside): boolean {
   const base = withoutPossessive(word);
-  return (
-    /^\p{L}/u.test(word) && base.length >= 2 && !notNames.has(word) && !notNames.has(base) && !NOT_NAME_STEMS.test(base)
-  );
+  const not = (w: string) =>
+    notNames.own.has(w) ||
+    (!capitalInside && (notNames.borrowed.has(w) || (!capital && notNames.shapes.some((s) => s.test(w)))));
+  return /^\p{L}/u.test(word) && base.length >= 2 && !not(word) && !not(base) && !NOT_NAME_STEMS.test(base);
+}
+
+/** Whether a token starts a sentence: first, or after . ! ? : ; or a line break. */
+function startsSentence(text: string, tokens: Token[], i: number): boolean {
+  return i === 0 || /[.!?:;\n]/u.test(text.slice(tokens[i - 1].end, tokens[i].start));
 }
 
 const COMMON_WORD_NAMES = new Set(merged((w) => w.commonWordNames));
@@ -101,12 +132,12 @@ const CAPITAL = /^\p{Lu}/u;
  * in"), before another capitalised name ("May Robbins") or as a possessive ("Mark's sign-ins");
  * at the start of a sentence they are the words ("May I see …").
  */
-function capitalisedCommonNames(text: string, original: string, tokens: Token[], notNames: Set<string>): Set<number> {
+function capitalisedCommonNames(text: string, original: string, tokens: Token[], notNames: NotNames): Set<number> {
   const found = new Set<number>();
   tokens.forEach((token, i) => {
     if (!COMMON_WORD_NAMES.has(withoutPossessive(token.word)) || !CAPITAL.test(original.slice(token.start, token.end)))
       return;
-    const sentenceStart = i === 0 || /[.!?:;\n]/u.test(text.slice(tokens[i - 1].end, token.start));
+    const sentenceStart = startsSentence(text, tokens, i);
     const next = tokens[i + 1];
     const beforeName =
       next !== undefined &&
@@ -118,13 +149,8 @@ function capitalisedCommonNames(text: string, original: string, tokens: Token[],
   return found;
 }
 
-/** Runs of name words: [first token index, last token index]. */
-function nameRuns(
-  text: string,
-  tokens: Token[],
-  notNames: Set<string>,
-  names: Set<number> = new Set(),
-): Array<[number, number]> {
+/** Runs of name words: [first token index, last token index]. `isName` says whether token i is a name word. */
+function nameRuns(text: string, tokens: Token[], isName: (i: number) => boolean): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   let start = -1;
   let lastName = -1;
@@ -134,7 +160,7 @@ function nameRuns(
   };
   tokens.forEach((token, i) => {
     const joined = start >= 0 && adjacent(text, tokens[i - 1], token);
-    if (names.has(i) || isNameWord(token.word, notNames)) {
+    if (isName(i)) {
       if (!joined) close();
       if (start < 0) start = i;
       lastName = i;
@@ -146,6 +172,12 @@ function nameRuns(
   close();
   return runs;
 }
+
+/** "megan sign ins", "patti failures", "alex aanmeldingen": sign-in nouns right after a word make it a name (read on the original: sign-in words are masked). */
+const SIGN_INS_AFTER = new RegExp(
+  `^\\s+${alternation(merged((w) => [...w.intent.signin, ...w.subject.pluralEvents]))}${END}`,
+  'u',
+);
 
 function isCued(tokens: Token[], [first, last]: [number, number]): boolean {
   return (
@@ -166,23 +198,45 @@ export interface PersonFinding {
   person: string | null;
   /** The name had a cue (possessive, "for", "can't" …); an uncued word loses to "who"/"anyone". */
   cued: boolean;
+  /** One uncued word typed in lower case beside "I"/"my"/"ik"/"mijn" and no "he"/"she" ("no idea why my login failed"): the asker's question. */
+  losesToSelf: boolean;
   text: string;
 }
 
 export function findPerson(work: string, original: string, language: Language): PersonFinding {
   const tokens = tokenize(work);
   const notNames = notNamesByLanguage[language];
-  const runs = nameRuns(work, tokens, notNames, capitalisedCommonNames(work, original, tokens, notNames)).filter(
-    ([, last]) => !GROUP_NOUNS.has(tokens[last + 1]?.word ?? ''),
-  );
-  const cued = runs.find((r) => isCued(tokens, r));
+  const names = capitalisedCommonNames(work, original, tokens, notNames);
+  const nameWord = (i: number) => {
+    const capital = CAPITAL.test(original.slice(tokens[i].start, tokens[i].end));
+    return names.has(i) || isNameWord(tokens[i].word, notNames, capital && !startsSentence(work, tokens, i), capital);
+  };
+  // "ben walters is weer buitengesloten": a given name that is also a word ("ben", "dan") before a name is the name.
+  const isName = (i: number) =>
+    nameWord(i) ||
+    (GIVEN_NAMES.has(tokens[i].word) &&
+      tokens[i + 1] !== undefined &&
+      adjacent(work, tokens[i], tokens[i + 1]) &&
+      nameWord(i + 1));
+  const runs = nameRuns(work, tokens, isName).filter(([, last]) => !GROUP_NOUNS.has(tokens[last + 1]?.word ?? ''));
+  // A word before sign-in nouns is a weaker cue: "sigin failures for megan" is about megan.
+  const cued =
+    runs.find((r) => isCued(tokens, r)) ??
+    runs.find(([, last]) => SIGN_INS_AFTER.test(original.slice(tokens[last].end).toLowerCase()));
   const run = cued ?? runs[0];
-  if (!run) return { person: null, cued: false, text: work };
+  if (!run) return { person: null, cued: false, losesToSelf: false, text: work };
   const start = tokens[run[0]].start;
   const end = tokens[run[1]].end;
+  const person = tidyName(original.slice(start, end)) || null;
   return {
-    person: tidyName(original.slice(start, end)) || null,
+    person,
     cued: cued !== undefined,
+    losesToSelf:
+      cued === undefined &&
+      run[0] === run[1] &&
+      person === person?.toLowerCase() &&
+      tokens.some((t) => SELF_AS_SUBJECT.has(t.word)) &&
+      !tokens.some((t) => THIRD_PERSON.has(t.word)),
     text: mask(work, start, end),
   };
 }
@@ -210,37 +264,4 @@ export function impliesSelf(work: string): boolean {
 export function followUpOpener(work: string): string | null {
   const m = FOLLOW_UP_OPENER.exec(work);
   return m ? mask(work, m.index, m.index + m[0].length) : null;
-}
-
-/** Everything found that says who the question is about; `chooseSubject` picks one. */
-export interface SubjectClues {
-  mention: number | null;
-  upn: string | null;
-  objectId: string | null;
-  person: PersonFinding | null;
-  /** "I", "my", "ik" outside "show me"-like phrases. */
-  self: boolean;
-  /** "who", "anyone", "welke gebruikers". */
-  anyone: boolean;
-  /** The question asks about failures or sign-ins, or gives an error code. */
-  asks: boolean;
-  /** "failed logins", "aanmeldingen": tenant-wide when no one is named. */
-  pluralEvents: boolean;
-  /** "cant sign in": the asker, when no one is named. */
-  impliedSelf: boolean;
-  /** An app, code or correlation id with no one named: tenant-wide ("is salesforce failing?"). */
-  tenantWide: boolean;
-}
-
-/** Ids beat names, names beat pronouns; an uncued word loses to "who"/"anyone". */
-export function chooseSubject(c: SubjectClues): Subject | null {
-  if (c.mention !== null) return { kind: 'mention', index: c.mention };
-  if (c.upn) return { kind: 'upn', value: c.upn };
-  if (c.objectId) return { kind: 'objectId', value: c.objectId };
-  if (c.person?.person && (c.person.cued || !c.anyone)) return { kind: 'person', text: c.person.person };
-  if (c.self) return { kind: 'self' };
-  if (c.anyone) return { kind: 'anyone' };
-  if (c.asks && c.pluralEvents) return { kind: 'anyone' };
-  if (c.asks && c.impliedSelf) return { kind: 'self' };
-  return c.tenantWide ? { kind: 'anyone' } : null;
 }

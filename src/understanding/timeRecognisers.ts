@@ -14,6 +14,7 @@ import {
   toUtc,
 } from './calendar';
 import { parseClock, validClock } from './clock';
+import type { Unit } from './words/types';
 import {
   type ClockUse,
   type State,
@@ -40,6 +41,16 @@ import {
   mondayOf,
   mostRecentSaturday,
 } from './timeWords';
+
+/** From n units before now until now ("the last 3 days", "al 2 dagen"); months by the calendar. */
+function forLast(state: State, n: number, unit: Unit): boolean {
+  const { now, timeZone: tz } = state.ctx;
+  if (unit === 'month') {
+    const local = dateTimeIn(now, tz);
+    return addRange(state, toUtc(addMonths(local, -n), local.hour * 60 + local.minute, tz), now);
+  }
+  return addRange(state, new Date(now.getTime() - n * UNIT_MS[unit]), now);
+}
 
 /** Records a match: masks it, and a "since" word right before it too. */
 export function take(state: State, start: number, end: number): void {
@@ -138,15 +149,13 @@ export function recogniseRelativeRanges(state: State): void {
     return addRange(state, startOfDay(start, tz), startOfDay(addDays(start, 2), tz));
   });
   scan(state, REGEX.weekend, () => addRange(state, startOfDay(saturday, tz), startOfDay(addDays(saturday, 2), tz)));
-  scan(state, REGEX.lastN, (m) => {
-    const n = numberOf(m[1]);
-    const unit = unitOf(m[2]);
-    if (unit === 'month') {
-      const local = dateTimeIn(now, tz);
-      return addRange(state, toUtc(addMonths(local, -n), local.hour * 60 + local.minute, tz), now);
-    }
-    return addRange(state, new Date(now.getTime() - n * UNIT_MS[unit]), now);
+  // "sinds 8 uur" is a clock time (since 8 o'clock), "al 8 uur" a length.
+  scan(state, REGEX.forN, (m) => {
+    const unit = unitOf(m[3]);
+    if ((unit === 'hour' || unit === 'minute') && SINCE_BEFORE.test(`${m[1]} `)) return false;
+    return forLast(state, numberOf(m[2]), unit);
   });
+  scan(state, REGEX.lastN, (m) => forLast(state, numberOf(m[1]), unitOf(m[2])));
   scan(state, REGEX.ago, (m) => {
     const n = numberOf(m[1]);
     const unit = unitOf(m[2]);

@@ -118,6 +118,8 @@ export const REGEX = {
   lastN: re(
     `${START}${alt((t) => t.lastN)}\\s+(?:(${NUMBER})\\s*)?(${ALL_UNITS})${END}(?!\\s+${alt((t) => t.ago)}${END})`,
   ),
+  // "for 3 days now", "al 2 dagen": a number is required ("for hours" says no length).
+  forN: re(`${START}(${alt((t) => t.forN)})\\s+(${NUMBER})\\s*(${ALL_UNITS})${END}(?!\\s+${alt((t) => t.ago)}${END})`),
   ago: re(`${START}(${NUMBER})\\s*(${ALL_UNITS})\\s+${alt((t) => t.ago)}${END}`),
   between: re(`${START}${alt((t) => t.rangeOpen)}\\s+(${CLOCK})\\s*${alt((t) => t.rangeJoin)}\\s*(${CLOCK})${END}`),
   bareClockRange: re(`${START}(${CLOCK})\\s*${alt((t) => t.rangeJoin)}\\s*(${CLOCK})${END}`),

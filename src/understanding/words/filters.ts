@@ -6,17 +6,25 @@ import type { Platform, TenantAsk } from '../question';
 import type { FilterWords } from './types';
 
 const TOP_N = ['3', '5', '10', 'three', 'five', 'ten', 'drie', 'vijf', 'tien'];
+/** "top apps", "top 5 failing apps", "top vijf falende apps": a number and a failing word may come between. */
+const topOf = (t: string, failing: string[]) =>
+  ['', ...TOP_N].flatMap((n) => ['', ...failing].map((f) => ['top', n, f, t].filter(Boolean).join(' ')));
 const enRank = (things: string[]) =>
   things.flatMap((t) => [
     `which ${t}`,
     `what ${t}`,
-    `top ${t}`,
-    ...TOP_N.map((n) => `top ${n} ${t}`),
+    ...topOf(t, ['failing', 'failed', 'erroring', 'problem', 'problematic', 'broken']),
+    `worst ${t}`,
     `${t} with the most`,
     `${t} fail most`,
   ]);
 const nlRank = (things: string[]) =>
-  things.flatMap((t) => [`welke ${t}`, `top ${t}`, ...TOP_N.map((n) => `top ${n} ${t}`), `${t} met de meeste`]);
+  things.flatMap((t) => [
+    `welke ${t}`,
+    ...topOf(t, ['falende', 'mislukte', 'probleem', 'foute']),
+    `slechtste ${t}`,
+    `${t} met de meeste`,
+  ]);
 const enApps = ['apps', 'app', 'applications', 'application', 'services', 'service'];
 const enCodes = ['errors', 'error', 'error codes', 'error code', 'codes', 'code', 'reasons', 'failure reasons'];
 const enCountries = ['countries', 'country', 'locations', 'location', 'places'];
@@ -82,7 +90,21 @@ export const enFilters: FilterWords = {
     'how many persons',
     'which persons',
   ],
-  nowWords: ['now', 'right now', 'currently', 'at the moment', 'still', 'at present', 'as we speak', 'presently'],
+  nowWords: [
+    'now',
+    'right now',
+    'currently',
+    'at the moment',
+    'at this moment',
+    'at the mo',
+    'atm',
+    'rn',
+    'still',
+    'at present',
+    'as we speak',
+    'presently',
+    'as of now',
+  ],
   outside: [
     'outside',
     'outside of',
@@ -105,8 +127,8 @@ export const enFilters: FilterWords = {
     'a foreign country',
   ],
   platforms: {
-    ios: ['iphone', 'iphones', 'ipad', 'ipads', 'ios'],
-    android: ['android', 'android phone', 'samsung', 'pixel'],
+    ios: ['iphone', 'iphones', 'ipad', 'ipads', 'ios', 'apple phone'],
+    android: ['android', 'android phone', 'android phones', 'android device', 'samsung', 'galaxy', 'pixel'],
     mobile: [
       'phone',
       'phones',
@@ -117,14 +139,35 @@ export const enFilters: FilterWords = {
       'smartphone',
       'tablet',
       'mobile device',
+      'mobile devices',
       'mobile app',
+      'cell phone',
+      'work phone',
+      'work mobile',
+      'company phone',
+      'tablets',
+      'smartphones',
     ],
-    windows: ['windows', 'windows pc', 'windows laptop', 'pc'],
-    macos: ['mac', 'macbook', 'macos', 'mac os', 'imac'],
+    windows: [
+      'windows',
+      'windows pc',
+      'windows pcs',
+      'windows laptop',
+      'windows laptops',
+      'windows machine',
+      'windows machines',
+      'windows device',
+      'windows devices',
+      'pc',
+      'pcs',
+      'surface',
+    ],
+    macos: ['mac', 'macs', 'macbook', 'macbooks', 'macos', 'mac os', 'imac', 'macbook pro', 'macbook air'],
     linux: ['linux', 'ubuntu'],
   } satisfies Record<Platform, string[]>,
-  platformPrefixes: ['on', 'from', 'using', 'via', 'with'],
+  platformPrefixes: ['on', 'from', 'using', 'via', 'with', 'through'],
   possessives: ['his', 'her', 'my', 'their', 'the', 'a', 'an', 'your', 'its', 'our'],
+  platformPeople: ['users', 'user', 'people', 'staff', 'employees', 'colleagues', 'folks', 'accounts'],
 };
 
 const nlApps = ['apps', 'app', 'applicaties', 'applicatie', 'toepassingen', 'toepassing', 'diensten'];
@@ -173,7 +216,19 @@ export const nlFilters: FilterWords = {
     'hoeveel medewerkers',
     'hoeveel personen',
   ],
-  nowWords: ['nu', 'op dit moment', 'momenteel', 'nog steeds', 'nog', 'nu nog', 'op het moment'],
+  nowWords: [
+    'nu',
+    'op dit moment',
+    'momenteel',
+    'nog steeds',
+    'nog',
+    'nu nog',
+    'op het moment',
+    'op dit ogenblik',
+    'op het ogenblik',
+    'actueel',
+    'nog altijd',
+  ],
   outside: ['buiten', 'van buiten', 'vanuit buiten', 'niet uit', 'niet vanuit', 'niet in', 'behalve', 'anders dan'],
   inside: ['uit', 'vanuit', 'in', 'binnen'],
   abroad: [
@@ -185,13 +240,42 @@ export const nlFilters: FilterWords = {
     'buitenlandse',
   ],
   platforms: {
-    ios: ['iphone', 'ipad', 'ios'],
-    android: ['android', 'android-telefoon', 'samsung'],
-    mobile: ['telefoon', 'mobiel', 'mobieltje', 'gsm', 'smartphone', 'tablet', 'mobiele telefoon', 'mobiele app'],
-    windows: ['windows', 'windows-pc', 'pc'],
-    macos: ['mac', 'macbook', 'macos'],
+    ios: ['iphone', 'iphones', 'ipad', 'ios'],
+    android: ['android', 'android-telefoon', 'androidtelefoon', 'android telefoon', 'samsung'],
+    mobile: [
+      'telefoon',
+      'telefoons',
+      'werktelefoon',
+      'mobiel',
+      'mobieltje',
+      'gsm',
+      'smartphone',
+      'tablet',
+      'mobiele telefoon',
+      'mobiele app',
+      'mobiele apparaten',
+    ],
+    windows: ['windows', 'windows-pc', 'windows-laptop', 'windowslaptop', 'pc'],
+    macos: ['mac', 'macbook', 'macos', 'imac'],
     linux: ['linux'],
   } satisfies Record<Platform, string[]>,
-  platformPrefixes: ['op', 'via', 'met', 'vanaf', 'vanuit'],
-  possessives: ['zijn', 'haar', 'mijn', "m'n", 'mn', "z'n", 'hun', 'de', 'het', 'een', 'je', 'jouw', 'uw'],
+  platformPrefixes: ['op', 'via', 'met', 'vanaf', 'vanuit', 'vanop'],
+  possessives: [
+    'zijn',
+    'haar',
+    'mijn',
+    "m'n",
+    'mn',
+    "z'n",
+    'hun',
+    'de',
+    'het',
+    'een',
+    'je',
+    'jouw',
+    'uw',
+    'zo een',
+    "zo'n",
+  ],
+  platformPeople: ['gebruikers', 'gebruiker', 'mensen', 'medewerkers', "collega's", 'collegas', 'accounts'],
 };

@@ -1,14 +1,15 @@
 /**
  * The vocabulary of each language: the word lists are data (en.json, nl.json, enNotNames.json), joined here with
- * the lists that are built in code (enTime.ts, form.ts, filters.ts). Typed as `Words`, so a list missing from a
+ * the lists that are built in code (enTime.ts, form.ts for English, filters.ts). Typed as `Words`, so a list missing from a
  * JSON file, or of the wrong kind, fails to compile.
  */
 import type { Language } from '../../shared/types';
 import enWords from './en.json';
 import enNotNames from './enNotNames.json';
+import givenNames from './givenNames.json';
 import nlWords from './nl.json';
 import { enFilters, nlFilters } from './filters';
-import { enForm, nlForm } from './form';
+import { enForm } from './form';
 import { enTime } from './enTime';
 import type { Words } from './types';
 
@@ -20,10 +21,16 @@ const en: Words = {
   // enNotNames.json groups its words by kind (function words, verbs around sign-ins, …); one list here.
   notNames: Object.values(enNotNames).flat(),
 };
-const nl: Words = { ...nlWords, form: nlForm, filters: nlFilters };
+const nl: Words = { ...nlWords, filters: nlFilters };
 
 export const wordsByLanguage: Record<Language, Words> = { en, nl };
 export const languages = Object.keys(wordsByLanguage) as Language[];
+
+/**
+ * Common given names of people in either language's tenants (lower case). Only a hint where a word could be an app
+ * or a person: after a preposition, a name that starts with one is a person ("inloggen bij grady archie").
+ */
+export const commonGivenNames: readonly string[] = givenNames;
 
 /** One list made of the same list in every language ("today" + "vandaag" …). */
 export function merged<T>(pick: (w: Words) => T[]): T[] {

@@ -62,6 +62,8 @@ export interface TimeWords {
   clockPrefixes: Record<string, number>;
   /** "in the last", "de afgelopen" … followed by an optional number and a unit. */
   lastN: string[];
+  /** Before a number and a unit, means "for that long until now" ("for 3 days now", "al 3 dagen", "sinds 2 weken"); a number is required. */
+  forN: string[];
   /** "2 hours ago", "3 dagen geleden". */
   ago: string[];
   units: Record<Unit, string[]>;
@@ -95,6 +97,11 @@ export interface IntentWords {
   explain: string[];
   explainBeforeCode: string[];
   help: string[];
+  /**
+   * Questions about the bot itself ("how does this bot work", "wat kan ik je allemaal vragen"): in a question,
+   * `{bot}` stands for any of `bot` followed by any number of `fillers` ("allemaal", "actually").
+   */
+  helpAboutBot: { questions: string[]; bot: string[]; fillers: string[] };
   /** Words for an error code right before the number ("error 50126", "foutcode 50126"). */
   codeLabel: string[];
   /** Labels that name a GUID as a correlation id ("correlation id", "correlatie-id"). */
@@ -127,6 +134,10 @@ export interface ScreenWords {
 export interface SubjectWords {
   /** First person: the asker ("I", "my", "ik", "mijn"). */
   self: string[];
+  /** First person as subject or owner ("I", "my", "ik", "mijn"; not "me"): a lone lower-case word beside one is not a name. */
+  selfAsSubject: string[];
+  /** "he", "she", "hij", "zij": someone else is meant, so a lone lower-case word beside "I" may be their name ("im helping nestor, he cant log in"). */
+  thirdPerson: string[];
   /** Phrases whose "me" is not the subject ("show me", "laat me … zien"). */
   notSelf: string[];
   /** Someone else, unnamed ("my manager", "mijn collega"): not the asker. */
@@ -155,6 +166,8 @@ export interface AppWords {
   weakPrepositions: string[];
   /** Weak prepositions that do introduce an app right after a sign-in verb ("inloggen bij AFAS", "log in at Contoso"). */
   strongAfterSignIn: string[];
+  /** Modal verbs that, with a negation right before a weak preposition, make it introduce an app ("kan niet bij Contoso Expenses": cannot get to). */
+  accessBefore: string[];
   /** Articles skipped before the app name ("the VPN" → "VPN"). */
   articles: string[];
   /** Words right before a preposition that make it not about an app ("what happened to bob"). */
@@ -173,6 +186,18 @@ export interface FormWords {
   counting: string[];
   /** Whether something is down for everyone ("is there an outage", "storing"). */
   outage: string[];
+  /** A state that means down for everyone ("is Teams down", "ligt Outlook eruit"), unless part of a longer verb (`notOutageAround`). */
+  outageStates: string[];
+  /** Words right before or after a state word that make it something else ("shut down", "eruit gegooid"). */
+  notOutageAround: string[];
+  /** A thing's state as a short question with no opener: "Megan locked out?", "Lynne geblokkeerd?", "teams down?". */
+  stateQuestions: string[];
+  /** Phrases around a state word that are no outage ("gooit me steeds eruit", "kicks me out"): removed before looking for states. */
+  notOutage: string[];
+  /** An outage noun opening a short question asks whether there is one: "storing bij teams?", "outage in outlook?". */
+  outageNouns: string[];
+  /** Question words: a question that has one is not a yes/no question ("why", "waarom"). */
+  questionWords: string[];
   /** Present tense, so about now ("can't", "kan niet") — unlike "couldn't", "kon niet". */
   presentTense: string[];
   /** The first word of a yes/no question ("is my account locked?", "heeft Miriam…"). */
@@ -185,6 +210,10 @@ export interface FormWords {
   ownAccount: string[];
   /** Openers that ask for something rather than whether ("can you show…", "kun je…"). */
   notYesNo: string[];
+  /** At the end of a statement with no question word, make it a yes/no question ("…locked or what", "…, toch?"). */
+  yesNoTags: string[];
+  /** Anywhere in a statement with no question word that ends in "?", make it a yes/no question ("mijn account is toch niet …?"). */
+  yesNoParticles: string[];
 }
 
 /** Tenant-wide question kinds and narrowing filters (src/understanding/tenantAsk.ts, filters.ts). */
@@ -206,6 +235,8 @@ export interface FilterWords {
   platformPrefixes: string[];
   /** Between the prefix and the platform ("his", "de", "mijn"). */
   possessives: string[];
+  /** After a platform word, people who use it ("iphone users", "android-gebruikers"). */
+  platformPeople: string[];
 }
 
 export interface FollowUpWords {
@@ -232,6 +263,12 @@ export interface Words {
   filters: FilterWords;
   /** Given names that are also common words ("Will", "May", "Mark"): names only when written with a capital inside a sentence, or before another name. */
   commonWordNames: string[];
+  /** Given names that are everyday words in another language (English "Ben", Dutch "Else"): never borrowed as non-names from that language. */
+  givenNames: string[];
+  /** Shapes of words that are not names when typed in lower case (Dutch participles "aangevraagd", "gezet"), as regular expressions. */
+  notNamePatterns: string[];
   /** Words that are never (part of) a person's name in this language, besides the lists above. */
   notNames: string[];
+  /** Filler words a `…` in a phrase stands for ("logt … uit": "me", "steeds", "de hele tijd"); single words, never names. */
+  gapWords: string[];
 }
