@@ -64,6 +64,7 @@ export interface SignInPollerStats {
   failedPolls: number;
   pages: number;
   added: number;
+  /** The first span's fill is running (not auto's backward fill after it: see `span`). */
   filling: boolean;
   span: SpanProgress;
   /** Milliseconds since the newest successful poll started (how far behind the log the index is, besides the log's own delay). */
@@ -220,7 +221,8 @@ export class SignInPoller {
     const synced = this.index.stats().syncedTo;
     return {
       ...this.counters,
-      filling: this.filling !== null,
+      // The first span only: incident detection and the health check wait for it, not for auto's backward fill.
+      filling: this.filling !== null && this.span.state === 'filling',
       span: this.span,
       lagMs: synced ? this.now() - synced.getTime() : null,
     };
