@@ -84,7 +84,7 @@ const truth = (tenant: DemoTenant, from: number, to: number, userId?: string) =>
     .sort();
 
 test("'filling' (what incident detection waits for) ends with the first 24 h: the backward fill does not hold it", async () => {
-  const tenant = new DemoTenant({ now: NOW, timing: { baseMs: 0, perDayMs: 0, perRowMs: 0 } });
+  const tenant = new DemoTenant({ now: NOW });
   const { poller, progress } = autoIndex(tenant);
   expect(poller.stats().filling).toBe(false);
   poller.start();
