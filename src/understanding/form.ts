@@ -49,6 +49,7 @@ const NOT_YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.notYesN
 const CLAUSE_BREAK = /[,;:.!?]\s+|\s+[-–]\s+/u;
 /** "…locked or what", "…, toch?": a statement tagged as a yes/no question. */
 const YES_NO_TAG = new RegExp(`${START}${alternation(merged((w) => w.form.yesNoTags))}[\\s?!.]*$`, 'u');
+const ASK_IF = wordsRegex(merged((w) => w.form.askIf));
 const YES_NO_PARTICLE = wordsRegex(merged((w) => w.form.yesNoParticles));
 
 const NOT_OUTAGE = new RegExp(wordsRegex(merged((w) => w.form.notOutage)).source, 'gu');
@@ -60,6 +61,7 @@ const OUTAGE_NOUN_QUESTION = new RegExp(
 
 /** A yes/no opener (of `openers`) at the start of a clause, or a statement with no question word tagged as one. */
 function isYesNo(lower: string, openers: RegExp): boolean {
+  if (ASK_IF.test(lower)) return true;
   if (lower.split(CLAUSE_BREAK).some((clause) => openers.test(clause) && !NOT_YES_NO.test(clause))) return true;
   const tag = YES_NO_TAG.exec(lower);
   const rest = tag ? lower.slice(0, tag.index) : lower;

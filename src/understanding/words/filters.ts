@@ -267,6 +267,8 @@ export const nlFilters: FilterWords = {
     "m'n",
     'mn',
     "z'n",
+    'zn',
+    "d'r",
     'hun',
     'de',
     'het',

@@ -210,6 +210,8 @@ export interface FormWords {
   ownAccount: string[];
   /** Openers that ask for something rather than whether ("can you show…", "kun je…"). */
   notYesNo: string[];
+  /** "can you check if …", "kun je kijken of …": a yes/no question asked inside a request. */
+  askIf: string[];
   /** At the end of a statement with no question word, make it a yes/no question ("…locked or what", "…, toch?"). */
   yesNoTags: string[];
   /** Anywhere in a statement with no question word that ends in "?", make it a yes/no question ("mijn account is toch niet …?"). */
