@@ -80,9 +80,8 @@ export interface App {
   troubleshooter: Troubleshooter;
   demoTenant: DemoTenant | null;
   people: PeopleDirectory;
-  /** The live sign-in index, when SIGNIN_INDEX_HOURS is not 0. */
+  /** The live sign-in index (SIGNIN_INDEX_HOURS not 0), and incident detection and alerts over it. */
   signInIndex: LiveSignIns | null;
-  /** Incident detection and alerts, with the live index. */
   incidents: IncidentService | null;
   /** Tickets and their follow-ups (none: TICKET_SINK=none). */
   tickets: TicketDesk | null;
@@ -154,6 +153,7 @@ export function createApp(loaded: Config, options: AppOptions = {}): App {
     now: clock,
     onError: (error, phase) =>
       logger.warn({ err: { message: (error as Error)?.message }, phase }, 'sign-in index read failed'),
+    onSpan: (span) => logger.info({ signInIndex: span }, `sign-in index: ${span.text}`),
     // One reader of the log per tenant across the instances on this store; the in-process demo tenant is each process's own.
     shared: demoTenant ? undefined : { store: state, tenantId: config.graph.tenantId, logger },
   });

@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   );
   // The doctor's check once at start-up, logged: the token's roles and the directory, no sign-in log read
   // (that budget is the questions', and each instance starts); npm run doctor reads the log too.
-  void runDoctor({ config, graph: app.graph, auth: app.graphAuth, readSignInLog: false })
+  const signInIndex = () => app.signInIndex?.span() ?? null;
+  void runDoctor({ config, graph: app.graph, auth: app.graphAuth, readSignInLog: false, signInIndex })
     .then((report) => {
       if (report.missing.length > 0)
         logger.warn(

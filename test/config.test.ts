@@ -1,5 +1,6 @@
 import { withDemoTenant } from '../src/demo/settings';
 import { CONFIG_SETTINGS, loadConfig } from '../src/config';
+import { indexSpan } from '../src/signins/sources';
 
 const production = {
   MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
@@ -199,6 +200,29 @@ describe('configuration', () => {
     );
     expect(problems('{not json')[0]).toMatch(/^SELF_SERVICE_URLS: must be JSON/);
   });
+  it('keeps the live index on auto by default (24 h, then back to 7 days within SIGNIN_INDEX_MAX_MB); takes a whole number of hours or 0; names a bad value', () => {
+    const graphOf = (env: Record<string, string>) => {
+      const r = loadConfig(env);
+      if (!r.ok) throw new Error(r.errors.join('; '));
+      return r.config.graph;
+    };
+    expect(graphOf({})).toMatchObject({ signInIndexHours: 'auto', signInIndexMaxMb: 512 });
+    expect(indexSpan(graphOf({}))).toEqual({ hours: 24, extendToHours: 168, budgetBytes: 512 * 1024 ** 2 });
+    expect(graphOf({ SIGNIN_INDEX_HOURS: '48', SIGNIN_INDEX_MAX_MB: '64' })).toMatchObject({
+      signInIndexHours: 48,
+      signInIndexMaxMb: 64,
+    });
+    expect(indexSpan(graphOf({ SIGNIN_INDEX_HOURS: '48' }))).toEqual({ hours: 48 });
+    expect(graphOf({ SIGNIN_INDEX_HOURS: '0' }).signInIndexHours).toBe(0);
+    const errors = (env: Record<string, string>) => {
+      const r = loadConfig(env);
+      return r.ok ? [] : r.errors;
+    };
+    expect(errors({ SIGNIN_INDEX_HOURS: 'week' })).toEqual([expect.stringMatching(/^SIGNIN_INDEX_HOURS: .*auto/)]);
+    expect(errors({ SIGNIN_INDEX_HOURS: '-5' })).toEqual([expect.stringMatching(/^SIGNIN_INDEX_HOURS: /)]);
+    expect(errors({ SIGNIN_INDEX_MAX_MB: '0' })).toEqual([expect.stringMatching(/^SIGNIN_INDEX_MAX_MB: .*above 0/)]);
+  });
+
   describe('state store settings', () => {
     const AZURITE =
       'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;';

@@ -1,6 +1,6 @@
 /**
  * Two-step answers: when the live index holds only the newer part of a person's window (their last
- * 7 days with a 24-hour index), the asker sees at once what the index holds, with a note that the
+ * 7 days with a 24-hour index, or before auto's backward fill has reached them), the asker sees at once what the index holds, with a note that the
  * older days are still being read, and the complete answer replaces that card when Graph has
  * answered for the older part (src/bot: the card is updated in place, or posted when it cannot be).
  *

@@ -15,7 +15,7 @@ import type { AnswerWindow, ResolvedQuery } from './types';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** The recent window: SIGNIN_INDEX_HOURS' default, so that it lies inside the index. */
+/** The recent window: the span the live index fills first (SIGNIN_INDEX_HOURS=auto's first 24 h), so that it lies inside the index. */
 const NOW_HOURS = 24;
 
 function nowHours(config: Config): number {

@@ -62,6 +62,7 @@ function toConfig(values: Values): z.input<typeof CONFIG_SHAPE> {
       signInCacheSeconds: values.SIGNIN_CACHE_SECONDS,
       maxSignInPages: values.MAX_SIGNIN_PAGES,
       signInIndexHours: values.SIGNIN_INDEX_HOURS,
+      signInIndexMaxMb: values.SIGNIN_INDEX_MAX_MB,
       signInEventTypes: values.SIGNIN_EVENT_TYPES,
     },
     server: { port: values.PORT, host: values.HOST },

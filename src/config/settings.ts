@@ -10,6 +10,7 @@ import incidentDefaults from '../incidents/patterns.json';
 import selfServiceDefaults from './selfService.json';
 import type { SettingsTable } from './environment';
 import { SSO_SETTINGS } from './ssoSettings';
+import { INDEX_SETTINGS } from './indexSettings';
 import {
   anyUrl,
   bool,
@@ -200,13 +201,8 @@ export const SETTINGS = {
     default: '120',
     schema: positiveInt,
   },
-  SIGNIN_INDEX_HOURS: {
-    description:
-      'Hours of the sign-in log kept in memory and polled, so that questions about them need no Graph read (0: off).',
-    secret: false,
-    default: '24',
-    schema: wholeNumber,
-  },
+  // The live index's span and memory budget: indexSettings.ts.
+  ...INDEX_SETTINGS,
   PATTERN_THRESHOLDS: {
     description:
       'Overrides of the pattern thresholds (src/diagnosis/patterns.json; incidents: src/incidents/patterns.json under "incidents") as JSON, e.g. {"mfaFatigue":{"minDenied":3},"incidents":{"appFailing":{"minPeople":20}}}.',

@@ -45,8 +45,9 @@ export const CONFIG_SHAPE = z.object({
     reportsWindowSeconds: z.number(),
     signInCacheSeconds: z.number(),
     maxSignInPages: z.number(),
-    /** Hours covered by the live sign-in index; 0 = no index. */
-    signInIndexHours: z.number(),
+    /** Hours covered by the live sign-in index; 0 = no index; auto = 24 h, extended back to 7 days within signInIndexMaxMb. */
+    signInIndexHours: z.union([z.number(), z.literal('auto')]),
+    signInIndexMaxMb: z.number(),
     /** Kinds of sign-in read (SIGNIN_EVENT_TYPES). */
     signInEventTypes: z.array(z.enum(SIGNIN_EVENT_TYPES)),
   }),

@@ -15,6 +15,8 @@ import type { Config } from '../config';
 import { toGraphProblem, type GraphProblem } from '../graph/errors';
 import { and, encodeFilter, odataDate, odataString } from '../graph/odata';
 import { eventTypeFilter } from '../signins/signInLog';
+import type { SpanReport } from '../signins/live/spanReport';
+import { indexSpanCheck } from './indexCheck';
 import {
   CA_POLICY_PERMISSION,
   DIRECTORY_PERMISSION,
@@ -56,6 +58,8 @@ export interface DoctorDeps {
   now?: () => Date;
   /** False at start-up: the sign-in log is not read (its ~5 reads per 10 s are the questions'; every instance starts), so the token's roles decide. */
   readSignInLog?: boolean;
+  /** Inside the bot (start-up): the live index's span and fill progress now. */
+  signInIndex?: () => SpanReport | null;
 }
 
 /** The `roles` claim of a JWT access token; null when the token is not a readable JWT. */
@@ -218,7 +222,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
     );
   }
   checks.push(licence);
-  checks.push(...(await settingChecks(config, graph, readLog)));
+  checks.push(...(await settingChecks(config, graph, readLog)), indexSpanCheck(config.graph, deps.signInIndex?.()));
   return {
     mode: config.mode,
     tenantId: config.graph.tenantId,
@@ -283,15 +287,6 @@ async function settingChecks(config: Config, graph: Client, readLog: boolean): P
       evidence: 'none',
       cost: '"Open support ticket" is not offered.',
       fix: 'Set TICKET_SINK to graph-mail, webhook or servicenow (README, settings).',
-    });
-  if (g.signInIndexHours === 0)
-    checks.push({
-      group: 'setting',
-      name: 'SIGNIN_INDEX_HOURS',
-      status: 'note',
-      evidence: '0',
-      cost: 'every question reads Graph (about 5 reads per 10 s per tenant): answers queue when many ask at once, and incident alerts are off.',
-      fix: 'Set SIGNIN_INDEX_HOURS=24 (the default).',
     });
   return checks;
 }

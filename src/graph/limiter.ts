@@ -8,13 +8,13 @@
  * still count against the limit.
  *
  * Readers first: a sign-in reader's question goes before the index's background reads, which go
- * before everyone else's questions ("limited"). A read made outside any question — work that is for
- * no one — waits with the background reads and leaves a reader two slots of every window ("system";
- * the app's setting: it never counts as a reader's), and so does work a reader does not wait for (a
- * ticket click's re-read of its card's question: readLane.ts asAddition). Those may
- * take only part of each window, may each have one read waiting, and wait in a short queue: when
- * it is full a read is refused at once (ReadsBusy: "busy, try in a minute") rather than delaying
- * everyone behind it. Which lane a read is in comes from the question it is made for
+ * before everyone else's questions ("limited"). Those may take only part of each window, may each
+ * have one read waiting, and wait in a short queue: when it is full a read is refused at once
+ * (ReadsBusy: "busy, try in a minute") rather than delaying everyone behind it. A read made outside
+ * any question — work that is for no one, such as the index's backward fill — comes last, and so does
+ * work a reader does not wait for (a ticket click's re-read of its card's question: readLane.ts
+ * asAddition): it waits while anyone's read waits and leaves a reader two slots of every window
+ * ("system"; the app's setting: it never counts as a reader's). Which lane a read is in comes from the question it is made for
  * (src/graph/readLane.ts), so the sign-in log code needs to know nothing of it.
  *
  * It is a Graph client middleware placed *after* the retry handler, so that every attempt — the
@@ -30,9 +30,12 @@ export { RequestLimiter, ReadsBusy, type LimiterStats } from './requestLimiter';
 
 /**
  * Marks a request as background work (the sign-in index's poller): it waits while any question
- * waits, and leaves the last slot of every window to questions.
+ * waits, and leaves the last slot of every window to questions; as 'system' (the index's backward
+ * fill, which nobody waits for) it leaves two, as a read made for no one does.
  */
-export class BackgroundRead implements MiddlewareOptions {}
+export class BackgroundRead implements MiddlewareOptions {
+  constructor(readonly lane: 'background' | 'system' = 'background') {}
+}
 
 export interface ReportsLimiterOptions extends Pick<
   RequestLimiterOptions,
@@ -78,12 +81,9 @@ export class ReportsLimiter implements Middleware {
       await this.next.execute(context);
       return;
     }
-    const background = context.middlewareControl?.getMiddlewareOptions(BackgroundRead) !== undefined;
+    const background = context.middlewareControl?.getMiddlewareOptions(BackgroundRead) as BackgroundRead | undefined;
     const lane = background ? undefined : currentReadLane();
-    const release = await this.limiter.acquire(
-      background ? 'background' : (lane?.priority ?? this.unlaned),
-      lane?.person,
-    );
+    const release = await this.limiter.acquire(background?.lane ?? lane?.priority ?? this.unlaned, lane?.person);
     try {
       await this.next.execute(context);
     } finally {

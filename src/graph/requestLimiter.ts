@@ -117,7 +117,7 @@ export class RequestLimiter {
    * reopen a few milliseconds before Graph's does.
    *
    * Background requests wait while any question waits, and never take the last slot of a window;
-   * system requests wait with them and leave two (a reader's question often takes two reads).
+   * system requests wait after them and after limited ones, and leave two (a reader's question often takes two reads).
    * Limited requests (`person`: whose) wait for both, use at most their share of a window, and are
    * refused with ReadsBusy when their queue is full or the person already has one waiting.
    */
@@ -137,9 +137,8 @@ export class RequestLimiter {
     // Nobody of its own lane or a higher one waiting: it may start now if its lane has room.
     const ahead =
       this.waiting.length +
-      (priority === 'question'
-        ? 0
-        : this.waitingBackground.length + (priority === 'limited' ? this.waitingLimited.length : 0));
+      (priority === 'question' ? 0 : this.backgroundWaiting(priority === 'system')) +
+      (priority === 'limited' || priority === 'system' ? this.waitingLimited.length : 0);
     if (ahead === 0) {
       const started = this.tryStart(priority);
       if (started !== null) return Promise.resolve(this.releaser(started));
@@ -166,6 +165,13 @@ export class RequestLimiter {
     this.waiting.length = 0;
     this.waitingBackground.length = 0;
     this.waitingLimited.length = 0;
+  }
+
+  /** Waiting poller reads ('background'), and with `andSystem` the system reads too. */
+  private backgroundWaiting(andSystem = false): number {
+    return andSystem
+      ? this.waitingBackground.length
+      : this.waitingBackground.filter((w) => w.priority === 'background').length;
   }
 
   private queued(): number {
@@ -237,17 +243,30 @@ export class RequestLimiter {
     return now;
   }
 
-  /** Lets waiting requests go while there is room (questions, then background, then limited), then sleeps until the next slot opens. */
+  /**
+   * Lets waiting requests go while there is room — questions, then the poller's background reads,
+   * then limited, then system reads (made for no one: they wait while anyone's question waits, so a
+   * long backward fill of the index never holds non-readers back) — then sleeps until the next slot opens.
+   */
   private pump(): void {
     while (this.waiting.length > 0 && this.tryStart('question') !== null) this.waiting.shift()!();
     if (this.waiting.length === 0) {
-      while (this.waitingBackground.length > 0 && this.tryStart(this.waitingBackground[0].priority) !== null)
-        this.waitingBackground.shift()!.go();
-      if (this.waitingBackground.length === 0) {
+      this.startWaiting('background');
+      if (this.backgroundWaiting() === 0) {
         while (this.waitingLimited.length > 0 && this.tryStart('limited') !== null) this.waitingLimited.shift()!.go();
+        if (this.waitingLimited.length === 0) this.startWaiting('system');
       }
     }
     if (this.queued() > 0) this.schedule();
+  }
+
+  /** Starts the waiting reads of one background lane, first come first served, while it has room. */
+  private startWaiting(priority: BackgroundPriority): void {
+    for (let i = this.waitingBackground.findIndex((w) => w.priority === priority); i >= 0;) {
+      if (this.tryStart(priority) === null) return;
+      this.waitingBackground.splice(i, 1)[0].go();
+      i = this.waitingBackground.findIndex((w) => w.priority === priority);
+    }
   }
 
   private schedule(): void {
@@ -257,9 +276,11 @@ export class RequestLimiter {
     const first: ReadPriority =
       this.waiting.length > 0
         ? 'question'
-        : this.waitingBackground.length > 0
-          ? this.waitingBackground[0].priority
-          : 'limited';
+        : this.backgroundWaiting() > 0
+          ? 'background'
+          : this.waitingLimited.length > 0
+            ? 'limited'
+            : 'system';
     const need = this.room(first);
     const slotFree = this.recent.length >= need ? this.recent[this.recent.length - need] + this.windowMs : now;
     const at = Math.max(now, this.pausedUntil, slotFree);

@@ -38,7 +38,8 @@ export interface IncidentMonitorOptions {
 export class IncidentMonitor {
   private latest: Incident[] = [];
   /** Runs whose start was looked for before the lookback (by group): read once per run. */
-  private readonly starts = new Map<string, { since: Date; cutOffHours?: number }>();
+  /** Each run's whole start as read, and from where (a cut-off start is read again once the index reaches further back). */
+  private readonly starts = new Map<string, { since: Date; cutOffHours?: number; readFrom: number }>();
   private running: Promise<void> | null = null;
   private again = false;
   private readonly now: () => number;
@@ -90,17 +91,22 @@ export class IncidentMonitor {
       .sort((a, b) => b.people - a.people)[0];
   }
 
-  /** A run cut off at the lookback gets its start from the older records the index holds (once per run). */
+  /**
+   * A run cut off at the lookback gets its start from the older records the index holds: once per
+   * run, and again when that start was cut off where the index then began and it now reaches further
+   * back (SIGNIN_INDEX_HOURS=auto extends it day by day).
+   */
   private withWholeRun(incident: DetectedIncident, now: number): DetectedIncident {
     if (!incident.sinceCutOffHours) return incident;
     const known = this.starts.get(incident.groupKey);
-    if (!known || known.since > incident.since) {
-      const readFrom = this.options.index.coverageStart?.() ?? null;
+    const readFrom = this.options.index.coverageStart?.() ?? null;
+    const reachesFurther = known?.cutOffHours !== undefined && readFrom !== null && readFrom < known.readFrom;
+    if (!known || known.since > incident.since || reachesFurther) {
       if (readFrom === null || readFrom >= incident.since.getTime()) return incident;
       const older = failuresOf(this.options.index.recordsBetween(readFrom, incident.since.getTime() - 1, true));
       const start = wholeRunStart(incident, older, readFrom, this.options.thresholds.quietMinutes * 60_000);
       const cutOffHours = start.cutOff ? Math.max(1, Math.round((now - start.since.getTime()) / 3_600_000)) : undefined;
-      this.starts.set(incident.groupKey, { since: start.since, ...(cutOffHours ? { cutOffHours } : {}) });
+      this.starts.set(incident.groupKey, { since: start.since, readFrom, ...(cutOffHours ? { cutOffHours } : {}) });
       if (this.starts.size > 1000) this.starts.delete(this.starts.keys().next().value!);
     }
     const whole = this.starts.get(incident.groupKey)!;

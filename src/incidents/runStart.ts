@@ -1,8 +1,9 @@
 /**
  * The whole run's start. Detection looks back `lookbackHours`; a run that already went on at the
  * start of that span is only known to have begun "then or earlier". The live index usually holds
- * more (SIGNIN_INDEX_HOURS, 24 by default): the same cause's failures before the span are read from
- * it, once per run, walking back while no gap reaches `quietMinutes` (what cuts runs in detection).
+ * more (SIGNIN_INDEX_HOURS; with the default auto, 24 h and then up to 7 days as its backward fill
+ * goes): the same cause's failures before the span are read from what it covers at that moment, once
+ * per run, walking back while no gap reaches `quietMinutes` (what cuts runs in detection).
  */
 import type { DetectedIncident } from './detect';
 import type { FailureRecord } from './types';

@@ -18,7 +18,10 @@ export interface SignInSources {
 export function startSignInSources(
   graph: Client,
   settings: Config['graph'],
-  live: Pick<LiveSignInsOptions, 'intervalMs' | 'overlapMs' | 'maxRecords' | 'maxBytes' | 'now' | 'onError' | 'shared'>,
+  live: Pick<
+    LiveSignInsOptions,
+    'intervalMs' | 'overlapMs' | 'maxRecords' | 'maxBytes' | 'now' | 'onError' | 'onSpan' | 'shared'
+  >,
 ): SignInSources {
   const direct = new CachedSignInSource(
     new GraphSignInLog(graph, {
@@ -32,9 +35,9 @@ export function startSignInSources(
   return {
     direct,
     live:
-      settings.signInIndexHours > 0
+      settings.signInIndexHours !== 0
         ? startLiveSignIns(graph, direct, {
-            hours: settings.signInIndexHours,
+            ...indexSpan(settings),
             pageSize: 1000,
             maxPages: settings.maxSignInPages,
             eventTypes: settings.signInEventTypes,
@@ -42,4 +45,20 @@ export function startSignInSources(
           })
         : null,
   };
+}
+
+/** SIGNIN_INDEX_HOURS=auto's span: the newest day first, then back to 7 days while the index stays under SIGNIN_INDEX_MAX_MB. */
+export const AUTO_INDEX_SPAN = { firstHours: 24, mostHours: 168 };
+
+/** SIGNIN_INDEX_HOURS as the live index's span: a fixed number of hours, or auto's (AUTO_INDEX_SPAN within the budget). */
+export function indexSpan(
+  settings: Pick<Config['graph'], 'signInIndexHours' | 'signInIndexMaxMb'>,
+): Pick<LiveSignInsOptions, 'hours' | 'extendToHours' | 'budgetBytes'> {
+  return settings.signInIndexHours === 'auto'
+    ? {
+        hours: AUTO_INDEX_SPAN.firstHours,
+        extendToHours: AUTO_INDEX_SPAN.mostHours,
+        budgetBytes: settings.signInIndexMaxMb * 1024 ** 2,
+      }
+    : { hours: settings.signInIndexHours };
 }

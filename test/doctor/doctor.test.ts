@@ -11,6 +11,7 @@ import { DemoTenantTransport, demoAuthProvider, demoAuthProviderFor } from '../.
 import { FAULTS, startGraphTestServer } from '../../src/demo/httpsServer';
 import { runDoctor, tokenRoles, type DoctorReport } from '../../src/doctor/checks';
 import { formatReport } from '../../src/doctor/report';
+import type { SpanReport } from '../../src/signins/live/spanReport';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 const config = (env: Record<string, string> = {}): Config => {
@@ -163,5 +164,48 @@ describe('the doctor', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it("tells the live index's span: what SIGNIN_INDEX_HOURS asks for and, inside the bot, what it holds and how far its fill has come", async () => {
+    const tenant = new DemoTenant({ now: NOW });
+    const graph = createGraphClient({
+      endpoint: 'https://graph.microsoft.com',
+      authProvider: demoAuthProvider,
+      transport: new DemoTenantTransport(tenant),
+    });
+    const indexLine = async (env: Record<string, string>, signInIndex?: () => SpanReport | null) => {
+      const report = await runDoctor({
+        config: config(env),
+        graph,
+        auth: demoAuthProvider,
+        now: () => NOW,
+        signInIndex,
+      });
+      return report.checks.find((c) => c.name === 'SIGNIN_INDEX_HOURS')!;
+    };
+    // The default: auto, within SIGNIN_INDEX_MAX_MB (how many sign-ins a day fit 7 days).
+    const auto = await indexLine({});
+    expect(auto.status).toBe('ok');
+    expect(auto.evidence).toMatch(
+      /^auto: the newest 24 h first, then back day by day to 7 days .*SIGNIN_INDEX_MAX_MB=512 .*528,[\d]{3} sign-ins a day/,
+    );
+    expect((await indexLine({ SIGNIN_INDEX_MAX_MB: '64' })).evidence).toMatch(/66,[\d]{3} sign-ins a day/);
+    expect((await indexLine({ SIGNIN_INDEX_HOURS: '72' })).evidence).toMatch(/^3 days \(SIGNIN_INDEX_HOURS=72\)$/);
+    const off = await indexLine({ SIGNIN_INDEX_HOURS: '0' });
+    expect(off.status).toBe('note');
+    expect(off.fix).toContain('SIGNIN_INDEX_HOURS=auto');
+    // Inside the bot: the index's own report, as the start-up check logs it.
+    const now = {
+      state: 'budget' as const,
+      coveredHours: 72,
+      targetHours: 168,
+      records: 12_345,
+      megabytes: 85,
+      text: 'stopped at 3 days: memory budget (SIGNIN_INDEX_MAX_MB); 12,345 sign-ins, 85 MB',
+    };
+    expect((await indexLine({}, () => now)).evidence).toMatch(/; now stopped at 3 days: memory budget/);
+    expect(
+      formatReport(await runDoctor({ config: config({}), graph, auth: demoAuthProvider, now: () => NOW })),
+    ).toMatch(/ok\s+SIGNIN_INDEX_HOURS — auto: /);
   });
 });

@@ -89,6 +89,19 @@ describe('RequestLimiter', () => {
     expect(maxInAnyWindow(limiter.stats().startTimes, 150)).toBeLessThanOrEqual(5);
   });
 
+  test("a non-reader's read goes before waiting reads made for no one (the index's backward fill), which would otherwise keep every window above its share", async () => {
+    const limiter = new RequestLimiter({ maxRequests: 5, windowMs: 150 });
+    const order: string[] = [];
+    const system = Array.from({ length: 9 }, (_, i) => limiter.acquire('system').then(() => order.push(`s${i}`)));
+    await Promise.resolve();
+    expect(limiter.stats().started).toBe(3);
+    const limited = limiter.acquire('limited', 'patti').then(() => order.push('l0'));
+    await Promise.all([...system, limited]);
+    // The window full of system reads drains; then the non-reader's read first, then the next system reads.
+    expect(order.slice(0, 5)).toEqual(['s0', 's1', 's2', 'l0', 's3']);
+    expect(maxInAnyWindow(limiter.stats().startTimes, 150)).toBeLessThanOrEqual(5);
+  });
+
   test('a released request counts from when its answer came, not from when it left', async () => {
     let clock = 0;
     const limiter = new RequestLimiter({ maxRequests: 1, windowMs: 100, now: () => clock });

@@ -33,14 +33,14 @@ function blocked(startMinutesAgo: number): IndexedSignIn[] {
   return out;
 }
 
-function monitorOver(records: IndexedSignIn[], coverageStart: number) {
+function monitorOver(records: IndexedSignIn[], coverageStart: number | (() => number)) {
   const reads: Array<[number, number]> = [];
   const index: IncidentSource = {
     recordsBetween: (from, to) => {
       reads.push([from, to]);
       return records.filter((r) => r.time >= from && r.time <= to);
     },
-    coverageStart: () => coverageStart,
+    coverageStart: typeof coverageStart === 'number' ? () => coverageStart : coverageStart,
   };
   const monitor = new IncidentMonitor({
     index,
@@ -76,4 +76,21 @@ test('a run that began inside the lookback reads nothing older', async () => {
   expect(incident.since.getTime()).toBe(NOW - 120 * MIN);
   expect(incident.sinceCutOffHours).toBeUndefined();
   expect(reads.filter(([from]) => from === NOW - 24 * 60 * MIN)).toHaveLength(0);
+});
+
+test('a run cut off where the index began gets its whole start once the index reaches further back (SIGNIN_INDEX_HOURS=auto), read once per step', async () => {
+  let coveredFrom = NOW - 24 * 60 * MIN;
+  const { monitor, reads } = monitorOver(blocked(30 * 60), () => coveredFrom);
+  const [first] = await monitor.runOnce();
+  expect(first.since.getTime()).toBe(NOW - 24 * 60 * MIN);
+  expect(first.sinceCutOffHours).toBe(24);
+  await monitor.runOnce();
+  expect(reads.filter(([from]) => from === NOW - 24 * 60 * MIN)).toHaveLength(1);
+  // The backward fill has reached 48 h: the run's first failure, 30 h ago, and no longer "or earlier".
+  coveredFrom = NOW - 48 * 60 * MIN;
+  const [whole] = await monitor.runOnce();
+  expect(whole.since.getTime()).toBe(NOW - 30 * 60 * MIN);
+  expect(whole.sinceCutOffHours).toBeUndefined();
+  await monitor.runOnce();
+  expect(reads.filter(([from]) => from === NOW - 48 * 60 * MIN)).toHaveLength(1);
 });

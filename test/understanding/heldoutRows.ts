@@ -25,15 +25,25 @@ function parsed(row: HeldOut): Question {
   });
 }
 
+/**
+ * Whether a parsed field means what the row expects. An app is compared without regard to case: the app filter
+ * matches display names case-insensitively (src/signins/appMatch.ts), so "sharepoint" and "SharePoint" find the
+ * same sign-ins, and the held-out sets' writers differed on whether to keep the casing typed.
+ */
+function sameValue(key: string, got: unknown, expected: unknown): boolean {
+  if (key === 'app' && typeof got === 'string' && typeof expected === 'string') {
+    return got.toLowerCase() === expected.toLowerCase();
+  }
+  return JSON.stringify(got) === JSON.stringify(expected);
+}
+
 /** The fields that differ, as "field: got … expected …"; empty when the row is parsed right. */
 export function misses(row: HeldOut): string[] {
   const question = parsed(row);
   const { form: expectedForm = {}, ...expected } = row.expected;
   const { form: _form, ...got } = toJson(question);
   const wrong = Object.keys({ ...expected, ...got })
-    .filter(
-      (key) => JSON.stringify(got[key as keyof typeof got]) !== JSON.stringify(expected[key as keyof typeof expected]),
-    )
+    .filter((key) => !sameValue(key, got[key as keyof typeof got], expected[key as keyof typeof expected]))
     .map(
       (key) =>
         `${key}: got ${JSON.stringify(got[key as keyof typeof got])}, expected ${JSON.stringify(expected[key as keyof typeof expected])}`,

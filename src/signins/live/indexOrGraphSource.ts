@@ -3,7 +3,8 @@
  * the question (no Graph read), otherwise the per-question read. Same interface, same answers.
  *
  * A window that starts before the index's span and ends inside it (a person's last 7 days with a
- * 24-hour index) is read in two parts: the index's part as it is, and only the older part from Graph,
+ * 24-hour index, or while SIGNIN_INDEX_HOURS=auto still extends it back) is read in two parts: the
+ * index's part as it is — from where it covers at that moment — and only the older part from Graph,
  * in one read of both user kinds (`oneRead`). `held` gives the index's part alone at once, so that an
  * answer can show it first and say the older days are still being read (src/answers/twoStep.ts).
  */

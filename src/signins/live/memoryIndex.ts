@@ -23,8 +23,10 @@ const APP_PART = PART_INDEX.app;
 const OUTCOME_PART = PART_INDEX.outcome;
 
 export interface LiveIndexOptions {
-  /** Hours of log kept (SIGNIN_INDEX_HOURS). */
+  /** Hours of log kept at first (SIGNIN_INDEX_HOURS; with auto 24, extended by setSpanHours). */
   hours: number;
+  /** SIGNIN_INDEX_MAX_MB: over it (heldBytes), the oldest minutes older than the first `hours` go. */
+  budgetBytes?: number;
   maxRecords: number;
   maxBytes: number;
   /** After this long without a successful poll the index answers nothing. */
@@ -42,6 +44,8 @@ export interface LiveIndexStats {
   duplicates: number;
   coveredFrom: Date | null;
   syncedTo: Date | null;
+  /** Hours the index keeps now (coveredFrom says what it actually holds). */
+  spanHours: number;
 }
 
 export class LiveSignInIndex {
@@ -58,6 +62,7 @@ export class LiveSignInIndex {
   /** Everything before this was evicted (or is older than the coverage hours). */
   private evictedBefore = -Infinity;
   private counters = { evicted: 0, duplicates: 0 };
+  private spanHours: number;
   /** Counts every record added or evicted: with the span, a page's key names the records it holds (keptPages.ts). */
   private changes = 0;
   private readonly kept = new KeptPages();
@@ -72,6 +77,13 @@ export class LiveSignInIndex {
 
   constructor(private readonly options: LiveIndexOptions) {
     this.now = options.now ?? Date.now;
+    this.spanHours = options.hours;
+  }
+
+  /** Keeps this many hours from now on (the backward fill widens it; fewer evicts the older records at once). */
+  setSpanHours(hours: number): void {
+    this.spanHours = hours;
+    this.evict();
   }
 
   /** Adds records not yet held (by id); returns how many were new. Records older than the kept span are skipped. */
@@ -144,7 +156,7 @@ export class LiveSignInIndex {
 
   /** Oldest time the index still wants: older records would be evicted at once. */
   keptFrom(): number {
-    return Math.max(this.evictedBefore, this.now() - this.options.hours * 3_600_000);
+    return Math.max(this.evictedBefore, this.now() - this.spanHours * 3_600_000);
   }
 
   /** Start of the covered span, or null when nothing is covered. */
@@ -201,11 +213,17 @@ export class LiveSignInIndex {
       ...this.counters,
       coveredFrom: start === null ? null : new Date(start),
       syncedTo: this.syncedTo === -Infinity ? null : new Date(this.syncedTo),
+      spanHours: this.spanHours,
     };
   }
 
   private bytes(): number {
     return this.slots.bytes + this.parts.bytes + this.exactCreated.size * 120;
+  }
+
+  /** What the records held take (the budget's measure): the columns' spare capacity left out, so it falls as records go. */
+  heldBytes(): number {
+    return this.slots.usedBytes + this.parts.bytes + this.exactCreated.size * 120;
   }
 
   private view(slot: number): IndexedSignIn {
@@ -248,16 +266,17 @@ export class LiveSignInIndex {
     return matchesQuery(probe, time, q);
   }
 
-  /** Drops the oldest minutes while over a bound or older than the coverage hours. */
+  /** Drops the oldest minutes while over a bound, older than the span, or beyond the first hours and over the budget. */
   private evict(): void {
-    const ageLimit = this.now() - this.options.hours * 3_600_000;
+    const [ageLimit, budgetFrom] = [this.spanHours, this.options.hours].map((h) => this.now() - h * 3_600_000);
     for (let end = this.minutes.oldestMinuteEnd(); end !== null; end = this.minutes.oldestMinuteEnd()) {
-      const over = this.slots.size > this.options.maxRecords || this.bytes() > this.options.maxBytes;
+      const over =
+        this.slots.size > this.options.maxRecords ||
+        this.bytes() > this.options.maxBytes ||
+        (end <= budgetFrom && this.heldBytes() > (this.options.budgetBytes ?? Infinity));
       if (!over && end > ageLimit) break;
-      this.evictedBefore = Math.max(
-        this.evictedBefore,
-        this.minutes.dropOldest((slot) => this.remove(slot)),
-      );
+      const droppedTo = this.minutes.dropOldest((slot) => this.remove(slot));
+      this.evictedBefore = Math.max(this.evictedBefore, droppedTo);
     }
   }
 

@@ -59,6 +59,15 @@ export class ObservedIndex implements PolledIndex {
     return this.index.keptFrom();
   }
 
+  setSpanHours(hours: number): void {
+    this.index.setSpanHours(hours);
+    this.spanMoved();
+  }
+
+  heldBytes(): number {
+    return this.index.heldBytes();
+  }
+
   coverageStart(): number | null {
     return this.index.coverageStart();
   }

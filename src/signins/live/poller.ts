@@ -4,6 +4,9 @@
  *
  * - Start-up fill: one query over the coverage hours, read page by page newest to oldest, so the
  *   last hour is answerable after the first pages, not after the whole day.
+ * - Backward fill (SIGNIN_INDEX_HOURS=auto, `extendToHours`): then a day at a time further back, in
+ *   the 'system' lane (two slots of every window left to readers), while the index's memory with
+ *   one more day would stay under its budget; each page widens the covered span at once.
  * - Polls every `intervalMs`: everything since the last poll minus `overlapMs`, because records reach
  *   the log minutes late (with an older createdDateTime than records already read); the index drops
  *   what it already holds by id.
@@ -19,7 +22,7 @@ import type { LiveSignInIndex } from './memoryIndex';
 /** What the poller uses of the index (start.ts passes a view that also tells listeners what was added). */
 export type PolledIndex = Pick<
   LiveSignInIndex,
-  'add' | 'markSynced' | 'markCoveredFrom' | 'keptFrom' | 'coverageStart' | 'stats'
+  'add' | 'markSynced' | 'markCoveredFrom' | 'keptFrom' | 'coverageStart' | 'stats' | 'setSpanHours' | 'heldBytes'
 >;
 import { buildSignInFilter, eventTypeFilter, type SignInFilterParts } from '../signInLog';
 import { type SignInEventType } from '../../shared/types';
@@ -32,8 +35,28 @@ export interface SignInPollerOptions {
   pageSize: number;
   /** The user kinds of sign-in to read (SIGNIN_EVENT_TYPES); default interactive only (v1.0). */
   eventTypes?: readonly SignInEventType[];
+  /** SIGNIN_INDEX_HOURS=auto: after the fill of `hours`, extend back day by day up to this many hours... */
+  extendToHours?: number;
+  /** ...while the index's held bytes with one more day stay under this (SIGNIN_INDEX_MAX_MB). */
+  budgetBytes?: number;
   now?: () => number;
   onError?: (error: unknown, phase: 'fill' | 'poll') => void;
+  /** Told whenever the span's progress changes (the start-up log). */
+  onProgress?: (progress: SpanProgress) => void;
+}
+
+/**
+ * How far the index's span has come: filling its first hours, extending back (auto), or ended —
+ * `done` at its target, `budget` where one more day would pass SIGNIN_INDEX_MAX_MB, `failed` where
+ * pages kept failing (the span read so far is kept; the polls go on, and auto's backward fill is
+ * tried again after a successful poll 10 minutes later).
+ */
+export interface SpanProgress {
+  state: 'filling' | 'extending' | 'done' | 'budget' | 'failed';
+  /** The hours filled first (SIGNIN_INDEX_HOURS; with auto 24). */
+  firstHours: number;
+  /** SIGNIN_INDEX_HOURS, or with auto the most it extends to. */
+  targetHours: number;
 }
 
 export interface SignInPollerStats {
@@ -41,7 +64,9 @@ export interface SignInPollerStats {
   failedPolls: number;
   pages: number;
   added: number;
+  /** The first span's fill is running (not auto's backward fill after it: see `span`). */
   filling: boolean;
+  span: SpanProgress;
   /** Milliseconds since the newest successful poll started (how far behind the log the index is, besides the log's own delay). */
   lagMs: number | null;
 }
@@ -58,6 +83,9 @@ export class SignInPoller {
   private polling: Promise<void> | null = null;
   private filling: Promise<void> | null = null;
   private counters = { polls: 0, failedPolls: 0, pages: 0, added: 0 };
+  private span: SpanProgress;
+  /** When a failed backward fill may be tried again (extendAgainLater). */
+  private extendAgainAt = 0;
 
   constructor(
     private readonly client: Client,
@@ -65,6 +93,7 @@ export class SignInPoller {
     private readonly options: SignInPollerOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.span = { state: 'filling', firstHours: options.hours, targetHours: options.extendToHours ?? options.hours };
   }
 
   /**
@@ -86,44 +115,100 @@ export class SignInPoller {
     await Promise.allSettled([this.polling, this.filling]);
   }
 
-  /** Reads the coverage hours newest to oldest (only those before the span held); the index is usable after the first page. */
+  /**
+   * Reads the coverage hours newest to oldest (only those before the span held); the index is usable
+   * after the first page. With `extendToHours`, then extends the span back (extend).
+   */
   async fill(): Promise<void> {
     const startedAt = this.now();
-    const from = startedAt - this.options.hours * 3_600_000;
+    const from = startedAt - this.options.hours * HOUR;
     const held = this.index.stats().syncedTo ? this.index.coverageStart() : null;
     // Less than a minute missing: the polls' overlap covers more than that.
-    if (held !== null && held - from < 60_000) return;
-    const until = held ?? startedAt;
+    const read =
+      held !== null && held - from < 60_000
+        ? 'read'
+        : await this.readBack(from, held ?? startedAt, 'background', () => {
+            // Synced up to the fill's start, unless the index was synced before (later than `until`, by polls).
+            if (held === null) this.index.markSynced(startedAt);
+          });
+    if (read === 'read' && this.options.extendToHours !== undefined) await this.extend(this.options.extendToHours);
+    else if (read !== 'stopped') this.setSpan(read === 'read' ? 'done' : read === 'full' ? 'budget' : 'failed');
+  }
+
+  /**
+   * The backward fill: a day further back at a time while one more day, at the bytes a day of the
+   * span held so far takes, keeps the index under its budget. Where the budget still runs out within
+   * a day (the index lets that day's oldest minutes go), the span ends at the last whole day.
+   */
+  private async extend(most: number): Promise<void> {
+    const budget = this.options.budgetBytes ?? Infinity;
+    this.setSpan('extending');
+    while (!this.stopped) {
+      const start = this.index.coverageStart();
+      if (start === null) return this.setSpan('failed');
+      const coveredHours = (this.now() - start) / HOUR;
+      if (coveredHours >= most - 1 / 60) return this.setSpan('done');
+      const days = Math.max(1, Math.floor((coveredHours + 12) / 24));
+      const next = Math.min(most, (days + 1) * 24);
+      if (this.index.heldBytes() * (1 + (next - coveredHours) / coveredHours) > budget) return this.setSpan('budget');
+      this.index.setSpanHours(Math.max(this.index.stats().spanHours, next));
+      // Up to the span's first whole second (Graph's filter takes whole seconds): the two meet without a gap.
+      const read = await this.readBack(this.now() - next * HOUR, Math.ceil(start / 1000) * 1000, 'system');
+      if (read === 'stopped') return;
+      if (read === 'failed') return this.setSpan('failed');
+      if (read === 'read') this.setSpan('extending');
+      if (read === 'full') {
+        const whole = Math.max(this.options.hours, Math.floor((this.now() - this.index.coverageStart()!) / DAY) * 24);
+        this.index.setSpanHours(whole);
+        return this.setSpan('budget');
+      }
+    }
+  }
+
+  /**
+   * Reads [from, until] newest to oldest, widening the covered span after every page: 'read' when it
+   * reached `from`. A page that fails is tried again after a pause, a few times; then ('failed') the
+   * index keeps the span it has. 'full': stopped where older records would be evicted at once.
+   */
+  private async readBack(
+    from: number,
+    until: number,
+    lane: BackgroundRead['lane'],
+    afterFirstPage?: () => void,
+  ): Promise<'read' | 'full' | 'failed' | 'stopped'> {
     let link: string | null = null;
-    let first = true;
-    for (let attempt = 0; !this.stopped;) {
+    for (let attempt = 0, first = true; !this.stopped;) {
       let page: Page;
       try {
-        page = await this.read(link, { from: new Date(from), to: new Date(until) });
+        page = await this.read(link, { from: new Date(from), to: new Date(until) }, lane);
       } catch (error) {
         this.options.onError?.(error, 'fill');
-        // A few tries per page; then the index keeps the span it has and the polls go on.
-        if (++attempt >= 3) return;
+        if (++attempt >= 3) return 'failed';
         await delay(Math.min(30_000, 1000 * 2 ** attempt));
         continue;
       }
       attempt = 0;
       this.index.add(page.value);
-      // Synced up to the fill's start, unless the index was synced before (later than `until`, by polls).
-      if (first && held === null) this.index.markSynced(startedAt);
+      if (first) afterFirstPage?.();
       first = false;
       const next = page['@odata.nextLink'];
       if (!next) {
         this.index.markCoveredFrom(from);
-        return;
+        return 'read';
       }
       const oldest = Math.min(...page.value.map((r) => Date.parse(r.createdDateTime as string)));
       // Records at exactly the oldest time may continue on the next page.
       this.index.markCoveredFrom(oldest + 1);
-      // Anything older would be evicted at once (the index is full): stop here.
-      if (oldest < this.index.keptFrom()) return;
+      if (oldest < this.index.keptFrom()) return 'full';
       link = next;
     }
+    return 'stopped';
+  }
+
+  private setSpan(state: SpanProgress['state']): void {
+    if (state === 'failed') this.extendAgainAt = this.now() + 10 * 60_000;
+    this.span = { ...this.span, state };
+    this.options.onProgress?.(this.span);
   }
 
   /** One poll: everything since the last one, less the overlap. Polls do not overlap each other. */
@@ -134,7 +219,13 @@ export class SignInPoller {
 
   stats(): SignInPollerStats {
     const synced = this.index.stats().syncedTo;
-    return { ...this.counters, filling: this.filling !== null, lagMs: synced ? this.now() - synced.getTime() : null };
+    return {
+      ...this.counters,
+      // The first span only: incident detection and the health check wait for it, not for auto's backward fill.
+      filling: this.filling !== null && this.span.state === 'filling',
+      span: this.span,
+      lagMs: synced ? this.now() - synced.getTime() : null,
+    };
   }
 
   private async poll(): Promise<void> {
@@ -152,13 +243,25 @@ export class SignInPoller {
         link = page['@odata.nextLink'] ?? null;
       } while (link && !this.stopped);
       if (!this.stopped) this.index.markSynced(startedAt);
+      this.extendAgainLater();
     } catch (error) {
       this.counters.failedPolls++;
       this.options.onError?.(error, 'poll');
     }
   }
 
-  private async read(link: string | null, span: SignInFilterParts): Promise<Page> {
+  /** A backward fill whose pages kept failing goes on from where it stopped, after a successful poll, at most every 10 minutes. */
+  private extendAgainLater(): void {
+    const most = this.options.extendToHours;
+    if (most === undefined || this.span.state !== 'failed' || this.filling || this.now() < this.extendAgainAt) return;
+    this.filling = this.extend(most).finally(() => (this.filling = null));
+  }
+
+  private async read(
+    link: string | null,
+    span: SignInFilterParts,
+    lane: BackgroundRead['lane'] = 'background',
+  ): Promise<Page> {
     // The same kinds and filter as the direct reads (beta with signInEventTypes when more than interactive), so both answer alike.
     const kinds = this.options.eventTypes ?? ['interactiveUser'];
     const first = () => {
@@ -167,7 +270,7 @@ export class SignInPoller {
       return api.filter(encodeFilter(buildSignInFilter(span, kinds))).top(this.options.pageSize);
     };
     const request = link ? this.client.api(link) : first();
-    const page = (await request.middlewareOptions([new BackgroundRead()]).get()) as Page;
+    const page = (await request.middlewareOptions([new BackgroundRead(lane)]).get()) as Page;
     this.counters.pages++;
     this.counters.added += page.value.length;
     return page;
@@ -181,6 +284,9 @@ export class SignInPoller {
     this.timer.unref();
   }
 }
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());

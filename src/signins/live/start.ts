@@ -4,14 +4,19 @@ import { userKinds, type SignInSource } from '../signInLog';
 import { type SignInEventType } from '../../shared/types';
 import { IndexedSignInSource } from './indexOrGraphSource';
 import { LiveSignInIndex } from './memoryIndex';
-import { SignInPoller } from './poller';
+import { SignInPoller, type SpanProgress } from './poller';
 import { ObservedIndex, type RecordsListener } from './notifyingIndex';
+import { spanReport, type SpanReport } from './spanReport';
 import { SharedReading, type ReadingRole, type SharedReadingOptions, type SharedReadingStats } from './singleReader';
 
 export type { RecordsListener, RecordsOrigin } from './notifyingIndex';
 
 export interface LiveSignInsOptions {
+  /** Hours filled first (SIGNIN_INDEX_HOURS; with auto 24). */
   hours: number;
+  /** SIGNIN_INDEX_HOURS=auto: then extended back day by day up to these hours, within `budgetBytes`. */
+  extendToHours?: number;
+  budgetBytes?: number;
   /** The direct read's page size and cap (an index answer holds no more than it would). */
   pageSize: number;
   maxPages: number;
@@ -23,6 +28,8 @@ export interface LiveSignInsOptions {
   maxBytes?: number;
   now?: () => number;
   onError?: (error: unknown, phase: 'fill' | 'poll') => void;
+  /** Told the span and its fill's progress whenever that moves on (the start-up log). */
+  onSpan?: (span: SpanReport) => void;
   /**
    * Several instances on one state store: only the holder of the tenant's lease reads the log and
    * publishes it to the store; the others fill their index from there (singleReader.ts). Without
@@ -36,6 +43,8 @@ export interface LiveSignIns {
   /** This instance's poller while it reads the log (an idle one while another instance does). */
   readonly poller: SignInPoller;
   source: IndexedSignInSource;
+  /** The span held and its fill's progress (the start-up log, the doctor at start-up). */
+  span(): SpanReport;
   /** 'alone': reads the log itself, unshared; 'leader' / 'follower': see singleReader.ts. */
   role(): ReadingRole;
   /** Sharing figures (null when alone). */
@@ -68,11 +77,13 @@ export function startLiveSignIns(client: Client, fallback: SignInSource, options
     hours: settings.hours,
     maxRecords: settings.maxRecords,
     maxBytes: settings.maxBytes,
+    budgetBytes: settings.budgetBytes,
     // Three missed polls and questions go back to reading Graph themselves.
     maxStalenessMs: 3 * settings.intervalMs,
     now: settings.now,
   });
   const observed = new ObservedIndex(index);
+  const now = settings.now ?? Date.now;
   const newPoller = () =>
     new SignInPoller(client, observed, {
       hours: settings.hours,
@@ -81,6 +92,9 @@ export function startLiveSignIns(client: Client, fallback: SignInSource, options
       pageSize: 1000,
       now: settings.now,
       onError: settings.onError,
+      extendToHours: settings.extendToHours,
+      budgetBytes: settings.budgetBytes,
+      onProgress: (progress: SpanProgress) => settings.onSpan?.(spanReport(progress, index.stats(), now())),
       eventTypes: (() => {
         const kinds = userKinds(settings.eventTypes ?? ['interactiveUser']);
         return kinds.length > 0 ? kinds : ['interactiveUser' as const];
@@ -95,8 +109,19 @@ export function startLiveSignIns(client: Client, fallback: SignInSource, options
   if (!options.shared) {
     const poller = newPoller();
     poller.start();
-    return { index, poller, source, role: () => 'alone', sharing: () => null, onRecords, stop: () => poller.stop() };
+    return {
+      index,
+      poller,
+      source,
+      span: () => spanReport(poller.stats().span, index.stats(), now()),
+      role: () => 'alone',
+      sharing: () => null,
+      onRecords,
+      stop: () => poller.stop(),
+    };
   }
+  // An instance that follows holds what the reader publishes, as far back as the reader extends.
+  if (settings.extendToHours !== undefined) index.setSpanHours(settings.extendToHours);
   const shared = new SharedReading(
     observed,
     () => {
@@ -104,7 +129,11 @@ export function startLiveSignIns(client: Client, fallback: SignInSource, options
       poller.start();
       return poller;
     },
-    { ...options.shared, hours: settings.hours, followEveryMs: options.shared.followEveryMs ?? settings.intervalMs },
+    {
+      ...options.shared,
+      hours: settings.extendToHours ?? settings.hours,
+      followEveryMs: options.shared.followEveryMs ?? settings.intervalMs,
+    },
   );
   shared.start();
   const idle = newPoller();
@@ -114,6 +143,10 @@ export function startLiveSignIns(client: Client, fallback: SignInSource, options
     onRecords,
     get poller() {
       return shared.currentPoller() ?? idle;
+    },
+    span: () => {
+      const reading = shared.currentPoller();
+      return spanReport(reading ? reading.stats().span : null, index.stats(), now());
     },
     role: () => shared.role(),
     sharing: () => shared.stats(),
