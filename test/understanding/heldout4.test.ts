@@ -13,8 +13,8 @@ import { heldOutRows, misses } from './heldoutRows';
 
 const rows = heldOutRows('heldout-utterances-4.jsonl');
 
-/** Percentage right per language now (83.8 % and 87.5 % when it was written). */
-const FLOOR = { en: 96.2, nl: 98.7 } as const;
+/** Percentage right per language now: en 97.5 %, nl 98.8 % (83.8 % and 87.5 % when it was written). */
+const FLOOR = { en: 97.5, nl: 98.7 } as const;
 
 describe('held-out utterances, fourth set', () => {
   it('has 160 rows, 80 English and 80 Dutch, of every kind it was written for', () => {

@@ -174,6 +174,8 @@ export interface AppWords {
   notAfter: string[];
   /** Verbs between a preposition and the app, skipped ("unable to access the HR portal"). */
   verbsBeforeApp: string[];
+  /** Words after which "from" names an app ("blocked from Contoso Expenses"); elsewhere "from" is a place or a time. */
+  blockedFrom: string[];
   /** Words that say the name beside them is an app or automation identity, not a person ("the Payroll Sync service principal", "de app Payroll Sync"). */
   workloadNouns: string[];
   /** Words that cannot start an app name (pronouns, devices, places). */
