@@ -22,6 +22,7 @@ const ACCESS_REACH = 5;
 const NOT_AFTER = new Set(merged((w) => w.app.notAfter));
 const NOT_APPS = new Set(merged((w) => w.app.notApps));
 const VERBS_BEFORE_APP = new Set(merged((w) => w.app.verbsBeforeApp));
+const BLOCKED_FROM = new Set(merged((w) => w.app.blockedFrom));
 const APP_NOUNS = new Set(appNouns);
 const NOT_NAMES = new Set(merged((w) => w.notNames));
 const KNOWN_APP = new RegExp(wordsRegex(knownApps).source, 'gu');
@@ -42,9 +43,10 @@ function appWord(word: string): boolean {
   return /\d/.test(word) || APP_NOUNS.has(word) || !(NOT_NAMES.has(word) || NOT_APPS.has(word));
 }
 
-/** "out of" counts as one preposition ("locked out of Salesforce"). */
+/** "out of" counts as one preposition ("locked out of Salesforce"); "from" only after "blocked" and the like. */
 function prepositionAt(tokens: Token[], i: number): number {
   if (tokens[i].word === 'out' && tokens[i + 1]?.word === 'of') return 2;
+  if (tokens[i].word === 'from' && i > 0 && BLOCKED_FROM.has(tokens[i - 1].word)) return 1;
   return PREPOSITIONS.has(tokens[i].word) || WEAK_PREPOSITIONS.has(tokens[i].word) ? 1 : 0;
 }
 

@@ -37,7 +37,7 @@ const INTRUDERS = wordsRegex(merged((w) => w.form.intruders));
 const OWN_ACCOUNT = wordsRegex(merged((w) => w.form.ownAccount));
 const TRIES = wordsRegex(merged((w) => w.form.tries));
 /** Fillers before the first word of a question ("and", "ok so", "en"). */
-const LEAD = `^[\\s\\p{P}]*(?:(?:and|so|ok|okay|hey|hi|en|dus|oke|oké|hoi|but|maar)[\\s,]+)*`;
+const LEAD = `^[\\s\\p{P}]*(?:(?:and|so|ok|okay|hey|hi|en|dus|oke|oké|hoi|but|maar|wait|well|bot|nou|wacht)[\\s,]+)*`;
 const yesNoOf = (openers: string[]) => new RegExp(`${LEAD}${alternation(openers)}(?=[\\s,])`, 'u');
 const YES_NO = yesNoOf(merged((w) => w.form.yesNoOpeners));
 /** Per language: Dutch "ben" opens a question ("ben ik geblokkeerd?"), English "ben" is Ben. */
@@ -49,6 +49,7 @@ const NOT_YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.notYesN
 const CLAUSE_BREAK = /[,;:.!?]\s+|\s+[-–]\s+/u;
 /** "…locked or what", "…, toch?": a statement tagged as a yes/no question. */
 const YES_NO_TAG = new RegExp(`${START}${alternation(merged((w) => w.form.yesNoTags))}[\\s?!.]*$`, 'u');
+const ASK_IF = wordsRegex(merged((w) => w.form.askIf));
 const YES_NO_PARTICLE = wordsRegex(merged((w) => w.form.yesNoParticles));
 
 const NOT_OUTAGE = new RegExp(wordsRegex(merged((w) => w.form.notOutage)).source, 'gu');
@@ -60,6 +61,7 @@ const OUTAGE_NOUN_QUESTION = new RegExp(
 
 /** A yes/no opener (of `openers`) at the start of a clause, or a statement with no question word tagged as one. */
 function isYesNo(lower: string, openers: RegExp): boolean {
+  if (ASK_IF.test(lower)) return true;
   if (lower.split(CLAUSE_BREAK).some((clause) => openers.test(clause) && !NOT_YES_NO.test(clause))) return true;
   const tag = YES_NO_TAG.exec(lower);
   const rest = tag ? lower.slice(0, tag.index) : lower;

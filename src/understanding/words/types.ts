@@ -174,6 +174,8 @@ export interface AppWords {
   notAfter: string[];
   /** Verbs between a preposition and the app, skipped ("unable to access the HR portal"). */
   verbsBeforeApp: string[];
+  /** Words after which "from" names an app ("blocked from Contoso Expenses"); elsewhere "from" is a place or a time. */
+  blockedFrom: string[];
   /** Words that say the name beside them is an app or automation identity, not a person ("the Payroll Sync service principal", "de app Payroll Sync"). */
   workloadNouns: string[];
   /** Words that cannot start an app name (pronouns, devices, places). */
@@ -210,6 +212,8 @@ export interface FormWords {
   ownAccount: string[];
   /** Openers that ask for something rather than whether ("can you show…", "kun je…"). */
   notYesNo: string[];
+  /** "can you check if …", "kun je kijken of …": a yes/no question asked inside a request. */
+  askIf: string[];
   /** At the end of a statement with no question word, make it a yes/no question ("…locked or what", "…, toch?"). */
   yesNoTags: string[];
   /** Anywhere in a statement with no question word that ends in "?", make it a yes/no question ("mijn account is toch niet …?"). */
