@@ -1,0 +1,54 @@
+/**
+ * Held-out sets 2 to 5 (test/fixtures/heldout-utterances-N.jsonl): fresh helpdesk and end-user phrasings, English
+ * and Dutch, each written by someone who had not read src/understanding/ or the utterance tables, with the parse a
+ * person would expect; fields that hang on a convention follow held-out sets 1 and 2 (each writer's notes and the
+ * rows they call ambiguous: heldout-utterances-N.notes.md). A row is right when every field of its expected Question
+ * matches (heldoutRows.ts); `form` is checked only on the flags the row names.
+ *
+ * Each set was measured once when written, blind. Sets 2 to 4 were then used for development: the parser was
+ * improved against their misses by class, each class with fresh rows of its own in utterances.jsonl, so they no
+ * longer measure unseen questions. Set 5 has not been fixed against: it is the blind measure of issue 22's
+ * 97 % goal. The floors are what each set scores now; a drop below them is a regression.
+ */
+import { heldOutRows, misses } from './heldoutRows';
+
+const ALL_KINDS = ['tenant', 'yesno', 'person', 'codes', 'ids', 'screen', 'help', 'intrusion', 'fragment'];
+
+const SETS = [
+  {
+    file: 'heldout-utterances-2.jsonl',
+    rows: 100,
+    dutch: 40,
+    kinds: ['tenant', 'yesno', 'person', 'codes', 'ids', 'help'],
+    // Blind when written (0f8a412): en 91.7 %, nl 82.5 %. Its "top error codes" label (failures, tenantAsk top-codes)
+    // became the convention for every ranking question.
+    floor: { en: 100, nl: 100 },
+  },
+  // Blind on 97c7490: en 77.5 %, nl 80.0 %.
+  { file: 'heldout-utterances-3.jsonl', rows: 160, dutch: 80, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
+  // Blind on be6802d: en 83.8 %, nl 87.5 %. The three rows still missed have labels that disagree with the
+  // utterance tables (notes: "nobody can log in" as no one; "any …?" as yes/no).
+  { file: 'heldout-utterances-4.jsonl', rows: 160, dutch: 80, kinds: ALL_KINDS, floor: { en: 97.5, nl: 98.7 } },
+  // Still blind. On 97c7490: en 76.7 %, nl 75.0 %; on 191df6f: en 85.0 %, nl 91.7 %.
+  { file: 'heldout-utterances-5.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 85, nl: 91.6 } },
+] as const;
+
+describe.each(SETS)('held-out utterances, $file', (set) => {
+  const rows = heldOutRows(set.file);
+
+  it('has the rows it was written with, in both languages and of every kind', () => {
+    expect(rows.length).toBe(set.rows);
+    expect(rows.filter((r) => r.expected.language === 'nl').length).toBe(set.dutch);
+    const kinds = new Set(rows.map((r) => r.kind));
+    for (const kind of set.kinds) expect(kinds).toContain(kind);
+  });
+
+  it.each(['en', 'nl'] as const)('the %s rows parse right at least as often as when last measured', (language) => {
+    const mine = rows.filter((r) => r.expected.language === language);
+    const wrong = mine.map((r) => ({ text: r.text.slice(0, 80), misses: misses(r) })).filter((r) => r.misses.length);
+    const right = (100 * (mine.length - wrong.length)) / mine.length;
+    if (process.env.HELDOUT_REPORT)
+      console.log(`${set.file} ${language}: ${right.toFixed(1)} % of ${mine.length}`, wrong);
+    expect(right >= set.floor[language] ? [] : wrong).toEqual([]);
+  });
+});
