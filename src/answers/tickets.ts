@@ -9,7 +9,6 @@ import { refusalAnswer, sameId, type Gatekeeper } from './access';
 import { parseVerbData, ticketComment } from './verbs';
 import type { Answer, Requester, ResolvedQuery, SummaryAnswer, TicketWriter } from './types';
 import { parseResolvedQuery } from './resolvedQuery';
-import { asAddition } from '../graph/readLane';
 
 export interface TicketDeps {
   signIns: SignInSource;
@@ -156,13 +155,7 @@ export async function ticketWithInvestigation(
   const waitMs = deps.investigationWaitMs ?? INVESTIGATION_WAIT_MS;
   const once = (q: ResolvedQuery | null) => {
     let asked: Promise<Answer | null> | undefined;
-    return () =>
-      (asked ??= q
-        ? within(
-            asAddition(() => investigate(q)),
-            waitMs,
-          )
-        : Promise.resolve(null));
+    return () => (asked ??= q ? within(investigate(q), waitMs) : Promise.resolve(null));
   };
   const owners = once(query);
   const findingSource = data.everyone === true && query ? once({ ...query, userId: null }) : owners;

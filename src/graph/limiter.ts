@@ -11,9 +11,8 @@
  * before everyone else's questions ("limited"). Those may take only part of each window, may each
  * have one read waiting, and wait in a short queue: when it is full a read is refused at once
  * (ReadsBusy: "busy, try in a minute") rather than delaying everyone behind it. A read made outside
- * any question — work that is for no one, such as the index's backward fill — comes last, and so does
- * work a reader does not wait for (a ticket click's re-read of its card's question: readLane.ts
- * asAddition): it waits while anyone's read waits and leaves a reader two slots of every window
+ * any question — work that is for no one, such as the index's backward fill — comes last: it waits while
+ * anyone's read waits and leaves a reader two slots of every window
  * ("system"; the app's setting: it never counts as a reader's). Which lane a read is in comes from the question it is made for
  * (src/graph/readLane.ts), so the sign-in log code needs to know nothing of it.
  *

@@ -24,15 +24,3 @@ export function inReadLane<T>(lane: ReadLane, work: () => Promise<T>): Promise<T
 export function currentReadLane(): ReadLane | undefined {
   return lanes.getStore();
 }
-
-/**
- * Runs work the asker does not wait for long, such as a ticket click's re-read of its card's question (an
- * addition to the ticket, dropped after a few seconds): a reader's goes in the system lane, which yields to
- * readers' questions and leaves them two slots of every window; anyone else's stays in their limited lane.
- * In the reader's lane it would take the slots of the next reader's question, and its reads still queued
- * when it is dropped would go before that question.
- */
-export function asAddition<T>(work: () => Promise<T>): Promise<T> {
-  const lane = lanes.getStore();
-  return lane?.priority === 'question' ? lanes.run({ ...lane, priority: 'system' }, work) : work();
-}

@@ -4,8 +4,8 @@
  */
 /**
  * question: a reader's; limited: anyone else's question; background: the index's poller; system:
- * a read made outside any question (for no one), or one a reader does not wait for (src/graph/readLane.ts
- * asAddition), which must not count as a reader's.
+ * a read made outside any question (for no one, such as the index's backward fill), which must not count
+ * as a reader's.
  */
 export type ReadPriority = 'question' | 'limited' | 'background' | 'system';
 type BackgroundPriority = 'background' | 'system';

@@ -68,10 +68,11 @@ describe('against demo mode (real reports limiter: 5 per 10 s; a file store the 
   });
 
   it('passes every class that needs no token', async () => {
-    // On a shared test machine the bound only separates "at once" from "waited for a 10 s window". Class 31's
-    // reader once waited 5.4 s: class 25's ticket click had re-read its card's question in the reader lane,
-    // filling the window; that re-read now yields to readers (the system lane, test/security/readLanes.test.ts).
-    const results = await runProbe(running.url, { answerWithinMs: 5000, stateDir, alertWaitMs: 75_000 });
+    // The bound separates "within the turn" from "still looking" (the 10 s turn budget). Class 31's reader can
+    // wait part of a read window (4.7 s measured) behind class 25's ticket click, which re-reads its card's
+    // question in the reader's lane; in the system lane that re-read starved behind the index's backward fill
+    // (19.7 s in the Playground), so it stays in the reader's lane until additions get a lane of their own.
+    const results = await runProbe(running.url, { answerWithinMs: 9000, stateDir, alertWaitMs: 75_000 });
     expect(results.map((r) => r.id)).toEqual([
       1, 2, 3, 4, 5, 6, 7, 8, 9, 20, 21, 22, 23, 24, 25, 26, 27, 28, 31, 32, 33,
     ]);
