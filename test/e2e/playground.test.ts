@@ -52,7 +52,8 @@ describeWithBrowser('npm start: the bot with the Agents Playground', () => {
         ...process.env,
         PORT: String(BOT_PORT),
         PLAYGROUND_PORT: String(PLAYGROUND_PORT),
-        LOG_LEVEL: 'warn',
+        // info: the log says when the live index has reached back its 7 days (below).
+        LOG_LEVEL: 'info',
         STATE_DIR: stateDir,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -90,6 +91,14 @@ describeWithBrowser('npm start: the bot with the Agents Playground', () => {
   }, 120_000);
 
   it('answers a question typed in the Playground with a card, and opens a ticket from it', async () => {
+    // The steady state: SIGNIN_INDEX_HOURS=auto has read back its 7 days, so "yesterday" needs no Graph read.
+    // (In the first minutes the ticket click's re-read of its card's question competes with the backward fill
+    // for Graph's 5 reads per 10 s, and the ticket may open without the finding: the notes of issue 20.)
+    const deadline = Date.now() + 300_000;
+    while (!output.includes('sign-in index: 7 days kept') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(output).toContain('sign-in index: 7 days kept');
     const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
     page.on('pageerror', (e) => console.warn('playground page error:', e.message));
     await page.goto(`http://127.0.0.1:${PLAYGROUND_PORT}/`, { waitUntil: 'domcontentloaded' });
@@ -114,7 +123,7 @@ describeWithBrowser('npm start: the bot with the Agents Playground', () => {
       .waitFor({ timeout: 30_000 });
     expect(await page.getByText("Megan's account was locked").count()).toBeGreaterThan(0);
     await page.close();
-  }, 120_000);
+  }, 420_000);
 
   it('switches on incident alerts in the "Sign-in problems" channel and posts the demo incident there, counts only', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
