@@ -94,7 +94,7 @@ describeWithBrowser('npm start: the bot with the Agents Playground', () => {
     // The steady state: SIGNIN_INDEX_HOURS=auto has read back its 7 days, so "yesterday" needs no Graph read.
     // (In the first minutes the ticket click's re-read of its card's question competes with the backward fill
     // for Graph's 5 reads per 10 s, and the ticket may open without the finding: the notes of issue 20.)
-    const deadline = Date.now() + 300_000;
+    const deadline = Date.now() + 400_000;
     while (!output.includes('sign-in index: 7 days kept') && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -123,7 +123,7 @@ describeWithBrowser('npm start: the bot with the Agents Playground', () => {
       .waitFor({ timeout: 30_000 });
     expect(await page.getByText("Megan's account was locked").count()).toBeGreaterThan(0);
     await page.close();
-  }, 420_000);
+  }, 520_000);
 
   it('switches on incident alerts in the "Sign-in problems" channel and posts the demo incident there, counts only', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
