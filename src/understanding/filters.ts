@@ -24,9 +24,11 @@ const PLATFORM_OF = new Map<string, Platform>(
     ),
   ) as Array<[string, Platform]>,
 );
+const NOT_PLATFORM_BEFORE = `(?<!${START}${alternation(merged((w) => w.filters.notPlatformBefore))}\\s+)`;
+const NOT_PLATFORM_AFTER = `(?!\\s+${alternation(merged((w) => w.filters.notPlatformAfter))}${END})`;
 const PLATFORM = new RegExp(
-  `${START}${alternation(merged((w) => w.filters.platformPrefixes))}\\s+(?:${alternation(merged((w) => w.filters.possessives))}\\s+)?` +
-    `(${alternation([...PLATFORM_OF.keys()])})${END}`,
+  `${NOT_PLATFORM_BEFORE}${START}${alternation(merged((w) => w.filters.platformPrefixes))}\\s+(?:${alternation(merged((w) => w.filters.possessives))}\\s+)?` +
+    `(${alternation([...PLATFORM_OF.keys()])})${END}${NOT_PLATFORM_AFTER}`,
   'u',
 );
 

@@ -28,7 +28,7 @@ const DOES_NOT_WORK =
  * called" (no question word before it); tested on each sentence that ends in a question mark.
  */
 const STATE_QUESTION = new RegExp(
-  `^[^?]{0,60}${START}${alternation(merged((w) => w.form.stateQuestions))}(?:\\s+${alternation(merged((w) => w.form.stateQuestionTails))})*\\s*\\?+$`,
+  `^[^?]{0,60}${START}${alternation(merged((w) => w.form.stateQuestions))}(?:\\s+${alternation(merged((w) => w.form.stateQuestionTails))})*(?:\\s+(?:or|of)\\s[^?]*)?\\s*\\?+$`,
   'u',
 );
 const QUESTIONS = /[^?]*\?+/gu;
