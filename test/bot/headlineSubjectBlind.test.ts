@@ -6,9 +6,11 @@
  * test/bot/headlineSubject.test.ts (support/headlineSubject.ts); the cards must validate.
  *
  * In a question, `{{request:Name:code}}` stands for the id of Name's failed interactive sign-in with that error
- * code (the Request Id of the error screen), `{{correlation:Name:code}}` for its correlation id.
+ * code (the Request Id of the error screen), `{{correlation:Name:code}}` for its correlation id and
+ * `{{timestamp:Name:code}}` for its time (the screen's Timestamp).
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
+import { cardToText } from '../../src/cards/text';
 import blind from '../fixtures/headline-subject-blind.json';
 import { startApp, type RunningApp } from '../support/app';
 import {
@@ -47,7 +49,9 @@ beforeAll(async () => {
   running = await startApp({ RATE_LIMIT_PER_MINUTE: '100000' });
   for (const row of ROWS) {
     const q = filledIn(row, running.tenant.signIns);
-    const { headline, subtitle } = headlineAndSubtitle(await askOverHttp(running, q));
+    const card = await askOverHttp(running, q);
+    const { headline, subtitle } = headlineAndSubtitle(card);
+    if (process.env.HSUB_DEBUG?.split(',').includes(row.id)) console.log(row.id, q.question, '\n', cardToText(card));
     outcomes.set(row.id, {
       row,
       headline,
@@ -57,7 +61,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => running.stop());
 
-const PLACEHOLDER = /\{\{(request|correlation):([^:}]+):(\d+)\}\}/g;
+const PLACEHOLDER = /\{\{(request|correlation|timestamp):([^:}]+):(\d+)\}\}/g;
 
 /** The row as asked: its placeholders replaced by the ids of the sign-in they stand for. */
 function filledIn(row: BlindRow, signIns: readonly SignIn[]): AskedQuestion {
@@ -69,6 +73,7 @@ function filledIn(row: BlindRow, signIns: readonly SignIn[]): AskedQuestion {
     );
     if (!found) throw new Error(`${row.id}: ${name} has no failed interactive sign-in with ${code}`);
     request = found;
+    if (what === 'timestamp') return String(found.createdDateTime);
     return what === 'request' ? found.id! : found.correlationId!;
   });
   return { ...row, question, ...(request ? { request } : {}) };
@@ -94,6 +99,7 @@ describe('blind questions: the headline is about what was asked', () => {
     console.log(
       `wrong subject: en ${wrong.filter((o) => o.row.locale === 'en-US').length}/60, nl ${wrong.filter((o) => o.row.locale === 'nl-NL').length}/60\n${table.join('\n')}`,
     );
+    console.log([...outcomes.values()].map((o) => `${o.row.id} [${JSON.stringify(o.row.subject)}] ${o.row.before ? `(${o.row.before}) ` : ""}${o.row.question.slice(0, 80).replace(/\n/g, " ")} → ${o.headline}`).join("\n"));
     expect(wrong.map((o) => o.row.id)).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@
  * - about yourself: it speaks to you and names no one else;
  * - about the whole tenant: it speaks of people, apps, countries, sign-ins or nobody — it does not lead with one
  *   person as its subject; a ranking names the top one of what was asked for;
- * - about a request id: it names the request (the id, or "request") or the one person it belongs to.
+ * - about a request id of the log: it names the one person the sign-in belongs to (or speaks to them, when they
+ *   asked), and no one else — a "nothing found for <id>" is not about it.
  * And the subtitle under the headline (what the answer covered) never repeats the headline.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
@@ -111,10 +112,19 @@ function rankedAs(records: readonly SignIn[], rank: Rank, locale: Locale): (head
   return (h) => [...names].some((name) => h.includes(name));
 }
 
+/** Headlines that answer no subject at all: not understood, nobody found, or a refusal of someone else's sign-ins. */
+const NO_SUBJECT = new Set(
+  (['en', 'nl'] as const).flatMap((l) => {
+    const w = wording(l);
+    return [w.unknownTitle, w.notFoundTitle, w.notAllowedTitle, w.refusedTitle];
+  }),
+);
+
 /** How the headline misses the subject asked (empty: it is about what was asked). */
 export function subjectMisses(q: AskedQuestion, headline: string, records: readonly SignIn[]): string[] {
   const misses: string[] = [];
   if (headline === '') return ['no headline'];
+  if (NO_SUBJECT.has(headline)) return [`answers no subject: "${headline}"`];
   const named = peopleNamed(headline).filter((x) => x !== q.asker || q.subject === 'self');
   const others = (allowed: string | null) => named.filter((x) => x !== allowed);
   if (q.subject === 'self') {
@@ -128,13 +138,13 @@ export function subjectMisses(q: AskedQuestion, headline: string, records: reado
     if (leader) misses.push(`led by ${leader.displayName}`);
     if (q.rank && !rankedAs(records, q.rank, q.locale)(headline)) misses.push(`does not name the top ${q.rank}`);
   } else if (q.subject === 'request') {
+    // The id names one sign-in of the log: the headline is about it, so about its owner (or "you", theirs).
     const owner = q.request ? (DEMO_PEOPLE.find((x) => x.id === q.request!.userId)?.displayName ?? null) : null;
-    const id = q.request?.id ?? '';
-    const aboutRequest =
-      (id !== '' && headline.includes(id)) ||
-      /request|aanvraag/i.test(headline) ||
-      (owner !== null && named.includes(owner));
-    if (!aboutRequest) misses.push('names neither the request nor its owner');
+    if (owner === null) {
+      if (!/request|aanvraag/i.test(headline)) misses.push('does not name the request');
+    } else if (owner === q.asker ? !YOU.test(headline) : !named.includes(owner)) {
+      misses.push(`does not name the request's owner, ${owner}`);
+    }
     if (others(owner).length) misses.push(`names ${others(owner).join(', ')}`);
   } else {
     const asked = q.subject.person;
