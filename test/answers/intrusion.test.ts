@@ -62,3 +62,19 @@ test('in Dutch: "heeft iemand geprobeerd in te loggen op mijn account?"', async 
   );
   expect(cardToText(card).split('\n')[0]).toMatch(/^Ja: /);
 });
+
+// A kind of failure named in the question ("my password") narrows the attempts, not the successes the places are
+// measured against: without them nothing is "unfamiliar" and the answer could only say it cannot tell.
+test.each([
+  ['has someone been trying my password?', 'en-US', /^Yes: /],
+  ['probeert iemand mijn wachtwoord te raden?', 'nl-NL', /^Ja: /],
+])(
+  'Megan: "%s" → yes, from Lisbon: a named kind of failure keeps her successes as the places she signs in from',
+  async (question, locale, yes) => {
+    const [card] = cardsIn(await postActivity(running.url, teamsMessage(question, asker('Megan Bowen', locale))));
+    expect(cardProblems(card)).toEqual([]);
+    const headline = cardToText(card).split('\n')[0];
+    expect(headline).toMatch(yes);
+    expect(headline).toMatch(/Lisbon/);
+  },
+);
