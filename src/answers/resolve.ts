@@ -20,6 +20,16 @@ export function normalizeName(name: string): string {
   return name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A name as typed on a keyboard without accents: "Mateo Garcia" for Mateo García, "sean obrien" for Seán O'Brien,
+ * "zoe" for Zoë. Marks dropped, apostrophes, hyphens and dots ignored.
+ */
+function foldName(name: string): string {
+  return normalizeName(name.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i'))
+    .replace(/['’.-]/g, '')
+    .replace(/ +/g, ' ');
+}
+
 /** Whether a question names the same subject as the previous one ("what about megan" after "megan"). */
 export function sameSubject(a: Subject, b: Subject | null): boolean {
   if (!b || a.kind !== b.kind) return false;
@@ -72,6 +82,8 @@ export async function resolveSubject(
       if (pick.length === 0) {
         // Only a reader gets here (a non-reader's question about someone else was refused above, unlooked-up).
         const suggestions = await closeMatches(deps.people, subject.text);
+        const unaccented = suggestions.filter((p) => foldName(p.displayName) === foldName(subject.text));
+        if (unaccented.length === 1) return { userId: unaccented[0].id, name: unaccented[0].displayName };
         return {
           answer: {
             kind: 'not-found',
