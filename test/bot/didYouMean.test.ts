@@ -89,4 +89,12 @@ describe('did you mean', () => {
     expect(headline).not.toBe(wording(locale === 'nl-NL' ? 'nl' : 'en').notFoundTitle);
     expect(executeActions(card).filter((a) => a.verb === 'choosePerson')).toHaveLength(1);
   });
+
+  it('her own name typed without its accent is herself: Zoë asking about "zoe janssen" is answered, not refused', async () => {
+    const zoe = { aadObjectId: '5e1f0000-0000-4000-8000-000000000018', name: 'Zoë Janssen', locale: 'nl-NL' };
+    const card = await ask('waarom kan zoe janssen niet inloggen?', { ...zoe, conversationId: 'a:did-you-mean-own' });
+    expect(cardProblems(card)).toEqual([]);
+    expect(verdictText(card)).not.toBe(wording('nl').notAllowedTitle);
+    expect(verdictText(card)).toMatch(/\b(je|jij|jouw)\b/i);
+  });
 });
