@@ -80,7 +80,7 @@ describe('did you mean', () => {
   // The headline is about the person the reader most likely meant: it names the suggestion, not "Person not found".
   it.each([
     ['whats up with adel vance', 'Adele Vance', 'en-US'],
-    ['sane bakker kan niet inloggen', 'Sanne Bakker', 'nl-NL'],
+    ['tom hendrix wachtwoord verlopen?', 'Tom Hendriks', 'nl-NL'],
   ])('"%s": the headline asks "did you mean %s?"', async (q, name, locale) => {
     const card = await ask(q, { ...ALEX, locale, conversationId: `a:did-you-mean-title-${name}` } as typeof ALEX);
     expect(cardProblems(card)).toEqual([]);
