@@ -94,7 +94,6 @@ interface KnownParseMiss {
   fixed: (q: Question) => boolean;
 }
 
-const isSelf = (q: Question) => q.intent !== 'unknown' && (q.subject === null || q.subject.kind === 'self');
 const isPerson = (text: string) => (q: Question) =>
   q.subject?.kind === 'person' && q.subject.text.toLowerCase() === text.toLowerCase();
 const isTenant = (q: Question) => q.intent !== 'unknown' && q.subject?.kind === 'anyone';
@@ -108,40 +107,10 @@ const KNOWN_PARSE_MISSES: KnownParseMiss[] = [
     fixed: isPerson('Alex Darrow'),
   },
   {
-    id: 'en-22',
-    got: 'failures, subject person "omer yilmaz imap"',
-    should: 'subject person "omer yilmaz", IMAP as the legacy protocol',
-    fixed: isPerson('omer yilmaz'),
-  },
-  {
-    id: 'en-36',
-    got: 'intent unknown, no subject',
-    should: "failures of the asker's own (mail on the phone): intent failures, subject self or none",
-    fixed: isSelf,
-  },
-  {
-    id: 'en-38',
-    got: 'intent unknown, no subject, app "expenses app"',
-    should: "failures of the asker's own, category consent (admin approval), app Contoso Expenses",
-    fixed: isSelf,
-  },
-  {
-    id: 'en-40',
-    got: 'intent unknown, no subject',
-    should: "the asker's own sign-ins (is my account ok?): subject self or none",
-    fixed: isSelf,
-  },
-  {
     id: 'nl-27',
     got: 'intent unknown, no subject (today only)',
     should: 'failures, subject anyone, today ("wie nog meer" = who else)',
     fixed: isTenant,
-  },
-  {
-    id: 'nl-36',
-    got: 'failures, subject person "declaratie-app", category consent',
-    should: 'subject self or none (the declaratie-app is an app), category consent',
-    fixed: isSelf,
   },
   {
     id: 'nl-52',
