@@ -70,7 +70,7 @@ function isWeak(tokens: Token[], i: number, original: string): boolean {
 function looksLikeApp(name: string): boolean {
   KNOWN_APP.lastIndex = 0;
   const known = KNOWN_APP.exec(name);
-  return (known !== null && known[0] === name) || name.split(/\s+/).some((w) => APP_NOUNS.has(w) || /\d/.test(w));
+  return (known !== null && known[0] === name) || name.split(/[\s-]+/).some((w) => APP_NOUNS.has(w) || /\d/.test(w));
 }
 
 function appAfter(text: string, tokens: Token[], i: number): { start: number; end: number } | null {
@@ -226,8 +226,13 @@ function workloadBeside(work: string, original: string, tokens: Token[]): AppFin
   return null;
 }
 
+/**
+ * The app as typed, without quotes and without a trailing "app" ("the contoso expenses app" → "contoso expenses"): the
+ * log names the app, not the word for it, and app names are matched by how they start.
+ */
 function tidy(app: string): string {
   return app
     .replace(/["']/g, (q, offset: number, s: string) => (offset > 0 && offset < s.length - 1 && q === "'" ? q : ''))
-    .trim();
+    .trim()
+    .replace(/(?<=\S)\s+(?:app|application|applicatie|toepassing)$/iu, '');
 }

@@ -86,6 +86,10 @@ export function normaliseChat(text: string, language: Language): string {
     .replace(WORD, (typed) => {
       const afterName = NAMES.has(previous) || BEFORE_NAMES.has(previous);
       previous = typed.toLowerCase();
+      // "megans outlook": a possessive typed without its apostrophe.
+      const stem = previous.slice(0, -1);
+      if (previous.endsWith('s') && NAMES.has(stem) && !NAMES.has(previous) && !everydayWords.has(previous))
+        return `${typed.slice(0, -1)}'s`;
       const spelled = Object.hasOwn(shorthand, typed.toLowerCase()) ? shorthand[typed.toLowerCase()] : undefined;
       if (spelled !== undefined && (typed === typed.toLowerCase() || typed.length <= 4)) return spelled;
       if (typed !== typed.toLowerCase() || afterName) return typed;

@@ -40,8 +40,8 @@ const SETS = [
   { file: 'heldout-utterances-6a.jsonl', rows: 100, dutch: 50, kinds: ALL_KINDS, floor: { en: 94, nl: 100 } },
   { file: 'heldout-utterances-6b.jsonl', rows: 100, dutch: 50, kinds: ALL_KINDS, floor: { en: 98, nl: 100 } },
   // Written blind this session (a month of a Dutch helpdesk channel, mixed askers). Blind on the parser after set 6's
-  // fixes (chat shorthand, slips of the fingers, everyday words): en 93.3 %, nl 91.7 %.
-  { file: 'heldout-utterances-7.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 93.3, nl: 91.6 } },
+  // fixes (chat shorthand, slips of the fingers, everyday words): en 93.3 %, nl 91.7 %. Then improved against by class.
+  { file: 'heldout-utterances-7.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 95, nl: 96.6 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {
