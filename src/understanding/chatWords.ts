@@ -88,8 +88,8 @@ export function normaliseChat(text: string, language: Language): string {
       previous = typed.toLowerCase();
       // "megans outlook": a possessive typed without its apostrophe.
       const stem = previous.slice(0, -1);
-      if (previous.endsWith('s') && NAMES.has(stem) && !NAMES.has(previous) && !everydayWords.has(previous))
-        return `${typed.slice(0, -1)}'s`;
+      const possessive = previous.endsWith('s') && NAMES.has(stem) && !NAMES.has(previous);
+      if (possessive && !afterName && !everydayWords.has(previous)) return `${typed.slice(0, -1)}'s`;
       const spelled = Object.hasOwn(shorthand, typed.toLowerCase()) ? shorthand[typed.toLowerCase()] : undefined;
       if (spelled !== undefined && (typed === typed.toLowerCase() || typed.length <= 4)) return spelled;
       if (typed !== typed.toLowerCase() || afterName) return typed;
