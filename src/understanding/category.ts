@@ -34,7 +34,7 @@ const BLOCKED_WORD = /(?:geblokkeerd|blocked|vergrendeld|locked)(?![\p{L}\p{N}])
 const SELF_WORDS = new Set(merged((w) => w.subject.self));
 
 /** Masks a phrase's words but the asker's pronouns in it ("kicks me out", "gooit me eruit": still about the asker). */
-function maskKeepingSelf(text: string, at: number, phrase: string): string {
+export function maskKeepingSelf(text: string, at: number, phrase: string): string {
   let out = text;
   for (const word of phrase.matchAll(/[^\s]+/gu)) {
     if (!SELF_WORDS.has(word[0])) out = mask(out, at + word.index, at + word.index + word[0].length);

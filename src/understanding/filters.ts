@@ -4,6 +4,7 @@
  * Found before apps and names and masked, so "Netherlands" is never a person nor "iPhone" an app.
  */
 import type { CountryFilter, Platform } from './question';
+import { maskKeepingSelf } from './category';
 import { END, START, alternation, mask } from './phrases';
 import { merged, mergedRecord } from './words';
 import { countryCodes } from './words/countries';
@@ -83,7 +84,8 @@ export function findFilters(lower: string, original: string): FilterFinding {
   const users = prefixed ? null : PLATFORM_PEOPLE.exec(text);
   const device = prefixed ?? users;
   const platform = device ? (PLATFORM_OF.get(device[1].replace(/\s+/g, ' ')) ?? null) : null;
-  if (device) text = mask(text, device.index, device.index + device[0].length);
+  // "Teams on my phone just spins": the device is masked, the asker's "my" stays for the subject.
+  if (device) text = maskKeepingSelf(text, device.index, device[0]);
   return {
     country,
     platform,

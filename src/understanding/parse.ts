@@ -157,7 +157,7 @@ export function parse(text: string, ctx: ParseContext): Question {
       wantsSubject &&
       !screen &&
       !(form.intrusion && person?.person) &&
-      (mentionsAnyone(signalText) || ranking.ranking !== null),
+      (mentionsAnyone(form.outage ? outageSentences(signalText, language) : signalText) || ranking.ranking !== null),
     asks: asks || errorCode !== null,
     pluralEvents: mentionsPluralEvents(signalText),
     // A pasted screen, or a code with an app ("AADSTS50058 while opening Workday"): the asker's own.
@@ -274,4 +274,13 @@ function maskLike(text: string, masked: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) out += masked[i] === MASK ? MASK : text[i];
   return out;
+}
+
+/**
+ * The sentences that ask about an outage: "is sign-in down for everyone?" asks about everyone, while "is Salesforce
+ * down? nobody in sales can log in" asks whether Salesforce is down (the second sentence is the reason for asking).
+ */
+function outageSentences(text: string, language: Language): string {
+  const sentences = text.split(/(?<=[?!.])\s+/u);
+  return sentences.filter((sentence) => findForm(sentence, language).outage).join(' ');
 }

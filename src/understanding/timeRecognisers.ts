@@ -21,6 +21,8 @@ import {
   MINUTE,
   UNIT_MS,
   SINCE_BEFORE,
+  WHOLE_PART_BEFORE,
+  BARE_PART,
   MONTH,
   MONTH_ANYWHERE,
   REGEX,
@@ -54,7 +56,9 @@ function forLast(state: State, n: number, unit: Unit): boolean {
 
 /** Records a match: masks it, and a "since" word right before it too. */
 export function take(state: State, start: number, end: number): void {
-  const since = SINCE_BEFORE.exec(state.text.slice(0, start));
+  const before = state.text.slice(0, start);
+  const since =
+    SINCE_BEFORE.exec(before) ?? (BARE_PART.test(state.text.slice(start, end)) ? WHOLE_PART_BEFORE.exec(before) : null);
   if (since) {
     state.found.since = true;
     start = since.index;

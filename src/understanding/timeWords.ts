@@ -81,6 +81,9 @@ export const WEEKDAY_ABBREVIATIONS: string[][] = [0, 1, 2, 3, 4, 5, 6].map((i) =
 /** A following word that makes a number a quantity, not a time ("voor 2 dagen"). */
 export const NOT_AFTER_CLOCK = `(?!\\s*(?:${ALL_UNITS})${END})`;
 export const SINCE_BEFORE = new RegExp(`${START}${alt((t) => t.since)}\\s+$`, 'u');
+/** "all morning", "de hele ochtend": since that part of the day began. */
+export const WHOLE_PART_BEFORE = new RegExp(`${START}${alt((t) => t.wholePart)}\\s+$`, 'u');
+export const BARE_PART = new RegExp(`^${alt((t) => t.bareParts)}$`, 'u');
 export const LOOKS_BEFORE_LAST = `(?<!(?:the|in|de|het|over|within|during|for|binnen)\\s+)`;
 
 export const re = (source: string) => new RegExp(source, 'gu');

@@ -43,9 +43,10 @@ const SETS = [
   // fixes (chat shorthand, slips of the fingers, everyday words): en 93.3 %, nl 91.7 %. Then improved against by class.
   { file: 'heldout-utterances-7.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 96.6 } },
   // Written blind this session (8a: an admin's and a service desk's week, Dutch speakers' English; 8b: end users and
-  // managers describing what they see). Blind on 105c8b9: 8a en 95.0 %, nl 91.7 %; 8b en 86.7 %, nl 78.3 %.
-  { file: 'heldout-utterances-8a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 95, nl: 91.6 } },
-  { file: 'heldout-utterances-8b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 86.6, nl: 78.3 } },
+  // managers describing what they see). Blind on 105c8b9: 8a en 95.0 %, nl 91.7 %; 8b en 86.7 %, nl 78.3 %. Then
+  // improved against by class.
+  { file: 'heldout-utterances-8a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 96.6 } },
+  { file: 'heldout-utterances-8b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 93.3, nl: 90 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {

@@ -59,6 +59,7 @@ export const enTime: Words['time'] = {
     night: ['night'],
   },
   bareParts: ['morning', 'afternoon', 'evening'],
+  wholePart: ['all', 'the whole', 'the entire'],
   thisPartPrefix: ['this', 'earlier this'],
   partPrefix: ['in the', 'during the'],
   tonight: ['tonight', 'tonite'],

@@ -29,7 +29,7 @@ const nlRank = (things: string[]) =>
     `vaakst voorkomende ${t}`,
     `${t} met de meeste`,
   ]);
-const enApps = ['apps', 'app', 'applications', 'application', 'services', 'service'];
+const enApps = ['apps', 'app', 'applications', 'application', 'services', 'service', 'programs', 'programmes'];
 const enCodes = [
   'errors',
   'error',
@@ -198,7 +198,18 @@ export const enFilters: FilterWords = {
   platformPeople: ['users', 'user', 'people', 'staff', 'employees', 'colleagues', 'folks', 'accounts'],
 };
 
-const nlApps = ['apps', 'app', 'applicaties', 'applicatie', 'toepassingen', 'toepassing', 'diensten'];
+const nlApps = [
+  'apps',
+  'app',
+  'applicaties',
+  'applicatie',
+  'toepassingen',
+  'toepassing',
+  'diensten',
+  "programma's",
+  'programmas',
+  'programma',
+];
 const nlCodes = [
   'fouten',
   'foutcodes',

@@ -33,6 +33,8 @@ export interface TimeWords {
   parts: Record<PartOfDay, string[]>;
   /** Part words that may also stand alone ("failures in the morning"); Dutch "morgen" alone means tomorrow. */
   bareParts: string[];
+  /** Before a part of the day, "since" it began ("all morning", "de hele ochtend"): up to now, not to the part's end. */
+  wholePart: string[];
   /** Before a part word, means "today" ("this morning", "vanochtend", "deze middag"); may be written attached. */
   thisPartPrefix: string[];
   /** Before a bare part word ("in the morning", "'s avonds"). */
