@@ -110,18 +110,22 @@ export class CachedSignInSource implements SignInSource {
   async find(query: SignInQuery): Promise<SignInPage> {
     const key = this.queryKey(query);
     const older = this.cache !== null && query.oneRead === true && !query.requestId;
+    let keepMs = older ? Math.max(this.ttlMs, OLDER_PART_TTL_MS) : undefined;
     const { value, fresh } = await this.shared(
       key,
       async () => {
         const part = older ? await this.withinOlderPart(query, key) : null;
-        if (part) this.counters.narrowed++;
-        else if (older) this.rememberOlderPart(query, key);
+        if (older) this.rememberOlderPart(query, key);
+        if (part) {
+          this.counters.narrowed++;
+          keepMs = part.keepMs;
+        }
         return {
           kind: 'page' as const,
-          page: { ...(part ?? (await this.inner.find(query))), key: `${key}#${++this.reads}` },
+          page: { ...(part?.page ?? (await this.inner.find(query))), key: `${key}#${++this.reads}` },
         };
       },
-      older ? Math.max(this.ttlMs, OLDER_PART_TTL_MS) : undefined,
+      () => keepMs,
     );
     const page = (value as Extract<Entry, { kind: 'page' }>).page;
     // Each caller gets its own array (the kept one must not change under later callers). Only the
@@ -129,7 +133,7 @@ export class CachedSignInSource implements SignInSource {
     return { ...page, records: [...page.records], requests: fresh ? page.requests : 0 };
   }
 
-  /** Registered when its read starts, so that a narrower part asked meanwhile waits for it rather than reading. */
+  /** Registered when its read starts (a narrower part asked meanwhile waits for it rather than reading), or when cut from a wider one. */
   private rememberOlderPart(query: SignInQuery, key: string): void {
     const shape = JSON.stringify(shapeOf(query));
     const [from, to] = graphBounds(query);
@@ -139,21 +143,23 @@ export class CachedSignInSource implements SignInSource {
 
   /**
    * The records of this older part from a complete wider one of the same question, kept or in flight in
-   * this lane; null when there is none. (Not the query's own key: that read is this one.)
+   * this lane, and how long they may still be kept (no longer than the wider part: what was read is never
+   * kept past OLDER_PART_TTL_MS); null when there is none. (Not the query's own key: that read is this one.)
    */
-  private async withinOlderPart(query: SignInQuery, key: string): Promise<SignInPage | null> {
+  private async withinOlderPart(query: SignInQuery, key: string): Promise<{ page: SignInPage; keepMs: number } | null> {
     const [from, to] = graphBounds(query);
     const lane = currentReadLane()?.priority ?? 'system';
     for (const part of this.olderParts.get(JSON.stringify(shapeOf(query))) ?? []) {
       if (part.key === key || part.from > from || part.to < to) continue;
-      const entry = this.cache?.get(part.key) ?? (await this.inFlight.get(`${lane}|${part.key}`)?.catch(() => null));
+      const kept = this.cache?.get(part.key);
+      const entry = kept ?? (await this.inFlight.get(`${lane}|${part.key}`)?.catch(() => null));
       if (entry?.kind !== 'page' || entry.page.truncated) continue;
-      const wider = entry.page;
-      const records = wider.records.filter((r) => {
+      const records = entry.page.records.filter((r) => {
         const at = Date.parse(String(r.createdDateTime));
         return at >= from && at <= to;
       });
-      return { records, truncated: false, requests: 0 };
+      const keepMs = kept ? this.cache!.getRemainingTTL(part.key) : Math.max(this.ttlMs, OLDER_PART_TTL_MS);
+      return { page: { records, truncated: false, requests: 0 }, keepMs };
     }
     return null;
   }
@@ -193,7 +199,7 @@ export class CachedSignInSource implements SignInSource {
   private async shared(
     key: string,
     read: () => Promise<Entry | null>,
-    ttlMs?: number,
+    keepMs?: () => number | undefined,
   ): Promise<{ value: Entry | null; fresh: boolean }> {
     const cached = this.cache?.get(key);
     if (cached) {
@@ -213,7 +219,9 @@ export class CachedSignInSource implements SignInSource {
     const started = Promise.resolve()
       .then(read)
       .then((value) => {
-        if (value && this.cache) this.cache.set(key, value, ttlMs ? { ttl: ttlMs } : undefined);
+        const ttl = keepMs?.();
+        if (value && this.cache && (ttl === undefined || ttl > 0))
+          this.cache.set(key, value, ttl ? { ttl } : undefined);
         return value;
       })
       .finally(() => this.inFlight.delete(flight));
