@@ -19,15 +19,16 @@
  * with which sign-ins reach the log.
  *
  * The older part of a window the live index holds the rest of (`oneRead`: IndexedSignInSource) ends
- * where the index starts, and that start moves: back with every page of SIGNIN_INDEX_HOURS=auto's
- * backward fill, forward as a fixed span lets its oldest minute go. So the same question asked again a
- * minute later (a ticket click re-reading its card's question) asks for a slightly different older
- * part, whose key matches nothing. Such a part is answered from a complete one of the same question
- * that holds its whole range, kept or still in flight: the records of the narrower range, cut by
- * Graph's own bounds (whole seconds, both ends included). Those parts are kept OLDER_PART_TTL_MS
- * rather than the cache time: they end at least the index's span (1 hour or more) ago, long after
- * sign-ins stop arriving in the log (about 2 minutes at the 95th percentile, 5 at the 99th:
- * /work/shared/reference/graph-signins.md §4), so keeping them longer misses nothing.
+ * where the index starts, and in the first minutes after a start that start moves back with every page
+ * of SIGNIN_INDEX_HOURS=auto's backward fill. So the same question asked again a minute later (a ticket
+ * click re-reading its card's question) asks for a slightly shorter older part, whose key matches
+ * nothing, while the backward fill takes most of Graph's reads. Such a part is answered from a complete
+ * one of the same question that holds its whole range, kept or still in flight in the same lane: the
+ * records of the narrower range, cut by Graph's own bounds (whole seconds, both ends included). (A fixed
+ * span's start moves forward, past what was read: that part is read again.) Older parts are kept
+ * OLDER_PART_TTL_MS rather than the cache time: they end at least the index's span (1 hour or more)
+ * ago, long after sign-ins stop arriving in the log (about 2 minutes at the 95th percentile, 5 at the
+ * 99th: /work/shared/reference/graph-signins.md §4), so keeping them longer misses nothing.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { LRUCache } from 'lru-cache';
