@@ -16,7 +16,7 @@ import { executeActions } from '../../src/cards/text';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
 import { cardProblems } from '../cards/validateCard';
 import { NOW, startApp, type RunningApp } from '../support/app';
-import { startConnector, type LoopbackConnector } from '../support/connector';
+import { startConnector, type ConnectorCall, type LoopbackConnector } from '../support/connector';
 import { until } from '../support/until';
 import { verdictText, type El } from './support/cardParts';
 
@@ -110,7 +110,7 @@ async function ask(conversationId: string): Promise<El> {
     serviceUrl: connector.url,
     deliveryMode: 'normal',
   });
-  const mine = (c: { path: string; method: string }) =>
+  const mine = (c: ConnectorCall) =>
     c.method === 'POST' && c.body.type === 'message' && c.path.startsWith(`/v3/conversations/${conversationId}/`);
   const [posted] = await connector.waitFor(mine, 1, 30_000);
   return posted.body.attachments![0].content;
