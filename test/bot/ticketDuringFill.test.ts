@@ -6,13 +6,15 @@
  * it (every window read of a person waits), as when the backward fill and the incident monitor take
  * Graph's 5 reads per 10 s. The click's older part lies inside the one its question read moments before
  * (or is still reading: the click waits for that read), so the ticket and the card after the click keep
- * the finding without a read of the click's own (src/signins/cachedSignInLog.ts).
+ * the finding without a read of the click's own (src/signins/cachedSignInLog.ts). What is kept changes
+ * nothing of who may see it: the click is authorized anew, and someone who may not (or no longer) see
+ * Megan's sign-ins gets no ticket and nothing of the answer.
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { DemoTenant } from '../../src/demo/tenant';
 import { DemoTenantTransport } from '../../src/demo/graphTransport';
 import { DEMO_PEOPLE } from '../../src/demo/people';
-import { executeActions } from '../../src/cards/text';
+import { cardToText, executeActions } from '../../src/cards/text';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
 import { cardProblems } from '../cards/validateCard';
 import { NOW, startApp, type RunningApp } from '../support/app';
@@ -24,6 +26,8 @@ const HOUR = 3_600_000;
 const person = (name: string) => DEMO_PEOPLE.find((p) => p.displayName === name)!;
 const ALEX = { aadObjectId: person('Alex Wilber').id, name: 'Alex Wilber' };
 const MEGAN = person('Megan Bowen');
+/** Not a sign-in reader. */
+const ISAIAH = { aadObjectId: person('Isaiah Langer').id, name: 'Isaiah Langer' };
 
 /**
  * In front of the demo tenant: holds the backward fill's pages until the test lets one go, and, once
@@ -84,12 +88,17 @@ beforeAll(async () => {
 afterAll(() => connector.close());
 
 // Each case its own app: nothing kept from another case's reads.
+// The app's clock: it moves only when a case says (a reader decision is kept READER_CACHE_SECONDS by it).
+let now = NOW.getTime();
 beforeEach(async () => {
-  tenant = new DemoTenant({ now: NOW, nonInteractivePerDay: 100 });
+  now = NOW.getTime();
+  // People of its own, who may lose a role during a case.
+  const people = DEMO_PEOPLE.map((p) => ({ ...p, roles: [...p.roles], groups: [...p.groups] }));
+  tenant = new DemoTenant({ now: NOW, nonInteractivePerDay: 100, people });
   gate = new ReadGate(new DemoTenantTransport(tenant));
   running = await startApp(
-    { SIGNIN_INDEX_HOURS: 'auto', TURN_BUDGET_MS: '60000', RATE_LIMIT_PER_MINUTE: '1000' },
-    { demoTenant: tenant, graphTransport: gate },
+    { SIGNIN_INDEX_HOURS: 'auto', TURN_BUDGET_MS: '60000', RATE_LIMIT_PER_MINUTE: '1000', READER_CACHE_SECONDS: '1' },
+    { demoTenant: tenant, graphTransport: gate, now: () => new Date(now) },
   );
   // The first 24 h are read; the backward fill has asked for its first page and waits.
   await until(() => gate.fillWaiting > 0, 'the backward fill to start', 60_000, 20);
@@ -184,6 +193,48 @@ it("a ticket clicked on the first card, while the question's older part is still
   expect(JSON.stringify(tenant.sentMail[mailBefore].message)).toContain(escapeHtml(verdict));
   // One read of Megan's older days in all: the question's.
   expect(gate.windowReads).toBe(1);
+}, 90_000);
+
+it("the same button from someone who may not see Megan's sign-ins: refused, no ticket, nothing of the kept answer", async () => {
+  const conversationId = 'a:ticket-during-fill-other';
+  await ask(conversationId);
+  const [updated] = await connector.waitFor((c) => c.method === 'PUT' && c.path.includes(conversationId), 1, 30_000);
+  const data = ticketButton(updated.body.attachments![0].content);
+  await backwardPage();
+  const mailBefore = tenant.sentMail.length;
+  const readsBefore = gate.windowReads;
+  const result = await postActivity(
+    running.url,
+    teamsCardAction('openTicket', data, { ...ISAIAH, conversationId: 'a:ticket-during-fill-isaiah' }),
+  );
+  expect(result.status).toBe(200);
+  const [clicked] = cardsIn(result) as El[];
+  expect(cardProblems(clicked)).toEqual([]);
+  const text = cardToText(clicked);
+  expect(text).not.toMatch(/Lisbon|SIT-[0-9A-F]{8}/);
+  expect(verdictText(clicked)).not.toContain('Megan');
+  expect(tenant.sentMail.length).toBe(mailBefore);
+  expect(gate.windowReads).toBe(readsBefore);
+}, 90_000);
+
+it('a reader whose role was removed since the question: the click is refused, no ticket, nothing of the kept answer', async () => {
+  const conversationId = 'a:ticket-during-fill-revoked';
+  await ask(conversationId);
+  const [updated] = await connector.waitFor((c) => c.method === 'PUT' && c.path.includes(conversationId), 1, 30_000);
+  const data = ticketButton(updated.body.attachments![0].content);
+  await backwardPage();
+  const alex = tenant.people.find((p) => p.id === ALEX.aadObjectId)!;
+  alex.roles.length = 0; // the role is removed in Entra
+  now += 1_001; // past READER_CACHE_SECONDS
+  const mailBefore = tenant.sentMail.length;
+  const readsBefore = gate.windowReads;
+  const result = await postActivity(running.url, teamsCardAction('openTicket', data, { ...ALEX, conversationId }));
+  expect(result.status).toBe(200);
+  const [clicked] = cardsIn(result) as El[];
+  expect(cardToText(clicked)).not.toMatch(/Lisbon|SIT-[0-9A-F]{8}/);
+  expect(verdictText(clicked)).not.toContain('Megan');
+  expect(tenant.sentMail.length).toBe(mailBefore);
+  expect(gate.windowReads).toBe(readsBefore);
 }, 90_000);
 
 function escapeHtml(text: string): string {
