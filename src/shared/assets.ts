@@ -1,4 +1,4 @@
-/** Data files that ship beside the code (the error catalog) are read from the package root, from src/ and dist/ alike. */
+/** Data files that ship beside the code (the error catalog, the parser's dictionary) are read from the package root, from src/ and dist/ alike. */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -17,8 +17,12 @@ export function projectRoot(): string {
   return dir;
 }
 
+export function readTextAsset(relativePath: string): string {
+  return readFileSync(join(projectRoot(), relativePath), 'utf8');
+}
+
 export function readJsonAsset<T>(relativePath: string): T {
-  return JSON.parse(readFileSync(join(projectRoot(), relativePath), 'utf8')) as T;
+  return JSON.parse(readTextAsset(relativePath)) as T;
 }
 
 export function listAssets(relativeDir: string, suffix: string): string[] {

@@ -30,6 +30,13 @@ const PLATFORM = new RegExp(
   'u',
 );
 
+/** "what about his iphone then", "en haar telefoon?": a follow-up that names only a device asks about that platform. */
+const FOLLOW_UP_PLATFORM = new RegExp(
+  `^\\s*${alternation(merged((w) => w.subject.followUpOpeners))}\\s+(?:${alternation(merged((w) => w.filters.possessives))}\\s+)?` +
+    `(${alternation([...PLATFORM_OF.keys()])})${END}`,
+  'u',
+);
+
 /** "iphone users", "android-gebruikers": the platform word, when a word for its users follows. */
 const PLATFORM_PEOPLE = new RegExp(
   `${START}(${alternation([...PLATFORM_OF.keys()])})[\\s-]+(?=${alternation(merged((w) => w.filters.platformPeople))}${END})`,
@@ -65,7 +72,7 @@ export function findFilters(lower: string, original: string): FilterFinding {
       text = mask(text, abroad.index, abroad.index + abroad[0].length);
     }
   }
-  const prefixed = PLATFORM.exec(text);
+  const prefixed = PLATFORM.exec(text) ?? FOLLOW_UP_PLATFORM.exec(text);
   const users = prefixed ? null : PLATFORM_PEOPLE.exec(text);
   const device = prefixed ?? users;
   const platform = device ? (PLATFORM_OF.get(device[1].replace(/\s+/g, ' ')) ?? null) : null;

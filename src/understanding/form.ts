@@ -23,18 +23,22 @@ const LIES_OUT =
 /** "doet Teams het niet?": an app not working, asked without a person. */
 const DOES_NOT_WORK =
   /(?<![\p{L}\p{N}])doet\s+(?!(?:mijn|m'n|zijn|haar|hij|zij|ze|ik|het)\s)(?:[\p{L}\p{N}.'-]+\s+){1,3}het\s+niet(?![\p{L}\p{N}])/u;
-/** A short question that is only a state: "Megan locked out?", "Lynne geblokkeerd?" (no question word before it). */
+/**
+ * A short question that is only a state: "Megan locked out?", "Lynne geblokkeerd?", "megan locked out again? she just
+ * called" (no question word before it); tested on each sentence that ends in a question mark.
+ */
 const STATE_QUESTION = new RegExp(
-  `^[^?]{0,60}${START}${alternation(merged((w) => w.form.stateQuestions))}\\s*\\?+\\s*$`,
+  `^[^?]{0,60}${START}${alternation(merged((w) => w.form.stateQuestions))}(?:\\s+${alternation(merged((w) => w.form.stateQuestionTails))})*\\s*\\?+$`,
   'u',
 );
+const QUESTIONS = /[^?]*\?+/gu;
 const QUESTION_WORD = wordsRegex(merged((w) => w.form.questionWords));
 const INTRUSION = wordsRegex(merged((w) => w.form.intrusion));
 /** Dutch puts the subject between verb and "niet": "waarom kan Megan Bowen niet inloggen", "lukt het Patti niet". */
 const PRESENT_AROUND_NAME =
   /(?<![\p{L}\p{N}])(?:kan|lukt het|werkt het voor)\s+(?:[\p{L}\p{N}'-]+\s+){1,3}?niet(?![\p{L}\p{N}])/u;
 const INTRUDERS = wordsRegex(merged((w) => w.form.intruders));
-const OWN_ACCOUNT = wordsRegex(merged((w) => w.form.ownAccount));
+const ACCOUNTS = wordsRegex(merged((w) => w.form.accounts));
 const TRIES = wordsRegex(merged((w) => w.form.tries));
 /** Fillers before the first word of a question ("and", "ok so", "en"). */
 const LEAD = `^[\\s\\p{P}]*(?:(?:and|so|ok|okay|hey|hi|en|dus|oke|oké|hoi|but|maar|wait|well|bot|nou|wacht)[\\s,]+)*`;
@@ -69,7 +73,7 @@ function isYesNo(lower: string, openers: RegExp): boolean {
   return (
     tag !== null ||
     (YES_NO_PARTICLE.test(lower) && /\?\s*$/u.test(lower)) ||
-    STATE_QUESTION.test(lower) ||
+    (lower.match(QUESTIONS) ?? []).some((question) => STATE_QUESTION.test(question.trim())) ||
     OUTAGE_NOUN_QUESTION.test(lower)
   );
 }
@@ -85,9 +89,11 @@ export const NO_FORM: QuestionForm = {
 /** The form of `lower` (lower-cased text with no pasted screen); yes/no openers of `language` only, when given. */
 export function findForm(lower: string, language?: Language): QuestionForm {
   const yesNo = language ? YES_NO_BY_LANGUAGE[language] : YES_NO;
+  const intrusion = INTRUSION.test(lower) || (INTRUDERS.test(lower) && TRIES.test(lower) && ACCOUNTS.test(lower));
   return {
     counting: COUNTING.test(lower),
-    yesNo: isYesNo(lower, yesNo),
+    // "somebody trying to hack into my account today?": whether anyone did.
+    yesNo: isYesNo(lower, yesNo) || (intrusion && /\?\s*$/u.test(lower) && !QUESTION_WORD.test(lower)),
     outage:
       OUTAGE.test(lower) ||
       OUTAGE_STATE.test(lower.replace(NOT_OUTAGE, (m) => ' '.repeat(m.length))) ||
@@ -95,6 +101,6 @@ export function findForm(lower: string, language?: Language): QuestionForm {
       LIES_OUT.test(lower) ||
       OUTAGE_NOUN_QUESTION.test(lower),
     presentTense: PRESENT_TENSE.test(lower) || PRESENT_AROUND_NAME.test(lower),
-    intrusion: INTRUSION.test(lower) || (INTRUDERS.test(lower) && TRIES.test(lower) && OWN_ACCOUNT.test(lower)),
+    intrusion,
   };
 }

@@ -66,6 +66,11 @@ const ROLE_WORDS: Array<[IdRole, string[]]> = [
       'person',
       'persoon',
       'employee',
+      'medewerker',
+      'colleague',
+      'collega',
+      'caller',
+      'beller',
     ],
   ],
   [
@@ -138,6 +143,21 @@ const ACTS_AFTER = new RegExp(
 const GAVE =
   /^\s+(?:gave|sent|forwarded|shared|pasted|emailed|mailed|gaf|stuurde|deelde|mailde|doorstuurde)(?![\p{L}\p{N}])/u;
 
+/** "got this from a user …", "kreeg ik van een gebruiker: …": a person who passed an id on, not what the id is. */
+const FROM_A_PERSON = /(?:^|\s)(?:from|van|by|door)\s+(?:a|an|one|some|een|iemand)\s+$/u;
+const PERSON_WORDS = new Set([
+  'user',
+  'gebruiker',
+  'person',
+  'persoon',
+  'employee',
+  'medewerker',
+  'colleague',
+  'collega',
+  'caller',
+  'beller',
+]);
+
 /** A request or correlation id named before, then "from/van (the)" or "… gave": the person named gave the id. */
 function givenBy(before: string, after: string): boolean {
   if (!FROM_SOMEONE.test(before) && !GAVE.test(after)) return false;
@@ -160,7 +180,11 @@ function roleOf(lower: string, start: number, end: number): { role: IdRole | nul
     regex.lastIndex = 0;
     for (const m of before.matchAll(regex)) {
       // "a correlation id from the user: …", "request id van de gebruiker": who gave the id, not what it is.
-      if (role === 'user' && givenBy(before.slice(0, m.index), before.slice(m.index + m[0].length))) {
+      const giver =
+        role === 'user' &&
+        (givenBy(before.slice(0, m.index), before.slice(m.index + m[0].length)) ||
+          (PERSON_WORDS.has(m[0]) && FROM_A_PERSON.test(before.slice(0, m.index))));
+      if (giver) {
         relayed = true;
         continue;
       }

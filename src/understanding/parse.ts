@@ -116,6 +116,8 @@ export function parse(text: string, ctx: ParseContext): Question {
   const withoutBareCode = (t: string) => (bare ? mask(t, bare.start, bare.end) : t);
   const signalText = withoutBareCode(idsText);
   const kind = findCategory(signalText);
+  // "someone has my password and tries to sign in as me": an intrusion, not a password problem.
+  const category = form.intrusion && kind.category === 'password' ? null : kind.category;
   const signals = signalsOf(signalText, kind.category !== null);
   const asks = asksSomething(signals) || form.intrusion;
   const filters = findFilters(maskLike(withoutBareCode(time.text), kind.text), original);
@@ -178,7 +180,7 @@ export function parse(text: string, ctx: ParseContext): Question {
   const tenantAsk = decideTenantAsk({
     ranking: ranking.ranking,
     subject,
-    category: kind.category,
+    category,
     hasTime: time.range !== null,
     // "which iphone users …" asks "which users": the platform word is a filter.
     text: filters.platformBeforePeople
@@ -194,7 +196,7 @@ export function parse(text: string, ctx: ParseContext): Question {
     errorCode,
     correlationId,
     requestId,
-    category: kind.category,
+    category,
     form,
     tenantAsk,
     country: filters.country,
@@ -246,7 +248,7 @@ export function parse(text: string, ctx: ParseContext): Question {
     errorCode,
     correlationId,
     requestId,
-    category: kind.category,
+    category,
     language,
     form,
     tenantAsk: answerable ? tenantAsk : null,

@@ -11,7 +11,7 @@
 import type { Language } from '../shared/types';
 import { END, alternation, mask, wordsRegex } from './phrases';
 import { Token, adjacent, isPossessive, tokenize, withoutPossessive } from './tokens';
-import { languages, merged, wordsByLanguage } from './words';
+import { everydayWords, languages, merged, wordsByLanguage } from './words';
 import { knownApps } from './words/apps';
 import type { Words } from './words/types';
 
@@ -108,14 +108,24 @@ const SELF_WHEN_NO_SUBJECT = wordsRegex(merged((w) => w.subject.selfWhenNoSubjec
 const FOLLOW_UP_OPENER = new RegExp(`^\\s*${alternation(merged((w) => w.subject.followUpOpeners))}${END}`, 'u');
 
 /**
- * `capitalInside`: typed with a capital, not at the start of a sentence (borrowed words may then be names);
- * `capital`: typed with a capital anywhere (a word of a non-name shape, "Gerard", may then be a name).
+ * `capitalInside`: typed with a capital, not at the start of a sentence (borrowed and everyday words may then be names);
+ * `capital`: typed with a capital anywhere (a word of a non-name shape, "Gerard", may then be a name);
+ * `afterName`: right after a name word, where an everyday word is a surname ("isaiah langer").
  */
-function isNameWord(word: string, notNames: NotNames, capitalInside = false, capital = capitalInside): boolean {
+function isNameWord(
+  word: string,
+  notNames: NotNames,
+  capitalInside = false,
+  capital = capitalInside,
+  afterName = false,
+): boolean {
   const base = withoutPossessive(word);
   const not = (w: string) =>
     notNames.own.has(w) ||
-    (!capitalInside && (notNames.borrowed.has(w) || (!capital && notNames.shapes.some((s) => s.test(w)))));
+    (!capitalInside &&
+      (notNames.borrowed.has(w) ||
+        (!afterName && everydayWords.has(w) && !GIVEN_NAMES.has(w)) ||
+        (!capital && notNames.shapes.some((s) => s.test(w)))));
   return /^\p{L}/u.test(word) && base.length >= 2 && !not(word) && !not(base) && !NOT_NAME_STEMS.test(base);
 }
 
@@ -207,13 +217,16 @@ export function findPerson(work: string, original: string, language: Language): 
   const tokens = tokenize(work);
   const notNames = notNamesByLanguage[language];
   const names = capitalisedCommonNames(work, original, tokens, notNames);
-  const nameWord = (i: number) => {
+  const nameWord = (i: number, afterName = false) => {
     const capital = CAPITAL.test(original.slice(tokens[i].start, tokens[i].end));
-    return names.has(i) || isNameWord(tokens[i].word, notNames, capital && !startsSentence(work, tokens, i), capital);
+    const capitalInside = capital && !startsSentence(work, tokens, i);
+    return names.has(i) || isNameWord(tokens[i].word, notNames, capitalInside, capital, afterName);
   };
+  const afterNameWord = (i: number) => i > 0 && adjacent(work, tokens[i - 1], tokens[i]) && nameWord(i - 1);
   // "ben walters is weer buitengesloten": a given name that is also a word ("ben", "dan") before a name is the name.
   const isName = (i: number) =>
     nameWord(i) ||
+    (afterNameWord(i) && nameWord(i, true)) ||
     (GIVEN_NAMES.has(tokens[i].word) &&
       tokens[i + 1] !== undefined &&
       adjacent(work, tokens[i], tokens[i + 1]) &&

@@ -15,6 +15,8 @@ const enRank = (things: string[]) =>
     `what ${t}`,
     ...topOf(t, ['failing', 'failed', 'erroring', 'problem', 'problematic', 'broken']),
     `worst ${t}`,
+    `most common ${t}`,
+    `most frequent ${t}`,
     `${t} with the most`,
     `${t} fail most`,
   ]);
@@ -23,10 +25,24 @@ const nlRank = (things: string[]) =>
     `welke ${t}`,
     ...topOf(t, ['falende', 'mislukte', 'probleem', 'foute']),
     `slechtste ${t}`,
+    `meest voorkomende ${t}`,
+    `vaakst voorkomende ${t}`,
     `${t} met de meeste`,
   ]);
 const enApps = ['apps', 'app', 'applications', 'application', 'services', 'service'];
-const enCodes = ['errors', 'error', 'error codes', 'error code', 'codes', 'code', 'reasons', 'failure reasons'];
+const enCodes = [
+  'errors',
+  'error',
+  'error codes',
+  'error code',
+  'codes',
+  'code',
+  'reasons',
+  'failure reasons',
+  'aadsts codes',
+  'aadsts errors',
+  'aadsts error codes',
+];
 const enCountries = ['countries', 'country', 'locations', 'location', 'places'];
 
 export const enFilters: FilterWords = {
@@ -177,7 +193,18 @@ export const enFilters: FilterWords = {
 };
 
 const nlApps = ['apps', 'app', 'applicaties', 'applicatie', 'toepassingen', 'toepassing', 'diensten'];
-const nlCodes = ['fouten', 'foutcodes', 'foutmeldingen', 'foutcode', 'redenen', 'codes'];
+const nlCodes = [
+  'fouten',
+  'foutcodes',
+  'foutmeldingen',
+  'foutcode',
+  'redenen',
+  'codes',
+  'aadsts-codes',
+  'aadsts codes',
+  'aadsts-fouten',
+  'aadsts fouten',
+];
 const nlCountries = ['landen', 'land', 'locaties', 'plaatsen'];
 
 export const nlFilters: FilterWords = {

@@ -3,6 +3,7 @@
  * the lists that are built in code (enTime.ts, form.ts for English, filters.ts). Typed as `Words`, so a list missing from a
  * JSON file, or of the wrong kind, fails to compile.
  */
+import { readTextAsset } from '../../shared/assets';
 import type { Language } from '../../shared/types';
 import enWords from './en.json';
 import enNotNames from './enNotNames.json';
@@ -40,3 +41,11 @@ export function merged<T>(pick: (w: Words) => T[]): T[] {
 export function mergedRecord<V>(pick: (w: Words) => Record<string, V>): Record<string, V> {
   return Object.assign({}, ...languages.map((l) => pick(wordsByLanguage[l]))) as Record<string, V>;
 }
+
+/**
+ * Everyday English and Dutch words that are never written with a capital, so never a name ("vernieuwen", "vreemde",
+ * "sorry"); generated from Debian's word lists by scripts/make-dictionary.ts.
+ */
+export const everydayWords: ReadonlySet<string> = new Set(
+  readTextAsset('src/understanding/words/dictionary.txt').split('\n'),
+);

@@ -194,6 +194,8 @@ export interface FormWords {
   notOutageAround: string[];
   /** A thing's state as a short question with no opener: "Megan locked out?", "Lynne geblokkeerd?", "teams down?". */
   stateQuestions: string[];
+  /** Words that may follow the state in such a question: "megan locked out again?", "Lynne weer op slot?". */
+  stateQuestionTails: string[];
   /** Phrases around a state word that are no outage ("gooit me steeds eruit", "kicks me out"): removed before looking for states. */
   notOutage: string[];
   /** An outage noun opening a short question asks whether there is one: "storing bij teams?", "outage in outlook?". */
@@ -206,10 +208,14 @@ export interface FormWords {
   yesNoOpeners: string[];
   /** Asking whether someone else tried to get in ("did anyone try to get into my account?", "gehackt"). */
   intrusion: string[];
-  /** Someone else, and the asker's own account: both in one question ask about an intrusion ("heeft iemand deze week … op mijn account"). */
+  /**
+   * Someone else trying to get into an account, all three in one question, ask about an intrusion ("heeft iemand deze
+   * week … op mijn account", "could someone have been trying to get into Isaiah's account"); "I can't get into my
+   * account" names no one else.
+   */
   intruders: string[];
   tries: string[];
-  ownAccount: string[];
+  accounts: string[];
   /** Openers that ask for something rather than whether ("can you show…", "kun je…"). */
   notYesNo: string[];
   /** "can you check if …", "kun je kijken of …": a yes/no question asked inside a request. */
