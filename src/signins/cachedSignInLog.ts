@@ -159,7 +159,7 @@ export class CachedSignInSource implements SignInSource {
         const at = Date.parse(String(r.createdDateTime));
         return at >= from && at <= to;
       });
-      const keepMs = kept ? this.cache!.getRemainingTTL(part.key) : Math.max(this.ttlMs, OLDER_PART_TTL_MS);
+      const keepMs = kept ? (this.cache?.getRemainingTTL(part.key) ?? 0) : Math.max(this.ttlMs, OLDER_PART_TTL_MS);
       return { page: { records, truncated: false, requests: 0 }, keepMs };
     }
     return null;
