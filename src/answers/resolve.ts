@@ -16,14 +16,25 @@ export interface Target {
   name: string | null;
 }
 
-export function normalizeName(name: string): string {
-  return name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+/**
+ * A name as compared: case, spacing, accents, apostrophes and dots aside, a hyphen as a space — as a keyboard
+ * without accents types it ("Mateo Garcia" for Mateo García, "sean obrien" for Seán O'Brien, "zoe" for Zoë).
+ */
+function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ı/g, 'i')
+    .toLowerCase()
+    .replace(/['’.]/g, '')
+    .replace(/[\s-]+/g, ' ')
+    .trim();
 }
 
 /** Whether a question names the same subject as the previous one ("what about megan" after "megan"). */
 export function sameSubject(a: Subject, b: Subject | null): boolean {
   if (!b || a.kind !== b.kind) return false;
-  if (a.kind === 'person' && b.kind === 'person') return normalizeName(a.text) === normalizeName(b.text);
+  if (a.kind === 'person' && b.kind === 'person') return nameKey(a.text) === nameKey(b.text);
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -67,11 +78,13 @@ export async function resolveSubject(
     }
     case 'person': {
       const found = await deps.people.search(subject.text);
-      const exact = found.filter((p) => normalizeName(p.displayName) === normalizeName(subject.text));
+      const exact = found.filter((p) => nameKey(p.displayName) === nameKey(subject.text));
       const pick: Person[] = exact.length === 1 ? exact : found;
       if (pick.length === 0) {
         // Only a reader gets here (a non-reader's question about someone else was refused above, unlooked-up).
         const suggestions = await closeMatches(deps.people, subject.text);
+        const unaccented = suggestions.filter((p) => nameKey(p.displayName) === nameKey(subject.text));
+        if (unaccented.length === 1) return { userId: unaccented[0].id, name: unaccented[0].displayName };
         return {
           answer: {
             kind: 'not-found',
@@ -113,9 +126,7 @@ function accessSubject(
     case 'mention':
       return sameId(mentions[subject.index]?.aadObjectId, requester.userId) ? { kind: 'self' } : { kind: 'named' };
     case 'person':
-      return requester.name && normalizeName(subject.text) === normalizeName(requester.name)
-        ? { kind: 'self' }
-        : { kind: 'named' };
+      return requester.name && nameKey(subject.text) === nameKey(requester.name) ? { kind: 'self' } : { kind: 'named' };
     case 'upn':
       // Their own UPN: compared with their own directory entry (a lookup of themselves only, so
       // nothing is learned about the person named, who is never looked up).

@@ -65,7 +65,9 @@ export async function answerSignIns(
   if (window.to <= window.from) return { kind: 'before-retention', days: config.logRetentionDays, oldest, query };
 
   const category = query.category as FailureCategory | null | undefined;
-  const personCategory = tenantWide ? null : (category ?? null);
+  // "has someone been trying my password?": the kind narrows the attempts from elsewhere (intrusion.ts), never the
+  // successes that say where the person signs in from.
+  const personCategory = tenantWide || query.intrusion ? null : (category ?? null);
   let page;
   try {
     page = await deps.signIns.find({
@@ -174,7 +176,7 @@ export async function answerSignIns(
       diagnosis.workload !== null &&
       diagnosis.failures.length > 0 &&
       diagnosis.failures.every((f) => workloadKindOf(f.record) !== null));
-  if (query.intrusion && !aboutTenant) return intrusionAnswer({ ...common, subject }, diagnosis);
+  if (query.intrusion && !aboutTenant) return intrusionAnswer({ ...common, subject }, diagnosis, category ?? null);
   if (ask && !aboutWorkload && !workloadsOff)
     return tenantAnswer(
       {

@@ -8,7 +8,8 @@
  * memory instead of costing one of Graph's 5 sign-in log reads per 10 s — and a failure from now is
  * what such an asker means; last week's is not the reason they cannot sign in now. Past tense or a
  * question without a verb ("why did Megan fail", "Megan's sign-ins") keeps DEFAULT_WINDOW_DAYS;
- * named times always mean what they say.
+ * named times always mean what they say. A request or correlation id names one attempt, and people paste last
+ * week's error screen: without a time it is looked for over the log's whole retention (LOG_RETENTION_DAYS).
  */
 import type { Config } from '../config';
 import type { AnswerWindow, ResolvedQuery } from './types';
@@ -22,8 +23,11 @@ function nowHours(config: Config): number {
   return Math.min(NOW_HOURS, config.defaultWindowDays * 24);
 }
 
+const namesAnAttempt = (query: ResolvedQuery) => Boolean(query.requestId || query.correlationId);
+
 /** How far back a question without a time looks (the outage question's hour is the caller's). */
 export function defaultWindowMs(config: Config, query: ResolvedQuery): number {
+  if (namesAnAttempt(query)) return config.logRetentionDays * DAY;
   return query.aboutNow ? nowHours(config) * HOUR : config.defaultWindowDays * DAY;
 }
 
@@ -34,6 +38,7 @@ export function defaultWindowNote(
   defaulted: boolean,
 ): Pick<AnswerWindow, 'defaultDays' | 'defaultHours'> {
   if (!defaulted || query.yesNo) return { defaultDays: null };
+  if (namesAnAttempt(query)) return { defaultDays: config.logRetentionDays };
   return query.aboutNow
     ? { defaultDays: null, defaultHours: nowHours(config) }
     : { defaultDays: config.defaultWindowDays };

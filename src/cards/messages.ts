@@ -102,9 +102,12 @@ export function messageAnswerCard(answer: MessageKind, language: Language, audie
         : messageCard(language, s.askPrivatelyTitle, [s.askPrivatelyText]);
     case 'not-found':
       if (answer.suggestions?.length && answer.pending) {
+        // The headline names whom the reader most likely meant; the text says what was not found.
+        const names = answer.suggestions.map((p) => p.displayName);
+        const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')}${w.or}${names.at(-1)}` : names[0];
         return messageCard(
           language,
-          s.notFoundTitle,
+          fill(w.didYouMeanTitle, { names: listed }),
           [fill(w.didYouMean, { name: answer.name })],
           [],
           answer.suggestions.map((p) => ({

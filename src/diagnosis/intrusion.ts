@@ -3,6 +3,8 @@
  * in from (a country with no successful sign-in of theirs in the window), grouped by place. Background
  * token refreshes are left out (they are the person's own devices). No words.
  */
+import type { FailureCategory } from '../shared/types';
+import { categoryOf } from './categories';
 import type { Diagnosis, Failure } from './diagnose';
 
 export interface PlaceTried {
@@ -25,7 +27,8 @@ export interface IntrusionFacts {
   homeCountries: string[];
 }
 
-export function intrusionFacts(d: Diagnosis): IntrusionFacts {
+/** `d` diagnosed without a category (its successes are the home places); `category` narrows the attempts only. */
+export function intrusionFacts(d: Diagnosis, category: FailureCategory | null = null): IntrusionFacts {
   const home = new Set<string>();
   for (const a of d.attempts) {
     const country = a.final.location?.countryOrRegion;
@@ -36,7 +39,11 @@ export function intrusionFacts(d: Diagnosis): IntrusionFacts {
     home.size === 0
       ? []
       : d.failures.filter(
-          (f) => !f.background && f.record.location?.countryOrRegion && !home.has(f.record.location.countryOrRegion),
+          (f) =>
+            !f.background &&
+            f.record.location?.countryOrRegion &&
+            !home.has(f.record.location.countryOrRegion) &&
+            (category === null || categoryOf(f.record) === category),
         );
   const byPlace = new Map<string, PlaceTried>();
   for (const f of attempts) {

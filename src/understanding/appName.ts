@@ -23,6 +23,7 @@ const NOT_AFTER = new Set(merged((w) => w.app.notAfter));
 const NOT_APPS = new Set(merged((w) => w.app.notApps));
 const VERBS_BEFORE_APP = new Set(merged((w) => w.app.verbsBeforeApp));
 const BLOCKED_FROM = new Set(merged((w) => w.app.blockedFrom));
+const REFUSED_BY = new Set(merged((w) => w.app.refusedBy));
 const APP_NOUNS = new Set(appNouns);
 const NOT_NAMES = new Set(merged((w) => w.notNames));
 const KNOWN_APP = new RegExp(wordsRegex(knownApps).source, 'gu');
@@ -40,6 +41,8 @@ const NAMED_APP =
 
 /** A word that can be part of an app name: not a function or domain word of any language, unless an app noun. */
 function appWord(word: string): boolean {
+  // "de 3e keer", "the 2nd time": an ordinal, not an app like "office365".
+  if (/^\d+(?:e|de|ste|st|nd|rd|th)$/u.test(word)) return false;
   return /\d/.test(word) || APP_NOUNS.has(word) || !(NOT_NAMES.has(word) || NOT_APPS.has(word));
 }
 
@@ -47,6 +50,7 @@ function appWord(word: string): boolean {
 function prepositionAt(tokens: Token[], i: number): number {
   if (tokens[i].word === 'out' && tokens[i + 1]?.word === 'of') return 2;
   if (tokens[i].word === 'from' && i > 0 && BLOCKED_FROM.has(tokens[i - 1].word)) return 1;
+  if ((tokens[i].word === 'by' || tokens[i].word === 'door') && i > 0 && REFUSED_BY.has(tokens[i - 1].word)) return 1;
   return PREPOSITIONS.has(tokens[i].word) || WEAK_PREPOSITIONS.has(tokens[i].word) ? 1 : 0;
 }
 
@@ -66,7 +70,7 @@ function isWeak(tokens: Token[], i: number, original: string): boolean {
 function looksLikeApp(name: string): boolean {
   KNOWN_APP.lastIndex = 0;
   const known = KNOWN_APP.exec(name);
-  return (known !== null && known[0] === name) || name.split(/\s+/).some((w) => APP_NOUNS.has(w) || /\d/.test(w));
+  return (known !== null && known[0] === name) || name.split(/[\s-]+/).some((w) => APP_NOUNS.has(w) || /\d/.test(w));
 }
 
 function appAfter(text: string, tokens: Token[], i: number): { start: number; end: number } | null {
@@ -152,9 +156,13 @@ function findAppWithoutPreposition(work: string, original: string, tokens: Token
   return { app: null, text: work };
 }
 
-/** "de contoso portal", "the HR portal": an article, one or two words and an app noun, with no preposition before it. */
+/**
+ * "de contoso portal", "the HR portal": a definite article, one or two words and an app noun, with no preposition
+ * before it ("een rare mail", "a new app" describe a thing, not name it).
+ */
+const DEFINITE_ARTICLES = [...ARTICLES].filter((a) => !['a', 'an', 'een', "'n"].includes(a));
 const ARTICLE_NOUN_APP = new RegExp(
-  `${START}${alternation([...ARTICLES])}\\s+((?:[\\p{L}\\p{N}-]+\\s+){1,2}?${alternation(appNouns)})${END}`,
+  `${START}${alternation(DEFINITE_ARTICLES)}\\s+((?:\\p{L}[\\p{L}\\p{N}-]*\\s+){1,2}?${alternation(appNouns)})${END}`,
   'gu',
 );
 
@@ -218,8 +226,13 @@ function workloadBeside(work: string, original: string, tokens: Token[]): AppFin
   return null;
 }
 
+/**
+ * The app as typed, without quotes and without a trailing "app" ("the contoso expenses app" → "contoso expenses"): the
+ * log names the app, not the word for it, and app names are matched by how they start.
+ */
 function tidy(app: string): string {
   return app
     .replace(/["']/g, (q, offset: number, s: string) => (offset > 0 && offset < s.length - 1 && q === "'" ? q : ''))
-    .trim();
+    .trim()
+    .replace(/(?<=\S)\s+(?:app|application|applicatie|toepassing)$/iu, '');
 }

@@ -66,6 +66,8 @@ export function findErrorScreen(lower: string, original: string, ctx: TimestampC
   const facts = [stamp, requestId, correlationId].filter((f) => f !== null).length;
   if (facts === 0 && (opening.regex !== PHRASE_OPENING || errorCode === null)) return null;
   const app = APP_NAME.exec(screen);
+  // "Request ID: …, Debra got this when opening Teams": one labelled id in a sentence, not a screen.
+  if (opening.regex === LABEL_OPENING && facts === 1 && !stamp && errorCode === null && !app) return null;
   const appStart = app ? opening.index + app.index + app[0].lastIndexOf(app[1]) : 0;
   return {
     errorCode,

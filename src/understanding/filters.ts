@@ -24,9 +24,12 @@ const PLATFORM_OF = new Map<string, Platform>(
     ),
   ) as Array<[string, Platform]>,
 );
+/** Read on the text as typed: the word before may already be masked as part of a category ("type the code"). */
+const NOT_PLATFORM_BEFORE = new RegExp(`${START}${alternation(merged((w) => w.filters.notPlatformBefore))}\\s+$`, 'u');
+const NOT_PLATFORM_AFTER = `(?!\\s+${alternation(merged((w) => w.filters.notPlatformAfter))}${END})`;
 const PLATFORM = new RegExp(
   `${START}${alternation(merged((w) => w.filters.platformPrefixes))}\\s+(?:${alternation(merged((w) => w.filters.possessives))}\\s+)?` +
-    `(${alternation([...PLATFORM_OF.keys()])})${END}`,
+    `(${alternation([...PLATFORM_OF.keys()])})${END}${NOT_PLATFORM_AFTER}`,
   'u',
 );
 
@@ -72,7 +75,11 @@ export function findFilters(lower: string, original: string): FilterFinding {
       text = mask(text, abroad.index, abroad.index + abroad[0].length);
     }
   }
-  const prefixed = PLATFORM.exec(text) ?? FOLLOW_UP_PLATFORM.exec(text);
+  const onDevice = PLATFORM.exec(text);
+  const prefixed =
+    onDevice && !NOT_PLATFORM_BEFORE.test(original.slice(0, onDevice.index).toLowerCase())
+      ? onDevice
+      : FOLLOW_UP_PLATFORM.exec(text);
   const users = prefixed ? null : PLATFORM_PEOPLE.exec(text);
   const device = prefixed ?? users;
   const platform = device ? (PLATFORM_OF.get(device[1].replace(/\s+/g, ' ')) ?? null) : null;

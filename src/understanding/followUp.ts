@@ -146,7 +146,13 @@ export function mergeWithPrevious(
     requestId,
     category: changes.category ?? previous.category ?? null,
     language,
-    form: changes.form,
+    // "how many … from Germany?" then "en uit België?": still a number asked for. (A question kept from before forms
+    // were read has none.)
+    form: {
+      ...changes.form,
+      counting:
+        changes.form.counting || (intent === 'count' && (previous.form as QuestionForm | undefined)?.counting === true),
+    },
     // A ranking or "who" belongs to a question about everyone; naming someone ends it.
     tenantAsk: subject?.kind === 'anyone' ? (changes.tenantAsk ?? previous.tenantAsk) : null,
     country: changes.country ?? previous.country,

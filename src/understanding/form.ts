@@ -28,7 +28,7 @@ const DOES_NOT_WORK =
  * called" (no question word before it); tested on each sentence that ends in a question mark.
  */
 const STATE_QUESTION = new RegExp(
-  `^[^?]{0,60}${START}${alternation(merged((w) => w.form.stateQuestions))}(?:\\s+${alternation(merged((w) => w.form.stateQuestionTails))})*\\s*\\?+$`,
+  `^[^?]{0,60}${START}${alternation(merged((w) => w.form.stateQuestions))}(?:\\s+${alternation(merged((w) => w.form.stateQuestionTails))})*(?:\\s+(?:or|of)\\s[^?]*)?\\s*\\?+$`,
   'u',
 );
 const QUESTIONS = /[^?]*\?+/gu;
@@ -74,7 +74,7 @@ function isYesNo(lower: string, openers: RegExp): boolean {
     tag !== null ||
     (YES_NO_PARTICLE.test(lower) && /\?\s*$/u.test(lower)) ||
     (lower.match(QUESTIONS) ?? []).some((question) => STATE_QUESTION.test(question.trim())) ||
-    OUTAGE_NOUN_QUESTION.test(lower)
+    (lower.match(QUESTIONS) ?? []).some((question) => OUTAGE_NOUN_QUESTION.test(question.trim()))
   );
 }
 
@@ -99,7 +99,7 @@ export function findForm(lower: string, language?: Language): QuestionForm {
       OUTAGE_STATE.test(lower.replace(NOT_OUTAGE, (m) => ' '.repeat(m.length))) ||
       DOES_NOT_WORK.test(lower) ||
       LIES_OUT.test(lower) ||
-      OUTAGE_NOUN_QUESTION.test(lower),
+      (lower.match(QUESTIONS) ?? []).some((question) => OUTAGE_NOUN_QUESTION.test(question.trim())),
     presentTense: PRESENT_TENSE.test(lower) || PRESENT_AROUND_NAME.test(lower),
     intrusion,
   };

@@ -183,7 +183,8 @@ function roleOf(lower: string, start: number, end: number): { role: IdRole | nul
       const giver =
         role === 'user' &&
         (givenBy(before.slice(0, m.index), before.slice(m.index + m[0].length)) ||
-          (PERSON_WORDS.has(m[0]) && FROM_A_PERSON.test(before.slice(0, m.index))));
+          (PERSON_WORDS.has(m[0]) &&
+            (FROM_A_PERSON.test(before.slice(0, m.index)) || GAVE.test(before.slice(m.index + m[0].length)))));
       if (giver) {
         relayed = true;
         continue;

@@ -1,7 +1,7 @@
 /**
  * parse(text, ctx) → Question. Each step masks what it understood, so later steps never see it:
  *
- *   clean HTML → mentions → "show more"/"details" commands → ids (GUID, UPN, labelled error code)
+ *   clean HTML → mentions → chat shorthand and typos → "show more"/"details" commands → ids (GUID, UPN, labelled error code)
  *   → times (sign-in verbs masked first) → bare error codes → signal words → app → person
  *   → subject → intent → merge with the previous question when this is a follow-up.
  *
@@ -15,6 +15,7 @@ import { findErrorScreen } from './errorScreen';
 import { findFilters } from './filters';
 import { NO_FORM, findForm } from './form';
 import { cleanText } from './clean';
+import { normaliseChat } from './chatWords';
 import { Changes, contextOf, findFollowUp, mergeWithPrevious } from './followUp';
 import { findBareCode, findIds } from './ids';
 import { asksSomething, decideIntent, looksForSubject, maskSigninVerbs, signalsOf } from './intent';
@@ -71,8 +72,8 @@ export function parse(text: string, ctx: ParseContext): Question {
   if (!cleaned.ok) return emptyQuestion(languageOfLocale(ctx.locale) ?? previous?.language ?? 'en');
 
   const mentioned = takeMentions(cleaned.text, ctx.mentions ?? []);
-  const typed = mentioned.text;
-  const language = detectLanguage(typed, ctx.locale, previous?.language);
+  const language = detectLanguage(mentioned.text, ctx.locale, previous?.language);
+  const typed = normaliseChat(mentioned.text, language);
   const typedLower = lowerSameLength(typed);
 
   const subscription = subscriptionIntent(typedLower);
@@ -116,8 +117,9 @@ export function parse(text: string, ctx: ParseContext): Question {
   const withoutBareCode = (t: string) => (bare ? mask(t, bare.start, bare.end) : t);
   const signalText = withoutBareCode(idsText);
   const kind = findCategory(signalText);
-  // "someone has my password and tries to sign in as me": an intrusion, not a password problem.
-  const category = form.intrusion && kind.category === 'password' ? null : kind.category;
+  // "someone has my password and tries to sign in as me", "approval requests I never asked for … someone trying to log
+  // in as me?": an intrusion, not a password or MFA problem of the asker's.
+  const category = form.intrusion && ['password', 'mfa'].includes(kind.category ?? '') ? null : kind.category;
   const signals = signalsOf(signalText, kind.category !== null);
   const asks = asksSomething(signals) || form.intrusion;
   const filters = findFilters(maskLike(withoutBareCode(time.text), kind.text), original);
@@ -146,8 +148,16 @@ export function parse(text: string, ctx: ParseContext): Question {
     objectId: ids.objectId,
     person,
     explainsCode: signals.explain && errorCode !== null,
-    self: wantsSubject && !ids.relayed && mentionsSelf(person?.text ?? app.text),
-    anyone: wantsSubject && !screen && (mentionsAnyone(signalText) || ranking.ranking !== null),
+    self:
+      wantsSubject &&
+      !ids.relayed &&
+      mentionsSelf(person?.text ?? app.text, requestId !== null || correlationId !== null),
+    // "is somebody brute forcing grady archie?": the somebody of an intrusion is the intruder, not the subject.
+    anyone:
+      wantsSubject &&
+      !screen &&
+      !(form.intrusion && person?.person) &&
+      (mentionsAnyone(signalText) || ranking.ranking !== null),
     asks: asks || errorCode !== null,
     pluralEvents: mentionsPluralEvents(signalText),
     // A pasted screen, or a code with an app ("AADSTS50058 while opening Workday"): the asker's own.

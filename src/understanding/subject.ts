@@ -11,21 +11,11 @@
 import type { Language } from '../shared/types';
 import { END, alternation, mask, wordsRegex } from './phrases';
 import { Token, adjacent, isPossessive, tokenize, withoutPossessive } from './tokens';
-import { everydayWords, languages, merged, wordsByLanguage } from './words';
+import { allStrings, everydayWords, languages, merged, wordsByLanguage } from './words';
 import { knownApps } from './words/apps';
 import type { Words } from './words/types';
 
 const MAX_NAME_WORDS = 4;
-
-/** Every string in a word list, including the keys of number tables. */
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(strings);
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, v]) => (typeof v === 'number' ? [key] : strings(v)));
-  }
-  return [];
-}
 
 const singleWords = (phrases: string[]) => phrases.flatMap((p) => p.split(' ')).filter((w) => !w.endsWith('*'));
 const wildcardStems = (phrases: string[]) => phrases.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1));
@@ -37,6 +27,8 @@ const phraseLists = (w: Words): string[] => [
   ...w.intent.troubleshoot,
   ...w.intent.explain,
   ...w.intent.help,
+  ...w.intent.correlationLabel,
+  ...w.intent.requestLabel,
   ...w.subject.self,
   ...w.subject.anyone,
   ...w.subject.pluralEvents,
@@ -52,7 +44,7 @@ const isPhrase = (p: string) => p.includes(' ');
  */
 const SHARED_NOT_NAMES = singleWords([
   // Month names are left out: several are given names too (Jan, April, June); see each language's notNames.
-  ...merged((w) => strings({ ...w.time, months: [] })),
+  ...merged((w) => allStrings({ ...w.time, months: [] })),
   ...merged((w) => phraseLists(w).filter((p) => !isPhrase(p))),
   ...knownApps,
 ]);
@@ -254,10 +246,14 @@ export function findPerson(work: string, original: string, language: Language): 
   };
 }
 
-/** "I", "my", "ik", "mijn" — but not the "me" of "show me" / "laat me zien". */
-export function mentionsSelf(work: string): boolean {
+/**
+ * "I", "my", "ik", "mijn" — but not the "me" of "show me" / "laat me zien". `asSubjectOnly`: not "me" at all ("look up
+ * request … for me": the request is someone's, not the asker's).
+ */
+export function mentionsSelf(work: string, asSubjectOnly = false): boolean {
   const text = work.replace(NOT_SELF, (m) => ' '.repeat(m.length));
-  return tokenize(text).some((t) => SELF.has(t.word));
+  const words = asSubjectOnly ? SELF_AS_SUBJECT : SELF;
+  return tokenize(text).some((t) => words.has(t.word));
 }
 
 export function mentionsAnyone(work: string): boolean {

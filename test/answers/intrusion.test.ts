@@ -7,7 +7,14 @@ import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/
 import { cardToText, executeActions } from '../../src/cards/text';
 import { wording } from '../../src/cards/wording';
 import { cardProblems } from '../cards/validateCard';
-import { startApp, type RunningApp } from '../support/app';
+import { loadConfig } from '../../src/config';
+import { answerSignIns } from '../../src/answers/signIns';
+import type { Requester } from '../../src/answers/types';
+import { categoryOf } from '../../src/diagnosis/categories';
+import { DEFAULT_THRESHOLDS } from '../../src/diagnosis/thresholds';
+import type { SignInSource } from '../../src/signins/signInLog';
+import { query } from '../fixtures/cards';
+import { NOW, startApp, type RunningApp } from '../support/app';
 
 let running: RunningApp;
 let n = 0;
@@ -61,4 +68,59 @@ test('in Dutch: "heeft iemand geprobeerd in te loggen op mijn account?"', async 
     ),
   );
   expect(cardToText(card).split('\n')[0]).toMatch(/^Ja: /);
+});
+
+// A kind of failure named in the question ("my password") narrows the attempts, not the successes the places are
+// measured against: without them nothing is "unfamiliar" and the answer could only say it cannot tell.
+test.each([
+  ['has someone been trying my password?', 'en-US', /^Yes: /],
+  ['probeert iemand mijn wachtwoord te raden?', 'nl-NL', /^Ja: /],
+])(
+  'Megan: "%s" → yes, from Lisbon: a named kind of failure keeps her successes as the places she signs in from',
+  async (question, locale, yes) => {
+    const [card] = cardsIn(await postActivity(running.url, teamsMessage(question, asker('Megan Bowen', locale))));
+    expect(cardProblems(card)).toEqual([]);
+    const headline = cardToText(card).split('\n')[0];
+    expect(headline).toMatch(yes);
+    expect(headline).toMatch(/Lisbon/);
+  },
+);
+
+// The parser today drops the kind for these questions; the answer must not depend on that. One module (answerSignIns)
+// over Megan's real demo records, from a source that returns them as the log would.
+test('answerSignIns: an intrusion question with a kind (password) still measures places against all successes', async () => {
+  const loaded = loadConfig({ DEMO: 'true' });
+  if (!loaded.ok) throw new Error(loaded.errors.join('; '));
+  const megan = DEMO_PEOPLE.find((x) => x.displayName === 'Megan Bowen')!;
+  const source: SignInSource = {
+    find: async (q) => ({
+      records: running.tenant.signIns.filter(
+        (r) =>
+          r.userId === q.userId &&
+          Date.parse(String(r.createdDateTime)) >= q.from.getTime() &&
+          Date.parse(String(r.createdDateTime)) <= q.to.getTime(),
+      ),
+      truncated: false,
+      requests: 1,
+    }),
+    byId: async () => null,
+    ownById: async () => null,
+  };
+  const answer = await answerSignIns(
+    { config: loaded.config, signIns: source, thresholds: DEFAULT_THRESHOLDS, now: () => NOW },
+    {
+      userId: megan.id,
+      tenantId: undefined,
+      name: megan.displayName,
+      timeZone: 'Europe/Amsterdam',
+      conversationKey: 'intrusion-unit',
+    } satisfies Requester,
+    query({ userId: megan.id, from: null, to: null, intrusion: true, category: 'password' }),
+    null,
+  );
+  expect(answer.kind).toBe('intrusion');
+  if (answer.kind !== 'intrusion') return;
+  expect(answer.facts.homeCountries).toContain('US');
+  expect(answer.facts.places.map((p) => p.country)).toContain('PT');
+  expect(answer.facts.attempts.every((a) => categoryOf(a.record) === 'password')).toBe(true);
 });

@@ -4,7 +4,9 @@
  */
 import { cardToText, executeActions } from '../../src/cards/text';
 import { cardsIn, postActivity, teamsCardAction, teamsMessage } from '../../src/tools/activities';
+import { wording } from '../../src/cards/wording';
 import { cardProblems } from '../cards/validateCard';
+import { verdictText } from './support/cardParts';
 import { startApp, type RunningApp } from '../support/app';
 
 const ALEX = {
@@ -61,5 +63,38 @@ describe('did you mean', () => {
     expect(cardToText(misspelt).replace('megn bowne', '<name>')).toBe(
       cardToText(nobody).replace('zqxw vvrt', '<name>'),
     );
+  });
+
+  // A keyboard without accents is not a typo: "Mateo Garcia" is Mateo García, "sean obrien" is Seán O'Brien.
+  it.each([
+    ['is Mateo Garcia signing in from a strange country?', 'Mateo García'],
+    ['why does sean obrien keep typing the wrong password', "Seán O'Brien"],
+    ['zoe janssen apparaat niet compliant', 'Zoë Janssen'],
+  ])('"%s" is about %s: the name without accents or apostrophe is theirs, not a "did you mean"', async (q, name) => {
+    const card = await ask(q, { ...ALEX, conversationId: `a:did-you-mean-fold-${name}` });
+    expect(cardProblems(card)).toEqual([]);
+    expect(executeActions(card).filter((a) => a.verb === 'choosePerson')).toEqual([]);
+    expect(verdictText(card)).toContain(name.split(' ')[0]);
+  });
+
+  // The headline is about the person the reader most likely meant: it names the suggestion, not "Person not found".
+  it.each([
+    ['whats up with adel vance', 'Adele Vance', 'en-US'],
+    ['tom hendrix wachtwoord verlopen?', 'Tom Hendriks', 'nl-NL'],
+  ])('"%s": the headline asks "did you mean %s?"', async (q, name, locale) => {
+    const card = await ask(q, { ...ALEX, locale, conversationId: `a:did-you-mean-title-${name}` } as typeof ALEX);
+    expect(cardProblems(card)).toEqual([]);
+    const headline = verdictText(card);
+    expect(headline).toContain(name);
+    expect(headline).not.toBe(wording(locale === 'nl-NL' ? 'nl' : 'en').notFoundTitle);
+    expect(executeActions(card).filter((a) => a.verb === 'choosePerson')).toHaveLength(1);
+  });
+
+  it('her own name typed without its accent is herself: Zoë asking about "zoe janssen" is answered, not refused', async () => {
+    const zoe = { aadObjectId: '5e1f0000-0000-4000-8000-000000000018', name: 'Zoë Janssen', locale: 'nl-NL' };
+    const card = await ask('waarom kan zoe janssen niet inloggen?', { ...zoe, conversationId: 'a:did-you-mean-own' });
+    expect(cardProblems(card)).toEqual([]);
+    expect(verdictText(card)).not.toBe(wording('nl').notAllowedTitle);
+    expect(verdictText(card)).toMatch(/\b(je|jij|jouw)\b/i);
   });
 });

@@ -7,7 +7,7 @@
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { cardToText, executeActions } from '../../src/cards/text';
 import { cardsIn, postActivity, teamsMessage } from '../../src/tools/activities';
-import { startApp, type RunningApp } from '../support/app';
+import { NOW, startApp, type RunningApp } from '../support/app';
 
 const ALEX = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' };
 const MEGAN = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' };
@@ -28,6 +28,20 @@ function failureOf(userId: string): SignIn {
       !prompts.has(r.status!.errorCode!) &&
       (r as { signInEventTypes?: string[] }).signInEventTypes?.[0] === 'interactiveUser',
   )!;
+}
+
+/** A failed interactive sign-in of someone other than Alex, 8 to 29 days old. */
+function olderFailure(): SignIn {
+  return running.tenant.signIns.find((r) => {
+    const age = (NOW.getTime() - Date.parse(String(r.createdDateTime))) / 86_400_000;
+    return (
+      r.userId !== ALEX.aadObjectId &&
+      age > 8 &&
+      age < 29 &&
+      r.status?.errorCode === 50053 &&
+      (r as { signInEventTypes?: string[] }).signInEventTypes?.[0] === 'interactiveUser'
+    );
+  })!;
 }
 
 async function ask(text: string, asker: typeof MEGAN, locale = 'en-US') {
@@ -99,6 +113,20 @@ describe('a request id, however it is pasted', () => {
         .map((a) => a.data.userId),
     ).toContain(MEGAN.aadObjectId);
     expect(cardToText(card)).toContain('Megan Bowen');
+  });
+
+  // The id names one attempt, and people paste last week's screens: a question without a time looks for it over the
+  // log's whole retention (30 days), not the 7 days (or 24 hours) of a question about a person.
+  it.each([
+    (r: SignIn) => r.id!,
+    (r: SignIn) => `waarom mislukte deze aanmelding: ${r.id}`,
+    (r: SignIn) => `can you look up request id ${r.id}`,
+    (r: SignIn) => `correlation id ${r.correlationId}`,
+  ])('a sign-in older than the default window is found by its id (%#)', async (phrase) => {
+    const r = olderFailure();
+    const answer = await ask(phrase(r), ALEX);
+    expect(answer.tickets).toContain(r.id);
+    expect(answer.text.split('\n')[0]).toContain(r.userDisplayName!.split(' ')[0]);
   });
 
   it("a non-reader's bare id of someone else's sign-in answers like an unknown id", async () => {

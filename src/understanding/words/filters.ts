@@ -39,6 +39,10 @@ const enCodes = [
   'code',
   'reasons',
   'failure reasons',
+  'failure codes',
+  'sign-in errors',
+  'login errors',
+  'error messages',
   'aadsts codes',
   'aadsts errors',
   'aadsts error codes',
@@ -138,7 +142,7 @@ export const enFilters: FilterWords = {
     'except',
     'except from',
   ],
-  inside: ['from', 'in', 'within', 'inside'],
+  inside: ['from', 'in', 'within', 'inside', 'out of', 'coming out of', 'originating from'],
   abroad: [
     'abroad',
     'overseas',
@@ -188,6 +192,8 @@ export const enFilters: FilterWords = {
     linux: ['linux', 'ubuntu'],
   } satisfies Record<Platform, string[]>,
   platformPrefixes: ['on', 'from', 'using', 'via', 'with', 'through'],
+  notPlatformBefore: ['code', 'codes', 'text', 'sms', 'message'],
+  notPlatformAfter: ['with', 'to'],
   possessives: ['his', 'her', 'my', 'their', 'the', 'a', 'an', 'your', 'its', 'our'],
   platformPeople: ['users', 'user', 'people', 'staff', 'employees', 'colleagues', 'folks', 'accounts'],
 };
@@ -300,6 +306,8 @@ export const nlFilters: FilterWords = {
     linux: ['linux'],
   } satisfies Record<Platform, string[]>,
   platformPrefixes: ['op', 'via', 'met', 'vanaf', 'vanuit', 'vanop'],
+  notPlatformBefore: ['code', 'codes', 'sms', 'sms-je'],
+  notPlatformAfter: ['met', 'tegen'],
   possessives: [
     'zijn',
     'haar',

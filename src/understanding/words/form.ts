@@ -242,6 +242,10 @@ export const enForm: FormWords = {
     'not me',
     'unknown location',
     'unfamiliar location',
+    'brute forc*',
+    'brute-forc*',
+    'misused',
+    'abused',
     'strange sign-in*',
     'strange login*',
     'weird sign-in*',
@@ -254,6 +258,7 @@ export const enForm: FormWords = {
   ],
   intruders: ['someone', 'somebody', 'anyone', 'anybody', 'others', 'strangers', 'a stranger'],
   tries: [
+    'guess*',
     'try',
     'tried',
     'trying',
@@ -272,7 +277,7 @@ export const enForm: FormWords = {
     'get in',
     'got in',
   ],
-  accounts: ['account*', 'mailbox', 'my password', 'as me', 'as him', 'as her'],
+  accounts: ['account*', 'mailbox', 'password', 'as me', 'as him', 'as her'],
   askIf: [
     'can you … tell me if',
     'can you … tell me whether',

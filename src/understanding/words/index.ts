@@ -49,3 +49,13 @@ export function mergedRecord<V>(pick: (w: Words) => Record<string, V>): Record<s
 export const everydayWords: ReadonlySet<string> = new Set(
   readTextAsset('src/understanding/words/dictionary.txt').split('\n'),
 );
+
+/** Every string in a word list, including the keys of number tables. */
+export function allStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(allStrings);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, v]) => (typeof v === 'number' ? [key] : allStrings(v)));
+  }
+  return [];
+}

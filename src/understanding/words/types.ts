@@ -176,6 +176,8 @@ export interface AppWords {
   verbsBeforeApp: string[];
   /** Words after which "from" names an app ("blocked from Contoso Expenses"); elsewhere "from" is a place or a time. */
   blockedFrom: string[];
+  /** Verbs after which "by" / "door" names the app that refused ("rejected by Contoso Expenses", "geweigerd door Workday"). */
+  refusedBy: string[];
   /** Words that say the name beside them is an app or automation identity, not a person ("the Payroll Sync service principal", "de app Payroll Sync"). */
   workloadNouns: string[];
   /** Words that cannot start an app name (pronouns, devices, places). */
@@ -243,6 +245,12 @@ export interface FilterWords {
   platforms: Record<Platform, string[]>;
   /** Before a platform word ("on his phone", "op zijn telefoon"). */
   platformPrefixes: string[];
+  /**
+   * A device named as where something came from or who is on it, not the sign-in's platform: the word before it ("the
+   * code from my phone", "de code op mijn telefoon") or after it ("on the phone with me", "aan de telefoon met").
+   */
+  notPlatformBefore: string[];
+  notPlatformAfter: string[];
   /** Between the prefix and the platform ("his", "de", "mijn"). */
   possessives: string[];
   /** After a platform word, people who use it ("iphone users", "android-gebruikers"). */
@@ -262,6 +270,10 @@ export interface FollowUpWords {
 export interface Words {
   /** Common words that mark the language, for detectLanguage. */
   markers: string[];
+  /** Chat shorthand and the words it stands for ("rn" → "right now", "ff" → "even"), read before anything else. */
+  shorthand: Record<string, string>;
+  /** Greetings that open a message ("morning!", "goedemorgen,"): dropped, so "morning" is no time. */
+  greetings: string[];
   time: TimeWords;
   intent: IntentWords;
   subject: SubjectWords;
