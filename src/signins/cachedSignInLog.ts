@@ -17,12 +17,25 @@
  * in the same minute — a window ending at "now", a different millisecond each time — share one read;
  * the answer then misses at most that many seconds at either end of the window, less than the delay
  * with which sign-ins reach the log.
+ *
+ * The older part of a window the live index holds the rest of (`oneRead`: IndexedSignInSource) ends
+ * where the index starts, and in the first minutes after a start that start moves back with every page
+ * of SIGNIN_INDEX_HOURS=auto's backward fill. So the same question asked again a minute later (a ticket
+ * click re-reading its card's question) asks for a slightly shorter older part, whose key matches
+ * nothing, while the backward fill takes most of Graph's reads. Such a part is answered from a complete
+ * one of the same question that holds its whole range, kept or still in flight in the same lane: the
+ * records of the narrower range, cut by Graph's own bounds (whole seconds, both ends included). (A fixed
+ * span's start moves forward, past what was read: that part is read again.) Older parts are kept
+ * OLDER_PART_TTL_MS rather than the cache time: they end at least the index's span (1 hour or more)
+ * ago, long after sign-ins stop arriving in the log (about 2 minutes at the 95th percentile, 5 at the
+ * 99th: /work/shared/reference/graph-signins.md §4), so keeping them longer misses nothing.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { LRUCache } from 'lru-cache';
 import { appKey } from './appMatch';
 import { type SignInPage, type SignInQuery, type SignInSource } from './signInLog';
 import { currentReadLane } from '../graph/readLane';
+import { odataDate } from '../graph/odata';
 
 export interface CachedSignInSourceOptions {
   /** Records held at most across all cached answers (memory bound). Default 20,000. */
@@ -40,6 +53,21 @@ export interface SignInCacheStats {
   shared: number;
   /** Calls that went to the wrapped source. */
   misses: number;
+  /** Of the misses, older parts answered from a wider one of the same question (no read). */
+  narrowed: number;
+}
+
+/**
+ * How long the older part of a window the live index holds the rest of is kept (when the cache is on):
+ * past SIGNIN_INDEX_HOURS=auto's backward fill (about 4 minutes after a start) and a card read before a click.
+ */
+export const OLDER_PART_TTL_MS = 10 * 60_000;
+
+/** An older part read (or being read): its range as Graph's filter has it, and its key. */
+interface OlderPart {
+  from: number;
+  to: number;
+  key: string;
 }
 
 type Entry = { kind: 'page'; page: SignInPage } | { kind: 'record'; record: SignIn } | { kind: 'missing' };
@@ -50,8 +78,10 @@ export class CachedSignInSource implements SignInSource {
   private readonly ttlMs: number;
   private readonly granularityMs: number;
   private readonly cache: LRUCache<string, Entry> | null;
-  private readonly inFlight = new Map<string, Promise<unknown>>();
-  private readonly counters: SignInCacheStats = { hits: 0, shared: 0, misses: 0 };
+  private readonly inFlight = new Map<string, Promise<Entry | null>>();
+  private readonly counters: SignInCacheStats = { hits: 0, shared: 0, misses: 0, narrowed: 0 };
+  /** The older parts read per question (the key without its time range), newest first. */
+  private readonly olderParts = new LRUCache<string, OlderPart[]>({ max: 2_000 });
 
   constructor(
     private readonly inner: SignInSource,
@@ -75,31 +105,64 @@ export class CachedSignInSource implements SignInSource {
   /** The normalized key of a query (exported for tests and logs). */
   queryKey(query: SignInQuery): string {
     const round = (d: Date) => Math.floor(d.getTime() / this.granularityMs);
-    return JSON.stringify([
-      'find',
-      query.userId?.toLowerCase() ?? null,
-      round(query.from),
-      round(query.to),
-      query.app ? appKey(query.app) : null,
-      query.errorCode ?? null,
-      query.correlationId ? query.correlationId.toLowerCase() : null,
-      query.requestId ? query.requestId.toLowerCase() : null,
-      query.category ?? null,
-      query.eventTypes ? [...query.eventTypes].sort() : null,
-      query.oneRead === true,
-    ]);
+    return JSON.stringify(['find', round(query.from), round(query.to), ...shapeOf(query)]);
   }
 
   async find(query: SignInQuery): Promise<SignInPage> {
     const key = this.queryKey(query);
-    const { value, fresh } = await this.shared(key, async () => ({
-      kind: 'page' as const,
-      page: { ...(await this.inner.find(query)), key: `${key}#${++this.reads}` },
-    }));
+    const older = this.cache !== null && query.oneRead === true && !query.requestId;
+    let keepMs = older ? Math.max(this.ttlMs, OLDER_PART_TTL_MS) : undefined;
+    const { value, fresh } = await this.shared(
+      key,
+      async () => {
+        const part = older ? await this.withinOlderPart(query, key) : null;
+        if (older) this.rememberOlderPart(query, key);
+        if (part) {
+          this.counters.narrowed++;
+          keepMs = part.keepMs;
+        }
+        return {
+          kind: 'page' as const,
+          page: { ...(part?.page ?? (await this.inner.find(query))), key: `${key}#${++this.reads}` },
+        };
+      },
+      () => keepMs,
+    );
     const page = (value as Extract<Entry, { kind: 'page' }>).page;
     // Each caller gets its own array (the kept one must not change under later callers). Only the
     // caller whose read went to Graph reports its requests; the others made none.
     return { ...page, records: [...page.records], requests: fresh ? page.requests : 0 };
+  }
+
+  /** Registered when its read starts (a narrower part asked meanwhile waits for it rather than reading), or when cut from a wider one. */
+  private rememberOlderPart(query: SignInQuery, key: string): void {
+    const shape = JSON.stringify(shapeOf(query));
+    const [from, to] = graphBounds(query);
+    const parts = (this.olderParts.get(shape) ?? []).filter((p) => p.key !== key);
+    this.olderParts.set(shape, [{ from, to, key }, ...parts].slice(0, 4));
+  }
+
+  /**
+   * The records of this older part from a complete wider one of the same question, kept or in flight in
+   * this lane, and how long they may still be kept (no longer than the wider part: what was read is never
+   * kept past OLDER_PART_TTL_MS); null when there is none. (Not the query's own key: that read is this one.)
+   */
+  private async withinOlderPart(query: SignInQuery, key: string): Promise<{ page: SignInPage; keepMs: number } | null> {
+    const [from, to] = graphBounds(query);
+    const lane = currentReadLane()?.priority ?? 'system';
+    for (const part of this.olderParts.get(JSON.stringify(shapeOf(query))) ?? []) {
+      if (part.key === key || part.from > from || part.to < to) continue;
+      const kept = this.cache?.get(part.key);
+      const entry = kept ?? (await this.inFlight.get(`${lane}|${part.key}`)?.catch(() => null));
+      if (entry?.kind !== 'page' || entry.page.truncated) continue;
+      const records = entry.page.records.filter((r) => {
+        const at = Date.parse(String(r.createdDateTime));
+        return at >= from && at <= to;
+      });
+      const keepMs = kept ? (this.cache?.getRemainingTTL(part.key) ?? 0) : Math.max(this.ttlMs, OLDER_PART_TTL_MS);
+      return { page: { records, truncated: false, requests: 0 }, keepMs };
+    }
+    return null;
   }
 
   async byId(id: string): Promise<SignIn | null> {
@@ -137,6 +200,7 @@ export class CachedSignInSource implements SignInSource {
   private async shared(
     key: string,
     read: () => Promise<Entry | null>,
+    keepMs?: () => number | undefined,
   ): Promise<{ value: Entry | null; fresh: boolean }> {
     const cached = this.cache?.get(key);
     if (cached) {
@@ -146,7 +210,7 @@ export class CachedSignInSource implements SignInSource {
     // A read in flight is shared within its limiter lane only: a reader never waits in a non-reader's
     // queue, nor in that of a read made outside any question.
     const flight = `${currentReadLane()?.priority ?? 'system'}|${key}`;
-    const pending = this.inFlight.get(flight) as Promise<Entry | null> | undefined;
+    const pending = this.inFlight.get(flight);
     if (pending) {
       this.counters.shared++;
       return { value: await pending, fresh: false };
@@ -156,11 +220,32 @@ export class CachedSignInSource implements SignInSource {
     const started = Promise.resolve()
       .then(read)
       .then((value) => {
-        if (value && this.cache) this.cache.set(key, value);
+        const ttl = keepMs?.();
+        if (value && this.cache && (ttl === undefined || ttl > 0))
+          this.cache.set(key, value, ttl ? { ttl } : undefined);
         return value;
       })
       .finally(() => this.inFlight.delete(flight));
     this.inFlight.set(flight, started);
     return { value: await started, fresh: true };
   }
+}
+
+/** What makes two reads the same question, apart from their time range (see queryKey). */
+function shapeOf(query: SignInQuery): unknown[] {
+  return [
+    query.userId?.toLowerCase() ?? null,
+    query.app ? appKey(query.app) : null,
+    query.errorCode ?? null,
+    query.correlationId ? query.correlationId.toLowerCase() : null,
+    query.requestId ? query.requestId.toLowerCase() : null,
+    query.category ?? null,
+    query.eventTypes ? [...query.eventTypes].sort() : null,
+    query.oneRead === true,
+  ];
+}
+
+/** The time range as Graph's filter has it: whole seconds, both ends included (signInLog.ts buildSignInFilter). */
+function graphBounds(query: SignInQuery): [number, number] {
+  return [Date.parse(odataDate(query.from)), Date.parse(odataDate(query.to))];
 }
