@@ -24,6 +24,17 @@ const NOT_APPS = new Set(merged((w) => w.app.notApps));
 const VERBS_BEFORE_APP = new Set(merged((w) => w.app.verbsBeforeApp));
 const BLOCKED_FROM = new Set(merged((w) => w.app.blockedFrom));
 const REFUSED_BY = new Set(merged((w) => w.app.refusedBy));
+const GENERIC_APP_WORDS = new Set([
+  'app',
+  'apps',
+  'application',
+  'applicatie',
+  'toepassing',
+  'portal',
+  'portaal',
+  'site',
+  'website',
+]);
 const APP_NOUNS = new Set(appNouns);
 const NOT_NAMES = new Set(merged((w) => w.notNames));
 const KNOWN_APP = new RegExp(wordsRegex(knownApps).source, 'gu');
@@ -94,6 +105,8 @@ function appAfter(text: string, tokens: Token[], i: number): { start: number; en
   ) {
     last += 1;
   }
+  // "approve it in the app": the word for an app names none.
+  if (last === j && GENERIC_APP_WORDS.has(first.word)) return null;
   return { start: first.start, end: tokens[last].end };
 }
 

@@ -73,11 +73,16 @@ function correction(word: string, language: Language): string | null {
   return found.length === 1 ? found[0] : null;
 }
 
+/** What the asker typed before a pasted error screen (all of `text` when there is none). */
+export function typedBeforeScreen(text: string): string {
+  const screen = SCREEN_START.exec(text);
+  return screen ? text.slice(0, screen.index) : text;
+}
+
 /** `text` (mentions already taken out) with shorthand spelled out and typos of known words corrected. */
 export function normaliseChat(text: string, language: Language): string {
-  const screen = SCREEN_START.exec(text);
-  const chat = screen ? text.slice(0, screen.index) : text;
-  const rest = screen ? text.slice(screen.index) : '';
+  const chat = typedBeforeScreen(text);
+  const rest = text.slice(chat.length);
   const { shorthand } = BY_LANGUAGE[language];
   let previous = '';
   const normalised = chat

@@ -92,8 +92,9 @@ export function findForm(lower: string, language?: Language): QuestionForm {
   const intrusion = INTRUSION.test(lower) || (INTRUDERS.test(lower) && TRIES.test(lower) && ACCOUNTS.test(lower));
   return {
     counting: COUNTING.test(lower),
-    // "somebody trying to hack into my account today?": whether anyone did.
-    yesNo: isYesNo(lower, yesNo) || (intrusion && /\?\s*$/u.test(lower) && !QUESTION_WORD.test(lower)),
+    // "somebody trying to hack into my account today?", "my phone keeps asking me to approve logins I never started":
+    // whether anyone did.
+    yesNo: isYesNo(lower, yesNo) || (intrusion && !QUESTION_WORD.test(lower)),
     outage:
       OUTAGE.test(lower) ||
       OUTAGE_STATE.test(lower.replace(NOT_OUTAGE, (m) => ' '.repeat(m.length))) ||

@@ -30,6 +30,7 @@ const ABOUT_BOT = new RegExp(
   'u',
 );
 const COUNT = regexOf((i) => i.count);
+const USAGE = regexOf((i) => i.usage);
 /** Sign-in verb phrases, removed before looking for apps and names ("sign in" is not "in <app>"). */
 const SIGNIN_VERBS = new RegExp(regexOf((i) => i.signin).source, 'gu');
 
@@ -41,6 +42,8 @@ export interface Signals {
   help: boolean;
   /** "how many", "sign-in pattern", "hoe vaak". */
   count: boolean;
+  /** How to use the bot, asked outright ("what should I type"): help, even beside "I" or "niet". */
+  usage: boolean;
 }
 
 /** `namesFailureKind`: the text names a kind of failure ("locked", "MFA"), which asks about failures. */
@@ -48,6 +51,7 @@ export function signalsOf(work: string, namesFailureKind = false): Signals {
   return {
     failure: namesFailureKind || FAILURE.test(work),
     count: COUNT.test(work),
+    usage: USAGE.test(work),
     troubleshoot: TROUBLESHOOT.test(work),
     signin: SIGNIN.test(work),
     explain: EXPLAIN.test(work) || EXPLAIN_BEFORE_CODE.test(work),
@@ -101,6 +105,8 @@ export function decideIntent({
   clearName,
 }: IntentInput): Intent {
   const asks = asksSomething(signals);
+  const aboutSomeone = subject !== null && subject.kind !== 'self';
+  if (signals.usage && errorCode === null && !correlationId && !requestId && !aboutSomeone) return 'help';
   if (errorCode !== null && (signals.explain || (!asks && !subject && !hasTime))) return 'explain';
   if (signals.count) return 'count';
   if (requestId) return 'failures';

@@ -15,7 +15,7 @@ import { findErrorScreen } from './errorScreen';
 import { findFilters } from './filters';
 import { NO_FORM, findForm } from './form';
 import { cleanText } from './clean';
-import { normaliseChat } from './chatWords';
+import { normaliseChat, typedBeforeScreen } from './chatWords';
 import { Changes, contextOf, findFollowUp, mergeWithPrevious } from './followUp';
 import { findBareCode, findIds } from './ids';
 import { asksSomething, decideIntent, looksForSubject, maskSigninVerbs, signalsOf } from './intent';
@@ -72,7 +72,13 @@ export function parse(text: string, ctx: ParseContext): Question {
   if (!cleaned.ok) return emptyQuestion(languageOfLocale(ctx.locale) ?? previous?.language ?? 'en');
 
   const mentioned = takeMentions(cleaned.text, ctx.mentions ?? []);
-  const language = detectLanguage(mentioned.text, ctx.locale, previous?.language);
+  // "Zoë krijgt deze melding, wat moet ik doen?" above an English screen: the asker's words decide the language.
+  const asked = typedBeforeScreen(mentioned.text);
+  const language = detectLanguage(
+    /\p{L}{2,}.*\s\p{L}{2,}/u.test(asked) ? asked : mentioned.text,
+    ctx.locale,
+    previous?.language,
+  );
   const typed = normaliseChat(mentioned.text, language);
   const typedLower = lowerSameLength(typed);
 

@@ -86,6 +86,7 @@ const notNamesByLanguage = Object.fromEntries(
 
 const subjectSet = (pick: (w: Words) => string[]) => new Set(merged(pick));
 const PARTICLES = subjectSet((w) => w.subject.nameParticles);
+const ARTICLES = subjectSet((w) => w.app.articles);
 const CUES_BEFORE = subjectSet((w) => w.subject.cuesBefore);
 const CUES_AFTER = subjectSet((w) => w.subject.cuesAfter);
 const GROUP_NOUNS = subjectSet((w) => w.subject.groupNouns);
@@ -212,6 +213,16 @@ export function findPerson(work: string, original: string, language: Language): 
   const nameWord = (i: number, afterName = false) => {
     const capital = CAPITAL.test(original.slice(tokens[i].start, tokens[i].end));
     const capitalInside = capital && !startsSentence(work, tokens, i);
+    // "the little window": a word after an article, typed in lower case, describes a thing ("jan de vries" aside).
+    const article = tokens[i - 1]?.word ?? '';
+    if (
+      !capital &&
+      !afterName &&
+      ARTICLES.has(article) &&
+      !PARTICLES.has(article) &&
+      adjacent(work, tokens[i - 1], tokens[i])
+    )
+      return false;
     return names.has(i) || isNameWord(tokens[i].word, notNames, capitalInside, capital, afterName);
   };
   const afterNameWord = (i: number) => i > 0 && adjacent(work, tokens[i - 1], tokens[i]) && nameWord(i - 1);

@@ -37,7 +37,7 @@ const SETS = [
   // Written blind this session by two writers (6a: helpdesk staff typing fast; 6b: end users and admins). Blind on
   // cda7391 (the start of the session): 6a en 66 %, nl 82 %; 6b en 80 %, nl 82 %. Blind on 670cd22: 6a en 70 %,
   // nl 92 %; 6b en 88 %, nl 84 % (en 79 %, nl 88 % over both). Then improved against by class.
-  { file: 'heldout-utterances-6a.jsonl', rows: 100, dutch: 50, kinds: ALL_KINDS, floor: { en: 96, nl: 100 } },
+  { file: 'heldout-utterances-6a.jsonl', rows: 100, dutch: 50, kinds: ALL_KINDS, floor: { en: 98, nl: 100 } },
   { file: 'heldout-utterances-6b.jsonl', rows: 100, dutch: 50, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   // Written blind this session (a month of a Dutch helpdesk channel, mixed askers). Blind on the parser after set 6's
   // fixes (chat shorthand, slips of the fingers, everyday words): en 93.3 %, nl 91.7 %. Then improved against by class.
@@ -45,8 +45,8 @@ const SETS = [
   // Written blind this session (8a: an admin's and a service desk's week, Dutch speakers' English; 8b: end users and
   // managers describing what they see). Blind on 105c8b9: 8a en 95.0 %, nl 91.7 %; 8b en 86.7 %, nl 78.3 %. Then
   // improved against by class.
-  { file: 'heldout-utterances-8a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 96.6 } },
-  { file: 'heldout-utterances-8b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 93.3, nl: 90 } },
+  { file: 'heldout-utterances-8a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 100 } },
+  { file: 'heldout-utterances-8b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 93.3 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {

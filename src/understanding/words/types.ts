@@ -104,6 +104,8 @@ export interface IntentWords {
    * `{bot}` stands for any of `bot` followed by any number of `fillers` ("allemaal", "actually").
    */
   helpAboutBot: { questions: string[]; bot: string[]; fillers: string[] };
+  /** How to use the bot, asked outright ("what should I type", "ik snap niet hoe ik dit moet gebruiken"): help, whatever else is said. */
+  usage: string[];
   /** Words for an error code right before the number ("error 50126", "foutcode 50126"). */
   codeLabel: string[];
   /** Labels that name a GUID as a correlation id ("correlation id", "correlatie-id"). */
