@@ -125,7 +125,8 @@ export function parse(text: string, ctx: ParseContext): Question {
   const kind = findCategory(signalText);
   // "someone has my password and tries to sign in as me", "approval requests I never asked for … someone trying to log
   // in as me?": an intrusion, not a problem of the asker's own kind (a lockout it caused is still one).
-  const category = form.intrusion && kind.category !== 'lockout' ? null : kind.category;
+  // A pasted screen's own words name its failure; the code on it says more than any category.
+  const category = screen || (form.intrusion && kind.category !== 'lockout') ? null : kind.category;
   const signals = signalsOf(signalText, kind.category !== null);
   const asks = asksSomething(signals) || form.intrusion;
   const filters = findFilters(maskLike(withoutBareCode(time.text), kind.text), original);

@@ -80,7 +80,11 @@ export const WEEKDAYS: string[][] = [0, 1, 2, 3, 4, 5, 6].map((i) => T((t) => t.
 export const WEEKDAY_ABBREVIATIONS: string[][] = [0, 1, 2, 3, 4, 5, 6].map((i) => T((t) => t.weekdayAbbreviations[i]));
 /** A following word that makes a number a quantity, not a time ("voor 2 dagen"). */
 export const NOT_AFTER_CLOCK = `(?!\\s*(?:${ALL_UNITS})${END})`;
-export const SINCE_BEFORE = new RegExp(`${START}${alt((t) => t.since)}\\s+$`, 'u');
+/** "since monday", and "since I came in this morning", "sinds ik vanochtend binnenkwam": a few words may come between. */
+export const SINCE_BEFORE = new RegExp(
+  `${START}${alt((t) => t.since)}\\s+(?:(?:i|ik|we|she|he|hij|zij|ze)\\s+(?:[\\p{L}']+\\s+(?:in\\s+)?)?)?$`,
+  'u',
+);
 /** "all morning", "de hele ochtend": since that part of the day began. */
 export const WHOLE_PART_BEFORE = new RegExp(`${START}${alt((t) => t.wholePart)}\\s+$`, 'u');
 export const BARE_PART = new RegExp(`^${alt((t) => t.bareParts)}$`, 'u');

@@ -2,7 +2,7 @@ import type { Words } from './types';
 
 /** English words for when: days, parts of the day, clock times, ranges and "in the last N hours". */
 export const enTime: Words['time'] = {
-  today: ['today', "today's", 'todays', 'tday', 'tdy'],
+  today: ['today', "today's", 'todays', 'tday', 'tdy', 'all day', 'the whole day', 'all day today'],
   yesterday: ['yesterday', "yesterday's", 'yesterdays', 'yday', 'yest', 'yesteday', 'yesturday', 'yesterdy'],
   dayBeforeYesterday: ['the day before yesterday', 'day before yesterday'],
   earlierToday: ['earlier today', 'so far today', 'today so far'],
@@ -75,7 +75,7 @@ export const enTime: Words['time'] = {
   am: ['am', 'a.m.', 'a.m', 'in the morning'],
   pm: ['pm', 'p.m.', 'p.m', 'in the afternoon', 'in the evening'],
   oClock: ["o'clock", 'oclock', 'h', 'hrs'],
-  noon: ['noon', 'midday', 'lunchtime'],
+  noon: ['noon', 'midday', 'lunchtime', 'lunch'],
   clockPrefixes: { 'half past': 90, 'quarter past': 75, 'quarter to': 45, 'quarter til': 45 },
   midnight: ['midnight'],
   forN: ['for', 'for about', 'for around', 'for like', 'going on'],
@@ -140,7 +140,7 @@ export const enTime: Words['time'] = {
     few: 3,
     several: 3,
   },
-  thisWeek: ['this week', 'so far this week', 'this wk'],
+  thisWeek: ['this week', 'so far this week', 'this wk', 'all week', 'the whole week', 'all week long'],
   lastWeek: ['last week', 'previous week', 'last wk'],
   thisMonth: ['this month'],
   lastMonth: ['last month', 'previous month'],
