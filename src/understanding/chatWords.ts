@@ -17,6 +17,7 @@ const SCREEN_START =
 /** A word as typed, unless it is part of an address, a path or an id ("megan@contoso", "a1b2-…"). */
 const WORD = /(?<![\p{L}\p{N}@._/'-])[\p{L}\p{N}]+(?:'[\p{L}]+)*(?:\/(?=\s|$))?(?![\p{L}\p{N}@_'-]|\.[\p{L}\p{N}])/gu;
 const MIN_LENGTH = 5;
+const MIN_SWAP_LENGTH = 4;
 const GREETING = new RegExp(`^\\s*${alternation(merged((w) => w.greetings))}\\s*[!,.:]+\\s*`, 'iu');
 
 /** Prepositions before a person: a word after one is left as typed ("failures for allen", not "alleen"). */
@@ -30,7 +31,7 @@ function vocabularyOf(language: Language): Set<string> {
   const words = allStrings(lists)
     .flatMap((phrase) => phrase.split(/\s+/))
     .map((word) => word.replace(/\*$/, ''))
-    .filter((word) => word.length >= MIN_LENGTH && /^\p{Ll}+$/u.test(word) && !NAMES.has(word));
+    .filter((word) => word.length >= MIN_SWAP_LENGTH && /^\p{Ll}+$/u.test(word) && !NAMES.has(word));
   return new Set(words);
 }
 
@@ -64,12 +65,19 @@ const BY_LANGUAGE = Object.fromEntries(
   }),
 ) as Record<Language, { vocabulary: Set<string>; index: Map<string, string[]>; shorthand: Record<string, string> }>;
 
-function correction(word: string, language: Language): string | null {
+/** After a name, only a long word is corrected ("debra gistern"): a short one may be a surname ("allen", not "alleen"). */
+const MIN_LENGTH_AFTER_NAME = 7;
+
+function correction(word: string, language: Language, afterName: boolean): string | null {
   const { vocabulary, index } = BY_LANGUAGE[language];
-  if (word.length < MIN_LENGTH || vocabulary.has(word) || KNOWN_ANYWHERE.has(word)) return null;
+  if (word.length < (afterName ? MIN_LENGTH_AFTER_NAME : MIN_SWAP_LENGTH)) return null;
+  if (vocabulary.has(word) || KNOWN_ANYWHERE.has(word)) return null;
   if (everydayWords.has(word) || NAMES.has(word) || !/^\p{Ll}+$/u.test(word)) return null;
   const near = new Set([word, ...deletions(word)].flatMap((key) => index.get(key) ?? []));
-  const found = [...near].filter((known) => oneSlipApart(word, known));
+  // Four letters: only two swapped ("cnat"); a letter more or less makes another short word too easily.
+  const found = [...near].filter(
+    (known) => oneSlipApart(word, known) && (word.length >= MIN_LENGTH || known.length === word.length),
+  );
   return found.length === 1 ? found[0] : null;
 }
 
@@ -77,6 +85,12 @@ function correction(word: string, language: Language): string | null {
 export function typedBeforeScreen(text: string): string {
   const screen = SCREEN_START.exec(text);
   return screen ? text.slice(0, screen.index) : text;
+}
+
+function isKnown(word: string, language: Language): boolean {
+  return (
+    word === '' || BY_LANGUAGE[language].vocabulary.has(word) || KNOWN_ANYWHERE.has(word) || everydayWords.has(word)
+  );
 }
 
 /** `text` (mentions already taken out) with shorthand spelled out and typos of known words corrected. */
@@ -89,7 +103,8 @@ export function normaliseChat(text: string, language: Language): string {
     .replace(BOT_NAME, ' ')
     .replace(GREETING, '')
     .replace(WORD, (typed) => {
-      const afterName = NAMES.has(previous) || BEFORE_NAMES.has(previous);
+      // After a name, a preposition before one, or a word the parser does not know (likely a name: "cristie cline").
+      const afterName = NAMES.has(previous) || BEFORE_NAMES.has(previous) || !isKnown(previous, language);
       previous = typed.toLowerCase();
       // "megans outlook": a possessive typed without its apostrophe.
       const stem = previous.slice(0, -1);
@@ -97,8 +112,8 @@ export function normaliseChat(text: string, language: Language): string {
       if (possessive && !afterName && !everydayWords.has(previous)) return `${typed.slice(0, -1)}'s`;
       const spelled = Object.hasOwn(shorthand, typed.toLowerCase()) ? shorthand[typed.toLowerCase()] : undefined;
       if (spelled !== undefined && (typed === typed.toLowerCase() || typed.length <= 4)) return spelled;
-      if (typed !== typed.toLowerCase() || afterName) return typed;
-      return correction(typed, language) ?? typed;
+      if (typed !== typed.toLowerCase()) return typed;
+      return correction(typed, language, afterName) ?? typed;
     });
   return (normalised + rest).replace(/^\s+/u, '');
 }

@@ -87,6 +87,8 @@ const notNamesByLanguage = Object.fromEntries(
 const subjectSet = (pick: (w: Words) => string[]) => new Set(merged(pick));
 const PARTICLES = subjectSet((w) => w.subject.nameParticles);
 const ARTICLES = subjectSet((w) => w.app.articles);
+/** "this long number", "dit lange nummer": a word after one describes a thing. */
+const DEMONSTRATIVES = new Set(['this', 'these', 'those', 'dit', 'deze']);
 const CUES_BEFORE = subjectSet((w) => w.subject.cuesBefore);
 const CUES_AFTER = subjectSet((w) => w.subject.cuesAfter);
 const GROUP_NOUNS = subjectSet((w) => w.subject.groupNouns);
@@ -213,19 +215,23 @@ export function findPerson(work: string, original: string, language: Language): 
   const nameWord = (i: number, afterName = false) => {
     const capital = CAPITAL.test(original.slice(tokens[i].start, tokens[i].end));
     const capitalInside = capital && !startsSentence(work, tokens, i);
-    // "the little window": a word after an article, typed in lower case, describes a thing ("jan de vries" aside).
+    // "the little window", "this long number": a word after an article or "this", typed in lower case, describes a
+    // thing ("jan de vries" aside).
     const article = tokens[i - 1]?.word ?? '';
     if (
       !capital &&
       !afterName &&
-      ARTICLES.has(article) &&
-      !PARTICLES.has(article) &&
+      ((ARTICLES.has(article) && !PARTICLES.has(article)) || DEMONSTRATIVES.has(article)) &&
       adjacent(work, tokens[i - 1], tokens[i])
     )
       return false;
     return names.has(i) || isNameWord(tokens[i].word, notNames, capitalInside, capital, afterName);
   };
-  const afterNameWord = (i: number) => i > 0 && adjacent(work, tokens[i - 1], tokens[i]) && nameWord(i - 1);
+  const typedCapital = (i: number) => CAPITAL.test(original.slice(tokens[i].start, tokens[i].end));
+  // "isaiah langer": an everyday word may be a surname; after a name typed with a capital, only one typed so too
+  // ("Debra denkt dat …", "Sanne terugbel").
+  const afterNameWord = (i: number) =>
+    i > 0 && adjacent(work, tokens[i - 1], tokens[i]) && nameWord(i - 1) && (!typedCapital(i - 1) || typedCapital(i));
   // "ben walters is weer buitengesloten": a given name that is also a word ("ben", "dan") before a name is the name.
   const isName = (i: number) =>
     nameWord(i) ||
