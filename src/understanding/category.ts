@@ -4,7 +4,7 @@
  * first, so "Outlook keeps asking for my password" is a session problem, not a password one.
  */
 import { FAILURE_CATEGORIES, type FailureCategory } from '../shared/types';
-import { mask, wordsRegex } from './phrases';
+import { MASK, mask, wordsRegex } from './phrases';
 import { merged, wordsByLanguage } from './words';
 
 const ORDER = (Object.keys(wordsByLanguage.en.category) as FailureCategory[]).filter((c) =>
@@ -40,6 +40,13 @@ export function maskKeepingSelf(text: string, at: number, phrase: string): strin
     if (!SELF_WORDS.has(word[0])) out = mask(out, at + word.index, at + word.index + word[0].length);
   }
   return out;
+}
+
+const FIXES_DONE = new RegExp(wordsRegex(merged((w) => w.fixesDone)).source, 'gu');
+
+/** "did Debra manage to sign in after we reset her password?": a fix done, masked, so it names no failure. */
+export function maskFixesDone(text: string): string {
+  return text.replace(FIXES_DONE, (m) => MASK.repeat(m.length));
 }
 
 /** The category and the text with its phrases masked (they are neither names nor apps). */

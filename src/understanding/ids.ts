@@ -145,6 +145,8 @@ const GAVE =
 
 /** "got this from a user …", "kreeg ik van een gebruiker: …": a person who passed an id on, not what the id is. */
 const FROM_A_PERSON = /(?:^|\s)(?:from|van|by|door)\s+(?:a|an|one|some|een|iemand)\s+$/u;
+/** "request id of user …": the user owns the id that follows. */
+const OWNER_BEFORE = /(?:^|\s)(?:of|for|van|voor)\s+(?:the\s+|de\s+)?$/u;
 const PERSON_WORDS = new Set([
   'user',
   'gebruiker',
@@ -174,7 +176,7 @@ function roleOf(lower: string, start: number, end: number): { role: IdRole | nul
     .slice(from, start)
     .split(/[.?!]\s|\n/u)
     .pop()!;
-  let best: { role: IdRole; at: number } | null = null;
+  let best: { role: IdRole; at: number; start: number; word: string } | null = null;
   let relayed = false;
   for (const [role, regex] of ROLE_BEFORE) {
     regex.lastIndex = 0;
@@ -190,8 +192,18 @@ function roleOf(lower: string, start: number, end: number): { role: IdRole | nul
         continue;
       }
       const at = m.index + m[0].length;
-      if (!best || at > best.at || (at === best.at && role === 'correlation')) best = { role, at };
+      if (!best || at > best.at || (at === best.at && role === 'correlation'))
+        best = { role, at, start: m.index, word: m[0] };
     }
+  }
+  // "correlatieid uit screenshot gebruiker: …": a request or correlation label earlier in the sentence says what the
+  // id is; a bare "user" after it says whose screen it came from.
+  if (best?.role === 'user' && PERSON_WORDS.has(best.word) && !OWNER_BEFORE.test(before.slice(0, best.start))) {
+    const labelled = ROLE_BEFORE.find(([role, regex]) => {
+      regex.lastIndex = 0;
+      return (role === 'correlation' || role === 'request') && regex.test(before);
+    });
+    if (labelled) best = { ...best, role: labelled[0] };
   }
   // "sign-ins of <id>", "aanmeldingen van <id>": a person's.
   if (/(?:^|\s)(?:of|for|by|van|voor|door)\s*$/u.test(before)) return { role: 'user', relayed };

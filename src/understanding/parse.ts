@@ -10,7 +10,7 @@
  */
 import { findFixRequest } from './fixWords';
 import { appBesidePerson, findApp } from './appName';
-import { findCategory } from './category';
+import { findCategory, maskFixesDone } from './category';
 import { findErrorScreen } from './errorScreen';
 import { findFilters } from './filters';
 import { NO_FORM, findForm } from './form';
@@ -121,7 +121,7 @@ export function parse(text: string, ctx: ParseContext): Question {
   const requestId = screen?.requestId ?? ids.requestId;
   const correlationId = screen?.correlationId ?? ids.correlationId;
   const withoutBareCode = (t: string) => (bare ? mask(t, bare.start, bare.end) : t);
-  const signalText = withoutBareCode(idsText);
+  const signalText = maskFixesDone(withoutBareCode(idsText));
   const kind = findCategory(signalText);
   // "someone has my password and tries to sign in as me", "approval requests I never asked for … someone trying to log
   // in as me?": an intrusion, not a problem of the asker's own kind (a lockout it caused is still one).

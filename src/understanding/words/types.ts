@@ -284,6 +284,8 @@ export interface Words {
   app: AppWords;
   followUp: FollowUpWords;
   category: CategoryWords;
+  /** After a fix was done ("after we reset her password", "na de wachtwoordreset"): asks whether it worked, names no failure. */
+  fixesDone: string[];
   screen: ScreenWords;
   form: FormWords;
   filters: FilterWords;
