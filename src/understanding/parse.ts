@@ -154,7 +154,8 @@ export function parse(text: string, ctx: ParseContext): Question {
     upn: ids.upn,
     objectId: ids.objectId,
     person,
-    explainsCode: signals.explain && errorCode !== null,
+    // "Zoë vraagt wat dit betekent: <screen>": a name before a screen is whose it is, even when its code is asked about.
+    explainsCode: signals.explain && errorCode !== null && !screen,
     self:
       wantsSubject &&
       !ids.relayed &&

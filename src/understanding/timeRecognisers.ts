@@ -61,7 +61,10 @@ export function take(state: State, start: number, end: number): void {
     SINCE_BEFORE.exec(before) ?? (BARE_PART.test(state.text.slice(start, end)) ? WHOLE_PART_BEFORE.exec(before) : null);
   if (since) {
     state.found.since = true;
-    start = since.index;
+    // "sinds ik vanochtend binnenkwam": the words between stay ("ik" is the asker); only "sinds" and the time go.
+    if (since[1] !== undefined && since[0].length > since[1].length + 1)
+      state.text = mask(state.text, since.index, since.index + since[1].length);
+    else start = since.index;
   }
   state.text = mask(state.text, start, end);
 }

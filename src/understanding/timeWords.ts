@@ -82,7 +82,7 @@ export const WEEKDAY_ABBREVIATIONS: string[][] = [0, 1, 2, 3, 4, 5, 6].map((i) =
 export const NOT_AFTER_CLOCK = `(?!\\s*(?:${ALL_UNITS})${END})`;
 /** "since monday", and "since I came in this morning", "sinds ik vanochtend binnenkwam": a few words may come between. */
 export const SINCE_BEFORE = new RegExp(
-  `${START}${alt((t) => t.since)}\\s+(?:(?:i|ik|we|she|he|hij|zij|ze)\\s+(?:[\\p{L}']+\\s+(?:in\\s+)?)?)?$`,
+  `${START}(${alt((t) => t.since)})\\s+(?:(?:i|ik|we|she|he|hij|zij|ze)\\s+(?:[\\p{L}'\\u0001]+\\s+(?:in\\s+)?)?)?$`,
   'u',
 );
 /** "all morning", "de hele ochtend": since that part of the day began. */
