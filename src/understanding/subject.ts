@@ -184,11 +184,15 @@ const SIGN_INS_AFTER = new RegExp(
   'u',
 );
 
-function isCued(tokens: Token[], [first, last]: [number, number]): boolean {
+/** A cue after the name in the same clause: "Lagos, is that him?" has none for Lagos (the comma ends it). */
+function isCued(text: string, tokens: Token[], [first, last]: [number, number]): boolean {
+  const before = tokens[first - 1];
+  const after = tokens[last + 1];
+  const sameClause = (a: Token, b: Token) => !/[,;:.!?]/u.test(text.slice(a.end, b.start));
   return (
     isPossessive(tokens[last].word) ||
-    CUES_BEFORE.has(tokens[first - 1]?.word ?? '') ||
-    CUES_AFTER.has(tokens[last + 1]?.word ?? '')
+    CUES_BEFORE.has(before?.word ?? '') ||
+    (after !== undefined && CUES_AFTER.has(after.word) && sameClause(tokens[last], after))
   );
 }
 
@@ -243,7 +247,7 @@ export function findPerson(work: string, original: string, language: Language): 
   const runs = nameRuns(work, tokens, isName).filter(([, last]) => !GROUP_NOUNS.has(tokens[last + 1]?.word ?? ''));
   // A word before sign-in nouns is a weaker cue: "sigin failures for megan" is about megan.
   const cued =
-    runs.find((r) => isCued(tokens, r)) ??
+    runs.find((r) => isCued(work, tokens, r)) ??
     runs.find(([, last]) => SIGN_INS_AFTER.test(original.slice(tokens[last].end).toLowerCase()));
   const run = cued ?? runs[0];
   if (!run) return { person: null, cued: false, losesToSelf: false, text: work };
