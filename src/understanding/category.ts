@@ -30,6 +30,10 @@ const ANY_CATEGORY = wordsRegex(ORDER.flatMap((c) => merged((w) => w.category[c]
 const ACCOUNT_BLOCKED =
   /(?<![\p{L}\p{N}])(?:account|accounts)\s+(?:van|of)\s+(?:[^\s?!.,]+\s+){1,3}?(?:(?:is|zijn|been|was|werd)\s+)?(?:geblokkeerd|blocked|vergrendeld|locked)(?![\p{L}\p{N}])/u;
 const BLOCKED_WORD = /(?:geblokkeerd|blocked|vergrendeld|locked)(?![\p{L}\p{N}])/u;
+/** "staat het account van Bill uit?", "is the account of Bill off?": switched off is disabled. */
+const ACCOUNT_OFF =
+  /(?<![\p{L}\p{N}])(?:account|accounts)\s+(?:van|of)\s+(?:[^\s?!.,]+\s+){1,3}?(?:(?:is|zijn|been|was|werd)\s+)?(?:uit|off|uitgezet|uitgeschakeld|disabled)(?![\p{L}\p{N}])/u;
+const OFF_WORD = /(?:uitgeschakeld|uitgezet|disabled|uit|off)(?![\p{L}\p{N}])/u;
 
 const SELF_WORDS = new Set(merged((w) => w.subject.self));
 
@@ -56,6 +60,12 @@ export function findCategory(text: string): { category: FailureCategory | null; 
     const word = BLOCKED_WORD.exec(accountBlocked[0])!;
     const at = accountBlocked.index + word.index;
     return { category: 'lockout', text: mask(text, at, at + word[0].length) };
+  }
+  const accountOff = ACCOUNT_OFF.exec(text);
+  if (accountOff) {
+    const word = OFF_WORD.exec(accountOff[0].slice(accountOff[0].lastIndexOf(' ')))!;
+    const at = accountOff.index + accountOff[0].lastIndexOf(' ') + word.index;
+    return { category: 'account_state', text: mask(text, at, at + word[0].length) };
   }
   if (!ANY_CATEGORY.test(text)) return { category: null, text };
   for (const [category, regex] of REGEXES) {

@@ -50,7 +50,7 @@ const YES_NO_BY_LANGUAGE = Object.fromEntries(
 ) as Record<Language, RegExp>;
 const NOT_YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.notYesNo))}${END}`, 'u');
 /** Where a second question may start: "cant log in, is my account locked?". */
-const CLAUSE_BREAK = /[,;:.!?]\s+|\s+[-–]\s+/u;
+const CLAUSE_BREAK = /[,;:.!?]\s+|\s+[-–—]\s+/u;
 /** "…locked or what", "…, toch?": a statement tagged as a yes/no question. */
 const YES_NO_TAG = new RegExp(`${START}${alternation(merged((w) => w.form.yesNoTags))}[\\s?!.]*$`, 'u');
 const ASK_IF = wordsRegex(merged((w) => w.form.askIf));
@@ -94,7 +94,7 @@ export function findForm(lower: string, language?: Language): QuestionForm {
     counting: COUNTING.test(lower),
     // "somebody trying to hack into my account today?", "my phone keeps asking me to approve logins I never started":
     // whether anyone did.
-    yesNo: isYesNo(lower, yesNo) || (intrusion && !QUESTION_WORD.test(lower)),
+    yesNo: isYesNo(lower, yesNo) || (intrusion && !QUESTION_WORD.test(lower.split(CLAUSE_BREAK).at(-1) ?? lower)),
     outage:
       OUTAGE.test(lower) ||
       OUTAGE_STATE.test(lower.replace(NOT_OUTAGE, (m) => ' '.repeat(m.length))) ||

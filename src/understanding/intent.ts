@@ -105,7 +105,7 @@ export function decideIntent({
   clearName,
 }: IntentInput): Intent {
   const asks = asksSomething(signals);
-  const aboutSomeone = subject !== null && subject.kind !== 'self';
+  const aboutSomeone = subject !== null && subject.kind !== 'self' && subject.kind !== 'anyone';
   if (signals.usage && errorCode === null && !correlationId && !requestId && !aboutSomeone) return 'help';
   if (errorCode !== null && (signals.explain || (!asks && !subject && !hasTime))) return 'explain';
   if (signals.count) return 'count';

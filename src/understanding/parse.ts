@@ -167,9 +167,12 @@ export function parse(text: string, ctx: ParseContext): Question {
       !(form.intrusion && person?.person) &&
       (mentionsAnyone(form.outage ? outageSentences(signalText, language) : signalText) || ranking.ranking !== null),
     asks: asks || errorCode !== null,
-    pluralEvents: mentionsPluralEvents(signalText),
+    // "alleen de MFA-fouten" after a question about Grant: still Grant's.
+    pluralEvents: mentionsPluralEvents(signalText) && opened === null,
     // A pasted screen, or a code with an app ("AADSTS50058 while opening Workday"): the asker's own.
-    impliedSelf: impliesSelf(signalText) || screen !== null || (errorCode !== null && app.app !== null),
+    // ("is Outlook down? half the office can't log in": an outage, not the asker's.)
+    impliedSelf:
+      (impliesSelf(signalText) && !form.outage) || screen !== null || (errorCode !== null && app.app !== null),
     // "is Teams down?", "is there a Teams outage?": no one named; the answer decides (everyone for a reader, else the asker).
     tenantWide:
       (asks && !form.outage && (errorCode !== null || app.app !== null || ranking.ranking !== null)) ||

@@ -130,6 +130,12 @@ function startsSentence(text: string, tokens: Token[], i: number): boolean {
 }
 
 const COMMON_WORD_NAMES = new Set(merged((w) => w.commonWordNames));
+/** "May from finance", "Bill van inkoop": a name, then where the person works. */
+const FROM_WORDS = new Set(['from', 'van', 'uit']);
+/** Where a second clause turns to the question: ", but why …", ", maar waarom …". */
+const BUT = /(?:,|\s)\s*(?:but|maar)\s+(?=[^?]*(?:\?|\b(?:why|what|who|how|waarom|wat|wie|hoe)\b))/gu;
+/** "will you check", "may I see", "will it": the word itself, whatever cue follows. */
+const MODAL_NEXT = new Set(['i', 'you', 'we', 'it', 'he', 'she', 'they', 'ik', 'je', 'u', 'jij', 'het']);
 const CAPITAL = /^\p{Lu}/u;
 
 /**
@@ -140,10 +146,18 @@ const CAPITAL = /^\p{Lu}/u;
 function capitalisedCommonNames(text: string, original: string, tokens: Token[], notNames: NotNames): Set<number> {
   const found = new Set<number>();
   tokens.forEach((token, i) => {
-    if (!COMMON_WORD_NAMES.has(withoutPossessive(token.word)) || !CAPITAL.test(original.slice(token.start, token.end)))
-      return;
-    const sentenceStart = startsSentence(text, tokens, i);
+    if (!COMMON_WORD_NAMES.has(withoutPossessive(token.word))) return;
     const next = tokens[i + 1];
+    // "why cant will sign in", "May from finance can't log in", "Will keeps getting it": a name where the word cannot be.
+    const cueBefore = i > 0 && CUES_BEFORE.has(tokens[i - 1].word) && adjacent(text, tokens[i - 1], token);
+    const cueAfter =
+      next !== undefined && adjacent(text, token, next) && (CUES_AFTER.has(next.word) || FROM_WORDS.has(next.word));
+    if ((cueBefore || cueAfter) && !MODAL_NEXT.has(next?.word ?? '')) {
+      found.add(i);
+      return;
+    }
+    if (!CAPITAL.test(original.slice(token.start, token.end))) return;
+    const sentenceStart = startsSentence(text, tokens, i);
     const beforeName =
       next !== undefined &&
       adjacent(text, token, next) &&
@@ -244,7 +258,11 @@ export function findPerson(work: string, original: string, language: Language): 
       tokens[i + 1] !== undefined &&
       adjacent(work, tokens[i], tokens[i + 1]) &&
       nameWord(i + 1));
-  const runs = nameRuns(work, tokens, isName).filter(([, last]) => !GROUP_NOUNS.has(tokens[last + 1]?.word ?? ''));
+  const allRuns = nameRuns(work, tokens, isName).filter(([, last]) => !GROUP_NOUNS.has(tokens[last + 1]?.word ?? ''));
+  // "Megan's fine again, but why can't Will Turner get in?": the question comes after the "but".
+  const turn = [...work.matchAll(BUT)].at(-1);
+  const afterTurn = turn ? allRuns.filter(([first]) => tokens[first].start > turn.index) : [];
+  const runs = afterTurn.length ? afterTurn : allRuns;
   // A word before sign-in nouns is a weaker cue: "sigin failures for megan" is about megan.
   const cued =
     runs.find((r) => isCued(work, tokens, r)) ??
