@@ -1,6 +1,6 @@
 /**
- * Who the question is about, from the words left after times, ids and apps are masked: the asker
- * ("I", "mijn"), everyone ("who", "welke gebruikers"), or a person's name as typed.
+ * Whom the question names, from the words left after times, ids and apps are masked: a person's name as typed (the
+ * asker and everyone are read in subjectWords.ts).
  *
  * A name is a run of words that are not known non-name words of the asker's language, joined
  * only by spaces, with particles inside ("Jan de Vries"). When there are several runs the first
@@ -9,7 +9,8 @@
  * becoming the name.
  */
 import type { Language } from '../shared/types';
-import { END, alternation, mask, wordsRegex } from './phrases';
+import { END, alternation, mask } from './phrases';
+import { SELF_AS_SUBJECT, THIRD_PERSON } from './subjectWords';
 import { Token, adjacent, isPossessive, tokenize, withoutPossessive } from './tokens';
 import { allStrings, everydayWords, languages, merged, wordsByLanguage } from './words';
 import { knownApps } from './words/apps';
@@ -92,15 +93,6 @@ const DEMONSTRATIVES = new Set(['this', 'these', 'those', 'dit', 'deze']);
 const CUES_BEFORE = subjectSet((w) => w.subject.cuesBefore);
 const CUES_AFTER = subjectSet((w) => w.subject.cuesAfter);
 const GROUP_NOUNS = subjectSet((w) => w.subject.groupNouns);
-const SELF = subjectSet((w) => w.subject.self);
-const SELF_AS_SUBJECT = subjectSet((w) => w.subject.selfAsSubject);
-const THIRD_PERSON = subjectSet((w) => w.subject.thirdPerson);
-const NOT_SELF = new RegExp(wordsRegex(merged((w) => [...w.subject.notSelf, ...w.subject.someoneElse])).source, 'gu');
-const SOMEONE_ELSE = wordsRegex(merged((w) => w.subject.someoneElse));
-const ANYONE = wordsRegex(merged((w) => w.subject.anyone));
-const PLURAL_EVENTS = wordsRegex(merged((w) => w.subject.pluralEvents));
-const SELF_WHEN_NO_SUBJECT = wordsRegex(merged((w) => w.subject.selfWhenNoSubject));
-const FOLLOW_UP_OPENER = new RegExp(`^\\s*${alternation(merged((w) => w.subject.followUpOpeners))}${END}`, 'u');
 
 /**
  * `capitalInside`: typed with a capital, not at the start of a sentence (borrowed and everyday words may then be names);
@@ -283,33 +275,4 @@ export function findPerson(work: string, original: string, language: Language): 
       !tokens.some((t) => THIRD_PERSON.has(t.word)),
     text: mask(work, start, end),
   };
-}
-
-/**
- * "I", "my", "ik", "mijn" — but not the "me" of "show me" / "laat me zien". `asSubjectOnly`: not "me" at all ("look up
- * request … for me": the request is someone's, not the asker's).
- */
-export function mentionsSelf(work: string, asSubjectOnly = false): boolean {
-  const text = work.replace(NOT_SELF, (m) => ' '.repeat(m.length));
-  const words = asSubjectOnly ? SELF_AS_SUBJECT : SELF;
-  return tokenize(text).some((t) => words.has(t.word));
-}
-
-export function mentionsAnyone(work: string): boolean {
-  return ANYONE.test(work);
-}
-
-export function mentionsPluralEvents(work: string): boolean {
-  return PLURAL_EVENTS.test(work);
-}
-
-/** "cant sign in to outlook": no one named, but the asker means themselves (not "my manager can't …"). */
-export function impliesSelf(work: string): boolean {
-  return SELF_WHEN_NO_SUBJECT.test(work) && !SOMEONE_ELSE.test(work);
-}
-
-/** A follow-up opener at the start ("what about", "and", "en voor"); returns the text with it masked. */
-export function followUpOpener(work: string): string | null {
-  const m = FOLLOW_UP_OPENER.exec(work);
-  return m ? mask(work, m.index, m.index + m[0].length) : null;
 }

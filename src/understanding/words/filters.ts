@@ -1,13 +1,13 @@
 /**
- * Tenant-wide question kinds and the narrowing filters beside them (country, platform), per
- * language; used by src/understanding/tenantAsk.ts and src/understanding/filters.ts.
+ * Tenant-wide question kinds and the narrowing filters beside them (country, platform), in English (Dutch:
+ * nlFilters.ts); used by src/understanding/tenantAsk.ts and src/understanding/filters.ts.
  */
 import type { Platform, TenantAsk } from '../question';
 import type { FilterWords } from './types';
 
 const TOP_N = ['3', '5', '10', 'three', 'five', 'ten', 'drie', 'vijf', 'tien'];
 /** "top apps", "top 5 failing apps", "top vijf falende apps": a number and a failing word may come between. */
-const topOf = (t: string, failing: string[]) =>
+export const topOf = (t: string, failing: string[]) =>
   ['', ...TOP_N].flatMap((n) => ['', ...failing].map((f) => ['top', n, f, t].filter(Boolean).join(' ')));
 const enRank = (things: string[]) =>
   things.flatMap((t) => [
@@ -19,15 +19,6 @@ const enRank = (things: string[]) =>
     `most frequent ${t}`,
     `${t} with the most`,
     `${t} fail most`,
-  ]);
-const nlRank = (things: string[]) =>
-  things.flatMap((t) => [
-    `welke ${t}`,
-    ...topOf(t, ['falende', 'mislukte', 'probleem', 'foute']),
-    `slechtste ${t}`,
-    `meest voorkomende ${t}`,
-    `vaakst voorkomende ${t}`,
-    `${t} met de meeste`,
   ]);
 const enApps = ['apps', 'app', 'applications', 'application', 'services', 'service', 'programs', 'programmes'];
 const enCodes = [
@@ -196,147 +187,4 @@ export const enFilters: FilterWords = {
   notPlatformAfter: ['with', 'to'],
   possessives: ['his', 'her', 'my', 'their', 'the', 'a', 'an', 'your', 'its', 'our'],
   platformPeople: ['users', 'user', 'people', 'staff', 'employees', 'colleagues', 'folks', 'accounts'],
-};
-
-const nlApps = [
-  'apps',
-  'app',
-  'applicaties',
-  'applicatie',
-  'toepassingen',
-  'toepassing',
-  'diensten',
-  "programma's",
-  'programmas',
-  'programma',
-];
-const nlCodes = [
-  'fouten',
-  'foutcodes',
-  'foutmeldingen',
-  'foutcode',
-  'redenen',
-  'codes',
-  'aadsts-codes',
-  'aadsts codes',
-  'aadsts-fouten',
-  'aadsts fouten',
-];
-const nlCountries = ['landen', 'land', 'locaties', 'plaatsen'];
-
-export const nlFilters: FilterWords = {
-  tenantAsks: {
-    'top-apps': [
-      ...nlRank(nlApps),
-      'apps met de meeste fouten',
-      'apps geven de meeste fouten',
-      'meest falende app*',
-      'per app',
-    ],
-    'top-codes': [
-      ...nlRank(nlCodes),
-      'meest voorkomende fout*',
-      'meest voorkomende code*',
-      'vaakst voorkomende fout*',
-      'per foutcode',
-      'per fout',
-    ],
-    'top-countries': [
-      ...nlRank(nlCountries),
-      'vanwaar',
-      'uit welke landen',
-      'vanuit welke landen',
-      'waar vandaan',
-      'per land',
-      'waar komen de fouten vandaan',
-      'waar komen ze vandaan',
-    ],
-    'locked-now': [],
-    people: [],
-  } satisfies Record<TenantAsk, string[]>,
-  peopleWords: [
-    'wie',
-    'welke gebruikers',
-    'welke mensen',
-    'welke accounts',
-    'welke medewerkers',
-    'hoeveel mensen',
-    'hoeveel gebruikers',
-    'hoeveel accounts',
-    'hoeveel medewerkers',
-    'hoeveel personen',
-    "welke collega's",
-    'welke collegas',
-    'welke collega',
-    'welke werknemers',
-    'welke personen',
-    "welke van mijn collega's",
-    'welke teamleden',
-  ],
-  nowWords: [
-    'nu',
-    'op dit moment',
-    'momenteel',
-    'nog steeds',
-    'nog',
-    'nu nog',
-    'op het moment',
-    'op dit ogenblik',
-    'op het ogenblik',
-    'actueel',
-    'nog altijd',
-  ],
-  outside: ['buiten', 'van buiten', 'vanuit buiten', 'niet uit', 'niet vanuit', 'niet in', 'behalve', 'anders dan'],
-  inside: ['uit', 'vanuit', 'in', 'binnen'],
-  abroad: [
-    'buitenland',
-    'het buitenland',
-    'vanuit het buitenland',
-    'uit het buitenland',
-    'buiten het land',
-    'buitenlandse',
-  ],
-  platforms: {
-    ios: ['iphone', 'iphones', 'ipad', 'ios'],
-    android: ['android', 'android-telefoon', 'androidtelefoon', 'android telefoon', 'samsung'],
-    mobile: [
-      'telefoon',
-      'telefoons',
-      'werktelefoon',
-      'mobiel',
-      'mobieltje',
-      'gsm',
-      'smartphone',
-      'tablet',
-      'mobiele telefoon',
-      'mobiele app',
-      'mobiele apparaten',
-    ],
-    windows: ['windows', 'windows-pc', 'windows-laptop', 'windowslaptop', 'pc'],
-    macos: ['mac', 'macbook', 'macos', 'imac'],
-    linux: ['linux'],
-  } satisfies Record<Platform, string[]>,
-  platformPrefixes: ['op', 'via', 'met', 'vanaf', 'vanuit', 'vanop'],
-  notPlatformBefore: ['code', 'codes', 'sms', 'sms-je'],
-  notPlatformAfter: ['met', 'tegen'],
-  possessives: [
-    'zijn',
-    'haar',
-    'mijn',
-    "m'n",
-    'mn',
-    "z'n",
-    'zn',
-    "d'r",
-    'hun',
-    'de',
-    'het',
-    'een',
-    'je',
-    'jouw',
-    'uw',
-    'zo een',
-    "zo'n",
-  ],
-  platformPeople: ['gebruikers', 'gebruiker', 'mensen', 'medewerkers', "collega's", 'collegas', 'accounts'],
 };

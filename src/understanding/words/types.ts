@@ -214,11 +214,7 @@ export interface FormWords {
   yesNoOpeners: string[];
   /** Asking whether someone else tried to get in ("did anyone try to get into my account?", "gehackt"). */
   intrusion: string[];
-  /**
-   * Someone else trying to get into an account, all three in one question, ask about an intrusion ("heeft iemand deze
-   * week … op mijn account", "could someone have been trying to get into Isaiah's account"); "I can't get into my
-   * account" names no one else.
-   */
+  /** Someone else, trying, an account: all three ask about an intrusion ("could someone have been trying to get into Isaiah's account"). */
   intruders: string[];
   tries: string[];
   accounts: string[];

@@ -1,0 +1,46 @@
+/**
+ * Words for who a question is about besides a name: the asker ("I", "mijn"), everyone ("who", "welke gebruikers"),
+ * sign-in events in the plural, and follow-up openers ("what about", "en voor").
+ */
+import { END, alternation, mask, wordsRegex } from './phrases';
+import { tokenize } from './tokens';
+import { merged } from './words';
+
+const SELF = new Set(merged((w) => w.subject.self));
+export const SELF_AS_SUBJECT = new Set(merged((w) => w.subject.selfAsSubject));
+export const THIRD_PERSON = new Set(merged((w) => w.subject.thirdPerson));
+const NOT_SELF = new RegExp(wordsRegex(merged((w) => [...w.subject.notSelf, ...w.subject.someoneElse])).source, 'gu');
+const SOMEONE_ELSE = wordsRegex(merged((w) => w.subject.someoneElse));
+const ANYONE = wordsRegex(merged((w) => w.subject.anyone));
+const PLURAL_EVENTS = wordsRegex(merged((w) => w.subject.pluralEvents));
+const SELF_WHEN_NO_SUBJECT = wordsRegex(merged((w) => w.subject.selfWhenNoSubject));
+const FOLLOW_UP_OPENER = new RegExp(`^\\s*${alternation(merged((w) => w.subject.followUpOpeners))}${END}`, 'u');
+
+/**
+ * "I", "my", "ik", "mijn" — but not the "me" of "show me" / "laat me zien". `asSubjectOnly`: not "me" at all ("look up
+ * request … for me": the request is someone's, not the asker's).
+ */
+export function mentionsSelf(work: string, asSubjectOnly = false): boolean {
+  const text = work.replace(NOT_SELF, (m) => ' '.repeat(m.length));
+  const words = asSubjectOnly ? SELF_AS_SUBJECT : SELF;
+  return tokenize(text).some((t) => words.has(t.word));
+}
+
+export function mentionsAnyone(work: string): boolean {
+  return ANYONE.test(work);
+}
+
+export function mentionsPluralEvents(work: string): boolean {
+  return PLURAL_EVENTS.test(work);
+}
+
+/** "cant sign in to outlook": no one named, but the asker means themselves (not "my manager can't …"). */
+export function impliesSelf(work: string): boolean {
+  return SELF_WHEN_NO_SUBJECT.test(work) && !SOMEONE_ELSE.test(work);
+}
+
+/** A follow-up opener at the start ("what about", "and", "en voor"); returns the text with it masked. */
+export function followUpOpener(work: string): string | null {
+  const m = FOLLOW_UP_OPENER.exec(work);
+  return m ? mask(work, m.index, m.index + m[0].length) : null;
+}
