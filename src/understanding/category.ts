@@ -30,10 +30,11 @@ const ANY_CATEGORY = wordsRegex(ORDER.flatMap((c) => merged((w) => w.category[c]
 const ACCOUNT_BLOCKED =
   /(?<![\p{L}\p{N}])(?:account|accounts)\s+(?:van|of)\s+(?:[^\s?!.,]+\s+){1,3}?(?:(?:is|zijn|been|was|werd)\s+)?(?:geblokkeerd|blocked|vergrendeld|locked)(?![\p{L}\p{N}])/u;
 const BLOCKED_WORD = /(?:geblokkeerd|blocked|vergrendeld|locked)(?![\p{L}\p{N}])/u;
-/** "staat het account van Bill uit?", "is the account of Bill off?": switched off is disabled. */
+/** "staat het account van Bill uit?", "is het account van Noah actief?": whether it is switched on or off. */
 const ACCOUNT_OFF =
-  /(?<![\p{L}\p{N}])(?:account|accounts)\s+(?:van|of)\s+(?:[^\s?!.,]+\s+){1,3}?(?:(?:is|zijn|been|was|werd)\s+)?(?:uit|off|uitgezet|uitgeschakeld|disabled)(?![\p{L}\p{N}])/u;
-const OFF_WORD = /(?:uitgeschakeld|uitgezet|disabled|uit|off)(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:account|accounts)\s+(?:van|of)\s+(?:[^\s?!.,]+\s+){1,3}?(?:(?:is|zijn|been|was|werd)\s+)?(?:uit|off|uitgezet|uitgeschakeld|disabled|aan|on|actief|active|enabled|ingeschakeld)(?![\p{L}\p{N}])/u;
+const OFF_WORD =
+  /(?:uitgeschakeld|uitgezet|disabled|uit|off|ingeschakeld|enabled|actief|active|aan|on)(?![\p{L}\p{N}])/u;
 
 const SELF_WORDS = new Set(merged((w) => w.subject.self));
 

@@ -9,6 +9,7 @@ import type { Language } from '../shared/types';
 import { alternation } from './phrases';
 import { allStrings, commonGivenNames, everydayWords, merged, wordsByLanguage } from './words';
 import { appNouns, knownApps } from './words/apps';
+import { countryCodes } from './words/countries';
 
 const BOT_NAME = /@?(?<![\p{L}\p{N}])sign[\s-]?in\s+troubleshooter(?![\p{L}\p{N}])[\s,:]*/giu;
 /** Where a pasted Microsoft sign-in error screen starts: nothing from there on is chat. */
@@ -23,8 +24,13 @@ const GREETING = new RegExp(`^\\s*${alternation(merged((w) => w.greetings))}\\s*
 /** Prepositions before a person: a word after one is left as typed ("failures for allen", not "alleen"). */
 const BEFORE_NAMES = new Set(['for', 'of', 'about', 'by', 'van', 'voor', 'over', 'door']);
 const NAMES = new Set([...merged((w) => [...w.givenNames, ...w.commonWordNames]), ...commonGivenNames]);
-/** Words of every language and app names: never "corrected" into a word of the question's language. */
-const KNOWN_ANYWHERE = new Set([...merged((w) => allStrings(w)), ...knownApps, ...appNouns]);
+/** Words of every language, app and country names: never "corrected" into another word ("germany" is no "german"). */
+const KNOWN_ANYWHERE = new Set([
+  ...merged((w) => allStrings(w)),
+  ...knownApps,
+  ...appNouns,
+  ...Object.keys(countryCodes),
+]);
 
 function vocabularyOf(language: Language): Set<string> {
   const { givenNames: _g, commonWordNames: _c, shorthand: _s, greetings: _h, ...lists } = wordsByLanguage[language];

@@ -14,6 +14,11 @@ const COUNTRY_NAMES = alternation(Object.keys(countryCodes));
 const OUTSIDE = alternation(merged((w) => w.filters.outside));
 const INSIDE = alternation(merged((w) => w.filters.inside));
 const COUNTRY = new RegExp(`${START}(?:(${OUTSIDE})|(${INSIDE}))\\s+${ARTICLE}(${COUNTRY_NAMES})${END}`, 'u');
+const FRAGMENT_FILLERS = ['just', 'ok', 'okay', 'oké', 'oke', 'enkel'];
+const FOLLOW_UP_COUNTRY = new RegExp(
+  `^[\\s\\p{P}]*(?:${alternation([...merged((w) => w.subject.followUpOpeners), ...FRAGMENT_FILLERS])}[\\s,]+)*(?:(?:the|het)\\s+)?(${COUNTRY_NAMES})[\\s?!.]*$`,
+  'u',
+);
 const ABROAD = new RegExp(`${START}${alternation(merged((w) => w.filters.abroad))}${END}`, 'u');
 
 const PLATFORM_OF = new Map<string, Platform>(
@@ -69,6 +74,16 @@ export function findFilters(lower: string, original: string): FilterFinding {
       outside: named[1] !== undefined,
     };
     text = mask(text, named.index, named.index + named[0].length);
+  } else if (FOLLOW_UP_COUNTRY.test(text)) {
+    // "ok and just Germany?", "oké, en alleen Duitsland?": a follow-up that names only a country narrows to it.
+    const bare = FOLLOW_UP_COUNTRY.exec(text)!;
+    const nameStart = bare.index + bare[0].indexOf(bare[1]);
+    country = {
+      name: original.slice(nameStart, nameStart + bare[1].length),
+      code: countryCodes[bare[1]] || null,
+      outside: false,
+    };
+    text = mask(text, nameStart, nameStart + bare[1].length);
   } else {
     const abroad = ABROAD.exec(text);
     if (abroad) {

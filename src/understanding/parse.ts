@@ -34,6 +34,8 @@ import { findTimestamp } from './timestamps';
 import { subscriptionIntent } from './subscription';
 
 const FALLBACK_TIME_ZONE = 'UTC';
+/** "what does 50053 mean for me": the asker's own, unlike "explain 50034 to me". */
+const FOR_ME = /(?<![\p{L}])(?:for me|voor mij|voor me)(?![\p{L}])/u;
 
 function emptyQuestion(language: Language): Question {
   return {
@@ -160,7 +162,11 @@ export function parse(text: string, ctx: ParseContext): Question {
     self:
       wantsSubject &&
       !ids.relayed &&
-      mentionsSelf(person?.text ?? app.text, requestId !== null || correlationId !== null),
+      // ("look up request … for me", "explain error 50034 to me": the object "me" names no subject.)
+      mentionsSelf(
+        person?.text ?? app.text,
+        requestId !== null || correlationId !== null || (signals.explain && !FOR_ME.test(signalText)),
+      ),
     // "is somebody brute forcing grady archie?": the somebody of an intrusion is the intruder, not the subject.
     anyone:
       wantsSubject &&

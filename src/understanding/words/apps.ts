@@ -28,7 +28,6 @@ export const knownApps: string[] = [
   'azure portal',
   'azure',
   'azure devops',
-  'entra',
   'entra admin center',
   'intune',
   'company portal',
