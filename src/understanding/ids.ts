@@ -32,6 +32,19 @@ const UPN = /(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L
  * are left alone.
  */
 type IdRole = 'correlation' | 'request' | 'user' | 'other';
+/** Words for a person: before an id they say whose it is, or (from a person, "pasted by a user") who passed it on. */
+const PEOPLE = [
+  'user',
+  'gebruiker',
+  'person',
+  'persoon',
+  'employee',
+  'medewerker',
+  'colleague',
+  'collega',
+  'caller',
+  'beller',
+];
 const ROLE_WORDS: Array<[IdRole, string[]]> = [
   ['correlation', merged((w) => w.intent.correlationLabel)],
   [
@@ -52,26 +65,7 @@ const ROLE_WORDS: Array<[IdRole, string[]]> = [
   ],
   [
     'user',
-    [
-      'user',
-      'users',
-      'user id',
-      'object id',
-      'objectid',
-      'object-id',
-      'account',
-      'gebruiker',
-      'gebruikers-id',
-      'gebruikers id',
-      'person',
-      'persoon',
-      'employee',
-      'medewerker',
-      'colleague',
-      'collega',
-      'caller',
-      'beller',
-    ],
+    ['users', 'user id', 'object id', 'objectid', 'object-id', 'account', 'gebruikers-id', 'gebruikers id', ...PEOPLE],
   ],
   [
     'other',
@@ -147,18 +141,7 @@ const GAVE =
 const FROM_A_PERSON = /(?:^|\s)(?:from|van|by|door)\s+(?:a|an|one|some|een|iemand)\s+$/u;
 /** "request id of user …": the user owns the id that follows. */
 const OWNER_BEFORE = /(?:^|\s)(?:of|for|van|voor)\s+(?:the\s+|de\s+)?$/u;
-const PERSON_WORDS = new Set([
-  'user',
-  'gebruiker',
-  'person',
-  'persoon',
-  'employee',
-  'medewerker',
-  'colleague',
-  'collega',
-  'caller',
-  'beller',
-]);
+const PERSON_WORDS = new Set(PEOPLE);
 
 /** A request or correlation id named before, then "from/van (the)" or "… gave": the person named gave the id. */
 function givenBy(before: string, after: string): boolean {
