@@ -16,6 +16,7 @@ import { cardsIn, postActivity, teamsCardAction, teamsMessage, type AskerInfo } 
 import { cardProblems } from '../cards/validateCard';
 import { NOW, startApp, type RunningApp } from '../support/app';
 import { attemptRows, pickerDefault, steps, verdictText, visible, type El } from './support/cardParts';
+import { inMailBody } from '../support/mailText';
 
 const TZ = 'Europe/Amsterdam';
 const HOUR = 3_600_000;
@@ -110,7 +111,7 @@ describe('the outage (a Conditional Access policy failing a department)', () => 
     const card = await ask(alex, 'is there an outage today?');
     const mail = await openTicketMail(alex, card);
     expect(mail).toContain(LIVE_INCIDENT.policy.displayName);
-    for (const step of steps(card)) expect(mail).toContain(escapeHtml(step));
+    for (const step of steps(card)) expect(mail).toContain(inMailBody(step));
   });
 });
 
@@ -149,14 +150,14 @@ describe("Megan Bowen's lockouts from Lisbon", () => {
     const card = await ask(alex, 'why did Megan Bowen fail to sign in yesterday?');
     const mail = await openTicketMail(alex, card);
     expect(mail).toContain('Lisbon');
-    expect(mail).toContain(escapeHtml(verdictText(card)));
+    expect(mail).toContain(inMailBody(verdictText(card)));
     // The card's steps, except that a ticket has no buttons: a step that points to a fix button on the
     // card («Revoke sessions») keeps the portal's path in the ticket (issue 21).
     const cardSteps = steps(card);
     expect(cardSteps.some((s) => s.includes('«'))).toBe(true);
-    for (const step of cardSteps.filter((s) => !s.includes('«'))) expect(mail).toContain(escapeHtml(step));
+    for (const step of cardSteps.filter((s) => !s.includes('«'))) expect(mail).toContain(inMailBody(step));
     expect(mail).toContain('Entra admin center ›');
-    expect(mail).not.toContain(escapeHtml('«'));
+    expect(mail).not.toContain(inMailBody('«'));
   });
 
   it('"why was Megan locked out yesterday?" gets the same specific steps as the broader question', async () => {
@@ -247,13 +248,4 @@ async function openTicketMail(who: AskerInfo, card: El): Promise<string> {
   expect(result.status).toBe(200);
   expect(running.tenant.sentMail.length).toBe(before + 1);
   return JSON.stringify(running.tenant.sentMail[before].message);
-}
-
-function escapeHtml(text: string): string {
-  return JSON.stringify(
-    text.replace(
-      /[&<>"']/g,
-      (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
-    ),
-  ).slice(1, -1);
 }

@@ -21,6 +21,7 @@ import { NOW, startApp, type RunningApp } from '../support/app';
 import { startConnector, type ConnectorCall, type LoopbackConnector } from '../support/connector';
 import { until } from '../support/until';
 import { verdictText, type El } from './support/cardParts';
+import { inMailBody } from '../support/mailText';
 
 const HOUR = 3_600_000;
 const person = (name: string) => DEMO_PEOPLE.find((p) => p.displayName === name)!;
@@ -163,7 +164,7 @@ it("a ticket clicked while the index still extends back carries the 7-day questi
   // The card keeps the investigation, and the ticket carries its finding.
   expect(verdictText(clicked)).toBe(verdict);
   expect(tenant.sentMail.length).toBe(mailBefore + 1);
-  expect(JSON.stringify(tenant.sentMail[mailBefore].message)).toContain(escapeHtml(verdict));
+  expect(JSON.stringify(tenant.sentMail[mailBefore].message)).toContain(inMailBody(verdict));
   expect(gate.windowReads).toBe(readsBefore);
 }, 90_000);
 
@@ -190,7 +191,7 @@ it("a ticket clicked on the first card, while the question's older part is still
   const verdict = verdictText(updated.body.attachments![0].content);
   const [clicked] = cardsIn(result) as El[];
   expect(verdictText(clicked)).toBe(verdict);
-  expect(JSON.stringify(tenant.sentMail[mailBefore].message)).toContain(escapeHtml(verdict));
+  expect(JSON.stringify(tenant.sentMail[mailBefore].message)).toContain(inMailBody(verdict));
   // One read of Megan's older days in all: the question's.
   expect(gate.windowReads).toBe(1);
 }, 90_000);
@@ -236,12 +237,3 @@ it('a reader whose role was removed since the question: the click is refused, no
   expect(tenant.sentMail.length).toBe(mailBefore);
   expect(gate.windowReads).toBe(readsBefore);
 }, 90_000);
-
-function escapeHtml(text: string): string {
-  return JSON.stringify(
-    text.replace(
-      /[&<>"']/g,
-      (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
-    ),
-  ).slice(1, -1);
-}
