@@ -105,3 +105,12 @@ export function findForm(lower: string, language?: Language): QuestionForm {
     intrusion,
   };
 }
+
+/**
+ * The sentences that ask about an outage: "is sign-in down for everyone?" asks about everyone, while "is Salesforce
+ * down? nobody in sales can log in" asks whether Salesforce is down (the second sentence is the reason for asking).
+ */
+export function outageSentences(text: string, language: Language): string {
+  const sentences = text.split(/(?<=[?!.])\s+/u);
+  return sentences.filter((sentence) => findForm(sentence, language).outage).join(' ');
+}

@@ -13,7 +13,7 @@ import { appBesidePerson, findApp } from './appName';
 import { findCategory, maskFixesDone } from './category';
 import { findErrorScreen } from './errorScreen';
 import { findFilters } from './filters';
-import { NO_FORM, findForm } from './form';
+import { NO_FORM, findForm, outageSentences } from './form';
 import { cleanText } from './clean';
 import { normaliseChat, typedBeforeScreen } from './chatWords';
 import { Changes, contextOf, findFollowUp, mergeWithPrevious } from './followUp';
@@ -292,13 +292,4 @@ function maskLike(text: string, masked: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) out += masked[i] === MASK ? MASK : text[i];
   return out;
-}
-
-/**
- * The sentences that ask about an outage: "is sign-in down for everyone?" asks about everyone, while "is Salesforce
- * down? nobody in sales can log in" asks whether Salesforce is down (the second sentence is the reason for asking).
- */
-function outageSentences(text: string, language: Language): string {
-  const sentences = text.split(/(?<=[?!.])\s+/u);
-  return sentences.filter((sentence) => findForm(sentence, language).outage).join(' ');
 }
