@@ -13,6 +13,7 @@ const RANKINGS = (['top-apps', 'top-codes', 'top-countries'] as const).map(
 );
 const PEOPLE = wordsRegex(merged((w) => w.filters.peopleWords));
 const NOW = wordsRegex(merged((w) => w.filters.nowWords));
+const LOCKED_ACCOUNTS = wordsRegex(merged((w) => w.filters.lockedAccounts));
 /** "who is locked out", "which accounts are locked", "welke accounts zijn geblokkeerd": a state, not an event. */
 const STATE_VERB = wordsRegex(['is', 'are', 'zijn', 'staat', 'staan', 'zit', 'zitten']);
 
@@ -46,7 +47,7 @@ export function decideTenantAsk(c: TenantAskClues): TenantAsk | null {
   if (c.subject?.kind !== 'anyone') return null;
   if (c.ranking) return c.ranking;
   const people = PEOPLE.test(c.text);
-  if (c.category === 'lockout' && (NOW.test(c.text) || (people && !c.hasTime && STATE_VERB.test(c.text))))
-    return 'locked-now';
+  const state = !c.hasTime && ((people && STATE_VERB.test(c.text)) || LOCKED_ACCOUNTS.test(c.text));
+  if (c.category === 'lockout' && (NOW.test(c.text) || state)) return 'locked-now';
   return people ? 'people' : null;
 }

@@ -5,6 +5,8 @@
 export const countryCodes: Record<string, string> = {
   netherlands: 'NL',
   holland: 'NL',
+  // "outside NL"; not "de" or "be", which are Dutch and English words.
+  nl: 'NL',
   nederland: 'NL',
   belgium: 'BE',
   belgië: 'BE',

@@ -107,6 +107,13 @@ export const enFilters: FilterWords = {
     'which of my colleagues',
     'which of our users',
   ],
+  lockedAccounts: [
+    'locked-out users',
+    'locked out users',
+    'locked-out accounts',
+    'locked out accounts',
+    'locked accounts',
+  ],
   nowWords: [
     'now',
     'right now',
@@ -183,7 +190,8 @@ export const enFilters: FilterWords = {
     linux: ['linux', 'ubuntu'],
   } satisfies Record<Platform, string[]>,
   platformPrefixes: ['on', 'from', 'using', 'via', 'with', 'through'],
-  notPlatformBefore: ['code', 'codes', 'text', 'sms', 'message'],
+  // "the code from my phone"; "user on the phone: …" (a call, not a device).
+  notPlatformBefore: ['code', 'codes', 'text', 'sms', 'message', 'user', 'caller'],
   notPlatformAfter: ['with', 'to'],
   possessives: ['his', 'her', 'my', 'their', 'the', 'a', 'an', 'your', 'its', 'our'],
   platformPeople: ['users', 'user', 'people', 'staff', 'employees', 'colleagues', 'folks', 'accounts'],

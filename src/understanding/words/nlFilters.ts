@@ -90,6 +90,7 @@ export const nlFilters: FilterWords = {
     "welke van mijn collega's",
     'welke teamleden',
   ],
+  lockedAccounts: ['vergrendelde accounts', 'geblokkeerde accounts', 'accounts op slot'],
   nowWords: [
     'nu',
     'op dit moment',
@@ -134,7 +135,7 @@ export const nlFilters: FilterWords = {
     linux: ['linux'],
   } satisfies Record<Platform, string[]>,
   platformPrefixes: ['op', 'via', 'met', 'vanaf', 'vanuit', 'vanop'],
-  notPlatformBefore: ['code', 'codes', 'sms', 'sms-je'],
+  notPlatformBefore: ['code', 'codes', 'sms', 'sms-je', 'gebruiker', 'beller'],
   notPlatformAfter: ['met', 'tegen'],
   possessives: [
     'zijn',

@@ -236,6 +236,8 @@ export interface FilterWords {
   peopleWords: string[];
   /** "right now", "still", "nog steeds": about the present state (who is locked out now). */
   nowWords: string[];
+  /** Accounts named by their state ("locked-out users", "vergrendelde accounts"): who is in it now, when no time is named. */
+  lockedAccounts: string[];
   /** Before a country: every country but this one ("outside the Netherlands", "buiten Nederland"). */
   outside: string[];
   /** Before a country: this one only ("from Portugal", "uit Portugal"). */
