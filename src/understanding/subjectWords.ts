@@ -13,6 +13,7 @@ const NOT_SELF = new RegExp(wordsRegex(merged((w) => [...w.subject.notSelf, ...w
 const SOMEONE_ELSE = wordsRegex(merged((w) => w.subject.someoneElse));
 const ANYONE = wordsRegex(merged((w) => w.subject.anyone));
 const PLURAL_EVENTS = wordsRegex(merged((w) => w.subject.pluralEvents));
+const EVENT_HEADING = new RegExp(`^\\s*${alternation(merged((w) => w.subject.eventHeadings))}${END}`, 'u');
 const SELF_WHEN_NO_SUBJECT = wordsRegex(merged((w) => w.subject.selfWhenNoSubject));
 const FOLLOW_UP_OPENER = new RegExp(`^\\s*${alternation(merged((w) => w.subject.followUpOpeners))}${END}`, 'u');
 
@@ -30,8 +31,9 @@ export function mentionsAnyone(work: string): boolean {
   return ANYONE.test(work);
 }
 
+/** "failed logins to the VPN", or a list's heading ("geblokkeerd door voorwaardelijke toegang vandaag"). */
 export function mentionsPluralEvents(work: string): boolean {
-  return PLURAL_EVENTS.test(work);
+  return PLURAL_EVENTS.test(work) || EVENT_HEADING.test(work);
 }
 
 /** "cant sign in to outlook": no one named, but the asker means themselves (not "my manager can't …"). */

@@ -1,11 +1,10 @@
 /**
- * The vocabulary of one language, as data. The parser merges the lists of all languages for
- * recognising times, intents and apps (people mix languages: "en yesterday?"); only the
- * `notNames` list is used per language, because some words are a name in one language and a
- * function word in the other (English "Ben", Dutch "ben" = am).
+ * The vocabulary of one language, as data. The parser merges the lists of all languages for recognising times, intents
+ * and apps (people mix languages: "en yesterday?"); only the `notNames` list is used per language, because some words
+ * are a name in one language and a function word in the other (English "Ben", Dutch "ben" = am).
  *
- * Phrases are plain lower-case text: a space matches any run of white space, a trailing `*`
- * matches the rest of the word ("fail*" = fail, failed, failing, failures).
+ * Phrases are plain lower-case text: a space matches any run of white space, a trailing `*` matches the rest of the
+ * word ("fail*" = fail, failed, failing, failures).
  */
 import type { FailureCategory } from '../../shared/types';
 import type { Platform, TenantAsk } from '../question';
@@ -99,10 +98,7 @@ export interface IntentWords {
   explain: string[];
   explainBeforeCode: string[];
   help: string[];
-  /**
-   * Questions about the bot itself ("how does this bot work", "wat kan ik je allemaal vragen"): in a question,
-   * `{bot}` stands for any of `bot` followed by any number of `fillers` ("allemaal", "actually").
-   */
+  /** Questions about the bot itself ("how does this bot work"); `{bot}` = a `bot` word and any `fillers` ("allemaal"). */
   helpAboutBot: { questions: string[]; bot: string[]; fillers: string[] };
   /** How to use the bot, asked outright ("what should I type", "ik snap niet hoe ik dit moet gebruiken"): help, whatever else is said. */
   usage: string[];
@@ -152,6 +148,8 @@ export interface SubjectWords {
   anyone: string[];
   /** Plural nouns that make a question with no one named tenant-wide ("failed logins to the VPN"). */
   pluralEvents: string[];
+  /** A list's heading at the start of a message ("blocked by conditional access today"): tenant-wide when no one is named. */
+  eventHeadings: string[];
   /** Nouns after a word that make it a group, not a person ("the finance team", "afdeling"). */
   groupNouns: string[];
   /** Lower-case particles inside names ("Jan de Vries", "Sanne van der Berg"). */
