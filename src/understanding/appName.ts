@@ -7,7 +7,7 @@
  */
 import { END, START, alternation, mask, wordsRegex } from './phrases';
 import { Token, adjacent, tokenize } from './tokens';
-import { commonGivenNames, merged } from './words';
+import { commonGivenNames, everydayWords, merged } from './words';
 import { appNouns, knownApps } from './words/apps';
 import { editDistance } from '../shared/editDistance';
 
@@ -21,23 +21,15 @@ const ACCESS_BEFORE = new Set(merged((w) => w.app.accessBefore));
 const ACCESS_REACH = 5;
 const NOT_AFTER = new Set(merged((w) => w.app.notAfter));
 const NOT_APPS = new Set(merged((w) => w.app.notApps));
+const JOINING_WORDS = new Set(merged((w) => w.app.joiningWords));
 const VERBS_BEFORE_APP = new Set(merged((w) => w.app.verbsBeforeApp));
 const BLOCKED_FROM = new Set(merged((w) => w.app.blockedFrom));
 const REFUSED_BY = new Set(merged((w) => w.app.refusedBy));
-const GENERIC_APP_WORDS = new Set([
-  'app',
-  'apps',
-  'application',
-  'applicatie',
-  'toepassing',
-  'portal',
-  'portaal',
-  'site',
-  'website',
-]);
+const GENERIC_APP_WORDS = new Set(merged((w) => w.app.genericWords));
 const APP_NOUNS = new Set(appNouns);
 const NOT_NAMES = new Set(merged((w) => w.notNames));
 const KNOWN_APP = new RegExp(wordsRegex(knownApps).source, 'gu');
+const KNOWN_APP_WORDS = new Set(knownApps.flatMap((a) => a.split(' ')));
 const GIVEN_NAMES = new Set(commonGivenNames);
 const MAX_APP_WORDS = 4;
 /** Shorter app names are too close to other words ("teams" / "team", "zoom" / "room") to forgive a typo. */
@@ -84,7 +76,11 @@ function looksLikeApp(name: string): boolean {
   return (known !== null && known[0] === name) || name.split(/[\s-]+/).some((w) => APP_NOUNS.has(w) || /\d/.test(w));
 }
 
-function appAfter(text: string, tokens: Token[], i: number): { start: number; end: number } | null {
+/** "the Contoso Legacy Portal": inside a name typed in capitals, an everyday word is part of it. */
+const capitalised = (original: string, t: Token) =>
+  /^\p{Lu}/u.test(original.slice(t.start, t.end)) && !JOINING_WORDS.has(t.word) && !ARTICLES.has(t.word);
+
+function appAfter(text: string, original: string, tokens: Token[], i: number): { start: number; end: number } | null {
   let j = i;
   // "unable to access the HR portal": a verb between the preposition and the app is skipped.
   if (j < tokens.length && j > 0 && VERBS_BEFORE_APP.has(tokens[j].word) && adjacent(text, tokens[j - 1], tokens[j]))
@@ -100,13 +96,17 @@ function appAfter(text: string, tokens: Token[], i: number): { start: number; en
     last + 1 < tokens.length &&
     last + 1 - j < MAX_APP_WORDS &&
     adjacent(text, tokens[last], tokens[last + 1]) &&
-    appWord(tokens[last + 1].word) &&
+    (appWord(tokens[last + 1].word) ||
+      (capitalised(original, first) &&
+        capitalised(original, tokens[last + 1]) &&
+        !NOT_APPS.has(tokens[last + 1].word))) &&
     !PREPOSITIONS.has(tokens[last + 1].word)
   ) {
     last += 1;
   }
-  // "approve it in the app": the word for an app names none.
+  // "approve it in the app": the word for an app names none; "into Seán O'Brien's account": an owner.
   if (last === j && GENERIC_APP_WORDS.has(first.word)) return null;
+  if (tokens.slice(j, last + 1).some((t) => /['’]s$/u.test(t.word))) return null;
   return { start: first.start, end: tokens[last].end };
 }
 
@@ -136,7 +136,7 @@ export function findApp(work: string, original: string): AppFinding {
   for (let i = 0; i < tokens.length; i++) {
     const width = prepositionAt(tokens, i);
     if (width === 0 || (i > 0 && NOT_AFTER.has(tokens[i - 1].word))) continue;
-    const span = appAfter(work, tokens, i + width);
+    const span = appAfter(work, original, tokens, i + width);
     if (span && isWeak(tokens, i, original) && !looksLikeApp(work.slice(span.start, span.end))) {
       if (!beside && CAPITALISED_WORDS.test(original.slice(span.start, span.end))) beside = span;
       continue;
@@ -154,6 +154,9 @@ function findAppWithoutPreposition(work: string, original: string, tokens: Token
     const end = start + named[1].length;
     return { app: tidy(original.slice(start, end)), text: mask(work, start, end) };
   }
+  const placed = appInPlace(work, original);
+  if (placed)
+    return { app: tidy(original.slice(placed.start, placed.end)), text: mask(work, placed.start, placed.end) };
   KNOWN_APP.lastIndex = 0;
   const known = KNOWN_APP.exec(work);
   if (known) {
@@ -186,6 +189,43 @@ function appBeforeNoun(work: string): { start: number; end: number } | null {
     if (words.slice(0, -1).every((w) => appWord(w) && !NOT_APPS.has(w))) {
       const start = m.index + m[0].length - m[1].length;
       return { start, end: start + m[1].length };
+    }
+  }
+  return null;
+}
+
+const NAME_RUN = `((?:[\\p{L}\\p{N}][\\p{L}\\p{N}.-]*\\s+){0,3}?[\\p{L}\\p{N}][\\p{L}\\p{N}.-]*)`;
+const THE = `(?:${alternation(DEFINITE_ARTICLES)}\\s+)?`;
+/**
+ * Where an app stands without a preposition: what is down ("is Contoso Expenses down?", "ligt de Contoso VPN eruit?"),
+ * and the Dutch verb at the end of a clause ("zodra ik Contoso Expenses open").
+ */
+const APP_WITHOUT_PREPOSITION = [
+  new RegExp(
+    `${START}${alternation(merged((w) => w.app.outageVerbs))}\\s+${THE}${NAME_RUN}\\s+` +
+      `(?:${alternation(merged((w) => w.app.outageFillers))}\\s+)*${alternation([...merged((w) => w.form.outageStates), 'uit'])}${END}`,
+    'gud',
+  ),
+  new RegExp(
+    `${START}${alternation(merged((w) => w.app.clauseBeforeApp))}\\s+${THE}${NAME_RUN}\\s+${alternation(merged((w) => w.app.verbsAfterApp))}${END}`,
+    'gud',
+  ),
+];
+
+/** A name no dictionary holds (or of several words typed in capitals), in a place only an app can stand. */
+function appInPlace(work: string, original: string): { start: number; end: number } | null {
+  for (const pattern of APP_WITHOUT_PREPOSITION) {
+    pattern.lastIndex = 0;
+    for (const m of work.matchAll(pattern)) {
+      const [start, end] = m.indices![1]!;
+      const words = m[1].split(/\s+/u);
+      const typed = original.slice(start, end).split(/\s+/u);
+      const titled = (i: number) => words.length > 1 && /^\p{Lu}/u.test(typed[i]) && !NOT_APPS.has(words[i]);
+      const named = (w: string, i: number) =>
+        APP_NOUNS.has(w) || KNOWN_APP_WORDS.has(w) || !everydayWords.has(w) || titled(i);
+      const fits = (w: string, i: number) => (appWord(w) || titled(i)) && !GIVEN_NAMES.has(w) && /\p{L}/u.test(w);
+      const generic = words.length === 1 && GENERIC_APP_WORDS.has(words[0]);
+      if (words.some(named) && words.every(fits) && !generic) return { start, end };
     }
   }
   return null;

@@ -1,12 +1,12 @@
 /**
  * Chat as people type it, read as the words the parser knows: shorthand spelled out ("rn", "ppl", "ff"), a typo of one
  * of the parser's own words corrected ("loign", "somone", "tryign"), and the bot's name typed as text
- * ("@Sign-in Troubleshooter …") and an opening greeting ("morning! …") dropped. Names are left as typed: a word is corrected only when it is no everyday
+ * ("@Sign-in Troubleshooter …"), an opening greeting ("morning! …") and a closing "thanks" dropped. Names are left as typed: a word is corrected only when it is no everyday
  * word and no given name, is typed in lower case, does not follow a name, and is one edit away from exactly one
  * known word of five letters or more. A pasted error screen, and what follows it, is left alone.
  */
 import type { Language } from '../shared/types';
-import { alternation } from './phrases';
+import { END, alternation } from './phrases';
 import { allStrings, commonGivenNames, everydayWords, merged, wordsByLanguage } from './words';
 import { appNouns, knownApps } from './words/apps';
 import { countryCodes } from './words/countries';
@@ -19,7 +19,18 @@ const SCREEN_START =
 const WORD = /(?<![\p{L}\p{N}@._/'-])[\p{L}\p{N}]+(?:'[\p{L}]+)*(?:\/(?=\s|$))?(?![\p{L}\p{N}@_'-]|\.[\p{L}\p{N}])/gu;
 const MIN_LENGTH = 5;
 const MIN_SWAP_LENGTH = 4;
-const GREETING = new RegExp(`^\\s*${alternation(merged((w) => w.greetings))}\\s*[!,.:]+\\s*`, 'iu');
+const GREETINGS = alternation(merged((w) => [...w.greetings, ...w.openingFillers]));
+const QUESTION_OPENER = `${alternation(merged((w) => [...w.questionOpeners, ...w.subject.followUpOpeners]))}${END}`;
+/** "morning! …", "hi, morning! …", "ok so what about …", or "morning who failed …" (no punctuation, but a question follows). */
+const GREETING = new RegExp(
+  `^(?:\\s*${GREETINGS}\\s*[!,.:]+)*(?:\\s*${GREETINGS}\\s+(?=${QUESTION_OPENER}))?\\s*`,
+  'iu',
+);
+/** "… in Outlook, alvast bedankt!": courtesies at the end, after a pasted screen too. */
+const CLOSING = new RegExp(
+  `(?:[\\s,;:.!-]*(?<![\\p{L}\\p{N}'])${alternation(merged((w) => w.closings))})+[\\s!.]*$`,
+  'iu',
+);
 
 /** Prepositions before a person: a word after one is left as typed ("failures for allen", not "alleen"). */
 const BEFORE_NAMES = new Set(['for', 'of', 'about', 'by', 'van', 'voor', 'over', 'door']);
@@ -121,5 +132,5 @@ export function normaliseChat(text: string, language: Language): string {
       if (typed !== typed.toLowerCase()) return typed;
       return correction(typed, language, afterName) ?? typed;
     });
-  return (normalised + rest).replace(/^\s+/u, '');
+  return (normalised + rest).replace(CLOSING, '').replace(/^\s+/u, '');
 }

@@ -4,7 +4,7 @@
  */
 import { alternation } from './phrases';
 import { merged, mergedRecord } from './words';
-import type { PartOfDay, TimeWords } from './words/types';
+import type { PartOfDay, TimeWords } from './words/timeWordTypes';
 
 export interface Clock {
   hour: number;

@@ -7,6 +7,7 @@ import type { QuestionForm } from './question';
 import { END, START, alternation, wordsRegex } from './phrases';
 import { languages, merged, wordsByLanguage } from './words';
 import type { Language } from '../shared/types';
+import type { Words } from './words/types';
 
 const COUNTING = wordsRegex(merged((w) => w.form.counting));
 const OUTAGE = wordsRegex(merged((w) => w.form.outage));
@@ -53,6 +54,14 @@ const NOT_YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.notYesN
 const CLAUSE_BREAK = /[,;:.!?]\s+|\s+[-–—]\s+/u;
 /** "…locked or what", "…, toch?": a statement tagged as a yes/no question. */
 const YES_NO_TAG = new RegExp(`${START}${alternation(merged((w) => w.form.yesNoTags))}[\\s?!.]*$`, 'u');
+const invertedWords = (w: Words) => w.form.yesNoInverted;
+/** "… is she still locked out", "… did my password expire": an English yes/no question typed without "?". */
+const YES_NO_INVERTED = new RegExp(
+  `(?<!(?<![\\p{L}])(?:this|that|here|there|what|which|who|where|how|why|when)\\s+)${START}${alternation(merged((w) => invertedWords(w).verbs))}` +
+    `\\s+${alternation(merged((w) => invertedWords(w).subjects))}\\s+(?:${alternation(merged((w) => invertedWords(w).between))}\\s+)*` +
+    `${alternation(merged((w) => invertedWords(w).states))}${END}`,
+  'u',
+);
 const ASK_IF = wordsRegex(merged((w) => w.form.askIf));
 const YES_NO_PARTICLE = wordsRegex(merged((w) => w.form.yesNoParticles));
 
@@ -66,6 +75,8 @@ const OUTAGE_NOUN_QUESTION = new RegExp(
 /** A yes/no opener (of `openers`) at the start of a clause, or a statement with no question word tagged as one. */
 function isYesNo(lower: string, openers: RegExp): boolean {
   if (ASK_IF.test(lower)) return true;
+  const inverted = YES_NO_INVERTED.exec(lower);
+  if (inverted && !QUESTION_WORD.test(lower.slice(0, inverted.index))) return true;
   if (lower.split(CLAUSE_BREAK).some((clause) => openers.test(clause) && !NOT_YES_NO.test(clause))) return true;
   const tag = YES_NO_TAG.exec(lower);
   const rest = tag ? lower.slice(0, tag.index) : lower;

@@ -163,8 +163,9 @@ export function parse(text: string, ctx: ParseContext): Question {
       wantsSubject &&
       !ids.relayed &&
       // ("look up request … for me", "explain error 50034 to me": the object "me" names no subject.)
+      // ("is er een inlogstoring? ik hoor het van collega's": the asker only reports an outage.)
       mentionsSelf(
-        person?.text ?? app.text,
+        form.outage ? outageSentences(person?.text ?? app.text, language) : (person?.text ?? app.text),
         requestId !== null || correlationId !== null || (signals.explain && !FOR_ME.test(signalText)),
       ),
     // "is somebody brute forcing grady archie?": the somebody of an intrusion is the intruder, not the subject.

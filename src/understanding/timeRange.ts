@@ -44,7 +44,7 @@
 import type { Language } from '../shared/types';
 import { type LocalDate, addDays, compareDates, dateIn, dateTimeIn, startOfDay, toUtc } from './calendar';
 import { clockMinutes } from './clock';
-import type { PartOfDay } from './words/types';
+import type { PartOfDay } from './words/timeWordTypes';
 import {
   type TimeRange,
   type TimeContext,

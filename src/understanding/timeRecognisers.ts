@@ -14,7 +14,7 @@ import {
   toUtc,
 } from './calendar';
 import { parseClock, validClock } from './clock';
-import type { Unit } from './words/types';
+import type { Unit } from './words/timeWordTypes';
 import {
   type ClockUse,
   type State,

@@ -3,7 +3,7 @@ import { END, START, alternation, wordsRegex } from './phrases';
 import { type LocalDate, addDays, compareDates, isValidDate, isoWeekday, startOfDay } from './calendar';
 import { CLEAR_CLOCK, CLOCK, type Clock } from './clock';
 import { merged, mergedRecord } from './words';
-import type { PartOfDay, TimeWords, Unit } from './words/types';
+import type { PartOfDay, TimeWords, Unit } from './words/timeWordTypes';
 
 export interface TimeRange {
   from: Date;

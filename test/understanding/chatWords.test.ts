@@ -9,7 +9,7 @@ describe('normaliseChat', () => {
   it('spells out chat shorthand in the language of the question', () => {
     expect(normaliseChat('whos locked out rn', 'en')).toBe("who's locked out right now");
     expect(normaliseChat('how many ppl failed, pls check', 'en')).toBe('how many people failed, please check');
-    expect(normaliseChat('kun je ff kijken aub', 'nl')).toBe('kun je even kijken alsjeblieft');
+    expect(normaliseChat('kun je ff kijken aub naar Lars', 'nl')).toBe('kun je even kijken alsjeblieft naar Lars');
     // Dutch "u" is the polite "you" already; only English reads "u" as shorthand.
     expect(normaliseChat('kunt u kijken', 'nl')).toBe('kunt u kijken');
   });
@@ -40,6 +40,25 @@ describe('normaliseChat', () => {
     expect(normaliseChat('@Sign-in Troubleshooter help', 'en')).toBe('help');
     expect(normaliseChat('morning! who failed since monday', 'en')).toBe('who failed since monday');
     expect(normaliseChat('morning failures for megan', 'en')).toBe('morning failures for megan');
+    // Several openers, and one without punctuation when a question or a follow-up follows it.
+    expect(normaliseChat('hi, morning! which apps fail most', 'en')).toBe('which apps fail most');
+    expect(normaliseChat('morning which apps fail most', 'en')).toBe('which apps fail most');
+    expect(normaliseChat('ok so what about Lynne?', 'en')).toBe('what about Lynne?');
+    expect(normaliseChat('vraagje: en voor Emma?', 'nl')).toBe('en voor Emma?');
+    expect(normaliseChat('ok', 'en')).toBe('ok');
+  });
+
+  it('drops a closing courtesy, so it is read as no app or name, after a pasted screen too', () => {
+    expect(normaliseChat('lars kan niet in Outlook alvast bedankt', 'nl')).toBe('lars kan niet in Outlook');
+    expect(normaliseChat('and just Germany? thanks!', 'en')).toBe('and just Germany?');
+    expect(normaliseChat('failed logins for megan pls', 'en')).toBe('failed logins for megan');
+    expect(normaliseChat('ik krijg AADSTS50058 als ik Teams open, dank je wel', 'nl')).toBe(
+      'ik krijg AADSTS50058 als ik Teams open',
+    );
+    // Only at the end: "thanks" inside a sentence stays.
+    expect(normaliseChat('thanks to the outage nobody can log in', 'en')).toBe(
+      'thanks to the outage nobody can log in',
+    );
   });
 
   it('leaves ids, addresses and a pasted error screen alone', () => {

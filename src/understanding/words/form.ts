@@ -2,6 +2,7 @@
  * The shape of answer a question asks for, in English (Dutch: the `form` of nl.json; see src/understanding/form.ts): a number,
  * a yes or no, whether there is an outage, and present tense ("can't", "kan niet": about now).
  */
+import { enYesNoInverted } from './enYesNoInverted';
 import { enIntrusion } from './enIntrusion';
 import type { FormWords } from './types';
 
@@ -125,6 +126,7 @@ export const enForm: FormWords = {
     'on',
     'my',
   ],
+  yesNoInverted: enYesNoInverted,
   yesNoTags: [
     'or what',
     'or not',

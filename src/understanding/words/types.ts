@@ -8,82 +8,7 @@
  */
 import type { FailureCategory } from '../../shared/types';
 import type { Platform, TenantAsk } from '../question';
-
-export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
-export type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month';
-
-export interface TimeWords {
-  today: string[];
-  yesterday: string[];
-  dayBeforeYesterday: string[];
-  /** Today from midnight until now. */
-  earlierToday: string[];
-  /** Month names and abbreviations: a date chrono-node finds counts only when it names a month ("20 nov"). */
-  months: string[];
-  /** Monday first; full names (and common typos), usable on their own. */
-  weekdays: string[][];
-  /** Monday first; short forms, only recognised after a prefix ("on tue", "since wed"). */
-  weekdayAbbreviations: string[][];
-  /** Before a weekday, means "strictly before today" ("last monday" said on a Monday = 7 days ago). */
-  lastWeekdayPrefix: string[];
-  /** Before a weekday, adds nothing ("on monday"). */
-  weekdayPrefix: string[];
-  /** Parts of the day, after a day word, a weekday, or a "this" prefix ("yesterday morning", "vanochtend"). */
-  parts: Record<PartOfDay, string[]>;
-  /** Part words that may also stand alone ("failures in the morning"); Dutch "morgen" alone means tomorrow. */
-  bareParts: string[];
-  /** Before a part of the day, "since" it began ("all morning", "de hele ochtend"): up to now, not to the part's end. */
-  wholePart: string[];
-  /** Before a part word, means "today" ("this morning", "vanochtend", "deze middag"); may be written attached. */
-  thisPartPrefix: string[];
-  /** Before a bare part word ("in the morning", "'s avonds"). */
-  partPrefix: string[];
-  tonight: string[];
-  /** Yesterday 18:00 to today 06:00. */
-  lastNight: string[];
-  /** Before a time expression: from that time until now ("since tuesday", "sinds 9 uur"). */
-  since: string[];
-  /** "between 9 and 11" / "from 9 to 11": the opening and joining words. */
-  rangeOpen: string[];
-  rangeJoin: string[];
-  /** "at 9", "around 10am": one hour centred on the time. */
-  at: string[];
-  /** Before/after a clock time; `…Strict` ones need a clearly written time ("voor 10 uur", not "voor 2"). */
-  before: string[];
-  beforeStrict: string[];
-  after: string[];
-  afterStrict: string[];
-  /** Words after an hour number that mark it as a clock time: am/pm or "uur". */
-  am: string[];
-  pm: string[];
-  oClock: string[];
-  noon: string[];
-  midnight: string[];
-  /** Before an hour: minutes to add to (hour − 1), e.g. Dutch "half 10" = 09:30, "quarter to 10" = 09:45. */
-  clockPrefixes: Record<string, number>;
-  /** "in the last", "de afgelopen" … followed by an optional number and a unit. */
-  lastN: string[];
-  /** Before a number and a unit, means "for that long until now" ("for 3 days now", "al 3 dagen", "sinds 2 weken"); a number is required. */
-  forN: string[];
-  /** "2 hours ago", "3 dagen geleden". */
-  ago: string[];
-  units: Record<Unit, string[]>;
-  /** Number words usable before a unit ("a couple of hours", "twee uur"). */
-  numbers: Record<string, number>;
-  thisWeek: string[];
-  lastWeek: string[];
-  thisMonth: string[];
-  lastMonth: string[];
-  /** The most recent weekend (this one when asked on Saturday or Sunday). */
-  weekend: string[];
-  /** The weekend before the most recent one when asked during a weekend, else the most recent. */
-  lastWeekend: string[];
-  /** Follow-ups: shift the previous question's range back ("and the day before?"). */
-  dayBefore: string[];
-  weekBefore: string[];
-  /** Words that say "no particular time" and are simply dropped ("recently", "onlangs"). */
-  vague: string[];
-}
+import type { TimeWords } from './timeWordTypes';
 
 export interface IntentWords {
   /** Something went wrong: fail, blocked, locked out, can't … */
@@ -180,6 +105,16 @@ export interface AppWords {
   blockedFrom: string[];
   /** Verbs after which "by" / "door" names the app that refused ("rejected by Contoso Expenses", "geweigerd door Workday"). */
   refusedBy: string[];
+  /** "is X down", "ligt de X eruit": the verb before an app that is down, and words between it and "down" ("er", "now"). */
+  outageVerbs: string[];
+  outageFillers: string[];
+  /** A Dutch clause with its verb last ("zodra ik Contoso Expenses open"): the words before the app and the verbs after. */
+  clauseBeforeApp: string[];
+  /** The word for an app, which names none on its own ("approve it in the app"). */
+  genericWords: string[];
+  /** Words that join two names ("Outlook And Teams"), never inside one. */
+  joiningWords: string[];
+  verbsAfterApp: string[];
   /** Words that say the name beside them is an app or automation identity, not a person ("the Payroll Sync service principal", "de app Payroll Sync"). */
   workloadNouns: string[];
   /** Words that cannot start an app name (pronouns, devices, places). */
@@ -222,6 +157,11 @@ export interface FormWords {
   askIf: string[];
   /** At the end of a statement with no question word, make it a yes/no question ("…locked or what", "…, toch?"). */
   yesNoTags: string[];
+  /**
+   * A yes/no question inside a message, typed without "?" ("called twice is she still locked out"): a verb before its
+   * subject, then a state. English only: Dutch puts the verb first after any opening word ("sinds maandag is zijn …").
+   */
+  yesNoInverted: { verbs: string[]; subjects: string[]; between: string[]; states: string[] };
   /** Anywhere in a statement with no question word that ends in "?", make it a yes/no question ("mijn account is toch niet …?"). */
   yesNoParticles: string[];
 }
@@ -274,6 +214,12 @@ export interface Words {
   shorthand: Record<string, string>;
   /** Greetings that open a message ("morning!", "goedemorgen,"): dropped, so "morning" is no time. */
   greetings: string[];
+  /** Fillers that open a message like a greeting ("ok so", "quick question:", "vraagje:"), dropped the same way. */
+  openingFillers: string[];
+  /** Words a question starts with ("who", "waarom"): a greeting before one goes without punctuation ("morning who …"). */
+  questionOpeners: string[];
+  /** Courtesies that close a message ("thanks", "alvast bedankt"): dropped, so they are no app or name. */
+  closings: string[];
   time: TimeWords;
   intent: IntentWords;
   subject: SubjectWords;
