@@ -20,7 +20,9 @@ const WORD = /(?<![\p{L}\p{N}@._/'-])[\p{L}\p{N}]+(?:'[\p{L}]+)*(?:\/(?=\s|$))?(
 const MIN_LENGTH = 5;
 const MIN_SWAP_LENGTH = 4;
 const GREETINGS = alternation(merged((w) => [...w.greetings, ...w.openingFillers]));
-const QUESTION_OPENER = `${alternation(merged((w) => [...w.questionOpeners, ...w.subject.followUpOpeners]))}${END}`;
+const QUESTION_OPENER = `${alternation(
+  merged((w) => [...w.questionOpeners, ...w.subject.followUpOpeners, ...w.greetings, ...w.openingFillers]),
+)}${END}`;
 /** "morning! …", "hi, morning! …", "ok so what about …", or "morning who failed …" (no punctuation, but a question follows). */
 const GREETING = new RegExp(
   `^(?:\\s*${GREETINGS}\\s*[!,.:]+)*(?:\\s*${GREETINGS}\\s+(?=${QUESTION_OPENER}))?\\s*`,
@@ -104,6 +106,11 @@ export function typedBeforeScreen(text: string): string {
   return screen ? text.slice(0, screen.index) : text;
 }
 
+/** The asker's own words: what was typed before a pasted screen, without the bot's name ("@Sign-in Troubleshooter"). */
+export function askersWords(text: string): string {
+  return typedBeforeScreen(text).replace(BOT_NAME, ' ');
+}
+
 function isKnown(word: string, language: Language): boolean {
   return (
     word === '' || BY_LANGUAGE[language].vocabulary.has(word) || KNOWN_ANYWHERE.has(word) || everydayWords.has(word)
@@ -118,6 +125,8 @@ export function normaliseChat(text: string, language: Language): string {
   let previous = '';
   const normalised = chat
     .replace(BOT_NAME, ' ')
+    .replace(GREETING, '')
+    // "ok so morning! …": an opener before a greeting goes first.
     .replace(GREETING, '')
     .replace(WORD, (typed) => {
       // After a name, a preposition before one, or a word the parser does not know (likely a name: "cristie cline").

@@ -32,7 +32,8 @@ const STATE_QUESTION = new RegExp(
   `^[^?]{0,60}${START}${alternation(merged((w) => w.form.stateQuestions))}(?:\\s+${alternation(merged((w) => w.form.stateQuestionTails))})*(?:\\s+(?:or|of)\\s[^?]*)?\\s*\\?+$`,
   'u',
 );
-const QUESTIONS = /[^?]*\?+/gu;
+/** Each question, from the end of the sentence before it ("I'm on the helpdesk. storing bij teams?"). */
+const QUESTIONS = /(?:[^?.!]|\.(?!\s))*\?+/gu;
 const QUESTION_WORD = wordsRegex(merged((w) => w.form.questionWords));
 const INTRUSION = wordsRegex(merged((w) => w.form.intrusion));
 /** Dutch puts the subject between verb and "niet": "waarom kan Megan Bowen niet inloggen", "lukt het Patti niet". */

@@ -15,7 +15,8 @@ import { findErrorScreen } from './errorScreen';
 import { findFilters } from './filters';
 import { NO_FORM, findForm, outageSentences } from './form';
 import { cleanText } from './clean';
-import { normaliseChat, typedBeforeScreen } from './chatWords';
+import { askersWords, normaliseChat } from './chatWords';
+import { isShouted, quieted, withTypedCase } from './shouting';
 import { Changes, contextOf, findFollowUp, mergeWithPrevious } from './followUp';
 import { findBareCode, findIds } from './ids';
 import { asksSomething, decideIntent, looksForSubject, maskSigninVerbs, signalsOf } from './intent';
@@ -68,7 +69,12 @@ function lowerSameLength(text: string): string {
   }).join('');
 }
 
+/** The question `text` asks; a message in capitals is read as if typed in lower case (shouting.ts). */
 export function parse(text: string, ctx: ParseContext): Question {
+  return isShouted(text) ? withTypedCase(parseTyped(quieted(text), ctx), text) : parseTyped(text, ctx);
+}
+
+function parseTyped(text: string, ctx: ParseContext): Question {
   const timeCtx = { now: ctx.now, timeZone: isValidTimeZone(ctx.timeZone) ? ctx.timeZone : FALLBACK_TIME_ZONE };
   const previous = ctx.previous;
   const cleaned = cleanText(text);
@@ -76,7 +82,7 @@ export function parse(text: string, ctx: ParseContext): Question {
 
   const mentioned = takeMentions(cleaned.text, ctx.mentions ?? []);
   // "Zoë krijgt deze melding, wat moet ik doen?" above an English screen: the asker's words decide the language.
-  const asked = typedBeforeScreen(mentioned.text);
+  const asked = askersWords(mentioned.text);
   const language = detectLanguage(
     /\p{L}{2,}.*\s\p{L}{2,}/u.test(asked) ? asked : mentioned.text,
     ctx.locale,
@@ -103,10 +109,9 @@ export function parse(text: string, ctx: ParseContext): Question {
       followUp: command,
     };
 
-  // A pasted error screen is taken out first: its ids, code, time and app are facts, and none of
-  // its words may be read as a name. Sign-in verbs are masked before times and apps: the "in" of
-  // "sign in" is neither "in the last hour" nor "in Teams". Signal words are read from the text
-  // with the verbs still there.
+  // A pasted error screen is taken out first: its ids, code, time and app are facts, and none of its words is a name.
+  // Sign-in verbs are masked before times and apps: the "in" of "sign in" is neither "in the last hour" nor "in Teams".
+  // Signal words are read from the text with the verbs still there.
   const stampCtx = { timeZone: timeCtx.timeZone, locale: ctx.locale };
   const screen = findErrorScreen(typedLower, typed, stampCtx);
   const original = screen ? typed.slice(0, screen.start) : typed; // as typed; every later text keeps its offsets
@@ -196,9 +201,8 @@ export function parse(text: string, ctx: ParseContext): Question {
     hasTime: time.range !== null,
     clearName: person !== null && (person.cued || !/\p{L}/u.test(person.text)),
   });
-  // "did anyone try to get into my account?": others' failed attempts, whatever verb was used; a
-  // pasted screen (even a lone "Timestamp: …" line) is a failure to look up.
-  // A pasted screen after "what does this mean?" is still that sign-in to look up (its answer explains the code).
+  // "did anyone try to get into my account?": others' failed attempts, whatever verb was used. A pasted screen (even
+  // a lone "Timestamp: …" line, or after "what does this mean?") is a sign-in to look up; its answer explains the code.
   const intent =
     (form.intrusion || form.outage || screen) &&
     ['signins', 'unknown', 'help', ...(screen ? ['explain'] : [])].includes(decided)

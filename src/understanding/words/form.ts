@@ -231,6 +231,12 @@ export const enForm: FormWords = {
     'can you check?',
     'can u check?',
     'could you check?',
+    'can you … confirm if',
+    'can you … confirm whether',
+    'could you … confirm if',
+    'could you … confirm whether',
+    'please confirm if',
+    'please confirm whether',
   ],
   /** Openers of a request or a complaint, not of a yes/no question ("can you show…", "can not log in"). */
   notYesNo: [
