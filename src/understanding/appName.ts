@@ -137,7 +137,9 @@ export function findApp(work: string, original: string): AppFinding {
     const width = prepositionAt(tokens, i);
     if (width === 0 || (i > 0 && NOT_AFTER.has(tokens[i - 1].word))) continue;
     const span = appAfter(work, original, tokens, i + width);
-    if (span && isWeak(tokens, i, original) && !looksLikeApp(work.slice(span.start, span.end))) {
+    // "op een rare link geklikt": after "a"/"een" only something that looks like an app.
+    const weak = isWeak(tokens, i, original) || INDEFINITE.has(tokens[i + width]?.word);
+    if (span && weak && !looksLikeApp(work.slice(span.start, span.end))) {
       if (!beside && CAPITALISED_WORDS.test(original.slice(span.start, span.end))) beside = span;
       continue;
     }
@@ -176,7 +178,8 @@ function findAppWithoutPreposition(work: string, original: string, tokens: Token
  * "de contoso portal", "the HR portal": a definite article, one or two words and an app noun, with no preposition
  * before it ("een rare mail", "a new app" describe a thing, not name it).
  */
-const DEFINITE_ARTICLES = [...ARTICLES].filter((a) => !['a', 'an', 'een', "'n"].includes(a));
+const INDEFINITE = new Set(['a', 'an', 'een', "'n"]);
+const DEFINITE_ARTICLES = [...ARTICLES].filter((a) => !INDEFINITE.has(a));
 const ARTICLE_NOUN_APP = new RegExp(
   `${START}${alternation(DEFINITE_ARTICLES)}\\s+((?:\\p{L}[\\p{L}\\p{N}-]*\\s+){1,2}?${alternation(appNouns)})${END}`,
   'gu',

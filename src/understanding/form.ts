@@ -107,12 +107,14 @@ export function findForm(lower: string, language?: Language): QuestionForm {
     // "somebody trying to hack into my account today?", "my phone keeps asking me to approve logins I never started":
     // whether anyone did.
     yesNo: isYesNo(lower, yesNo) || (intrusion && !QUESTION_WORD.test(lower.split(CLAUSE_BREAK).at(-1) ?? lower)),
+    // "has anyone else been using my account?": someone else in the asker's account, not an outage.
     outage:
-      OUTAGE.test(lower) ||
-      OUTAGE_STATE.test(lower.replace(NOT_OUTAGE, (m) => ' '.repeat(m.length))) ||
-      DOES_NOT_WORK.test(lower) ||
-      LIES_OUT.test(lower) ||
-      (lower.match(QUESTIONS) ?? []).some((question) => OUTAGE_NOUN_QUESTION.test(question.trim())),
+      !intrusion &&
+      (OUTAGE.test(lower) ||
+        OUTAGE_STATE.test(lower.replace(NOT_OUTAGE, (m) => ' '.repeat(m.length))) ||
+        DOES_NOT_WORK.test(lower) ||
+        LIES_OUT.test(lower) ||
+        (lower.match(QUESTIONS) ?? []).some((question) => OUTAGE_NOUN_QUESTION.test(question.trim()))),
     presentTense: PRESENT_TENSE.test(lower) || PRESENT_AROUND_NAME.test(lower),
     intrusion,
   };

@@ -15,8 +15,9 @@ import { findErrorScreen } from './errorScreen';
 import { findFilters } from './filters';
 import { NO_FORM, findForm, outageSentences } from './form';
 import { cleanText } from './clean';
+import { withBackground } from './background';
 import { askersWords, normaliseChat } from './chatWords';
-import { isShouted, quieted, withTypedCase } from './shouting';
+import { isShouted, lowerSameLength, quieted, withTypedCase } from './letterCase';
 import { Changes, contextOf, findFollowUp, mergeWithPrevious } from './followUp';
 import { findBareCode, findIds } from './ids';
 import { asksSomething, decideIntent, looksForSubject, maskSigninVerbs, signalsOf } from './intent';
@@ -59,19 +60,10 @@ function emptyQuestion(language: Language): Question {
   };
 }
 
-/** Lower case without moving any offset (a few characters grow when lower-cased, e.g. "İ"). */
-function lowerSameLength(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
-  return Array.from(text, (ch) => {
-    const l = ch.toLowerCase();
-    return l.length === ch.length ? l : ch;
-  }).join('');
-}
-
-/** The question `text` asks; a message in capitals is read as if typed in lower case (shouting.ts). */
+/** The question `text` asks: in capitals, read as if in lower case (letterCase.ts); after background (background.ts). */
 export function parse(text: string, ctx: ParseContext): Question {
-  return isShouted(text) ? withTypedCase(parseTyped(quieted(text), ctx), text) : parseTyped(text, ctx);
+  const read = (t: string) => (isShouted(t) ? withTypedCase(parseTyped(quieted(t), ctx), t) : parseTyped(t, ctx));
+  return withBackground(text, read) ?? read(text);
 }
 
 function parseTyped(text: string, ctx: ParseContext): Question {
@@ -157,6 +149,9 @@ function parseTyped(text: string, ctx: ParseContext): Question {
   const nameLanguage =
     screen && /\p{L}/u.test(original) ? detectLanguage(original, ctx.locale, previous?.language) : language;
   const person = wantsSubject ? findPerson(app.text, original, nameLanguage) : null;
+  // An outage's own sentences say who it is about ("is er een storing? ik hoor het van collega's": no one in particular).
+  const outageOnly = (text: string) => (form.outage ? outageSentences(text, language) : text);
+  const asking = outageOnly(signalText);
   const subject = chooseSubject({
     mention: mentioned.index,
     upn: ids.upn,
@@ -168,9 +163,8 @@ function parseTyped(text: string, ctx: ParseContext): Question {
       wantsSubject &&
       !ids.relayed &&
       // ("look up request … for me", "explain error 50034 to me": the object "me" names no subject.)
-      // ("is er een inlogstoring? ik hoor het van collega's": the asker only reports an outage.)
       mentionsSelf(
-        form.outage ? outageSentences(person?.text ?? app.text, language) : (person?.text ?? app.text),
+        outageOnly(person?.text ?? app.text),
         requestId !== null || correlationId !== null || (signals.explain && !FOR_ME.test(signalText)),
       ),
     // "is somebody brute forcing grady archie?": the somebody of an intrusion is the intruder, not the subject.
@@ -178,10 +172,10 @@ function parseTyped(text: string, ctx: ParseContext): Question {
       wantsSubject &&
       !screen &&
       !(form.intrusion && person?.person) &&
-      (mentionsAnyone(form.outage ? outageSentences(signalText, language) : signalText) || ranking.ranking !== null),
+      (mentionsAnyone(asking) || ranking.ranking !== null),
     asks: asks || errorCode !== null,
     // "alleen de MFA-fouten" after a question about Grant: still Grant's.
-    pluralEvents: mentionsPluralEvents(signalText) && opened === null,
+    pluralEvents: mentionsPluralEvents(asking) && opened === null,
     // A pasted screen, or a code with an app ("AADSTS50058 while opening Workday"): the asker's own.
     // ("is Outlook down? half the office can't log in": an outage, not the asker's.)
     impliedSelf:

@@ -1,5 +1,5 @@
 /**
- * Held-out sets 2 to 13 (test/fixtures/heldout-utterances-N.jsonl): fresh helpdesk and end-user phrasings, English
+ * Held-out sets 2 to 14 (test/fixtures/heldout-utterances-N.jsonl): fresh helpdesk and end-user phrasings, English
  * and Dutch, each written by someone who had not read src/understanding/ or the utterance tables, with the parse a
  * person would expect; fields that hang on a convention follow held-out sets 1 and 2 (each writer's notes and the
  * rows they call ambiguous: heldout-utterances-N.notes.md). A row is right when every field of its expected Question
@@ -74,6 +74,13 @@ const SETS = [
   // against by class. The one row still missed is a label choice: "so far today" runs to now here, to midnight there.
   { file: 'heldout-utterances-13a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-13b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  // Written blind the same session, both in the spirit of sets 1 and 2, measured once on ef4c438 before any look at
+  // their rows. 14a (a phishing wave, Workday single sign-on broken): en 93.3 %, nl 96.7 %. 14b (an MFA registration
+  // campaign, leavers, a scanner on legacy auth): en 95.0 %, nl 93.3 %. Then improved against by class. Still missed:
+  // "I reset my password an hour ago" after the question gives it a window; "failing every few minutes" reads as
+  // session trouble where the writer saw none.
+  { file: 'heldout-utterances-14a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-14b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {

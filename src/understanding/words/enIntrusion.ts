@@ -99,6 +99,12 @@ export const enIntrusion: Pick<FormWords, 'intrusion' | 'intruders' | 'tries' | 
     'access*',
     'get in',
     'got in',
+    'using my',
+    'been using',
+    'used my',
+    'been in my',
+    'is in my',
+    'inside my',
   ],
   accounts: ['account*', 'mailbox', 'password', 'as me', 'as him', 'as her'],
 };

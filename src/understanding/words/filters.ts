@@ -19,6 +19,12 @@ const enRank = (things: string[]) =>
     `most frequent ${t}`,
     `${t} with the most`,
     `${t} fail most`,
+    `${t} ranked`,
+    `rank ${t}`,
+    `rank the ${t}`,
+    `ranking of ${t}`,
+    `ranking of the ${t}`,
+    `${t} ranking`,
   ]);
 const enApps = ['apps', 'app', 'applications', 'application', 'services', 'service', 'programs', 'programmes'];
 const enCodes = [

@@ -11,6 +11,10 @@ const nlRank = (things: string[]) =>
     `meest voorkomende ${t}`,
     `vaakst voorkomende ${t}`,
     `${t} met de meeste`,
+    `ranglijst van ${t}`,
+    `ranglijst van de ${t}`,
+    `${t} gerangschikt`,
+    `rangschik de ${t}`,
   ]);
 const nlApps = [
   'apps',

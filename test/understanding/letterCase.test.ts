@@ -1,4 +1,4 @@
-import { isShouted, quieted, withTypedCase } from '../../src/understanding/shouting';
+import { isShouted, quieted, withTypedCase } from '../../src/understanding/letterCase';
 import { parse } from '../../src/understanding/parse';
 
 const ctx = { now: new Date('2026-11-27T10:00:00Z'), timeZone: 'Europe/Amsterdam', locale: 'en-US' };

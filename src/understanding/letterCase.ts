@@ -1,6 +1,7 @@
 /**
- * A message typed in capitals ("WHY CANT DEBRA BERGER LOG IN"): read as if typed in lower case, so capitals are no sign
- * of a name, and the names, app and country found are then given back as typed.
+ * Letter case: lower case that keeps every offset, and a message typed in capitals ("WHY CANT DEBRA BERGER LOG IN"),
+ * read as if typed in lower case, so capitals are no sign of a name; the names, app and country found are then given
+ * back as typed.
  */
 import type { Question } from './question';
 
@@ -42,4 +43,14 @@ export function withTypedCase(question: Question, text: string): Question {
     app: app === null ? null : asTyped(app, text),
     country: country?.name ? { ...country, name: asTyped(country.name, text) } : country,
   };
+}
+
+/** Lower case without moving any offset (a few characters grow when lower-cased, e.g. "İ"). */
+export function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  return Array.from(text, (ch) => {
+    const l = ch.toLowerCase();
+    return l.length === ch.length ? l : ch;
+  }).join('');
 }

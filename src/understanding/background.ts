@@ -1,0 +1,51 @@
+/**
+ * Background before a question: "We started the MFA rollout yesterday and Finance keeps calling. Why can't Pradeep get
+ * into Contoso Expenses this morning?" When the last sentence is a complete question of its own (about a person or
+ * everyone) and the sentences before it are not about that subject, they only fill in what the question
+ * leaves open and names as a fact: an app, a code, an id, a platform or a country. Their time and their kind of
+ * failure are the background's, not the question's.
+ */
+import { typedBeforeScreen } from './chatWords';
+import type { Question } from './question';
+import { THIRD_PERSON } from './subjectWords';
+import { tokenize } from './tokens';
+
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=\S)/u;
+
+/** Whether the background names the question's subject ("Lars called, his password expired. Why can't Lars …?"). */
+function aboutSubject(background: string, question: Question): boolean {
+  const subject = question.subject;
+  if (subject?.kind === 'person') {
+    const words = subject.text.toLowerCase().split(/\s+/u);
+    return words.some((w) => w.length > 1 && background.toLowerCase().includes(w));
+  }
+  return true;
+}
+
+/** The question read with its background, or null when `text` is no background and a complete question. */
+export function withBackground(text: string, read: (text: string) => Question): Question | null {
+  if (typedBeforeScreen(text) !== text) return null;
+  const sentences = text.trim().split(SENTENCE_BREAK);
+  const last = sentences.at(-1) ?? '';
+  if (sentences.length < 2 || !/\?\s*$/u.test(last)) return null;
+  // "Megan called. Why can't she log in?": "she" is in the background.
+  if (tokenize(last.toLowerCase()).some((t) => THIRD_PERSON.has(t.word))) return null;
+  const question = read(last);
+  const kind = question.subject?.kind;
+  // A follow-up is read with what came before; the asker's own background is about the asker ("locked out again. why?").
+  if (question.intent === 'unknown' || question.context === 'continued' || (kind !== 'person' && kind !== 'anyone'))
+    return null;
+  const background = sentences.slice(0, -1).join(' ');
+  if (aboutSubject(background, question)) return null;
+  const whole = read(text);
+  return {
+    ...question,
+    app: question.app ?? whole.app,
+    errorCode: question.errorCode ?? whole.errorCode,
+    requestId: question.requestId ?? whole.requestId,
+    correlationId: question.correlationId ?? whole.correlationId,
+    platform: question.platform ?? whole.platform,
+    country: question.country ?? whole.country,
+    language: whole.language,
+  };
+}
