@@ -134,9 +134,14 @@ describeWithBrowser('npm start: the bot with the Agents Playground', () => {
     await page.getByRole('button', { name: 'Post' }).waitFor({ timeout: 10_000 });
     const box = page.locator('[contenteditable="true"]').first();
     await box.click();
-    // In a channel the bot hears only messages that mention it.
+    // In a channel the bot hears only messages that mention it. The bot's name is on the page already (the roster), so
+    // wait for the suggestion to add one more before picking it: a slow machine would otherwise click the roster.
+    const botName = page.getByText('Sign-in Troubleshooter', { exact: true });
+    const before = await botName.count();
     await page.keyboard.type('@Sign');
-    await page.getByText('Sign-in Troubleshooter', { exact: true }).last().click();
+    const deadline = Date.now() + 30_000;
+    while ((await botName.count()) <= before && Date.now() < deadline) await page.waitForTimeout(200);
+    await botName.last().click();
     await page.waitForTimeout(300);
     await page.keyboard.type(' notify this channel about sign-in incidents');
     await page.getByRole('button', { name: 'Post' }).click();
@@ -144,7 +149,7 @@ describeWithBrowser('npm start: the bot with the Agents Playground', () => {
     // channel as a new post after the next poll of the sign-in log; nothing else posts alerts there.
     // (The confirmation is a reply in the thread of the post, which the Playground may fold away.)
     const alert = page.getByText(/^Sign-in incident: .+ is blocking \d+ people$/).first();
-    await alert.waitFor({ timeout: 90_000 });
+    await alert.waitFor({ timeout: 150_000 });
     const channelText = await page.locator('body').innerText();
     expect(channelText).toMatch(/Block unmanaged devices/);
     // Counts only in a shared conversation: no demo person's address or name.
@@ -155,5 +160,5 @@ describeWithBrowser('npm start: the bot with the Agents Playground', () => {
       path: join(ROOT, process.env.UPDATE_DOCS ? 'docs/incident-alert.png' : 'build/incident-alert.png'),
     });
     await page.close();
-  }, 150_000);
+  }, 260_000);
 });
