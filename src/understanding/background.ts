@@ -9,15 +9,21 @@ import { typedBeforeScreen } from './chatWords';
 import type { Question } from './question';
 import { THIRD_PERSON } from './subjectWords';
 import { tokenize } from './tokens';
+import { merged } from './words';
 
+const PARTICLES = new Set(merged((w) => w.subject.nameParticles));
 const SENTENCE_BREAK = /(?<=[.!?])\s+(?=\S)/u;
 
 /** Whether the background names the question's subject ("Lars called, his password expired. Why can't Lars …?"). */
 function aboutSubject(background: string, question: Question): boolean {
   const subject = question.subject;
   if (subject?.kind === 'person') {
-    const words = subject.text.toLowerCase().split(/\s+/u);
-    return words.some((w) => w.length > 1 && background.toLowerCase().includes(w));
+    // Whole words, and not the particles of a name ("de" of "Johanna de Vries" is no mention of her).
+    const said = new Set(tokenize(background.toLowerCase()).map((t) => t.word));
+    return subject.text
+      .toLowerCase()
+      .split(/\s+/u)
+      .some((w) => !PARTICLES.has(w) && said.has(w));
   }
   return true;
 }
@@ -26,8 +32,10 @@ function aboutSubject(background: string, question: Question): boolean {
 export function withBackground(text: string, read: (text: string) => Question): Question | null {
   if (typedBeforeScreen(text) !== text) return null;
   const sentences = text.trim().split(SENTENCE_BREAK);
-  const last = sentences.at(-1) ?? '';
-  if (sentences.length < 2 || !/\?\s*$/u.test(last)) return null;
+  // The last question, with what follows it ("… this morning? thanks").
+  const asked = sentences.map((sentence) => /\?\s*$/u.test(sentence)).lastIndexOf(true);
+  if (asked < 1) return null;
+  const last = sentences.slice(asked).join(' ');
   // "Megan called. Why can't she log in?": "she" is in the background.
   if (tokenize(last.toLowerCase()).some((t) => THIRD_PERSON.has(t.word))) return null;
   const question = read(last);
@@ -35,7 +43,7 @@ export function withBackground(text: string, read: (text: string) => Question): 
   // A follow-up is read with what came before; the asker's own background is about the asker ("locked out again. why?").
   if (question.intent === 'unknown' || question.context === 'continued' || (kind !== 'person' && kind !== 'anyone'))
     return null;
-  const background = sentences.slice(0, -1).join(' ');
+  const background = sentences.slice(0, asked).join(' ');
   if (aboutSubject(background, question)) return null;
   const whole = read(text);
   return {

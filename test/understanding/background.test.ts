@@ -24,6 +24,10 @@ describe('background before a question', () => {
   it('counts in full when it names the subject, or when the question points back at it', () => {
     const named = parse('Lynne Robbins changed her password yesterday. Why cant Lynne Robbins log in?', ctx);
     expect(named.category).toBe('password');
+    // A given name alone is a mention; a particle of a name ("de") is not.
+    expect(parse('Ben called yesterday. Why cant Ben Walters log in?', ctx).from).not.toBeNull();
+    const particle = parse('The helpdesk started the MFA rollout. Why cant Johanna de Vries log in this morning?', ctx);
+    expect(particle.category).toBeNull();
     const pointing = parse('Megan Bowen called. Why cant she log in today?', ctx);
     expect(pointing.subject).toEqual({ kind: 'person', text: 'Megan Bowen' });
   });
