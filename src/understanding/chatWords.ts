@@ -23,11 +23,11 @@ const GREETINGS = alternation(merged((w) => [...w.greetings, ...w.openingFillers
 const QUESTION_OPENER = `${alternation(
   merged((w) => [...w.questionOpeners, ...w.subject.followUpOpeners, ...w.greetings, ...w.openingFillers]),
 )}${END}`;
-/** "morning! …", "hi, morning! …", "ok so what about …", or "morning who failed …" (no punctuation, but a question follows). */
-const GREETING = new RegExp(
-  `^(?:\\s*${GREETINGS}\\s*[!,.:]+)*(?:\\s*${GREETINGS}\\s+(?=${QUESTION_OPENER}))?\\s*`,
-  'iu',
-);
+/**
+ * Openers, each ended by punctuation or followed by a question, a follow-up or another opener: "morning! …",
+ * "hi, morning! …", "ok so morning! …", "morning who failed …".
+ */
+const GREETING = new RegExp(`^(?:\\s*${GREETINGS}(?:\\s*[!,.:]+|\\s+(?=${QUESTION_OPENER})))*\\s*`, 'iu');
 /** "… in Outlook, alvast bedankt!": courtesies at the end, after a pasted screen too. */
 const CLOSING = new RegExp(
   `(?:[\\s,;:.!-]*(?<![\\p{L}\\p{N}'])${alternation(merged((w) => w.closings))})+[\\s!.]*$`,
@@ -125,8 +125,6 @@ export function normaliseChat(text: string, language: Language): string {
   let previous = '';
   const normalised = chat
     .replace(BOT_NAME, ' ')
-    .replace(GREETING, '')
-    // "ok so morning! …": an opener before a greeting goes first.
     .replace(GREETING, '')
     .replace(WORD, (typed) => {
       // After a name, a preposition before one, or a word the parser does not know (likely a name: "cristie cline").
