@@ -114,6 +114,10 @@ export async function answerSignIns(
   const intent = counting ? 'signins' : query.intent;
   const aboutBackground = query.category === 'session';
   const narrowed = narrow(page.records, query);
+  // Narrowed to one kind of failure, the log read holds no successes to count ("who is locked out?" reads them all).
+  const onlyFailures =
+    (query.errorCode !== null && query.errorCode !== 0) ||
+    (aboutTenant ? !!category && ask !== 'locked-now' : personCategory !== null);
   const unapplied = [...(query.unrecognised ?? []), ...narrowed.unapplied];
   const diagnosisKey =
     page.key && deps.diagnoses
@@ -183,6 +187,7 @@ export async function answerSignIns(
         ...common,
         ask,
         records: narrowed.records,
+        onlyFailures,
         thresholds: deps.thresholds,
         timeZone: requester.timeZone,
         unapplied,
@@ -193,7 +198,9 @@ export async function answerSignIns(
     return {
       kind: 'count',
       ...common,
-      pattern: countSignIns(withCategory(narrowed.records, personCategory), requester.timeZone, window),
+      pattern: countSignIns(withCategory(narrowed.records, personCategory), requester.timeZone, window, {
+        onlyFailures,
+      }),
       ...(unapplied.length > 0 ? { unapplied } : {}),
       ...headlineFromPart(common.coverage),
     };

@@ -27,6 +27,8 @@ export interface TenantParts {
   query: ResolvedQuery;
   window: AnswerWindow;
   records: SignIn[];
+  /** The records are one kind of failure only (a code or category was asked): no successes were read. */
+  onlyFailures: boolean;
   diagnosis: Diagnosis;
   thresholds: Thresholds;
   timeZone: string;
@@ -58,7 +60,7 @@ export function tenantAnswer(parts: TenantParts, incidents: IncidentService | nu
     incidents: incidentsFirst,
     others: breakdown.people.filter((p) => !caught.has(p.userId)),
     unapplied: parts.unapplied,
-    pattern: countSignIns(parts.records, parts.timeZone, parts.window),
+    pattern: countSignIns(parts.records, parts.timeZone, parts.window, { onlyFailures: parts.onlyFailures }),
     truncated: parts.truncated,
     ...(parts.coverage ? { coverage: parts.coverage } : {}),
     ...headlineFromPart(parts.coverage),

@@ -51,7 +51,7 @@ export function timelineChart(pattern: SignInCounts, ctx: Ctx): Element | null {
   });
   const busy = points.filter((p) => p.total > 0);
   const lines = busy.map((p) =>
-    fill(w.timelineRow, {
+    fill(pattern.onlyFailures ? w.timelineRowFailed : w.timelineRow, {
       key:
         bucket === 'hour'
           ? `${label(p.key.slice(0, 10), 'day', ctx)} ${label(p.key, 'hour', ctx)}`
@@ -66,7 +66,11 @@ export function timelineChart(pattern: SignInCounts, ctx: Ctx): Element | null {
     type: 'Chart.Line',
     title,
     spacing: 'Medium',
-    data: [series(w.succeeded, 'good', (p) => p.succeeded), series(w.failed, 'attention', (p) => p.failed)],
+    // Narrowed to one kind of failure, there were no successes to read: a flat "succeeded" line would say otherwise.
+    data: [
+      ...(pattern.onlyFailures ? [] : [series(w.succeeded, 'good', (p) => p.succeeded)]),
+      series(w.failed, 'attention', (p) => p.failed),
+    ],
     fallback: fallback([title, ...lines]),
   };
 }
@@ -85,7 +89,13 @@ export function countryChart(pattern: SignInCounts, ctx: Ctx): Element | null {
     data: shown.map((c) => ({ legend: name(c.country), value: c.total })),
     fallback: fallback([
       w.byCountry,
-      ...shown.map((c) => fill(w.countryRow, { country: name(c.country), total: c.total, failed: c.failed })),
+      ...shown.map((c) =>
+        fill(pattern.onlyFailures ? w.countryRowFailed : w.countryRow, {
+          country: name(c.country),
+          total: c.total,
+          failed: c.failed,
+        }),
+      ),
     ]),
   };
 }
@@ -105,7 +115,9 @@ export function appChart(pattern: SignInCounts, ctx: Ctx): Element | null {
     data: failing.map((a) => ({ x: clip(a.app, 24), y: a.failed, color: 'attention' })),
     fallback: fallback([
       w.byApp,
-      ...failing.map((a) => fill(w.appRow, { app: a.app, failed: a.failed, total: a.total })),
+      ...failing.map((a) =>
+        fill(pattern.onlyFailures ? w.appRowFailed : w.appRow, { app: a.app, failed: a.failed, total: a.total }),
+      ),
     ]),
   };
 }

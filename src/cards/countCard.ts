@@ -21,21 +21,35 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
         failed: plural(ctx.language, w.nFailedAttempts, d.failures.length),
         total: plural(ctx.language, w.nSignIns, total),
       })
-    : answer.subject.kind === 'tenant'
-      ? fill(w.verdict.count, {
-          total: plural(ctx.language, w.nSignIns, total),
-          window: '',
-          ok: String(ok),
-          failed: String(d.failures.length),
-          people: plural(ctx.language, w.nPeople, d.peopleSeen),
-        }).replace(/\s+:/, ':')
-      : // One person's count names them (or speaks to the asker): the headline is about whom it was asked about.
-        fill(answer.subject.kind === 'person' ? w.verdict.countPerson : w.verdict.countSelf, {
-          name: answer.subject.kind === 'person' ? answer.subject.name : '',
-          total: plural(ctx.language, w.nSignIns, total),
-          ok: String(ok),
-          failed: String(d.failures.length),
-        });
+    : answer.pattern.onlyFailures
+      ? // Narrowed to one kind of failure: the failures are the count (the scope line names the kind).
+        fill(
+          answer.subject.kind === 'tenant'
+            ? w.verdict.countFailed
+            : answer.subject.kind === 'person'
+              ? w.verdict.countFailedPerson
+              : w.verdict.countFailedSelf,
+          {
+            name: answer.subject.kind === 'person' ? answer.subject.name : '',
+            failed: plural(ctx.language, w.nFailedAttempts, d.failures.length),
+            people: plural(ctx.language, w.nPeople, d.peopleSeen),
+          },
+        )
+      : answer.subject.kind === 'tenant'
+        ? fill(w.verdict.count, {
+            total: plural(ctx.language, w.nSignIns, total),
+            window: '',
+            ok: String(ok),
+            failed: String(d.failures.length),
+            people: plural(ctx.language, w.nPeople, d.peopleSeen),
+          }).replace(/\s+:/, ':')
+        : // One person's count names them (or speaks to the asker): the headline is about whom it was asked about.
+          fill(answer.subject.kind === 'person' ? w.verdict.countPerson : w.verdict.countSelf, {
+            name: answer.subject.kind === 'person' ? answer.subject.name : '',
+            total: plural(ctx.language, w.nSignIns, total),
+            ok: String(ok),
+            failed: String(d.failures.length),
+          });
   const verdict = headlineOfPart(counted, answer.headlineFrom, ctx);
   const scope = scopeLine(answer, ctx, [verdict]);
   const apps = new Map<string, number>();

@@ -30,7 +30,15 @@ export interface SignInCounts {
     bucket: 'hour' | 'day';
     points: Array<{ key: string; total: number; failed: number; succeeded: number }>;
   };
+  /**
+   * The sign-ins were narrowed to one kind of failure (a code, a category) before counting: no success was read,
+   * so "0 succeeded" would be a claim the log never made.
+   */
+  onlyFailures?: true;
 }
+
+/** The most frequent failure codes kept. */
+const TOP_CODES = 5;
 
 /** Windows up to this long are drawn per hour, longer ones per day. */
 const HOURLY_UP_TO_MS = 48 * 3_600_000;
@@ -65,7 +73,7 @@ export function countSignIns(
   records: SignIn[],
   timeZone: string,
   window?: { from: Date; to: Date },
-  topN = 5,
+  narrowedTo: { onlyFailures?: boolean } = {},
 ): SignInCounts {
   const counts: SignInCounts = {
     total: 0,
@@ -79,6 +87,7 @@ export function countSignIns(
     perEventType: {},
     topCodes: [],
     timeline: { bucket: 'day', points: [] },
+    ...(narrowedTo.onlyFailures ? { onlyFailures: true as const } : {}),
   };
   const days = new Map<string, Bucket>();
   const hours = new Map<string, Bucket>();
@@ -117,7 +126,7 @@ export function countSignIns(
   counts.timeline = timeline(days, hours, timeZone, window);
   counts.topCodes = [...codes]
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, topN)
+    .slice(0, TOP_CODES)
     .map(([code, count]) => ({ code, count }));
   return counts;
 }

@@ -115,3 +115,32 @@ test('tenant-wide answers are for readers only: anyone else asking "who failed t
   expect(text).not.toMatch(/people could not sign in/);
   expect(text).not.toContain('Patti');
 });
+
+type ChartLine = { type: string; data?: { legend: string; values: { y: number }[] }[]; fallback?: unknown };
+const timelineOf = (card: Record<string, unknown>) => (card.body as ChartLine[]).find((e) => e.type === 'Chart.Line');
+
+test('a count narrowed to one kind of failure draws and says failures only, never "0 succeeded"', async () => {
+  const narrowed = await ask('how many sign-ins were blocked by conditional access today?');
+  const line = timelineOf(narrowed.card)!;
+  expect(line.data!.map((s) => s.legend)).toEqual(['Failed']);
+  expect(line.data![0].values.some((v) => v.y > 0)).toBe(true);
+  // The headline counts the failed attempts; no success count the log was never asked for.
+  expect(narrowed.text.split('\n')[0]).toMatch(/^\d+ failed sign-in attempts \(\d+ people\)/);
+  expect(narrowed.text).not.toMatch(/\b0 succeeded\b/);
+  // Asked about every sign-in, both lines are drawn and the headline says both.
+  const all = await ask('how many sign-ins were there today?');
+  expect(timelineOf(all.card)!.data!.map((s) => s.legend)).toEqual(['Succeeded', 'Failed']);
+  expect(all.text.split('\n')[0]).toMatch(/\d+ succeeded, \d+ failed/);
+});
+
+test('"who was blocked by conditional access today?" draws its failures without a success line', async () => {
+  const { card, text } = await ask('who was blocked by conditional access today?');
+  expect(timelineOf(card)!.data!.map((s) => s.legend)).toEqual(['Failed']);
+  expect(text).not.toMatch(/\bsucceeded\b/);
+});
+
+test('one person narrowed to lockouts: "how many times was Megan locked out today?" counts her failed attempts', async () => {
+  const { text } = await ask('how many times was Megan Bowen locked out today?');
+  expect(text.split('\n')[0]).toMatch(/^Megan Bowen had \d+ failed sign-in attempts?\./);
+  expect(text).not.toMatch(/\bsucceeded\b/);
+});
