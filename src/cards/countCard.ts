@@ -15,8 +15,7 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
   const ok = d.attempts.filter((a) => a.outcome !== 'failed' && a.outcome !== 'interrupted').length;
   // "how many people could not sign in?": the people lead; otherwise the sign-ins.
   const counted = answer.query.countPeople
-    ? fill(w.countPeople, {
-        failedPeople: plural(ctx.language, w.nPeople, d.people),
+    ? plural(ctx.language, w.countPeople, d.people, {
         window: windowText(answer, ctx),
         failed: plural(ctx.language, w.nFailedAttempts, d.failures.length),
         total: plural(ctx.language, w.nSignIns, total),

@@ -31,8 +31,7 @@ function incidentLine(incident: Incident, failing: number, ctx: VerdictContext):
     : incident.app
       ? fill(w.incidentCauseApp, { app: incident.app })
       : fill(w.incidentCauseCode, { code: incident.code ?? '?' });
-  return fill(w.whoFailedIncident, {
-    people: failing,
+  return plural(ctx.language, w.whoFailedIncident, failing, {
     cause,
     time: localDateTime(incident.since, ctx.timeZone, ctx.language),
   });
@@ -68,8 +67,7 @@ function whoFailed(answer: TenantAnswer, ctx: VerdictContext): Parts {
   const at = (d: Date) => localDateTime(d, ctx.timeZone, ctx.language);
   if (b.people.length === 0) return none(answer, ctx);
   const headline = [
-    fill(w.tenant.whoFailed, {
-      people: plural(ctx.language, w.nPeople, b.people.length),
+    plural(ctx.language, w.tenant.whoFailed, b.people.length, {
       attempts: plural(ctx.language, w.nFailedAttempts, b.failures),
     }),
   ];

@@ -2,10 +2,21 @@ import type { Words } from './types';
 
 /** English words for when: days, parts of the day, clock times, ranges and "in the last N hours". */
 export const enTime: Words['time'] = {
-  today: ['today', "today's", 'todays', 'tday', 'tdy', 'all day', 'the whole day', 'all day today'],
+  today: [
+    'today',
+    "today's",
+    'todays',
+    'tday',
+    'tdy',
+    'all day',
+    'the whole day',
+    'all day today',
+    'so far today',
+    'today so far',
+  ],
   yesterday: ['yesterday', "yesterday's", 'yesterdays', 'yday', 'yest', 'yesteday', 'yesturday', 'yesterdy'],
   dayBeforeYesterday: ['the day before yesterday', 'day before yesterday'],
-  earlierToday: ['earlier today', 'so far today', 'today so far'],
+  earlierToday: ['earlier today'],
   months: [
     'january',
     'february',

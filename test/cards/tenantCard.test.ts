@@ -1,0 +1,26 @@
+/** The tenant-wide card's headline agrees in number with the people it counts, in both languages. */
+import { cardToText } from '../../src/cards/text';
+import { wording } from '../../src/cards/wording';
+import { manyPeople, openIncident, render, tenantOf } from '../fixtures/cards';
+
+const personTen = '00000000-0000-0000-0000-000000000010';
+const onePerson = manyPeople.filter((r) => r.userId === personTen);
+
+describe.each(['en', 'nl'] as const)('in %s', (language) => {
+  const w = wording(language).tenant;
+  const lines = (incidents = [openIncident]) =>
+    cardToText(render(tenantOf(onePerson, 'people', incidents), language).content).split('\n');
+
+  test('one person who failed is counted as one (singular verb), and so is one person in an incident', () => {
+    expect(onePerson.length).toBeGreaterThan(0);
+    const [headline, incidentLine] = lines();
+    expect(headline.startsWith(w.whoFailed.one.split('(')[0])).toBe(true);
+    expect(incidentLine.startsWith(w.whoFailedIncident.one.split(':')[0])).toBe(true);
+  });
+
+  test('many people take the plural form', () => {
+    const headline = cardToText(render(tenantOf(manyPeople, 'people'), language).content).split('\n')[0];
+    expect(headline.startsWith(w.whoFailed.other.split('{count}')[0])).toBe(true);
+    expect(headline).toContain(w.whoFailed.other.split('{count}')[1].split('(')[0]);
+  });
+});
