@@ -5,8 +5,9 @@
  * Times, ids and sign-in verbs are masked before this runs, so "on Monday" and the "in" of
  * "sign in" are never taken for an app.
  */
-import { END, START, alternation, mask, wordsRegex } from './phrases';
+import { END, MASK, START, alternation, mask, wordsRegex } from './phrases';
 import { Token, adjacent, tokenize } from './tokens';
+import { workloadBeside } from './workloadName';
 import { commonGivenNames, everydayWords, merged } from './words';
 import { appNouns, knownApps } from './words/apps';
 import { editDistance } from '../shared/editDistance';
@@ -34,10 +35,6 @@ const GIVEN_NAMES = new Set(commonGivenNames);
 const MAX_APP_WORDS = 4;
 /** Shorter app names are too close to other words ("teams" / "team", "zoom" / "room") to forgive a typo. */
 const MIN_TYPO_APP_LENGTH = 6;
-const WORKLOAD_NOUN = new RegExp(wordsRegex(merged((w) => w.app.workloadNouns)).source, 'gu');
-/** A word of an app or identity's own name as typed: capitalised, or with a hyphen or digit ("Payroll Sync", "backup-runner"). */
-const OWN_NAME_WORD = /^(?:\p{Lu}|[\p{L}\p{N}]*[-\d])/u;
-const MAX_WORKLOAD_WORDS = 3;
 /** "the Payroll Sync app": a capitalised name before "app" (checked on the original). */
 const NAMED_APP =
   /(?<![\p{L}\p{N}])the\s+((?:[\p{L}\p{N}-]+\s+){0,2}[\p{L}\p{N}-]+)\s+(?:app|application)(?![\p{L}\p{N}])/u;
@@ -107,6 +104,8 @@ function appAfter(text: string, original: string, tokens: Token[], i: number): {
   // "approve it in the app": the word for an app names none; "into Seán O'Brien's account": an owner.
   if (last === j && GENERIC_APP_WORDS.has(first.word)) return null;
   if (tokens.slice(j, last + 1).some((t) => /['’]s$/u.test(t.word))) return null;
+  // "on the service desk": a name of several words that is no app as a whole.
+  if (NOT_APPS.has(text.slice(first.start, tokens[last].end))) return null;
   return { start: first.start, end: tokens[last].end };
 }
 
@@ -131,7 +130,11 @@ export function appBesidePerson(finding: AppFinding, personText: string, origina
 export function findApp(work: string, original: string): AppFinding {
   const tokens = tokenize(work);
   const workload = workloadBeside(work, original, tokens);
-  if (workload) return workload;
+  if (workload)
+    return {
+      app: tidy(original.slice(workload.name.start, workload.name.end)),
+      text: mask(work, workload.whole.start, workload.whole.end),
+    };
   let beside: AppFinding['beside'];
   for (let i = 0; i < tokens.length; i++) {
     const width = prepositionAt(tokens, i);
@@ -199,6 +202,12 @@ function appBeforeNoun(work: string): { start: number; end: number } | null {
 
 const NAME_RUN = `((?:[\\p{L}\\p{N}][\\p{L}\\p{N}.-]*\\s+){0,3}?[\\p{L}\\p{N}][\\p{L}\\p{N}.-]*)`;
 const THE = `(?:${alternation(DEFINITE_ARTICLES)}\\s+)?`;
+/** "only Contoso HR", "alleen Contoso HR graag" (the opener masked or not): a follow-up of a name with an app's word. */
+const FOLLOW_UP_APP = new RegExp(
+  `^\\s*(?:${MASK}+|${alternation(merged((w) => w.subject.followUpOpeners))})\\s+${THE}${NAME_RUN}` +
+    `(?:\\s+${alternation(merged((w) => w.closings))})?[\\s?!.]*$`,
+  'gud',
+);
 /**
  * Where an app stands without a preposition: what is down ("is Contoso Expenses down?", "ligt de Contoso VPN eruit?"),
  * and the Dutch verb at the end of a clause ("zodra ik Contoso Expenses open").
@@ -215,17 +224,20 @@ const APP_WITHOUT_PREPOSITION = [
   ),
 ];
 
-/** A name no dictionary holds (or of several words typed in capitals), in a place only an app can stand. */
+/**
+ * A name no dictionary holds (or of several words typed in capitals), in a place only an app can stand. After a
+ * follow-up opener a person can stand too ("only Tane"): there only an app's own word makes it an app.
+ */
 function appInPlace(work: string, original: string): { start: number; end: number } | null {
-  for (const pattern of APP_WITHOUT_PREPOSITION) {
-    pattern.lastIndex = 0;
+  for (const pattern of [...APP_WITHOUT_PREPOSITION, FOLLOW_UP_APP]) {
+    const strict = pattern === FOLLOW_UP_APP;
     for (const m of work.matchAll(pattern)) {
       const [start, end] = m.indices![1]!;
       const words = m[1].split(/\s+/u);
       const typed = original.slice(start, end).split(/\s+/u);
       const titled = (i: number) => words.length > 1 && /^\p{Lu}/u.test(typed[i]) && !NOT_APPS.has(words[i]);
       const named = (w: string, i: number) =>
-        APP_NOUNS.has(w) || KNOWN_APP_WORDS.has(w) || !everydayWords.has(w) || titled(i);
+        APP_NOUNS.has(w) || KNOWN_APP_WORDS.has(w) || (!strict && (!everydayWords.has(w) || titled(i)));
       const fits = (w: string, i: number) => (appWord(w) || titled(i)) && !GIVEN_NAMES.has(w) && /\p{L}/u.test(w);
       const generic = words.length === 1 && GENERIC_APP_WORDS.has(words[0]);
       if (words.some(named) && words.every(fits) && !generic) return { start, end };
@@ -245,41 +257,6 @@ function isMisspeltApp(word: string): boolean {
   return TYPO_APPS.some(
     (app) => Math.abs(app.length - word.length) <= 1 && !inflected(app) && editDistance(word, app) === 1,
   );
-}
-
-/**
- * "service principal Payroll Sync", "the backup-runner managed identity", "de app Payroll Sync":
- * a name as typed next to a workload noun. The noun is masked with it, so neither is taken for a person.
- */
-function workloadBeside(work: string, original: string, tokens: Token[]): AppFinding | null {
-  WORKLOAD_NOUN.lastIndex = 0;
-  for (const noun of work.matchAll(WORKLOAD_NOUN)) {
-    const nounStart = noun.index;
-    const nounEnd = nounStart + noun[0].length;
-    const isName = (t: Token) => OWN_NAME_WORD.test(original.slice(t.start, t.end)) && !NOT_APPS.has(t.word);
-    let after = tokens.findIndex((t) => t.start >= nounEnd);
-    const taken: Token[] = [];
-    for (let prev = nounEnd; after >= 0 && after < tokens.length && taken.length < MAX_WORKLOAD_WORDS; after++) {
-      const t = tokens[after];
-      if (!/^\s+$/.test(work.slice(prev, t.start)) || !isName(t)) break;
-      taken.push(t);
-      prev = t.end;
-    }
-    if (taken.length === 0) {
-      let before = tokens.map((t) => t.end <= nounStart).lastIndexOf(true);
-      for (let next = nounStart; before >= 0 && taken.length < MAX_WORKLOAD_WORDS; before--) {
-        const t = tokens[before];
-        if (!/^\s+$/.test(work.slice(t.end, next)) || !isName(t)) break;
-        taken.unshift(t);
-        next = t.start;
-      }
-    }
-    if (taken.length === 0) continue;
-    const start = Math.min(taken[0].start, nounStart);
-    const end = Math.max(taken[taken.length - 1].end, nounEnd);
-    return { app: tidy(original.slice(taken[0].start, taken[taken.length - 1].end)), text: mask(work, start, end) };
-  }
-  return null;
 }
 
 /**

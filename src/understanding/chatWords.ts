@@ -28,6 +28,8 @@ const QUESTION_OPENER = `${alternation(
  * "hi, morning! …", "ok so morning! …", "morning who failed …".
  */
 const GREETING = new RegExp(`^(?:\\s*${GREETINGS}(?:\\s*[!,.:]+|\\s+(?=${QUESTION_OPENER})))*\\s*`, 'iu');
+/** "I'm on the helpdesk. Morning! who …": a greeting with its punctuation at the start of a later sentence. */
+const SENTENCE_GREETING = new RegExp(`(?<=[.!?]\\s+)(?:${GREETINGS}\\s*[!,]+\\s*)+(?=\\S)`, 'giu');
 /** "… in Outlook, alvast bedankt!": courtesies at the end, after a pasted screen too. */
 const CLOSING = new RegExp(
   `(?:[\\s,;:.!-]*(?<![\\p{L}\\p{N}'])${alternation(merged((w) => w.closings))})+[\\s!.]*$`,
@@ -126,6 +128,7 @@ export function normaliseChat(text: string, language: Language): string {
   const normalised = chat
     .replace(BOT_NAME, ' ')
     .replace(GREETING, '')
+    .replace(SENTENCE_GREETING, '')
     .replace(WORD, (typed) => {
       // After a name, a preposition before one, or a word the parser does not know (likely a name: "cristie cline").
       const afterName = NAMES.has(previous) || BEFORE_NAMES.has(previous) || !isKnown(previous, language);

@@ -46,6 +46,8 @@ const CORRELATION = labelled(
   merged((w) => w.intent.correlationLabel),
   GUID,
 );
+/** "Timestamp:" / "Tijdstempel:": the screen's own time, which beats dates quoted in its message. */
+const TIMESTAMP_LABEL = new RegExp(`${START}${alternation(merged((w) => w.screen.timestampLabel))}\\s*:`, 'u');
 const CODE = new RegExp(`${START}(?:aadsts|error code|errorcode|foutcode)\\s*:?\\s*(?:aadsts)?(\\d{5,7})${END}`, 'u');
 const APP_NAME = new RegExp(
   `${START}${alternation(merged((w) => w.screen.appNameLabel))}\\s*:\\s*([^\\n\\r]+?)\\s*(?=${alternation(merged((w) => w.screen.otherLabels))}\\s*:|[\\n\\r]|$)`,
@@ -57,7 +59,9 @@ export function findErrorScreen(lower: string, original: string, ctx: TimestampC
   const opening = firstOf([PHRASE_OPENING, CODE_OPENING, LABEL_OPENING], lower);
   if (!opening) return null;
   const screen = lower.slice(opening.index);
-  const stamp = findTimestamp(screen, ctx);
+  // AADSTS50173's message quotes when the grant was issued: the labelled timestamp is when it happened.
+  const label = TIMESTAMP_LABEL.exec(screen);
+  const stamp = (label && findTimestamp(screen.slice(label.index), ctx)) || findTimestamp(screen, ctx);
   const requestId = REQUEST.exec(screen)?.[1] ?? null;
   const correlationId = CORRELATION.exec(screen)?.[1] ?? null;
   const errorCode = Number(CODE.exec(screen)?.[1] ?? NaN) || null;

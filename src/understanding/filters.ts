@@ -39,6 +39,17 @@ const PLATFORM = new RegExp(
   'u',
 );
 
+/** "Debra's iPhone keeps failing", "de iPhone van Tom": a person's own device, named as the one failing. */
+const PLATFORM_WORD = `(${alternation([...PLATFORM_OF.keys()])})${END}`;
+const OWNED_PLATFORM = [
+  new RegExp(`(?<=\\p{L}['’]s\\s+)${PLATFORM_WORD}`, 'u'),
+  new RegExp(
+    `${START}${alternation(merged((w) => w.filters.ownedDevice.articles))}\\s+${PLATFORM_WORD}` +
+      `(?=\\s+${alternation(merged((w) => w.filters.ownedDevice.of))}\\s+\\p{L})`,
+    'u',
+  ),
+];
+
 /** "what about his iphone then", "en haar telefoon?": a follow-up that names only a device asks about that platform. */
 const FOLLOW_UP_PLATFORM = new RegExp(
   `^\\s*${alternation(merged((w) => w.subject.followUpOpeners))}\\s+(?:${alternation(merged((w) => w.filters.possessives))}\\s+)?` +
@@ -95,7 +106,7 @@ export function findFilters(lower: string, original: string): FilterFinding {
   const prefixed =
     onDevice && !NOT_PLATFORM_BEFORE.test(original.slice(0, onDevice.index).toLowerCase())
       ? onDevice
-      : FOLLOW_UP_PLATFORM.exec(text);
+      : (FOLLOW_UP_PLATFORM.exec(text) ?? OWNED_PLATFORM.map((r) => r.exec(text)).find((m) => m !== null) ?? null);
   const users = prefixed ? null : PLATFORM_PEOPLE.exec(text);
   const device = prefixed ?? users;
   const platform = device ? (PLATFORM_OF.get(device[1].replace(/\s+/g, ' ')) ?? null) : null;

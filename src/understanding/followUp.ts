@@ -79,6 +79,8 @@ export interface MessageTraits {
   opened: boolean;
   /** "the day before", "de week ervoor": moves the previous range. */
   shifts: boolean;
+  /** Names a time of its own ("today", "this week"). */
+  namesTime: boolean;
   /** Asks something itself (failure, sign-in, count or explain words). */
   asks: boolean;
   /** Names a subject, time, app, code, id, category, country or platform. */
@@ -108,7 +110,8 @@ export function contextOf(previous: Question | undefined, m: MessageTraits): Con
   // "help" alone; "en de dag ervoor?" has a greeting word ("dag") but moves the previous range.
   if (m.intent === 'help' && !m.shifts && !m.opened && !m.says) return 'fresh';
   if (m.screen || m.signInId || m.outage) return 'fresh';
-  if (m.tenantAsk && !m.opened) return 'fresh';
+  // "and what are the top codes across the tenant today?" after Megan: everyone, and its own time, is a new question.
+  if (m.tenantAsk && (!m.opened || (m.namesTime && previous.subject?.kind !== 'anyone'))) return 'fresh';
   if (m.countsPrevious) return 'counts-previous';
   if (m.opened || m.shifts) return 'fragment';
   return !m.asks && m.says ? 'fragment' : 'fresh';

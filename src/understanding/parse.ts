@@ -235,6 +235,7 @@ function parseTyped(text: string, ctx: ParseContext): Question {
     intent,
     opened: opened !== null,
     shifts: changes.shiftDays !== undefined,
+    namesTime: time.range !== null,
     // A labelled code ("Foutmelding AADSTS700016 bij …") or an intrusion question is a question of its own.
     asks: asks || signals.explain || signals.count || ids.errorCode !== null || form.intrusion,
     says:

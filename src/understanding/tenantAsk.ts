@@ -5,13 +5,26 @@
  */
 import type { Subject, TenantAsk } from './question';
 import type { FailureCategory } from '../shared/types';
-import { mask, wordsRegex } from './phrases';
+import { alternation, END, mask, START, wordsRegex } from './phrases';
 import { merged } from './words';
 
 const RANKINGS = (['top-apps', 'top-codes', 'top-countries'] as const).map(
   (ask) => [ask, wordsRegex(merged((w) => w.filters.tenantAsks[ask]))] as const,
 );
 const PEOPLE = wordsRegex(merged((w) => w.filters.peopleWords));
+/** "which new hires", "welke nieuwe medewerkers": a which-phrase of `peopleWords` with one describing word inside. */
+const WHICH_DESCRIBED_PEOPLE = (() => {
+  const which = merged((w) => w.filters.whichPeople.which);
+  const nouns = merged((w) => w.filters.peopleWords).flatMap((phrase) => {
+    const [first, ...rest] = phrase.split(' ');
+    return rest.length === 1 && which.includes(first) ? rest : [];
+  });
+  const notDescribing = alternation(merged((w) => w.filters.whichPeople.notDescribing));
+  return new RegExp(
+    `${START}${alternation(which)}\\s+(?!${notDescribing}${END})[\\p{L}'-]+\\s+${alternation(nouns)}${END}`,
+    'u',
+  );
+})();
 const NOW = wordsRegex(merged((w) => w.filters.nowWords));
 const LOCKED_ACCOUNTS = wordsRegex(merged((w) => w.filters.lockedAccounts));
 /** "who is locked out", "which accounts are locked", "welke accounts zijn geblokkeerd": a state, not an event. */
@@ -46,7 +59,7 @@ export interface TenantAskClues {
 export function decideTenantAsk(c: TenantAskClues): TenantAsk | null {
   if (c.subject?.kind !== 'anyone') return null;
   if (c.ranking) return c.ranking;
-  const people = PEOPLE.test(c.text);
+  const people = PEOPLE.test(c.text) || WHICH_DESCRIBED_PEOPLE.test(c.text);
   const state = !c.hasTime && ((people && STATE_VERB.test(c.text)) || LOCKED_ACCOUNTS.test(c.text));
   if (c.category === 'lockout' && (NOW.test(c.text) || state)) return 'locked-now';
   return people ? 'people' : null;

@@ -14,7 +14,8 @@
  * | … afternoon                                  | 12:00 → 18:00                                             |
  * | … evening, tonight                           | 18:00 → 24:00                                             |
  * | monday night                                 | monday 18:00 → tuesday 06:00                              |
- * | last night, vannacht, overnight              | yesterday 18:00 → today 06:00                             |
+ * | last night, overnight, gisternacht           | yesterday 18:00 → today 06:00                             |
+ * | vannacht, afgelopen nacht                    | today 00:00 → 06:00 (the hours after midnight)            |
  * | (on) monday, maandag                         | the most recent Monday: today if today is Monday          |
  * | last monday, afgelopen/vorige maandag        | the most recent Monday strictly before today              |
  * | since tuesday, sinds dinsdag, since 9am      | start of that day / that time → now (any expression)      |
@@ -109,7 +110,7 @@ function dayPartClockRange(found: Found, first: LocalDate, last: LocalDate, ctx:
   const tz = ctx.timeZone;
   if (found.clock) return clockRange(found.clock, first, found.part, ctx);
   if (found.part) {
-    const [start, end] = PART_WINDOWS[found.part];
+    const [start, end] = found.smallHours ? [24 * 60, PART_WINDOWS.night[1]] : PART_WINDOWS[found.part];
     return { from: toUtc(first, start, tz), to: toUtc(last, end, tz) };
   }
   return dayRange(first, last, tz);

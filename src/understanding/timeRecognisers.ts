@@ -30,6 +30,7 @@ import {
   AFTER_STRICT,
   LAST_WEEKDAY_PREFIX,
   TODAY_WORDS,
+  SMALL_HOURS,
   YESTERDAY_WORDS,
   PART_AFTER,
   partOf,
@@ -132,8 +133,9 @@ export function recogniseRelativeRanges(state: State): void {
   const tz = ctx.timeZone;
   const now = ctx.now;
   scan(state, REGEX.earlierToday, () => addRange(state, startOfDay(today, tz), now));
-  scan(state, REGEX.lastNight, () => {
+  scan(state, REGEX.lastNight, (m) => {
     state.found.part = 'night';
+    if (SMALL_HOURS.has(m[0].replace(/\s+/g, ' '))) state.found.smallHours = true;
     return addDay(state, addDays(today, -1));
   });
   scan(state, REGEX.dayBefore, () => ((state.found.shiftDays = -1), true), false);

@@ -23,6 +23,8 @@ export interface Found {
   ranges: TimeRange[];
   days: LocalDate[];
   part?: PartOfDay;
+  /** The night named is its hours after midnight only ("vannacht"): today 00:00 → 06:00. */
+  smallHours?: boolean;
   clock?: ClockUse;
   shiftDays?: number;
   /** A "since" word came before an expression: the range runs until now. */
@@ -150,6 +152,8 @@ export const REGEX = {
 export const BEFORE_STRICT = new Set(T((t) => t.beforeStrict));
 export const AFTER_STRICT = new Set(T((t) => t.afterStrict));
 export const LAST_WEEKDAY_PREFIX = new Set(T((t) => t.lastWeekdayPrefix));
+/** "vannacht": a night word that means only its hours after midnight. */
+export const SMALL_HOURS = new Set(T((t) => t.smallHours));
 export const TODAY_WORDS = new Set(T((t) => t.today));
 export const YESTERDAY_WORDS = new Set(T((t) => t.yesterday));
 export const PART_AFTER = new RegExp(

@@ -75,6 +75,7 @@ export const enTime: Words['time'] = {
   partPrefix: ['in the', 'during the'],
   tonight: ['tonight', 'tonite'],
   lastNight: ['last night', 'overnight', 'during the night'],
+  smallHours: [],
   since: ['since', 'starting', 'as of'],
   rangeOpen: ['between', 'from'],
   rangeJoin: ['and', 'to', 'till', 'til', 'until', '-', '–'],

@@ -31,6 +31,8 @@ export interface TimeWords {
   tonight: string[];
   /** Yesterday 18:00 to today 06:00. */
   lastNight: string[];
+  /** Those of `lastNight` that mean the hours after midnight only, today 00:00 to 06:00 ("vannacht"). */
+  smallHours: string[];
   /** Before a time expression: from that time until now ("since tuesday", "sinds 9 uur"). */
   since: string[];
   /** "between 9 and 11" / "from 9 to 11": the opening and joining words. */

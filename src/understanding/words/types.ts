@@ -172,6 +172,11 @@ export interface FilterWords {
   tenantAsks: Record<TenantAsk, string[]>;
   /** "who", "which users", "how many people": the question is about people. */
   peopleWords: string[];
+  /**
+   * The "which" of `peopleWords` that may have one describing word before the people ("which new hires",
+   * "welke nieuwe medewerkers"), and the words that are never that describing word ("which do users …").
+   */
+  whichPeople: { which: string[]; notDescribing: string[] };
   /** "right now", "still", "nog steeds": about the present state (who is locked out now). */
   nowWords: string[];
   /** Accounts named by their state ("locked-out users", "vergrendelde accounts"): who is in it now, when no time is named. */
@@ -185,6 +190,8 @@ export interface FilterWords {
   platforms: Record<Platform, string[]>;
   /** Before a platform word ("on his phone", "op zijn telefoon"). */
   platformPrefixes: string[];
+  /** "the iphone of …", "de iphone van Tom": a device named with its owner after it. */
+  ownedDevice: { articles: string[]; of: string[] };
   /**
    * A device named as where something came from or who is on it, not the sign-in's platform: the word before it ("the
    * code from my phone", "de code op mijn telefoon") or after it ("on the phone with me", "aan de telefoon met").
