@@ -54,6 +54,13 @@ export function maskFixesDone(text: string): string {
   return text.replace(FIXES_DONE, (m) => MASK.repeat(m.length));
 }
 
+const REPEATS = wordsRegex(
+  merged((w) => w.repeats),
+  'gu',
+);
+/** Repetition is a session problem only around signing in ("log into Outlook over and over"), not "blocked again". */
+const SIGNING_IN = wordsRegex(merged((w) => [...w.intent.signin, ...w.intent.signinInto]));
+
 /** The category and the text with its phrases masked (they are neither names nor apps). */
 export function findCategory(text: string): { category: FailureCategory | null; text: string } {
   const accountBlocked = ACCOUNT_BLOCKED.exec(text);
@@ -68,7 +75,9 @@ export function findCategory(text: string): { category: FailureCategory | null; 
     const at = accountOff.index + accountOff[0].lastIndexOf(' ') + word.index;
     return { category: 'account_state', text: mask(text, at, at + word[0].length) };
   }
-  if (!ANY_CATEGORY.test(text)) return { category: null, text };
+  const repeats = [...text.matchAll(REPEATS)];
+  if (!ANY_CATEGORY.test(text) && repeats.length === 0) return { category: null, text };
+  const repeated = (t: string) => repeats.reduce((out, m) => maskKeepingSelf(out, m.index, m[0]), t);
   for (const [category, regex] of REGEXES) {
     regex.lastIndex = 0;
     let masked = text;
@@ -77,7 +86,10 @@ export function findCategory(text: string): { category: FailureCategory | null; 
       found = true;
       masked = maskKeepingSelf(masked, m.index, m[0]);
     }
+    // "asks for my password every hour": a password asked for again and again is a session that does not last.
+    if (found && category === 'password' && repeats.length > 0) return { category: 'session', text: repeated(masked) };
     if (found) return { category, text: masked };
   }
+  if (repeats.length > 0 && SIGNING_IN.test(text)) return { category: 'session', text: repeated(text) };
   return { category: null, text };
 }

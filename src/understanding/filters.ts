@@ -48,7 +48,29 @@ const OWNED_PLATFORM = [
       `(?=\\s+${alternation(merged((w) => w.filters.ownedDevice.of))}\\s+\\p{L})`,
     'u',
   ),
+  // "why won't my iPad let me sign in", "mijn telefoon blijft vragen": the device is what fails.
+  new RegExp(
+    `${START}${alternation(merged((w) => w.filters.possessives))}\\s+${PLATFORM_WORD}` +
+      `(?=\\s+${alternation(merged((w) => w.filters.ownedDevice.failingVerbs))}${END})`,
+    'u',
+  ),
+  // "waarom wil mijn iPhone niet inloggen": the verb before it.
+  new RegExp(
+    `(?<=${START}${alternation(merged((w) => w.filters.ownedDevice.failingVerbs))}\\s+` +
+      `${alternation(merged((w) => w.filters.possessives))}\\s+)${PLATFORM_WORD}`,
+    'u',
+  ),
 ];
+
+/** An owned device, read on the text as typed (the verb after it may be part of a category: "keeps asking"). */
+function ownedDevice(text: string, original: string): RegExpExecArray | null {
+  const typed = original.toLowerCase();
+  for (const regex of OWNED_PLATFORM) {
+    const m = regex.exec(typed);
+    if (m && text.slice(m.index, m.index + m[0].length) === m[0]) return m;
+  }
+  return null;
+}
 
 /** "what about his iphone then", "en haar telefoon?": a follow-up that names only a device asks about that platform. */
 const FOLLOW_UP_PLATFORM = new RegExp(
@@ -106,7 +128,7 @@ export function findFilters(lower: string, original: string): FilterFinding {
   const prefixed =
     onDevice && !NOT_PLATFORM_BEFORE.test(original.slice(0, onDevice.index).toLowerCase())
       ? onDevice
-      : (FOLLOW_UP_PLATFORM.exec(text) ?? OWNED_PLATFORM.map((r) => r.exec(text)).find((m) => m !== null) ?? null);
+      : (FOLLOW_UP_PLATFORM.exec(text) ?? ownedDevice(text, original));
   const users = prefixed ? null : PLATFORM_PEOPLE.exec(text);
   const device = prefixed ?? users;
   const platform = device ? (PLATFORM_OF.get(device[1].replace(/\s+/g, ' ')) ?? null) : null;

@@ -159,7 +159,11 @@ export const nlFilters: FilterWords = {
     linux: ['linux'],
   } satisfies Record<Platform, string[]>,
   platformPrefixes: ['op', 'via', 'met', 'vanaf', 'vanuit', 'vanop'],
-  ownedDevice: { articles: ['de', 'het', 'die'], of: ['van'] },
+  ownedDevice: {
+    articles: ['de', 'het', 'die'],
+    of: ['van'],
+    failingVerbs: ['wil', 'faalt', 'weigert', 'laat'],
+  },
   notPlatformBefore: ['code', 'codes', 'sms', 'sms-je', 'gebruiker', 'beller'],
   notPlatformAfter: ['met', 'tegen'],
   possessives: [

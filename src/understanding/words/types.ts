@@ -191,7 +191,7 @@ export interface FilterWords {
   /** Before a platform word ("on his phone", "op zijn telefoon"). */
   platformPrefixes: string[];
   /** "the iphone of …", "de iphone van Tom": a device named with its owner after it. */
-  ownedDevice: { articles: string[]; of: string[] };
+  ownedDevice: { articles: string[]; of: string[]; failingVerbs: string[] };
   /**
    * A device named as where something came from or who is on it, not the sign-in's platform: the word before it ("the
    * code from my phone", "de code op mijn telefoon") or after it ("on the phone with me", "aan de telefoon met").
@@ -233,6 +233,11 @@ export interface Words {
   app: AppWords;
   followUp: FollowUpWords;
   category: CategoryWords;
+  /**
+   * Repetition alone ("over and over", "elke paar minuten"): session trouble only around signing in, and only when
+   * nothing names another kind ("locked out over and over" is a lockout).
+   */
+  repeats: string[];
   /** After a fix was done ("after we reset her password", "na de wachtwoordreset"): asks whether it worked, names no failure. */
   fixesDone: string[];
   screen: ScreenWords;
