@@ -14,7 +14,7 @@ const COUNTRY_NAMES = alternation(Object.keys(countryCodes));
 const OUTSIDE = alternation(merged((w) => w.filters.outside));
 const INSIDE = alternation(merged((w) => w.filters.inside));
 const COUNTRY = new RegExp(`${START}(?:(${OUTSIDE})|(${INSIDE}))\\s+${ARTICLE}(${COUNTRY_NAMES})${END}`, 'u');
-const FRAGMENT_FILLERS = ['just', 'ok', 'okay', 'oké', 'oke', 'enkel'];
+const FRAGMENT_FILLERS = ['just', 'ok', 'okay', 'oké', 'oke', 'so', 'enkel'];
 const FOLLOW_UP_COUNTRY = new RegExp(
   `^[\\s\\p{P}]*(?:${alternation([...merged((w) => w.subject.followUpOpeners), ...FRAGMENT_FILLERS])}[\\s,]+)*(?:(?:the|het)\\s+)?(${COUNTRY_NAMES})[\\s?!.]*$`,
   'u',
@@ -72,9 +72,14 @@ function ownedDevice(text: string, original: string): RegExpExecArray | null {
   return null;
 }
 
-/** "what about his iphone then", "en haar telefoon?": a follow-up that names only a device asks about that platform. */
+/**
+ * "what about his iphone then", "en haar telefoon?": a follow-up that names only a device asks about that platform;
+ * after a filler only, nothing may follow but a courtesy ("just android please", not "ok so phones keep ringing").
+ */
 const FOLLOW_UP_PLATFORM = new RegExp(
-  `^\\s*${alternation(merged((w) => w.subject.followUpOpeners))}\\s+(?:${alternation(merged((w) => w.filters.possessives))}\\s+)?` +
+  `^[\\s\\p{P}]*(?:(?:${alternation(merged((w) => w.subject.followUpOpeners))}[\\s,]+)+` +
+    `|(?:${alternation(FRAGMENT_FILLERS)}[\\s,]+)+(?=\\S+[\\s?!.]*(?:${alternation(merged((w) => w.closings))}[\\s?!.]*)?$))` +
+    `(?:${alternation(merged((w) => w.filters.possessives))}\\s+)?` +
     `(${alternation([...PLATFORM_OF.keys()])})${END}`,
   'u',
 );

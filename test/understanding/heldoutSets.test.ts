@@ -87,6 +87,12 @@ const SETS = [
   // nl 91.7 %. Then improved against by class.
   { file: 'heldout-utterances-15a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-15b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 98.3 } },
+  // Written blind the same session, measured once on 37e95f2 before any look at their rows. 16a (in the spirit of sets
+  // 1 and 2: partner guests kept out of Teams, Outlook on Android re-prompting, a country blocked on purpose): en 96.7 %,
+  // nl 96.7 %. 16b (mostly end users in their own words: a password-reset portal down, number matching, a VPN refusing
+  // laptops): en 98.3 %, nl 96.7 %. Then improved against by class.
+  { file: 'heldout-utterances-16a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
+  { file: 'heldout-utterances-16b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {

@@ -237,6 +237,10 @@ export const enForm: FormWords = {
     'could you … confirm whether',
     'please confirm if',
     'please confirm whether',
+    'is it true that',
+    'is it right that',
+    'am i right that',
+    'can you confirm that',
   ],
   /** Openers of a request or a complaint, not of a yes/no question ("can you show…", "can not log in"). */
   notYesNo: [
