@@ -32,6 +32,7 @@ const NOT_NAMES = new Set(merged((w) => w.notNames));
 const KNOWN_APP = new RegExp(wordsRegex(knownApps).source, 'gu');
 const KNOWN_APP_WORDS = new Set(knownApps.flatMap((a) => a.split(' ')));
 const GIVEN_NAMES = new Set(commonGivenNames);
+const OBJECT_PRONOUNS = new Set(['me', 'you', 'him', 'her', 'us', 'them']);
 const MAX_APP_WORDS = 4;
 /** Shorter app names are too close to other words ("teams" / "team", "zoom" / "room") to forgive a typo. */
 const MIN_TYPO_APP_LENGTH = 6;
@@ -86,6 +87,10 @@ function appAfter(text: string, original: string, tokens: Token[], i: number): {
   const first = tokens[j];
   if (!first || !adjacent(text, tokens[j - 1], first) || NOT_APPS.has(first.word) || !appWord(first.word)) return null;
   if (!/\p{L}/u.test(first.word)) return null;
+  // "asked me to contact you": after "me to" an everyday word typed in lower case is a verb.
+  const everyday = everydayWords.has(first.word) && !APP_NOUNS.has(first.word) && !KNOWN_APP_WORDS.has(first.word);
+  const toAfterPronoun = tokens[i - 1]?.word === 'to' && OBJECT_PRONOUNS.has(tokens[i - 2]?.word ?? '');
+  if (toAfterPronoun && everyday && !capitalised(original, first)) return null;
   // "break into Megan's account": a possessive names the owner, not an app; so does a given name ("inloggen bij grady archie").
   if (/['’]s$/u.test(first.word) || GIVEN_NAMES.has(first.word)) return null;
   let last = j;
@@ -100,6 +105,12 @@ function appAfter(text: string, original: string, tokens: Token[], i: number): {
     !PREPOSITIONS.has(tokens[last + 1].word)
   ) {
     last += 1;
+  }
+  // "the contoso legacy portal" typed in lower case: an everyday word, then an app's own noun, is inside the name.
+  const [inner, noun] = [tokens[last + 1], tokens[last + 2]];
+  const innerFits = inner && !NOT_APPS.has(inner.word) && !PREPOSITIONS.has(inner.word) && !ARTICLES.has(inner.word);
+  if (innerFits && noun && APP_NOUNS.has(noun.word) && last + 3 - j <= MAX_APP_WORDS) {
+    if (adjacent(text, tokens[last], inner) && adjacent(text, inner, noun)) last += 2;
   }
   // "approve it in the app": the word for an app names none; "into Seán O'Brien's account": an owner.
   if (last === j && GENERIC_APP_WORDS.has(first.word)) return null;
@@ -168,7 +179,7 @@ function findAppWithoutPreposition(work: string, original: string, tokens: Token
     const end = known.index + known[0].length;
     return { app: tidy(original.slice(known.index, end)), text: mask(work, known.index, end) };
   }
-  const nounApp = appBeforeNoun(work);
+  const nounApp = appBeforeNoun(work, original);
   if (nounApp)
     return { app: tidy(original.slice(nounApp.start, nounApp.end)), text: mask(work, nounApp.start, nounApp.end) };
   const misspelt = tokens.find((t) => isMisspeltApp(t.word));
@@ -188,12 +199,17 @@ const ARTICLE_NOUN_APP = new RegExp(
   'gu',
 );
 
-function appBeforeNoun(work: string): { start: number; end: number } | null {
-  ARTICLE_NOUN_APP.lastIndex = 0;
+/** "het Contoso Legacy Portal", "het contoso legacy portal": after a name's first word, an everyday word is part of it. */
+function appBeforeNoun(work: string, original: string): { start: number; end: number } | null {
   for (const m of work.matchAll(ARTICLE_NOUN_APP)) {
+    const start = m.index + m[0].length - m[1].length;
     const words = m[1].split(/\s+/u);
-    if (words.slice(0, -1).every((w) => appWord(w) && !NOT_APPS.has(w))) {
-      const start = m.index + m[0].length - m[1].length;
+    const typed = original.slice(start, start + m[1].length).split(/\s+/u);
+    const named = appWord(words[0]) || /^\p{Lu}/u.test(typed[0]);
+    if (
+      named &&
+      words.slice(0, -1).every((w, i) => (i > 0 || appWord(w) || /^\p{Lu}/u.test(typed[i])) && !NOT_APPS.has(w))
+    ) {
       return { start, end: start + m[1].length };
     }
   }
@@ -219,7 +235,8 @@ const APP_WITHOUT_PREPOSITION = [
     'gud',
   ),
   new RegExp(
-    `${START}${alternation(merged((w) => w.app.clauseBeforeApp))}\\s+${THE}${NAME_RUN}\\s+${alternation(merged((w) => w.app.verbsAfterApp))}${END}`,
+    `${START}${alternation(merged((w) => w.app.clauseBeforeApp))}\\s+${THE}${NAME_RUN}\\s+(?:(?:nog\\s+)?(?:steeds\\s+)?niet\\s+)?` +
+      `${alternation(merged((w) => w.app.verbsAfterApp))}${END}`,
     'gud',
   ),
 ];

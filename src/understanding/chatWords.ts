@@ -44,7 +44,8 @@ const KNOWN_ANYWHERE = new Set([
   ...merged((w) => allStrings(w)),
   ...knownApps,
   ...appNouns,
-  ...Object.keys(countryCodes),
+  // "verenigde staten": each word of a country's name too, or "staten" becomes "starten".
+  ...Object.keys(countryCodes).flatMap((name) => [name, ...name.split(' ')]),
 ]);
 
 function vocabularyOf(language: Language): Set<string> {

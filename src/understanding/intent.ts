@@ -13,6 +13,7 @@ const FAILURE = regexOf((i) => i.failure);
 const TROUBLESHOOT = regexOf((i) => i.troubleshoot);
 const SIGNIN = regexOf((i) => [...i.signin, ...i.signinInto]);
 const EXPLAIN = regexOf((i) => i.explain);
+const MEANING = regexOf((i) => i.meaning);
 /** "what is 50126": only right before the (masked) code. */
 const EXPLAIN_BEFORE_CODE = new RegExp(
   `${START}${alternation(merged((w) => w.intent.explainBeforeCode))}\\s*${MASK}`,
@@ -39,6 +40,8 @@ export interface Signals {
   troubleshoot: boolean;
   signin: boolean;
   explain: boolean;
+  /** "what does … mean", "wat betekent": the code's meaning asked for, not what to do about one's own failures. */
+  meaning: boolean;
   help: boolean;
   /** "how many", "sign-in pattern", "hoe vaak". */
   count: boolean;
@@ -55,6 +58,7 @@ export function signalsOf(work: string, namesFailureKind = false): Signals {
     troubleshoot: TROUBLESHOOT.test(work),
     signin: SIGNIN.test(work),
     explain: EXPLAIN.test(work) || EXPLAIN_BEFORE_CODE.test(work),
+    meaning: MEANING.test(work),
     // eslint-disable-next-line no-control-regex -- \u0001 is MASK, standing in for text already understood
     help: HELP.test(work) || ABOUT_BOT.test(work) || /^[\s?!.\u0001]*\?[\s?!.\u0001]*$/u.test(work),
   };
@@ -77,6 +81,8 @@ export interface IntentInput {
   requestId?: string | null;
   subject: Subject | null;
   hasTime: boolean;
+  /** An app was named ("when I open Outlook"). */
+  hasApp?: boolean;
   /** The person's name is clearly a name (a cue, or nothing else in the message: "alice this week"). */
   clearName: boolean;
 }
@@ -102,12 +108,15 @@ export function decideIntent({
   requestId,
   subject,
   hasTime,
+  hasApp = false,
   clearName,
 }: IntentInput): Intent {
   const asks = asksSomething(signals);
   const aboutSomeone = subject !== null && subject.kind !== 'self' && subject.kind !== 'anyone';
   if (signals.usage && errorCode === null && !correlationId && !requestId && !aboutSomeone) return 'help';
-  if (errorCode !== null && (signals.explain || (!asks && !subject && !hasTime))) return 'explain';
+  // "I get AADSTS53000 when I open Outlook, what do I need to do?": the asker's own failures, unless the meaning is asked.
+  const ownCode = subject?.kind === 'self' && (hasTime || hasApp) && !signals.meaning;
+  if (errorCode !== null && ((signals.explain && !ownCode) || (!asks && !subject && !hasTime))) return 'explain';
   if (signals.count) return 'count';
   if (requestId) return 'failures';
   if (signals.failure || errorCode !== null) return 'failures';

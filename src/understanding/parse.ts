@@ -193,6 +193,7 @@ function parseTyped(text: string, ctx: ParseContext): Question {
     requestId,
     subject,
     hasTime: time.range !== null,
+    hasApp: app.app !== null,
     clearName: person !== null && (person.cued || !/\p{L}/u.test(person.text)),
   });
   // "did anyone try to get into my account?": others' failed attempts, whatever verb was used. A pasted screen (even

@@ -27,13 +27,14 @@ const NOISE: Record<string, Noise> = {
   'a label in front': { type: (r) => (dutch(r) ? 'vraagje: ' : 'quick question: ') + r.text, allowed: 0 },
   'thanks at the end': { type: (r) => r.text + (dutch(r) ? ' alvast bedankt' : ' thanks'), allowed: 0 },
   "the bot's name in front": { type: (r) => `@Sign-in Troubleshooter ${r.text}`, allowed: 0 },
-  // "I'm on the helpdesk. morning! which apps …": a greeting after the first sentence is read as a time.
+  // "I'm on the helpdesk. half my team got locked out …. did anyone try to get into my account too?": "I" in the
+  // framing makes the sentences about the others the asker's own, so their lockout is kept.
   'a framing sentence in front': {
     type: (r) => (complete(r) ? (dutch(r) ? 'ik zit op de servicedesk. ' : "I'm on the helpdesk. ") + r.text : null),
     allowed: 1,
   },
-  // Both: "will's account" (a name that is a word, with no capital to tell) and "the contoso legacy portal" (an
-  // everyday word inside an app's name, with no capitals to hold it together).
+  // Both: "will's account" (a name that is a word, with no capital to tell) and "voor contoso reporting" (after a weak
+  // preposition, a name of everyday words with no capitals to say it is one).
   'all in capitals': { type: (r) => r.text.toUpperCase(), allowed: 2, recases: true },
   'all in lower case': { type: (r) => r.text.toLowerCase(), allowed: 2, recases: true },
 };

@@ -21,6 +21,8 @@ export interface IntentWords {
   signinInto: string[];
   /** Asking what a code means. `explainBeforeCode` only counts right before the code ("what is 50126"). */
   explain: string[];
+  /** Of `explain`: the words that ask what a code means (not what to do about it). */
+  meaning: string[];
   explainBeforeCode: string[];
   help: string[];
   /** Questions about the bot itself ("how does this bot work"); `{bot}` = a `bot` word and any `fillers` ("allemaal"). */
