@@ -175,11 +175,13 @@ function findAppWithoutPreposition(work: string, original: string, tokens: Token
     return { app: tidy(original.slice(placed.start, placed.end)), text: mask(work, placed.start, placed.end) };
   KNOWN_APP.lastIndex = 0;
   const known = KNOWN_APP.exec(work);
-  if (known) {
+  const nounApp = appBeforeNoun(work, original);
+  // "my Contoso VPN": the whole name, not only the known app word at its end.
+  const within = known && nounApp && nounApp.start <= known.index && nounApp.end >= known.index + known[0].length;
+  if (known && !within) {
     const end = known.index + known[0].length;
     return { app: tidy(original.slice(known.index, end)), text: mask(work, known.index, end) };
   }
-  const nounApp = appBeforeNoun(work, original);
   if (nounApp)
     return { app: tidy(original.slice(nounApp.start, nounApp.end)), text: mask(work, nounApp.start, nounApp.end) };
   const misspelt = tokens.find((t) => isMisspeltApp(t.word));
@@ -195,7 +197,7 @@ function findAppWithoutPreposition(work: string, original: string, tokens: Token
 const INDEFINITE = new Set(['a', 'an', 'een', "'n"]);
 const DEFINITE_ARTICLES = [...ARTICLES].filter((a) => !INDEFINITE.has(a));
 const ARTICLE_NOUN_APP = new RegExp(
-  `${START}${alternation(DEFINITE_ARTICLES)}\\s+((?:\\p{L}[\\p{L}\\p{N}-]*\\s+){1,2}?${alternation(appNouns)})${END}`,
+  `${START}${alternation([...DEFINITE_ARTICLES, ...merged((w) => w.app.ownersBeforeApp)])}\\s+((?:\\p{L}[\\p{L}\\p{N}-]*\\s+){1,2}?${alternation(appNouns)})${END}`,
   'gu',
 );
 
@@ -224,6 +226,11 @@ const FOLLOW_UP_APP = new RegExp(
     `(?:\\s+${alternation(merged((w) => w.closings))})?[\\s?!.]*$`,
   'gud',
 );
+/** "Contoso Expenses geeft mij error …", "Contoso Portal keeps saying …": a name that opens the message and acts. */
+const APP_AS_SUBJECT = new RegExp(
+  `(?:^|[.!?]\\s)[\\s${MASK}]*${THE}${NAME_RUN}\\s+${alternation(merged((w) => w.app.verbsOfApp))}${END}`,
+  'gud',
+);
 /**
  * Where an app stands without a preposition: what is down ("is Contoso Expenses down?", "ligt de Contoso VPN eruit?"),
  * and the Dutch verb at the end of a clause ("zodra ik Contoso Expenses open").
@@ -243,11 +250,12 @@ const APP_WITHOUT_PREPOSITION = [
 
 /**
  * A name no dictionary holds (or of several words typed in capitals), in a place only an app can stand. After a
- * follow-up opener a person can stand too ("only Tane"): there only an app's own word makes it an app.
+ * follow-up opener or before a verb a person can stand too ("only Tane", "Tane keeps …"): there only an app's own word
+ * makes it an app.
  */
 function appInPlace(work: string, original: string): { start: number; end: number } | null {
-  for (const pattern of [...APP_WITHOUT_PREPOSITION, FOLLOW_UP_APP]) {
-    const strict = pattern === FOLLOW_UP_APP;
+  for (const pattern of [...APP_WITHOUT_PREPOSITION, FOLLOW_UP_APP, APP_AS_SUBJECT]) {
+    const strict = pattern === FOLLOW_UP_APP || pattern === APP_AS_SUBJECT;
     for (const m of work.matchAll(pattern)) {
       const [start, end] = m.indices![1]!;
       const words = m[1].split(/\s+/u);

@@ -5,6 +5,7 @@
  */
 import { FAILURE_CATEGORIES, type FailureCategory } from '../shared/types';
 import { MASK, mask, wordsRegex } from './phrases';
+import { mentionsThirdPerson } from './subjectWords';
 import { merged, wordsByLanguage } from './words';
 
 const ORDER = (Object.keys(wordsByLanguage.en.category) as FailureCategory[]).filter((c) =>
@@ -92,4 +93,20 @@ export function findCategory(text: string): { category: FailureCategory | null; 
   }
   if (repeats.length > 0 && SIGNING_IN.test(text)) return { category: 'session', text: repeated(text) };
   return { category: null, text };
+}
+
+/**
+ * The kind of failure a question is about. None for a pasted screen (its code says more) or for the asker's own
+ * intrusion question ("approval requests I never asked for … someone trying to log in as me?"), except a lockout it
+ * caused; the MFA requests "she never asked for", asked about by the helpdesk, are MFA trouble.
+ */
+export function questionCategory(
+  found: FailureCategory | null,
+  text: string,
+  screen: boolean,
+  intrusion: boolean,
+): FailureCategory | null {
+  if (screen) return null;
+  const helpdeskAsksAboutMfa = found === 'mfa' && mentionsThirdPerson(text);
+  return intrusion && found !== 'lockout' && !helpdeskAsksAboutMfa ? null : found;
 }

@@ -10,7 +10,7 @@
  */
 import { findFixRequest } from './fixWords';
 import { appBesidePerson, findApp } from './appName';
-import { findCategory, maskFixesDone } from './category';
+import { findCategory, maskFixesDone, questionCategory } from './category';
 import { findErrorScreen } from './errorScreen';
 import { findFilters } from './filters';
 import { NO_FORM, findForm, outageSentences } from './form';
@@ -123,10 +123,7 @@ function parseTyped(text: string, ctx: ParseContext): Question {
   const withoutBareCode = (t: string) => (bare ? mask(t, bare.start, bare.end) : t);
   const signalText = maskFixesDone(withoutBareCode(idsText));
   const kind = findCategory(signalText);
-  // "someone has my password and tries to sign in as me", "approval requests I never asked for … someone trying to log
-  // in as me?": an intrusion, not a problem of the asker's own kind (a lockout it caused is still one).
-  // A pasted screen's own words name its failure; the code on it says more than any category.
-  const category = screen || (form.intrusion && kind.category !== 'lockout') ? null : kind.category;
+  const category = questionCategory(kind.category, signalText, screen !== null, form.intrusion);
   const signals = signalsOf(signalText, kind.category !== null);
   const asks = asksSomething(signals) || form.intrusion;
   const filters = findFilters(maskLike(withoutBareCode(time.text), kind.text), original);

@@ -27,6 +27,11 @@ export function mentionsSelf(work: string, asSubjectOnly = false): boolean {
   return tokenize(text).some((t) => words.has(t.word));
 }
 
+/** "he", "she", "haar": someone else, named before or elsewhere. */
+export function mentionsThirdPerson(work: string): boolean {
+  return tokenize(work).some((t) => THIRD_PERSON.has(t.word));
+}
+
 export function mentionsAnyone(work: string): boolean {
   return ANYONE.test(work);
 }

@@ -100,6 +100,13 @@ const SETS = [
   // user account still disabled?" ("my user" reads as a helpdesk's user) and "top codes wk" ("wk" alone as this week).
   { file: 'heldout-utterances-17a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-17b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  // Written blind the same session, measured once on df584f6 before any look at their rows. 18a (in the spirit of sets
+  // 1 and 2: Windows Hello broken by an update, contractors' accounts expired, an MFA prompt approved by mistake):
+  // en 96.7 %, nl 98.3 %. 18b (an international office: English from people whose first language it is not, Dutch with
+  // English words): en 90.0 %, nl 96.7 %. Then improved against by class. Still missed: "cannot go in salesforce from
+  // this morning" ("from" as "since", which would break "failures from Monday to Wednesday").
+  { file: 'heldout-utterances-18a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
+  { file: 'heldout-utterances-18b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {

@@ -219,7 +219,7 @@ export const enFilters: FilterWords = {
     macos: ['mac', 'macs', 'macbook', 'macbooks', 'macos', 'mac os', 'imac', 'macbook pro', 'macbook air'],
     linux: ['linux', 'ubuntu'],
   } satisfies Record<Platform, string[]>,
-  platformPrefixes: ['on', 'from', 'using', 'via', 'with', 'through'],
+  platformPrefixes: ['on', 'in', 'from', 'using', 'via', 'with', 'through'],
   ownedDevice: {
     articles: ['the'],
     of: ['of'],

@@ -114,6 +114,10 @@ export interface AppWords {
   clauseBeforeApp: string[];
   /** The word for an app, which names none on its own ("approve it in the app"). */
   genericWords: string[];
+  /** What an app does to its user, after its name at the start ("Contoso Expenses geeft mij error …"). */
+  verbsOfApp: string[];
+  /** "my Contoso VPN", "mijn Contoso Portal": an owner's word before an app's name that ends in an app noun. */
+  ownersBeforeApp: string[];
   /** Words that join two names ("Outlook And Teams"), never inside one. */
   joiningWords: string[];
   verbsAfterApp: string[];

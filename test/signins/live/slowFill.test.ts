@@ -53,7 +53,9 @@ test('a timed-out page of the fill is read again and the span is covered', async
   });
   await poller.fill();
   await poller.stop();
-  expect(errors).toEqual(['fill', 'fill']);
+  // The two slowed pages timed out (a loaded machine may time out one more, which is read again the same way).
+  expect(errors.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(errors)).toEqual(new Set(['fill']));
   expect(index.stats().coveredFrom!.getTime()).toBeLessThanOrEqual(NOW.getTime() - HOURS * 3_600_000);
   const expected = server.tenant.signIns.filter(
     (r) => r.isInteractive !== false && Date.parse(r.createdDateTime as string) >= NOW.getTime() - HOURS * 3_600_000,
