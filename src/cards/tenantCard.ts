@@ -24,14 +24,15 @@ function cause(p: PersonFailures, ctx: VerdictContext): string {
   return (p.finding && causes[p.finding]) || `${p.mainCode} ${explain(p.mainCode, ctx.language, ctx.audience).title}`;
 }
 
-function incidentLine(incident: Incident, failing: number, ctx: VerdictContext): string {
+/** After "who failed", "N of them"; after a ranking (whose headline counts one app's or country's people), of all. */
+function incidentLine(incident: Incident, failing: number, ctx: VerdictContext, afterRanking = false): string {
   const w = wording(ctx.language).tenant;
   const cause = incident.policy
     ? fill(w.incidentCausePolicy, { policy: clip(incident.policy, 80) })
     : incident.app
       ? fill(w.incidentCauseApp, { app: incident.app })
       : fill(w.incidentCauseCode, { code: incident.code ?? '?' });
-  return plural(ctx.language, w.whoFailedIncident, failing, {
+  return plural(ctx.language, afterRanking ? w.rankingIncident : w.whoFailedIncident, failing, {
     cause,
     time: localDateTime(incident.since, ctx.timeZone, ctx.language),
   });
@@ -162,7 +163,7 @@ function top(answer: TenantAnswer, ctx: VerdictContext): Parts {
       title: answer.ask === 'top-codes' ? explain(Number(first.key), ctx.language, ctx.audience).title : '',
     }),
   ];
-  for (const { incident, failing } of answer.incidents) headline.push(incidentLine(incident, failing, ctx));
+  for (const { incident, failing } of answer.incidents) headline.push(incidentLine(incident, failing, ctx, true));
   const lines = tallies.slice(0, ROWS).map((t) =>
     fill(w.tenant.row, {
       key: tallyLabel(answer, t, ctx),

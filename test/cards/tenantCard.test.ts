@@ -24,3 +24,14 @@ describe.each(['en', 'nl'] as const)('in %s', (language) => {
     expect(headline).toContain(w.whoFailed.other.split('{count}')[1].split('(')[0]);
   });
 });
+
+describe.each(['en', 'nl'] as const)('a ranking with an open incident, in %s', (language) => {
+  test("counts the incident among everyone who failed, not as 'of them' after the top row's people", () => {
+    const w = wording(language).tenant;
+    const text = cardToText(render(tenantOf(manyPeople, 'top-countries', [openIncident]), language).content);
+    const amongAll = w.rankingIncident.other.split('{count}')[1].split(':')[0];
+    const ofThem = w.whoFailedIncident.other.split('{count}')[1].split(':')[0];
+    expect(text).toContain(amongAll);
+    expect(text).not.toContain(ofThem);
+  });
+});
