@@ -10,7 +10,7 @@ import { Token, adjacent, tokenize } from './tokens';
 import { workloadBeside } from './workloadName';
 import { commonGivenNames, everydayWords, merged } from './words';
 import { appNouns, knownApps } from './words/apps';
-import { editDistance } from '../shared/editDistance';
+import { isMisspeltApp } from './appTypos';
 
 const PREPOSITIONS = new Set(merged((w) => w.app.prepositions).filter((p) => !p.includes(' ')));
 const WEAK_PREPOSITIONS = new Set(merged((w) => w.app.weakPrepositions));
@@ -34,8 +34,6 @@ const KNOWN_APP_WORDS = new Set(knownApps.flatMap((a) => a.split(' ')));
 const GIVEN_NAMES = new Set(commonGivenNames);
 const OBJECT_PRONOUNS = new Set(['me', 'you', 'him', 'her', 'us', 'them']);
 const MAX_APP_WORDS = 4;
-/** Shorter app names are too close to other words ("teams" / "team", "zoom" / "room") to forgive a typo. */
-const MIN_TYPO_APP_LENGTH = 6;
 /** "the Payroll Sync app": a capitalised name before "app" (checked on the original). */
 const NAMED_APP =
   /(?<![\p{L}\p{N}])the\s+((?:[\p{L}\p{N}-]+\s+){0,2}[\p{L}\p{N}-]+)\s+(?:app|application)(?![\p{L}\p{N}])/u;
@@ -180,7 +178,17 @@ function findAppWithoutPreposition(work: string, original: string, tokens: Token
   const within = known && nounApp && nounApp.start <= known.index && nounApp.end >= known.index + known[0].length;
   if (known && !within) {
     const end = known.index + known[0].length;
-    return { app: tidy(original.slice(known.index, end)), text: mask(work, known.index, end) };
+    // "who failed contoso vpn": a generic app word takes the brand typed right before it.
+    const brand = tokens.filter((t) => t.end <= known.index).pop();
+    const branded =
+      brand &&
+      APP_NOUNS.has(known[0]) &&
+      adjacent(work, brand, { start: known.index, end, word: known[0] }) &&
+      appWord(brand.word) &&
+      !everydayWords.has(brand.word) &&
+      !GIVEN_NAMES.has(brand.word);
+    const start = branded ? brand.start : known.index;
+    return { app: tidy(original.slice(start, end)), text: mask(work, start, end) };
   }
   if (nounApp)
     return { app: tidy(original.slice(nounApp.start, nounApp.end)), text: mask(work, nounApp.start, nounApp.end) };
@@ -269,19 +277,6 @@ function appInPlace(work: string, original: string): { start: number; end: numbe
     }
   }
   return null;
-}
-
-/** Long one-word app names ("outlook", "sharepoint"): a word one typo away is that app ("outlok", "sharepiont"). */
-const TYPO_APPS = knownApps.filter((a) => !a.includes(' ') && a.length >= MIN_TYPO_APP_LENGTH);
-
-function isMisspeltApp(word: string): boolean {
-  if (word.length < MIN_TYPO_APP_LENGTH - 1 || NOT_NAMES.has(word) || NOT_APPS.has(word)) return false;
-  // An ending changed or added is another word ("planned", "exchanged", "dynamic"), not a typo.
-  const inflected = (app: string) =>
-    app.startsWith(word) || word.startsWith(app) || app.slice(0, -1) === word.slice(0, -1);
-  return TYPO_APPS.some(
-    (app) => Math.abs(app.length - word.length) <= 1 && !inflected(app) && editDistance(word, app) === 1,
-  );
 }
 
 /**

@@ -14,6 +14,9 @@ export interface FixRequest {
 }
 
 /** The fix asked for in `text` (with @mentions masked), or null; `mentionIndex`: the first @mention in it. */
+/** The most words a person's name takes ("Johanna de Vries-Bakker"). */
+const MAX_NAME_WORDS = 5;
+
 export function findFixRequest(text: string, lower: string, mentionIndex: number | null): FixRequest | null {
   if (QUESTION_START.test(lower)) return null;
   const found = FIX_PHRASES.find(([, pattern]) => pattern.test(lower));
@@ -24,6 +27,8 @@ export function findFixRequest(text: string, lower: string, mentionIndex: number
     .replace(/[?!.,;:()"]/g, ' ')
     .split(/\s+/)
     .filter((w) => /^[\p{L}][\p{L}.'’-]*$/u.test(w) && !FIX_FILLER.has(w.toLowerCase()));
+  // A name is a few words: a longer rest is a message that quotes a fix ("… an admin can re-enable this account").
+  if (words.length > MAX_NAME_WORDS) return null;
   if (words.length > 0) return { fix: found[0], subject: { kind: 'person', text: words.join(' ') } };
   return { fix: found[0], subject: SELF_WORDS.test(lower) ? { kind: 'self' } : null };
 }

@@ -16,7 +16,7 @@ import { findFilters } from './filters';
 import { NO_FORM, findForm, outageSentences } from './form';
 import { cleanText } from './clean';
 import { withBackground } from './background';
-import { askersWords, normaliseChat } from './chatWords';
+import { askersWords, normaliseChat, typedBeforeScreen } from './chatWords';
 import { isShouted, lowerSameLength, quieted, withTypedCase } from './letterCase';
 import { Changes, contextOf, findFollowUp, mergeWithPrevious } from './followUp';
 import { findBareCode, findIds } from './ids';
@@ -86,8 +86,8 @@ function parseTyped(text: string, ctx: ParseContext): Question {
   const subscription = subscriptionIntent(typedLower);
   if (subscription) return { ...emptyQuestion(language), intent: subscription };
 
-  // "unlock Megan's account", "ontgrendel Megan": a fix for one person, whose sign-ins are not read.
-  const fixRequest = findFixRequest(typed, typedLower, mentioned.index);
+  // "unlock Megan's account", "ontgrendel Megan": a fix for one person, whose sign-ins are not read. Not a screen's words.
+  const fixRequest = typedBeforeScreen(typed) === typed ? findFixRequest(typed, typedLower, mentioned.index) : null;
   if (fixRequest)
     return { ...emptyQuestion(language), intent: 'failures', subject: fixRequest.subject, fixAsked: fixRequest.fix };
 

@@ -107,6 +107,13 @@ const SETS = [
   // this morning" ("from" as "since", which would break "failures from Monday to Wednesday").
   { file: 'heldout-utterances-18a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-18b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  // Written blind the same session, measured once on a77d0a7 before any look at their rows. 19a (in the spirit of sets
+  // 1 and 2: holiday sign-ins abroad tripping a risk policy, a failing mailbox service account, an intern's account
+  // never enabled): en 93.3 %, nl 96.7 %. 19b (a helpdesk in a hurry: short, lower case, "pw", "accts", follow-up
+  // chains): en 95.0 %, nl 98.3 %. Then improved against by class. Still missed: "wordt de hele dag gebombardeerd met
+  // MFA-verzoeken" ("de hele dag" as a whole day, where the writer read "all the time").
+  { file: 'heldout-utterances-19a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
+  { file: 'heldout-utterances-19b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {

@@ -153,7 +153,7 @@ export const enTime: Words['time'] = {
     several: 3,
   },
   thisWeek: ['this week', 'so far this week', 'this wk', 'all week', 'the whole week', 'all week long'],
-  lastWeek: ['last week', 'previous week', 'last wk'],
+  lastWeek: ['last week', 'previous week', 'last wk', 'for last week'],
   thisMonth: ['this month'],
   lastMonth: ['last month', 'previous month'],
   weekend: [
