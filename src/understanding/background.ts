@@ -2,9 +2,8 @@
  * Background before a question: "We started the MFA rollout yesterday and Finance keeps calling. Why can't Pradeep get
  * into Contoso Expenses this morning?" When the last sentence is a complete question of its own (about a person,
  * everyone, or the asker after sentences about others) and the sentences before it are not about that subject, they
- * only fill in what the question
- * leaves open and names as a fact: an app, a code, an id, a platform or a country. Their time and their kind of
- * failure are the background's, not the question's.
+ * only fill in what the question leaves open and names as a fact: an app, a code, an id, a platform or a country.
+ * Their time and their kind of failure are the background's, not the question's.
  */
 import { typedBeforeScreen } from './chatWords';
 import type { Question } from './question';
