@@ -48,7 +48,7 @@ const OWNED_PLATFORM = [
       `(?=\\s+${alternation(merged((w) => w.filters.ownedDevice.of))}\\s+\\p{L})`,
     'u',
   ),
-  // "why won't my iPad let me sign in", "mijn telefoon blijft vragen": the device is what fails.
+  // "why won't my iPad let me sign in", "mijn iPhone weigert": the device is what fails (not "my phone keeps asking").
   new RegExp(
     `${START}${alternation(merged((w) => w.filters.possessives))}\\s+${PLATFORM_WORD}` +
       `(?=\\s+${alternation(merged((w) => w.filters.ownedDevice.failingVerbs))}${END})`,
