@@ -32,7 +32,7 @@ const NOT_NAMES = new Set(merged((w) => w.notNames));
 const KNOWN_APP = new RegExp(wordsRegex(knownApps).source, 'gu');
 const KNOWN_APP_WORDS = new Set(knownApps.flatMap((a) => a.split(' ')));
 const GIVEN_NAMES = new Set(commonGivenNames);
-const OBJECT_PRONOUNS = new Set(['me', 'you', 'him', 'her', 'us', 'them']);
+const PRONOUNS_BEFORE_TO = new Set(merged((w) => w.app.pronounsBeforeTo));
 const MAX_APP_WORDS = 4;
 /** "the Payroll Sync app": a capitalised name before "app" (checked on the original). */
 const NAMED_APP =
@@ -87,7 +87,7 @@ function appAfter(text: string, original: string, tokens: Token[], i: number): {
   if (!/\p{L}/u.test(first.word)) return null;
   // "asked me to contact you": after "me to" an everyday word typed in lower case is a verb.
   const everyday = everydayWords.has(first.word) && !APP_NOUNS.has(first.word) && !KNOWN_APP_WORDS.has(first.word);
-  const toAfterPronoun = tokens[i - 1]?.word === 'to' && OBJECT_PRONOUNS.has(tokens[i - 2]?.word ?? '');
+  const toAfterPronoun = tokens[i - 1]?.word === 'to' && PRONOUNS_BEFORE_TO.has(tokens[i - 2]?.word ?? '');
   if (toAfterPronoun && everyday && !capitalised(original, first)) return null;
   // "break into Megan's account": a possessive names the owner, not an app; so does a given name ("inloggen bij grady archie").
   if (/['’]s$/u.test(first.word) || GIVEN_NAMES.has(first.word)) return null;
@@ -216,10 +216,7 @@ function appBeforeNoun(work: string, original: string): { start: number; end: nu
     const words = m[1].split(/\s+/u);
     const typed = original.slice(start, start + m[1].length).split(/\s+/u);
     const named = appWord(words[0]) || /^\p{Lu}/u.test(typed[0]);
-    if (
-      named &&
-      words.slice(0, -1).every((w, i) => (i > 0 || appWord(w) || /^\p{Lu}/u.test(typed[i])) && !NOT_APPS.has(w))
-    ) {
+    if (named && words.slice(0, -1).every((w) => !NOT_APPS.has(w))) {
       return { start, end: start + m[1].length };
     }
   }
@@ -250,7 +247,7 @@ const APP_WITHOUT_PREPOSITION = [
     'gud',
   ),
   new RegExp(
-    `${START}${alternation(merged((w) => w.app.clauseBeforeApp))}\\s+${THE}${NAME_RUN}\\s+(?:(?:nog\\s+)?(?:steeds\\s+)?niet\\s+)?` +
+    `${START}${alternation(merged((w) => w.app.clauseBeforeApp))}\\s+${THE}${NAME_RUN}\\s+(?:${alternation(merged((w) => w.app.notBeforeVerb))}\\s+)?` +
       `${alternation(merged((w) => w.app.verbsAfterApp))}${END}`,
     'gud',
   ),

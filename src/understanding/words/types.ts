@@ -114,6 +114,10 @@ export interface AppWords {
   clauseBeforeApp: string[];
   /** The word for an app, which names none on its own ("approve it in the app"). */
   genericWords: string[];
+  /** "asked me to contact you": before "to", a word that makes the next one a verb, not an app. */
+  pronounsBeforeTo: string[];
+  /** "wie kan Contoso Reporting niet openen": a negation between the app and the verb after it. */
+  notBeforeVerb: string[];
   /** What an app does to its user, after its name at the start ("Contoso Expenses geeft mij error …"). */
   verbsOfApp: string[];
   /** "my Contoso VPN", "mijn Contoso Portal": an owner's word before an app's name that ends in an app noun. */
