@@ -35,7 +35,10 @@ function shaped(question: Question, text: string, userId: string | null, everyon
   const query = toResolved(question, userId);
   // "which error codes are most common?" asks for a ranking (top apps / codes / countries), not for a number.
   const ranking = everyone && question.tenantAsk?.startsWith('top-') === true;
-  if (!ranking && (question.intent === 'count' || question.form.counting)) query.counting = true;
+  // "how many accounts are locked right now?" is answered by the locked-out list (its headline counts them), which
+  // also says who is still locked. Lockouts in a past window stay a count: that read is of lockouts only.
+  const lockedOut = everyone && question.tenantAsk === 'locked-now' && !question.form.outage;
+  if (!ranking && !lockedOut && (question.intent === 'count' || question.form.counting)) query.counting = true;
   if (question.form.outage && userId === null) query.yesNo = true;
   if (question.from === null && question.to === null && question.form.presentTense) query.aboutNow = true;
   if (query.counting && countsPeople(text)) query.countPeople = true;

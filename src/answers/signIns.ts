@@ -9,7 +9,7 @@ import { GraphProblem, toGraphProblem } from '../graph/errors';
 import { sameId } from './access';
 import { defaultWindowMs, defaultWindowNote } from './window';
 import { narrow } from './narrow';
-import { headlineFromPart, tenantAnswer } from './tenantWide';
+import { headlineFromPart, incidentsAmong, tenantAnswer } from './tenantWide';
 import { intrusionAnswer } from './intrusion';
 import { countSignIns } from '../diagnosis/counts';
 import { withCategory } from '../diagnosis/categories';
@@ -194,16 +194,21 @@ export async function answerSignIns(
       },
       deps.incidents,
     );
-  if (counting)
+  if (counting) {
+    const countIncidents = aboutTenant
+      ? incidentsAmong(deps.incidents, query, [...new Set(diagnosis.failures.map((f) => f.record.userId ?? ''))])
+      : [];
     return {
       kind: 'count',
       ...common,
+      ...(countIncidents.length > 0 ? { incidents: countIncidents } : {}),
       pattern: countSignIns(withCategory(narrowed.records, personCategory), requester.timeZone, window, {
         onlyFailures,
       }),
       ...(unapplied.length > 0 ? { unapplied } : {}),
       ...headlineFromPart(common.coverage),
     };
+  }
   const offset = query.offset ?? 0;
   // "has Miriam's account been disabled?": the directory says whether it is now; the log says since when.
   const accountEnabled =

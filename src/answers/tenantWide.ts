@@ -43,12 +43,8 @@ export interface TenantParts {
 export function tenantAnswer(parts: TenantParts, incidents: IncidentService | null | undefined): TenantAnswer {
   const breakdown = tenantBreakdown(parts.diagnosis, parts.thresholds.lockout.lockoutCodes);
   const failing = breakdown.people.map((p) => p.userId);
-  const inIncident = (incident: Incident) => failing.filter((id) => incident.userIds.some((u) => sameId(u, id)));
-  const incidentsFirst = matchingIncidents(incidents, parts.query, failing).map((incident) => ({
-    incident,
-    failing: inIncident(incident).length,
-  }));
-  const caught = new Set(incidentsFirst.flatMap(({ incident }) => inIncident(incident)));
+  const incidentsFirst = incidentsAmong(incidents, parts.query, failing);
+  const caught = new Set(incidentsFirst.flatMap(({ incident }) => inIncident(incident, failing)));
   return {
     kind: 'tenant',
     subject: { kind: 'tenant' },
@@ -68,6 +64,21 @@ export function tenantAnswer(parts: TenantParts, incidents: IncidentService | nu
     freshness: parts.freshness,
     key: parts.key,
   };
+}
+
+const inIncident = (incident: Incident, failing: string[]) =>
+  failing.filter((id) => incident.userIds.some((u) => sameId(u, id)));
+
+/** Open incidents the failing people (user ids) are caught in, each with how many of them: said before anything else. */
+export function incidentsAmong(
+  service: IncidentService | null | undefined,
+  query: ResolvedQuery,
+  failing: string[],
+): { incident: Incident; failing: number }[] {
+  return matchingIncidents(service, query, failing).map((incident) => ({
+    incident,
+    failing: inIncident(incident, failing).length,
+  }));
 }
 
 /** Open incidents that this answer's failing people are caught in (and that fit an app or code the question named). */

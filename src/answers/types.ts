@@ -140,6 +140,8 @@ export interface CountAnswer {
   /** Filters the question named that could not be applied: said on the card, never dropped. */
   unapplied?: UnappliedFilter[];
   headlineFrom?: HeadlineFrom;
+  /** About the whole tenant: open incidents the failing people are caught in, said right after the number. */
+  incidents?: { incident: Incident; failing: number }[];
 }
 
 /** "who failed to sign in today?", "who is locked out?", "which apps fail most?": the whole tenant, one kind of answer each. */

@@ -19,11 +19,11 @@ export class CardCache {
     const a = reply.answer;
     if ((a.kind !== 'summary' && a.kind !== 'count') || !a.key) return null;
     // Besides the records and the question: what depends on the asker (the fix buttons of a reader's personal
-    // chat) and what is added after the answer is keyed (the open incident a person's own answer names first).
+    // chat) and what is added after the answer is keyed (the open incident a person's own answer or a count names first).
     const page =
       a.kind === 'summary'
         ? [a.offset, a.limit, a.detailsOf ?? null, a.ticket ?? null, a.knownProblem ?? null, a.fixes ?? null]
-        : [];
+        : [(a.incidents ?? []).map(({ incident, failing }) => [incident.id, incident.since, failing])];
     return JSON.stringify([a.kind, a.key, ...page, reply.language, reply.audience, reply.timeZone]);
   }
 

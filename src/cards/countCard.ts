@@ -1,7 +1,8 @@
 /** "How many …": the number first, then what it is made of (outcome, apps, top errors). */
 import type { CountAnswer } from '../answers/types';
 import { explain } from '../diagnosis/catalog';
-import { card, clip, heading, plain, subtle, type Card } from './elements';
+import { card, clip, heading, plain, subtle, text, type Card } from './elements';
+import { incidentLine } from './tenantCard';
 import { headlineOfPart, scopeLine, windowText } from './filters';
 import { patternCharts } from './charts';
 import type { VerdictContext } from './verdictTypes';
@@ -15,7 +16,8 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
   const ok = d.attempts.filter((a) => a.outcome !== 'failed' && a.outcome !== 'interrupted').length;
   // "how many people could not sign in?": the people lead; otherwise the sign-ins.
   const counted = answer.query.countPeople
-    ? plural(ctx.language, w.countPeople, d.people, {
+    ? // Narrowed to one kind of failure, no successes were read: the failed attempts are not "of" a total.
+      plural(ctx.language, answer.pattern.onlyFailures ? w.countPeopleFailed : w.countPeople, d.people, {
         window: windowText(answer, ctx),
         failed: plural(ctx.language, w.nFailedAttempts, d.failures.length),
         total: plural(ctx.language, w.nSignIns, total),
@@ -73,12 +75,17 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
   const pending = pendingNotice(answer, ctx);
   const notes = [...(pending ? [pending] : []), ...unapplied, ...(coverage ? [coverage] : [])];
   // The pattern as a picture (when, where, which apps), each chart with its text fallback.
+  // After "N people could not sign in", "N of them"; after a count of sign-ins, "N of the people who failed".
+  const incidents = (answer.incidents ?? []).map(({ incident, failing }) =>
+    incidentLine(incident, failing, ctx, !answer.query.countPeople),
+  );
   const body = [
     heading(plain(verdict)),
+    ...incidents.map((line) => text(plain(line), { spacing: 'Small' })),
     subtle(plain(scope)),
     ...patternCharts(answer.pattern, ctx),
     { type: 'FactSet', spacing: 'Medium', facts },
     ...notes.map((u) => subtle(plain(u))),
   ];
-  return card(body, [verdict, scope, ...facts.map((f) => `${f.title}: ${f.value}`), ...notes].join('\n'));
+  return card(body, [verdict, ...incidents, scope, ...facts.map((f) => `${f.title}: ${f.value}`), ...notes].join('\n'));
 }

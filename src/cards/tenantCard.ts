@@ -25,7 +25,7 @@ function cause(p: PersonFailures, ctx: VerdictContext): string {
 }
 
 /** After "who failed", "N of them"; after a ranking (whose headline counts one app's or country's people), of all. */
-function incidentLine(incident: Incident, failing: number, ctx: VerdictContext, afterRanking = false): string {
+export function incidentLine(incident: Incident, failing: number, ctx: VerdictContext, afterRanking = false): string {
   const w = wording(ctx.language).tenant;
   const cause = incident.policy
     ? fill(w.incidentCausePolicy, { policy: clip(incident.policy, 80) })

@@ -144,3 +144,34 @@ test('one person narrowed to lockouts: "how many times was Megan locked out toda
   expect(text.split('\n')[0]).toMatch(/^Megan Bowen had \d+ failed sign-in attempts?\./);
   expect(text).not.toMatch(/\bsucceeded\b/);
 });
+
+test('"how many accounts are locked right now?" is answered by the locked-out list: counted, named, still locked or not', async () => {
+  for (const [question, locale] of [
+    ['how many accounts are locked right now?', 'en-US'],
+    ['hoeveel accounts zitten er nu op slot?', 'nl-NL'],
+  ]) {
+    const { text } = await ask(question, 'Alex Wilber', locale);
+    // The headline counts the people locked out and names them, not sign-in attempts.
+    expect(text.split('\n')[0]).toMatch(/^1 \w+ .*: Megan Bowen\.$/);
+    expect(text.split('\n')[0]).not.toMatch(/\d+ (failed|mislukte)/);
+    expect(text).toMatch(/Megan Bowen: .* (signed in again at|weer ingelogd|may still be locked out|mogelijk nog)/);
+  }
+});
+
+test('a tenant-wide count says the open incident right after the number, EN and NL', async () => {
+  const people = await ask('how many people failed today?');
+  const lines = people.text.split('\n');
+  expect(lines[0]).toMatch(/^\d+ people could not sign in/);
+  expect(lines[1]).toContain(LIVE_INCIDENT.policy.displayName);
+  // After a count of sign-ins, the incident's number is said of the people who failed, not "of them".
+  const signIns = await ask('how many sign-ins failed today?');
+  expect(signIns.text.split('\n')[1]).toMatch(/^\d+ of the people who failed .*Block unmanaged devices/);
+  const dutch = await ask('hoeveel mensen konden vandaag niet inloggen?', 'Alex Wilber', 'nl-NL');
+  expect(dutch.text.split('\n')[1]).toContain(LIVE_INCIDENT.policy.displayName);
+});
+
+test('"how many users got locked out today?" counts people and their failed attempts, never "of" sign-ins it did not read', async () => {
+  const { text } = await ask('how many users got locked out today?');
+  expect(text.split('\n')[0]).toMatch(/^1 person could not sign in .*\(\d+ failed sign-in attempts?\)\.$/);
+  expect(text).not.toMatch(/\bsucceeded\b/);
+});
