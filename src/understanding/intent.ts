@@ -12,6 +12,7 @@ const regexOf = (pick: (i: IntentWords) => string[]) => wordsRegex(merged((w) =>
 const FAILURE = regexOf((i) => i.failure);
 const TROUBLESHOOT = regexOf((i) => i.troubleshoot);
 const SIGNIN = regexOf((i) => [...i.signin, ...i.signinInto]);
+const NEUTRAL_EVENTS = new RegExp(regexOf((i) => i.neutralEvents).source, 'gu');
 const EXPLAIN = regexOf((i) => i.explain);
 const MEANING = regexOf((i) => i.meaning);
 /** "what is 50126": only right before the (masked) code. */
@@ -39,6 +40,8 @@ export interface Signals {
   failure: boolean;
   troubleshoot: boolean;
   signin: boolean;
+  /** The only sign-in words are neutral nouns ("only the attempts from Android"): a follow-up keeps its intent. */
+  onlyNeutralEvents: boolean;
   explain: boolean;
   /** "what does … mean", "wat betekent": the code's meaning asked for, not what to do about one's own failures. */
   meaning: boolean;
@@ -57,6 +60,7 @@ export function signalsOf(work: string, namesFailureKind = false): Signals {
     usage: USAGE.test(work),
     troubleshoot: TROUBLESHOOT.test(work),
     signin: SIGNIN.test(work),
+    onlyNeutralEvents: SIGNIN.test(work) && !SIGNIN.test(work.replace(NEUTRAL_EVENTS, (m) => MASK.repeat(m.length))),
     explain: EXPLAIN.test(work) || EXPLAIN_BEFORE_CODE.test(work),
     meaning: MEANING.test(work),
     // eslint-disable-next-line no-control-regex -- \u0001 is MASK, standing in for text already understood

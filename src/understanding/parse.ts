@@ -178,8 +178,12 @@ function parseTyped(text: string, ctx: ParseContext): Question {
     impliedSelf:
       (impliesSelf(signalText) && !form.outage) || screen !== null || (errorCode !== null && app.app !== null),
     // "is Teams down?", "is there a Teams outage?": no one named; the answer decides (everyone for a reader, else the asker).
+    // ("and in Teams also same problem": a follow-up's app keeps the previous subject.)
     tenantWide:
-      (asks && !form.outage && (errorCode !== null || app.app !== null || ranking.ranking !== null)) ||
+      (asks &&
+        !form.outage &&
+        opened === null &&
+        (errorCode !== null || app.app !== null || ranking.ranking !== null)) ||
       correlationId !== null ||
       requestId !== null,
   });
@@ -261,7 +265,9 @@ function parseTyped(text: string, ctx: ParseContext): Question {
     return mergeWithPrevious(previous, { ...changes, subject: null }, true, language, timeCtx);
   }
   if (previous && context === 'fragment') {
-    return mergeWithPrevious(previous, changes, asks || signals.explain || signals.count, language, timeCtx);
+    const onlyNeutral = signals.onlyNeutralEvents && !signals.failure && !signals.troubleshoot && !form.intrusion;
+    const asksAgain = (asks && !onlyNeutral) || signals.explain || signals.count;
+    return mergeWithPrevious(previous, changes, asksAgain, language, timeCtx);
   }
   const range = changes.shiftDays !== undefined ? shiftRange(null, changes.shiftDays, timeCtx) : changes.range;
   const answerable = intent !== 'unknown' && intent !== 'help';

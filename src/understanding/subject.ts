@@ -9,7 +9,7 @@
  * becoming the name.
  */
 import type { Language } from '../shared/types';
-import { END, alternation, mask } from './phrases';
+import { END, START, alternation, mask } from './phrases';
 import { SELF_AS_SUBJECT, THIRD_PERSON } from './subjectWords';
 import { Token, adjacent, isPossessive, tokenize, withoutPossessive } from './tokens';
 import { allStrings, everydayWords, languages, merged, wordsByLanguage } from './words';
@@ -93,6 +93,7 @@ const DEMONSTRATIVES = new Set(['this', 'these', 'those', 'dit', 'deze']);
 const CUES_BEFORE = subjectSet((w) => w.subject.cuesBefore);
 const CUES_AFTER = subjectSet((w) => w.subject.cuesAfter);
 const GROUP_NOUNS = subjectSet((w) => w.subject.groupNouns);
+const ORGANISATION_BEFORE = new RegExp(`${START}${alternation(merged((w) => w.subject.organisationBefore))}\\s+$`, 'u');
 
 /**
  * `capitalInside`: typed with a capital, not at the start of a sentence (borrowed and everyday words may then be names);
@@ -250,7 +251,10 @@ export function findPerson(work: string, original: string, language: Language): 
       tokens[i + 1] !== undefined &&
       adjacent(work, tokens[i], tokens[i + 1]) &&
       nameWord(i + 1));
-  const allRuns = nameRuns(work, tokens, isName).filter(([, last]) => !GROUP_NOUNS.has(tokens[last + 1]?.word ?? ''));
+  const allRuns = nameRuns(work, tokens, isName).filter(
+    ([first, last]) =>
+      !GROUP_NOUNS.has(tokens[last + 1]?.word ?? '') && !ORGANISATION_BEFORE.test(work.slice(0, tokens[first].start)),
+  );
   // "Megan's fine again, but why can't Will Turner get in?": the question comes after the "but".
   const turn = [...work.matchAll(BUT)].at(-1);
   const afterTurn = turn ? allRuns.filter(([first]) => tokens[first].start > turn.index) : [];

@@ -19,6 +19,8 @@ export interface IntentWords {
   signin: string[];
   /** Sign-in verbs with the preposition glued on ("log into"): sign-in words, but left in place so the app after them is found. */
   signinInto: string[];
+  /** Of `signin`: nouns that say neither failed nor succeeded ("attempts"): a follow-up naming only them keeps its intent. */
+  neutralEvents: string[];
   /** Asking what a code means. `explainBeforeCode` only counts right before the code ("what is 50126"). */
   explain: string[];
   /** Of `explain`: the words that ask what a code means (not what to do about it). */
@@ -79,6 +81,8 @@ export interface SubjectWords {
   eventHeadings: string[];
   /** Nouns after a word that make it a group, not a person ("the finance team", "afdeling"). */
   groupNouns: string[];
+  /** Words right before a name that make it an organisation, not a person ("a guest from Fabrikam", "gast van Fabrikam"). */
+  organisationBefore: string[];
   /** Lower-case particles inside names ("Jan de Vries", "Sanne van der Berg"). */
   nameParticles: string[];
   /** Words right before or after a name that make it more likely a name ("for bob", "bob can't"). */
