@@ -23,13 +23,18 @@ const GREETINGS = alternation(merged((w) => [...w.greetings, ...w.openingFillers
 const QUESTION_OPENER = `${alternation(
   merged((w) => [...w.questionOpeners, ...w.subject.followUpOpeners, ...w.greetings, ...w.openingFillers]),
 )}${END}`;
+/** A pasted id right after a greeting ("morning 4bdd3094-… this one pls"). */
+const ID_NEXT = '[0-9a-f]{8}-[0-9a-f]{4}-';
 /**
- * Openers, each ended by punctuation or followed by a question, a follow-up or another opener: "morning! …",
+ * Openers, each ended by punctuation or followed by a question, a follow-up, an id or another opener: "morning! …",
  * "hi, morning! …", "ok so morning! …", "morning who failed …".
  */
-const GREETING = new RegExp(`^(?:\\s*${GREETINGS}(?:\\s*[!,.:]+|\\s+(?=${QUESTION_OPENER})))*\\s*`, 'iu');
+const GREETING = new RegExp(`^(?:\\s*${GREETINGS}(?:\\s*[!,.:]+|\\s+(?=${QUESTION_OPENER}|${ID_NEXT})))*\\s*`, 'iu');
 /** "I'm on the helpdesk. Morning! who …": a greeting with its punctuation at the start of a later sentence. */
-const SENTENCE_GREETING = new RegExp(`(?<=[.!?]\\s+)(?:${GREETINGS}\\s*[!,]+\\s*)+(?=\\S)`, 'giu');
+const SENTENCE_GREETING = new RegExp(
+  `(?<=[.!?]\\s+)(?:${GREETINGS}(?:\\s*[!,]+|\\s+(?=${ID_NEXT}))\\s*)+(?=\\S)`,
+  'giu',
+);
 /** "… in Outlook, alvast bedankt!": courtesies at the end, after a pasted screen too. */
 const CLOSING = new RegExp(
   `(?:[\\s,;:.!-]*(?<![\\p{L}\\p{N}'])${alternation(merged((w) => w.closings))})+[\\s!.]*$`,

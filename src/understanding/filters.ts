@@ -31,7 +31,11 @@ const PLATFORM_OF = new Map<string, Platform>(
   ) as Array<[string, Platform]>,
 );
 /** Read on the text as typed: the word before may already be masked as part of a category ("type the code"). */
-const NOT_PLATFORM_BEFORE = new RegExp(`${START}${alternation(merged((w) => w.filters.notPlatformBefore))}\\s+$`, 'u');
+const NOT_PLATFORM_BEFORE = new RegExp(
+  `${START}(?<!${alternation(merged((w) => w.filters.errorBeforeCode))}\\s+)` +
+    `${alternation(merged((w) => w.filters.notPlatformBefore))}\\s+$`,
+  'u',
+);
 const NOT_PLATFORM_AFTER = `(?!\\s+${alternation(merged((w) => w.filters.notPlatformAfter))}${END})`;
 const PLATFORM = new RegExp(
   `${START}${alternation(merged((w) => w.filters.platformPrefixes))}\\s+(?:${alternation(merged((w) => w.filters.possessives))}\\s+)?` +

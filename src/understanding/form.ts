@@ -4,7 +4,7 @@
  * outage?"), and present tense ("why can't I sign in?": about now, unlike "why couldn't I…").
  */
 import type { QuestionForm } from './question';
-import { END, START, alternation, wordsRegex } from './phrases';
+import { END, START, alternation, mask, wordsRegex } from './phrases';
 import { languages, merged, wordsByLanguage } from './words';
 import type { Language } from '../shared/types';
 import type { Words } from './words/types';
@@ -55,6 +55,15 @@ const NOT_YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.notYesN
 const CLAUSE_BREAK = /[,;:.!?]\s+|\s+[-–—]\s+/u;
 /** "…locked or what", "…, toch?": a statement tagged as a yes/no question. */
 const YES_NO_TAG = new RegExp(`${START}${alternation(merged((w) => w.form.yesNoTags))}[\\s?!.]*$`, 'u');
+
+/** "… disabled or what? he can't log in": a tag that ends an earlier question; its "what" asks nothing. */
+const TAG_ENDING_QUESTION = new RegExp(`${START}${alternation(merged((w) => w.form.yesNoTags))}(?=\\s*\\?)`, 'gu');
+
+/** "heeft Emma ingelogd of niet?": the tag asks yes or no; its "niet" says no failure. */
+export function maskYesNoTag(text: string): string {
+  const tag = YES_NO_TAG.exec(text);
+  return tag ? mask(text, tag.index, tag.index + tag[0].length) : text;
+}
 const invertedWords = (w: Words) => w.form.yesNoInverted;
 /** "… is she still locked out", "… did my password expire": an English yes/no question typed without "?". */
 const YES_NO_INVERTED = new RegExp(
@@ -80,13 +89,15 @@ function isYesNo(lower: string, openers: RegExp): boolean {
   if (inverted && !QUESTION_WORD.test(lower.slice(0, inverted.index))) return true;
   if (lower.split(CLAUSE_BREAK).some((clause) => openers.test(clause) && !NOT_YES_NO.test(clause))) return true;
   const tag = YES_NO_TAG.exec(lower);
-  const rest = tag ? lower.slice(0, tag.index) : lower;
+  const rest = (tag ? lower.slice(0, tag.index) : lower).replace(TAG_ENDING_QUESTION, ' ');
+  const questions = (lower.replace(TAG_ENDING_QUESTION, ' ').match(QUESTIONS) ?? []).map((q) => q.trim());
+  // "my password is expired? i cannot remember when …": a question word outside the state's own question asks nothing.
+  if (questions.some((question) => STATE_QUESTION.test(question) && !QUESTION_WORD.test(question))) return true;
   if (QUESTION_WORD.test(rest)) return false;
   return (
     tag !== null ||
     (YES_NO_PARTICLE.test(lower) && /\?\s*$/u.test(lower)) ||
-    (lower.match(QUESTIONS) ?? []).some((question) => STATE_QUESTION.test(question.trim())) ||
-    (lower.match(QUESTIONS) ?? []).some((question) => OUTAGE_NOUN_QUESTION.test(question.trim()))
+    questions.some((question) => OUTAGE_NOUN_QUESTION.test(question))
   );
 }
 

@@ -13,7 +13,7 @@ import { appBesidePerson, findApp } from './appName';
 import { findCategory, maskFixesDone, questionCategory } from './category';
 import { findErrorScreen } from './errorScreen';
 import { findFilters } from './filters';
-import { NO_FORM, findForm, outageSentences } from './form';
+import { NO_FORM, findForm, maskYesNoTag, outageSentences } from './form';
 import { cleanText } from './clean';
 import { withBackground } from './background';
 import { askersWords, normaliseChat, typedBeforeScreen } from './chatWords';
@@ -121,7 +121,7 @@ function parseTyped(text: string, ctx: ParseContext): Question {
   const requestId = screen?.requestId ?? ids.requestId;
   const correlationId = screen?.correlationId ?? ids.correlationId;
   const withoutBareCode = (t: string) => (bare ? mask(t, bare.start, bare.end) : t);
-  const signalText = maskFixesDone(withoutBareCode(idsText));
+  const signalText = maskYesNoTag(maskFixesDone(withoutBareCode(idsText)));
   const kind = findCategory(signalText);
   const category = questionCategory(kind.category, signalText, screen !== null, form.intrusion);
   const signals = signalsOf(signalText, kind.category !== null);

@@ -21,6 +21,8 @@ import {
   MINUTE,
   UNIT_MS,
   SINCE_BEFORE,
+  FROM_AS_SINCE_BEFORE,
+  RANGE_END_AFTER,
   WHOLE_PART_BEFORE,
   BARE_PART,
   MONTH,
@@ -60,7 +62,11 @@ export function take(state: State, start: number, end: number): void {
   const before = state.text.slice(0, start);
   const since =
     SINCE_BEFORE.exec(before) ?? (BARE_PART.test(state.text.slice(start, end)) ? WHOLE_PART_BEFORE.exec(before) : null);
-  if (since) {
+  const from = since || RANGE_END_AFTER.test(state.text.slice(end)) ? null : FROM_AS_SINCE_BEFORE.exec(before);
+  if (from) {
+    state.found.since = true;
+    start = before.length - from[1].length;
+  } else if (since) {
     state.found.since = true;
     // "sinds ik vanochtend binnenkwam": the words between stay ("ik" is the asker); only "sinds" and the time go.
     if (since[1] !== undefined && since[0].length > since[1].length + 1)

@@ -87,6 +87,13 @@ export const SINCE_BEFORE = new RegExp(
   `${START}(${alt((t) => t.since)})\\s+(?:(?:i|ik|we|she|he|hij|zij|ze)\\s+(?:[\\p{L}'\\u0001]+\\s+(?:in\\s+)?)?)?$`,
   'u',
 );
+/** "fails to login from yesterday": "from" after a present-tense complaint in the same sentence (group 1: "from "). */
+export const FROM_AS_SINCE_BEFORE = new RegExp(
+  `${START}${alt((t) => t.fromAsSince.after)}${END}[^.?!]*?${START}(${alt((t) => t.fromAsSince.from)}\\s+)$`,
+  'u',
+);
+/** "from monday to wednesday": an end after the time, so the "from" opens a range. */
+export const RANGE_END_AFTER = new RegExp(`^\\s*${alt((t) => t.rangeJoin)}(?![\\p{L}])`, 'u');
 /** "all morning", "de hele ochtend": since that part of the day began. */
 export const WHOLE_PART_BEFORE = new RegExp(`${START}${alt((t) => t.wholePart)}\\s+$`, 'u');
 export const BARE_PART = new RegExp(`^${alt((t) => t.bareParts)}$`, 'u');

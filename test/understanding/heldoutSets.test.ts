@@ -103,10 +103,10 @@ const SETS = [
   // Written blind the same session, measured once on df584f6 before any look at their rows. 18a (in the spirit of sets
   // 1 and 2: Windows Hello broken by an update, contractors' accounts expired, an MFA prompt approved by mistake):
   // en 96.7 %, nl 98.3 %. 18b (an international office: English from people whose first language it is not, Dutch with
-  // English words): en 90.0 %, nl 96.7 %. Then improved against by class. Still missed: "cannot go in salesforce from
-  // this morning" ("from" as "since", which would break "failures from Monday to Wednesday").
+  // English words): en 90.0 %, nl 96.7 %. Then improved against by class ("cannot go in salesforce from this morning":
+  // "from" as "since" after a present-tense complaint, the next session).
   { file: 'heldout-utterances-18a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
-  { file: 'heldout-utterances-18b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-18b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   // Written blind the same session, measured once on a77d0a7 before any look at their rows. 19a (in the spirit of sets
   // 1 and 2: holiday sign-ins abroad tripping a risk policy, a failing mailbox service account, an intern's account
   // never enabled): en 93.3 %, nl 96.7 %. 19b (a helpdesk in a hurry: short, lower case, "pw", "accts", follow-up
@@ -117,9 +117,23 @@ const SETS = [
   // Written blind the same session, measured once on 2830b04 (the session's last parser) and not worked on. 20a (in
   // the spirit of sets 1 and 2: an app's client secret expired, strange sign-in mails, a manager asking about her
   // team): en 100 %, nl 100 %. 20b (a normal morning's mix: helpdesk, end users, a security officer; a password spray,
-  // Teams on Android signing out hourly): en 98.3 %, nl 100 %.
+  // Teams on Android signing out hourly): en 98.3 %, nl 100 % (its miss, "were there attempts to get into …'s
+  // account", mended the next session).
   { file: 'heldout-utterances-20a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
-  { file: 'heldout-utterances-20b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-20b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
+  // Written blind in the next session, all four measured once on 681792c (the previous session's last parser) before
+  // any look at their rows. 21a (in the spirit of sets 1 and 2: a compliant-device policy blocking home laptops, guests
+  // who cannot redeem invitations, expired passwords after leave): en 95.0 %, nl 95.0 %. 21b (an international office
+  // between Christmas and New Year: English from people whose first language it is not, Dutch with English IT words):
+  // en 85.0 %, nl 96.7 %. 22a (in the spirit of sets 1 and 2: Authenticator lost on new phones, IMAP refused, a location
+  // policy abroad): en 95.0 %, nl 96.7 %. 22b (Dutch company chat and quick English between meetings): en 95.0 %,
+  // nl 100 %. Then improved against by class. Still missed: "is salesforce down for everyone or is it just us?" (the
+  // writer labels no subject, where set 2 labels "down for everyone" anyone) and a screen "sent from his phone" (the
+  // writer reads the phone as how it was sent, not where the sign-in was).
+  { file: 'heldout-utterances-21a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-21b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
+  { file: 'heldout-utterances-22a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
+  { file: 'heldout-utterances-22b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {

@@ -256,6 +256,7 @@ export const enFilters: FilterWords = {
   },
   // "the code from my phone"; "user on the phone: …" (a call, not a device).
   notPlatformBefore: ['code', 'codes', 'text', 'sms', 'message', 'user', 'caller'],
+  errorBeforeCode: ['error', 'failure', 'sign-in', 'aadsts'],
   notPlatformAfter: ['with', 'to'],
   possessives: ['his', 'her', 'my', 'their', 'the', 'a', 'an', 'your', 'its', 'our'],
   platformPeople: ['users', 'user', 'people', 'staff', 'employees', 'colleagues', 'folks', 'accounts'],

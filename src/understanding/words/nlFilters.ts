@@ -180,6 +180,7 @@ export const nlFilters: FilterWords = {
     failingVerbs: ['wil', 'faalt', 'weigert', 'laat'],
   },
   notPlatformBefore: ['code', 'codes', 'sms', 'sms-je', 'gebruiker', 'beller'],
+  errorBeforeCode: ['fout', 'error', 'aadsts'],
   notPlatformAfter: ['met', 'tegen'],
   possessives: [
     'zijn',

@@ -35,6 +35,11 @@ export interface TimeWords {
   smallHours: string[];
   /** Before a time expression: from that time until now ("since tuesday", "sinds 9 uur"). */
   since: string[];
+  /**
+   * A "from" that means "since", as many write it ("fails to login from yesterday", "is failing from morning"): only
+   * after one of these present-tense complaints in the same sentence, and with no end ("to", "until") after the time.
+   */
+  fromAsSince: { from: string[]; after: string[] };
   /** "between 9 and 11" / "from 9 to 11": the opening and joining words. */
   rangeOpen: string[];
   rangeJoin: string[];
