@@ -48,6 +48,7 @@ function shaped(question: Question, text: string, userId: string | null, everyon
   else if (country && country.name === null && country.outside) query.country = { code: null, outside: true };
   else if (country) query.unrecognised = [{ kind: 'country', text: country.name ?? '?' }];
   if (question.platform) query.platform = question.platform;
+  if (question.guests) query.guests = true;
   if (!everyone && question.form.intrusion) query.intrusion = true;
   const yesNo = everyone ? undefined : yesNoAbout(question);
   if (yesNo) query.yesNoAbout = yesNo;

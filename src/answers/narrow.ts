@@ -1,10 +1,11 @@
 /**
- * Narrowing the records read to a country or a device platform. Graph's $filter on signIns can say
- * neither "not from this country" nor "a phone", so both are applied to the records read (after the
+ * Narrowing the records read to a country, a device platform or guests. Graph's $filter on signIns can say
+ * neither "not from this country" nor "a phone" nor "a guest", so these are applied to the records read (after the
  * server-side filters), the same for the live index and a direct read. A filter the records cannot
  * answer is returned as unapplied, for the card to say.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
+import { isGuestSignIn } from '../shared/signInTenants';
 import type { Platform } from './tenantWords';
 import type { ResolvedQuery, UnappliedFilter } from './types';
 
@@ -47,6 +48,13 @@ export function narrow(records: SignIn[], query: ResolvedQuery): { records: Sign
     // No record says its device's platform (the log's device part is not kept): say so rather than answer for every device.
     if (known.length === 0 && kept.length > 0) unapplied.push({ kind: 'platform', text: platform });
     else kept = known.filter((r) => PLATFORM_OS[platform].test(r.deviceDetail!.operatingSystem!));
+  }
+  if (query.guests) {
+    // A guest signs in from another organisation: its home tenant is not the one signed in to (homeTenantId and
+    // resourceTenantId, Graph v1.0 signIn). Records that do not carry both cannot say, and the card says so.
+    const known = kept.filter((r) => isGuestSignIn(r) !== null);
+    if (known.length === 0 && kept.length > 0) unapplied.push({ kind: 'guests', text: 'guests' });
+    else kept = known.filter((r) => isGuestSignIn(r) === true);
   }
   return { records: kept, unapplied };
 }

@@ -28,6 +28,8 @@ export interface ResolvedQuery {
   country?: { code: string | null; outside: boolean } | null;
   /** Only sign-ins from devices of this platform. */
   platform?: Platform | null;
+  /** Only sign-ins of people from other organisations ("which guests …"). */
+  guests?: boolean;
   /** "did anyone try to get into my account?": the failed attempts from unfamiliar places answer. */
   intrusion?: boolean;
   /** Filters named in the question that could not be understood (not carried by buttons). */
@@ -45,9 +47,9 @@ export interface ResolvedQuery {
   limit?: number;
 }
 
-/** A filter the question named that the answer could not apply (a country not recognised, a platform the records do not say). */
+/** A filter the question named that the answer could not apply (a country not recognised, a platform or guests the records do not say). */
 export interface UnappliedFilter {
-  kind: 'country' | 'platform';
+  kind: 'country' | 'platform' | 'guests';
   text: string;
 }
 
@@ -102,6 +104,7 @@ export function asQuestion(query: ResolvedQuery, language: Language): Question {
     tenantAsk: null,
     country: null,
     platform: null,
+    guests: query.guests === true,
     idUnlabelled: false,
     context: 'fresh',
   };

@@ -121,7 +121,7 @@ export async function answerSignIns(
   const unapplied = [...(query.unrecognised ?? []), ...narrowed.unapplied];
   const diagnosisKey =
     page.key && deps.diagnoses
-      ? `${page.key}|${aboutTenant}|${intent}|${aboutBackground}|${personCategory}|${JSON.stringify([query.country, query.platform])}`
+      ? `${page.key}|${aboutTenant}|${intent}|${aboutBackground}|${personCategory}|${JSON.stringify([query.country, query.platform, query.guests])}`
       : null;
   let diagnosis = diagnosisKey ? deps.diagnoses!.get(diagnosisKey) : undefined;
   if (!diagnosis) {

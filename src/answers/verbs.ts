@@ -73,6 +73,10 @@ const resolvedAsk = z
       }),
     ),
     platform: absent(z.enum(PLATFORMS)),
+    guests: z
+      .unknown()
+      .optional()
+      .transform((v) => (v === true ? true : undefined)),
     // The answer's shape ("how many", "is there an outage?"): only true counts.
     counting: z
       .unknown()

@@ -3,7 +3,7 @@ import type { CountAnswer } from '../answers/types';
 import { explain } from '../diagnosis/catalog';
 import { card, clip, heading, plain, subtle, text, type Card } from './elements';
 import { incidentLine } from './tenantCard';
-import { headlineOfPart, scopeLine, windowText } from './filters';
+import { headlineOfPart, scopeLine, unappliedText, windowText } from './filters';
 import { patternCharts } from './charts';
 import type { VerdictContext } from './verdictTypes';
 import { plural, wording, fill } from './wording';
@@ -66,11 +66,7 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
       value: plain(`${clip(explain(c.code, ctx.language, ctx.audience).title, 60)} × ${c.count}`),
     })),
   ];
-  const unapplied = (answer.unapplied ?? []).map((u) =>
-    u.kind === 'platform'
-      ? fill(w.unappliedPlatform, { platform: (w.platforms as Record<string, string>)[u.text] ?? u.text })
-      : fill(w.unappliedCountry, { text: u.text }),
-  );
+  const unapplied = (answer.unapplied ?? []).map((u) => unappliedText(u, ctx.language));
   const coverage = coverageNote(answer, ctx);
   const pending = pendingNotice(answer, ctx);
   const notes = [...(pending ? [pending] : []), ...unapplied, ...(coverage ? [coverage] : [])];

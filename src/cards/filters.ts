@@ -1,6 +1,6 @@
 /** What a sign-in answer covered, in words: the person, app, code, ids and window it was filtered on. */
 import type { Language } from '../shared/types';
-import type { AnswerSubject, AnswerWindow, HeadlineFrom, ResolvedQuery } from '../answers/types';
+import type { AnswerSubject, AnswerWindow, HeadlineFrom, ResolvedQuery, UnappliedFilter } from '../answers/types';
 import { localDateTime } from '../shared/time';
 import { countryName, fill, plural, wording, type Plural } from './wording';
 
@@ -64,7 +64,9 @@ export function filtersText(answer: Scoped, ctx: Ctx, withoutCategory = false): 
       ? fill(w.filterPerson, { name: answer.subject.name })
       : answer.subject.kind === 'self'
         ? w.filterSelf
-        : w.filterAnyone,
+        : q.guests
+          ? w.filterGuests
+          : w.filterAnyone,
     q.app ? fill(w.filterApp, { app: q.app }) : null,
     q.errorCode !== null ? fill(w.filterCode, { code: q.errorCode }) : null,
     q.category && !withoutCategory ? fill(w.filterCategory, { kind: categoryNoun(q.category, ctx) }) : null,
@@ -81,4 +83,14 @@ export function filtersText(answer: Scoped, ctx: Ctx, withoutCategory = false): 
     windowText(answer, ctx),
   ];
   return parts.filter(Boolean).join(' ');
+}
+
+/** A filter the question named that the answer could not apply, said on the card. */
+export function unappliedText(u: UnappliedFilter, language: Language): string {
+  const w = wording(language);
+  return u.kind === 'platform'
+    ? fill(w.unappliedPlatform, { platform: (w.platforms as Record<string, string>)[u.text] ?? u.text })
+    : u.kind === 'guests'
+      ? w.unappliedGuests
+      : fill(w.unappliedCountry, { text: u.text });
 }

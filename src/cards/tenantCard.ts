@@ -11,7 +11,7 @@ import { localDateTime } from '../shared/time';
 import { card, clip, execute, heading, numbered, plain, subtle, text, type Card, type Element } from './elements';
 import { queryData } from '../answers/resolvedQuery';
 import { appChart, tallyChart, timelineChart } from './charts';
-import { categoryNoun, filtersText, headlineOfPart, scopeLine } from './filters';
+import { categoryNoun, filtersText, headlineOfPart, scopeLine, unappliedText } from './filters';
 import { coverageNote } from './summaryCard';
 import type { VerdictContext } from './verdictTypes';
 import { countryName, fill, plural, wording, type Wording } from './wording';
@@ -188,11 +188,7 @@ function list(title: string, lines: string[], more: string | null): Element[] {
 }
 
 function notes(answer: TenantAnswer, ctx: VerdictContext, w: Wording): string[] {
-  const out: string[] = answer.unapplied.map((u) =>
-    u.kind === 'platform'
-      ? fill(w.unappliedPlatform, { platform: (w.platforms as Record<string, string>)[u.text] ?? u.text })
-      : fill(w.unappliedCountry, { text: u.text }),
-  );
+  const out: string[] = answer.unapplied.map((u) => unappliedText(u, ctx.language));
   if (answer.window.defaultDays) out.push(fill(w.defaultWindow, { days: answer.window.defaultDays }));
   if (answer.window.defaultHours) out.push(fill(w.defaultWindowHours, { hours: answer.window.defaultHours }));
   const coverage = coverageNote(answer, ctx);

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { SignIn } from '@microsoft/microsoft-graph-types';
 import { DEMO_PEOPLE, type DemoPerson } from './people';
 import { DEMO_APPS, generateSignIns, newestFirst, prng } from './signInGenerator';
-import { demoSignIn } from './signInCatalog';
+import { demoSignIn } from './signInRecord';
 import type { DemoTenant, DemoTenantOptions } from './tenant';
 import { DEMO_CA_POLICIES, type CaPolicy } from './whatIf';
 

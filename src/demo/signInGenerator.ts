@@ -13,7 +13,8 @@ import { backgroundSignIns } from './backgroundSignIns';
 import { keepDisabledAccountsOut } from './disabledAccounts';
 import { laptopOf } from './managedDevices';
 import { prng, randomHex } from './random';
-import { DEMO_APPS, EVERYDAY_APPS, FOREIGN, demoSignIn, type App, type Device, type Where } from './signInCatalog';
+import { DEMO_APPS, EVERYDAY_APPS, FOREIGN, type App, type Device, type Where } from './signInCatalog';
+import { demoSignIn } from './signInRecord';
 import { storyEpisode, type EpisodeTools } from './storyEpisodes';
 
 export { prng } from './random';

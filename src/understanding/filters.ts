@@ -5,7 +5,7 @@
  */
 import type { CountryFilter, Platform } from './question';
 import { maskKeepingSelf } from './category';
-import { END, START, alternation, mask } from './phrases';
+import { END, START, alternation, mask, wordsRegex } from './phrases';
 import { merged, mergedRecord } from './words';
 import { countryCodes } from './words/countries';
 
@@ -88,6 +88,7 @@ const FOLLOW_UP_PLATFORM = new RegExp(
   'u',
 );
 
+const GUESTS = wordsRegex(merged((w) => w.filters.guests));
 /** "iphone users", "android-gebruikers": the platform word, when a word for its users follows. */
 const PLATFORM_PEOPLE = new RegExp(
   `${START}(${alternation([...PLATFORM_OF.keys()])})[\\s-]+(?=${alternation(merged((w) => w.filters.platformPeople))}${END})`,
@@ -97,6 +98,8 @@ const PLATFORM_PEOPLE = new RegExp(
 export interface FilterFinding {
   country: CountryFilter | null;
   platform: Platform | null;
+  /** "which guests", "welke gasten": the word is left in place (it also says who is asked about). */
+  guests: boolean;
   /** The text with what was found masked. */
   text: string;
   /** "iphone users": where the platform word stood before the word for people (cut out, "which users" remains). */
@@ -146,6 +149,7 @@ export function findFilters(lower: string, original: string): FilterFinding {
   return {
     country,
     platform,
+    guests: GUESTS.test(lower),
     text,
     platformBeforePeople: users ? { start: users.index, end: users.index + users[0].length } : null,
   };

@@ -69,6 +69,7 @@ export interface Changes {
   tenantAsk: TenantAsk | null;
   country: CountryFilter | null;
   platform: Platform | null;
+  guests: boolean;
   idUnlabelled: boolean;
 }
 
@@ -160,7 +161,33 @@ export function mergeWithPrevious(
     tenantAsk: subject?.kind === 'anyone' ? (changes.tenantAsk ?? previous.tenantAsk) : null,
     country: changes.country ?? previous.country,
     platform: changes.platform ?? previous.platform,
+    // "and only the guests?" narrows; naming someone ends it.
+    guests: changes.guests || (!changes.subject && previous.guests === true),
     idUnlabelled: requestId !== null && (changes.requestId !== null ? changes.idUnlabelled : previous.idUnlabelled),
     context: 'continued',
+  };
+}
+
+/** A question of its own: what the message says, nothing of the one before. */
+export function freshQuestion(changes: Changes, range: TimeRange | null, language: Language): Question {
+  const answerable = changes.intent !== 'unknown' && changes.intent !== 'help';
+  return {
+    intent: changes.intent,
+    subject: answerable ? changes.subject : null, // "what's the weather like today" names no one
+    from: range?.from ?? null,
+    to: range?.to ?? null,
+    app: changes.app,
+    errorCode: changes.errorCode,
+    correlationId: changes.correlationId,
+    requestId: changes.requestId,
+    category: changes.category,
+    language,
+    form: changes.form,
+    tenantAsk: answerable ? changes.tenantAsk : null,
+    country: answerable ? changes.country : null,
+    platform: answerable ? changes.platform : null,
+    guests: answerable && changes.guests,
+    idUnlabelled: changes.idUnlabelled,
+    context: 'fresh',
   };
 }

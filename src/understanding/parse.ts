@@ -18,7 +18,7 @@ import { cleanText } from './clean';
 import { withBackground } from './background';
 import { askersWords, normaliseChat, typedBeforeScreen } from './chatWords';
 import { isShouted, lowerSameLength, quieted, withTypedCase } from './letterCase';
-import { Changes, contextOf, findFollowUp, mergeWithPrevious } from './followUp';
+import { Changes, contextOf, findFollowUp, freshQuestion, mergeWithPrevious } from './followUp';
 import { findBareCode, findIds } from './ids';
 import { asksSomething, decideIntent, looksForSubject, maskSigninVerbs, signalsOf } from './intent';
 import { detectLanguage, languageOfLocale } from './language';
@@ -55,6 +55,7 @@ function emptyQuestion(language: Language): Question {
     tenantAsk: null,
     country: null,
     platform: null,
+    guests: false,
     idUnlabelled: false,
     context: 'fresh',
   };
@@ -230,6 +231,7 @@ function parseTyped(text: string, ctx: ParseContext): Question {
     tenantAsk,
     country: filters.country,
     platform: filters.platform,
+    guests: filters.guests,
     idUnlabelled: !screen && ids.unlabelled && requestId === ids.requestId,
   };
 
@@ -269,26 +271,11 @@ function parseTyped(text: string, ctx: ParseContext): Question {
     const asksAgain = (asks && !onlyNeutral) || signals.explain || signals.count;
     return mergeWithPrevious(previous, changes, asksAgain, language, timeCtx);
   }
-  const range = changes.shiftDays !== undefined ? shiftRange(null, changes.shiftDays, timeCtx) : changes.range;
-  const answerable = intent !== 'unknown' && intent !== 'help';
-  return {
-    intent,
-    subject: answerable ? subject : null, // "what's the weather like today" names no one
-    from: range?.from ?? null,
-    to: range?.to ?? null,
-    app: changes.app,
-    errorCode,
-    correlationId,
-    requestId,
-    category,
+  return freshQuestion(
+    changes,
+    changes.shiftDays !== undefined ? shiftRange(null, changes.shiftDays, timeCtx) : changes.range,
     language,
-    form,
-    tenantAsk: answerable ? tenantAsk : null,
-    country: answerable ? filters.country : null,
-    platform: answerable ? filters.platform : null,
-    idUnlabelled: changes.idUnlabelled,
-    context: 'fresh',
-  };
+  );
 }
 
 /** `text` with the places masked in `masked` masked too (both have the same offsets). */

@@ -71,6 +71,8 @@ export interface Question {
   country: CountryFilter | null;
   /** A device platform the question narrows to; the answer says so when it cannot apply it. */
   platform: Platform | null;
+  /** "which guests …", "welke gasten": only people from other organisations; said when the records cannot tell. */
+  guests: boolean;
   /**
    * `requestId` came with no word saying what it is (a GUID alone): look it up as a sign-in first
    * (id, originalRequestId, correlationId), as a user's object id second.

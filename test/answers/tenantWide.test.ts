@@ -175,3 +175,11 @@ test('"how many users got locked out today?" counts people and their failed atte
   expect(text.split('\n')[0]).toMatch(/^1 person could not sign in .*\(\d+ failed sign-in attempts?\)\.$/);
   expect(text).not.toMatch(/\bsucceeded\b/);
 });
+
+test('"which guests failed today?" is about guests only: the demo has none, and the card says so instead of answering for everyone', async () => {
+  const { text } = await ask('which guests failed to sign in today?');
+  expect(text.split('\n')[0]).not.toMatch(/\d+ people could not sign in/);
+  expect(text.split('\n')[0]).toMatch(/guests/);
+  const dutch = await ask('welke gasten konden vandaag niet inloggen?', 'Alex Wilber', 'nl-NL');
+  expect(dutch.text.split('\n')[0]).toMatch(/gasten/);
+});

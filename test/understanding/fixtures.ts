@@ -17,6 +17,7 @@ const DEFAULTS = {
   tenantAsk: null,
   country: null,
   platform: null,
+  guests: false,
   idUnlabelled: false,
   context: 'fresh',
 } satisfies Partial<Question>;

@@ -47,6 +47,7 @@ describe('follow-ups in parse', () => {
     tenantAsk: null,
     country: null,
     platform: null,
+    guests: false,
     idUnlabelled: false,
     context: 'fresh',
   };

@@ -10,10 +10,11 @@
  *   repeats each of these endlessly; a part is dropped when its last record is.
  */
 import type { SignIn } from '@microsoft/microsoft-graph-types';
+import type { SignInWithTenants } from '../../shared/signInTenants';
 
 /** The record fields kept, by part. Nested objects are kept whole, except location's coordinates. */
 export const PROJECTED_PARTS = {
-  user: ['userId', 'userDisplayName', 'userPrincipalName'],
+  user: ['userId', 'userDisplayName', 'userPrincipalName', 'homeTenantId', 'resourceTenantId'],
   app: ['appId', 'appDisplayName', 'resourceDisplayName'],
   network: ['ipAddress', 'location'],
   device: ['deviceDetail', 'clientAppUsed'],
@@ -25,10 +26,10 @@ export const PROJECTED_PARTS = {
     'riskEventTypes_v2',
     'isInteractive',
   ],
-} as const satisfies Record<string, readonly (keyof SignIn)[]>;
+} as const satisfies Record<string, readonly (keyof SignInWithTenants)[]>;
 
 type PartName = keyof typeof PROJECTED_PARTS;
-type Part<P extends PartName> = Readonly<Pick<SignIn, (typeof PROJECTED_PARTS)[P][number]>>;
+type Part<P extends PartName> = Readonly<Pick<SignInWithTenants, (typeof PROJECTED_PARTS)[P][number]>>;
 export type SignInParts = { readonly [P in PartName]: Part<P> };
 
 const PART_NAMES = Object.keys(PROJECTED_PARTS) as PartName[];
@@ -109,7 +110,7 @@ export function projectSignIn(record: SignIn): SignIn {
 function partOf(record: SignIn, name: PartName): Record<string, unknown> {
   const part: Record<string, unknown> = {};
   for (const field of PROJECTED_PARTS[name]) {
-    const value = record[field];
+    const value = (record as SignInWithTenants)[field];
     if (value === undefined) continue;
     if (field === 'location' && value && typeof value === 'object') {
       const { geoCoordinates: _dropped, ...rest } = value as Record<string, unknown>;

@@ -255,6 +255,7 @@ export const enFilters: FilterWords = {
     ],
   },
   // "the code from my phone"; "user on the phone: …" (a call, not a device).
+  guests: ['guests', 'guest users', 'guest accounts', 'b2b guests', 'b2b users', 'external users', 'externals'],
   notPlatformBefore: ['code', 'codes', 'text', 'sms', 'message', 'user', 'caller'],
   errorBeforeCode: ['error', 'failure', 'sign-in', 'aadsts'],
   notPlatformAfter: ['with', 'to'],

@@ -179,6 +179,7 @@ export const nlFilters: FilterWords = {
     of: ['van'],
     failingVerbs: ['wil', 'faalt', 'weigert', 'laat'],
   },
+  guests: ['gasten', 'gastgebruikers', 'gastaccounts', 'b2b-gasten', 'externe gebruikers', 'externen'],
   notPlatformBefore: ['code', 'codes', 'sms', 'sms-je', 'gebruiker', 'beller'],
   errorBeforeCode: ['fout', 'error', 'aadsts'],
   notPlatformAfter: ['met', 'tegen'],
