@@ -33,9 +33,12 @@ const ACCOUNT_BLOCKED =
 const BLOCKED_WORD = /(?:geblokkeerd|blocked|vergrendeld|locked)(?![\p{L}\p{N}])/u;
 /** "staat het account van Bill uit?", "is het account van Noah actief?": whether it is switched on or off. */
 const ACCOUNT_OFF =
-  /(?<![\p{L}\p{N}])(?:account|accounts)\s+(?:van|of)\s+(?:[^\s?!.,]+\s+){1,3}?(?:(?:is|zijn|been|was|werd)\s+)?(?:uit|off|uitgezet|uitgeschakeld|disabled|aan|on|actief|active|enabled|ingeschakeld)(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:account|accounts)\s+(?:van|of)\s+(?:[^\s?!.,]+\s+){1,5}?(?:(?:is|zijn|been|was|werd)\s+)?(?:uit|off|uitgezet|uitgeschakeld|disabled|gedisabled|aan|on|actief|active|enabled|ingeschakeld)(?![\p{L}\p{N}])/u;
+/** "staat zijn account uit?": only the words for off (not "mijn account aan mijn telefoon koppelen"). */
+const OWN_ACCOUNT_OFF =
+  /(?<![\p{L}\p{N}])(?:zijn|haar|mijn|m'n|z'n)\s+account\s+(?:nog\s+)?(?:uit|uitgezet|uitgeschakeld|gedisabled|disabled)(?![\p{L}\p{N}])/u;
 const OFF_WORD =
-  /(?:uitgeschakeld|uitgezet|disabled|uit|off|ingeschakeld|enabled|actief|active|aan|on)(?![\p{L}\p{N}])/u;
+  /(?:uitgeschakeld|uitgezet|gedisabled|disabled|uit|off|ingeschakeld|enabled|actief|active|aan|on)(?![\p{L}\p{N}])/u;
 
 const SELF_WORDS = new Set(merged((w) => w.subject.self));
 
@@ -70,7 +73,7 @@ export function findCategory(text: string): { category: FailureCategory | null; 
     const at = accountBlocked.index + word.index;
     return { category: 'lockout', text: mask(text, at, at + word[0].length) };
   }
-  const accountOff = ACCOUNT_OFF.exec(text);
+  const accountOff = ACCOUNT_OFF.exec(text) ?? OWN_ACCOUNT_OFF.exec(text);
   if (accountOff) {
     const word = OFF_WORD.exec(accountOff[0].slice(accountOff[0].lastIndexOf(' ')))!;
     const at = accountOff.index + accountOff[0].lastIndexOf(' ') + word.index;

@@ -30,6 +30,15 @@ const ID_NEXT = '[0-9a-f]{8}-[0-9a-f]{4}-';
  * "hi, morning! …", "ok so morning! …", "morning who failed …".
  */
 const GREETING = new RegExp(`^(?:\\s*${GREETINGS}(?:\\s*[!,.:]+|\\s+(?=${QUESTION_OPENER}|${ID_NEXT})))*\\s*`, 'iu');
+/**
+ * "Irvin here from Research, Ömer in my team …", "Sanne hier van Klantenservice. …": the asker names themself (a
+ * given name, a word for "here", maybe their team) at the start of a sentence; dropped, so the name is no subject.
+ */
+const SELF_INTRODUCTION = new RegExp(
+  `(?:^|(?<=[.!?]\\s+))([\\p{L}'-]+)(?:\\s+[\\p{L}'-]+)?\\s+${alternation(merged((w) => w.selfIntroduction.after))}` +
+    `(?:\\s+${alternation(merged((w) => w.selfIntroduction.from))}\\s+[^,.!?]{1,40})?\\s*[,.!:;-]+\\s*`,
+  'giu',
+);
 /** "I'm on the helpdesk. Morning! who …": a greeting with its punctuation at the start of a later sentence. */
 const SENTENCE_GREETING = new RegExp(
   `(?<=[.!?]\\s+)(?:${GREETINGS}(?:\\s*[!,]+|\\s+(?=${ID_NEXT}))\\s*)+(?=\\S)`,
@@ -135,6 +144,7 @@ export function normaliseChat(text: string, language: Language): string {
     .replace(BOT_NAME, ' ')
     .replace(GREETING, '')
     .replace(SENTENCE_GREETING, '')
+    .replace(SELF_INTRODUCTION, (intro, name: string) => (NAMES.has(name.toLowerCase()) ? '' : intro))
     .replace(WORD, (typed) => {
       // After a name, a preposition before one, or a word the parser does not know (likely a name: "cristie cline").
       const afterName = NAMES.has(previous) || BEFORE_NAMES.has(previous) || !isKnown(previous, language);

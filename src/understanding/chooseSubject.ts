@@ -17,6 +17,8 @@ export interface SubjectClues {
   self: boolean;
   /** "who", "anyone", "welke gebruikers". */
   anyone: boolean;
+  /** A ranking or "which colleagues …": about many people, even beside the asker's "I need them for a report". */
+  many?: boolean;
   /** The question asks about failures or sign-ins, or gives an error code. */
   asks: boolean;
   /** "failed logins", "aanmeldingen": tenant-wide when no one is named. */
@@ -34,6 +36,7 @@ export function chooseSubject(c: SubjectClues): Subject | null {
   if (c.objectId) return { kind: 'objectId', value: c.objectId };
   if (c.person?.person && (c.person.cued || !(c.anyone || c.explainsCode || (c.self && c.person.losesToSelf))))
     return { kind: 'person', text: c.person.person };
+  if (c.anyone && c.many) return { kind: 'anyone' };
   if (c.self) return { kind: 'self' };
   if (c.anyone) return { kind: 'anyone' };
   if (c.asks && c.pluralEvents) return { kind: 'anyone' };

@@ -50,7 +50,10 @@ const YES_NO = yesNoOf(merged((w) => w.form.yesNoOpeners));
 const YES_NO_BY_LANGUAGE = Object.fromEntries(
   languages.map((l) => [l, yesNoOf(wordsByLanguage[l].form.yesNoOpeners)]),
 ) as Record<Language, RegExp>;
-const NOT_YES_NO = new RegExp(`${LEAD}${alternation(merged((w) => w.form.notYesNo))}${END}`, 'u');
+const NOT_YES_NO = new RegExp(
+  `${LEAD}${alternation(merged((w) => [...w.form.notYesNo, ...w.subject.helperAsked]))}${END}`,
+  'u',
+);
 /** Where a second question may start: "cant log in, is my account locked?". */
 const CLAUSE_BREAK = /[,;:.!?]\s+|\s+[-–—]\s+/u;
 /** "…locked or what", "…, toch?": a statement tagged as a yes/no question. */

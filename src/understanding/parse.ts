@@ -30,7 +30,7 @@ import type { Language } from '../shared/types';
 import { chooseSubject } from './chooseSubject';
 import { findPerson } from './subject';
 import { followUpOpener, impliesSelf, mentionsAnyone, mentionsPluralEvents, mentionsSelf } from './subjectWords';
-import { decideTenantAsk, findRanking } from './tenantAsk';
+import { asksWhichPeople, decideTenantAsk, findRanking } from './tenantAsk';
 import { findTime, shiftRange } from './timeRange';
 import { findTimestamp } from './timestamps';
 import { subscriptionIntent } from './subscription';
@@ -124,12 +124,15 @@ function parseTyped(text: string, ctx: ParseContext): Question {
   const withoutBareCode = (t: string) => (bare ? mask(t, bare.start, bare.end) : t);
   const signalText = maskYesNoTag(maskFixesDone(withoutBareCode(idsText)));
   const kind = findCategory(signalText);
-  const category = questionCategory(kind.category, signalText, screen !== null, form.intrusion);
+  // "is there an outage? half of Finance got logged out": an outage is of the kind its own sentences name, if any.
+  const named = form.outage ? findCategory(outageSentences(signalText, language)).category : kind.category;
+  const category = questionCategory(named, signalText, screen !== null, form.intrusion);
   const signals = signalsOf(signalText, kind.category !== null);
   const asks = asksSomething(signals) || form.intrusion;
   const filters = findFilters(maskLike(withoutBareCode(time.text), kind.text), original);
   const ranking = findRanking(filters.text);
-  const opened = followUpOpener(ranking.text);
+  // ("only iPhone attempts": the opener may have gone with the platform it introduced.)
+  const opened = followUpOpener(ranking.text) ?? (followUpOpener(time.text) !== null ? ranking.text : null);
   const wantsSubject =
     looksForSubject(signals, errorCode, time.range !== null) ||
     opened !== null ||
@@ -171,6 +174,7 @@ function parseTyped(text: string, ctx: ParseContext): Question {
       !screen &&
       !(form.intrusion && person?.person) &&
       (mentionsAnyone(asking) || ranking.ranking !== null),
+    many: ranking.ranking !== null || asksWhichPeople(asking),
     asks: asks || errorCode !== null,
     // "alleen de MFA-fouten" after a question about Grant: still Grant's.
     pluralEvents: mentionsPluralEvents(asking) && opened === null,

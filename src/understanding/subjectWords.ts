@@ -12,6 +12,7 @@ export const THIRD_PERSON = new Set(merged((w) => w.subject.thirdPerson));
 const NOT_SELF = new RegExp(wordsRegex(merged((w) => [...w.subject.notSelf, ...w.subject.someoneElse])).source, 'gu');
 const SOMEONE_ELSE = wordsRegex(merged((w) => w.subject.someoneElse));
 const ANYONE = wordsRegex(merged((w) => w.subject.anyone));
+const HELPER_ASKED = new RegExp(wordsRegex(merged((w) => w.subject.helperAsked)).source, 'gu');
 const PLURAL_EVENTS = wordsRegex(merged((w) => w.subject.pluralEvents));
 const EVENT_HEADING = new RegExp(`^\\s*${alternation(merged((w) => w.subject.eventHeadings))}${END}`, 'u');
 const SELF_WHEN_NO_SUBJECT = wordsRegex(merged((w) => w.subject.selfWhenNoSubject));
@@ -33,7 +34,7 @@ export function mentionsThirdPerson(work: string): boolean {
 }
 
 export function mentionsAnyone(work: string): boolean {
-  return ANYONE.test(work);
+  return ANYONE.test(work.replace(HELPER_ASKED, (m) => ' '.repeat(m.length)));
 }
 
 /** "failed logins to the VPN", or a list's heading ("geblokkeerd door voorwaardelijke toegang vandaag"). */

@@ -25,6 +25,17 @@ const WHICH_DESCRIBED_PEOPLE = (() => {
     'u',
   );
 })();
+/** "which colleagues", "welke collega's", "which new hires": a which-phrase of `peopleWords` (not a bare "who"). */
+const WHICH_PEOPLE = wordsRegex(
+  merged((w) => w.filters.peopleWords).filter((phrase) =>
+    merged((w) => w.filters.whichPeople.which).includes(phrase.split(' ')[0]),
+  ),
+);
+
+/** Asks about many people by kind ("which colleagues got 50055", "welke users"): they, not the asker, are asked about. */
+export function asksWhichPeople(text: string): boolean {
+  return WHICH_PEOPLE.test(text) || WHICH_DESCRIBED_PEOPLE.test(text);
+}
 const NOW = wordsRegex(merged((w) => w.filters.nowWords));
 const LOCKED_ACCOUNTS = wordsRegex(merged((w) => w.filters.lockedAccounts));
 /** "who is locked out", "which accounts are locked", "welke accounts zijn geblokkeerd": a state, not an event. */

@@ -22,7 +22,9 @@ import {
   UNIT_MS,
   SINCE_BEFORE,
   FROM_AS_SINCE_BEFORE,
+  FROM_BEFORE,
   RANGE_END_AFTER,
+  UNTIL_NOW_AFTER,
   WHOLE_PART_BEFORE,
   BARE_PART,
   MONTH,
@@ -62,7 +64,18 @@ export function take(state: State, start: number, end: number): void {
   const before = state.text.slice(0, start);
   const since =
     SINCE_BEFORE.exec(before) ?? (BARE_PART.test(state.text.slice(start, end)) ? WHOLE_PART_BEFORE.exec(before) : null);
-  const from = since || RANGE_END_AFTER.test(state.text.slice(end)) ? null : FROM_AS_SINCE_BEFORE.exec(before);
+  const untilNow = UNTIL_NOW_AFTER.exec(state.text.slice(end));
+  const from = since
+    ? null
+    : untilNow
+      ? FROM_BEFORE.exec(before)
+      : RANGE_END_AFTER.test(state.text.slice(end))
+        ? null
+        : FROM_AS_SINCE_BEFORE.exec(before);
+  if (untilNow) {
+    state.found.since = true;
+    end += untilNow[0].length;
+  }
   if (from) {
     state.found.since = true;
     start = before.length - from[1].length;

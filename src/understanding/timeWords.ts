@@ -92,8 +92,15 @@ export const FROM_AS_SINCE_BEFORE = new RegExp(
   `${START}${alt((t) => t.fromAsSince.after)}${END}[^.?!]*?${START}(${alt((t) => t.fromAsSince.from)}\\s+)$`,
   'u',
 );
+/** "from this morning until now": the time runs up to now (group 0 is masked with it). */
+export const UNTIL_NOW_AFTER = new RegExp(`^\\s*${alt((t) => t.untilNow)}${END}`, 'u');
+/** The "from" right before such a time. */
+export const FROM_BEFORE = new RegExp(`${START}(${alt((t) => t.fromAsSince.from)}\\s+)$`, 'u');
 /** "from monday to wednesday": an end after the time, so the "from" opens a range. */
-export const RANGE_END_AFTER = new RegExp(`^\\s*${alt((t) => t.rangeJoin)}(?![\\p{L}])`, 'u');
+export const RANGE_END_AFTER = new RegExp(
+  `^\\s*(?!${alt((t) => t.fromAsSince.notRangeEnd)}${END})${alt((t) => t.rangeJoin)}(?![\\p{L}])`,
+  'u',
+);
 /** "all morning", "de hele ochtend": since that part of the day began. */
 export const WHOLE_PART_BEFORE = new RegExp(`${START}${alt((t) => t.wholePart)}\\s+$`, 'u');
 export const BARE_PART = new RegExp(`^${alt((t) => t.bareParts)}$`, 'u');
@@ -145,9 +152,9 @@ export const REGEX = {
   after: re(`${START}(${alt((t) => [...t.after, ...t.afterStrict])})\\s+(${CLOCK})${END}${NOT_AFTER_CLOCK}`),
   clearClock: re(`${START}(${CLEAR_CLOCK})${END}`),
   day: re(
-    `${START}(?:(${alt((t) => [...t.lastWeekdayPrefix, ...t.weekdayPrefix])})\\s+)?` +
+    `${START}(?:${alt((t) => t.wholeDay)}\\s+)?(?:(${alt((t) => [...t.lastWeekdayPrefix, ...t.weekdayPrefix])})\\s+)?` +
       `(${alt((t) => [...t.today, ...t.yesterday, ...t.dayBeforeYesterday])}|${ANY_WEEKDAY_OR_ABBREVIATION})` +
-      `(?:\\s*(?:'s\\s*|s\\s+|in\\s+the\\s+|in\\s+de\\s+)?(${ALL_PARTS})s?)?${END}(?!\\.\\p{L})`,
+      `(?:\\s*(?:'s\\s*|s\\s+|in\\s+the\\s+|in\\s+de\\s+)?(${ALL_PARTS})s?)?(?:\\s+${alt((t) => t.wholeDay)})?${END}(?!\\.\\p{L})`,
   ),
   thisPart: re(`${START}${alt((t) => t.thisPartPrefix)}\\s*(${ALL_PARTS})${END}`),
   tonight: phrases((t) => t.tonight),

@@ -134,6 +134,19 @@ const SETS = [
   { file: 'heldout-utterances-21b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-22a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-22b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  // Written blind the same session, all four measured once on 323a8ba (after sets 21a-22b were worked on) before any
+  // look at their rows. 23a (in the spirit of sets 1 and 2: a SAML app broken by a certificate rollover, a sales team at
+  // a fair abroad, a temp's account expired): en 98.3 %, nl 98.3 %. 23b (a shared service desk: English from French,
+  // Turkish, Brazilian and Chinese colleagues, hasty Dutch): en 88.3 %, nl 98.3 %. 24a (in the spirit of sets 1 and 2:
+  // new laptops not compliant, a phished account, a payroll app refusing sign-ins from outside): en 98.3 %, nl 100 %.
+  // 24b (end users and managers in their own words, the story first): en 83.3 %, nl 81.7 %. Then improved against by
+  // class. Still missed: "confused with the registration mail" (an everyday word and "mail" read as an app), and an
+  // assistant asking about her boss's shared calendar ("Patti's assistant … I can't get into her calendar": the writer
+  // reads the asker, the parser Patti).
+  { file: 'heldout-utterances-23a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
+  { file: 'heldout-utterances-23b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-24a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
+  { file: 'heldout-utterances-24b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 98.3 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {

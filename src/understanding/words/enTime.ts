@@ -77,11 +77,17 @@ export const enTime: Words['time'] = {
   lastNight: ['last night', 'overnight', 'during the night'],
   smallHours: [],
   since: ['since', 'starting', 'as of'],
+  wholeDay: ['all day', 'the whole day', 'the entire day', 'all day long'],
+  untilNow: ['until now', 'till now', 'til now', 'to now', 'up to now', 'until today', 'till today'],
   fromAsSince: {
     from: ['from'],
+    notRangeEnd: ['and'],
     after: [
       'is failing',
       'are failing',
+      'is trying',
+      'are trying',
+      'been trying',
       'keeps failing',
       'fails',
       'fails to',
@@ -117,7 +123,7 @@ export const enTime: Words['time'] = {
   noon: ['noon', 'midday', 'lunchtime', 'lunch'],
   clockPrefixes: { 'half past': 90, 'quarter past': 75, 'quarter to': 45, 'quarter til': 45 },
   midnight: ['midnight'],
-  forN: ['for', 'for about', 'for around', 'for like', 'going on'],
+  forN: ['for', 'for about', 'for around', 'for like', 'going on', 'from'],
   lastN: [
     'in the last',
     'in the past',

@@ -19,7 +19,15 @@ const enBrokenNow = ["isn't", 'isnt', "doesn't", 'doesnt', 'does not', 'is not']
 ]);
 
 export const enForm: FormWords = {
-  counting: ['how many', 'how often'],
+  counting: [
+    'how many',
+    'how often',
+    'lockout count',
+    'failure count',
+    'error count',
+    'number of lockouts',
+    'number of failures',
+  ],
   outage: [
     'outage*',
     'is something down',

@@ -35,11 +35,16 @@ export interface TimeWords {
   smallHours: string[];
   /** Before a time expression: from that time until now ("since tuesday", "sinds 9 uur"). */
   since: string[];
+  /** After a day, that whole day ("gisteren de hele dag", "yesterday all day"); alone, these words are today. */
+  wholeDay: string[];
+  /** After a time, up to now ("from this morning until now", "vanaf 9 uur tot nu"). */
+  untilNow: string[];
   /**
    * A "from" that means "since", as many write it ("fails to login from yesterday", "is failing from morning"): only
-   * after one of these present-tense complaints in the same sentence, and with no end ("to", "until") after the time.
+   * after one of these present-tense complaints in the same sentence, and with no end ("to", "until") after the time;
+   * `notRangeEnd`: range joiners that after such a "from" are only a conjunction ("from yesterday and still …").
    */
-  fromAsSince: { from: string[]; after: string[] };
+  fromAsSince: { from: string[]; after: string[]; notRangeEnd: string[] };
   /** "between 9 and 11" / "from 9 to 11": the opening and joining words. */
   rangeOpen: string[];
   rangeJoin: string[];

@@ -88,6 +88,8 @@ export interface SubjectWords {
   /** Words right before or after a name that make it more likely a name ("for bob", "bob can't"). */
   cuesBefore: string[];
   cuesAfter: string[];
+  /** "can someone explain …", "kan iemand even kijken": the someone asked to help, not who the question is about. */
+  helperAsked: string[];
   /** Openers of a follow-up about someone or something else ("what about bob?", "en voor jan?"). */
   followUpOpeners: string[];
 }
@@ -241,6 +243,8 @@ export interface Words {
   greetings: string[];
   /** Fillers that open a message like a greeting ("ok so", "quick question:", "vraagje:"), dropped the same way. */
   openingFillers: string[];
+  /** "Irvin here from Research,", "Sanne hier van Klantenservice.": the asker's own name, dropped (`after` the name, `from` a team). */
+  selfIntroduction: { after: string[]; from: string[] };
   /** Words a question starts with ("who", "waarom"): a greeting before one goes without punctuation ("morning who …"). */
   questionOpeners: string[];
   /** Courtesies that close a message ("thanks", "alvast bedankt"): dropped, so they are no app or name. */
@@ -256,7 +260,10 @@ export interface Words {
    * nothing names another kind ("locked out over and over" is a lockout).
    */
   repeats: string[];
-  /** After a fix was done ("after we reset her password", "na de wachtwoordreset"): asks whether it worked, names no failure. */
+  /**
+   * A change done or a state denied, not a failure: a fix ("after we reset her password", "na de wachtwoordreset"), an
+   * update ("since the Authenticator update"), "her password is right". Masked, so it names no kind of failure.
+   */
   fixesDone: string[];
   screen: ScreenWords;
   form: FormWords;
