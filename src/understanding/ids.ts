@@ -138,10 +138,11 @@ const GAVE =
   /^\s+(?:gave|sent|forwarded|shared|pasted|emailed|mailed|gaf|stuurde|deelde|mailde|doorstuurde)(?![\p{L}\p{N}])/u;
 
 /** "got this from a user …", "kreeg ik van een gebruiker: …": a person who passed an id on, not what the id is. */
-const FROM_A_PERSON = /(?:^|\s)(?:from|van|by|door)\s+(?:a|an|one|some|een|iemand)\s+$/u;
+const FROM_A_PERSON =
+  /(?:^|\s)(?:from|van|by|door)\s+(?:a|an|one|some|een|iemand|one of (?:the|our|my)|een van (?:de|onze|mijn))\s+(?:guest|external|new|gast|externe|nieuwe)?\s*$/u;
 /** "request id of user …": the user owns the id that follows. */
 const OWNER_BEFORE = /(?:^|\s)(?:of|for|van|voor)\s+(?:the\s+|de\s+)?$/u;
-const PERSON_WORDS = new Set(PEOPLE);
+const PERSON_WORDS = new Set([...PEOPLE, 'users', 'gebruikers']);
 
 /** A request or correlation id named before, then "from/van (the)" or "… gave": the person named gave the id. */
 function givenBy(before: string, after: string): boolean {

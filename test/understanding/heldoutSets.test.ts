@@ -147,6 +147,21 @@ const SETS = [
   { file: 'heldout-utterances-23b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-24a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-24b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 98.3 } },
+  // Written blind the same session, all four measured once on f98759a (after sets 23a-24b were worked on) before any
+  // look at their rows. 25a (in the spirit of sets 1 and 2: an HR portal's new app registration asking for consent, a
+  // password spray overnight, MFA prompts an executive did not start): en 96.7 %, nl 98.3 %. 25b (end users and team
+  // leads in their own words after a long weekend): en 95.0 %, nl 98.3 %. 26a (in the spirit of sets 1 and 2: an
+  // unmanaged-device policy switched on, partner guests kept out of SharePoint, an admin account locked by a script):
+  // en 96.7 %, nl 98.3 %. 26b (a mixed international team typing fast: non-native English, quick Dutch): en 91.7 %,
+  // nl 98.3 %. Then improved against by class. Still missed: "anyone still locked out after the spray last night?" (the
+  // time dates the spray; set 9b's writer reads "na de wachtwoordreset van vanochtend" as the window), "alleen de
+  // vergrendelde accounts" (locked-now where the writer wants who got locked out), "ligt de VPN eruit? niemand kan
+  // verbinden" (the second sentence's "niemand" makes it about everyone) and "on Outlook iPhone" (a platform after an
+  // app).
+  { file: 'heldout-utterances-25a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 98.3 } },
+  { file: 'heldout-utterances-25b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
+  { file: 'heldout-utterances-26a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
+  { file: 'heldout-utterances-26b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {

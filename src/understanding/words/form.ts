@@ -151,7 +151,7 @@ export const enForm: FormWords = {
     "didn't she",
     "didn't he",
   ],
-  yesNoParticles: ['surely'],
+  yesNoParticles: ['surely', 'had any', 'has any', 'have any', 'got any'],
   questionWords: ['why', 'who', 'what', 'which', 'how', 'when', 'where', 'whose', "what's", 'whats'],
   stateQuestions: [
     'locked',

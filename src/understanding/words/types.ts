@@ -213,7 +213,7 @@ export interface FilterWords {
    * code from my phone", "de code op mijn telefoon") or after it ("on the phone with me", "aan de telefoon met").
    */
   notPlatformBefore: string[];
-  /** People from other organisations ("guests", "external users", "gasten"): only their sign-ins. */
+  /** Asking about people from other organisations ("which guests", "alleen de gasten"): only their sign-ins. Not "guests" in passing. */
   guests: string[];
   /** Words that make a "code" before the platform an error code ("error codes on android" is filtered to Android). */
   errorBeforeCode: string[];
