@@ -25,10 +25,10 @@ const WHICH_DESCRIBED_PEOPLE = (() => {
     'u',
   );
 })();
-/** "which colleagues", "welke collega's", "which new hires": a which-phrase of `peopleWords` (not a bare "who"). */
+/** "which colleagues", "hoeveel mensen", "which new hires": a which- or how-many-phrase of `peopleWords` (not "who"). */
 const WHICH_PEOPLE = wordsRegex(
   merged((w) => w.filters.peopleWords).filter((phrase) =>
-    merged((w) => w.filters.whichPeople.which).includes(phrase.split(' ')[0]),
+    merged((w) => [...w.filters.whichPeople.which, ...w.filters.whichPeople.howMany]).includes(phrase.split(' ')[0]),
   ),
 );
 

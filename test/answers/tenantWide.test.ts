@@ -183,3 +183,17 @@ test('"which guests failed today?" is about guests only: the demo has none, and 
   const dutch = await ask('welke gasten konden vandaag niet inloggen?', 'Alex Wilber', 'nl-NL');
   expect(dutch.text.split('\n')[0]).toMatch(/gasten/);
 });
+
+test('"how many people failed today? I need it for a report": the asker\'s own "I" does not turn a count of people into their own', async () => {
+  for (const [question, locale, headline] of [
+    ['how many people failed today? I need it for a report', 'en-US', /^\d+ people could not sign in/],
+    [
+      'hoeveel mensen konden vandaag niet inloggen? ik heb het nodig voor een rapport',
+      'nl-NL',
+      /^\d+ mensen konden niet/,
+    ],
+  ] as const) {
+    const { text } = await ask(question, 'Alex Wilber', locale);
+    expect(text.split('\n')[0]).toMatch(headline);
+  }
+});

@@ -138,6 +138,7 @@ export const enFilters: FilterWords = {
   ],
   whichPeople: {
     which: ['which', 'what'],
+    howMany: ['how'],
     notDescribing: [
       'do',
       'does',

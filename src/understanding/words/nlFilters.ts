@@ -113,6 +113,7 @@ export const nlFilters: FilterWords = {
   ],
   whichPeople: {
     which: ['welke'],
+    howMany: ['hoeveel'],
     notDescribing: [
       'zijn',
       'is',

@@ -190,9 +190,10 @@ export interface FilterWords {
   peopleWords: string[];
   /**
    * The "which" of `peopleWords` that may have one describing word before the people ("which new hires",
-   * "welke nieuwe medewerkers"), and the words that are never that describing word ("which do users …").
+   * "welke nieuwe medewerkers"), and the words that are never that describing word ("which do users …"); `howMany`
+   * opens the counting ones ("how many people", "hoeveel mensen"): all of these ask about many people, not the asker.
    */
-  whichPeople: { which: string[]; notDescribing: string[] };
+  whichPeople: { which: string[]; howMany: string[]; notDescribing: string[] };
   /** "right now", "still", "nog steeds": about the present state (who is locked out now). */
   nowWords: string[];
   /** Accounts named by their state ("locked-out users", "vergrendelde accounts"): who is in it now, when no time is named. */
