@@ -29,7 +29,10 @@ const ID_NEXT = '[0-9a-f]{8}-[0-9a-f]{4}-';
  * Openers, each ended by punctuation or followed by a question, a follow-up, an id or another opener: "morning! …",
  * "hi, morning! …", "ok so morning! …", "morning who failed …".
  */
-const GREETING = new RegExp(`^(?:\\s*${GREETINGS}(?:\\s*[!,.:]+|\\s+(?=${QUESTION_OPENER}|${ID_NEXT})))*\\s*`, 'iu');
+const GREETING = new RegExp(
+  `^(?:\\s*${GREETINGS}(?:\\s*[!,.:]+|\\s+[-–—]\\s+|\\s+(?=${QUESTION_OPENER}|${ID_NEXT})))*\\s*`,
+  'iu',
+);
 /**
  * "Irvin here from Research, Ömer in my team …", "Sanne hier van Klantenservice. …": the asker names themself (a
  * given name, a word for "here", maybe their team) at the start of a sentence; dropped, so the name is no subject.
@@ -41,7 +44,7 @@ const SELF_INTRODUCTION = new RegExp(
 );
 /** "I'm on the helpdesk. Morning! who …": a greeting with its punctuation at the start of a later sentence. */
 const SENTENCE_GREETING = new RegExp(
-  `(?<=[.!?]\\s+)(?:${GREETINGS}(?:\\s*[!,]+|\\s+(?=${ID_NEXT}))\\s*)+(?=\\S)`,
+  `(?<=[.!?]\\s+)(?:${GREETINGS}(?:\\s*[!,]+|\\s+[-–—]|\\s+(?=${ID_NEXT}))\\s*)+(?=\\S)`,
   'giu',
 );
 /** "… in Outlook, alvast bedankt!": courtesies at the end, after a pasted screen too. */

@@ -43,7 +43,7 @@ const STATE_VERB = wordsRegex(['is', 'are', 'zijn', 'staat', 'staan', 'zit', 'zi
 
 /** "where are the failed sign-ins coming from?", "waar komen de mislukte aanmeldingen vandaan?": whatever is between. */
 const WHERE_FROM =
-  /(?<![\p{L}\p{N}])(?:where\s+(?:are|do|did|were|is|does)\s+(?:[^\s?!.,]+\s+){0,6}?(?:coming|come|came)\s+from|waar\s+(?:komen|kwamen|komt|kwam)\s+(?:[^\s?!.,]+\s+){0,6}?vandaan)(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:where\s+(?:in\s+the\s+world\s+)?(?:are|do|did|were|is|does)\s+(?:[^\s?!.,]+\s+){0,6}?(?:coming|come|came)\s+from|waar\s+(?:komen|kwamen|komt|kwam)\s+(?:[^\s?!.,]+\s+){0,6}?vandaan)(?![\p{L}\p{N}])/u;
 
 /** The ranking a question asks for, with its phrase masked. */
 export function findRanking(text: string): { ranking: TenantAsk | null; text: string } {

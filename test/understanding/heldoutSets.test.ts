@@ -162,6 +162,20 @@ const SETS = [
   { file: 'heldout-utterances-25b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
   { file: 'heldout-utterances-26a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-26b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  // Written blind the same session, all four measured once on 537b740 (after sets 25a-26b were worked on) before any
+  // look at their rows. 27a (in the spirit of sets 1 and 2: a time-based policy confused by the clock change, sign-ins
+  // from Nigeria, an intranet app missing its redirect URI): en 96.7 %, nl 96.7 %. 27b (an outsourced helpdesk: English
+  // from Indian, Filipino, Romanian and Portuguese colleagues, Dutch end users with English words): en 86.7 %,
+  // nl 98.3 %. 28a (in the spirit of sets 1 and 2: password resets after phishing, a kiosk account locked by a stored
+  // password, a Belgian branch blocked by a country policy): en 98.3 %, nl 100 %. 28b (end users and managers in their
+  // own words before office hours): en 91.7 %, nl 96.7 %. Then improved against by class. Still missed: a platform
+  // right after an app ("teams mobile", "Teams android"), "user not able to login" beside a request id (read as the
+  // asker), "wie … ? ik heb al drie tickets" (the asker's "ik" wins over "wie"), "krijgt Contoso Expenses niet open",
+  // "in HR" read as an app, and "am I locked out? the password screen keeps coming back" (session beats lockout).
+  { file: 'heldout-utterances-27a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
+  { file: 'heldout-utterances-27b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 91.6, nl: 100 } },
+  { file: 'heldout-utterances-28a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
+  { file: 'heldout-utterances-28b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 98.3 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {

@@ -39,6 +39,9 @@ const nlCodes = [
   'aadsts codes',
   'aadsts-fouten',
   'aadsts fouten',
+  'error codes',
+  'errorcodes',
+  'errors',
 ];
 const nlCountries = ['landen', 'land', 'locaties', 'plaatsen'];
 
