@@ -123,7 +123,10 @@ export const REGEX = {
   isoDate: re(`${START}(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${END}`),
   numericDateWithYear: re(`${START}(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4}|\\d{2})${END}`),
   numericDate: re(`${START}(\\d{1,2})[-/](\\d{1,2})${END}(?![-/]\\d)`),
-  ordinalDay: re(`${START}(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)${END}`),
+  // ("on the 3rd floor" is a place.)
+  ordinalDay: re(
+    `${START}(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)${END}(?!\\s+${alt((t) => t.notAfterOrdinal)}${END})`,
+  ),
   earlierToday: phrases((t) => t.earlierToday),
   lastNight: phrases((t) => t.lastNight),
   dayBefore: re(`${START}${alt((t) => t.dayBefore)}${END}(?!\\s+${alt((t) => t.yesterday)})`),

@@ -176,6 +176,17 @@ const SETS = [
   { file: 'heldout-utterances-27b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 91.6, nl: 100 } },
   { file: 'heldout-utterances-28a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-28b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 98.3 } },
+  // Written blind the same session, all four measured once on c1cab4e (after sets 27a-28b were worked on) before any
+  // look at their rows. 29a (in the spirit of sets 1 and 2: the password-reset portal down, an intern signing in from
+  // two countries, an SSO certificate about to expire): en 91.7 %, nl 95.0 %. 29b (an international helpdesk typing
+  // fast: non-native English, quick Dutch): en 91.7 %, nl 100 %. 30a (in the spirit of sets 1 and 2: legacy
+  // authentication switched off, a board member in Japan, auditors as guests): en 96.7 %, nl 98.3 %. 30b (end users
+  // and managers in their own words on a Monday morning): en 91.7 %, nl 95.0 %. Then improved against by class, the
+  // last parser change of the session; the rows still missed are listed by HELDOUT_REPORT=1.
+  { file: 'heldout-utterances-29a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 96.6 } },
+  { file: 'heldout-utterances-29b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-30a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-30b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 95, nl: 98.3 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {

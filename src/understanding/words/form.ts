@@ -182,6 +182,7 @@ export const enForm: FormWords = {
     'as well',
     'yet',
     'also',
+    'for me',
     'yesterday',
     'this morning',
   ],
@@ -235,6 +236,8 @@ export const enForm: FormWords = {
   ],
   ...enIntrusion,
   askIf: [
+    'check if my',
+    'check whether my',
     'can you … tell me if',
     'can you … tell me whether',
     'can you … check if',

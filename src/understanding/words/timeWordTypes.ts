@@ -35,6 +35,8 @@ export interface TimeWords {
   smallHours: string[];
   /** Before a time expression: from that time until now ("since tuesday", "sinds 9 uur"). */
   since: string[];
+  /** After an ordinal, a place, not a date ("the 3rd floor"). */
+  notAfterOrdinal: string[];
   /** After a day, that whole day ("gisteren de hele dag", "yesterday all day"); alone, these words are today. */
   wholeDay: string[];
   /** After a time, up to now ("from this morning until now", "vanaf 9 uur tot nu"). */
