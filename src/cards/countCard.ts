@@ -17,11 +17,20 @@ export function countCard(answer: CountAnswer, ctx: VerdictContext): Card {
   // "how many people could not sign in?": the people lead; otherwise the sign-ins.
   const counted = answer.query.countPeople
     ? // Narrowed to one kind of failure, no successes were read: the failed attempts are not "of" a total.
-      plural(ctx.language, answer.pattern.onlyFailures ? w.countPeopleFailed : w.countPeople, d.people, {
-        window: windowText(answer, ctx),
-        failed: plural(ctx.language, w.nFailedAttempts, d.failures.length),
-        total: plural(ctx.language, w.nSignIns, total),
-      })
+      plural(
+        ctx.language,
+        answer.query.category === 'lockout'
+          ? w.countPeopleLockedOut
+          : answer.pattern.onlyFailures
+            ? w.countPeopleFailed
+            : w.countPeople,
+        d.people,
+        {
+          window: windowText(answer, ctx),
+          failed: plural(ctx.language, w.nFailedAttempts, d.failures.length),
+          total: plural(ctx.language, w.nSignIns, total),
+        },
+      )
     : answer.pattern.onlyFailures
       ? // Narrowed to one kind of failure: the failures are the count (the scope line names the kind).
         fill(

@@ -62,19 +62,38 @@ interface Parts {
   lines: string[];
 }
 
+/** The first three names of a list, and "…" when there are more. */
+function names(list: { name: string }[]): string {
+  return (
+    list
+      .slice(0, 3)
+      .map((p) => p.name)
+      .join(', ') + (list.length > 3 ? ' …' : '')
+  );
+}
+
 function whoFailed(answer: TenantAnswer, ctx: VerdictContext): Parts {
   const w = wording(ctx.language);
   const b = answer.breakdown;
   const at = (d: Date) => localDateTime(d, ctx.timeZone, ctx.language);
   if (b.people.length === 0) return none(answer, ctx);
+  const lockouts = answer.query.category === 'lockout';
+  // "who got locked out this week?": the lockouts were read, not every sign-in, so whether each is still locked is
+  // not known; the headline says who was locked out, by name.
   const headline = [
-    plural(ctx.language, w.tenant.whoFailed, b.people.length, {
-      attempts: plural(ctx.language, w.nFailedAttempts, b.failures),
-    }),
+    lockouts
+      ? plural(ctx.language, w.tenant.whoLockedOut, b.people.length, {
+          attempts: plural(ctx.language, w.nFailedAttempts, b.failures),
+          names: names(b.people),
+        })
+      : plural(ctx.language, w.tenant.whoFailed, b.people.length, {
+          attempts: plural(ctx.language, w.nFailedAttempts, b.failures),
+        }),
   ];
   for (const { incident, failing } of answer.incidents) headline.push(incidentLine(incident, failing, ctx));
   const top = answer.others[0];
-  if (top)
+  // Lockouts name up to three people in the headline already: "most affected" would only repeat one of them.
+  if (top && !(lockouts && b.people.length <= 3))
     headline.push(
       fill(answer.incidents.length > 0 ? w.tenant.whoFailedTop : w.tenant.whoFailedTopAlone, {
         name: top.name,
@@ -110,11 +129,6 @@ function lockedOut(answer: TenantAnswer, ctx: VerdictContext): Parts {
       steps: [],
       lines: [],
     };
-  const names = (list: typeof locked) =>
-    list
-      .slice(0, 3)
-      .map((p) => p.name)
-      .join(', ') + (list.length > 3 ? ' …' : '');
   const still = locked.filter((p) => p.signedInSince === null);
   const headline = [
     plural(ctx.language, w.tenant.lockedOut, locked.length, { names: names(locked) }),

@@ -170,10 +170,30 @@ test('a tenant-wide count says the open incident right after the number, EN and 
   expect(dutch.text.split('\n')[1]).toContain(LIVE_INCIDENT.policy.displayName);
 });
 
-test('"how many users got locked out today?" counts people and their failed attempts, never "of" sign-ins it did not read', async () => {
+test('"how many users got locked out today?" counts the people locked out and their failed attempts, never "of" sign-ins it did not read', async () => {
   const { text } = await ask('how many users got locked out today?');
-  expect(text.split('\n')[0]).toMatch(/^1 person could not sign in .*\(\d+ failed sign-in attempts?\)\.$/);
+  expect(text.split('\n')[0]).toMatch(/^1 person was locked out .*\(\d+ failed sign-in attempts?\)\.$/);
   expect(text).not.toMatch(/\bsucceeded\b/);
+  const dutch = await ask('hoeveel mensen zaten vandaag op slot?', 'Alex Wilber', 'nl-NL');
+  expect(dutch.text.split('\n')[0]).toMatch(/^1 persoon werd buitengesloten .*\(\d+ mislukte/);
+});
+
+test('"who got locked out this week?" names the people locked out, EN and NL, not "could not sign in"', async () => {
+  for (const [question, locale, said] of [
+    [
+      'who got locked out this week?',
+      'en-US',
+      /^1 person was locked out \(\d+ failed sign-in attempts?\): Megan Bowen\.$/,
+    ],
+    [
+      "welke collega's zaten vandaag op slot?",
+      'nl-NL',
+      /^1 persoon werd buitengesloten \(\d+ mislukte aanmeldpogingen?\): Megan Bowen\.$/,
+    ],
+  ] as const) {
+    const { text } = await ask(question, 'Alex Wilber', locale);
+    expect(text.split('\n')[0]).toMatch(said);
+  }
 });
 
 test('"which guests failed today?" is about guests only: the demo has none, and the card says so instead of answering for everyone', async () => {

@@ -25,6 +25,21 @@ describe.each(['en', 'nl'] as const)('in %s', (language) => {
   });
 });
 
+describe.each(['en', 'nl'] as const)('who got locked out in a past window, in %s', (language) => {
+  test('says the people were locked out and names them, not that they could not sign in', () => {
+    const w = wording(language).tenant;
+    const lockouts = manyPeople.filter((r) => r.status?.errorCode === 50053);
+    expect(lockouts.length).toBeGreaterThan(1);
+    const names = [...new Set(lockouts.map((r) => r.userDisplayName))];
+    const answer = tenantOf(lockouts, 'people', [], { category: 'lockout' });
+    const headline = cardToText(render(answer, language).content).split('\n')[0];
+    expect(names).toHaveLength(1);
+    expect(headline.startsWith(w.whoLockedOut.one.split('(')[0])).toBe(true);
+    expect(headline.startsWith(w.whoFailed.one.split('(')[0])).toBe(false);
+    expect(headline).toContain(names[0]);
+  });
+});
+
 describe.each(['en', 'nl'] as const)('a ranking with an open incident, in %s', (language) => {
   test("counts the incident among everyone who failed, not as 'of them' after the top row's people", () => {
     const w = wording(language).tenant;
