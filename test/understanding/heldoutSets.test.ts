@@ -187,6 +187,17 @@ const SETS = [
   { file: 'heldout-utterances-29b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-30a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-30b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 95, nl: 98.3 } },
+  // Written blind in the next session, all four measured once on 38f28cc (the previous session's last parser) before
+  // any look at their rows. 31a (in the spirit of sets 1 and 2: a compliant-device policy on Salesforce, Finance kept
+  // out of Contoso Expenses, single sign-on to a legacy portal missing consent): en 98.3 %, nl 100 %. 31b (an
+  // international helpdesk: non-native English, quick Dutch): en 95.0 %, nl 95.0 %. 32a (in the spirit of sets 1 and
+  // 2: the first Monday after the holidays, passwords expired on leave, Authenticator phones lost, a partner's guests):
+  // en 98.3 %, nl 98.3 %. 32b (end users and managers in their own words: long stories, the question last): en 61.7 %,
+  // nl 73.3 %. Then improved against by class.
+  { file: 'heldout-utterances-31a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-31b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 95, nl: 95 } },
+  { file: 'heldout-utterances-32a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 98.3 } },
+  { file: 'heldout-utterances-32b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 61.6, nl: 73.3 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {
