@@ -8,6 +8,7 @@ import { maskKeepingSelf } from './category';
 import { END, START, alternation, mask, wordsRegex } from './phrases';
 import { merged, mergedRecord } from './words';
 import { countryCodes } from './words/countries';
+import { knownApps } from './words/apps';
 
 const ARTICLE = '(?:(?:the|het|de)\\s+)?';
 const COUNTRY_NAMES = alternation(Object.keys(countryCodes));
@@ -64,6 +65,8 @@ const OWNED_PLATFORM = [
       `${alternation(merged((w) => w.filters.possessives))}\\s+)${PLATFORM_WORD}`,
     'u',
   ),
+  // "Teams android keeps logging her out", "on Outlook iPhone": the app's client on that device (the app stays).
+  new RegExp(`(?<=${START}${alternation(knownApps)}\\s+)${PLATFORM_WORD}`, 'u'),
 ];
 
 /** An owned device, read on the text as typed (the verb after it may be part of a category: "keeps asking"). */

@@ -94,6 +94,8 @@ const CUES_BEFORE = subjectSet((w) => w.subject.cuesBefore);
 const CUES_AFTER = subjectSet((w) => w.subject.cuesAfter);
 const GROUP_NOUNS = subjectSet((w) => w.subject.groupNouns);
 const ORGANISATION_BEFORE = new RegExp(`${START}${alternation(merged((w) => w.subject.organisationBefore))}\\s+$`, 'u');
+const PLACE_BEFORE = new RegExp(`${START}${alternation(merged((w) => w.subject.placeBefore))}\\s+$`, 'u');
+const NOT_PLACE_BEFORE = subjectSet((w) => w.subject.notPlaceBefore);
 
 /**
  * `capitalInside`: typed with a capital, not at the start of a sentence (borrowed and everyday words may then be names);
@@ -251,9 +253,30 @@ export function findPerson(work: string, original: string, language: Language): 
       tokens[i + 1] !== undefined &&
       adjacent(work, tokens[i], tokens[i + 1]) &&
       nameWord(i + 1));
-  const allRuns = nameRuns(work, tokens, isName).filter(
+  const allRuns = nameRuns(work, tokens, isName)
+    .map(([first, last]): [number, number] => {
+      // "Diego Siciliani in Milan": a particle that also says where ("in", "te") ends the name before a place
+      // ("Jan in 't Veld" keeps it: another particle follows).
+      const at = tokens.findIndex(
+        (t, i) =>
+          i > first &&
+          i < last &&
+          PLACE_BEFORE.test(`${t.word} `) &&
+          !PARTICLES.has(tokens[i + 1]?.word ?? '') &&
+          CAPITAL.test(original.slice(tokens[i + 1].start, tokens[i + 1].end)),
+      );
+      return at > 0 ? [first, at - 1] : [first, last];
+    })
+    .filter(
     ([first, last]) =>
-      !GROUP_NOUNS.has(tokens[last + 1]?.word ?? '') && !ORGANISATION_BEFORE.test(work.slice(0, tokens[first].start)),
+      !GROUP_NOUNS.has(tokens[last + 1]?.word ?? '') &&
+      !ORGANISATION_BEFORE.test(work.slice(0, tokens[first].start)) &&
+      // "in Madrid", "zit in Berlijn": a place; "in Megan's sign-ins", "in Enrico Cattaneo account" are theirs.
+      !(
+        PLACE_BEFORE.test(work.slice(0, tokens[first].start)) &&
+        !isPossessive(tokens[last].word) &&
+        !NOT_PLACE_BEFORE.has(tokens[last + 1]?.word ?? '')
+      ),
   );
   // "Megan's fine again, but why can't Will Turner get in?": the question comes after the "but".
   const turn = [...work.matchAll(BUT)].at(-1);

@@ -112,6 +112,8 @@ export const enFilters: FilterWords = {
     'which staff',
     'which of my colleagues',
     'which of our users',
+    'which of them',
+    'who of them',
     'list the users',
     'list all users',
     'list of users',

@@ -83,6 +83,10 @@ export interface SubjectWords {
   groupNouns: string[];
   /** Words right before a name that make it an organisation, not a person ("a guest from Fabrikam", "gast van Fabrikam"). */
   organisationBefore: string[];
+  /** Words right before a name that make it a place, not a person ("at a fair in Madrid", "zit in New York"). */
+  placeBefore: string[];
+  /** Nouns after a name that make it a person after all ("break in Enrico Cattaneo account"). */
+  notPlaceBefore: string[];
   /** Lower-case particles inside names ("Jan de Vries", "Sanne van der Berg"). */
   nameParticles: string[];
   /** Words right before or after a name that make it more likely a name ("for bob", "bob can't"). */
