@@ -11,6 +11,7 @@
 import type { Language } from '../shared/types';
 import { END, START, alternation, mask } from './phrases';
 import { SELF_AS_SUBJECT, THIRD_PERSON } from './subjectWords';
+import { endBeforePlace, isPlace } from './places';
 import { Token, adjacent, isPossessive, tokenize, withoutPossessive } from './tokens';
 import { allStrings, everydayWords, languages, merged, wordsByLanguage } from './words';
 import { knownApps } from './words/apps';
@@ -94,8 +95,6 @@ const CUES_BEFORE = subjectSet((w) => w.subject.cuesBefore);
 const CUES_AFTER = subjectSet((w) => w.subject.cuesAfter);
 const GROUP_NOUNS = subjectSet((w) => w.subject.groupNouns);
 const ORGANISATION_BEFORE = new RegExp(`${START}${alternation(merged((w) => w.subject.organisationBefore))}\\s+$`, 'u');
-const PLACE_BEFORE = new RegExp(`${START}${alternation(merged((w) => w.subject.placeBefore))}\\s+$`, 'u');
-const NOT_PLACE_BEFORE = subjectSet((w) => w.subject.notPlaceBefore);
 
 /**
  * `capitalInside`: typed with a capital, not at the start of a sentence (borrowed and everyday words may then be names);
@@ -254,30 +253,13 @@ export function findPerson(work: string, original: string, language: Language): 
       adjacent(work, tokens[i], tokens[i + 1]) &&
       nameWord(i + 1));
   const allRuns = nameRuns(work, tokens, isName)
-    .map(([first, last]): [number, number] => {
-      // "Diego Siciliani in Milan": a particle that also says where ("in", "te") ends the name before a place
-      // ("Jan in 't Veld" keeps it: another particle follows).
-      const at = tokens.findIndex(
-        (t, i) =>
-          i > first &&
-          i < last &&
-          PLACE_BEFORE.test(`${t.word} `) &&
-          !PARTICLES.has(tokens[i + 1]?.word ?? '') &&
-          CAPITAL.test(original.slice(tokens[i + 1].start, tokens[i + 1].end)),
-      );
-      return at > 0 ? [first, at - 1] : [first, last];
-    })
+    .map((run) => endBeforePlace(run, tokens, original))
     .filter(
-    ([first, last]) =>
-      !GROUP_NOUNS.has(tokens[last + 1]?.word ?? '') &&
-      !ORGANISATION_BEFORE.test(work.slice(0, tokens[first].start)) &&
-      // "in Madrid", "zit in Berlijn": a place; "in Megan's sign-ins", "in Enrico Cattaneo account" are theirs.
-      !(
-        PLACE_BEFORE.test(work.slice(0, tokens[first].start)) &&
-        !isPossessive(tokens[last].word) &&
-        !NOT_PLACE_BEFORE.has(tokens[last + 1]?.word ?? '')
-      ),
-  );
+      (run) =>
+        !GROUP_NOUNS.has(tokens[run[1] + 1]?.word ?? '') &&
+        !ORGANISATION_BEFORE.test(work.slice(0, tokens[run[0]].start)) &&
+        !isPlace(run, tokens, work),
+    );
   // "Megan's fine again, but why can't Will Turner get in?": the question comes after the "but".
   const turn = [...work.matchAll(BUT)].at(-1);
   const afterTurn = turn ? allRuns.filter(([first]) => tokens[first].start > turn.index) : [];
