@@ -11,6 +11,7 @@ import { workloadBeside } from './workloadName';
 import { commonGivenNames, everydayWords, merged } from './words';
 import { appNouns, knownApps } from './words/apps';
 import { isMisspeltApp } from './appTypos';
+import { oneApp, tidy } from './appTidy';
 
 const PREPOSITIONS = new Set(merged((w) => w.app.prepositions).filter((p) => !p.includes(' ')));
 const WEAK_PREPOSITIONS = new Set(merged((w) => w.app.weakPrepositions));
@@ -33,6 +34,9 @@ const KNOWN_APP = new RegExp(wordsRegex(knownApps).source, 'gu');
 const KNOWN_APP_WORDS = new Set(knownApps.flatMap((a) => a.split(' ')));
 const GIVEN_NAMES = new Set(commonGivenNames);
 const PRONOUNS_BEFORE_TO = new Set(merged((w) => w.app.pronounsBeforeTo));
+const ASKER = new Set(merged((w) => w.subject.selfAsSubject));
+const NAME_PARTICLES = new Set(merged((w) => w.subject.nameParticles));
+const ANOTHER_APP = new RegExp(`^\\s+${alternation([...JOINING_WORDS])}\\s+${alternation(knownApps)}${END}`, 'u');
 const MAX_APP_WORDS = 4;
 /** "the Payroll Sync app": a capitalised name before "app" (checked on the original). */
 const NAMED_APP =
@@ -96,6 +100,8 @@ function appAfter(text: string, original: string, tokens: Token[], i: number): {
     last + 1 < tokens.length &&
     last + 1 - j < MAX_APP_WORDS &&
     adjacent(text, tokens[last], tokens[last + 1]) &&
+    // "open Contoso Expenses I get …": the asker's "I" is no word of the name.
+    !ASKER.has(tokens[last + 1].word) &&
     (appWord(tokens[last + 1].word) ||
       (capitalised(original, first) &&
         capitalised(original, tokens[last + 1]) &&
@@ -155,7 +161,12 @@ export function findApp(work: string, original: string): AppFinding {
       if (!beside && CAPITALISED_WORDS.test(original.slice(span.start, span.end))) beside = span;
       continue;
     }
-    if (span) return { app: tidy(original.slice(span.start, span.end)), text: mask(work, span.start, span.end) };
+    if (span) {
+      // "into teams or outlook": the second app is masked with the first, and the two name none.
+      const other = ANOTHER_APP.exec(work.slice(span.end));
+      if (other) return { app: null, text: mask(work, span.start, span.end + other[0].length) };
+      return { app: oneApp(original.slice(span.start, span.end)), text: mask(work, span.start, span.end) };
+    }
   }
   const rest = findAppWithoutPreposition(work, original, tokens);
   return beside && rest.app === null ? { ...rest, beside } : rest;
@@ -216,7 +227,8 @@ function appBeforeNoun(work: string, original: string): { start: number; end: nu
     const words = m[1].split(/\s+/u);
     const typed = original.slice(start, start + m[1].length).split(/\s+/u);
     const named = appWord(words[0]) || /^\p{Lu}/u.test(typed[0]);
-    if (named && words.slice(0, -1).every((w) => !NOT_APPS.has(w))) {
+    // ("Emma de Jong van HR belde": a name particle inside is a person from a department, not an app.)
+    if (named && words.slice(0, -1).every((w) => !NOT_APPS.has(w) && !NAME_PARTICLES.has(w))) {
       return { start, end: start + m[1].length };
     }
   }
@@ -274,15 +286,4 @@ function appInPlace(work: string, original: string): { start: number; end: numbe
     }
   }
   return null;
-}
-
-/**
- * The app as typed, without quotes and without a trailing "app" ("the contoso expenses app" → "contoso expenses"): the
- * log names the app, not the word for it, and app names are matched by how they start.
- */
-function tidy(app: string): string {
-  return app
-    .replace(/["']/g, (q, offset: number, s: string) => (offset > 0 && offset < s.length - 1 && q === "'" ? q : ''))
-    .trim()
-    .replace(/(?<=\S)\s+(?:app|application|applicatie|toepassing)$/iu, '');
 }

@@ -65,8 +65,17 @@ const REPEATS = wordsRegex(
 /** Repetition is a session problem only around signing in ("log into Outlook over and over"), not "blocked again". */
 const SIGNING_IN = wordsRegex(merged((w) => [...w.intent.signin, ...w.intent.signinInto]));
 
+const PASSWORD_EXPIRED = new RegExp(wordsRegex(merged((w) => w.passwordExpired)).source, 'gu');
+
 /** The category and the text with its phrases masked (they are neither names nor apps). */
 export function findCategory(text: string): { category: FailureCategory | null; text: string } {
+  const expired = [...text.matchAll(PASSWORD_EXPIRED)];
+  if (expired.length > 0) {
+    // Another kind's words beside it are how the expiry shows ("keeps asking"), unless the account is locked or off.
+    const rest = findCategory(expired.reduce((out, m) => maskKeepingSelf(out, m.index, m[0]), text));
+    const stronger = rest.category === 'lockout' || rest.category === 'account_state';
+    return { category: stronger ? rest.category : 'password', text: rest.text };
+  }
   const accountBlocked = ACCOUNT_BLOCKED.exec(text);
   if (accountBlocked) {
     const word = BLOCKED_WORD.exec(accountBlocked[0])!;

@@ -118,8 +118,9 @@ export function decideIntent({
   const asks = asksSomething(signals);
   const aboutSomeone = subject !== null && subject.kind !== 'self' && subject.kind !== 'anyone';
   if (signals.usage && errorCode === null && !correlationId && !requestId && !aboutSomeone) return 'help';
-  // "I get AADSTS53000 when I open Outlook, what do I need to do?": the asker's own failures, unless the meaning is asked.
-  const ownCode = subject?.kind === 'self' && (hasTime || hasApp) && !signals.meaning;
+  // "I get AADSTS53000 when I open Outlook, what do I need to do?", "Lars getting AADSTS65001 in salesforce, can you
+  // explain": the asker's or that person's failures, unless the meaning is asked.
+  const ownCode = (subject?.kind === 'self' || subject?.kind === 'person') && (hasTime || hasApp) && !signals.meaning;
   if (errorCode !== null && ((signals.explain && !ownCode) || (!asks && !subject && !hasTime))) return 'explain';
   if (signals.count) return 'count';
   if (requestId) return 'failures';

@@ -29,7 +29,14 @@ import type { ParseContext, Question } from './question';
 import type { Language } from '../shared/types';
 import { chooseSubject } from './chooseSubject';
 import { findPerson } from './subject';
-import { followUpOpener, impliesSelf, mentionsAnyone, mentionsPluralEvents, mentionsSelf } from './subjectWords';
+import {
+  explainedFor,
+  followUpOpener,
+  impliesSelf,
+  mentionsAnyone,
+  mentionsPluralEvents,
+  mentionsSelf,
+} from './subjectWords';
 import { asksWhichPeople, decideTenantAsk, findRanking } from './tenantAsk';
 import { findTime, shiftRange } from './timeRange';
 import { findTimestamp } from './timestamps';
@@ -153,7 +160,7 @@ function parseTyped(text: string, ctx: ParseContext): Question {
   // An outage's own sentences say who it is about ("is er een storing? ik hoor het van collega's": no one in particular).
   const outageOnly = (text: string) => (form.outage ? outageSentences(text, language) : text);
   const asking = outageOnly(signalText);
-  const subject = chooseSubject({
+  const found = chooseSubject({
     mention: mentioned.index,
     upn: ids.upn,
     objectId: ids.objectId,
@@ -197,7 +204,7 @@ function parseTyped(text: string, ctx: ParseContext): Question {
     errorCode,
     correlationId,
     requestId,
-    subject,
+    subject: found,
     hasTime: time.range !== null,
     hasApp: app.app !== null,
     clearName: person !== null && (person.cued || !/\p{L}/u.test(person.text)),
@@ -211,6 +218,7 @@ function parseTyped(text: string, ctx: ParseContext): Question {
       : ranking.ranking !== null && ['unknown', 'help'].includes(decided)
         ? 'failures'
         : decided; // "which code did Megan get?"
+  const subject = intent === 'explain' ? explainedFor(found, signalText) : found;
   const tenantAsk = decideTenantAsk({
     ranking: ranking.ranking,
     subject,

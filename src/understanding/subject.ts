@@ -49,6 +49,8 @@ const SHARED_NOT_NAMES = singleWords([
   ...merged((w) => allStrings({ ...w.time, months: [] })),
   ...merged((w) => phraseLists(w).filter((p) => !isPhrase(p))),
   ...knownApps,
+  // "sinds de update lijken de Macs problemen te hebben": devices, not people.
+  ...merged((w) => Object.values(w.filters.platforms).flat()),
 ]);
 const NOT_NAME_STEMS = new RegExp(
   `^${alternation(merged((w) => wildcardStems([...w.intent.failure, ...w.intent.signin, ...w.intent.explain])))}`,

@@ -52,3 +52,14 @@ export function followUpOpener(work: string): string | null {
   const m = FOLLOW_UP_OPENER.exec(work);
   return m ? mask(work, m.index, m.index + m[0].length) : null;
 }
+
+/**
+ * Whom an explanation is for: "our intern forwarded me an error … I have no clue. what does that mean?" asks about the
+ * code, not the asker or the others in its story; the asker only when the question itself says so ("how do I fix 50126").
+ */
+export function explainedFor<S extends { kind: string }>(subject: S | null, text: string): S | null {
+  if (subject?.kind === 'anyone') return null;
+  if (subject?.kind !== 'self') return subject;
+  const questions = text.match(/[^.!?]*\?/gu);
+  return !questions || mentionsSelf(questions.at(-1)!) ? subject : null;
+}

@@ -137,8 +137,27 @@ function resolve(found: Found, ctx: TimeContext, today: LocalDate): TimeRange | 
   return range;
 }
 
-/** Finds the time the text asks about. `lower` is the lower-cased text, possibly already partly masked. */
+/** The text with every sentence that is not a question blanked (same offsets); the text itself when all are. */
+function questionsOnly(lower: string): string {
+  const sentences = lower.split(/(?<=[.!?])(?=\s)/u);
+  if (sentences.length < 2 || !sentences.some((s) => /\?\s*$/u.test(s))) return lower;
+  return sentences.map((s) => (/\?\s*$/u.test(s) ? s : ' '.repeat(s.length))).join('');
+}
+
+/**
+ * Finds the time the text asks about. `lower` is the lower-cased text, possibly already partly masked. When the
+ * question names a time of its own, the times in the sentences around it only tell the story ("heeft Sanne vanochtend
+ * al ingelogd? ze zou om 8 uur beginnen"); every time is masked either way.
+ */
 export function findTime(lower: string, ctx: TimeContext, language: Language): TimeFinding {
+  const found = findTimeIn(lower, ctx, language);
+  const asked = questionsOnly(lower);
+  if (asked === lower || found.range === null) return found;
+  const inQuestion = findTimeIn(asked, ctx, language).range;
+  return inQuestion ? { ...found, range: inQuestion } : found;
+}
+
+function findTimeIn(lower: string, ctx: TimeContext, language: Language): TimeFinding {
   const today = dateIn(ctx.now, ctx.timeZone);
   const state: State = { text: lower, found: { ranges: [], days: [], since: false }, ctx, today };
   scan(state, REGEX.vague, () => true);

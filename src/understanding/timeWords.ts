@@ -82,9 +82,12 @@ export const WEEKDAYS: string[][] = [0, 1, 2, 3, 4, 5, 6].map((i) => T((t) => t.
 export const WEEKDAY_ABBREVIATIONS: string[][] = [0, 1, 2, 3, 4, 5, 6].map((i) => T((t) => t.weekdayAbbreviations[i]));
 /** A following word that makes a number a quantity, not a time ("voor 2 dagen"). */
 export const NOT_AFTER_CLOCK = `(?!\\s*(?:${ALL_UNITS})${END})`;
-/** "since monday", and "since I came in this morning", "sinds ik vanochtend binnenkwam": a few words may come between. */
+/**
+ * "since monday", "since the 23rd of october", and "since I came in this morning", "since he changed his password on
+ * friday", "sinds ik vanochtend binnenkwam": a few words may come between.
+ */
 export const SINCE_BEFORE = new RegExp(
-  `${START}(${alt((t) => t.since)})\\s+(?:(?:i|ik|we|she|he|hij|zij|ze)\\s+(?:[\\p{L}'\\u0001]+\\s+(?:in\\s+)?)?)?$`,
+  `${START}(${alt((t) => t.since)})\\s+(?:(?:i|ik|we|she|he|they|hij|zij|ze)\\s+(?:[\\p{L}'\\u0001]+\\s+){0,3}|(?:the|de)\\s+)?$`,
   'u',
 );
 /** "fails to login from yesterday": "from" after a present-tense complaint in the same sentence (group 1: "from "). */
@@ -145,8 +148,11 @@ export const REGEX = {
     `${START}${alt((t) => t.lastN)}\\s+(?:(${NUMBER})\\s*)?(${ALL_UNITS})${END}(?!\\s+${alt((t) => t.ago)}${END})`,
   ),
   // "for 3 days now", "al 2 dagen": a number is required ("for hours" says no length).
-  forN: re(`${START}(${alt((t) => t.forN)})\\s+(${NUMBER})\\s*(${ALL_UNITS})${END}(?!\\s+${alt((t) => t.ago)}${END})`),
-  ago: re(`${START}(${NUMBER})\\s*(${ALL_UNITS})\\s+${alt((t) => t.ago)}${END}`),
+  // A number in words needs a space before its unit: "page and back" is no "an d(ay) back".
+  forN: re(
+    `${START}(${alt((t) => t.forN)})\\s+(${NUMBER})(?:\\s+|(?<=\\d)\\s*)(${ALL_UNITS})${END}(?!\\s+${alt((t) => t.ago)}${END})`,
+  ),
+  ago: re(`${START}(${NUMBER})(?:\\s+|(?<=\\d)\\s*)(${ALL_UNITS})\\s+${alt((t) => t.ago)}${END}`),
   between: re(`${START}${alt((t) => t.rangeOpen)}\\s+(${CLOCK})\\s*${alt((t) => t.rangeJoin)}\\s*(${CLOCK})${END}`),
   bareClockRange: re(`${START}(${CLOCK})\\s*${alt((t) => t.rangeJoin)}\\s*(${CLOCK})${END}`),
   sinceClock: re(`${START}${alt((t) => t.since)}\\s+(${CLOCK})${END}${NOT_AFTER_CLOCK}`),

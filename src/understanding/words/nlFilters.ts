@@ -181,7 +181,7 @@ export const nlFilters: FilterWords = {
   ownedDevice: {
     articles: ['de', 'het', 'die'],
     of: ['van'],
-    failingVerbs: ['wil', 'faalt', 'weigert', 'laat'],
+    failingVerbs: ['wil', 'faalt', 'weigert', 'laat', 'doet'],
   },
   guests: [
     'welke gasten',

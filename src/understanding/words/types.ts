@@ -270,6 +270,11 @@ export interface Words {
    * update ("since the Authenticator update"), "her password is right". Masked, so it names no kind of failure.
    */
   fixesDone: string[];
+  /**
+   * A password said to have expired: the kind of failure whatever else is said ("my password expired and Outlook keeps
+   * asking for it", "wachtwoord is verlopen … vraagt steeds om een nieuw wachtwoord").
+   */
+  passwordExpired: string[];
   screen: ScreenWords;
   form: FormWords;
   filters: FilterWords;
