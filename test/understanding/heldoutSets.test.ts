@@ -29,7 +29,7 @@ const SETS = [
   { file: 'heldout-utterances-3.jsonl', rows: 160, dutch: 80, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   // Blind on be6802d: en 83.8 %, nl 87.5 %. The three rows still missed have labels that disagree with the
   // utterance tables (notes: "nobody can log in" as no one; "any …?" as yes/no).
-  { file: 'heldout-utterances-4.jsonl', rows: 160, dutch: 80, kinds: ALL_KINDS, floor: { en: 97.5, nl: 98.7 } },
+  { file: 'heldout-utterances-4.jsonl', rows: 160, dutch: 80, kinds: ALL_KINDS, floor: { en: 98.7, nl: 98.7 } },
   // Blind on 97c7490: en 76.7 %, nl 75.0 %; on 191df6f: en 85.0 %, nl 91.7 %. Then improved against by class. The two
   // rows still missed have labels that disagree with sets 1 and 4: "down for everyone" (set 1: subject anyone) and a
   // screen's "App name: Microsoft Teams" (set 4: the app as the screen names it).
@@ -41,7 +41,7 @@ const SETS = [
   { file: 'heldout-utterances-6b.jsonl', rows: 100, dutch: 50, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   // Written blind this session (a month of a Dutch helpdesk channel, mixed askers). Blind on the parser after set 6's
   // fixes (chat shorthand, slips of the fingers, everyday words): en 93.3 %, nl 91.7 %. Then improved against by class.
-  { file: 'heldout-utterances-7.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 96.6 } },
+  { file: 'heldout-utterances-7.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   // Written blind this session (8a: an admin's and a service desk's week, Dutch speakers' English; 8b: end users and
   // managers describing what they see). Blind on 105c8b9: 8a en 95.0 %, nl 91.7 %; 8b en 86.7 %, nl 78.3 %. Then
   // improved against by class.
@@ -56,12 +56,12 @@ const SETS = [
   // questions in the spirit of sets 1 and 2 (a product owner's release test): en 98.3 %, nl 98.3 %. 10b: the hardest
   // realistic questions a tester tries on purpose (names that are words, two clauses, noise, ALL CAPS): en 88.3 %,
   // nl 85.0 %. Then 10b was improved against by class (10a's rows still unread; its Dutch rose to 100 % on the way).
-  { file: 'heldout-utterances-10a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-10a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-10b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 98.3 } },
   // Written blind this session, measured once on 4ae9bbe before any look at their rows. 11a: again in the spirit of
   // sets 1 and 2: en 96.7 %, nl 93.3 %. 11b: a busy week's mix (fast helpdesk, end users in their own words,
   // admins): en 88.3 %, nl 93.3 %. Then both were improved against by class.
-  { file: 'heldout-utterances-11a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-11a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-11b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 98.3 } },
   // Written blind this session, measured once on 8df017c before any look at their rows. 12a: in the spirit of sets 1
   // and 2 (a Monday after a password-expiry wave and an MFA outage): en 95.0 %, nl 96.7 %. 12b: the usual mix of
@@ -161,7 +161,7 @@ const SETS = [
   { file: 'heldout-utterances-25a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 98.3 } },
   { file: 'heldout-utterances-25b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
   { file: 'heldout-utterances-26a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
-  { file: 'heldout-utterances-26b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-26b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   // Written blind the same session, all four measured once on 537b740 (after sets 25a-26b were worked on) before any
   // look at their rows. 27a (in the spirit of sets 1 and 2: a time-based policy confused by the clock change, sign-ins
   // from Nigeria, an intranet app missing its redirect URI): en 96.7 %, nl 96.7 %. 27b (an outsourced helpdesk: English
@@ -173,9 +173,9 @@ const SETS = [
   // asker), "wie … ? ik heb al drie tickets" (the asker's "ik" wins over "wie"), "krijgt Contoso Expenses niet open",
   // "in HR" read as an app, and "am I locked out? the password screen keeps coming back" (session beats lockout).
   { file: 'heldout-utterances-27a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
-  { file: 'heldout-utterances-27b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 91.6, nl: 100 } },
+  { file: 'heldout-utterances-27b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 100 } },
   { file: 'heldout-utterances-28a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
-  { file: 'heldout-utterances-28b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 98.3 } },
+  { file: 'heldout-utterances-28b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 100 } },
   // Written blind the same session, all four measured once on c1cab4e (after sets 27a-28b were worked on) before any
   // look at their rows. 29a (in the spirit of sets 1 and 2: the password-reset portal down, an intern signing in from
   // two countries, an SSO certificate about to expire): en 91.7 %, nl 95.0 %. 29b (an international helpdesk typing
@@ -186,7 +186,7 @@ const SETS = [
   { file: 'heldout-utterances-29a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 96.6 } },
   { file: 'heldout-utterances-29b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-30a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
-  { file: 'heldout-utterances-30b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 95, nl: 98.3 } },
+  { file: 'heldout-utterances-30b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 98.3 } },
   // Written blind in the next session, all four measured once on 38f28cc (the previous session's last parser) before
   // any look at their rows. 31a (in the spirit of sets 1 and 2: a compliant-device policy on Salesforce, Finance kept
   // out of Contoso Expenses, single sign-on to a legacy portal missing consent): en 98.3 %, nl 100 %. 31b (an
@@ -194,10 +194,10 @@ const SETS = [
   // 2: the first Monday after the holidays, passwords expired on leave, Authenticator phones lost, a partner's guests):
   // en 98.3 %, nl 98.3 %. 32b (end users and managers in their own words: long stories, the question last): en 61.7 %,
   // nl 73.3 %. Then improved against by class.
-  { file: 'heldout-utterances-31a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
-  { file: 'heldout-utterances-31b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 95, nl: 95 } },
+  { file: 'heldout-utterances-31a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
+  { file: 'heldout-utterances-31b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 100 } },
   { file: 'heldout-utterances-32a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 98.3 } },
-  { file: 'heldout-utterances-32b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 61.6, nl: 73.3 } },
+  { file: 'heldout-utterances-32b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 83.3, nl: 93.3 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {
