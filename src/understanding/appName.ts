@@ -12,6 +12,7 @@ import { commonGivenNames, everydayWords, merged } from './words';
 import { appNouns, knownApps } from './words/apps';
 import { isMisspeltApp } from './appTypos';
 import { oneApp, tidy } from './appTidy';
+import { countryCodes } from './words/countries';
 
 const PREPOSITIONS = new Set(merged((w) => w.app.prepositions).filter((p) => !p.includes(' ')));
 const WEAK_PREPOSITIONS = new Set(merged((w) => w.app.weakPrepositions));
@@ -119,8 +120,9 @@ function appAfter(text: string, original: string, tokens: Token[], i: number): {
   // "approve it in the app": the word for an app names none; "into Seán O'Brien's account": an owner.
   if (last === j && GENERIC_APP_WORDS.has(first.word)) return null;
   if (tokens.slice(j, last + 1).some((t) => /['’]s$/u.test(t.word))) return null;
-  // "on the service desk": a name of several words that is no app as a whole.
-  if (NOT_APPS.has(text.slice(first.start, tokens[last].end))) return null;
+  // "on the service desk": a name of several words that is no app as a whole; "travelling to Brazil": a country.
+  const whole = text.slice(first.start, tokens[last].end);
+  if (NOT_APPS.has(whole) || Object.hasOwn(countryCodes, whole)) return null;
   return { start: first.start, end: tokens[last].end };
 }
 

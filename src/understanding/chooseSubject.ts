@@ -19,6 +19,8 @@ export interface SubjectClues {
   anyone: boolean;
   /** A ranking or "which colleagues …": about many people, even beside the asker's "I need them for a report". */
   many?: boolean;
+  /** The name stands outside the question's own sentence ("who else got 500121? I don't think Patti is the only one"). */
+  personAside?: boolean;
   /** The question asks about failures or sign-ins, or gives an error code. */
   asks: boolean;
   /** "failed logins", "aanmeldingen": tenant-wide when no one is named. */
@@ -34,6 +36,7 @@ export function chooseSubject(c: SubjectClues): Subject | null {
   if (c.mention !== null) return { kind: 'mention', index: c.mention };
   if (c.upn) return { kind: 'upn', value: c.upn };
   if (c.objectId) return { kind: 'objectId', value: c.objectId };
+  if (c.anyone && c.many && c.personAside) return { kind: 'anyone' };
   if (c.person?.person && (c.person.cued || !(c.anyone || c.explainsCode || (c.self && c.person.losesToSelf))))
     return { kind: 'person', text: c.person.person };
   if (c.anyone && c.many) return { kind: 'anyone' };

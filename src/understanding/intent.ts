@@ -10,6 +10,7 @@ import type { IntentWords } from './words/types';
 const regexOf = (pick: (i: IntentWords) => string[]) => wordsRegex(merged((w) => pick(w.intent)));
 
 const FAILURE = regexOf((i) => i.failure);
+const ALL_SIGN_INS = regexOf((i) => i.allSignIns);
 const TROUBLESHOOT = regexOf((i) => i.troubleshoot);
 const SIGNIN = regexOf((i) => [...i.signin, ...i.signinInto]);
 const NEUTRAL_EVENTS = new RegExp(regexOf((i) => i.neutralEvents).source, 'gu');
@@ -31,6 +32,8 @@ const ABOUT_BOT = new RegExp(
   )}${END}`,
   'u',
 );
+/** "… what can you actually do?": a question about the bot that ends its sentence asks how to use it, whatever else is said. */
+const ABOUT_BOT_ALONE = new RegExp(`${ABOUT_BOT.source}\\s*(?:[?.!]|$)`, 'u');
 const COUNT = regexOf((i) => i.count);
 const USAGE = regexOf((i) => i.usage);
 /** Sign-in verb phrases, removed before looking for apps and names ("sign in" is not "in <app>"). */
@@ -54,12 +57,13 @@ export interface Signals {
 
 /** `namesFailureKind`: the text names a kind of failure ("locked", "MFA"), which asks about failures. */
 export function signalsOf(work: string, namesFailureKind = false): Signals {
+  const everySignIn = ALL_SIGN_INS.test(work);
   return {
-    failure: namesFailureKind || FAILURE.test(work),
+    failure: !everySignIn && (namesFailureKind || FAILURE.test(work)),
     count: COUNT.test(work),
-    usage: USAGE.test(work),
+    usage: USAGE.test(work) || ABOUT_BOT_ALONE.test(work),
     troubleshoot: TROUBLESHOOT.test(work),
-    signin: SIGNIN.test(work),
+    signin: everySignIn || SIGNIN.test(work),
     onlyNeutralEvents: SIGNIN.test(work) && !SIGNIN.test(work.replace(NEUTRAL_EVENTS, (m) => MASK.repeat(m.length))),
     explain: EXPLAIN.test(work) || EXPLAIN_BEFORE_CODE.test(work),
     meaning: MEANING.test(work),

@@ -63,3 +63,9 @@ export function explainedFor<S extends { kind: string }>(subject: S | null, text
   const questions = text.match(/[^.!?]*\?/gu);
   return !questions || mentionsSelf(questions.at(-1)!) ? subject : null;
 }
+
+/** "who else got 500121? I don't think Patti is the only one": a name said beside the question, not in it. */
+export function outsideQuestions(name: string, text: string): boolean {
+  const questions = text.toLowerCase().match(/[^.!?]*\?/gu);
+  return questions !== null && !questions.some((q) => q.includes(name.toLowerCase()));
+}

@@ -161,6 +161,7 @@ function findTimeIn(lower: string, ctx: TimeContext, language: Language): TimeFi
   const today = dateIn(ctx.now, ctx.timeZone);
   const state: State = { text: lower, found: { ranges: [], days: [], since: false }, ctx, today };
   scan(state, REGEX.vague, () => true);
+  scan(state, REGEX.stillWorked, () => true);
   recogniseDates(state);
   recogniseRelativeRanges(state);
   if (/\d/.test(state.text)) recogniseChronoDates(state, language);

@@ -123,6 +123,7 @@ export const ANY_WEEKDAY_OR_ABBREVIATION = alternation([...WEEKDAYS.flat(), ...W
 
 export const REGEX = {
   vague: phrases((t) => t.vague),
+  stillWorked: phrases((t) => t.stillWorked),
   isoDate: re(`${START}(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${END}`),
   numericDateWithYear: re(`${START}(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4}|\\d{2})${END}`),
   numericDate: re(`${START}(\\d{1,2})[-/](\\d{1,2})${END}(?![-/]\\d)`),

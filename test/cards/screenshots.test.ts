@@ -188,6 +188,13 @@ const STORIES: Story[] = [
   },
   { file: 'who-failed-today-en', language: 'en', who: 'Alex Wilber', text: 'who failed to sign in today?', live: true },
   { file: 'locked-out-now-en', language: 'en', who: 'Alex Wilber', text: 'who is locked out right now?', live: true },
+  {
+    file: 'who-got-locked-out-today-nl',
+    language: 'nl',
+    who: 'Alex Wilber',
+    text: "welke collega's zaten vandaag op slot?",
+    live: true,
+  },
   { file: 'megan-pattern-en', language: 'en', who: 'Alex Wilber', text: "what is Megan Bowen's sign-in pattern?" },
   {
     file: 'miriam-disabled-yes-no-en',

@@ -87,4 +87,6 @@ export interface TimeWords {
   weekBefore: string[];
   /** Words that say "no particular time" and are simply dropped ("recently", "onlangs"). */
   vague: string[];
+  /** When it still worked, dropped with its time: the failure came later ("it worked fine yesterday"). */
+  stillWorked: string[];
 }

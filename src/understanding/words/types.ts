@@ -13,6 +13,8 @@ import type { TimeWords } from './timeWordTypes';
 export interface IntentWords {
   /** Something went wrong: fail, blocked, locked out, can't … */
   failure: string[];
+  /** Every sign-in asked for, the failures named only to say so ("not just the failed ones"): sign-ins. */
+  allSignIns: string[];
   /** Asking to look into someone without saying what ("check alice"): failures unless sign-ins are named. */
   troubleshoot: string[];
   /** Sign-in verbs and nouns. They are also removed before looking for times, apps and names. */
