@@ -4,6 +4,7 @@
  */
 import { enYesNoInverted } from './enYesNoInverted';
 import { enIntrusion } from './enIntrusion';
+import { enAskIf } from './enAskIf';
 import type { FormWords } from './types';
 
 const enBlockedNow = ['blocked', 'locked', 'locked out', 'stuck'].flatMap((s) => [
@@ -235,48 +236,7 @@ export const enForm: FormWords = {
     'anything',
   ],
   ...enIntrusion,
-  askIf: [
-    'check if my',
-    'check whether my',
-    'can you … tell me if',
-    'can you … tell me whether',
-    'can you … check if',
-    'can you … check whether',
-    'can you … see if',
-    'can you … find out if',
-    'can you … let me know if',
-    'can u … tell me if',
-    'can u … check if',
-    'can u … see if',
-    'could you … tell me if',
-    'could you … check if',
-    'could you … check whether',
-    'could you … tell me whether',
-    'can you please tell me whether',
-    'could you please tell me whether',
-    'could you … see if',
-    'do you know if',
-    'do you know whether',
-    'can you check?',
-    'can u check?',
-    'could you check?',
-    'can you … confirm if',
-    'can you … confirm whether',
-    'could you … confirm if',
-    'could you … confirm whether',
-    'please confirm if',
-    'please confirm whether',
-    'kindly confirm if',
-    'kindly confirm whether',
-    'kindly check if',
-    'kindly check whether',
-    'pls confirm if',
-    'pls confirm whether',
-    'is it true that',
-    'is it right that',
-    'am i right that',
-    'can you confirm that',
-  ],
+  askIf: enAskIf,
   /** Openers of a request or a complaint, not of a yes/no question ("can you show…", "can not log in"). */
   notYesNo: [
     'can not',
