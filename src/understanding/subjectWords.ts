@@ -53,6 +53,11 @@ export function followUpOpener(work: string): string | null {
   return m ? mask(work, m.index, m.index + m[0].length) : null;
 }
 
+/** The sentences of `text` that end in a question mark. */
+export function questionSentences(text: string): string[] {
+  return text.match(/[^.!?]*\?/gu) ?? [];
+}
+
 /**
  * Whom an explanation is for: "our intern forwarded me an error … I have no clue. what does that mean?" asks about the
  * code, not the asker or the others in its story; the asker only when the question itself says so ("how do I fix 50126").
@@ -60,12 +65,12 @@ export function followUpOpener(work: string): string | null {
 export function explainedFor<S extends { kind: string }>(subject: S | null, text: string): S | null {
   if (subject?.kind === 'anyone') return null;
   if (subject?.kind !== 'self') return subject;
-  const questions = text.match(/[^.!?]*\?/gu);
-  return !questions || mentionsSelf(questions.at(-1)!) ? subject : null;
+  const questions = questionSentences(text);
+  return questions.length === 0 || mentionsSelf(questions.at(-1)!) ? subject : null;
 }
 
 /** "who else got 500121? I don't think Patti is the only one": a name said beside the question, not in it. */
 export function outsideQuestions(name: string, text: string): boolean {
-  const questions = text.toLowerCase().match(/[^.!?]*\?/gu);
-  return questions !== null && !questions.some((q) => q.includes(name.toLowerCase()));
+  const questions = questionSentences(text.toLowerCase());
+  return questions.length > 0 && !questions.some((q) => q.includes(name.toLowerCase()));
 }

@@ -7,7 +7,7 @@ import type { Subject, TenantAsk } from './question';
 import type { FailureCategory } from '../shared/types';
 import { alternation, END, mask, START, wordsRegex } from './phrases';
 import { merged } from './words';
-import { mentionsSelf } from './subjectWords';
+import { mentionsSelf, questionSentences } from './subjectWords';
 
 const RANKINGS = (['top-apps', 'top-codes', 'top-countries'] as const).map(
   (ask) => [ask, wordsRegex(merged((w) => w.filters.tenantAsks[ask]))] as const,
@@ -33,8 +33,6 @@ const WHICH_PEOPLE = wordsRegex(
   ),
 );
 
-const QUESTION_SENTENCE = /[^.!?]*\?/gu;
-
 /**
  * Asks about many people by kind ("which colleagues got 50055", "welke users"), or asks "who" in a question of its own
  * that leaves the asker out ("… my team is panicking. who else can't get in?", "wie had er MFA-fouten? ik zie
@@ -44,7 +42,7 @@ export function asksWhichPeople(text: string): boolean {
   return (
     WHICH_PEOPLE.test(text) ||
     WHICH_DESCRIBED_PEOPLE.test(text) ||
-    [...text.matchAll(QUESTION_SENTENCE)].some(([sentence]) => PEOPLE.test(sentence) && !mentionsSelf(sentence))
+    questionSentences(text).some((sentence) => PEOPLE.test(sentence) && !mentionsSelf(sentence))
   );
 }
 const NOW = wordsRegex(merged((w) => w.filters.nowWords));
