@@ -112,7 +112,11 @@ function whoFailed(answer: TenantAnswer, ctx: VerdictContext): Parts {
   const more = answer.others.length - lines.length;
   return {
     headline,
-    body: list(w.tenant.peopleTitle, lines, more > 0 ? plural(ctx.language, w.tenant.morePeople, more) : null),
+    body: list(
+      lockouts ? w.tenant.lockedTitle : w.tenant.peopleTitle,
+      lines,
+      more > 0 ? plural(ctx.language, w.tenant.morePeople, more) : null,
+    ),
     steps: w.tenant.stepsWhoFailed.slice(answer.incidents.length > 0 ? 0 : 1),
     lines,
   };

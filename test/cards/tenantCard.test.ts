@@ -37,6 +37,9 @@ describe.each(['en', 'nl'] as const)('who got locked out in a past window, in %s
     expect(headline.startsWith(w.whoLockedOut.one.split('(')[0])).toBe(true);
     expect(headline.startsWith(w.whoFailed.one.split('(')[0])).toBe(false);
     expect(headline).toContain(names[0]);
+    const text = cardToText(render(answer, language).content);
+    expect(text).toContain(w.lockedTitle);
+    expect(text).not.toContain(w.peopleTitle);
   });
 });
 
