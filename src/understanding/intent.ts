@@ -32,7 +32,10 @@ const ABOUT_BOT = new RegExp(
   )}${END}`,
   'u',
 );
-/** "… what can you actually do?": a question about the bot that ends its sentence asks how to use it, whatever else is said. */
+/**
+ * "my manager said i should ask you … what can you actually do?": a question about the bot that ends its sentence asks
+ * how to use it, unless a failure is told ("i can't sign in to teams, what can you do?" asks for help with it).
+ */
 const ABOUT_BOT_ALONE = new RegExp(`${ABOUT_BOT.source}\\s*(?:[?.!]|$)`, 'u');
 const COUNT = regexOf((i) => i.count);
 const USAGE = regexOf((i) => i.usage);
@@ -58,10 +61,11 @@ export interface Signals {
 /** `namesFailureKind`: the text names a kind of failure ("locked", "MFA"), which asks about failures. */
 export function signalsOf(work: string, namesFailureKind = false): Signals {
   const everySignIn = ALL_SIGN_INS.test(work);
+  const failure = !everySignIn && (namesFailureKind || FAILURE.test(work));
   return {
-    failure: !everySignIn && (namesFailureKind || FAILURE.test(work)),
+    failure,
     count: COUNT.test(work),
-    usage: USAGE.test(work) || ABOUT_BOT_ALONE.test(work),
+    usage: USAGE.test(work) || (!failure && ABOUT_BOT_ALONE.test(work)),
     troubleshoot: TROUBLESHOOT.test(work),
     signin: everySignIn || SIGNIN.test(work),
     onlyNeutralEvents: SIGNIN.test(work) && !SIGNIN.test(work.replace(NEUTRAL_EVENTS, (m) => MASK.repeat(m.length))),

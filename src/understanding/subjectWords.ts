@@ -69,8 +69,11 @@ export function explainedFor<S extends { kind: string }>(subject: S | null, text
   return questions.length === 0 || mentionsSelf(questions.at(-1)!) ? subject : null;
 }
 
-/** "who else got 500121? I don't think Patti is the only one": a name said beside the question, not in it. */
+/**
+ * "who else got 500121? I don't think Patti is the only one": a name said beside the question, not in it, and not
+ * pointed back to ("Megan called. who locked her out?" is about Megan).
+ */
 export function outsideQuestions(name: string, text: string): boolean {
   const questions = questionSentences(text.toLowerCase());
-  return questions.length > 0 && !questions.some((q) => q.includes(name.toLowerCase()));
+  return questions.length > 0 && !questions.some((q) => q.includes(name.toLowerCase()) || mentionsThirdPerson(q));
 }
