@@ -164,10 +164,9 @@ export function findApp(work: string, original: string): AppFinding {
       continue;
     }
     if (span) {
-      // "into teams or outlook": the second app is masked with the first, and the two name none.
-      const other = ANOTHER_APP.exec(work.slice(span.end));
-      if (other) return { app: null, text: mask(work, span.start, span.end + other[0].length) };
-      return { app: oneApp(original.slice(span.start, span.end)), text: mask(work, span.start, span.end) };
+      // "into teams or outlook": a second app joined on is part of what was named (and the two name none).
+      const end = span.end + (ANOTHER_APP.exec(work.slice(span.end))?.[0].length ?? 0);
+      return { app: oneApp(original.slice(span.start, end)), text: mask(work, span.start, end) };
     }
   }
   const rest = findAppWithoutPreposition(work, original, tokens);

@@ -4,6 +4,7 @@
  */
 import { END, alternation, mask, wordsRegex } from './phrases';
 import { tokenize } from './tokens';
+import type { Subject } from './question';
 import { merged } from './words';
 
 const SELF = new Set(merged((w) => w.subject.self));
@@ -62,7 +63,7 @@ export function questionSentences(text: string): string[] {
  * Whom an explanation is for: "our intern forwarded me an error … I have no clue. what does that mean?" asks about the
  * code, not the asker or the others in its story; the asker only when the question itself says so ("how do I fix 50126").
  */
-export function explainedFor<S extends { kind: string }>(subject: S | null, text: string): S | null {
+export function explainedFor(subject: Subject | null, text: string): Subject | null {
   if (subject?.kind === 'anyone') return null;
   if (subject?.kind !== 'self') return subject;
   const questions = questionSentences(text);
