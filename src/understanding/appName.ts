@@ -12,6 +12,7 @@ import { commonGivenNames, everydayWords, merged } from './words';
 import { appNouns, knownApps } from './words/apps';
 import { isMisspeltApp } from './appTypos';
 import { oneApp, tidy } from './appTidy';
+import { appAfterJoin } from './appJoined';
 import { countryCodes } from './words/countries';
 
 const PREPOSITIONS = new Set(merged((w) => w.app.prepositions).filter((p) => !p.includes(' ')));
@@ -180,7 +181,7 @@ function findAppWithoutPreposition(work: string, original: string, tokens: Token
     const end = start + named[1].length;
     return { app: tidy(original.slice(start, end)), text: mask(work, start, end) };
   }
-  const placed = appInPlace(work, original);
+  const placed = appInPlace(work, original) ?? appAfterJoin(work, original, tokens);
   if (placed)
     return { app: tidy(original.slice(placed.start, placed.end)), text: mask(work, placed.start, placed.end) };
   KNOWN_APP.lastIndex = 0;
@@ -246,7 +247,8 @@ const FOLLOW_UP_APP = new RegExp(
 );
 /** "Contoso Expenses geeft mij error …", "Contoso Portal keeps saying …": a name that opens the message and acts. */
 const APP_AS_SUBJECT = new RegExp(
-  `(?:^|[.!?]\\s)[\\s${MASK}]*${THE}${NAME_RUN}\\s+${alternation(merged((w) => w.app.verbsOfApp))}${END}`,
+  `(?<=^|[.!?]\\s|${START}${alternation(merged((w) => w.app.beforeActingApp))}\\s)[\\s${MASK}]*${THE}${NAME_RUN}\\s+` +
+    `${alternation(merged((w) => w.app.verbsOfApp))}${END}`,
   'gud',
 );
 /**

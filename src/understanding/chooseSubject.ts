@@ -21,6 +21,8 @@ export interface SubjectClues {
   many?: boolean;
   /** The name stands outside the question's own sentence ("who else got 500121? I don't think Patti is the only one"). */
   personAside?: boolean;
+  /** A question outside the name's sentence points back to it ("Megan called. who locked her out?"): even a "who" question is about the name. */
+  personPointedBack?: boolean;
   /** The question asks about failures or sign-ins, or gives an error code. */
   asks: boolean;
   /** "failed logins", "aanmeldingen": tenant-wide when no one is named. */
@@ -37,7 +39,10 @@ export function chooseSubject(c: SubjectClues): Subject | null {
   if (c.upn) return { kind: 'upn', value: c.upn };
   if (c.objectId) return { kind: 'objectId', value: c.objectId };
   if (c.anyone && c.many && c.personAside) return { kind: 'anyone' };
-  if (c.person?.person && (c.person.cued || !(c.anyone || c.explainsCode || (c.self && c.person.losesToSelf))))
+  if (
+    c.person?.person &&
+    (c.person.cued || c.personPointedBack || !(c.anyone || c.explainsCode || (c.self && c.person.losesToSelf)))
+  )
     return { kind: 'person', text: c.person.person };
   if (c.anyone && c.many) return { kind: 'anyone' };
   if (c.self) return { kind: 'self' };

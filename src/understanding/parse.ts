@@ -36,7 +36,7 @@ import {
   mentionsAnyone,
   mentionsPluralEvents,
   mentionsSelf,
-  outsideQuestions,
+  namePlace,
 } from './subjectWords';
 import { asksWhichPeople, decideTenantAsk, findRanking } from './tenantAsk';
 import { findTime, shiftRange } from './timeRange';
@@ -183,7 +183,7 @@ function parseTyped(text: string, ctx: ParseContext): Question {
       !(form.intrusion && person?.person) &&
       (mentionsAnyone(asking) || ranking.ranking !== null),
     many: ranking.ranking !== null || asksWhichPeople(asking),
-    personAside: person?.person ? outsideQuestions(person.person, original) : false,
+    ...namePlace(person?.person, original),
     asks: asks || errorCode !== null,
     // "alleen de MFA-fouten" after a question about Grant: still Grant's.
     pluralEvents: mentionsPluralEvents(asking) && opened === null,

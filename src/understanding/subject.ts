@@ -213,6 +213,13 @@ function tidyName(name: string): string {
     .trim();
 }
 
+/** "I'm Debra's manager. Debra Berger has been …": a later run that starts with the same first name is the whole name. */
+function fullerName(run: [number, number] | undefined, runs: Array<[number, number]>, tokens: Token[]) {
+  if (!run || run[0] !== run[1]) return run;
+  const first = withoutPossessive(tokens[run[0]].word);
+  return runs.find(([a, b]) => b > a && tokens[a].word === first) ?? run;
+}
+
 export interface PersonFinding {
   person: string | null;
   /** The name had a cue (possessive, "for", "can't" …); an uncued word loses to "who"/"anyone". */
@@ -270,7 +277,7 @@ export function findPerson(work: string, original: string, language: Language): 
   const cued =
     runs.find((r) => isCued(work, tokens, r)) ??
     runs.find(([, last]) => SIGN_INS_AFTER.test(original.slice(tokens[last].end).toLowerCase()));
-  const run = cued ?? runs[0];
+  const run = fullerName(cued ?? runs[0], runs, tokens);
   if (!run) return { person: null, cued: false, losesToSelf: false, text: work };
   const start = tokens[run[0]].start;
   const end = tokens[run[1]].end;

@@ -4,6 +4,7 @@
  */
 import { END, alternation, mask, wordsRegex } from './phrases';
 import { tokenize } from './tokens';
+import { questionClauses, questionSentences } from './questionClauses';
 import type { Subject } from './question';
 import { merged } from './words';
 
@@ -54,11 +55,6 @@ export function followUpOpener(work: string): string | null {
   return m ? mask(work, m.index, m.index + m[0].length) : null;
 }
 
-/** The sentences of `text` that end in a question mark. */
-export function questionSentences(text: string): string[] {
-  return text.match(/[^.!?]*\?/gu) ?? [];
-}
-
 /**
  * Whom an explanation is for: "our intern forwarded me an error … I have no clue. what does that mean?" asks about the
  * code, not the asker or the others in its story; the asker only when the question itself says so ("how do I fix 50126").
@@ -71,10 +67,16 @@ export function explainedFor(subject: Subject | null, text: string): Subject | n
 }
 
 /**
- * "who else got 500121? I don't think Patti is the only one": a name said beside the question, not in it, and not
- * pointed back to ("Megan called. who locked her out?" is about Megan).
+ * Where a name stands against the question sentences: aside ("who else got 500121? I don't think Patti is the only
+ * one"), or pointed back to from a question that does not repeat it ("Megan called. who locked her out?" is about Megan).
  */
-export function outsideQuestions(name: string, text: string): boolean {
-  const questions = questionSentences(text.toLowerCase());
-  return questions.length > 0 && !questions.some((q) => q.includes(name.toLowerCase()) || mentionsThirdPerson(q));
+export function namePlace(
+  name: string | null | undefined,
+  text: string,
+): { personAside: boolean; personPointedBack: boolean } {
+  const questions = questionClauses(text.toLowerCase());
+  if (!name || questions.length === 0 || questions.some((q) => q.includes(name.toLowerCase())))
+    return { personAside: false, personPointedBack: false };
+  const pointedBack = questions.some(mentionsThirdPerson);
+  return { personAside: !pointedBack, personPointedBack: pointedBack };
 }

@@ -7,7 +7,8 @@ import type { Subject, TenantAsk } from './question';
 import type { FailureCategory } from '../shared/types';
 import { alternation, END, mask, START, wordsRegex } from './phrases';
 import { merged } from './words';
-import { mentionsSelf, questionSentences } from './subjectWords';
+import { mentionsSelf } from './subjectWords';
+import { questionSentences } from './questionClauses';
 
 const RANKINGS = (['top-apps', 'top-codes', 'top-countries'] as const).map(
   (ask) => [ask, wordsRegex(merged((w) => w.filters.tenantAsks[ask]))] as const,

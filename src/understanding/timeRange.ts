@@ -45,6 +45,7 @@
 import type { Language } from '../shared/types';
 import { type LocalDate, addDays, compareDates, dateIn, dateTimeIn, startOfDay, toUtc } from './calendar';
 import { clockMinutes } from './clock';
+import { QUESTION_CLAUSE_START } from './questionClauses';
 import type { PartOfDay } from './words/timeWordTypes';
 import {
   type TimeRange,
@@ -137,9 +138,12 @@ function resolve(found: Found, ctx: TimeContext, today: LocalDate): TimeRange | 
   return range;
 }
 
-/** The text with every sentence that is not a question blanked (same offsets); the text itself when all are. */
+/**
+ * The text with every sentence that is not a question blanked (same offsets); the text itself when all are. A clause
+ * before a comma and a question word tells the story too ("Lynne works in Singapore this month, why did … yesterday?").
+ */
 function questionsOnly(lower: string): string {
-  const sentences = lower.split(/(?<=[.!?])(?=\s)/u);
+  const sentences = lower.split(QUESTION_CLAUSE_START);
   if (sentences.length < 2 || !sentences.some((s) => /\?\s*$/u.test(s))) return lower;
   return sentences.map((s) => (/\?\s*$/u.test(s) ? s : ' '.repeat(s.length))).join('');
 }

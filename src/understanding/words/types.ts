@@ -132,6 +132,10 @@ export interface AppWords {
   notBeforeVerb: string[];
   /** What an app does to its user, after its name at the start ("Contoso Expenses geeft mij error …"). */
   verbsOfApp: string[];
+  /** Where a clause with an acting app may start inside a sentence: "Pradeep says Contoso Expenses has been blocking him". */
+  beforeActingApp: string[];
+  /** Words that join an app on after a person: "Johanna de Vries and Contoso Expenses". */
+  beforeJoinedApp: string[];
   /** "my Contoso VPN", "mijn Contoso Portal": an owner's word before an app's name that ends in an app noun. */
   ownersBeforeApp: string[];
   /** Words that join two names ("Outlook And Teams"), never inside one. */
