@@ -6,7 +6,7 @@
  * "sign in" are never taken for an app.
  */
 import { END, MASK, START, alternation, mask, wordsRegex } from './phrases';
-import { Token, adjacent, tokenize } from './tokens';
+import { Token, adjacent, isPossessive, tokenize } from './tokens';
 import { workloadBeside } from './workloadName';
 import { commonGivenNames, everydayWords, merged } from './words';
 import { appNouns, knownApps } from './words/apps';
@@ -198,6 +198,8 @@ function findAppWithoutPreposition(work: string, original: string, tokens: Token
       APP_NOUNS.has(known[0]) &&
       adjacent(work, brand, { start: known.index, end, word: known[0] }) &&
       appWord(brand.word) &&
+      // ("Sean O'Brien's Teams": the owner, not a brand.)
+      !isPossessive(brand.word) &&
       !everydayWords.has(brand.word) &&
       !GIVEN_NAMES.has(brand.word);
     const start = branded ? brand.start : known.index;

@@ -51,9 +51,12 @@ export function maskKeepingSelf(text: string, at: number, phrase: string): strin
   return out;
 }
 
-const FIXES_DONE = new RegExp(wordsRegex(merged((w) => w.fixesDone)).source, 'gu');
+const FIXES_DONE = new RegExp(wordsRegex(merged((w) => [...w.fixesDone, ...w.seenOffline])).source, 'gu');
 
-/** "did Debra manage to sign in after we reset her password?": a fix done, masked, so it names no failure. */
+/**
+ * "did Debra manage to sign in after we reset her password?": a fix done, masked, so it names no failure; so is someone
+ * not seen online ("heeft Lars al ingelogd? ik zie hem niet online").
+ */
 export function maskFixesDone(text: string): string {
   return text.replace(FIXES_DONE, (m) => MASK.repeat(m.length));
 }
@@ -108,17 +111,18 @@ export function findCategory(text: string): { category: FailureCategory | null; 
 }
 
 /**
- * The kind of failure a question is about. None for a pasted screen (its code says more) or for the asker's own
+ * The kind of failure a question is about. None beside an error code, typed or on a pasted screen (the code says
+ * more: "Sophie gets AADSTS500121 when approving in Authenticator" narrows to the code), or for the asker's own
  * intrusion question ("approval requests I never asked for … someone trying to log in as me?"), except a lockout it
  * caused; the MFA requests "she never asked for", asked about by the helpdesk, are MFA trouble.
  */
 export function questionCategory(
   found: FailureCategory | null,
   text: string,
-  screen: boolean,
+  codeOrScreen: boolean,
   intrusion: boolean,
 ): FailureCategory | null {
-  if (screen) return null;
+  if (codeOrScreen) return null;
   const helpdeskAsksAboutMfa = found === 'mfa' && mentionsThirdPerson(text);
   return intrusion && found !== 'lockout' && !helpdeskAsksAboutMfa ? null : found;
 }

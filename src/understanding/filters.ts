@@ -9,6 +9,7 @@ import { END, START, alternation, mask, wordsRegex } from './phrases';
 import { merged, mergedRecord } from './words';
 import { countryCodes } from './words/countries';
 import { knownApps } from './words/apps';
+import { questionSentences } from './questionClauses';
 
 const ARTICLE = '(?:(?:the|het|de)\\s+)?';
 const COUNTRY_NAMES = alternation(Object.keys(countryCodes));
@@ -69,11 +70,19 @@ const OWNED_PLATFORM = [
   new RegExp(`(?<=${START}${alternation(knownApps)}\\s+)${PLATFORM_WORD}`, 'u'),
 ];
 
+/** "Zoë Janssen haar MacBook is niet compliant": whose device, after a name (typed with a capital: `OWNER_TYPED`). */
+const NAME_THEN_DEVICE = new RegExp(
+  `(?<=\\p{L}\\s+${alternation(merged((w) => w.filters.ownedDevice.afterName))}\\s+)${PLATFORM_WORD}`,
+  'u',
+);
+const OWNER_TYPED = /\p{Lu}\p{L}*\s+\S+\s+$/u;
+
 /** An owned device, read on the text as typed (the verb after it may be part of a category: "keeps asking"). */
 function ownedDevice(text: string, original: string): RegExpExecArray | null {
   const typed = original.toLowerCase();
-  for (const regex of OWNED_PLATFORM) {
-    const m = regex.exec(typed);
+  const named = NAME_THEN_DEVICE.exec(typed);
+  const afterName = named && OWNER_TYPED.test(original.slice(0, named.index)) ? named : null;
+  for (const m of [...OWNED_PLATFORM.map((regex) => regex.exec(typed)), afterName]) {
     if (m && text.slice(m.index, m.index + m[0].length) === m[0]) return m;
   }
   return null;
@@ -109,12 +118,28 @@ export interface FilterFinding {
   platformBeforePeople: { start: number; end: number } | null;
 }
 
+/** Where someone is, in place words that also start a name's place ("in", "te"). */
+const WHERE_SOMEONE_IS = new Set(merged((w) => w.subject.placeBefore).filter((p) => !p.includes(' ')));
+
+/**
+ * "he's on the sales trip in asia. any idea why?": a region (no one country code) where someone is, told outside the
+ * question, is the story, not a filter; asked about ("failures in asia?") it stays one, and the answer says it cannot
+ * narrow to it.
+ */
+function regionInStory(named: RegExpExecArray, lower: string): boolean {
+  if (countryCodes[named[3]] || named[1] !== undefined || !WHERE_SOMEONE_IS.has(named[2])) return false;
+  const questions = questionSentences(lower);
+  return questions.length > 0 && !questions.some((q) => q.includes(named[0]));
+}
+
 /** Country and platform in `lower` (masked text, same offsets as `original`). */
 export function findFilters(lower: string, original: string): FilterFinding {
   let text = lower;
   let country: CountryFilter | null = null;
   const named = COUNTRY.exec(text);
-  if (named) {
+  if (named && regionInStory(named, lower)) {
+    text = mask(text, named.index, named.index + named[0].length);
+  } else if (named) {
     const nameStart = named.index + named[0].length - named[3].length;
     country = {
       name: original.slice(nameStart, named.index + named[0].length),
@@ -152,7 +177,7 @@ export function findFilters(lower: string, original: string): FilterFinding {
   return {
     country,
     platform,
-    guests: GUESTS.test(lower),
+    guests: GUESTS.test(original.toLowerCase()),
     text,
     platformBeforePeople: users ? { start: users.index, end: users.index + users[0].length } : null,
   };

@@ -62,6 +62,8 @@ const YES_NO_TAG = new RegExp(`${START}${alternation(merged((w) => w.form.yesNoT
 /** "… disabled or what? he can't log in": a tag that ends an earlier question; its "what" asks nothing. */
 const TAG_ENDING_QUESTION = new RegExp(`${START}${alternation(merged((w) => w.form.yesNoTags))}(?=\\s*\\?)`, 'gu');
 
+const TAG_BEFORE_QUESTION_MARK = new RegExp(TAG_ENDING_QUESTION.source, 'u');
+
 /** "heeft Emma ingelogd of niet?": the tag asks yes or no; its "niet" says no failure. */
 export function maskYesNoTag(text: string): string {
   const tag = YES_NO_TAG.exec(text);
@@ -91,7 +93,8 @@ function isYesNo(lower: string, openers: RegExp): boolean {
   const inverted = YES_NO_INVERTED.exec(lower);
   if (inverted && !QUESTION_WORD.test(lower.slice(0, inverted.index))) return true;
   if (lower.split(CLAUSE_BREAK).some((clause) => openers.test(clause) && !NOT_YES_NO.test(clause))) return true;
-  const tag = YES_NO_TAG.exec(lower);
+  // "today patti fail MFA or no? she say …": a tag that ends an earlier question tags that one.
+  const tag = YES_NO_TAG.exec(lower) ?? TAG_BEFORE_QUESTION_MARK.exec(lower);
   const rest = (tag ? lower.slice(0, tag.index) : lower).replace(TAG_ENDING_QUESTION, ' ');
   const questions = (lower.replace(TAG_ENDING_QUESTION, ' ').match(QUESTIONS) ?? []).map((q) => q.trim());
   // "my password is expired? i cannot remember when …": a question word outside the state's own question asks nothing.
@@ -100,7 +103,8 @@ function isYesNo(lower: string, openers: RegExp): boolean {
   return (
     tag !== null ||
     (YES_NO_PARTICLE.test(lower) && /\?\s*$/u.test(lower)) ||
-    questions.some((question) => OUTAGE_NOUN_QUESTION.test(question))
+    // ("Outlook ligt plat bij ons, storing bij Microsoft?": the noun question may be the last clause.)
+    questions.some((question) => OUTAGE_NOUN_QUESTION.test(question.split(CLAUSE_BREAK).at(-1)!))
   );
 }
 

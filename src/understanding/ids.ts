@@ -94,7 +94,8 @@ const ROLE_AFTER = ROLE_WORDS.map(
     [
       role,
       new RegExp(
-        `^[\\s:=#-]*(?:(?:is|was|are|zijn|as|als)\\s+)?(?:(?:the|a|an|de|het|een|my|mijn|her|his|zijn|haar)\\s+)?${alternation(words)}${END}`,
+        // ("<id> <- correlation id from her screenshot", "<id> (correlatie-id)", "<id>, that's the request id")
+        `^[\\s:=#<>()[\\],←-]*(?:(?:that's|thats|that is|this is|dat is|is|was|are|zijn|as|als)\\s+)?(?:(?:the|a|an|de|het|een|my|mijn|her|his|zijn|haar)\\s+)?${alternation(words)}${END}`,
         'u',
       ),
     ] as const,

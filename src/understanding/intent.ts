@@ -141,3 +141,12 @@ export function decideIntent({
   if (signals.help) return 'help';
   return 'unknown';
 }
+
+/**
+ * A ranking asks for the failures ranked ("failed logins by country", "breakdown by country"), unless a number is asked
+ * ("how many failures per app") or one person's own are ranked ("which apps does Lynne sign in to most").
+ */
+export function rankingIntent(decided: Intent, counting: boolean, aboutPerson: boolean): Intent {
+  const loose: Intent[] = ['unknown', 'help', ...(counting || aboutPerson ? [] : (['count'] as const))];
+  return loose.includes(decided) ? 'failures' : decided;
+}

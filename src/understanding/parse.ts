@@ -20,7 +20,7 @@ import { askersWords, normaliseChat, typedBeforeScreen } from './chatWords';
 import { isShouted, lowerSameLength, quieted, withTypedCase } from './letterCase';
 import { Changes, contextOf, findFollowUp, freshQuestion, mergeWithPrevious } from './followUp';
 import { findBareCode, findIds } from './ids';
-import { asksSomething, decideIntent, looksForSubject, maskSigninVerbs, signalsOf } from './intent';
+import { asksSomething, decideIntent, looksForSubject, maskSigninVerbs, rankingIntent, signalsOf } from './intent';
 import { detectLanguage, languageOfLocale } from './language';
 import { isValidTimeZone } from './calendar';
 import { takeMentions } from './mentions';
@@ -134,7 +134,7 @@ function parseTyped(text: string, ctx: ParseContext): Question {
   const kind = findCategory(signalText);
   // "is there an outage? half of Finance got logged out": an outage is of the kind its own sentences name, if any.
   const named = form.outage ? findCategory(outageSentences(signalText, language)).category : kind.category;
-  const category = questionCategory(named, signalText, screen !== null, form.intrusion);
+  const category = questionCategory(named, signalText, screen !== null || errorCode !== null, form.intrusion);
   const signals = signalsOf(signalText, kind.category !== null);
   const asks = asksSomething(signals) || form.intrusion;
   const filters = findFilters(maskLike(withoutBareCode(time.text), kind.text), original);
@@ -217,8 +217,8 @@ function parseTyped(text: string, ctx: ParseContext): Question {
     (form.intrusion || form.outage || screen) &&
     ['signins', 'unknown', 'help', ...(screen ? ['explain'] : [])].includes(decided)
       ? 'failures'
-      : ranking.ranking !== null && ['unknown', 'help'].includes(decided)
-        ? 'failures'
+      : ranking.ranking !== null
+        ? rankingIntent(decided, form.counting, found?.kind === 'person')
         : decided; // "which code did Megan get?"
   const subject = intent === 'explain' ? explainedFor(found, signalText) : found;
   const tenantAsk = decideTenantAsk({

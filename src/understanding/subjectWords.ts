@@ -63,7 +63,9 @@ export function explainedFor(subject: Subject | null, text: string): Subject | n
   if (subject?.kind === 'anyone') return null;
   if (subject?.kind !== 'self') return subject;
   const questions = questionSentences(text);
-  return questions.length === 0 || mentionsSelf(questions.at(-1)!) ? subject : null;
+  // ("pls explain error 50057 in simple words, i need to tell the user": the asker explains it to someone else.)
+  if (questions.length === 0) return SOMEONE_ELSE.test(text) ? null : subject;
+  return mentionsSelf(questions.at(-1)!) ? subject : null;
 }
 
 /**

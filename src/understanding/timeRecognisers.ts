@@ -21,6 +21,7 @@ import {
   MINUTE,
   UNIT_MS,
   SINCE_BEFORE,
+  ABSENT_BEFORE,
   FROM_AS_SINCE_BEFORE,
   FROM_BEFORE,
   RANGE_END_AFTER,
@@ -181,6 +182,7 @@ export function recogniseRelativeRanges(state: State): void {
   scan(state, REGEX.forN, (m) => {
     const unit = unitOf(m[3]);
     if ((unit === 'hour' || unit === 'minute') && SINCE_BEFORE.test(`${m[1]} `)) return false;
+    if (ABSENT_BEFORE.test(state.text.slice(0, m.index))) return true;
     return forLast(state, numberOf(m[2]), unit);
   });
   scan(state, REGEX.lastN, (m) => forLast(state, numberOf(m[1]), unitOf(m[2])));

@@ -90,6 +90,8 @@ export const SINCE_BEFORE = new RegExp(
   `${START}(${alt((t) => t.since)})\\s+(?:(?:i|ik|we|she|he|they|hij|zij|ze)\\s+(?:[\\p{L}'\\u0001]+\\s+){0,3}|(?:the|de)\\s+)?$`,
   'u',
 );
+/** "was away for three weeks": an absence before a length of time. */
+export const ABSENT_BEFORE = new RegExp(`${START}${alt((t) => t.absentFor)}\\s+$`, 'u');
 /** "fails to login from yesterday": "from" after a present-tense complaint in the same sentence (group 1: "from "). */
 export const FROM_AS_SINCE_BEFORE = new RegExp(
   `${START}${alt((t) => t.fromAsSince.after)}${END}[^.?!]*?${START}(${alt((t) => t.fromAsSince.from)}\\s+)$`,

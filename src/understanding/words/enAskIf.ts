@@ -1,5 +1,11 @@
 /** Asking whether something is so, by asking to be told ("can you check if", "kindly confirm whether"): a yes/no question, in English. */
 export const enAskIf: string[] = [
+  'am i reading this right',
+  'am i reading that right',
+  'am i seeing this right',
+  'am i seeing that right',
+  'do i see that right',
+  'do i read that right',
   'check if my',
   'check whether my',
   'can you … tell me if',

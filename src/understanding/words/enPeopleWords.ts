@@ -11,6 +11,8 @@ export const enPeopleWords: string[] = [
   'which employees',
   'how many people',
   'how many users',
+  // (Written by people whose first language is not English: "how many user got locked today".)
+  'how many user',
   'how many accounts',
   'how many employees',
   'how many persons',

@@ -205,6 +205,7 @@ export const enFilters: FilterWords = {
   ownedDevice: {
     articles: ['the'],
     of: ['of'],
+    afterName: [],
     failingVerbs: [
       "won't",
       'wont',
@@ -246,6 +247,16 @@ export const enFilters: FilterWords = {
     'how many external users',
     'any external users',
     'which b2b users',
+    // "guest sign-in failures on SharePoint": the word before sign-ins narrows them to guests.
+    'guest sign-in*',
+    'guest sign in*',
+    'guest signin*',
+    'guest login*',
+    'guest log-in*',
+    'guest log in*',
+    'guest failures',
+    'failed guest',
+    'failing guest',
   ],
   notPlatformBefore: ['code', 'codes', 'text', 'sms', 'message', 'user', 'caller'],
   errorBeforeCode: ['error', 'failure', 'sign-in', 'aadsts'],

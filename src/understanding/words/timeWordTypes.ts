@@ -89,4 +89,6 @@ export interface TimeWords {
   vague: string[];
   /** When it still worked, dropped with its time: the failure came later ("it worked fine yesterday"). */
   stillWorked: string[];
+  /** An absence right before "for N days": its length, not the window ("Alex was away for three weeks"). */
+  absentFor: string[];
 }

@@ -218,7 +218,8 @@ export interface FilterWords {
   /** Before a platform word ("on his phone", "op zijn telefoon"). */
   platformPrefixes: string[];
   /** "the iphone of …", "de iphone van Tom": a device named with its owner after it. */
-  ownedDevice: { articles: string[]; of: string[]; failingVerbs: string[] };
+  /** `afterName`: the Dutch "whose" between a name and the device ("Lars zijn MacBook", "Zoë haar iPhone"). */
+  ownedDevice: { articles: string[]; of: string[]; failingVerbs: string[]; afterName: string[] };
   /**
    * A device named as where something came from or who is on it, not the sign-in's platform: the word before it ("the
    * code from my phone", "de code op mijn telefoon") or after it ("on the phone with me", "aan de telefoon met").
@@ -276,6 +277,8 @@ export interface Words {
    * update ("since the Authenticator update"), "her password is right". Masked, so it names no kind of failure.
    */
   fixesDone: string[];
+  /** Someone not seen online, which says nothing of a failure ("ik zie hem niet online"). */
+  seenOffline: string[];
   /**
    * A password said to have expired: the kind of failure whatever else is said ("my password expired and Outlook keeps
    * asking for it", "wachtwoord is verlopen … vraagt steeds om een nieuw wachtwoord").
