@@ -248,6 +248,7 @@ const FOLLOW_UP_APP = new RegExp(
   'gud',
 );
 /** "Contoso Expenses geeft mij error …", "Contoso Portal keeps saying …": a name that opens the message and acts. */
+const ACTING_APP_OPENERS = new Set(merged((w) => w.app.beforeActingApp));
 const APP_AS_SUBJECT = new RegExp(
   `(?<=^|[.!?]\\s|${START}${alternation(merged((w) => w.app.beforeActingApp))}\\s)[\\s${MASK}]*${THE}${NAME_RUN}\\s+` +
     `${alternation(merged((w) => w.app.verbsOfApp))}${END}`,
@@ -279,15 +280,20 @@ function appInPlace(work: string, original: string): { start: number; end: numbe
   for (const pattern of [...APP_WITHOUT_PREPOSITION, FOLLOW_UP_APP, APP_AS_SUBJECT]) {
     const strict = pattern === FOLLOW_UP_APP || pattern === APP_AS_SUBJECT;
     for (const m of work.matchAll(pattern)) {
-      const [start, end] = m.indices![1]!;
-      const words = m[1].split(/\s+/u);
-      const typed = original.slice(start, end).split(/\s+/u);
-      const titled = (i: number) => words.length > 1 && /^\p{Lu}/u.test(typed[i]) && !NOT_APPS.has(words[i]);
-      const named = (w: string, i: number) =>
-        APP_NOUNS.has(w) || KNOWN_APP_WORDS.has(w) || (!strict && (!everydayWords.has(w) || titled(i)));
-      const fits = (w: string, i: number) => (appWord(w) || titled(i)) && !GIVEN_NAMES.has(w) && /\p{L}/u.test(w);
-      const generic = words.length === 1 && GENERIC_APP_WORDS.has(words[0]);
-      if (words.some(named) && words.every(fits) && !generic) return { start, end };
+      const [runStart, end] = m.indices![1]!;
+      // ("ok so contoso expenses not working": an acting app may be the end of the run, after a filler.)
+      const inner = tokenize(work.slice(runStart, end));
+      const starts = inner.filter((t, i) => i === 0 || ACTING_APP_OPENERS.has(inner[i - 1].word));
+      for (const start of pattern === APP_AS_SUBJECT ? starts.map((t) => runStart + t.start) : [runStart]) {
+        const words = work.slice(start, end).split(/\s+/u);
+        const typed = original.slice(start, end).split(/\s+/u);
+        const titled = (i: number) => words.length > 1 && /^\p{Lu}/u.test(typed[i]) && !NOT_APPS.has(words[i]);
+        const named = (w: string, i: number) =>
+          APP_NOUNS.has(w) || KNOWN_APP_WORDS.has(w) || (!strict && (!everydayWords.has(w) || titled(i)));
+        const fits = (w: string, i: number) => (appWord(w) || titled(i)) && !GIVEN_NAMES.has(w) && /\p{L}/u.test(w);
+        const generic = words.length === 1 && GENERIC_APP_WORDS.has(words[0]);
+        if (words.some(named) && words.every(fits) && !generic) return { start, end };
+      }
     }
   }
   return null;

@@ -6,7 +6,7 @@
 import type { CountryFilter, Platform } from './question';
 import { maskKeepingSelf } from './category';
 import { END, START, alternation, mask, wordsRegex } from './phrases';
-import { merged, mergedRecord } from './words';
+import { everydayWords, merged, mergedRecord } from './words';
 import { countryCodes } from './words/countries';
 import { knownApps } from './words/apps';
 import { questionSentences } from './questionClauses';
@@ -70,18 +70,24 @@ const OWNED_PLATFORM = [
   new RegExp(`(?<=${START}${alternation(knownApps)}\\s+)${PLATFORM_WORD}`, 'u'),
 ];
 
-/** "Zoë Janssen haar MacBook is niet compliant": whose device, after a name (typed with a capital: `OWNER_TYPED`). */
+/** "Zoë Janssen haar MacBook is niet compliant": whose device, after a name (`OWNER`: typed with a capital or no word). */
 const NAME_THEN_DEVICE = new RegExp(
   `(?<=\\p{L}\\s+${alternation(merged((w) => w.filters.ownedDevice.afterName))}\\s+)${PLATFORM_WORD}`,
   'u',
 );
-const OWNER_TYPED = /\p{Lu}\p{L}*\s+\S+\s+$/u;
+const OWNER = /(\p{L}+)\s+\S+\s+$/u;
+const NOT_NAMES = new Set(merged((w) => w.notNames));
+const isOwner = (before: string) => {
+  const owner = OWNER.exec(before)?.[1];
+  const word = owner?.toLowerCase() ?? '';
+  return owner !== undefined && !NOT_NAMES.has(word) && (/^\p{Lu}/u.test(owner) || !everydayWords.has(word));
+};
 
 /** An owned device, read on the text as typed (the verb after it may be part of a category: "keeps asking"). */
 function ownedDevice(text: string, original: string): RegExpExecArray | null {
   const typed = original.toLowerCase();
   const named = NAME_THEN_DEVICE.exec(typed);
-  const afterName = named && OWNER_TYPED.test(original.slice(0, named.index)) ? named : null;
+  const afterName = named && isOwner(original.slice(0, named.index)) ? named : null;
   for (const m of [...OWNED_PLATFORM.map((regex) => regex.exec(typed)), afterName]) {
     if (m && text.slice(m.index, m.index + m[0].length) === m[0]) return m;
   }

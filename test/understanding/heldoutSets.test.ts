@@ -50,7 +50,7 @@ const SETS = [
   // Written blind this session (9a: end users in their own words, and the helpdesk beside them; 9b: a new helpdesk
   // colleague's first weeks). Blind on e5558a5: 9a en 86.7 %, nl 83.3 %; 9b en 88.3 %, nl 88.3 %. Then improved
   // against by class.
-  { file: 'heldout-utterances-9a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 95 } },
+  { file: 'heldout-utterances-9a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 96.6 } },
   { file: 'heldout-utterances-9b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   // Written blind this session, measured once on the final parser (c9b5abf) before any look at their rows. 10a: new
   // questions in the spirit of sets 1 and 2 (a product owner's release test): en 98.3 %, nl 98.3 %. 10b: the hardest
@@ -173,7 +173,7 @@ const SETS = [
   // asker), "wie … ? ik heb al drie tickets" (the asker's "ik" wins over "wie"), "krijgt Contoso Expenses niet open",
   // "in HR" read as an app, and "am I locked out? the password screen keeps coming back" (session beats lockout).
   { file: 'heldout-utterances-27a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
-  { file: 'heldout-utterances-27b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 100 } },
+  { file: 'heldout-utterances-27b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-28a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-28b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 100 } },
   // Written blind the same session, all four measured once on c1cab4e (after sets 27a-28b were worked on) before any
@@ -186,7 +186,7 @@ const SETS = [
   { file: 'heldout-utterances-29a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 96.6 } },
   { file: 'heldout-utterances-29b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-30a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
-  { file: 'heldout-utterances-30b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 98.3 } },
+  { file: 'heldout-utterances-30b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   // Written blind in the next session, all four measured once on 38f28cc (the previous session's last parser) before
   // any look at their rows. 31a (in the spirit of sets 1 and 2: a compliant-device policy on Salesforce, Finance kept
   // out of Contoso Expenses, single sign-on to a legacy portal missing consent): en 98.3 %, nl 100 %. 31b (an
@@ -196,7 +196,7 @@ const SETS = [
   // nl 73.3 %. Then improved against by class.
   { file: 'heldout-utterances-31a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-31b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 100 } },
-  { file: 'heldout-utterances-32a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-32a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-32b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 85, nl: 93.3 } },
   // Written blind the same session, all four measured once on 8409b51 (after sets 31a-32b were worked on) before any
   // look at their rows. 33a (in the spirit of sets 1 and 2: a leaked password list, then a spray, lockouts and a risk
@@ -208,7 +208,19 @@ const SETS = [
   { file: 'heldout-utterances-33a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-33b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-34a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
-  { file: 'heldout-utterances-34b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 60, nl: 73.3 } },
+  { file: 'heldout-utterances-34b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 63.3, nl: 75 } },
+  // Written blind the next session, all four measured once on 23aeef3 and again on 07762d5 (mends from the list of
+  // misses left open, made while they were being written) before any look at their rows; the same figures both
+  // times. 35a (in the spirit of sets 1 and 2: a sign-in frequency policy logging people out, travel in Asia, admin
+  // consent revoked for Salesforce): en 88.3 %, nl 98.3 %. 35b (in the spirit of sets 1 and 2: a passwordless rollout,
+  // a partner's guest locked out of SharePoint, a spray from Vietnam and Brazil): en 91.7 %, nl 98.3 %. 36a (in the
+  // spirit of sets 1 and 2: a broken redirect URL, a named-location list that blocks Belgium, Ireland and Italy, a
+  // manager disabled by mistake): en 100 %, nl 100 %. 36b (an international helpdesk: German, French, Turkish,
+  // Filipino and Vietnamese English, quick Dutch): en 86.7 %, nl 91.7 %. Then improved against by class.
+  { file: 'heldout-utterances-35a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-35b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-36a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
+  { file: 'heldout-utterances-36b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {
