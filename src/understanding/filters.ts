@@ -128,12 +128,12 @@ export interface FilterFinding {
 const WHERE_SOMEONE_IS = new Set(merged((w) => w.subject.placeBefore).filter((p) => !p.includes(' ')));
 
 /**
- * "he's on the sales trip in asia. any idea why?": a region (no one country code) where someone is, told outside the
- * question, is the story, not a filter; asked about ("failures in asia?") it stays one, and the answer says it cannot
- * narrow to it.
+ * "Patti zit deze week in Japan. waarom krijgt ze steeds MFA-verzoeken?", "he's on the sales trip in asia. any idea
+ * why?": where someone is, told outside the question, is the story, not a filter (the prompts may well come from
+ * elsewhere); asked about ("failures in asia?", "did he sign in from Japan?") it is one.
  */
-function regionInStory(named: RegExpExecArray, lower: string): boolean {
-  if (countryCodes[named[3]] || named[1] !== undefined || !WHERE_SOMEONE_IS.has(named[2])) return false;
+function placeInStory(named: RegExpExecArray, lower: string): boolean {
+  if (named[1] !== undefined || !WHERE_SOMEONE_IS.has(named[2])) return false;
   const questions = questionSentences(lower);
   return questions.length > 0 && !questions.some((q) => q.includes(named[0]));
 }
@@ -142,10 +142,12 @@ function regionInStory(named: RegExpExecArray, lower: string): boolean {
 export function findFilters(lower: string, original: string): FilterFinding {
   let text = lower;
   let country: CountryFilter | null = null;
-  const named = COUNTRY.exec(text);
-  if (named && regionInStory(named, lower)) {
+  let named = COUNTRY.exec(text);
+  while (named && placeInStory(named, lower)) {
     text = mask(text, named.index, named.index + named[0].length);
-  } else if (named) {
+    named = COUNTRY.exec(text);
+  }
+  if (named) {
     const nameStart = named.index + named[0].length - named[3].length;
     country = {
       name: original.slice(nameStart, named.index + named[0].length),
