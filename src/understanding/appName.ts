@@ -14,22 +14,16 @@ import { isMisspeltApp } from './appTypos';
 import { oneApp, tidy } from './appTidy';
 import { appAfterJoin } from './appJoined';
 import { countryCodes } from './words/countries';
+import { PREPOSITIONS, isWeak, prepositionAt } from './appPrepositions';
 
-const PREPOSITIONS = new Set(merged((w) => w.app.prepositions).filter((p) => !p.includes(' ')));
-const WEAK_PREPOSITIONS = new Set(merged((w) => w.app.weakPrepositions));
-const STRONG_AFTER_SIGN_IN = new Set(merged((w) => w.app.strongAfterSignIn));
-const SIGN_IN_BEFORE = new RegExp(`${alternation(merged((w) => w.intent.signin))}\\s+$`, 'u');
 const ARTICLES = new Set(merged((w) => w.app.articles));
-const ACCESS_BEFORE = new Set(merged((w) => w.app.accessBefore));
-/** How many words before the preposition a modal verb may stand ("kan sinds vanochtend niet bij"). */
-const ACCESS_REACH = 5;
 const NOT_AFTER = new Set(merged((w) => w.app.notAfter));
 const NOT_APPS = new Set(merged((w) => w.app.notApps));
 const JOINING_WORDS = new Set(merged((w) => w.app.joiningWords));
 const VERBS_BEFORE_APP = new Set(merged((w) => w.app.verbsBeforeApp));
-const BLOCKED_FROM = new Set(merged((w) => w.app.blockedFrom));
-const REFUSED_BY = new Set(merged((w) => w.app.refusedBy));
 const GENERIC_APP_WORDS = new Set(merged((w) => w.app.genericWords));
+const DEPARTMENTS = new Set(merged((w) => w.app.departments));
+const BEFORE_DEPARTMENT = new Set(merged((w) => w.app.beforeDepartment));
 const APP_NOUNS = new Set(appNouns);
 const NOT_NAMES = new Set(merged((w) => w.notNames));
 const KNOWN_APP = new RegExp(wordsRegex(knownApps).source, 'gu');
@@ -49,26 +43,6 @@ function appWord(word: string): boolean {
   // "de 3e keer", "the 2nd time": an ordinal, not an app like "office365".
   if (/^\d+(?:e|de|ste|st|nd|rd|th)$/u.test(word)) return false;
   return /\d/.test(word) || APP_NOUNS.has(word) || !(NOT_NAMES.has(word) || NOT_APPS.has(word));
-}
-
-/** "out of" counts as one preposition ("locked out of Salesforce"); "from" only after "blocked" and the like. */
-function prepositionAt(tokens: Token[], i: number): number {
-  if (tokens[i].word === 'out' && tokens[i + 1]?.word === 'of') return 2;
-  if (tokens[i].word === 'from' && i > 0 && BLOCKED_FROM.has(tokens[i - 1].word)) return 1;
-  if ((tokens[i].word === 'by' || tokens[i].word === 'door') && i > 0 && REFUSED_BY.has(tokens[i - 1].word)) return 1;
-  return PREPOSITIONS.has(tokens[i].word) || WEAK_PREPOSITIONS.has(tokens[i].word) ? 1 : 0;
-}
-
-/** "bij" is weak ("problemen bij Ruud") unless it follows a sign-in verb ("inloggen bij AFAS") or a negated modal ("kan niet bij Contoso Expenses"). */
-function isWeak(tokens: Token[], i: number, original: string): boolean {
-  const preposition = tokens[i];
-  if (!WEAK_PREPOSITIONS.has(preposition.word)) return false;
-  const before = tokens.slice(Math.max(0, i - ACCESS_REACH), i);
-  if (before.at(-1)?.word === 'niet' && before.some((t) => ACCESS_BEFORE.has(t.word))) return false;
-  return !(
-    STRONG_AFTER_SIGN_IN.has(preposition.word) &&
-    SIGN_IN_BEFORE.test(original.slice(0, preposition.start).toLowerCase())
-  );
 }
 
 /** After a weak preposition only something that looks like an app: a known name, an app noun or a number. */
@@ -118,8 +92,10 @@ function appAfter(text: string, original: string, tokens: Token[], i: number): {
   if (innerFits && noun && APP_NOUNS.has(noun.word) && last + 3 - j <= MAX_APP_WORDS) {
     if (adjacent(text, tokens[last], inner) && adjacent(text, inner, noun)) last += 2;
   }
-  // "approve it in the app": the word for an app names none; "into Seán O'Brien's account": an owner.
+  // "approve it in the app": the word for an app names none; "everyone in HR": a department; "into Seán O'Brien's
+  // account": an owner.
   if (last === j && GENERIC_APP_WORDS.has(first.word)) return null;
+  if (last === j && DEPARTMENTS.has(first.word) && BEFORE_DEPARTMENT.has(tokens[i - 1]?.word ?? '')) return null;
   if (tokens.slice(j, last + 1).some((t) => /['’]s$/u.test(t.word))) return null;
   // "on the service desk": a name of several words that is no app as a whole; "travelling to Brazil": a country.
   const whole = text.slice(first.start, tokens[last].end);
@@ -192,14 +168,16 @@ function findAppWithoutPreposition(work: string, original: string, tokens: Token
   if (known && !within) {
     const end = known.index + known[0].length;
     // "who failed contoso vpn": a generic app word takes the brand typed right before it.
-    const brand = tokens.filter((t) => t.end <= known.index).pop();
+    const before = tokens.filter((t) => t.end <= known.index);
+    const [name, brand] = [before.at(-2), before.at(-1)];
     const branded =
       brand &&
       APP_NOUNS.has(known[0]) &&
       adjacent(work, brand, { start: known.index, end, word: known[0] }) &&
       appWord(brand.word) &&
-      // ("Sean O'Brien's Teams": the owner, not a brand.)
+      // ("Sean O'Brien's Teams", "irvin sayers vpn": the owner, not a brand.)
       !isPossessive(brand.word) &&
+      !(name && adjacent(work, name, brand) && GIVEN_NAMES.has(name.word)) &&
       !everydayWords.has(brand.word) &&
       !GIVEN_NAMES.has(brand.word);
     const start = branded ? brand.start : known.index;
@@ -291,7 +269,7 @@ function appInPlace(work: string, original: string): { start: number; end: numbe
         const named = (w: string, i: number) =>
           APP_NOUNS.has(w) || KNOWN_APP_WORDS.has(w) || (!strict && (!everydayWords.has(w) || titled(i)));
         const fits = (w: string, i: number) => (appWord(w) || titled(i)) && !GIVEN_NAMES.has(w) && /\p{L}/u.test(w);
-        const generic = words.length === 1 && GENERIC_APP_WORDS.has(words[0]);
+        const generic = words.length === 1 && (GENERIC_APP_WORDS.has(words[0]) || DEPARTMENTS.has(words[0]));
         if (words.some(named) && words.every(fits) && !generic) return { start, end };
       }
     }

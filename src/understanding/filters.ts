@@ -39,8 +39,11 @@ const NOT_PLATFORM_BEFORE = new RegExp(
   'u',
 );
 const NOT_PLATFORM_AFTER = `(?!\\s+${alternation(merged((w) => w.filters.notPlatformAfter))}${END})`;
+/** "on her new iPhone", "op mijn oude telefoon": after an owner only ("op de oude iPad" is where it happened). */
+const OWNER_WORDS = merged((w) => w.filters.possessives).filter((p) => !merged((w) => w.app.articles).includes(p));
+const DEVICE_ADJECTIVE = `(?:(?<=${START}${alternation(OWNER_WORDS)}\\s+)${alternation(merged((w) => w.filters.deviceAdjectives))}\\s+)?`;
 const PLATFORM = new RegExp(
-  `${START}${alternation(merged((w) => w.filters.platformPrefixes))}\\s+(?:${alternation(merged((w) => w.filters.possessives))}\\s+)?` +
+  `${START}${alternation(merged((w) => w.filters.platformPrefixes))}\\s+(?:${alternation(merged((w) => w.filters.possessives))}\\s+)?${DEVICE_ADJECTIVE}` +
     `(${alternation([...PLATFORM_OF.keys()])})${END}${NOT_PLATFORM_AFTER}`,
   'u',
 );
@@ -109,7 +112,7 @@ const FOLLOW_UP_PLATFORM = new RegExp(
 const GUESTS = wordsRegex(merged((w) => w.filters.guests));
 /** "iphone users", "android-gebruikers": the platform word, when a word for its users follows. */
 const PLATFORM_PEOPLE = new RegExp(
-  `${START}(${alternation([...PLATFORM_OF.keys()])})[\\s-]+(?=${alternation(merged((w) => w.filters.platformPeople))}${END})`,
+  `${START}(${alternation([...PLATFORM_OF.keys()])})[\\s-]+(?=${alternation(merged((w) => [...w.filters.platformPeople, ...w.filters.platformEvents]))}${END})`,
   'u',
 );
 
@@ -125,14 +128,18 @@ export interface FilterFinding {
 }
 
 /** Where someone is, in place words that also start a name's place ("in", "te"). */
+/** "after coming back from spain", "terug uit Spanje": where someone was. */
+const RETURNED_BEFORE = new RegExp(`${START}${alternation(merged((w) => w.filters.returnedBefore))}\\s+$`, 'u');
 const WHERE_SOMEONE_IS = new Set(merged((w) => w.subject.placeBefore).filter((p) => !p.includes(' ')));
 
 /**
- * "Patti zit deze week in Japan. waarom krijgt ze steeds MFA-verzoeken?", "he's on the sales trip in asia. any idea
- * why?": where someone is, told outside the question, is the story, not a filter (the prompts may well come from
- * elsewhere); asked about ("failures in asia?", "did he sign in from Japan?") it is one.
+ * Where someone is or was, not where the sign-ins came from: "after coming back from spain" anywhere; "Patti zit deze
+ * week in Japan. waarom krijgt ze steeds MFA-verzoeken?", "he's on the sales trip in asia. any idea why?" when told
+ * outside the question (the prompts may well come from elsewhere). Asked about ("failures in asia?", "did he sign in
+ * from Japan?") a country is a filter.
  */
 function placeInStory(named: RegExpExecArray, lower: string): boolean {
+  if (named[1] === undefined && RETURNED_BEFORE.test(lower.slice(0, named.index))) return true;
   if (named[1] !== undefined || !WHERE_SOMEONE_IS.has(named[2])) return false;
   const questions = questionSentences(lower);
   return questions.length > 0 && !questions.some((q) => q.includes(named[0]));

@@ -96,6 +96,7 @@ const DEMONSTRATIVES = new Set(['this', 'these', 'those', 'dit', 'deze']);
 const CUES_BEFORE = subjectSet((w) => w.subject.cuesBefore);
 const CUES_AFTER = subjectSet((w) => w.subject.cuesAfter);
 const GROUP_NOUNS = subjectSet((w) => w.subject.groupNouns);
+const OWNERS = subjectSet((w) => w.subject.ownersOfThings);
 const ORGANISATION_BEFORE = new RegExp(`${START}${alternation(merged((w) => w.subject.organisationBefore))}\\s+$`, 'u');
 
 /**
@@ -267,6 +268,8 @@ export function findPerson(work: string, original: string, language: Language): 
       (run) =>
         !GROUP_NOUNS.has(tokens[run[1] + 1]?.word ?? '') &&
         !ORGANISATION_BEFORE.test(work.slice(0, tokens[run[0]].start)) &&
+        // ("his Thunderbird keeps failing": what someone owns, not someone.)
+        !OWNERS.has(tokens[run[0] - 1]?.word ?? '') &&
         !isPlace(run, tokens, work),
     );
   // "Megan's fine again, but why can't Will Turner get in?": the question comes after the "but".

@@ -2,7 +2,7 @@
  * Words for who a question is about besides a name: the asker ("I", "mijn"), everyone ("who", "welke gebruikers"),
  * sign-in events in the plural, and follow-up openers ("what about", "en voor").
  */
-import { END, alternation, mask, wordsRegex } from './phrases';
+import { END, START, alternation, mask, wordsRegex } from './phrases';
 import { tokenize } from './tokens';
 import { questionClauses, questionSentences } from './questionClauses';
 import type { Subject } from './question';
@@ -19,6 +19,12 @@ const PLURAL_EVENTS = wordsRegex(merged((w) => w.subject.pluralEvents));
 const EVENT_HEADING = new RegExp(`^\\s*${alternation(merged((w) => w.subject.eventHeadings))}${END}`, 'u');
 const SELF_WHEN_NO_SUBJECT = wordsRegex(merged((w) => w.subject.selfWhenNoSubject));
 const FOLLOW_UP_OPENER = new RegExp(`^\\s*${alternation(merged((w) => w.subject.followUpOpeners))}${END}`, 'u');
+/** "Irvin too?", "can you check the weekend too", "Tom heeft hetzelfde": a follow-up said at the end or in passing. */
+const FOLLOW_UP_MARK = new RegExp(
+  `${START}${alternation(merged((w) => w.subject.followUpMarks))}${END}|` +
+    `\\s${alternation(merged((w) => w.subject.followUpClosers))}[\\s?!.]*$`,
+  'u',
+);
 
 /**
  * "I", "my", "ik", "mijn" — but not the "me" of "show me" / "laat me zien". `asSubjectOnly`: not "me" at all ("look up
@@ -49,9 +55,9 @@ export function impliesSelf(work: string): boolean {
   return SELF_WHEN_NO_SUBJECT.test(work) && !SOMEONE_ELSE.test(work);
 }
 
-/** A follow-up opener at the start ("what about", "and", "en voor"); returns the text with it masked. */
+/** A follow-up opener at the start ("what about", "and", "en voor") or mark; returns the text with it masked. */
 export function followUpOpener(work: string): string | null {
-  const m = FOLLOW_UP_OPENER.exec(work);
+  const m = FOLLOW_UP_OPENER.exec(work) ?? FOLLOW_UP_MARK.exec(work);
   return m ? mask(work, m.index, m.index + m[0].length) : null;
 }
 

@@ -22,6 +22,7 @@ import {
   UNIT_MS,
   SINCE_BEFORE,
   ABSENT_BEFORE,
+  ABSENT_AFTER,
   FROM_AS_SINCE_BEFORE,
   FROM_BEFORE,
   RANGE_END_AFTER,
@@ -183,6 +184,7 @@ export function recogniseRelativeRanges(state: State): void {
     const unit = unitOf(m[3]);
     if ((unit === 'hour' || unit === 'minute') && SINCE_BEFORE.test(`${m[1]} `)) return false;
     if (ABSENT_BEFORE.test(state.text.slice(0, m.index))) return true;
+    if (ABSENT_AFTER.test(state.text.slice(m.index + m[0].length))) return true;
     return forLast(state, numberOf(m[2]), unit);
   });
   scan(state, REGEX.lastN, (m) => forLast(state, numberOf(m[1]), unitOf(m[2])));

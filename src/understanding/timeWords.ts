@@ -92,6 +92,8 @@ export const SINCE_BEFORE = new RegExp(
 );
 /** "was away for three weeks": an absence before a length of time. */
 export const ABSENT_BEFORE = new RegExp(`${START}${alt((t) => t.absentFor)}\\s+$`, 'u');
+/** "back from 3 weeks off", "na 2 weken vakantie": the absence after a length of time. */
+export const ABSENT_AFTER = new RegExp(`^\\s+${alt((t) => t.absentAfter)}${END}`, 'u');
 /** "fails to login from yesterday": "from" after a present-tense complaint in the same sentence (group 1: "from "). */
 export const FROM_AS_SINCE_BEFORE = new RegExp(
   `${START}${alt((t) => t.fromAsSince.after)}${END}[^.?!]*?${START}(${alt((t) => t.fromAsSince.from)}\\s+)$`,

@@ -1,5 +1,8 @@
 /** Asking whether something is so, by asking to be told ("can you check if", "kindly confirm whether"): a yes/no question, in English. */
 export const enAskIf: string[] = [
+  'anyone know if',
+  'does anyone know if',
+  'anybody know if',
   'am i reading this right',
   'am i reading that right',
   'am i seeing this right',

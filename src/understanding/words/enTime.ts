@@ -242,6 +242,7 @@ export const enTime: Words['time'] = {
     'travelling',
     'traveling',
   ],
+  absentAfter: ['off', 'away', 'leave', 'of leave', 'holiday', 'of holiday', 'vacation', 'of vacation', 'sick leave'],
   stillWorked: [
     'it worked fine yesterday',
     'it worked yesterday',
@@ -273,6 +274,10 @@ export const enTime: Words['time'] = {
   ],
   // "every morning", "each time": a habit, not a window.
   vague: [
+    'in the middle of the night',
+    'middle of the night',
+    'at night',
+    'every night',
     'recently',
     'lately',
     'just now',

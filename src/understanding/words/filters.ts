@@ -153,6 +153,7 @@ export const enFilters: FilterWords = {
     'except from',
   ],
   inside: ['from', 'in', 'within', 'inside', 'out of', 'coming out of', 'originating from'],
+  returnedBefore: ['back', 'returned', 'returning'],
   abroad: [
     'abroad',
     'overseas',
@@ -263,4 +264,6 @@ export const enFilters: FilterWords = {
   notPlatformAfter: ['with', 'to'],
   possessives: ['his', 'her', 'my', 'their', 'the', 'a', 'an', 'your', 'its', 'our'],
   platformPeople: ['users', 'user', 'people', 'staff', 'employees', 'colleagues', 'folks', 'accounts'],
+  platformEvents: ['failures', 'sign-ins', 'sign ins', 'signins', 'logins', 'log-ins', 'errors', 'lockouts'],
+  deviceAdjectives: ['new', 'old', 'personal', 'private', 'spare', 'second'],
 };

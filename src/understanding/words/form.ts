@@ -33,6 +33,9 @@ export const enForm: FormWords = {
     'count of',
   ],
   outage: [
+    'something big going on',
+    'something going on with',
+    'is something going on',
     'outage*',
     'is something down',
     'is anything down',

@@ -149,6 +149,7 @@ export const nlFilters: FilterWords = {
   ],
   outside: ['buiten', 'van buiten', 'vanuit buiten', 'niet uit', 'niet vanuit', 'niet in', 'behalve', 'anders dan'],
   inside: ['uit', 'vanuit', 'in', 'binnen'],
+  returnedBefore: ['terug', 'teruggekomen', 'teruggekeerd'],
   abroad: [
     'buitenland',
     'het buitenland',
@@ -226,4 +227,6 @@ export const nlFilters: FilterWords = {
     "zo'n",
   ],
   platformPeople: ['gebruikers', 'gebruiker', 'mensen', 'medewerkers', "collega's", 'collegas', 'accounts'],
+  platformEvents: ['fouten', 'aanmeldingen', 'logins', 'storingen'],
+  deviceAdjectives: ['nieuwe', 'nieuw', 'oude', 'oud', 'privé', 'prive', 'tweede'],
 };

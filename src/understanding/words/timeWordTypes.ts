@@ -91,4 +91,6 @@ export interface TimeWords {
   stillWorked: string[];
   /** An absence right before "for N days": its length, not the window ("Alex was away for three weeks"). */
   absentFor: string[];
+  /** An absence right after "N weeks": its length ("back from 3 weeks off"). */
+  absentAfter: string[];
 }

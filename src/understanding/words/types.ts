@@ -90,6 +90,8 @@ export interface SubjectWords {
   /** Nouns after a name that make it a person after all ("break in Enrico Cattaneo account"). */
   notPlaceBefore: string[];
   /** Lower-case particles inside names ("Jan de Vries", "Sanne van der Berg"). */
+  /** Possessives before a thing someone owns, never before a person ("his Thunderbird", "haar MacBook"). */
+  ownersOfThings: string[];
   nameParticles: string[];
   /** Words right before or after a name that make it more likely a name ("for bob", "bob can't"). */
   cuesBefore: string[];
@@ -97,6 +99,10 @@ export interface SubjectWords {
   /** "can someone explain …", "kan iemand even kijken": the someone asked to help, not who the question is about. */
   helperAsked: string[];
   /** Openers of a follow-up about someone or something else ("what about bob?", "en voor jan?"). */
+  /** A follow-up said in passing ("has the same", "heeft hetzelfde", "ook even checken"). */
+  followUpMarks: string[];
+  /** A follow-up said at the end ("Irvin too?", "the weekend as well"). */
+  followUpClosers: string[];
   followUpOpeners: string[];
 }
 
@@ -136,6 +142,10 @@ export interface AppWords {
   beforeActingApp: string[];
   /** Words that join an app on after a person: "Johanna de Vries and Contoso Expenses". */
   beforeJoinedApp: string[];
+  /** Departments, which name no app on their own ("everyone in HR is complaining", "HR says she's not back yet"). */
+  departments: string[];
+  /** Where a department stands, not an app: "in HR", "from finance". */
+  beforeDepartment: string[];
   /** "my Contoso VPN", "mijn Contoso Portal": an owner's word before an app's name that ends in an app noun. */
   ownersBeforeApp: string[];
   /** Words that join two names ("Outlook And Teams"), never inside one. */
@@ -214,6 +224,8 @@ export interface FilterWords {
   inside: string[];
   /** Outside the tenant's own country, unnamed ("abroad", "vanuit het buitenland"). */
   abroad: string[];
+  /** Coming back from a country: where someone was, not where the sign-ins came from ("back from spain"). */
+  returnedBefore: string[];
   platforms: Record<Platform, string[]>;
   /** Before a platform word ("on his phone", "op zijn telefoon"). */
   platformPrefixes: string[];
@@ -234,6 +246,10 @@ export interface FilterWords {
   possessives: string[];
   /** After a platform word, people who use it ("iphone users", "android-gebruikers"). */
   platformPeople: string[];
+  /** After a platform word, events on it ("iphone failures", "android-aanmeldingen"): the platform narrows them. */
+  platformEvents: string[];
+  /** Between the possessive and the device: "on her new iPhone", "op mijn oude telefoon". */
+  deviceAdjectives: string[];
 }
 
 export interface FollowUpWords {
