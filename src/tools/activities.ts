@@ -77,10 +77,17 @@ export async function postActivity(
   activity: unknown,
   headers: Record<string, string> = {},
 ): Promise<PostResult> {
-  const response = await fetch(`${baseUrl}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(activity),
+  const send = () =>
+    fetch(`${baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(activity),
+    });
+  // An idle kept-alive socket that the server closed while this process was busy fails at once with ECONNRESET; the
+  // request never reached the server, so it is sent once more on a fresh socket.
+  const response = await send().catch((error: unknown) => {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+    return send();
   });
   const text = await response.text();
   let body: unknown = text;
