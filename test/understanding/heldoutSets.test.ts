@@ -73,7 +73,7 @@ const SETS = [
   // chat at a Dutch company (greetings, "thx", context before the question): en 96.7 %, nl 98.3 %. Then improved
   // against by class. The one row still missed is a label choice: "so far today" runs to now here, to midnight there.
   { file: 'heldout-utterances-13a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
-  { file: 'heldout-utterances-13b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-13b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   // Written blind the same session, both in the spirit of sets 1 and 2, measured once on ef4c438 before any look at
   // their rows. 14a (a phishing wave, Workday single sign-on broken): en 93.3 %, nl 96.7 %. 14b (an MFA registration
   // campaign, leavers, a scanner on legacy auth): en 95.0 %, nl 93.3 %. Then improved against by class. Still missed:
@@ -92,7 +92,7 @@ const SETS = [
   // nl 96.7 %. 16b (mostly end users in their own words: a password-reset portal down, number matching, a VPN refusing
   // laptops): en 98.3 %, nl 96.7 %. Then improved against by class.
   { file: 'heldout-utterances-16a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
-  { file: 'heldout-utterances-16b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-16b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   // Written blind the same session, measured once on 2278745 before any look at their rows. 17a (in the spirit of sets
   // 1 and 2: a partner's federation certificate expired, sales blocked by a risk policy in the US, an app missing admin
   // consent): en 96.7 %, nl 95.0 %. 17b (a week's mix: helpdesk shorthand, long end-user messages, a team lead, pasted
@@ -175,7 +175,7 @@ const SETS = [
   { file: 'heldout-utterances-27a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
   { file: 'heldout-utterances-27b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-28a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
-  { file: 'heldout-utterances-28b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 100 } },
+  { file: 'heldout-utterances-28b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   // Written blind the same session, all four measured once on c1cab4e (after sets 27a-28b were worked on) before any
   // look at their rows. 29a (in the spirit of sets 1 and 2: the password-reset portal down, an intern signing in from
   // two countries, an SSO certificate about to expire): en 91.7 %, nl 95.0 %. 29b (an international helpdesk typing
@@ -183,7 +183,7 @@ const SETS = [
   // authentication switched off, a board member in Japan, auditors as guests): en 96.7 %, nl 98.3 %. 30b (end users
   // and managers in their own words on a Monday morning): en 91.7 %, nl 95.0 %. Then improved against by class, the
   // last parser change of the session; the rows still missed are listed by HELDOUT_REPORT=1.
-  { file: 'heldout-utterances-29a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 96.6 } },
+  { file: 'heldout-utterances-29a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 98.3 } },
   { file: 'heldout-utterances-29b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-30a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-30b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
@@ -208,7 +208,7 @@ const SETS = [
   { file: 'heldout-utterances-33a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-33b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-34a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
-  { file: 'heldout-utterances-34b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 63.3, nl: 75 } },
+  { file: 'heldout-utterances-34b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 63.3, nl: 78.3 } },
   // Written blind the next session, all four measured once on 23aeef3 and again on 07762d5 (mends from the list of
   // misses left open, made while they were being written) before any look at their rows; the same figures both
   // times. 35a (in the spirit of sets 1 and 2: a sign-in frequency policy logging people out, travel in Asia, admin
@@ -221,6 +221,17 @@ const SETS = [
   { file: 'heldout-utterances-35b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-36a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-36b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
+  // Written blind the same session, all four in the spirit of sets 1 and 2, measured once on 36441cb (after sets
+  // 35a-36b were worked on) before any look at their rows. 37a (a compliant-device policy for Sales, a password sync
+  // that stopped, a contractor disabled by mistake): en 100 %, nl 100 %. 37b (the first Monday after the summer:
+  // expired passwords, new phones, a country policy blocking travellers, an expired SSO certificate): en 75.0 %,
+  // nl 86.7 %. 38a (an MFA registration campaign, a VPN that stopped accepting sign-ins, a phished account): en 95.0 %,
+  // nl 100 %. 38b (legacy authentication switched off, a supplier's guest, kiosk lockouts): en 95.0 %, nl 90.0 %.
+  // Then improved against by class.
+  { file: 'heldout-utterances-37a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
+  { file: 'heldout-utterances-37b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 93.3, nl: 93.3 } },
+  { file: 'heldout-utterances-38a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
+  { file: 'heldout-utterances-38b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 98.3 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {
