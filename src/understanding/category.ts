@@ -5,6 +5,7 @@
  */
 import { FAILURE_CATEGORIES, type FailureCategory } from '../shared/types';
 import { MASK, mask, wordsRegex } from './phrases';
+import type { QuestionForm } from './question';
 import { mentionsThirdPerson } from './subjectWords';
 import { merged, wordsByLanguage } from './words';
 
@@ -110,9 +111,13 @@ export function findCategory(text: string): { category: FailureCategory | null; 
   return { category: null, text };
 }
 
+/** Account states a yes/no question asks about, whatever code is named beside them. */
+const STATES: ReadonlyArray<FailureCategory | null> = ['lockout', 'account_state'];
+
 /**
  * The kind of failure a question is about. None beside an error code, typed or on a pasted screen (the code says
- * more: "Sophie gets AADSTS500121 when approving in Authenticator" narrows to the code), or for the asker's own
+ * more: "Sophie gets AADSTS500121 when approving in Authenticator" narrows to the code), unless a yes/no question asks
+ * about a state ("is Megan locked out? she keeps getting 50053" is answered yes or no); none for the asker's own
  * intrusion question ("approval requests I never asked for … someone trying to log in as me?"), except a lockout it
  * caused; the MFA requests "she never asked for", asked about by the helpdesk, are MFA trouble.
  */
@@ -120,9 +125,9 @@ export function questionCategory(
   found: FailureCategory | null,
   text: string,
   codeOrScreen: boolean,
-  intrusion: boolean,
+  form: QuestionForm,
 ): FailureCategory | null {
-  if (codeOrScreen) return null;
+  if (codeOrScreen && !(form.yesNo && STATES.includes(found))) return null;
   const helpdeskAsksAboutMfa = found === 'mfa' && mentionsThirdPerson(text);
-  return intrusion && found !== 'lockout' && !helpdeskAsksAboutMfa ? null : found;
+  return form.intrusion && found !== 'lockout' && !helpdeskAsksAboutMfa ? null : found;
 }

@@ -134,7 +134,7 @@ function parseTyped(text: string, ctx: ParseContext): Question {
   const kind = findCategory(signalText);
   // "is there an outage? half of Finance got logged out": an outage is of the kind its own sentences name, if any.
   const named = form.outage ? findCategory(outageSentences(signalText, language)).category : kind.category;
-  const category = questionCategory(named, signalText, screen !== null || errorCode !== null, form.intrusion);
+  const category = questionCategory(named, signalText, screen !== null || errorCode !== null, form);
   const signals = signalsOf(signalText, kind.category !== null);
   const asks = asksSomething(signals) || form.intrusion;
   const filters = findFilters(maskLike(withoutBareCode(time.text), kind.text), original);
