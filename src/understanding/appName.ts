@@ -227,9 +227,11 @@ const FOLLOW_UP_APP = new RegExp(
 );
 /** "Contoso Expenses geeft mij error …", "Contoso Portal keeps saying …": a name that opens the message and acts. */
 const ACTING_APP_OPENERS = new Set(merged((w) => w.app.beforeActingApp));
+/** "contoso expenses login fails" (the sign-in word may have been masked: it is checked as typed). */
+const SIGN_IN_AFTER_ACTING_APP = merged((w) => w.app.signInAfterActingApp);
 const APP_AS_SUBJECT = new RegExp(
-  `(?<=^|[.!?]\\s|${START}${alternation(merged((w) => w.app.beforeActingApp))}\\s)[\\s${MASK}]*${THE}${NAME_RUN}\\s+` +
-    `${alternation(merged((w) => w.app.verbsOfApp))}${END}`,
+  `(?<=^|[.!?,]\\s|${START}${alternation(merged((w) => w.app.beforeActingApp))}\\s)[\\s${MASK}]*${THE}${NAME_RUN}\\s+` +
+    `(?:(${alternation(SIGN_IN_AFTER_ACTING_APP)}|${MASK}+)\\s+)?${alternation(merged((w) => w.app.verbsOfApp))}${END}`,
   'gud',
 );
 /**
@@ -259,6 +261,8 @@ function appInPlace(work: string, original: string): { start: number; end: numbe
     const strict = pattern === FOLLOW_UP_APP || pattern === APP_AS_SUBJECT;
     for (const m of work.matchAll(pattern)) {
       const [runStart, end] = m.indices![1]!;
+      const signIn = pattern === APP_AS_SUBJECT ? m.indices![2] : undefined;
+      if (signIn && !SIGN_IN_AFTER_ACTING_APP.includes(original.slice(...signIn).toLowerCase())) continue;
       // ("ok so contoso expenses not working": an acting app may be the end of the run, after a filler.)
       const inner = tokenize(work.slice(runStart, end));
       const starts = inner.filter((t, i) => i === 0 || ACTING_APP_OPENERS.has(inner[i - 1].word));

@@ -23,6 +23,8 @@ export interface SubjectClues {
   personAside?: boolean;
   /** A question outside the name's sentence points back to it ("Megan called. who locked her out?"): even a "who" question is about the name. */
   personPointedBack?: boolean;
+  /** "I"/"my" only outside the question sentences, which ask about anyone. */
+  selfAside?: boolean;
   /** The question asks about failures or sign-ins, or gives an error code. */
   asks: boolean;
   /** "failed logins", "aanmeldingen": tenant-wide when no one is named. */
@@ -44,7 +46,7 @@ export function chooseSubject(c: SubjectClues): Subject | null {
     (c.person.cued || c.personPointedBack || !(c.anyone || c.explainsCode || (c.self && c.person.losesToSelf)))
   )
     return { kind: 'person', text: c.person.person };
-  if (c.anyone && c.many) return { kind: 'anyone' };
+  if (c.anyone && (c.many || c.selfAside)) return { kind: 'anyone' };
   if (c.self) return { kind: 'self' };
   if (c.anyone) return { kind: 'anyone' };
   if (c.asks && c.pluralEvents) return { kind: 'anyone' };

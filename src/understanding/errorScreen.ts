@@ -49,6 +49,10 @@ const CORRELATION = labelled(
 /** "Timestamp:" / "Tijdstempel:": the screen's own time, which beats dates quoted in its message. */
 const TIMESTAMP_LABEL = new RegExp(`${START}${alternation(merged((w) => w.screen.timestampLabel))}\\s*:`, 'u');
 const CODE = new RegExp(`${START}(?:aadsts|error code|errorcode|foutcode)\\s*:?\\s*(?:aadsts)?(\\d{5,7})${END}`, 'u');
+const CODE_BY_WORDING = merged((w) => w.screen.codeByWording).map(({ wording, code }) => ({
+  wording: new RegExp(`${START}${wording}${END}`, 'u'),
+  code,
+}));
 const APP_NAME = new RegExp(
   `${START}${alternation(merged((w) => w.screen.appNameLabel))}\\s*:\\s*([^\\n\\r]+?)\\s*(?=${alternation(merged((w) => w.screen.otherLabels))}\\s*:|[\\n\\r]|$)`,
   'u',
@@ -74,7 +78,7 @@ export function findErrorScreen(lower: string, original: string, ctx: TimestampC
   if (opening.regex === LABEL_OPENING && facts === 1 && !stamp && errorCode === null && !app) return null;
   const appStart = app ? opening.index + app.index + app[0].lastIndexOf(app[1]) : 0;
   return {
-    errorCode,
+    errorCode: errorCode ?? CODE_BY_WORDING.find((c) => c.wording.test(screen))?.code ?? null,
     requestId,
     correlationId,
     window: stamp?.window ?? null,

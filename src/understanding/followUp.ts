@@ -91,7 +91,7 @@ export interface MessageTraits {
   signInId: boolean;
   outage: boolean;
   tenantAsk: boolean;
-  /** "how many were failures?", "status of those sign-ins": counts the previous answer. */
+  /** "how many were failures?", "status of those sign-ins", "how many yesterday?": counts the previous answer. */
   countsPrevious: boolean;
 }
 
@@ -113,7 +113,8 @@ export function contextOf(previous: Question | undefined, m: MessageTraits): Con
   if (m.screen || m.signInId || m.outage) return 'fresh';
   // "and what are the top codes across the tenant today?" after Megan: everyone, and its own time, is a new question.
   if (m.tenantAsk && (!m.opened || (m.namesTime && previous.subject?.kind !== 'anyone'))) return 'fresh';
-  if (m.countsPrevious) return 'counts-previous';
+  // ("hoeveel waren het er gisteren?" after a count: the same count for another day.)
+  if (m.countsPrevious && (!m.namesTime || previous.intent === 'count')) return 'counts-previous';
   if (m.opened || m.shifts) return 'fragment';
   return !m.asks && m.says ? 'fragment' : 'fresh';
 }

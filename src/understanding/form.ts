@@ -5,6 +5,7 @@
  */
 import type { QuestionForm } from './question';
 import { END, START, alternation, mask, wordsRegex } from './phrases';
+import { questionClauses } from './questionClauses';
 import { languages, merged, wordsByLanguage } from './words';
 import type { Language } from '../shared/types';
 import type { Words } from './words/types';
@@ -143,6 +144,12 @@ export function findForm(lower: string, language?: Language): QuestionForm {
  * down? nobody in sales can log in" asks whether Salesforce is down (the second sentence is the reason for asking).
  */
 export function outageSentences(text: string, language: Language): string {
-  const sentences = text.split(/(?<=[?!.])\s+/u);
-  return sentences.filter((sentence) => findForm(sentence, language).outage).join(' ');
+  const isOutage = (sentence: string) => findForm(sentence, language).outage;
+  // ("is there an outage with Contoso Expenses? finance says nobody can log in": the question asks; the rest is why.)
+  const asked = questionClauses(text).filter(isOutage);
+  if (asked.length > 0) return asked.join(' ');
+  return text
+    .split(/(?<=[?!.])\s+/u)
+    .filter(isOutage)
+    .join(' ');
 }

@@ -183,7 +183,7 @@ function parseTyped(text: string, ctx: ParseContext): Question {
       !(form.intrusion && person?.person) &&
       (mentionsAnyone(asking) || ranking.ranking !== null),
     many: ranking.ranking !== null || asksWhichPeople(asking),
-    ...namePlace(person?.person, original),
+    ...namePlace(person?.person, original, form.intrusion),
     asks: asks || errorCode !== null,
     // "alleen de MFA-fouten" after a question about Grant: still Grant's.
     pluralEvents: mentionsPluralEvents(asking) && opened === null,
@@ -273,7 +273,6 @@ function parseTyped(text: string, ctx: ParseContext): Question {
     // "what is the status of those sign-ins?", "how many were failures?": counting the previous answer.
     countsPrevious:
       intent === 'count' &&
-      time.range === null &&
       changes.app === null &&
       (subject === null || (subject.kind === 'anyone' && !mentionsAnyone(signalText))),
   });

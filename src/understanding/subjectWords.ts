@@ -75,16 +75,24 @@ export function explainedFor(subject: Subject | null, text: string): Subject | n
 }
 
 /**
- * Where a name stands against the question sentences: aside ("who else got 500121? I don't think Patti is the only
+ * Where a name (and the asker) stands against the question sentences: aside ("who else got 500121? I don't think Patti is the only
  * one"), or pointed back to from a question that does not repeat it ("Megan called. who locked her out?" is about Megan).
  */
 export function namePlace(
   name: string | null | undefined,
   text: string,
-): { personAside: boolean; personPointedBack: boolean } {
+  intrusion: boolean,
+): { personAside: boolean; personPointedBack: boolean; selfAside: boolean } {
   const questions = questionClauses(text.toLowerCase());
+  // ("anyone still locked out atm? need to know before i leave": the asker only tells why they ask; but "something
+  // feels off with my account. has somebody been trying to break in?" asks about the asker's own account.)
+  const selfAside =
+    !intrusion &&
+    questions.some(mentionsAnyone) &&
+    !questions.some((q) => mentionsSelf(q)) &&
+    mentionsSelf(text.toLowerCase());
   if (!name || questions.length === 0 || questions.some((q) => q.includes(name.toLowerCase())))
-    return { personAside: false, personPointedBack: false };
+    return { personAside: false, personPointedBack: false, selfAside };
   const pointedBack = questions.some(mentionsThirdPerson);
-  return { personAside: !pointedBack, personPointedBack: pointedBack };
+  return { personAside: !pointedBack, personPointedBack: pointedBack, selfAside };
 }

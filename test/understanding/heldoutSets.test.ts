@@ -232,6 +232,17 @@ const SETS = [
   { file: 'heldout-utterances-37b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 93.3, nl: 93.3 } },
   { file: 'heldout-utterances-38a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-38b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 98.3 } },
+  // Written blind the same way, all four in the spirit of sets 1 and 2, measured once on ee62114 before any look at
+  // their rows. 39a (a new admin policy blocking IT from the Azure portal, passwords expired over a weekend, a shared
+  // mailbox): en 98.3 %, nl 100 %. 39b (the last day of a quarter: sales abroad blocked by a country policy, a finance
+  // app's certificate, MFA prompts nobody started): en 96.7 %, nl 98.3 %. 40a (an overnight spray, Finance blocked
+  // from Contoso Expenses, an intern never enabled): en 95.0 %, nl 90.0 %. 40b (before the Christmas break: an app
+  // registration deleted by mistake, a device policy for home workers, a locked service account): en 95.0 %, nl 100 %.
+  // Then improved against by class. Still missed: "vannacht" read as 18:00-06:00 (sets 7 and 15b read 00:00-06:00).
+  { file: 'heldout-utterances-39a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
+  { file: 'heldout-utterances-39b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
+  { file: 'heldout-utterances-40a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 93.3 } },
+  { file: 'heldout-utterances-40b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {

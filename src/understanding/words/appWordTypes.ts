@@ -31,6 +31,8 @@ export interface AppWords {
   notBeforeVerb: string[];
   /** What an app does to its user, after its name at the start ("Contoso Expenses geeft mij error …"). */
   verbsOfApp: string[];
+  /** "contoso expenses login fails": a word for its sign-in between the acting app and its verb. */
+  signInAfterActingApp: string[];
   /** Where a clause with an acting app may start inside a sentence: "Pradeep says Contoso Expenses has been blocking him". */
   beforeActingApp: string[];
   /** Words that join an app on after a person: "Johanna de Vries and Contoso Expenses". */

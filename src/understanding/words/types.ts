@@ -61,6 +61,11 @@ export interface ScreenWords {
   appNameLabel: string[];
   /** Labels that end a one-line "App name: …" value. */
   otherLabels: string[];
+  /**
+   * A screen whose details were not copied still names its cause in words: "can only be accessed from devices … that meet
+   * … compliance policy" is what Conditional Access shows for AADSTS53000 (a compliant device required).
+   */
+  codeByWording: { wording: string; code: number }[];
 }
 
 export interface SubjectWords {
