@@ -120,6 +120,13 @@ export function appBesidePerson(finding: AppFinding, personText: string, origina
   return untouched ? tidy(original.slice(span.start, span.end)) : null;
 }
 
+/** "for the whole hr team", "de hele HR-afdeling": a department's people, not an app. */
+const GROUP_AFTER = new RegExp(
+  `^[\\s-]+${alternation(merged((w) => w.subject.groupNouns).filter((n) => n !== 'teams'))}${END}`,
+  'u',
+);
+const beforeGroup = (work: string, end: number) => GROUP_AFTER.test(work.slice(end));
+
 /** `work` is the lower-cased, masked text; `original` the same text as typed (same offsets). */
 export function findApp(work: string, original: string): AppFinding {
   const tokens = tokenize(work);
@@ -133,7 +140,8 @@ export function findApp(work: string, original: string): AppFinding {
   for (let i = 0; i < tokens.length; i++) {
     const width = prepositionAt(tokens, i);
     if (width === 0 || (i > 0 && NOT_AFTER.has(tokens[i - 1].word))) continue;
-    const span = appAfter(work, original, tokens, i + width);
+    const found = appAfter(work, original, tokens, i + width);
+    const span = found && beforeGroup(work, found.end) ? null : found;
     // "op een rare link geklikt": after "a"/"een" only something that looks like an app.
     const weak = isWeak(tokens, i, original) || INDEFINITE.has(tokens[i + width]?.word);
     if (span && weak && !looksLikeApp(work.slice(span.start, span.end))) {
@@ -210,7 +218,8 @@ function appBeforeNoun(work: string, original: string): { start: number; end: nu
     const typed = original.slice(start, start + m[1].length).split(/\s+/u);
     const named = appWord(words[0]) || /^\p{Lu}/u.test(typed[0]);
     // ("Emma de Jong van HR belde": a name particle inside is a person from a department, not an app.)
-    if (named && words.slice(0, -1).every((w) => !NOT_APPS.has(w) && !NAME_PARTICLES.has(w))) {
+    const inGroup = beforeGroup(work, start + m[1].length);
+    if (named && !inGroup && words.slice(0, -1).every((w) => !NOT_APPS.has(w) && !NAME_PARTICLES.has(w))) {
       return { start, end: start + m[1].length };
     }
   }

@@ -6,7 +6,7 @@
 import { FAILURE_CATEGORIES, type FailureCategory } from '../shared/types';
 import { MASK, mask, wordsRegex } from './phrases';
 import type { QuestionForm } from './question';
-import { mentionsThirdPerson } from './subjectWords';
+import { mentionsSelf, mentionsThirdPerson } from './subjectWords';
 import { merged, wordsByLanguage } from './words';
 
 const ORDER = (Object.keys(wordsByLanguage.en.category) as FailureCategory[]).filter((c) =>
@@ -128,6 +128,7 @@ export function questionCategory(
   form: QuestionForm,
 ): FailureCategory | null {
   if (codeOrScreen && !(form.yesNo && STATES.includes(found))) return null;
-  const helpdeskAsksAboutMfa = found === 'mfa' && mentionsThirdPerson(text);
+  // ("… verzoeken die niet van mij zijn": the asker's own, whatever "zijn" says.)
+  const helpdeskAsksAboutMfa = found === 'mfa' && mentionsThirdPerson(text) && !mentionsSelf(text, true);
   return form.intrusion && found !== 'lockout' && !helpdeskAsksAboutMfa ? null : found;
 }

@@ -153,3 +153,14 @@ export function outageSentences(text: string, language: Language): string {
     .filter(isOutage)
     .join(' ');
 }
+
+/**
+ * Within those, the clauses that ask: "sign-ins seem broken for half the office, is something down?" asks whether
+ * something is down, not about half the office (the asker's own story, "I can't get into X, is it just me?", is
+ * still read from the whole sentence for the asker).
+ */
+export function outageClauses(text: string, language: Language): string {
+  const sentences = outageSentences(text, language);
+  const clauses = sentences.split(/(?<=,)/u).filter((clause) => findForm(clause, language).outage);
+  return clauses.length > 0 ? clauses.join(' ') : sentences;
+}

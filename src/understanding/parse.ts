@@ -13,7 +13,7 @@ import { appBesidePerson, findApp } from './appName';
 import { findCategory, maskFixesDone, questionCategory } from './category';
 import { findErrorScreen } from './errorScreen';
 import { findFilters } from './filters';
-import { NO_FORM, findForm, maskYesNoTag, outageSentences } from './form';
+import { NO_FORM, findForm, maskYesNoTag, outageClauses, outageSentences } from './form';
 import { cleanText } from './clean';
 import { withBackground } from './background';
 import { askersWords, normaliseChat, typedBeforeScreen } from './chatWords';
@@ -160,7 +160,7 @@ function parseTyped(text: string, ctx: ParseContext): Question {
   const person = wantsSubject ? findPerson(app.text, original, nameLanguage) : null;
   // An outage's own sentences say who it is about ("is er een storing? ik hoor het van collega's": no one in particular).
   const outageOnly = (text: string) => (form.outage ? outageSentences(text, language) : text);
-  const asking = outageOnly(signalText);
+  const asking = form.outage ? outageClauses(signalText, language) : signalText;
   const found = chooseSubject({
     mention: mentioned.index,
     upn: ids.upn,
@@ -234,7 +234,7 @@ function parseTyped(text: string, ctx: ParseContext): Question {
   const changes: Changes = {
     intent,
     subject,
-    range: time.range,
+    range: tenantAsk === 'locked-now' ? null : time.range, // ("still locked out after last night's attack?": now)
     shiftDays: time.shiftDays,
     app: screen?.app ?? app.app ?? (person ? appBesidePerson(app, person.text, original) : null),
     errorCode,

@@ -44,7 +44,7 @@
  */
 import type { Language } from '../shared/types';
 import { type LocalDate, addDays, compareDates, dateIn, dateTimeIn, startOfDay, toUtc } from './calendar';
-import { clockMinutes } from './clock';
+import { type Clock, clockMinutes } from './clock';
 import { QUESTION_CLAUSE_START } from './questionClauses';
 import type { PartOfDay } from './words/timeWordTypes';
 import {
@@ -78,6 +78,9 @@ export interface TimeFinding {
   /** The input with every recognised time expression replaced by MASK characters. */
   text: string;
 }
+
+/** "6", not "6pm", "18:00" or "lunch": an hour that `clockMinutes` reads as the afternoon. */
+const isBareEarlyHour = (c: Clock) => !c.meridiem && !c.twentyFour && c.hour >= 1 && c.hour <= 6;
 
 function clockRange(use: ClockUse, day: LocalDate, hint: PartOfDay | undefined, ctx: TimeContext): TimeRange {
   const tz = ctx.timeZone;
@@ -128,6 +131,23 @@ function resolve(found: Found, ctx: TimeContext, today: LocalDate): TimeRange | 
     const days = [...found.days].sort(compareDates);
     const defaultDay = found.part === 'night' && !found.clock ? addDays(today, -1) : today;
     range = dayPartClockRange(found, days[0] ?? defaultDay, days[days.length - 1] ?? defaultDay, ctx);
+    // "since 6" asked at 08:50: a bare early hour read as the afternoon is still to come; this morning's has passed.
+    const clock = found.clock;
+    if (
+      days.length === 0 &&
+      range.from > ctx.now &&
+      clock?.kind === 'since' &&
+      isBareEarlyHour(clock.at) &&
+      !found.part
+    ) {
+      const morning = dayPartClockRange(
+        { ...found, clock: { ...clock, at: { ...clock.at, meridiem: 'am' } } },
+        today,
+        today,
+        ctx,
+      );
+      if (morning.from <= ctx.now) range = morning;
+    }
     // "since 2pm" or "after 6pm" asked at 11:00 with no day named: the last time it was 2pm, yesterday.
     if (days.length === 0 && range.from > ctx.now) {
       const yesterday = addDays(defaultDay, -1);
@@ -135,6 +155,7 @@ function resolve(found: Found, ctx: TimeContext, today: LocalDate): TimeRange | 
     }
   }
   if (range && found.since) range = { from: range.from, to: ctx.now };
+  if (range && found.wholePart && range.to > ctx.now) range = { from: range.from, to: ctx.now };
   return range;
 }
 

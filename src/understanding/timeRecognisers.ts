@@ -23,6 +23,8 @@ import {
   SINCE_BEFORE,
   ABSENT_BEFORE,
   ABSENT_AFTER,
+  LEFT_BEFORE,
+  LEFT_AFTER,
   FROM_AS_SINCE_BEFORE,
   FROM_BEFORE,
   RANGE_END_AFTER,
@@ -64,8 +66,9 @@ function forLast(state: State, n: number, unit: Unit): boolean {
 /** Records a match: masks it, and a "since" word right before it too. */
 export function take(state: State, start: number, end: number): void {
   const before = state.text.slice(0, start);
-  const since =
-    SINCE_BEFORE.exec(before) ?? (BARE_PART.test(state.text.slice(start, end)) ? WHOLE_PART_BEFORE.exec(before) : null);
+  const sinceWord = SINCE_BEFORE.exec(before);
+  const whole = sinceWord || !BARE_PART.test(state.text.slice(start, end)) ? null : WHOLE_PART_BEFORE.exec(before);
+  const since = sinceWord ?? whole;
   const untilNow = UNTIL_NOW_AFTER.exec(state.text.slice(end));
   const from = since
     ? null
@@ -81,6 +84,9 @@ export function take(state: State, start: number, end: number): void {
   if (from) {
     state.found.since = true;
     start = before.length - from[1].length;
+  } else if (whole) {
+    state.found.wholePart = true;
+    start = whole.index;
   } else if (since) {
     state.found.since = true;
     // "sinds ik vanochtend binnenkwam": the words between stay ("ik" is the asker); only "sinds" and the time go.
@@ -189,6 +195,8 @@ export function recogniseRelativeRanges(state: State): void {
   });
   scan(state, REGEX.lastN, (m) => forLast(state, numberOf(m[1]), unitOf(m[2])));
   scan(state, REGEX.ago, (m) => {
+    if (LEFT_BEFORE.test(state.text.slice(0, m.index)) || LEFT_AFTER.test(state.text.slice(m.index + m[0].length)))
+      return true;
     const n = numberOf(m[1]);
     const unit = unitOf(m[2]);
     if (unit === 'minute' || unit === 'hour') {

@@ -29,6 +29,8 @@ export interface Found {
   shiftDays?: number;
   /** A "since" word came before an expression: the range runs until now. */
   since: boolean;
+  /** "all morning", "de hele ochtend": the part so far, or the whole part once it is over. */
+  wholePart?: boolean;
 }
 
 export interface State {
@@ -84,14 +86,17 @@ export const WEEKDAY_ABBREVIATIONS: string[][] = [0, 1, 2, 3, 4, 5, 6].map((i) =
 export const NOT_AFTER_CLOCK = `(?!\\s*(?:${ALL_UNITS})${END})`;
 /**
  * "since monday", "since the 23rd of october", and "since I came in this morning", "since he changed his password on
- * friday", "sinds ik vanochtend binnenkwam": a few words may come between.
+ * friday", "sinds ik vanochtend binnenkwam", "since the change on friday": a few words may come between.
  */
 export const SINCE_BEFORE = new RegExp(
-  `${START}(${alt((t) => t.since)})\\s+(?:(?:i|ik|we|she|he|they|hij|zij|ze)\\s+(?:[\\p{L}'\\u0001]+\\s+){0,3}|(?:the|de)\\s+)?$`,
+  `${START}(${alt((t) => t.since)})\\s+(?:(?:i|ik|we|she|he|they|hij|zij|ze)\\s+(?:[\\p{L}'\\u0001]+\\s+){0,3}|(?:the|de|het)\\s+(?:[\\p{L}-]+\\s+(?:(?:on|op|of|van)\\s+)?)?)?$`,
   'u',
 );
 /** "was away for three weeks": an absence before a length of time. */
 export const ABSENT_BEFORE = new RegExp(`${START}${alt((t) => t.absentFor)}\\s+$`, 'u');
+/** "Ben left us 2 weeks ago", "Ben is 2 weken geleden vertrokken": when someone left. */
+export const LEFT_BEFORE = new RegExp(`${START}${alt((t) => t.leavingWords)}\\s+$`, 'u');
+export const LEFT_AFTER = new RegExp(`^\\s+${alt((t) => t.leavingWords)}${END}`, 'u');
 /** "back from 3 weeks off", "na 2 weken vakantie": the absence after a length of time. */
 export const ABSENT_AFTER = new RegExp(`^\\s+${alt((t) => t.absentAfter)}${END}`, 'u');
 /** "fails to login from yesterday": "from" after a present-tense complaint in the same sentence (group 1: "from "). */

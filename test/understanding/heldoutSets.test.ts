@@ -29,7 +29,7 @@ const SETS = [
   { file: 'heldout-utterances-3.jsonl', rows: 160, dutch: 80, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   // Blind on be6802d: en 83.8 %, nl 87.5 %. The three rows still missed have labels that disagree with the
   // utterance tables (notes: "nobody can log in" as no one; "any …?" as yes/no).
-  { file: 'heldout-utterances-4.jsonl', rows: 160, dutch: 80, kinds: ALL_KINDS, floor: { en: 98.7, nl: 98.7 } },
+  { file: 'heldout-utterances-4.jsonl', rows: 160, dutch: 80, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   // Blind on 97c7490: en 76.7 %, nl 75.0 %; on 191df6f: en 85.0 %, nl 91.7 %. Then improved against by class. The two
   // rows still missed have labels that disagree with sets 1 and 4: "down for everyone" (set 1: subject anyone) and a
   // screen's "App name: Microsoft Teams" (set 4: the app as the screen names it).
@@ -86,7 +86,7 @@ const SETS = [
   // company chat, English words mixed in, an HR app's single sign-on broken, a password spray overnight): en 90.0 %,
   // nl 91.7 %. Then improved against by class.
   { file: 'heldout-utterances-15a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
-  { file: 'heldout-utterances-15b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 96.6, nl: 98.3 } },
+  { file: 'heldout-utterances-15b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 98.3 } },
   // Written blind the same session, measured once on 37e95f2 before any look at their rows. 16a (in the spirit of sets
   // 1 and 2: partner guests kept out of Teams, Outlook on Android re-prompting, a country blocked on purpose): en 96.7 %,
   // nl 96.7 %. 16b (mostly end users in their own words: a password-reset portal down, number matching, a VPN refusing
@@ -158,8 +158,8 @@ const SETS = [
   // vergrendelde accounts" (locked-now where the writer wants who got locked out), "ligt de VPN eruit? niemand kan
   // verbinden" (the second sentence's "niemand" makes it about everyone) and "on Outlook iPhone" (a platform after an
   // app).
-  { file: 'heldout-utterances-25a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 98.3 } },
-  { file: 'heldout-utterances-25b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
+  { file: 'heldout-utterances-25a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
+  { file: 'heldout-utterances-25b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-26a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-26b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   // Written blind the same session, all four measured once on 537b740 (after sets 25a-26b were worked on) before any
@@ -172,7 +172,7 @@ const SETS = [
   // right after an app ("teams mobile", "Teams android"), "user not able to login" beside a request id (read as the
   // asker), "wie … ? ik heb al drie tickets" (the asker's "ik" wins over "wie"), "krijgt Contoso Expenses niet open",
   // "in HR" read as an app, and "am I locked out? the password screen keeps coming back" (session beats lockout).
-  { file: 'heldout-utterances-27a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
+  { file: 'heldout-utterances-27a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-27b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
   { file: 'heldout-utterances-28a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-28b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 100 } },
@@ -243,6 +243,17 @@ const SETS = [
   { file: 'heldout-utterances-39b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
   { file: 'heldout-utterances-40a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 93.3 } },
   { file: 'heldout-utterances-40b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 100 } },
+  // Written blind the same way, all four in the spirit of sets 1 and 2, measured once on a0d6fa6 (after 39a-40b were
+  // worked on) before any look at their rows. 41a (the Monday after the clocks changed: sales blocked in Poland,
+  // Finance blocked from Contoso Expenses, a password reset on the wrong person): en 100 %, nl 93.3 %. 41b (an early
+  // summer morning: an overnight spray, an intern's MFA registration, consent revoked): en 91.7 %, nl 93.3 %. 42a
+  // (after a long weekend: a risky sign-in policy, SharePoint for a department, a leaver still trying): en 90.0 %,
+  // nl 96.7 %. 42b (the morning after a tenant change: number matching, the allowed-countries list, a partner's guest):
+  // en 96.7 %, nl 96.7 %. Then improved against by class.
+  { file: 'heldout-utterances-41a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
+  { file: 'heldout-utterances-41b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
+  { file: 'heldout-utterances-42a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 95, nl: 98.3 } },
+  { file: 'heldout-utterances-42b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 98.3 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {

@@ -34,6 +34,8 @@ export const enPeopleWords: string[] = [
   'which joiners',
   'which leavers',
   'which guests',
+  'which of our guests',
+  'which of the guests',
   'what guests',
   'list the people',
   'give me the people',

@@ -243,6 +243,7 @@ export const enTime: Words['time'] = {
     'traveling',
   ],
   absentAfter: ['off', 'away', 'leave', 'of leave', 'holiday', 'of holiday', 'vacation', 'of vacation', 'sick leave'],
+  leavingWords: ['left', 'left us', 'left the company', 'quit', 'resigned', 'retired', 'was let go', 'was fired'],
   stillWorked: [
     'it worked fine yesterday',
     'it worked yesterday',

@@ -247,6 +247,8 @@ export const enFilters: FilterWords = {
     'just the guests',
     'just guests',
     'guests only',
+    'which of our guests',
+    'which of the guests',
     // a follow-up that narrows to guests
     'and the guests',
     'and guests',

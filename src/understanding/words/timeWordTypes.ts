@@ -22,7 +22,7 @@ export interface TimeWords {
   parts: Record<PartOfDay, string[]>;
   /** Part words that may also stand alone ("failures in the morning"); Dutch "morgen" alone means tomorrow. */
   bareParts: string[];
-  /** Before a part of the day, "since" it began ("all morning", "de hele ochtend"): up to now, not to the part's end. */
+  /** Before a part of the day ("all morning", "de hele ochtend"): the part up to now, or to its end once it is over. */
   wholePart: string[];
   /** Before a part word, means "today" ("this morning", "vanochtend", "deze middag"); may be written attached. */
   thisPartPrefix: string[];
@@ -93,4 +93,6 @@ export interface TimeWords {
   absentFor: string[];
   /** An absence right after "N weeks": its length ("back from 3 weeks off"). */
   absentAfter: string[];
+  /** Leaving, right before or after "N weeks ago": when someone left, not the window ("Ben left us 2 weeks ago but …"). */
+  leavingWords: string[];
 }
