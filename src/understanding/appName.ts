@@ -11,7 +11,7 @@ import { workloadBeside } from './workloadName';
 import { commonGivenNames, everydayWords, merged } from './words';
 import { appNouns, knownApps } from './words/apps';
 import { isMisspeltApp } from './appTypos';
-import { oneApp, tidy } from './appTidy';
+import { JOINING_WORDS, oneApp, tidy } from './appTidy';
 import { appAfterJoin } from './appJoined';
 import { countryCodes } from './words/countries';
 import { PREPOSITIONS, isWeak, prepositionAt } from './appPrepositions';
@@ -19,7 +19,7 @@ import { PREPOSITIONS, isWeak, prepositionAt } from './appPrepositions';
 const ARTICLES = new Set(merged((w) => w.app.articles));
 const NOT_AFTER = new Set(merged((w) => w.app.notAfter));
 const NOT_APPS = new Set(merged((w) => w.app.notApps));
-const JOINING_WORDS = new Set(merged((w) => w.app.joiningWords));
+const JOINING = new Set(JOINING_WORDS);
 const VERBS_BEFORE_APP = new Set(merged((w) => w.app.verbsBeforeApp));
 const GENERIC_APP_WORDS = new Set(merged((w) => w.app.genericWords));
 const DEPARTMENTS = new Set(merged((w) => w.app.departments));
@@ -32,7 +32,7 @@ const GIVEN_NAMES = new Set(commonGivenNames);
 const PRONOUNS_BEFORE_TO = new Set(merged((w) => w.app.pronounsBeforeTo));
 const ASKER = new Set(merged((w) => w.subject.selfAsSubject));
 const NAME_PARTICLES = new Set(merged((w) => w.subject.nameParticles));
-const ANOTHER_APP = new RegExp(`^\\s+${alternation([...JOINING_WORDS])}\\s+${alternation(knownApps)}${END}`, 'u');
+const ANOTHER_APP = new RegExp(`^\\s+${alternation(JOINING_WORDS)}\\s+${alternation(knownApps)}${END}`, 'u');
 const MAX_APP_WORDS = 4;
 /** "the Payroll Sync app": a capitalised name before "app" (checked on the original). */
 const NAMED_APP =
@@ -54,7 +54,7 @@ function looksLikeApp(name: string): boolean {
 
 /** "the Contoso Legacy Portal": inside a name typed in capitals, an everyday word is part of it. */
 const capitalised = (original: string, t: Token) =>
-  /^\p{Lu}/u.test(original.slice(t.start, t.end)) && !JOINING_WORDS.has(t.word) && !ARTICLES.has(t.word);
+  /^\p{Lu}/u.test(original.slice(t.start, t.end)) && !JOINING.has(t.word) && !ARTICLES.has(t.word);
 
 function appAfter(text: string, original: string, tokens: Token[], i: number): { start: number; end: number } | null {
   let j = i;

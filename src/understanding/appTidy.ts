@@ -4,7 +4,8 @@ import { merged } from './words';
 import { knownApps } from './words/apps';
 
 const KNOWN_APPS = new Set(knownApps);
-const JOINING_WORDS = merged((w) => w.app.joiningWords);
+/** "teams or outlook", "teams en outlook": words that join two app names. */
+export const JOINING_WORDS = merged((w) => w.app.joiningWords);
 const JOINED = new RegExp(`\\s+${alternation(JOINING_WORDS)}\\s+`, 'u');
 
 /** "outlook or teams": two apps name no one app to narrow to (null); otherwise the app, tidied. */
