@@ -187,10 +187,11 @@ function parseTyped(text: string, ctx: ParseContext): Question {
     asks: asks || errorCode !== null,
     // "alleen de MFA-fouten" after a question about Grant: still Grant's.
     pluralEvents: mentionsPluralEvents(asking) && opened === null,
-    // A pasted screen, or a code with an app ("AADSTS50058 while opening Workday"): the asker's own.
-    // ("is Outlook down? half the office can't log in": an outage, not the asker's.)
+    // A pasted screen (not its id lines alone) or a code with an app ("AADSTS50058 in Workday"), unless in an outage.
     impliedSelf:
-      (impliesSelf(signalText) && !form.outage) || screen !== null || (errorCode !== null && app.app !== null),
+      (impliesSelf(signalText) && !form.outage) ||
+      (screen?.errorCode ?? screen?.window ?? null) !== null ||
+      (errorCode !== null && app.app !== null),
     // "is Teams down?", "is there a Teams outage?": no one named; the answer decides (everyone for a reader, else the asker).
     // ("and in Teams also same problem": a follow-up's app keeps the previous subject.)
     tenantWide:

@@ -254,6 +254,12 @@ const SETS = [
   { file: 'heldout-utterances-41b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 100, nl: 98.3 } },
   { file: 'heldout-utterances-42a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 95, nl: 98.3 } },
   { file: 'heldout-utterances-42b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 98.3, nl: 98.3 } },
+  // Written blind the same way in the spirit of sets 1 and 2, measured once on c125638 before any look at their rows.
+  // 43a (new starters' Temporary Access Passes expired, a sign-in frequency change logging people out, a VPN upgrade):
+  // en 91.7 %, nl 98.3 %. 43b (interns without licences, a privileged role activation failing, people blocked outside
+  // the EU): en 90.0 %, nl 95.0 %. Then improved against by class, in the last hour of a session only.
+  { file: 'heldout-utterances-43a.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 95, nl: 98.3 } },
+  { file: 'heldout-utterances-43b.jsonl', rows: 120, dutch: 60, kinds: ALL_KINDS, floor: { en: 91.6, nl: 95 } },
 ] as const;
 
 describe.each(SETS)('held-out utterances, $file', (set) => {
